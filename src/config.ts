@@ -1,0 +1,196 @@
+/**
+ * The ONLY module that reads process.env. Everything else receives a validated `Config`.
+ * Each variable is documented once, here, and the README's table mirrors this schema.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse as parseDotenv } from 'dotenv';
+import { z } from 'zod';
+import { WhosaidError } from './errors.js';
+
+/** The package root: defaults (corpus/, .whosaid/, prompts/) live here so `npx whosaid` works from any folder. */
+export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => value || undefined)
+  .optional();
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const envSchema = z.object({
+  WHOSAID_CORPUS_DIR: z.string().trim().default(resolve(PROJECT_ROOT, 'corpus')),
+  WHOSAID_INDEX_DIR: z.string().trim().default(resolve(PROJECT_ROOT, '.whosaid')),
+  WHOSAID_PROMPTS_DIR: z.string().trim().default(resolve(PROJECT_ROOT, 'prompts')),
+  WHOSAID_EMBEDDINGS: z.enum(['auto', 'local', 'openai']).default('auto'),
+  WHOSAID_LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+  WHOSAID_MAX_FILE_MB: z.coerce.number().positive().default(5),
+  WHOSAID_TOP_K: positiveInt(5),
+  WHOSAID_AUTO_ANSWER_CHANNELS: z.string().default(''),
+  OPENAI_API_KEY: optionalText,
+  OPENAI_BASE_URL: optionalText.pipe(
+    z.url({ message: 'must be a URL such as https://api.openai.com/v1' }).optional(),
+  ),
+  OPENAI_CHAT_MODEL: z.string().trim().default('gpt-4o-mini'),
+  OPENAI_EMBEDDING_MODEL: z.string().trim().default('text-embedding-3-small'),
+  OPENAI_TIMEOUT_MS: positiveInt(30_000),
+  OPENAI_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
+  SLACK_BOT_TOKEN: optionalText,
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_APP_TOKEN: optionalText,
+  SLACK_API_URL: optionalText.pipe(
+    z.url({ message: 'must be a URL such as https://slack.com/api/' }).optional(),
+  ),
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface OpenAIConfig {
+  apiKey: string;
+  baseURL: string | undefined;
+  chatModel: string;
+  embeddingModel: string;
+  timeoutMs: number;
+  maxRetries: number;
+}
+
+export interface Config {
+  corpusDir: string;
+  indexDir: string;
+  promptsDir: string;
+  embeddings: 'local' | 'openai';
+  logLevel: Env['WHOSAID_LOG_LEVEL'];
+  maxFileBytes: number;
+  topK: number;
+  /** Channel ids where questions are answered without a mention (only when the corpus supports an answer). */
+  autoAnswerChannels: string[];
+  openai: OpenAIConfig | undefined;
+  slack: {
+    botToken: string | undefined;
+    signingSecret: string | undefined;
+    appToken: string | undefined;
+    apiUrl: string | undefined;
+    port: number;
+  };
+}
+
+export interface LoadConfigOptions {
+  env?: NodeJS.ProcessEnv;
+  /** A .env file to read; variables already in `env` win. Default: `.env` in the working folder. */
+  dotenvPath?: string | null;
+}
+
+export function loadConfig(options: LoadConfigOptions = {}): Config {
+  const dotenvPath = options.dotenvPath === undefined ? resolve('.env') : options.dotenvPath;
+  const fromFile = dotenvPath && existsSync(dotenvPath) ? parseDotenv(readFileSync(dotenvPath)) : {};
+  // An empty value (`OPENAI_API_KEY=` copied from .env.example) means "not set", so defaults apply.
+  const merged = Object.entries({ ...fromFile, ...(options.env ?? process.env) }).filter(
+    ([, value]) => value !== undefined && value.trim() !== '',
+  );
+  const parsed = envSchema.safeParse(Object.fromEntries(merged));
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new WhosaidError(
+      'CONFIG_INVALID',
+      `Invalid configuration:\n${lines.join('\n')}\nSee .env.example.`,
+    );
+  }
+  return toConfig(parsed.data);
+}
+
+function toConfig(env: Env): Config {
+  const openai: OpenAIConfig | undefined = env.OPENAI_API_KEY
+    ? {
+        apiKey: env.OPENAI_API_KEY,
+        baseURL: env.OPENAI_BASE_URL,
+        chatModel: env.OPENAI_CHAT_MODEL,
+        embeddingModel: env.OPENAI_EMBEDDING_MODEL,
+        timeoutMs: env.OPENAI_TIMEOUT_MS,
+        maxRetries: env.OPENAI_MAX_RETRIES,
+      }
+    : undefined;
+  if (env.WHOSAID_EMBEDDINGS === 'openai' && !openai) {
+    throw new WhosaidError(
+      'CONFIG_INVALID',
+      'WHOSAID_EMBEDDINGS=openai needs OPENAI_API_KEY (create one at https://platform.openai.com/api-keys, ' +
+        'or set OPENAI_BASE_URL and any key for an OpenAI-compatible server).',
+    );
+  }
+  return {
+    corpusDir: resolve(env.WHOSAID_CORPUS_DIR),
+    indexDir: resolve(env.WHOSAID_INDEX_DIR),
+    promptsDir: resolve(env.WHOSAID_PROMPTS_DIR),
+    embeddings: env.WHOSAID_EMBEDDINGS === 'auto' ? (openai ? 'openai' : 'local') : env.WHOSAID_EMBEDDINGS,
+    logLevel: env.WHOSAID_LOG_LEVEL,
+    maxFileBytes: Math.round(env.WHOSAID_MAX_FILE_MB * 1024 * 1024),
+    topK: env.WHOSAID_TOP_K,
+    autoAnswerChannels: env.WHOSAID_AUTO_ANSWER_CHANNELS.split(',')
+      .map((id) => id.trim())
+      .filter(Boolean),
+    openai,
+    slack: {
+      botToken: env.SLACK_BOT_TOKEN,
+      signingSecret: env.SLACK_SIGNING_SECRET,
+      appToken: env.SLACK_APP_TOKEN,
+      apiUrl: env.SLACK_API_URL,
+      port: env.PORT,
+    },
+  };
+}
+
+export interface SlackSettings {
+  mode: 'socket' | 'http';
+  botToken: string;
+  signingSecret: string | undefined;
+  appToken: string | undefined;
+  apiUrl: string | undefined;
+  port: number;
+}
+
+const WHERE = {
+  SLACK_BOT_TOKEN:
+    'https://api.slack.com/apps → your app → OAuth & Permissions → "Bot User OAuth Token" (xoxb-…)',
+  SLACK_SIGNING_SECRET:
+    'https://api.slack.com/apps → your app → Basic Information → App Credentials → "Signing Secret"',
+  SLACK_APP_TOKEN:
+    'https://api.slack.com/apps → your app → Basic Information → App-Level Tokens → generate one with connections:write (xapp-…)',
+} as const;
+
+/**
+ * What `whosaid serve` needs, checked before anything starts: every missing or malformed variable is
+ * named together with where to find it in Slack's app settings, so one run tells the whole story.
+ */
+export function requireSlackSettings(config: Config): SlackSettings {
+  const { botToken, signingSecret, appToken, apiUrl, port } = config.slack;
+  const problems: string[] = [];
+  if (!botToken) problems.push(`SLACK_BOT_TOKEN is not set. Find it at ${WHERE.SLACK_BOT_TOKEN}.`);
+  else if (!/^xoxb-[A-Za-z0-9-]+$/.test(botToken)) {
+    problems.push(
+      `SLACK_BOT_TOKEN does not look like a bot token (it should start with "xoxb-"). Find it at ${WHERE.SLACK_BOT_TOKEN}.`,
+    );
+  }
+  if (appToken !== undefined && !/^xapp-[A-Za-z0-9-]+$/.test(appToken)) {
+    problems.push(
+      `SLACK_APP_TOKEN does not look like an app-level token (it should start with "xapp-"). Find it at ${WHERE.SLACK_APP_TOKEN}.`,
+    );
+  }
+  if (appToken === undefined && !signingSecret) {
+    problems.push(
+      `SLACK_SIGNING_SECRET is not set (needed to verify requests over HTTP). Find it at ${WHERE.SLACK_SIGNING_SECRET}. ` +
+        `Or set SLACK_APP_TOKEN to use Socket Mode (${WHERE.SLACK_APP_TOKEN}).`,
+    );
+  } else if (signingSecret !== undefined && !/^[A-Za-z0-9]{16,}$/.test(signingSecret)) {
+    problems.push(
+      `SLACK_SIGNING_SECRET looks malformed (expected letters and digits only). Find it at ${WHERE.SLACK_SIGNING_SECRET}.`,
+    );
+  }
+  if (problems.length > 0 || !botToken) {
+    throw new WhosaidError(
+      'CONFIG_INVALID',
+      `Cannot start the Slack bot:\n${problems.map((line) => `  - ${line}`).join('\n')}`,
+    );
+  }
+  return { mode: appToken ? 'socket' : 'http', botToken, signingSecret, appToken, apiUrl, port };
+}

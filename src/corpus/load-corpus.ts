@@ -1,0 +1,65 @@
+import { readdir, stat } from 'node:fs/promises';
+import { extname, join, resolve } from 'node:path';
+import { WhosaidError } from '../errors.js';
+import { CorpusFileError, loadDocument, SUPPORTED_EXTENSIONS } from './load-document.js';
+import type { CorpusDocument } from './types.js';
+
+export interface CorpusProblem {
+  /** Absolute path of the file. */
+  path: string;
+  reason: string;
+}
+
+export interface LoadedCorpus {
+  documents: CorpusDocument[];
+  problems: CorpusProblem[];
+}
+
+export interface LoadCorpusOptions {
+  dir: string;
+  maxBytes?: number;
+}
+
+/**
+ * Loads every supported file under `dir` (recursively, in a stable order). A file that cannot be
+ * used becomes a problem with its path and reason; the others still load. Hidden files are skipped.
+ */
+export async function loadCorpus(options: LoadCorpusOptions): Promise<LoadedCorpus> {
+  const root = resolve(options.dir);
+  const info = await stat(root).catch(() => null);
+  if (!info?.isDirectory()) {
+    throw new WhosaidError(
+      'CORPUS_NOT_FOUND',
+      `Corpus folder not found: ${root}. Pass --corpus DIR or set WHOSAID_CORPUS_DIR.`,
+    );
+  }
+  const documents: CorpusDocument[] = [];
+  const problems: CorpusProblem[] = [];
+  for (const path of await listFiles(root)) {
+    if (!(SUPPORTED_EXTENSIONS as readonly string[]).includes(extname(path).toLowerCase())) {
+      problems.push({ path, reason: `unsupported file type; supported: ${SUPPORTED_EXTENSIONS.join(', ')}` });
+      continue;
+    }
+    try {
+      documents.push(await loadDocument(path, { corpusRoot: root, maxBytes: options.maxBytes }));
+    } catch (error) {
+      if (!(error instanceof CorpusFileError)) throw error;
+      problems.push({ path, reason: error.reason });
+    }
+  }
+  return { documents, problems };
+}
+
+/** Every non-hidden file under `dir`, recursively, sorted: the files `loadCorpus` considers. */
+export async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  entries.sort((a, b) => a.name.localeCompare(b.name));
+  const files: string[] = [];
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) files.push(...(await listFiles(path)));
+    else files.push(path);
+  }
+  return files;
+}

@@ -1,0 +1,106 @@
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { basename, dirname, extname, relative, resolve, sep } from 'node:path';
+import { toDocumentMeta } from './document-meta.js';
+import { FrontMatterError, parseFrontMatter } from './front-matter.js';
+import { htmlToText } from './html-text.js';
+import { splitParagraphs } from './split-paragraphs.js';
+import type { CorpusDocument } from './types.js';
+
+export const SUPPORTED_EXTENSIONS = ['.md', '.markdown', '.txt', '.html', '.htm'] as const;
+export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+/** Why one corpus file could not be used. The loader reports it and carries on with the rest. */
+export class CorpusFileError extends Error {
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+  ) {
+    super(`${path}: ${reason}`);
+    this.name = 'CorpusFileError';
+  }
+}
+
+export interface LoadDocumentOptions {
+  /** The corpus folder: the document id is its name plus the file's path inside it. */
+  corpusRoot?: string;
+  maxBytes?: number;
+}
+
+export function documentIdFor(path: string, corpusRoot?: string): string {
+  const root = resolve(corpusRoot ?? dirname(path));
+  return [basename(root), ...relative(root, resolve(path)).split(sep)].join('/');
+}
+
+export async function loadDocument(path: string, options: LoadDocumentOptions = {}): Promise<CorpusDocument> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const bytes = await readBytes(path, maxBytes);
+  const text = decodeText(path, bytes);
+  const extension = extname(path).toLowerCase();
+  const fallbackTitle = basename(path, extension);
+  let body = text;
+  let bodyStart = 0;
+  let data: Record<string, unknown> = {};
+  if (extension === '.html' || extension === '.htm') {
+    const html = htmlToText(text);
+    body = html.text;
+    data = html.meta;
+  } else if (extension === '.md' || extension === '.markdown') {
+    try {
+      ({ data, bodyStart } = parseFrontMatter(text));
+    } catch (error) {
+      if (error instanceof FrontMatterError) throw new CorpusFileError(path, error.message);
+      throw error;
+    }
+  }
+  const id = documentIdFor(path, options.corpusRoot);
+  const paragraphs = splitParagraphs(body, bodyStart).map((span, index) => ({
+    id: `${id}#${index + 1}`,
+    number: index + 1,
+    text: body.slice(span.start, span.end),
+    start: span.start,
+    end: span.end,
+  }));
+  if (paragraphs.length === 0)
+    throw new CorpusFileError(path, 'the file has no text (empty or front matter only)');
+  return {
+    id,
+    path: resolve(path),
+    meta: toDocumentMeta(data, fallbackTitle),
+    paragraphs,
+    contentHash: createHash('sha256').update(bytes).digest('hex'),
+  };
+}
+
+async function readBytes(path: string, maxBytes: number): Promise<Buffer> {
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) throw new CorpusFileError(path, 'not a regular file');
+    if (info.size > maxBytes) {
+      throw new CorpusFileError(
+        path,
+        `too large (${formatBytes(info.size)}; the limit is ${formatBytes(maxBytes)})`,
+      );
+    }
+    return await readFile(path);
+  } catch (error) {
+    if (error instanceof CorpusFileError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new CorpusFileError(path, `unreadable (${code ?? (error as Error).message})`);
+  }
+}
+
+/** Binary files (NUL bytes, invalid UTF-8) are refused rather than indexed as garbage. */
+function decodeText(path: string, bytes: Buffer): string {
+  if (bytes.length === 0) throw new CorpusFileError(path, 'the file is empty');
+  if (bytes.includes(0)) throw new CorpusFileError(path, 'binary file (contains NUL bytes), not text');
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw new CorpusFileError(path, 'not valid UTF-8 text (binary or another encoding)');
+  }
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}

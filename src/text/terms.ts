@@ -1,0 +1,59 @@
+import { stemmer } from 'stemmer';
+import { eng } from 'stopword';
+
+/**
+ * Word-level text analysis shared by BM25, the local embedder and answer coverage, so that all
+ * three agree on what a "term" is. Lower-cased, curly apostrophes folded, possessives dropped.
+ */
+const QUESTION_WORDS = [
+  'who',
+  'whom',
+  'whose',
+  'what',
+  'when',
+  'where',
+  'why',
+  'how',
+  'which',
+  'did',
+  'does',
+  'do',
+];
+const STOPWORDS = new Set([
+  ...eng,
+  ...QUESTION_WORDS,
+  'can',
+  'could',
+  'would',
+  'should',
+  'will',
+  'may',
+  'might',
+]);
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+
+/** Lower-cased words with possessive "'s" removed ("Musk's" → "musk"); keeps stopwords. */
+export function words(text: string): string[] {
+  const found: string[] = [];
+  for (const match of text.matchAll(WORD)) {
+    found.push(match[0].toLowerCase().replace(/’/g, "'").replace(/'s$/, ''));
+  }
+  return found;
+}
+
+export function isStopword(word: string): boolean {
+  return STOPWORDS.has(word);
+}
+
+/** Porter stem of a lower-case word: "violated" and "violation" both give "violat". */
+export function stem(word: string): string {
+  return stemmer(word);
+}
+
+/** Content terms: words minus stopwords, stemmed. What BM25 indexes and what coverage counts. */
+export function contentTerms(text: string): string[] {
+  return words(text)
+    .filter((word) => !isStopword(word))
+    .map(stem);
+}

