@@ -1,0 +1,120 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { AsPlainObject } from 'minisearch';
+import { describeError, WhosaidError } from '../errors.js';
+import { recoverDirectory, replaceDirectoryAtomically } from './atomic-directory.js';
+import { LexicalIndex } from './lexical-index.js';
+import type { Chunk, IndexManifest, StoredDocument } from './types.js';
+import { HnswVectorIndex } from './vector-index.js';
+
+/** Bump when the files' layout or meaning changes: an older index is then rebuilt, never misread. */
+export const INDEX_FORMAT_VERSION = 1;
+
+const FILES = {
+  manifest: 'manifest.json',
+  documents: 'documents.json',
+  chunks: 'chunks.json',
+  vectors: 'vectors.f32',
+  hnsw: 'hnsw.bin',
+  lexical: 'bm25.json',
+} as const;
+
+export interface IndexData {
+  manifest: IndexManifest;
+  documents: StoredDocument[];
+  chunks: Chunk[];
+  /** All chunk vectors, row-major (chunkCount × dimensions): kept so re-ingesting reuses them. */
+  vectors: Float32Array;
+  hnsw: HnswVectorIndex;
+  lexical: LexicalIndex;
+}
+
+/** Writes the whole index atomically; the manifest goes last so a complete manifest means a complete index. */
+export async function writeIndex(dir: string, data: IndexData): Promise<void> {
+  await replaceDirectoryAtomically(dir, async (temporary) => {
+    await writeFile(join(temporary, FILES.documents), JSON.stringify(data.documents));
+    await writeFile(join(temporary, FILES.chunks), JSON.stringify(data.chunks));
+    await writeFile(
+      join(temporary, FILES.vectors),
+      new Uint8Array(data.vectors.buffer, data.vectors.byteOffset, data.vectors.byteLength),
+    );
+    await data.hnsw.save(join(temporary, FILES.hnsw));
+    await writeFile(join(temporary, FILES.lexical), JSON.stringify(data.lexical.toJSON()));
+    await writeFile(join(temporary, FILES.manifest), JSON.stringify(data.manifest, null, 2));
+  });
+}
+
+/** Reads only the manifest (cheap): null when there is no index at all. */
+export async function readManifest(dir: string): Promise<IndexManifest | null> {
+  let text: string;
+  try {
+    text = await readFile(join(dir, FILES.manifest), 'utf8');
+  } catch {
+    return null;
+  }
+  try {
+    return JSON.parse(text) as IndexManifest;
+  } catch (error) {
+    throw new WhosaidError(
+      'INDEX_CORRUPT',
+      `The index manifest in ${dir} is unreadable (${describeError(error)}).`,
+    );
+  }
+}
+
+export interface ReadIndexOptions {
+  /** The embedder the caller will query with; an index built with another one is refused. */
+  embedderId: string;
+}
+
+export async function readIndex(dir: string, options: ReadIndexOptions): Promise<IndexData> {
+  // A writer killed between its two renames leaves the previous index aside: put it back first.
+  await recoverDirectory(dir);
+  const manifest = await readManifest(dir);
+  if (!manifest) throw new WhosaidError('INDEX_MISSING', `No index in ${dir} yet. Run \`whosaid ingest\`.`);
+  checkCompatible(manifest, options.embedderId);
+  try {
+    const [documents, chunks, vectorBytes, lexicalJson] = await Promise.all([
+      readJson<StoredDocument[]>(join(dir, FILES.documents)),
+      readJson<Chunk[]>(join(dir, FILES.chunks)),
+      readFile(join(dir, FILES.vectors)),
+      readJson<AsPlainObject>(join(dir, FILES.lexical)),
+    ]);
+    const { dimensions } = manifest.embedder;
+    const vectors = new Float32Array(
+      vectorBytes.buffer.slice(vectorBytes.byteOffset, vectorBytes.byteOffset + vectorBytes.byteLength),
+    );
+    if (chunks.length !== manifest.chunkCount || vectors.length !== chunks.length * dimensions) {
+      throw new Error(
+        `expected ${manifest.chunkCount} chunks of ${dimensions} dimensions, found ${chunks.length}`,
+      );
+    }
+    const hnsw = await HnswVectorIndex.load(join(dir, FILES.hnsw), dimensions);
+    if (hnsw.size !== chunks.length)
+      throw new Error(`vector index holds ${hnsw.size} of ${chunks.length} chunks`);
+    return { manifest, documents, chunks, vectors, hnsw, lexical: LexicalIndex.fromJSON(lexicalJson) };
+  } catch (error) {
+    throw new WhosaidError('INDEX_CORRUPT', `The index in ${dir} is damaged (${describeError(error)}).`, {
+      cause: error,
+    });
+  }
+}
+
+function checkCompatible(manifest: IndexManifest, embedderId: string): void {
+  if (manifest.formatVersion !== INDEX_FORMAT_VERSION) {
+    throw new WhosaidError(
+      'INDEX_MISMATCH',
+      `The index was written in format ${manifest.formatVersion}; this version reads format ${INDEX_FORMAT_VERSION}.`,
+    );
+  }
+  if (manifest.embedder?.id !== embedderId) {
+    throw new WhosaidError(
+      'INDEX_MISMATCH',
+      `The index was built with embeddings "${manifest.embedder?.id}", but "${embedderId}" is configured.`,
+    );
+  }
+}
+
+async function readJson<T>(path: string): Promise<T> {
+  return JSON.parse(await readFile(path, 'utf8')) as T;
+}

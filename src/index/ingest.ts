@@ -1,0 +1,252 @@
+import { stat } from 'node:fs/promises';
+import { type CorpusProblem, loadCorpus } from '../corpus/load-corpus.js';
+import type { CorpusDocument } from '../corpus/types.js';
+import { isWhosaidError, WhosaidError } from '../errors.js';
+import { extractQuotes } from '../quotes/extract-quotes.js';
+import type { Quote } from '../quotes/types.js';
+import { chunkDocument } from './chunk-document.js';
+import type { Embedder } from './embedder.js';
+import { INDEX_FORMAT_VERSION, type IndexData, readIndex, writeIndex } from './index-store.js';
+import { LexicalIndex } from './lexical-index.js';
+import type { Chunk, StoredDocument } from './types.js';
+import { HnswVectorIndex } from './vector-index.js';
+
+export type IngestPhase = 'load' | 'embed' | 'build' | 'write';
+
+export interface IngestProgress {
+  phase: IngestPhase;
+  done: number;
+  total: number;
+}
+
+export interface IngestOptions {
+  corpusDir: string;
+  indexDir: string;
+  embedder: Embedder;
+  maxBytes?: number;
+  /** Fail on the first malformed file instead of reporting it and indexing the rest. */
+  strict?: boolean;
+  onProgress?: (progress: IngestProgress) => void;
+}
+
+export interface IngestReport {
+  documents: number;
+  chunks: number;
+  added: string[];
+  changed: string[];
+  unchanged: string[];
+  removed: string[];
+  /** Chunks whose vectors were computed in this run (unchanged documents reuse theirs). */
+  embedded: number;
+  problems: CorpusProblem[];
+  /** Why an existing index could not be reused, when it could not. */
+  rebuildReason: string | null;
+}
+
+interface PreparedDocument {
+  stored: StoredDocument;
+  chunks: Omit<Chunk, 'label'>[];
+  /** Reused vectors (one per chunk), or null when the document must be embedded. */
+  vectors: Float32Array[] | null;
+}
+
+/** Loads the corpus, embeds what changed, and writes a fresh index atomically. */
+export async function ingest(options: IngestOptions): Promise<{ index: IndexData; report: IngestReport }> {
+  const progress = options.onProgress ?? (() => {});
+  const corpus = await loadCorpus({ dir: options.corpusDir, maxBytes: options.maxBytes });
+  if (options.strict && corpus.problems.length > 0) {
+    const list = corpus.problems.map((problem) => `  ${problem.path}: ${problem.reason}`).join('\n');
+    throw new WhosaidError(
+      'CORPUS_FILE_INVALID',
+      `--strict: ${corpus.problems.length} file(s) cannot be indexed:\n${list}`,
+    );
+  }
+  if (corpus.documents.length === 0) {
+    throw new WhosaidError(
+      'CORPUS_EMPTY',
+      `No usable documents in ${options.corpusDir} (.md, .txt or .html files).`,
+    );
+  }
+  const { previous, rebuildReason } = await readPrevious(options);
+  const report: IngestReport = {
+    documents: corpus.documents.length,
+    chunks: 0,
+    added: [],
+    changed: [],
+    unchanged: [],
+    removed: [],
+    embedded: 0,
+    problems: corpus.problems,
+    rebuildReason,
+  };
+  const reusable = previous ? groupPrevious(previous) : new Map<string, Reusable>();
+  const prepared: PreparedDocument[] = [];
+  for (const [i, document] of corpus.documents.entries()) {
+    prepared.push(await prepare(document, reusable.get(document.id), report));
+    progress({ phase: 'load', done: i + 1, total: corpus.documents.length });
+  }
+  const seen = new Set(corpus.documents.map((document) => document.id));
+  report.removed = (previous?.documents ?? []).map((document) => document.id).filter((id) => !seen.has(id));
+  const index = await assemble(prepared, options, report, progress);
+  progress({ phase: 'write', done: 0, total: 1 });
+  await writeIndex(options.indexDir, index);
+  progress({ phase: 'write', done: 1, total: 1 });
+  return { index, report };
+}
+
+async function readPrevious(
+  options: IngestOptions,
+): Promise<{ previous: IndexData | null; rebuildReason: string | null }> {
+  try {
+    return {
+      previous: await readIndex(options.indexDir, { embedderId: options.embedder.id }),
+      rebuildReason: null,
+    };
+  } catch (error) {
+    if (isWhosaidError(error) && error.code === 'INDEX_MISSING')
+      return { previous: null, rebuildReason: null };
+    if (isWhosaidError(error) && (error.code === 'INDEX_MISMATCH' || error.code === 'INDEX_CORRUPT')) {
+      return { previous: null, rebuildReason: `${error.message} Rebuilding it from scratch.` };
+    }
+    throw error;
+  }
+}
+
+/** What an earlier index holds for one document. */
+interface Reusable {
+  stored: StoredDocument;
+  chunks: Chunk[];
+  vectors: Float32Array[];
+}
+
+function groupPrevious(previous: IndexData): Map<string, Reusable> {
+  const { dimensions } = previous.manifest.embedder;
+  const byId = new Map<string, Reusable>(
+    previous.documents.map((stored) => [stored.id, { stored, chunks: [], vectors: [] }]),
+  );
+  for (const chunk of previous.chunks) {
+    const entry = byId.get(chunk.doc);
+    entry?.chunks.push(chunk);
+    entry?.vectors.push(previous.vectors.slice(chunk.label * dimensions, (chunk.label + 1) * dimensions));
+  }
+  return byId;
+}
+
+async function prepare(
+  document: CorpusDocument,
+  old: Reusable | undefined,
+  report: IngestReport,
+): Promise<PreparedDocument> {
+  const info = await stat(document.path);
+  if (old && old.stored.contentHash === document.contentHash) {
+    report.unchanged.push(document.id);
+    return {
+      stored: {
+        ...old.stored,
+        path: document.path,
+        meta: document.meta,
+        size: info.size,
+        mtimeMs: info.mtimeMs,
+      },
+      chunks: old.chunks.map(({ label: _label, ...chunk }) => chunk),
+      vectors: old.vectors,
+    };
+  }
+  (old ? report.changed : report.added).push(document.id);
+  const quotes: Quote[] = extractQuotes({
+    paragraphs: document.paragraphs,
+    speakerHints: document.meta.speakers,
+  });
+  return {
+    stored: {
+      id: document.id,
+      path: document.path,
+      meta: document.meta,
+      contentHash: document.contentHash,
+      size: info.size,
+      mtimeMs: info.mtimeMs,
+      paragraphCount: document.paragraphs.length,
+      quotes,
+    },
+    chunks: chunkDocument(document, quotes),
+    vectors: null,
+  };
+}
+
+async function assemble(
+  prepared: PreparedDocument[],
+  options: IngestOptions,
+  report: IngestReport,
+  progress: (progress: IngestProgress) => void,
+): Promise<IndexData> {
+  const chunks: Chunk[] = prepared
+    .flatMap((document) => document.chunks)
+    .map((chunk, label) => ({ ...chunk, label }));
+  const toEmbed = prepared.flatMap((document) =>
+    document.vectors ? [] : document.chunks.map((chunk) => chunk.text),
+  );
+  const fresh = await embedAll(toEmbed, options.embedder, progress);
+  report.embedded = fresh.length;
+  report.chunks = chunks.length;
+  const rows: Float32Array[] = [];
+  let nextFresh = 0;
+  for (const document of prepared) {
+    if (document.vectors) rows.push(...document.vectors);
+    else for (const _chunk of document.chunks) rows.push(Float32Array.from(fresh[nextFresh++] ?? []));
+  }
+  const dimensions = rows[0]?.length ?? 0;
+  const vectors = new Float32Array(rows.length * dimensions);
+  rows.forEach((row, i) => {
+    vectors.set(row, i * dimensions);
+  });
+  progress({ phase: 'build', done: 0, total: 1 });
+  const hnsw = HnswVectorIndex.build(rows, dimensions);
+  const documents = prepared.map((document) => document.stored);
+  const titles = new Map(documents.map((document) => [document.id, document.meta.title]));
+  const lexical = LexicalIndex.build(
+    chunks.map((chunk) => toLexicalDocument(chunk, titles.get(chunk.doc) ?? '')),
+  );
+  progress({ phase: 'build', done: 1, total: 1 });
+  return {
+    manifest: {
+      formatVersion: INDEX_FORMAT_VERSION,
+      embedder: { id: options.embedder.id, dimensions },
+      corpusDir: options.corpusDir,
+      builtAt: new Date().toISOString(),
+      chunkCount: chunks.length,
+      documents: Object.fromEntries(
+        prepared.map((document) => [
+          document.stored.id,
+          { contentHash: document.stored.contentHash, chunkCount: document.chunks.length },
+        ]),
+      ),
+      problems: report.problems,
+    },
+    documents,
+    chunks,
+    vectors,
+    hnsw,
+    lexical,
+  };
+}
+
+async function embedAll(
+  texts: string[],
+  embedder: Embedder,
+  progress: (progress: IngestProgress) => void,
+): Promise<number[][]> {
+  const vectors: number[][] = [];
+  progress({ phase: 'embed', done: 0, total: texts.length });
+  for (let i = 0; i < texts.length; i += embedder.batchSize) {
+    vectors.push(...(await embedder.embeddings.embedDocuments(texts.slice(i, i + embedder.batchSize))));
+    progress({ phase: 'embed', done: vectors.length, total: texts.length });
+  }
+  return vectors;
+}
+
+function toLexicalDocument(chunk: Chunk, title: string) {
+  const speakers = chunk.quotes
+    .flatMap((quote) => [quote.speaker, quote.role, ...quote.members])
+    .filter(Boolean);
+  return { label: chunk.label, text: chunk.text, speakers: [...new Set(speakers)].join(' ; '), title };
+}

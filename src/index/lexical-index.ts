@@ -1,0 +1,90 @@
+import MiniSearch, { type AsPlainObject } from 'minisearch';
+import { isStopword, stem, words } from '../text/terms.js';
+
+export interface LexicalDocument {
+  label: number;
+  text: string;
+  /** Names and roles of the people quoted in the chunk: "who said" questions match here. */
+  speakers: string;
+  title: string;
+}
+
+export interface LexicalHit {
+  label: number;
+  score: number;
+  /** Stemmed query terms found in the chunk. */
+  terms: string[];
+}
+
+export interface LexicalQuery {
+  text: string;
+  /** Extra words (synonyms) searched with a lower weight than the question's own terms. */
+  expansions?: string[];
+  limit: number;
+}
+
+/** Weight of a synonym relative to a term the user typed: enough to bridge paraphrase, not to outrank. */
+const EXPANSION_WEIGHT = 0.35;
+
+const OPTIONS = {
+  idField: 'label',
+  fields: ['text', 'speakers', 'title'],
+  tokenize: (text: string) => words(text),
+  processTerm: (term: string) => (isStopword(term) ? null : stem(term)),
+};
+
+/** BM25+ over chunk text with MiniSearch (serialisable, field boosts). */
+export class LexicalIndex {
+  private constructor(private readonly search_: MiniSearch<LexicalDocument>) {}
+
+  static build(documents: LexicalDocument[]): LexicalIndex {
+    const search = new MiniSearch<LexicalDocument>(OPTIONS);
+    search.addAll(documents);
+    return new LexicalIndex(search);
+  }
+
+  static fromJSON(json: AsPlainObject): LexicalIndex {
+    return new LexicalIndex(MiniSearch.loadJS<LexicalDocument>(json, OPTIONS));
+  }
+
+  /**
+   * log(1 + N / df) of a word over the indexed chunks (text field). A word the corpus never uses gets
+   * the highest weight: a question about it is mostly about something the documents do not cover.
+   */
+  inverseDocumentFrequency(word: string): number {
+    const total = this.search_.documentCount;
+    const frequency = this.search_.search(word, { fields: ['text'] }).length;
+    return Math.log(1 + total / Math.max(frequency, 0.5));
+  }
+
+  /** True when some chunk contains every word of `phrase` (after stemming). */
+  containsAll(phrase: string): boolean {
+    return (
+      this.search_.search(phrase, { fields: ['text', 'speakers', 'title'], combineWith: 'AND' }).length > 0
+    );
+  }
+
+  toJSON(): AsPlainObject {
+    return this.search_.toJSON();
+  }
+
+  search(query: LexicalQuery): LexicalHit[] {
+    const own = new Set(
+      words(query.text)
+        .filter((word) => !isStopword(word))
+        .map(stem),
+    );
+    const expansions = (query.expansions ?? []).filter((word) => !own.has(stem(word)));
+    const text = [query.text, ...expansions].join(' ');
+    const results = this.search_.search(text, {
+      boost: { text: 1, speakers: 1.2, title: 0.25 },
+      boostTerm: (term) => (own.has(term) ? 1 : EXPANSION_WEIGHT),
+      combineWith: 'OR',
+    });
+    return results.slice(0, query.limit).map((result) => ({
+      label: Number(result.id),
+      score: result.score,
+      terms: result.terms,
+    }));
+  }
+}

@@ -1,0 +1,63 @@
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { listFiles } from '../corpus/load-corpus.js';
+import { isWhosaidError } from '../errors.js';
+import type { Embedder } from './embedder.js';
+import { type IndexData, readIndex } from './index-store.js';
+import { type IngestProgress, type IngestReport, ingest } from './ingest.js';
+
+export interface OpenIndexOptions {
+  corpusDir: string;
+  indexDir: string;
+  embedder: Embedder;
+  maxBytes?: number;
+  onProgress?: (progress: IngestProgress) => void;
+  /** Human-readable notices ("building the index…"); the CLI prints them on stderr. */
+  notify?: (message: string) => void;
+}
+
+/**
+ * The index for the configured corpus, ready to query: read from disk when it is current; built on
+ * first use; rebuilt (with a notice saying why) when it was made with another embedder or format or
+ * is damaged; brought up to date incrementally when corpus files changed since it was written.
+ */
+export async function openIndex(
+  options: OpenIndexOptions,
+): Promise<{ index: IndexData; report: IngestReport | null }> {
+  const notify = options.notify ?? (() => {});
+  let reason: string;
+  try {
+    const index = await readIndex(options.indexDir, { embedderId: options.embedder.id });
+    if (!(await corpusChanged(index, options.corpusDir))) return { index, report: null };
+    reason = `The corpus in ${options.corpusDir} changed since the index was built: updating it…`;
+  } catch (error) {
+    if (!isWhosaidError(error)) throw error;
+    if (error.code === 'INDEX_MISSING') reason = `No index yet: building it from ${options.corpusDir}…`;
+    else if (error.code === 'INDEX_MISMATCH' || error.code === 'INDEX_CORRUPT')
+      reason = `${error.message} Rebuilding it…`;
+    else throw error;
+  }
+  notify(reason);
+  const { index, report } = await ingest(options);
+  return { index, report };
+}
+
+/** Cheap freshness check: the same files, with the same sizes and modification times. */
+export async function corpusChanged(index: IndexData, corpusDir: string): Promise<boolean> {
+  if (resolve(index.manifest.corpusDir) !== resolve(corpusDir)) return true;
+  const files = await listFiles(resolve(corpusDir)).catch(() => null);
+  if (!files) return true;
+  const known = new Map(index.documents.map((document) => [document.path, document]));
+  const problems = new Set(index.manifest.problems.map((problem) => resolve(problem.path)));
+  if (files.length !== known.size + problems.size) return true;
+  for (const file of files) {
+    const document = known.get(file);
+    if (!document) {
+      if (problems.has(file)) continue;
+      return true;
+    }
+    const info = await stat(file).catch(() => null);
+    if (!info || info.size !== document.size || info.mtimeMs !== document.mtimeMs) return true;
+  }
+  return false;
+}

@@ -1,0 +1,40 @@
+import type { DocumentMeta } from '../corpus/types.js';
+import type { Quote } from '../quotes/types.js';
+
+/** The unit of retrieval: a paragraph, or a sentence-aligned part of a very long one. */
+export interface Chunk {
+  /** Position in the index; also the vector's label in hnswlib. */
+  label: number;
+  /** `${doc}#${paragraph}` (plus `.${part}` when a long paragraph was split). */
+  id: string;
+  doc: string;
+  paragraph: number;
+  /** Verbatim slice of the document text. */
+  text: string;
+  start: number;
+  end: number;
+  /** The attributed quotes whose span lies in this chunk. */
+  quotes: Quote[];
+}
+
+/** What the index keeps about each document: metadata for citations, and what decides re-embedding. */
+export interface StoredDocument {
+  id: string;
+  path: string;
+  meta: DocumentMeta;
+  contentHash: string;
+  size: number;
+  mtimeMs: number;
+  paragraphCount: number;
+  quotes: Quote[];
+}
+
+export interface IndexManifest {
+  formatVersion: number;
+  embedder: { id: string; dimensions: number };
+  corpusDir: string;
+  builtAt: string;
+  chunkCount: number;
+  documents: Record<string, { contentHash: string; chunkCount: number }>;
+  problems: { path: string; reason: string }[];
+}

@@ -1,0 +1,101 @@
+import hnswlib from 'hnswlib-node';
+
+/** A nearest neighbour: `label` is the chunk's position in the index, `similarity` is cosine (1 = same direction). */
+export interface VectorHit {
+  label: number;
+  similarity: number;
+}
+
+/**
+ * Our own small interface over the vector store, so retrieval never depends on hnswlib's API and the
+ * benchmark can swap in an exact scan. Labels are 0..size-1, in the order vectors were added.
+ */
+export interface VectorIndex {
+  readonly dimensions: number;
+  readonly size: number;
+  search(query: number[], k: number): VectorHit[];
+}
+
+export interface HnswOptions {
+  /** Graph degree. 16 is hnswlib's recommended default for 100–1000 dimensions. */
+  m?: number;
+  efConstruction?: number;
+  /** Search breadth. hnswlib's default of 10 silently misses neighbours and is not persisted: always set it. */
+  efSearch?: number;
+}
+
+const DEFAULTS = { m: 16, efConstruction: 200, efSearch: 128 } as const;
+const RANDOM_SEED = 100;
+
+export class HnswVectorIndex implements VectorIndex {
+  private constructor(
+    private readonly index: hnswlib.HierarchicalNSW,
+    readonly dimensions: number,
+  ) {}
+
+  static build(vectors: ArrayLike<number>[], dimensions: number, options: HnswOptions = {}): HnswVectorIndex {
+    const settings = { ...DEFAULTS, ...options };
+    const index = new hnswlib.HierarchicalNSW('cosine', dimensions);
+    index.initIndex(Math.max(1, vectors.length), settings.m, settings.efConstruction, RANDOM_SEED);
+    // hnswlib-node wants plain arrays; typed arrays are copied here, once per vector.
+    vectors.forEach((vector, label) => {
+      index.addPoint(Array.from(vector), label);
+    });
+    index.setEf(settings.efSearch);
+    return new HnswVectorIndex(index, dimensions);
+  }
+
+  static async load(path: string, dimensions: number, options: HnswOptions = {}): Promise<HnswVectorIndex> {
+    const index = new hnswlib.HierarchicalNSW('cosine', dimensions);
+    await index.readIndex(path);
+    index.setEf(options.efSearch ?? DEFAULTS.efSearch);
+    return new HnswVectorIndex(index, dimensions);
+  }
+
+  get size(): number {
+    return this.index.getCurrentCount();
+  }
+
+  async save(path: string): Promise<void> {
+    await this.index.writeIndex(path);
+  }
+
+  search(query: number[], k: number): VectorHit[] {
+    const count = Math.min(k, this.size);
+    if (count === 0) return [];
+    const { neighbors, distances } = this.index.searchKnn(query, count);
+    // For the cosine space hnswlib returns a distance (1 - cosine): lower is closer.
+    return neighbors.map((label, i) => ({ label, similarity: 1 - (distances[i] ?? 1) }));
+  }
+}
+
+/** Exact cosine scan over all vectors: the reference the benchmark measures hnswlib's recall against. */
+export class ExactVectorIndex implements VectorIndex {
+  private readonly norms: Float64Array;
+
+  constructor(
+    private readonly vectors: ArrayLike<number>[],
+    readonly dimensions: number,
+  ) {
+    this.norms = Float64Array.from(vectors, (vector) => Math.sqrt(dot(vector, vector)) || 1);
+  }
+
+  get size(): number {
+    return this.vectors.length;
+  }
+
+  search(query: number[], k: number): VectorHit[] {
+    const queryNorm = Math.sqrt(dot(query, query)) || 1;
+    const hits = this.vectors.map((vector, label) => ({
+      label,
+      similarity: dot(query, vector) / (queryNorm * (this.norms[label] ?? 1)),
+    }));
+    return hits.sort((a, b) => b.similarity - a.similarity).slice(0, k);
+  }
+}
+
+function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let sum = 0;
+  for (let i = 0; i < a.length; i++) sum += (a[i] ?? 0) * (b[i] ?? 0);
+  return sum;
+}
