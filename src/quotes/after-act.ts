@@ -1,0 +1,86 @@
+// Sieve 1: the attribution right after a quote. `"…," Meyer said` / `"…," said Commissioner Alan
+// Whitfield` / `"…," according to a statement from the tribe`, and split quotes `"…," he told the
+// paper, "…"` whose second half belongs to the same speaker.
+import { readAppositive } from './appositive.js';
+import { SPEECH_VERBS, TELL_VERBS } from './lexicon.js';
+import { readNounPhrase } from './noun-phrase.js';
+import { type QuoteSpan, spanStart } from './quote-marks.js';
+import { readObject, readVerb, type SpeechAct, skipAdverbs } from './speech-act.js';
+
+function tellObjectEnd(text: string, verbBare: string, end: number): number {
+  if (!TELL_VERBS.has(verbBare)) return end;
+  return readObject(text, end) ?? end;
+}
+
+/** Sieve 1: the attribution right after quote `index`. */
+export function findAfterAct(text: string, spans: readonly QuoteSpan[], index: number): SpeechAct | null {
+  const span = spans[index];
+  if (!span || span.close < 0) return null;
+  const next = spans[index + 1];
+  const limit = next ? spanStart(next) : text.length;
+  const from = span.close + 1;
+  const lead = /^\s*,?\s*/.exec(text.slice(from, limit))?.[0] ?? '';
+  const at = from + lead.length;
+  const inner = text.slice(span.innerStart, span.innerEnd);
+  // Only a quote that ends like an utterance ("…," / "…?") is followed by its attribution.
+  if (!/[,.!?…\u2014\u2013-]$/.test(inner) && !lead.includes(',')) return null;
+  let act: SpeechAct | null = null;
+  const np = readNounPhrase(text, at);
+  if (np && np.end <= limit) {
+    const appositive = readAppositive(text, np.end);
+    const verb = readVerb(text, skipAdverbs(text, appositive.end), SPEECH_VERBS);
+    if (verb && verb.end <= limit) {
+      act = {
+        frame: 'after',
+        np,
+        role: appositive.role,
+        cue: verb.bare,
+        cueStart: at,
+        cueEnd: verb.end,
+        complement: null,
+        spans: [index],
+      };
+    }
+  }
+  if (!act) {
+    const verb = readVerb(text, at, SPEECH_VERBS);
+    const subject = verb && text[verb.end] === ' ' ? readNounPhrase(text, verb.end + 1) : null;
+    if (verb && subject && subject.end <= limit) {
+      const appositive = readAppositive(text, subject.end, true);
+      act = {
+        frame: 'after',
+        np: subject,
+        role: appositive.role,
+        cue: verb.bare,
+        cueStart: at,
+        cueEnd: subject.end,
+        complement: null,
+        spans: [index],
+      };
+    }
+  }
+  if (!act) act = accordingAfter(text, at, limit, index);
+  if (!act) return null;
+  // Split quote: `"No other company," he told the paper, "been able to …"` — the next span is the same speech.
+  const afterCue = tellObjectEnd(text, act.cue, act.cueEnd);
+  if (next && next.open >= 0 && /^[^.!?"“”]{0,60}?,\s*$/.test(text.slice(afterCue, limit)))
+    act.spans.push(index + 1);
+  return act;
+}
+
+/** `"…," according to a statement from the tribe.` */
+function accordingAfter(text: string, at: number, limit: number, index: number): SpeechAct | null {
+  const according = /^according to\s+/i.exec(text.slice(at, limit));
+  const np = according ? readNounPhrase(text, at + according[0].length) : null;
+  if (!np || np.kind === 'pronoun' || np.end > limit || (np.kind === 'owned' && !np.owner)) return null;
+  return {
+    frame: 'after',
+    np,
+    role: null,
+    cue: 'according to',
+    cueStart: at,
+    cueEnd: np.end,
+    complement: null,
+    spans: [index],
+  };
+}

@@ -1,0 +1,55 @@
+// Appositives after a name: "Dan Meyer, a national security attorney, told …" gives the role; party
+// tags "(D-RI)" or ", R-Ky.," and ages ("Ellen Park, 45,") are skipped. A clause between commas ("…, the
+// city has spent …,") is not an appositive.
+import { TITLE_WORDS } from './lexicon.js';
+import { ROLE_NOUNS } from './noun-lexicon.js';
+
+/** "the average household will pay …" is a clause, not an appositive ("who has …" inside one is fine). */
+const CLAUSE_LIKE =
+  /^(?:(?!\b(?:who|that|which)\b).)*\b(?:will|would|can|could|should|must|is|are|was|were|has|have|had|did|does)\b/i;
+const SKIPPED = /^(?:[DRI]-[A-Z][\p{L}.]*|\d{1,3})$/u;
+const START = /^(?:a|an|the|\p{Ll}[\p{L}-]*|\p{Lu}[\p{L}.-]*['’]s?)\s/u;
+const NOT_APPOSITIVE =
+  /^(?:who|whom|which|that|and|but|or|nor|so|yet|said|says|told|adding|saying|according|if|when|while|because|although|as|in|on|at)\b/i;
+
+export interface Appositive {
+  role: string | null;
+  end: number;
+}
+
+/**
+ * What the words between two commas after a name are: a role ("a national security attorney", "CEO of
+ * Acme", "Musk's biographer"), something to skip (a party tag or an age), or not an appositive (null).
+ */
+export function appositiveKind(body: string, maxWords = 16): 'role' | 'skip' | null {
+  if (SKIPPED.test(body)) return 'skip';
+  if (NOT_APPOSITIVE.test(body) || body.split(/\s+/).length > maxWords) return null;
+  if (/\b(?:said|says|told|wrote|added)\b/.test(body) || CLAUSE_LIKE.test(body)) return null;
+  const first = body.split(/\s+/)[0] ?? '';
+  const titled =
+    TITLE_WORDS.has(first.toLowerCase()) ||
+    ROLE_NOUNS.has(first.toLowerCase()) ||
+    /^\p{Lu}{2,5}$/u.test(first);
+  return START.test(`${body} `) || titled ? 'role' : null;
+}
+
+export function roleText(body: string): string {
+  return body.replace(/^(?:a|an|the)\s+/i, '').trim();
+}
+
+/**
+ * A party tag "(D-RI)" and/or an appositive ", a national security attorney," after a name. With
+ * `allowFinal` the appositive may end the sentence: `said Jane Roe, the commissioner.`
+ */
+export function readAppositive(text: string, pos: number, allowFinal = false): Appositive {
+  let p = pos;
+  const tag = /^\s*\([^()]{1,40}\)/.exec(text.slice(p));
+  if (tag) p += tag[0].length;
+  const m = /^,\s+([^,;:"“”\u2591]{2,160}?)(,(?=\s)|[.!?]?\s*$)/u.exec(text.slice(p));
+  const body = m?.[1];
+  if (!m || !body || (m[2] !== ',' && !allowFinal)) return { role: null, end: p };
+  const kind = appositiveKind(body, m[2] === ',' ? 16 : 8);
+  if (kind === null) return { role: null, end: p };
+  const bodyEnd = p + m[0].indexOf(body) + body.length;
+  return { role: kind === 'role' ? roleText(body) : null, end: m[2] === ',' ? p + m[0].length : bodyEnd };
+}

@@ -1,0 +1,182 @@
+// One paragraph, in reading order: resolve the attributions found by `findParagraphActs`, give each
+// quote its speaker (or continue the previous one: sieve 5) and report reported clauses as indirect
+// speech. Cross-paragraph state (open multi-paragraph quotes, introducers) lives in `DocumentState`.
+import { findIntroducerAct } from './colon-acts.js';
+import {
+  enclosingAct,
+  findParagraphActs,
+  indirectActs,
+  maskQuotes,
+  type ParagraphActs,
+} from './paragraph-acts.js';
+import { isBullet } from './paragraph-layout.js';
+import { type Chain, type Draft, settleChain } from './quote-drafts.js';
+import { findQuoteSpans, type QuoteSpan, spanEnd, spanStart } from './quote-marks.js';
+import { confidenceOf, resolveActs } from './resolve-acts.js';
+import { countWords } from './sentences.js';
+import type { Speaker, SpeakerResolver } from './speaker-resolver.js';
+import { cutUnpairedDash, type SpeechAct, trimClause } from './speech-act.js';
+import type { ParagraphInput } from './types.js';
+
+export interface DocumentState {
+  /** The previous paragraph ended inside an open quote. */
+  carriedOpen: boolean;
+  chain: Chain | null;
+  /** "X today issued the following statement:" waiting for its quote (or bullets). */
+  introducer: { speaker: Speaker; cue: string } | null;
+  /** Speaker of the last attribution in the previous paragraph. */
+  previousSpeaker: Speaker | null;
+}
+
+interface Context {
+  paragraph: ParagraphInput;
+  state: DocumentState;
+  pa: ParagraphActs;
+  spans: QuoteSpan[];
+  speakers: Map<SpeechAct, Speaker | null>;
+  drafts: Draft[];
+}
+
+function draft(ctx: Context, fields: Omit<Draft, 'paragraph'>): Draft {
+  const d: Draft = { paragraph: ctx.paragraph, ...fields };
+  ctx.drafts.push(d);
+  return d;
+}
+
+function viaOf(ctx: Context, act: SpeechAct): string | null {
+  const outer = enclosingAct(act, ctx.pa.acts);
+  return outer ? (ctx.speakers.get(outer)?.name ?? null) : null;
+}
+
+/**
+ * A quote that may continue someone: it reads like speech ("…." / "…,", not a quoted title) and is a
+ * sentence of its own (nothing but the quote, punctuation or a trailing "and" in its sentence).
+ */
+function standsAlone(ctx: Context, span: QuoteSpan): boolean {
+  const { text } = ctx.paragraph;
+  const speech =
+    span.close < 0 ||
+    span.continued ||
+    /[.!?,…\u2014\u2013-]$/.test(text.slice(span.innerStart, span.innerEnd));
+  return (
+    speech &&
+    ctx.pa.sentences.some(
+      (s) =>
+        spanStart(span) >= s.start &&
+        spanStart(span) < s.end &&
+        text.slice(s.contentStart, spanStart(span)).trim() === '' &&
+        /^[^\p{L}\p{N}]*(?:(?:and|or)\b[^\p{L}\p{N}]*)?$/u.test(
+          ctx.pa.masked.slice(spanEnd(span, text.length), s.end),
+        ),
+    )
+  );
+}
+
+/** Direct quotes: own attribution first, then a multi-paragraph chain, then continuations. Returns the open chain. */
+function quoteDrafts(ctx: Context): Chain | null {
+  const { state, pa, paragraph } = ctx;
+  let chain: Chain | null = null;
+  ctx.spans.forEach((span, i) => {
+    const act = pa.bySpan.get(i);
+    let speaker = act ? (ctx.speakers.get(act) ?? null) : null;
+    let cue = act?.cue ?? null;
+    let confidence = act ? confidenceOf(act, false) : 0;
+    const reporter = pa.via.get(i);
+    const via = reporter ? (ctx.speakers.get(reporter)?.name ?? null) : act ? viaOf(ctx, act) : null;
+    if (!speaker && span.continued && state.chain) {
+      ({ speaker, cue } = state.chain);
+      confidence = 0.8;
+    } else if (!speaker && !act && standsAlone(ctx, span)) {
+      const earlier = ctx.drafts.filter((d) => d.speaker && d.start < span.innerStart).pop();
+      // Only a quote that opens the paragraph continues the previous paragraph's speaker (or introducer).
+      const opens =
+        i === 0 && paragraph.text.slice(pa.sentences[0]?.contentStart ?? 0, spanStart(span)).trim() === '';
+      const introduced = !earlier && opens && state.introducer !== null;
+      speaker = earlier?.speaker ?? (opens ? (state.introducer?.speaker ?? state.previousSpeaker) : null);
+      cue = introduced ? (state.introducer?.cue ?? null) : 'continuation';
+      confidence = introduced ? 0.85 : 0.7;
+    }
+    const d = draft(ctx, {
+      kind: 'direct',
+      start: span.innerStart,
+      end: span.innerEnd,
+      speaker,
+      via,
+      cue,
+      confidence,
+    });
+    if (span.continued && state.chain) {
+      d.chain = state.chain;
+      state.chain.drafts.push(d);
+      settleChain(state.chain, speaker, cue);
+      d.speaker ??= state.chain.speaker;
+    }
+    if (span.close < 0 && !span.single) {
+      chain = span.continued && state.chain ? state.chain : { speaker, cue, drafts: [d] };
+      d.chain = chain;
+    }
+  });
+  return chain;
+}
+
+function indirectDrafts(ctx: Context): void {
+  const { text } = ctx.paragraph;
+  for (const act of indirectActs(ctx.pa, ctx.spans, text.length)) {
+    const speaker = ctx.speakers.get(act) ?? null;
+    const range = act.complement ? cutUnpairedDash(text, act.complement) : null;
+    if (!speaker || !range || countWords(text.slice(range.start, range.end)) < 3) continue;
+    const confidence = confidenceOf(act, true);
+    draft(ctx, { kind: 'indirect', ...range, speaker, via: viaOf(ctx, act), cue: act.cue, confidence });
+  }
+}
+
+/** Bullets under "X wrote:" are X's points; a bare paragraph after "the following statement:" is the statement. */
+function introducedDrafts(ctx: Context, bullet: boolean): void {
+  const introducer = ctx.state.introducer;
+  if (!introducer || ctx.spans.length > 0 || ctx.drafts.length > 0) return;
+  const { text } = ctx.paragraph;
+  const start = ctx.pa.sentences[0]?.contentStart ?? 0;
+  const statement = introducer.cue === 'statement' && !bullet;
+  if (!bullet && !statement) return;
+  const end = statement ? text.trimEnd().length : trimClause(text, start, text.length).end;
+  const kind = statement ? 'direct' : 'indirect';
+  draft(ctx, {
+    kind,
+    start,
+    end,
+    speaker: introducer.speaker,
+    via: null,
+    cue: 'introducer',
+    confidence: 0.6,
+  });
+}
+
+export function attributeParagraph(
+  paragraph: ParagraphInput,
+  state: DocumentState,
+  resolver: SpeakerResolver,
+): Draft[] {
+  const { text, number } = paragraph;
+  const { spans, endsOpen } = findQuoteSpans(text, state.carriedOpen);
+  const pa = findParagraphActs(text, spans, maskQuotes(text, spans));
+  const speakers = resolveActs({ paragraph, pa, spans }, resolver);
+  const ctx: Context = { paragraph, state, pa, spans, speakers, drafts: [] };
+  const chain = quoteDrafts(ctx);
+  indirectDrafts(ctx);
+  const bullet = isBullet(text);
+  introducedDrafts(ctx, bullet);
+
+  const last = pa.sentences[pa.sentences.length - 1];
+  const introducer = findIntroducerAct(text, pa.masked, last?.contentStart ?? 0);
+  const pos = paragraph.start + (introducer?.cueStart ?? 0);
+  const introducerSpeaker = introducer?.np
+    ? resolver.resolve(introducer.np, { pos, paragraph: number })
+    : null;
+  if (introducerSpeaker) resolver.noteSpeaker(introducerSpeaker, pos, number);
+  if (introducer && introducerSpeaker) state.introducer = { speaker: introducerSpeaker, cue: introducer.cue };
+  else if (!bullet) state.introducer = null; // bullets keep their introducer
+  state.carriedOpen = endsOpen;
+  state.chain = endsOpen ? chain : null;
+  state.previousSpeaker = ctx.drafts.filter((d) => d.speaker).pop()?.speaker ?? null;
+  return ctx.drafts;
+}

@@ -1,0 +1,120 @@
+// Sieve 3 within one sentence: reported clauses led by a speaker and a reporting verb (`Dan Meyer, a
+// national security attorney, told Axios that …`, `Meyer said the plan failed`). `findClauseActs` also
+// collects the sentence-closing attribution (final-act.ts) and the according-to, participle and label
+// acts (source-acts.ts), then stops each reported clause where a later attribution starts.
+import { findFinalAct } from './final-act.js';
+import { BARE_CLAUSE_VERBS, CLAUSE_VERBS, TELL_VERBS, TIME_WORDS } from './lexicon.js';
+import { readWord, readWords, type Word } from './read-word.js';
+import { findAccordingActs, findLabelActs, findParticipleActs } from './source-acts.js';
+import { makeAct, readObject, type Sentence, type SpeechAct, trimClause } from './speech-act.js';
+import { readSubjectBefore } from './subject-before.js';
+import { isInfinitive } from './word-lexicon.js';
+
+export type { Sentence } from './speech-act.js';
+
+const THAT_NOUNS = new Set(
+  `incident report reports claim claims allegation allegations news fact idea notion belief evidence concern
+  concerns suggestion assurance assurances statement argument rumor rumors fear fears hope hopes possibility
+  view assertion finding findings conclusion indication sign signs word warning theory promise information
+  question impression sense point way letter email message post document
+  documents order orders rule rules law bill decision program plan proposal thing things one ones something
+  anything everything nothing data research study records record lawsuit complaint motion case now so such
+  given except provided`.split(/\s+/),
+);
+const IN_A_NOUN = /^(?:\w+ )?(?:in|on|via|by|through) (?:a|an|the|his|her|its|their|this|that)? ?\S+$/;
+/** Words that cannot open a reported clause right after "said" ("said in …", "said goodbye", "said so"). */
+const NOT_CLAUSE_START = new Set(
+  `in on at to during via by from after before while when through over with for about of as into repeatedly
+  again earlier later recently previously publicly privately simply only also so nothing something goodbye
+  hello yes no thanks little much more less him them us me`.split(/\s+/),
+);
+/** Where the reported clause starts after `verb` ("… that <clause>" or a bare clause), or null. */
+function clauseStartAfter(text: string, masked: string, verb: Word, sentenceEnd: number): number | null {
+  let p = verb.end;
+  if (TELL_VERBS.has(verb.bare)) {
+    const objectEnd = readObject(text, p);
+    if (objectEnd === null && (verb.bare === 'told' || verb.bare === 'tells')) return null;
+    p = objectEnd ?? p;
+  }
+  const words = readWords(masked, p, sentenceEnd).slice(0, 17);
+  for (let k = 0; k < words.length; k++) {
+    const word = words[k] as Word;
+    if (/[,;:.!?]/.test(masked.slice(k === 0 ? p : (words[k - 1] as Word).end, word.start))) break;
+    if (word.bare === 'that') {
+      const previous = words[k - 1];
+      // "the reported incident that …" is a noun's clause, but "said in a statement that …" is the verb's.
+      const adjunct = words
+        .slice(Math.max(0, k - 3), k)
+        .map((w) => w.bare)
+        .join(' ');
+      if (previous && THAT_NOUNS.has(previous.bare) && !IN_A_NOUN.test(adjunct)) return null;
+      return word.end;
+    }
+    if (CLAUSE_VERBS.has(word.bare) || word.capital) continue;
+    if (word.bare === 'to' && words[k + 1] && isInfinitive(words[k + 1]?.text ?? '')) return null;
+  }
+  if (!BARE_CLAUSE_VERBS.has(verb.bare)) return null;
+  let q = p;
+  for (let word = readWord(text, q + 1); word && TIME_WORDS.has(word.bare); word = readWord(text, q + 1))
+    q = word.end;
+  if (text[q] !== ' ') return null;
+  const next = readWord(text, q + 1);
+  const startsClause = next && !NOT_CLAUSE_START.has(next.bare) && !TIME_WORDS.has(next.bare);
+  if (!next || !startsClause || readWords(text, q, sentenceEnd).length < 4) return null;
+  return next.start;
+}
+
+/** `Dan Meyer, a national security attorney, told Axios that …` and `They assert that …`. */
+function findThatActs(text: string, masked: string, s: Sentence, taken: readonly SpeechAct[]): SpeechAct[] {
+  const acts: SpeechAct[] = [];
+  for (const verb of readWords(masked, s.contentStart, s.end)) {
+    if (verb.capital || !CLAUSE_VERBS.has(verb.bare)) continue;
+    if (taken.some((a) => verb.start >= a.cueStart && verb.end <= a.cueEnd)) continue;
+    const subject = readSubjectBefore(text, masked, verb.start, s.contentStart);
+    if (!subject || !('np' in subject)) continue;
+    const clauseStart = clauseStartAfter(text, masked, verb, s.end);
+    if (clauseStart === null) continue;
+    const cue = masked.slice(verb.end, clauseStart).includes('that') ? `${verb.bare} … that` : verb.bare;
+    acts.push(
+      makeAct(
+        'clause',
+        subject.np,
+        cue,
+        subject.np.start,
+        verb.end,
+        trimClause(text, clauseStart, s.end),
+        subject.role,
+      ),
+    );
+  }
+  return acts;
+}
+
+/** All sentence-level acts, in text order. */
+export function findClauseActs(text: string, masked: string, s: Sentence): SpeechAct[] {
+  const final = findFinalAct(text, masked, s);
+  const participles = findParticipleActs(masked, s);
+  const according = findAccordingActs(text, masked, s);
+  const taken = [...(final ? [final] : []), ...participles, ...according];
+  const clauses = findThatActs(text, masked, s, taken);
+  const labels = findLabelActs(text, masked, s);
+  const acts = [...taken, ...clauses, ...labels].sort((a, b) => a.cueStart - b.cueStart);
+  // A clause stops where a later attribution starts: "…that he has a clearance, the Journal reported."
+  for (const a of acts) {
+    if (!a.complement) continue;
+    const source = /,\s+according to\b/.exec(masked.slice(a.complement.start, a.complement.end));
+    if (source) a.complement = trimClause(text, a.complement.start, a.complement.start + source.index);
+    for (const b of acts) {
+      if (
+        b !== a &&
+        b.cueStart > a.complement.start &&
+        b.cueStart < a.complement.end &&
+        b.frame !== 'clause' &&
+        b.frame !== 'label'
+      ) {
+        a.complement = trimClause(text, a.complement.start, b.cueStart);
+      }
+    }
+  }
+  return acts;
+}

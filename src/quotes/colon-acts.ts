@@ -1,0 +1,126 @@
+// Sieve 2: the attribution right before a quote. `Okafor added: "…"`, `In their letter, the Senators
+// wrote: "…"`, `Meyer said, "…"`, `Said Jones: "…"`, and a paragraph ending in `X today issued the
+// following statement:` that introduces the next paragraph(s).
+import { SPEECH_VERBS } from './lexicon.js';
+import { readNounPhrase } from './noun-phrase.js';
+import type { QuoteSpan } from './quote-marks.js';
+import { readWord, readWords } from './read-word.js';
+import type { SpeechAct } from './speech-act.js';
+import { readSubjectBefore } from './subject-before.js';
+
+const COLON_VERBS = new Set([...SPEECH_VERBS, 'read', 'reads']);
+const COMMA_VERBS = new Set([
+  'said',
+  'says',
+  'added',
+  'asked',
+  'wrote',
+  'replied',
+  'continued',
+  'explained',
+  'told',
+]);
+const STATEMENT_INTRODUCER =
+  /\b(issued|released|put out|sent|shared|posted|provided|gave|offered)\s+(?:the\s+following|this|a|the|an)\b[^:\u2591]{0,60}?\b(?:statement|remarks|comments?|response)\b[^:\u2591]{0,40}$/i;
+
+/** `Said Jones: "…"`: verb first, at the start of the sentence. */
+function invertedColonAct(text: string, end: number, floor: number): SpeechAct | null {
+  const verb = readVerbCapitalised(text, floor);
+  const np = verb ? readNounPhrase(text, verb.end + 1) : null;
+  if (!verb || !np || np.kind === 'pronoun' || np.end !== trimmedEnd(text, floor, end)) return null;
+  return {
+    frame: 'colon',
+    np,
+    role: null,
+    cue: verb.bare,
+    cueStart: floor,
+    cueEnd: np.end,
+    complement: null,
+    spans: [],
+  };
+}
+
+function readVerbCapitalised(text: string, pos: number) {
+  const word = readWord(text, pos);
+  return word && COMMA_VERBS.has(word.bare) && text[word.end] === ' ' ? word : null;
+}
+
+function trimmedEnd(text: string, from: number, end: number): number {
+  while (end > from && /\s/.test(text[end - 1] ?? '')) end--;
+  return end;
+}
+
+function colonOrCommaAct(
+  text: string,
+  masked: string,
+  end: number,
+  floor: number,
+  colon: boolean,
+): SpeechAct | null {
+  const before = masked.slice(floor, end);
+  const introducer = colon ? STATEMENT_INTRODUCER.exec(before) : null;
+  if (introducer?.[1]) {
+    const verbStart = floor + introducer.index;
+    const subject = readSubjectBefore(text, masked, verbStart, floor);
+    if (subject && 'np' in subject) {
+      return {
+        frame: 'colon',
+        np: subject.np,
+        role: subject.role,
+        cue: 'statement',
+        cueStart: subject.np.start,
+        cueEnd: end,
+        complement: null,
+        spans: [],
+      };
+    }
+  }
+  const inverted = colon ? invertedColonAct(text, end, floor) : null;
+  if (inverted) return inverted;
+  const words = readWords(masked, floor, end);
+  const maxAdjunct = colon ? 8 : 3;
+  for (let k = words.length - 1; k >= 0 && words.length - 1 - k <= maxAdjunct; k--) {
+    const word = words[k];
+    if (!word || word.capital || !(colon ? COLON_VERBS : COMMA_VERBS).has(word.bare)) continue;
+    const subject = readSubjectBefore(text, masked, word.start, floor);
+    if (!subject || !('np' in subject)) continue;
+    return {
+      frame: 'colon',
+      np: subject.np,
+      role: subject.role,
+      cue: word.bare,
+      cueStart: subject.np.start,
+      cueEnd: word.end,
+      complement: null,
+      spans: [],
+    };
+  }
+  return null;
+}
+
+/** Sieve 2: `Okafor added: "…"`, `Meyer said, "…"` right before quote `index`. */
+export function findColonAct(
+  text: string,
+  masked: string,
+  spans: readonly QuoteSpan[],
+  index: number,
+  floor: number,
+): SpeechAct | null {
+  const span = spans[index];
+  if (!span || span.open < 0) return null;
+  const before = /([:,])\s*$/.exec(masked.slice(floor, span.open));
+  if (!before?.[1]) return null;
+  const end = span.open - before[0].length;
+  const act = colonOrCommaAct(text, masked, end, floor, before[1] === ':');
+  if (act) act.spans.push(index);
+  return act;
+}
+
+/** A paragraph ending in "…, today issued the following statement:" introduces the next paragraph(s). */
+export function findIntroducerAct(text: string, masked: string, floor: number): SpeechAct | null {
+  const end = text.trimEnd().length;
+  if (masked[end - 1] !== ':') return null;
+  const act = colonOrCommaAct(text, masked, end - 1, floor, true);
+  if (act) act.frame = 'introducer';
+  return act;
+}

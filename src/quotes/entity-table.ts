@@ -1,0 +1,191 @@
+// The per-document entity table, built before any attribution: full names with their roles and
+// gender, organisations, publications ("the Wall Street Journal" → "The Wall Street Journal"), and lists
+// of people named together ("Senators Jeanne Shaheen … and Jack Reed") that group speakers refer to.
+import type { SpeakerHint } from '../corpus/types.js';
+import { readAppositive } from './appositive.js';
+import { TITLE_WORDS } from './lexicon.js';
+import type { Gender } from './mention-roles.js';
+import { honorificGender, publicationName, roleBefore } from './mention-roles.js';
+import { type NameRun, type RunKind, readNameRun } from './name-runs.js';
+import { GROUP_NOUNS } from './noun-lexicon.js';
+import { contentStart, isHeadline } from './paragraph-layout.js';
+import { splitSentences } from './sentences.js';
+import type { ParagraphInput } from './types.js';
+import { firstNameGender } from './word-lexicon.js';
+
+export type { Gender } from './mention-roles.js';
+
+export interface Entity {
+  name: string;
+  kind: RunKind;
+  roles: string[];
+  gender: Gender;
+  /** Lowercase words of the name, for surname look-ups. */
+  words: string[];
+  /** Absolute offsets of mentions, ascending; -1 for a front-matter hint. */
+  mentions: number[];
+}
+
+export interface NamedList {
+  pos: number;
+  names: string[];
+}
+
+export interface EntityTable {
+  entities: Entity[];
+  lists: NamedList[];
+}
+
+const HONORIFIC_ONLY = /^(?:mr|mrs|ms|miss|mx|dr)\.?$/i;
+const LIST_GAP =
+  /^\s*(?:\([^()]{1,40}\))?\s*(?:,\s+(?:a|an|the|members?|who)\b[^;:"“”]{0,160}?)?\s*(?:,\s*and\s+|,\s*|\s+and\s+|\s*&\s*)$/;
+const LIST_OBJECT =
+  /\b(?:to|with|from|for|by|of|between|against|including|like|as|and|than|about|in|at|on|into|across|over|under|near)\s+$/i;
+
+class TableBuilder {
+  readonly entities: Entity[] = [];
+  readonly lists: NamedList[] = [];
+
+  find(name: string): Entity | undefined {
+    const key = name.toLowerCase();
+    return this.entities.find((e) => e.name.toLowerCase() === key);
+  }
+
+  add(name: string, kind: RunKind, pos: number): Entity {
+    let entity = this.find(name);
+    if (!entity) {
+      const words = name.toLowerCase().split(/\s+/);
+      entity = {
+        name,
+        kind,
+        roles: [],
+        gender: firstNameGender(name.split(/\s+/)[0] ?? ''),
+        words,
+        mentions: [],
+      };
+      this.entities.push(entity);
+    }
+    if (entity.kind === 'unknown' && kind !== 'unknown') entity.kind = kind;
+    entity.mentions.push(pos);
+    return entity;
+  }
+
+  /** A one-word mention joins the full name that ends with it ("Meyer" → "Dan Meyer"). */
+  surnameOwner(word: string): Entity | undefined {
+    const key = word.toLowerCase();
+    return this.entities.find(
+      (e) => e.words.length >= 2 && e.words[e.words.length - 1] === key && e.kind !== 'org',
+    );
+  }
+
+  register(run: NameRun, text: string, base: number): Entity {
+    const pos = base + run.start;
+    if (run.kind === 'publication') {
+      const last = run.words[run.words.length - 1]?.bare ?? '';
+      const alias =
+        run.words.length === 1
+          ? this.entities.find((e) => e.kind === 'publication' && e.words.at(-1) === last)
+          : undefined;
+      return this.add(alias?.name ?? publicationName(run, text), 'publication', pos);
+    }
+    const owner = run.nameWords.length === 1 ? this.surnameOwner(run.name) : undefined;
+    const entity = this.add(owner?.name ?? run.name, run.kind, pos);
+    const after = readAppositive(text, run.end);
+    const roles = [
+      after.role,
+      run.title && !HONORIFIC_ONLY.test(run.title) ? run.title : null,
+      roleBefore(text, run.start),
+    ];
+    if (run.kind !== 'org') {
+      for (const role of roles)
+        if (role && !entity.roles.includes(role) && !/^members?\b/.test(role)) entity.roles.push(role);
+      entity.gender ??= honorificGender(run.title);
+      if (/^,\s+who\b/.test(text.slice(run.end)) && entity.kind === 'unknown') entity.kind = 'person';
+      if (run.title && entity.kind === 'unknown') entity.kind = 'person';
+    }
+    return entity;
+  }
+}
+
+function scanParagraph(builder: TableBuilder, paragraph: ParagraphInput): void {
+  const { text } = paragraph;
+  const starts = new Set(splitSentences(text).map((s) => s.start));
+  starts.add(contentStart(text));
+  for (const sentence of splitSentences(text)) {
+    const people: Array<{ run: NameRun; entity: Entity }> = [];
+    let i = sentence.start;
+    while (i < sentence.end) {
+      const boundary = i === 0 || !/[\p{L}\p{N}'’.-]/u.test(text[i - 1] ?? '');
+      // "(D-NH)", "(SASC)": party tags and abbreviations in parentheses are not mentions.
+      const tag = text[i] === '(' ? /^\([^()\s]{1,12}\)/.exec(text.slice(i)) : null;
+      if (tag) {
+        i += tag[0].length;
+        continue;
+      }
+      const run =
+        boundary && /\p{Lu}/u.test(text[i] ?? '')
+          ? readNameRun(text, i, starts.has(i) || /["“]\s*$/.test(text.slice(0, i)))
+          : null;
+      if (!run || run.words.every((w) => TITLE_WORDS.has(w.bare) || GROUP_NOUNS.has(w.bare))) {
+        i = run ? run.end : i + 1;
+        continue;
+      }
+      const entity = builder.register(run, text, paragraph.start);
+      if ((entity.kind === 'person' || entity.kind === 'unknown') && !run.possessive)
+        people.push({ run, entity });
+      i = run.end;
+    }
+    collectLists(builder, text, paragraph.start, people);
+  }
+}
+
+function collectLists(
+  builder: TableBuilder,
+  text: string,
+  base: number,
+  people: Array<{ run: NameRun; entity: Entity }>,
+) {
+  for (let k = 0; k < people.length; ) {
+    let j = k;
+    while (j + 1 < people.length && LIST_GAP.test(text.slice(people[j]?.run.end, people[j + 1]?.run.start)))
+      j++;
+    const first = people[k];
+    if (first && j > k && !LIST_OBJECT.test(text.slice(Math.max(0, first.run.start - 12), first.run.start))) {
+      builder.lists.push({
+        pos: base + first.run.start,
+        names: people.slice(k, j + 1).map((p) => p.entity.name),
+      });
+    }
+    k = j + 1;
+  }
+}
+
+export function buildEntityTable(
+  paragraphs: readonly ParagraphInput[],
+  hints: readonly SpeakerHint[] = [],
+): EntityTable {
+  const builder = new TableBuilder();
+  const hinted = hints.map((hint) => {
+    const run = readNameRun(hint.name, 0);
+    return {
+      hint,
+      entity: builder.add(
+        hint.name,
+        run?.kind === 'org' || run?.kind === 'publication' ? run.kind : 'person',
+        -1,
+      ),
+    };
+  });
+  for (const paragraph of paragraphs) if (!isHeadline(paragraph.text)) scanParagraph(builder, paragraph);
+  // Roles written in the text come first; front-matter roles only fill in.
+  for (const { hint, entity } of hinted)
+    if (hint.role && !entity.roles.includes(hint.role)) entity.roles.push(hint.role);
+  // Lists may name people by surname before or after their full name: resolve against the whole table.
+  // A one-word member that is nobody's surname ("Ukraine") is not a person.
+  for (const list of builder.lists) {
+    const names = list.names.map((name) => (name.includes(' ') ? name : builder.surnameOwner(name)?.name));
+    list.names = [...new Set(names.filter((name): name is string => name !== undefined))];
+  }
+  for (const entity of builder.entities) entity.mentions.sort((a, b) => a - b);
+  return { entities: builder.entities, lists: builder.lists.filter((l) => l.names.length >= 2) };
+}

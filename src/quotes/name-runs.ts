@@ -1,0 +1,107 @@
+// Runs of capitalised words ("NASA Administrator Bill Nelson", "the Wall Street Journal") split into a
+// title and a name and classified as person, organisation or publication. Name detection is done with
+// these precise rules plus compromise's first-name lexicon, which is far more reliable on news text
+// than compromise's own `.people()` (which returns fragments like "- Dan Meyer," and "President").
+import { NAME_PARTICLES, NON_NAME_WORDS, TIME_WORDS, TITLE_WORDS } from './lexicon.js';
+import { ORG_WORDS, OUTLET_NAMES, PUBLICATION_WORDS, ROLE_NOUNS } from './noun-lexicon.js';
+import { readWord, type Word } from './read-word.js';
+import { isFirstName } from './word-lexicon.js';
+
+export type RunKind = 'person' | 'org' | 'publication' | 'unknown';
+
+export interface NameRun {
+  start: number;
+  end: number;
+  words: Word[];
+  /** "NASA Administrator", "U.S. Senator", "Sen.", or null. */
+  title: string | null;
+  /** The name without its title: "Bill Nelson", "Reed", "Wall Street Journal". */
+  name: string;
+  nameWords: Word[];
+  kind: RunKind;
+  possessive: boolean;
+}
+
+/** Titles and capitalised role nouns before a name: "Sen.", "Commissioner", "Striker", "Chief Executive". */
+const isTitle = (w: Word) => TITLE_WORDS.has(w.bare) || (ROLE_NOUNS.has(w.bare) && w.capital);
+const isAcronym = (w: Word) => /^\p{Lu}[\p{Lu}&]+$/u.test(w.text.replace(/['’]s$/, '').replace(/\./g, ''));
+/** A word that can be part of a personal name: "J." and "Jr." yes, "U.S." and "Sen." no. */
+const isNameWord = (w: Word) =>
+  w.capital &&
+  !isTitle(w) &&
+  !ORG_WORDS.has(w.bare) &&
+  !isAcronym(w) &&
+  (!w.text.includes('.') || /^\p{Lu}\.$|^(?:Jr|Sr)\.$/u.test(w.text));
+
+function classify(words: Word[], title: string | null, nameWords: Word[]): RunKind {
+  const last = words[words.length - 1];
+  const all = words.map((w) => w.bare).join(' ');
+  const first = nameWords[0];
+  const personal =
+    first !== undefined && isFirstName(first.text) && nameWords.length >= 2 && nameWords.length <= 3;
+  // "Marcus Hill" is a person even though "The Hill" is a publication.
+  if (
+    last &&
+    !personal &&
+    (PUBLICATION_WORDS.has(last.bare) || OUTLET_NAMES.has(all) || all === 'associated press')
+  ) {
+    return 'publication';
+  }
+  if (title !== null) return 'person';
+  if (words.some((w) => ORG_WORDS.has(w.bare)) || words.every(isAcronym)) return 'org';
+  if (words.length === 1 && last && /\p{Ll}\p{Lu}/u.test(last.text)) return 'org'; // SpaceX, eBay-like
+  if (personal) return 'person';
+  return 'unknown';
+}
+
+/**
+ * The run of capitalised words starting at `pos` (with particles such as "of", "van" inside), or null.
+ * At a sentence start a capitalised function word ("The", "If", "However") is skipped.
+ */
+export function readNameRun(text: string, pos: number, sentenceInitial = false): NameRun | null {
+  const words: Word[] = [];
+  let p = pos;
+  for (;;) {
+    const word = readWord(text, p);
+    if (!word) break;
+    const particle = NAME_PARTICLES.has(word.text) && words.length > 0;
+    if (!(word.capital || particle) || TIME_WORDS.has(word.bare)) break;
+    if (words.length === 0 && sentenceInitial && NON_NAME_WORDS.has(word.bare)) {
+      if (text[word.end] !== ' ') return null;
+      p = word.end + 1;
+      pos = p;
+      sentenceInitial = false;
+      continue;
+    }
+    words.push(word);
+    if (word.possessive || text[word.end] !== ' ') break;
+    p = word.end + 1;
+  }
+  while (words.length > 0 && !words[words.length - 1]?.capital) words.pop();
+  const first = words[0];
+  const last = words[words.length - 1];
+  if (!first || !last || (words.length === 1 && first.text === 'I')) return null;
+  // The name is the longest tail (≤ 4 words) of plain capitalised words; what comes before it is a title
+  // only if it contains a title word ("Air Force Secretary", "Inspector General", "Sen.").
+  let k = words.length;
+  while (k > 0 && words.length - k < 4 && isNameWord(words[k - 1] as Word)) k--;
+  const head = words.slice(0, k);
+  let title: string | null = null;
+  let nameWords = words;
+  if (k > 0 && k < words.length && head.some(isTitle)) {
+    title = text.slice(first.start, (head[head.length - 1] as Word).end);
+    nameWords = words.slice(k);
+  }
+  const nameStart = (nameWords[0] as Word).start;
+  const name = text.slice(nameStart, last.end).replace(/['’]s?$/, '');
+  return {
+    start: first.start,
+    end: last.end,
+    words,
+    title,
+    name,
+    nameWords,
+    kind: classify(words, title, nameWords),
+    possessive: last.possessive,
+  };
+}

@@ -1,0 +1,164 @@
+// Reads the noun phrase that names a speaker: a pronoun, a (titled) name, a list of names, or a common
+// noun phrase whose head is a known person/group/organisation noun ("the lawmakers", "the city's finance
+// office", "a spokesperson for SpaceX", "its statement"). Anything else is not a speaker, which is what
+// keeps "the situation has …" or "the report said …" from being attributed.
+import { TIME_WORDS } from './lexicon.js';
+import { type NameRun, readNameRun } from './name-runs.js';
+import {
+  GENERIC_PUBLICATION_NOUNS,
+  GROUP_NOUNS,
+  ORG_NOUNS,
+  ROLE_NOUNS,
+  SPOKES_NOUNS,
+  STATEMENT_NOUNS,
+} from './noun-lexicon.js';
+import { type NounPhrase, type NounPhraseKind, phrase, STOP_WORDS, skipSpaces } from './noun-phrase-shape.js';
+import { readWord, type Word } from './read-word.js';
+import { readLowercaseLed, readLowercaseTitle } from './role-led-names.js';
+
+export type { NounPhrase, NounPhraseKind } from './noun-phrase-shape.js';
+
+const OWNER_PREPOSITIONS = new Set(['for', 'with', 'from', 'at', 'of', 'by']);
+
+/** Lowercase-ish words of a common noun phrase (modifiers + head), stopping at verbs and function words. */
+function readCommonWords(text: string, pos: number): Word[] {
+  const words: Word[] = [];
+  let p = pos;
+  while (words.length < 6) {
+    const word = readWord(text, p);
+    if (!word || STOP_WORDS.has(word.bare) || TIME_WORDS.has(word.bare)) break;
+    words.push(word);
+    if (text[word.end] !== ' ') break;
+    p = word.end + 1;
+  }
+  // The head is the last word that is a known noun; modifiers before it ("city's finance office").
+  while (words.length > 0 && !isHead(words[words.length - 1]?.bare ?? '')) words.pop();
+  return words;
+}
+
+function isHead(bare: string): boolean {
+  return [GROUP_NOUNS, ROLE_NOUNS, ORG_NOUNS, STATEMENT_NOUNS, SPOKES_NOUNS, GENERIC_PUBLICATION_NOUNS].some(
+    (set) => set.has(bare),
+  );
+}
+
+function headKind(head: string): NounPhraseKind {
+  if (SPOKES_NOUNS.has(head) || STATEMENT_NOUNS.has(head)) return 'owned';
+  if (GROUP_NOUNS.has(head)) return 'group';
+  if (GENERIC_PUBLICATION_NOUNS.has(head)) return 'publication';
+  if (ROLE_NOUNS.has(head)) return 'role';
+  return 'org';
+}
+
+const POSSESSIVE_DETS = new Set(['its', 'their', 'his', 'her']);
+
+/** `<det> <modifiers> <head>` with an optional owner: "for X", "from X", or a possessive modifier. */
+function readCommonPhrase(
+  text: string,
+  start: number,
+  bodyStart: number,
+  det: string | null,
+  modifier?: NounPhrase,
+): NounPhrase | null {
+  const last = readCommonWords(text, bodyStart).pop();
+  if (!last) return null;
+  const head = last.bare;
+  const kind = headKind(head);
+  const extra: Partial<NounPhrase> = { head, definite: det === 'the' };
+  if (kind === 'owned' || head === 'official' || head === 'officials') {
+    const prep = text[last.end] === ' ' ? readWord(text, last.end + 1) : null;
+    if (prep && OWNER_PREPOSITIONS.has(prep.bare) && text[prep.end] === ' ') {
+      const owner = readNounPhrase(text, prep.end + 1);
+      if (owner && owner.kind !== 'pronoun')
+        return phrase(text, 'owned', start, owner.end, { ...extra, owner });
+    }
+    if (modifier) return phrase(text, 'owned', start, last.end, { ...extra, owner: modifier });
+    if (det && POSSESSIVE_DETS.has(det))
+      return phrase(text, 'owned', start, last.end, { ...extra, ownerPronoun: det });
+    if (SPOKES_NOUNS.has(head)) return null; // "a spokesperson" for nobody named
+    return phrase(text, kind, start, last.end, extra); // "the statement": its owner is resolved later
+  }
+  return phrase(text, kind, start, last.end, extra);
+}
+
+function readList(text: string, first: NameRun): NameRun[] {
+  const runs = [first];
+  let p = first.end;
+  for (;;) {
+    const tag = /^\s*\([^()]{1,40}\)/.exec(text.slice(p));
+    if (tag) p += tag[0].length;
+    const joint = /^(?:,\s+and\s+|\s+and\s+|,\s+|\s+&\s+)/.exec(text.slice(p));
+    if (!joint) break;
+    const next = readNameRun(text, p + joint[0].length);
+    if (!next || next.possessive || next.kind === 'org' || next.kind === 'publication') break;
+    runs.push(next);
+    p = next.end;
+    if (/\band\b|&/.test(joint[0])) break;
+  }
+  return runs.length >= 2 && /\band\b|&/.test(text.slice(first.end, runs[runs.length - 1]?.start))
+    ? runs
+    : [first];
+}
+
+/**
+ * The speaker noun phrase starting at `pos` (after spaces), or null when what is there is not a speaker.
+ * `sentenceInitial` lets a capitalised function word ("The", "However") be skipped.
+ */
+export function readNounPhrase(text: string, pos: number, sentenceInitial = false): NounPhrase | null {
+  const start = skipSpaces(text, pos);
+  const rest = text.slice(start, start + 40);
+  const pronoun = /^(he|she|they|it|we)\b(?!['’\u2019-])/i.exec(rest);
+  if (pronoun?.[1]) return phrase(text, 'pronoun', start, start + pronoun[1].length);
+  const det = /^(the|a|an|its|their|his|her|our)\s+/i.exec(rest);
+  if (det?.[1]) {
+    const body = start + det[0].length;
+    const detWord = det[1].toLowerCase();
+    const run = readNameRun(text, body);
+    if (run) {
+      const runPhrase = phrase(
+        text,
+        run.kind === 'publication' ? 'publication' : run.kind === 'org' ? 'org' : 'name',
+        start,
+        run.end,
+        { run, definite: detWord === 'the' },
+      );
+      if (text[run.end] === ' ' || run.possessive) {
+        const after = run.possessive
+          ? run.end + (text[run.end] === "'" || text[run.end] === '’' ? 1 : 0)
+          : run.end;
+        const common = readCommonPhrase(text, start, skipSpaces(text, after), detWord, runPhrase);
+        if (common) return common;
+      }
+      if (run.words.length === 1 && GROUP_NOUNS.has(run.words[0]?.bare ?? '')) {
+        return phrase(text, 'group', start, run.end, {
+          head: run.words[0]?.bare,
+          definite: detWord === 'the',
+        });
+      }
+      if (run.possessive) return null;
+      return runPhrase;
+    }
+    return readCommonPhrase(text, start, body, detWord);
+  }
+  const run = readNameRun(text, start, sentenceInitial);
+  if (run) {
+    const single = run.words.length === 1 ? (run.words[0]?.bare ?? '') : '';
+    if (GROUP_NOUNS.has(single))
+      return phrase(text, 'group', run.start, run.end, { head: single, definite: false });
+    const kind = run.kind === 'publication' ? 'publication' : run.kind === 'org' ? 'org' : 'name';
+    const runPhrase = phrase(text, kind, run.start, run.end, { run });
+    if (run.possessive) {
+      const after = run.end + (/['’]/.test(text[run.end] ?? '') ? 1 : 0);
+      return readCommonPhrase(text, run.start, skipSpaces(text, after), null, runPhrase);
+    }
+    const titled = readLowercaseTitle(text, run);
+    if (titled) return titled;
+    if (kind === 'name') {
+      const runs = readList(text, run);
+      if (runs.length >= 2)
+        return phrase(text, 'list', run.start, runs[runs.length - 1]?.end ?? run.end, { run, runs });
+    }
+    return runPhrase;
+  }
+  return readLowercaseLed(text, start);
+}

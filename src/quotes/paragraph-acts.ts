@@ -1,0 +1,161 @@
+// Finds every attribution in one paragraph and decides which one each quote gets, in the sieve order:
+// adjacent attribution (1) before a colon introducer (2) before the innermost reported clause,
+// "according to" or label (3, 4). A later sieve never overrides an earlier one.
+import { findAfterAct } from './after-act.js';
+import { findClauseActs, type Sentence } from './clause-acts.js';
+import { findColonAct } from './colon-acts.js';
+import { contentStart } from './paragraph-layout.js';
+import { looksLikeTitle } from './quote-drafts.js';
+import { type QuoteSpan, spanEnd, spanStart } from './quote-marks.js';
+import { splitSentences } from './sentences.js';
+import type { SpeechAct } from './speech-act.js';
+
+export interface ParagraphActs {
+  masked: string;
+  sentences: Sentence[];
+  /** Every act with the sentence it belongs to, in text order. */
+  acts: Array<{ act: SpeechAct; sentence: Sentence }>;
+  /** The act each quote span is attributed to (by index), when one applies. */
+  bySpan: Map<number, SpeechAct>;
+  /** For a fragment inside someone's reported clause: the attribution that reported it. */
+  via: Map<number, SpeechAct>;
+  /** Spans read as quoted titles or names ("the "Starlink" program"): not quotes at all. */
+  titles: Set<number>;
+}
+
+/** The paragraph with quoted words blanked out (same length), so no rule ever reads inside a quote. */
+export function maskQuotes(text: string, spans: readonly QuoteSpan[]): string {
+  const chars = text.split(''); // UTF-16 units, like every offset here
+  for (const span of spans) {
+    const from = span.open < 0 ? span.innerStart : span.open + 1;
+    const to = span.close < 0 ? text.length : span.close;
+    for (let i = from; i < to; i++) chars[i] = '\u2591';
+  }
+  return chars.join('');
+}
+
+function buildSentences(text: string, spans: readonly QuoteSpan[]): Sentence[] {
+  const closing = (i: number) => {
+    const span = spans.find((s) => i > spanStart(s) && i < spanEnd(s, text.length));
+    return span ? span.close : undefined;
+  };
+  const first = contentStart(text);
+  return splitSentences(text, 0, text.length, closing).map((range) => ({
+    ...range,
+    contentStart: range.start <= first && first < range.end ? first : range.start,
+  }));
+}
+
+const inside = (span: QuoteSpan, length: number, from: number, to: number) =>
+  spanStart(span) >= from - 1 && spanEnd(span, length) <= to + 1;
+
+/** How far the act reaches, for choosing the innermost act around a quote (null: does not cover it). */
+function scopeOf(act: SpeechAct, span: QuoteSpan, sentence: Sentence, length: number): number | null {
+  if (act.frame === 'label') {
+    return act.scopeStart !== undefined && spanStart(span) >= act.scopeStart
+      ? sentence.end - act.scopeStart
+      : null;
+  }
+  if (act.complement) {
+    return inside(span, length, act.complement.start, act.complement.end)
+      ? act.complement.end - act.complement.start
+      : null;
+  }
+  return act.frame === 'according' ? sentence.end - sentence.start : null;
+}
+
+export function findParagraphActs(text: string, spans: readonly QuoteSpan[], masked: string): ParagraphActs {
+  const sentences = buildSentences(text, spans);
+  const sentenceOf = (pos: number) =>
+    sentences.find((s) => pos >= s.start && pos < s.end) ?? sentences[sentences.length - 1];
+  const acts: Array<{ act: SpeechAct; sentence: Sentence }> = [];
+  for (const sentence of sentences) {
+    for (const act of findClauseActs(text, masked, sentence)) acts.push({ act, sentence });
+  }
+  const bySpan = new Map<number, SpeechAct>();
+  const via = new Map<number, SpeechAct>();
+  const titles = new Set<number>();
+  const opensSentence = (span: QuoteSpan, s: Sentence) =>
+    masked.slice(s.contentStart, spanStart(span)).trim() === '';
+  const reportedClauseAround = (span: QuoteSpan, s: Sentence) =>
+    acts.find(
+      (a) =>
+        a.sentence === s &&
+        a.act.frame === 'clause' &&
+        a.act.complement !== null &&
+        inside(span, text.length, a.act.complement.start, a.act.complement.end),
+    )?.act;
+  const after = spans.map((_, i) => findAfterAct(text, spans, i));
+  spans.forEach((span, i) => {
+    const sentence = sentenceOf(spanStart(span));
+    if (!sentence) return;
+    const own = after[i];
+    const partner = after[i - 1]?.spans.includes(i) ? after[i - 1] : null;
+    const previousEnd = i > 0 ? spanEnd(spans[i - 1] as QuoteSpan, text.length) : 0;
+    const adjacent =
+      own ?? partner ?? findColonAct(text, masked, spans, i, Math.max(sentence.contentStart, previousEnd));
+    // `… acknowledged that the audit was "a formality," the Tribune reported`: a fragment inside someone's
+    // reported clause is theirs; the attribution after it only says who reported it.
+    const inner = own && !opensSentence(span, sentence) ? reportedClauseAround(span, sentence) : undefined;
+    if (own && inner) {
+      bySpan.set(i, inner);
+      via.set(i, own);
+      if (!acts.some((a) => a.act === own)) acts.push({ act: own, sentence });
+      return;
+    }
+    if (adjacent) {
+      bySpan.set(i, adjacent);
+      if (!acts.some((a) => a.act === adjacent)) acts.push({ act: adjacent, sentence });
+      return;
+    }
+    let best: { act: SpeechAct; scope: number } | null = null;
+    for (const { act, sentence: s } of acts) {
+      if (s !== sentence || act.spans.length > 0) continue;
+      const scope = scopeOf(act, span, s, text.length);
+      if (scope !== null && (!best || scope < best.scope)) best = { act, scope };
+    }
+    if (!best) return;
+    if (looksLikeTitle(text, span.open, span.innerStart, span.innerEnd)) titles.add(i);
+    else bySpan.set(i, best.act);
+  });
+  // A verb already read as part of an adjacent attribution is not also a reported-clause verb.
+  const adjacentActs = new Set(bySpan.values());
+  const overlapsAdjacent = (a: SpeechAct) =>
+    !adjacentActs.has(a) &&
+    a.frame === 'clause' &&
+    [...adjacentActs].some((b) => a.cueEnd > b.cueStart && a.cueStart < b.cueEnd && b.spans.length > 0);
+  for (let k = acts.length - 1; k >= 0; k--)
+    if (overlapsAdjacent((acts[k] as { act: SpeechAct }).act)) acts.splice(k, 1);
+  acts.sort((a, b) => a.act.cueStart - b.act.cueStart);
+  for (const { act, sentence } of acts) {
+    if (act.frame !== 'participle') continue;
+    act.parent = acts
+      .filter((a) => a.sentence === sentence && a.act.frame !== 'participle' && a.act.cueEnd <= act.cueStart)
+      .pop()?.act;
+  }
+  return { masked, sentences, acts, bySpan, via, titles };
+}
+
+/** The act whose reported clause contains `act`'s cue: "…that he has a clearance, the Journal reported". */
+export function enclosingAct(act: SpeechAct, acts: ParagraphActs['acts']): SpeechAct | null {
+  return (
+    acts
+      .map((a) => a.act)
+      .filter((b) => b !== act && b.complement && b.frame !== 'participle')
+      .find((b) => b.complement && act.cueStart >= b.complement.start && act.cueEnd <= b.complement.end) ??
+    null
+  );
+}
+
+/** Reported clauses to report as indirect speech: no quote inside and no other attribution inside. */
+export function indirectActs(pa: ParagraphActs, spans: readonly QuoteSpan[], length: number): SpeechAct[] {
+  return pa.acts
+    .map((a) => a.act)
+    .filter((act) => {
+      const c = act.complement;
+      if (!c || act.frame === 'label' || act.frame === 'colon' || act.frame === 'after') return false;
+      if (spans.some((s, i) => !pa.titles.has(i) && spanStart(s) < c.end && spanEnd(s, length) > c.start))
+        return false;
+      return !pa.acts.some(({ act: b }) => b !== act && b.cueStart >= c.start && b.cueEnd <= c.end);
+    });
+}

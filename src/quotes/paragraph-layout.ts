@@ -1,0 +1,59 @@
+// Where the words of a paragraph start: after a bullet ("- "), an Axios-style section label ("Why it
+// matters: ", "Zoom in: ") or a dateline ("WASHINGTON, DC – "). Speaker subjects and indirect clauses
+// are read from there, so "Zoom in" never becomes a speaker and a bullet never becomes part of a quote.
+import { SPEECH_VERBS } from './lexicon.js';
+import { countWords } from './sentences.js';
+
+const BULLET = /^\s*(?:[-•*–]\s+)/;
+const LABEL = /^([A-Z][^:.!?"“”\n]{0,48}):\s+(?=\S)/;
+const DATELINE =
+  /^(?:[A-Z][A-Za-z.'’]*(?:,?\s+[A-Z][A-Za-z.'’]*){0,4}\)?\s*(?:\([^)]{1,30}\)\s*)?)\s*[–—-]{1,2}\s+(?=\S)/;
+
+export function bulletEnd(text: string, from = 0): number {
+  return from + (BULLET.exec(text.slice(from))?.[0].length ?? 0);
+}
+
+/** A section label: a short phrase and a colon, not a speaker introducing a quote ("Okafor added:"). */
+export function labelEnd(text: string, from: number): number {
+  const match = LABEL.exec(text.slice(from));
+  const label = match?.[1];
+  if (!match || !label || countWords(label) > 6 || label === label.toUpperCase()) return from;
+  const wh = /^(?:What|Why|How|Where|Who|When|The)\b/.test(label);
+  const speech = label
+    .split(/\s+/)
+    .some((word) => SPEECH_VERBS.has(word.toLowerCase().replace(/[^a-z]/g, '')));
+  if (speech && !wh) return from;
+  if (label.includes(',')) return from;
+  return from + match[0].length;
+}
+
+export function datelineEnd(text: string, from: number): number {
+  const match = DATELINE.exec(text.slice(from));
+  if (!match || match[0].length > 48) return from;
+  // "WASHINGTON – " or "Washington, D.C. – ", not "Walter Isaacson — the biographer — said".
+  if (!/^\p{Lu}{2,}\b/u.test(match[0]) && !/[,()]/.test(match[0])) return from;
+  return from + match[0].length;
+}
+
+/** Offset where a paragraph's own words begin (after bullet, label and dateline). */
+export function contentStart(text: string): number {
+  const bullet = bulletEnd(text);
+  return datelineEnd(text, labelEnd(text, bullet));
+}
+
+export function isBullet(text: string): boolean {
+  return BULLET.test(text);
+}
+
+/**
+ * A headline or a caption-like title line: mostly capitalised words and no sentence punctuation at the
+ * end. Names in such lines ("Senators Warren, Shaheen, Duckworth Seek Answers") are not trusted.
+ */
+export function isHeadline(text: string): boolean {
+  const trimmed = text.trim();
+  if (/[.!?"”:]$/.test(trimmed)) return false;
+  const words = trimmed.split(/\s+/).filter((w) => /^[\p{L}]{4,}/u.test(w));
+  if (words.length < 3) return countWords(trimmed) <= 4;
+  const capitalised = words.filter((w) => /^\p{Lu}/u.test(w)).length;
+  return capitalised / words.length >= 0.6;
+}

@@ -1,0 +1,107 @@
+// Attributed spans become Quote objects here: direct quotes that run over several sentences are split
+// into sentences (short ones stay attached), so a quote is a unit a reader can cite; quoted titles and
+// words-as-words are dropped; offsets are made absolute and checked against the paragraph text.
+
+import { countWords, splitSentences, trimRange } from './sentences.js';
+import type { Speaker } from './speaker-resolver.js';
+import type { ParagraphInput, Quote, QuoteKind } from './types.js';
+
+export interface Draft {
+  paragraph: ParagraphInput;
+  kind: QuoteKind;
+  /** Local offsets into `paragraph.text`. */
+  start: number;
+  end: number;
+  speaker: Speaker | null;
+  via: string | null;
+  cue: string | null;
+  confidence: number;
+  /** Quotes whose speaker comes from elsewhere (a later paragraph of the same quote) share a chain. */
+  chain?: Chain;
+}
+
+export interface Chain {
+  speaker: Speaker | null;
+  cue: string | null;
+  drafts: Draft[];
+}
+
+/** Gives a chain its speaker and fills in the chain's earlier, unattributed parts. */
+export function settleChain(chain: Chain, speaker: Speaker | null, cue: string | null): void {
+  if (!speaker || chain.speaker) return;
+  chain.speaker = speaker;
+  chain.cue = cue;
+  for (const draft of chain.drafts) {
+    if (draft.speaker) continue;
+    draft.speaker = speaker;
+    draft.cue = 'continuation';
+  }
+}
+
+const MIN_SENTENCE_WORDS = 5;
+const SMALL_WORDS = new Set(['of', 'the', 'and', 'in', 'on', 'for', 'a', 'an', 'to', 'at', 'by', 'or']);
+const NAMING_CUE =
+  /\b(?:titled|entitled|named|nicknamed|headlined|so-called|the\s+(?:word|term|phrase|hashtag|slogan|title)|known\s+as)\s*$/i;
+
+/**
+ * A quoted title or name rather than speech: `the "Starlink" program`, `a report titled "…"`. Only asked
+ * of quotes found inside a sentence; a quote with its own adjacent attribution is speech.
+ */
+export function looksLikeTitle(
+  text: string,
+  openMark: number,
+  innerStart: number,
+  innerEnd: number,
+): boolean {
+  if (NAMING_CUE.test(text.slice(Math.max(0, openMark - 30), Math.max(0, openMark)))) return true;
+  const inner = text.slice(innerStart, innerEnd);
+  if (/[.!?,]$/.test(inner) || countWords(inner) > 8) return false;
+  const words = inner.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  return words.length > 0 && words.every((w) => /^\p{Lu}/u.test(w) || SMALL_WORDS.has(w.toLowerCase()));
+}
+
+/** Sentence pieces of a direct quote; pieces under five words stay with a neighbour. */
+function pieces(draft: Draft): Array<{ start: number; end: number }> {
+  const text = draft.paragraph.text;
+  if (draft.kind === 'indirect') return [{ start: draft.start, end: draft.end }];
+  const ranges = splitSentences(text, draft.start, draft.end);
+  const merged: Array<{ start: number; end: number }> = [];
+  for (const range of ranges) {
+    const previous = merged[merged.length - 1];
+    const short = countWords(text.slice(range.start, range.end)) < MIN_SENTENCE_WORDS;
+    const previousShort =
+      previous && countWords(text.slice(previous.start, previous.end)) < MIN_SENTENCE_WORDS;
+    if (previous && (short || previousShort)) previous.end = range.end;
+    else merged.push({ ...range });
+  }
+  return merged.map((r) => trimRange(text, r));
+}
+
+export function toQuotes(drafts: readonly Draft[]): Quote[] {
+  const quotes: Quote[] = [];
+  for (const draft of drafts) {
+    // Decision: a quote whose speaker cannot be resolved is not reported. A pull quote or a quoted
+    // headline with nobody named is not attributable, and a wrong or empty speaker misleads more than
+    // a missing quote does.
+    if (!draft.speaker?.name) continue;
+    const { paragraph } = draft;
+    for (const piece of pieces(draft)) {
+      const text = paragraph.text.slice(piece.start, piece.end);
+      if (!/[\p{L}\p{N}]/u.test(text)) continue;
+      quotes.push({
+        text,
+        kind: draft.kind,
+        speaker: draft.speaker.name,
+        role: draft.speaker.role,
+        members: draft.speaker.members,
+        via: draft.via && draft.via !== draft.speaker.name ? draft.via : null,
+        cue: draft.cue,
+        confidence: Math.round(draft.confidence * 100) / 100,
+        paragraph: paragraph.number,
+        start: paragraph.start + piece.start,
+        end: paragraph.start + piece.end,
+      });
+    }
+  }
+  return quotes.sort((a, b) => a.start - b.start || a.end - b.end);
+}

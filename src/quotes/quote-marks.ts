@@ -1,0 +1,163 @@
+// Finds quoted spans in one paragraph. Offsets always point into the original text: curly and straight
+// marks are told apart by their shape here instead of by rewriting the text, so every span stays verbatim.
+
+export interface QuoteSpan {
+  /** Index of the opening mark; -1 when the quote carries on from the previous paragraph without reopening. */
+  open: number;
+  /** Index of the closing mark; -1 when the quote runs to the end of the paragraph. */
+  close: number;
+  /** The words inside the marks (trimmed of whitespace). */
+  innerStart: number;
+  innerEnd: number;
+  /** Part of a quote opened in an earlier paragraph. */
+  continued: boolean;
+  /** Single quote marks as the primary delimiter (British style); never a nested quote. */
+  single: boolean;
+}
+
+const DOUBLE_OPENERS = '“„«‟';
+const DOUBLE_CLOSERS = '”»';
+const SINGLE_MARKS = "'‘’";
+
+type Shape = 'open' | 'close' | 'either';
+
+function doubleShape(text: string, i: number): Shape | null {
+  const mark = text[i] ?? '';
+  if (DOUBLE_OPENERS.includes(mark)) return 'open';
+  if (DOUBLE_CLOSERS.includes(mark)) return 'close';
+  if (mark !== '"') return null;
+  const before = i === 0 ? ' ' : (text[i - 1] ?? ' ');
+  const after = text[i + 1] ?? ' ';
+  const opens = /[\s([{\u2014\u2013/-]/.test(before) && !/\s/.test(after);
+  const closes = !/\s/.test(before) && /[\s.,;:!?)\]}\u2014\u2013'’-]/.test(after);
+  if (opens && !closes) return 'open';
+  if (closes && !opens) return 'close';
+  return 'either';
+}
+
+function innerRange(text: string, from: number, to: number): { innerStart: number; innerEnd: number } {
+  let innerStart = from;
+  let innerEnd = to;
+  while (innerStart < innerEnd && /\s/.test(text[innerStart] ?? '')) innerStart++;
+  while (innerEnd > innerStart && /\s/.test(text[innerEnd - 1] ?? '')) innerEnd--;
+  return { innerStart, innerEnd };
+}
+
+function makeSpan(
+  text: string,
+  open: number,
+  close: number,
+  continued: boolean,
+  single = false,
+  lead = 0,
+): QuoteSpan {
+  const from = open < 0 ? lead : open + 1;
+  const to = close < 0 ? text.length : close;
+  return { open, close, ...innerRange(text, from, to), continued, single };
+}
+
+/**
+ * Double-quoted spans of a paragraph. `carriedOpen` says the previous paragraph ended inside a quote: by
+ * news convention the next paragraph then reopens with an opening mark, or (less often) simply goes on
+ * until a closing mark.
+ */
+function findDoubleSpans(text: string, carriedOpen: boolean): QuoteSpan[] {
+  const marks: Array<{ index: number; shape: Shape; inch: boolean }> = [];
+  for (let i = 0; i < text.length; i++) {
+    const shape = doubleShape(text, i);
+    if (shape === null) continue;
+    // A straight mark right after a digit is an inch mark (a 12" pipe) unless it closes a quote.
+    const inch = text[i] === '"' && /\d/.test(text[i - 1] ?? '') && shape !== 'open';
+    marks.push({ index: i, shape, inch });
+  }
+  const spans: QuoteSpan[] = [];
+  let open: number | null = null;
+  let continued = false;
+  let k = 0;
+  if (carriedOpen) {
+    const lead = /^\s*(?:[-•*]\s+)?/.exec(text)?.[0].length ?? 0;
+    const first = marks[0];
+    if (first && first.index === lead && first.shape !== 'close') {
+      open = first.index;
+      continued = true;
+      k = 1;
+    } else if (first && first.shape !== 'open') {
+      spans.push(makeSpan(text, -1, first.index, true, false, lead));
+      k = 1;
+    }
+  }
+  for (; k < marks.length; k++) {
+    const mark = marks[k];
+    if (!mark) continue;
+    if (open === null) {
+      if (mark.shape === 'close' || mark.inch) continue; // a stray closing mark opens nothing
+      open = mark.index;
+    } else {
+      spans.push(makeSpan(text, open, mark.index, continued));
+      open = null;
+      continued = false;
+    }
+  }
+  if (open !== null) spans.push(makeSpan(text, open, -1, continued));
+  return spans;
+}
+
+/**
+ * Single-quoted spans outside double quotes. Apostrophes (don't, Musk's, '90s) are excluded by shape: an
+ * opening mark needs a space before and a letter after, a closing mark a non-space before and a space or
+ * punctuation after. "the players' union" looks like a closing mark too, so such a plural possessive
+ * closes a quote only when no clearer closing mark follows in the paragraph.
+ */
+function findSingleSpans(text: string, taken: readonly QuoteSpan[]): QuoteSpan[] {
+  const inDouble = (i: number) =>
+    taken.some((s) => i >= Math.max(s.open, 0) && i <= (s.close < 0 ? text.length : s.close));
+  const opens: number[] = [];
+  const closes: Array<{ index: number; possessive: boolean }> = [];
+  for (let i = 0; i < text.length; i++) {
+    const mark = text[i] ?? '';
+    if (!SINGLE_MARKS.includes(mark) || inDouble(i)) continue;
+    const before = i === 0 ? ' ' : (text[i - 1] ?? ' ');
+    const after = text[i + 1] ?? ' ';
+    if (mark !== '’' && /[\s([{\u2014\u2013-]/.test(before) && /\p{L}/u.test(after)) opens.push(i);
+    else if (mark !== '‘' && !/\s/.test(before) && /[\s.,;:!?)\]\u2014\u2013]/.test(after)) {
+      closes.push({ index: i, possessive: /s/i.test(before) && / \p{Ll}/u.test(text.slice(i + 1, i + 3)) });
+    }
+  }
+  const spans: QuoteSpan[] = [];
+  let from = 0;
+  for (const open of opens) {
+    if (open < from) continue;
+    const candidates = closes.filter((c) => c.index > open && c.index - open <= 400);
+    const close = candidates.find((c) => !c.possessive) ?? candidates[candidates.length - 1];
+    if (!close) continue;
+    spans.push(makeSpan(text, open, close.index, false, true));
+    from = close.index + 1;
+  }
+  return spans;
+}
+
+export interface ParagraphQuotes {
+  spans: QuoteSpan[];
+  /** The paragraph ends inside an open double quote (a multi-paragraph quote goes on). */
+  endsOpen: boolean;
+}
+
+export function findQuoteSpans(text: string, carriedOpen: boolean): ParagraphQuotes {
+  const doubles = findDoubleSpans(text, carriedOpen);
+  const singles = findSingleSpans(text, doubles);
+  const spans = [...doubles, ...singles]
+    .filter((s) => s.innerEnd > s.innerStart)
+    .sort((a, b) => a.innerStart - b.innerStart);
+  const last = doubles[doubles.length - 1];
+  return { spans, endsOpen: last !== undefined && last.close < 0 };
+}
+
+/** Start of the span including its opening mark (or the paragraph start for a carried-over quote). */
+export function spanStart(span: QuoteSpan): number {
+  return span.open < 0 ? span.innerStart : span.open;
+}
+
+/** End of the span including its closing mark. */
+export function spanEnd(span: QuoteSpan, textLength: number): number {
+  return span.close < 0 ? textLength : span.close + 1;
+}

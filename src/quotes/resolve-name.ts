@@ -1,0 +1,50 @@
+// A name as written → the document's canonical speaker: "Meyer" and "Mr. Meyer" → "Dan Meyer" (the full
+// name with that surname mentioned most recently, agreeing with Mr./Ms.), "the Journal" → "The Wall
+// Street Journal", and an unknown surname stays as written ("Sen. Smith").
+import type { EntityTable } from './entity-table.js';
+import { honorificGender } from './mention-roles.js';
+import type { NameRun } from './name-runs.js';
+import { entitySpeaker, lastMentionBefore, type Speaker, type SpeakerKind } from './speaker.js';
+
+const HONORIFIC_ONLY = /^(?:mr|mrs|ms|miss|mx|dr|sen|rep|gov)\.?$/i;
+export const PEOPLE: ReadonlySet<SpeakerKind> = new Set(['person', 'unknown']);
+
+export function resolveName(table: EntityTable, run: NameRun, pos: number, role: string | null): Speaker {
+  const entities = table.entities;
+  const last = run.nameWords[run.nameWords.length - 1]?.bare ?? '';
+  if (run.kind === 'publication' || run.kind === 'org') {
+    const entity =
+      entities.find((e) => e.name.toLowerCase() === run.name.toLowerCase()) ??
+      entities.find((e) => e.kind === run.kind && e.words.at(-1) === last && run.words.length === 1) ??
+      entities.find((e) => e.name.toLowerCase() === `the ${run.name.toLowerCase()}`);
+    return { name: entity?.name ?? run.name, role: null, members: [], kind: run.kind };
+  }
+  if (run.nameWords.length >= 2) {
+    const entity = entities.find((e) => e.name.toLowerCase() === run.name.toLowerCase());
+    const titleRole = run.title && !HONORIFIC_ONLY.test(run.title) ? run.title : null;
+    return entity
+      ? entitySpeaker(entity, role)
+      : { name: run.name, role: role ?? titleRole, members: [], kind: 'person' };
+  }
+  const gender = honorificGender(run.title);
+  const candidates = entities.filter(
+    (e) =>
+      e.words.length >= 2 &&
+      e.words.at(-1) === last &&
+      PEOPLE.has(e.kind) &&
+      (!gender || !e.gender || e.gender === gender),
+  );
+  const entity =
+    candidates.sort((a, b) => lastMentionBefore(b, pos) - lastMentionBefore(a, pos))[0] ??
+    entities.find(
+      (e) => e.words.length === 1 && e.words[0] === last && (e.kind === 'org' || e.kind === 'publication'),
+    ) ??
+    entities.find((e) => e.kind === 'publication' && e.words.at(-1) === last);
+  if (entity) {
+    if (gender && !entity.gender) entity.gender = gender;
+    return entitySpeaker(entity, role);
+  }
+  const honorific = run.title !== null && HONORIFIC_ONLY.test(run.title);
+  const written = honorific ? `${run.title} ${run.name}` : run.name;
+  return { name: written, role: role ?? (honorific ? null : run.title), members: [], kind: 'person' };
+}

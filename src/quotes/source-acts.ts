@@ -1,0 +1,90 @@
+// Sieve 4 and its relatives within a sentence: `according to X`, participles that carry the speaker on
+// (`…," Meyer said, adding that …`), and labels (`X called the plan "…"`, `its statement …, which
+// called the report an "…"`).
+import { readAppositive } from './appositive.js';
+import { LABEL_VERBS, SPEECH_PARTICIPLES } from './lexicon.js';
+import { type NounPhrase, readNounPhrase } from './noun-phrase.js';
+import { readWords } from './read-word.js';
+import type { Range } from './sentences.js';
+import { makeAct, type Sentence, type SpeechAct, trimClause } from './speech-act.js';
+import { readSubjectBefore } from './subject-before.js';
+
+const DOCUMENT_HEADS = new Set([
+  'records',
+  'documents',
+  'data',
+  'figures',
+  'study',
+  'survey',
+  'poll',
+  'filings',
+  'estimates',
+  'statistics',
+  'analysis',
+  'census',
+  'research',
+]);
+
+export function findParticipleActs(masked: string, s: Sentence): SpeechAct[] {
+  const acts: SpeechAct[] = [];
+  const re = /,\s+([a-z]+)\s+(?:that\s+)?/g;
+  re.lastIndex = s.contentStart;
+  for (let m = re.exec(masked); m && m.index < s.end; m = re.exec(masked)) {
+    if (!SPEECH_PARTICIPLES.has(m[1] ?? '')) continue;
+    const clause = trimClause(masked, m.index + m[0].length, s.end);
+    acts.push(makeAct('participle', null, `${m[1]} that`, m.index, m.index + m[0].length, clause));
+  }
+  return acts;
+}
+
+export function findAccordingActs(text: string, masked: string, s: Sentence): SpeechAct[] {
+  const acts: SpeechAct[] = [];
+  const re = /\baccording to\s+/gi;
+  re.lastIndex = s.contentStart;
+  for (let m = re.exec(masked); m && m.index < s.end; m = re.exec(masked)) {
+    const np = readNounPhrase(text, m.index + m[0].length);
+    if (!np || np.kind === 'pronoun' || DOCUMENT_HEADS.has(np.head ?? '')) continue;
+    if (np.kind === 'owned' && !np.owner && !np.ownerPronoun) continue; // "according to the report"
+    const after = readAppositive(text, np.end).end;
+    let complement: Range | null = null;
+    if (masked.slice(s.contentStart, m.index).trim() === '' && masked[after] === ',') {
+      complement = trimClause(text, after + 1, s.end);
+    } else if (
+      /,\s*$/.test(masked.slice(s.contentStart, m.index)) &&
+      /^[\s.!?"”]*$/.test(masked.slice(after, s.end))
+    ) {
+      complement = trimClause(text, s.contentStart, masked.lastIndexOf(',', m.index));
+    }
+    acts.push(makeAct('according', np, 'according to', m.index, np.end, complement));
+  }
+  return acts;
+}
+
+/** `X called the plan "…"`, and `its statement …, which called the report an "…"`. */
+export function findLabelActs(text: string, masked: string, s: Sentence): SpeechAct[] {
+  const acts: SpeechAct[] = [];
+  for (const verb of readWords(masked, s.contentStart, s.end)) {
+    if (!LABEL_VERBS.has(verb.bare) || masked[verb.start - 1] === '-') continue; // not "so-called"
+    const subject = readSubjectBefore(text, masked, verb.start, s.contentStart);
+    let np: NounPhrase | null = null;
+    if (subject && 'np' in subject) np = subject.np;
+    else if (subject?.relative === 'who') {
+      const person = readSubjectBefore(text, masked, subject.comma, s.contentStart);
+      np = person && 'np' in person ? person.np : null;
+    } else if (subject) {
+      const owner = [
+        ...text
+          .slice(s.contentStart, subject.comma)
+          .matchAll(
+            /\b(?:its|their|his|her|\p{Lu}[\p{L}\p{N}.&-]*(?:['’]s|s['’]))\s+(?:[\p{Ll}-]+\s+){0,2}?(?:statement|letter|email|post|release|report|filing)\b/gu,
+          ),
+      ].pop();
+      np = owner?.index === undefined ? null : readNounPhrase(text, s.contentStart + owner.index);
+    }
+    if (!np) continue;
+    const label = makeAct('label', np, 'label', verb.start, verb.end, null);
+    label.scopeStart = verb.end;
+    acts.push(label);
+  }
+  return acts;
+}

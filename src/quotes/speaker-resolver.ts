@@ -1,0 +1,195 @@
+// Turns a speaker mention into a canonical speaker using the entity table and what the document has said
+// so far: surnames and title + surname to the full name mentioned earlier, he/she to the most recent
+// speaker (or person subject in the same paragraph) of agreeing gender, they/it to groups/organisations,
+// "the lawmakers" to the people last named together, "its statement" to the organisation.
+
+import type { Entity, EntityTable, Gender } from './entity-table.js';
+import { GENERIC_ORG_HEADS, ISSUED_NOUNS, PUBLIC_BODY, TITLE_ABBREVIATIONS } from './noun-lexicon.js';
+import type { NounPhrase } from './noun-phrase.js';
+import { PEOPLE, resolveName } from './resolve-name.js';
+import { entitySpeaker, lastMentionBefore, type Speaker } from './speaker.js';
+
+export type { Speaker, SpeakerKind } from './speaker.js';
+
+export interface ResolveContext {
+  /** Absolute offset of the mention. */
+  pos: number;
+  paragraph: number;
+  /** The subject of the sentence being read, for "its"/"their". */
+  subject?: Speaker | null;
+}
+
+interface Noted {
+  speaker: Speaker;
+  pos: number;
+  paragraph: number;
+}
+
+export class SpeakerResolver {
+  private readonly speakers: Noted[] = [];
+  private readonly subjects: Noted[] = [];
+
+  constructor(private readonly table: EntityTable) {}
+
+  noteSpeaker(speaker: Speaker, pos: number, paragraph: number): void {
+    this.speakers.push({ speaker, pos, paragraph });
+  }
+
+  noteSubject(speaker: Speaker, pos: number, paragraph: number): void {
+    this.subjects.push({ speaker, pos, paragraph });
+  }
+
+  /** Gender evidence from the text ("Reese said she would …"), for later he/she. */
+  noteGender(speaker: Speaker, gender: 'm' | 'f'): void {
+    const entity = this.table.entities.find((e) => e.name === speaker.name);
+    if (entity && !entity.gender) entity.gender = gender;
+  }
+
+  /** Records a role written at a mention, for this speaker and later mentions of the same person. */
+  rememberRole(speaker: Speaker, role: string): void {
+    speaker.role = role;
+    const entity = this.table.entities.find((e) => e.name === speaker.name);
+    if (entity && !entity.roles.includes(role)) entity.roles.unshift(role);
+  }
+
+  resolve(np: NounPhrase, ctx: ResolveContext): Speaker | null {
+    switch (np.kind) {
+      case 'pronoun':
+        return this.pronoun(np.text.toLowerCase(), ctx);
+      case 'name':
+        return np.run ? resolveName(this.table, np.run, ctx.pos, np.role ?? null) : null;
+      case 'list': {
+        const members = (np.runs ?? []).map(
+          (run) => resolveName(this.table, run, ctx.pos, null)?.name ?? run.name,
+        );
+        return { name: members[0] ?? np.text, role: null, members, kind: 'group' };
+      }
+      case 'org':
+      case 'publication':
+        return np.run ? resolveName(this.table, np.run, ctx.pos, null) : this.commonNoun(np, ctx);
+      case 'group':
+        return this.group(np, ctx);
+      case 'role':
+        return this.role(np, ctx);
+      case 'owned':
+        return this.owner(np, ctx);
+    }
+  }
+
+  private genderOf(speaker: Speaker): Gender {
+    return this.table.entities.find((e) => e.name === speaker.name)?.gender ?? null;
+  }
+
+  private recent(ctx: ResolveContext, accept: (s: Speaker) => boolean): Noted | undefined {
+    const sameParagraph = this.subjects.filter((n) => n.paragraph === ctx.paragraph);
+    return [...sameParagraph, ...this.speakers]
+      .filter((n) => n.pos < ctx.pos && accept(n.speaker))
+      .sort((a, b) => b.pos - a.pos)[0];
+  }
+
+  private pronoun(word: string, ctx: ResolveContext): Speaker | null {
+    if (word === 'he' || word === 'she') {
+      const gender = word === 'he' ? 'm' : 'f';
+      const found = this.recent(ctx, (s) => PEOPLE.has(s.kind) && (this.genderOf(s) ?? gender) === gender);
+      const entity = found && this.table.entities.find((e) => e.name === found.speaker.name);
+      if (entity && !entity.gender) entity.gender = gender; // a pronoun is evidence for later ones
+      return found?.speaker ?? null;
+    }
+    if (word === 'they') {
+      const found = this.recent(ctx, (s) => s.kind === 'group') ?? this.recent(ctx, (s) => s.kind === 'org');
+      if (found) return found.speaker;
+      const list = this.latestList(ctx.pos);
+      return list ? { name: list[0] ?? '', role: null, members: list, kind: 'group' } : null;
+    }
+    if (word === 'it')
+      return this.recent(ctx, (s) => s.kind === 'org' || s.kind === 'publication')?.speaker ?? null;
+    return null;
+  }
+
+  private latestList(pos: number): string[] | null {
+    return this.table.lists.filter((l) => l.pos < pos).pop()?.names ?? null;
+  }
+
+  private recentEntity(
+    pos: number,
+    kind: 'org' | 'publication',
+    accept: (e: Entity) => boolean = () => true,
+  ): Speaker | null {
+    const entity = this.table.entities
+      .filter((e) => e.kind === kind && lastMentionBefore(e, pos) > -2 && accept(e))
+      .sort((a, b) => lastMentionBefore(b, pos) - lastMentionBefore(a, pos))[0];
+    return entity ? entitySpeaker(entity, null) : null;
+  }
+
+  private group(np: NounPhrase, ctx: ResolveContext): Speaker {
+    const body = np.text.replace(/^the\s+/i, '');
+    if (!np.definite)
+      return { name: body.charAt(0).toLowerCase() + body.slice(1), role: null, members: [], kind: 'group' };
+    const hinted = this.table.entities
+      .filter((e) => e.mentions[0] === -1 && e.kind === 'person')
+      .map((e) => e.name);
+    const members = this.latestList(ctx.pos) ?? (hinted.length >= 2 ? hinted : []);
+    return { name: `the ${body}`, role: null, members, kind: 'group' };
+  }
+
+  /** "the company", "the paper", "the office", "the city's finance office". */
+  private commonNoun(np: NounPhrase, ctx: ResolveContext): Speaker | null {
+    const head = np.head ?? '';
+    if (np.kind === 'publication') return this.recentEntity(ctx.pos, 'publication');
+    const named = this.recent(ctx, (s) => s.kind === 'org' && s.name.toLowerCase().endsWith(head));
+    if (named) return named.speaker;
+    const entity = this.table.entities
+      .filter((e) => e.kind === 'org' && e.words.at(-1) === head && lastMentionBefore(e, ctx.pos) > -2)
+      .sort((a, b) => lastMentionBefore(b, ctx.pos) - lastMentionBefore(a, ctx.pos))[0];
+    if (entity) return entitySpeaker(entity, null);
+    if (GENERIC_ORG_HEADS.has(head))
+      return this.recentEntity(ctx.pos, 'org', (e) => !PUBLIC_BODY.test(e.name));
+    if (!np.definite) return null;
+    return { name: `the ${np.text.replace(/^the\s+/i, '')}`, role: null, members: [], kind: 'org' };
+  }
+
+  /** "the NASA administrator", "Musk's biographer": the person the document gave that role. */
+  private role(np: NounPhrase, ctx: ResolveContext): Speaker | null {
+    const wanted = np.text
+      .toLowerCase()
+      .replace(/^(?:the|a|an)\s+/, '')
+      .split(/\s+/);
+    const roleWords = (role: string) =>
+      role
+        .toLowerCase()
+        .split(/[\s,;]+/)
+        .map((w) => TITLE_ABBREVIATIONS[w] ?? w);
+    const entity = this.table.entities
+      .filter((e) => e.roles.some((r) => wanted.every((w) => roleWords(r).includes(w))))
+      .sort((a, b) => lastMentionBefore(b, ctx.pos) - lastMentionBefore(a, ctx.pos))[0];
+    return entity ? entitySpeaker(entity, null) : null;
+  }
+
+  private owner(np: NounPhrase, ctx: ResolveContext): Speaker | null {
+    if (np.owner) return this.resolve(np.owner, ctx);
+    const subject = ctx.subject;
+    switch (np.ownerPronoun) {
+      case 'its':
+        return subject && (subject.kind === 'org' || subject.kind === 'publication')
+          ? subject
+          : this.pronoun('it', ctx);
+      case 'their':
+        return subject && (subject.kind === 'group' || subject.kind === 'org')
+          ? subject
+          : this.pronoun('they', ctx);
+      case 'his':
+        return this.pronoun('he', ctx);
+      case 'her':
+        return this.pronoun('she', ctx);
+      default:
+        // "The statement said …": the statement of whoever last spoke. A bare "the report" or "the
+        // lawsuit" is a document of unknown origin, and speaks for nobody.
+        if (!ISSUED_NOUNS.has(np.head ?? '')) return null;
+        return (
+          (subject && subject.kind !== 'person' ? subject : null) ??
+          this.recent(ctx, () => true)?.speaker ??
+          null
+        );
+    }
+  }
+}

@@ -1,0 +1,145 @@
+// A speech act is one attribution found in the text: who (a noun phrase, resolved later), the cue that
+// says so, and what was said (adjacent quotes or a reported clause). Shared helpers for the finders.
+import { TELL_VERBS, TIME_WORDS, VERB_ADVERBS } from './lexicon.js';
+import { type NounPhrase, readNounPhrase } from './noun-phrase.js';
+import { readWord, readWords, type Word } from './read-word.js';
+import type { Range } from './sentences.js';
+
+export type Frame =
+  | 'after'
+  | 'colon'
+  | 'clause'
+  | 'final'
+  | 'participle'
+  | 'according'
+  | 'label'
+  | 'introducer';
+
+export interface SpeechAct {
+  frame: Frame;
+  /** The speaker as written; null for a participle ("…, adding that"), which continues `parent`. */
+  np: NounPhrase | null;
+  /** Appositive role written at this mention. */
+  role: string | null;
+  cue: string;
+  cueStart: number;
+  cueEnd: number;
+  /** The reported words for indirect speech (local offsets), or null. */
+  complement: Range | null;
+  /** Indices of quote spans this act attributes by adjacency (`"…," Meyer said`, split quotes). */
+  spans: number[];
+  /** Label acts attribute quotes from here to the end of the sentence. */
+  scopeStart?: number;
+  parent?: SpeechAct;
+}
+
+export interface Sentence {
+  /** Sentence range in the paragraph (local offsets). */
+  start: number;
+  end: number;
+  /** Where the sentence's own words start (after bullet, label, dateline). */
+  contentStart: number;
+}
+
+export function makeAct(
+  frame: SpeechAct['frame'],
+  np: NounPhrase | null,
+  cue: string,
+  cueStart: number,
+  cueEnd: number,
+  complement: Range | null,
+  role: string | null = null,
+): SpeechAct {
+  return { frame, np, role, cue, cueStart, cueEnd, complement, spans: [] };
+}
+
+export const PREPOSITIONS = new Set(
+  'in on at to during via by from after before while when through over with for about last this earlier later late early recently again'.split(
+    ' ',
+  ),
+);
+
+const OBJECT_PRONOUN =
+  /^(?:him|her|them|us|me|reporters|journalists|lawmakers|investors|listeners|viewers)\b/i;
+
+export function skipSpaces(text: string, pos: number): number {
+  while (text[pos] === ' ') pos++;
+  return pos;
+}
+
+/** The word at `pos` (after spaces) if its lowercase form is in `verbs`. */
+export function readVerb(text: string, pos: number, verbs: ReadonlySet<string>): Word | null {
+  const word = readWord(text, skipSpaces(text, pos));
+  return word && !word.capital && verbs.has(word.bare) ? word : null;
+}
+
+/** Skips "also", "later", "has", "Friday"… between a speaker and the verb. */
+export function skipAdverbs(text: string, pos: number): number {
+  for (;;) {
+    const at = skipSpaces(text, pos);
+    const word = readWord(text, at);
+    if (!word || !(VERB_ADVERBS.has(word.bare) || TIME_WORDS.has(word.bare))) return pos;
+    pos = word.end;
+  }
+}
+
+/** The addressee after "told": "Axios", "Semafor", "the paper", "reporters". Returns its end. */
+export function readObject(text: string, pos: number): number | null {
+  const at = skipSpaces(text, pos);
+  const pronoun = OBJECT_PRONOUN.exec(text.slice(at, at + 20));
+  if (pronoun) return at + pronoun[0].length;
+  const np = readNounPhrase(text, at);
+  return np && np.kind !== 'pronoun' ? np.end : null;
+}
+
+/**
+ * After a verb, what may follow to the end of an attribution: nothing, time words, prepositional
+ * phrases ("in a statement", "on Friday") or, after "told", the addressee. Returns the end of the
+ * attribution (the end, or the comma before a participle "…, adding that") or null.
+ */
+export function attributionTailEnd(
+  text: string,
+  masked: string,
+  pos: number,
+  end: number,
+  verb: Word,
+): number | null {
+  let stop = end;
+  const participle =
+    /,\s+(?:adding|saying|noting|arguing|explaining|warning|insisting|stressing|calling)\b/.exec(
+      masked.slice(pos, end),
+    );
+  if (participle) stop = pos + participle.index;
+  let p = pos;
+  if (TELL_VERBS.has(verb.bare) || verb.bare === 'reported') {
+    const objectEnd = readObject(text, p);
+    if (objectEnd !== null && objectEnd <= stop) p = objectEnd;
+    else if (verb.bare === 'told') return null;
+  }
+  const rest = masked.slice(p, stop).replace(/[\s.!?"'”’)\]]*$/, '');
+  if (rest.trim() === '') return stop;
+  if (/[,;:\u2591"“”]/.test(rest)) return null;
+  const words = readWords(rest);
+  const first = words[0];
+  if (!first || words.length > 14) return null;
+  return PREPOSITIONS.has(first.bare) || TIME_WORDS.has(first.bare) ? stop : null;
+}
+
+/** `[start, end)` minus trailing sentence punctuation and whitespace. */
+export function trimClause(text: string, start: number, end: number): Range {
+  while (end > start && /[\s.!?;:,]/.test(text[end - 1] ?? '')) end--;
+  while (start < end && /\s/.test(text[start] ?? '')) start++;
+  return { start, end };
+}
+
+/**
+ * Cuts a trailing unpaired dash clause from a reported clause: "… to the government — which remains
+ * unclear" stops before the dash, while paired dashes ("SpaceX — which holds … — might") stay.
+ */
+export function cutUnpairedDash(text: string, range: Range): Range {
+  const body = text.slice(range.start, range.end);
+  const dashes = [...body.matchAll(/\s[\u2014\u2013]\s|\s--\s|\s-\s/g)];
+  if (dashes.length % 2 === 0) return range;
+  const last = dashes[dashes.length - 1];
+  return last?.index === undefined ? range : trimClause(text, range.start, range.start + last.index);
+}

@@ -1,0 +1,164 @@
+// Reads the speaker that ends right before a reporting verb ("In their letter, the Senators | wrote",
+// "U.S. Senator Jack Reed (D-RI), the Chairman of …, today | issued"). The subject must be a whole noun
+// phrase bounded by punctuation or the sentence start, which rules out objects and subordinate clauses.
+
+import { appositiveKind, roleText } from './appositive.js';
+import { TIME_WORDS, TITLE_WORDS, VERB_ADVERBS } from './lexicon.js';
+import { readNameRun } from './name-runs.js';
+import { ROLE_NOUNS } from './noun-lexicon.js';
+import { type NounPhrase, readNounPhrase } from './noun-phrase.js';
+import { readWords } from './read-word.js';
+
+export interface Subject {
+  np: NounPhrase;
+  /** Appositive role written between the subject and the verb. */
+  role: string | null;
+}
+
+export interface RelativeSubject {
+  /** "which"/"that"/"who" opening a relative clause: the speaker is what comes before `comma`. */
+  relative: string;
+  comma: number;
+}
+
+const BOUNDARY = /[,;:()"“”\u2014\u2013\u2591]/;
+const ADVERBIAL_PREFIX =
+  /^(?:(?:but|and|so|yet|however|meanwhile|then|now|also|still|later|earlier|today|yesterday|(?:on|last|this|next)\s+\w+|in\s+\d{4})\s+)+$/i;
+const RELATIVES = new Set(['which', 'that', 'who']);
+
+function trimEnd(text: string, end: number, floor: number): number {
+  while (end > floor && /\s/.test(text[end - 1] ?? '')) end--;
+  return end;
+}
+
+/** Drops adverbs and time words between subject and verb: "Jack Reed … today | issued". */
+function stripTrailingAdverbs(text: string, end: number, floor: number): number {
+  for (;;) {
+    end = trimEnd(text, end, floor);
+    const last = readWords(text, Math.max(floor, end - 30), end).pop();
+    if (!last || last.end !== end) return end;
+    if (!VERB_ADVERBS.has(last.bare) && !TIME_WORDS.has(last.bare)) return end;
+    end = last.start;
+    const before = readWords(text, Math.max(floor, end - 10), end).pop();
+    if (before && TIME_WORDS.has(last.bare) && ['on', 'last', 'this'].includes(before.bare))
+      end = before.start;
+  }
+}
+
+/** ", a national security attorney," before the verb: returns where the subject ends and the role. */
+function stripAppositive(
+  masked: string,
+  end: number,
+  floor: number,
+): { end: number; role: string | null } | null {
+  if (masked[end - 1] !== ',') return { end, role: null };
+  for (let c = end - 2; c > floor; c--) {
+    if (masked[c] !== ',' || masked[c + 1] !== ' ') continue;
+    const body = masked.slice(c + 2, end - 1).trim();
+    if (/[\u2591"“”]/.test(body)) continue;
+    // "Musk, who has endorsed Trump, said": a relative clause between subject and verb is skipped.
+    if (/^(?:who|which)\b/i.test(body) && body.split(/\s+/).length <= 16) return { end: c, role: null };
+    const kind = appositiveKind(body);
+    if (kind === 'skip') return { end: c, role: null };
+    if (kind === 'role') return { end: c, role: roleText(body) };
+  }
+  return null;
+}
+
+/** "A White House spokesman, Kush Desai, said": the name in the appositive speaks, with that role. */
+function nameAppositive(text: string, masked: string, end: number, floor: number): Subject | null {
+  if (masked[end - 1] !== ',') return null;
+  const comma = masked.lastIndexOf(', ', end - 2);
+  if (comma <= floor) return null;
+  const run = readNameRun(text, comma + 2);
+  if (
+    !run ||
+    run.end !== end - 1 ||
+    run.nameWords.length < 2 ||
+    run.kind === 'org' ||
+    run.kind === 'publication'
+  ) {
+    return null;
+  }
+  const before = chunkStart(masked, comma, floor);
+  const role = readNounPhrase(text, before, before === floor);
+  // "A White House spokesman", "Smith's lawyer", or titles alone: "The Prime Minister".
+  const titles = role?.run?.words.every((w) => TITLE_WORDS.has(w.bare) || ROLE_NOUNS.has(w.bare)) ?? false;
+  if (!role || role.end !== comma || (role.kind !== 'role' && role.kind !== 'owned' && !titles)) return null;
+  const np: NounPhrase = {
+    kind: 'name',
+    start: run.start,
+    end: run.end,
+    text: text.slice(run.start, run.end),
+    run,
+  };
+  return { np, role: role.text.replace(/^(?:a|an|the)\s+/i, '') };
+}
+
+function chunkStart(masked: string, end: number, floor: number): number {
+  let b = end;
+  while (b > floor && !BOUNDARY.test(masked[b - 1] ?? '')) b--;
+  while (b < end && /\s/.test(masked[b] ?? '')) b++;
+  return b;
+}
+
+/** Tries the chunk start, then later word starts after an adverbial prefix ("Last week Smith said"). */
+function parseChunk(text: string, start: number, end: number, floor: number): NounPhrase | null {
+  const candidates = [start, ...readWords(text, start, end).map((w) => w.start)];
+  for (const candidate of candidates) {
+    const prefix = text.slice(start, candidate);
+    // "… praised what she called": a subject right after "what" opens a free relative clause.
+    if (candidate !== start && !ADVERBIAL_PREFIX.test(prefix) && !/\bwhat\s+$/i.test(prefix)) continue;
+    const np = readNounPhrase(text, candidate, candidate === floor || candidate === start);
+    if (np && np.end === end) return np;
+  }
+  return null;
+}
+
+/**
+ * The subject ending right before `verbStart` (no further left than `floor`). `masked` is the paragraph
+ * with quoted words blanked out, so punctuation inside quotes is never taken for a boundary.
+ */
+export function readSubjectBefore(
+  text: string,
+  masked: string,
+  verbStart: number,
+  floor: number,
+): Subject | RelativeSubject | null {
+  let end = stripTrailingAdverbs(text, verbStart, floor);
+  const named = nameAppositive(text, masked, end, floor);
+  if (named) return named;
+  const appositive = stripAppositive(masked, end, floor);
+  if (!appositive) return null;
+  end = trimEnd(text, appositive.end, floor);
+  const tag = /\s*\([^()]{1,40}\)$/.exec(text.slice(floor, end));
+  if (tag) end -= tag[0].length;
+  const start = chunkStart(masked, end, floor);
+  if (start >= end) return null;
+  const chunk = text.slice(start, end).trim().toLowerCase();
+  if (RELATIVES.has(chunk) && masked[start - 2] === ',') return { relative: chunk, comma: start - 2 };
+  let np = parseChunk(text, start, end, floor);
+  if (!np) return null;
+  // A list split by commas ("Warren, Shaheen and Duckworth"): extend to the left while it stays a list.
+  for (let s = start; np.kind === 'list' || np.kind === 'name'; ) {
+    if (masked[s - 2] !== ',' && !/,\s*$/.test(masked.slice(Math.max(floor, s - 3), s))) break;
+    const earlier = chunkStart(masked, masked.lastIndexOf(',', s - 1), floor);
+    const wider = earlier < s ? readNounPhrase(text, earlier, earlier === floor) : null;
+    if (!wider || wider.end !== end || wider.kind !== 'list') break;
+    np = wider;
+    s = earlier;
+  }
+  return { np, role: appositive.role };
+}
+
+/**
+ * The subject opening a sentence, for pronouns later in the paragraph. "Her neighbor, retired
+ * firefighter Tom Becker, helped …" has Tom Becker as its subject, not "Her neighbor".
+ */
+export function readSentenceSubject(text: string, pos: number): NounPhrase | null {
+  const np = readNounPhrase(text, pos, true);
+  if (!np || (np.kind !== 'role' && np.kind !== 'owned' && np.kind !== 'group')) return np;
+  const named = /^,\s+/.exec(text.slice(np.end));
+  const name = named ? readNounPhrase(text, np.end + named[0].length) : null;
+  return name?.kind === 'name' && text[name.end] === ',' ? name : np;
+}

@@ -1,0 +1,35 @@
+// Questions asked of compromise's lexicon (shipped inside the npm package, no download): is this a
+// first name, and of which gender; is this an ordinary English word; is it an infinitive.
+import nlp from 'compromise';
+
+const lexicon = (
+  nlp.model() as unknown as { one: { lexicon: Record<string, string | string[] | undefined> } }
+).one.lexicon;
+
+function lexiconTags(word: string): string {
+  const tags = lexicon[word.toLowerCase()];
+  return Array.isArray(tags) ? tags.join(',') : (tags ?? '');
+}
+
+/** 'm' or 'f' when the first name is a known male or female name. */
+export function firstNameGender(word: string): 'm' | 'f' | null {
+  const tags = lexiconTags(word);
+  if (tags.includes('MaleName')) return 'm';
+  if (tags.includes('FemaleName')) return 'f';
+  return null;
+}
+
+export function isFirstName(word: string): boolean {
+  return /MaleName|FemaleName|FirstName/.test(lexiconTags(word));
+}
+
+/** A word that the dictionary knows as something other than a name ("reed", "price", "young"). */
+export function isCommonWord(word: string): boolean {
+  const tags = lexiconTags(word);
+  return tags !== '' && !/Name|Person/.test(tags);
+}
+
+/** "request", "verify": an infinitive after "to" means a purpose clause, not a reported statement. */
+export function isInfinitive(word: string): boolean {
+  return /Infinitive/.test(lexiconTags(word));
+}

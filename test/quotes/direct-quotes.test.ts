@@ -1,0 +1,194 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { extract, noQuoteWith, quoteWith } from './helpers.js';
+
+describe('direct quotes: adjacent attribution (sieve 1)', () => {
+  it('attributes quote–speaker–verb and quote–verb–speaker with a title', () => {
+    const quotes = extract(
+      [
+        'The Riverside City Council voted 5-2 on Tuesday to delay the bus plan.',
+        '"We need more buses, not more studies," said Commissioner Jane Roe.',
+        '"This is a setback for the whole region," Roe said after the vote.',
+      ].join('\n'),
+    );
+    const first = quoteWith(quotes, 'We need more buses');
+    assert.equal(first.speaker, 'Jane Roe');
+    assert.equal(first.role, 'Commissioner');
+    assert.equal(first.kind, 'direct');
+    assert.equal(first.text, 'We need more buses, not more studies,');
+    assert.equal(first.cue, 'said');
+    assert.equal(quoteWith(quotes, 'setback for the whole region').speaker, 'Jane Roe');
+  });
+
+  it('gives both halves of a split quote the speaker named in the middle', () => {
+    const quotes = extract(
+      'Coach Sarah Malone was blunt after the loss. "We did not compete," she told reporters, "and that is on me."',
+    );
+    assert.equal(quoteWith(quotes, 'We did not compete').speaker, 'Sarah Malone');
+    assert.equal(quoteWith(quotes, 'and that is on me').speaker, 'Sarah Malone');
+  });
+
+  it('reads curly and straight quote marks alike and keeps offsets into the original text', () => {
+    const curly = extract('“The appeal will be filed on Monday,” said defense attorney Mark Ellis.');
+    const straight = extract('"The appeal will be filed on Monday," said defense attorney Mark Ellis.');
+    assert.equal(curly[0]?.text, straight[0]?.text);
+    assert.equal(curly[0]?.speaker, 'Mark Ellis');
+    assert.equal(curly[0]?.role, 'defense attorney');
+    assert.equal(curly[0]?.start, 1);
+  });
+
+  it('keeps single quotes inside double quotes as part of the quote, and apostrophes are not marks', () => {
+    const quotes = extract(
+      `"When the manager said 'we're done here,' nobody in the players' lounge believed him," said forward Leo Grant.`,
+    );
+    assert.equal(quotes.length, 1);
+    assert.equal(quotes[0]?.speaker, 'Leo Grant');
+    assert.match(
+      quotes[0]?.text ?? '',
+      /^When the manager said 'we're done here,' nobody in the players' lounge/,
+    );
+  });
+
+  it('treats single quote marks as delimiters when there are no double quotes (British style)', () => {
+    const quotes = extract(
+      "Rovers manager Ian Briggs was unhappy. 'It was never a penalty,' he told the BBC.",
+    );
+    assert.equal(quoteWith(quotes, 'never a penalty').speaker, 'Ian Briggs');
+  });
+});
+
+describe('direct quotes: introducers (sieve 2)', () => {
+  it('attributes a colon introducer', () => {
+    const quotes = extract(
+      'Striker Chidi Okafor scored twice on Saturday.\nOkafor added: “I just wanted to repay the fans for their patience.”',
+    );
+    const quote = quoteWith(quotes, 'repay the fans');
+    assert.equal(quote.speaker, 'Chidi Okafor');
+    assert.equal(quote.cue, 'added');
+  });
+
+  it('gives the next paragraph to "X issued the following statement:"', () => {
+    const quotes = extract(
+      [
+        'BOSTON – Mayor Ana Pereira (D) today issued the following statement:',
+        '“Our city will not be intimidated. We will keep every shelter open this winter.”',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'will not be intimidated').speaker, 'Ana Pereira');
+    assert.equal(quoteWith(quotes, 'keep every shelter open').speaker, 'Ana Pereira');
+  });
+
+  it('attributes "In their letter, the lawmakers wrote:" to the group and its named members', () => {
+    const quotes = extract(
+      [
+        'Reps. Luis Ortega (D-CA) and Helen Park (R-OH) sent a letter to the agency on Friday.',
+        'In their letter, the lawmakers wrote: "The public deserves a full accounting of these failures."',
+      ].join('\n'),
+    );
+    const quote = quoteWith(quotes, 'full accounting');
+    assert.equal(quote.speaker, 'the lawmakers');
+    assert.deepEqual(quote.members, ['Luis Ortega', 'Helen Park']);
+  });
+});
+
+describe('direct quotes: continuations (sieve 5)', () => {
+  it('gives further quotes in the same paragraph to the same speaker', () => {
+    const quotes = extract(
+      '"It is a mistake to rush this," said council member Marcus Hill. "The neighborhoods deserve a hearing."',
+    );
+    assert.equal(quoteWith(quotes, 'neighborhoods deserve').speaker, 'Marcus Hill');
+  });
+
+  it('continues the previous speaker in a paragraph that is only a quote', () => {
+    const quotes = extract(
+      [
+        '"We will lose the federal grant if we wait," said Commissioner Jane Roe.',
+        '"And once it is gone, it is not coming back."',
+      ].join('\n'),
+    );
+    const quote = quoteWith(quotes, 'not coming back');
+    assert.equal(quote.speaker, 'Jane Roe');
+    assert.equal(quote.paragraph, 2);
+    assert.equal(quote.cue, 'continuation');
+  });
+
+  it('runs a quote over several paragraphs when a paragraph opens a quote without closing it', () => {
+    const quotes = extract(
+      [
+        'Dr. Amy Chen, an obstetrician in Houston, described the past year.',
+        '"We lost good doctors," Chen said. "Two of my partners moved to Colorado.',
+        '"Every week we wait, more women are put at risk.',
+        '"I do not know how much longer I can stay."',
+        'The state medical board did not comment.',
+      ].join('\n'),
+    );
+    for (const fragment of ['Two of my partners', 'Every week we wait', 'how much longer I can stay']) {
+      assert.equal(quoteWith(quotes, fragment).speaker, 'Amy Chen', fragment);
+    }
+    assert.equal(quoteWith(quotes, 'Every week we wait').paragraph, 3);
+  });
+
+  it('gives the earlier paragraphs of a multi-paragraph quote the speaker named at its end', () => {
+    const quotes = extract(
+      [
+        'The bakery opened in 2015 with a loan from the owner’s uncle.',
+        '"We started with nothing but two ovens and a folding table.',
+        '"Now we have 40 employees," said founder Ana Ruiz.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'two ovens').speaker, 'Ana Ruiz');
+    assert.equal(quoteWith(quotes, '40 employees').speaker, 'Ana Ruiz');
+  });
+
+  it('runs an unclosed quote at the end of the document to the end of its paragraph', () => {
+    const quotes = extract(
+      [
+        'The union president, Dana Kim, spoke after the vote.',
+        'Kim said: "We will be back at the table on Monday, and we will not accept a contract that cuts pensions.',
+      ].join('\n'),
+    );
+    const quote = quoteWith(quotes, 'back at the table');
+    assert.equal(quote.speaker, 'Dana Kim');
+    assert.ok(quote.text.endsWith('cuts pensions.'));
+  });
+
+  it('does not attribute a pull quote when nobody is named', () => {
+    const quotes = extract(
+      '“The confusion over what happened demands answers.”\nThe hearing is set for March.',
+    );
+    assert.deepEqual(quotes, []);
+  });
+});
+
+describe('direct quotes: fragments, titles and transcripts', () => {
+  it('reports scare-quoted fragments the text attributes, but not quoted titles or labels', () => {
+    const quotes = extract(
+      [
+        'The mayor has been in "constant talks" with the union since May, the Globe reported Friday.',
+        'The "Starlink" program and the "Golden Dome" plan were not discussed.',
+        'A report titled "Roads to Nowhere" was released in June.',
+      ].join('\n'),
+    );
+    const fragment = quoteWith(quotes, 'constant talks');
+    assert.equal(fragment.speaker, 'The Globe');
+    assert.equal(fragment.kind, 'direct');
+    noQuoteWith(quotes, 'Starlink');
+    noQuoteWith(quotes, 'Golden Dome');
+    noQuoteWith(quotes, 'Roads to Nowhere');
+  });
+
+  it('reads transcript speaker labels and reports question lines as nobody’s quotes', () => {
+    const quotes = extract(
+      [
+        'MS. RIVERA: The budget before you cuts library hours by a third.',
+        'Q: Will the libraries close on weekends?',
+        'MS. RIVERA: Not if the council restores the funding.',
+        'SEN. SMITH: I have a question for the director.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'cuts library hours').speaker, 'Ms. Rivera');
+    assert.equal(quoteWith(quotes, 'restores the funding').speaker, 'Ms. Rivera');
+    assert.equal(quoteWith(quotes, 'question for the director').speaker, 'Sen. Smith');
+    noQuoteWith(quotes, 'close on weekends');
+  });
+});

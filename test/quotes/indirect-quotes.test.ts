@@ -1,0 +1,108 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { extract, noQuoteWith, quoteWith } from './helpers.js';
+
+describe('indirect speech (sieves 3 and 4)', () => {
+  it('reports "X told Y that …" with the appositive role, without "that" and the final period', () => {
+    const quotes = extract(
+      'Laura Chen, a securities lawyer at Baird & Co., told Reuters on Monday that the merger would face a lengthy antitrust review.',
+    );
+    const quote = quoteWith(quotes, 'merger would face');
+    assert.equal(quote.kind, 'indirect');
+    assert.equal(quote.speaker, 'Laura Chen');
+    assert.equal(quote.role, 'securities lawyer at Baird & Co.');
+    assert.equal(quote.text, 'the merger would face a lengthy antitrust review');
+    assert.equal(quote.cue, 'told … that');
+  });
+
+  it('reports other indirect speech: a title before the name, "said" without "that", and "…, X said."', () => {
+    const quotes = extract(
+      [
+        'Fire Chief Robert Hale said the blaze started in a vacant warehouse shortly after midnight.',
+        '- Crews were hampered by low water pressure in the area. Three firefighters were treated for smoke inhalation, Hale said.',
+      ].join('\n'),
+    );
+    const first = quoteWith(quotes, 'blaze started');
+    assert.equal(first.speaker, 'Robert Hale');
+    assert.equal(first.role, 'Fire Chief');
+    const last = quoteWith(quotes, 'Three firefighters');
+    assert.equal(last.speaker, 'Robert Hale');
+    assert.equal(last.text, 'Three firefighters were treated for smoke inhalation');
+    noQuoteWith(quotes, 'low water pressure');
+  });
+
+  it('keeps a quoted fragment inside a reported clause as a direct quote and drops the clause', () => {
+    const quotes = extract(
+      'Warden acknowledged in a deposition that the audit was "a formality," the Tribune reported.',
+    );
+    assert.equal(quotes.length, 1);
+    assert.equal(quotes[0]?.text, 'a formality,');
+    assert.equal(quotes[0]?.kind, 'direct');
+    assert.equal(quotes[0]?.speaker, 'Warden');
+    assert.equal(quotes[0]?.via, 'The Tribune');
+  });
+
+  it('cuts a trailing unpaired dash clause but keeps paired dashes', () => {
+    const quotes = extract(
+      [
+        'Tax attorney Nina Patel told the Herald that the county — which collects the levy — could refund it — though that is unlikely.',
+      ].join('\n'),
+    );
+    assert.equal(quotes[0]?.text, 'the county — which collects the levy — could refund it');
+  });
+
+  it('attributes "according to X" at the start and at the end of a sentence', () => {
+    const quotes = extract(
+      [
+        'According to Sheriff Dana Cruz, the suspect fled on foot toward the river.',
+        'Two deputies were injured in the chase, according to the sheriff’s office.',
+      ].join('\n'),
+    );
+    const first = quoteWith(quotes, 'suspect fled');
+    assert.equal(first.speaker, 'Dana Cruz');
+    assert.equal(first.cue, 'according to');
+    assert.equal(quoteWith(quotes, 'Two deputies were injured').speaker, 'the sheriff’s office');
+  });
+
+  it('does not treat documents as speakers ("according to court records")', () => {
+    const quotes = extract('The defendant had two prior convictions, according to court records.');
+    assert.deepEqual(quotes, []);
+  });
+
+  it('attributes "a spokesperson for X said in an email that …" to the organisation', () => {
+    const quotes = extract(
+      'A spokesperson for Meridian Health said in an email that the hospital would resume elective surgeries next week.',
+    );
+    const quote = quoteWith(quotes, 'resume elective surgeries');
+    assert.equal(quote.speaker, 'Meridian Health');
+    assert.equal(quote.kind, 'indirect');
+  });
+
+  it('reads bullets "- …, Meyer said." without the bullet and without earlier sentences', () => {
+    const quotes = extract(
+      [
+        'Sam Ortiz, a city planner, reviewed the proposal for the council.',
+        '- The plan is expensive. It would add 400 apartments near the station, Ortiz said.',
+      ].join('\n'),
+    );
+    assert.equal(quotes.length, 1);
+    assert.equal(quotes[0]?.text, 'It would add 400 apartments near the station');
+    assert.equal(quotes[0]?.speaker, 'Sam Ortiz');
+  });
+
+  it('gives bullets under an introducer to the introducer’s speaker', () => {
+    const quotes = extract(
+      [
+        'In a letter to the mayor, Councilwoman Rita Alvarez wrote:',
+        '- a public audit of the transit budget;',
+        '- "an immediate freeze on fare increases," and',
+        '- monthly ridership reports.',
+        'The council will vote next week.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'public audit').speaker, 'Rita Alvarez');
+    assert.equal(quoteWith(quotes, 'immediate freeze').speaker, 'Rita Alvarez');
+    assert.equal(quoteWith(quotes, 'immediate freeze').kind, 'direct');
+    noQuoteWith(quotes, 'vote next week');
+  });
+});

@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { findQuoteSpans } from '../../src/quotes/quote-marks.js';
+import { quoteOverlap } from '../../src/quotes/quote-overlap.js';
+import { splitSentences } from '../../src/quotes/sentences.js';
+
+const inner = (text: string, carried = false) =>
+  findQuoteSpans(text, carried).spans.map((s) => text.slice(s.innerStart, s.innerEnd));
+
+describe('findQuoteSpans', () => {
+  it('pairs curly and straight double quotes and ignores apostrophes', () => {
+    assert.deepEqual(inner('He said “it’s fine” and "we\'re done," she said.'), ['it’s fine', "we're done,"]);
+    assert.deepEqual(inner("Musk's companies and the enemies' terms don't count."), []);
+  });
+
+  it('keeps single quotes inside double quotes as part of the quote', () => {
+    assert.deepEqual(inner(`"He told me 'no way,' and left," she said.`), ["He told me 'no way,' and left,"]);
+  });
+
+  it('ignores inch marks and stray closing marks', () => {
+    assert.deepEqual(inner('A 12" pipe burst near the "main valve" on Friday.'), ['main valve']);
+  });
+
+  it('runs an unclosed quote to the end of the paragraph and reports that it stays open', () => {
+    const result = findQuoteSpans('Kim said: "We will be back on Monday.', false);
+    assert.equal(result.endsOpen, true);
+    assert.equal(result.spans[0]?.close, -1);
+  });
+
+  it('continues a quote carried from the previous paragraph, reopened or not', () => {
+    const reopened = findQuoteSpans('"Every week we wait, more women are put at risk."', true);
+    assert.equal(reopened.spans[0]?.continued, true);
+    const notReopened = findQuoteSpans('and that is the truth," she said.', true);
+    assert.equal(notReopened.spans[0]?.continued, true);
+    assert.equal(notReopened.spans[0]?.open, -1);
+  });
+});
+
+describe('splitSentences', () => {
+  it('protects abbreviations and does not split inside quotes', () => {
+    const text = 'U.S. Sen. Jack Reed (D-R.I.) spoke. "It is over. We lost," he said. Mr. Smith left.';
+    const sentences = splitSentences(text, 0, text.length, (i) => {
+      const open = text.indexOf('"');
+      const close = text.indexOf('"', open + 1);
+      return i > open && i < close ? close : undefined;
+    }).map((r) => text.slice(r.start, r.end));
+    assert.deepEqual(sentences, [
+      'U.S. Sen. Jack Reed (D-R.I.) spoke.',
+      '"It is over. We lost," he said.',
+      'Mr. Smith left.',
+    ]);
+  });
+});
+
+describe('quoteOverlap', () => {
+  it('ignores punctuation, case and quote-mark style', () => {
+    assert.equal(quoteOverlap('That can be a big deal,', '"that can be a big deal"'), 1);
+    assert.equal(quoteOverlap('enemies’ terms', "enemies' terms"), 1);
+    assert.ok(quoteOverlap('no easy fix', 'essential') < 0.6);
+  });
+});

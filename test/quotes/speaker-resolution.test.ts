@@ -1,0 +1,109 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { extract, quoteWith } from './helpers.js';
+
+describe('speaker resolution', () => {
+  it('resolves a surname and a title + surname to the full name introduced earlier', () => {
+    const quotes = extract(
+      [
+        'State Sen. Maria Delgado (D-Austin) filed the bill in January.',
+        '"This is about basic fairness," Delgado said.',
+        '"We have the votes," Sen. Delgado told reporters on Thursday.',
+        '"Nobody should be surprised," said Ms. Delgado.',
+      ].join('\n'),
+    );
+    for (const fragment of ['basic fairness', 'We have the votes', 'Nobody should be surprised']) {
+      assert.equal(quoteWith(quotes, fragment).speaker, 'Maria Delgado', fragment);
+    }
+  });
+
+  it('resolves he/she to the most recent speaker agreeing in gender', () => {
+    const quotes = extract(
+      [
+        '"The budget is balanced," said Mayor Linda Brooks.',
+        'Council President David Kerr disagreed. "These numbers do not add up," he said.',
+        '"We will present the audit next month," she said.',
+        '"I look forward to reading it," he said.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'do not add up').speaker, 'David Kerr');
+    assert.equal(quoteWith(quotes, 'present the audit').speaker, 'Linda Brooks');
+    assert.equal(quoteWith(quotes, 'look forward to reading').speaker, 'David Kerr');
+  });
+
+  it('takes gender from Mr./Ms. when the first name says nothing', () => {
+    const quotes = extract(
+      [
+        'Jordan Okoye and Taylor Reese run the food bank together.',
+        'Ms. Reese said the shelves were empty by noon. "We turned away forty families," she said.',
+        '"It breaks your heart," said Mr. Okoye.',
+        '"We will open earlier on Saturday," she said.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'forty families').speaker, 'Taylor Reese');
+    assert.equal(quoteWith(quotes, 'breaks your heart').speaker, 'Jordan Okoye');
+    assert.equal(quoteWith(quotes, 'open earlier').speaker, 'Taylor Reese');
+  });
+
+  it('learns gender from "X said she …" for later pronouns', () => {
+    const quotes = extract(
+      [
+        'Robin Hale said she would keep the clinic open through the winter.',
+        '"We are not closing," said Dr. Casey Lin, who runs the night shift with Hale.',
+        'Casey Lin said he had hired two more nurses.',
+        '"We will manage," she said.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'We will manage').speaker, 'Robin Hale');
+  });
+
+  it('resolves groups to the people the document names ("wrote the lawmakers", "the Senators wrote")', () => {
+    const quotes = extract(
+      [
+        'U.S. Senators Jeanne Shaheen (D-NH), a member of the Armed Services Committee, and Jack Reed (D-RI), its chairman, wrote to the Pentagon.',
+        '“The department must explain its reliance on one provider,” wrote the lawmakers.',
+        'In their letter, the Senators wrote: “We expect answers within thirty days.”',
+      ].join('\n'),
+    );
+    const lawmakers = quoteWith(quotes, 'reliance on one provider');
+    assert.equal(lawmakers.speaker, 'the lawmakers');
+    assert.deepEqual(lawmakers.members, ['Jeanne Shaheen', 'Jack Reed']);
+    const senators = quoteWith(quotes, 'within thirty days');
+    assert.equal(senators.speaker, 'the Senators');
+    assert.deepEqual(senators.members, ['Jeanne Shaheen', 'Jack Reed']);
+  });
+
+  it('resolves organisations: "SpaceX … its statement", "the city’s finance office", "the company"', () => {
+    const quotes = extract(
+      [
+        'SpaceX referred reporters to its statement released on Friday, which called the report an "irresponsible smear."',
+        'The city’s finance office said in a statement that the project was "fully funded through 2026."',
+        'Acme Robotics said quarterly revenue rose 12%. The company said it would hire 300 engineers next year.',
+      ].join('\n'),
+    );
+    const label = quoteWith(quotes, 'irresponsible smear');
+    assert.equal(label.speaker, 'SpaceX');
+    assert.equal(label.cue, 'label');
+    assert.equal(quoteWith(quotes, 'fully funded').speaker, 'the city’s finance office');
+    assert.equal(quoteWith(quotes, 'hire 300 engineers').speaker, 'Acme Robotics');
+  });
+
+  it('names publications with "The" and resolves "the Journal" to the full name', () => {
+    const quotes = extract(
+      [
+        'The executive had been in "regular contact" with the regulator, the Wall Street Journal reported.',
+        'He kept the meetings "off the books," the Journal reported.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'regular contact').speaker, 'The Wall Street Journal');
+    assert.equal(quoteWith(quotes, 'off the books').speaker, 'The Wall Street Journal');
+  });
+
+  it('uses front-matter speaker hints for roles and surnames', () => {
+    const quotes = extract('"We will hold hearings in the spring," Whitfield said.', [
+      { name: 'Alan Whitfield', role: 'Commissioner, Public Utilities Commission' },
+    ]);
+    assert.equal(quotes[0]?.speaker, 'Alan Whitfield');
+    assert.equal(quotes[0]?.role, 'Commissioner, Public Utilities Commission');
+  });
+});
