@@ -1,0 +1,118 @@
+import nlp from 'compromise';
+import { isStopword, stem, words } from '../text/terms.js';
+import type { Wordnet } from '../text/wordnet.js';
+
+/** A word of the question that a supporting passage is expected to contain (or a synonym of it). */
+export interface KeyTerm {
+  word: string;
+  stem: string;
+  synonymStems: string[];
+}
+
+export interface QuestionAnalysis {
+  text: string;
+  keyTerms: KeyTerm[];
+  /** Proper names in the question ("Jeff Bezos", "Blue Origin"), with whether they name a person or organisation. */
+  entities: { name: string; kind: 'person' | 'organization' | 'other' }[];
+  /** "What did X say…", "Who said…": the answer should rest on someone's words. */
+  asksForWords: boolean;
+  /** All synonym words, for query expansion. */
+  expansions: string[];
+  /**
+   * The attribute a "what is the N of …" / "what is X's N" question asks for: a passage that lacks it
+   * cannot answer, however much else it shares with the question ("population" of a town it mentions).
+   */
+  focus: KeyTerm | null;
+  /** What kind of expression the answer must contain: a quantity ("how many/much") or a time ("when"). */
+  expects: 'quantity' | 'time' | null;
+}
+
+/**
+ * Words that carry no topic of their own in a question: speech verbs (the topic is what was said),
+ * light verbs, and vague nouns. Leaving them out keeps "coverage" about the subject matter.
+ */
+const GENERIC = new Set(
+  (
+    'say said tell told think thought mention talk spoke speak according warn claim argue explain note add ' +
+    'state suggest insist describe stress emphasize remark assert respond reply answer ' +
+    'take taken took get got make made go went give gave put happen thing anything something someone anyone ' +
+    'people person mean meant know knew'
+  )
+    .split(' ')
+    .map(stem),
+);
+/** True for words that carry no topic of their own (speech and light verbs, vague nouns); takes a stem. */
+export function isGenericWord(wordStem: string): boolean {
+  return GENERIC.has(wordStem);
+}
+
+const SPEECH =
+  /\b(?:say|said|says|tell|told|think|thinks|thought|claim(?:ed)?|warn(?:ed)?|argue[ds]?|quote[ds]?|describe[ds]?|comment(?:ed)?|according to|respond(?:ed)?|statement)\b/i;
+
+export function analyzeQuestion(question: string, wordnet: Wordnet): QuestionAnalysis {
+  const seen = new Set<string>();
+  const keyTerms: KeyTerm[] = [];
+  for (const word of words(question)) {
+    const wordStem = stem(word);
+    if (isStopword(word) || GENERIC.has(wordStem) || /^\d{1,2}$/.test(word)) continue;
+    if (seen.has(wordStem)) continue;
+    seen.add(wordStem);
+    // "reportedly" should meet "reported": the stemmer keeps the -ly, so the base word counts as a synonym.
+    const base = word.length > 5 && word.endsWith('ly') ? [word.slice(0, -2)] : [];
+    const synonyms = [...base, ...wordnet.synonyms(word)].filter((synonym) => !isStopword(synonym));
+    keyTerms.push({
+      word,
+      stem: wordStem,
+      synonymStems: [...new Set(synonyms.map(stem))].filter((s) => s !== wordStem),
+    });
+  }
+  const focusWord = findFocusWord(question);
+  return {
+    text: question,
+    keyTerms,
+    focus: keyTerms.find((term) => term.word === focusWord) ?? null,
+    expects: /^\s*how\s+(?:many|much)\b/i.test(question)
+      ? 'quantity'
+      : /^\s*(?:since\s+)?when\b/i.test(question)
+        ? 'time'
+        : null,
+    entities: findEntities(question),
+    asksForWords: SPEECH.test(question) || /^\s*who\b/i.test(question),
+    expansions: [...new Set(keyTerms.flatMap((term) => wordnet.synonyms(term.word)))],
+  };
+}
+
+const ATTRIBUTE_QUESTION =
+  /^\s*(?:what|who|which)\s+(?:is|was|are|were)\s+(?:(?:the|a|an)\s+)?([\w\s-]+?)\s+(?:of|for|in|at)\s/i;
+const POSSESSIVE_QUESTION =
+  /^\s*(?:what|who|which)\s+(?:is|was|are|were)\s+[\w\s.-]+?['’]s\s+([\w\s-]+?)\s*\??\s*$/i;
+
+function findFocusWord(question: string): string | null {
+  const phrase = ATTRIBUTE_QUESTION.exec(question)?.[1] ?? POSSESSIVE_QUESTION.exec(question)?.[1];
+  return phrase ? (words(phrase).at(-1) ?? null) : null;
+}
+
+function findEntities(question: string): QuestionAnalysis['entities'] {
+  const document = nlp(question);
+  const people = new Set(document.people().out('array').map(cleanName));
+  const organizations = new Set(document.organizations().out('array').map(cleanName));
+  const names = new Set([
+    ...document.match('#ProperNoun+').out('array').map(cleanName),
+    ...people,
+    ...organizations,
+  ]);
+  return [...names]
+    .filter((name) => name.length > 1)
+    .map((name) => ({
+      name,
+      kind: people.has(name) ? 'person' : organizations.has(name) ? 'organization' : 'other',
+    }));
+}
+
+function cleanName(text: string): string {
+  return text
+    .replace(/['’]s\b/g, '')
+    .replace(/[?!.,;:"“”]+$/g, '')
+    .replace(/^[^\p{L}\p{N}]+/u, '')
+    .trim();
+}

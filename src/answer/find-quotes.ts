@@ -1,0 +1,93 @@
+import { matchSpeaker, type SpeakerEntry } from '../quotes/match-speaker.js';
+import type { Quote } from '../quotes/types.js';
+import { contentTerms, isStopword, words } from '../text/terms.js';
+import type { SearchContext } from './search-context.js';
+
+/** A quote with the document it comes from (what a listing or a /quote reply shows). */
+export interface QuoteHit extends Quote {
+  doc: string;
+  title: string;
+  publisher: string | null;
+  date: string | null;
+  url: string | null;
+}
+
+export interface FindQuotesOptions {
+  topic?: string;
+  speaker?: string;
+}
+
+export interface FindQuotesResult {
+  hits: QuoteHit[];
+  /** The speakers the `speaker` query matched (empty when it matched none). */
+  speakers: SpeakerEntry[];
+  /** Closest known speaker names, when the speaker query matched none. */
+  suggestions: string[];
+}
+
+/**
+ * Attributed quotes filtered by speaker (forgiving case, surname-only and small typos) and ranked by
+ * how well they match a topic (the quote's words count double; its paragraph's words and synonyms help).
+ */
+export function findQuotes(context: SearchContext, options: FindQuotesOptions): FindQuotesResult {
+  let speakers: SpeakerEntry[] = [];
+  let names: Set<string> | null = null;
+  if (options.speaker?.trim()) {
+    const match = matchSpeaker(options.speaker, context.speakers);
+    if (match.matches.length === 0) return { hits: [], speakers: [], suggestions: match.suggestions };
+    speakers = match.matches;
+    names = new Set(match.matches.map((entry) => entry.name));
+  }
+  const all = allQuotes(context).filter(
+    (hit) =>
+      hit.speaker !== null &&
+      (!names || names.has(hit.speaker) || hit.members.some((name) => names?.has(name))),
+  );
+  const topic = options.topic?.trim();
+  if (!topic) return { hits: all, speakers, suggestions: [] };
+  const scored = all
+    .map((hit) => ({ hit, score: topicScore(context, hit, topic) }))
+    .filter((entry) => entry.score > 0)
+    .sort((a, b) => b.score - a.score);
+  return { hits: scored.map((entry) => entry.hit), speakers, suggestions: [] };
+}
+
+/** `/quote X`: a speaker when X names one, otherwise a topic. */
+export function findQuotesFor(
+  context: SearchContext,
+  query: string,
+): FindQuotesResult & { by: 'speaker' | 'topic' } {
+  const bySpeaker = findQuotes(context, { speaker: query });
+  if (bySpeaker.hits.length > 0) return { ...bySpeaker, by: 'speaker' };
+  const byTopic = findQuotes(context, { topic: query });
+  return { ...byTopic, suggestions: bySpeaker.suggestions, by: 'topic' };
+}
+
+function allQuotes(context: SearchContext): QuoteHit[] {
+  return context.index.documents.flatMap((document) =>
+    document.quotes.map((quote) => ({
+      ...quote,
+      doc: document.id,
+      title: document.meta.title,
+      publisher: document.meta.publisher ?? document.meta.source,
+      date: document.meta.date,
+      url: document.meta.url,
+    })),
+  );
+}
+
+function topicScore(context: SearchContext, hit: QuoteHit, topic: string): number {
+  const quoteTerms = new Set(contentTerms(`${hit.text} ${hit.speaker ?? ''} ${hit.role ?? ''}`));
+  const chunk = context.paragraphs.get(`${hit.doc}#${hit.paragraph}`);
+  const paragraphTerms = new Set(contentTerms(chunk?.text ?? ''));
+  let score = 0;
+  for (const word of words(topic).filter((candidate) => !isStopword(candidate))) {
+    const [stem] = contentTerms(word);
+    if (!stem) continue;
+    if (quoteTerms.has(stem)) score += 2;
+    else if (paragraphTerms.has(stem)) score += 0.5;
+    else if (context.wordnet.synonyms(word).some((synonym) => quoteTerms.has(contentTerms(synonym)[0] ?? '')))
+      score += 1;
+  }
+  return score;
+}

@@ -1,0 +1,56 @@
+import type { Quote, QuoteKind } from '../quotes/types.js';
+
+/** A retrieved paragraph with what a citation needs. `text` is verbatim from the document. */
+export interface Passage {
+  chunkId: string;
+  doc: string;
+  title: string;
+  publisher: string | null;
+  date: string | null;
+  url: string | null;
+  paragraph: number;
+  text: string;
+  quotes: Quote[];
+  /** Fused retrieval score (Reciprocal Rank Fusion, plus the speaker preference). */
+  score: number;
+  /** Share (0..1) of the question's key terms the passage covers, synonyms counting partly. */
+  coverage: number;
+}
+
+export interface Citation {
+  n: number;
+  doc: string;
+  title: string;
+  paragraph: number;
+  /** The cited passage, verbatim. */
+  text: string;
+  /** The attributed quote of the passage the answer relies on, when there is one. */
+  speaker: string | null;
+  quote: string | null;
+  /** Whether `quote` is the speaker's own words (direct) or the document's report of them. */
+  kind: QuoteKind | null;
+  role: string | null;
+  url: string | null;
+  publisher: string | null;
+  date: string | null;
+}
+
+/** Something a verifier took out of a generated answer, and why (reported by `ask --json`). */
+export interface Removal {
+  kind: 'citation' | 'quote' | 'attribution' | 'sentence';
+  text: string;
+  reason: string;
+}
+
+export interface Answer {
+  answer: string;
+  abstained: boolean;
+  citations: Citation[];
+  /** Which path produced the answer. */
+  mode: 'extractive' | 'generated';
+  /** Notes for the reader, e.g. that generation failed and the extractive answer is shown. */
+  notes: string[];
+  removed: Removal[];
+  /** Speakers the question named, resolved to canonical names. */
+  speakers: string[];
+}

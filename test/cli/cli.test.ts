@@ -1,0 +1,149 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { before, describe, it } from 'node:test';
+import { tempDir } from '../support/temp-dir.js';
+
+let indexDir: string;
+
+function whosaid(args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, ['bin/whosaid.js', ...args], {
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '', WHOSAID_INDEX_DIR: indexDir, WHOSAID_LOG_LEVEL: 'silent', ...env },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('whosaid CLI', () => {
+  before(async () => {
+    indexDir = join(await tempDir(), 'index');
+  });
+
+  it('ask --json follows the contract, builds the index on first use, and cites verbatim passages', () => {
+    const run = whosaid(['ask', 'Who warned about relying on one provider?', '--json']);
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stderr, /No index yet: building it/);
+    const answer = JSON.parse(run.stdout);
+    assert.equal(typeof answer.answer, 'string');
+    assert.equal(answer.abstained, false);
+    assert.ok(answer.citations.length > 0);
+    for (const citation of answer.citations) {
+      assert.deepEqual(Object.keys(citation).sort(), [
+        'doc',
+        'n',
+        'paragraph',
+        'quote',
+        'speaker',
+        'text',
+        'title',
+        'url',
+      ]);
+      assert.equal(typeof citation.n, 'number');
+      assert.equal(typeof citation.paragraph, 'number');
+      const file = readFileSync(citation.doc, 'utf8');
+      assert.ok(file.includes(citation.text), `citation [${citation.n}] is verbatim in ${citation.doc}`);
+      if (citation.quote !== null) assert.ok(citation.text.includes(citation.quote));
+    }
+    assert.equal(answer.citations[0].speaker, 'Dan Meyer');
+    assert.match(answer.answer, /Dan Meyer, a national security attorney, said: “This is why/);
+  });
+
+  it('ask abstains plainly when the documents do not answer', () => {
+    const run = whosaid(['ask', 'What is the population of Lancaster, Pennsylvania?', '--json']);
+    assert.equal(run.status, 0, run.stderr);
+    const answer = JSON.parse(run.stdout);
+    assert.equal(answer.abstained, true);
+    assert.deepEqual(answer.citations, []);
+    assert.match(answer.answer, /can't answer that from the indexed documents/);
+  });
+
+  it('ask prints a readable answer with sources', () => {
+    const run = whosaid(['ask', 'What did the NASA administrator say about the reported conversations?']);
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /Bill Nelson/);
+    assert.match(run.stdout, /Sources:\n {2}\[1\]/);
+  });
+
+  it('rejects bad input with a clear message and no stack trace', () => {
+    const badK = whosaid(['ask', 'Who said it?', '-k', 'zero']);
+    assert.equal(badK.status, 1);
+    assert.match(badK.stderr, /-k must be a whole number/);
+    const badEnv = whosaid(['ask', 'Who said it?'], { WHOSAID_EMBEDDINGS: 'magic' });
+    assert.equal(badEnv.status, 1);
+    assert.match(badEnv.stderr, /Invalid configuration:\n {2}WHOSAID_EMBEDDINGS/);
+    assert.doesNotMatch(badEnv.stderr, /\n\s+at /);
+  });
+
+  it('quotes --speaker lists every quote of a speaker, forgiving case and typos', () => {
+    const run = whosaid(['quotes', '--speaker', 'meyer', '--json']);
+    assert.equal(run.status, 0, run.stderr);
+    const quotes = JSON.parse(run.stdout);
+    assert.ok(quotes.length >= 10);
+    assert.ok(quotes.every((quote: { speaker: string }) => quote.speaker === 'Dan Meyer'));
+    const typo = JSON.parse(whosaid(['quotes', '--speaker', 'Dan Meyr', '--json']).stdout);
+    assert.equal(typo.length, quotes.length);
+    const unknown = whosaid(['quotes', '--speaker', 'Jeff Bezos']);
+    assert.equal(unknown.status, 0);
+    assert.match(unknown.stdout, /No quotes from "Jeff Bezos"\. Closest known names: /);
+  });
+
+  it('quotes TOPIC finds quotes about a topic', () => {
+    const quotes = JSON.parse(whosaid(['quotes', 'security clearance', '--json']).stdout);
+    assert.ok(quotes.length > 0);
+    assert.ok(quotes.every((quote: { speaker: string | null }) => quote.speaker !== null));
+  });
+
+  it('extract --json returns verbatim spans with file offsets', () => {
+    const path = 'corpus/axios-musk-putin-spacex.md';
+    const run = whosaid(['extract', path, '--json']);
+    assert.equal(run.status, 0, run.stderr);
+    const file = readFileSync(path, 'utf8');
+    const quotes = JSON.parse(run.stdout);
+    assert.ok(quotes.length >= 15);
+    for (const quote of quotes) {
+      assert.equal(file.slice(quote.start, quote.end), quote.text);
+      assert.ok(['direct', 'indirect'].includes(quote.kind));
+    }
+    const missing = whosaid(['extract', 'no/such/file.md']);
+    assert.equal(missing.status, 1);
+    assert.match(missing.stderr, /no\/such\/file\.md: unreadable/);
+  });
+
+  it('summarize --json follows the contract and leaves the bot and joins out', () => {
+    const run = whosaid(['summarize', 'test/fixtures/thread-replies.json', '--json']);
+    assert.equal(run.status, 0, run.stderr);
+    const summary = JSON.parse(run.stdout);
+    assert.equal(typeof summary.summary, 'string');
+    assert.deepEqual(
+      summary.participants.map((participant: { name: string }) => participant.name),
+      ['Ana Ortiz', 'Ben Walsh', 'Carla Novak'],
+    );
+    for (const participant of summary.participants) {
+      assert.ok(participant.points.length > 0);
+      for (const point of participant.points) assert.match(point.ts, /^\d+\.\d+$/);
+    }
+  });
+
+  it('ingest reports a malformed file and --strict fails on it', async () => {
+    const corpus = await tempDir();
+    writeFileSync(join(corpus, 'good.md'), '---\ntitle: Good\n---\n"We are ready," said Mayor Ana Ortiz.\n');
+    writeFileSync(join(corpus, 'bad.md'), '---\ntitle: [oops\n---\nText.\n');
+    const env = { WHOSAID_INDEX_DIR: join(corpus, '.index') };
+    const run = whosaid(['ingest', '--corpus', corpus], env);
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stderr, /warning: skipped .*bad\.md: front matter is not valid YAML/);
+    assert.match(run.stdout, /Indexed 1 document /);
+    const strict = whosaid(['ingest', '--corpus', corpus, '--strict'], env);
+    assert.equal(strict.status, 1);
+    assert.match(strict.stderr, /bad\.md/);
+  });
+
+  it('every command has --help', () => {
+    for (const command of ['ingest', 'ask', 'quotes', 'extract', 'summarize']) {
+      const run = whosaid([command, '--help']);
+      assert.equal(run.status, 0);
+      assert.match(run.stdout, new RegExp(`Usage: whosaid ${command}`));
+    }
+  });
+});
