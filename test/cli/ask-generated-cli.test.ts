@@ -1,0 +1,98 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import { promisify } from 'node:util';
+import { OpenAIStandIn, passageNumber } from '../support/openai-stand-in.js';
+import { tempDir } from '../support/temp-dir.js';
+
+const run = promisify(execFile);
+const PROVIDER =
+  "This is why you don't let yourself get into a position where there's only one provider of the service";
+const QUESTION = 'Who warned about relying on one provider?';
+
+describe('whosaid ask --json with an OpenAI-compatible server', () => {
+  const server = new OpenAIStandIn();
+  let env: Record<string, string>;
+
+  before(async () => {
+    const baseUrl = await server.start();
+    env = {
+      PATH: process.env.PATH ?? '',
+      OPENAI_API_KEY: 'sk-test-not-a-real-key',
+      OPENAI_BASE_URL: baseUrl,
+      OPENAI_TIMEOUT_MS: '2000',
+      WHOSAID_INDEX_DIR: join(await tempDir(), 'index'),
+      WHOSAID_LOG_LEVEL: 'silent',
+    };
+  });
+  after(() => server.stop());
+  beforeEach(() => server.reset());
+
+  async function askJson(question = QUESTION) {
+    const { stdout } = await run(process.execPath, ['bin/whosaid.js', 'ask', question, '--json'], { env });
+    return JSON.parse(stdout) as {
+      answer: string;
+      abstained: boolean;
+      mode: string;
+      notes: string[];
+      removed: { kind: string; text: string; reason: string }[];
+      citations: { n: number; speaker: string | null }[];
+    };
+  }
+
+  it('embeds the corpus through the server (base64 float32) and keeps a faithful answer', async () => {
+    server.enqueue({
+      reply: (body) => `Dan Meyer warned: "${PROVIDER}" [${passageNumber(body, PROVIDER)}].`,
+    });
+    const answer = await askJson();
+    assert.equal(answer.mode, 'generated');
+    assert.deepEqual(answer.removed, []);
+    assert.match(answer.answer, /only one provider/);
+    const embeddingCalls = server.requests.filter((request) => request.path.endsWith('/embeddings'));
+    assert.ok(embeddingCalls.length >= 2, 'the corpus and the question were embedded by the server');
+    assert.equal(embeddingCalls[0]?.body.encoding_format, 'base64');
+  });
+
+  it('reports a fabricated quote, a bad citation and a misattribution in "removed"', async () => {
+    server.enqueue({
+      reply: (body) => {
+        const n = passageNumber(body, PROVIDER);
+        return [
+          `Walter Isaacson said "${PROVIDER}" [${n}].`,
+          `Meyer also said "SpaceX should run the Pentagon" [${n}].`,
+          `Meyer warned about relying on one provider [${n}][12].`,
+        ].join(' ');
+      },
+    });
+    const answer = await askJson();
+    const kinds = answer.removed.map((removal) => removal.kind).sort();
+    assert.deepEqual(kinds, ['attribution', 'citation', 'quote']);
+    assert.doesNotMatch(answer.answer, /Isaacson|run the Pentagon|\[12\]/);
+    assert.match(answer.answer, /^Dan Meyer, a national security attorney, said: “This is why/);
+  });
+
+  it('falls back to the extractive answer when the server keeps failing', async () => {
+    server.enqueue({ status: 500 }, { status: 500 }, { status: 500 });
+    const answer = await askJson();
+    assert.equal(answer.mode, 'extractive');
+    assert.equal(answer.abstained, false);
+    assert.match(answer.notes.join(' '), /language model/);
+  });
+
+  it('answers after a 429 followed by success', async () => {
+    server.enqueue(
+      { status: 429, retryAfterSeconds: 0 },
+      { reply: (body) => `Meyer said "${PROVIDER}" [${passageNumber(body, PROVIDER)}].` },
+    );
+    const answer = await askJson();
+    assert.equal(answer.mode, 'generated');
+  });
+
+  it('falls back when the server hangs past the deadline', async () => {
+    server.enqueue({ hang: true }, { hang: true }, { hang: true });
+    const answer = await askJson();
+    assert.equal(answer.mode, 'extractive');
+    assert.match(answer.notes.join(' '), /did not answer in time/);
+  });
+});
