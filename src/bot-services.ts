@@ -1,0 +1,78 @@
+import { ask } from './answer/ask.js';
+import { type FindQuotesResult, findQuotesFor } from './answer/find-quotes.js';
+import type { SearchContext } from './answer/search-context.js';
+import type { Answer } from './answer/types.js';
+import type { Generation } from './llm/generation.js';
+import { summarize } from './summarize/summarize-with-fallback.js';
+import type { SummarizeInput, ThreadSummary } from './summarize/types.js';
+
+/** What the bot knows, for the App Home tab and `whosaid` status output. */
+export interface KnowledgeSummary {
+  documents: {
+    id: string;
+    title: string;
+    publisher: string | null;
+    date: string | null;
+    url: string | null;
+    quotes: number;
+  }[];
+  speakers: { name: string; roles: string[]; quoteCount: number }[];
+  builtAt: string;
+  embedder: string;
+  generation: boolean;
+}
+
+/**
+ * The core operations the Slack adapter may call — and the only ones. The adapter maps Slack payloads to
+ * these calls and renders what they return; it never retrieves, parses or prompts by itself.
+ */
+export interface BotServices {
+  ask(question: string): Promise<Answer>;
+  /**
+   * Streams the answer as verified text arrives, then resolves with the final answer. Only present when
+   * an answer is generated (a chat model is configured); the extractive answer comes all at once.
+   */
+  askStream?: (question: string, onText: (text: string) => Promise<void>) => Promise<Answer>;
+  /** `/quote X`: quotes by a speaker when X names one, otherwise quotes about topic X. */
+  findQuotes(query: string): FindQuotesResult & { by: 'speaker' | 'topic' };
+  summarize(input: SummarizeInput): Promise<ThreadSummary>;
+  knowledge(): KnowledgeSummary;
+}
+
+export interface BotServicesOptions {
+  /** Passages retrieved and cited per answer. */
+  k: number;
+  /** Answer and summary generation; null or absent for the extractive (offline) bot. */
+  generation?: Generation | null;
+}
+
+export function createBotServices(context: SearchContext, options: BotServicesOptions): BotServices {
+  const generation = options.generation ?? null;
+  return {
+    ask: (question) => ask(context, { question, k: options.k, generator: generation?.answer }),
+    ...(generation && {
+      askStream: (question: string, onText: (text: string) => Promise<void>) =>
+        ask(context, { question, k: options.k, generator: generation.answer, onText }),
+    }),
+    findQuotes: (query) => findQuotesFor(context, query),
+    summarize: (input) => summarize(input, generation?.summary),
+    knowledge: () => ({
+      documents: context.index.documents.map((document) => ({
+        id: document.id,
+        title: document.meta.title,
+        publisher: document.meta.publisher ?? document.meta.source,
+        date: document.meta.date,
+        url: document.meta.url,
+        quotes: document.quotes.filter((quote) => quote.speaker !== null).length,
+      })),
+      speakers: context.speakers.map((speaker) => ({
+        name: speaker.name,
+        roles: speaker.roles,
+        quoteCount: speaker.quoteCount,
+      })),
+      builtAt: context.index.manifest.builtAt,
+      embedder: context.index.manifest.embedder.id,
+      generation: generation !== null,
+    }),
+  };
+}

@@ -1,0 +1,178 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App, HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
+import { WebClient, type WebClientOptions } from '@slack/web-api';
+import type { BotServices } from '../bot-services.js';
+import type { SlackSettings } from '../config.js';
+import { WhosaidError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import { answerCatalog } from './answer-catalog.js';
+import { boltLogger } from './bolt-logger.js';
+import { type BotIdentity, fetchBotIdentity } from './bot-identity.js';
+import { InFlight } from './in-flight.js';
+import { type ListenerEntry, registerListeners } from './listener-registry.js';
+import { RecentKeys } from './recent-keys.js';
+import { logFailure, slackErrorCode } from './slack-api-errors.js';
+import type { FeedbackRecorder, SlackDeps } from './slack-deps.js';
+import { UserNames } from './user-names.js';
+
+/** Where Slack sends events, commands and interactions in HTTP mode. */
+export const EVENTS_PATH = '/slack/events';
+
+export interface SlackAppOptions {
+  settings: SlackSettings;
+  services: BotServices;
+  logger: Logger;
+  autoAnswerChannels?: readonly string[];
+  /** Web API client options (tests: `{ retryConfig: { retries: 0 } }`); the API URL comes from settings. */
+  clientOptions?: WebClientOptions;
+  /** Where feedback clicks go; by default they are written to the log. */
+  feedback?: FeedbackRecorder;
+  /** Show progress when an answer takes longer than this; default 800 ms. */
+  progressDelayMs?: number;
+  listeners?: readonly ListenerEntry[];
+  /** The bot's identity when already checked with `checkBotToken`; otherwise auth.test is called here. */
+  identity?: BotIdentity;
+}
+
+export interface SlackBot {
+  app: App;
+  identity: BotIdentity;
+  /** Starts receiving: HTTP on `settings.port` (0 picks a free port) or a Socket Mode connection. */
+  start(): Promise<{ mode: SlackSettings['mode']; port: number | undefined }>;
+  /** Stops receiving, then waits for answers already under way. */
+  stop(): Promise<void>;
+  /** Resolves when no listener work is running (each request's work runs after its ack). */
+  idle(): Promise<void>;
+}
+
+/** The rate-limit and retry policy for a live bot: a few quick retries rather than the SDK's 30 minutes. */
+const DEFAULT_RETRY = { retries: 3, factor: 2, minTimeout: 1000, maxTimeout: 10_000 };
+
+/**
+ * Builds the Slack app `whosaid serve` runs (and the tests drive): checks the bot token with auth.test,
+ * picks the receiver (Socket Mode with an app token, otherwise HTTP with signature verification at
+ * /slack/events), and registers every listener from the registry.
+ */
+export async function createSlackApp(options: SlackAppOptions): Promise<SlackBot> {
+  const { settings, logger } = options;
+  const clientOptions = webClientOptions(settings, logger, options.clientOptions);
+  const identity =
+    options.identity ?? (await fetchBotIdentity(new WebClient(settings.botToken, clientOptions)));
+  const receiver = createReceiver(settings, logger, clientOptions);
+  const app = new App({
+    token: settings.botToken,
+    botId: identity.botId,
+    botUserId: identity.botUserId,
+    receiver,
+    logger: boltLogger(logger),
+    clientOptions,
+  });
+  // Both receivers hand every request to processEvent, which acks and then runs the listeners: tracking
+  // it lets stop() drain answers under way, and lets tests wait for a request's work without timers.
+  const inFlight = new InFlight();
+  const processEvent = app.processEvent.bind(app);
+  app.processEvent = (event) => inFlight.track(processEvent(event));
+  app.error(async (error) => logFailure(logger, error, 'unhandled error in a Slack listener'));
+  const deps: SlackDeps = {
+    services: options.services,
+    logger,
+    identity,
+    autoAnswerChannels: new Set(options.autoAnswerChannels ?? []),
+    seen: new RecentKeys(),
+    answeredThreads: new RecentKeys(),
+    names: new UserNames(logger),
+    feedback: options.feedback ?? { record: (entry) => logger.info({ feedback: entry }, 'answer feedback') },
+    progressDelayMs: options.progressDelayMs ?? 800,
+    catalog: answerCatalog(options.services),
+  };
+  registerListeners(app, deps, options.listeners);
+  return {
+    app,
+    identity,
+    start: async () => {
+      const started: unknown = await app.start(settings.port).catch((error: unknown) => {
+        throw startError(settings, error);
+      });
+      const address = settings.mode === 'http' ? (started as Server).address() : null;
+      return {
+        mode: settings.mode,
+        port: address && typeof address === 'object' ? (address as AddressInfo).port : undefined,
+      };
+    },
+    stop: async () => {
+      await app.stop();
+      await inFlight.idle();
+    },
+    idle: () => inFlight.idle(),
+  };
+}
+
+/**
+ * Checks SLACK_BOT_TOKEN against Slack (auth.test) before anything slow starts, so a wrong or revoked
+ * token stops `whosaid serve` at once with a message saying where to find the right one.
+ */
+export function checkBotToken(
+  settings: SlackSettings,
+  logger: Logger,
+  options?: WebClientOptions,
+): Promise<BotIdentity> {
+  return fetchBotIdentity(new WebClient(settings.botToken, webClientOptions(settings, logger, options)));
+}
+
+function webClientOptions(
+  settings: SlackSettings,
+  logger: Logger,
+  options: WebClientOptions = {},
+): WebClientOptions {
+  return {
+    retryConfig: DEFAULT_RETRY,
+    ...options,
+    ...(settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {}),
+    logger: boltLogger(logger),
+  };
+}
+
+/** Start-up failures people can fix, said in their terms; anything else is passed on. */
+function startError(settings: SlackSettings, error: unknown): unknown {
+  const code = slackErrorCode(error);
+  if (
+    settings.mode === 'socket' &&
+    code &&
+    ['invalid_auth', 'not_authed', 'account_inactive', 'team_disabled'].includes(code)
+  ) {
+    return new WhosaidError(
+      'CONFIG_INVALID',
+      `Slack rejected SLACK_APP_TOKEN (${code}). Generate an app-level token with the connections:write scope at ` +
+        'https://api.slack.com/apps → your app → Basic Information → App-Level Tokens (xapp-…), and check Socket Mode is on.',
+      { cause: error },
+    );
+  }
+  if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') {
+    return new WhosaidError(
+      'CONFIG_INVALID',
+      `Port ${settings.port} is already in use. Set PORT to a free port.`,
+      { cause: error },
+    );
+  }
+  return error;
+}
+
+function createReceiver(settings: SlackSettings, logger: Logger, clientOptions: WebClientOptions): Receiver {
+  if (settings.mode === 'socket' && settings.appToken) {
+    // The Socket Mode client opens its connection with its own Web API client: give it the same API URL.
+    return new SocketModeReceiver({
+      appToken: settings.appToken,
+      logger: boltLogger(logger),
+      installerOptions: { clientOptions },
+    });
+  }
+  return new HTTPReceiver({
+    signingSecret: settings.signingSecret ?? '',
+    endpoints: EVENTS_PATH,
+    port: settings.port,
+    logger: boltLogger(logger),
+    // Acknowledge first, work after: Slack needs an answer within 3 seconds.
+    processBeforeResponse: false,
+  });
+}

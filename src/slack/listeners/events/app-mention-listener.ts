@@ -1,0 +1,49 @@
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { answerInThread } from '../../answer-in-thread.js';
+import { tellPrivately } from '../../post-messages.js';
+import { isSummarizeRequest, questionText } from '../../question-text.js';
+import { claimDelivery, type SlackDeps } from '../../slack-deps.js';
+import { summarizeInThread } from '../../summarize-in-thread.js';
+
+const SUMMARIZE_HELP =
+  'Thread summaries work inside a thread: write “@whosaid summarize” as a reply in it, or choose *Summarize thread* in any of its messages’ ⋮ menu.';
+
+/**
+ * `app_mention`: a question (answered in a thread under it) or "summarize" inside a thread.
+ * https://docs.slack.dev/reference/events/app_mention
+ */
+export function appMentionListener(deps: SlackDeps) {
+  return async ({
+    event,
+    body,
+    client,
+    context,
+  }: SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs): Promise<void> => {
+    if (!event.user || !claimDelivery(deps, body.event_id, event.channel, event.ts)) return;
+    const user = event.user;
+    const question = questionText(event.text, deps.identity.botUserId);
+    if (isSummarizeRequest(question)) {
+      if (!event.thread_ts) {
+        await tellPrivately(client, { channel: event.channel, user }, SUMMARIZE_HELP).catch(
+          (error: unknown) => deps.logger.warn({ error: String(error) }, 'could not send summarize help'),
+        );
+        return;
+      }
+      const threadTs = event.thread_ts;
+      await summarizeInThread(client, deps, {
+        channel: event.channel,
+        threadTs,
+        user,
+        notify: (text) => tellPrivately(client, { channel: event.channel, user, threadTs }, text),
+      });
+      return;
+    }
+    await answerInThread(client, deps, {
+      channel: event.channel,
+      threadTs: event.thread_ts ?? event.ts,
+      user,
+      teamId: context.teamId,
+      question,
+    });
+  };
+}

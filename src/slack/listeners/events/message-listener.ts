@@ -1,0 +1,87 @@
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { answerInThread } from '../../answer-in-thread.js';
+import { tellPrivately } from '../../post-messages.js';
+import {
+  isSummarizeRequest,
+  looksLikeQuestion,
+  mentionsSomeoneElse,
+  questionText,
+} from '../../question-text.js';
+import { claimDelivery, type SlackDeps, threadKey } from '../../slack-deps.js';
+import { summarizeInThread } from '../../summarize-in-thread.js';
+
+/** The fields of a `message` event this listener reads (Bolt's type is a union over every subtype). */
+interface UserMessage {
+  channel: string;
+  channel_type?: string;
+  user?: string;
+  text?: string;
+  ts: string;
+  thread_ts?: string;
+  subtype?: string;
+  bot_id?: string;
+}
+
+type Route = 'direct' | 'follow-up' | 'auto-answer';
+
+/**
+ * `message.im`, `message.channels`, `message.groups`: DMs, follow-ups in threads the bot answered (no
+ * mention needed), and questions in auto-answer channels. Mentions in channels are left to `app_mention`.
+ * https://docs.slack.dev/reference/events/message
+ */
+export function messageListener(deps: SlackDeps) {
+  return async ({
+    event,
+    body,
+    client,
+    context,
+  }: SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs): Promise<void> => {
+    const message = event as UserMessage;
+    const route = routeOf(deps, message);
+    if (!route || !message.user || !claimDelivery(deps, body.event_id, message.channel, message.ts)) return;
+    const user = message.user;
+    const question = questionText(message.text, deps.identity.botUserId);
+    const threadTs = message.thread_ts ?? message.ts;
+    if (route !== 'auto-answer' && message.thread_ts && isSummarizeRequest(question)) {
+      await summarizeInThread(client, deps, {
+        channel: message.channel,
+        threadTs,
+        user,
+        notify: (text) => tellPrivately(client, { channel: message.channel, user, threadTs }, text),
+      });
+      return;
+    }
+    await answerInThread(client, deps, {
+      channel: message.channel,
+      threadTs,
+      user,
+      teamId: context.teamId,
+      question,
+      onlyIfSupported: route === 'auto-answer',
+    });
+  };
+}
+
+function routeOf(deps: SlackDeps, message: UserMessage): Route | null {
+  // Edits, joins, bot posts and the like are not questions; a reply also sent to the channel is.
+  const plain =
+    message.subtype === undefined ||
+    message.subtype === 'thread_broadcast' ||
+    message.subtype === 'file_share';
+  if (!plain || !message.user || message.bot_id || message.user === deps.identity.botUserId) return null;
+  if (message.channel_type === 'im') return 'direct';
+  // An @mention also arrives as app_mention, which handles it.
+  if (message.text?.includes(`<@${deps.identity.botUserId}`)) return null;
+  const inThread = message.thread_ts !== undefined && message.thread_ts !== message.ts;
+  if (inThread) {
+    const followUp = deps.answeredThreads.has(threadKey(message.channel, message.thread_ts as string));
+    return followUp && !mentionsSomeoneElse(message.text, deps.identity.botUserId) ? 'follow-up' : null;
+  }
+  if (
+    deps.autoAnswerChannels.has(message.channel) &&
+    looksLikeQuestion(questionText(message.text, deps.identity.botUserId))
+  ) {
+    return 'auto-answer';
+  }
+  return null;
+}

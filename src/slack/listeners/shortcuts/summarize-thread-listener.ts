@@ -1,0 +1,38 @@
+import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
+import type { SlackDeps } from '../../slack-deps.js';
+import { summarizeInThread } from '../../summarize-in-thread.js';
+
+const NOT_A_THREAD =
+  'That message isn’t part of a thread. Use *Summarize thread* on a message that has replies, or on one of its replies.';
+
+/**
+ * The "Summarize thread" message shortcut, usable on any message of a thread (slash commands cannot
+ * be run inside threads). https://docs.slack.dev/interactivity/implementing-shortcuts
+ */
+export function summarizeThreadListener(deps: SlackDeps) {
+  return async ({
+    shortcut,
+    ack,
+    client,
+    respond,
+  }: SlackShortcutMiddlewareArgs<MessageShortcut> & AllMiddlewareArgs): Promise<void> => {
+    await ack();
+    const message = shortcut.message;
+    const threadTs =
+      (message.thread_ts as string | undefined) ??
+      (Number(message.reply_count ?? 0) > 0 ? message.ts : undefined);
+    const notify = (text: string) => respond({ response_type: 'ephemeral', replace_original: false, text });
+    if (!threadTs) {
+      await notify(NOT_A_THREAD).catch((error: unknown) =>
+        deps.logger.warn({ error: String(error) }, 'could not reply to the shortcut'),
+      );
+      return;
+    }
+    await summarizeInThread(client, deps, {
+      channel: shortcut.channel.id,
+      threadTs,
+      user: shortcut.user.id,
+      notify,
+    });
+  };
+}

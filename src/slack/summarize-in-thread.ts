@@ -1,0 +1,61 @@
+import type { WebClient } from '@slack/web-api';
+import { humanMessages } from '../summarize/summarize-thread.js';
+import { threadPermalinks } from './permalinks.js';
+import { postMessages } from './post-messages.js';
+import { withProgress } from './progress.js';
+import { logFailure, userMessageFor } from './slack-api-errors.js';
+import type { SlackDeps } from './slack-deps.js';
+import { readThread } from './thread-reader.js';
+import { summaryMessages } from './views/summary-blocks.js';
+
+export interface SummaryRequest {
+  channel: string;
+  threadTs: string;
+  user: string;
+  /** Tells the requester something privately (response_url for shortcuts, chat.postEphemeral otherwise). */
+  notify(text: string): Promise<unknown>;
+}
+
+/**
+ * The thread-summary flow shared by the message shortcut and "@whosaid summarize": read the whole thread,
+ * look up names, summarize (core), and post the summary with per-point permalinks in the thread.
+ */
+export async function summarizeInThread(
+  client: WebClient,
+  deps: SlackDeps,
+  request: SummaryRequest,
+): Promise<void> {
+  const { channel, threadTs } = request;
+  try {
+    await withProgress(client, deps, { channel, threadTs, status: 'is reading the thread…' }, async () => {
+      const messages = await readThread(client, deps.identity, channel, threadTs);
+      const people = humanMessages({ messages, botUserId: deps.identity.botUserId }).map(
+        (message) => message.user,
+      );
+      const names = await deps.names.lookup(client, people);
+      const summary = await deps.services.summarize({ messages, names, botUserId: deps.identity.botUserId });
+      const links = await threadPermalinks(client, {
+        workspaceUrl: deps.identity.url,
+        channel,
+        threadTs,
+        timestamps: summary.participants.flatMap((participant) =>
+          participant.points.map((point) => point.ts),
+        ),
+      });
+      await postMessages(
+        client,
+        channel,
+        threadTs,
+        summaryMessages(summary, (ts) => links.get(ts) ?? null),
+      );
+    });
+    deps.logger.info({ channel, threadTs }, 'summarized a thread');
+  } catch (error) {
+    logFailure(deps.logger, error, 'could not summarize a thread', { channel, threadTs });
+    await request
+      .notify(userMessageFor(error))
+      .catch((notifyError: unknown) =>
+        logFailure(deps.logger, notifyError, 'could not tell the user about the failure', { channel }),
+      );
+  }
+}

@@ -1,0 +1,60 @@
+import type { WebClient } from '@slack/web-api';
+import type { ThreadMessage } from '../summarize/types.js';
+import type { BotIdentity } from './bot-identity.js';
+
+/** The fields of a conversations.replies message a summary uses (the SDK's type omits some). */
+interface RawMessage {
+  ts?: string;
+  user?: string;
+  text?: string;
+  bot_id?: string;
+  subtype?: string;
+  user_profile?: { real_name?: string; display_name?: string; name?: string };
+}
+
+/** Messages per page: Slack recommends no more than 200. https://docs.slack.dev/reference/methods/conversations.replies */
+const PAGE_SIZE = 200;
+/** A safety stop for runaway pagination (10,000 messages). */
+const MAX_PAGES = 50;
+
+/**
+ * Reads a whole thread with cursor pagination, leaving out the bot's own messages (its answers and
+ * earlier summaries are not what people said).
+ */
+export async function readThread(
+  client: WebClient,
+  identity: BotIdentity,
+  channel: string,
+  threadTs: string,
+): Promise<ThreadMessage[]> {
+  const messages: ThreadMessage[] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < MAX_PAGES; page += 1) {
+    const response = await client.conversations.replies({
+      channel,
+      ts: threadTs,
+      limit: PAGE_SIZE,
+      ...(cursor ? { cursor } : {}),
+    });
+    for (const message of (response.messages ?? []) as RawMessage[]) {
+      if (!message.ts || message.user === identity.botUserId || message.bot_id === identity.botId) continue;
+      messages.push({
+        ts: message.ts,
+        user: message.user,
+        text: message.text,
+        bot_id: message.bot_id,
+        subtype: message.subtype,
+        user_profile: message.user_profile
+          ? {
+              real_name: message.user_profile.real_name,
+              display_name: message.user_profile.display_name,
+              name: message.user_profile.name,
+            }
+          : undefined,
+      });
+    }
+    cursor = response.response_metadata?.next_cursor || undefined;
+    if (!cursor) break;
+  }
+  return messages;
+}

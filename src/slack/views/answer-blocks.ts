@@ -1,0 +1,108 @@
+import type { Answer, Citation } from '../../answer/types.js';
+import { ACTION_IDS } from './action-ids.js';
+import type { ContextBlock, KnownBlock, SlackMessage } from './block-types.js';
+import { sections, toMessages } from './limits.js';
+import { clip, escapeText, link, sourceLine } from './mrkdwn.js';
+
+/** What the answer view needs to know about documents and speakers beyond the citations themselves. */
+export interface AnswerCatalog {
+  roles: ReadonlyMap<string, string>;
+  documentCount: number;
+}
+
+const MAX_QUOTE_CHARS = 500;
+
+/**
+ * The reply to a question, as one or more messages: the answer, who said what (speaker, role, verbatim
+ * quote), numbered sources, a one-line note that answers come only from the indexed documents, and
+ * Slack's native feedback buttons. https://docs.slack.dev/ai/developing-ai-apps#best-practices
+ */
+export function answerMessages(answer: Answer, catalog: AnswerCatalog): SlackMessage[] {
+  const body = answer.abstained ? abstentionBlocks(answer) : sections(escapeText(answer.answer));
+  return toMessages(
+    answer.answer,
+    [...body, ...answerDetailBlocks(answer, catalog)],
+    answerFooterBlocks(answer, catalog),
+  );
+}
+
+/** Everything after the answer text: used on its own when the answer text was streamed. */
+export function answerDetailBlocks(answer: Answer, catalog: AnswerCatalog): KnownBlock[] {
+  if (answer.abstained) return [];
+  const quoted = answer.citations.filter((citation) => citation.speaker && citation.quote);
+  const blocks: KnownBlock[] = [];
+  if (quoted.length > 0)
+    blocks.push(
+      ...sections(['*Who said what*', ...quoted.map((citation) => whoSaid(citation, catalog))].join('\n')),
+    );
+  if (answer.citations.length > 0) {
+    blocks.push(...sections(['*Sources*', ...answer.citations.map(sourceEntry)].join('\n')));
+  }
+  return blocks;
+}
+
+/** The context note (and any notes from the core) followed by the feedback buttons. */
+export function answerFooterBlocks(answer: Answer, catalog: AnswerCatalog): KnownBlock[] {
+  const documents = `${catalog.documentCount} indexed ${catalog.documentCount === 1 ? 'document' : 'documents'}`;
+  const notes = answer.notes.map((note) => escapeText(note));
+  const context: ContextBlock = {
+    type: 'context',
+    elements: [
+      {
+        type: 'mrkdwn',
+        text: clip(
+          [`Answers come only from the ${documents}; quotes are verbatim.`, ...notes].join(' '),
+          2900,
+        ),
+      },
+    ],
+  };
+  return [
+    context,
+    {
+      type: 'context_actions',
+      elements: [
+        {
+          type: 'feedback_buttons',
+          action_id: ACTION_IDS.answerFeedback,
+          positive_button: {
+            text: { type: 'plain_text', text: 'Helpful' },
+            value: 'helpful',
+            accessibility_label: 'Mark this answer as helpful',
+          },
+          negative_button: {
+            text: { type: 'plain_text', text: 'Not helpful' },
+            value: 'not_helpful',
+            accessibility_label: 'Mark this answer as not helpful',
+          },
+        },
+      ],
+    },
+  ];
+}
+
+function abstentionBlocks(answer: Answer): KnownBlock[] {
+  return sections(`:grey_question: ${escapeText(answer.answer)}`);
+}
+
+function whoSaid(citation: Citation, catalog: AnswerCatalog): string {
+  const speaker = citation.speaker ?? '';
+  const role = citation.role ?? catalog.roles.get(speaker);
+  const who = `*${escapeText(speaker)}*${role ? `, ${escapeText(role)}` : ''}`;
+  // The span is verbatim; a trailing comma or colon belongs to the sentence around it, not the quote.
+  const words = escapeText(clip((citation.quote ?? '').replace(/[,;:]$/, ''), MAX_QUOTE_CHARS));
+  return isDirect(citation)
+    ? `• ${who}: “${words}” [${citation.n}]`
+    : `• ${who} _(paraphrased)_: ${words} [${citation.n}]`;
+}
+
+/** Only the speaker's own words go in quotation marks; the document's report of them is marked as such. */
+function isDirect(citation: Citation): boolean {
+  return citation.kind === 'direct';
+}
+
+function sourceEntry(citation: Citation): string {
+  const url = citation.url;
+  const origin = sourceLine(citation.publisher, citation.date);
+  return `*[${citation.n}]* ${link(url, citation.title)}${origin ? ` — ${origin}` : ''} (¶${citation.paragraph})`;
+}

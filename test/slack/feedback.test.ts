@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { BOT_USER_ID } from '../support/slack-api-stand-in.js';
+import { blockActionsBody, FORM } from '../support/slack-signed-requests.js';
+import { realServices, startTestBot } from '../support/slack-test-bot.js';
+
+const services = await realServices();
+
+function mention(ts: string, text: string) {
+  return {
+    type: 'app_mention',
+    user: 'UASKER01',
+    text: `<@${BOT_USER_ID}> ${text}`,
+    ts,
+    channel: 'C0NEWS001',
+    event_ts: ts,
+  };
+}
+
+describe('Answer feedback', () => {
+  it('records a feedback click and acknowledges it privately in the thread', async () => {
+    const test = await startTestBot({ services });
+    await test.event(mention('1700000009.000100', 'Who warned about relying on one provider?'));
+    const answerTs = '1700000009.000900';
+    const response = await test.send(
+      blockActionsBody({
+        user: { id: 'UASKER02', username: 'reader' },
+        container: {
+          type: 'message',
+          message_ts: answerTs,
+          channel_id: 'C0NEWS001',
+          is_ephemeral: false,
+          thread_ts: '1700000009.000100',
+        },
+        message: {
+          type: 'message',
+          ts: answerTs,
+          thread_ts: '1700000009.000100',
+          user: BOT_USER_ID,
+          text: 'answer',
+        },
+        response_url: test.standIn.responseUrl('feedback'),
+        actions: [
+          {
+            type: 'feedback_buttons',
+            action_id: 'answer_feedback',
+            block_id: 'b1',
+            value: 'not_helpful',
+            action_ts: '1700000010.1',
+            text: { type: 'plain_text', text: 'Not helpful' },
+          },
+        ],
+      }),
+      { contentType: FORM },
+    );
+    assert.equal(response.status, 200);
+    assert.deepEqual(
+      test.feedback.map(({ value, user, channel, messageTs, threadTs }) => ({
+        value,
+        user,
+        channel,
+        messageTs,
+        threadTs,
+      })),
+      [
+        {
+          value: 'not_helpful',
+          user: 'UASKER02',
+          channel: 'C0NEWS001',
+          messageTs: answerTs,
+          threadTs: '1700000009.000100',
+        },
+      ],
+    );
+    const [thanks] = test.standIn.callsTo('chat.postEphemeral');
+    assert.equal(thanks?.args.user, 'UASKER02');
+    assert.equal(thanks?.args.thread_ts, '1700000009.000100');
+    assert.match(String(thanks?.args.text), /feedback was recorded/);
+  });
+});

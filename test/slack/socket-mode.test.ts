@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import { after, describe, it } from 'node:test';
+import { createSlackApp } from '../../src/slack/create-slack-app.js';
+import { APP_TOKEN, BOT_USER_ID, SlackApiStandIn, STAND_IN_TOKEN } from '../support/slack-api-stand-in.js';
+import { postedText } from '../support/slack-blocks.js';
+import { eventEnvelope } from '../support/slack-signed-requests.js';
+import { SlackSocketStandIn } from '../support/slack-socket-stand-in.js';
+import { memoryLogger, realServices } from '../support/slack-test-bot.js';
+
+const services = await realServices();
+
+async function socketBot(appToken: string) {
+  const api = await SlackApiStandIn.start();
+  const socket = await SlackSocketStandIn.start();
+  api.socketUrl = socket.url;
+  after(async () => {
+    await socket.close();
+    await api.close();
+  });
+  const bot = await createSlackApp({
+    settings: {
+      mode: 'socket',
+      botToken: STAND_IN_TOKEN,
+      signingSecret: undefined,
+      appToken,
+      apiUrl: api.apiUrl,
+      port: 0,
+    },
+    services,
+    logger: memoryLogger().logger,
+    clientOptions: { retryConfig: { retries: 0 } },
+    progressDelayMs: 0,
+  });
+  return { api, socket, bot };
+}
+
+describe('Socket Mode', () => {
+  it('connects with the app token through SLACK_API_URL, acknowledges each envelope and answers', async () => {
+    const { api, socket, bot } = await socketBot(APP_TOKEN);
+    assert.deepEqual(await bot.start(), { mode: 'socket', port: undefined });
+    assert.equal(api.callsTo('apps.connections.open').length, 1);
+    const event = {
+      type: 'app_mention',
+      user: 'UASKER01',
+      text: `<@${BOT_USER_ID}> Who warned about relying on one provider?`,
+      ts: '1700003000.000100',
+      channel: 'C0NEWS001',
+    };
+    await socket.deliver({
+      envelope_id: 'env-1',
+      type: 'events_api',
+      payload: JSON.parse(eventEnvelope(event)),
+    });
+    await bot.idle();
+    assert.deepEqual(socket.acks, ['env-1']);
+    const posts = api.callsTo('chat.postMessage');
+    assert.equal(posts.length, 1);
+    assert.equal(posts[0]?.args.thread_ts, '1700003000.000100');
+    assert.match(postedText(posts), /Dan Meyer/);
+    await bot.stop();
+    await socket.closedByApp;
+  });
+
+  it('says which variable to fix when Slack rejects the app token', async () => {
+    const { bot } = await socketBot('xapp-1-revoked');
+    await assert.rejects(bot.start(), (error: Error & { code?: string }) => {
+      assert.equal(error.code, 'CONFIG_INVALID');
+      assert.match(error.message, /Slack rejected SLACK_APP_TOKEN \(invalid_auth\)\. .*App-Level Tokens/);
+      return true;
+    });
+  });
+});

@@ -1,0 +1,204 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { parseArgs, readBody, send } from './slack-stand-in-http.js';
+
+/** One Web API call as the stand-in received it (form fields; JSON-valued fields parsed). */
+export interface RecordedCall {
+  method: string;
+  args: Record<string, unknown>;
+}
+
+/** A POST to a response_url (slash commands, interactions). */
+export interface ResponsePost {
+  id: string;
+  body: Record<string, unknown>;
+}
+
+export interface ThreadMessageFixture {
+  ts: string;
+  user?: string;
+  text?: string;
+  bot_id?: string;
+  subtype?: string;
+  thread_ts?: string;
+}
+
+type Result = Record<string, unknown>;
+type Handler = (args: Record<string, unknown>) => Result;
+
+export const STAND_IN_TOKEN = 'xoxb-test-token';
+export const APP_TOKEN = 'xapp-1-test-app-token';
+export const BOT_USER_ID = 'UBOT0001';
+export const BOT_ID = 'BBOT0001';
+export const TEAM_ID = 'T0TEST001';
+export const WORKSPACE_URL = 'https://whosaid-test.slack.com/';
+
+/**
+ * A local stand-in for Slack's Web API (a real node:http server): answers form-encoded calls sent with
+ * `Authorization: Bearer`, records them, paginates conversations.replies with cursors, and can be told
+ * to fail a method with `ratelimited` (HTTP 429 + Retry-After) or any Slack error code. It also accepts
+ * response_url posts at /respond/ID.
+ */
+export class SlackApiStandIn {
+  readonly calls: RecordedCall[] = [];
+  readonly responses: ResponsePost[] = [];
+  private readonly failures = new Map<string, string[]>();
+  private readonly threads = new Map<string, ThreadMessageFixture[]>();
+  private readonly users = new Map<string, { real_name: string; display_name: string }>();
+  private nextTs = 1_700_000_100;
+  /** The WebSocket URL apps.connections.open hands out (see slack-socket-stand-in.ts). */
+  socketUrl: string | undefined;
+  private readonly waiters: { method: string; resolve: (call: RecordedCall) => void }[] = [];
+
+  private constructor(
+    private readonly server: Server,
+    readonly baseUrl: string,
+    readonly pageSize: number,
+  ) {}
+
+  static async start(options: { pageSize?: number } = {}): Promise<SlackApiStandIn> {
+    let standIn: SlackApiStandIn | undefined;
+    const server = createServer((request, response) => {
+      standIn?.handle(request, response).catch((error: unknown) => {
+        response.writeHead(500).end(String(error));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    standIn = new SlackApiStandIn(server, `http://127.0.0.1:${port}`, options.pageSize ?? 4);
+    return standIn;
+  }
+
+  get apiUrl(): string {
+    return `${this.baseUrl}/api/`;
+  }
+
+  responseUrl(id: string): string {
+    return `${this.baseUrl}/respond/${id}`;
+  }
+
+  callsTo(method: string): RecordedCall[] {
+    return this.calls.filter((call) => call.method === method);
+  }
+
+  /** Resolves with the next call of `method` (for work in another process, where `idle()` is not available). */
+  nextCall(method: string): Promise<RecordedCall> {
+    return new Promise((resolve) => this.waiters.push({ method, resolve }));
+  }
+
+  /** Makes the next `times` calls of `method` fail with `error` ("ratelimited" answers 429 + Retry-After). */
+  fail(method: string, error: string, times = 1): void {
+    this.failures.set(method, [...(this.failures.get(method) ?? []), ...Array<string>(times).fill(error)]);
+  }
+
+  addThread(channel: string, threadTs: string, messages: ThreadMessageFixture[]): void {
+    this.threads.set(`${channel}:${threadTs}`, messages);
+  }
+
+  addUser(id: string, realName: string, displayName = ''): void {
+    this.users.set(id, { real_name: realName, display_name: displayName });
+  }
+
+  reset(): void {
+    this.calls.length = 0;
+    this.responses.length = 0;
+    this.failures.clear();
+  }
+
+  close(): Promise<void> {
+    this.server.closeAllConnections();
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+
+  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const raw = await readBody(request);
+    const path = new URL(request.url ?? '/', this.baseUrl).pathname;
+    if (path.startsWith('/respond/')) {
+      this.responses.push({
+        id: path.slice('/respond/'.length),
+        body: JSON.parse(raw || '{}') as Record<string, unknown>,
+      });
+      return send(response, 200, { ok: true });
+    }
+    const method = path.replace(/^\/api\//, '');
+    // apps.connections.open (Socket Mode) takes the app-level token; everything else the bot token.
+    const token = method === 'apps.connections.open' ? APP_TOKEN : STAND_IN_TOKEN;
+    if (request.headers.authorization !== `Bearer ${token}`) {
+      return send(response, 200, {
+        ok: false,
+        error: request.headers.authorization ? 'invalid_auth' : 'not_authed',
+      });
+    }
+    const args = parseArgs(raw, request.headers['content-type']);
+    this.calls.push({ method, args });
+    for (const waiter of this.waiters.filter((entry) => entry.method === method)) {
+      this.waiters.splice(this.waiters.indexOf(waiter), 1);
+      waiter.resolve({ method, args });
+    }
+    const failure = this.failures.get(method)?.shift();
+    if (failure === 'ratelimited')
+      return send(response, 429, { ok: false, error: 'ratelimited' }, { 'Retry-After': '0' });
+    if (failure) return send(response, 200, { ok: false, error: failure });
+    const handler = this.handlers[method];
+    send(response, 200, handler ? handler(args) : { ok: false, error: 'unknown_method' });
+  }
+
+  private ts(): string {
+    this.nextTs += 1;
+    return `${this.nextTs}.000100`;
+  }
+
+  private readonly handlers: Record<string, Handler> = {
+    'apps.connections.open': () =>
+      this.socketUrl ? { ok: true, url: this.socketUrl } : { ok: false, error: 'invalid_auth' },
+    'auth.test': () => ({
+      ok: true,
+      url: WORKSPACE_URL,
+      team: 'Test',
+      user: 'whosaid',
+      team_id: TEAM_ID,
+      user_id: BOT_USER_ID,
+      bot_id: BOT_ID,
+    }),
+    'chat.postMessage': (args) => ({
+      ok: true,
+      channel: args.channel,
+      ts: this.ts(),
+      message: { text: args.text },
+    }),
+    'chat.postEphemeral': () => ({ ok: true, message_ts: this.ts() }),
+    'chat.update': (args) => ({ ok: true, channel: args.channel, ts: args.ts }),
+    'chat.delete': (args) => ({ ok: true, channel: args.channel, ts: args.ts }),
+    'chat.getPermalink': (args) => ({
+      ok: true,
+      permalink: `${WORKSPACE_URL}archives/${args.channel}/p${String(args.message_ts).replace('.', '')}`,
+    }),
+    'chat.startStream': (args) => ({ ok: true, channel: args.channel, ts: this.ts() }),
+    'chat.appendStream': (args) => ({ ok: true, channel: args.channel, ts: args.ts }),
+    'chat.stopStream': (args) => ({ ok: true, channel: args.channel, ts: args.ts }),
+    'assistant.threads.setStatus': () => ({ ok: true }),
+    'views.publish': () => ({ ok: true, view: { id: 'V0HOME' } }),
+    'users.info': (args) => {
+      const profile = this.users.get(String(args.user));
+      if (!profile) return { ok: false, error: 'user_not_found' };
+      return {
+        ok: true,
+        user: { id: args.user, name: profile.real_name.toLowerCase(), real_name: profile.real_name, profile },
+      };
+    },
+    'conversations.replies': (args) => {
+      const messages = this.threads.get(`${args.channel}:${args.ts}`);
+      if (!messages) return { ok: false, error: 'thread_not_found' };
+      const offset = args.cursor ? Number(Buffer.from(String(args.cursor), 'base64').toString()) : 0;
+      const size = Math.min(Number(args.limit ?? 1000), this.pageSize);
+      const next =
+        offset + size < messages.length ? Buffer.from(String(offset + size)).toString('base64') : '';
+      return {
+        ok: true,
+        messages: messages.slice(offset, offset + size),
+        has_more: next !== '',
+        response_metadata: { next_cursor: next },
+      };
+    },
+  };
+}
