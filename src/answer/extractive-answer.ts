@@ -1,5 +1,5 @@
-import sbd from 'sbd';
 import type { Quote } from '../quotes/types.js';
+import { sentencesOf } from '../text/sentences.js';
 import { contentTerms } from '../text/terms.js';
 import type { QuestionAnalysis } from './analyze-question.js';
 import { capitalize, credit } from './credit.js';
@@ -85,7 +85,7 @@ function describeQuote(quote: Quote): string {
 
 /** The sentence of the passage that shares most terms with the question, verbatim. */
 function bestSentence(text: string, questionTerms: Set<string>): string {
-  const sentences = sbd.sentences(text, { newline_boundaries: true });
+  const sentences = sentencesOf(text);
   let best = text;
   let bestScore = -1;
   for (const sentence of sentences) {

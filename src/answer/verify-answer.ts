@@ -1,7 +1,8 @@
-import sbd from 'sbd';
+import { addressesReader, echoesInstruction } from '../llm/instruction-like.js';
 import { findSpeakersInText } from '../quotes/find-speakers-in-text.js';
 import type { SpeakerEntry } from '../quotes/speaker-directory.js';
 import type { Quote } from '../quotes/types.js';
+import { sentencesOf } from '../text/sentences.js';
 import type { Wordnet } from '../text/wordnet.js';
 import { isGenericWord } from './analyze-question.js';
 import { capitalize, credit } from './credit.js';
@@ -61,6 +62,11 @@ export function verifySentence(raw: string, context: VerifyContext): VerifiedSen
   });
   if (cited.size === 0) return drop('sentence', 'no valid citation');
   const sources = [...cited].map((n) => ({ n, passage: context.passages[n - 1] as Passage }));
+  if (addressesReader(text))
+    return drop('sentence', 'it gives the reader an instruction; answers only report what documents say');
+  if (sources.some(({ passage }) => echoesInstruction(text, passage.text))) {
+    return drop('sentence', 'it repeats an instruction planted in a document');
+  }
   const unknownUrl = (text.match(URL) ?? []).find(
     (url) => !sources.some(({ passage }) => passage.text.includes(url) || passage.url === url),
   );
@@ -128,9 +134,7 @@ function checkQuote(
     };
   }
   const stored = home.passage.quotes.find(
-    (quote) =>
-      quote.speaker !== null &&
-      normalizeForMatch(quote.text).includes(normalizeForMatch(span.inner).replace(/^[^\w]+|[^\w]+$/g, '')),
+    (quote) => quote.speaker !== null && isVerbatimIn(span.inner, quote.text),
   );
   const credited = nearestSpeaker(sentence, span, context.speakers);
   if (stored && credited && !creditsSpeaker(stored, credited)) {
@@ -215,11 +219,6 @@ function withoutCitations(text: string): string {
 /** Splits a generated answer into sentences, keeping each citation with the sentence before it. */
 export function splitAnswerSentences(raw: string): string[] {
   const moved = raw.replace(/([.!?]["”’]?)((?:\s*\[\d+(?:\s*,\s*\d+)*\])+)/g, '$2$1');
-  return moved
-    .split(/\n+/)
-    .flatMap((line) =>
-      sbd.sentences(line.replace(/^\s*(?:[-*•]|\d+[.)])\s+/, ''), { newline_boundaries: false }),
-    )
-    .map((sentence) => sentence.trim())
-    .filter((sentence) => sentence.length > 0);
+  const lines = moved.split(/\n+/).map((line) => line.replace(/^\s*(?:[-*•]|\d+[.)])\s+/, ''));
+  return lines.flatMap(sentencesOf);
 }

@@ -1,6 +1,6 @@
-import sbd from 'sbd';
 import type { CorpusDocument, Paragraph } from '../corpus/types.js';
 import type { Quote } from '../quotes/types.js';
+import { splitSentences } from '../text/sentences.js';
 import type { Chunk } from './types.js';
 
 /** News paragraphs are short; a longer one is split at sentence ends so each vector stays focused. */
@@ -27,17 +27,12 @@ export function chunkDocument(document: CorpusDocument, quotes: Quote[]): Omit<C
 function splitLongParagraph(paragraph: Paragraph): { start: number; end: number }[] {
   if (paragraph.text.length <= MAX_CHUNK_CHARS) return [{ start: paragraph.start, end: paragraph.end }];
   const parts: { start: number; end: number }[] = [];
-  let cursor = 0;
   let partStart = 0;
-  for (const sentence of sbd.sentences(paragraph.text, { newline_boundaries: false })) {
-    const at = paragraph.text.indexOf(sentence, cursor);
-    if (at < 0) continue;
-    const sentenceEnd = at + sentence.length;
-    if (sentenceEnd - partStart > MAX_CHUNK_CHARS && at > partStart) {
-      parts.push({ start: partStart, end: at });
-      partStart = at;
+  for (const sentence of splitSentences(paragraph.text)) {
+    if (sentence.end - partStart > MAX_CHUNK_CHARS && sentence.start > partStart) {
+      parts.push({ start: partStart, end: sentence.start });
+      partStart = sentence.start;
     }
-    cursor = sentenceEnd;
   }
   parts.push({ start: partStart, end: paragraph.text.length });
   return parts.map((part) => ({ start: paragraph.start + part.start, end: paragraph.start + part.end }));

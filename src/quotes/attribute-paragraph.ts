@@ -1,6 +1,8 @@
 // One paragraph, in reading order: resolve the attributions found by `findParagraphActs`, give each
 // quote its speaker (or continue the previous one: sieve 5) and report reported clauses as indirect
 // speech. Cross-paragraph state (open multi-paragraph quotes, introducers) lives in `DocumentState`.
+
+import { countWords } from '../text/sentences.js';
 import { findIntroducerAct } from './colon-acts.js';
 import {
   enclosingAct,
@@ -13,7 +15,6 @@ import { isBullet } from './paragraph-layout.js';
 import { type Chain, type Draft, settleChain } from './quote-drafts.js';
 import { findQuoteSpans, type QuoteSpan, spanEnd, spanStart } from './quote-marks.js';
 import { confidenceOf, resolveActs } from './resolve-acts.js';
-import { countWords } from './sentences.js';
 import type { Speaker, SpeakerResolver } from './speaker-resolver.js';
 import { cutUnpairedDash, type SpeechAct, trimClause } from './speech-act.js';
 import type { ParagraphInput } from './types.js';

@@ -2,6 +2,7 @@
 // gender, organisations, publications ("the Wall Street Journal" → "The Wall Street Journal"), and lists
 // of people named together ("Senators Jeanne Shaheen … and Jack Reed") that group speakers refer to.
 import type { SpeakerHint } from '../corpus/types.js';
+import { splitSentences } from '../text/sentences.js';
 import { readAppositive } from './appositive.js';
 import { TITLE_WORDS } from './lexicon.js';
 import type { Gender } from './mention-roles.js';
@@ -9,7 +10,6 @@ import { honorificGender, publicationName, roleBefore } from './mention-roles.js
 import { type NameRun, type RunKind, readNameRun } from './name-runs.js';
 import { GROUP_NOUNS } from './noun-lexicon.js';
 import { contentStart, isHeadline } from './paragraph-layout.js';
-import { splitSentences } from './sentences.js';
 import type { ParagraphInput } from './types.js';
 import { firstNameGender } from './word-lexicon.js';
 

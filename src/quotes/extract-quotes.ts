@@ -5,11 +5,12 @@
 //   3 reported clauses (clause-acts.ts, final-act.ts)   4 according to, labels (source-acts.ts)
 //   5 continuations (attribute-paragraph.ts)   6 transcripts (transcript.ts)
 // Speakers are resolved against a per-document entity table (entity-table.ts, speaker-resolver.ts).
+
+import { trimRange } from '../text/sentences.js';
 import { attributeParagraph, type DocumentState } from './attribute-paragraph.js';
 import { buildEntityTable } from './entity-table.js';
 import { readNounPhrase } from './noun-phrase.js';
 import { type Draft, toQuotes } from './quote-drafts.js';
-import { trimRange } from './sentences.js';
 import { type Speaker, SpeakerResolver } from './speaker-resolver.js';
 import { countTranscriptLabels, readTranscriptLine } from './transcript.js';
 import type { ExtractInput, ParagraphInput, Quote } from './types.js';

@@ -1,13 +1,14 @@
 // Finds every attribution in one paragraph and decides which one each quote gets, in the sieve order:
 // adjacent attribution (1) before a colon introducer (2) before the innermost reported clause,
 // "according to" or label (3, 4). A later sieve never overrides an earlier one.
+
+import { splitSentences } from '../text/sentences.js';
 import { findAfterAct } from './after-act.js';
 import { findClauseActs, type Sentence } from './clause-acts.js';
 import { findColonAct } from './colon-acts.js';
 import { contentStart } from './paragraph-layout.js';
 import { looksLikeTitle } from './quote-drafts.js';
 import { type QuoteSpan, spanEnd, spanStart } from './quote-marks.js';
-import { splitSentences } from './sentences.js';
 import type { SpeechAct } from './speech-act.js';
 
 export interface ParagraphActs {

@@ -1,8 +1,9 @@
 // Where the words of a paragraph start: after a bullet ("- "), an Axios-style section label ("Why it
 // matters: ", "Zoom in: ") or a dateline ("WASHINGTON, DC – "). Speaker subjects and indirect clauses
 // are read from there, so "Zoom in" never becomes a speaker and a bullet never becomes part of a quote.
+
+import { countWords } from '../text/sentences.js';
 import { SPEECH_VERBS } from './lexicon.js';
-import { countWords } from './sentences.js';
 
 const BULLET = /^\s*(?:[-•*–]\s+)/;
 const LABEL = /^([A-Z][^:.!?"“”\n]{0,48}):\s+(?=\S)/;

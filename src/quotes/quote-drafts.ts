@@ -2,7 +2,7 @@
 // into sentences (short ones stay attached), so a quote is a unit a reader can cite; quoted titles and
 // words-as-words are dropped; offsets are made absolute and checked against the paragraph text.
 
-import { countWords, splitSentences, trimRange } from './sentences.js';
+import { countWords, splitSentences, trimRange } from '../text/sentences.js';
 import type { Speaker } from './speaker-resolver.js';
 import type { ParagraphInput, Quote, QuoteKind } from './types.js';
 

@@ -1,11 +1,12 @@
 // Sieve 4 and its relatives within a sentence: `according to X`, participles that carry the speaker on
 // (`…," Meyer said, adding that …`), and labels (`X called the plan "…"`, `its statement …, which
 // called the report an "…"`).
+
+import type { Range } from '../text/sentences.js';
 import { readAppositive } from './appositive.js';
 import { LABEL_VERBS, SPEECH_PARTICIPLES } from './lexicon.js';
 import { type NounPhrase, readNounPhrase } from './noun-phrase.js';
 import { readWords } from './read-word.js';
-import type { Range } from './sentences.js';
 import { makeAct, type Sentence, type SpeechAct, trimClause } from './speech-act.js';
 import { readSubjectBefore } from './subject-before.js';
 

@@ -1,9 +1,10 @@
 // A speech act is one attribution found in the text: who (a noun phrase, resolved later), the cue that
 // says so, and what was said (adjacent quotes or a reported clause). Shared helpers for the finders.
+
+import type { Range } from '../text/sentences.js';
 import { TELL_VERBS, TIME_WORDS, VERB_ADVERBS } from './lexicon.js';
 import { type NounPhrase, readNounPhrase } from './noun-phrase.js';
 import { readWord, readWords, type Word } from './read-word.js';
-import type { Range } from './sentences.js';
 
 export type Frame =
   | 'after'

@@ -1,4 +1,4 @@
-import sbd from 'sbd';
+import { sentencesOf } from '../text/sentences.js';
 import { contentTerms } from '../text/terms.js';
 import { readableSlackText } from './slack-text.js';
 import type { SummarizeInput, ThreadMessage, ThreadParticipant, ThreadSummary } from './types.js';
@@ -79,11 +79,11 @@ function scoreSentences(
   names: Record<string, string>,
 ): Sentence[] {
   const split = messages.flatMap((message) =>
-    sbd
-      .sentences(readableSlackText(message.text, names), { newline_boundaries: true })
-      .map((text) => text.trim())
-      .filter((text) => text.length > 0)
-      .map((text) => ({ text: clip(text), ts: message.ts, user: message.user })),
+    sentencesOf(readableSlackText(message.text, names)).map((text) => ({
+      text: clip(text),
+      ts: message.ts,
+      user: message.user,
+    })),
   );
   // Centrality: a sentence using words that others in the thread also use is about the thread's topic.
   const usersByTerm = new Map<string, Set<string>>();
@@ -116,7 +116,12 @@ function overview(
     `${people} ${people === 1 ? 'person' : 'people'}, ${messages.length} ${messages.length === 1 ? 'message' : 'messages'}. ` +
       `${names[root.user] ?? root.user} started with: “${opening}”`,
   ];
-  const decisions = sentences.filter((sentence) => sentence.decision).slice(-3);
+  // The three most substantial decision sentences, in the order they were said.
+  const decisions = sentences
+    .filter((sentence) => sentence.decision)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, 3)
+    .sort((a, b) => Number(a.ts) - Number(b.ts));
   if (decisions.length > 0) {
     lines.push(
       `Decisions and commitments: ${decisions.map((d) => `${names[d.user] ?? d.user}: “${d.text}”`).join(' ')}`,

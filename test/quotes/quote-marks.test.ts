@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { findQuoteSpans } from '../../src/quotes/quote-marks.js';
 import { quoteOverlap } from '../../src/quotes/quote-overlap.js';
-import { splitSentences } from '../../src/quotes/sentences.js';
+import { splitSentences } from '../../src/text/sentences.js';
 
 const inner = (text: string, carried = false) =>
   findQuoteSpans(text, carried).spans.map((s) => text.slice(s.innerStart, s.innerEnd));

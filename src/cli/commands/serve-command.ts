@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { createBotServices } from '../../bot-services.js';
 import { requireSlackSettings } from '../../config.js';
+import { createGeneration } from '../../llm/generation.js';
 import type { Logger } from '../../logger.js';
 import { createLogger } from '../../logger.js';
 import { checkBotToken, createSlackApp, EVENTS_PATH, type SlackBot } from '../../slack/create-slack-app.js';
@@ -26,8 +27,10 @@ export function registerServe(program: Command): void {
         // Checked before the index is opened, so a missing token fails at once and says where to find it.
         const settings = requireSlackSettings(config);
         const logger = createLogger(config.logLevel);
+        // Prompts are loaded and their placeholders checked now, not on the first question.
+        const generation = await createGeneration(config);
         const identity = await checkBotToken(settings, logger);
-        const services = createBotServices(await openSearchContext(config), { k: config.topK });
+        const services = createBotServices(await openSearchContext(config), { k: config.topK, generation });
         const bot = await createSlackApp({
           settings,
           services,
@@ -37,7 +40,12 @@ export function registerServe(program: Command): void {
         });
         const { mode, port } = await bot.start();
         logger.info(
-          { mode, port, autoAnswerChannels: config.autoAnswerChannels.length },
+          {
+            mode,
+            port,
+            autoAnswerChannels: config.autoAnswerChannels.length,
+            model: generation?.model ?? 'none (extractive)',
+          },
           mode === 'socket'
             ? 'whosaid is connected to Slack (Socket Mode)'
             : `whosaid is listening on port ${port} at ${EVENTS_PATH}`,

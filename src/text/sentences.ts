@@ -74,3 +74,17 @@ export function trimRange(text: string, range: Range): Range {
 export function countWords(text: string): number {
   return text.match(/[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
 }
+
+/** The sentences of a text as strings: each line separately, then split at sentence ends. */
+export function sentencesOf(text: string): string[] {
+  const sentences: string[] = [];
+  let lineStart = 0;
+  for (const line of text.split('\n')) {
+    for (const range of splitSentences(text, lineStart, lineStart + line.length)) {
+      const sentence = text.slice(range.start, range.end).trim();
+      if (sentence) sentences.push(sentence);
+    }
+    lineStart += line.length + 1;
+  }
+  return sentences;
+}
