@@ -25,6 +25,8 @@ export interface QuestionAnalysis {
   focus: KeyTerm | null;
   /** What kind of expression the answer must contain: a quantity ("how many/much") or a time ("when"). */
   expects: 'quantity' | 'time' | null;
+  /** Whose words are asked for: "SpaceX" in "How did SpaceX respond to the Journal's report?". */
+  speechSubject: string | null;
 }
 
 /**
@@ -71,6 +73,7 @@ export function analyzeQuestion(question: string, wordnet: Wordnet): QuestionAna
     text: question,
     keyTerms,
     focus: keyTerms.find((term) => term.word === focusWord) ?? null,
+    speechSubject: findSpeechSubject(question),
     expects: /^\s*how\s+(?:many|much)\b/i.test(question)
       ? 'quantity'
       : /^\s*(?:since\s+)?when\b/i.test(question)
@@ -90,6 +93,14 @@ const POSSESSIVE_QUESTION =
 function findFocusWord(question: string): string | null {
   const phrase = ATTRIBUTE_QUESTION.exec(question)?.[1] ?? POSSESSIVE_QUESTION.exec(question)?.[1];
   return phrase ? (words(phrase).at(-1) ?? null) : null;
+}
+
+const SPEECH_SUBJECT =
+  /\b(?:did|does|do|has|have|had|is|was|were|will|would)\s+(.+?)\s+(?:say|said|tell|told|think|claim|argue|warn|write|wrote|describe|respond|react|comment|call|mean)\b/i;
+const ACCORDING_TO = /\baccording to\s+(.+?)\s*(?:[,?.!]|$)/i;
+
+function findSpeechSubject(question: string): string | null {
+  return SPEECH_SUBJECT.exec(question)?.[1] ?? ACCORDING_TO.exec(question)?.[1] ?? null;
 }
 
 function findEntities(question: string): QuestionAnalysis['entities'] {

@@ -26,7 +26,7 @@ export const ABSTAIN_PREFIX = "I can't answer that from the indexed documents.";
  */
 export async function ask(context: SearchContext, options: AskOptions): Promise<Answer> {
   const analysis = analyzeQuestion(options.question, context.wordnet);
-  const speakers = findSpeakersInText(options.question, context.speakers);
+  const speakers = askedSpeakers(analysis, context);
   const passages = await retrieve(context, { analysis, k: options.k, speakers });
   const support = judgeSupport(analysis, passages, context);
   const base = { mode: 'extractive' as const, notes: [] as string[], removed: [], speakers };
@@ -85,6 +85,17 @@ async function generated(
       );
     });
   return { ...base, answer: result.sentences.join(' '), abstained: false, citations };
+}
+
+/**
+ * The speakers whose words the question asks for: those named as the subject of its speech verb
+ * ("How did SpaceX respond to the Journal's report?" → SpaceX, not the Journal), else all it names.
+ */
+function askedSpeakers(analysis: QuestionAnalysis, context: SearchContext): string[] {
+  const named = findSpeakersInText(analysis.text, context.speakers);
+  if (!analysis.speechSubject) return named;
+  const subjects = findSpeakersInText(analysis.speechSubject, context.speakers);
+  return subjects.length > 0 ? subjects : named;
 }
 
 function abstention(reason: string | null): Pick<Answer, 'answer' | 'abstained' | 'citations'> {

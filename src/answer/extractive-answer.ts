@@ -1,5 +1,5 @@
 import type { Quote } from '../quotes/types.js';
-import { sentencesOf } from '../text/sentences.js';
+import { countWords, sentencesOf } from '../text/sentences.js';
 import { contentTerms } from '../text/terms.js';
 import type { QuestionAnalysis } from './analyze-question.js';
 import { capitalize, credit } from './credit.js';
@@ -7,6 +7,12 @@ import type { Citation, Passage } from './types.js';
 
 /** Lines of evidence in the answer body; further passages are listed as related sources. */
 const MAX_LINES = 3;
+/** A passage gets a line of its own when it covers at least this share of what the best one covers. */
+const LINE_RELATIVE_COVERAGE = 0.6;
+/** Below this coverage a passage after the first three is not worth citing at all. */
+const MIN_RELATED_COVERAGE = 0.3;
+/** A shorter quote ("regular contact") reads better inside its sentence than on its own. */
+const MIN_QUOTE_WORDS = 6;
 
 export interface ExtractiveAnswer {
   answer: string;
@@ -23,18 +29,28 @@ export function composeExtractiveAnswer(
   speakers: string[],
 ): ExtractiveAnswer {
   const questionTerms = new Set(analysis.keyTerms.flatMap((term) => [term.stem, ...term.synonymStems]));
+  const best = Math.max(0, ...passages.map((passage) => passage.coverage));
+  const kept = passages.filter((passage, i) => i < MAX_LINES || passage.coverage >= MIN_RELATED_COVERAGE);
   const citations: Citation[] = [];
   const lines: string[] = [];
-  passages.forEach((passage, i) => {
+  const related: string[] = [];
+  kept.forEach((passage, i) => {
     const n = i + 1;
     const quote = pickQuote(passage.quotes, questionTerms, new Set(speakers), analysis.asksForWords);
     citations.push(toCitation(n, passage, quote));
-    if (i < MAX_LINES)
-      lines.push(`${quote ? describeQuote(quote) : bestSentence(passage.text, questionTerms)} [${n}]`);
+    if (i === 0 || (i < MAX_LINES && passage.coverage >= best * LINE_RELATIVE_COVERAGE)) {
+      lines.push(`${evidenceLine(passage, quote, questionTerms)} [${n}]`);
+    } else {
+      related.push(`[${n}]`);
+    }
   });
-  const related = citations.slice(MAX_LINES).map((citation) => `[${citation.n}]`);
   if (related.length > 0) lines.push(`Related: ${related.join(' ')}`);
   return { answer: lines.join('\n'), citations };
+}
+
+function evidenceLine(passage: Passage, quote: Quote | null, questionTerms: Set<string>): string {
+  if (quote && countWords(quote.text) >= MIN_QUOTE_WORDS) return describeQuote(quote, passage.quotes);
+  return bestSentence(passage.text, questionTerms, quote);
 }
 
 export function toCitation(n: number, passage: Passage, quote: Quote | null): Citation {
@@ -74,20 +90,53 @@ export function pickQuote(
   return asksForWords || best.score >= 1 ? best.quote : null;
 }
 
-function describeQuote(quote: Quote): string {
-  const display = quote.text.replace(/[\s,;:]+$/u, '');
-  if (quote.kind === 'direct') return `${capitalize(credit(quote))} said: “${display}”`;
+function describeQuote(quote: Quote, all: Quote[]): string {
+  if (quote.kind === 'direct') {
+    return `${capitalize(credit(quote))} said: “${splitQuoteText(quote, all)}”`;
+  }
+  const display = trimEnd(quote.text);
   const clause = /^\p{Lu}\p{Ll}/u.test(display)
     ? display.charAt(0).toLowerCase() + display.slice(1)
     : display;
   return `${capitalize(credit(quote))} said that ${clause}`;
 }
 
-/** The sentence of the passage that shares most terms with the question, verbatim. */
-function bestSentence(text: string, questionTerms: Set<string>): string {
+/**
+ * A quote split by its attribution ("No other company," he told the paper, "been able to …") is shown
+ * whole: the speaker's parts joined with an ellipsis, each part verbatim.
+ */
+function splitQuoteText(quote: Quote, all: Quote[]): string {
+  const parts = all
+    .filter((other) => other.kind === 'direct' && other.speaker === quote.speaker)
+    .sort((a, b) => a.start - b.start);
+  const at = parts.indexOf(quote);
+  let first = at;
+  let last = at;
+  while (first > 0 && (parts[first]?.start ?? 0) - (parts[first - 1]?.end ?? 0) <= SPLIT_GAP) first--;
+  while (last < parts.length - 1 && (parts[last + 1]?.start ?? 0) - (parts[last]?.end ?? 0) <= SPLIT_GAP)
+    last++;
+  return parts
+    .slice(first, last + 1)
+    .map((part) => trimEnd(part.text))
+    .join(' … ');
+}
+
+/** At most this many characters of attribution between two parts of one split quote. */
+const SPLIT_GAP = 40;
+
+function trimEnd(text: string): string {
+  return text.replace(/[\s,;:]+$/u, '');
+}
+
+/**
+ * The sentence of the passage that holds the quote, or else shares most terms with the question,
+ * verbatim (a leading list marker dropped).
+ */
+function bestSentence(text: string, questionTerms: Set<string>, quote: Quote | null): string {
   const sentences = sentencesOf(text);
-  let best = text;
-  let bestScore = -1;
+  const holding = quote ? sentences.find((sentence) => sentence.includes(quote.text)) : undefined;
+  let best = holding ?? text;
+  let bestScore = holding ? Number.POSITIVE_INFINITY : -1;
   for (const sentence of sentences) {
     const score = contentTerms(sentence).filter((term) => questionTerms.has(term)).length;
     if (score > bestScore) {
@@ -95,5 +144,5 @@ function bestSentence(text: string, questionTerms: Set<string>): string {
       bestScore = score;
     }
   }
-  return best.trim();
+  return best.replace(/^\s*[-*•]\s+/, '').trim();
 }

@@ -91,10 +91,7 @@ function isMissing(entity: QuestionAnalysis['entities'][number], context: Search
  * that merely mention them would put words in their mouth.
  */
 function unquotedSubject(analysis: QuestionAnalysis, context: SearchContext): string | null {
-  const subject =
-    /\b(?:what|how|why|when)\s+(?:did|does|do|has|have|had)\s+(.+?)\s+(?:say|tell|think|claim|argue|warn|write|describe)\b/i.exec(
-      analysis.text,
-    )?.[1];
+  const subject = analysis.speechSubject;
   if (!subject) return null;
   const person = analysis.entities.find(
     (entity) => entity.kind === 'person' && subject.includes(entity.name),

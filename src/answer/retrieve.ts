@@ -42,13 +42,17 @@ export async function retrieve(context: SearchContext, options: RetrieveOptions)
   const speakerRanking = rankBySpeaker(context, fuse(rankings), speakers);
   if (speakerRanking) rankings.push(speakerRanking);
   const scores = fusedScores(rankings);
+  // IDF weights once per question: each is a search over the whole index.
+  const weights = new Map(
+    options.analysis.keyTerms.map((term) => [term.word, index.lexical.inverseDocumentFrequency(term.word)]),
+  );
   const seen = new Set<string>();
   const passages: Passage[] = [];
   for (const [label, score] of [...scores].sort((a, b) => b[1] - a[1])) {
     const chunk = index.chunks[label];
     if (!chunk || seen.has(`${chunk.doc}#${chunk.paragraph}`)) continue;
     seen.add(`${chunk.doc}#${chunk.paragraph}`);
-    passages.push(toPassage(context, chunk, score, options.analysis));
+    passages.push(toPassage(context, chunk, score, options.analysis, weights));
     if (passages.length >= RERANK_DEPTH) break;
   }
   // Rank fusion knows positions, not content: a passage that contains what the question asks about
@@ -100,7 +104,13 @@ function rankBySpeaker(context: SearchContext, candidates: number[], speakers: s
   return { labels: [...own, ...joint], weight: people.size > 0 ? 2 : 0.5 };
 }
 
-function toPassage(context: SearchContext, chunk: Chunk, score: number, analysis: QuestionAnalysis): Passage {
+function toPassage(
+  context: SearchContext,
+  chunk: Chunk,
+  score: number,
+  analysis: QuestionAnalysis,
+  weights: Map<string, number>,
+): Passage {
   const meta = context.documents.get(chunk.doc)?.meta;
   return {
     chunkId: chunk.id,
@@ -113,12 +123,12 @@ function toPassage(context: SearchContext, chunk: Chunk, score: number, analysis
     text: chunk.text,
     quotes: chunk.quotes,
     score,
-    coverage: coverageOf(chunk, analysis, context),
+    coverage: coverageOf(chunk, analysis, weights),
   };
 }
 
 /** Weighted share of the question's key terms the passage contains; rare terms weigh more (IDF). */
-export function coverageOf(chunk: Chunk, analysis: QuestionAnalysis, context: SearchContext): number {
+function coverageOf(chunk: Chunk, analysis: QuestionAnalysis, weights: Map<string, number>): number {
   const speakerText = chunk.quotes.flatMap((quote) => [
     quote.speaker ?? '',
     quote.role ?? '',
@@ -128,7 +138,7 @@ export function coverageOf(chunk: Chunk, analysis: QuestionAnalysis, context: Se
   let total = 0;
   let covered = 0;
   for (const term of analysis.keyTerms) {
-    const weight = context.index.lexical.inverseDocumentFrequency(term.word);
+    const weight = weights.get(term.word) ?? 1;
     total += weight;
     if (present.has(term.stem)) covered += weight;
     else if (term.synonymStems.some((synonym) => present.has(synonym))) covered += weight * SYNONYM_CREDIT;

@@ -52,7 +52,7 @@ describe('answers on the gold questions (offline, extractive)', () => {
         );
         assert.ok(credited, `the gold paragraph's citation credits ${question.speaker}`);
         assert.ok(
-          answer.answer.includes(question.speaker),
+          answer.answer.toLowerCase().includes(question.speaker.toLowerCase()),
           `the answer names ${question.speaker}: ${answer.answer}`,
         );
       }

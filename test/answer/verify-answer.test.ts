@@ -82,7 +82,11 @@ describe('verifySentence', () => {
   it('accepts an ellipsis only when every part is in the passage, in order', () => {
     assert.notEqual(verifySentence('Ortiz said "We did ... had to do" [1].', context).text, null);
     const reordered = verifySentence('Ortiz said "had to do ... We did" [1].', context);
-    assert.equal(reordered.text, 'Ortiz said “We did what we had to do” [1].', 'replaced by the quote as stored');
+    assert.equal(
+      reordered.text,
+      'Ortiz said “We did what we had to do” [1].',
+      'replaced by the quote as stored',
+    );
     assert.equal(reordered.removed[0]?.kind, 'quote');
   });
 

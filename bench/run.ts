@@ -1,0 +1,90 @@
+/**
+ * `npm run bench`: speed and memory on the bundled corpus and on a generated corpus of 100,000
+ * paragraphs (made here, never committed). Writes docs/benchmarks.md. Not a test: no thresholds.
+ * Options: --paragraphs N (size of the generated corpus), --queries N.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { generateCorpus } from './generate-corpus.js';
+
+const { values } = parseArgs({
+  options: { paragraphs: { type: 'string', default: '100000' }, queries: { type: 'string', default: '200' } },
+});
+const paragraphs = Number(values.paragraphs);
+const perDocument = 100;
+const work = await mkdtemp(join(tmpdir(), 'whosaid-bench-'));
+
+interface Timing {
+  p50: number;
+  p95: number;
+}
+/** What bench/phases.ts prints: one shape per phase, all fields present for the phase that ran. */
+interface PhaseResult {
+  seconds: number;
+  paragraphs: number;
+  documents: number;
+  bytes: number;
+  corpusBytes: number;
+  maxRssMb: number;
+  vectorSearch: { hnsw: Timing; exact: Timing };
+  queries: number;
+  hnsw: Timing;
+  exact: Timing;
+  recallAt10: number;
+  kilobytes: number;
+  quotes: number;
+}
+
+function phase(...args: string[]): PhaseResult {
+  process.stderr.write(`bench: ${args[0]} ${args[1]}…\n`);
+  const output = execFileSync(process.execPath, ['--import', 'tsx', 'bench/phases.ts', ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
+  return JSON.parse(output.trim().split('\n').at(-1) ?? '{}') as PhaseResult;
+}
+
+const generated = join(work, 'corpus');
+process.stderr.write(`bench: generating ${paragraphs} paragraphs…\n`);
+await generateCorpus(generated, Math.ceil(paragraphs / perDocument), perDocument);
+const results = {
+  bundled: {
+    ingest: phase('ingest', 'corpus', join(work, 'bundled-index')),
+    query: phase('query', 'corpus', join(work, 'bundled-index'), values.queries),
+  },
+  generated: {
+    ingest: phase('ingest', generated, join(work, 'generated-index')),
+    query: phase('query', generated, join(work, 'generated-index'), values.queries),
+    extract: phase('extract', generated),
+  },
+};
+await rm(work, { recursive: true, force: true });
+
+const ms = (value: number) => `${value.toFixed(2)} ms`;
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const row = (name: string, r: { ingest: PhaseResult; query: PhaseResult }) => {
+  const throughput = r.ingest.paragraphs / r.ingest.seconds;
+  const kbPerSecond = r.ingest.corpusBytes / 1024 / r.ingest.seconds;
+  const ratio = r.query.exact.p50 / r.query.hnsw.p50;
+  const { hnsw, exact } = r.query.vectorSearch;
+  return `| ${name} | ${r.ingest.paragraphs.toLocaleString('en')} | ${r.ingest.seconds.toFixed(1)} s (${Math.round(throughput).toLocaleString('en')} paragraphs/s, ${Math.round(kbPerSecond).toLocaleString('en')} KB/s) | ${mb(r.ingest.bytes)} | ${r.ingest.maxRssMb} MB / ${r.query.maxRssMb} MB | ${ms(r.query.hnsw.p50)} / ${ms(r.query.hnsw.p95)} | ${ms(r.query.exact.p50)} / ${ms(r.query.exact.p95)} | ${ratio.toFixed(1)}× | ${ms(hnsw.p50)} vs ${ms(exact.p50)} (${(exact.p50 / hnsw.p50).toFixed(0)}×) | ${(r.query.recallAt10 * 100).toFixed(1)}% |`;
+};
+const extract = results.generated.extract;
+const markdown = `# Benchmarks
+
+Produced by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}. Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 1024 ** 3)} GiB RAM, Node ${process.version}, ${process.platform}/${process.arch}. Local embeddings (${'local-hash-v1:384'}), hnswlib M=16, efConstruction=200, ef=128. Each phase runs in its own process; memory is that process's peak RSS.
+
+| corpus | paragraphs | ingest (load, extract quotes, embed, build, write) | index on disk | peak memory ingest / query | \`ask\` p50 / p95 with hnswlib | \`ask\` p50 / p95 with exact scan | \`ask\` exact ÷ hnswlib (p50) | vector search alone p50, hnswlib vs exact | hnswlib recall@10 vs exact |
+|---|---|---|---|---|---|---|---|---|---|
+${row('bundled (5 documents)', results.bundled)}
+${row(`generated (${results.generated.ingest.documents} documents)`, results.generated)}
+
+\`ask\` latency is the whole offline pipeline (question analysis with WordNet, embedding, vector search, BM25, fusion, support judgement, extractive answer) over ${results.generated.query.queries} questions, after one warm-up pass.
+
+Quote extraction throughput on the generated corpus: ${(extract.kilobytes / extract.seconds).toFixed(0)} KB/s (${extract.kilobytes.toFixed(0)} KB in ${extract.seconds.toFixed(1)} s, ${extract.quotes.toLocaleString('en')} quotes).
+`;
+await writeFile('docs/benchmarks.md', markdown);
+process.stdout.write(markdown);
