@@ -2,23 +2,14 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { BOT_USER_ID } from '../support/slack-api-stand-in.js';
 import { elementsOfType, postedText } from '../support/slack-blocks.js';
+import { mentionEvent } from '../support/slack-events.js';
 import { realServices, startTestBot } from '../support/slack-test-bot.js';
 
 const services = await realServices();
 const ANSWERABLE = 'Who warned about relying on one provider?';
 const UNANSWERABLE = 'What is the population of Lancaster, Pennsylvania?';
 
-function mention(ts: string, text: string, extra: Record<string, unknown> = {}) {
-  return {
-    type: 'app_mention',
-    user: 'UASKER01',
-    text: `<@${BOT_USER_ID}> ${text}`,
-    ts,
-    channel: 'C0NEWS001',
-    event_ts: ts,
-    ...extra,
-  };
-}
+const mention = mentionEvent;
 
 function channelMessage(ts: string, text: string, extra: Record<string, unknown> = {}) {
   return {

@@ -1,21 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { BOT_USER_ID } from '../support/slack-api-stand-in.js';
+import { mentionEvent } from '../support/slack-events.js';
 import { blockActionsBody, FORM } from '../support/slack-signed-requests.js';
 import { realServices, startTestBot } from '../support/slack-test-bot.js';
 
 const services = await realServices();
 
-function mention(ts: string, text: string) {
-  return {
-    type: 'app_mention',
-    user: 'UASKER01',
-    text: `<@${BOT_USER_ID}> ${text}`,
-    ts,
-    channel: 'C0NEWS001',
-    event_ts: ts,
-  };
-}
+const mention = mentionEvent;
 
 describe('Answer feedback', () => {
   it('records a feedback click and acknowledges it privately in the thread', async () => {

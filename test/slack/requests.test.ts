@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { BotServices } from '../../src/bot-services.js';
-import { BOT_USER_ID, TEAM_ID } from '../support/slack-api-stand-in.js';
+import { TEAM_ID } from '../support/slack-api-stand-in.js';
 import { blockText, postedText } from '../support/slack-blocks.js';
+import { mentionEvent } from '../support/slack-events.js';
 import { eventEnvelope, FORM, interactionBody, sendToApp, sign } from '../support/slack-signed-requests.js';
 import { realServices, startTestBot } from '../support/slack-test-bot.js';
 
@@ -23,14 +24,7 @@ function countingServices(): BotServices & { asked: string[] } {
 }
 
 function mention(ts: string, channel = 'C0NEWS001') {
-  return {
-    type: 'app_mention',
-    user: 'UASKER01',
-    text: `<@${BOT_USER_ID}> ${QUESTION}`,
-    ts,
-    channel,
-    event_ts: ts,
-  };
+  return mentionEvent(ts, QUESTION, { channel });
 }
 
 describe('Request verification', () => {

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { BotServices } from '../../src/bot-services.js';
-import { BOT_USER_ID, TEAM_ID } from '../support/slack-api-stand-in.js';
+import { TEAM_ID } from '../support/slack-api-stand-in.js';
 import { elementsOfType, postedText } from '../support/slack-blocks.js';
+import { mentionEvent } from '../support/slack-events.js';
 import { realServices, startTestBot } from '../support/slack-test-bot.js';
 
 const services = await realServices();
@@ -26,14 +27,7 @@ function streamingServices(): BotServices {
 }
 
 function mention(ts: string) {
-  return {
-    type: 'app_mention',
-    user: 'UASKER01',
-    text: `<@${BOT_USER_ID}> ${QUESTION}`,
-    ts,
-    channel: 'C0NEWS001',
-    event_ts: ts,
-  };
+  return mentionEvent(ts, QUESTION);
 }
 
 function streamedText(calls: { args: Record<string, unknown> }[]): string {
