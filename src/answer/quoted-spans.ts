@@ -33,22 +33,44 @@ function trimEdges(text: string): string {
   return text.replace(/^[\s.,;:!?'"-]+|[\s.,;:!?'"-]+$/g, '');
 }
 
+/** At least this many words in each part of a quote the answer shortened with an ellipsis. */
+const MIN_ELLIPSIS_PART_WORDS = 3;
+
 /**
- * True when `quoted` appears word for word in `source`. An ellipsis in the quote ("a ... b") is
- * accepted only when each part appears, in order, in the source.
+ * True when `quoted` appears word for word in `source`, on word boundaries ("violate" is not in
+ * "violated"). An ellipsis the source does not have ("a ... b") is accepted only when each part has
+ * at least three words and the parts appear in order: short fragments strung together can reverse
+ * a statement's meaning.
  */
 export function isVerbatimIn(quoted: string, source: string): boolean {
   const haystack = normalizeForMatch(source);
-  const parts = normalizeForMatch(quoted)
+  const whole = trimEdges(normalizeForMatch(quoted));
+  if (whole.length === 0) return false;
+  if (findWord(haystack, whole, 0) >= 0) return true;
+  const parts = whole
     .split(/\s*(?:\.\.\.|…)\s*/)
     .map(trimEdges)
     .filter((part) => part.length > 0);
-  if (parts.length === 0) return false;
+  if (parts.length < 2 || parts.some((part) => part.split(' ').length < MIN_ELLIPSIS_PART_WORDS))
+    return false;
   let from = 0;
   for (const part of parts) {
-    const at = haystack.indexOf(part, from);
+    const at = findWord(haystack, part, from);
     if (at < 0) return false;
     from = at + part.length;
   }
   return true;
+}
+
+/** Index of `needle` in `haystack` at or after `from`, starting and ending on word boundaries; -1 if none. */
+function findWord(haystack: string, needle: string, from: number): number {
+  const isWordChar = (char: string | undefined) => char !== undefined && /[\p{L}\p{N}]/u.test(char);
+  for (let at = haystack.indexOf(needle, from); at >= 0; at = haystack.indexOf(needle, at + 1)) {
+    const before = haystack[at - 1];
+    const after = haystack[at + needle.length];
+    const startsWord = !isWordChar(needle[0]) || !isWordChar(before);
+    const endsWord = !isWordChar(needle.at(-1)) || !isWordChar(after);
+    if (startsWord && endsWord) return at;
+  }
+  return -1;
 }

@@ -1,28 +1,18 @@
 import { contentTerms, isStopword, stem, words } from '../text/terms.js';
 import type { Wordnet } from '../text/wordnet.js';
-import type { Passage } from './types.js';
 
 /**
- * How much of a sentence is found in the passages it cites: the share of its content words present
- * in their text or attributions (a WordNet synonym counts). A cheap, transparent stand-in for
- * entailment that catches sentences about things the passage never mentions.
+ * How much of a sentence is found in the text it relies on: the share of its content words present
+ * in `source` (a WordNet synonym counts). A cheap, transparent stand-in for entailment that catches
+ * sentences about things the source never mentions.
  */
 export function supportOf(
   sentence: string,
-  passages: Passage[],
+  source: string,
   wordnet: Wordnet,
   isGeneric: (stem: string) => boolean,
 ): number {
-  const present = new Set(
-    contentTerms(
-      passages
-        .flatMap((passage) => [
-          passage.text,
-          ...passage.quotes.flatMap((quote) => [quote.speaker ?? '', quote.role ?? '', ...quote.members]),
-        ])
-        .join(' '),
-    ),
-  );
+  const present = new Set(contentTerms(source));
   const terms = [...new Set(words(sentence).filter((word) => !isStopword(word)))].filter(
     (word) => !isGeneric(stem(word)),
   );

@@ -5,6 +5,7 @@ import type { Quote } from '../quotes/types.js';
 import { sentencesOf } from '../text/sentences.js';
 import type { Wordnet } from '../text/wordnet.js';
 import { isGenericWord } from './analyze-question.js';
+import { checkReportedSpeech, isReportedSpeech } from './check-reported-speech.js';
 import { capitalize, credit } from './credit.js';
 import { findQuotedSpans, isVerbatimIn, normalizeForMatch, type QuotedSpan } from './quoted-spans.js';
 import { supportOf } from './support-of.js';
@@ -28,8 +29,6 @@ export interface VerifiedSentence {
 /** Share of a sentence's content words that its cited passages must contain (synonyms count). */
 export const MIN_SUPPORT = 0.4;
 const CITATION = /\s*\[(\d+(?:\s*,\s*\d+)*)\]/g;
-const SPEECH =
-  /\b(?:said|says|say|told|tells|warn(?:s|ed)?|argu(?:es|ed)|add(?:s|ed)|wr(?:ote|ites)|stated?|claim(?:s|ed)|not(?:es|ed)|according to|call(?:s|ed)|described?|highlight(?:s|ed)|explain(?:s|ed)|acknowledg(?:es|ed))\b/i;
 const URL = /\bhttps?:\/\/\S+|\bwww\.\S+/gi;
 
 /**
@@ -79,18 +78,18 @@ export function verifySentence(raw: string, context: VerifyContext): VerifiedSen
     text = outcome.text;
     if (outcome.quote) quotes.push(outcome.quote);
   }
-  if (quotes.length === 0 && SPEECH.test(text)) {
-    const named = findSpeakersInText(text, context.speakers);
-    const attributed = sources
-      .flatMap(({ passage }) => passage.quotes)
-      .filter((quote) => named.some((name) => creditsSpeaker(quote, name)));
-    if (named.length > 0 && attributed.length === 0) {
-      return drop('attribution', `the cited passages attribute nothing to ${named.join(' or ')}`);
-    }
+  if (quotes.length === 0 && isReportedSpeech(text)) {
+    const problem = checkReportedSpeech(
+      withoutCitations(text),
+      sources.map(({ passage }) => passage),
+      context.speakers,
+      context.wordnet,
+    );
+    if (problem) return drop(problem.kind, problem.reason);
   }
   const support = supportOf(
     withoutCitations(text),
-    sources.map(({ passage }) => passage),
+    sources.map(({ passage }) => sourceText(passage)).join(' '),
     context.wordnet,
     isGenericWord,
   );
@@ -150,7 +149,7 @@ function checkQuote(
       },
     };
   }
-  if (!stored && credited && SPEECH.test(sentence)) {
+  if (!stored && credited && isReportedSpeech(sentence)) {
     return {
       kind: 'drop',
       removal: {
@@ -210,6 +209,12 @@ function nearestSpeaker(sentence: string, span: QuotedSpan, speakers: SpeakerEnt
     }
   }
   return best?.name ?? null;
+}
+
+/** A passage's text plus the names and roles of the people it quotes. */
+function sourceText(passage: Passage): string {
+  const people = passage.quotes.flatMap((quote) => [quote.speaker ?? '', quote.role ?? '', ...quote.members]);
+  return [passage.text, ...people].join(' ');
 }
 
 function withoutCitations(text: string): string {

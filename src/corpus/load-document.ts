@@ -54,7 +54,9 @@ export async function loadDocument(path: string, options: LoadDocumentOptions = 
     }
   }
   const id = documentIdFor(path, options.corpusRoot);
-  const paragraphs = splitParagraphs(body, bodyStart).map((span, index) => ({
+  // HTML text already has one block element per line: never rejoin those lines.
+  const isHtml = extension === '.html' || extension === '.htm';
+  const paragraphs = splitParagraphs(body, bodyStart, { allowHardWrap: !isHtml }).map((span, index) => ({
     id: `${id}#${index + 1}`,
     number: index + 1,
     text: body.slice(span.start, span.end),

@@ -20,9 +20,14 @@ const MAX_WRAP_WIDTH = 100;
 const MIN_WRAP_WIDTH = 30;
 const STARTS_NEW_PARAGRAPH = /^\s*(?:[-*•]\s|\d{1,3}[.)]\s|#{1,6}\s)/;
 
-export function splitParagraphs(text: string, from = 0): TextSpan[] {
+export function splitParagraphs(
+  text: string,
+  from = 0,
+  options: { allowHardWrap?: boolean } = {},
+): TextSpan[] {
   const blocks = toBlocks(readLines(text, from));
-  const spans = isHardWrapped(blocks) ? blocks.flatMap(joinWrappedBlock) : blocks.flat();
+  const wrapped = (options.allowHardWrap ?? true) && isHardWrapped(blocks);
+  const spans = wrapped ? blocks.flatMap(joinWrappedBlock) : blocks.flat();
   return spans.map((span) => trimSpan(text, span)).filter((span) => span.end > span.start);
 }
 
@@ -53,9 +58,14 @@ function toBlocks(lines: Line[]): Line[][] {
   return blocks;
 }
 
-/** A block looks wrapped when every line but the last fits a terminal-width column and none is a list item. */
+/**
+ * A block looks wrapped when every line but the last fits a terminal-width column, none starts a list
+ * item, and most of them stop mid-sentence: a wrapped line ends in a word, while one-line news
+ * paragraphs of similar length each end a sentence ("…, Meyer said." / "…?" / "…”").
+ */
 function looksWrapped(block: Line[]): boolean {
-  return block.slice(0, -1).every((line, index) => {
+  const inner = block.slice(0, -1);
+  const fits = inner.every((line, index) => {
     const next = block[index + 1];
     const width = line.text.trimEnd().length;
     return (
@@ -65,7 +75,11 @@ function looksWrapped(block: Line[]): boolean {
       !STARTS_NEW_PARAGRAPH.test(next.text)
     );
   });
+  const midSentence = inner.filter((line) => !SENTENCE_END.test(line.text.trimEnd())).length;
+  return fits && midSentence * 2 > inner.length;
 }
+
+const SENTENCE_END = /[.!?:;]["'”’)\]]*$|["”’]$/;
 
 function isHardWrapped(blocks: Line[][]): boolean {
   const multiLine = blocks.filter((block) => block.length > 1);

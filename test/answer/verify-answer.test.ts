@@ -79,15 +79,23 @@ describe('verifySentence', () => {
     assert.equal(invented.text, null);
   });
 
-  it('accepts an ellipsis only when every part is in the passage, in order', () => {
-    assert.notEqual(verifySentence('Ortiz said "We did ... had to do" [1].', context).text, null);
-    const reordered = verifySentence('Ortiz said "had to do ... We did" [1].', context);
+  it('accepts an ellipsis only between parts of three or more words, in order, on word boundaries', () => {
+    const kept = verifySentence('Ortiz said "We did what ... had to do" [1].', context);
+    assert.equal(kept.text, 'Ortiz said "We did what ... had to do" [1].');
     assert.equal(
-      reordered.text,
-      'Ortiz said “We did what we had to do” [1].',
-      'replaced by the quote as stored',
+      verifySentence('Ortiz said "We did wha" [1].', context).text,
+      null,
+      'not a whole word of the passage',
     );
-    assert.equal(reordered.removed[0]?.kind, 'quote');
+    for (const misquote of ['"We did ... had to do"', '"had to do ... We did what"']) {
+      const result = verifySentence(`Ortiz said ${misquote} [1].`, context);
+      assert.equal(
+        result.text,
+        'Ortiz said “We did what we had to do” [1].',
+        `${misquote} is replaced by the stored quote`,
+      );
+      assert.equal(result.removed[0]?.kind, 'quote');
+    }
   });
 
   it('corrects a quote credited to the wrong speaker', () => {
@@ -100,6 +108,24 @@ describe('verifySentence', () => {
     const result = verifySentence('Sam Lee said the council approved the budget on Tuesday [1].', context);
     assert.equal(result.text, null);
     assert.match(result.removed.at(-1)?.reason ?? '', /attribute nothing to Sam Lee/);
+  });
+
+  it('drops claims pinned on a speaker who is not quoted saying them', () => {
+    for (const claim of [
+      'Ana Ortiz said taxes will double next year [1].',
+      'Sam Lee said the mayor did what she had to do [2].',
+      'Vladimir Putin said the budget is a disaster [2].',
+      'According to Sam Lee, the council approved the budget on Tuesday [2].',
+    ]) {
+      const result = verifySentence(claim, context);
+      assert.equal(result.text, null, claim);
+      assert.equal(result.removed.at(-1)?.kind, 'attribution', claim);
+    }
+    assert.notEqual(verifySentence('Sam Lee said the budget is a disaster [2].', context).text, null);
+    assert.notEqual(
+      verifySentence('According to Ana Ortiz, they did what they had to do [1].', context).text,
+      null,
+    );
   });
 
   it('drops sentences the cited passage does not support, links it does not contain, and orders to the reader', () => {

@@ -124,3 +124,32 @@ describe('malformed files', () => {
     });
   });
 });
+
+describe('paragraph rule edge cases', () => {
+  it('keeps one-line news paragraphs of terminal width apart', async () => {
+    const dir = await tempDir();
+    const text = [
+      '---',
+      'title: Short lines',
+      '---',
+      'The council approved the budget on Tuesday after a long debate.',
+      '"We did what we had to do," said Mayor Ana Ortiz at the meeting.',
+      'Critics said the cuts would fall hardest on the city libraries.',
+      'The vote was 5 to 2, with two members absent from the session.',
+      '',
+    ].join('\n');
+    await writeFile(join(dir, 'short-lines.md'), text);
+    const document = await loadDocument(join(dir, 'short-lines.md'));
+    assert.equal(document.paragraphs.length, 4);
+  });
+
+  it('keeps each HTML block element its own paragraph, however short', async () => {
+    const dir = await tempDir();
+    await writeFile(
+      join(dir, 'short.html'),
+      '<html><body><p>The council approved the budget on Tuesday evening after a debate</p><p>and the mayor thanked the members of the finance committee for it</p></body></html>',
+    );
+    const document = await loadDocument(join(dir, 'short.html'));
+    assert.equal(document.paragraphs.length, 2);
+  });
+});

@@ -75,5 +75,6 @@ function toJson(hit: QuoteHit) {
 
 function formatHit(hit: QuoteHit): string {
   const text = hit.kind === 'direct' ? `“${hit.text.replace(/[\s,]+$/, '')}”` : `(paraphrase) ${hit.text}`;
-  return `${credit(hit).replace(/,$/, '')}:\n  ${text.replace(/\s+/g, ' ')}\n  — ${hit.title}, ${hit.doc} ¶${hit.paragraph}`;
+  const via = hit.via ? ` (as reported by ${hit.via})` : '';
+  return `${credit(hit).replace(/,$/, '')}${via}:\n  ${text.replace(/\s+/g, ' ')}\n  — ${hit.title}, ${hit.doc} ¶${hit.paragraph}`;
 }
