@@ -6,6 +6,7 @@ import { type AnswerGenerator, generateAnswer } from './generate-answer.js';
 import { judgeSupport } from './judge-support.js';
 import { retrieve } from './retrieve.js';
 import type { SearchContext } from './search-context.js';
+import { filterNames, type SpeakerFilter, speakerFilter } from './speaker-filter.js';
 import type { Answer, Passage } from './types.js';
 
 export interface AskOptions {
@@ -26,15 +27,16 @@ export const ABSTAIN_PREFIX = "I can't answer that from the indexed documents.";
  */
 export async function ask(context: SearchContext, options: AskOptions): Promise<Answer> {
   const analysis = analyzeQuestion(options.question, context.wordnet);
-  const speakers = askedSpeakers(analysis, context);
-  const passages = await retrieve(context, { analysis, k: options.k, speakers });
+  const asked = askedSpeakers(analysis, context);
+  const speakers = filterNames(asked);
+  const passages = await retrieve(context, { analysis, k: options.k, speakers: asked });
   const support = judgeSupport(analysis, passages, context);
   const base = { mode: 'extractive' as const, notes: [] as string[], removed: [], speakers };
   if (!support.supported) return { ...base, ...abstention(support.reason) };
-  const extractive = { ...base, ...composeExtractiveAnswer(analysis, passages, speakers), abstained: false };
+  const extractive = { ...base, ...composeExtractiveAnswer(analysis, passages, asked), abstained: false };
   if (!options.generator) return extractive;
   try {
-    return await generated(options.generator, context, analysis, passages, speakers, options.onText);
+    return await generated(options.generator, context, analysis, passages, asked, options.onText);
   } catch (error) {
     const reason = /abort|timed? ?out/i.test(describeError(error))
       ? 'did not answer in time'
@@ -48,7 +50,7 @@ async function generated(
   context: SearchContext,
   analysis: QuestionAnalysis,
   passages: Passage[],
-  speakers: string[],
+  asked: SpeakerFilter,
   onText: AskOptions['onText'],
 ): Promise<Answer> {
   const result = await generateAnswer(
@@ -57,11 +59,16 @@ async function generated(
     { passages, speakers: context.speakers, wordnet: context.wordnet },
     onText,
   );
-  const base = { mode: 'generated' as const, removed: result.removed, speakers, notes: [] as string[] };
+  const base = {
+    mode: 'generated' as const,
+    removed: result.removed,
+    speakers: filterNames(asked),
+    notes: [] as string[],
+  };
   if (result.sentences.length === 0) {
     if (result.abstained)
       return { ...base, ...abstention('The model found no answer in the retrieved passages.') };
-    const fallback = composeExtractiveAnswer(analysis, passages, speakers);
+    const fallback = composeExtractiveAnswer(analysis, passages, asked);
     return {
       ...base,
       ...fallback,
@@ -81,7 +88,7 @@ async function generated(
       return toCitation(
         n,
         passage,
-        used ?? pickQuote(passage.quotes, questionTerms, new Set(speakers), analysis.asksForWords),
+        used ?? pickQuote(passage.quotes, questionTerms, asked, analysis.asksForWords),
       );
     });
   return { ...base, answer: result.sentences.join(' '), abstained: false, citations };
@@ -91,11 +98,14 @@ async function generated(
  * The speakers whose words the question asks for: those named as the subject of its speech verb
  * ("How did SpaceX respond to the Journal's report?" → SpaceX, not the Journal), else all it names.
  */
-function askedSpeakers(analysis: QuestionAnalysis, context: SearchContext): string[] {
-  const named = findSpeakersInText(analysis.text, context.speakers);
-  if (!analysis.speechSubject) return named;
-  const subjects = findSpeakersInText(analysis.speechSubject, context.speakers);
-  return subjects.length > 0 ? subjects : named;
+function askedSpeakers(analysis: QuestionAnalysis, context: SearchContext): SpeakerFilter {
+  const subjectText = analysis.speechSubject;
+  const subjects = subjectText ? findSpeakersInText(subjectText, context.speakers) : [];
+  const text = subjects.length > 0 && subjectText ? subjectText : analysis.text;
+  const matches = context.speakers.filter((entry) =>
+    findSpeakersInText(text, context.speakers).includes(entry.name),
+  );
+  return speakerFilter(matches, (entries) => findSpeakersInText(text, entries));
 }
 
 function abstention(reason: string | null): Pick<Answer, 'answer' | 'abstained' | 'citations'> {

@@ -3,6 +3,7 @@ import { countWords, sentencesOf } from '../text/sentences.js';
 import { contentTerms } from '../text/terms.js';
 import type { QuestionAnalysis } from './analyze-question.js';
 import { capitalize, credit } from './credit.js';
+import { quoteMatches, type SpeakerFilter } from './speaker-filter.js';
 import type { Citation, Passage } from './types.js';
 
 /** Lines of evidence in the answer body; further passages are listed as related sources. */
@@ -26,7 +27,7 @@ export interface ExtractiveAnswer {
 export function composeExtractiveAnswer(
   analysis: QuestionAnalysis,
   passages: Passage[],
-  speakers: string[],
+  asked: SpeakerFilter,
 ): ExtractiveAnswer {
   const questionTerms = new Set(analysis.keyTerms.flatMap((term) => [term.stem, ...term.synonymStems]));
   const best = Math.max(0, ...passages.map((passage) => passage.coverage));
@@ -36,7 +37,7 @@ export function composeExtractiveAnswer(
   const related: string[] = [];
   kept.forEach((passage, i) => {
     const n = i + 1;
-    const quote = pickQuote(passage.quotes, questionTerms, new Set(speakers), analysis.asksForWords);
+    const quote = pickQuote(passage.quotes, questionTerms, asked, analysis.asksForWords);
     citations.push(toCitation(n, passage, quote));
     if (i === 0 || (i < MAX_LINES && passage.coverage >= best * LINE_RELATIVE_COVERAGE)) {
       lines.push(`${evidenceLine(passage, quote, questionTerms)} [${n}]`);
@@ -49,8 +50,11 @@ export function composeExtractiveAnswer(
 }
 
 function evidenceLine(passage: Passage, quote: Quote | null, questionTerms: Set<string>): string {
-  if (quote && countWords(quote.text) >= MIN_QUOTE_WORDS) return describeQuote(quote, passage.quotes);
-  return bestSentence(passage.text, questionTerms, quote);
+  const line =
+    quote && countWords(quote.text) >= MIN_QUOTE_WORDS
+      ? describeQuote(quote, passage)
+      : bestSentence(passage.text, questionTerms, quote);
+  return clipLine(line);
 }
 
 export function toCitation(n: number, passage: Passage, quote: Quote | null): Citation {
@@ -74,14 +78,13 @@ export function toCitation(n: number, passage: Passage, quote: Quote | null): Ci
 export function pickQuote(
   quotes: Quote[],
   questionTerms: Set<string>,
-  speakers: Set<string>,
+  asked: SpeakerFilter,
   asksForWords: boolean,
 ): Quote | null {
   const attributed = quotes.filter((quote) => quote.speaker !== null);
   const scored = attributed.map((quote) => {
     const overlap = contentTerms(quote.text).filter((term) => questionTerms.has(term)).length;
-    const bySpeaker =
-      speakers.has(quote.speaker ?? '') || quote.members.some((name) => speakers.has(name)) ? 10 : 0;
+    const bySpeaker = quoteMatches(quote, asked) ? 10 : 0;
     return { quote, score: bySpeaker + overlap + quote.text.length / 1000 };
   });
   scored.sort((a, b) => b.score - a.score);
@@ -90,9 +93,9 @@ export function pickQuote(
   return asksForWords || best.score >= 1 ? best.quote : null;
 }
 
-function describeQuote(quote: Quote, all: Quote[]): string {
+function describeQuote(quote: Quote, passage: Passage): string {
   if (quote.kind === 'direct') {
-    return `${capitalize(credit(quote))} said: “${splitQuoteText(quote, all)}”`;
+    return `${capitalize(credit(quote))} said: “${splitQuoteText(quote, passage)}”`;
   }
   const display = trimEnd(quote.text);
   const clause = /^\p{Lu}\p{Ll}/u.test(display)
@@ -103,10 +106,11 @@ function describeQuote(quote: Quote, all: Quote[]): string {
 
 /**
  * A quote split by its attribution ("No other company," he told the paper, "been able to …") is shown
- * whole: the speaker's parts joined with an ellipsis, each part verbatim.
+ * whole: the speaker's parts joined with an ellipsis where words of the writer stand between them, and
+ * with the text's own space where they simply follow each other (sentence by sentence).
  */
-function splitQuoteText(quote: Quote, all: Quote[]): string {
-  const parts = all
+function splitQuoteText(quote: Quote, passage: Passage): string {
+  const parts = passage.quotes
     .filter((other) => other.kind === 'direct' && other.speaker === quote.speaker)
     .sort((a, b) => a.start - b.start);
   const at = parts.indexOf(quote);
@@ -115,10 +119,24 @@ function splitQuoteText(quote: Quote, all: Quote[]): string {
   while (first > 0 && (parts[first]?.start ?? 0) - (parts[first - 1]?.end ?? 0) <= SPLIT_GAP) first--;
   while (last < parts.length - 1 && (parts[last + 1]?.start ?? 0) - (parts[last]?.end ?? 0) <= SPLIT_GAP)
     last++;
-  return parts
-    .slice(first, last + 1)
-    .map((part) => trimEnd(part.text))
-    .join(' … ');
+  const run = parts.slice(first, last + 1);
+  return run
+    .map((part, i) => {
+      const next = run[i + 1];
+      if (!next) return trimEnd(part.text);
+      const between = passage.text.slice(part.end - passage.start, next.start - passage.start);
+      return /^\s*$/.test(between) ? part.text + between : `${trimEnd(part.text)} … `;
+    })
+    .join('');
+}
+
+/** Lines longer than this are cut at a word, with an ellipsis: the passage is in the sources. */
+const MAX_LINE_CHARS = 700;
+
+function clipLine(line: string): string {
+  if (line.length <= MAX_LINE_CHARS) return line;
+  const cut = line.slice(0, MAX_LINE_CHARS);
+  return `${cut.slice(0, cut.lastIndexOf(' '))} …${line.includes('“') && !cut.includes('”') ? '”' : ''}`;
 }
 
 /** At most this many characters of attribution between two parts of one split quote. */

@@ -2,6 +2,7 @@ import { matchSpeaker, type SpeakerEntry } from '../quotes/match-speaker.js';
 import type { Quote } from '../quotes/types.js';
 import { contentTerms, isStopword, words } from '../text/terms.js';
 import type { SearchContext } from './search-context.js';
+import { isEmptyFilter, quoteMatches, type SpeakerFilter, speakerFilter } from './speaker-filter.js';
 
 /** A quote with the document it comes from (what a listing or a /quote reply shows). */
 export interface QuoteHit extends Quote {
@@ -31,17 +32,18 @@ export interface FindQuotesResult {
  */
 export function findQuotes(context: SearchContext, options: FindQuotesOptions): FindQuotesResult {
   let speakers: SpeakerEntry[] = [];
-  let names: Set<string> | null = null;
-  if (options.speaker?.trim()) {
-    const match = matchSpeaker(options.speaker, context.speakers);
-    if (match.matches.length === 0) return { hits: [], speakers: [], suggestions: match.suggestions };
+  let filter: SpeakerFilter | null = null;
+  const query = options.speaker?.trim();
+  if (query) {
+    const match = matchSpeaker(query, context.speakers);
+    filter = speakerFilter(match.matches, (entries) =>
+      matchSpeaker(query, entries).matches.map((entry) => entry.name),
+    );
+    if (isEmptyFilter(filter)) return { hits: [], speakers: [], suggestions: match.suggestions };
     speakers = match.matches;
-    names = new Set(match.matches.map((entry) => entry.name));
   }
   const all = allQuotes(context).filter(
-    (hit) =>
-      hit.speaker !== null &&
-      (!names || names.has(hit.speaker) || hit.members.some((name) => names?.has(name))),
+    (hit) => hit.speaker !== null && (filter === null || quoteMatches(hit, filter)),
   );
   const topic = options.topic?.trim();
   if (!topic) return { hits: all, speakers, suggestions: [] };

@@ -2,6 +2,7 @@ import type { Chunk } from '../index/types.js';
 import { contentTerms } from '../text/terms.js';
 import type { QuestionAnalysis } from './analyze-question.js';
 import type { SearchContext } from './search-context.js';
+import { isEmptyFilter, quoteMatches, type SpeakerFilter } from './speaker-filter.js';
 import type { Passage } from './types.js';
 
 /** Reciprocal Rank Fusion constant from Cormack et al. (2009); 60 is the published default. */
@@ -16,8 +17,8 @@ const SYNONYM_CREDIT = 0.7;
 export interface RetrieveOptions {
   analysis: QuestionAnalysis;
   k: number;
-  /** Canonical speakers named in the question: passages quoting them are preferred. */
-  speakers?: string[];
+  /** Speakers whose words the question asks for: passages quoting them are preferred. */
+  speakers?: SpeakerFilter;
 }
 
 /**
@@ -38,8 +39,10 @@ export async function retrieve(context: SearchContext, options: RetrieveOptions)
   ];
   // Only when the question asks for someone's words: "Musk" in "if Musk violated his clearance" is the
   // topic, not a request for Musk's quotes.
-  const speakers = options.analysis.asksForWords ? (options.speakers ?? []) : [];
-  const speakerRanking = rankBySpeaker(context, fuse(rankings), speakers);
+  const speakerRanking =
+    options.analysis.asksForWords && options.speakers
+      ? rankBySpeaker(context, fuse(rankings), options.speakers)
+      : null;
   if (speakerRanking) rankings.push(speakerRanking);
   const scores = fusedScores(rankings);
   // IDF weights once per question: each is a search over the whole index.
@@ -81,27 +84,19 @@ function fuse(rankings: Ranking[]): number[] {
 }
 
 /**
- * The candidates that quote a speaker the question names, in fused order: the person's own quotes
- * first, then joint statements of a group they belong to. A group named only by a common noun
- * ("the senators") is weak evidence of intent, so that ranking counts half.
+ * The candidates that quote a speaker the question asks about, in fused order: the person's own
+ * quotes first, then joint statements they signed. A group named only by a common noun ("the
+ * senators") is weak evidence of intent, so that ranking counts half.
  */
-function rankBySpeaker(context: SearchContext, candidates: number[], speakers: string[]): Ranking | null {
-  if (speakers.length === 0) return null;
-  const entries = context.speakers.filter((entry) => speakers.includes(entry.name));
-  const people = new Set(entries.filter((entry) => entry.members.length === 0).map((entry) => entry.name));
-  const groups = new Set(entries.filter((entry) => entry.members.length > 0).map((entry) => entry.name));
-  const quotesOf = (label: number, test: (quote: Chunk['quotes'][number]) => boolean) =>
-    (context.index.chunks[label]?.quotes ?? []).some(test);
-  const own = candidates.filter((label) => quotesOf(label, (quote) => people.has(quote.speaker ?? '')));
-  const joint = candidates.filter(
-    (label) =>
-      !own.includes(label) &&
-      quotesOf(
-        label,
-        (quote) => groups.has(quote.speaker ?? '') || quote.members.some((name) => people.has(name)),
-      ),
+function rankBySpeaker(context: SearchContext, candidates: number[], filter: SpeakerFilter): Ranking | null {
+  if (isEmptyFilter(filter)) return null;
+  const quotesOf = (label: number) =>
+    (context.index.chunks[label]?.quotes ?? []).filter((quote) => quoteMatches(quote, filter));
+  const own = candidates.filter((label) =>
+    quotesOf(label).some((quote) => filter.people.has(quote.speaker ?? '')),
   );
-  return { labels: [...own, ...joint], weight: people.size > 0 ? 2 : 0.5 };
+  const joint = candidates.filter((label) => !own.includes(label) && quotesOf(label).length > 0);
+  return { labels: [...own, ...joint], weight: filter.people.size > 0 ? 2 : 0.5 };
 }
 
 function toPassage(
@@ -121,6 +116,7 @@ function toPassage(
     url: meta?.url ?? null,
     paragraph: chunk.paragraph,
     text: chunk.text,
+    start: chunk.start,
     quotes: chunk.quotes,
     score,
     coverage: coverageOf(chunk, analysis, weights),

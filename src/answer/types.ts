@@ -10,6 +10,8 @@ export interface Passage {
   url: string | null;
   paragraph: number;
   text: string;
+  /** Offset of `text` in the document (quote offsets are document offsets too). */
+  start: number;
   quotes: Quote[];
   /** Fused retrieval score (Reciprocal Rank Fusion, plus the speaker preference). */
   score: number;

@@ -32,6 +32,7 @@ function passage(text: string, quotes: Quote[]): Passage {
     url: null,
     paragraph: 1,
     text,
+    start: 0,
     quotes,
     score: 1,
     coverage: 1,

@@ -79,8 +79,14 @@ describe('whosaid CLI', () => {
     const run = whosaid(['quotes', '--speaker', 'meyer', '--json']);
     assert.equal(run.status, 0, run.stderr);
     const quotes = JSON.parse(run.stdout);
-    assert.ok(quotes.length >= 10);
-    assert.ok(quotes.every((quote: { speaker: string }) => quote.speaker === 'Dan Meyer'));
+    const extracted = JSON.parse(whosaid(['extract', 'corpus/axios-musk-putin-spacex.md', '--json']).stdout);
+    const meyers = extracted.filter((quote: { speaker: string }) => quote.speaker === 'Dan Meyer');
+    assert.ok(meyers.length >= 10);
+    assert.deepEqual(
+      quotes.map((quote: { text: string }) => quote.text),
+      meyers.map((quote: { text: string }) => quote.text),
+      'every Dan Meyer quote in the corpus, and nothing else',
+    );
     const typo = JSON.parse(whosaid(['quotes', '--speaker', 'Dan Meyr', '--json']).stdout);
     assert.equal(typo.length, quotes.length);
     const unknown = whosaid(['quotes', '--speaker', 'Jeff Bezos']);
@@ -88,10 +94,25 @@ describe('whosaid CLI', () => {
     assert.match(unknown.stdout, /No quotes from "Jeff Bezos"\. Closest known names: /);
   });
 
-  it('quotes TOPIC finds quotes about a topic', () => {
+  it('quotes TOPIC finds quotes about a topic, best first', () => {
     const quotes = JSON.parse(whosaid(['quotes', 'security clearance', '--json']).stdout);
     assert.ok(quotes.length > 0);
+    assert.match(quotes[0].text, /security clearance/);
     assert.ok(quotes.every((quote: { speaker: string | null }) => quote.speaker !== null));
+  });
+
+  it('quotes --speaker for a member of a group lists only the joint statements that person signed', () => {
+    const kaine = JSON.parse(whosaid(['quotes', '--speaker', 'Kaine', '--json']).stdout);
+    assert.ok(kaine.length > 0);
+    assert.ok(kaine.every((quote: { members: string[] }) => quote.members.includes('Tim Kaine')));
+    const reed = JSON.parse(whosaid(['quotes', '--speaker', 'Sen. Reed', '--json']).stdout);
+    assert.ok(reed.some((quote: { speaker: string }) => quote.speaker === 'Jack Reed'));
+    assert.ok(
+      reed.every(
+        (quote: { speaker: string; members: string[] }) =>
+          quote.speaker === 'Jack Reed' || quote.members.includes('Jack Reed'),
+      ),
+    );
   });
 
   it('extract --json returns verbatim spans with file offsets', () => {
