@@ -28,7 +28,9 @@ export function findAfterAct(text: string, spans: readonly QuoteSpan[], index: n
   const np = readNounPhrase(text, at);
   if (np && np.end <= limit) {
     const appositive = readAppositive(text, np.end);
-    const verb = readVerb(text, skipAdverbs(text, appositive.end), SPEECH_VERBS);
+    // "the coach, Tom Brady, said": the name in apposition is closed by a comma before the verb.
+    const closing = np.text.includes(',') ? (/^,\s+/.exec(text.slice(appositive.end))?.[0].length ?? 0) : 0;
+    const verb = readVerb(text, skipAdverbs(text, appositive.end + closing), SPEECH_VERBS);
     if (verb && verb.end <= limit) {
       act = {
         frame: 'after',

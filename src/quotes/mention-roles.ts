@@ -5,6 +5,7 @@ import { FEMALE_HONORIFICS, MALE_HONORIFICS, TITLE_WORDS } from './lexicon.js';
 import type { NameRun } from './name-runs.js';
 import { ROLE_NOUNS, THE_PUBLICATION_WORDS } from './noun-lexicon.js';
 import { readWords } from './read-word.js';
+import { canDescribeRole } from './word-lexicon.js';
 
 export type Gender = 'm' | 'f' | null;
 
@@ -30,7 +31,8 @@ export function roleBefore(text: string, start: number): string | null {
     const word = words[k];
     if (!word || word.capital || /[,.;:"“”()]/.test(text.slice(word.end, taken[0]?.start ?? start))) break;
     if (
-      ['a', 'an', 'the', 'to', 'with', 'by', 'of', 'and', 'for', 'from', 'said', 'told'].includes(word.bare)
+      ['a', 'an', 'the', 'to', 'with', 'by', 'of', 'and', 'for', 'from', 'said', 'told'].includes(word.bare) ||
+      !canDescribeRole(word.bare)
     )
       break;
     taken.unshift(word);

@@ -100,6 +100,15 @@ function readList(text: string, first: NameRun): NameRun[] {
     : [first];
 }
 
+/** "the coach, Tom Brady": a role followed by the person's name in apposition names that person. */
+function namedAfterRole(text: string, role: NounPhrase): NounPhrase | null {
+  const comma = /^,\s+/.exec(text.slice(role.end));
+  if (!comma) return null;
+  const run = readNameRun(text, role.end + comma[0].length);
+  if (!run || run.possessive || run.kind === 'org' || run.kind === 'publication' || run.words.length < 2) return null;
+  return phrase(text, 'name', role.start, run.end, { run, role: role.text.replace(/^(?:the|a|an)\s+/i, '') });
+}
+
 /**
  * The speaker noun phrase starting at `pos` (after spaces), or null when what is there is not a speaker.
  * `sentenceInitial` lets a capitalised function word ("The", "However") be skipped.
@@ -138,7 +147,8 @@ export function readNounPhrase(text: string, pos: number, sentenceInitial = fals
       if (run.possessive) return null;
       return runPhrase;
     }
-    return readCommonPhrase(text, start, body, detWord);
+    const common = readCommonPhrase(text, start, body, detWord);
+    return common?.kind === 'role' ? (namedAfterRole(text, common) ?? common) : common;
   }
   const run = readNameRun(text, start, sentenceInitial);
   if (run) {

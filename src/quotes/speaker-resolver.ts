@@ -87,10 +87,19 @@ export class SpeakerResolver {
       .sort((a, b) => b.pos - a.pos)[0];
   }
 
+  private recentSubject(ctx: ResolveContext, accept: (s: Speaker) => boolean): Noted | undefined {
+    return this.subjects.filter((n) => n.pos < ctx.pos && accept(n.speaker)).sort((a, b) => b.pos - a.pos)[0];
+  }
+
   private pronoun(word: string, ctx: ResolveContext): Speaker | null {
     if (word === 'he' || word === 'she') {
       const gender = word === 'he' ? 'm' : 'f';
-      const found = this.recent(ctx, (s) => PEOPLE.has(s.kind) && (this.genderOf(s) ?? gender) === gender);
+      const agrees = (s: Speaker) => PEOPLE.has(s.kind) && (this.genderOf(s) ?? gender) === gender;
+      // No speaker so far agrees: the person the previous sentences were about ("Roe disagreed … ¶ "…,"
+      // she said") — only when their gender is known to agree, since a subject is weaker than a speaker.
+      const found =
+        this.recent(ctx, agrees) ??
+        this.recentSubject(ctx, (s) => PEOPLE.has(s.kind) && this.genderOf(s) === gender);
       const entity = found && this.table.entities.find((e) => e.name === found.speaker.name);
       if (entity && !entity.gender) entity.gender = gender; // a pronoun is evidence for later ones
       return found?.speaker ?? null;

@@ -33,3 +33,20 @@ export function isCommonWord(word: string): boolean {
 export function isInfinitive(word: string): boolean {
   return /Infinitive/.test(lexiconTags(word));
 }
+
+/** Participles that describe a role rather than report an action: "retired general", "elected official". */
+const ROLE_PARTICIPLES = new Set(['retired', 'elected', 'appointed', 'acting', 'designated', 'fired', 'former']);
+
+/**
+ * Whether a lowercase word can be part of a role written before a name ("former state senator",
+ * "police chief"): not a verb, question word, conjunction, preposition or adverb. "Mayor Jane Roe met
+ * council member John Smith" must not give Smith the role "Jane Roe met council member".
+ */
+export function canDescribeRole(word: string): boolean {
+  const bare = word.toLowerCase();
+  if (ROLE_PARTICIPLES.has(bare)) return true;
+  if (/PastTense|Gerund|QuestionWord|Conjunction|Preposition|Adverb|Pronoun|Determiner|Modal|Copula/.test(lexiconTags(bare))) {
+    return false;
+  }
+  return !/(?:ed|ly)$/.test(bare);
+}

@@ -106,4 +106,42 @@ describe('speaker resolution', () => {
     assert.equal(quotes[0]?.speaker, 'Alan Whitfield');
     assert.equal(quotes[0]?.role, 'Commissioner, Public Utilities Commission');
   });
+
+  it('resolves she to the person the previous paragraph was about when no speaker so far agrees', () => {
+    const quotes = extract(
+      [
+        'Council member John Smith and Mayor Jane Roe clashed over the bridge plan on Tuesday.',
+        '"The numbers do not add up at all," Smith said after the meeting.',
+        'Roe disagreed strongly and defended the plan in front of residents.',
+        '"We have the money and the engineers to do this properly," she said.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'We have the money').speaker, 'Jane Roe');
+  });
+
+  it('names the person in "the coach, Tom Brady" with the role before the name', () => {
+    const quotes = extract(
+      ['"We lost the vote," said the coach, Tom Brady.', '"It was close," the coach, Tom Brady, said.'].join(
+        '\n',
+      ),
+    );
+    for (const fragment of ['We lost the vote', 'It was close']) {
+      const quote = quoteWith(quotes, fragment);
+      assert.equal(quote.speaker, 'Tom Brady');
+      assert.equal(quote.role, 'coach');
+    }
+  });
+
+  it('keeps verbs and other names out of a role written before a name', () => {
+    const quotes = extract(
+      [
+        'Mayor Jane Roe met council member John Smith on Monday.',
+        '"The budget is fine," Smith said.',
+        'Residents cheered when police chief Anna Kowalski arrived.',
+        '"We are safe," Kowalski said.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'budget is fine').role, 'council member');
+    assert.equal(quoteWith(quotes, 'We are safe').role, 'police chief');
+  });
 });
