@@ -96,11 +96,20 @@ function findFocusWord(question: string): string | null {
 }
 
 const SPEECH_SUBJECT =
-  /\b(?:did|does|do|has|have|had|is|was|were|will|would)\s+(.+?)\s+(?:say|said|tell|told|think|claim|argue|warn|write|wrote|describe|respond|react|comment|call|mean)\b/i;
+  /\b(?:did|does|do|has|have|had|is|was|were|will|would)\s+(.+?)\s+(?:say|said|tell|told|think|claim|argue|warn|write|wrote|describe|respond|react|reply|replied|answer|comment|call|mean)\b/i;
 const ACCORDING_TO = /\baccording to\s+(.+?)\s*(?:[,?.!]|$)/i;
 
+/** "What was Lloyd Austin's response to the letter?" */
+const POSSESSIVE_SPEECH =
+  /\b([\p{Lu}][\p{L}.'’ -]*?)['’]s\s+(?:response|reply|reaction|answer|statement|comments?|remarks?|view|position|testimony)\b/u;
+
 function findSpeechSubject(question: string): string | null {
-  return SPEECH_SUBJECT.exec(question)?.[1] ?? ACCORDING_TO.exec(question)?.[1] ?? null;
+  return (
+    SPEECH_SUBJECT.exec(question)?.[1] ??
+    ACCORDING_TO.exec(question)?.[1] ??
+    POSSESSIVE_SPEECH.exec(question)?.[1] ??
+    null
+  );
 }
 
 function findEntities(question: string): QuestionAnalysis['entities'] {

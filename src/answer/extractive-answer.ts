@@ -97,11 +97,22 @@ function describeQuote(quote: Quote, passage: Passage): string {
   if (quote.kind === 'direct') {
     return `${capitalize(credit(quote))} said: “${splitQuoteText(quote, passage)}”`;
   }
-  const display = trimEnd(quote.text);
-  const clause = /^\p{Lu}\p{Ll}/u.test(display)
-    ? display.charAt(0).toLowerCase() + display.slice(1)
-    : display;
-  return `${capitalize(credit(quote))} said that ${clause}`;
+  return `${capitalize(credit(quote))} said that ${embedClause(trimEnd(quote.text))}`;
+}
+
+/** Sentence-initial words that are lower case inside "said that …"; anything else (names) keeps its capital. */
+const FUNCTION_WORDS = new Set(
+  'if there the this that these those it its a an in on at for when while after before although because as but and or no not some many few most all any each every we they he she you our their his her'.split(
+    ' ',
+  ),
+);
+
+/** "If his clearance …" → "if his clearance …", but "Musk's conversations …" stays as written. */
+function embedClause(text: string): string {
+  const first = /^\p{L}+/u.exec(text)?.[0] ?? '';
+  return FUNCTION_WORDS.has(first.toLowerCase()) && first !== first.toUpperCase()
+    ? first.toLowerCase() + text.slice(first.length)
+    : text;
 }
 
 /**

@@ -31,7 +31,9 @@ export function roleBefore(text: string, start: number): string | null {
     const word = words[k];
     if (!word || word.capital || /[,.;:"“”()]/.test(text.slice(word.end, taken[0]?.start ?? start))) break;
     if (
-      ['a', 'an', 'the', 'to', 'with', 'by', 'of', 'and', 'for', 'from', 'said', 'told'].includes(word.bare) ||
+      ['a', 'an', 'the', 'to', 'with', 'by', 'of', 'and', 'for', 'from', 'said', 'told'].includes(
+        word.bare,
+      ) ||
       !canDescribeRole(word.bare)
     )
       break;

@@ -105,7 +105,8 @@ function namedAfterRole(text: string, role: NounPhrase): NounPhrase | null {
   const comma = /^,\s+/.exec(text.slice(role.end));
   if (!comma) return null;
   const run = readNameRun(text, role.end + comma[0].length);
-  if (!run || run.possessive || run.kind === 'org' || run.kind === 'publication' || run.words.length < 2) return null;
+  if (!run || run.possessive || run.kind === 'org' || run.kind === 'publication' || run.words.length < 2)
+    return null;
   return phrase(text, 'name', role.start, run.end, { run, role: role.text.replace(/^(?:the|a|an)\s+/i, '') });
 }
 

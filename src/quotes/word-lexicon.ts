@@ -35,7 +35,15 @@ export function isInfinitive(word: string): boolean {
 }
 
 /** Participles that describe a role rather than report an action: "retired general", "elected official". */
-const ROLE_PARTICIPLES = new Set(['retired', 'elected', 'appointed', 'acting', 'designated', 'fired', 'former']);
+const ROLE_PARTICIPLES = new Set([
+  'retired',
+  'elected',
+  'appointed',
+  'acting',
+  'designated',
+  'fired',
+  'former',
+]);
 
 /**
  * Whether a lowercase word can be part of a role written before a name ("former state senator",
@@ -45,7 +53,11 @@ const ROLE_PARTICIPLES = new Set(['retired', 'elected', 'appointed', 'acting', '
 export function canDescribeRole(word: string): boolean {
   const bare = word.toLowerCase();
   if (ROLE_PARTICIPLES.has(bare)) return true;
-  if (/PastTense|Gerund|QuestionWord|Conjunction|Preposition|Adverb|Pronoun|Determiner|Modal|Copula/.test(lexiconTags(bare))) {
+  if (
+    /PastTense|Gerund|QuestionWord|Conjunction|Preposition|Adverb|Pronoun|Determiner|Modal|Copula/.test(
+      lexiconTags(bare),
+    )
+  ) {
     return false;
   }
   return !/(?:ed|ly)$/.test(bare);

@@ -6,6 +6,7 @@ import { postMessages } from './post-messages.js';
 import type { SlackDeps } from './slack-deps.js';
 import { answerDetailBlocks, answerFooterBlocks, answerMessages } from './views/answer-blocks.js';
 import { MAX_BLOCKS, toMessages } from './views/limits.js';
+import { escapeText } from './views/mrkdwn.js';
 
 /**
  * Streams a generated answer into the thread as verified text arrives (chat.startStream / appendStream /
@@ -32,7 +33,7 @@ export async function streamAnswer(
         ...(request.teamId ? { recipient_team_id: request.teamId } : {}),
         recipient_user_id: request.user,
       });
-      await streamer.append({ markdown_text: text });
+      await streamer.append({ markdown_text: escapeText(text) });
       streamed += text;
     } catch (error) {
       broken = true;

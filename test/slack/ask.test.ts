@@ -84,6 +84,9 @@ describe('Ask', () => {
       }),
     );
     await test.event(
+      channelMessage('1700000004.000400', 'thanks, very useful', { thread_ts: '1700000004.000100' }),
+    );
+    await test.event(
       channelMessage('1700000005.000200', 'What did Meyer say about security clearance?', {
         thread_ts: '1700000005.000100',
       }),
@@ -92,7 +95,7 @@ describe('Ask', () => {
     assert.deepEqual(
       posts.map((post) => post.args.thread_ts),
       ['1700000004.000100', '1700000004.000100'],
-      'one answer to the mention, one to the follow-up; nothing for a message to someone else or in another thread',
+      'one answer to the mention, one to the follow-up; nothing for a message to someone else, a thank-you, or another thread',
     );
     assert.match(postedText(posts.slice(1)), /clearance/i);
   });

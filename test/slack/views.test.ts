@@ -76,6 +76,22 @@ describe('Slack views stay within Slack limits', () => {
     const shown = JSON.stringify(message?.blocks);
     assert.ok(!shown.includes('<!channel>'));
     assert.ok(shown.includes(escapeText('<!channel> &')));
+    assert.equal(
+      message?.text,
+      escapeText('Ask <!channel> & <https://evil.example|safe>'),
+      'the fallback text too',
+    );
+    const [summary] = summaryMessages(
+      {
+        summary: 'Ping <!channel> at <https://evil.example|Click here>',
+        participants: [],
+        mode: 'generated',
+        messageCount: 1,
+        notes: [],
+      },
+      () => null,
+    );
+    assert.ok(!summary?.text.includes('<!channel>') && !summary?.text.includes('<https://'));
   });
 
   it('says plainly when it abstains, without sources or quotes', () => {

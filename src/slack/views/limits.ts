@@ -1,4 +1,5 @@
 import type { KnownBlock, SectionBlock, SlackMessage } from './block-types.js';
+import { escapeText } from './mrkdwn.js';
 
 /**
  * Slack's message limits: 50 blocks per message and 3,000 characters per section text; messages much
@@ -66,7 +67,10 @@ export function toMessages(text: string, blocks: KnownBlock[], trailing: KnownBl
   if (last.length + trailing.length > MAX_BLOCKS || size + trailingChars > MAX_MESSAGE_CHARS)
     messages.push([...trailing]);
   else last.push(...trailing);
-  const fallback = text.length > MAX_FALLBACK_CHARS ? `${text.slice(0, MAX_FALLBACK_CHARS - 1)}…` : text;
+  // The notification/fallback text is rendered by Slack too: escape it like the blocks, so that text
+  // from documents or messages can never become a live <!channel> or a disguised link.
+  const plain = text.length > MAX_FALLBACK_CHARS ? `${text.slice(0, MAX_FALLBACK_CHARS - 1)}…` : text;
+  const fallback = escapeText(plain);
   return messages
     .filter((group) => group.length > 0)
     .map((group, i) => ({
