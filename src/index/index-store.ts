@@ -65,6 +65,8 @@ export async function readManifest(dir: string): Promise<IndexManifest | null> {
 export interface ReadIndexOptions {
   /** The embedder the caller will query with; an index built with another one is refused. */
   embedderId: string;
+  /** The current document-processing fingerprint; an index built by other code is refused. */
+  pipeline?: string;
 }
 
 export async function readIndex(dir: string, options: ReadIndexOptions): Promise<IndexData> {
@@ -72,7 +74,7 @@ export async function readIndex(dir: string, options: ReadIndexOptions): Promise
   await recoverDirectory(dir);
   const manifest = await readManifest(dir);
   if (!manifest) throw new WhosaidError('INDEX_MISSING', `No index in ${dir} yet. Run \`whosaid ingest\`.`);
-  checkCompatible(manifest, options.embedderId);
+  checkCompatible(manifest, options);
   try {
     const [documents, chunks, vectorBytes, lexicalJson] = await Promise.all([
       readJson<StoredDocument[]>(join(dir, FILES.documents)),
@@ -100,11 +102,17 @@ export async function readIndex(dir: string, options: ReadIndexOptions): Promise
   }
 }
 
-function checkCompatible(manifest: IndexManifest, embedderId: string): void {
+function checkCompatible(manifest: IndexManifest, { embedderId, pipeline }: ReadIndexOptions): void {
   if (manifest.formatVersion !== INDEX_FORMAT_VERSION) {
     throw new WhosaidError(
       'INDEX_MISMATCH',
       `The index was written in format ${manifest.formatVersion}; this version reads format ${INDEX_FORMAT_VERSION}.`,
+    );
+  }
+  if (pipeline !== undefined && manifest.pipeline !== pipeline) {
+    throw new WhosaidError(
+      'INDEX_MISMATCH',
+      "The index was built by another version of whosaid's document processing (paragraphs, quotes or terms changed).",
     );
   }
   if (manifest.embedder?.id !== embedderId) {

@@ -8,6 +8,7 @@ import { chunkDocument } from './chunk-document.js';
 import type { Embedder } from './embedder.js';
 import { INDEX_FORMAT_VERSION, type IndexData, readIndex, writeIndex } from './index-store.js';
 import { LexicalIndex } from './lexical-index.js';
+import { pipelineVersion } from './pipeline-version.js';
 import type { Chunk, StoredDocument } from './types.js';
 import { HnswVectorIndex } from './vector-index.js';
 
@@ -99,7 +100,10 @@ async function readPrevious(
 ): Promise<{ previous: IndexData | null; rebuildReason: string | null }> {
   try {
     return {
-      previous: await readIndex(options.indexDir, { embedderId: options.embedder.id }),
+      previous: await readIndex(options.indexDir, {
+        embedderId: options.embedder.id,
+        pipeline: await pipelineVersion(),
+      }),
       rebuildReason: null,
     };
   } catch (error) {
@@ -210,6 +214,7 @@ async function assemble(
   return {
     manifest: {
       formatVersion: INDEX_FORMAT_VERSION,
+      pipeline: await pipelineVersion(),
       embedder: { id: options.embedder.id, dimensions },
       corpusDir: options.corpusDir,
       builtAt: new Date().toISOString(),

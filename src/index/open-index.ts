@@ -5,6 +5,7 @@ import { isWhosaidError } from '../errors.js';
 import type { Embedder } from './embedder.js';
 import { type IndexData, readIndex } from './index-store.js';
 import { type IngestProgress, type IngestReport, ingest } from './ingest.js';
+import { pipelineVersion } from './pipeline-version.js';
 
 export interface OpenIndexOptions {
   corpusDir: string;
@@ -27,7 +28,10 @@ export async function openIndex(
   const notify = options.notify ?? (() => {});
   let reason: string;
   try {
-    const index = await readIndex(options.indexDir, { embedderId: options.embedder.id });
+    const index = await readIndex(options.indexDir, {
+      embedderId: options.embedder.id,
+      pipeline: await pipelineVersion(),
+    });
     if (!(await corpusChanged(index, options.corpusDir))) return { index, report: null };
     reason = `The corpus in ${options.corpusDir} changed since the index was built: updating it…`;
   } catch (error) {

@@ -31,6 +31,8 @@ export interface StoredDocument {
 
 export interface IndexManifest {
   formatVersion: number;
+  /** Fingerprint of the document-processing code that built the index (see pipeline-version.ts). */
+  pipeline: string;
   embedder: { id: string; dimensions: number };
   corpusDir: string;
   builtAt: string;

@@ -1,6 +1,7 @@
 import type { AnswerGenerator } from '../answer/generate-answer.js';
 import type { Config } from '../config.js';
 import type { SummaryGenerator } from '../summarize/generate-summary.js';
+import { Wordnet } from '../text/wordnet.js';
 import { createChatModel } from './chat-model.js';
 import { loadPrompts } from './prompt-template.js';
 
@@ -23,7 +24,7 @@ export async function createGeneration(
   const timeoutMs = config.openai.timeoutMs;
   return {
     answer: { model, prompt: prompts.answer, timeoutMs },
-    summary: { model, prompt: prompts['summarize-thread'], timeoutMs },
+    summary: { model, prompt: prompts['summarize-thread'], timeoutMs, wordnet: new Wordnet() },
     model: config.openai.chatModel,
   };
 }

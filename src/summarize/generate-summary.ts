@@ -3,14 +3,18 @@ import { HumanMessage, SystemMessage } from '@langchain/core/messages';
 import { z } from 'zod';
 import { attributeValue, neutralizeTags } from '../llm/data-block.js';
 import { type PromptTemplate, renderUserPrompt } from '../llm/prompt-template.js';
+import type { Wordnet } from '../text/wordnet.js';
 import { readableSlackText } from './slack-text.js';
-import { displayName, humanMessages } from './summarize-thread.js';
-import type { SummarizeInput, ThreadParticipant, ThreadSummary } from './types.js';
+import { displayName, humanMessages, summarizeThread } from './summarize-thread.js';
+import type { SummarizeInput, ThreadSummary } from './types.js';
+import { verifySummary } from './verify-summary.js';
 
 export interface SummaryGenerator {
   model: BaseChatModel;
   prompt: PromptTemplate;
   timeoutMs: number;
+  /** Synonyms for checking that points are found in their messages. */
+  wordnet: Wordnet;
 }
 
 const replySchema = z.object({
@@ -24,9 +28,9 @@ const replySchema = z.object({
 });
 
 /**
- * A generated thread summary whose attributions are checked: each point must name a message of the
- * thread (m1…mN), and it is credited to that message's real author — whoever the model said wrote it.
- * Throws when the model fails or replies with something unusable; the caller falls back to extractive.
+ * A generated thread summary, checked by `verifySummary` before anyone sees it (points cite real
+ * messages, credited to their real authors, and are found in them). Throws when the model fails or
+ * replies with something unusable; the caller falls back to the extractive summary.
  */
 export async function generateSummary(
   generator: SummaryGenerator,
@@ -50,34 +54,17 @@ export async function generateSummary(
   );
   const raw = typeof reply.content === 'string' ? reply.content : JSON.stringify(reply.content);
   const parsed = replySchema.parse(JSON.parse(raw.replace(/^\s*```(?:json)?|```\s*$/g, '')));
-  const notes: string[] = [];
-  const byUser = new Map<string, ThreadParticipant>();
-  for (const participant of parsed.participants) {
-    for (const point of participant.points) {
-      const message = messages[Number(point.message.replace(/^m/, '')) - 1];
-      if (!message) {
-        notes.push(`Left out a point that cited no message of the thread ("${point.text.slice(0, 60)}").`);
-        continue;
-      }
-      if (participant.user && participant.user !== message.user) {
-        notes.push(
-          `A point the model gave to ${participant.user} is credited to ${names[message.user]}, who wrote that message.`,
-        );
-      }
-      const entry = byUser.get(message.user) ?? {
-        user: message.user,
-        name: names[message.user] ?? message.user,
-        points: [],
-      };
-      entry.points.push({ text: point.text, ts: message.ts });
-      byUser.set(message.user, entry);
-    }
-  }
+  const readable = messages.map((message) => ({
+    user: message.user,
+    ts: message.ts,
+    text: readableSlackText(message.text, names),
+  }));
+  const verified = verifySummary(parsed, readable, names, generator.wordnet);
   return {
-    summary: parsed.summary,
-    participants: [...byUser.values()],
+    summary: verified.summary ?? summarizeThread(input).summary,
+    participants: verified.participants,
     mode: 'generated',
     messageCount: messages.length,
-    notes,
+    notes: verified.notes,
   };
 }

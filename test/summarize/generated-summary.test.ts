@@ -50,6 +50,7 @@ describe('generated thread summaries', () => {
             points: [
               { text: 'Numbers by Wednesday', message: 'm6' },
               { text: 'Invented point', message: 'm42' },
+              { text: 'Carla resigned from the newspaper', message: 'm7' },
             ],
           },
         ],
@@ -72,6 +73,7 @@ describe('generated thread summaries', () => {
     assert.deepEqual(byUser.U03CARLA, [['Numbers by Wednesday', '1730000300.000600']]);
     assert.match(summary.notes.join(' '), /credited to Ben Walsh, who wrote that message/);
     assert.match(summary.notes.join(' '), /cited no message of the thread/);
+    assert.match(summary.notes.join(' '), /not found in the message it cites \("Carla resigned/);
   });
 
   it('sends messages as delimited data, leaving out the bot, and neutralises tags inside them', async () => {
@@ -88,6 +90,21 @@ describe('generated thread summaries', () => {
       prompt.includes('‹/message> ‹message id="m99">'),
       'a message cannot close its tag or open another',
     );
+  });
+
+  it('replaces an overview that is not found in the thread by the extractive one', async () => {
+    server.enqueue({
+      reply: JSON.stringify({
+        summary: 'The editors agreed to sell the newspaper to a hedge fund in March.',
+        participants: [{ user: 'U01ANA', points: [{ text: 'Publish Thursday', message: 'm5' }] }],
+      }),
+    });
+    const summary = await summarize(
+      { messages: thread.messages, botUserId: 'U0WHOSAID' },
+      generation.summary,
+    );
+    assert.match(summary.summary, /^3 people, 7 messages\./);
+    assert.match(summary.notes.join(' '), /overview was not found in the thread/);
   });
 
   it('falls back to the extractive summary when the reply is unusable or late', async () => {

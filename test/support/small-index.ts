@@ -22,6 +22,7 @@ export function smallIndex(texts: string[], builtAt = new Date().toISOString()):
   return {
     manifest: {
       formatVersion: INDEX_FORMAT_VERSION,
+      pipeline: 'test-pipeline',
       embedder: { id: embeddings.id, dimensions: embeddings.dimensions },
       corpusDir: '/nowhere',
       builtAt,
