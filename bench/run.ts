@@ -75,7 +75,7 @@ const row = (name: string, r: { ingest: PhaseResult; query: PhaseResult }) => {
 const extract = results.generated.extract;
 const markdown = `# Benchmarks
 
-Produced by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}. Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 1024 ** 3)} GiB RAM, Node ${process.version}, ${process.platform}/${process.arch}. Local embeddings (${'local-hash-v1:384'}), hnswlib M=16, efConstruction=200, ef=128. Each phase runs in its own process; memory is that process's peak RSS.
+Produced by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}. Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 1024 ** 3)} GiB RAM, Node ${process.version}, ${process.platform}/${process.arch}. Local embeddings (${'local-hash-v1:384'}), hnswlib M=16, efConstruction=200, ef=200. Each phase runs in its own process; memory is that process's peak RSS.
 
 | corpus | paragraphs | ingest (load, extract quotes, embed, build, write) | index on disk | peak memory ingest / query | \`ask\` p50 / p95 with hnswlib | \`ask\` p50 / p95 with exact scan | \`ask\` exact ÷ hnswlib (p50) | vector search alone p50, hnswlib vs exact | hnswlib recall@10 vs exact |
 |---|---|---|---|---|---|---|---|---|---|

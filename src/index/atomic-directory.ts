@@ -45,9 +45,12 @@ export async function recoverDirectory(target: string): Promise<void> {
     const match = new RegExp(`^${escapeRegExp(name)}\\.(tmp|old)-(\\d+)-[0-9a-f]+$`).exec(sibling);
     if (!match) continue;
     const path = join(parent, sibling);
+    const writerRunning = isRunning(Number(match[2]));
+    // A live writer between its two renames will finish on its own; only a dead one's work is undone.
+    if (writerRunning) continue;
     if (match[1] === 'old' && !(await exists(target))) {
       await rename(path, target);
-    } else if (match[1] === 'old' || !isRunning(Number(match[2]))) {
+    } else {
       await rm(path, { recursive: true, force: true });
     }
   }

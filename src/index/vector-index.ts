@@ -24,7 +24,7 @@ export interface HnswOptions {
   efSearch?: number;
 }
 
-const DEFAULTS = { m: 16, efConstruction: 200, efSearch: 128 } as const;
+const DEFAULTS = { m: 16, efConstruction: 200, efSearch: 200 } as const;
 const RANDOM_SEED = 100;
 
 export class HnswVectorIndex implements VectorIndex {

@@ -1,17 +1,17 @@
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
-import { ChatOpenAI } from '@langchain/openai';
+import { initChatModel } from 'langchain';
 import type { OpenAIConfig } from '../config.js';
 
 /**
- * The chat model for generated answers and summaries. The rest of the code sees only langchain's
- * `BaseChatModel`, so another provider is a change to this one function.
+ * The chat model for generated answers and summaries: `ChatOpenAI` from @langchain/openai, built through
+ * langchain's provider-agnostic `initChatModel`, so another provider is a change of the "openai:" prefix
+ * (and its package). The rest of the code sees only langchain's `BaseChatModel`.
  * Retries: langchain retries 429 (when the server says how long to wait) and 5xx with exponential
  * backoff, at most `maxRetries` times; callers also pass an overall deadline (AbortSignal).
  */
-export function createChatModel(config: OpenAIConfig): BaseChatModel {
-  return new ChatOpenAI({
+export async function createChatModel(config: OpenAIConfig): Promise<BaseChatModel> {
+  return initChatModel(`openai:${config.chatModel}`, {
     apiKey: config.apiKey,
-    model: config.chatModel,
     temperature: 0,
     timeout: config.timeoutMs,
     maxRetries: config.maxRetries,

@@ -20,7 +20,7 @@ export async function createGeneration(
 ): Promise<Generation | null> {
   if (!config.openai) return null;
   const prompts = await loadPrompts(config.promptsDir);
-  const model = createChatModel(config.openai);
+  const model = await createChatModel(config.openai);
   const timeoutMs = config.openai.timeoutMs;
   return {
     answer: { model, prompt: prompts.answer, timeoutMs },

@@ -1,7 +1,13 @@
 // Matches what a user typed (`/quote meyer`, `--speaker "Sen. Reed"`, "the NASA administrator") to
 // speakers in the directory. Tiers, first non-empty wins: exact name/alias/surname (groups match
 // through their members), then role phrases, then small typos. Nothing → the closest names.
-import { distance } from 'fastest-levenshtein';
+import damerauLevenshtein from 'damerau-levenshtein';
+
+/** Edit distance counting a swap of two neighbouring letters ("Meyre" for "Meyer") as one typo. */
+function distance(a: string, b: string): number {
+  return damerauLevenshtein(a, b).steps;
+}
+
 import type { SpeakerEntry } from './speaker-directory.js';
 import { bareName, surnameOf } from './speaker-names.js';
 

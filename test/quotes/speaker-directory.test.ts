@@ -86,6 +86,7 @@ describe('matchSpeaker', () => {
   it('forgives small typos', () => {
     assert.deepEqual(names(matchSpeaker('Isacson', directory).matches), ['Walter Isaacson']);
     assert.deepEqual(names(matchSpeaker('Dan Meyers', directory).matches), ['Dan Meyer']);
+    assert.deepEqual(names(matchSpeaker('MEYRE', directory).matches), ['Dan Meyer'], 'two letters swapped');
   });
 
   it('suggests the closest names for an unknown speaker', () => {

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { createBotServices } from '../../bot-services.js';
 import { requireSlackSettings } from '../../config.js';
 import { createGeneration } from '../../llm/generation.js';
+import { loadPrompts } from '../../llm/prompt-template.js';
 import type { Logger } from '../../logger.js';
 import { createLogger } from '../../logger.js';
 import { checkBotToken, createSlackApp, EVENTS_PATH, type SlackBot } from '../../slack/create-slack-app.js';
@@ -27,7 +28,9 @@ export function registerServe(program: Command): void {
         // Checked before the index is opened, so a missing token fails at once and says where to find it.
         const settings = requireSlackSettings(config);
         const logger = createLogger(config.logLevel);
-        // Prompts are loaded and their placeholders checked now, not on the first question.
+        // Prompts are checked now, not on the first question — even offline, so a broken prompt file is
+        // found before someone adds a key.
+        await loadPrompts(config.promptsDir);
         const generation = await createGeneration(config);
         const identity = await checkBotToken(settings, logger);
         const services = createBotServices(await openSearchContext(config), { k: config.topK, generation });
