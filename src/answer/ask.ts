@@ -102,9 +102,8 @@ function askedSpeakers(analysis: QuestionAnalysis, context: SearchContext): Spea
   const subjectText = analysis.speechSubject;
   const subjects = subjectText ? findSpeakersInText(subjectText, context.speakers) : [];
   const text = subjects.length > 0 && subjectText ? subjectText : analysis.text;
-  const matches = context.speakers.filter((entry) =>
-    findSpeakersInText(text, context.speakers).includes(entry.name),
-  );
+  const named = new Set(subjects.length > 0 ? subjects : findSpeakersInText(text, context.speakers));
+  const matches = context.speakers.filter((entry) => named.has(entry.name));
   return speakerFilter(matches, (entries) => findSpeakersInText(text, entries));
 }
 

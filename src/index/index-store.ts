@@ -1,14 +1,13 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { AsPlainObject } from 'minisearch';
 import { describeError, WhosaidError } from '../errors.js';
 import { recoverDirectory, replaceDirectoryAtomically } from './atomic-directory.js';
-import { LexicalIndex } from './lexical-index.js';
+import { LexicalIndex, type LexicalIndexJson } from './lexical-index.js';
 import type { Chunk, IndexManifest, StoredDocument } from './types.js';
 import { HnswVectorIndex } from './vector-index.js';
 
 /** Bump when the files' layout or meaning changes: an older index is then rebuilt, never misread. */
-export const INDEX_FORMAT_VERSION = 1;
+export const INDEX_FORMAT_VERSION = 2;
 
 const FILES = {
   manifest: 'manifest.json',
@@ -80,7 +79,7 @@ export async function readIndex(dir: string, options: ReadIndexOptions): Promise
       readJson<StoredDocument[]>(join(dir, FILES.documents)),
       readJson<Chunk[]>(join(dir, FILES.chunks)),
       readFile(join(dir, FILES.vectors)),
-      readJson<AsPlainObject>(join(dir, FILES.lexical)),
+      readJson<LexicalIndexJson>(join(dir, FILES.lexical)),
     ]);
     const { dimensions } = manifest.embedder;
     const vectors = new Float32Array(

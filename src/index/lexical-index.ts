@@ -33,18 +33,41 @@ const OPTIONS = {
   processTerm: (term: string) => (isStopword(term) ? null : stem(term)),
 };
 
+/** What bm25.json holds: MiniSearch's own index plus the number of chunks each term occurs in. */
+export interface LexicalIndexJson {
+  index: AsPlainObject;
+  documentFrequency: Record<string, number>;
+}
+
 /** BM25+ over chunk text with MiniSearch (serialisable, field boosts). */
 export class LexicalIndex {
-  private constructor(private readonly search_: MiniSearch<LexicalDocument>) {}
+  private constructor(
+    private readonly search_: MiniSearch<LexicalDocument>,
+    private readonly documentFrequency: Map<string, number>,
+  ) {}
 
   static build(documents: LexicalDocument[]): LexicalIndex {
     const search = new MiniSearch<LexicalDocument>(OPTIONS);
     search.addAll(documents);
-    return new LexicalIndex(search);
+    // Counted here once: asking MiniSearch per question term means scoring every chunk that has it.
+    const frequency = new Map<string, number>();
+    for (const document of documents) {
+      for (const term of new Set(
+        words(document.text)
+          .filter((word) => !isStopword(word))
+          .map(stem),
+      )) {
+        frequency.set(term, (frequency.get(term) ?? 0) + 1);
+      }
+    }
+    return new LexicalIndex(search, frequency);
   }
 
-  static fromJSON(json: AsPlainObject): LexicalIndex {
-    return new LexicalIndex(MiniSearch.loadJS<LexicalDocument>(json, OPTIONS));
+  static fromJSON(json: LexicalIndexJson): LexicalIndex {
+    return new LexicalIndex(
+      MiniSearch.loadJS<LexicalDocument>(json.index, OPTIONS),
+      new Map(Object.entries(json.documentFrequency)),
+    );
   }
 
   /**
@@ -53,7 +76,7 @@ export class LexicalIndex {
    */
   inverseDocumentFrequency(word: string): number {
     const total = this.search_.documentCount;
-    const frequency = this.search_.search(word, { fields: ['text'] }).length;
+    const frequency = this.documentFrequency.get(stem(word.toLowerCase())) ?? 0;
     return Math.log(1 + total / Math.max(frequency, 0.5));
   }
 
@@ -64,8 +87,8 @@ export class LexicalIndex {
     );
   }
 
-  toJSON(): AsPlainObject {
-    return this.search_.toJSON();
+  toJSON(): LexicalIndexJson {
+    return { index: this.search_.toJSON(), documentFrequency: Object.fromEntries(this.documentFrequency) };
   }
 
   search(query: LexicalQuery): LexicalHit[] {
