@@ -4,13 +4,12 @@ import type { CorpusDocument } from '../corpus/types.js';
 import { isWhosaidError, WhosaidError } from '../errors.js';
 import { extractQuotes } from '../quotes/extract-quotes.js';
 import type { Quote } from '../quotes/types.js';
+import { assembleIndex, type PreparedDocument } from './assemble-index.js';
 import { chunkDocument } from './chunk-document.js';
 import type { Embedder } from './embedder.js';
-import { INDEX_FORMAT_VERSION, type IndexData, readIndex, writeIndex } from './index-store.js';
-import { LexicalIndex } from './lexical-index.js';
+import { type IndexData, readIndex, writeIndex } from './index-store.js';
 import { pipelineVersion } from './pipeline-version.js';
 import type { Chunk, StoredDocument } from './types.js';
-import { HnswVectorIndex } from './vector-index.js';
 
 export type IngestPhase = 'load' | 'embed' | 'build' | 'write';
 
@@ -42,13 +41,6 @@ export interface IngestReport {
   problems: CorpusProblem[];
   /** Why an existing index could not be reused, when it could not. */
   rebuildReason: string | null;
-}
-
-interface PreparedDocument {
-  stored: StoredDocument;
-  chunks: Omit<Chunk, 'label'>[];
-  /** Reused vectors (one per chunk), or null when the document must be embedded. */
-  vectors: Float32Array[] | null;
 }
 
 /** Loads the corpus, embeds what changed, and writes a fresh index atomically. */
@@ -88,7 +80,13 @@ export async function ingest(options: IngestOptions): Promise<{ index: IndexData
   }
   const seen = new Set(corpus.documents.map((document) => document.id));
   report.removed = (previous?.documents ?? []).map((document) => document.id).filter((id) => !seen.has(id));
-  const index = await assemble(prepared, options, report, progress);
+  const { index, embedded } = await assembleIndex(
+    prepared,
+    { embedder: options.embedder, corpusDir: options.corpusDir, problems: corpus.problems },
+    progress,
+  );
+  report.embedded = embedded;
+  report.chunks = index.chunks.length;
   progress({ phase: 'write', done: 0, total: 1 });
   await writeIndex(options.indexDir, index);
   progress({ phase: 'write', done: 1, total: 1 });
@@ -175,83 +173,4 @@ async function prepare(
     chunks: chunkDocument(document, quotes),
     vectors: null,
   };
-}
-
-async function assemble(
-  prepared: PreparedDocument[],
-  options: IngestOptions,
-  report: IngestReport,
-  progress: (progress: IngestProgress) => void,
-): Promise<IndexData> {
-  const chunks: Chunk[] = prepared
-    .flatMap((document) => document.chunks)
-    .map((chunk, label) => ({ ...chunk, label }));
-  const toEmbed = prepared.flatMap((document) =>
-    document.vectors ? [] : document.chunks.map((chunk) => chunk.text),
-  );
-  const fresh = await embedAll(toEmbed, options.embedder, progress);
-  report.embedded = fresh.length;
-  report.chunks = chunks.length;
-  const rows: Float32Array[] = [];
-  let nextFresh = 0;
-  for (const document of prepared) {
-    if (document.vectors) rows.push(...document.vectors);
-    else for (const _chunk of document.chunks) rows.push(Float32Array.from(fresh[nextFresh++] ?? []));
-  }
-  const dimensions = rows[0]?.length ?? 0;
-  const vectors = new Float32Array(rows.length * dimensions);
-  rows.forEach((row, i) => {
-    vectors.set(row, i * dimensions);
-  });
-  progress({ phase: 'build', done: 0, total: 1 });
-  const hnsw = HnswVectorIndex.build(rows, dimensions);
-  const documents = prepared.map((document) => document.stored);
-  const titles = new Map(documents.map((document) => [document.id, document.meta.title]));
-  const lexical = LexicalIndex.build(
-    chunks.map((chunk) => toLexicalDocument(chunk, titles.get(chunk.doc) ?? '')),
-  );
-  progress({ phase: 'build', done: 1, total: 1 });
-  return {
-    manifest: {
-      formatVersion: INDEX_FORMAT_VERSION,
-      pipeline: await pipelineVersion(),
-      embedder: { id: options.embedder.id, dimensions },
-      corpusDir: options.corpusDir,
-      builtAt: new Date().toISOString(),
-      chunkCount: chunks.length,
-      documents: Object.fromEntries(
-        prepared.map((document) => [
-          document.stored.id,
-          { contentHash: document.stored.contentHash, chunkCount: document.chunks.length },
-        ]),
-      ),
-      problems: report.problems,
-    },
-    documents,
-    chunks,
-    vectors,
-    hnsw,
-    lexical,
-  };
-}
-
-async function embedAll(
-  texts: string[],
-  embedder: Embedder,
-  progress: (progress: IngestProgress) => void,
-): Promise<number[][]> {
-  const vectors: number[][] = [];
-  progress({ phase: 'embed', done: 0, total: texts.length });
-  for (let i = 0; i < texts.length; i += embedder.batchSize) {
-    vectors.push(...(await embedder.embeddings.embedDocuments(texts.slice(i, i + embedder.batchSize))));
-    progress({ phase: 'embed', done: vectors.length, total: texts.length });
-  }
-  return vectors;
-}
-
-function toLexicalDocument(chunk: Chunk, title: string) {
-  const speakers = chunk.quotes
-    .flatMap((quote) => [quote.speaker, quote.role, ...quote.members])
-    .filter(Boolean);
-  return { label: chunk.label, text: chunk.text, speakers: [...new Set(speakers)].join(' ; '), title };
 }
