@@ -56,12 +56,16 @@ export function analyzeQuestion(question: string, wordnet: Wordnet): QuestionAna
   const keyTerms: KeyTerm[] = [];
   for (const word of words(question)) {
     const wordStem = stem(word);
-    if (isStopword(word) || GENERIC.has(wordStem) || /^\d{1,2}$/.test(word)) continue;
+    // A single letter or a small number carries no topic; WordNet would still offer "ten" for "x".
+    if (isStopword(word) || GENERIC.has(wordStem) || word.length < 2 || /^\d{1,2}$/.test(word)) continue;
     if (seen.has(wordStem)) continue;
     seen.add(wordStem);
     // "reportedly" should meet "reported": the stemmer keeps the -ly, so the base word counts as a synonym.
     const base = word.length > 5 && word.endsWith('ly') ? [word.slice(0, -2)] : [];
-    const synonyms = [...base, ...wordnet.synonyms(word)].filter((synonym) => !isStopword(synonym));
+    // Synonyms of very short words are mostly abbreviations ("us" → "US", "ok" → "Oklahoma"): none.
+    const synonyms = [...base, ...(word.length > 2 ? wordnet.synonyms(word) : [])].filter(
+      (synonym) => !isStopword(synonym),
+    );
     keyTerms.push({
       word,
       stem: wordStem,
@@ -81,7 +85,9 @@ export function analyzeQuestion(question: string, wordnet: Wordnet): QuestionAna
         : null,
     entities: findEntities(question),
     asksForWords: SPEECH.test(question) || /^\s*who\b/i.test(question),
-    expansions: [...new Set(keyTerms.flatMap((term) => wordnet.synonyms(term.word)))],
+    expansions: [
+      ...new Set(keyTerms.flatMap((term) => (term.word.length > 2 ? wordnet.synonyms(term.word) : []))),
+    ],
   };
 }
 

@@ -59,6 +59,13 @@ describe('answers on the gold questions (offline, extractive)', () => {
     });
   }
 
+  it('abstains on questions with no topic words at all', async () => {
+    for (const question of ['x', 'the', 'What?', 'Who said it?']) {
+      const answer = await ask(fixture.context, { question, k: 5 });
+      assert.equal(answer.abstained, true, question);
+    }
+  });
+
   it('generalises to the team’s own paraphrased and out-of-corpus questions', async () => {
     const failures: string[] = [];
     for (const question of dev.questions) {

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { after, describe, it } from 'node:test';
-import { BOT_USER_ID, SlackApiStandIn, STAND_IN_TOKEN } from '../support/slack-api-stand-in.js';
+import { SlackApiStandIn, STAND_IN_TOKEN } from '../support/slack-api-stand-in.js';
 import { postedText } from '../support/slack-blocks.js';
+import { mentionEvent } from '../support/slack-events.js';
 import { eventEnvelope, SIGNING_SECRET, sendToApp } from '../support/slack-signed-requests.js';
 import { tempDir } from '../support/temp-dir.js';
 
@@ -97,13 +98,7 @@ describe('whosaid serve', () => {
       run.exit.then((code) => reject(new Error(`serve exited (${code}) before listening:\n${run.stderr()}`)));
     });
     const posted = standIn.nextCall('chat.postMessage');
-    const event = {
-      type: 'app_mention',
-      user: 'UASKER01',
-      text: `<@${BOT_USER_ID}> Who warned about relying on one provider?`,
-      ts: '1700002000.000100',
-      channel: 'C0NEWS001',
-    };
+    const event = mentionEvent('1700002000.000100', 'Who warned about relying on one provider?');
     const response = await sendToApp(`http://127.0.0.1:${port}/slack/events`, eventEnvelope(event));
     assert.equal(response.status, 200);
     const post = await posted;

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { createSlackApp } from '../../src/slack/create-slack-app.js';
-import { APP_TOKEN, BOT_USER_ID, SlackApiStandIn, STAND_IN_TOKEN } from '../support/slack-api-stand-in.js';
+import { APP_TOKEN, SlackApiStandIn, STAND_IN_TOKEN } from '../support/slack-api-stand-in.js';
 import { postedText } from '../support/slack-blocks.js';
+import { mentionEvent } from '../support/slack-events.js';
 import { eventEnvelope } from '../support/slack-signed-requests.js';
 import { SlackSocketStandIn } from '../support/slack-socket-stand-in.js';
 import { memoryLogger, realServices } from '../support/slack-test-bot.js';
@@ -39,13 +40,7 @@ describe('Socket Mode', () => {
     const { api, socket, bot } = await socketBot(APP_TOKEN);
     assert.deepEqual(await bot.start(), { mode: 'socket', port: undefined });
     assert.equal(api.callsTo('apps.connections.open').length, 1);
-    const event = {
-      type: 'app_mention',
-      user: 'UASKER01',
-      text: `<@${BOT_USER_ID}> Who warned about relying on one provider?`,
-      ts: '1700003000.000100',
-      channel: 'C0NEWS001',
-    };
+    const event = mentionEvent('1700003000.000100', 'Who warned about relying on one provider?');
     await socket.deliver({
       envelope_id: 'env-1',
       type: 'events_api',
