@@ -13,12 +13,13 @@ import { loadCorpus } from '../src/corpus/load-corpus.js';
 import { createEmbedder } from '../src/index/embedder.js';
 import { readIndex } from '../src/index/index-store.js';
 import { ingest } from '../src/index/ingest.js';
-import { ExactVectorIndex, type VectorIndex } from '../src/index/vector-index.js';
+import type { VectorIndex } from '../src/index/vector-index.js';
 import { extractQuotes } from '../src/quotes/extract-quotes.js';
 import { Wordnet } from '../src/text/wordnet.js';
+import { ExactVectorIndex } from './exact-vector-index.js';
 
 const [phase, corpusDir = '', indexDir = '', count = '200'] = process.argv.slice(2);
-const embedder = createEmbedder({ embeddings: 'local', openai: undefined });
+const embedder = await createEmbedder({ embeddings: 'local', openai: undefined });
 const maxRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 
 async function directoryBytes(dir: string): Promise<number> {

@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadDocument } from '../src/corpus/load-document.js';
 import { extractQuotes } from '../src/quotes/extract-quotes.js';
-import { OVERLAP_THRESHOLD, quoteOverlap } from '../src/quotes/quote-overlap.js';
 import type { Quote, QuoteKind } from '../src/quotes/types.js';
+import { OVERLAP_THRESHOLD, quoteOverlap } from './lib/quote-overlap.js';
 
 interface GoldQuote {
   doc: string;

@@ -3,9 +3,11 @@
 // Why a script: on Node 20 `node --test` does not discover .ts files and a quoted glob silently
 // runs nothing ("tests 0", exit 0). We list the files ourselves, pass them explicitly, and fail
 // loudly when none are found. Arguments narrow the run: `npm run test:unit -- quotes` runs the
-// files whose path contains "quotes".
+// files whose path contains "quotes". `--tier unit` leaves out test/smoke/ (subprocess runs of the
+// built binary), for the edit loop; `npm test` runs every tier after building.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -19,8 +21,16 @@ function findTests(dir) {
   });
 }
 
-const filters = process.argv.slice(2);
+const args = process.argv.slice(2);
+const tierAt = args.indexOf('--tier');
+const tier = tierAt >= 0 ? args.splice(tierAt, 2)[1] : 'all';
+if (!['all', 'unit'].includes(tier)) {
+  console.error(`Unknown --tier "${tier}": use "unit" (no subprocess smoke tests) or leave it out.`);
+  process.exit(1);
+}
+const filters = args;
 const files = findTests(join(root, 'test'))
+  .filter((file) => tier === 'all' || !file.startsWith(join('test', 'smoke')))
   .filter((file) => filters.length === 0 || filters.some((filter) => file.includes(filter)))
   .sort();
 if (files.length === 0) {
@@ -28,9 +38,16 @@ if (files.length === 0) {
   process.exit(1);
 }
 console.log(`Running ${files.length} test files:\n  ${files.join('\n  ')}`);
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], {
-  cwd: root,
-  stdio: 'inherit',
-  env: { ...process.env, WHOSAID_LOG_LEVEL: process.env.WHOSAID_LOG_LEVEL ?? 'silent' },
-});
+// Test files run in parallel processes; most of their time is waiting on loopback servers and
+// timeouts, so two per core keeps both cores busy. Node's default is one fewer than the cores.
+const concurrency = Math.max(2, availableParallelism() * 2);
+const result = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files],
+  {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, WHOSAID_LOG_LEVEL: process.env.WHOSAID_LOG_LEVEL ?? 'silent' },
+  },
+);
 process.exit(result.status ?? 1);

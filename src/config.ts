@@ -4,13 +4,10 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse as parseDotenv } from 'dotenv';
 import { z } from 'zod';
 import { WhosaidError } from './errors.js';
-
-/** The package root: defaults (corpus/, .whosaid/, prompts/) live here so `npx whosaid` works from any folder. */
-export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+import { PROJECT_ROOT } from './project-root.js';
 
 const optionalText = z
   .string()
@@ -45,7 +42,7 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
 });
 
-export type Env = z.infer<typeof envSchema>;
+type Env = z.infer<typeof envSchema>;
 
 export interface OpenAIConfig {
   apiKey: string;

@@ -1,9 +1,9 @@
-import nlp from 'compromise';
+import { findProperNames } from '../text/proper-names.js';
 import { isStopword, stem, words } from '../text/terms.js';
 import type { Wordnet } from '../text/wordnet.js';
 
 /** A word of the question that a supporting passage is expected to contain (or a synonym of it). */
-export interface KeyTerm {
+interface KeyTerm {
   word: string;
   stem: string;
   synonymStems: string[];
@@ -83,7 +83,7 @@ export function analyzeQuestion(question: string, wordnet: Wordnet): QuestionAna
       : /^\s*(?:since\s+)?when\b/i.test(question)
         ? 'time'
         : null,
-    entities: findEntities(question),
+    entities: findProperNames(question),
     asksForWords: SPEECH.test(question) || /^\s*who\b/i.test(question),
     expansions: [
       ...new Set(keyTerms.flatMap((term) => (term.word.length > 2 ? wordnet.synonyms(term.word) : []))),
@@ -116,29 +116,4 @@ function findSpeechSubject(question: string): string | null {
     POSSESSIVE_SPEECH.exec(question)?.[1] ??
     null
   );
-}
-
-function findEntities(question: string): QuestionAnalysis['entities'] {
-  const document = nlp(question);
-  const people = new Set(document.people().out('array').map(cleanName));
-  const organizations = new Set(document.organizations().out('array').map(cleanName));
-  const names = new Set([
-    ...document.match('#ProperNoun+').out('array').map(cleanName),
-    ...people,
-    ...organizations,
-  ]);
-  return [...names]
-    .filter((name) => name.length > 1)
-    .map((name) => ({
-      name,
-      kind: people.has(name) ? 'person' : organizations.has(name) ? 'organization' : 'other',
-    }));
-}
-
-function cleanName(text: string): string {
-  return text
-    .replace(/['’]s\b/g, '')
-    .replace(/[?!.,;:"“”]+$/g, '')
-    .replace(/^[^\p{L}\p{N}]+/u, '')
-    .trim();
 }

@@ -19,7 +19,7 @@ export interface AskOptions {
   onText?: (text: string) => Promise<void>;
 }
 
-export const ABSTAIN_PREFIX = "I can't answer that from the indexed documents.";
+const ABSTAIN_PREFIX = "I can't answer that from the indexed documents.";
 
 /**
  * Answers a question from the indexed documents only: retrieve, judge whether the passages support an

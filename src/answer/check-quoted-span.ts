@@ -4,8 +4,7 @@ import type { Quote } from '../quotes/types.js';
 import { isReportedSpeech } from './check-reported-speech.js';
 import { capitalize, credit } from './credit.js';
 import { isVerbatimIn, normalizeForMatch, type QuotedSpan } from './quoted-spans.js';
-import type { Passage, Removal } from './types.js';
-import type { VerifyContext } from './verify-answer.js';
+import type { Passage, Removal, VerifyContext } from './types.js';
 
 /**
  * One quoted string of a generated sentence against the passages the sentence cites: kept when verbatim

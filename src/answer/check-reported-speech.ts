@@ -7,7 +7,7 @@ import { supportOf } from './support-of.js';
 import type { Passage, Removal } from './types.js';
 
 /** "X said …" must be backed by X's own quotes at least this much (the words of the claim). */
-export const MIN_SPEECH_SUPPORT = 0.6;
+const MIN_SPEECH_SUPPORT = 0.6;
 
 const SPEECH_VERB =
   /\b(?:said|says|say|told|tells|warn(?:s|ed)?|argu(?:es|ed)|add(?:s|ed)|wr(?:ote|ites)|stated?|claim(?:s|ed)|not(?:es|ed)|call(?:s|ed)|described?|highlight(?:s|ed)|explain(?:s|ed)|acknowledg(?:es|ed)|insist(?:s|ed)|suggest(?:s|ed)|repl(?:y|ied|ies)|respond(?:s|ed)?)\b(?:\s+(?:that|how))?/i;

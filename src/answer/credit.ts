@@ -13,14 +13,14 @@ export function credit(quote: Pick<Quote, 'speaker' | 'role' | 'members'>): stri
 }
 
 /** "national security attorney" → "a national security attorney"; titles and possessives stay as they are. */
-export function withArticle(role: string): string {
+function withArticle(role: string): string {
   if (/^(?:a|an|the)\s/i.test(role) || /^\p{Lu}/u.test(role) || /['’]s\b/.test(role.split(' ')[0] ?? '')) {
     return role;
   }
   return /^[aeiou]/i.test(role) ? `an ${role}` : `a ${role}`;
 }
 
-export function joinAnd(names: string[]): string {
+function joinAnd(names: string[]): string {
   if (names.length <= 2) return names.join(' and ');
   return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }

@@ -1,11 +1,10 @@
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
-import { HumanMessage, SystemMessage } from '@langchain/core/messages';
 import { neutralizeTags } from '../llm/data-block.js';
 import { type PromptTemplate, renderUserPrompt } from '../llm/prompt-template.js';
 import type { Quote } from '../quotes/types.js';
 import { formatPassages } from './passages-prompt.js';
-import type { Removal } from './types.js';
-import { splitAnswerSentences, type VerifyContext, verifySentence } from './verify-answer.js';
+import type { Removal, VerifyContext } from './types.js';
+import { splitAnswerSentences, verifySentence } from './verify-answer.js';
 
 /** What generation needs: a chat model, the answer prompt, and an overall deadline. */
 export interface AnswerGenerator {
@@ -38,14 +37,17 @@ export async function generateAnswer(
   context: VerifyContext,
   onText?: (text: string) => Promise<void>,
 ): Promise<GeneratedAnswer> {
-  const messages = [
-    new SystemMessage(generator.prompt.system),
-    new HumanMessage(
+  // Plain [role, text] pairs, which langchain turns into messages itself: no runtime import of
+  // @langchain/core outside the model factory, so an offline process never loads it.
+  const messages: [string, string][] = [
+    ['system', generator.prompt.system],
+    [
+      'human',
       renderUserPrompt(generator.prompt, {
         question: neutralizeTags(question),
         passages: formatPassages(context.passages),
       }),
-    ),
+    ],
   ];
   const result: GeneratedAnswer = { sentences: [], cited: [], quotes: [], removed: [], abstained: false };
   const accept = async (sentence: string) => {

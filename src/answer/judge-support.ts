@@ -1,4 +1,5 @@
 import { matchSpeaker } from '../quotes/match-speaker.js';
+import { NAME_JOINERS } from '../text/proper-names.js';
 import { contentTerms } from '../text/terms.js';
 import type { QuestionAnalysis } from './analyze-question.js';
 import type { SearchContext } from './search-context.js';
@@ -9,7 +10,7 @@ import type { Passage } from './types.js';
  * threshold alone cannot separate answerable from unanswerable questions (an off-corpus question
  * about Putin outscores some answerable ones), so support means the passage covers what is asked.
  */
-export const MIN_COVERAGE = 0.5;
+const MIN_COVERAGE = 0.5;
 /** Only the passages a reader sees first count as support. */
 const SUPPORT_DEPTH = 3;
 
@@ -82,7 +83,7 @@ function isMissing(entity: QuestionAnalysis['entities'][number], context: Search
       matchSpeaker(entity.name, context.speakers).matches.length === 0
     );
   }
-  const parts = entity.name.split(/\s+/);
+  const parts = entity.name.split(/\s+/).filter((part) => !NAME_JOINERS.has(part));
   return parts.length > 1 && parts.every((part) => !context.index.lexical.containsAll(part));
 }
 

@@ -6,7 +6,7 @@ import { isEmptyFilter, quoteMatches, type SpeakerFilter } from './speaker-filte
 import type { Passage } from './types.js';
 
 /** Reciprocal Rank Fusion constant from Cormack et al. (2009); 60 is the published default. */
-export const RRF_K = 60;
+const RRF_K = 60;
 /** How many candidates each ranking contributes before fusion. */
 const CANDIDATES = 50;
 /** Fused candidates whose coverage is computed before the final cut to k. */

@@ -1,4 +1,6 @@
+import type { SpeakerEntry } from '../quotes/speaker-directory.js';
 import type { Quote, QuoteKind } from '../quotes/types.js';
+import type { Wordnet } from '../text/wordnet.js';
 
 /** A retrieved paragraph with what a citation needs. `text` is verbatim from the document. */
 export interface Passage {
@@ -55,4 +57,12 @@ export interface Answer {
   removed: Removal[];
   /** Speakers the question named, resolved to canonical names. */
   speakers: string[];
+}
+
+/** What a generated sentence is checked against. */
+export interface VerifyContext {
+  /** The passages the model was given, numbered from 1 in this order. */
+  passages: Passage[];
+  speakers: SpeakerEntry[];
+  wordnet: Wordnet;
 }

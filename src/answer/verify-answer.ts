@@ -1,21 +1,12 @@
 import { addressesReader, echoesInstruction } from '../llm/instruction-like.js';
-import type { SpeakerEntry } from '../quotes/speaker-directory.js';
 import type { Quote } from '../quotes/types.js';
 import { sentencesOf } from '../text/sentences.js';
-import type { Wordnet } from '../text/wordnet.js';
 import { isGenericWord } from './analyze-question.js';
 import { checkQuote } from './check-quoted-span.js';
 import { checkReportedSpeech, isReportedSpeech } from './check-reported-speech.js';
 import { findQuotedSpans } from './quoted-spans.js';
 import { supportOf } from './support-of.js';
-import type { Passage, Removal } from './types.js';
-
-export interface VerifyContext {
-  /** The passages the model was given, numbered from 1 in this order. */
-  passages: Passage[];
-  speakers: SpeakerEntry[];
-  wordnet: Wordnet;
-}
+import type { Passage, Removal, VerifyContext } from './types.js';
 
 export interface VerifiedSentence {
   text: string | null;
@@ -26,7 +17,7 @@ export interface VerifiedSentence {
 }
 
 /** Share of a sentence's content words that its cited passages must contain (synonyms count). */
-export const MIN_SUPPORT = 0.4;
+const MIN_SUPPORT = 0.4;
 const CITATION = /\s*\[(\d+(?:\s*,\s*\d+)*)\]/g;
 const URL = /\bhttps?:\/\/\S+|\bwww\.\S+/gi;
 

@@ -1,26 +1,31 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Command } from 'commander';
-import { PROJECT_ROOT } from '../config.js';
+import { packageVersion } from '../project-root.js';
 import { registerAsk } from './commands/ask-command.js';
 import { registerExtract } from './commands/extract-command.js';
 import { registerIngest } from './commands/ingest-command.js';
 import { registerQuotes } from './commands/quotes-command.js';
 import { registerServe } from './commands/serve-command.js';
 import { registerSummarize } from './commands/summarize-command.js';
+import { type CliIo, processIo } from './io.js';
 
-const { version } = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
-  version: string;
-};
-
-export function buildProgram(): Command {
+/**
+ * Declares the commands, and nothing more: each action imports its module only when it runs, so
+ * `whosaid --help` loads no NLP, model or Slack library (test/cli/module-loading.test.ts checks).
+ * Help, usage errors and command output all go to `io`; `runCli` turns Commander's exits into codes.
+ */
+export function buildProgram(io: CliIo = processIo()): Command {
   const program = new Command()
     .name('whosaid')
     .description(
       'Answers questions about a corpus of news articles with verbatim quotes: who said what, with sources.',
     )
-    .version(version)
+    .version(packageVersion())
     .option('--debug', 'print stack traces of unexpected errors')
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+    })
+    .exitOverride()
     .showHelpAfterError('(run with --help for usage)')
     .addHelpText(
       'after',
@@ -30,11 +35,11 @@ export function buildProgram(): Command {
         '  $ whosaid quotes --speaker meyer\n' +
         '  $ whosaid extract corpus/axios-musk-putin-spacex.md --json\n',
     );
-  registerIngest(program);
-  registerAsk(program);
-  registerQuotes(program);
-  registerExtract(program);
-  registerSummarize(program);
-  registerServe(program);
+  registerIngest(program, io);
+  registerAsk(program, io);
+  registerQuotes(program, io);
+  registerExtract(program, io);
+  registerSummarize(program, io);
+  registerServe(program, io);
   return program;
 }

@@ -1,5 +1,5 @@
-import { SingleBar } from 'cli-progress';
-import type { IngestProgress } from '../index/ingest.js';
+import type { IngestProgress } from '../index/types.js';
+import type { OutputStream } from './io.js';
 
 const LABELS: Record<IngestProgress['phase'], string> = {
   load: 'Reading documents',
@@ -8,24 +8,35 @@ const LABELS: Record<IngestProgress['phase'], string> = {
   write: 'Writing index',
 };
 
+export interface ProgressReporter {
+  onProgress(progress: IngestProgress): void;
+  stop(): void;
+}
+
+const SILENT: ProgressReporter = { onProgress: () => {}, stop: () => {} };
+
 /**
- * A progress bar on stderr when it is a terminal; silent otherwise (pipes, CI, --json), so progress
- * never mixes into machine-readable output.
+ * A progress bar on `stream` when it is a terminal; silent otherwise (pipes, CI, --json), so progress
+ * never mixes into machine-readable output. cli-progress is loaded only when a bar will be drawn.
  */
-export function createProgressReporter(enabled: boolean = process.stderr.isTTY === true) {
-  let bar: SingleBar | null = null;
+export async function createProgressReporter(
+  stream: OutputStream,
+  enabled: boolean = stream.isTTY === true,
+): Promise<ProgressReporter> {
+  if (!enabled) return SILENT;
+  const { SingleBar } = await import('cli-progress');
+  let bar: InstanceType<typeof SingleBar> | null = null;
   let phase: IngestProgress['phase'] | null = null;
   const stop = () => {
     bar?.stop();
     bar = null;
   };
   const onProgress = (progress: IngestProgress) => {
-    if (!enabled) return;
     if (progress.phase !== phase) {
       stop();
       phase = progress.phase;
       bar = new SingleBar({
-        stream: process.stderr,
+        stream: stream as NodeJS.WritableStream,
         format: `${LABELS[progress.phase].padEnd(20)} [{bar}] {percentage}% {value}/{total}`,
         hideCursor: true,
         clearOnComplete: false,

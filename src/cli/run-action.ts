@@ -1,22 +1,27 @@
 import { describeError, isWhosaidError } from '../errors.js';
+import type { CliIo } from './io.js';
+
+/** A command's implementation: loaded only when the command runs, so `--help` loads none of them. */
+export type Action<Args extends unknown[]> = (io: CliIo, ...args: Args) => Promise<void>;
 
 /**
- * Wraps a command's action: known errors print their message (no stack trace) and exit 1; anything
- * unexpected prints one line plus how to see the details.
+ * Wraps a command's action: the module is imported when the command runs; known errors print their
+ * message (no stack trace) and exit 1; anything unexpected prints one line plus how to see the details.
  */
-export function runAction<Args extends unknown[]>(action: (...args: Args) => Promise<void>) {
+export function lazyAction<Args extends unknown[]>(io: CliIo, load: () => Promise<Action<Args>>) {
   return async (...args: Args): Promise<void> => {
     try {
-      await action(...args);
+      const action = await load();
+      await action(io, ...args);
     } catch (error) {
       if (isWhosaidError(error)) {
-        process.stderr.write(`error: ${error.message}\n`);
+        io.stderr.write(`error: ${error.message}\n`);
       } else {
-        process.stderr.write(`error: unexpected failure: ${describeError(error)}\n`);
-        if (process.argv.includes('--debug')) process.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
-        else process.stderr.write('Run again with --debug to see the stack trace.\n');
+        io.stderr.write(`error: unexpected failure: ${describeError(error)}\n`);
+        if (io.debug) io.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
+        else io.stderr.write('Run again with --debug to see the stack trace.\n');
       }
-      process.exitCode = 1;
+      io.exitCode = 1;
     }
   };
 }

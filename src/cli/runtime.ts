@@ -5,6 +5,7 @@ import { createEmbedder } from '../index/embedder.js';
 import type { IngestReport } from '../index/ingest.js';
 import { openIndex } from '../index/open-index.js';
 import { Wordnet } from '../text/wordnet.js';
+import { type CliIo, notice, type OutputStream } from './io.js';
 import { createProgressReporter } from './progress.js';
 
 /** Flags shared by the commands that read the corpus. */
@@ -13,9 +14,9 @@ export interface CorpusFlags {
   index?: string;
 }
 
-/** Configuration from the environment (and .env), with command-line flags taking precedence. */
-export function configFor(flags: CorpusFlags = {}): Config {
-  const config = loadConfig();
+/** Configuration from the command's environment (and .env), with command-line flags taking precedence. */
+export function configFor(io: CliIo, flags: CorpusFlags = {}): Config {
+  const config = loadConfig({ env: io.env, dotenvPath: io.dotenvPath });
   return {
     ...config,
     corpusDir: flags.corpus ? resolve(flags.corpus) : config.corpusDir,
@@ -23,25 +24,24 @@ export function configFor(flags: CorpusFlags = {}): Config {
   };
 }
 
-/** Writes a notice for people on stderr (stdout is for answers and JSON). */
-export function notice(message: string): void {
-  process.stderr.write(`${message}\n`);
-}
-
 export function displayPath(path: string): string {
   const shown = relative(process.cwd(), path);
   return shown && !shown.startsWith('..') ? shown : path;
 }
 
-export function warnProblems(report: IngestReport | null): void {
+export function warnProblems(io: Pick<CliIo, 'stderr'>, report: IngestReport | null): void {
   for (const problem of report?.problems ?? [])
-    notice(`warning: skipped ${displayPath(problem.path)}: ${problem.reason}`);
+    io.stderr.write(`warning: skipped ${displayPath(problem.path)}: ${problem.reason}\n`);
 }
 
-/** Opens (building or updating as needed) the index and everything a question is answered with. */
-export async function openSearchContext(config: Config): Promise<SearchContext> {
-  const embedder = createEmbedder(config);
-  const progress = createProgressReporter();
+/**
+ * Opens (building or updating as needed) the index and everything a question is answered with.
+ * Notices and the progress bar go to `io.stderr`; with no `io` (tests, embedding code) it is silent.
+ */
+export async function openSearchContext(config: Config, io?: Pick<CliIo, 'stderr'>): Promise<SearchContext> {
+  const embedder = await createEmbedder(config);
+  const stderr: OutputStream = io?.stderr ?? { write: () => true };
+  const progress = await createProgressReporter(stderr);
   try {
     const { index, report } = await openIndex({
       corpusDir: config.corpusDir,
@@ -49,9 +49,9 @@ export async function openSearchContext(config: Config): Promise<SearchContext> 
       embedder,
       maxBytes: config.maxFileBytes,
       onProgress: progress.onProgress,
-      notify: notice,
+      notify: (message) => notice({ stderr }, message),
     });
-    warnProblems(report);
+    warnProblems({ stderr }, report);
     return createSearchContext(index, embedder, new Wordnet());
   } finally {
     progress.stop();

@@ -9,7 +9,7 @@ function asText(value: unknown): string | null {
 }
 
 /** "Jack Reed (U.S. Senator, D-RI)" → { name: "Jack Reed", role: "U.S. Senator, D-RI" }. */
-export function parseSpeakerHint(entry: string): SpeakerHint | null {
+function parseSpeakerHint(entry: string): SpeakerHint | null {
   const match = /^\s*([^()]+?)\s*(?:\((.*)\))?\s*$/.exec(entry);
   const name = match?.[1]?.trim();
   if (!name) return null;

@@ -8,7 +8,7 @@ import { splitParagraphs } from './split-paragraphs.js';
 import type { CorpusDocument } from './types.js';
 
 export const SUPPORTED_EXTENSIONS = ['.md', '.markdown', '.txt', '.html', '.htm'] as const;
-export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
+const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 /** Why one corpus file could not be used. The loader reports it and carries on with the rest. */
 export class CorpusFileError extends Error {
@@ -27,7 +27,7 @@ export interface LoadDocumentOptions {
   maxBytes?: number;
 }
 
-export function documentIdFor(path: string, corpusRoot?: string): string {
+function documentIdFor(path: string, corpusRoot?: string): string {
   const root = resolve(corpusRoot ?? dirname(path));
   return [basename(root), ...relative(root, resolve(path)).split(sep)].join('/');
 }

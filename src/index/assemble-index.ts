@@ -1,10 +1,9 @@
 import type { CorpusProblem } from '../corpus/load-corpus.js';
 import type { Embedder } from './embedder.js';
 import { INDEX_FORMAT_VERSION, type IndexData } from './index-store.js';
-import type { IngestProgress } from './ingest.js';
 import { LexicalIndex } from './lexical-index.js';
 import { pipelineVersion } from './pipeline-version.js';
-import type { Chunk, StoredDocument } from './types.js';
+import type { Chunk, IngestProgress, StoredDocument } from './types.js';
 import { HnswVectorIndex } from './vector-index.js';
 
 /** A document ready to index: its chunks, and its vectors when an earlier index had them. */

@@ -4,7 +4,7 @@ import { splitSentences } from '../text/sentences.js';
 import type { Chunk } from './types.js';
 
 /** News paragraphs are short; a longer one is split at sentence ends so each vector stays focused. */
-export const MAX_CHUNK_CHARS = 1200;
+const MAX_CHUNK_CHARS = 1200;
 
 /** One chunk per paragraph (or per sentence-aligned part of a long one), each with its quotes. */
 export function chunkDocument(document: CorpusDocument, quotes: Quote[]): Omit<Chunk, 'label'>[] {

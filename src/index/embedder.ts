@@ -1,18 +1,19 @@
-import type { Embeddings } from '@langchain/core/embeddings';
-import { OpenAIEmbeddings } from '@langchain/openai';
 import type { Config } from '../config.js';
 import { LocalHashEmbeddings } from './local-embeddings.js';
+import type { EmbeddingsModel } from './types.js';
 
 /** An embeddings model plus the identity recorded in the index manifest (model changes force a rebuild). */
 export interface Embedder {
   id: string;
-  embeddings: Embeddings;
+  embeddings: EmbeddingsModel;
   /** How many texts to embed per call: progress is reported between calls. */
   batchSize: number;
 }
 
-export function createEmbedder(config: Pick<Config, 'embeddings' | 'openai'>): Embedder {
+/** The configured embedder; @langchain/openai is imported only when OpenAI embeddings are chosen. */
+export async function createEmbedder(config: Pick<Config, 'embeddings' | 'openai'>): Promise<Embedder> {
   if (config.embeddings === 'openai' && config.openai) {
+    const { OpenAIEmbeddings } = await import('@langchain/openai');
     const { apiKey, baseURL, embeddingModel, timeoutMs, maxRetries } = config.openai;
     return {
       id: `openai:${embeddingModel}`,

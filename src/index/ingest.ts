@@ -9,15 +9,7 @@ import { chunkDocument } from './chunk-document.js';
 import type { Embedder } from './embedder.js';
 import { type IndexData, readIndex, writeIndex } from './index-store.js';
 import { pipelineVersion } from './pipeline-version.js';
-import type { Chunk, StoredDocument } from './types.js';
-
-export type IngestPhase = 'load' | 'embed' | 'build' | 'write';
-
-export interface IngestProgress {
-  phase: IngestPhase;
-  done: number;
-  total: number;
-}
+import type { Chunk, IngestProgress, StoredDocument } from './types.js';
 
 export interface IngestOptions {
   corpusDir: string;

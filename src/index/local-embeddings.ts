@@ -1,5 +1,5 @@
-import { Embeddings } from '@langchain/core/embeddings';
 import { contentTerms, words } from '../text/terms.js';
+import type { EmbeddingsModel } from './types.js';
 
 export const LOCAL_EMBEDDING_DIMENSIONS = 384;
 
@@ -8,13 +8,13 @@ export const LOCAL_EMBEDDING_DIMENSIONS = 384;
  * ("the hashing trick") of stemmed words, word bigrams and character 3/4-grams into a fixed
  * number of dimensions, with a sign bit to cancel collisions, then L2-normalised so cosine works.
  * Character n-grams give partial credit to morphology the stemmer misses ("reliance"/"reliant").
- * It implements langchain's `Embeddings`, so it is swappable with `OpenAIEmbeddings`.
+ * It has the methods of langchain's `Embeddings`, so it is swappable with `OpenAIEmbeddings`, without
+ * loading langchain.
  */
-export class LocalHashEmbeddings extends Embeddings {
+export class LocalHashEmbeddings implements EmbeddingsModel {
   readonly id: string;
 
   constructor(readonly dimensions: number = LOCAL_EMBEDDING_DIMENSIONS) {
-    super({});
     this.id = `local-hash-v1:${dimensions}`;
   }
 

@@ -4,8 +4,9 @@ import { listFiles } from '../corpus/load-corpus.js';
 import { isWhosaidError } from '../errors.js';
 import type { Embedder } from './embedder.js';
 import { type IndexData, readIndex } from './index-store.js';
-import { type IngestProgress, type IngestReport, ingest } from './ingest.js';
+import { type IngestReport, ingest } from './ingest.js';
 import { pipelineVersion } from './pipeline-version.js';
+import type { IngestProgress } from './types.js';
 
 export interface OpenIndexOptions {
   corpusDir: string;

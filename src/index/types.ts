@@ -1,3 +1,4 @@
+import type { Embeddings } from '@langchain/core/embeddings';
 import type { DocumentMeta } from '../corpus/types.js';
 import type { Quote } from '../quotes/types.js';
 
@@ -39,4 +40,19 @@ export interface IndexManifest {
   chunkCount: number;
   documents: Record<string, { contentHash: string; chunkCount: number }>;
   problems: { path: string; reason: string }[];
+}
+
+/**
+ * What the index needs of an embeddings model: langchain's `Embeddings` interface (OpenAIEmbeddings
+ * implements it), as a type only, so the offline default never loads langchain.
+ */
+export type EmbeddingsModel = Pick<Embeddings, 'embedDocuments' | 'embedQuery'>;
+
+type IngestPhase = 'load' | 'embed' | 'build' | 'write';
+
+/** Progress of an ingest, phase by phase, for a progress bar. */
+export interface IngestProgress {
+  phase: IngestPhase;
+  done: number;
+  total: number;
 }

@@ -1,5 +1,4 @@
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
-import { initChatModel } from 'langchain';
 import type { OpenAIConfig } from '../config.js';
 
 /**
@@ -8,8 +7,10 @@ import type { OpenAIConfig } from '../config.js';
  * (and its package). The rest of the code sees only langchain's `BaseChatModel`.
  * Retries: langchain retries 429 (when the server says how long to wait) and 5xx with exponential
  * backoff, at most `maxRetries` times; callers also pass an overall deadline (AbortSignal).
+ * langchain is imported here, when a model is configured, never by an offline command.
  */
 export async function createChatModel(config: OpenAIConfig): Promise<BaseChatModel> {
+  const { initChatModel } = await import('langchain');
   return initChatModel(`openai:${config.chatModel}`, {
     apiKey: config.apiKey,
     temperature: 0,

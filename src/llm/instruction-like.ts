@@ -13,7 +13,7 @@ const INSTRUCTION =
 const IMPERATIVE =
   /^(?:please\s+)?(?:send|visit|click|go to|ignore|disregard|contact|email|call|download|reply|reveal|open|sign in|sign up|log in|enter|share|forward|buy|transfer|pay|install|run)\b/i;
 
-export function looksLikeInstruction(text: string): boolean {
+function looksLikeInstruction(text: string): boolean {
   return INSTRUCTION.test(text);
 }
 

@@ -12,16 +12,16 @@ export interface PromptTemplate {
   user: string;
 }
 
-export const USER_SEPARATOR = /^---user---[ \t]*$/m;
+const USER_SEPARATOR = /^---user---[ \t]*$/m;
 const PLACEHOLDER = /\{([a-z][a-z_]*)\}/g;
 
 /** The prompts the code uses, with the placeholders each must contain — checked at start-up. */
-export const PROMPT_SPECS = {
+const PROMPT_SPECS = {
   answer: ['question', 'passages'],
   'summarize-thread': ['transcript'],
 } as const;
 
-export type PromptName = keyof typeof PROMPT_SPECS;
+type PromptName = keyof typeof PROMPT_SPECS;
 export type Prompts = Record<PromptName, PromptTemplate>;
 
 export function parsePromptTemplate(name: string, text: string, required: readonly string[]): PromptTemplate {

@@ -2,13 +2,14 @@
 // national security attorney, told Axios that …`, `Meyer said the plan failed`). `findClauseActs` also
 // collects the sentence-closing attribution (final-act.ts) and the according-to, participle and label
 // acts (source-acts.ts), then stops each reported clause where a later attribution starts.
+
+import { isInfinitive } from '../text/word-lexicon.js';
 import { findFinalAct } from './final-act.js';
 import { BARE_CLAUSE_VERBS, CLAUSE_VERBS, TELL_VERBS, TIME_WORDS } from './lexicon.js';
 import { readWord, readWords, type Word } from './read-word.js';
 import { findAccordingActs, findLabelActs, findParticipleActs } from './source-acts.js';
 import { makeAct, readObject, type Sentence, type SpeechAct, trimClause } from './speech-act.js';
 import { readSubjectBefore } from './subject-before.js';
-import { isInfinitive } from './word-lexicon.js';
 
 export type { Sentence } from './speech-act.js';
 

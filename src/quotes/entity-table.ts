@@ -3,6 +3,7 @@
 // of people named together ("Senators Jeanne Shaheen … and Jack Reed") that group speakers refer to.
 import type { SpeakerHint } from '../corpus/types.js';
 import { splitSentences } from '../text/sentences.js';
+import { firstNameGender } from '../text/word-lexicon.js';
 import { readAppositive } from './appositive.js';
 import { TITLE_WORDS } from './lexicon.js';
 import type { Gender } from './mention-roles.js';
@@ -11,7 +12,6 @@ import { type NameRun, type RunKind, readNameRun } from './name-runs.js';
 import { GROUP_NOUNS } from './noun-lexicon.js';
 import { contentStart, isHeadline } from './paragraph-layout.js';
 import type { ParagraphInput } from './types.js';
-import { firstNameGender } from './word-lexicon.js';
 
 export type { Gender } from './mention-roles.js';
 
@@ -26,7 +26,7 @@ export interface Entity {
   mentions: number[];
 }
 
-export interface NamedList {
+interface NamedList {
   pos: number;
   names: string[];
 }

@@ -1,11 +1,12 @@
 // What a mention says about the entity: gender from Mr./Ms., the role written right before a name
 // ("national security attorney Dan Meyer", "Council member Marcus Hill"), and a publication's
 // conventional name ("the Wall Street Journal" → "The Wall Street Journal").
+
+import { canDescribeRole } from '../text/word-lexicon.js';
 import { FEMALE_HONORIFICS, MALE_HONORIFICS, TITLE_WORDS } from './lexicon.js';
 import type { NameRun } from './name-runs.js';
 import { ROLE_NOUNS, THE_PUBLICATION_WORDS } from './noun-lexicon.js';
 import { readWords } from './read-word.js';
-import { canDescribeRole } from './word-lexicon.js';
 
 export type Gender = 'm' | 'f' | null;
 

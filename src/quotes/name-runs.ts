@@ -2,10 +2,11 @@
 // title and a name and classified as person, organisation or publication. Name detection is done with
 // these precise rules plus compromise's first-name lexicon, which is far more reliable on news text
 // than compromise's own `.people()` (which returns fragments like "- Dan Meyer," and "President").
+
+import { isFirstName } from '../text/word-lexicon.js';
 import { NAME_PARTICLES, NON_NAME_WORDS, TIME_WORDS, TITLE_WORDS } from './lexicon.js';
 import { ORG_WORDS, OUTLET_NAMES, PUBLICATION_WORDS, ROLE_NOUNS } from './noun-lexicon.js';
 import { readWord, type Word } from './read-word.js';
-import { isFirstName } from './word-lexicon.js';
 
 export type RunKind = 'person' | 'org' | 'publication' | 'unknown';
 

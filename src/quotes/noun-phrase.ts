@@ -16,7 +16,7 @@ import { type NounPhrase, type NounPhraseKind, phrase, STOP_WORDS, skipSpaces } 
 import { readWord, type Word } from './read-word.js';
 import { readLowercaseLed, readLowercaseTitle } from './role-led-names.js';
 
-export type { NounPhrase, NounPhraseKind } from './noun-phrase-shape.js';
+export type { NounPhrase } from './noun-phrase-shape.js';
 
 const OWNER_PREPOSITIONS = new Set(['for', 'with', 'from', 'at', 'of', 'by']);
 

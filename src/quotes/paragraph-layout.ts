@@ -10,12 +10,12 @@ const LABEL = /^([A-Z][^:.!?"“”\n]{0,48}):\s+(?=\S)/;
 const DATELINE =
   /^(?:[A-Z][A-Za-z.'’]*(?:,?\s+[A-Z][A-Za-z.'’]*){0,4}\)?\s*(?:\([^)]{1,30}\)\s*)?)\s*[–—-]{1,2}\s+(?=\S)/;
 
-export function bulletEnd(text: string, from = 0): number {
+function bulletEnd(text: string, from = 0): number {
   return from + (BULLET.exec(text.slice(from))?.[0].length ?? 0);
 }
 
 /** A section label: a short phrase and a colon, not a speaker introducing a quote ("Okafor added:"). */
-export function labelEnd(text: string, from: number): number {
+function labelEnd(text: string, from: number): number {
   const match = LABEL.exec(text.slice(from));
   const label = match?.[1];
   if (!match || !label || countWords(label) > 6 || label === label.toUpperCase()) return from;
@@ -28,7 +28,7 @@ export function labelEnd(text: string, from: number): number {
   return from + match[0].length;
 }
 
-export function datelineEnd(text: string, from: number): number {
+function datelineEnd(text: string, from: number): number {
   const match = DATELINE.exec(text.slice(from));
   if (!match || match[0].length > 48) return from;
   // "WASHINGTON – " or "Washington, D.C. – ", not "Walter Isaacson — the biographer — said".

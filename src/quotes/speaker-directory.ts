@@ -2,9 +2,9 @@
 // "Mr./Ms. Surname", titles with the surname, and role phrases ("the NASA administrator",
 // "Musk's biographer"). Used by `/quote Meyer`, the CLI and retrieval to resolve names in questions.
 
+import { firstNameGender } from '../text/word-lexicon.js';
 import { isPersonLike, surnameOf } from './speaker-names.js';
 import type { Quote } from './types.js';
-import { firstNameGender } from './word-lexicon.js';
 
 export interface SpeakerEntry {
   name: string;

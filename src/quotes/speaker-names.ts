@@ -1,11 +1,11 @@
 // Small name helpers shared by the speaker directory, matching and question parsing.
-import { isCommonWord } from './word-lexicon.js';
+import { isCommonWord } from '../text/word-lexicon.js';
 
 const HONORIFICS = /^(?:mr|mrs|ms|miss|mx|dr|sen|senator|rep|gov|governor|prof|rev|the)\.?\s+/i;
 const SUFFIX = /^(?:jr|sr|ii|iii|iv)\.?$/i;
 
 /** Lowercase, straight apostrophes, no punctuation at the edges, single spaces. */
-export function normalizeName(text: string): string {
+function normalizeName(text: string): string {
   return text
     .normalize('NFKC')
     .replace(/[‘’`]/g, "'")

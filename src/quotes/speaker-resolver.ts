@@ -9,7 +9,7 @@ import type { NounPhrase } from './noun-phrase.js';
 import { PEOPLE, resolveName } from './resolve-name.js';
 import { entitySpeaker, lastMentionBefore, type Speaker } from './speaker.js';
 
-export type { Speaker, SpeakerKind } from './speaker.js';
+export type { Speaker } from './speaker.js';
 
 export interface ResolveContext {
   /** Absolute offset of the mention. */

@@ -6,15 +6,7 @@ import { TELL_VERBS, TIME_WORDS, VERB_ADVERBS } from './lexicon.js';
 import { type NounPhrase, readNounPhrase } from './noun-phrase.js';
 import { readWord, readWords, type Word } from './read-word.js';
 
-export type Frame =
-  | 'after'
-  | 'colon'
-  | 'clause'
-  | 'final'
-  | 'participle'
-  | 'according'
-  | 'label'
-  | 'introducer';
+type Frame = 'after' | 'colon' | 'clause' | 'final' | 'participle' | 'according' | 'label' | 'introducer';
 
 export interface SpeechAct {
   frame: Frame;
@@ -54,7 +46,7 @@ export function makeAct(
   return { frame, np, role, cue, cueStart, cueEnd, complement, spans: [] };
 }
 
-export const PREPOSITIONS = new Set(
+const PREPOSITIONS = new Set(
   'in on at to during via by from after before while when through over with for about last this earlier later late early recently again'.split(
     ' ',
   ),
@@ -63,7 +55,7 @@ export const PREPOSITIONS = new Set(
 const OBJECT_PRONOUN =
   /^(?:him|her|them|us|me|reporters|journalists|lawmakers|investors|listeners|viewers)\b/i;
 
-export function skipSpaces(text: string, pos: number): number {
+function skipSpaces(text: string, pos: number): number {
   while (text[pos] === ' ') pos++;
   return pos;
 }

@@ -1,26 +1,12 @@
 import type { WebClient } from '@slack/web-api';
 import type { Answer } from '../answer/types.js';
+import type { AnswerRequest } from './answer-request.js';
 import { postMessages, tellPrivately } from './post-messages.js';
 import { withProgress } from './progress.js';
 import { logFailure, userMessageFor } from './slack-api-errors.js';
 import { type SlackDeps, threadKey } from './slack-deps.js';
 import { streamAnswer } from './stream-answer.js';
 import { answerMessages } from './views/answer-blocks.js';
-
-export interface AnswerRequest {
-  channel: string;
-  /** The thread to answer in (the question's own ts for a top-level question). */
-  threadTs: string;
-  user: string;
-  teamId: string | undefined;
-  /** The question as readable text (mentions of the bot removed). */
-  question: string;
-  /**
-   * Auto-answer channels: reply only when the documents support an answer, and show no progress for
-   * messages that may well not be questions for the bot.
-   */
-  onlyIfSupported?: boolean;
-}
 
 const EMPTY_QUESTION =
   'Ask me a question about the indexed documents, e.g. “Who warned about relying on one provider?” — or try `/quote Meyer`.';

@@ -9,15 +9,13 @@ import type { Logger } from '../logger.js';
 import { answerCatalog } from './answer-catalog.js';
 import { boltLogger } from './bolt-logger.js';
 import { type BotIdentity, fetchBotIdentity } from './bot-identity.js';
+import { EVENTS_PATH } from './events-path.js';
 import { InFlight } from './in-flight.js';
 import { type ListenerEntry, registerListeners } from './listener-registry.js';
 import { RecentKeys } from './recent-keys.js';
 import { logFailure, slackErrorCode } from './slack-api-errors.js';
 import type { FeedbackRecorder, SlackDeps } from './slack-deps.js';
 import { UserNames } from './user-names.js';
-
-/** Where Slack sends events, commands and interactions in HTTP mode. */
-export const EVENTS_PATH = '/slack/events';
 
 export interface SlackAppOptions {
   settings: SlackSettings;

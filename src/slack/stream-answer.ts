@@ -1,7 +1,7 @@
 import type { ChatStreamer, WebClient } from '@slack/web-api';
 import type { Answer } from '../answer/types.js';
 import type { BotServices } from '../bot-services.js';
-import type { AnswerRequest } from './answer-in-thread.js';
+import type { AnswerRequest } from './answer-request.js';
 import { postMessages } from './post-messages.js';
 import type { SlackDeps } from './slack-deps.js';
 import { answerDetailBlocks, answerFooterBlocks, answerMessages } from './views/answer-blocks.js';

@@ -1,5 +1,4 @@
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
-import { HumanMessage, SystemMessage } from '@langchain/core/messages';
 import { z } from 'zod';
 import { attributeValue, neutralizeTags } from '../llm/data-block.js';
 import { type PromptTemplate, renderUserPrompt } from '../llm/prompt-template.js';
@@ -47,8 +46,8 @@ export async function generateSummary(
     .join('\n');
   const reply = await generator.model.invoke(
     [
-      new SystemMessage(generator.prompt.system),
-      new HumanMessage(renderUserPrompt(generator.prompt, { transcript })),
+      ['system', generator.prompt.system],
+      ['human', renderUserPrompt(generator.prompt, { transcript })],
     ],
     { signal: AbortSignal.timeout(generator.timeoutMs) },
   );

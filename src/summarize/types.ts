@@ -8,7 +8,7 @@ export interface ThreadMessage {
   user_profile?: { real_name?: string; display_name?: string; name?: string };
 }
 
-export interface ThreadPoint {
+interface ThreadPoint {
   /** Verbatim (markup made readable) text from the message. */
   text: string;
   /** The message's ts: with the channel it makes a permalink. */

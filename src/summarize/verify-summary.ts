@@ -17,7 +17,7 @@ export interface TranscriptMessage {
 }
 
 /** A point must be made of words of the message it cites (synonyms count) at least this much. */
-export const MIN_POINT_SUPPORT = 0.5;
+const MIN_POINT_SUPPORT = 0.5;
 
 /**
  * Checks a generated summary against the thread: every point must cite a message of the thread (m1…mN),

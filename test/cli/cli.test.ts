@@ -1,18 +1,14 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
+import { runWhosaid } from '../support/run-cli.js';
 import { tempDir } from '../support/temp-dir.js';
 
 let indexDir: string;
 
 function whosaid(args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, ['bin/whosaid.js', ...args], {
-    encoding: 'utf8',
-    env: { PATH: process.env.PATH ?? '', WHOSAID_INDEX_DIR: indexDir, WHOSAID_LOG_LEVEL: 'silent', ...env },
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runWhosaid(args, { WHOSAID_INDEX_DIR: indexDir, ...env });
 }
 
 describe('whosaid CLI', () => {
@@ -20,8 +16,8 @@ describe('whosaid CLI', () => {
     indexDir = join(await tempDir(), 'index');
   });
 
-  it('ask --json follows the contract, builds the index on first use, and cites verbatim passages', () => {
-    const run = whosaid(['ask', 'Who warned about relying on one provider?', '--json']);
+  it('ask --json follows the contract, builds the index on first use, and cites verbatim passages', async () => {
+    const run = await whosaid(['ask', 'Who warned about relying on one provider?', '--json']);
     assert.equal(run.status, 0, run.stderr);
     assert.match(run.stderr, /No index yet: building it/);
     const answer = JSON.parse(run.stdout);
@@ -49,8 +45,8 @@ describe('whosaid CLI', () => {
     assert.match(answer.answer, /Dan Meyer, a national security attorney, said: “This is why/);
   });
 
-  it('ask abstains plainly when the documents do not answer', () => {
-    const run = whosaid(['ask', 'What is the population of Lancaster, Pennsylvania?', '--json']);
+  it('ask abstains plainly when the documents do not answer', async () => {
+    const run = await whosaid(['ask', 'What is the population of Lancaster, Pennsylvania?', '--json']);
     assert.equal(run.status, 0, run.stderr);
     const answer = JSON.parse(run.stdout);
     assert.equal(answer.abstained, true);
@@ -58,28 +54,33 @@ describe('whosaid CLI', () => {
     assert.match(answer.answer, /can't answer that from the indexed documents/);
   });
 
-  it('ask prints a readable answer with sources', () => {
-    const run = whosaid(['ask', 'What did the NASA administrator say about the reported conversations?']);
+  it('ask prints a readable answer with sources', async () => {
+    const run = await whosaid([
+      'ask',
+      'What did the NASA administrator say about the reported conversations?',
+    ]);
     assert.equal(run.status, 0, run.stderr);
     assert.match(run.stdout, /Bill Nelson/);
     assert.match(run.stdout, /Sources:\n {2}\[1\]/);
   });
 
-  it('rejects bad input with a clear message and no stack trace', () => {
-    const badK = whosaid(['ask', 'Who said it?', '-k', 'zero']);
+  it('rejects bad input with a clear message and no stack trace', async () => {
+    const badK = await whosaid(['ask', 'Who said it?', '-k', 'zero']);
     assert.equal(badK.status, 1);
     assert.match(badK.stderr, /-k must be a whole number/);
-    const badEnv = whosaid(['ask', 'Who said it?'], { WHOSAID_EMBEDDINGS: 'magic' });
+    const badEnv = await whosaid(['ask', 'Who said it?'], { WHOSAID_EMBEDDINGS: 'magic' });
     assert.equal(badEnv.status, 1);
     assert.match(badEnv.stderr, /Invalid configuration:\n {2}WHOSAID_EMBEDDINGS/);
     assert.doesNotMatch(badEnv.stderr, /\n\s+at /);
   });
 
-  it('quotes --speaker lists every quote of a speaker, forgiving case and typos', () => {
-    const run = whosaid(['quotes', '--speaker', 'meyer', '--json']);
+  it('quotes --speaker lists every quote of a speaker, forgiving case and typos', async () => {
+    const run = await whosaid(['quotes', '--speaker', 'meyer', '--json']);
     assert.equal(run.status, 0, run.stderr);
     const quotes = JSON.parse(run.stdout);
-    const extracted = JSON.parse(whosaid(['extract', 'corpus/axios-musk-putin-spacex.md', '--json']).stdout);
+    const extracted = JSON.parse(
+      (await whosaid(['extract', 'corpus/axios-musk-putin-spacex.md', '--json'])).stdout,
+    );
     const meyers = extracted.filter((quote: { speaker: string }) => quote.speaker === 'Dan Meyer');
     assert.ok(meyers.length >= 10);
     assert.deepEqual(
@@ -87,25 +88,25 @@ describe('whosaid CLI', () => {
       meyers.map((quote: { text: string }) => quote.text),
       'every Dan Meyer quote in the corpus, and nothing else',
     );
-    const typo = JSON.parse(whosaid(['quotes', '--speaker', 'Dan Meyr', '--json']).stdout);
+    const typo = JSON.parse((await whosaid(['quotes', '--speaker', 'Dan Meyr', '--json'])).stdout);
     assert.equal(typo.length, quotes.length);
-    const unknown = whosaid(['quotes', '--speaker', 'Jeff Bezos']);
+    const unknown = await whosaid(['quotes', '--speaker', 'Jeff Bezos']);
     assert.equal(unknown.status, 0);
     assert.match(unknown.stdout, /No quotes from "Jeff Bezos"\. Closest known names: /);
   });
 
-  it('quotes TOPIC finds quotes about a topic, best first', () => {
-    const quotes = JSON.parse(whosaid(['quotes', 'security clearance', '--json']).stdout);
+  it('quotes TOPIC finds quotes about a topic, best first', async () => {
+    const quotes = JSON.parse((await whosaid(['quotes', 'security clearance', '--json'])).stdout);
     assert.ok(quotes.length > 0);
     assert.match(quotes[0].text, /security clearance/);
     assert.ok(quotes.every((quote: { speaker: string | null }) => quote.speaker !== null));
   });
 
-  it('quotes --speaker for a member of a group lists only the joint statements that person signed', () => {
-    const kaine = JSON.parse(whosaid(['quotes', '--speaker', 'Kaine', '--json']).stdout);
+  it('quotes --speaker for a member of a group lists only the joint statements that person signed', async () => {
+    const kaine = JSON.parse((await whosaid(['quotes', '--speaker', 'Kaine', '--json'])).stdout);
     assert.ok(kaine.length > 0);
     assert.ok(kaine.every((quote: { members: string[] }) => quote.members.includes('Tim Kaine')));
-    const reed = JSON.parse(whosaid(['quotes', '--speaker', 'Sen. Reed', '--json']).stdout);
+    const reed = JSON.parse((await whosaid(['quotes', '--speaker', 'Sen. Reed', '--json'])).stdout);
     assert.ok(reed.some((quote: { speaker: string }) => quote.speaker === 'Jack Reed'));
     assert.ok(
       reed.every(
@@ -115,9 +116,9 @@ describe('whosaid CLI', () => {
     );
   });
 
-  it('extract --json returns verbatim spans with file offsets', () => {
+  it('extract --json returns verbatim spans with file offsets', async () => {
     const path = 'corpus/axios-musk-putin-spacex.md';
-    const run = whosaid(['extract', path, '--json']);
+    const run = await whosaid(['extract', path, '--json']);
     assert.equal(run.status, 0, run.stderr);
     const file = readFileSync(path, 'utf8');
     const quotes = JSON.parse(run.stdout);
@@ -126,13 +127,13 @@ describe('whosaid CLI', () => {
       assert.equal(file.slice(quote.start, quote.end), quote.text);
       assert.ok(['direct', 'indirect'].includes(quote.kind));
     }
-    const missing = whosaid(['extract', 'no/such/file.md']);
+    const missing = await whosaid(['extract', 'no/such/file.md']);
     assert.equal(missing.status, 1);
     assert.match(missing.stderr, /no\/such\/file\.md: unreadable/);
   });
 
-  it('summarize --json follows the contract and leaves the bot and joins out', () => {
-    const run = whosaid(['summarize', 'test/fixtures/thread-replies.json', '--json']);
+  it('summarize --json follows the contract and leaves the bot and joins out', async () => {
+    const run = await whosaid(['summarize', 'test/fixtures/thread-replies.json', '--json']);
     assert.equal(run.status, 0, run.stderr);
     const summary = JSON.parse(run.stdout);
     assert.equal(typeof summary.summary, 'string');
@@ -151,18 +152,18 @@ describe('whosaid CLI', () => {
     writeFileSync(join(corpus, 'good.md'), '---\ntitle: Good\n---\n"We are ready," said Mayor Ana Ortiz.\n');
     writeFileSync(join(corpus, 'bad.md'), '---\ntitle: [oops\n---\nText.\n');
     const env = { WHOSAID_INDEX_DIR: join(corpus, '.index') };
-    const run = whosaid(['ingest', '--corpus', corpus], env);
+    const run = await whosaid(['ingest', '--corpus', corpus], env);
     assert.equal(run.status, 0, run.stderr);
     assert.match(run.stderr, /warning: skipped .*bad\.md: front matter is not valid YAML/);
     assert.match(run.stdout, /Indexed 1 document /);
-    const strict = whosaid(['ingest', '--corpus', corpus, '--strict'], env);
+    const strict = await whosaid(['ingest', '--corpus', corpus, '--strict'], env);
     assert.equal(strict.status, 1);
     assert.match(strict.stderr, /bad\.md/);
   });
 
-  it('every command has --help', () => {
+  it('every command has --help', async () => {
     for (const command of ['ingest', 'ask', 'quotes', 'extract', 'summarize']) {
-      const run = whosaid([command, '--help']);
+      const run = await whosaid([command, '--help']);
       assert.equal(run.status, 0);
       assert.match(run.stdout, new RegExp(`Usage: whosaid ${command}`));
     }

@@ -5,9 +5,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { OVERLAP_THRESHOLD, quoteOverlap } from '../../scripts/lib/quote-overlap.js';
 import { loadDocument } from '../../src/corpus/load-document.js';
 import { extractQuotes } from '../../src/quotes/extract-quotes.js';
-import { OVERLAP_THRESHOLD, quoteOverlap } from '../../src/quotes/quote-overlap.js';
 import type { Quote } from '../../src/quotes/types.js';
 import { assertVerbatim } from './helpers.js';
 

@@ -4,7 +4,7 @@ import { extractQuotes } from '../../src/quotes/extract-quotes.js';
 import type { ParagraphInput, Quote } from '../../src/quotes/types.js';
 
 /** Every non-empty line is a paragraph (as in the bundled news texts); offsets are into `text`. */
-export function paragraphsOf(text: string): ParagraphInput[] {
+function paragraphsOf(text: string): ParagraphInput[] {
   const paragraphs: ParagraphInput[] = [];
   let offset = 0;
   for (const line of text.split('\n')) {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { quoteOverlap } from '../../scripts/lib/quote-overlap.js';
 import { findQuoteSpans } from '../../src/quotes/quote-marks.js';
-import { quoteOverlap } from '../../src/quotes/quote-overlap.js';
 import { splitSentences } from '../../src/text/sentences.js';
 
 const inner = (text: string, carried = false) =>

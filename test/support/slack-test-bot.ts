@@ -5,7 +5,8 @@ import { createBotServices } from '../../src/bot-services.js';
 import { openSearchContext } from '../../src/cli/runtime.js';
 import { loadConfig } from '../../src/config.js';
 import type { Logger } from '../../src/logger.js';
-import { createSlackApp, EVENTS_PATH, type SlackBot } from '../../src/slack/create-slack-app.js';
+import { createSlackApp, type SlackBot } from '../../src/slack/create-slack-app.js';
+import { EVENTS_PATH } from '../../src/slack/events-path.js';
 import type { FeedbackEntry } from '../../src/slack/slack-deps.js';
 import { SlackApiStandIn, STAND_IN_TOKEN } from './slack-api-stand-in.js';
 import {

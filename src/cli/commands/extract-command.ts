@@ -1,12 +1,8 @@
 import type { Command } from 'commander';
-import { credit } from '../../answer/credit.js';
-import { CorpusFileError, loadDocument } from '../../corpus/load-document.js';
-import { WhosaidError } from '../../errors.js';
-import { extractQuotes } from '../../quotes/extract-quotes.js';
-import type { Quote } from '../../quotes/types.js';
-import { runAction } from '../run-action.js';
+import type { CliIo } from '../io.js';
+import { lazyAction } from '../run-action.js';
 
-export function registerExtract(program: Command): void {
+export function registerExtract(program: Command, io: CliIo): void {
   program
     .command('extract')
     .description('attribute the quotes of one file (no index needed): who said what, verbatim, with offsets')
@@ -16,44 +12,5 @@ export function registerExtract(program: Command): void {
       'after',
       '\nOffsets are character offsets into the file (for HTML: into its extracted text).\n',
     )
-    .action(
-      runAction(async (file: string, flags: { json?: boolean }) => {
-        const document = await loadDocument(file).catch((error: unknown) => {
-          if (error instanceof CorpusFileError) throw new WhosaidError('CORPUS_FILE_INVALID', error.message);
-          throw error;
-        });
-        const quotes = extractQuotes({
-          paragraphs: document.paragraphs,
-          speakerHints: document.meta.speakers,
-        });
-        if (flags.json) {
-          process.stdout.write(`${JSON.stringify(quotes.map(toJson), null, 2)}\n`);
-        } else if (quotes.length === 0) {
-          process.stdout.write('No attributed quotes found.\n');
-        } else {
-          process.stdout.write(`${quotes.map(formatQuote).join('\n')}\n`);
-        }
-      }),
-    );
-}
-
-function toJson(quote: Quote) {
-  return {
-    paragraph: quote.paragraph,
-    kind: quote.kind,
-    text: quote.text,
-    speaker: quote.speaker,
-    role: quote.role,
-    members: quote.members,
-    via: quote.via,
-    cue: quote.cue,
-    confidence: quote.confidence,
-    start: quote.start,
-    end: quote.end,
-  };
-}
-
-function formatQuote(quote: Quote): string {
-  const text = quote.kind === 'direct' ? `“${quote.text}”` : quote.text;
-  return `¶${quote.paragraph} ${quote.kind.padEnd(8)} ${credit(quote).replace(/,$/, '')}: ${text.replace(/\s+/g, ' ')}`;
+    .action(lazyAction(io, async () => (await import('../actions/extract-action.js')).extractAction));
 }

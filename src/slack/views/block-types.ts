@@ -4,7 +4,6 @@ import type { types } from '@slack/bolt';
 export type KnownBlock = types.KnownBlock;
 export type SectionBlock = types.SectionBlock;
 export type ContextBlock = types.ContextBlock;
-export type ActionsBlock = types.ActionsBlock;
 export type HomeView = types.HomeView;
 
 /** A message ready for chat.postMessage / response_url: notification text plus blocks. */

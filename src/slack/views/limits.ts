@@ -7,9 +7,9 @@ import { escapeText } from './mrkdwn.js';
  */
 export const MAX_BLOCKS = 50;
 export const MAX_SECTION_CHARS = 3000;
-export const MAX_MESSAGE_CHARS = 12_000;
+const MAX_MESSAGE_CHARS = 12_000;
 /** The notification/fallback `text` is shown in notifications; keep it short. */
-export const MAX_FALLBACK_CHARS = 2900;
+const MAX_FALLBACK_CHARS = 2900;
 
 /** Splits text into pieces of at most `max` characters, preferring paragraph, line, sentence, then word breaks. */
 export function splitText(text: string, max = MAX_SECTION_CHARS): string[] {

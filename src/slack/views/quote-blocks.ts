@@ -22,7 +22,7 @@ export interface QuoteResults {
 }
 
 /** Button values are at most 2,000 characters: the query is clipped well below that. */
-export function encodePage(page: QuotePage): string {
+function encodePage(page: QuotePage): string {
   return JSON.stringify({ q: page.query.slice(0, 500), o: page.offset });
 }
 

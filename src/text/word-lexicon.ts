@@ -1,14 +1,25 @@
-// Questions asked of compromise's lexicon (shipped inside the npm package, no download): is this a
-// first name, and of which gender; is this an ordinary English word; is it an infinitive.
-import nlp from 'compromise';
+// Questions asked of compromise's lexicon: is this a first name, and of which gender; is this an
+// ordinary English word; is it an infinitive. The lexicon is read from data/lexicon.json, a snapshot
+// of compromise's own (scripts/build-lexicon.js), because loading compromise costs ~250 ms per command.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../project-root.js';
 
-const lexicon = (
-  nlp.model() as unknown as { one: { lexicon: Record<string, string | string[] | undefined> } }
-).one.lexicon;
+let lexicon: Map<string, string> | undefined;
 
-function lexiconTags(word: string): string {
-  const tags = lexicon[word.toLowerCase()];
-  return Array.isArray(tags) ? tags.join(',') : (tags ?? '');
+/** The comma-joined compromise tags of a word ('' when unknown); `word` is matched in lower case. */
+export function lexiconTags(word: string): string {
+  lexicon ??= readLexicon();
+  return lexicon.get(word.toLowerCase()) ?? '';
+}
+
+function readLexicon(): Map<string, string> {
+  const { byTags } = JSON.parse(readFileSync(join(PROJECT_ROOT, 'data', 'lexicon.json'), 'utf8')) as {
+    byTags: Record<string, string[]>;
+  };
+  const map = new Map<string, string>();
+  for (const [tags, words] of Object.entries(byTags)) for (const word of words) map.set(word, tags);
+  return map;
 }
 
 /** 'm' or 'f' when the first name is a known male or female name. */

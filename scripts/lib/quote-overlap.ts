@@ -1,7 +1,7 @@
 // Text overlap between a reported quote and a labelled one, for evaluation and tests: tokens are
 // lowercased words with punctuation and quote-mark style ignored, so "…way," and "…way" are the same.
 
-export function quoteTokens(text: string): string[] {
+function quoteTokens(text: string): string[] {
   return (
     text
       .normalize('NFKC')

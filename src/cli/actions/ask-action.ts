@@ -1,0 +1,24 @@
+import { ask } from '../../answer/ask.js';
+import { WhosaidError } from '../../errors.js';
+import { createGeneration } from '../../llm/generation.js';
+import { answerToJson, answerToText } from '../format-answer.js';
+import type { CliIo } from '../io.js';
+import { type CorpusFlags, configFor, openSearchContext } from '../runtime.js';
+
+export interface AskFlags extends CorpusFlags {
+  json?: boolean;
+  k?: string;
+}
+
+export async function askAction(io: CliIo, question: string, flags: AskFlags): Promise<void> {
+  if (!question.trim()) throw new WhosaidError('INPUT_INVALID', 'The question is empty.');
+  const config = configFor(io, flags);
+  const k = flags.k === undefined ? config.topK : Number(flags.k);
+  if (!Number.isInteger(k) || k < 1 || k > 50) {
+    throw new WhosaidError('INPUT_INVALID', `-k must be a whole number from 1 to 50 (got "${flags.k}").`);
+  }
+  const generation = await createGeneration(config);
+  const context = await openSearchContext(config, io);
+  const answer = await ask(context, { question, k, generator: generation?.answer });
+  io.stdout.write(flags.json ? `${JSON.stringify(answerToJson(answer), null, 2)}\n` : answerToText(answer));
+}

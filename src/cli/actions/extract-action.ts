@@ -1,0 +1,38 @@
+import { credit } from '../../answer/credit.js';
+import { CorpusFileError, loadDocument } from '../../corpus/load-document.js';
+import { WhosaidError } from '../../errors.js';
+import { extractQuotes } from '../../quotes/extract-quotes.js';
+import type { Quote } from '../../quotes/types.js';
+import type { CliIo } from '../io.js';
+
+export async function extractAction(io: CliIo, file: string, flags: { json?: boolean }): Promise<void> {
+  const document = await loadDocument(file).catch((error: unknown) => {
+    if (error instanceof CorpusFileError) throw new WhosaidError('CORPUS_FILE_INVALID', error.message);
+    throw error;
+  });
+  const quotes = extractQuotes({ paragraphs: document.paragraphs, speakerHints: document.meta.speakers });
+  if (flags.json) io.stdout.write(`${JSON.stringify(quotes.map(toJson), null, 2)}\n`);
+  else if (quotes.length === 0) io.stdout.write('No attributed quotes found.\n');
+  else io.stdout.write(`${quotes.map(formatQuote).join('\n')}\n`);
+}
+
+function toJson(quote: Quote) {
+  return {
+    paragraph: quote.paragraph,
+    kind: quote.kind,
+    text: quote.text,
+    speaker: quote.speaker,
+    role: quote.role,
+    members: quote.members,
+    via: quote.via,
+    cue: quote.cue,
+    confidence: quote.confidence,
+    start: quote.start,
+    end: quote.end,
+  };
+}
+
+function formatQuote(quote: Quote): string {
+  const text = quote.kind === 'direct' ? `“${quote.text}”` : quote.text;
+  return `¶${quote.paragraph} ${quote.kind.padEnd(8)} ${credit(quote).replace(/,$/, '')}: ${text.replace(/\s+/g, ' ')}`;
+}

@@ -1,0 +1,56 @@
+import { credit } from '../../answer/credit.js';
+import { findQuotes, type QuoteHit } from '../../answer/find-quotes.js';
+import { WhosaidError } from '../../errors.js';
+import { type CliIo, notice } from '../io.js';
+import { type CorpusFlags, configFor, openSearchContext } from '../runtime.js';
+
+export interface QuotesFlags extends CorpusFlags {
+  speaker?: string;
+  json?: boolean;
+  limit?: string;
+}
+
+export async function quotesAction(io: CliIo, topic: string | undefined, flags: QuotesFlags): Promise<void> {
+  const limit = flags.limit === undefined ? Number.POSITIVE_INFINITY : Number(flags.limit);
+  if (!(limit >= 1))
+    throw new WhosaidError('INPUT_INVALID', `--limit must be a positive number (got "${flags.limit}").`);
+  const context = await openSearchContext(configFor(io, flags), io);
+  const result = findQuotes(context, { topic, speaker: flags.speaker });
+  const hits = result.hits.slice(0, limit);
+  if (flags.json) io.stdout.write(`${JSON.stringify(hits.map(toJson), null, 2)}\n`);
+  if (hits.length === 0) {
+    const subject = flags.speaker ? `from "${flags.speaker}"` : `about "${topic}"`;
+    const closest =
+      result.suggestions.length > 0 ? ` Closest known names: ${result.suggestions.join(', ')}.` : '';
+    const line = `No quotes ${subject}.${closest}`;
+    if (flags.json) notice(io, line);
+    else io.stdout.write(`${line}\n`);
+    return;
+  }
+  if (!flags.json) io.stdout.write(`${hits.map(formatHit).join('\n\n')}\n`);
+}
+
+function toJson(hit: QuoteHit) {
+  return {
+    text: hit.text,
+    kind: hit.kind,
+    speaker: hit.speaker,
+    role: hit.role,
+    members: hit.members,
+    via: hit.via,
+    cue: hit.cue,
+    confidence: hit.confidence,
+    doc: hit.doc,
+    title: hit.title,
+    url: hit.url,
+    paragraph: hit.paragraph,
+    start: hit.start,
+    end: hit.end,
+  };
+}
+
+function formatHit(hit: QuoteHit): string {
+  const text = hit.kind === 'direct' ? `“${hit.text.replace(/[\s,]+$/, '')}”` : `(paraphrase) ${hit.text}`;
+  const via = hit.via ? ` (as reported by ${hit.via})` : '';
+  return `${credit(hit).replace(/,$/, '')}${via}:\n  ${text.replace(/\s+/g, ' ')}\n  — ${hit.title}, ${hit.doc} ¶${hit.paragraph}`;
+}

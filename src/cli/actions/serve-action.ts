@@ -1,0 +1,60 @@
+import { createBotServices } from '../../bot-services.js';
+import { requireSlackSettings } from '../../config.js';
+import { describeError } from '../../errors.js';
+import { createGeneration } from '../../llm/generation.js';
+import { loadPrompts } from '../../llm/prompt-template.js';
+import type { Logger } from '../../logger.js';
+import { createLogger } from '../../logger.js';
+import { checkBotToken, createSlackApp, type SlackBot } from '../../slack/create-slack-app.js';
+import { EVENTS_PATH } from '../../slack/events-path.js';
+import type { CliIo } from '../io.js';
+import { type CorpusFlags, configFor, openSearchContext } from '../runtime.js';
+
+export async function serveAction(io: CliIo, flags: CorpusFlags): Promise<void> {
+  const config = configFor(io, flags);
+  // Checked before the index is opened, so a missing token fails at once and says where to find it.
+  const settings = requireSlackSettings(config);
+  const logger = createLogger(config.logLevel);
+  // Prompts are checked now, not on the first question — even offline, so a broken prompt file is
+  // found before someone adds a key.
+  await loadPrompts(config.promptsDir);
+  const generation = await createGeneration(config);
+  const identity = await checkBotToken(settings, logger);
+  const services = createBotServices(await openSearchContext(config, io), { k: config.topK, generation });
+  const bot = await createSlackApp({
+    settings,
+    services,
+    logger,
+    identity,
+    autoAnswerChannels: config.autoAnswerChannels,
+  });
+  const { mode, port } = await bot.start();
+  logger.info(
+    {
+      mode,
+      port,
+      autoAnswerChannels: config.autoAnswerChannels.length,
+      model: generation?.model ?? 'none (extractive)',
+    },
+    mode === 'socket'
+      ? 'whosaid is connected to Slack (Socket Mode)'
+      : `whosaid is listening on port ${port} at ${EVENTS_PATH}`,
+  );
+  stopOnSignal(bot, logger);
+}
+
+/** Ctrl-C / SIGTERM: stop receiving, let answers under way finish, then exit. */
+function stopOnSignal(bot: SlackBot, logger: Logger): void {
+  const stop = (signal: NodeJS.Signals) => {
+    logger.info({ signal }, 'stopping');
+    bot.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ error: describeError(error) }, 'error while stopping');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}

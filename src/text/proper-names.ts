@@ -1,0 +1,97 @@
+import { isStopword } from './terms.js';
+import { lexiconTags } from './word-lexicon.js';
+
+export interface ProperName {
+  name: string;
+  kind: 'person' | 'organization' | 'other';
+}
+
+/** A token of a name: a capitalised word, an initialism ("U.S.", "DoD"), or a title with its period ("Sen."). */
+const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}.'’-]*/gu;
+/**
+ * Lower-case words that join the parts of one name: "Department of Defense", "Bank of the West".
+ * Not "and": "Shaheen and Reed" is two names far more often than one.
+ */
+export const NAME_JOINERS = new Set(['of', 'the', 'de', 'van', 'von', 'for']);
+
+function isCapitalised(token: string): boolean {
+  return /^\p{Lu}/u.test(token);
+}
+
+/**
+ * Proper names in a short text such as a question: runs of capitalised words, joined by "of"/"the"
+ * inside a name. Capitals are the one signal English spelling gives for names, so the rule holds for
+ * any topic; what it must not take is a capital that only starts the sentence ("Did", "What"), which
+ * the lexicon knows as an ordinary word. `kind` comes from the same lexicon: a known first name or an
+ * honorific makes a person, a word tagged as an organisation makes one; otherwise "other".
+ */
+export function findProperNames(text: string): ProperName[] {
+  const tokens = [...text.matchAll(TOKEN)].map((match) => {
+    const raw = match[0].replace(/['’]s$/, '');
+    // "U.S." and "Sen." keep their periods; any other trailing punctuation ends the sentence, not the word.
+    const keepsPeriod = /^(?:\p{L}\.)+$/u.test(raw) || isTitle(raw);
+    return { text: keepsPeriod ? raw : raw.replace(/[.'’-]+$/, ''), start: match.index ?? 0 };
+  });
+  const names: ProperName[] = [];
+  let run: string[] = [];
+  const flush = () => {
+    while (run.length > 0 && NAME_JOINERS.has(run.at(-1) ?? '')) run.pop();
+    if (run.length > 0) names.push(classify(run));
+    run = [];
+  };
+  tokens.forEach((token, position) => {
+    const word = token.text;
+    if (!word) return;
+    if (isCapitalised(word) && !(isSentenceStart(text, token.start) && isOrdinaryWord(word))) {
+      run.push(word);
+      return;
+    }
+    const next = tokens[position + 1]?.text ?? '';
+    // An initialism is a whole name by itself: "CEO of Blue Origin" is two names, not one.
+    const last = run.at(-1) ?? '';
+    if (run.length > 0 && !isInitialism(last) && NAME_JOINERS.has(word) && isCapitalised(next)) {
+      run.push(word);
+      return;
+    }
+    flush();
+  });
+  flush();
+  return dedupe(names.filter((name) => name.name.length > 1 && !isStopword(name.name.toLowerCase())));
+}
+
+/** At the start of the text or after a sentence end: the capital there says nothing about a name. */
+function isSentenceStart(text: string, offset: number): boolean {
+  return /(?:^|[.!?:]\s+|["“(]\s*)$/u.test(text.slice(Math.max(0, offset - 3), offset)) || offset === 0;
+}
+
+/** A word the lexicon knows only as something other than a name ("What", "Did", "Senators"). */
+function isOrdinaryWord(word: string): boolean {
+  const tags = lexiconTags(word.replace(/\.$/, ''));
+  if (tags === '') return isStopword(word.toLowerCase());
+  return !/Name|Person|Organization|Place|ProperNoun|Country|City|Region|Honorific|Acronym/.test(tags);
+}
+
+function isInitialism(word: string): boolean {
+  return /^[\p{Lu}.]{2,}$/u.test(word);
+}
+
+function isTitle(word: string): boolean {
+  return /Honorific|Abbreviation/.test(lexiconTags(word.replace(/\.$/, '')));
+}
+
+function classify(run: string[]): ProperName {
+  const name = run.join(' ');
+  const tags = run.map((word) => lexiconTags(word.replace(/\.$/, '')));
+  const person =
+    tags.some((tag) => /Honorific|Person/.test(tag)) ||
+    (run.length >= 2 && /MaleName|FemaleName|FirstName/.test(tags[0] ?? '')) ||
+    (run.length === 1 && /LastName|MaleName|FemaleName/.test(tags[0] ?? ''));
+  if (person) return { name, kind: 'person' };
+  if (tags.some((tag) => /Organization/.test(tag))) return { name, kind: 'organization' };
+  return { name, kind: 'other' };
+}
+
+function dedupe(names: ProperName[]): ProperName[] {
+  const seen = new Set<string>();
+  return names.filter((name) => !seen.has(name.name) && seen.add(name.name));
+}

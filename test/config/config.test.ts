@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { resolve } from 'node:path';
+import { describe, it } from 'node:test';
+import { loadConfig, requireSlackSettings } from '../../src/config.js';
+import { WhosaidError } from '../../src/errors.js';
+import { PROJECT_ROOT } from '../../src/project-root.js';
+
+const load = (env: Record<string, string>) => loadConfig({ env, dotenvPath: null });
+
+function configError(run: () => unknown): string {
+  try {
+    run();
+  } catch (error) {
+    assert.ok(error instanceof WhosaidError);
+    assert.equal(error.code, 'CONFIG_INVALID');
+    return error.message;
+  }
+  assert.fail('expected a configuration error');
+}
+
+describe('loadConfig', () => {
+  it('has defaults that work offline, inside the package', () => {
+    const config = load({});
+    assert.equal(config.corpusDir, resolve(PROJECT_ROOT, 'corpus'));
+    assert.equal(config.indexDir, resolve(PROJECT_ROOT, '.whosaid'));
+    assert.equal(config.embeddings, 'local');
+    assert.equal(config.openai, undefined);
+    assert.equal(config.topK, 5);
+    assert.deepEqual(config.autoAnswerChannels, []);
+  });
+
+  it('treats empty values as unset, and picks OpenAI embeddings only when a key is set', () => {
+    assert.equal(load({ OPENAI_API_KEY: '  ' }).openai, undefined);
+    const withKey = load({ OPENAI_API_KEY: 'sk-x', OPENAI_BASE_URL: 'http://127.0.0.1:1/v1' });
+    assert.equal(withKey.embeddings, 'openai');
+    assert.equal(withKey.openai?.baseURL, 'http://127.0.0.1:1/v1');
+    assert.equal(load({ OPENAI_API_KEY: 'sk-x', WHOSAID_EMBEDDINGS: 'local' }).embeddings, 'local');
+    assert.deepEqual(load({ WHOSAID_AUTO_ANSWER_CHANNELS: ' C1, ,C2 ' }).autoAnswerChannels, ['C1', 'C2']);
+  });
+
+  it('names every invalid variable in one message', () => {
+    const message = configError(() => load({ WHOSAID_EMBEDDINGS: 'magic', WHOSAID_TOP_K: '-1', PORT: 'x' }));
+    assert.match(message, /^Invalid configuration:\n/);
+    for (const name of ['WHOSAID_EMBEDDINGS', 'WHOSAID_TOP_K', 'PORT'])
+      assert.match(message, new RegExp(name));
+    assert.match(
+      configError(() => load({ WHOSAID_EMBEDDINGS: 'openai' })),
+      /needs OPENAI_API_KEY/,
+    );
+  });
+});
+
+describe('requireSlackSettings', () => {
+  it('chooses Socket Mode with an app token and HTTP with a signing secret', () => {
+    const socket = requireSlackSettings(load({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }));
+    assert.equal(socket.mode, 'socket');
+    const http = requireSlackSettings(
+      load({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'abcdef0123456789', PORT: '0' }),
+    );
+    assert.equal(http.mode, 'http');
+    assert.equal(http.port, 0);
+  });
+
+  it('lists every missing or malformed token with where to find it, and never echoes a token', () => {
+    const missing = configError(() => requireSlackSettings(load({})));
+    assert.match(missing, /SLACK_BOT_TOKEN is not set\. Find it at .*OAuth & Permissions/);
+    assert.match(missing, /SLACK_SIGNING_SECRET is not set/);
+    const malformed = configError(() =>
+      requireSlackSettings(
+        load({ SLACK_BOT_TOKEN: 'xoxp-secret-user-token', SLACK_SIGNING_SECRET: 'not valid!' }),
+      ),
+    );
+    assert.match(malformed, /does not look like a bot token/);
+    assert.match(malformed, /SLACK_SIGNING_SECRET looks malformed/);
+    assert.doesNotMatch(malformed, /xoxp-secret-user-token|not valid!/);
+  });
+});
