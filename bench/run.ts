@@ -1,13 +1,14 @@
 /**
  * `npm run bench`: speed and memory on the bundled corpus and on a generated corpus of 100,000
- * paragraphs (made here, never committed). Writes docs/benchmarks.md. Not a test: no thresholds.
+ * paragraphs (made here, never committed). Writes its section of docs/benchmarks.md. Not a test: no thresholds.
  * Options: --paragraphs N (size of the generated corpus), --queries N.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { writeBenchmarkSection } from './doc-section.js';
 import { generateCorpus } from './generate-corpus.js';
 
 const { values } = parseArgs({
@@ -73,7 +74,7 @@ const row = (name: string, r: { ingest: PhaseResult; query: PhaseResult }) => {
   return `| ${name} | ${r.ingest.paragraphs.toLocaleString('en')} | ${r.ingest.seconds.toFixed(1)} s (${Math.round(throughput).toLocaleString('en')} paragraphs/s, ${Math.round(kbPerSecond).toLocaleString('en')} KB/s) | ${mb(r.ingest.bytes)} | ${r.ingest.maxRssMb} MB / ${r.query.maxRssMb} MB | ${ms(r.query.hnsw.p50)} / ${ms(r.query.hnsw.p95)} | ${ms(r.query.exact.p50)} / ${ms(r.query.exact.p95)} | ${ratio.toFixed(1)}× | ${ms(hnsw.p50)} vs ${ms(exact.p50)} (${(exact.p50 / hnsw.p50).toFixed(0)}×) | ${(r.query.recallAt10 * 100).toFixed(1)}% |`;
 };
 const extract = results.generated.extract;
-const markdown = `# Benchmarks
+const markdown = `## Speed and memory
 
 Produced by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}. Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 1024 ** 3)} GiB RAM, Node ${process.version}, ${process.platform}/${process.arch}. Local embeddings (${'local-hash-v1:384'}), hnswlib M=16, efConstruction=200, ef=200. Each phase runs in its own process; memory is that process's peak RSS.
 
@@ -86,5 +87,5 @@ ${row(`generated (${results.generated.ingest.documents} documents)`, results.gen
 
 Quote extraction throughput on the generated corpus: ${(extract.kilobytes / extract.seconds).toFixed(0)} KB/s (${extract.kilobytes.toFixed(0)} KB in ${extract.seconds.toFixed(1)} s, ${extract.quotes.toLocaleString('en')} quotes).
 `;
-await writeFile('docs/benchmarks.md', markdown);
+await writeBenchmarkSection('bench', markdown);
 process.stdout.write(markdown);

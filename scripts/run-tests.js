@@ -6,8 +6,8 @@
 // files whose path contains "quotes". `--tier unit` leaves out test/smoke/ (subprocess runs of the
 // built binary), for the edit loop; `npm test` runs every tier after building.
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -41,13 +41,21 @@ console.log(`Running ${files.length} test files:\n  ${files.join('\n  ')}`);
 // Test files run in parallel processes; most of their time is waiting on loopback servers and
 // timeouts, so two per core keeps both cores busy. Node's default is one fewer than the cores.
 const concurrency = Math.max(2, availableParallelism() * 2);
+// Shared by the test processes of this run: the bundled corpus's index is built once, into it
+// (test/support/shared-index.ts), and the folder is removed when the run ends.
+const runDir = mkdtempSync(join(tmpdir(), 'whosaid-run-'));
 const result = spawnSync(
   process.execPath,
   ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files],
   {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, WHOSAID_LOG_LEVEL: process.env.WHOSAID_LOG_LEVEL ?? 'silent' },
+    env: {
+      ...process.env,
+      WHOSAID_LOG_LEVEL: process.env.WHOSAID_LOG_LEVEL ?? 'silent',
+      WHOSAID_TEST_RUN_DIR: runDir,
+    },
   },
 );
+rmSync(runDir, { recursive: true, force: true });
 process.exit(result.status ?? 1);

@@ -3,8 +3,10 @@ import { type FindQuotesResult, findQuotesFor } from './answer/find-quotes.js';
 import type { SearchContext } from './answer/search-context.js';
 import type { Answer } from './answer/types.js';
 import type { Generation } from './llm/generation.js';
+import { readableThread } from './slack/slack-text.js';
+import { humanMessages } from './summarize/summarize-thread.js';
 import { summarize } from './summarize/summarize-with-fallback.js';
-import type { SummarizeInput, ThreadSummary } from './summarize/types.js';
+import type { ThreadMessage, ThreadSummary } from './summarize/types.js';
 
 /** What the bot knows, for the App Home tab and `whosaid` status output. */
 export interface KnowledgeSummary {
@@ -35,8 +37,17 @@ export interface BotServices {
   askStream?: (question: string, onText: (text: string) => Promise<void>) => Promise<Answer>;
   /** `/quote X`: quotes by a speaker when X names one, otherwise quotes about topic X. */
   findQuotes(query: string): FindQuotesResult & { by: 'speaker' | 'topic' };
-  summarize(input: SummarizeInput): Promise<ThreadSummary>;
+  summarize(thread: ThreadToSummarize): Promise<ThreadSummary>;
   knowledge(): KnowledgeSummary;
+}
+
+/** A Slack thread as `conversations.replies` returns it, with a way to look up its people's names. */
+interface ThreadToSummarize {
+  messages: ThreadMessage[];
+  /** The bot's own user id: its messages are left out. */
+  botUserId?: string;
+  /** Display names for user ids (users.info); those it leaves out fall back to message profiles. */
+  lookupNames?: (userIds: string[]) => Promise<Record<string, string>>;
 }
 
 export interface BotServicesOptions {
@@ -55,7 +66,11 @@ export function createBotServices(context: SearchContext, options: BotServicesOp
         ask(context, { question, k: options.k, generator: generation.answer, onText }),
     }),
     findQuotes: (query) => findQuotesFor(context, query),
-    summarize: (input) => summarize(input, generation?.summary),
+    summarize: async ({ messages, botUserId, lookupNames }) => {
+      const people = [...new Set(humanMessages({ messages, botUserId }).map((message) => message.user))];
+      const names = lookupNames ? await lookupNames(people) : {};
+      return summarize(readableThread({ messages, names, botUserId }), generation?.summary);
+    },
     knowledge: () => ({
       documents: context.index.documents.map((document) => ({
         id: document.id,

@@ -4,45 +4,34 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parse as parseDotenv } from 'dotenv';
-import { z } from 'zod';
+import { parseEnv } from 'node:util';
+import { number, oneOf, optionalText, optionalUrl, parseFields, text } from './env-schema.js';
 import { WhosaidError } from './errors.js';
 import { PROJECT_ROOT } from './project-root.js';
 
-const optionalText = z
-  .string()
-  .trim()
-  .transform((value) => value || undefined)
-  .optional();
-const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const envSchema = {
+  WHOSAID_CORPUS_DIR: text(resolve(PROJECT_ROOT, 'corpus')),
+  WHOSAID_INDEX_DIR: text(resolve(PROJECT_ROOT, '.whosaid')),
+  WHOSAID_PROMPTS_DIR: text(resolve(PROJECT_ROOT, 'prompts')),
+  WHOSAID_EMBEDDINGS: oneOf(['auto', 'local', 'openai'], 'auto'),
+  WHOSAID_LOG_LEVEL: oneOf(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'], 'info'),
+  WHOSAID_MAX_FILE_MB: number(5, { positive: true }),
+  WHOSAID_TOP_K: number(5, { integer: true, positive: true }),
+  WHOSAID_AUTO_ANSWER_CHANNELS: text(''),
+  OPENAI_API_KEY: optionalText(),
+  OPENAI_BASE_URL: optionalUrl('https://api.openai.com/v1'),
+  OPENAI_CHAT_MODEL: text('gpt-4o-mini'),
+  OPENAI_EMBEDDING_MODEL: text('text-embedding-3-small'),
+  OPENAI_TIMEOUT_MS: number(30_000, { integer: true, positive: true }),
+  OPENAI_MAX_RETRIES: number(2, { integer: true, min: 0, max: 10 }),
+  SLACK_BOT_TOKEN: optionalText(),
+  SLACK_SIGNING_SECRET: optionalText(),
+  SLACK_APP_TOKEN: optionalText(),
+  SLACK_API_URL: optionalUrl('https://slack.com/api/'),
+  PORT: number(3000, { integer: true, min: 0, max: 65_535 }),
+};
 
-const envSchema = z.object({
-  WHOSAID_CORPUS_DIR: z.string().trim().default(resolve(PROJECT_ROOT, 'corpus')),
-  WHOSAID_INDEX_DIR: z.string().trim().default(resolve(PROJECT_ROOT, '.whosaid')),
-  WHOSAID_PROMPTS_DIR: z.string().trim().default(resolve(PROJECT_ROOT, 'prompts')),
-  WHOSAID_EMBEDDINGS: z.enum(['auto', 'local', 'openai']).default('auto'),
-  WHOSAID_LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
-  WHOSAID_MAX_FILE_MB: z.coerce.number().positive().default(5),
-  WHOSAID_TOP_K: positiveInt(5),
-  WHOSAID_AUTO_ANSWER_CHANNELS: z.string().default(''),
-  OPENAI_API_KEY: optionalText,
-  OPENAI_BASE_URL: optionalText.pipe(
-    z.url({ message: 'must be a URL such as https://api.openai.com/v1' }).optional(),
-  ),
-  OPENAI_CHAT_MODEL: z.string().trim().default('gpt-4o-mini'),
-  OPENAI_EMBEDDING_MODEL: z.string().trim().default('text-embedding-3-small'),
-  OPENAI_TIMEOUT_MS: positiveInt(30_000),
-  OPENAI_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
-  SLACK_BOT_TOKEN: optionalText,
-  SLACK_SIGNING_SECRET: optionalText,
-  SLACK_APP_TOKEN: optionalText,
-  SLACK_API_URL: optionalText.pipe(
-    z.url({ message: 'must be a URL such as https://slack.com/api/' }).optional(),
-  ),
-  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
-});
-
-type Env = z.infer<typeof envSchema>;
+type Env = ReturnType<typeof parseFields<typeof envSchema>>['values'];
 
 export interface OpenAIConfig {
   apiKey: string;
@@ -81,20 +70,20 @@ export interface LoadConfigOptions {
 
 export function loadConfig(options: LoadConfigOptions = {}): Config {
   const dotenvPath = options.dotenvPath === undefined ? resolve('.env') : options.dotenvPath;
-  const fromFile = dotenvPath && existsSync(dotenvPath) ? parseDotenv(readFileSync(dotenvPath)) : {};
+  // Node's own .env parser (the dotenv format: comments, quotes, `export`), no package needed.
+  const fromFile = dotenvPath && existsSync(dotenvPath) ? parseEnv(readFileSync(dotenvPath, 'utf8')) : {};
   // An empty value (`OPENAI_API_KEY=` copied from .env.example) means "not set", so defaults apply.
   const merged = Object.entries({ ...fromFile, ...(options.env ?? process.env) }).filter(
     ([, value]) => value !== undefined && value.trim() !== '',
   );
-  const parsed = envSchema.safeParse(Object.fromEntries(merged));
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+  const { values, problems } = parseFields(envSchema, Object.fromEntries(merged));
+  if (problems.length > 0) {
     throw new WhosaidError(
       'CONFIG_INVALID',
-      `Invalid configuration:\n${lines.join('\n')}\nSee .env.example.`,
+      `Invalid configuration:\n${problems.join('\n')}\nSee .env.example.`,
     );
   }
-  return toConfig(parsed.data);
+  return toConfig(values);
 }
 
 function toConfig(env: Env): Config {

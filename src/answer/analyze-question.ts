@@ -1,3 +1,4 @@
+import { isGenericWord } from '../text/generic-words.js';
 import { findProperNames } from '../text/proper-names.js';
 import { isStopword, stem, words } from '../text/terms.js';
 import type { Wordnet } from '../text/wordnet.js';
@@ -29,25 +30,6 @@ export interface QuestionAnalysis {
   speechSubject: string | null;
 }
 
-/**
- * Words that carry no topic of their own in a question: speech verbs (the topic is what was said),
- * light verbs, and vague nouns. Leaving them out keeps "coverage" about the subject matter.
- */
-const GENERIC = new Set(
-  (
-    'say said tell told think thought mention talk spoke speak according warn claim argue explain note add ' +
-    'state suggest insist describe stress emphasize remark assert respond reply answer ' +
-    'take taken took get got make made go went give gave put happen thing anything something someone anyone ' +
-    'people person mean meant know knew'
-  )
-    .split(' ')
-    .map(stem),
-);
-/** True for words that carry no topic of their own (speech and light verbs, vague nouns); takes a stem. */
-export function isGenericWord(wordStem: string): boolean {
-  return GENERIC.has(wordStem);
-}
-
 const SPEECH =
   /\b(?:say|said|says|tell|told|think|thinks|thought|claim(?:ed)?|warn(?:ed)?|argue[ds]?|quote[ds]?|describe[ds]?|comment(?:ed)?|according to|respond(?:ed)?|statement)\b/i;
 
@@ -57,7 +39,7 @@ export function analyzeQuestion(question: string, wordnet: Wordnet): QuestionAna
   for (const word of words(question)) {
     const wordStem = stem(word);
     // A single letter or a small number carries no topic; WordNet would still offer "ten" for "x".
-    if (isStopword(word) || GENERIC.has(wordStem) || word.length < 2 || /^\d{1,2}$/.test(word)) continue;
+    if (isStopword(word) || isGenericWord(wordStem) || word.length < 2 || /^\d{1,2}$/.test(word)) continue;
     if (seen.has(wordStem)) continue;
     seen.add(wordStem);
     // "reportedly" should meet "reported": the stemmer keeps the -ly, so the base word counts as a synonym.

@@ -2,7 +2,7 @@ import { describeError } from '../errors.js';
 import { findSpeakersInText } from '../quotes/find-speakers-in-text.js';
 import { analyzeQuestion, type QuestionAnalysis } from './analyze-question.js';
 import { composeExtractiveAnswer, pickQuote, toCitation } from './extractive-answer.js';
-import { type AnswerGenerator, generateAnswer } from './generate-answer.js';
+import type { AnswerGenerator } from './generate-answer.js';
 import { judgeSupport } from './judge-support.js';
 import { retrieve } from './retrieve.js';
 import type { SearchContext } from './search-context.js';
@@ -53,6 +53,8 @@ async function generated(
   asked: SpeakerFilter,
   onText: AskOptions['onText'],
 ): Promise<Answer> {
+  // The generation and verification code loads only when a model is configured.
+  const { generateAnswer } = await import('./generate-answer.js');
   const result = await generateAnswer(
     generator,
     analysis.text,

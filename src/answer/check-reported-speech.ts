@@ -1,9 +1,9 @@
 import { findSpeakersInText } from '../quotes/find-speakers-in-text.js';
 import type { SpeakerEntry } from '../quotes/speaker-directory.js';
 import type { Quote } from '../quotes/types.js';
+import { isGenericWord } from '../text/generic-words.js';
+import { supportOf } from '../text/support-of.js';
 import type { Wordnet } from '../text/wordnet.js';
-import { isGenericWord } from './analyze-question.js';
-import { supportOf } from './support-of.js';
 import type { Passage, Removal } from './types.js';
 
 /** "X said …" must be backed by X's own quotes at least this much (the words of the claim). */

@@ -1,11 +1,11 @@
 import { addressesReader, echoesInstruction } from '../llm/instruction-like.js';
 import type { Quote } from '../quotes/types.js';
+import { isGenericWord } from '../text/generic-words.js';
 import { sentencesOf } from '../text/sentences.js';
-import { isGenericWord } from './analyze-question.js';
+import { supportOf } from '../text/support-of.js';
 import { checkQuote } from './check-quoted-span.js';
 import { checkReportedSpeech, isReportedSpeech } from './check-reported-speech.js';
 import { findQuotedSpans } from './quoted-spans.js';
-import { supportOf } from './support-of.js';
 import type { Passage, Removal, VerifyContext } from './types.js';
 
 export interface VerifiedSentence {

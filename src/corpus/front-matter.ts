@@ -1,4 +1,5 @@
 import { parse as parseYaml } from 'yaml';
+import { describeError } from '../errors.js';
 
 export interface FrontMatter {
   data: Record<string, unknown>;
@@ -27,7 +28,7 @@ export function parseFrontMatter(text: string): FrontMatter {
   try {
     data = parseYaml(yamlText) ?? {};
   } catch (error) {
-    const reason = error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);
+    const reason = describeError(error).split('\n')[0] ?? '';
     throw new FrontMatterError(`front matter is not valid YAML: ${reason}`);
   }
   if (typeof data !== 'object' || Array.isArray(data)) {

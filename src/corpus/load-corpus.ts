@@ -1,6 +1,7 @@
-import { readdir, stat } from 'node:fs/promises';
-import { extname, join, resolve } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { extname, resolve } from 'node:path';
 import { WhosaidError } from '../errors.js';
+import { listFiles } from './list-files.js';
 import { CorpusFileError, loadDocument, SUPPORTED_EXTENSIONS } from './load-document.js';
 import type { CorpusDocument } from './types.js';
 
@@ -48,18 +49,4 @@ export async function loadCorpus(options: LoadCorpusOptions): Promise<LoadedCorp
     }
   }
   return { documents, problems };
-}
-
-/** Every non-hidden file under `dir`, recursively, sorted: the files `loadCorpus` considers. */
-export async function listFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  entries.sort((a, b) => a.name.localeCompare(b.name));
-  const files: string[] = [];
-  for (const entry of entries) {
-    if (entry.name.startsWith('.')) continue;
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...(await listFiles(path)));
-    else files.push(path);
-  }
-  return files;
 }

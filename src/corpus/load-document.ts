@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname, relative, resolve, sep } from 'node:path';
+import { describeError } from '../errors.js';
 import { toDocumentMeta } from './document-meta.js';
 import { FrontMatterError, parseFrontMatter } from './front-matter.js';
 import { htmlToText } from './html-text.js';
@@ -88,7 +89,7 @@ async function readBytes(path: string, maxBytes: number): Promise<Buffer> {
   } catch (error) {
     if (error instanceof CorpusFileError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    throw new CorpusFileError(path, `unreadable (${code ?? (error as Error).message})`);
+    throw new CorpusFileError(path, `unreadable (${code ?? describeError(error)})`);
   }
 }
 

@@ -1,10 +1,10 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { listFiles } from '../corpus/load-corpus.js';
+import { listFiles } from '../corpus/list-files.js';
 import { isWhosaidError } from '../errors.js';
 import type { Embedder } from './embedder.js';
 import { type IndexData, readIndex } from './index-store.js';
-import { type IngestReport, ingest } from './ingest.js';
+import type { IngestReport } from './ingest.js';
 import { pipelineVersion } from './pipeline-version.js';
 import type { IngestProgress } from './types.js';
 
@@ -43,6 +43,8 @@ export async function openIndex(
     else throw error;
   }
   notify(reason);
+  // Loaded only now: a current index is opened without the parsers and the quote engine.
+  const { ingest } = await import('./ingest.js');
   const { index, report } = await ingest(options);
   return { index, report };
 }

@@ -4,6 +4,7 @@
 
 import { countWords } from '../text/sentences.js';
 import { findIntroducerAct } from './colon-acts.js';
+import { CONTINUED_QUOTE, INTRODUCED_BLOCK, INTRODUCED_QUOTE, STANDALONE_QUOTE } from './confidence.js';
 import {
   enclosingAct,
   findParagraphActs,
@@ -86,7 +87,7 @@ function quoteDrafts(ctx: Context): Chain | null {
     const via = reporter ? (ctx.speakers.get(reporter)?.name ?? null) : act ? viaOf(ctx, act) : null;
     if (!speaker && span.continued && state.chain) {
       ({ speaker, cue } = state.chain);
-      confidence = 0.8;
+      confidence = CONTINUED_QUOTE;
     } else if (!speaker && !act && standsAlone(ctx, span)) {
       const earlier = ctx.drafts.filter((d) => d.speaker && d.start < span.innerStart).pop();
       // Only a quote that opens the paragraph continues the previous paragraph's speaker (or introducer).
@@ -95,7 +96,7 @@ function quoteDrafts(ctx: Context): Chain | null {
       const introduced = !earlier && opens && state.introducer !== null;
       speaker = earlier?.speaker ?? (opens ? (state.introducer?.speaker ?? state.previousSpeaker) : null);
       cue = introduced ? (state.introducer?.cue ?? null) : 'continuation';
-      confidence = introduced ? 0.85 : 0.7;
+      confidence = introduced ? INTRODUCED_QUOTE : STANDALONE_QUOTE;
     }
     const d = draft(ctx, {
       kind: 'direct',
@@ -120,12 +121,15 @@ function quoteDrafts(ctx: Context): Chain | null {
   return chain;
 }
 
+/** Fewer words than this after "said that" is a fragment ("said so"), not a reported statement. */
+const MIN_REPORTED_WORDS = 3;
+
 function indirectDrafts(ctx: Context): void {
   const { text } = ctx.paragraph;
   for (const act of indirectActs(ctx.pa, ctx.spans, text.length)) {
     const speaker = ctx.speakers.get(act) ?? null;
     const range = act.complement ? cutUnpairedDash(text, act.complement) : null;
-    if (!speaker || !range || countWords(text.slice(range.start, range.end)) < 3) continue;
+    if (!speaker || !range || countWords(text.slice(range.start, range.end)) < MIN_REPORTED_WORDS) continue;
     const confidence = confidenceOf(act, true);
     draft(ctx, { kind: 'indirect', ...range, speaker, via: viaOf(ctx, act), cue: act.cue, confidence });
   }
@@ -148,7 +152,7 @@ function introducedDrafts(ctx: Context, bullet: boolean): void {
     speaker: introducer.speaker,
     via: null,
     cue: 'introducer',
-    confidence: 0.6,
+    confidence: INTRODUCED_BLOCK,
   });
 }
 

@@ -23,6 +23,13 @@ const THAT_NOUNS = new Set(
   given except provided`.split(/\s+/),
 );
 const IN_A_NOUN = /^(?:\w+ )?(?:in|on|via|by|through) (?:a|an|the|his|her|its|their|this|that)? ?\S+$/;
+/** "said in a statement on Friday that …": words between the verb and "that" it may span. */
+const MAX_WORDS_VERB_TO_THAT = 17;
+/** Enough words before "that" to recognise "in a statement"-style adjuncts of the verb. */
+const ADJUNCT_WORDS_BEFORE_THAT = 3;
+/** "said he would …" with no "that": shorter tails are too often not a clause ("said so", "said no"). */
+const MIN_BARE_CLAUSE_WORDS = 4;
+
 /** Words that cannot open a reported clause right after "said" ("said in …", "said goodbye", "said so"). */
 const NOT_CLAUSE_START = new Set(
   `in on at to during via by from after before while when through over with for about of as into repeatedly
@@ -37,7 +44,7 @@ function clauseStartAfter(text: string, masked: string, verb: Word, sentenceEnd:
     if (objectEnd === null && (verb.bare === 'told' || verb.bare === 'tells')) return null;
     p = objectEnd ?? p;
   }
-  const words = readWords(masked, p, sentenceEnd).slice(0, 17);
+  const words = readWords(masked, p, sentenceEnd).slice(0, MAX_WORDS_VERB_TO_THAT);
   for (let k = 0; k < words.length; k++) {
     const word = words[k] as Word;
     if (/[,;:.!?]/.test(masked.slice(k === 0 ? p : (words[k - 1] as Word).end, word.start))) break;
@@ -45,7 +52,7 @@ function clauseStartAfter(text: string, masked: string, verb: Word, sentenceEnd:
       const previous = words[k - 1];
       // "the reported incident that …" is a noun's clause, but "said in a statement that …" is the verb's.
       const adjunct = words
-        .slice(Math.max(0, k - 3), k)
+        .slice(Math.max(0, k - ADJUNCT_WORDS_BEFORE_THAT), k)
         .map((w) => w.bare)
         .join(' ');
       if (previous && THAT_NOUNS.has(previous.bare) && !IN_A_NOUN.test(adjunct)) return null;
@@ -61,7 +68,7 @@ function clauseStartAfter(text: string, masked: string, verb: Word, sentenceEnd:
   if (text[q] !== ' ') return null;
   const next = readWord(text, q + 1);
   const startsClause = next && !NOT_CLAUSE_START.has(next.bare) && !TIME_WORDS.has(next.bare);
-  if (!next || !startsClause || readWords(text, q, sentenceEnd).length < 4) return null;
+  if (!next || !startsClause || readWords(text, q, sentenceEnd).length < MIN_BARE_CLAUSE_WORDS) return null;
   return next.start;
 }
 

@@ -23,6 +23,14 @@ const COMMA_VERBS = new Set([
 const STATEMENT_INTRODUCER =
   /\b(issued|released|put out|sent|shared|posted|provided|gave|offered)\s+(?:the\s+following|this|a|the|an)\b[^:\u2591]{0,60}?\b(?:statement|remarks|comments?|response)\b[^:\u2591]{0,40}$/i;
 
+/**
+ * How far a speech verb may stand before the colon or comma that opens the quote: "Reed added in a
+ * statement on Friday:" puts a few adjunct words between them; a comma after a verb allows fewer,
+ * because commas separate so many other things.
+ */
+const MAX_WORDS_VERB_TO_COLON = 8;
+const MAX_WORDS_VERB_TO_COMMA = 3;
+
 /** `Said Jones: "…"`: verb first, at the start of the sentence. */
 function invertedColonAct(text: string, end: number, floor: number): SpeechAct | null {
   const verb = readVerbCapitalised(text, floor);
@@ -78,7 +86,7 @@ function colonOrCommaAct(
   const inverted = colon ? invertedColonAct(text, end, floor) : null;
   if (inverted) return inverted;
   const words = readWords(masked, floor, end);
-  const maxAdjunct = colon ? 8 : 3;
+  const maxAdjunct = colon ? MAX_WORDS_VERB_TO_COLON : MAX_WORDS_VERB_TO_COMMA;
   for (let k = words.length - 1; k >= 0 && words.length - 1 - k <= maxAdjunct; k--) {
     const word = words[k];
     if (!word || word.capital || !(colon ? COLON_VERBS : COMMA_VERBS).has(word.bare)) continue;

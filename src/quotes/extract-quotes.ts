@@ -8,6 +8,7 @@
 
 import { trimRange } from '../text/sentences.js';
 import { attributeParagraph, type DocumentState } from './attribute-paragraph.js';
+import { TRANSCRIPT_TURN } from './confidence.js';
 import { buildEntityTable } from './entity-table.js';
 import { readNounPhrase } from './noun-phrase.js';
 import { type Draft, toQuotes } from './quote-drafts.js';
@@ -50,7 +51,7 @@ export function extractQuotes(input: ExtractInput): Quote[] {
         speaker,
         via: null,
         cue: 'transcript',
-        confidence: 0.9,
+        confidence: TRANSCRIPT_TURN,
       });
       continue;
     }

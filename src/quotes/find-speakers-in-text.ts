@@ -14,10 +14,31 @@ interface Hit {
 
 const straighten = (text: string) => text.replace(/[‘’]/g, "'");
 
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const isWordChar = (char: string | undefined) => char !== undefined && WORD_CHAR.test(char);
+
+/**
+ * The first whole-word occurrence of `phrase`. A question is checked against every name and role the
+ * corpus knows, so this is a plain substring search with boundary checks, not a regular expression
+ * compiled per phrase (which cost more than the rest of answering on the bundled corpus).
+ */
 function find(text: string, phrase: string, caseSensitive: boolean): Hit | null {
-  if (!phrase.trim()) return null;
+  const needle = straighten(phrase);
+  if (!needle.trim()) return null;
+  const haystack = caseSensitive ? text : text.toLowerCase();
+  const sought = caseSensitive ? needle : needle.toLowerCase();
+  // Lower-casing a few characters changes their length ("İ"): offsets would no longer be the text's.
+  if (haystack.length !== text.length) return findByPattern(text, needle, caseSensitive);
+  for (let at = haystack.indexOf(sought); at >= 0; at = haystack.indexOf(sought, at + 1)) {
+    if (!isWordChar(haystack[at - 1]) && !isWordChar(haystack[at + sought.length]))
+      return { start: at, end: at + sought.length };
+  }
+  return null;
+}
+
+function findByPattern(text: string, needle: string, caseSensitive: boolean): Hit | null {
   const re = new RegExp(
-    `(?<![\\p{L}\\p{N}])${escapeRegExp(straighten(phrase))}(?![\\p{L}\\p{N}])`,
+    `(?<![\\p{L}\\p{N}])${escapeRegExp(needle)}(?![\\p{L}\\p{N}])`,
     caseSensitive ? 'u' : 'iu',
   );
   const match = re.exec(text);

@@ -10,6 +10,10 @@ import { readWords } from './read-word.js';
 
 export type Gender = 'm' | 'f' | null;
 
+/** A role written before a name ("former state senator Maria Lopez") is a few words, never a clause. */
+const MAX_ROLE_WORDS = 4;
+const ROLE_LOOKBACK_CHARS = 60;
+
 export function honorificGender(title: string | null): Gender {
   const last = title?.split(/\s+/).pop()?.replace(/\.$/, '').toLowerCase() ?? '';
   if (MALE_HONORIFICS.has(last)) return 'm';
@@ -26,9 +30,9 @@ export function publicationName(run: NameRun, text: string): string {
 
 /** "national security attorney Dan Meyer": a lowercase role right before the name. */
 export function roleBefore(text: string, start: number): string | null {
-  const words = readWords(text, Math.max(0, start - 60), start);
+  const words = readWords(text, Math.max(0, start - ROLE_LOOKBACK_CHARS), start);
   const taken = [];
-  for (let k = words.length - 1; k >= 0 && taken.length < 4; k--) {
+  for (let k = words.length - 1; k >= 0 && taken.length < MAX_ROLE_WORDS; k--) {
     const word = words[k];
     if (!word || word.capital || /[,.;:"“”()]/.test(text.slice(word.end, taken[0]?.start ?? start))) break;
     if (

@@ -6,6 +6,8 @@ import { countWords } from '../text/sentences.js';
 import { SPEECH_VERBS } from './lexicon.js';
 
 const BULLET = /^\s*(?:[-•*–]\s+)/;
+/** A speaker label ("Sen. Jack Reed:") is a name with a title or role: a longer run is a sentence. */
+const MAX_LABEL_WORDS = 6;
 const LABEL = /^([A-Z][^:.!?"“”\n]{0,48}):\s+(?=\S)/;
 const DATELINE =
   /^(?:[A-Z][A-Za-z.'’]*(?:,?\s+[A-Z][A-Za-z.'’]*){0,4}\)?\s*(?:\([^)]{1,30}\)\s*)?)\s*[–—-]{1,2}\s+(?=\S)/;
@@ -18,7 +20,7 @@ function bulletEnd(text: string, from = 0): number {
 function labelEnd(text: string, from: number): number {
   const match = LABEL.exec(text.slice(from));
   const label = match?.[1];
-  if (!match || !label || countWords(label) > 6 || label === label.toUpperCase()) return from;
+  if (!match || !label || countWords(label) > MAX_LABEL_WORDS || label === label.toUpperCase()) return from;
   const wh = /^(?:What|Why|How|Where|Who|When|The)\b/.test(label);
   const speech = label
     .split(/\s+/)

@@ -39,6 +39,10 @@ export function settleChain(chain: Chain, speaker: Speaker | null, cue: string |
 }
 
 const MIN_SENTENCE_WORDS = 5;
+/** "titled", "called", "dubbed" stand right before the quoted title they name. */
+const NAMING_CUE_CHARS = 30;
+/** A quoted title ("The Art of the Deal") is short and all capitalised; a quoted sentence is not. */
+const MAX_TITLE_WORDS = 8;
 const SMALL_WORDS = new Set(['of', 'the', 'and', 'in', 'on', 'for', 'a', 'an', 'to', 'at', 'by', 'or']);
 const NAMING_CUE =
   /\b(?:titled|entitled|named|nicknamed|headlined|so-called|the\s+(?:word|term|phrase|hashtag|slogan|title)|known\s+as)\s*$/i;
@@ -53,9 +57,10 @@ export function looksLikeTitle(
   innerStart: number,
   innerEnd: number,
 ): boolean {
-  if (NAMING_CUE.test(text.slice(Math.max(0, openMark - 30), Math.max(0, openMark)))) return true;
+  if (NAMING_CUE.test(text.slice(Math.max(0, openMark - NAMING_CUE_CHARS), Math.max(0, openMark))))
+    return true;
   const inner = text.slice(innerStart, innerEnd);
-  if (/[.!?,]$/.test(inner) || countWords(inner) > 8) return false;
+  if (/[.!?,]$/.test(inner) || countWords(inner) > MAX_TITLE_WORDS) return false;
   const words = inner.split(/\s+/).filter((w) => /\p{L}/u.test(w));
   return words.length > 0 && words.every((w) => /^\p{Lu}/u.test(w) || SMALL_WORDS.has(w.toLowerCase()));
 }

@@ -1,5 +1,6 @@
 // Resolving a paragraph's attributions in reading order, so that pronouns see the speakers and sentence
-// subjects before them (and not the subject of their own sentence), and the confidence of each frame.
+// subjects before them (and not the subject of their own sentence), and the confidence of each act.
+import { FRAME_CONFIDENCE, INDIRECT_DISCOUNT, PRONOUN_FACTOR, UNNAMED_GROUP_CAP } from './confidence.js';
 import { indirectActs, type ParagraphActs } from './paragraph-acts.js';
 import type { QuoteSpan } from './quote-marks.js';
 import type { Speaker, SpeakerResolver } from './speaker-resolver.js';
@@ -7,27 +8,15 @@ import type { SpeechAct } from './speech-act.js';
 import { readSentenceSubject } from './subject-before.js';
 import type { ParagraphInput } from './types.js';
 
-const CONFIDENCE: Record<SpeechAct['frame'], number> = {
-  after: 0.95,
-  colon: 0.9,
-  introducer: 0.85,
-  clause: 0.85,
-  final: 0.85,
-  participle: 0.85,
-  according: 0.75,
-  label: 0.75,
-};
-
 const SUBJECT_KINDS = new Set(['name', 'list', 'group', 'org', 'publication']);
 /** A leading adverbial before the subject: "In a separate letter to …, the Senators express …". */
 const LEADING_ADVERBIAL =
   /^(?:In|On|At|During|After|Before|Following|Since|For|With|Under|Despite|Meanwhile|However|Still|Later|Earlier|Today|Yesterday|Also|Separately|Instead|Additionally|Lastly|Finally|Last|This|Asked|Speaking|Now|Then|But|And|Yet|So|Previously|Overall|Indeed|Notably|Specifically)\b[^,"“”\u2591]{0,100},\s+/;
 
 export function confidenceOf(act: SpeechAct, indirect: boolean): number {
-  const base = CONFIDENCE[act.frame] - (indirect ? 0.05 : 0);
-  // Unnamed groups ("officials said", "residents say") are attributable, but only just.
-  if (act.np?.kind === 'group' && act.np.definite === false) return Math.min(base, 0.6);
-  return act.np?.kind === 'pronoun' ? base * 0.9 : base;
+  const base = FRAME_CONFIDENCE[act.frame] - (indirect ? INDIRECT_DISCOUNT : 0);
+  if (act.np?.kind === 'group' && act.np.definite === false) return Math.min(base, UNNAMED_GROUP_CAP);
+  return act.np?.kind === 'pronoun' ? base * PRONOUN_FACTOR : base;
 }
 
 /** Resolves every act sentence by sentence, noting speakers and sentence subjects as it reads. */

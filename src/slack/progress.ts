@@ -1,4 +1,5 @@
 import type { WebClient } from '@slack/web-api';
+import { describeError } from '../errors.js';
 import type { SlackDeps } from './slack-deps.js';
 
 const LOADING_MESSAGES = ['Searching the documents…', 'Checking who said what…', 'Collecting the sources…'];
@@ -25,10 +26,7 @@ export async function withProgress<T>(
       });
     } catch (error) {
       // Progress is a nicety: an old workspace or a missing permission must not stop the answer.
-      deps.logger.warn(
-        { error: error instanceof Error ? error.message : String(error) },
-        'could not show progress',
-      );
+      deps.logger.warn({ error: describeError(error) }, 'could not show progress');
     }
   };
   if (deps.progressDelayMs <= 0) {

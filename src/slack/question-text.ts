@@ -1,4 +1,4 @@
-import { readableSlackText } from '../summarize/slack-text.js';
+import { readableSlackText } from './slack-text.js';
 
 /** The question in a message: mentions of the bot removed, Slack markup made readable. */
 export function questionText(text: string | undefined, botUserId: string): string {

@@ -1,6 +1,7 @@
 import type { ChatStreamer, WebClient } from '@slack/web-api';
 import type { Answer } from '../answer/types.js';
 import type { BotServices } from '../bot-services.js';
+import { describeError } from '../errors.js';
 import type { AnswerRequest } from './answer-request.js';
 import { postMessages } from './post-messages.js';
 import type { SlackDeps } from './slack-deps.js';
@@ -37,10 +38,7 @@ export async function streamAnswer(
       streamed += text;
     } catch (error) {
       broken = true;
-      deps.logger.warn(
-        { error: error instanceof Error ? error.message : String(error) },
-        'streaming failed; posting the answer whole',
-      );
+      deps.logger.warn({ error: describeError(error) }, 'streaming failed; posting the answer whole');
     }
   };
   const answer = await askStream(request.question, onText);

@@ -1,5 +1,4 @@
 import type { WebClient } from '@slack/web-api';
-import { humanMessages } from '../summarize/summarize-thread.js';
 import { threadPermalinks } from './permalinks.js';
 import { postMessages } from './post-messages.js';
 import { withProgress } from './progress.js';
@@ -29,11 +28,11 @@ export async function summarizeInThread(
   try {
     await withProgress(client, deps, { channel, threadTs, status: 'is reading the thread…' }, async () => {
       const messages = await readThread(client, deps.identity, channel, threadTs);
-      const people = humanMessages({ messages, botUserId: deps.identity.botUserId }).map(
-        (message) => message.user,
-      );
-      const names = await deps.names.lookup(client, people);
-      const summary = await deps.services.summarize({ messages, names, botUserId: deps.identity.botUserId });
+      const summary = await deps.services.summarize({
+        messages,
+        botUserId: deps.identity.botUserId,
+        lookupNames: (userIds) => deps.names.lookup(client, userIds),
+      });
       const links = await threadPermalinks(client, {
         workspaceUrl: deps.identity.url,
         channel,

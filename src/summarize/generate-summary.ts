@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { attributeValue, neutralizeTags } from '../llm/data-block.js';
 import { type PromptTemplate, renderUserPrompt } from '../llm/prompt-template.js';
 import type { Wordnet } from '../text/wordnet.js';
-import { readableSlackText } from './slack-text.js';
 import { displayName, humanMessages, summarizeThread } from './summarize-thread.js';
 import type { SummarizeInput, ThreadSummary } from './types.js';
 import { verifySummary } from './verify-summary.js';
@@ -40,7 +39,7 @@ export async function generateSummary(
   for (const message of messages) names[message.user] = displayName(message, input.names);
   const transcript = messages
     .map((message, i) => {
-      const text = neutralizeTags(readableSlackText(message.text, names));
+      const text = neutralizeTags(message.text);
       return `<message id="m${i + 1}" user="${attributeValue(message.user)}" name="${attributeValue(names[message.user] ?? '')}">\n${text}\n</message>`;
     })
     .join('\n');
@@ -56,7 +55,7 @@ export async function generateSummary(
   const readable = messages.map((message) => ({
     user: message.user,
     ts: message.ts,
-    text: readableSlackText(message.text, names),
+    text: message.text,
   }));
   const verified = verifySummary(parsed, readable, names, generator.wordnet);
   return {

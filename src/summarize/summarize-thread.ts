@@ -1,6 +1,5 @@
 import { sentencesOf } from '../text/sentences.js';
 import { contentTerms } from '../text/terms.js';
-import { readableSlackText } from './slack-text.js';
 import type { SummarizeInput, ThreadMessage, ThreadParticipant, ThreadSummary } from './types.js';
 
 /** Sentences that state an outcome or commitment: what people most want from a thread summary. */
@@ -52,7 +51,7 @@ export function summarizeThread(input: SummarizeInput): ThreadSummary {
   const messages = humanMessages(input);
   const names: Record<string, string> = { ...input.names };
   for (const message of messages) names[message.user] ??= displayName(message, input.names);
-  const sentences = scoreSentences(messages, names);
+  const sentences = scoreSentences(messages);
   const participants = [...new Set(messages.map((message) => message.user))].map(
     (user): ThreadParticipant => ({
       user,
@@ -74,12 +73,9 @@ export function summarizeThread(input: SummarizeInput): ThreadSummary {
   };
 }
 
-function scoreSentences(
-  messages: { user: string; text: string; ts: string }[],
-  names: Record<string, string>,
-): Sentence[] {
+function scoreSentences(messages: { user: string; text: string; ts: string }[]): Sentence[] {
   const split = messages.flatMap((message) =>
-    sentencesOf(readableSlackText(message.text, names)).map((text) => ({
+    sentencesOf(message.text).map((text) => ({
       text: clip(text),
       ts: message.ts,
       user: message.user,

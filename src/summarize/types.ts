@@ -32,6 +32,7 @@ export interface ThreadSummary {
 }
 
 export interface SummarizeInput {
+  /** Text as people read it: Slack markup is decoded by the adapter first (src/slack/slack-text.ts). */
   messages: ThreadMessage[];
   /** Display names by user id (e.g. from users.info); `user_profile.real_name` is used otherwise. */
   names?: Record<string, string>;

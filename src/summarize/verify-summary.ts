@@ -1,5 +1,5 @@
-import { isGenericWord } from '../answer/analyze-question.js';
-import { supportOf } from '../answer/support-of.js';
+import { isGenericWord } from '../text/generic-words.js';
+import { supportOf } from '../text/support-of.js';
 import type { Wordnet } from '../text/wordnet.js';
 import type { ThreadParticipant } from './types.js';
 

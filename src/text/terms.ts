@@ -1,5 +1,5 @@
 import { stemmer } from 'stemmer';
-import { eng } from 'stopword';
+import { ENGLISH_STOPWORDS } from './english-stopwords.js';
 
 /**
  * Word-level text analysis shared by BM25, the local embedder and answer coverage, so that all
@@ -20,7 +20,7 @@ const QUESTION_WORDS = [
   'do',
 ];
 const STOPWORDS = new Set([
-  ...eng,
+  ...ENGLISH_STOPWORDS,
   ...QUESTION_WORDS,
   'can',
   'could',

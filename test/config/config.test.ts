@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
-import { resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { loadConfig, requireSlackSettings } from '../../src/config.js';
 import { WhosaidError } from '../../src/errors.js';
 import { PROJECT_ROOT } from '../../src/project-root.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const load = (env: Record<string, string>) => loadConfig({ env, dotenvPath: null });
 
@@ -46,6 +48,22 @@ describe('loadConfig', () => {
     assert.match(
       configError(() => load({ WHOSAID_EMBEDDINGS: 'openai' })),
       /needs OPENAI_API_KEY/,
+    );
+  });
+});
+
+describe('loadConfig with a .env file', () => {
+  it('reads it, with the environment winning over it', async () => {
+    const dir = await tempDir();
+    const path = join(dir, '.env');
+    writeFileSync(path, '# settings\nWHOSAID_TOP_K=7\nexport OPENAI_CHAT_MODEL="gpt-x"\nPORT=4000\n');
+    const config = loadConfig({ env: { PORT: '5000' }, dotenvPath: path });
+    assert.equal(config.topK, 7);
+    assert.equal(config.openai, undefined);
+    assert.equal(config.slack.port, 5000);
+    assert.match(
+      configError(() => loadConfig({ env: { OPENAI_BASE_URL: 'localhost:11434' }, dotenvPath: path })),
+      /OPENAI_BASE_URL: must be a URL such as https:\/\/api\.openai\.com\/v1/,
     );
   });
 });

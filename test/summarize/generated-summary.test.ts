@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { after, beforeEach, describe, it } from 'node:test';
 import { loadConfig } from '../../src/config.js';
 import { createGeneration } from '../../src/llm/generation.js';
+import { readableThread } from '../../src/slack/slack-text.js';
 import { summarize } from '../../src/summarize/summarize-with-fallback.js';
 import type { ThreadMessage } from '../../src/summarize/types.js';
 import { OpenAIStandIn, userMessage } from '../support/openai-stand-in.js';
@@ -57,7 +58,7 @@ describe('generated thread summaries', () => {
       }),
     });
     const summary = await summarize(
-      { messages: thread.messages, botUserId: 'U0WHOSAID' },
+      readableThread({ messages: thread.messages, botUserId: 'U0WHOSAID' }),
       generation.summary,
     );
     assert.equal(summary.mode, 'generated');
@@ -78,7 +79,10 @@ describe('generated thread summaries', () => {
 
   it('sends messages as delimited data, leaving out the bot, and neutralises tags inside them', async () => {
     server.enqueue({ reply: '{"summary": "x", "participants": []}' });
-    await summarize({ messages: [...thread.messages, planted], botUserId: 'U0WHOSAID' }, generation.summary);
+    await summarize(
+      readableThread({ messages: [...thread.messages, planted], botUserId: 'U0WHOSAID' }),
+      generation.summary,
+    );
     const prompt = userMessage(server.chatRequests().at(-1)?.body ?? {});
     assert.equal(
       (prompt.match(/<message id=/g) ?? []).length,
@@ -100,7 +104,7 @@ describe('generated thread summaries', () => {
       }),
     });
     const summary = await summarize(
-      { messages: thread.messages, botUserId: 'U0WHOSAID' },
+      readableThread({ messages: thread.messages, botUserId: 'U0WHOSAID' }),
       generation.summary,
     );
     assert.match(summary.summary, /^3 people, 7 messages\./);
@@ -109,11 +113,11 @@ describe('generated thread summaries', () => {
 
   it('falls back to the extractive summary when the reply is unusable or late', async () => {
     server.enqueue({ reply: 'Sure! Here is a summary: everyone agreed.' });
-    const unusable = await summarize({ messages: thread.messages }, generation.summary);
+    const unusable = await summarize(readableThread({ messages: thread.messages }), generation.summary);
     assert.equal(unusable.mode, 'extractive');
     assert.match(unusable.notes.join(' '), /this summary is extractive/);
     server.enqueue({ hang: true }, { hang: true }, { hang: true });
-    const late = await summarize({ messages: thread.messages }, generation.summary);
+    const late = await summarize(readableThread({ messages: thread.messages }), generation.summary);
     assert.equal(late.mode, 'extractive');
     assert.match(late.notes.join(' '), /did not answer in time/);
   });

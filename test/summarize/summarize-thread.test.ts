@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { readableSlackText } from '../../src/summarize/slack-text.js';
+import { readableSlackText, readableThread } from '../../src/slack/slack-text.js';
 import { summarizeThread } from '../../src/summarize/summarize-thread.js';
 import type { ThreadMessage } from '../../src/summarize/types.js';
 
@@ -11,7 +11,7 @@ const thread = JSON.parse(readFileSync('test/fixtures/thread-replies.json', 'utf
 
 describe('extractive thread summary', () => {
   it('credits every point to the author of the message it comes from, verbatim', () => {
-    const summary = summarizeThread({ messages: thread.messages, botUserId: 'U0WHOSAID' });
+    const summary = summarizeThread(readableThread({ messages: thread.messages, botUserId: 'U0WHOSAID' }));
     const byTs = new Map(thread.messages.map((message) => [message.ts, message]));
     for (const participant of summary.participants) {
       for (const point of participant.points) {
@@ -32,7 +32,7 @@ describe('extractive thread summary', () => {
   });
 
   it('states the decisions and who made them', () => {
-    const summary = summarizeThread({ messages: thread.messages });
+    const summary = summarizeThread(readableThread({ messages: thread.messages }));
     assert.match(
       summary.summary,
       /^3 people, 7 messages\. Ana Ortiz started with: “The SpaceX contracts story is moving fast\.”/,
@@ -48,7 +48,9 @@ describe('extractive thread summary', () => {
   });
 
   it('prefers names it is given over profile names, and resolves mentions in the text', () => {
-    const summary = summarizeThread({ messages: thread.messages, names: { U02BEN: 'Benjamin W.' } });
+    const summary = summarizeThread(
+      readableThread({ messages: thread.messages, names: { U02BEN: 'Benjamin W.' } }),
+    );
     assert.deepEqual(
       summary.participants.map((participant) => participant.name),
       ['Ana Ortiz', 'Benjamin W.', 'Carla Novak'],
@@ -63,7 +65,9 @@ describe('extractive thread summary', () => {
   });
 
   it('says so when there is nothing from people to summarize', () => {
-    const summary = summarizeThread({ messages: [{ ts: '1.0', bot_id: 'B1', text: 'bot only' }] });
+    const summary = summarizeThread(
+      readableThread({ messages: [{ ts: '1.0', bot_id: 'B1', text: 'bot only' }] }),
+    );
     assert.equal(summary.participants.length, 0);
     assert.match(summary.summary, /no messages from people/);
   });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { SearchContext } from '../../src/answer/search-context.js';
 import { openSearchContext } from '../../src/cli/runtime.js';
 import { type Config, loadConfig } from '../../src/config.js';
+import { bundledIndexCopy } from './shared-index.js';
 import { tempDir } from './temp-dir.js';
 
 export interface SearchFixture {
@@ -26,7 +27,8 @@ export async function searchFixture(
   const config = loadConfig({
     env: {
       WHOSAID_CORPUS_DIR: corpusDir,
-      WHOSAID_INDEX_DIR: join(dir, 'index'),
+      // A copy of the run's shared index: only the copied corpus's extra files are indexed anew.
+      WHOSAID_INDEX_DIR: await bundledIndexCopy(),
       WHOSAID_LOG_LEVEL: 'silent',
       ...env,
     },

@@ -8,6 +8,7 @@ import type { Logger } from '../../src/logger.js';
 import { createSlackApp, type SlackBot } from '../../src/slack/create-slack-app.js';
 import { EVENTS_PATH } from '../../src/slack/events-path.js';
 import type { FeedbackEntry } from '../../src/slack/slack-deps.js';
+import { bundledIndexCopy } from './shared-index.js';
 import { SlackApiStandIn, STAND_IN_TOKEN } from './slack-api-stand-in.js';
 import {
   type AppResponse,
@@ -16,7 +17,6 @@ import {
   SIGNING_SECRET,
   sendToApp,
 } from './slack-signed-requests.js';
-import { tempDir } from './temp-dir.js';
 
 export interface LogLine {
   level: number;
@@ -40,11 +40,11 @@ export interface TestBot {
 
 let services: Promise<BotServices> | undefined;
 
-/** The real core over the real bundled corpus, built once per test file into a temporary index. */
+/** The real core over the real bundled corpus, from a copy of the index shared by the test run. */
 export function realServices(): Promise<BotServices> {
   services ??= (async () => {
     const config = loadConfig({
-      env: { WHOSAID_INDEX_DIR: await tempDir('whosaid-slack-'), WHOSAID_LOG_LEVEL: 'silent' },
+      env: { WHOSAID_INDEX_DIR: await bundledIndexCopy(), WHOSAID_LOG_LEVEL: 'silent' },
       dotenvPath: null,
     });
     return createBotServices(await openSearchContext(config), { k: config.topK });

@@ -1,6 +1,5 @@
 import { ask } from '../../answer/ask.js';
 import { WhosaidError } from '../../errors.js';
-import { createGeneration } from '../../llm/generation.js';
 import { answerToJson, answerToText } from '../format-answer.js';
 import type { CliIo } from '../io.js';
 import { type CorpusFlags, configFor, openSearchContext } from '../runtime.js';
@@ -17,7 +16,10 @@ export async function askAction(io: CliIo, question: string, flags: AskFlags): P
   if (!Number.isInteger(k) || k < 1 || k > 50) {
     throw new WhosaidError('INPUT_INVALID', `-k must be a whole number from 1 to 50 (got "${flags.k}").`);
   }
-  const generation = await createGeneration(config);
+  // Offline, nothing of the model code is loaded.
+  const generation = config.openai
+    ? await (await import('../../llm/generation.js')).createGeneration(config)
+    : null;
   const context = await openSearchContext(config, io);
   const answer = await ask(context, { question, k, generator: generation?.answer });
   io.stdout.write(flags.json ? `${JSON.stringify(answerToJson(answer), null, 2)}\n` : answerToText(answer));

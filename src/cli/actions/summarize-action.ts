@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { describeError, WhosaidError } from '../../errors.js';
 import { createGeneration } from '../../llm/generation.js';
+import { readableThread } from '../../slack/slack-text.js';
 import { summarize } from '../../summarize/summarize-with-fallback.js';
 import type { ThreadSummary } from '../../summarize/types.js';
 import type { CliIo } from '../io.js';
@@ -30,7 +31,8 @@ const threadFileSchema = z.object({
 export async function summarizeAction(io: CliIo, file: string, flags: { json?: boolean }): Promise<void> {
   const input = await readThread(file);
   const generation = await createGeneration(configFor(io));
-  const summary = await summarize({ messages: input.messages }, generation?.summary);
+  // The file is a Slack API response: its markup is decoded as the Slack adapter decodes it.
+  const summary = await summarize(readableThread({ messages: input.messages }), generation?.summary);
   io.stdout.write(flags.json ? `${JSON.stringify(toJson(summary), null, 2)}\n` : formatSummary(summary));
 }
 

@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { describeError } from '../../../errors.js';
 import { answerInThread } from '../../answer-in-thread.js';
 import { tellPrivately } from '../../post-messages.js';
 import { isSummarizeRequest, questionText } from '../../question-text.js';
@@ -25,7 +26,8 @@ export function appMentionListener(deps: SlackDeps) {
     if (isSummarizeRequest(question)) {
       if (!event.thread_ts) {
         await tellPrivately(client, { channel: event.channel, user }, SUMMARIZE_HELP).catch(
-          (error: unknown) => deps.logger.warn({ error: String(error) }, 'could not send summarize help'),
+          (error: unknown) =>
+            deps.logger.warn({ error: describeError(error) }, 'could not send summarize help'),
         );
         return;
       }

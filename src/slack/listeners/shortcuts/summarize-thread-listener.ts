@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
+import { describeError } from '../../../errors.js';
 import type { SlackDeps } from '../../slack-deps.js';
 import { summarizeInThread } from '../../summarize-in-thread.js';
 
@@ -24,7 +25,7 @@ export function summarizeThreadListener(deps: SlackDeps) {
     const notify = (text: string) => respond({ response_type: 'ephemeral', replace_original: false, text });
     if (!threadTs) {
       await notify(NOT_A_THREAD).catch((error: unknown) =>
-        deps.logger.warn({ error: String(error) }, 'could not reply to the shortcut'),
+        deps.logger.warn({ error: describeError(error) }, 'could not reply to the shortcut'),
       );
       return;
     }

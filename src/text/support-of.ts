@@ -1,5 +1,5 @@
-import { contentTerms, isStopword, stem, words } from '../text/terms.js';
-import type { Wordnet } from '../text/wordnet.js';
+import { contentTerms, isStopword, stem, words } from './terms.js';
+import type { Wordnet } from './wordnet.js';
 
 /**
  * How much of a sentence is found in the text it relies on: the share of its content words present
