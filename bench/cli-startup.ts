@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeBenchmarkSection } from './doc-section.js';
+import { writeMarkdownSection } from '../scripts/lib/markdown-section.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(ROOT, 'bin', 'whosaid.js');
@@ -55,5 +55,5 @@ const markdown =
   '"Start like a compiled tool".\n\n' +
   `| command | median | \`node -e 0\` | ratio | target | |\n|---|---|---|---|---|---|\n${rows.join('\n')}\n\n` +
   `Medians of ${RUNS} runs each, alternating with the baseline, on ${process.platform} ${process.arch}, Node ${process.version}.\n`;
-await writeBenchmarkSection('bench-cli', markdown);
+await writeMarkdownSection('docs/benchmarks.md', 'bench-cli', markdown, 'Benchmarks');
 process.stdout.write(markdown);

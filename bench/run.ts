@@ -8,7 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { writeBenchmarkSection } from './doc-section.js';
+import { writeMarkdownSection } from '../scripts/lib/markdown-section.js';
 import { generateCorpus } from './generate-corpus.js';
 
 const { values } = parseArgs({
@@ -87,5 +87,5 @@ ${row(`generated (${results.generated.ingest.documents} documents)`, results.gen
 
 Quote extraction throughput on the generated corpus: ${(extract.kilobytes / extract.seconds).toFixed(0)} KB/s (${extract.kilobytes.toFixed(0)} KB in ${extract.seconds.toFixed(1)} s, ${extract.quotes.toLocaleString('en')} quotes).
 `;
-await writeBenchmarkSection('bench', markdown);
+await writeMarkdownSection('docs/benchmarks.md', 'bench', markdown, 'Benchmarks');
 process.stdout.write(markdown);

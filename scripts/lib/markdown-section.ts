@@ -1,15 +1,18 @@
 import { readFile, writeFile } from 'node:fs/promises';
 
-const FILE = 'docs/benchmarks.md';
-
 /**
- * Replaces one benchmark's section of docs/benchmarks.md (between its `<!-- name -->` markers), so
- * `npm run bench` and `npm run bench:cli` each rewrite only their own figures.
+ * Replaces one generated section of a Markdown file (between its `<!-- name -->` markers), so that
+ * each benchmark or evaluation rewrites only its own figures; a missing section is appended.
  */
-export async function writeBenchmarkSection(name: string, body: string): Promise<void> {
+export async function writeMarkdownSection(
+  file: string,
+  name: string,
+  body: string,
+  title: string,
+): Promise<void> {
   const start = `<!-- ${name} -->`;
   const end = `<!-- /${name} -->`;
-  const current = await readFile(FILE, 'utf8').catch(() => '# Benchmarks\n');
+  const current = await readFile(file, 'utf8').catch(() => `# ${title}\n`);
   const section = `${start}\n${body.trim()}\n${end}`;
   const from = current.indexOf(start);
   const to = current.indexOf(end);
@@ -17,5 +20,5 @@ export async function writeBenchmarkSection(name: string, body: string): Promise
     from >= 0 && to > from
       ? `${current.slice(0, from)}${section}${current.slice(to + end.length)}`
       : `${current.trimEnd()}\n\n${section}\n`;
-  await writeFile(FILE, next);
+  await writeFile(file, next);
 }
