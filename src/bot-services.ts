@@ -29,7 +29,8 @@ export interface KnowledgeSummary {
  * these calls and renders what they return; it never retrieves, parses or prompts by itself.
  */
 export interface BotServices {
-  ask(question: string): Promise<Answer>;
+  /** `unsolicited`: nobody asked the bot (see AskOptions). */
+  ask(question: string, options?: { unsolicited?: boolean }): Promise<Answer>;
   /**
    * Streams the answer as verified text arrives, then resolves with the final answer. Only present when
    * an answer is generated (a chat model is configured); the extractive answer comes all at once.
@@ -60,7 +61,13 @@ export interface BotServicesOptions {
 export function createBotServices(context: SearchContext, options: BotServicesOptions): BotServices {
   const generation = options.generation ?? null;
   return {
-    ask: (question) => ask(context, { question, k: options.k, generator: generation?.answer }),
+    ask: (question, askOptions) =>
+      ask(context, {
+        question,
+        k: options.k,
+        generator: generation?.answer,
+        unsolicited: askOptions?.unsolicited,
+      }),
     ...(generation && {
       askStream: (question: string, onText: (text: string) => Promise<void>) =>
         ask(context, { question, k: options.k, generator: generation.answer, onText }),

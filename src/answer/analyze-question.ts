@@ -1,17 +1,35 @@
+import { expandAbbreviation } from '../text/abbreviations.js';
 import { isGenericWord } from '../text/generic-words.js';
 import { findProperNames } from '../text/proper-names.js';
-import { isStopword, stem, words } from '../text/terms.js';
+import { contentTerms, isStopword, stem, words } from '../text/terms.js';
+import { isCommonWord } from '../text/word-lexicon.js';
 import type { Wordnet } from '../text/wordnet.js';
 
 /** A word of the question that a supporting passage is expected to contain (or a synonym of it). */
-interface KeyTerm {
+export interface KeyTerm {
   word: string;
   stem: string;
   synonymStems: string[];
+  /**
+   * Stems that mean the same as the word and count in full: the words of the name a short form stands
+   * for ("wsj" → wall, street, journal), or the word an abbreviation abbreviates ("sen" → senator).
+   */
+  equivalentStems: string[];
+}
+
+/** What the question is read with: WordNet, and the corpus's own short forms and vocabulary. */
+export interface QuestionResources {
+  wordnet: Wordnet;
+  /** Lower-cased short form → the names it stands for (see src/text/aliases.ts). */
+  aliases?: ReadonlyMap<string, readonly string[]>;
+  /** Whether the corpus uses the word at all. */
+  inCorpus?: (word: string) => boolean;
 }
 
 export interface QuestionAnalysis {
   text: string;
+  /** The question with the names its short forms stand for added: what retrieval and speaker finding read. */
+  searchText: string;
   keyTerms: KeyTerm[];
   /** Proper names in the question ("Jeff Bezos", "Blue Origin"), with whether they name a person or organisation. */
   entities: { name: string; kind: 'person' | 'organization' | 'other' }[];
@@ -33,10 +51,15 @@ export interface QuestionAnalysis {
 const SPEECH =
   /\b(?:say|said|says|tell|told|think|thinks|thought|claim(?:ed)?|warn(?:ed)?|argue[ds]?|quote[ds]?|describe[ds]?|comment(?:ed)?|according to|respond(?:ed)?|statement)\b/i;
 
-export function analyzeQuestion(question: string, wordnet: Wordnet): QuestionAnalysis {
+export function analyzeQuestion(question: string, resources: QuestionResources): QuestionAnalysis {
+  const { wordnet } = resources;
+  const shortForms = findShortForms(question, resources);
   const seen = new Set<string>();
   const keyTerms: KeyTerm[] = [];
-  for (const word of words(question)) {
+  for (const typed of words(question)) {
+    const expanded = expandAbbreviation(typed);
+    const word = expanded ?? typed;
+    const named = shortForms.get(typed) ?? [];
     const wordStem = stem(word);
     // A single letter or a small number carries no topic; WordNet would still offer "ten" for "x".
     if (isStopword(word) || isGenericWord(wordStem) || word.length < 2 || /^\d{1,2}$/.test(word)) continue;
@@ -48,15 +71,21 @@ export function analyzeQuestion(question: string, wordnet: Wordnet): QuestionAna
     const synonyms = [...base, ...(word.length > 2 ? wordnet.synonyms(word) : [])].filter(
       (synonym) => !isStopword(synonym),
     );
+    const equivalents = [...new Set(contentTerms(named.join(' ')))].filter((s) => s !== wordStem);
     keyTerms.push({
       word,
       stem: wordStem,
-      synonymStems: [...new Set(synonyms.map(stem))].filter((s) => s !== wordStem),
+      synonymStems: [...new Set(synonyms.map(stem))].filter(
+        (s) => s !== wordStem && !equivalents.includes(s),
+      ),
+      equivalentStems: equivalents,
     });
   }
+  const names = [...new Set([...shortForms.values()].flat())];
   const focusWord = findFocusWord(question);
   return {
     text: question,
+    searchText: names.length > 0 ? `${question} (${names.join('; ')})` : question,
     keyTerms,
     focus: keyTerms.find((term) => term.word === focusWord) ?? null,
     speechSubject: findSpeechSubject(question),
@@ -98,4 +127,24 @@ function findSpeechSubject(question: string): string | null {
     POSSESSIVE_SPEECH.exec(question)?.[1] ??
     null
   );
+}
+
+/**
+ * The question's words that are short forms of names the documents write in full, with those names.
+ * A word counts when it is written as an initialism ("WSJ", "DoD": two capitals or more), or when it is
+ * typed in lower case but is neither a word of the documents nor an English word ("wsj"): then it can
+ * only be a short form. Ordinary words ("dad", "map") are never read as one.
+ */
+function findShortForms(question: string, resources: QuestionResources): Map<string, readonly string[]> {
+  const found = new Map<string, readonly string[]>();
+  if (!resources.aliases) return found;
+  for (const token of question.match(/[\p{L}][\p{L}.&]*/gu) ?? []) {
+    const bare = token.replace(/\.$/, '');
+    const names = resources.aliases.get(bare.toLowerCase());
+    if (!names) continue;
+    const initialism = (bare.match(/\p{Lu}/gu) ?? []).length >= 2;
+    const unknown = !(resources.inCorpus?.(bare) ?? true) && !isCommonWord(bare);
+    if (initialism || unknown) found.set(words(bare).join(''), names);
+  }
+  return found;
 }

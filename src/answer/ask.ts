@@ -1,13 +1,12 @@
 import { describeError } from '../errors.js';
-import { findSpeakersInText } from '../quotes/find-speakers-in-text.js';
-import { analyzeQuestion, type QuestionAnalysis } from './analyze-question.js';
+import type { QuestionAnalysis } from './analyze-question.js';
+import { decideAnswerable } from './answerability.js';
 import { composeExtractiveAnswer, pickQuote, toCitation } from './extractive-answer.js';
 import type { AnswerGenerator } from './generate-answer.js';
-import { judgeSupport } from './judge-support.js';
-import { retrieve } from './retrieve.js';
+import { prepareAnswer } from './prepare-answer.js';
 import type { SearchContext } from './search-context.js';
-import { filterNames, type SpeakerFilter, speakerFilter } from './speaker-filter.js';
-import type { Answer, Passage } from './types.js';
+import { filterNames, type SpeakerFilter } from './speaker-filter.js';
+import type { Answer, ClosestPassage, Passage } from './types.js';
 
 export interface AskOptions {
   question: string;
@@ -17,6 +16,12 @@ export interface AskOptions {
   generator?: AnswerGenerator | null;
   /** Receives verified answer text as it is generated (streaming). */
   onText?: (text: string) => Promise<void>;
+  /**
+   * Nobody asked the bot (a message in an auto-answer channel, a remark in a thread it answered):
+   * every word the documents never use then counts against answering in full, as evidence the
+   * message is about something else ("thanks, very useful").
+   */
+  unsolicited?: boolean;
 }
 
 const ABSTAIN_PREFIX = "I can't answer that from the indexed documents.";
@@ -26,13 +31,13 @@ const ABSTAIN_PREFIX = "I can't answer that from the indexed documents.";
  * answer, then answer extractively or with the model (verified); abstain plainly otherwise.
  */
 export async function ask(context: SearchContext, options: AskOptions): Promise<Answer> {
-  const analysis = analyzeQuestion(options.question, context.wordnet);
-  const asked = askedSpeakers(analysis, context);
+  const { analysis, asked, passages, evidence } = await prepareAnswer(context, options.question, options.k, {
+    unknownWordsCount: options.unsolicited === true,
+  });
   const speakers = filterNames(asked);
-  const passages = await retrieve(context, { analysis, k: options.k, speakers: asked });
-  const support = judgeSupport(analysis, passages, context);
-  const base = { mode: 'extractive' as const, notes: [] as string[], removed: [], speakers };
-  if (!support.supported) return { ...base, ...abstention(support.reason) };
+  const support = decideAnswerable(evidence, { unsolicited: options.unsolicited === true });
+  const base = { mode: 'extractive' as const, notes: [] as string[], removed: [], speakers, closest: [] };
+  if (!support.supported) return { ...base, ...abstention(support.reason), closest: closestOf(passages) };
   const extractive = { ...base, ...composeExtractiveAnswer(analysis, passages, asked), abstained: false };
   if (!options.generator) return extractive;
   try {
@@ -66,6 +71,7 @@ async function generated(
     removed: result.removed,
     speakers: filterNames(asked),
     notes: [] as string[],
+    closest: [],
   };
   if (result.sentences.length === 0) {
     if (result.abstained)
@@ -96,17 +102,17 @@ async function generated(
   return { ...base, answer: result.sentences.join(' '), abstained: false, citations };
 }
 
-/**
- * The speakers whose words the question asks for: those named as the subject of its speech verb
- * ("How did SpaceX respond to the Journal's report?" → SpaceX, not the Journal), else all it names.
- */
-function askedSpeakers(analysis: QuestionAnalysis, context: SearchContext): SpeakerFilter {
-  const subjectText = analysis.speechSubject;
-  const subjects = subjectText ? findSpeakersInText(subjectText, context.speakers) : [];
-  const text = subjects.length > 0 && subjectText ? subjectText : analysis.text;
-  const named = new Set(subjects.length > 0 ? subjects : findSpeakersInText(text, context.speakers));
-  const matches = context.speakers.filter((entry) => named.has(entry.name));
-  return speakerFilter(matches, (entries) => findSpeakersInText(text, entries));
+/** How many near misses an abstention shows, as "closest passages". */
+const CLOSEST_SHOWN = 3;
+
+function closestOf(passages: Passage[]): ClosestPassage[] {
+  return passages.slice(0, CLOSEST_SHOWN).map((passage) => ({
+    doc: passage.doc,
+    title: passage.title,
+    paragraph: passage.paragraph,
+    text: passage.text,
+    url: passage.url,
+  }));
 }
 
 function abstention(reason: string | null): Pick<Answer, 'answer' | 'abstained' | 'citations'> {

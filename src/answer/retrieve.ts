@@ -1,6 +1,6 @@
 import type { Chunk } from '../index/types.js';
 import { contentTerms } from '../text/terms.js';
-import type { QuestionAnalysis } from './analyze-question.js';
+import type { KeyTerm, QuestionAnalysis } from './analyze-question.js';
 import type { SearchContext } from './search-context.js';
 import { isEmptyFilter, quoteMatches, type SpeakerFilter } from './speaker-filter.js';
 import type { Passage } from './types.js';
@@ -19,6 +19,8 @@ export interface RetrieveOptions {
   k: number;
   /** Speakers whose words the question asks for: passages quoting them are preferred. */
   speakers?: SpeakerFilter;
+  /** Words the corpus never uses keep their full weight in coverage (for messages nobody asked the bot). */
+  unknownWordsCount?: boolean;
 }
 
 /**
@@ -28,10 +30,10 @@ export interface RetrieveOptions {
  */
 export async function retrieve(context: SearchContext, options: RetrieveOptions): Promise<Passage[]> {
   const { index } = context;
-  const queryVector = await context.embedder.embeddings.embedQuery(options.analysis.text);
+  const queryVector = await context.embedder.embeddings.embedQuery(options.analysis.searchText);
   const vectorRanking = index.hnsw.search(queryVector, CANDIDATES).map((hit) => hit.label);
   const lexicalRanking = index.lexical
-    .search({ text: options.analysis.text, expansions: options.analysis.expansions, limit: CANDIDATES })
+    .search({ text: options.analysis.searchText, expansions: options.analysis.expansions, limit: CANDIDATES })
     .map((hit) => hit.label);
   const rankings: Ranking[] = [
     { labels: vectorRanking, weight: 1 },
@@ -46,8 +48,12 @@ export async function retrieve(context: SearchContext, options: RetrieveOptions)
   if (speakerRanking) rankings.push(speakerRanking);
   const scores = fusedScores(rankings);
   // IDF weights once per question: each is a search over the whole index.
+  const nameStems = new Set(contentTerms(options.analysis.entities.map((entity) => entity.name).join(' ')));
   const weights = new Map(
-    options.analysis.keyTerms.map((term) => [term.word, index.lexical.inverseDocumentFrequency(term.word)]),
+    options.analysis.keyTerms.map((term) => [
+      term.word,
+      termWeight(context, term, options.unknownWordsCount ? null : nameStems),
+    ]),
   );
   const seen = new Set<string>();
   const passages: Passage[] = [];
@@ -55,7 +61,8 @@ export async function retrieve(context: SearchContext, options: RetrieveOptions)
     const chunk = index.chunks[label];
     if (!chunk || seen.has(`${chunk.doc}#${chunk.paragraph}`)) continue;
     seen.add(`${chunk.doc}#${chunk.paragraph}`);
-    passages.push(toPassage(context, chunk, score, options.analysis, weights));
+    const paragraph = context.paragraphs.get(`${chunk.doc}#${chunk.paragraph}`) ?? chunk;
+    passages.push(toPassage(context, paragraph, score, options.analysis, weights));
     if (passages.length >= RERANK_DEPTH) break;
   }
   // Rank fusion knows positions, not content: a passage that contains what the question asks about
@@ -63,6 +70,28 @@ export async function retrieve(context: SearchContext, options: RetrieveOptions)
   for (const passage of passages) passage.score *= 0.5 + passage.coverage;
   return passages.sort((a, b) => b.score - a.score).slice(0, options.k);
 }
+
+/**
+ * How much a question word counts towards coverage: its IDF over the chunks. A word the corpus never
+ * uses (a typo, filler, a synonym the documents lack) cannot tell passages apart and no passage can
+ * cover it, so it weighs as little as a word found everywhere, instead of most (plain IDF's maximum):
+ * otherwise one unknown word makes every passage look like it misses the question. A short form
+ * weighs as the rarest word of the name it stands for; an unknown name keeps its full weight.
+ * `nameStems` null: no discount at all (for messages nobody asked the bot).
+ */
+function termWeight(context: SearchContext, term: KeyTerm, nameStems: ReadonlySet<string> | null): number {
+  const { lexical } = context.index;
+  const known = [term.word, ...term.equivalentStems].filter((word) => lexical.documentFrequency(word) > 0);
+  // A name is different: one the documents never mention means the question is about something else.
+  if (known.length === 0)
+    return nameStems === null || nameStems.has(term.stem)
+      ? lexical.inverseDocumentFrequency(term.word)
+      : UNSEEN_TERM_WEIGHT;
+  return Math.max(...known.map((word) => lexical.inverseDocumentFrequency(word)));
+}
+
+/** log(1 + N/N): the IDF of a word every chunk contains. */
+const UNSEEN_TERM_WEIGHT = Math.log(2);
 
 interface Ranking {
   labels: number[];
@@ -119,25 +148,45 @@ function toPassage(
     start: chunk.start,
     quotes: chunk.quotes,
     score,
-    coverage: coverageOf(chunk, analysis, weights),
+    ...coverageOf(chunk, analysis, weights),
   };
 }
 
-/** Weighted share of the question's key terms the passage contains; rare terms weigh more (IDF). */
-function coverageOf(chunk: Chunk, analysis: QuestionAnalysis, weights: Map<string, number>): number {
+/**
+ * Weighted share of the question's key terms the passage contains; rare terms weigh more (IDF). The
+ * second figure leaves out the words of the names the question mentions: a near miss repeats the right
+ * names ("Musk", "Putin") but lacks what is asked about them ("how many times"), and only the share of
+ * those other words tells it from a passage that answers.
+ */
+function coverageOf(
+  chunk: Chunk,
+  analysis: QuestionAnalysis,
+  weights: Map<string, number>,
+): { coverage: number; conceptCoverage: number } {
   const speakerText = chunk.quotes.flatMap((quote) => [
     quote.speaker ?? '',
     quote.role ?? '',
     ...quote.members,
   ]);
   const present = new Set(contentTerms([chunk.text, ...speakerText].join(' ')));
-  let total = 0;
-  let covered = 0;
+  const nameStems = new Set(contentTerms(analysis.entities.map((entity) => entity.name).join(' ')));
+  const all = { total: 0, covered: 0 };
+  const concepts = { total: 0, covered: 0 };
   for (const term of analysis.keyTerms) {
     const weight = weights.get(term.word) ?? 1;
-    total += weight;
-    if (present.has(term.stem)) covered += weight;
-    else if (term.synonymStems.some((synonym) => present.has(synonym))) covered += weight * SYNONYM_CREDIT;
+    const credit =
+      present.has(term.stem) || term.equivalentStems.some((equivalent) => present.has(equivalent))
+        ? 1
+        : term.synonymStems.some((synonym) => present.has(synonym))
+          ? SYNONYM_CREDIT
+          : 0;
+    for (const tally of nameStems.has(term.stem) ? [all] : [all, concepts]) {
+      tally.total += weight;
+      tally.covered += weight * credit;
+    }
   }
-  return total === 0 ? 0 : covered / total;
+  return {
+    coverage: all.total === 0 ? 0 : all.covered / all.total,
+    conceptCoverage: concepts.total === 0 ? 1 : concepts.covered / concepts.total,
+  };
 }

@@ -11,9 +11,14 @@ export interface SearchContext {
   embedder: Embedder;
   wordnet: Wordnet;
   documents: Map<string, StoredDocument>;
-  /** First chunk of each paragraph, by `${doc}#${paragraph}`. */
+  /**
+   * Each paragraph as one chunk, by `${doc}#${paragraph}`: a long paragraph's parts joined again (they
+   * are contiguous slices), so a citation always carries the whole paragraph.
+   */
   paragraphs: Map<string, Chunk>;
   speakers: SpeakerEntry[];
+  /** Short forms of names, lower-cased → the names they stand for, over all documents. */
+  aliases: Map<string, string[]>;
 }
 
 export function createSearchContext(index: IndexData, embedder: Embedder, wordnet: Wordnet): SearchContext {
@@ -22,9 +27,39 @@ export function createSearchContext(index: IndexData, embedder: Embedder, wordne
     embedder,
     wordnet,
     documents: new Map(index.documents.map((document) => [document.id, document])),
-    paragraphs: new Map(
-      [...index.chunks].reverse().map((chunk) => [`${chunk.doc}#${chunk.paragraph}`, chunk]),
-    ),
+    paragraphs: wholeParagraphs(index.chunks),
     speakers: buildSpeakerDirectory(index.documents.flatMap((document) => document.quotes)),
+    aliases: aliasTable(index.documents),
   };
+}
+
+function aliasTable(documents: readonly StoredDocument[]): Map<string, string[]> {
+  const table = new Map<string, string[]>();
+  for (const { alias, name } of documents.flatMap((document) => document.aliases ?? [])) {
+    const key = alias.toLowerCase();
+    const names = table.get(key) ?? [];
+    if (!names.includes(name)) names.push(name);
+    table.set(key, names);
+  }
+  return table;
+}
+
+function wholeParagraphs(chunks: readonly Chunk[]): Map<string, Chunk> {
+  const paragraphs = new Map<string, Chunk>();
+  for (const chunk of chunks) {
+    const key = `${chunk.doc}#${chunk.paragraph}`;
+    const first = paragraphs.get(key);
+    if (!first) paragraphs.set(key, chunk);
+    else {
+      const [a, b] = first.start <= chunk.start ? [first, chunk] : [chunk, first];
+      // Parts are contiguous slices of the paragraph (chunk-document.ts), so joined they are verbatim.
+      if (a.end !== b.start) continue;
+      const quotes = [
+        ...a.quotes,
+        ...b.quotes.filter((quote) => !a.quotes.some((q) => q.start === quote.start)),
+      ];
+      paragraphs.set(key, { ...a, text: a.text + b.text, end: b.end, quotes });
+    }
+  }
+  return paragraphs;
 }

@@ -19,6 +19,8 @@ export interface Passage {
   score: number;
   /** Share (0..1) of the question's key terms the passage covers, synonyms counting partly. */
   coverage: number;
+  /** The same share over the question's words other than the names it mentions. */
+  conceptCoverage: number;
 }
 
 export interface Citation {
@@ -57,6 +59,20 @@ export interface Answer {
   removed: Removal[];
   /** Speakers the question named, resolved to canonical names. */
   speakers: string[];
+  /**
+   * When it abstains: the passages that came closest, shown as such ("closest passages"), never as
+   * citations. Empty when it answers.
+   */
+  closest: ClosestPassage[];
+}
+
+export interface ClosestPassage {
+  doc: string;
+  title: string;
+  paragraph: number;
+  /** The paragraph, verbatim. */
+  text: string;
+  url: string | null;
 }
 
 /** What a generated sentence is checked against. */

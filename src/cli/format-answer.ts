@@ -19,6 +19,7 @@ export function answerToJson(answer: Answer) {
     speakers: answer.speakers,
     notes: answer.notes,
     removed: answer.removed,
+    closest: answer.closest,
   };
 }
 
@@ -29,6 +30,11 @@ export function answerToText(answer: Answer): string {
   if (answer.citations.length > 0) {
     parts.push('', 'Sources:');
     for (const citation of answer.citations) parts.push(formatSource(citation));
+  }
+  if (answer.closest.length > 0) {
+    parts.push('', 'Closest passages (they do not answer the question):');
+    for (const passage of answer.closest)
+      parts.push(`  - ${passage.title} (${passage.doc}, paragraph ${passage.paragraph})`);
   }
   return `${parts.join('\n')}\n`;
 }

@@ -4,6 +4,7 @@ import type { CorpusDocument } from '../corpus/types.js';
 import { isWhosaidError, WhosaidError } from '../errors.js';
 import { extractQuotes } from '../quotes/extract-quotes.js';
 import type { Quote } from '../quotes/types.js';
+import { findAliases } from '../text/aliases.js';
 import { assembleIndex, type PreparedDocument } from './assemble-index.js';
 import { chunkDocument } from './chunk-document.js';
 import type { Embedder } from './embedder.js';
@@ -161,6 +162,7 @@ async function prepare(
       mtimeMs: info.mtimeMs,
       paragraphCount: document.paragraphs.length,
       quotes,
+      aliases: findAliases(document.paragraphs.map((paragraph) => paragraph.text)),
     },
     chunks: chunkDocument(document, quotes),
     vectors: null,

@@ -43,7 +43,7 @@ export interface LexicalIndexJson {
 export class LexicalIndex {
   private constructor(
     private readonly search_: MiniSearch<LexicalDocument>,
-    private readonly documentFrequency: Map<string, number>,
+    private readonly documentFrequency_: Map<string, number>,
   ) {}
 
   static build(documents: LexicalDocument[]): LexicalIndex {
@@ -76,8 +76,13 @@ export class LexicalIndex {
    */
   inverseDocumentFrequency(word: string): number {
     const total = this.search_.documentCount;
-    const frequency = this.documentFrequency.get(stem(word.toLowerCase())) ?? 0;
+    const frequency = this.documentFrequency(word);
     return Math.log(1 + total / Math.max(frequency, 0.5));
+  }
+
+  /** In how many chunks a word occurs (0: the corpus never uses it). */
+  documentFrequency(word: string): number {
+    return this.documentFrequency_.get(stem(word.toLowerCase())) ?? 0;
   }
 
   /** True when some chunk contains every word of `phrase` (after stemming). */
@@ -88,7 +93,7 @@ export class LexicalIndex {
   }
 
   toJSON(): LexicalIndexJson {
-    return { index: this.search_.toJSON(), documentFrequency: Object.fromEntries(this.documentFrequency) };
+    return { index: this.search_.toJSON(), documentFrequency: Object.fromEntries(this.documentFrequency_) };
   }
 
   search(query: LexicalQuery): LexicalHit[] {

@@ -1,6 +1,7 @@
 import type { Embeddings } from '@langchain/core/embeddings';
 import type { DocumentMeta } from '../corpus/types.js';
 import type { Quote } from '../quotes/types.js';
+import type { Alias } from '../text/aliases.js';
 
 /** The unit of retrieval: a paragraph, or a sentence-aligned part of a very long one. */
 export interface Chunk {
@@ -28,6 +29,8 @@ export interface StoredDocument {
   mtimeMs: number;
   paragraphCount: number;
   quotes: Quote[];
+  /** Short forms the document defines or implies ("DoD", "WSJ"), learnt at ingest. */
+  aliases: Alias[];
 }
 
 export interface IndexManifest {

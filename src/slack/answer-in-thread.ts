@@ -27,7 +27,7 @@ export async function answerInThread(
       return;
     }
     if (request.onlyIfSupported) {
-      const answer = await deps.services.ask(request.question);
+      const answer = await deps.services.ask(request.question, { unsolicited: true });
       if (answer.abstained) {
         deps.logger.debug({ channel }, 'auto-answer skipped: the documents do not support an answer');
         return;

@@ -30,7 +30,11 @@ export function findProperNames(text: string): ProperName[] {
     const raw = match[0].replace(/['’]s$/, '');
     // "U.S." and "Sen." keep their periods; any other trailing punctuation ends the sentence, not the word.
     const keepsPeriod = /^(?:\p{L}\.)+$/u.test(raw) || isTitle(raw);
-    return { text: keepsPeriod ? raw : raw.replace(/[.'’-]+$/, ''), start: match.index ?? 0 };
+    return {
+      text: keepsPeriod ? raw : raw.replace(/[.'’-]+$/, ''),
+      start: match.index ?? 0,
+      length: keepsPeriod ? match[0].length : match[0].replace(/[.'’-]+$/, '').length,
+    };
   });
   const names: ProperName[] = [];
   let run: string[] = [];
@@ -42,7 +46,13 @@ export function findProperNames(text: string): ProperName[] {
   tokens.forEach((token, position) => {
     const word = token.text;
     if (!word) return;
-    if (isCapitalised(word) && !(isSentenceStart(text, token.start) && isOrdinaryWord(word))) {
+    // Punctuation between two words ends a name: "Lancaster, Pennsylvania" is two.
+    const previous = tokens[position - 1];
+    if (previous && /[^\s]/.test(text.slice(previous.start + previous.length, token.start))) flush();
+    // After a title ("Sen. Reed") the period ends the abbreviation, not a sentence.
+    const afterTitle = isTitle(tokens[position - 1]?.text ?? '');
+    const startsSentence = !afterTitle && isSentenceStart(text, token.start);
+    if (isCapitalised(word) && !(startsSentence && isOrdinaryWord(word))) {
       run.push(word);
       return;
     }
@@ -85,7 +95,11 @@ function classify(run: string[]): ProperName {
   const person =
     tags.some((tag) => /Honorific|Person/.test(tag)) ||
     (run.length >= 2 && /MaleName|FemaleName|FirstName/.test(tags[0] ?? '')) ||
-    (run.length === 1 && /LastName|MaleName|FemaleName/.test(tags[0] ?? ''));
+    (run.length === 1 && /LastName|MaleName|FemaleName/.test(tags[0] ?? '')) ||
+    // "Merrick Garland": a given name the lexicon lacks, then a name it knows as one.
+    (run.length >= 2 &&
+      /LastName|MaleName|FemaleName/.test(tags.at(-1) ?? '') &&
+      !tags.some((tag) => /Organization|Place/.test(tag)));
   if (person) return { name, kind: 'person' };
   if (tags.some((tag) => /Organization/.test(tag))) return { name, kind: 'organization' };
   return { name, kind: 'other' };

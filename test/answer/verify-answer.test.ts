@@ -36,6 +36,7 @@ function passage(text: string, quotes: Quote[]): Passage {
     quotes,
     score: 1,
     coverage: 1,
+    conceptCoverage: 1,
   };
 }
 

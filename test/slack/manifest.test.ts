@@ -86,6 +86,7 @@ describe('manifest.json and the listener registry', () => {
       notes: [],
       removed: [],
       speakers: [],
+      closest: [],
     };
     const hit = {
       text: 'q',

@@ -30,7 +30,16 @@ function citation(n: number, quote: string): Citation {
 }
 
 function answer(text: string, citations: Citation[], abstained = false): Answer {
-  return { answer: text, abstained, citations, mode: 'extractive', notes: [], removed: [], speakers: [] };
+  return {
+    answer: text,
+    abstained,
+    citations,
+    mode: 'extractive',
+    notes: [],
+    removed: [],
+    speakers: [],
+    closest: [],
+  };
 }
 
 /** Every text a block shows (section text and fields, context elements). */

@@ -81,8 +81,19 @@ export function answerFooterBlocks(answer: Answer, catalog: AnswerCatalog): Know
   ];
 }
 
+/** Slack's limit for one text element of a context block. */
+const MAX_CONTEXT_CHARS = 2000;
+
 function abstentionBlocks(answer: Answer): KnownBlock[] {
-  return sections(`:grey_question: ${escapeText(answer.answer)}`);
+  const blocks: KnownBlock[] = sections(`:grey_question: ${escapeText(answer.answer)}`);
+  if (answer.closest.length === 0) return blocks;
+  // Near misses are offered as places to look, never as citations of an answer.
+  const places = answer.closest.map((passage) => `${escapeText(passage.title)} ¶${passage.paragraph}`);
+  blocks.push({
+    type: 'context',
+    elements: [{ type: 'mrkdwn', text: clip(`Closest passages: ${places.join(' · ')}`, MAX_CONTEXT_CHARS) }],
+  });
+  return blocks;
 }
 
 function whoSaid(citation: Citation, catalog: AnswerCatalog): string {

@@ -1,0 +1,186 @@
+import { findSpeakersInText } from '../quotes/find-speakers-in-text.js';
+import { matchSpeaker } from '../quotes/match-speaker.js';
+import { NAME_JOINERS } from '../text/proper-names.js';
+import { sentencesOf } from '../text/sentences.js';
+import { contentTerms } from '../text/terms.js';
+import { isCommonWord } from '../text/word-lexicon.js';
+import type { KeyTerm, QuestionAnalysis } from './analyze-question.js';
+import type { SearchContext } from './search-context.js';
+import { isEmptyFilter, quoteMatches, type SpeakerFilter } from './speaker-filter.js';
+import type { Passage } from './types.js';
+
+/** Only the passages a reader sees first count as support. */
+const SUPPORT_DEPTH = 3;
+
+/**
+ * What the retrieved passages say about whether the question can be answered: a handful of general
+ * features, each in [0, 1], weighed by the answerability model (answerability.ts). None of them is a
+ * veto on its own: a score alone cannot tell an unanswerable question from an answerable one, so the
+ * decision combines coverage of what is asked with whether the kind of thing asked for is there.
+ */
+export interface Evidence {
+  /** Best share of the question's key terms (IDF-weighted, unknown words discounted) a top passage covers. */
+  coverage: number;
+  /** Best share of the question's words other than its names that a top passage covers. */
+  conceptCoverage: number;
+  /** Share of the key terms the corpus never uses. */
+  unknownTerms: number;
+  /** Share of the question's names (people, organisations) the documents never mention. */
+  missingNames: number;
+  /** The question asks what someone said whom the documents name but never quote. */
+  unquotedSubject: number;
+  /** It asks for an amount or a time, and no top passage holds one. */
+  missingKind: number;
+  /** It asks for an attribute ("the population of …") no top passage mentions. */
+  missingFocus: number;
+  /** The question has no key terms at all. */
+  noTerms: number;
+  /**
+   * It asks what a known speaker said ("What did Nelson say about …") and no passage quoting that
+   * speaker covers the rest of the question: 1 minus the best such share (1 when no passage quotes
+   * them). A near miss names a real speaker but asks about something they never spoke of. 0 when the
+   * question asks no one's words.
+   */
+  speakerOffTopic: number;
+}
+
+export type Feature = keyof Evidence;
+
+export interface AnswerabilityModel {
+  /** Logistic regression: P(answerable) = σ(bias + Σ weight·feature). */
+  bias: number;
+  weights: Record<Feature, number>;
+  /** Answer when P(answerable) reaches it. */
+  threshold: number;
+  /** Provenance, written by scripts/train-answerability.ts. */
+  trainedOn: string;
+}
+
+export interface EvidenceDetail {
+  evidence: Evidence;
+  /** A person or organisation the question names that the documents never mention. */
+  absentPerson: string | null;
+  /** Names behind `missingNames` and `unquotedSubject`, for the reason shown to the user. */
+  missing: string[];
+  unquoted: string | null;
+}
+
+export function gatherEvidence(
+  analysis: QuestionAnalysis,
+  passages: Passage[],
+  context: SearchContext,
+  asked: SpeakerFilter,
+): EvidenceDetail {
+  const top = passages.slice(0, SUPPORT_DEPTH);
+  const concepts = conceptStems(analysis);
+  // A single capitalised word counts as a name when neither the documents nor the lexicon know it
+  // ("the Fed"): a sentence's first word or a common word in capitals is no evidence of a topic.
+  const names = analysis.entities.filter(
+    (entity) =>
+      entity.kind !== 'other' ||
+      entity.name.includes(' ') ||
+      (context.index.lexical.documentFrequency(entity.name) === 0 && !isCommonWord(entity.name)),
+  );
+  const missing = names.filter((entity) => isMissing(entity, context)).map((entity) => entity.name);
+  const unquoted = unquotedSubject(analysis, context);
+  const { focus, expects } = analysis;
+  const known = analysis.keyTerms.filter((term) => context.index.lexical.documentFrequency(term.word) > 0);
+  const flag = (value: boolean) => (value ? 1 : 0);
+  const absentPerson =
+    names.find((entity) => entity.kind !== 'other' && missing.includes(entity.name))?.name ?? null;
+  return {
+    absentPerson,
+    evidence: {
+      coverage: Math.max(0, ...top.map((passage) => passage.coverage)),
+      conceptCoverage: Math.max(0, ...top.map((passage) => passage.conceptCoverage)),
+      unknownTerms: analysis.keyTerms.length === 0 ? 0 : 1 - known.length / analysis.keyTerms.length,
+      missingNames: names.length === 0 ? 0 : missing.length / names.length,
+      unquotedSubject: flag(unquoted !== null),
+      missingKind: flag(
+        expects !== null &&
+          !top.some((passage) => holdsKindNear(passage, expects === 'quantity' ? QUANTITY : TIME, concepts)),
+      ),
+      missingFocus: flag(focus !== null && !top.some((passage) => holdsFocus(passage, focus, analysis))),
+      noTerms: flag(analysis.keyTerms.length === 0),
+      speakerOffTopic: speakerOffTopicOf(analysis, passages, asked),
+    },
+    missing,
+    unquoted,
+  };
+}
+
+/** Numbers other than bare years, and number words. */
+const QUANTITY =
+  /(?:\$\s?\d|\b\d+(?:[.,]\d+)*\s*(?:%|percent|million|billion|thousand)|\b(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)*\b|\b(?:hundreds?|thousands?|millions?|billions?|trillions?|dozens?|several|few|many|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)\b)/i;
+const TIME =
+  /\b(?:(?:19|20)\d\d|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow|tonight|since|ago|last\s+(?:week|month|year)|this\s+(?:week|month|year))\b/i;
+
+/** The stems of the question's key terms that are not part of a name it mentions. */
+function conceptStems(analysis: QuestionAnalysis): string[][] {
+  const nameStems = new Set(contentTerms(analysis.entities.map((entity) => entity.name).join(' ')));
+  return analysis.keyTerms
+    .filter((term) => !nameStems.has(term.stem))
+    .map((term) => [term.stem, ...term.equivalentStems, ...term.synonymStems]);
+}
+
+/**
+ * An amount or a time that answers sits in the sentence that speaks of what is asked: a date anywhere
+ * in a passage about the same people is not the date of the thing asked about.
+ */
+function holdsKindNear(passage: Passage, kind: RegExp, concepts: string[][]): boolean {
+  return sentencesOf(passage.text).some((sentence) => {
+    if (!kind.test(sentence)) return false;
+    if (concepts.length === 0) return true;
+    const present = new Set(contentTerms(sentence));
+    return concepts.some((stems) => stems.some((stem) => present.has(stem)));
+  });
+}
+
+/**
+ * "The population of Lancaster": the attribute and what it belongs to are in one sentence. The word
+ * alone elsewhere ("population centers" in another story) says nothing about Lancaster.
+ */
+function holdsFocus(passage: Passage, focus: KeyTerm, analysis: QuestionAnalysis): boolean {
+  const owners = analysis.entities.map((entity) => contentTerms(entity.name));
+  const stems = [focus.stem, ...focus.synonymStems, ...focus.equivalentStems];
+  return sentencesOf(passage.text).some((sentence) => {
+    const present = new Set(contentTerms(sentence));
+    if (!stems.some((stem) => present.has(stem))) return false;
+    return owners.length === 0 || owners.some((owner) => owner.some((stem) => present.has(stem)));
+  });
+}
+
+function speakerOffTopicOf(analysis: QuestionAnalysis, passages: Passage[], asked: SpeakerFilter): number {
+  if (!analysis.speechSubject || isEmptyFilter(asked)) return 0;
+  const quoting = passages.filter((passage) => passage.quotes.some((quote) => quoteMatches(quote, asked)));
+  return 1 - Math.max(0, ...quoting.map((passage) => passage.conceptCoverage));
+}
+
+/**
+ * A person or organisation the documents never mention: neither its words together, nor a speaker it
+ * matches, nor a short form the documents use for it.
+ */
+function isMissing(entity: QuestionAnalysis['entities'][number], context: SearchContext): boolean {
+  if (context.aliases.has(entity.name.toLowerCase())) return false;
+  const parts = entity.name.split(/\s+/).filter((part) => !NAME_JOINERS.has(part));
+  if (entity.kind === 'other') return parts.every((part) => !context.index.lexical.containsAll(part));
+  return (
+    !context.index.lexical.containsAll(entity.name) &&
+    matchSpeaker(entity.name, context.speakers).matches.length === 0
+  );
+}
+
+/**
+ * "What did Putin say…" about a person the documents name but never quote: answering from passages
+ * that merely mention them would put words in their mouth.
+ */
+function unquotedSubject(analysis: QuestionAnalysis, context: SearchContext): string | null {
+  const subject = analysis.speechSubject;
+  if (!subject) return null;
+  // People only: "Did the Pentagon comment?" is answered by "the Pentagon did not respond", a fact.
+  const bare = subject.replace(/['’]s\b/g, '');
+  const named = analysis.entities.find((entity) => entity.kind === 'person' && bare.includes(entity.name));
+  if (!named) return null;
+  if (findSpeakersInText(subject, context.speakers).length > 0) return null;
+  return matchSpeaker(named.name, context.speakers).matches.length === 0 ? named.name : null;
+}

@@ -1,0 +1,77 @@
+import { findSpeakersInText } from '../quotes/find-speakers-in-text.js';
+import { analyzeQuestion, type QuestionAnalysis } from './analyze-question.js';
+import { type EvidenceDetail, gatherEvidence } from './evidence.js';
+import { retrieve } from './retrieve.js';
+import type { SearchContext } from './search-context.js';
+import { type SpeakerFilter, speakerFilter } from './speaker-filter.js';
+import type { Passage } from './types.js';
+
+export interface PreparedAnswer {
+  analysis: QuestionAnalysis;
+  /** The speakers whose words the question asks for. */
+  asked: SpeakerFilter;
+  passages: Passage[];
+  evidence: EvidenceDetail;
+}
+
+/**
+ * The stages before any decision, in one direction: read the question (with the corpus's short forms
+ * and vocabulary), resolve the speakers it asks about, retrieve, gather the evidence. `ask` decides and
+ * answers from this; the answerability trainer learns from it.
+ */
+export async function prepareAnswer(
+  context: SearchContext,
+  question: string,
+  k: number,
+  options: { unknownWordsCount?: boolean } = {},
+): Promise<PreparedAnswer> {
+  const analysis = analyzeQuestion(question, {
+    wordnet: context.wordnet,
+    aliases: context.aliases,
+    inCorpus: (word) => context.index.lexical.documentFrequency(word) > 0,
+  });
+  const asked = askedSpeakers(analysis, context);
+  const passages = await retrieve(context, {
+    analysis,
+    k,
+    speakers: asked,
+    unknownWordsCount: options.unknownWordsCount,
+  });
+  return { analysis, asked, passages, evidence: gatherEvidence(analysis, passages, context, asked) };
+}
+
+/**
+ * The speakers whose words the question asks for: those named as the subject of its speech verb
+ * ("How did SpaceX respond to the Journal's report?" → SpaceX, not the Journal), else all it names.
+ */
+function askedSpeakers(analysis: QuestionAnalysis, context: SearchContext): SpeakerFilter {
+  const subjectText = analysis.speechSubject;
+  const subject = subjectText ? resolveSubject(subjectText, context) : null;
+  // A subject that names no known speaker ("what did the plumber say") asks for no one's words: the
+  // other names of the question ("… about Musk") are what it is about, not who speaks.
+  if (subjectText && !subject) return speakerFilter([], () => []);
+  const text = subject?.text ?? analysis.searchText;
+  const named = new Set(subject?.names ?? findSpeakersInText(text, context.speakers));
+  const matches = context.speakers.filter((entry) => named.has(entry.name));
+  return speakerFilter(matches, (entries) => findSpeakersInText(text, entries));
+}
+
+/**
+ * The known speakers a speech verb's subject names: as written, or with one of its words replaced by
+ * a WordNet synonym ("the national security lawyer" → "… attorney"), since people describe a speaker
+ * in their own words, not the document's.
+ */
+function resolveSubject(subject: string, context: SearchContext): { text: string; names: string[] } | null {
+  const direct = findSpeakersInText(subject, context.speakers);
+  if (direct.length > 0) return { text: subject, names: direct };
+  const tokens = subject.split(/\s+/);
+  for (const [i, token] of tokens.entries()) {
+    if (token.length < 4 || !/^\p{Ll}/u.test(token)) continue;
+    for (const synonym of context.wordnet.synonyms(token)) {
+      const variant = [...tokens.slice(0, i), synonym, ...tokens.slice(i + 1)].join(' ');
+      const names = findSpeakersInText(variant, context.speakers);
+      if (names.length > 0) return { text: variant, names };
+    }
+  }
+  return null;
+}

@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import { ask } from '../../src/answer/ask.js';
+import { type SearchFixture, searchFixture } from '../support/search-fixture.js';
+
+// The decision weighs evidence (answerability.ts, weights learnt from the dev questions): these
+// examples are the team's own, not items of the evaluation set.
+describe('the answerability decision', () => {
+  let fixture: SearchFixture;
+  before(async () => {
+    fixture = await searchFixture();
+  });
+  const askOf = (question: string, unsolicited = false) =>
+    ask(fixture.context, { question, k: 5, unsolicited });
+
+  it('reads a short form through the corpus’s own aliases and answers', async () => {
+    const answer = await askOf('what did the WSJ say about how often Musk and Putin talk');
+    assert.equal(answer.abstained, false, answer.answer);
+    assert.ok(answer.citations.slice(0, 3).some((citation) => citation.paragraph === 4));
+  });
+
+  it('declines a near miss: a real speaker, asked about something they never spoke of', async () => {
+    const answer = await askOf('What did Bill Nelson say about reusable rockets?');
+    assert.equal(answer.abstained, true, answer.answer);
+    assert.deepEqual(answer.citations, []);
+    assert.ok(answer.closest.length > 0, 'the closest passages are offered, as such');
+  });
+
+  it('declines what someone never quoted said, and names whom the documents never mention', async () => {
+    const unquoted = await askOf('What did Lloyd Austin say about the Starlink contract?');
+    assert.equal(unquoted.abstained, true);
+    assert.match(unquoted.answer, /do not quote anything Lloyd Austin said/);
+    const absent = await askOf('What did Jeff Bezos say about satellites?');
+    assert.equal(absent.abstained, true);
+  });
+
+  it('answers a question with words the documents never use, but stays quiet on unasked chatter', async () => {
+    const answer = await askOf(
+      'hey, quick one: what did the national security lawyer say about Musk and Putin?',
+    );
+    assert.equal(answer.abstained, false, answer.answer);
+    assert.match(answer.answer, /Dan Meyer/);
+    assert.equal((await askOf('thanks, that was really useful', true)).abstained, true);
+  });
+
+  it('cites whole paragraphs, never one part of a split one', async () => {
+    const answer = await askOf('Who warned about relying on one provider?');
+    for (const citation of answer.citations) {
+      const paragraph = fixture.context.paragraphs.get(`${citation.doc}#${citation.paragraph}`);
+      assert.equal(citation.text, paragraph?.text);
+    }
+  });
+});

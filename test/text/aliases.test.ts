@@ -1,0 +1,27 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { findAliases } from '../../src/text/aliases.js';
+
+const aliases = (text: string) =>
+  findAliases([text]).map((alias) => `${alias.alias}=${alias.name}/${alias.source}`);
+
+describe('findAliases', () => {
+  it('reads short forms a text defines in parentheses, when their letters spell the initials', () => {
+    assert.deepEqual(aliases('The Federal Aviation Administration (FAA) grounded the fleet.'), [
+      'FAA=Federal Aviation Administration/defined',
+    ]);
+    assert.deepEqual(aliases('officials at the Department of Energy (DoE) said'), [
+      'DoE=Department of Energy/defined',
+    ]);
+    assert.ok(!aliases('Senator Ana Ruiz (D-NM) said').some((alias) => alias.startsWith('D-NM')));
+  });
+
+  it('forms initialisms of organisations, but not of people, lists or headline words', () => {
+    assert.ok(
+      aliases('a report in the Financial Times on Monday').includes('FT=Financial Times/initials') === false,
+    );
+    assert.ok(aliases('as the Los Angeles Times reported').includes('LAT=Los Angeles Times/initials'));
+    assert.deepEqual(aliases('Mayor Jane Roe Smith spoke.'), []);
+    assert.ok(!aliases('Ortiz and Walsh agreed.').some((alias) => alias.includes('Ortiz and Walsh')));
+  });
+});
