@@ -4,6 +4,7 @@ import { findProperNames } from '../text/proper-names.js';
 import { contentTerms, isStopword, stem, words } from '../text/terms.js';
 import { isCommonWord } from '../text/word-lexicon.js';
 import type { Wordnet } from '../text/wordnet.js';
+import { type QuestionKind, questionKind } from './question-kind.js';
 
 /** A word of the question that a supporting passage is expected to contain (or a synonym of it). */
 export interface KeyTerm {
@@ -28,6 +29,8 @@ export interface QuestionResources {
 
 export interface QuestionAnalysis {
   text: string;
+  /** The kind of answer asked for (question-kind.ts). */
+  kind: QuestionKind;
   /** The question with the names its short forms stand for added: what retrieval and speaker finding read. */
   searchText: string;
   keyTerms: KeyTerm[];
@@ -83,8 +86,10 @@ export function analyzeQuestion(question: string, resources: QuestionResources):
   }
   const names = [...new Set([...shortForms.values()].flat())];
   const focusWord = findFocusWord(question);
+  const kind = questionKind(question, (word) => wordnet.isCommunicationVerb(word));
   return {
     text: question,
+    kind,
     searchText: names.length > 0 ? `${question} (${names.join('; ')})` : question,
     keyTerms,
     focus: keyTerms.find((term) => term.word === focusWord) ?? null,
@@ -95,7 +100,8 @@ export function analyzeQuestion(question: string, resources: QuestionResources):
         ? 'time'
         : null,
     entities: findProperNames(question),
-    asksForWords: SPEECH.test(question) || /^\s*who\b/i.test(question),
+    // "Who said …" asks for words; "who did they ask to investigate" asks for the addressee, not quotes.
+    asksForWords: kind === 'who-said' || (kind !== 'who' && SPEECH.test(question)),
     expansions: [
       ...new Set(keyTerms.flatMap((term) => (term.word.length > 2 ? wordnet.synonyms(term.word) : []))),
     ],

@@ -5,6 +5,8 @@ export interface Support {
   supported: boolean;
   /** P(answerable) from the model, kept so low confidence can be shown. */
   probability: number;
+  /** Decided by a near-certain rule, not weighed: a language model may not override it. */
+  certain: boolean;
   /** Plain-language reason when not supported, shown to the user. */
   reason: string | null;
 }
@@ -29,21 +31,22 @@ export function decideAnswerable(
   // Unasked, the bot speaks only when every word of the message is a word of the documents: chatter
   // ("thanks, very useful") nearly always has one they never use.
   if (options.unsolicited && detail.evidence.unknownTerms > 0)
-    return { supported: false, probability: 0, reason: reasonFor(detail, model) };
+    return { supported: false, probability: 0, certain: true, reason: reasonFor(detail, model) };
   // Near-certain cases stay rules. A person or organisation the documents never mention: the question
   // is about someone else (names are read from capitals and the lexicon, aliases resolved first).
   if (detail.absentPerson)
     return {
       supported: false,
       probability: 0,
+      certain: true,
       reason: `The documents never mention ${detail.absentPerson}.`,
     };
   // No top passage holds a single word of the question.
   if (detail.evidence.coverage === 0)
-    return { supported: false, probability: 0, reason: reasonFor(detail, model) };
+    return { supported: false, probability: 0, certain: true, reason: reasonFor(detail, model) };
   const probability = probabilityOf(detail.evidence, model);
-  if (probability >= model.threshold) return { supported: true, probability, reason: null };
-  return { supported: false, probability, reason: reasonFor(detail, model) };
+  if (probability >= model.threshold) return { supported: true, probability, certain: false, reason: null };
+  return { supported: false, probability, certain: false, reason: reasonFor(detail, model) };
 }
 
 function reasonFor(detail: EvidenceDetail, model: AnswerabilityModel): string {

@@ -37,16 +37,24 @@ export async function ask(context: SearchContext, options: AskOptions): Promise<
   const speakers = filterNames(asked);
   const support = decideAnswerable(evidence, { unsolicited: options.unsolicited === true });
   const base = { mode: 'extractive' as const, notes: [] as string[], removed: [], speakers, closest: [] };
-  if (!support.supported) return { ...base, ...abstention(support.reason), closest: closestOf(passages) };
+  const declined = { ...base, ...abstention(support.reason), closest: closestOf(passages) };
+  // With a model, the lexical decision does not veto: the model reads the passages and answers, or
+  // says they do not answer (its reply is verified either way). Only the near-certain rules stand.
+  const model = options.generator && passages.length > 0 && !support.certain ? options.generator : null;
+  if (!support.supported && !model) return declined;
   const extractive = { ...base, ...composeExtractiveAnswer(analysis, passages, asked), abstained: false };
-  if (!options.generator) return extractive;
+  if (!model) return extractive;
   try {
-    return await generated(options.generator, context, analysis, passages, asked, options.onText);
+    return await generated(model, context, analysis, passages, asked, options.onText);
   } catch (error) {
     const reason = /abort|timed? ?out/i.test(describeError(error))
       ? 'did not answer in time'
       : `failed (${describeError(error)})`;
-    return { ...extractive, notes: [`The language model ${reason}; showing the best passages instead.`] };
+    const fallback = support.supported ? extractive : declined;
+    const shown = support.supported
+      ? 'showing the best passages instead'
+      : 'and the passages alone do not answer it';
+    return { ...fallback, notes: [`The language model ${reason}; ${shown}.`] };
   }
 }
 

@@ -3,6 +3,7 @@ import { countWords, sentencesOf } from '../text/sentences.js';
 import { contentTerms } from '../text/terms.js';
 import type { QuestionAnalysis } from './analyze-question.js';
 import { capitalize, credit } from './credit.js';
+import { leadLine } from './lead-line.js';
 import { quoteMatches, type SpeakerFilter } from './speaker-filter.js';
 import type { Citation, Passage } from './types.js';
 
@@ -46,6 +47,16 @@ export function composeExtractiveAnswer(
     }
   });
   if (related.length > 0) lines.push(`Related: ${related.join(' ')}`);
+  // The answer to the kind of question asked comes first; the evidence lines follow.
+  const first = kept[0];
+  const lead = first
+    ? leadLine(
+        analysis,
+        first,
+        citations[0]?.quote ? pickQuote(first.quotes, questionTerms, asked, analysis.asksForWords) : null,
+      )
+    : null;
+  if (lead) lines.unshift(lead);
   return { answer: lines.join('\n'), citations };
 }
 

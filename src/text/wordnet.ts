@@ -64,6 +64,9 @@ class WordnetFile {
   }
 }
 
+/** The lexicographer file number of verb.communication in WordNet 3.x (lexnames). */
+const VERB_COMMUNICATION = '32';
+
 export class Wordnet {
   private readonly index = new Map<PartOfSpeech, WordnetFile>();
   private readonly data = new Map<PartOfSpeech, WordnetFile>();
@@ -92,6 +95,20 @@ export class Wordnet {
     const result = [...found].filter((synonym) => !synonym.includes('_'));
     this.cache.set(word, result);
     return result;
+  }
+
+  /**
+   * Whether the word's most common sense as a verb is one of communication (WordNet's lexicographer
+   * file verb.communication: say, warn, caution, urge, deny …): a verb of speech, for any wording.
+   */
+  isCommunicationVerb(word: string): boolean {
+    for (const lemma of this.baseForms(word.toLowerCase(), 'verb')) {
+      const [offset] = this.synsetOffsets(lemma, 'verb');
+      if (offset === undefined) continue;
+      const fields = this.data.get('verb')?.lineAt(offset).line.split(' ') ?? [];
+      if (fields[1] === VERB_COMMUNICATION) return true;
+    }
+    return false;
   }
 
   close(): void {

@@ -167,4 +167,30 @@ describe('generated answers through the real @langchain/openai client', () => {
     assert.equal(answer.abstained, true);
     assert.deepEqual(answer.citations, []);
   });
+
+  it('lets the model answer a paraphrase the lexical decision would decline, verified as always', async () => {
+    const question =
+      "Which legal expert reckons the tycoon's chats with the Kremlin boss only break rules if hidden from officials?";
+    const offline = await ask(fixture.context, { question, k: 5 });
+    assert.equal(offline.abstained, true, 'offline, the evidence is too thin');
+    const words = 'would only have violated his security clearance';
+    server.enqueue({
+      reply: (body) =>
+        `Dan Meyer, a national security attorney, said the talks "${words}" if unreported [${passageNumber(body, words)}].`,
+    });
+    const answer = await askWith(question);
+    assert.equal(answer.mode, 'generated');
+    assert.equal(answer.abstained, false, answer.answer);
+    assert.match(answer.answer, /Dan Meyer/);
+  });
+
+  it('declines an off-corpus question when the model finds nothing, and never asks it about a name the documents lack', async () => {
+    server.enqueue({ reply: 'NOT_IN_DOCUMENTS' });
+    const offTopic = await askWith('What were the main causes of the 1929 stock market crash?');
+    assert.equal(offTopic.abstained, true);
+    const before = server.chatRequests().length;
+    const absent = await askWith('What did Jeff Bezos say about Blue Origin launch contracts?');
+    assert.equal(absent.abstained, true);
+    assert.equal(server.chatRequests().length, before, 'a near-certain rule: the model is not asked');
+  });
 });

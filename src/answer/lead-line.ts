@@ -1,0 +1,96 @@
+import type { Quote } from '../quotes/types.js';
+import { findProperNames } from '../text/proper-names.js';
+import { sentencesOf } from '../text/sentences.js';
+import { contentTerms } from '../text/terms.js';
+import type { QuestionAnalysis } from './analyze-question.js';
+import { capitalize, credit } from './credit.js';
+import { resolveRelativeDate } from './relative-date.js';
+import type { Passage } from './types.js';
+
+/**
+ * The first line of an extractive answer: the answer to the kind of question asked, taken verbatim
+ * from the first cited passage — the person for "who", the speaker for "who said", the amount for "how
+ * many", the date for "when", yes or no when the passage settles it — or null when the passage gives no
+ * such thing plainly (the evidence lines then speak for themselves). Never invented: every word shown
+ * after the label is the document's.
+ */
+export function leadLine(analysis: QuestionAnalysis, passage: Passage, quote: Quote | null): string | null {
+  const sentence = answeringSentence(analysis, passage, quote);
+  switch (analysis.kind) {
+    case 'who-said':
+      return quote?.speaker ? `${capitalize(credit(quote)).replace(/,$/, '')}. [1]` : null;
+    case 'who': {
+      const names = newNames(analysis, sentence);
+      return names.length > 0 ? `${names.join(', ')}. [1]` : null;
+    }
+    case 'how-many': {
+      const amount = QUANTITY_PHRASE.exec(sentence)?.[0];
+      return amount ? `${capitalize(amount.trim())}. [1]` : null;
+    }
+    case 'when':
+      return whenLine(sentence, passage);
+    case 'yes-no':
+      return yesNoLine(analysis, sentence);
+    default:
+      return null;
+  }
+}
+
+/** The passage's sentence that holds the chosen quote, or else shares most of the question's words. */
+function answeringSentence(analysis: QuestionAnalysis, passage: Passage, quote: Quote | null): string {
+  const sentences = sentencesOf(passage.text);
+  const terms = new Set(
+    analysis.keyTerms.flatMap((term) => [term.stem, ...term.equivalentStems, ...term.synonymStems]),
+  );
+  const score = (sentence: string) => contentTerms(sentence).filter((term) => terms.has(term)).length;
+  const ranked = [...sentences].sort((a, b) => score(b) - score(a));
+  const holding =
+    quote && analysis.kind === 'who-said' ? sentences.find((s) => s.includes(quote.text)) : undefined;
+  return holding ?? ranked[0] ?? passage.text;
+}
+
+/** Names in the sentence that the question does not already name: who it asks about. */
+function newNames(analysis: QuestionAnalysis, sentence: string): string[] {
+  const asked = new Set(contentTerms([analysis.text, analysis.searchText].join(' ')));
+  return (
+    findProperNames(sentence)
+      // People and organisations only: a capitalised headline run is no one's name.
+      .filter((name) => name.kind !== 'other')
+      .filter((name) => !contentTerms(name.name).every((stem) => asked.has(stem)))
+      .map((name) => name.name)
+  );
+}
+
+/** An amount with what it counts: "$3 billion", "tens of thousands of Ukrainians", "three letters". */
+const QUANTITY_PHRASE =
+  /(?:\$\s?\d[\d,.]*(?:\s+(?:million|billion|trillion))?|\b\d[\d,.]*\s*(?:%|percent|million|billion|thousand)?(?:\s+\p{L}+){0,2}|\b(?:tens|hundreds|thousands|millions|billions|dozens)\s+of\s+(?:thousands\s+of\s+)?\p{L}+|\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)\s+\p{L}+)/iu;
+
+const TIME_PHRASE =
+  /\b(?:(?:since|in|on|by|until|from)\s+)?(?:(?:early|mid|late)\s+)?(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2}(?:,\s*\d{4})?|\s+\d{4})?\b|\b(?:(?:since|in)\s+)?(?:(?:early|mid|late)\s+)?(?:19|20)\d\d\b|\b(?:today|yesterday|this\s+week|last\s+week|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b/iu;
+
+function whenLine(sentence: string, passage: Passage): string | null {
+  const phrase = TIME_PHRASE.exec(sentence)?.[0];
+  if (!phrase) return null;
+  const resolved = resolveRelativeDate(phrase, passage.date);
+  return resolved ? `${capitalize(phrase.trim())} — ${resolved}. [1]` : `${capitalize(phrase.trim())}. [1]`;
+}
+
+/** Negation in English: the particles and the verbs that deny or refuse. */
+const NEGATION = /\b(?:not|no|never|neither|nor|none|without|n't|declined|denied|refused|rejected)\b|n't\b/i;
+
+/**
+ * Yes or no only when the passage's answering sentence holds every word the question asks about
+ * beyond its names; its polarity against the question's gives the answer. Otherwise the documents
+ * "don't say directly", and the evidence follows.
+ */
+function yesNoLine(analysis: QuestionAnalysis, sentence: string): string {
+  const present = new Set(contentTerms(sentence));
+  const nameStems = new Set(contentTerms(analysis.entities.map((entity) => entity.name).join(' ')));
+  const concepts = analysis.keyTerms.filter((term) => !nameStems.has(term.stem));
+  const covered = concepts.every((term) =>
+    [term.stem, ...term.equivalentStems, ...term.synonymStems].some((stem) => present.has(stem)),
+  );
+  if (!covered || concepts.length === 0) return "The documents don't say directly; here is what they say:";
+  const same = NEGATION.test(sentence) === NEGATION.test(analysis.text);
+  return same ? 'Yes, according to [1]:' : 'No, according to [1]:';
+}

@@ -1,0 +1,33 @@
+/**
+ * What kind of answer a question asks for, from its first words: English marks the kind of question
+ * at its start (wh-word or auxiliary verb), so this holds for any topic.
+ */
+export type QuestionKind = 'who-said' | 'who' | 'yes-no' | 'when' | 'how-many' | 'why' | 'other';
+
+const SPEECH_VERB =
+  /\b(?:say|said|says|tell|told|warn(?:ed|s)?|claim(?:ed|s)?|argue[ds]?|call(?:ed|s)?|describe[ds]?|accuse[ds]?|quote[ds]?|write|wrote|state[ds]?|comment(?:ed)?|predict(?:ed)?|suggest(?:ed)?)\b/i;
+
+export function questionKind(
+  question: string,
+  isSpeechVerb: (word: string) => boolean = () => false,
+): QuestionKind {
+  const text = question.trim().replace(/^(?:(?:hey|hi|ok|so|and|but|also|quick one)[,:]?\s+)+/i, '');
+  // "Who did the senators write to?" asks for the object (an auxiliary follows "who"); "Who wrote …?"
+  // asks for the subject, the speaker when the verb is one of speech.
+  if (/^(?:who|whom)\s+(?:did|does|do|has|have|had|will|would|should|can|could)\b/i.test(text)) return 'who';
+  const speech =
+    SPEECH_VERB.test(text) || /^\S+\s+(\p{L}+)/u.exec(text)?.slice(1).some(isSpeechVerb) === true;
+  if (/^(?:who|whom)\b/i.test(text)) return speech ? 'who-said' : 'who';
+  if (/^which\s+\S+/i.test(text) && SPEECH_VERB.test(text)) return 'who-said';
+  if (/^(?:since\s+)?when\b|^what\s+(?:day|date|year|month|time)\b|^on\s+what\s+(?:day|date)\b/i.test(text))
+    return 'when';
+  if (/^how\s+(?:many|much|long)\b/i.test(text)) return 'how-many';
+  if (/^why\b|^what\s+(?:was|is|were|are)\s+the\s+reasons?\b/i.test(text)) return 'why';
+  if (
+    /^(?:did|does|do|is|was|were|are|has|have|had|can|could|will|would|should|isn't|wasn't|didn't|doesn't)\b/i.test(
+      text,
+    )
+  )
+    return 'yes-no';
+  return 'other';
+}

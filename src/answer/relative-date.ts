@@ -1,0 +1,32 @@
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const FORMAT = new Intl.DateTimeFormat('en-US', {
+  weekday: 'long',
+  year: 'numeric',
+  month: 'long',
+  day: 'numeric',
+  timeZone: 'UTC',
+});
+
+/**
+ * A relative time ("today", "on Friday", "yesterday") read against the document's own date, the way a
+ * reader of that day would: "today" is the date itself, a weekday the latest such day on or before it.
+ * Returns the reading with how it was made, or null when the phrase is not relative or the date unknown.
+ */
+export function resolveRelativeDate(phrase: string, documentDate: string | null): string | null {
+  if (!documentDate || !/^\d{4}-\d{2}-\d{2}/.test(documentDate)) return null;
+  const date = new Date(`${documentDate.slice(0, 10)}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return null;
+  const word = phrase
+    .toLowerCase()
+    .replace(/^on\s+/, '')
+    .trim();
+  const shifted = new Date(date);
+  if (word === 'today') {
+    // the document's date itself
+  } else if (word === 'yesterday') shifted.setUTCDate(date.getUTCDate() - 1);
+  else if (WEEKDAYS.includes(word)) {
+    const back = (date.getUTCDay() - WEEKDAYS.indexOf(word) + 7) % 7;
+    shifted.setUTCDate(date.getUTCDate() - back);
+  } else return null;
+  return `${FORMAT.format(shifted)} (read against the document's date, ${documentDate.slice(0, 10)})`;
+}

@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import { ask } from '../../src/answer/ask.js';
+import { questionKind } from '../../src/answer/question-kind.js';
+import { resolveRelativeDate } from '../../src/answer/relative-date.js';
+import { type SearchFixture, searchFixture } from '../support/search-fixture.js';
+
+describe('questionKind', () => {
+  it('reads the kind of answer from how English questions begin', () => {
+    assert.equal(questionKind('Who said the company could be restructured?'), 'who-said');
+    assert.equal(questionKind('Who did the mayor write to?'), 'who');
+    assert.equal(questionKind('hey, who is the new coach'), 'who');
+    assert.equal(questionKind('Did the council approve it?'), 'yes-no');
+    assert.equal(questionKind('since when has she led the team'), 'when');
+    assert.equal(questionKind('How many seats changed hands?'), 'how-many');
+    assert.equal(questionKind('Why did the vote fail?'), 'why');
+    assert.equal(questionKind('What happened next?'), 'other');
+  });
+});
+
+describe('resolveRelativeDate', () => {
+  it('reads today, yesterday and weekdays against the document date, saying so', () => {
+    assert.match(
+      resolveRelativeDate('Today', '2024-11-15') ?? '',
+      /^Friday, November 15, 2024 \(read against/,
+    );
+    assert.match(resolveRelativeDate('yesterday', '2024-11-15') ?? '', /^Thursday, November 14, 2024/);
+    assert.match(resolveRelativeDate('on Monday', '2024-11-15') ?? '', /^Monday, November 11, 2024/);
+    assert.equal(resolveRelativeDate('Friday', null), null);
+    assert.equal(resolveRelativeDate('in 2022', '2024-11-15'), null);
+  });
+});
+
+describe('the extractive answer leads with the answer', () => {
+  let fixture: SearchFixture;
+  before(async () => {
+    fixture = await searchFixture();
+  });
+  const lead = async (question: string) =>
+    (await ask(fixture.context, { question, k: 5 })).answer.split('\n')[0] ?? '';
+
+  it('names the speaker for "who said", the amount for "how much", the time for "since when"', async () => {
+    assert.match(
+      await lead('Who warned about relying on one provider?'),
+      /^Dan Meyer, a national security attorney\. \[1\]$/,
+    );
+    assert.match(await lead('How much taxpayer money has SpaceX received?'), /^Billions of dollars\. \[1\]$/);
+    assert.match(
+      await lead('Since when have Musk and Putin reportedly been talking?'),
+      /^Since 2022\. \[1\]$/,
+    );
+  });
+
+  it('says yes or no only when the cited sentence settles it', async () => {
+    const answer = await lead('Did the Pentagon respond to the requests for comment?');
+    assert.match(answer, /^No, according to \[1\]:$/);
+    assert.match(
+      await lead('Is Musk in touch with Putin, per the Journal?'),
+      /^(?:Yes, according to \[1\]:|The documents don't say directly)/,
+    );
+  });
+});
