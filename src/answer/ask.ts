@@ -1,6 +1,7 @@
 import { describeError } from '../errors.js';
 import type { QuestionAnalysis } from './analyze-question.js';
 import { decideAnswerable } from './answerability.js';
+import { documentRequest, listDocuments, summarizeDocument } from './document-answer.js';
 import { composeExtractiveAnswer, pickQuote, toCitation } from './extractive-answer.js';
 import type { AnswerGenerator } from './generate-answer.js';
 import { prepareAnswer } from './prepare-answer.js';
@@ -31,11 +32,16 @@ const ABSTAIN_PREFIX = "I can't answer that from the indexed documents.";
  * answer, then answer extractively or with the model (verified); abstain plainly otherwise.
  */
 export async function ask(context: SearchContext, options: AskOptions): Promise<Answer> {
+  const request = documentRequest(options.question);
+  if (request === 'list') return { ...plain(), ...listDocuments(context) };
   const { analysis, asked, passages, evidence } = await prepareAnswer(context, options.question, options.k, {
     unknownWordsCount: options.unsolicited === true,
   });
   const speakers = filterNames(asked);
   const support = decideAnswerable(evidence, { unsolicited: options.unsolicited === true });
+  // "Summarize the Reed statement": the document the question's words find first is the one meant.
+  const meant = request === 'summary' ? context.documents.get(passages[0]?.doc ?? '') : undefined;
+  if (meant && !options.unsolicited) return { ...plain(), ...summarizeDocument(context, meant) };
   const base = { mode: 'extractive' as const, notes: [] as string[], removed: [], speakers, closest: [] };
   const declined = { ...base, ...abstention(support.reason), closest: closestOf(passages) };
   // With a model, the lexical decision does not veto: the model reads the passages and answers, or
@@ -108,6 +114,10 @@ async function generated(
       );
     });
   return { ...base, answer: result.sentences.join(' '), abstained: false, citations };
+}
+
+function plain(): Omit<Answer, 'answer' | 'citations' | 'abstained'> {
+  return { mode: 'extractive', notes: [], removed: [], speakers: [], closest: [] };
 }
 
 /** How many near misses an abstention shows, as "closest passages". */

@@ -1,0 +1,129 @@
+import type { Chunk, StoredDocument } from '../index/types.js';
+import type { Quote } from '../quotes/types.js';
+import { countWords } from '../text/sentences.js';
+import { capitalize, credit } from './credit.js';
+import type { SearchContext } from './search-context.js';
+import type { Answer, Citation } from './types.js';
+
+/** What a document-level request asks for: the list of documents, or one document summarised. */
+export type DocumentRequest = 'list' | 'summary';
+
+const LIST =
+  /\b(?:what|which)\s+(?:documents|articles|stories|sources|files|letters|texts)\b.*\b(?:have|know|indexed|there|available|cover)\b|\blist\s+(?:the\s+|all\s+|your\s+)?(?:documents|articles|sources)\b/i;
+const SUMMARY =
+  /^(?:(?:can|could|would)\s+you\s+)?(?:please\s+)?(?:summari[sz]e|sum\s+up|recap|give\s+me\s+(?:a\s+)?(?:summary|rundown|gist|tl;?dr))\b|\bwhat(?:'s|\s+is|\s+was)\s+(?:the|this|that)\s+(?:\p{L}+\s+){0,4}?(?:article|story|piece|document|letter|statement|release|report)\s+(?:about|saying)\b|^tl;?dr\b/iu;
+
+/** "what documents do you have", "summarize the Reed statement": requests about documents, not facts in them. */
+export function documentRequest(question: string): DocumentRequest | null {
+  if (LIST.test(question)) return 'list';
+  if (SUMMARY.test(question)) return 'summary';
+  return null;
+}
+
+/** The indexed documents, each cited by its first paragraph. */
+export function listDocuments(context: SearchContext): Pick<Answer, 'answer' | 'citations' | 'abstained'> {
+  const citations = context.index.documents.flatMap((document, i) => {
+    const first = context.paragraphs.get(`${document.id}#1`);
+    return first ? [citationOf(i + 1, document, first, null)] : [];
+  });
+  const lines = citations.map((citation) => {
+    const document = context.documents.get(citation.doc);
+    const by = [document?.meta.publisher ?? document?.meta.source, document?.meta.date]
+      .filter(Boolean)
+      .join(', ');
+    return `• ${citation.title}${by ? ` (${by})` : ''} [${citation.n}]`;
+  });
+  return {
+    answer: `I have ${lines.length} document${lines.length === 1 ? '' : 's'}:\n${lines.join('\n')}`,
+    citations,
+    abstained: false,
+  };
+}
+
+/** Words a paragraph needs to open the story (a photo caption or a dateline alone is not the lede). */
+const MIN_LEDE_WORDS = 12;
+/** Speakers shown in a summary's "who said what", in the order they first speak. */
+const MAX_SPEAKERS = 4;
+
+/**
+ * An extractive summary of one document: its lede, then who said what — each speaker's first quote
+ * — every line cited to its whole paragraph. Nothing is paraphrased.
+ */
+export function summarizeDocument(
+  context: SearchContext,
+  document: StoredDocument,
+): Pick<Answer, 'answer' | 'citations' | 'abstained'> {
+  const paragraphs: Chunk[] = [];
+  for (let n = 1; n <= document.paragraphCount; n++) {
+    const paragraph = context.paragraphs.get(`${document.id}#${n}`);
+    if (paragraph) paragraphs.push(paragraph);
+  }
+  // The lede is the first paragraph that is a sentence of the story: not the headline repeated, not a
+  // photo caption with its credit (which ends without a sentence's full stop).
+  const title = document.meta.title.trim().toLowerCase();
+  const lede =
+    paragraphs.find(
+      (paragraph) =>
+        countWords(paragraph.text) >= MIN_LEDE_WORDS &&
+        /[.!?]["”’)]?\s*$/u.test(paragraph.text) &&
+        !paragraph.text.trim().toLowerCase().startsWith(title),
+    ) ?? paragraphs[0];
+  const citations: Citation[] = [];
+  const cite = (paragraph: Chunk, quote: Quote | null) => {
+    const n = citations.length + 1;
+    citations.push(citationOf(n, document, paragraph, quote));
+    return n;
+  };
+  const by = [document.meta.publisher ?? document.meta.source, document.meta.date].filter(Boolean).join(', ');
+  const lines = [`${document.meta.title}${by ? ` (${by})` : ''}:`];
+  if (lede) lines.push(`${lede.text.trim()} [${cite(lede, null)}]`);
+  const seen = new Set<string>();
+  const speakerLines: string[] = [];
+  for (const quote of representativeQuotes(document.quotes)) {
+    if (!quote.speaker || seen.has(quote.speaker) || speakerLines.length >= MAX_SPEAKERS) continue;
+    const paragraph = context.paragraphs.get(`${document.id}#${quote.paragraph}`);
+    if (!paragraph) continue;
+    seen.add(quote.speaker);
+    const words = quote.kind === 'direct' ? `“${quote.text.replace(/[\s,;:]+$/u, '')}”` : quote.text;
+    speakerLines.push(
+      `• ${capitalize(credit(quote)).replace(/,$/, '')}: ${words} [${cite(paragraph, quote)}]`,
+    );
+  }
+  if (speakerLines.length > 0) lines.push('Who said what:', ...speakerLines);
+  return { answer: lines.join('\n'), citations, abstained: false };
+}
+
+/** A fragment ("regular contact") says little on its own line: a speaker is shown by a fuller quote. */
+const MIN_SUMMARY_QUOTE_WORDS = 6;
+
+/** Each speaker's first quote of some length (or else their longest), in the order speakers first speak. */
+function representativeQuotes(quotes: readonly Quote[]): Quote[] {
+  const bySpeaker = new Map<string, Quote[]>();
+  for (const quote of quotes) {
+    if (!quote.speaker) continue;
+    bySpeaker.set(quote.speaker, [...(bySpeaker.get(quote.speaker) ?? []), quote]);
+  }
+  return [...bySpeaker.values()].map(
+    (own) =>
+      own.find((quote) => countWords(quote.text) >= MIN_SUMMARY_QUOTE_WORDS) ??
+      [...own].sort((a, b) => b.text.length - a.text.length)[0] ??
+      (own[0] as Quote),
+  );
+}
+
+function citationOf(n: number, document: StoredDocument, paragraph: Chunk, quote: Quote | null): Citation {
+  return {
+    n,
+    doc: document.id,
+    title: document.meta.title,
+    paragraph: paragraph.paragraph,
+    text: paragraph.text,
+    speaker: quote?.speaker ?? null,
+    quote: quote?.text ?? null,
+    kind: quote?.kind ?? null,
+    role: quote?.role ?? null,
+    url: document.meta.url,
+    publisher: document.meta.publisher,
+    date: document.meta.date,
+  };
+}

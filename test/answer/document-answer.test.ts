@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import { ask } from '../../src/answer/ask.js';
+import { documentRequest } from '../../src/answer/document-answer.js';
+import { type SearchFixture, searchFixture } from '../support/search-fixture.js';
+
+describe('document-level requests', () => {
+  let fixture: SearchFixture;
+  before(async () => {
+    fixture = await searchFixture();
+  });
+
+  it('tells a request about documents from a question about facts', () => {
+    assert.equal(documentRequest('which articles do you have indexed?'), 'list');
+    assert.equal(documentRequest('please summarize the press release'), 'summary');
+    assert.equal(documentRequest("what's this letter about"), 'summary');
+    assert.equal(documentRequest('What did the senators say about the letter?'), null);
+  });
+
+  it('lists the indexed documents, each cited by its first paragraph', async () => {
+    const answer = await ask(fixture.context, { question: 'What documents do you have?', k: 5 });
+    assert.equal(answer.abstained, false);
+    assert.equal(answer.citations.length, 5);
+    assert.match(answer.answer, /^I have 5 documents:/);
+    assert.ok(answer.citations.every((citation) => citation.paragraph === 1));
+  });
+
+  it('summarizes the document meant: its lede, then who said what, each line cited verbatim', async () => {
+    const answer = await ask(fixture.context, { question: 'summarise the Axios story for me', k: 5 });
+    assert.equal(answer.abstained, false);
+    assert.ok(answer.citations.every((citation) => citation.doc === 'corpus/axios-musk-putin-spacex.md'));
+    assert.match(answer.answer, /Who said what:\n• /);
+    assert.match(answer.answer, /Dan Meyer, a national security attorney:/);
+    const lede = answer.citations[0];
+    assert.ok(lede && lede.paragraph > 1, 'the photo caption is not the lede');
+    for (const citation of answer.citations) {
+      assert.equal(
+        citation.text,
+        fixture.context.paragraphs.get(`${citation.doc}#${citation.paragraph}`)?.text,
+      );
+      if (citation.quote) assert.ok(citation.text.includes(citation.quote));
+    }
+  });
+});
