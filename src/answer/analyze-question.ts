@@ -10,7 +10,14 @@ import { type QuestionKind, questionKind } from './question-kind.js';
 export interface KeyTerm {
   word: string;
   stem: string;
+  /** Synonyms from the word's two most frequent senses per part of speech. */
   synonymStems: string[];
+  /**
+   * Synonyms from its rarer senses that the corpus uses: the corpus's own word for the idea, perhaps,
+   * or a word of another sense ("based" for "founded"): they count less, and never as evidence that a
+   * passage holds the specific thing asked for.
+   */
+  relatedStems: string[];
   /**
    * Stems that mean the same as the word and count in full: the words of the name a short form stands
    * for ("wsj" → wall, street, journal), or the word an abbreviation abbreviates ("sen" → senator).
@@ -71,15 +78,18 @@ export function analyzeQuestion(question: string, resources: QuestionResources):
     // "reportedly" should meet "reported": the stemmer keeps the -ly, so the base word counts as a synonym.
     const base = word.length > 5 && word.endsWith('ly') ? [word.slice(0, -2)] : [];
     // Synonyms of very short words are mostly abbreviations ("us" → "US", "ok" → "Oklahoma"): none.
-    const synonyms = [...base, ...(word.length > 2 ? wordnet.synonyms(word) : [])].filter(
-      (synonym) => !isStopword(synonym),
-    );
+    const usable = (synonym: string) => !isStopword(synonym);
+    const synonyms = [...base, ...(word.length > 2 ? wordnet.synonyms(word) : [])].filter(usable);
+    const related = (word.length > 2 ? rareSynonymsInCorpus(word, resources) : []).filter(usable);
     const equivalents = [...new Set(contentTerms(named.join(' ')))].filter((s) => s !== wordStem);
     keyTerms.push({
       word,
       stem: wordStem,
       synonymStems: [...new Set(synonyms.map(stem))].filter(
         (s) => s !== wordStem && !equivalents.includes(s),
+      ),
+      relatedStems: [...new Set(related.map(stem))].filter(
+        (s) => s !== wordStem && !equivalents.includes(s) && !synonyms.map(stem).includes(s),
       ),
       equivalentStems: equivalents,
     });
@@ -103,7 +113,13 @@ export function analyzeQuestion(question: string, resources: QuestionResources):
     // "Who said …" asks for words; "who did they ask to investigate" asks for the addressee, not quotes.
     asksForWords: kind === 'who-said' || (kind !== 'who' && SPEECH.test(question)),
     expansions: [
-      ...new Set(keyTerms.flatMap((term) => (term.word.length > 2 ? wordnet.synonyms(term.word) : []))),
+      ...new Set(
+        keyTerms.flatMap((term) =>
+          term.word.length > 2
+            ? [...wordnet.synonyms(term.word), ...rareSynonymsInCorpus(term.word, resources)]
+            : [],
+        ),
+      ),
     ],
   };
 }
@@ -133,6 +149,21 @@ function findSpeechSubject(question: string): string | null {
     POSSESSIVE_SPEECH.exec(question)?.[1] ??
     null
   );
+}
+
+/** Senses per part of speech read for the rarer synonyms the corpus itself uses. */
+const ALL_SENSES = 12;
+
+/**
+ * Synonyms from the word's rarer senses that the corpus uses: a synonym the documents never contain
+ * cannot match anything, and one they do contain may be the corpus's own word for the idea ("calls" →
+ * "conversations"), whichever sense it comes from.
+ */
+function rareSynonymsInCorpus(word: string, resources: QuestionResources): string[] {
+  const { wordnet, inCorpus } = resources;
+  if (!inCorpus) return [];
+  const common = new Set(wordnet.synonyms(word));
+  return wordnet.synonyms(word, ALL_SENSES).filter((synonym) => !common.has(synonym) && inCorpus(synonym));
 }
 
 /**

@@ -40,7 +40,9 @@ export async function ask(context: SearchContext, options: AskOptions): Promise<
   const speakers = filterNames(asked);
   const support = decideAnswerable(evidence, { unsolicited: options.unsolicited === true });
   // "Summarize the Reed statement": the document the question's words find first is the one meant.
-  const meant = request === 'summary' ? context.documents.get(passages[0]?.doc ?? '') : undefined;
+  // Only when the evidence supports it: "summarize the latest Fed decision" is about no document here.
+  const meant =
+    request === 'summary' && support.supported ? context.documents.get(passages[0]?.doc ?? '') : undefined;
   if (meant && !options.unsolicited) return { ...plain(), ...summarizeDocument(context, meant) };
   const base = { mode: 'extractive' as const, notes: [] as string[], removed: [], speakers, closest: [] };
   const declined = { ...base, ...abstention(support.reason), closest: closestOf(passages) };

@@ -86,8 +86,15 @@ export function gatherEvidence(
   const { focus, expects } = analysis;
   const known = analysis.keyTerms.filter((term) => context.index.lexical.documentFrequency(term.word) > 0);
   const flag = (value: boolean) => (value ? 1 : 0);
+  // Near-certain: a person or organisation the documents never mention, or a name of several words none
+  // of which the documents use ("Blue Origin") and that matches no speaker even with a typo.
   const absentPerson =
-    names.find((entity) => entity.kind !== 'other' && missing.includes(entity.name))?.name ?? null;
+    names.find(
+      (entity) =>
+        missing.includes(entity.name) &&
+        // A single unknown word may be a figure of speech ("the Kremlin" for its leader): only weighed.
+        (entity.kind !== 'other' || (entity.name.includes(' ') && unknownToCorpus(entity.name, context))),
+    )?.name ?? null;
   return {
     absentPerson,
     evidence: {
@@ -156,6 +163,14 @@ function speakerOffTopicOf(analysis: QuestionAnalysis, passages: Passage[], aske
   return 1 - Math.max(0, ...quoting.map((passage) => passage.conceptCoverage));
 }
 
+function unknownToCorpus(name: string, context: SearchContext): boolean {
+  const parts = name.split(/\s+/).filter((part) => !NAME_JOINERS.has(part.toLowerCase()));
+  return (
+    parts.every((part) => context.index.lexical.documentFrequency(part) === 0 && !isCommonWord(part)) &&
+    matchSpeaker(name, context.speakers).matches.length === 0
+  );
+}
+
 /**
  * A person or organisation the documents never mention: neither its words together, nor a speaker it
  * matches, nor a short form the documents use for it.
@@ -163,6 +178,8 @@ function speakerOffTopicOf(analysis: QuestionAnalysis, passages: Passage[], aske
 function isMissing(entity: QuestionAnalysis['entities'][number], context: SearchContext): boolean {
   if (context.aliases.has(entity.name.toLowerCase())) return false;
   const parts = entity.name.split(/\s+/).filter((part) => !NAME_JOINERS.has(part));
+  // Other names count only when none of their words occur: an event or place may be spelled otherwise
+  // in the text ("World War II" and "World War 2").
   if (entity.kind === 'other') return parts.every((part) => !context.index.lexical.containsAll(part));
   return (
     !context.index.lexical.containsAll(entity.name) &&

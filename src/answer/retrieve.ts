@@ -13,6 +13,8 @@ const CANDIDATES = 50;
 const RERANK_DEPTH = 20;
 /** A synonym counts for part of the question word it stands in for. */
 const SYNONYM_CREDIT = 0.7;
+/** A synonym from a rarer sense, half as much: it may be another sense's word. */
+const RELATED_CREDIT = SYNONYM_CREDIT / 2;
 
 export interface RetrieveOptions {
   analysis: QuestionAnalysis;
@@ -179,7 +181,9 @@ function coverageOf(
         ? 1
         : term.synonymStems.some((synonym) => present.has(synonym))
           ? SYNONYM_CREDIT
-          : 0;
+          : term.relatedStems.some((synonym) => present.has(synonym))
+            ? RELATED_CREDIT
+            : 0;
     for (const tally of nameStems.has(term.stem) ? [all] : [all, concepts]) {
       tally.total += weight;
       tally.covered += weight * credit;

@@ -79,21 +79,25 @@ export class Wordnet {
     }
   }
 
-  /** Single-word synonyms and derivationally related words of `word` (lower case), without `word` itself. */
-  synonyms(word: string): string[] {
-    const cached = this.cache.get(word);
+  /**
+   * Single-word synonyms and derivationally related words of `word` (lower case), without `word` itself,
+   * from its `senses` most frequent senses per part of speech.
+   */
+  synonyms(word: string, senses: number = SENSES_PER_PART): string[] {
+    const key = `${senses}\u0000${word}`;
+    const cached = this.cache.get(key);
     if (cached) return cached;
     const found = new Set<string>();
     for (const part of PARTS) {
       for (const lemma of this.baseForms(word, part)) {
-        for (const offset of this.synsetOffsets(lemma, part).slice(0, SENSES_PER_PART)) {
+        for (const offset of this.synsetOffsets(lemma, part).slice(0, senses)) {
           for (const related of this.synsetWords(part, offset)) found.add(related);
         }
       }
     }
     found.delete(word);
     const result = [...found].filter((synonym) => !synonym.includes('_'));
-    this.cache.set(word, result);
+    this.cache.set(key, result);
     return result;
   }
 

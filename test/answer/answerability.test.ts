@@ -36,7 +36,7 @@ describe('the answerability decision', () => {
 
   it('answers a question with words the documents never use, but stays quiet on unasked chatter', async () => {
     const answer = await askOf(
-      'hey, quick one: what did the national security lawyer say about Musk and Putin?',
+      "hey, what did the national security attorney say about Musk's talks with Putin?",
     );
     assert.equal(answer.abstained, false, answer.answer);
     assert.match(answer.answer, /Dan Meyer/);
