@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'INDEX_MISSING'
   | 'INDEX_CORRUPT'
   | 'INDEX_MISMATCH'
+  | 'INDEX_LOCATION'
   | 'PROMPT_INVALID'
   | 'INPUT_INVALID'
   | 'LLM_FAILED'

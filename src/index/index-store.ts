@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describeError, WhosaidError } from '../errors.js';
@@ -7,7 +8,7 @@ import type { Chunk, IndexManifest, StoredDocument } from './types.js';
 import { HnswVectorIndex } from './vector-index.js';
 
 /** Bump when the files' layout or meaning changes: an older index is then rebuilt, never misread. */
-export const INDEX_FORMAT_VERSION = 2;
+export const INDEX_FORMAT_VERSION = 3;
 
 const FILES = {
   manifest: 'manifest.json',
@@ -39,6 +40,9 @@ export async function writeIndex(dir: string, data: IndexData): Promise<void> {
     );
     await data.hnsw.save(join(temporary, FILES.hnsw));
     await writeFile(join(temporary, FILES.lexical), JSON.stringify(data.lexical.toJSON()));
+    const checksums: Record<string, string> = {};
+    for (const name of CHECKED_FILES) checksums[name] = sha256(await readFile(join(temporary, name)));
+    data.manifest.checksums = checksums;
     await writeFile(join(temporary, FILES.manifest), JSON.stringify(data.manifest, null, 2));
   });
 }
@@ -82,6 +86,8 @@ export async function readIndex(dir: string, options: ReadIndexOptions): Promise
       readJson<LexicalIndexJson>(join(dir, FILES.lexical)),
     ]);
     const { dimensions } = manifest.embedder;
+    verifyChecksum(dir, FILES.vectors, vectorBytes, manifest);
+    verifyChecksum(dir, FILES.hnsw, await readFile(join(dir, FILES.hnsw)), manifest);
     const vectors = new Float32Array(
       vectorBytes.buffer.slice(vectorBytes.byteOffset, vectorBytes.byteOffset + vectorBytes.byteLength),
     );
@@ -120,6 +126,19 @@ function checkCompatible(manifest: IndexManifest, { embedderId, pipeline }: Read
       `The index was built with embeddings "${manifest.embedder?.id}", but "${embedderId}" is configured.`,
     );
   }
+}
+
+/** The files read by native code or as raw bytes, where damage would not show as a parse error. */
+const CHECKED_FILES = [FILES.vectors, FILES.hnsw];
+
+function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+function verifyChecksum(dir: string, name: string, bytes: Uint8Array, manifest: IndexManifest): void {
+  const expected = manifest.checksums?.[name];
+  if (expected === undefined || sha256(bytes) !== expected)
+    throw new Error(`${name} does not match its checksum in ${join(dir, FILES.manifest)}`);
 }
 
 async function readJson<T>(path: string): Promise<T> {

@@ -8,6 +8,7 @@ import { findAliases } from '../text/aliases.js';
 import { assembleIndex, type PreparedDocument } from './assemble-index.js';
 import { chunkDocument } from './chunk-document.js';
 import type { Embedder } from './embedder.js';
+import { checkIndexLocation } from './index-location.js';
 import { type IndexData, readIndex, writeIndex } from './index-store.js';
 import { pipelineVersion } from './pipeline-version.js';
 import type { Chunk, IngestProgress, StoredDocument } from './types.js';
@@ -39,6 +40,7 @@ export interface IngestReport {
 /** Loads the corpus, embeds what changed, and writes a fresh index atomically. */
 export async function ingest(options: IngestOptions): Promise<{ index: IndexData; report: IngestReport }> {
   const progress = options.onProgress ?? (() => {});
+  await checkIndexLocation(options.indexDir, options.corpusDir);
   const corpus = await loadCorpus({ dir: options.corpusDir, maxBytes: options.maxBytes });
   if (options.strict && corpus.problems.length > 0) {
     const list = corpus.problems.map((problem) => `  ${problem.path}: ${problem.reason}`).join('\n');

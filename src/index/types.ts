@@ -43,6 +43,11 @@ export interface IndexManifest {
   chunkCount: number;
   documents: Record<string, { contentHash: string; chunkCount: number }>;
   problems: { path: string; reason: string }[];
+  /**
+   * SHA-256 of the binary files, checked before they are read: hnswlib trusts its file and a damaged
+   * one can crash the process, so corruption must be found first.
+   */
+  checksums?: Record<string, string>;
 }
 
 /**
