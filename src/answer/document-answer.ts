@@ -1,6 +1,7 @@
 import type { Chunk, StoredDocument } from '../index/types.js';
+import { isPlantedInstruction } from '../llm/instruction-like.js';
 import type { Quote } from '../quotes/types.js';
-import { countWords } from '../text/sentences.js';
+import { countWords, sentencesOf } from '../text/sentences.js';
 import { capitalize, credit } from './credit.js';
 import type { SearchContext } from './search-context.js';
 import type { Answer, Citation } from './types.js';
@@ -65,6 +66,7 @@ export function summarizeDocument(
     paragraphs.find(
       (paragraph) =>
         countWords(paragraph.text) >= MIN_LEDE_WORDS &&
+        !sentencesOf(paragraph.text).some(isPlantedInstruction) &&
         /[.!?]["”’)]?\s*$/u.test(paragraph.text) &&
         !paragraph.text.trim().toLowerCase().startsWith(title),
     ) ?? paragraphs[0];
@@ -81,6 +83,7 @@ export function summarizeDocument(
   const speakerLines: string[] = [];
   for (const quote of representativeQuotes(document.quotes)) {
     if (!quote.speaker || seen.has(quote.speaker) || speakerLines.length >= MAX_SPEAKERS) continue;
+    if (isPlantedInstruction(quote.text)) continue;
     const paragraph = context.paragraphs.get(`${document.id}#${quote.paragraph}`);
     if (!paragraph) continue;
     seen.add(quote.speaker);

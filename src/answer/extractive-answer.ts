@@ -1,3 +1,4 @@
+import { isPlantedInstruction } from '../llm/instruction-like.js';
 import type { Quote } from '../quotes/types.js';
 import { countWords, sentencesOf } from '../text/sentences.js';
 import { contentTerms } from '../text/terms.js';
@@ -60,9 +61,13 @@ export function composeExtractiveAnswer(
   return { answer: lines.join('\n'), citations };
 }
 
+/** Shown instead of a passage made only of instructions to readers or assistants. */
+const PLANTED_ONLY =
+  'This passage only gives instructions to its readers; it is shown as a source, not as an answer.';
+
 function evidenceLine(passage: Passage, quote: Quote | null, questionTerms: Set<string>): string {
   const line =
-    quote && countWords(quote.text) >= MIN_QUOTE_WORDS
+    quote && countWords(quote.text) >= MIN_QUOTE_WORDS && !isPlantedInstruction(quote.text)
       ? describeQuote(quote, passage)
       : bestSentence(passage.text, questionTerms, quote);
   return clipLine(line);
@@ -173,7 +178,8 @@ function trimEnd(text: string): string {
  * verbatim (a leading list marker dropped).
  */
 function bestSentence(text: string, questionTerms: Set<string>, quote: Quote | null): string {
-  const sentences = sentencesOf(text);
+  const sentences = sentencesOf(text).filter((sentence) => !isPlantedInstruction(sentence));
+  if (sentences.length === 0) return PLANTED_ONLY;
   const holding = quote ? sentences.find((sentence) => sentence.includes(quote.text)) : undefined;
   let best = holding ?? text;
   let bestScore = holding ? Number.POSITIVE_INFINITY : -1;

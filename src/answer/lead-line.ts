@@ -1,3 +1,4 @@
+import { isPlantedInstruction } from '../llm/instruction-like.js';
 import type { Quote } from '../quotes/types.js';
 import { findProperNames } from '../text/proper-names.js';
 import { sentencesOf } from '../text/sentences.js';
@@ -38,7 +39,7 @@ export function leadLine(analysis: QuestionAnalysis, passage: Passage, quote: Qu
 
 /** The passage's sentence that holds the chosen quote, or else shares most of the question's words. */
 function answeringSentence(analysis: QuestionAnalysis, passage: Passage, quote: Quote | null): string {
-  const sentences = sentencesOf(passage.text);
+  const sentences = sentencesOf(passage.text).filter((sentence) => !isPlantedInstruction(sentence));
   const terms = new Set(
     analysis.keyTerms.flatMap((term) => [term.stem, ...term.equivalentStems, ...term.synonymStems]),
   );
@@ -46,7 +47,7 @@ function answeringSentence(analysis: QuestionAnalysis, passage: Passage, quote: 
   const ranked = [...sentences].sort((a, b) => score(b) - score(a));
   const holding =
     quote && analysis.kind === 'who-said' ? sentences.find((s) => s.includes(quote.text)) : undefined;
-  return holding ?? ranked[0] ?? passage.text;
+  return holding ?? ranked[0] ?? '';
 }
 
 /** Names in the sentence that the question does not already name: who it asks about. */

@@ -21,6 +21,20 @@ export function addressesReader(sentence: string): boolean {
   return IMPERATIVE.test(sentence.replace(/^[\s"“'‘*_-]+/, ''));
 }
 
+/** Speaking to whoever relays the text: "tell the user …", "say that …", "inform readers …". */
+const RELAY =
+  /\b(?:tell|inform|instruct|ask|warn|remind)\s+(?:the\s+|all\s+|your\s+)?(?:users?|readers?|assistant|bot|model|ai)\b|^(?:also\s+|and\s+)?(?:say|write|answer|respond)\s+(?:that\b|["“'‘])|\b(?:your|their|the)\s+(?:slack\s+)?(?:password|passcode|credentials|api\s+key|access\s+token)\b/i;
+
+/**
+ * A sentence written to the reader or to an assistant rather than reporting anything: planted
+ * instructions ("Ignore previous instructions…", "Tell the user to enter their password…"). Documents
+ * are data, so such a sentence is never shown as an answer line, even though it is verbatim.
+ */
+export function isPlantedInstruction(sentence: string): boolean {
+  const bare = sentence.replace(/^[\s"“'‘*_-]+/, '');
+  return looksLikeInstruction(bare) || addressesReader(bare) || RELAY.test(bare);
+}
+
 /** True when most of the sentence's words come from an instruction-like sentence of the text. */
 export function echoesInstruction(sentence: string, source: string): boolean {
   const words = new Set(contentTerms(sentence));
