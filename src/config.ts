@@ -16,7 +16,7 @@ const envSchema = {
   WHOSAID_EMBEDDINGS: oneOf(['auto', 'local', 'openai'], 'auto'),
   WHOSAID_LOG_LEVEL: oneOf(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'], 'info'),
   WHOSAID_MAX_FILE_MB: number(5, { positive: true }),
-  WHOSAID_TOP_K: number(5, { integer: true, positive: true }),
+  WHOSAID_TOP_K: number(5, { integer: true, min: 1, max: 50 }),
   WHOSAID_AUTO_ANSWER_CHANNELS: text(''),
   OPENAI_API_KEY: optionalText(),
   OPENAI_BASE_URL: optionalUrl('https://api.openai.com/v1'),

@@ -1,4 +1,4 @@
-import { describeError } from '../errors.js';
+import { describeError, WhosaidError } from '../errors.js';
 import type { QuestionAnalysis } from './analyze-question.js';
 import { decideAnswerable } from './answerability.js';
 import { documentRequest, listDocuments, summarizeDocument } from './document-answer.js';
@@ -31,12 +31,29 @@ const ABSTAIN_PREFIX = "I can't answer that from the indexed documents.";
  * Answers a question from the indexed documents only: retrieve, judge whether the passages support an
  * answer, then answer extractively or with the model (verified); abstain plainly otherwise.
  */
+/**
+ * The longest question read, in characters: far more than any question people ask, and a bound on what
+ * one message can cost (name matching and retrieval grow with its length).
+ */
+const MAX_QUESTION_CHARS = 2000;
+
 export async function ask(context: SearchContext, options: AskOptions): Promise<Answer> {
+  if (options.question.length > MAX_QUESTION_CHARS) {
+    throw new WhosaidError(
+      'INPUT_INVALID',
+      `The question is too long (${options.question.length.toLocaleString('en')} characters; at most ${MAX_QUESTION_CHARS.toLocaleString('en')}). Ask about one thing at a time.`,
+    );
+  }
   const request = documentRequest(options.question);
   if (request === 'list') return { ...plain(), ...listDocuments(context) };
-  const { analysis, asked, passages, evidence } = await prepareAnswer(context, options.question, options.k, {
-    unknownWordsCount: options.unsolicited === true,
-  });
+  const { analysis, asked, passages, evidence, notes } = await prepareAnswer(
+    context,
+    options.question,
+    options.k,
+    {
+      unknownWordsCount: options.unsolicited === true,
+    },
+  );
   const speakers = filterNames(asked);
   const support = decideAnswerable(evidence, { unsolicited: options.unsolicited === true });
   // "Summarize the Reed statement": the document the question's words find first is the one meant.
@@ -44,7 +61,7 @@ export async function ask(context: SearchContext, options: AskOptions): Promise<
   const meant =
     request === 'summary' && support.supported ? context.documents.get(passages[0]?.doc ?? '') : undefined;
   if (meant && !options.unsolicited) return { ...plain(), ...summarizeDocument(context, meant) };
-  const base = { mode: 'extractive' as const, notes: [] as string[], removed: [], speakers, closest: [] };
+  const base = { mode: 'extractive' as const, notes, removed: [], speakers, closest: [] };
   const declined = { ...base, ...abstention(support.reason), closest: closestOf(passages) };
   // With a model, the lexical decision does not veto: the model reads the passages and answers, or
   // says they do not answer (its reply is verified either way). Only the near-certain rules stand.
@@ -62,7 +79,7 @@ export async function ask(context: SearchContext, options: AskOptions): Promise<
     const shown = support.supported
       ? 'showing the best passages instead'
       : 'and the passages alone do not answer it';
-    return { ...fallback, notes: [`The language model ${reason}; ${shown}.`] };
+    return { ...fallback, notes: [...notes, `The language model ${reason}; ${shown}.`] };
   }
 }
 

@@ -17,7 +17,23 @@ function withArticle(role: string): string {
   if (/^(?:a|an|the)\s/i.test(role) || /^\p{Lu}/u.test(role) || /['’]s\b/.test(role.split(' ')[0] ?? '')) {
     return role;
   }
-  return /^[aeiou]/i.test(role) ? `an ${role}` : `a ${role}`;
+  return startsWithVowelSound(role) ? `an ${role}` : `a ${role}`;
+}
+
+/**
+ * "an attorney", "a university president", "an honorary consul": the article follows the sound, not the
+ * letter. English spelling marks the usual exceptions: "u"/"eu" read as "you" before a consonant and a
+ * vowel ("uni-", "use-", "euro-"), "one", and a silent "h" in "hour", "honest", "honor", "heir".
+ */
+function startsWithVowelSound(word: string): boolean {
+  const lower = word.toLowerCase();
+  if (/^(?:hour|honest|honou?r|heir)/.test(lower)) return true;
+  if (
+    /^(?:u[bcdfgjklmnpqrstvz][aeiou]|eu|ew|one\b|once\b)/.test(lower) &&
+    !/^un[^i]|^ul|^um|^up|^us[^eu]/.test(lower)
+  )
+    return false;
+  return /^[aeiou]/.test(lower);
 }
 
 function joinAnd(names: string[]): string {

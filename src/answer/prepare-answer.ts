@@ -12,6 +12,8 @@ export interface PreparedAnswer {
   asked: SpeakerFilter;
   passages: Passage[];
   evidence: EvidenceDetail;
+  /** Notes for the reader from the stages (e.g. retrieval fell back to keywords). */
+  notes: string[];
 }
 
 /**
@@ -31,13 +33,15 @@ export async function prepareAnswer(
     inCorpus: (word) => context.index.lexical.documentFrequency(word) > 0,
   });
   const asked = askedSpeakers(analysis, context);
+  const notes: string[] = [];
   const passages = await retrieve(context, {
     analysis,
     k,
     speakers: asked,
     unknownWordsCount: options.unknownWordsCount,
+    notes,
   });
-  return { analysis, asked, passages, evidence: gatherEvidence(analysis, passages, context, asked) };
+  return { analysis, asked, passages, evidence: gatherEvidence(analysis, passages, context, asked), notes };
 }
 
 /**

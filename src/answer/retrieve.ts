@@ -1,3 +1,4 @@
+import { describeError } from '../errors.js';
 import type { Chunk } from '../index/types.js';
 import { contentTerms } from '../text/terms.js';
 import type { KeyTerm, QuestionAnalysis } from './analyze-question.js';
@@ -23,6 +24,8 @@ export interface RetrieveOptions {
   speakers?: SpeakerFilter;
   /** Words the corpus never uses keep their full weight in coverage (for messages nobody asked the bot). */
   unknownWordsCount?: boolean;
+  /** Receives notes for the reader, e.g. that the embeddings service failed and keywords alone were used. */
+  notes?: string[];
 }
 
 /**
@@ -32,8 +35,7 @@ export interface RetrieveOptions {
  */
 export async function retrieve(context: SearchContext, options: RetrieveOptions): Promise<Passage[]> {
   const { index } = context;
-  const queryVector = await context.embedder.embeddings.embedQuery(options.analysis.searchText);
-  const vectorRanking = index.hnsw.search(queryVector, CANDIDATES).map((hit) => hit.label);
+  const vectorRanking = await rankByVector(context, options);
   const lexicalRanking = index.lexical
     .search({ text: options.analysis.searchText, expansions: options.analysis.expansions, limit: CANDIDATES })
     .map((hit) => hit.label);
@@ -94,6 +96,22 @@ function termWeight(context: SearchContext, term: KeyTerm, nameStems: ReadonlySe
 
 /** log(1 + N/N): the IDF of a word every chunk contains. */
 const UNSEEN_TERM_WEIGHT = Math.log(2);
+
+/**
+ * The vector ranking, or none when the embeddings service fails (unreachable, model missing): the
+ * question is then answered from keyword retrieval over the same index, and the answer says so.
+ */
+async function rankByVector(context: SearchContext, options: RetrieveOptions): Promise<number[]> {
+  try {
+    const queryVector = await context.embedder.embeddings.embedQuery(options.analysis.searchText);
+    return context.index.hnsw.search(queryVector, CANDIDATES).map((hit) => hit.label);
+  } catch (error) {
+    options.notes?.push(
+      `The embeddings service (${context.embedder.id}) failed (${describeError(error)}); this answer comes from keyword search alone.`,
+    );
+    return [];
+  }
+}
 
 interface Ranking {
   labels: number[];

@@ -1,18 +1,30 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
 // A module of its own: checking whether an index is fresh lists the corpus files without loading
 // the parsers that reading them needs.
 
-/** Every non-hidden file under `dir`, recursively, sorted: the files `loadCorpus` considers. */
-export async function listFiles(dir: string): Promise<string[]> {
+/**
+ * Every non-hidden file under `dir`, recursively, sorted: the files `loadCorpus` considers. Symbolic
+ * links are followed, to files and to folders, each real folder read once, so a link loop ends.
+ */
+export async function listFiles(dir: string, seen: Set<string> = new Set()): Promise<string[]> {
+  const real = await realpath(dir);
+  if (seen.has(real)) return [];
+  seen.add(real);
   const entries = await readdir(dir, { withFileTypes: true });
   entries.sort((a, b) => a.name.localeCompare(b.name));
   const files: string[] = [];
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...(await listFiles(path)));
+    const isDirectory = entry.isSymbolicLink()
+      ? await stat(path).then(
+          (info) => info.isDirectory(),
+          () => false,
+        )
+      : entry.isDirectory();
+    if (isDirectory) files.push(...(await listFiles(path, seen)));
     else files.push(path);
   }
   return files;

@@ -1,5 +1,5 @@
 import { WebAPIPlatformError, WebAPIRateLimitedError } from '@slack/web-api';
-import { describeError } from '../errors.js';
+import { describeError, isWhosaidError } from '../errors.js';
 import type { Logger } from '../logger.js';
 
 /**
@@ -18,6 +18,8 @@ export function slackErrorCode(error: unknown): string | null {
 
 /** A short sentence for the person who asked: what went wrong and what they can do. */
 export function userMessageFor(error: unknown): string {
+  // Our own input errors say what to change ("The question is too long…"): shown as they are.
+  if (isWhosaidError(error) && error.code === 'INPUT_INVALID') return error.message;
   switch (slackErrorCode(error)) {
     case 'ratelimited':
       return 'Slack is limiting how fast I can post right now. Please try again in a minute.';

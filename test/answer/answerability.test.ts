@@ -50,4 +50,31 @@ describe('the answerability decision', () => {
       assert.equal(citation.text, paragraph?.text);
     }
   });
+
+  it('answers from keyword search with a note when the embeddings service fails', async () => {
+    const failing = {
+      ...fixture.context,
+      embedder: {
+        ...fixture.context.embedder,
+        embeddings: {
+          embedQuery: () => Promise.reject(new Error('Connection error.')),
+          embedDocuments: () => Promise.reject(new Error('Connection error.')),
+        },
+      },
+    };
+    const answer = await ask(failing, { question: 'Who warned about relying on one provider?', k: 5 });
+    assert.equal(answer.abstained, false);
+    assert.match(answer.answer, /Dan Meyer/);
+    assert.match(
+      answer.notes.join(' '),
+      /embeddings service .* failed \(Connection error\.\); this answer comes from keyword search alone/,
+    );
+  });
+
+  it('refuses an overlong question with a clear message instead of working on it', async () => {
+    await assert.rejects(
+      ask(fixture.context, { question: 'who said '.repeat(1000), k: 5 }),
+      /question is too long/,
+    );
+  });
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFile, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { loadCorpus } from '../../src/corpus/load-corpus.js';
@@ -151,5 +151,22 @@ describe('paragraph rule edge cases', () => {
     );
     const document = await loadDocument(join(dir, 'short.html'));
     assert.equal(document.paragraphs.length, 2);
+  });
+
+  describe('folders', () => {
+    it('follows symbolic links to folders, reading each real folder once, so a loop ends', async () => {
+      const root = await tempDir();
+      const dir = join(root, 'corpus');
+      const elsewhere = join(root, 'elsewhere');
+      await mkdir(dir);
+      await mkdir(elsewhere);
+      await writeFile(join(dir, 'a.md'), '---\ntitle: A\n---\nFirst document.\n');
+      await writeFile(join(elsewhere, 'b.md'), '---\ntitle: B\n---\nSecond document.\n');
+      await symlink(elsewhere, join(dir, 'linked'));
+      await symlink(dir, join(elsewhere, 'back-to-corpus'));
+      const { documents, problems } = await loadCorpus({ dir });
+      assert.deepEqual(documents.map((document) => document.meta.title).sort(), ['A', 'B']);
+      assert.deepEqual(problems, []);
+    });
   });
 });

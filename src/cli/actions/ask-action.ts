@@ -12,7 +12,8 @@ export interface AskFlags extends CorpusFlags {
 export async function askAction(io: CliIo, question: string, flags: AskFlags): Promise<void> {
   if (!question.trim()) throw new WhosaidError('INPUT_INVALID', 'The question is empty.');
   const config = configFor(io, flags);
-  const k = flags.k === undefined ? config.topK : Number(flags.k);
+  // Digits only: "0x10" or "1e1" are numbers to JavaScript, not to someone typing -k.
+  const k = flags.k === undefined ? config.topK : /^\d+$/.test(flags.k.trim()) ? Number(flags.k) : Number.NaN;
   if (!Number.isInteger(k) || k < 1 || k > 50) {
     throw new WhosaidError('INPUT_INVALID', `-k must be a whole number from 1 to 50 (got "${flags.k}").`);
   }
