@@ -13,6 +13,7 @@ import { EVENTS_PATH } from './events-path.js';
 import { InFlight } from './in-flight.js';
 import { type ListenerEntry, registerListeners } from './listener-registry.js';
 import { RecentKeys } from './recent-keys.js';
+import { refuseMalformedBodies } from './refuse-malformed-bodies.js';
 import { logFailure, slackErrorCode } from './slack-api-errors.js';
 import type { FeedbackRecorder, SlackDeps } from './slack-deps.js';
 import { UserNames } from './user-names.js';
@@ -165,7 +166,7 @@ function createReceiver(settings: SlackSettings, logger: Logger, clientOptions: 
       installerOptions: { clientOptions },
     });
   }
-  return new HTTPReceiver({
+  const receiver = new HTTPReceiver({
     signingSecret: settings.signingSecret ?? '',
     endpoints: EVENTS_PATH,
     port: settings.port,
@@ -173,4 +174,6 @@ function createReceiver(settings: SlackSettings, logger: Logger, clientOptions: 
     // Acknowledge first, work after: Slack needs an answer within 3 seconds.
     processBeforeResponse: false,
   });
+  refuseMalformedBodies(receiver, logger);
+  return receiver;
 }

@@ -41,6 +41,22 @@ export async function serveAction(io: CliIo, flags: CorpusFlags): Promise<void> 
       : `whosaid is listening on port ${port} at ${EVENTS_PATH}`,
   );
   stopOnSignal(bot, logger);
+  reportStrayErrors(logger);
+}
+
+/**
+ * An error no listener caught is a bug: logged, never silently ignored. A rejected promise leaves the
+ * bot able to serve, so it goes on; an uncaught exception may have left it in any state, so it exits
+ * (a supervisor restarts it; Slack retries what was not acknowledged).
+ */
+function reportStrayErrors(logger: Logger): void {
+  process.on('unhandledRejection', (reason: unknown) => {
+    logger.error({ error: describeError(reason) }, 'unhandled promise rejection (a bug: please report it)');
+  });
+  process.on('uncaughtException', (error: Error) => {
+    logger.fatal({ error: describeError(error) }, 'uncaught exception (a bug: please report it); stopping');
+    process.exit(1);
+  });
 }
 
 /** Ctrl-C / SIGTERM: stop receiving, let answers under way finish, then exit. */
