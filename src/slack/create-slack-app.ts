@@ -14,6 +14,7 @@ import { InFlight } from './in-flight.js';
 import { type ListenerEntry, registerListeners } from './listener-registry.js';
 import { RecentKeys } from './recent-keys.js';
 import { refuseMalformedBodies } from './refuse-malformed-bodies.js';
+import { guardResponseUrls } from './response-url-guard.js';
 import { logFailure, slackErrorCode } from './slack-api-errors.js';
 import type { FeedbackRecorder, SlackDeps } from './slack-deps.js';
 import { UserNames } from './user-names.js';
@@ -85,6 +86,7 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackBot
     progressDelayMs: options.progressDelayMs ?? 800,
     catalog: answerCatalog(options.services),
   };
+  guardResponseUrls(app, settings.apiUrl, logger);
   registerListeners(app, deps, options.listeners);
   return {
     app,

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { allowedResponseUrl } from '../../src/slack/response-url-guard.js';
 import { postedText } from '../support/slack-blocks.js';
 import { mentionEvent } from '../support/slack-events.js';
-import { eventEnvelope, FORM } from '../support/slack-signed-requests.js';
+import { commandBody, eventEnvelope, FORM } from '../support/slack-signed-requests.js';
 import { realServices, startTestBot } from '../support/slack-test-bot.js';
 
 const services = await realServices();
@@ -38,5 +39,29 @@ describe('Malformed signed requests', () => {
     await test.event(mentionEvent('1700009000.000100', 'Who warned about relying on one provider?'));
     assert.match(postedText([await posted]), /Dan Meyer/);
     assert.equal((await test.send(eventEnvelope(mentionEvent('1700009001.000100', 'hi')))).status, 200);
+  });
+
+  it('never posts to a response_url off Slack: the request is acknowledged and dropped with a warning', async () => {
+    const test = await startTestBot({ services });
+    const elsewhere = new URL(test.standIn.responseUrl('command'));
+    elsewhere.port = String(Number(elsewhere.port) + 1);
+    for (const responseUrl of [elsewhere.href, 'https://evil.example/hook', 'not a url']) {
+      const before = test.standIn.responses.length;
+      const response = await test.send(
+        commandBody({
+          command: '/quote',
+          text: 'Meyer',
+          user_id: 'UASKER01',
+          channel_id: 'C0NEWS001',
+          response_url: responseUrl,
+        }),
+        { contentType: FORM },
+      );
+      assert.equal(response.status, 200, responseUrl);
+      assert.equal(test.standIn.responses.length, before, `nothing posted for ${responseUrl}`);
+    }
+    assert.ok(test.logs.some((line) => line.msg === 'dropped a request whose response_url is not on Slack'));
+    assert.ok(allowedResponseUrl('https://hooks.slack.com/commands/T1/2/abc', undefined));
+    assert.ok(!allowedResponseUrl('http://hooks.slack.com/commands/T1/2/abc', undefined));
   });
 });
