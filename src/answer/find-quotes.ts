@@ -34,6 +34,9 @@ export function findQuotes(context: SearchContext, options: FindQuotesOptions): 
   let speakers: SpeakerEntry[] = [];
   let filter: SpeakerFilter | null = null;
   const query = options.speaker?.trim();
+  // A name is a few words: anything longer names no one, and matching it with typos forgiven costs
+  // time quadratic in its length (edit distance), so it is not tried.
+  if (query && !couldBeName(query)) return { hits: [], speakers: [], suggestions: [] };
   if (query) {
     const match = matchSpeaker(query, context.speakers);
     filter = speakerFilter(match.matches, (entries) =>
@@ -52,6 +55,13 @@ export function findQuotes(context: SearchContext, options: FindQuotesOptions): 
     .filter((entry) => entry.score > 0)
     .sort((a, b) => b.score - a.score);
   return { hits: scored.map((entry) => entry.hit), speakers, suggestions: [] };
+}
+
+/** Longer than this, a query is not a person's or organisation's name (the longest names run to ~60). */
+const MAX_NAME_CHARS = 100;
+
+function couldBeName(text: string): boolean {
+  return text.length <= MAX_NAME_CHARS;
 }
 
 /** `/quote X`: a speaker when X names one, otherwise a topic. */

@@ -12,6 +12,9 @@ const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}.'’-]*/gu;
  * Lower-case words that join the parts of one name: "Department of Defense", "Bank of the West".
  * Not "and": "Shaheen and Reed" is two names far more often than one.
  */
+/** The longest names ("Chairman of the Senate Armed Services Committee") run to about seven words. */
+const MAX_NAME_WORDS = 8;
+
 export const NAME_JOINERS = new Set(['of', 'the', 'de', 'van', 'von', 'for']);
 
 function isCapitalised(token: string): boolean {
@@ -40,6 +43,12 @@ export function findProperNames(text: string): ProperName[] {
   let run: string[] = [];
   const flush = () => {
     while (run.length > 0 && NAME_JOINERS.has(run.at(-1) ?? '')) run.pop();
+    // A run longer than any name ("Meyer Nelson Reed Shaheen …") is a list of names, or none: cut it
+    // into name-sized pieces, which also bounds what matching a name against speakers can cost.
+    while (run.length > MAX_NAME_WORDS) {
+      names.push(classify(run.slice(0, MAX_NAME_WORDS)));
+      run = run.slice(MAX_NAME_WORDS);
+    }
     if (run.length > 0) names.push(classify(run));
     run = [];
   };
