@@ -177,6 +177,24 @@ describe('direct quotes: fragments, titles and transcripts', () => {
     noQuoteWith(quotes, 'Roads to Nowhere');
   });
 
+  it('keeps a quoted passage of several sentences and a transcript turn as one quote each', () => {
+    const quotes = extract(
+      [
+        '"The roof leaks. The boiler is older than I am. We need a new building," said principal Ana Ruiz.',
+        'MR. OKONJO: Thank you. I will be brief. The district has the money. It lacks a plan.',
+      ].join('\n'),
+    );
+    assert.equal(
+      quoteWith(quotes, 'roof leaks').text,
+      'The roof leaks. The boiler is older than I am. We need a new building,',
+    );
+    assert.equal(
+      quoteWith(quotes, 'Thank you').text,
+      'Thank you. I will be brief. The district has the money. It lacks a plan.',
+    );
+    assert.equal(quotes.length, 2);
+  });
+
   it('reads transcript speaker labels and reports question lines as nobody’s quotes', () => {
     const quotes = extract(
       [
