@@ -37,6 +37,18 @@ describe('direct quotes: adjacent attribution (sieve 1)', () => {
     assert.equal(curly[0]?.start, 1);
   });
 
+  it('continues a speaker across continental quote styles: „…“ and »…«', () => {
+    const quotes = extract(
+      [
+        '„The valley needs its clinic“, mayor Greta Baum told reporters. „Closing it is not a reform.“',
+        '»We were not asked«, Baum said. »Not once.«',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'not a reform').speaker, 'Greta Baum');
+    assert.equal(quoteWith(quotes, 'Not once').speaker, 'Greta Baum');
+    assert.equal(quoteWith(quotes, 'We were not asked').speaker, 'Greta Baum');
+  });
+
   it('keeps single quotes inside double quotes as part of the quote, and apostrophes are not marks', () => {
     const quotes = extract(
       `"When the manager said 'we're done here,' nobody in the players' lounge believed him," said forward Leo Grant.`,
