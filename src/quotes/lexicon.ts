@@ -58,7 +58,7 @@ export const TITLE_WORDS = words(`
   mr mrs ms miss mx dr sen sens senator senators rep reps representative gov governor lt gen general col sgt
   capt cpt adm admiral prof professor rev reverend hon president vice chairman chairwoman chair chairperson
   secretary commissioner administrator director judge justice mayor councilman councilwoman councilmember
-  councillor officer detective sheriff chief superintendent coach manager minister premier chancellor
+  councillor councilor officer detective sheriff chief superintendent coach manager minister premier chancellor
   ambassador attorney inspector speaker leader spokesperson spokesman spokeswoman ceo cfo coo cto founder
   principal dean provost king queen prince princess pope bishop archbishop cardinal father deputy assistant
   acting interim executive treasurer comptroller controller auditor clerk trustee commander captain sergeant

@@ -12,7 +12,14 @@ export const PEOPLE: ReadonlySet<SpeakerKind> = new Set(['person', 'unknown']);
 export function resolveName(table: EntityTable, run: NameRun, pos: number, role: string | null): Speaker {
   const entities = table.entities;
   const last = run.nameWords[run.nameWords.length - 1]?.bare ?? '';
-  if (run.kind === 'publication' || run.kind === 'org') {
+  // "DeLuca", "McKay" look like a one-word brand ("SpaceX") by their inner capital; when the document
+  // has named a person with that surname and no organisation of that name, the word is the surname.
+  const surnameOnly =
+    run.kind === 'org' &&
+    run.words.length === 1 &&
+    !entities.some((e) => e.name.toLowerCase() === run.name.toLowerCase()) &&
+    entities.some((e) => e.words.length >= 2 && e.words.at(-1) === last && e.kind === 'person');
+  if ((run.kind === 'publication' || run.kind === 'org') && !surnameOnly) {
     const entity =
       entities.find((e) => e.name.toLowerCase() === run.name.toLowerCase()) ??
       entities.find((e) => e.kind === run.kind && e.words.at(-1) === last && run.words.length === 1) ??

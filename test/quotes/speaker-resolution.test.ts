@@ -144,4 +144,17 @@ describe('speaker resolution', () => {
     assert.equal(quoteWith(quotes, 'budget is fine').role, 'council member');
     assert.equal(quoteWith(quotes, 'We are safe').role, 'police chief');
   });
+
+  it('reads a surname with an inner capital as the person, and a hyphenated role by its head noun', () => {
+    const quotes = extract(
+      [
+        'Councilor Nina McAllister, who chairs the budget panel, said the library would stay open.',
+        '"We found the money," McAllister said.',
+        '"We will sue," said the alliance’s co-founder, Omar Petit.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'library would stay open').speaker, 'Nina McAllister');
+    assert.equal(quoteWith(quotes, 'found the money').speaker, 'Nina McAllister');
+    assert.equal(quoteWith(quotes, 'We will sue').speaker, 'Omar Petit');
+  });
 });
