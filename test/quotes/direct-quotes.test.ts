@@ -207,6 +207,27 @@ describe('direct quotes: fragments, titles and transcripts', () => {
     assert.equal(quotes.length, 2);
   });
 
+  it('reads mixed-case and bold transcript labels that name a person, resolved to the full name', () => {
+    const quotes = extract(
+      [
+        'Sen. Carla Moreno questioned the port director, Ivan Sousa, on Tuesday.',
+        'Sen. Moreno: Why did the cranes sit idle for a month?',
+        '**Q:** Were the unions consulted?',
+        '**Sousa:** The cranes needed parts. The supplier told us that the parts would arrive in May.',
+        '**Why it matters:** Ports move most of the region’s freight.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'cranes sit idle').speaker, 'Carla Moreno');
+    const answer = quoteWith(quotes, 'The cranes needed parts');
+    assert.equal(answer.speaker, 'Ivan Sousa');
+    assert.equal(
+      answer.text,
+      'The cranes needed parts. The supplier told us that the parts would arrive in May.',
+    );
+    noQuoteWith(quotes, 'unions consulted');
+    noQuoteWith(quotes, 'freight');
+  });
+
   it('reads transcript speaker labels and reports question lines as nobody’s quotes', () => {
     const quotes = extract(
       [
