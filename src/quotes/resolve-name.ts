@@ -4,6 +4,7 @@
 import type { EntityTable } from './entity-table.js';
 import { honorificGender } from './mention-roles.js';
 import type { NameRun } from './name-runs.js';
+import { acronymOwner } from './org-names.js';
 import { entitySpeaker, lastMentionBefore, type Speaker, type SpeakerKind } from './speaker.js';
 
 const HONORIFIC_ONLY = /^(?:mr|mrs|ms|miss|mx|dr|sen|rep|gov)\.?$/i;
@@ -21,6 +22,7 @@ export function resolveName(table: EntityTable, run: NameRun, pos: number, role:
     entities.some((e) => e.words.length >= 2 && e.words.at(-1) === last && e.kind === 'person');
   if ((run.kind === 'publication' || run.kind === 'org') && !surnameOnly) {
     const entity =
+      acronymOwner(entities, run.name) ??
       entities.find((e) => e.name.toLowerCase() === run.name.toLowerCase()) ??
       entities.find((e) => e.kind === run.kind && e.words.at(-1) === last && run.words.length === 1) ??
       entities.find((e) => e.name.toLowerCase() === `the ${run.name.toLowerCase()}`);

@@ -157,4 +157,21 @@ describe('speaker resolution', () => {
     assert.equal(quoteWith(quotes, 'found the money').speaker, 'Nina McAllister');
     assert.equal(quoteWith(quotes, 'We will sue').speaker, 'Omar Petit');
   });
+
+  it('resolves an organisation by its head noun, its initials and "the agency"', () => {
+    const quotes = extract(
+      [
+        'ODESSA, Texas (AP) — The Bureau of Land Safety on Monday closed two wells near the Pecos River.',
+        'The closure will last a week, the bureau said. Testing could take longer, the agency said.',
+        'The Gulf Maritime Authority said later that the barge traffic would resume.',
+        'The Federal Pipeline Safety Administration was also involved.',
+        'FPSA said it had inspected the line in May. It was the first inspection, the agency said.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'last a week').speaker, 'Bureau of Land Safety');
+    assert.equal(quoteWith(quotes, 'Testing could take longer').speaker, 'Bureau of Land Safety');
+    assert.equal(quoteWith(quotes, 'inspected the line').speaker, 'Federal Pipeline Safety Administration');
+    assert.equal(quoteWith(quotes, 'first inspection').speaker, 'Federal Pipeline Safety Administration');
+    assert.ok(quotes.every((q) => q.speaker !== 'ODESSA'));
+  });
 });
