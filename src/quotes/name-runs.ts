@@ -65,7 +65,11 @@ export function readNameRun(text: string, pos: number, sentenceInitial = false):
   for (;;) {
     const word = readWord(text, p);
     if (!word) break;
-    const particle = NAME_PARTICLES.has(word.text) && words.length > 0;
+    // "Institute for Public Policy", "Committee on Foreign Relations": an organisation's name goes on
+    // through its complement; a person's name never has one.
+    const complement =
+      (word.text === 'for' || word.text === 'on') && words.some((w) => ORG_WORDS.has(w.bare) && w.capital);
+    const particle = (NAME_PARTICLES.has(word.text) || complement) && words.length > 0;
     if (!(word.capital || particle) || TIME_WORDS.has(word.bare)) break;
     if (words.length === 0 && sentenceInitial && NON_NAME_WORDS.has(word.bare)) {
       if (text[word.end] !== ' ') return null;

@@ -174,4 +174,14 @@ describe('speaker resolution', () => {
     assert.equal(quoteWith(quotes, 'first inspection').speaker, 'Federal Pipeline Safety Administration');
     assert.ok(quotes.every((q) => q.speaker !== 'ODESSA'));
   });
+
+  it('reads an organisation name through its "for"/"on" complement', () => {
+    const quotes = extract(
+      [
+        'A survey by the Marlow Institute for Rural Studies was published on Monday.',
+        'Most farmers expect a poor harvest, the institute said.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'poor harvest').speaker, 'Marlow Institute for Rural Studies');
+  });
 });
