@@ -36,6 +36,8 @@ const NOT_CLAUSE_START = new Set(
   again earlier later recently previously publicly privately simply only also so nothing something goodbye
   hello yes no thanks little much more less him them us me`.split(/\s+/),
 );
+const COORDINATORS = new Set(['and', 'but', 'or']);
+
 /** Where the reported clause starts after `verb` ("… that <clause>" or a bare clause), or null. */
 function clauseStartAfter(text: string, masked: string, verb: Word, sentenceEnd: number): number | null {
   let p = verb.end;
@@ -50,6 +52,9 @@ function clauseStartAfter(text: string, masked: string, verb: Word, sentenceEnd:
     if (/[,;:.!?]/.test(masked.slice(k === 0 ? p : (words[k - 1] as Word).end, word.start))) break;
     if (word.bare === 'that') {
       const previous = words[k - 1];
+      // "said four pumps were running but that the level had barely fallen": a "that" after a
+      // conjunction opens the second of two reported clauses, so the first starts right after the verb.
+      if (k > 1 && previous && COORDINATORS.has(previous.bare)) return (words[0] as Word).start;
       // "the reported incident that …" is a noun's clause, but "said in a statement that …" is the verb's.
       const adjunct = words
         .slice(Math.max(0, k - ADJUNCT_WORDS_BEFORE_THAT), k)

@@ -15,6 +15,17 @@ describe('indirect speech (sieves 3 and 4)', () => {
     assert.equal(quote.cue, 'told … that');
   });
 
+  it('keeps two coordinated reported clauses together: "said A but that B"', () => {
+    const quotes = extract(
+      'Engineer Rita Vance said two pumps were working but that the water had barely fallen.',
+    );
+    assert.equal(
+      quoteWith(quotes, 'two pumps').text,
+      'two pumps were working but that the water had barely fallen',
+    );
+    assert.equal(quotes.length, 1);
+  });
+
   it('reports other indirect speech: a title before the name, "said" without "that", and "…, X said."', () => {
     const quotes = extract(
       [
