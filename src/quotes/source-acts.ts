@@ -38,15 +38,41 @@ export function findParticipleActs(masked: string, s: Sentence): SpeechAct[] {
   return acts;
 }
 
+/** A survey's author named right after it: "a poll (released Thursday) by X", "a study from X". */
+const AUTHOR_WINDOW = 40;
+const AUTHOR_KINDS = new Set(['name', 'org', 'publication']);
+/** "a poll", "the latest survey", "new census figures": determiner, up to two modifiers, a document head. */
+const DOCUMENT_PHRASE = new RegExp(
+  String.raw`^(?:(?:a|an|the|its|their)\s+)?(?:[\p{L}-]+\s+){0,2}?(${[...DOCUMENT_HEADS].join('|')})\b`,
+  'iu',
+);
+
+function documentAuthor(text: string, masked: string, from: number): NounPhrase | null {
+  const by = /^[^,;:\u2591]*?\b(?:by|from)\s+/.exec(masked.slice(from, from + AUTHOR_WINDOW));
+  if (!by) return null;
+  const np = readNounPhrase(text, from + by[0].length);
+  return np && AUTHOR_KINDS.has(np.kind) ? np : null;
+}
+
+/** The author may be placed further ("by X at Y University"): its phrase ends at the next comma. */
+function authorPhraseEnd(masked: string, from: number): number {
+  const comma = masked.slice(from, from + AUTHOR_WINDOW).search(/[,;]/);
+  return comma < 0 ? from : from + comma;
+}
+
 export function findAccordingActs(text: string, masked: string, s: Sentence): SpeechAct[] {
   const acts: SpeechAct[] = [];
   const re = /\baccording to\s+/gi;
   re.lastIndex = s.contentStart;
   for (let m = re.exec(masked); m && m.index < s.end; m = re.exec(masked)) {
-    const np = readNounPhrase(text, m.index + m[0].length);
+    const at = m.index + m[0].length;
+    const found = readNounPhrase(text, at);
+    // "according to a poll released Thursday by the X Institute": a survey speaks for whoever made it.
+    const document = found ? null : DOCUMENT_PHRASE.exec(masked.slice(at, at + AUTHOR_WINDOW));
+    const np = document ? documentAuthor(text, masked, at + document[0].length) : found;
     if (!np || np.kind === 'pronoun' || DOCUMENT_HEADS.has(np.head ?? '')) continue;
     if (np.kind === 'owned' && !np.owner && !np.ownerPronoun) continue; // "according to the report"
-    const after = readAppositive(text, np.end).end;
+    const after = np === found ? readAppositive(text, np.end).end : authorPhraseEnd(masked, np.end);
     let complement: Range | null = null;
     if (masked.slice(s.contentStart, m.index).trim() === '' && masked[after] === ',') {
       complement = trimClause(text, after + 1, s.end);

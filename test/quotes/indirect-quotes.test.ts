@@ -15,6 +15,19 @@ describe('indirect speech (sieves 3 and 4)', () => {
     assert.equal(quote.cue, 'told … that');
   });
 
+  it('credits a survey or study to its author: "according to a poll released Monday by X"', () => {
+    const quotes = extract(
+      [
+        'According to a poll released Monday by the Drayton Center for Civic Research at Elm College, 62% of renters expect to move.',
+        'Rents rose 9%, according to new census figures from the Bureau of Housing Statistics.',
+        'According to the report, rents will keep rising.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, '62% of renters').speaker, 'Drayton Center for Civic Research');
+    assert.equal(quoteWith(quotes, 'Rents rose').speaker, 'Bureau of Housing Statistics');
+    noQuoteWith(quotes, 'keep rising');
+  });
+
   it('keeps two coordinated reported clauses together: "said A but that B"', () => {
     const quotes = extract(
       'Engineer Rita Vance said two pumps were working but that the water had barely fallen.',
