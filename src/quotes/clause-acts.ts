@@ -6,6 +6,7 @@
 import { isInfinitive } from '../text/word-lexicon.js';
 import { findFinalAct } from './final-act.js';
 import { BARE_CLAUSE_VERBS, CLAUSE_VERBS, TELL_VERBS, TIME_WORDS } from './lexicon.js';
+import { findMiddleAct } from './middle-act.js';
 import { readWord, readWords, type Word } from './read-word.js';
 import { findAccordingActs, findLabelActs, findParticipleActs } from './source-acts.js';
 import { makeAct, readObject, type Sentence, type SpeechAct, trimClause } from './speech-act.js';
@@ -106,9 +107,10 @@ function findThatActs(text: string, masked: string, s: Sentence, taken: readonly
 /** All sentence-level acts, in text order. */
 export function findClauseActs(text: string, masked: string, s: Sentence): SpeechAct[] {
   const final = findFinalAct(text, masked, s);
+  const middle = final ? null : findMiddleAct(text, masked, s);
   const participles = findParticipleActs(masked, s);
   const according = findAccordingActs(text, masked, s);
-  const taken = [...(final ? [final] : []), ...participles, ...according];
+  const taken = [...(final ? [final] : []), ...(middle ? [middle] : []), ...participles, ...according];
   const clauses = findThatActs(text, masked, s, taken);
   const labels = findLabelActs(text, masked, s);
   const acts = [...taken, ...clauses, ...labels].sort((a, b) => a.cueStart - b.cueStart);

@@ -28,6 +28,27 @@ describe('indirect speech (sieves 3 and 4)', () => {
     noQuoteWith(quotes, 'keep rising');
   });
 
+  it('reads mid-sentence attribution: "The plan, Pike said, will …" and "The cuts, she argued, are “…”"', () => {
+    const quotes = extract(
+      [
+        'County Executive Dana Pike presented the budget on Monday.',
+        'The plan, Pike said, will close the gap by June.',
+        'The cuts, she argued, are “painful but necessary.”',
+        'Property taxes will not rise, Pike said, a promise she made in 2022.',
+        'Fees had doubled since 2020, she said, citing county records.',
+      ].join('\n'),
+    );
+    const plan = quoteWith(quotes, 'The plan');
+    assert.equal(plan.text, 'The plan, Pike said, will close the gap by June');
+    assert.equal(plan.speaker, 'Dana Pike');
+    assert.equal(plan.kind, 'indirect');
+    const cuts = quoteWith(quotes, 'painful but necessary');
+    assert.equal(cuts.speaker, 'Dana Pike');
+    assert.equal(cuts.kind, 'direct');
+    assert.equal(quoteWith(quotes, 'Property taxes').text, 'Property taxes will not rise');
+    assert.equal(quoteWith(quotes, 'Fees had doubled').text, 'Fees had doubled since 2020');
+  });
+
   it('keeps two coordinated reported clauses together: "said A but that B"', () => {
     const quotes = extract(
       'Engineer Rita Vance said two pumps were working but that the water had barely fallen.',
