@@ -4,6 +4,7 @@
 // words-as-words are dropped; offsets are made absolute and checked against the paragraph text.
 
 import { countWords, splitSentences, trimRange } from '../text/sentences.js';
+import { withoutInnerClose } from './quote-marks.js';
 import type { Speaker } from './speaker-resolver.js';
 import type { ParagraphInput, Quote, QuoteKind } from './types.js';
 
@@ -66,7 +67,7 @@ export function looksLikeTitle(
   if (NAMING_CUE.test(text.slice(Math.max(0, openMark - NAMING_CUE_CHARS), Math.max(0, openMark))))
     return true;
   const inner = text.slice(innerStart, innerEnd);
-  if (/[.!?,]$/.test(inner) || countWords(inner) > MAX_TITLE_WORDS) return false;
+  if (/[.!?,]$/.test(withoutInnerClose(inner)) || countWords(inner) > MAX_TITLE_WORDS) return false;
   const words = inner.split(/\s+/).filter((w) => /\p{L}/u.test(w));
   return words.length > 0 && words.every((w) => /^\p{Lu}/u.test(w) || SMALL_WORDS.has(w.toLowerCase()));
 }

@@ -173,3 +173,11 @@ export function spanStart(span: QuoteSpan): number {
 export function spanEnd(span: QuoteSpan, textLength: number): number {
   return span.close < 0 ? textLength : span.close + 1;
 }
+
+/**
+ * The words of a quote as they end before any inner quote closes: `finish the job,’` ends with the comma,
+ * so a quote whose last words are quoted still reads as an utterance.
+ */
+export function withoutInnerClose(inner: string): string {
+  return inner.replace(/['’‘›‹"]+$/, '');
+}

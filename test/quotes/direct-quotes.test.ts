@@ -61,6 +61,18 @@ describe('direct quotes: adjacent attribution (sieve 1)', () => {
     );
   });
 
+  it('attributes a quote that ends inside an inner quote: “… ‘finish the job,’” Kim said', () => {
+    const quotes = extract(
+      [
+        'Union leader Rosa Kim spoke after the vote.',
+        '“The mayor keeps promising to ‘finish the job,’” Kim said.',
+        '"He said \'trust me.\'" Kim said.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'finish the job').speaker, 'Rosa Kim');
+    assert.equal(quoteWith(quotes, 'trust me').speaker, 'Rosa Kim');
+  });
+
   it('treats single quote marks as delimiters when there are no double quotes (British style)', () => {
     const quotes = extract(
       "Rovers manager Ian Briggs was unhappy. 'It was never a penalty,' he told the BBC.",
