@@ -3,7 +3,7 @@
 // collects the sentence-closing attribution (final-act.ts) and the according-to, participle and label
 // acts (source-acts.ts), then stops each reported clause where a later attribution starts.
 
-import { isInfinitive } from '../text/word-lexicon.js';
+import { isClauseWord, isInfinitive } from '../text/word-lexicon.js';
 import { findFinalAct } from './final-act.js';
 import { BARE_CLAUSE_VERBS, CLAUSE_VERBS, TELL_VERBS, TIME_WORDS } from './lexicon.js';
 import { findMiddleAct } from './middle-act.js';
@@ -65,7 +65,11 @@ function clauseStartAfter(text: string, masked: string, verb: Word, sentenceEnd:
       return word.end;
     }
     if (CLAUSE_VERBS.has(word.bare) || word.capital) continue;
-    if (word.bare === 'to' && words[k + 1] && isInfinitive(words[k + 1]?.text ?? '')) return null;
+    // "asked the board to wait", "said to be": an infinitive after the verb and its object is the
+    // verb's own complement; after a finite verb or a subject ("said he wanted to", "… was likely to")
+    // it is inside the reported clause.
+    const inClause = words.slice(0, k).some((w) => isClauseWord(w.text));
+    if (!inClause && word.bare === 'to' && isInfinitive(words[k + 1]?.text ?? '')) return null;
   }
   if (!BARE_CLAUSE_VERBS.has(verb.bare)) return null;
   let q = p;

@@ -1,6 +1,7 @@
 // A name as written → the document's canonical speaker: "Meyer" and "Mr. Meyer" → "Dan Meyer" (the full
 // name with that surname mentioned most recently, agreeing with Mr./Ms.), "the Journal" → "The Wall
 // Street Journal", and an unknown surname stays as written ("Sen. Smith").
+import { isCommonWord } from '../text/word-lexicon.js';
 import type { EntityTable } from './entity-table.js';
 import { honorificGender } from './mention-roles.js';
 import type { NameRun } from './name-runs.js';
@@ -10,7 +11,12 @@ import { entitySpeaker, lastMentionBefore, type Speaker, type SpeakerKind } from
 const HONORIFIC_ONLY = /^(?:mr|mrs|ms|miss|mx|dr|sen|rep|gov)\.?$/i;
 export const PEOPLE: ReadonlySet<SpeakerKind> = new Set(['person', 'unknown']);
 
-export function resolveName(table: EntityTable, run: NameRun, pos: number, role: string | null): Speaker {
+export function resolveName(
+  table: EntityTable,
+  run: NameRun,
+  pos: number,
+  role: string | null,
+): Speaker | null {
   const entities = table.entities;
   const last = run.nameWords[run.nameWords.length - 1]?.bare ?? '';
   // "DeLuca", "McKay" look like a one-word brand ("SpaceX") by their inner capital; when the document
@@ -53,6 +59,9 @@ export function resolveName(table: EntityTable, run: NameRun, pos: number, role:
     if (gender && !entity.gender) entity.gender = gender;
     return entitySpeaker(entity, role);
   }
+  // "Management said …", "Passengers vented …": a capitalised common word that names nobody in the
+  // document is a sentence-initial noun, not a surname.
+  if (run.nameWords.length === 1 && run.title === null && isCommonWord(run.name)) return null;
   const honorific = run.title !== null && HONORIFIC_ONLY.test(run.title);
   const written = honorific ? `${run.title} ${run.name}` : run.name;
   return { name: written, role: role ?? (honorific ? null : run.title), members: [], kind: 'person' };

@@ -49,6 +49,21 @@ describe('indirect speech (sieves 3 and 4)', () => {
     assert.equal(quoteWith(quotes, 'Fees had doubled').text, 'Fees had doubled since 2020');
   });
 
+  it('reads an infinitive inside the reported clause, but not one right after the verb', () => {
+    const quotes = extract(
+      [
+        'Engineer Tomas Reyes said the dam was sound and was likely to hold through the spring.',
+        'Reyes said he wanted to inspect the spillway again.',
+        'Reyes asked the county crews to close the road.',
+        'Travelers said the detour was long.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'dam was sound').speaker, 'Tomas Reyes');
+    assert.equal(quoteWith(quotes, 'inspect the spillway').text, 'he wanted to inspect the spillway again');
+    noQuoteWith(quotes, 'close the road');
+    assert.ok(quotes.every((q) => q.speaker !== 'Travelers'));
+  });
+
   it('keeps two coordinated reported clauses together: "said A but that B"', () => {
     const quotes = extract(
       'Engineer Rita Vance said two pumps were working but that the water had barely fallen.',
