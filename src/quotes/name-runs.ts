@@ -79,6 +79,14 @@ export function readNameRun(text: string, pos: number, sentenceInitial = false):
       continue;
     }
     words.push(word);
+    // "Workers' Union", "Farmers' Alliance": a plural possessive inside an organisation's name.
+    const inner = word.possessive && /^['’] /.test(text.slice(word.end, word.end + 2));
+    const next = inner ? readWord(text, word.end + 2) : null;
+    if (next?.capital && ORG_WORDS.has(next.bare)) {
+      words[words.length - 1] = { ...word, possessive: false };
+      p = word.end + 2;
+      continue;
+    }
     if (word.possessive || text[word.end] !== ' ') break;
     p = word.end + 1;
   }

@@ -73,7 +73,8 @@ export const ORG_NOUNS = words(`
   hospital bank paper newspaper outlet network station magazine startup automaker carmaker retailer
   airline nonprofit charity coalition commission court panel bureau authority institute foundation
   police prosecutors association utility developer manufacturer publisher family tribe nation embassy
-  museum library church diocese archdiocese parish legislature assembly military army navy
+  museum library church diocese archdiocese parish legislature assembly military army navy federation
+  confederation alliance service
 `);
 
 /** Heads meaning a publication when used generically: `the paper`, `the newspaper`. */

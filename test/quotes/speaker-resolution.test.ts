@@ -184,4 +184,15 @@ describe('speaker resolution', () => {
     );
     assert.equal(quoteWith(quotes, 'poor harvest').speaker, 'Marlow Institute for Rural Studies');
   });
+
+  it('keeps a plural possessive inside an organisation name and resolves "the federation"', () => {
+    const quotes = extract(
+      [
+        'The Lakeland Bus Drivers’ Federation, which has 900 members, said it would strike on Monday.',
+        'The federation said the talks had failed.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'strike on Monday').speaker, 'Lakeland Bus Drivers’ Federation');
+    assert.equal(quoteWith(quotes, 'talks had failed').speaker, 'Lakeland Bus Drivers’ Federation');
+  });
 });
