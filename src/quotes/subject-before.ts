@@ -110,9 +110,25 @@ function parseChunk(text: string, start: number, end: number, floor: number): No
     // "… praised what she called": a subject right after "what" opens a free relative clause.
     if (candidate !== start && !ADVERBIAL_PREFIX.test(prefix) && !/\bwhat\s+$/i.test(prefix)) continue;
     const np = readNounPhrase(text, candidate, candidate === floor || candidate === start);
-    if (np && np.end === end) return np;
+    if (np && (np.end === end || placedBy(text, np, end))) return np;
   }
   return null;
+}
+
+const PLACING_PREPOSITION = /^\s+(?:of|from|at|in)\s+/;
+const PLACED_KINDS = new Set(['name', 'owned', 'org', 'role']);
+const PLACE_KINDS = new Set(['name', 'org', 'publication']);
+
+/**
+ * "Economist Hanna Berg of the University of Kent", "A spokesman for the ministry in Paris": a named
+ * place or institution after the speaker says where they work, and the speaker is still the subject.
+ */
+function placedBy(text: string, np: NounPhrase, end: number): boolean {
+  if (!PLACED_KINDS.has(np.kind)) return false;
+  const prep = PLACING_PREPOSITION.exec(text.slice(np.end, end));
+  if (!prep) return false;
+  const place = readNounPhrase(text, np.end + prep[0].length);
+  return place !== null && PLACE_KINDS.has(place.kind) && place.end === end;
 }
 
 /**

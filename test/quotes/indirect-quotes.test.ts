@@ -64,6 +64,17 @@ describe('indirect speech (sieves 3 and 4)', () => {
     assert.ok(quotes.every((q) => q.speaker !== 'Travelers'));
   });
 
+  it('reads a speaker placed by an institution: "Economist Hanna Berg of the University of Kent said"', () => {
+    const quotes = extract(
+      [
+        'Economist Hanna Berg of the University of Kent said the strike would cost the port dearly.',
+        'A spokesman for the Harbour Board in Dover said the ferries would "resume within days."',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'cost the port').speaker, 'Hanna Berg');
+    assert.equal(quoteWith(quotes, 'resume within days').speaker, 'Harbour Board');
+  });
+
   it('keeps two coordinated reported clauses together: "said A but that B"', () => {
     const quotes = extract(
       'Engineer Rita Vance said two pumps were working but that the water had barely fallen.',
