@@ -8,7 +8,7 @@ import { findFinalAct } from './final-act.js';
 import { BARE_CLAUSE_VERBS, CLAUSE_VERBS, TELL_VERBS, TIME_WORDS } from './lexicon.js';
 import { findMiddleAct } from './middle-act.js';
 import { readWord, readWords, type Word } from './read-word.js';
-import { findAccordingActs, findLabelActs, findParticipleActs } from './source-acts.js';
+import { findAccordingActs, findLabelActs, findParticipleActs, findWithActs } from './source-acts.js';
 import { makeAct, readObject, type Sentence, type SpeechAct, trimClause } from './speech-act.js';
 import { readSubjectBefore } from './subject-before.js';
 
@@ -114,7 +114,14 @@ export function findClauseActs(text: string, masked: string, s: Sentence): Speec
   const middle = final ? null : findMiddleAct(text, masked, s);
   const participles = findParticipleActs(masked, s);
   const according = findAccordingActs(text, masked, s);
-  const taken = [...(final ? [final] : []), ...(middle ? [middle] : []), ...participles, ...according];
+  const withActs = findWithActs(text, masked, s);
+  const taken = [
+    ...(final ? [final] : []),
+    ...(middle ? [middle] : []),
+    ...participles,
+    ...according,
+    ...withActs,
+  ];
   const clauses = findThatActs(text, masked, s, taken);
   const labels = findLabelActs(text, masked, s);
   const acts = [...taken, ...clauses, ...labels].sort((a, b) => a.cueStart - b.cueStart);

@@ -60,6 +60,27 @@ function authorPhraseEnd(masked: string, from: number): number {
   return comma < 0 ? from : from + comma;
 }
 
+/**
+ * "…, with the drivers' union saying that few routes would run": an absolute "with" phrase names the
+ * speaker of its participle outright.
+ */
+export function findWithActs(text: string, masked: string, s: Sentence): SpeechAct[] {
+  const acts: SpeechAct[] = [];
+  const re = /\bwith\s+/g;
+  re.lastIndex = s.contentStart;
+  for (let m = re.exec(masked); m && m.index < s.end; m = re.exec(masked)) {
+    const np = readNounPhrase(text, m.index + m[0].length);
+    if (!np || np.kind === 'pronoun') continue;
+    const participle = /^\s+([a-z]+)\s+(?:that\s+)?/.exec(masked.slice(np.end, s.end));
+    if (!participle || !SPEECH_PARTICIPLES.has(participle[1] ?? '')) continue;
+    const cueEnd = np.end + participle[0].length;
+    acts.push(
+      makeAct('clause', np, `${participle[1]} that`, np.start, cueEnd, trimClause(text, cueEnd, s.end)),
+    );
+  }
+  return acts;
+}
+
 export function findAccordingActs(text: string, masked: string, s: Sentence): SpeechAct[] {
   const acts: SpeechAct[] = [];
   const re = /\baccording to\s+/gi;

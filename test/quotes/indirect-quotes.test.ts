@@ -75,6 +75,15 @@ describe('indirect speech (sieves 3 and 4)', () => {
     assert.equal(quoteWith(quotes, 'resume within days').speaker, 'Harbour Board');
   });
 
+  it('reads an absolute "with X saying that …" as X’s reported speech', () => {
+    const quotes = extract(
+      'Ferries stayed in port on Monday, with the Coastal Pilots Union saying that few crossings would run.',
+    );
+    const quote = quoteWith(quotes, 'few crossings');
+    assert.equal(quote.speaker, 'Coastal Pilots Union');
+    assert.equal(quote.text, 'few crossings would run');
+  });
+
   it('keeps two coordinated reported clauses together: "said A but that B"', () => {
     const quotes = extract(
       'Engineer Rita Vance said two pumps were working but that the water had barely fallen.',
