@@ -81,10 +81,12 @@ function nameAppositive(text: string, masked: string, end: number, floor: number
     return null;
   }
   const before = chunkStart(masked, comma, floor);
-  const role = readNounPhrase(text, before, before === floor);
+  // The role is read on the text cut at the comma, so "The board chair" is not read on into the name;
+  // "But its chairman, …" may open with a conjunction or adverb.
+  const role = parseChunk(text.slice(0, comma), before, comma, floor);
   // "A White House spokesman", "Smith's lawyer", or titles alone: "The Prime Minister".
   const titles = role?.run?.words.every((w) => TITLE_WORDS.has(w.bare) || ROLE_NOUNS.has(w.bare)) ?? false;
-  if (!role || role.end !== comma || (role.kind !== 'role' && role.kind !== 'owned' && !titles)) return null;
+  if (!role || (role.kind !== 'role' && role.kind !== 'owned' && !titles)) return null;
   const np: NounPhrase = {
     kind: 'name',
     start: run.start,

@@ -84,6 +84,17 @@ describe('indirect speech (sieves 3 and 4)', () => {
     assert.equal(quote.text, 'few crossings would run');
   });
 
+  it('reads "Its board chair, Leonard Haskett, said" and "But its chairman, Jens Kraft, warned"', () => {
+    const quotes = extract(
+      [
+        'The harbour trust closed the pier on Friday. Its board chair, Nora Lund, said at a meeting that the trust “takes full responsibility.”',
+        'But its treasurer, Piet Hols, warned that repairs would take a year.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'takes full responsibility').speaker, 'Nora Lund');
+    assert.equal(quoteWith(quotes, 'repairs would take').speaker, 'Piet Hols');
+  });
+
   it('keeps two coordinated reported clauses together: "said A but that B"', () => {
     const quotes = extract(
       'Engineer Rita Vance said two pumps were working but that the water had barely fallen.',
