@@ -192,10 +192,17 @@ export class SpeakerResolver {
         .toLowerCase()
         .split(/[\s,;]+/)
         .map((w) => TITLE_ABBREVIATIONS[w] ?? w);
-    const entity = this.table.entities
-      .filter((e) => e.roles.some((r) => wanted.every((w) => roleWords(r).includes(w))))
-      .sort((a, b) => lastMentionBefore(b, ctx.pos) - lastMentionBefore(a, ctx.pos))[0];
-    return entity ? entitySpeaker(entity, null) : null;
+    const byRole = (accept: (words: string[]) => boolean) =>
+      this.table.entities
+        .filter((e) => e.roles.some((r) => accept(roleWords(r))))
+        .sort((a, b) => lastMentionBefore(b, ctx.pos) - lastMentionBefore(a, ctx.pos));
+    const entity = byRole((words) => wanted.every((w) => words.includes(w)))[0];
+    if (entity) return entitySpeaker(entity, null);
+    // "the regional governor" for "Governor Carolina Videla": the head noun alone, when only one person
+    // of the document holds that role (with two governors the modifier would be needed to choose).
+    const head = wanted[wanted.length - 1] ?? '';
+    const heads = byRole((words) => words.includes(head));
+    return heads.length === 1 && heads[0] ? entitySpeaker(heads[0], null) : null;
   }
 
   private owner(np: NounPhrase, ctx: ResolveContext): Speaker | null {

@@ -56,8 +56,9 @@ function stripAppositive(
     if (masked[c] !== ',' || masked[c + 1] !== ' ') continue;
     const body = masked.slice(c + 2, end - 1).trim();
     if (/[\u2591"“”]/.test(body)) continue;
-    // "Musk, who has endorsed Trump, said": a relative clause between subject and verb is skipped.
-    if (/^(?:who|which)\b/i.test(body) && body.split(/\s+/).length <= 16) return { end: c, role: null };
+    // "Musk, who has endorsed Trump, said" / "Ruiz, whose son, Tomás, is missing, said": a relative
+    // clause between subject and verb is skipped.
+    if (/^(?:who|which|whose)\b/i.test(body) && body.split(/\s+/).length <= 16) return { end: c, role: null };
     const kind = appositiveKind(body);
     if (kind === 'skip') return { end: c, role: null };
     if (kind === 'role') return { end: c, role: roleText(body) };

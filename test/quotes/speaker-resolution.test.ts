@@ -195,4 +195,16 @@ describe('speaker resolution', () => {
     assert.equal(quoteWith(quotes, 'strike on Monday').speaker, 'Lakeland Bus Drivers’ Federation');
     assert.equal(quoteWith(quotes, 'talks had failed').speaker, 'Lakeland Bus Drivers’ Federation');
   });
+
+  it('resolves "the regional governor" by its head when one person holds the role, and skips a "whose" clause', () => {
+    const quotes = extract(
+      [
+        'Floodwater closed the coastal road on Sunday, the regional governor said.',
+        'Governor Ana Ferreira toured the damage on Monday.',
+        'Rui Costa, whose shop, a bakery, was flooded, said he had lost everything.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'Floodwater closed').speaker, 'Ana Ferreira');
+    assert.equal(quoteWith(quotes, 'lost everything').speaker, 'Rui Costa');
+  });
 });
