@@ -38,6 +38,8 @@ export function findParticipleActs(masked: string, s: Sentence): SpeechAct[] {
   return acts;
 }
 
+const RELATIVE_START = /^\s*(?:which|who|whose|whom)\b/;
+
 /** A survey's author named right after it: "a poll (released Thursday) by X", "a study from X". */
 const AUTHOR_WINDOW = 40;
 const AUTHOR_KINDS = new Set(['name', 'org', 'publication']);
@@ -93,7 +95,10 @@ export function findAccordingActs(text: string, masked: string, s: Sentence): Sp
     const np = document ? documentAuthor(text, masked, at + document[0].length) : found;
     if (!np || np.kind === 'pronoun' || DOCUMENT_HEADS.has(np.head ?? '')) continue;
     if (np.kind === 'owned' && !np.owner && !np.ownerPronoun) continue; // "according to the report"
-    const after = np === found ? readAppositive(text, np.end).end : authorPhraseEnd(masked, np.end);
+    let after = np === found ? readAppositive(text, np.end).end : authorPhraseEnd(masked, np.end);
+    // "According to the department, the leak began at a hatch, which …": what looked like an
+    // appositive was the reported clause, since a relative clause cannot follow it as the main one.
+    if (after > np.end && RELATIVE_START.test(masked.slice(after + 1, after + 10))) after = np.end;
     let complement: Range | null = null;
     if (masked.slice(s.contentStart, m.index).trim() === '' && masked[after] === ',') {
       complement = trimClause(text, after + 1, s.end);

@@ -95,6 +95,18 @@ describe('indirect speech (sieves 3 and 4)', () => {
     assert.equal(quoteWith(quotes, 'repairs would take').speaker, 'Piet Hols');
   });
 
+  it('reads "According to X, CLAUSE, which …" with the clause that looked like an appositive', () => {
+    const quotes = extract(
+      [
+        'The Office of Rail Safety on Monday closed the line.',
+        'According to the office, the crack started at a weld on the bridge, which crews had repaired in May.',
+      ].join('\n'),
+    );
+    const quote = quoteWith(quotes, 'the crack started');
+    assert.equal(quote.speaker, 'Office of Rail Safety');
+    assert.equal(quote.text, 'the crack started at a weld on the bridge, which crews had repaired in May');
+  });
+
   it('keeps two coordinated reported clauses together: "said A but that B"', () => {
     const quotes = extract(
       'Engineer Rita Vance said two pumps were working but that the water had barely fallen.',
