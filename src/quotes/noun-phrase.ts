@@ -168,8 +168,13 @@ export function readNounPhrase(text: string, pos: number, sentenceInitial = fals
     const kind = run.kind === 'publication' ? 'publication' : run.kind === 'org' ? 'org' : 'name';
     const runPhrase = phrase(text, kind, run.start, run.end, { run });
     if (run.possessive) {
-      const after = run.end + (/['’]/.test(text[run.end] ?? '') ? 1 : 0);
-      return readCommonPhrase(text, run.start, skipSpaces(text, after), null, runPhrase);
+      const after = skipSpaces(text, run.end + (/['’]/.test(text[run.end] ?? '') ? 1 : 0));
+      // "Chile's National Mining Safety Service": a place owning an organisation's proper name only
+      // says where it is; the organisation speaks under its own name.
+      const owned = readNameRun(text, after);
+      if (owned && (owned.kind === 'org' || owned.kind === 'publication') && owned.words.length >= 2)
+        return phrase(text, owned.kind, owned.start, owned.end, { run: owned });
+      return readCommonPhrase(text, run.start, after, null, runPhrase);
     }
     const titled = readLowercaseTitle(text, run);
     if (titled) return titled;

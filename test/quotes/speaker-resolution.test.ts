@@ -207,4 +207,11 @@ describe('speaker resolution', () => {
     assert.equal(quoteWith(quotes, 'Floodwater closed').speaker, 'Ana Ferreira');
     assert.equal(quoteWith(quotes, 'lost everything').speaker, 'Rui Costa');
   });
+
+  it('credits "Norway’s National Road Authority said" to the organisation under its own name', () => {
+    const quotes = extract(
+      'Norway’s National Road Authority said it had closed the mountain pass on Monday.',
+    );
+    assert.equal(quoteWith(quotes, 'closed the mountain pass').speaker, 'National Road Authority');
+  });
 });
