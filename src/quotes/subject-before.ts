@@ -25,6 +25,8 @@ const BOUNDARY = /[,;:()"“”\u2014\u2013\u2591]/;
 const ADVERBIAL_PREFIX =
   /^(?:(?:but|and|so|yet|however|meanwhile|then|now|also|still|later|earlier|today|yesterday|(?:on|last|this|next)\s+\w+|in\s+\d{4})\s+)+$/i;
 const RELATIVES = new Set(['which', 'that', 'who']);
+/** ", 27" or ", D-Ohio" ending a subject: an age or party tag set off like an appositive. */
+const SKIPPED_BEFORE = /,\s+(?:\d{1,3}|[DRI]-[A-Z][\p{L}.]*)$/u;
 
 function trimEnd(text: string, end: number, floor: number): number {
   while (end > floor && /\s/.test(text[end - 1] ?? '')) end--;
@@ -87,15 +89,17 @@ function nameAppositive(text: string, masked: string, end: number, floor: number
   const role = parseChunk(text.slice(0, comma), before, comma, floor);
   // "A White House spokesman", "Smith's lawyer", or titles alone: "The Prime Minister".
   const titles = role?.run?.words.every((w) => TITLE_WORDS.has(w.bare) || ROLE_NOUNS.has(w.bare)) ?? false;
-  if (!role || (role.kind !== 'role' && role.kind !== 'owned' && !titles)) return null;
+  // "A residents' group, Friends of the Pell River, said": an organisation named after its description.
+  const described = role?.kind === 'org' && !role.run && run.kind === 'unknown';
+  if (!role || (role.kind !== 'role' && role.kind !== 'owned' && !titles && !described)) return null;
   const np: NounPhrase = {
-    kind: 'name',
+    kind: described ? 'org' : 'name',
     start: run.start,
     end: run.end,
     text: text.slice(run.start, run.end),
-    run,
+    run: described ? { ...run, kind: 'org' } : run,
   };
-  return { np, role: role.text.replace(/^(?:a|an|the)\s+/i, '') };
+  return { np, role: described ? null : role.text.replace(/^(?:a|an|the)\s+/i, '') };
 }
 
 function chunkStart(masked: string, end: number, floor: number): number {
@@ -149,7 +153,11 @@ export function readSubjectBefore(
   if (named) return named;
   const appositive = stripAppositive(masked, end, floor);
   if (!appositive) return null;
+  const stripped = appositive.end < end;
   end = trimEnd(text, appositive.end, floor);
+  // "Jolene Ferris, 27, a nurse …, told": an age or party tag may stand before the role appositive.
+  const skipped = stripped ? SKIPPED_BEFORE.exec(text.slice(Math.max(floor, end - 24), end)) : null;
+  if (skipped) end -= skipped[0].length;
   const tag = /\s*\([^()]{1,40}\)$/.exec(text.slice(floor, end));
   if (tag) end -= tag[0].length;
   const start = chunkStart(masked, end, floor);
