@@ -107,11 +107,13 @@ describe('indirect speech (sieves 3 and 4)', () => {
     assert.equal(quote.text, 'the crack started at a weld on the bridge, which crews had repaired in May');
   });
 
-  it('skips an age before a role appositive: "Jolene Ferris, 27, a nurse who …, told"', () => {
+  it('skips an age before a role appositive, and names an organisation after its description', () => {
     const quotes = extract(
       'Mina Okoro, 31, a teacher who grew up in Dunmore, told the board she could not afford a flat.',
     );
     assert.equal(quoteWith(quotes, 'could not afford').speaker, 'Mina Okoro');
+    const company = extract('The company, Minera Costa Sur, said it had pumped the galleries dry.');
+    assert.equal(quoteWith(company, 'pumped the galleries').speaker, 'Minera Costa Sur');
   });
 
   it('keeps two coordinated reported clauses together: "said A but that B"', () => {
