@@ -3,9 +3,9 @@
 // collects the sentence-closing attribution (final-act.ts) and the according-to, participle and label
 // acts (source-acts.ts), then stops each reported clause where a later attribution starts.
 
-import { isClauseWord, isInfinitive } from '../text/word-lexicon.js';
+import { isClauseWord, isInfinitive, lexiconTags } from '../text/word-lexicon.js';
 import { findFinalAct } from './final-act.js';
-import { BARE_CLAUSE_VERBS, CLAUSE_VERBS, TELL_VERBS, TIME_WORDS } from './lexicon.js';
+import { BARE_CLAUSE_VERBS, CLAUSE_VERBS, FINITE_BARE_VERBS, TELL_VERBS, TIME_WORDS } from './lexicon.js';
 import { findMiddleAct } from './middle-act.js';
 import { readWord, readWords, type Word } from './read-word.js';
 import { findAccordingActs, findLabelActs, findParticipleActs, findWithActs } from './source-acts.js';
@@ -38,6 +38,13 @@ const NOT_CLAUSE_START = new Set(
   hello yes no thanks little much more less him them us me`.split(/\s+/),
 );
 const COORDINATORS = new Set(['and', 'but', 'or']);
+/** A bare clause's verb comes within its first words ("the medal was", "the new council members have"). */
+const FINITE_VERB_WINDOW = 6;
+
+/** A finite verb among `words` (not a pronoun: "noted her concern" has none). */
+function hasFiniteVerb(words: readonly Word[]): boolean {
+  return words.some((w) => isClauseWord(w.text) && !/Pronoun/.test(lexiconTags(w.text)));
+}
 
 /** Where the reported clause starts after `verb` ("… that <clause>" or a bare clause), or null. */
 function clauseStartAfter(text: string, masked: string, verb: Word, sentenceEnd: number): number | null {
@@ -71,7 +78,10 @@ function clauseStartAfter(text: string, masked: string, verb: Word, sentenceEnd:
     const inClause = words.slice(0, k).some((w) => isClauseWord(w.text));
     if (!inClause && word.bare === 'to' && isInfinitive(words[k + 1]?.text ?? '')) return null;
   }
-  if (!BARE_CLAUSE_VERBS.has(verb.bare)) return null;
+  // "insisted the medal was not the end", but "noted the change": these verbs also take a noun object,
+  // so a bare clause counts only when a finite verb follows the first words (a clause has one).
+  const finite = FINITE_BARE_VERBS.has(verb.bare) && hasFiniteVerb(words.slice(1, FINITE_VERB_WINDOW));
+  if (!BARE_CLAUSE_VERBS.has(verb.bare) && !finite) return null;
   let q = p;
   for (let word = readWord(text, q + 1); word && TIME_WORDS.has(word.bare); word = readWord(text, q + 1))
     q = word.end;

@@ -25,6 +25,7 @@ export const CLAUSE_VERBS = words(`
   reported reports observed cautioned predicted predicts suggested claimed claims contended maintained
   maintains asserted asserts assert complained confirmed emphasized emphasised stressed stresses recalled
   reiterated alleged alleges countered agreed informed assured reminded vowed promised pledged disclosed
+  estimated estimates concluded concludes
   argue warn note claim contend insist maintain allege acknowledge predict testify
 `);
 
@@ -33,6 +34,12 @@ export const CLAUSE_VERBS = words(`
  * members", "claimed the title", "noted the change" take a noun, not a reported clause.
  */
 export const BARE_CLAUSE_VERBS = words('said says say told tells warned');
+
+/** Clause verbs that take a bare clause only when a finite verb shows it is one (clause-acts.ts). */
+export const FINITE_BARE_VERBS = words(`
+  insisted insists argued argues noted notes added adds acknowledged acknowledges conceded predicted
+  predicts estimated estimates concluded concludes maintained maintains contended claimed claims
+`);
 
 /** Verbs whose object comes before the reported clause: `told Semafor Friday that …`. */
 export const TELL_VERBS = words('told tells informed assured reminded warned');

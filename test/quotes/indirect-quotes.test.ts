@@ -116,6 +116,19 @@ describe('indirect speech (sieves 3 and 4)', () => {
     assert.equal(quoteWith(company, 'pumped the galleries').speaker, 'Minera Costa Sur');
   });
 
+  it('reads a bare clause after "insisted"/"estimated" only when it has a finite verb', () => {
+    const quotes = extract(
+      [
+        'Coach Lena Falk insisted the silver medal was only a start.',
+        'Falk noted the change in the racing schedule.',
+        'Analyst Omar Haddad estimated that the strike would cost $9 million.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'silver medal').speaker, 'Lena Falk');
+    noQuoteWith(quotes, 'racing schedule');
+    assert.equal(quoteWith(quotes, 'would cost').speaker, 'Omar Haddad');
+  });
+
   it('keeps two coordinated reported clauses together: "said A but that B"', () => {
     const quotes = extract(
       'Engineer Rita Vance said two pumps were working but that the water had barely fallen.',
