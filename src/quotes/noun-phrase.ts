@@ -174,7 +174,11 @@ export function readNounPhrase(text: string, pos: number, sentenceInitial = fals
       const owned = readNameRun(text, after);
       if (owned && (owned.kind === 'org' || owned.kind === 'publication') && owned.words.length >= 2)
         return phrase(text, owned.kind, owned.start, owned.end, { run: owned });
-      return readCommonPhrase(text, run.start, after, null, runPhrase);
+      const common = readCommonPhrase(text, run.start, after, null, runPhrase);
+      // "Kessington's transit director, Marcus Oyelaran": the person named after the role speaks.
+      return common && (common.kind === 'role' || common.kind === 'owned')
+        ? (namedAfterRole(text, common) ?? common)
+        : common;
     }
     const titled = readLowercaseTitle(text, run);
     if (titled) return titled;

@@ -214,4 +214,16 @@ describe('speaker resolution', () => {
     );
     assert.equal(quoteWith(quotes, 'closed the mountain pass').speaker, 'National Road Authority');
   });
+
+  it('credits the person named after a possessive role: "Dover’s port director, Ines Moreau, told me"', () => {
+    const quotes = extract(
+      [
+        '“Every crane costs money,” Dover’s port director, Ines Moreau, told me. “We spent a fortune on repairs.”',
+        'Smith’s lawyer, Jane Doe, said the case was weak.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'Every crane').speaker, 'Ines Moreau');
+    assert.equal(quoteWith(quotes, 'a fortune').speaker, 'Ines Moreau');
+    assert.equal(quoteWith(quotes, 'case was weak').speaker, 'Jane Doe');
+  });
 });
