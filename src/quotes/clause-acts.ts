@@ -63,6 +63,10 @@ function clauseStartAfter(text: string, masked: string, verb: Word, sentenceEnd:
       // "said four pumps were running but that the level had barely fallen": a "that" after a
       // conjunction opens the second of two reported clauses, so the first starts right after the verb.
       if (k > 1 && previous && COORDINATORS.has(previous.bare)) return (words[0] as Word).start;
+      // "said she had been “torn” but concluded that …": after the clause's own subject or verb, a
+      // "that" opens a deeper clause, and the reported clause began right after the verb.
+      const bare = BARE_CLAUSE_VERBS.has(verb.bare) || FINITE_BARE_VERBS.has(verb.bare);
+      if (bare && words.slice(0, k).some((w) => isClauseWord(w.text))) return (words[0] as Word).start;
       // "the reported incident that …" is a noun's clause, but "said in a statement that …" is the verb's.
       const adjunct = words
         .slice(Math.max(0, k - ADJUNCT_WORDS_BEFORE_THAT), k)

@@ -129,6 +129,17 @@ describe('indirect speech (sieves 3 and 4)', () => {
     assert.equal(quoteWith(quotes, 'would cost').speaker, 'Omar Haddad');
   });
 
+  it('starts a bare reported clause after the verb when a later "that" belongs to a deeper clause', () => {
+    const quotes = extract(
+      [
+        'Mayor Ruth Olsen said she had been “torn for weeks” but finally decided that the mill must go.',
+        'Olsen said it was clear that the old plan had failed.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'torn for weeks').speaker, 'Ruth Olsen');
+    assert.equal(quoteWith(quotes, 'it was clear').text, 'it was clear that the old plan had failed');
+  });
+
   it('keeps two coordinated reported clauses together: "said A but that B"', () => {
     const quotes = extract(
       'Engineer Rita Vance said two pumps were working but that the water had barely fallen.',
