@@ -25,7 +25,7 @@ export const CLAUSE_VERBS = words(`
   reported reports observed cautioned predicted predicts suggested claimed claims contended maintained
   maintains asserted asserts assert complained confirmed emphasized emphasised stressed stresses recalled
   reiterated alleged alleges countered agreed informed assured reminded vowed promised pledged disclosed
-  estimated estimates concluded concludes
+  estimated estimates concluded concludes ruled rules held
   argue warn note claim contend insist maintain allege acknowledge predict testify
 `);
 

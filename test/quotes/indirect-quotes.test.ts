@@ -140,6 +140,18 @@ describe('indirect speech (sieves 3 and 4)', () => {
     assert.equal(quoteWith(quotes, 'it was clear').text, 'it was clear that the old plan had failed');
   });
 
+  it('reads a court’s holdings and rulings as its reported speech, but not "held a meeting"', () => {
+    const quotes = extract(
+      [
+        'The Supreme Court of Nevada struck down the ordinance on Monday.',
+        'The court held that the ordinance was too vague to enforce.',
+        'The union held a meeting after the ruling.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'too vague').speaker, 'Supreme Court of Nevada');
+    noQuoteWith(quotes, 'a meeting');
+  });
+
   it('keeps two coordinated reported clauses together: "said A but that B"', () => {
     const quotes = extract(
       'Engineer Rita Vance said two pumps were working but that the water had barely fallen.',
