@@ -69,7 +69,16 @@ export function readNameRun(text: string, pos: number, sentenceInitial = false):
     // through its complement; a person's name never has one.
     const complement =
       (word.text === 'for' || word.text === 'on') && words.some((w) => ORG_WORDS.has(w.bare) && w.capital);
-    const particle = (NAME_PARTICLES.has(word.text) || complement) && words.length > 0;
+    // "Court of Appeals for the Fifth District", "Bank of the West": "the" inside a complement, before
+    // a capitalised word.
+    const previous = words[words.length - 1];
+    const article =
+      word.text === 'the' &&
+      previous !== undefined &&
+      ['of', 'for', 'on'].includes(previous.text) &&
+      /^\p{Lu}/u.test(readWord(text, word.end + 1)?.text ?? '') &&
+      words.some((w) => ORG_WORDS.has(w.bare) && w.capital);
+    const particle = (NAME_PARTICLES.has(word.text) || complement || article) && words.length > 0;
     if (!(word.capital || particle) || TIME_WORDS.has(word.bare)) break;
     if (words.length === 0 && sentenceInitial && NON_NAME_WORDS.has(word.bare)) {
       if (text[word.end] !== ' ') return null;

@@ -183,6 +183,10 @@ describe('speaker resolution', () => {
       ].join('\n'),
     );
     assert.equal(quoteWith(quotes, 'poor harvest').speaker, 'Marlow Institute for Rural Studies');
+    const court = extract(
+      'The Court of Appeals for the Ninth Circuit ruled on Monday that the fee was unlawful.',
+    );
+    assert.equal(quoteWith(court, 'fee was unlawful').speaker, 'Court of Appeals for the Ninth Circuit');
   });
 
   it('keeps a plural possessive inside an organisation name and resolves "the federation"', () => {
