@@ -56,6 +56,20 @@ function classify(words: Word[], title: string | null, nameWords: Word[]): RunKi
 }
 
 /**
+ * "Mira Holt of Dunmore Securities": a person's name followed by "of" and an organisation is the person
+ * and where they work, not one name ("Secretary of Defense Lloyd Austin" has the person after "of").
+ */
+function cutAtAffiliation(words: Word[]): void {
+  const of = words.findIndex((w, i) => i > 0 && w.text === 'of');
+  if (of < 0) return;
+  const before = words.slice(0, of);
+  const after = words.slice(of + 1);
+  const person = before.some((w) => isFirstName(w.text)) && isNameWord(before[before.length - 1] as Word);
+  const org = after.some((w) => ORG_WORDS.has(w.bare) && w.capital);
+  if (person && org) words.length = of;
+}
+
+/**
  * The run of capitalised words starting at `pos` (with particles such as "of", "van" inside), or null.
  * At a sentence start a capitalised function word ("The", "If", "However") is skipped.
  */
@@ -100,6 +114,7 @@ export function readNameRun(text: string, pos: number, sentenceInitial = false):
     p = word.end + 1;
   }
   while (words.length > 0 && !words[words.length - 1]?.capital) words.pop();
+  cutAtAffiliation(words);
   const first = words[0];
   const last = words[words.length - 1];
   if (!first || !last || (words.length === 1 && first.text === 'I')) return null;

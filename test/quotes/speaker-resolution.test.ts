@@ -230,4 +230,17 @@ describe('speaker resolution', () => {
     assert.equal(quoteWith(quotes, 'a fortune').speaker, 'Ines Moreau');
     assert.equal(quoteWith(quotes, 'case was weak').speaker, 'Jane Doe');
   });
+
+  it('splits "Mira Holt of Dunmore Securities" into the person and where she works', () => {
+    const quotes = extract(
+      [
+        'Analyst Mira Holt of Dunmore Securities wrote that the price was "rich but defensible."',
+        'In a note, analyst Omar Reyes of Kestrel Capital wrote that the deal was late.',
+        'Secretary of Defense Lloyd Austin said the plan was sound.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'rich but defensible').speaker, 'Mira Holt');
+    assert.equal(quoteWith(quotes, 'deal was late').speaker, 'Omar Reyes');
+    assert.equal(quoteWith(quotes, 'plan was sound').speaker, 'Lloyd Austin');
+  });
 });
