@@ -8,7 +8,13 @@ import { findFinalAct } from './final-act.js';
 import { BARE_CLAUSE_VERBS, CLAUSE_VERBS, FINITE_BARE_VERBS, TELL_VERBS, TIME_WORDS } from './lexicon.js';
 import { findMiddleAct } from './middle-act.js';
 import { readWord, readWords, type Word } from './read-word.js';
-import { findAccordingActs, findLabelActs, findParticipleActs, findWithActs } from './source-acts.js';
+import {
+  findAccordingActs,
+  findFindingActs,
+  findLabelActs,
+  findParticipleActs,
+  findWithActs,
+} from './source-acts.js';
 import { makeAct, readObject, type Sentence, type SpeechAct, trimClause } from './speech-act.js';
 import { readSubjectBefore } from './subject-before.js';
 
@@ -128,7 +134,7 @@ export function findClauseActs(text: string, masked: string, s: Sentence): Speec
   const middle = final ? null : findMiddleAct(text, masked, s);
   const participles = findParticipleActs(masked, s);
   const according = findAccordingActs(text, masked, s);
-  const withActs = findWithActs(text, masked, s);
+  const withActs = [...findWithActs(text, masked, s), ...findFindingActs(text, masked, s)];
   const taken = [
     ...(final ? [final] : []),
     ...(middle ? [middle] : []),

@@ -83,6 +83,29 @@ export function findWithActs(text: string, masked: string, s: Sentence): SpeechA
   return acts;
 }
 
+const FINDING = /\b(?:found|finds|showed|shows|concluded|concludes)\s+that\s+/g;
+
+/**
+ * "A study published this year by the Center for Urban Mobility found that …": a study, survey or poll
+ * that names its author reports the author's findings.
+ */
+export function findFindingActs(text: string, masked: string, s: Sentence): SpeechAct[] {
+  const acts: SpeechAct[] = [];
+  const document = DOCUMENT_PHRASE.exec(masked.slice(s.contentStart, s.contentStart + AUTHOR_WINDOW));
+  if (!document) return acts;
+  const np = documentAuthor(text, masked, s.contentStart + document[0].length);
+  if (!np) return acts;
+  FINDING.lastIndex = np.end;
+  const verb = FINDING.exec(masked);
+  // Only the author's own phrase ("at Larkin University") may stand between the author and the verb.
+  if (!verb || verb.index >= s.end || /[,;:\u2591]/.test(masked.slice(np.end, verb.index))) return acts;
+  if (verb.index - np.end > AUTHOR_WINDOW) return acts;
+  const cueEnd = verb.index + verb[0].length;
+  const cue = `${verb[0].trim().split(/\s+/)[0]} that`;
+  acts.push(makeAct('clause', np, cue, s.contentStart, cueEnd, trimClause(text, cueEnd, s.end)));
+  return acts;
+}
+
 export function findAccordingActs(text: string, masked: string, s: Sentence): SpeechAct[] {
   const acts: SpeechAct[] = [];
   const re = /\baccording to\s+/gi;

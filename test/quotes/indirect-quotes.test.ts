@@ -152,6 +152,19 @@ describe('indirect speech (sieves 3 and 4)', () => {
     noQuoteWith(quotes, 'a meeting');
   });
 
+  it('credits a study’s findings to the author it names: "A study by X found that …"', () => {
+    const quotes = extract(
+      [
+        'A study published in May by the Orchard Transport Institute at Vale University found that fares cut ridership.',
+        'The study found that buses were late.',
+      ].join('\n'),
+    );
+    const finding = quoteWith(quotes, 'fares cut ridership');
+    assert.equal(finding.speaker, 'Orchard Transport Institute');
+    assert.equal(finding.cue, 'found that');
+    noQuoteWith(quotes, 'buses were late');
+  });
+
   it('keeps two coordinated reported clauses together: "said A but that B"', () => {
     const quotes = extract(
       'Engineer Rita Vance said two pumps were working but that the water had barely fallen.',
