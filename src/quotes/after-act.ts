@@ -4,7 +4,7 @@
 import { readAppositive } from './appositive.js';
 import { SPEECH_VERBS, TELL_VERBS } from './lexicon.js';
 import { readNounPhrase } from './noun-phrase.js';
-import { type QuoteSpan, spanStart } from './quote-marks.js';
+import { type QuoteSpan, spanStart, withoutInnerClose } from './quote-marks.js';
 import { readObject, readVerb, type SpeechAct, skipAdverbs } from './speech-act.js';
 
 function tellObjectEnd(text: string, verbBare: string, end: number): number {
@@ -21,7 +21,7 @@ export function findAfterAct(text: string, spans: readonly QuoteSpan[], index: n
   const from = span.close + 1;
   const lead = /^\s*,?\s*/.exec(text.slice(from, limit))?.[0] ?? '';
   const at = from + lead.length;
-  const inner = text.slice(span.innerStart, span.innerEnd);
+  const inner = withoutInnerClose(text.slice(span.innerStart, span.innerEnd));
   // Only a quote that ends like an utterance ("…," / "…?") is followed by its attribution.
   if (!/[,.!?…\u2014\u2013-]$/.test(inner) && !lead.includes(',')) return null;
   let act: SpeechAct | null = null;

@@ -14,7 +14,7 @@ import {
 } from './paragraph-acts.js';
 import { isBullet } from './paragraph-layout.js';
 import { type Chain, type Draft, settleChain } from './quote-drafts.js';
-import { findQuoteSpans, type QuoteSpan, spanEnd, spanStart } from './quote-marks.js';
+import { findQuoteSpans, type QuoteSpan, spanEnd, spanStart, withoutInnerClose } from './quote-marks.js';
 import { confidenceOf, resolveActs } from './resolve-acts.js';
 import type { Speaker, SpeakerResolver } from './speaker-resolver.js';
 import { cutUnpairedDash, type SpeechAct, trimClause } from './speech-act.js';
@@ -59,7 +59,7 @@ function standsAlone(ctx: Context, span: QuoteSpan): boolean {
   const speech =
     span.close < 0 ||
     span.continued ||
-    /[.!?,…\u2014\u2013-]$/.test(text.slice(span.innerStart, span.innerEnd));
+    /[.!?,…\u2014\u2013-]$/.test(withoutInnerClose(text.slice(span.innerStart, span.innerEnd)));
   return (
     speech &&
     ctx.pa.sentences.some(

@@ -3,11 +3,18 @@
 // collects the sentence-closing attribution (final-act.ts) and the according-to, participle and label
 // acts (source-acts.ts), then stops each reported clause where a later attribution starts.
 
-import { isInfinitive } from '../text/word-lexicon.js';
+import { isClauseWord, isInfinitive, lexiconTags } from '../text/word-lexicon.js';
 import { findFinalAct } from './final-act.js';
-import { BARE_CLAUSE_VERBS, CLAUSE_VERBS, TELL_VERBS, TIME_WORDS } from './lexicon.js';
+import { BARE_CLAUSE_VERBS, CLAUSE_VERBS, FINITE_BARE_VERBS, TELL_VERBS, TIME_WORDS } from './lexicon.js';
+import { findMiddleAct } from './middle-act.js';
 import { readWord, readWords, type Word } from './read-word.js';
-import { findAccordingActs, findLabelActs, findParticipleActs } from './source-acts.js';
+import {
+  findAccordingActs,
+  findFindingActs,
+  findLabelActs,
+  findParticipleActs,
+  findWithActs,
+} from './source-acts.js';
 import { makeAct, readObject, type Sentence, type SpeechAct, trimClause } from './speech-act.js';
 import { readSubjectBefore } from './subject-before.js';
 
@@ -36,6 +43,15 @@ const NOT_CLAUSE_START = new Set(
   again earlier later recently previously publicly privately simply only also so nothing something goodbye
   hello yes no thanks little much more less him them us me`.split(/\s+/),
 );
+const COORDINATORS = new Set(['and', 'but', 'or']);
+/** A bare clause's verb comes within its first words ("the medal was", "the new council members have"). */
+const FINITE_VERB_WINDOW = 6;
+
+/** A finite verb among `words` (not a pronoun: "noted her concern" has none). */
+function hasFiniteVerb(words: readonly Word[]): boolean {
+  return words.some((w) => isClauseWord(w.text) && !/Pronoun/.test(lexiconTags(w.text)));
+}
+
 /** Where the reported clause starts after `verb` ("… that <clause>" or a bare clause), or null. */
 function clauseStartAfter(text: string, masked: string, verb: Word, sentenceEnd: number): number | null {
   let p = verb.end;
@@ -50,6 +66,13 @@ function clauseStartAfter(text: string, masked: string, verb: Word, sentenceEnd:
     if (/[,;:.!?]/.test(masked.slice(k === 0 ? p : (words[k - 1] as Word).end, word.start))) break;
     if (word.bare === 'that') {
       const previous = words[k - 1];
+      // "said four pumps were running but that the level had barely fallen": a "that" after a
+      // conjunction opens the second of two reported clauses, so the first starts right after the verb.
+      if (k > 1 && previous && COORDINATORS.has(previous.bare)) return (words[0] as Word).start;
+      // "said she had been “torn” but concluded that …": after the clause's own subject or verb, a
+      // "that" opens a deeper clause, and the reported clause began right after the verb.
+      const bare = BARE_CLAUSE_VERBS.has(verb.bare) || FINITE_BARE_VERBS.has(verb.bare);
+      if (bare && words.slice(0, k).some((w) => isClauseWord(w.text))) return (words[0] as Word).start;
       // "the reported incident that …" is a noun's clause, but "said in a statement that …" is the verb's.
       const adjunct = words
         .slice(Math.max(0, k - ADJUNCT_WORDS_BEFORE_THAT), k)
@@ -59,9 +82,16 @@ function clauseStartAfter(text: string, masked: string, verb: Word, sentenceEnd:
       return word.end;
     }
     if (CLAUSE_VERBS.has(word.bare) || word.capital) continue;
-    if (word.bare === 'to' && words[k + 1] && isInfinitive(words[k + 1]?.text ?? '')) return null;
+    // "asked the board to wait", "said to be": an infinitive after the verb and its object is the
+    // verb's own complement; after a finite verb or a subject ("said he wanted to", "… was likely to")
+    // it is inside the reported clause.
+    const inClause = words.slice(0, k).some((w) => isClauseWord(w.text));
+    if (!inClause && word.bare === 'to' && isInfinitive(words[k + 1]?.text ?? '')) return null;
   }
-  if (!BARE_CLAUSE_VERBS.has(verb.bare)) return null;
+  // "insisted the medal was not the end", but "noted the change": these verbs also take a noun object,
+  // so a bare clause counts only when a finite verb follows the first words (a clause has one).
+  const finite = FINITE_BARE_VERBS.has(verb.bare) && hasFiniteVerb(words.slice(1, FINITE_VERB_WINDOW));
+  if (!BARE_CLAUSE_VERBS.has(verb.bare) && !finite) return null;
   let q = p;
   for (let word = readWord(text, q + 1); word && TIME_WORDS.has(word.bare); word = readWord(text, q + 1))
     q = word.end;
@@ -101,9 +131,17 @@ function findThatActs(text: string, masked: string, s: Sentence, taken: readonly
 /** All sentence-level acts, in text order. */
 export function findClauseActs(text: string, masked: string, s: Sentence): SpeechAct[] {
   const final = findFinalAct(text, masked, s);
+  const middle = final ? null : findMiddleAct(text, masked, s);
   const participles = findParticipleActs(masked, s);
   const according = findAccordingActs(text, masked, s);
-  const taken = [...(final ? [final] : []), ...participles, ...according];
+  const withActs = [...findWithActs(text, masked, s), ...findFindingActs(text, masked, s)];
+  const taken = [
+    ...(final ? [final] : []),
+    ...(middle ? [middle] : []),
+    ...participles,
+    ...according,
+    ...withActs,
+  ];
   const clauses = findThatActs(text, masked, s, taken);
   const labels = findLabelActs(text, masked, s);
   const acts = [...taken, ...clauses, ...labels].sort((a, b) => a.cueStart - b.cueStart);

@@ -10,7 +10,7 @@ import type { Gender } from './mention-roles.js';
 import { honorificGender, publicationName, roleBefore } from './mention-roles.js';
 import { type NameRun, type RunKind, readNameRun } from './name-runs.js';
 import { GROUP_NOUNS } from './noun-lexicon.js';
-import { contentStart, isHeadline } from './paragraph-layout.js';
+import { contentStart, datelineSkip, isHeadline } from './paragraph-layout.js';
 import type { ParagraphInput } from './types.js';
 
 export type { Gender } from './mention-roles.js';
@@ -111,9 +111,10 @@ function scanParagraph(builder: TableBuilder, paragraph: ParagraphInput): void {
   const { text } = paragraph;
   const starts = new Set(splitSentences(text).map((s) => s.start));
   starts.add(contentStart(text));
+  const dateline = datelineSkip(text);
   for (const sentence of splitSentences(text)) {
     const people: Array<{ run: NameRun; entity: Entity }> = [];
-    let i = sentence.start;
+    let i = Math.max(sentence.start, dateline);
     while (i < sentence.end) {
       const boundary = i === 0 || !/[\p{L}\p{N}'’.-]/u.test(text[i - 1] ?? '');
       // "(D-NH)", "(SASC)": party tags and abbreviations in parentheses are not mentions.

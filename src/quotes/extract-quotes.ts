@@ -9,11 +9,11 @@
 import { trimRange } from '../text/sentences.js';
 import { attributeParagraph, type DocumentState } from './attribute-paragraph.js';
 import { TRANSCRIPT_TURN } from './confidence.js';
-import { buildEntityTable } from './entity-table.js';
+import { buildEntityTable, type EntityTable } from './entity-table.js';
 import { readNounPhrase } from './noun-phrase.js';
 import { type Draft, toQuotes } from './quote-drafts.js';
 import { type Speaker, SpeakerResolver } from './speaker-resolver.js';
-import { countTranscriptLabels, readTranscriptLine } from './transcript.js';
+import { countTranscriptLabels, type IsPersonName, readTranscriptLine } from './transcript.js';
 import type { ExtractInput, ParagraphInput, Quote } from './types.js';
 
 function transcriptSpeaker(
@@ -28,34 +28,66 @@ function transcriptSpeaker(
   return resolved ?? { name: label, role: null, members: [], kind: 'person' };
 }
 
+/** A mixed-case label ("Okafor", "Ruth Abernathy") names a person when the document names them so. */
+function personNameTest(table: EntityTable): IsPersonName {
+  return (label) => {
+    const words = label.toLowerCase().split(/\s+/);
+    const last = words[words.length - 1];
+    return table.entities.some(
+      (e) =>
+        (e.kind === 'person' || e.kind === 'unknown') &&
+        e.words.length >= 2 &&
+        (e.words.join(' ') === words.join(' ') || (words.length === 1 && e.words.at(-1) === last)),
+    );
+  };
+}
+
+/**
+ * Speech a speaker reports within a turn ("The minister told us that …") is the reported person's
+ * indirect quote; the label is blanked so it is never read as a subject.
+ */
+function reportedInTurn(paragraph: ParagraphInput, textStart: number, resolver: SpeakerResolver): Draft[] {
+  const text = ' '.repeat(textStart) + paragraph.text.slice(textStart);
+  const state: DocumentState = { carriedOpen: false, chain: null, introducer: null, previousSpeaker: null };
+  return attributeParagraph({ ...paragraph, text }, state, resolver).filter((d) => d.kind === 'indirect');
+}
+
 export function extractQuotes(input: ExtractInput): Quote[] {
   const paragraphs: readonly ParagraphInput[] = input.paragraphs;
   const table = buildEntityTable(paragraphs, input.speakerHints ?? []);
   const resolver = new SpeakerResolver(table);
-  const labelCount = countTranscriptLabels(paragraphs.map((p) => p.text));
+  const isPersonName = personNameTest(table);
+  const labelCount = countTranscriptLabels(
+    paragraphs.map((p) => p.text),
+    isPersonName,
+  );
+  const lines = paragraphs.map((p) => readTranscriptLine(p.text, labelCount, isPersonName));
   const state: DocumentState = { carriedOpen: false, chain: null, introducer: null, previousSpeaker: null };
   const drafts: Draft[] = [];
-  for (const paragraph of paragraphs) {
-    const line = readTranscriptLine(paragraph.text, labelCount);
+  paragraphs.forEach((paragraph, i) => {
+    const line = lines[i];
     if (line) {
       // A question line ("Q: …") is nobody's quote; a speaker line is that speaker's words.
       Object.assign(state, { carriedOpen: false, chain: null, introducer: null, previousSpeaker: null });
-      if (!line.speaker) continue;
+      if (!line.speaker) return;
       const speaker = transcriptSpeaker(line.speaker, resolver, paragraph.start, paragraph.number);
-      const range = trimRange(paragraph.text, { start: line.textStart, end: paragraph.text.length });
       resolver.noteSpeaker(speaker, paragraph.start, paragraph.number);
+      // The whole turn is one quote, however many sentences it has.
+      const range = trimRange(paragraph.text, { start: line.textStart, end: paragraph.text.length });
+      const cue = 'transcript';
       drafts.push({
         paragraph,
         kind: 'direct',
         ...range,
         speaker,
         via: null,
-        cue: 'transcript',
+        cue,
         confidence: TRANSCRIPT_TURN,
       });
-      continue;
+      drafts.push(...reportedInTurn(paragraph, line.textStart, resolver));
+      return;
     }
     drafts.push(...attributeParagraph(paragraph, state, resolver));
-  }
+  });
   return toQuotes(drafts);
 }

@@ -16,35 +16,46 @@ import {
 
 const FINAL_VERBS = new Set([...CLAUSE_VERBS, 'continued', 'explained', 'added']);
 
+export interface Attribution {
+  np: NounPhrase;
+  /** The reporting verb; after an inverted speaker ("said Meyer") it ends where the speaker ends. */
+  verb: Word;
+  role: string | null;
+}
+
+/**
+ * `, Meyer said` or `, said Meyer` right after the comma at `c`. `finalRole` lets an inverted speaker's
+ * appositive end the sentence (`said Jane Roe, the commissioner.`).
+ */
+export function readAttribution(text: string, c: number, finalRole: boolean): Attribution | null {
+  const np = readNounPhrase(text, c + 1);
+  if (np) {
+    const appositive = readAppositive(text, np.end);
+    const verb = readVerb(text, skipAdverbs(text, appositive.end), FINAL_VERBS);
+    if (verb) return { np, verb, role: appositive.role };
+  }
+  const verb = readVerb(text, c + 1, FINAL_VERBS);
+  const speaker = verb && text[verb.end] === ' ' ? readNounPhrase(text, verb.end + 1) : null;
+  if (!verb || !speaker) return null;
+  const role = readAppositive(text, speaker.end, finalRole).role;
+  return { np: speaker, verb: { ...verb, end: speaker.end }, role };
+}
+
 /** `…, Meyer said.` / `…, said Meyer.` / `…, the Journal reported Friday.` closing the sentence. */
 export function findFinalAct(text: string, masked: string, s: Sentence): SpeechAct | null {
   let tried = 0;
   for (let c = s.end - 1; c > s.contentStart && tried < 4; c--) {
     if (masked[c] !== ',') continue;
     tried++;
-    const np = readNounPhrase(text, c + 1);
-    let verb: Word | null = null;
-    let speaker: NounPhrase | null = null;
-    let role: string | null = null;
-    if (np) {
-      const appositive = readAppositive(text, np.end);
-      verb = readVerb(text, skipAdverbs(text, appositive.end), FINAL_VERBS);
-      speaker = verb ? np : null;
-      role = appositive.role;
-    }
-    if (!speaker) {
-      verb = readVerb(text, c + 1, FINAL_VERBS);
-      speaker = verb && text[verb.end] === ' ' ? readNounPhrase(text, verb.end + 1) : null;
-      if (speaker) role = readAppositive(text, speaker.end, true).role;
-      if (speaker && verb) verb = { ...verb, end: speaker.end };
-    }
-    if (!speaker || !verb) continue;
+    const found = readAttribution(text, c, true);
+    if (!found) continue;
+    const { np, verb, role } = found;
     const tail = attributionTailEnd(text, masked, verb.end, s.end, verb);
     if (tail === null) continue;
     const complement = trimClause(text, s.contentStart, c);
     return makeAct(
       'final',
-      speaker,
+      np,
       verb.bare,
       c + 1,
       tail,

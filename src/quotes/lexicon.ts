@@ -25,6 +25,7 @@ export const CLAUSE_VERBS = words(`
   reported reports observed cautioned predicted predicts suggested claimed claims contended maintained
   maintains asserted asserts assert complained confirmed emphasized emphasised stressed stresses recalled
   reiterated alleged alleges countered agreed informed assured reminded vowed promised pledged disclosed
+  estimated estimates concluded concludes ruled rules held
   argue warn note claim contend insist maintain allege acknowledge predict testify
 `);
 
@@ -33,6 +34,12 @@ export const CLAUSE_VERBS = words(`
  * members", "claimed the title", "noted the change" take a noun, not a reported clause.
  */
 export const BARE_CLAUSE_VERBS = words('said says say told tells warned');
+
+/** Clause verbs that take a bare clause only when a finite verb shows it is one (clause-acts.ts). */
+export const FINITE_BARE_VERBS = words(`
+  insisted insists argued argues noted notes added adds acknowledged acknowledges conceded predicted
+  predicts estimated estimates concluded concludes maintained maintains contended claimed claims
+`);
 
 /** Verbs whose object comes before the reported clause: `told Semafor Friday that …`. */
 export const TELL_VERBS = words('told tells informed assured reminded warned');
@@ -58,7 +65,7 @@ export const TITLE_WORDS = words(`
   mr mrs ms miss mx dr sen sens senator senators rep reps representative gov governor lt gen general col sgt
   capt cpt adm admiral prof professor rev reverend hon president vice chairman chairwoman chair chairperson
   secretary commissioner administrator director judge justice mayor councilman councilwoman councilmember
-  councillor officer detective sheriff chief superintendent coach manager minister premier chancellor
+  councillor councilor officer detective sheriff chief superintendent coach manager minister premier chancellor
   ambassador attorney inspector speaker leader spokesperson spokesman spokeswoman ceo cfo coo cto founder
   principal dean provost king queen prince princess pope bishop archbishop cardinal father deputy assistant
   acting interim executive treasurer comptroller controller auditor clerk trustee commander captain sergeant

@@ -56,6 +56,20 @@ function classify(words: Word[], title: string | null, nameWords: Word[]): RunKi
 }
 
 /**
+ * "Mira Holt of Dunmore Securities": a person's name followed by "of" and an organisation is the person
+ * and where they work, not one name ("Secretary of Defense Lloyd Austin" has the person after "of").
+ */
+function cutAtAffiliation(words: Word[]): void {
+  const of = words.findIndex((w, i) => i > 0 && w.text === 'of');
+  if (of < 0) return;
+  const before = words.slice(0, of);
+  const after = words.slice(of + 1);
+  const person = before.some((w) => isFirstName(w.text)) && isNameWord(before[before.length - 1] as Word);
+  const org = after.some((w) => ORG_WORDS.has(w.bare) && w.capital);
+  if (person && org) words.length = of;
+}
+
+/**
  * The run of capitalised words starting at `pos` (with particles such as "of", "van" inside), or null.
  * At a sentence start a capitalised function word ("The", "If", "However") is skipped.
  */
@@ -65,7 +79,20 @@ export function readNameRun(text: string, pos: number, sentenceInitial = false):
   for (;;) {
     const word = readWord(text, p);
     if (!word) break;
-    const particle = NAME_PARTICLES.has(word.text) && words.length > 0;
+    // "Institute for Public Policy", "Committee on Foreign Relations": an organisation's name goes on
+    // through its complement; a person's name never has one.
+    const complement =
+      (word.text === 'for' || word.text === 'on') && words.some((w) => ORG_WORDS.has(w.bare) && w.capital);
+    // "Court of Appeals for the Fifth District", "Bank of the West": "the" inside a complement, before
+    // a capitalised word.
+    const previous = words[words.length - 1];
+    const article =
+      word.text === 'the' &&
+      previous !== undefined &&
+      ['of', 'for', 'on'].includes(previous.text) &&
+      /^\p{Lu}/u.test(readWord(text, word.end + 1)?.text ?? '') &&
+      words.some((w) => ORG_WORDS.has(w.bare) && w.capital);
+    const particle = (NAME_PARTICLES.has(word.text) || complement || article) && words.length > 0;
     if (!(word.capital || particle) || TIME_WORDS.has(word.bare)) break;
     if (words.length === 0 && sentenceInitial && NON_NAME_WORDS.has(word.bare)) {
       if (text[word.end] !== ' ') return null;
@@ -75,10 +102,19 @@ export function readNameRun(text: string, pos: number, sentenceInitial = false):
       continue;
     }
     words.push(word);
+    // "Workers' Union", "Farmers' Alliance": a plural possessive inside an organisation's name.
+    const inner = word.possessive && /^['’] /.test(text.slice(word.end, word.end + 2));
+    const next = inner ? readWord(text, word.end + 2) : null;
+    if (next?.capital && ORG_WORDS.has(next.bare)) {
+      words[words.length - 1] = { ...word, possessive: false };
+      p = word.end + 2;
+      continue;
+    }
     if (word.possessive || text[word.end] !== ' ') break;
     p = word.end + 1;
   }
   while (words.length > 0 && !words[words.length - 1]?.capital) words.pop();
+  cutAtAffiliation(words);
   const first = words[0];
   const last = words[words.length - 1];
   if (!first || !last || (words.length === 1 && first.text === 'I')) return null;

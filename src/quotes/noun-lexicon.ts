@@ -73,7 +73,8 @@ export const ORG_NOUNS = words(`
   hospital bank paper newspaper outlet network station magazine startup automaker carmaker retailer
   airline nonprofit charity coalition commission court panel bureau authority institute foundation
   police prosecutors association utility developer manufacturer publisher family tribe nation embassy
-  museum library church diocese archdiocese parish legislature assembly military army navy
+  museum library church diocese archdiocese parish legislature assembly military army navy federation
+  confederation alliance service
 `);
 
 /** Heads meaning a publication when used generically: `the paper`, `the newspaper`. */
@@ -93,9 +94,12 @@ export const GENERIC_ORG_HEADS = words(
   'company firm startup automaker carmaker retailer airline developer manufacturer utility',
 );
 
+/** Heads that mean "the public body last named": `the agency said` after the Federal Aviation Administration. */
+export const GENERIC_PUBLIC_HEADS = words('agency');
+
 /** "the company" is not the Pentagon: public bodies are excluded when resolving a generic company. */
 export const PUBLIC_BODY =
-  /\b(?:Department|Pentagon|Agency|Ministry|Committee|Senate|House|Congress|Council|Court|Police|Army|Navy|Force|Administration|Office|Commission|Bureau|City|County|State|University|School|Party|Government|Parliament|NASA|FBI|CIA|DOD|DOJ)\b/;
+  /\b(?:Department|Pentagon|Agency|Ministry|Committee|Senate|House|Congress|Council|Court|Police|Army|Navy|Force|Administration|Office|Commission|Bureau|Service|Authority|City|County|State|University|School|Party|Government|Parliament|NASA|FBI|CIA|DOD|DOJ)\b/;
 
 /** "Gov. Kathy Hochul" is "the governor". */
 export const TITLE_ABBREVIATIONS: Record<string, string> = {

@@ -32,7 +32,7 @@ function readCommonWords(text: string, pos: number): Word[] {
     p = word.end + 1;
   }
   // The head is the last word that is a known noun; modifiers before it ("city's finance office").
-  while (words.length > 0 && !isHead(words[words.length - 1]?.bare ?? '')) words.pop();
+  while (words.length > 0 && !isHead(headWord(words[words.length - 1]?.bare ?? ''))) words.pop();
   return words;
 }
 
@@ -40,6 +40,15 @@ function isHead(bare: string): boolean {
   return [GROUP_NOUNS, ROLE_NOUNS, ORG_NOUNS, STATEMENT_NOUNS, SPOKES_NOUNS, GENERIC_PUBLICATION_NOUNS].some(
     (set) => set.has(bare),
   );
+}
+
+/**
+ * The noun a hyphenated compound is a kind of: English compounds are right-headed, so a "co-founder"
+ * is a founder and a "vice-chairman" a chairman.
+ */
+function headWord(bare: string): string {
+  if (isHead(bare) || !bare.includes('-')) return bare;
+  return bare.slice(bare.lastIndexOf('-') + 1);
 }
 
 function headKind(head: string): NounPhraseKind {
@@ -62,7 +71,7 @@ function readCommonPhrase(
 ): NounPhrase | null {
   const last = readCommonWords(text, bodyStart).pop();
   if (!last) return null;
-  const head = last.bare;
+  const head = headWord(last.bare);
   const kind = headKind(head);
   const extra: Partial<NounPhrase> = { head, definite: det === 'the' };
   if (kind === 'owned' || head === 'official' || head === 'officials') {
@@ -159,8 +168,17 @@ export function readNounPhrase(text: string, pos: number, sentenceInitial = fals
     const kind = run.kind === 'publication' ? 'publication' : run.kind === 'org' ? 'org' : 'name';
     const runPhrase = phrase(text, kind, run.start, run.end, { run });
     if (run.possessive) {
-      const after = run.end + (/['’]/.test(text[run.end] ?? '') ? 1 : 0);
-      return readCommonPhrase(text, run.start, skipSpaces(text, after), null, runPhrase);
+      const after = skipSpaces(text, run.end + (/['’]/.test(text[run.end] ?? '') ? 1 : 0));
+      // "Chile's National Mining Safety Service": a place owning an organisation's proper name only
+      // says where it is; the organisation speaks under its own name.
+      const owned = readNameRun(text, after);
+      if (owned && (owned.kind === 'org' || owned.kind === 'publication') && owned.words.length >= 2)
+        return phrase(text, owned.kind, owned.start, owned.end, { run: owned });
+      const common = readCommonPhrase(text, run.start, after, null, runPhrase);
+      // "Kessington's transit director, Marcus Oyelaran": the person named after the role speaks.
+      return common && (common.kind === 'role' || common.kind === 'owned')
+        ? (namedAfterRole(text, common) ?? common)
+        : common;
     }
     const titled = readLowercaseTitle(text, run);
     if (titled) return titled;

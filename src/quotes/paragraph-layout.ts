@@ -10,7 +10,7 @@ const BULLET = /^\s*(?:[-•*–]\s+)/;
 const MAX_LABEL_WORDS = 6;
 const LABEL = /^([A-Z][^:.!?"“”\n]{0,48}):\s+(?=\S)/;
 const DATELINE =
-  /^(?:[A-Z][A-Za-z.'’]*(?:,?\s+[A-Z][A-Za-z.'’]*){0,4}\)?\s*(?:\([^)]{1,30}\)\s*)?)\s*[–—-]{1,2}\s+(?=\S)/;
+  /^(?:\p{Lu}[\p{L}.'’]*(?:,?\s+\p{Lu}[\p{L}.'’]*){0,4}\)?\s*(?:\([^)]{1,30}\)\s*)?)\s*[–—-]{1,2}\s+(?=\S)/u;
 
 function bulletEnd(text: string, from = 0): number {
   return from + (BULLET.exec(text.slice(from))?.[0].length ?? 0);
@@ -42,6 +42,13 @@ function datelineEnd(text: string, from: number): number {
 export function contentStart(text: string): number {
   const bullet = bulletEnd(text);
   return datelineEnd(text, labelEnd(text, bullet));
+}
+
+/** Where a dateline ("COPIAPÓ, Chile (AP) — ") ends, or 0: its place names are scenery, not speakers. */
+export function datelineSkip(text: string): number {
+  const from = labelEnd(text, bulletEnd(text));
+  const end = datelineEnd(text, from);
+  return end > from ? end : 0;
 }
 
 export function isBullet(text: string): boolean {

@@ -1,8 +1,10 @@
-// Attributed spans become Quote objects here: direct quotes that run over several sentences are split
-// into sentences (short ones stay attached), so a quote is a unit a reader can cite; quoted titles and
+// Attributed spans become Quote objects here: a quoted passage is one quote, as the writer marked it,
+// unless it is as long as an excerpt of a statement or letter, which is split into sentences (short
+// ones stay attached) so a quote is a unit a reader can cite; a transcript turn is one quote. Quoted titles and
 // words-as-words are dropped; offsets are made absolute and checked against the paragraph text.
 
 import { countWords, splitSentences, trimRange } from '../text/sentences.js';
+import { withoutInnerClose } from './quote-marks.js';
 import type { Speaker } from './speaker-resolver.js';
 import type { ParagraphInput, Quote, QuoteKind } from './types.js';
 
@@ -39,6 +41,11 @@ export function settleChain(chain: Chain, speaker: Speaker | null, cue: string |
 }
 
 const MIN_SENTENCE_WORDS = 5;
+/**
+ * News quotes run one to three sentences of about 20 words each; a quoted passage longer than that is an
+ * excerpt of a written statement or letter, where the sentence is the unit a reader cites.
+ */
+const MAX_WHOLE_QUOTE_WORDS = 60;
 /** "titled", "called", "dubbed" stand right before the quoted title they name. */
 const NAMING_CUE_CHARS = 30;
 /** A quoted title ("The Art of the Deal") is short and all capitalised; a quoted sentence is not. */
@@ -60,15 +67,19 @@ export function looksLikeTitle(
   if (NAMING_CUE.test(text.slice(Math.max(0, openMark - NAMING_CUE_CHARS), Math.max(0, openMark))))
     return true;
   const inner = text.slice(innerStart, innerEnd);
-  if (/[.!?,]$/.test(inner) || countWords(inner) > MAX_TITLE_WORDS) return false;
+  if (/[.!?,]$/.test(withoutInnerClose(inner)) || countWords(inner) > MAX_TITLE_WORDS) return false;
   const words = inner.split(/\s+/).filter((w) => /\p{L}/u.test(w));
   return words.length > 0 && words.every((w) => /^\p{Lu}/u.test(w) || SMALL_WORDS.has(w.toLowerCase()));
 }
 
-/** Sentence pieces of a direct quote; pieces under five words stay with a neighbour. */
+/** A quote as marked, or for a long excerpt its sentence pieces; pieces under five words stay with a neighbour. */
 function pieces(draft: Draft): Array<{ start: number; end: number }> {
   const text = draft.paragraph.text;
-  if (draft.kind === 'indirect') return [{ start: draft.start, end: draft.end }];
+  const whole =
+    draft.kind === 'indirect' ||
+    draft.cue === 'transcript' ||
+    countWords(text.slice(draft.start, draft.end)) <= MAX_WHOLE_QUOTE_WORDS;
+  if (whole) return [{ start: draft.start, end: draft.end }];
   const ranges = splitSentences(text, draft.start, draft.end);
   const merged: Array<{ start: number; end: number }> = [];
   for (const range of ranges) {

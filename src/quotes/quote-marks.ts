@@ -21,8 +21,19 @@ const SINGLE_MARKS = "'‘’";
 
 type Shape = 'open' | 'close' | 'either';
 
-function doubleShape(text: string, i: number): Shape | null {
+/**
+ * French and Swiss text quotes «…», German and Danish text »…«: the first guillemet of a paragraph
+ * shows which way its quotes point (a quote opens before it closes).
+ */
+function guillemetsReversed(text: string): boolean {
+  const first = /[«»]/.exec(text);
+  return first?.[0] === '»';
+}
+
+function doubleShape(text: string, i: number, reversed: boolean): Shape | null {
   const mark = text[i] ?? '';
+  if (reversed && mark === '»') return 'open';
+  if (reversed && mark === '«') return 'close';
   if (DOUBLE_OPENERS.includes(mark)) return 'open';
   if (DOUBLE_CLOSERS.includes(mark)) return 'close';
   if (mark !== '"') return null;
@@ -63,8 +74,9 @@ function makeSpan(
  */
 function findDoubleSpans(text: string, carriedOpen: boolean): QuoteSpan[] {
   const marks: Array<{ index: number; shape: Shape; inch: boolean }> = [];
+  const reversed = guillemetsReversed(text);
   for (let i = 0; i < text.length; i++) {
-    const shape = doubleShape(text, i);
+    const shape = doubleShape(text, i, reversed);
     if (shape === null) continue;
     // A straight mark right after a digit is an inch mark (a 12" pipe) unless it closes a quote.
     const inch = text[i] === '"' && /\d/.test(text[i - 1] ?? '') && shape !== 'open';
@@ -160,4 +172,12 @@ export function spanStart(span: QuoteSpan): number {
 /** End of the span including its closing mark. */
 export function spanEnd(span: QuoteSpan, textLength: number): number {
   return span.close < 0 ? textLength : span.close + 1;
+}
+
+/**
+ * The words of a quote as they end before any inner quote closes: `finish the job,’` ends with the comma,
+ * so a quote whose last words are quoted still reads as an utterance.
+ */
+export function withoutInnerClose(inner: string): string {
+  return inner.replace(/['’‘›‹"]+$/, '');
 }

@@ -1,19 +1,34 @@
 // A name as written → the document's canonical speaker: "Meyer" and "Mr. Meyer" → "Dan Meyer" (the full
 // name with that surname mentioned most recently, agreeing with Mr./Ms.), "the Journal" → "The Wall
 // Street Journal", and an unknown surname stays as written ("Sen. Smith").
+import { isCommonWord } from '../text/word-lexicon.js';
 import type { EntityTable } from './entity-table.js';
 import { honorificGender } from './mention-roles.js';
 import type { NameRun } from './name-runs.js';
+import { acronymOwner } from './org-names.js';
 import { entitySpeaker, lastMentionBefore, type Speaker, type SpeakerKind } from './speaker.js';
 
 const HONORIFIC_ONLY = /^(?:mr|mrs|ms|miss|mx|dr|sen|rep|gov)\.?$/i;
 export const PEOPLE: ReadonlySet<SpeakerKind> = new Set(['person', 'unknown']);
 
-export function resolveName(table: EntityTable, run: NameRun, pos: number, role: string | null): Speaker {
+export function resolveName(
+  table: EntityTable,
+  run: NameRun,
+  pos: number,
+  role: string | null,
+): Speaker | null {
   const entities = table.entities;
   const last = run.nameWords[run.nameWords.length - 1]?.bare ?? '';
-  if (run.kind === 'publication' || run.kind === 'org') {
+  // "DeLuca", "McKay" look like a one-word brand ("SpaceX") by their inner capital; when the document
+  // has named a person with that surname and no organisation of that name, the word is the surname.
+  const surnameOnly =
+    run.kind === 'org' &&
+    run.words.length === 1 &&
+    !entities.some((e) => e.name.toLowerCase() === run.name.toLowerCase()) &&
+    entities.some((e) => e.words.length >= 2 && e.words.at(-1) === last && e.kind === 'person');
+  if ((run.kind === 'publication' || run.kind === 'org') && !surnameOnly) {
     const entity =
+      acronymOwner(entities, run.name) ??
       entities.find((e) => e.name.toLowerCase() === run.name.toLowerCase()) ??
       entities.find((e) => e.kind === run.kind && e.words.at(-1) === last && run.words.length === 1) ??
       entities.find((e) => e.name.toLowerCase() === `the ${run.name.toLowerCase()}`);
@@ -44,6 +59,9 @@ export function resolveName(table: EntityTable, run: NameRun, pos: number, role:
     if (gender && !entity.gender) entity.gender = gender;
     return entitySpeaker(entity, role);
   }
+  // "Management said …", "Passengers vented …": a capitalised common word that names nobody in the
+  // document is a sentence-initial noun, not a surname.
+  if (run.nameWords.length === 1 && run.title === null && isCommonWord(run.name)) return null;
   const honorific = run.title !== null && HONORIFIC_ONLY.test(run.title);
   const written = honorific ? `${run.title} ${run.name}` : run.name;
   return { name: written, role: role ?? (honorific ? null : run.title), members: [], kind: 'person' };

@@ -38,15 +38,90 @@ export function findParticipleActs(masked: string, s: Sentence): SpeechAct[] {
   return acts;
 }
 
+const RELATIVE_START = /^\s*(?:which|who|whose|whom)\b/;
+
+/** A survey's author named right after it: "a poll (released Thursday) by X", "a study from X". */
+const AUTHOR_WINDOW = 40;
+const AUTHOR_KINDS = new Set(['name', 'org', 'publication']);
+/** "a poll", "the latest survey", "new census figures": determiner, up to two modifiers, a document head. */
+const DOCUMENT_PHRASE = new RegExp(
+  String.raw`^(?:(?:a|an|the|its|their)\s+)?(?:[\p{L}-]+\s+){0,2}?(${[...DOCUMENT_HEADS].join('|')})\b`,
+  'iu',
+);
+
+function documentAuthor(text: string, masked: string, from: number): NounPhrase | null {
+  const by = /^[^,;:\u2591]*?\b(?:by|from)\s+/.exec(masked.slice(from, from + AUTHOR_WINDOW));
+  if (!by) return null;
+  const np = readNounPhrase(text, from + by[0].length);
+  return np && AUTHOR_KINDS.has(np.kind) ? np : null;
+}
+
+/** The author may be placed further ("by X at Y University"): its phrase ends at the next comma. */
+function authorPhraseEnd(masked: string, from: number): number {
+  const comma = masked.slice(from, from + AUTHOR_WINDOW).search(/[,;]/);
+  return comma < 0 ? from : from + comma;
+}
+
+/**
+ * "…, with the drivers' union saying that few routes would run": an absolute "with" phrase names the
+ * speaker of its participle outright.
+ */
+export function findWithActs(text: string, masked: string, s: Sentence): SpeechAct[] {
+  const acts: SpeechAct[] = [];
+  const re = /\bwith\s+/g;
+  re.lastIndex = s.contentStart;
+  for (let m = re.exec(masked); m && m.index < s.end; m = re.exec(masked)) {
+    const np = readNounPhrase(text, m.index + m[0].length);
+    if (!np || np.kind === 'pronoun') continue;
+    const participle = /^\s+([a-z]+)\s+(?:that\s+)?/.exec(masked.slice(np.end, s.end));
+    if (!participle || !SPEECH_PARTICIPLES.has(participle[1] ?? '')) continue;
+    const cueEnd = np.end + participle[0].length;
+    acts.push(
+      makeAct('clause', np, `${participle[1]} that`, np.start, cueEnd, trimClause(text, cueEnd, s.end)),
+    );
+  }
+  return acts;
+}
+
+const FINDING = /\b(?:found|finds|showed|shows|concluded|concludes)\s+that\s+/g;
+
+/**
+ * "A study published this year by the Center for Urban Mobility found that …": a study, survey or poll
+ * that names its author reports the author's findings.
+ */
+export function findFindingActs(text: string, masked: string, s: Sentence): SpeechAct[] {
+  const acts: SpeechAct[] = [];
+  const document = DOCUMENT_PHRASE.exec(masked.slice(s.contentStart, s.contentStart + AUTHOR_WINDOW));
+  if (!document) return acts;
+  const np = documentAuthor(text, masked, s.contentStart + document[0].length);
+  if (!np) return acts;
+  FINDING.lastIndex = np.end;
+  const verb = FINDING.exec(masked);
+  // Only the author's own phrase ("at Larkin University") may stand between the author and the verb.
+  if (!verb || verb.index >= s.end || /[,;:\u2591]/.test(masked.slice(np.end, verb.index))) return acts;
+  if (verb.index - np.end > AUTHOR_WINDOW) return acts;
+  const cueEnd = verb.index + verb[0].length;
+  const cue = `${verb[0].trim().split(/\s+/)[0]} that`;
+  acts.push(makeAct('clause', np, cue, s.contentStart, cueEnd, trimClause(text, cueEnd, s.end)));
+  return acts;
+}
+
 export function findAccordingActs(text: string, masked: string, s: Sentence): SpeechAct[] {
   const acts: SpeechAct[] = [];
   const re = /\baccording to\s+/gi;
   re.lastIndex = s.contentStart;
   for (let m = re.exec(masked); m && m.index < s.end; m = re.exec(masked)) {
-    const np = readNounPhrase(text, m.index + m[0].length);
+    const at = m.index + m[0].length;
+    const found = readNounPhrase(text, at);
+    // "according to a poll released Thursday by the X Institute": a survey speaks for whoever made it.
+    const document = found ? null : DOCUMENT_PHRASE.exec(masked.slice(at, at + AUTHOR_WINDOW));
+    const np = document ? documentAuthor(text, masked, at + document[0].length) : found;
     if (!np || np.kind === 'pronoun' || DOCUMENT_HEADS.has(np.head ?? '')) continue;
     if (np.kind === 'owned' && !np.owner && !np.ownerPronoun) continue; // "according to the report"
-    const after = readAppositive(text, np.end).end;
+    let after = np === found ? readAppositive(text, np.end).end : authorPhraseEnd(masked, np.end);
+    // "According to the department, the leak began at a hatch, which …": what looked like an
+    // appositive was the reported clause, since a relative clause cannot follow it as the main one.
+    if (after > np.end && RELATIVE_START.test(masked.slice(after + 1, after + 10))) after = np.end;
     let complement: Range | null = null;
     if (masked.slice(s.contentStart, m.index).trim() === '' && masked[after] === ',') {
       complement = trimClause(text, after + 1, s.end);

@@ -4,8 +4,15 @@
 // "the lawmakers" to the people last named together, "its statement" to the organisation.
 
 import type { Entity, EntityTable, Gender } from './entity-table.js';
-import { GENERIC_ORG_HEADS, ISSUED_NOUNS, PUBLIC_BODY, TITLE_ABBREVIATIONS } from './noun-lexicon.js';
+import {
+  GENERIC_ORG_HEADS,
+  GENERIC_PUBLIC_HEADS,
+  ISSUED_NOUNS,
+  PUBLIC_BODY,
+  TITLE_ABBREVIATIONS,
+} from './noun-lexicon.js';
 import type { NounPhrase } from './noun-phrase.js';
+import { acronymOwner, orgHead } from './org-names.js';
 import { PEOPLE, resolveName } from './resolve-name.js';
 import { entitySpeaker, lastMentionBefore, type Speaker } from './speaker.js';
 
@@ -145,16 +152,33 @@ export class SpeakerResolver {
   private commonNoun(np: NounPhrase, ctx: ResolveContext): Speaker | null {
     const head = np.head ?? '';
     if (np.kind === 'publication') return this.recentEntity(ctx.pos, 'publication');
-    const named = this.recent(ctx, (s) => s.kind === 'org' && s.name.toLowerCase().endsWith(head));
+    const headed = (name: string) => orgHead(name.toLowerCase().split(/\s+/)) === head;
+    const named = this.recent(ctx, (s) => s.kind === 'org' && headed(s.name));
     if (named) return named.speaker;
     const entity = this.table.entities
-      .filter((e) => e.kind === 'org' && e.words.at(-1) === head && lastMentionBefore(e, ctx.pos) > -2)
+      .filter((e) => e.kind === 'org' && orgHead(e.words) === head && lastMentionBefore(e, ctx.pos) > -2)
       .sort((a, b) => lastMentionBefore(b, ctx.pos) - lastMentionBefore(a, ctx.pos))[0];
     if (entity) return entitySpeaker(entity, null);
     if (GENERIC_ORG_HEADS.has(head))
       return this.recentEntity(ctx.pos, 'org', (e) => !PUBLIC_BODY.test(e.name));
+    if (GENERIC_PUBLIC_HEADS.has(head)) {
+      // The public body that spoke last is the one meant; failing that, the one named last.
+      const isBody = (s: Speaker) => s.kind === 'org' && PUBLIC_BODY.test(this.fullName(s).name);
+      const body =
+        this.recent(ctx, isBody)?.speaker ??
+        this.recentEntity(ctx.pos, 'org', (e) =>
+          PUBLIC_BODY.test(this.fullName(entitySpeaker(e, null)).name),
+        );
+      return body ? this.fullName(body) : null;
+    }
     if (!np.definite) return null;
     return { name: `the ${np.text.replace(/^the\s+/i, '')}`, role: null, members: [], kind: 'org' };
+  }
+
+  /** An acronym speaker under the full name the document gives it ("FAA" → "Federal Aviation Administration"). */
+  private fullName(speaker: Speaker): Speaker {
+    const owner = acronymOwner(this.table.entities, speaker.name);
+    return owner ? entitySpeaker(owner, null) : speaker;
   }
 
   /** "the NASA administrator", "Musk's biographer": the person the document gave that role. */
@@ -168,10 +192,17 @@ export class SpeakerResolver {
         .toLowerCase()
         .split(/[\s,;]+/)
         .map((w) => TITLE_ABBREVIATIONS[w] ?? w);
-    const entity = this.table.entities
-      .filter((e) => e.roles.some((r) => wanted.every((w) => roleWords(r).includes(w))))
-      .sort((a, b) => lastMentionBefore(b, ctx.pos) - lastMentionBefore(a, ctx.pos))[0];
-    return entity ? entitySpeaker(entity, null) : null;
+    const byRole = (accept: (words: string[]) => boolean) =>
+      this.table.entities
+        .filter((e) => e.roles.some((r) => accept(roleWords(r))))
+        .sort((a, b) => lastMentionBefore(b, ctx.pos) - lastMentionBefore(a, ctx.pos));
+    const entity = byRole((words) => wanted.every((w) => words.includes(w)))[0];
+    if (entity) return entitySpeaker(entity, null);
+    // "the regional governor" for "Governor Carolina Videla": the head noun alone, when only one person
+    // of the document holds that role (with two governors the modifier would be needed to choose).
+    const head = wanted[wanted.length - 1] ?? '';
+    const heads = byRole((words) => words.includes(head));
+    return heads.length === 1 && heads[0] ? entitySpeaker(heads[0], null) : null;
   }
 
   private owner(np: NounPhrase, ctx: ResolveContext): Speaker | null {

@@ -6,7 +6,16 @@ import { TELL_VERBS, TIME_WORDS, VERB_ADVERBS } from './lexicon.js';
 import { type NounPhrase, readNounPhrase } from './noun-phrase.js';
 import { readWord, readWords, type Word } from './read-word.js';
 
-type Frame = 'after' | 'colon' | 'clause' | 'final' | 'participle' | 'according' | 'label' | 'introducer';
+type Frame =
+  | 'after'
+  | 'colon'
+  | 'clause'
+  | 'final'
+  | 'middle'
+  | 'participle'
+  | 'according'
+  | 'label'
+  | 'introducer';
 
 export interface SpeechAct {
   frame: Frame;

@@ -25,6 +25,8 @@ const BOUNDARY = /[,;:()"“”\u2014\u2013\u2591]/;
 const ADVERBIAL_PREFIX =
   /^(?:(?:but|and|so|yet|however|meanwhile|then|now|also|still|later|earlier|today|yesterday|(?:on|last|this|next)\s+\w+|in\s+\d{4})\s+)+$/i;
 const RELATIVES = new Set(['which', 'that', 'who']);
+/** ", 27" or ", D-Ohio" ending a subject: an age or party tag set off like an appositive. */
+const SKIPPED_BEFORE = /,\s+(?:\d{1,3}|[DRI]-[A-Z][\p{L}.]*)$/u;
 
 function trimEnd(text: string, end: number, floor: number): number {
   while (end > floor && /\s/.test(text[end - 1] ?? '')) end--;
@@ -56,8 +58,9 @@ function stripAppositive(
     if (masked[c] !== ',' || masked[c + 1] !== ' ') continue;
     const body = masked.slice(c + 2, end - 1).trim();
     if (/[\u2591"“”]/.test(body)) continue;
-    // "Musk, who has endorsed Trump, said": a relative clause between subject and verb is skipped.
-    if (/^(?:who|which)\b/i.test(body) && body.split(/\s+/).length <= 16) return { end: c, role: null };
+    // "Musk, who has endorsed Trump, said" / "Ruiz, whose son, Tomás, is missing, said": a relative
+    // clause between subject and verb is skipped.
+    if (/^(?:who|which|whose)\b/i.test(body) && body.split(/\s+/).length <= 16) return { end: c, role: null };
     const kind = appositiveKind(body);
     if (kind === 'skip') return { end: c, role: null };
     if (kind === 'role') return { end: c, role: roleText(body) };
@@ -81,18 +84,22 @@ function nameAppositive(text: string, masked: string, end: number, floor: number
     return null;
   }
   const before = chunkStart(masked, comma, floor);
-  const role = readNounPhrase(text, before, before === floor);
+  // The role is read on the text cut at the comma, so "The board chair" is not read on into the name;
+  // "But its chairman, …" may open with a conjunction or adverb.
+  const role = parseChunk(text.slice(0, comma), before, comma, floor);
   // "A White House spokesman", "Smith's lawyer", or titles alone: "The Prime Minister".
   const titles = role?.run?.words.every((w) => TITLE_WORDS.has(w.bare) || ROLE_NOUNS.has(w.bare)) ?? false;
-  if (!role || role.end !== comma || (role.kind !== 'role' && role.kind !== 'owned' && !titles)) return null;
+  // "A residents' group, Friends of the Pell River, said": an organisation named after its description.
+  const described = role?.kind === 'org' && !role.run && run.kind === 'unknown';
+  if (!role || (role.kind !== 'role' && role.kind !== 'owned' && !titles && !described)) return null;
   const np: NounPhrase = {
-    kind: 'name',
+    kind: described ? 'org' : 'name',
     start: run.start,
     end: run.end,
     text: text.slice(run.start, run.end),
-    run,
+    run: described ? { ...run, kind: 'org' } : run,
   };
-  return { np, role: role.text.replace(/^(?:a|an|the)\s+/i, '') };
+  return { np, role: described ? null : role.text.replace(/^(?:a|an|the)\s+/i, '') };
 }
 
 function chunkStart(masked: string, end: number, floor: number): number {
@@ -110,9 +117,25 @@ function parseChunk(text: string, start: number, end: number, floor: number): No
     // "… praised what she called": a subject right after "what" opens a free relative clause.
     if (candidate !== start && !ADVERBIAL_PREFIX.test(prefix) && !/\bwhat\s+$/i.test(prefix)) continue;
     const np = readNounPhrase(text, candidate, candidate === floor || candidate === start);
-    if (np && np.end === end) return np;
+    if (np && (np.end === end || placedBy(text, np, end))) return np;
   }
   return null;
+}
+
+const PLACING_PREPOSITION = /^\s+(?:of|from|at|in)\s+/;
+const PLACED_KINDS = new Set(['name', 'owned', 'org', 'role']);
+const PLACE_KINDS = new Set(['name', 'org', 'publication']);
+
+/**
+ * "Economist Hanna Berg of the University of Kent", "A spokesman for the ministry in Paris": a named
+ * place or institution after the speaker says where they work, and the speaker is still the subject.
+ */
+function placedBy(text: string, np: NounPhrase, end: number): boolean {
+  if (!PLACED_KINDS.has(np.kind)) return false;
+  const prep = PLACING_PREPOSITION.exec(text.slice(np.end, end));
+  if (!prep) return false;
+  const place = readNounPhrase(text, np.end + prep[0].length);
+  return place !== null && PLACE_KINDS.has(place.kind) && place.end === end;
 }
 
 /**
@@ -130,7 +153,11 @@ export function readSubjectBefore(
   if (named) return named;
   const appositive = stripAppositive(masked, end, floor);
   if (!appositive) return null;
+  const stripped = appositive.end < end;
   end = trimEnd(text, appositive.end, floor);
+  // "Jolene Ferris, 27, a nurse …, told": an age or party tag may stand before the role appositive.
+  const skipped = stripped ? SKIPPED_BEFORE.exec(text.slice(Math.max(floor, end - 24), end)) : null;
+  if (skipped) end -= skipped[0].length;
   const tag = /\s*\([^()]{1,40}\)$/.exec(text.slice(floor, end));
   if (tag) end -= tag[0].length;
   const start = chunkStart(masked, end, floor);

@@ -1,6 +1,8 @@
-// Sieve 6: transcripts. A line "MS. RIVERA: …" or "SEN. SMITH: …" is that person's words; "Q: …" lines
-// are a questioner's and are reported as nobody's quote. Only upper-case labels count, so Axios-style
-// section labels ("Why it matters: …") are never taken for speakers.
+// Sieve 6: transcripts. A line "MS. RIVERA: …", "SEN. SMITH: …", "Sen. Smith: …" or "**Rivera:** …" is
+// that person's turn, one quote; "Q: …" lines are a questioner's and are reported as nobody's quote.
+// Upper-case labels are the transcript convention; a mixed-case label counts only when it is a title and
+// a name ("Secretary Lin") or a person the document names, so Axios-style section labels ("Why it
+// matters: …", "**Context:** …") are never taken for speakers.
 import { TITLE_WORDS } from './lexicon.js';
 
 export interface TranscriptLine {
@@ -12,7 +14,14 @@ export interface TranscriptLine {
   textStart: number;
 }
 
-const LINE = /^\s*(?:[-•*]\s+)?((?:[A-Z][A-Z.'’-]*)(?:\s+[A-Z][A-Z.'’-]*){0,3}):\s+(?=\S)/;
+/** Markdown emphasis may wrap the label with or without its colon: "**Q:**", "**Rivera**:". */
+const EMPHASIS = String.raw`(?:\*\*|__|\*|_)?`;
+const UPPER_LABEL = String.raw`[A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*){0,3}`;
+const MIXED_LABEL = String.raw`\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}`;
+const labelLine = (label: string) =>
+  new RegExp(String.raw`^\s*(?:[-•*]\s+)?${EMPHASIS}(${label})${EMPHASIS}:${EMPHASIS}\s+(?=\S)`, 'u');
+const LINE = labelLine(UPPER_LABEL);
+const MIXED_LINE = labelLine(MIXED_LABEL);
 const QUESTION_LABELS = new Set(['Q', 'QUESTION', 'REPORTER', 'INTERVIEWER', 'AUDIENCE MEMBER', 'MODERATOR']);
 const NOT_SPEAKERS = new Set([
   'NOTE',
@@ -48,24 +57,54 @@ function titleCase(label: string): string {
     .join(' ');
 }
 
-/** The transcript label of a paragraph, if it has one. `labelCount` is how many such lines the document has. */
-export function readTranscriptLine(text: string, labelCount: number): TranscriptLine | null {
+/** Whether a mixed-case label is a person the document names ("Okafor", "Ruth Abernathy"). */
+export type IsPersonName = (label: string) => boolean;
+
+const isTitled = (words: readonly string[]) =>
+  words.length >= 2 && TITLE_WORDS.has((words[0] ?? '').replace(/\.$/, '').toLowerCase());
+
+function mixedCaseLine(text: string, labelCount: number, isPersonName: IsPersonName): TranscriptLine | null {
+  const match = MIXED_LINE.exec(text);
+  const label = match?.[1];
+  if (!match || !label) return null;
+  if (QUESTION_LABELS.has(label.toUpperCase())) return { label, speaker: null, textStart: match[0].length };
+  if (NOT_SPEAKERS.has(label.toUpperCase())) return null;
+  // One such line may be a heading ("President Lin: a profile"); a transcript has them on several turns.
+  const speaker = labelCount >= 2 && (isTitled(label.split(/\s+/)) || isPersonName(label));
+  return speaker ? { label, speaker: label, textStart: match[0].length } : null;
+}
+
+/**
+ * The transcript label of a paragraph, if it has one. `labelCount` is how many such lines the document
+ * has; `isPersonName` says whether a mixed-case label names a person of the document.
+ */
+export function readTranscriptLine(
+  text: string,
+  labelCount: number,
+  isPersonName: IsPersonName = () => false,
+): TranscriptLine | null {
   const match = LINE.exec(text);
   const label = match?.[1];
-  if (!match || !label || label.replace(/[^A-Z]/g, '').length < 1) return null;
+  if (!match || !label || label.replace(/[^A-Z]/g, '').length < 1)
+    return mixedCaseLine(text, labelCount, isPersonName);
   if (QUESTION_LABELS.has(label)) return { label, speaker: null, textStart: match[0].length };
   if (NOT_SPEAKERS.has(label) || label.length < 2) return null;
   const words = label.split(/\s+/);
-  const titled = words.length >= 2 && TITLE_WORDS.has((words[0] ?? '').replace(/\.$/, '').toLowerCase());
   // A single upper-case word is a speaker only in a document that reads as a transcript.
-  if (!titled && words.length < 2 && labelCount < 2) return null;
+  if (!isTitled(words) && words.length < 2 && labelCount < 2) return null;
   return { label, speaker: titleCase(label), textStart: match[0].length };
 }
 
 /** How many paragraphs look like transcript lines (decides whether bare "SMITH:" labels are trusted). */
-export function countTranscriptLabels(texts: readonly string[]): number {
+export function countTranscriptLabels(
+  texts: readonly string[],
+  isPersonName: IsPersonName = () => false,
+): number {
   return texts.filter((text) => {
-    const label = LINE.exec(text)?.[1];
-    return label !== undefined && !NOT_SPEAKERS.has(label);
+    const upper = LINE.exec(text)?.[1];
+    if (upper !== undefined) return !NOT_SPEAKERS.has(upper);
+    const mixed = MIXED_LINE.exec(text)?.[1];
+    if (mixed === undefined) return false;
+    return QUESTION_LABELS.has(mixed.toUpperCase()) || isTitled(mixed.split(/\s+/)) || isPersonName(mixed);
   }).length;
 }

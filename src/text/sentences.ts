@@ -16,8 +16,9 @@ const ABBREVIATIONS = new Set(
     .filter(Boolean),
 );
 
-const CLOSERS = '"\'”’)]»';
-const OPENERS = '"“‘\'(«[';
+// Closing marks of every common style: English ”’, German “‘ („…“ ‚…‘), French » and German « (»…«).
+const CLOSERS = '"\'”’“‘)]»«›‹';
+const OPENERS = '"“‘\'(«[„‚»‹›';
 
 function isAbbreviation(text: string, dot: number, floor: number): boolean {
   const before = /[\p{L}.]+$/u.exec(text.slice(Math.max(floor, dot - 24), dot))?.[0] ?? '';

@@ -40,6 +40,11 @@ export function isCommonWord(word: string): boolean {
   return tags !== '' && !/Name|Person/.test(tags);
 }
 
+/** A finite verb or a subject pronoun ("was", "wanted", "would", "he"): a clause has begun. */
+export function isClauseWord(word: string): boolean {
+  return /PastTense|PresentTense|Copula|Modal|Pronoun/.test(lexiconTags(word));
+}
+
 /** "request", "verify": an infinitive after "to" means a purpose clause, not a reported statement. */
 export function isInfinitive(word: string): boolean {
   return /Infinitive/.test(lexiconTags(word));

@@ -37,6 +37,18 @@ describe('direct quotes: adjacent attribution (sieve 1)', () => {
     assert.equal(curly[0]?.start, 1);
   });
 
+  it('continues a speaker across continental quote styles: „…“ and »…«', () => {
+    const quotes = extract(
+      [
+        '„The valley needs its clinic“, mayor Greta Baum told reporters. „Closing it is not a reform.“',
+        '»We were not asked«, Baum said. »Not once.«',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'not a reform').speaker, 'Greta Baum');
+    assert.equal(quoteWith(quotes, 'Not once').speaker, 'Greta Baum');
+    assert.equal(quoteWith(quotes, 'We were not asked').speaker, 'Greta Baum');
+  });
+
   it('keeps single quotes inside double quotes as part of the quote, and apostrophes are not marks', () => {
     const quotes = extract(
       `"When the manager said 'we're done here,' nobody in the players' lounge believed him," said forward Leo Grant.`,
@@ -47,6 +59,18 @@ describe('direct quotes: adjacent attribution (sieve 1)', () => {
       quotes[0]?.text ?? '',
       /^When the manager said 'we're done here,' nobody in the players' lounge/,
     );
+  });
+
+  it('attributes a quote that ends inside an inner quote: “… ‘finish the job,’” Kim said', () => {
+    const quotes = extract(
+      [
+        'Union leader Rosa Kim spoke after the vote.',
+        '“The mayor keeps promising to ‘finish the job,’” Kim said.',
+        '"He said \'trust me.\'" Kim said.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'finish the job').speaker, 'Rosa Kim');
+    assert.equal(quoteWith(quotes, 'trust me').speaker, 'Rosa Kim');
   });
 
   it('treats single quote marks as delimiters when there are no double quotes (British style)', () => {
@@ -175,6 +199,45 @@ describe('direct quotes: fragments, titles and transcripts', () => {
     noQuoteWith(quotes, 'Starlink');
     noQuoteWith(quotes, 'Golden Dome');
     noQuoteWith(quotes, 'Roads to Nowhere');
+  });
+
+  it('keeps a quoted passage of several sentences and a transcript turn as one quote each', () => {
+    const quotes = extract(
+      [
+        '"The roof leaks. The boiler is older than I am. We need a new building," said principal Ana Ruiz.',
+        'MR. OKONJO: Thank you. I will be brief. The district has the money. It lacks a plan.',
+      ].join('\n'),
+    );
+    assert.equal(
+      quoteWith(quotes, 'roof leaks').text,
+      'The roof leaks. The boiler is older than I am. We need a new building,',
+    );
+    assert.equal(
+      quoteWith(quotes, 'Thank you').text,
+      'Thank you. I will be brief. The district has the money. It lacks a plan.',
+    );
+    assert.equal(quotes.length, 2);
+  });
+
+  it('reads mixed-case and bold transcript labels that name a person, resolved to the full name', () => {
+    const quotes = extract(
+      [
+        'Sen. Carla Moreno questioned the port director, Ivan Sousa, on Tuesday.',
+        'Sen. Moreno: Why did the cranes sit idle for a month?',
+        '**Q:** Were the unions consulted?',
+        '**Sousa:** The cranes needed parts. The supplier told us that the parts would arrive in May.',
+        '**Why it matters:** Ports move most of the region’s freight.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'cranes sit idle').speaker, 'Carla Moreno');
+    const answer = quoteWith(quotes, 'The cranes needed parts');
+    assert.equal(answer.speaker, 'Ivan Sousa');
+    assert.equal(
+      answer.text,
+      'The cranes needed parts. The supplier told us that the parts would arrive in May.',
+    );
+    noQuoteWith(quotes, 'unions consulted');
+    noQuoteWith(quotes, 'freight');
   });
 
   it('reads transcript speaker labels and reports question lines as nobody’s quotes', () => {

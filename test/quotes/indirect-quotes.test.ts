@@ -15,6 +15,167 @@ describe('indirect speech (sieves 3 and 4)', () => {
     assert.equal(quote.cue, 'told … that');
   });
 
+  it('credits a survey or study to its author: "according to a poll released Monday by X"', () => {
+    const quotes = extract(
+      [
+        'According to a poll released Monday by the Drayton Center for Civic Research at Elm College, 62% of renters expect to move.',
+        'Rents rose 9%, according to new census figures from the Bureau of Housing Statistics.',
+        'According to the report, rents will keep rising.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, '62% of renters').speaker, 'Drayton Center for Civic Research');
+    assert.equal(quoteWith(quotes, 'Rents rose').speaker, 'Bureau of Housing Statistics');
+    noQuoteWith(quotes, 'keep rising');
+  });
+
+  it('reads mid-sentence attribution: "The plan, Pike said, will …" and "The cuts, she argued, are “…”"', () => {
+    const quotes = extract(
+      [
+        'County Executive Dana Pike presented the budget on Monday.',
+        'The plan, Pike said, will close the gap by June.',
+        'The cuts, she argued, are “painful but necessary.”',
+        'Property taxes will not rise, Pike said, a promise she made in 2022.',
+        'Fees had doubled since 2020, she said, citing county records.',
+      ].join('\n'),
+    );
+    const plan = quoteWith(quotes, 'The plan');
+    assert.equal(plan.text, 'The plan, Pike said, will close the gap by June');
+    assert.equal(plan.speaker, 'Dana Pike');
+    assert.equal(plan.kind, 'indirect');
+    const cuts = quoteWith(quotes, 'painful but necessary');
+    assert.equal(cuts.speaker, 'Dana Pike');
+    assert.equal(cuts.kind, 'direct');
+    assert.equal(quoteWith(quotes, 'Property taxes').text, 'Property taxes will not rise');
+    assert.equal(quoteWith(quotes, 'Fees had doubled').text, 'Fees had doubled since 2020');
+  });
+
+  it('reads an infinitive inside the reported clause, but not one right after the verb', () => {
+    const quotes = extract(
+      [
+        'Engineer Tomas Reyes said the dam was sound and was likely to hold through the spring.',
+        'Reyes said he wanted to inspect the spillway again.',
+        'Reyes asked the county crews to close the road.',
+        'Travelers said the detour was long.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'dam was sound').speaker, 'Tomas Reyes');
+    assert.equal(quoteWith(quotes, 'inspect the spillway').text, 'he wanted to inspect the spillway again');
+    noQuoteWith(quotes, 'close the road');
+    assert.ok(quotes.every((q) => q.speaker !== 'Travelers'));
+  });
+
+  it('reads a speaker placed by an institution: "Economist Hanna Berg of the University of Kent said"', () => {
+    const quotes = extract(
+      [
+        'Economist Hanna Berg of the University of Kent said the strike would cost the port dearly.',
+        'A spokesman for the Harbour Board in Dover said the ferries would "resume within days."',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'cost the port').speaker, 'Hanna Berg');
+    assert.equal(quoteWith(quotes, 'resume within days').speaker, 'Harbour Board');
+  });
+
+  it('reads an absolute "with X saying that …" as X’s reported speech', () => {
+    const quotes = extract(
+      'Ferries stayed in port on Monday, with the Coastal Pilots Union saying that few crossings would run.',
+    );
+    const quote = quoteWith(quotes, 'few crossings');
+    assert.equal(quote.speaker, 'Coastal Pilots Union');
+    assert.equal(quote.text, 'few crossings would run');
+  });
+
+  it('reads "Its board chair, Leonard Haskett, said" and "But its chairman, Jens Kraft, warned"', () => {
+    const quotes = extract(
+      [
+        'The harbour trust closed the pier on Friday. Its board chair, Nora Lund, said at a meeting that the trust “takes full responsibility.”',
+        'But its treasurer, Piet Hols, warned that repairs would take a year.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'takes full responsibility').speaker, 'Nora Lund');
+    assert.equal(quoteWith(quotes, 'repairs would take').speaker, 'Piet Hols');
+  });
+
+  it('reads "According to X, CLAUSE, which …" with the clause that looked like an appositive', () => {
+    const quotes = extract(
+      [
+        'The Office of Rail Safety on Monday closed the line.',
+        'According to the office, the crack started at a weld on the bridge, which crews had repaired in May.',
+      ].join('\n'),
+    );
+    const quote = quoteWith(quotes, 'the crack started');
+    assert.equal(quote.speaker, 'Office of Rail Safety');
+    assert.equal(quote.text, 'the crack started at a weld on the bridge, which crews had repaired in May');
+  });
+
+  it('skips an age before a role appositive, and names an organisation after its description', () => {
+    const quotes = extract(
+      'Mina Okoro, 31, a teacher who grew up in Dunmore, told the board she could not afford a flat.',
+    );
+    assert.equal(quoteWith(quotes, 'could not afford').speaker, 'Mina Okoro');
+    const company = extract('The company, Minera Costa Sur, said it had pumped the galleries dry.');
+    assert.equal(quoteWith(company, 'pumped the galleries').speaker, 'Minera Costa Sur');
+  });
+
+  it('reads a bare clause after "insisted"/"estimated" only when it has a finite verb', () => {
+    const quotes = extract(
+      [
+        'Coach Lena Falk insisted the silver medal was only a start.',
+        'Falk noted the change in the racing schedule.',
+        'Analyst Omar Haddad estimated that the strike would cost $9 million.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'silver medal').speaker, 'Lena Falk');
+    noQuoteWith(quotes, 'racing schedule');
+    assert.equal(quoteWith(quotes, 'would cost').speaker, 'Omar Haddad');
+  });
+
+  it('starts a bare reported clause after the verb when a later "that" belongs to a deeper clause', () => {
+    const quotes = extract(
+      [
+        'Mayor Ruth Olsen said she had been “torn for weeks” but finally decided that the mill must go.',
+        'Olsen said it was clear that the old plan had failed.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'torn for weeks').speaker, 'Ruth Olsen');
+    assert.equal(quoteWith(quotes, 'it was clear').text, 'it was clear that the old plan had failed');
+  });
+
+  it('reads a court’s holdings and rulings as its reported speech, but not "held a meeting"', () => {
+    const quotes = extract(
+      [
+        'The Supreme Court of Nevada struck down the ordinance on Monday.',
+        'The court held that the ordinance was too vague to enforce.',
+        'The union held a meeting after the ruling.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'too vague').speaker, 'Supreme Court of Nevada');
+    noQuoteWith(quotes, 'a meeting');
+  });
+
+  it('credits a study’s findings to the author it names: "A study by X found that …"', () => {
+    const quotes = extract(
+      [
+        'A study published in May by the Orchard Transport Institute at Vale University found that fares cut ridership.',
+        'The study found that buses were late.',
+      ].join('\n'),
+    );
+    const finding = quoteWith(quotes, 'fares cut ridership');
+    assert.equal(finding.speaker, 'Orchard Transport Institute');
+    assert.equal(finding.cue, 'found that');
+    noQuoteWith(quotes, 'buses were late');
+  });
+
+  it('keeps two coordinated reported clauses together: "said A but that B"', () => {
+    const quotes = extract(
+      'Engineer Rita Vance said two pumps were working but that the water had barely fallen.',
+    );
+    assert.equal(
+      quoteWith(quotes, 'two pumps').text,
+      'two pumps were working but that the water had barely fallen',
+    );
+    assert.equal(quotes.length, 1);
+  });
+
   it('reports other indirect speech: a title before the name, "said" without "that", and "…, X said."', () => {
     const quotes = extract(
       [

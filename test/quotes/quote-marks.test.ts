@@ -17,6 +17,15 @@ describe('findQuoteSpans', () => {
     assert.deepEqual(inner(`"He told me 'no way,' and left," she said.`), ["He told me 'no way,' and left,"]);
   });
 
+  it('pairs German „…“ and »…« and French «…» marks, with or without inner spaces', () => {
+    assert.deepEqual(inner('„Wir warten“, sagte er. „Das reicht nicht.“'), [
+      'Wir warten',
+      'Das reicht nicht.',
+    ]);
+    assert.deepEqual(inner('»Wir warten«, sagte er. »Nein.«'), ['Wir warten', 'Nein.']);
+    assert.deepEqual(inner('« Nous attendons », dit-il. «Non.»'), ['Nous attendons', 'Non.']);
+  });
+
   it('ignores inch marks and stray closing marks', () => {
     assert.deepEqual(inner('A 12" pipe burst near the "main valve" on Friday.'), ['main valve']);
   });

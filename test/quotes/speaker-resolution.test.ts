@@ -144,4 +144,103 @@ describe('speaker resolution', () => {
     assert.equal(quoteWith(quotes, 'budget is fine').role, 'council member');
     assert.equal(quoteWith(quotes, 'We are safe').role, 'police chief');
   });
+
+  it('reads a surname with an inner capital as the person, and a hyphenated role by its head noun', () => {
+    const quotes = extract(
+      [
+        'Councilor Nina McAllister, who chairs the budget panel, said the library would stay open.',
+        '"We found the money," McAllister said.',
+        '"We will sue," said the alliance’s co-founder, Omar Petit.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'library would stay open').speaker, 'Nina McAllister');
+    assert.equal(quoteWith(quotes, 'found the money').speaker, 'Nina McAllister');
+    assert.equal(quoteWith(quotes, 'We will sue').speaker, 'Omar Petit');
+  });
+
+  it('resolves an organisation by its head noun, its initials and "the agency"', () => {
+    const quotes = extract(
+      [
+        'ODESSA, Texas (AP) — The Bureau of Land Safety on Monday closed two wells near the Pecos River.',
+        'The closure will last a week, the bureau said. Testing could take longer, the agency said.',
+        'The Gulf Maritime Authority said later that the barge traffic would resume.',
+        'The Federal Pipeline Safety Administration was also involved.',
+        'FPSA said it had inspected the line in May. It was the first inspection, the agency said.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'last a week').speaker, 'Bureau of Land Safety');
+    assert.equal(quoteWith(quotes, 'Testing could take longer').speaker, 'Bureau of Land Safety');
+    assert.equal(quoteWith(quotes, 'inspected the line').speaker, 'Federal Pipeline Safety Administration');
+    assert.equal(quoteWith(quotes, 'first inspection').speaker, 'Federal Pipeline Safety Administration');
+    assert.ok(quotes.every((q) => q.speaker !== 'ODESSA'));
+  });
+
+  it('reads an organisation name through its "for"/"on" complement', () => {
+    const quotes = extract(
+      [
+        'A survey by the Marlow Institute for Rural Studies was published on Monday.',
+        'Most farmers expect a poor harvest, the institute said.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'poor harvest').speaker, 'Marlow Institute for Rural Studies');
+    const court = extract(
+      'The Court of Appeals for the Ninth Circuit ruled on Monday that the fee was unlawful.',
+    );
+    assert.equal(quoteWith(court, 'fee was unlawful').speaker, 'Court of Appeals for the Ninth Circuit');
+  });
+
+  it('keeps a plural possessive inside an organisation name and resolves "the federation"', () => {
+    const quotes = extract(
+      [
+        'The Lakeland Bus Drivers’ Federation, which has 900 members, said it would strike on Monday.',
+        'The federation said the talks had failed.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'strike on Monday').speaker, 'Lakeland Bus Drivers’ Federation');
+    assert.equal(quoteWith(quotes, 'talks had failed').speaker, 'Lakeland Bus Drivers’ Federation');
+  });
+
+  it('resolves "the regional governor" by its head when one person holds the role, and skips a "whose" clause', () => {
+    const quotes = extract(
+      [
+        'Floodwater closed the coastal road on Sunday, the regional governor said.',
+        'Governor Ana Ferreira toured the damage on Monday.',
+        'Rui Costa, whose shop, a bakery, was flooded, said he had lost everything.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'Floodwater closed').speaker, 'Ana Ferreira');
+    assert.equal(quoteWith(quotes, 'lost everything').speaker, 'Rui Costa');
+  });
+
+  it('credits "Norway’s National Road Authority said" to the organisation under its own name', () => {
+    const quotes = extract(
+      'Norway’s National Road Authority said it had closed the mountain pass on Monday.',
+    );
+    assert.equal(quoteWith(quotes, 'closed the mountain pass').speaker, 'National Road Authority');
+  });
+
+  it('credits the person named after a possessive role: "Dover’s port director, Ines Moreau, told me"', () => {
+    const quotes = extract(
+      [
+        '“Every crane costs money,” Dover’s port director, Ines Moreau, told me. “We spent a fortune on repairs.”',
+        'Smith’s lawyer, Jane Doe, said the case was weak.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'Every crane').speaker, 'Ines Moreau');
+    assert.equal(quoteWith(quotes, 'a fortune').speaker, 'Ines Moreau');
+    assert.equal(quoteWith(quotes, 'case was weak').speaker, 'Jane Doe');
+  });
+
+  it('splits "Mira Holt of Dunmore Securities" into the person and where she works', () => {
+    const quotes = extract(
+      [
+        'Analyst Mira Holt of Dunmore Securities wrote that the price was "rich but defensible."',
+        'In a note, analyst Omar Reyes of Kestrel Capital wrote that the deal was late.',
+        'Secretary of Defense Lloyd Austin said the plan was sound.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'rich but defensible').speaker, 'Mira Holt');
+    assert.equal(quoteWith(quotes, 'deal was late').speaker, 'Omar Reyes');
+    assert.equal(quoteWith(quotes, 'plan was sound').speaker, 'Lloyd Austin');
+  });
 });

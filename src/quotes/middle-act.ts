@@ -1,0 +1,40 @@
+// Mid-sentence attribution: "The plan, Pike said, will close the gap." / "The board, said the
+// treasurer, will vote in May." / "The deficit, according to Pike, is $4 million." An attribution set
+// off by two commas inside a sentence makes the whole sentence the speaker's reported words (kept
+// verbatim, so the attribution stays inside the span); a quote inside it is the speaker's too.
+import { readAttribution } from './final-act.js';
+import { SPEECH_PARTICIPLES } from './lexicon.js';
+import { readWord } from './read-word.js';
+import { attributionTailEnd, makeAct, type Sentence, type SpeechAct, trimClause } from './speech-act.js';
+
+/** Marks (or masked quote text) right before the first comma: the quote's own attribution handles it. */
+const AFTER_QUOTE = /["“”„«»\u2591]\s*$/;
+
+/** Words that open an appositive or relative clause, not the rest of a predicate. */
+const AFTERTHOUGHT_STARTS = new Set(['a', 'an', 'the', 'which', 'who', 'whose']);
+
+export function findMiddleAct(text: string, masked: string, s: Sentence): SpeechAct | null {
+  for (let c = masked.indexOf(',', s.contentStart); c >= 0 && c < s.end; c = masked.indexOf(',', c + 1)) {
+    const before = masked.slice(s.contentStart, c);
+    if (before.trim() === '' || AFTER_QUOTE.test(before)) continue;
+    const found = readAttribution(text, c, false);
+    if (!found) continue;
+    const next = masked.indexOf(',', found.verb.end);
+    if (next < 0 || next >= s.end) continue;
+    const tail = attributionTailEnd(text, masked, found.verb.end, next, found.verb);
+    if (tail === null) continue;
+    const rest = readWord(text, next + 1 + (/^\s*/.exec(text.slice(next + 1, next + 4))?.[0].length ?? 0));
+    if (!rest) continue;
+    // "…, she said, adding that …": the words before the attribution are the reported clause and the
+    // participle carries on (paragraph-acts.ts links it to this act). "…, she announced, a move that …":
+    // a noun phrase or relative clause after the attribution comments on what was said, so the words
+    // before it are the whole reported clause.
+    // A participle after the attribution ("…, she said, citing police data") tells how it was said.
+    const participle = SPEECH_PARTICIPLES.has(rest.bare) || /\p{L}{3}ing$/u.test(rest.bare);
+    const closes = participle || AFTERTHOUGHT_STARTS.has(rest.bare);
+    const end = closes ? c : s.end;
+    const clause = trimClause(text, s.contentStart, end);
+    return makeAct('middle', found.np, found.verb.bare, c + 1, next, clause, found.role);
+  }
+  return null;
+}
