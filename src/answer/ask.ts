@@ -70,7 +70,9 @@ export async function ask(context: SearchContext, options: AskOptions): Promise<
   const extractive = { ...base, ...composeExtractiveAnswer(analysis, passages, asked), abstained: false };
   if (!model) return extractive;
   try {
-    return await generated(model, context, analysis, passages, asked, options.onText);
+    const answer = await generated(model, context, analysis, passages, asked, options.onText);
+    // Notes from retrieval (e.g. keyword search only) hold for the generated answer too.
+    return { ...answer, notes: [...notes, ...answer.notes] };
   } catch (error) {
     const reason = /abort|timed? ?out/i.test(describeError(error))
       ? 'did not answer in time'
