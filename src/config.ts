@@ -12,6 +12,7 @@ import { PROJECT_ROOT } from './project-root.js';
 const envSchema = {
   WHOSAID_CORPUS_DIR: text(resolve(PROJECT_ROOT, 'corpus')),
   WHOSAID_INDEX_DIR: text(resolve(PROJECT_ROOT, '.whosaid')),
+  WHOSAID_STATE_DIR: optionalText(),
   WHOSAID_PROMPTS_DIR: text(resolve(PROJECT_ROOT, 'prompts')),
   WHOSAID_EMBEDDINGS: oneOf(['auto', 'local', 'openai'], 'auto'),
   WHOSAID_LOG_LEVEL: oneOf(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'], 'info'),
@@ -45,6 +46,8 @@ export interface OpenAIConfig {
 export interface Config {
   corpusDir: string;
   indexDir: string;
+  /** The bot's state (dedupe keys, outbox, feedback) when set; by default a folder beside the index. */
+  stateDir: string | undefined;
   promptsDir: string;
   embeddings: 'local' | 'openai';
   logLevel: Env['WHOSAID_LOG_LEVEL'];
@@ -107,6 +110,7 @@ function toConfig(env: Env): Config {
   return {
     corpusDir: resolve(env.WHOSAID_CORPUS_DIR),
     indexDir: resolve(env.WHOSAID_INDEX_DIR),
+    stateDir: env.WHOSAID_STATE_DIR ? resolve(env.WHOSAID_STATE_DIR) : undefined,
     promptsDir: resolve(env.WHOSAID_PROMPTS_DIR),
     embeddings: env.WHOSAID_EMBEDDINGS === 'auto' ? (openai ? 'openai' : 'local') : env.WHOSAID_EMBEDDINGS,
     logLevel: env.WHOSAID_LOG_LEVEL,

@@ -14,7 +14,8 @@ export type ErrorCode =
   | 'PROMPT_INVALID'
   | 'INPUT_INVALID'
   | 'LLM_FAILED'
-  | 'SLACK_API';
+  | 'SLACK_API'
+  | 'STATE_LOCKED';
 
 export class WhosaidError extends Error {
   readonly code: ErrorCode;

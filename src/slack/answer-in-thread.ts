@@ -4,7 +4,7 @@ import type { AnswerRequest } from './answer-request.js';
 import { postMessages, tellPrivately } from './post-messages.js';
 import { withProgress } from './progress.js';
 import { logFailure, userMessageFor } from './slack-api-errors.js';
-import { type SlackDeps, threadKey } from './slack-deps.js';
+import { markThreadAnswered, type SlackDeps } from './slack-deps.js';
 import { streamAnswer } from './stream-answer.js';
 import { answerMessages } from './views/answer-blocks.js';
 
@@ -38,7 +38,7 @@ export async function answerInThread(
         reply(client, deps, request),
       );
     }
-    deps.answeredThreads.add(threadKey(channel, threadTs));
+    await markThreadAnswered(deps, channel, threadTs);
     deps.logger.info({ channel, threadTs }, 'answered a question');
   } catch (error) {
     logFailure(deps.logger, error, 'could not answer a question', { channel, threadTs });

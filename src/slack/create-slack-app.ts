@@ -6,13 +6,13 @@ import type { BotServices } from '../bot-services.js';
 import type { SlackSettings } from '../config.js';
 import { WhosaidError } from '../errors.js';
 import type { Logger } from '../logger.js';
+import type { StateStore } from '../store/state-store.js';
 import { answerCatalog } from './answer-catalog.js';
 import { boltLogger } from './bolt-logger.js';
 import { type BotIdentity, fetchBotIdentity } from './bot-identity.js';
 import { EVENTS_PATH } from './events-path.js';
 import { InFlight } from './in-flight.js';
 import { type ListenerEntry, registerListeners } from './listener-registry.js';
-import { RecentKeys } from './recent-keys.js';
 import { refuseMalformedBodies } from './refuse-malformed-bodies.js';
 import { guardResponseUrls } from './response-url-guard.js';
 import { logFailure, slackErrorCode } from './slack-api-errors.js';
@@ -26,7 +26,9 @@ export interface SlackAppOptions {
   autoAnswerChannels?: readonly string[];
   /** Web API client options (tests: `{ retryConfig: { retries: 0 } }`); the API URL comes from settings. */
   clientOptions?: WebClientOptions;
-  /** Where feedback clicks go; by default they are written to the log. */
+  /** Dedupe keys, answered threads, the outbox and feedback; the caller opens and closes it. */
+  state: StateStore;
+  /** Where feedback clicks go; by default into `state`. */
   feedback?: FeedbackRecorder;
   /** Show progress when an answer takes longer than this; default 800 ms. */
   progressDelayMs?: number;
@@ -79,10 +81,9 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackBot
     logger,
     identity,
     autoAnswerChannels: new Set(options.autoAnswerChannels ?? []),
-    seen: new RecentKeys(),
-    answeredThreads: new RecentKeys(),
+    state: options.state,
     names: new UserNames(logger),
-    feedback: options.feedback ?? { record: (entry) => logger.info({ feedback: entry }, 'answer feedback') },
+    feedback: options.feedback ?? { record: (entry) => options.state.recordFeedback(entry) },
     progressDelayMs: options.progressDelayMs ?? 800,
     catalog: answerCatalog(options.services),
   };

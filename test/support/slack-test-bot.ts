@@ -7,7 +7,8 @@ import { loadConfig } from '../../src/config.js';
 import type { Logger } from '../../src/logger.js';
 import { createSlackApp, type SlackBot } from '../../src/slack/create-slack-app.js';
 import { EVENTS_PATH } from '../../src/slack/events-path.js';
-import type { FeedbackEntry } from '../../src/slack/slack-deps.js';
+import { FileStateStore } from '../../src/store/file-state-store.js';
+import type { FeedbackEntry, StateStore } from '../../src/store/state-store.js';
 import { bundledIndexCopy } from './shared-index.js';
 import { SlackApiStandIn, STAND_IN_TOKEN } from './slack-api-stand-in.js';
 import {
@@ -17,6 +18,7 @@ import {
   SIGNING_SECRET,
   sendToApp,
 } from './slack-signed-requests.js';
+import { tempDir } from './temp-dir.js';
 
 export interface LogLine {
   level: number;
@@ -36,6 +38,9 @@ export interface TestBot {
   /** Sends an Events API event (optionally with a fixed event id) and waits for its work. */
   event(event: Record<string, unknown>, options?: SendOptions & { eventId?: string }): Promise<AppResponse>;
   errors(): LogLine[];
+  state: StateStore;
+  /** Stops the bot, closes its state and (when it made it) the stand-in; later calls do nothing. */
+  stop(): Promise<void>;
 }
 
 let services: Promise<BotServices> | undefined;
@@ -62,16 +67,28 @@ export function memoryLogger(): { logger: Logger; lines: LogLine[] } {
   return { logger, lines };
 }
 
+export interface TestBotOptions {
+  services?: BotServices;
+  autoAnswerChannels?: string[];
+  pageSize?: number;
+  /** The bot's state folder (a restart is a second bot over the same folder); default a fresh one. */
+  stateDir?: string;
+  /** A stand-in shared with an earlier bot (a restart talks to the same Slack); default a fresh one. */
+  standIn?: SlackApiStandIn;
+  /** Keep feedback in the state store (the default of `serve`) instead of the test's list. */
+  storeFeedback?: boolean;
+}
+
 /**
  * The same app `whosaid serve` runs, over HTTP on a free port, talking to a fresh Web API stand-in.
- * Progress is shown at once (delay 0) so the tests need no timing.
+ * Progress is shown at once (delay 0) so the tests need no timing. It is stopped after the test file
+ * unless the test stops it first (each bot is stopped exactly once).
  */
-export async function startTestBot(
-  options: { services?: BotServices; autoAnswerChannels?: string[]; pageSize?: number } = {},
-): Promise<TestBot> {
-  const standIn = await SlackApiStandIn.start({ pageSize: options.pageSize });
+export async function startTestBot(options: TestBotOptions = {}): Promise<TestBot> {
+  const standIn = options.standIn ?? (await SlackApiStandIn.start({ pageSize: options.pageSize }));
   const { logger, lines } = memoryLogger();
   const feedback: FeedbackEntry[] = [];
+  const { store: state } = await FileStateStore.open(options.stateDir ?? (await tempDir('whosaid-state-')));
   const bot = await createSlackApp({
     settings: {
       mode: 'http',
@@ -85,15 +102,24 @@ export async function startTestBot(
     logger,
     autoAnswerChannels: options.autoAnswerChannels,
     clientOptions: { retryConfig: { retries: 0 } },
-    feedback: { record: (entry) => void feedback.push(entry) },
+    state,
+    ...(options.storeFeedback
+      ? {}
+      : { feedback: { record: (entry: FeedbackEntry) => void feedback.push(entry) } }),
     progressDelayMs: 0,
   });
   const { port } = await bot.start();
   const url = `http://127.0.0.1:${port}${EVENTS_PATH}`;
-  after(async () => {
-    await bot.stop();
-    await standIn.close();
-  });
+  let stopped: Promise<void> | undefined;
+  const stop = () => {
+    stopped ??= (async () => {
+      await bot.stop();
+      await state.close();
+      if (!options.standIn) await standIn.close();
+    })();
+    return stopped;
+  };
+  after(stop);
   const send = async (body: string, sendOptions?: SendOptions) => {
     const response = await sendToApp(url, body, sendOptions);
     await bot.idle();
@@ -108,5 +134,7 @@ export async function startTestBot(
     send,
     event: (event, eventOptions = {}) => send(eventEnvelope(event, eventOptions.eventId), eventOptions),
     errors: () => lines.filter((line) => line.level >= 50),
+    state,
+    stop,
   };
 }

@@ -20,7 +20,7 @@ export function appMentionListener(deps: SlackDeps) {
     client,
     context,
   }: SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs): Promise<void> => {
-    if (!event.user || !claimDelivery(deps, body.event_id, event.channel, event.ts)) return;
+    if (!event.user || !(await claimDelivery(deps, body.event_id, event.channel, event.ts))) return;
     const user = event.user;
     const question = questionText(event.text, deps.identity.botUserId);
     if (isSummarizeRequest(question)) {

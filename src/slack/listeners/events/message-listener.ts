@@ -7,7 +7,7 @@ import {
   mentionsSomeoneElse,
   questionText,
 } from '../../question-text.js';
-import { claimDelivery, type SlackDeps, threadKey } from '../../slack-deps.js';
+import { claimDelivery, type SlackDeps, threadAnswered } from '../../slack-deps.js';
 import { summarizeInThread } from '../../summarize-in-thread.js';
 
 /** The fields of a `message` event this listener reads (Bolt's type is a union over every subtype). */
@@ -37,8 +37,9 @@ export function messageListener(deps: SlackDeps) {
     context,
   }: SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs): Promise<void> => {
     const message = event as UserMessage;
-    const route = routeOf(deps, message);
-    if (!route || !message.user || !claimDelivery(deps, body.event_id, message.channel, message.ts)) return;
+    const route = await routeOf(deps, message);
+    if (!route || !message.user || !(await claimDelivery(deps, body.event_id, message.channel, message.ts)))
+      return;
     const user = message.user;
     const question = questionText(message.text, deps.identity.botUserId);
     const threadTs = message.thread_ts ?? message.ts;
@@ -63,7 +64,7 @@ export function messageListener(deps: SlackDeps) {
   };
 }
 
-function routeOf(deps: SlackDeps, message: UserMessage): Route | null {
+async function routeOf(deps: SlackDeps, message: UserMessage): Promise<Route | null> {
   // Edits, joins, bot posts and the like are not questions; a reply also sent to the channel is.
   const plain =
     message.subtype === undefined ||
@@ -75,7 +76,7 @@ function routeOf(deps: SlackDeps, message: UserMessage): Route | null {
   if (message.text?.includes(`<@${deps.identity.botUserId}`)) return null;
   const inThread = message.thread_ts !== undefined && message.thread_ts !== message.ts;
   if (inThread) {
-    const followUp = deps.answeredThreads.has(threadKey(message.channel, message.thread_ts as string));
+    const followUp = await threadAnswered(deps, message.channel, message.thread_ts as string);
     return followUp && !mentionsSomeoneElse(message.text, deps.identity.botUserId) ? 'follow-up' : null;
   }
   if (
