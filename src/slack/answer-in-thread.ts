@@ -21,9 +21,10 @@ export async function answerInThread(
   request: AnswerRequest,
 ): Promise<void> {
   const { channel, threadTs } = request;
+  const where = { channel, threadTs, user: request.user };
   try {
     if (!request.question) {
-      await postMessages(client, channel, threadTs, [{ text: EMPTY_QUESTION, blocks: [] }]);
+      await postMessages(deps, where, [{ text: EMPTY_QUESTION, blocks: [] }]);
       return;
     }
     if (request.onlyIfSupported) {
@@ -32,7 +33,7 @@ export async function answerInThread(
         deps.logger.debug({ channel }, 'auto-answer skipped: the documents do not support an answer');
         return;
       }
-      await postMessages(client, channel, threadTs, answerMessages(answer, deps.catalog()));
+      await postMessages(deps, where, answerMessages(answer, deps.catalog()));
     } else {
       await withProgress(client, deps, { channel, threadTs, status: 'is reading the documents…' }, () =>
         reply(client, deps, request),
@@ -53,6 +54,6 @@ async function reply(client: WebClient, deps: SlackDeps, request: AnswerRequest)
   const { askStream } = deps.services;
   if (askStream) return streamAnswer(client, deps, request, askStream);
   const answer = await deps.services.ask(request.question);
-  await postMessages(client, request.channel, request.threadTs, answerMessages(answer, deps.catalog()));
+  await postMessages(deps, request, answerMessages(answer, deps.catalog()));
   return answer;
 }

@@ -29,6 +29,11 @@ export function userMessageFor(error: unknown): string {
     case 'thread_not_found':
     case 'message_not_found':
       return 'I couldn’t find that thread any more; it may have been deleted.';
+    case 'slack_webapi_request_error':
+      // No answer at all (network, timeout): Slack did not refuse anything.
+      return 'I couldn’t reach Slack just now, so I couldn’t finish. Please try again in a minute.';
+    case 'slack_webapi_http_error':
+      return 'Slack had a problem on its side, so I couldn’t finish. Please try again in a minute.';
     case 'missing_scope':
       return 'I’m missing a permission for this; ask an admin to reinstall the app from its manifest.';
     case null:

@@ -2,6 +2,7 @@ import type { BotServices } from '../bot-services.js';
 import type { Logger } from '../logger.js';
 import type { FeedbackEntry, StateStore } from '../store/state-store.js';
 import type { BotIdentity } from './bot-identity.js';
+import type { Outbox } from './delivery/outbox.js';
 import type { UserNames } from './user-names.js';
 import type { AnswerCatalog } from './views/answer-blocks.js';
 
@@ -21,6 +22,8 @@ export interface SlackDeps {
    * message), threads the bot answered in (follow-ups need no mention), the outbox, feedback.
    */
   state: StateStore;
+  /** Where every threaded reply goes to be posted (durably, retried, never twice). */
+  outbox: Outbox;
   names: UserNames;
   feedback: FeedbackRecorder;
   /** Show progress when work takes longer than this (0 shows it at once). */

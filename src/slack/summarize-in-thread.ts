@@ -42,9 +42,8 @@ export async function summarizeInThread(
         ),
       });
       await postMessages(
-        client,
-        channel,
-        threadTs,
+        deps,
+        { channel, threadTs, user: request.user },
         summaryMessages(summary, (ts) => links.get(ts) ?? null),
       );
     });

@@ -54,20 +54,27 @@ describe('Request verification', () => {
 });
 
 describe('Web API errors', () => {
-  it('ratelimited while posting an answer: logged, the asker told privately, and the next question answered', async () => {
+  it('ratelimited while posting an answer: posted once after Retry-After, nobody told of a failure', async () => {
     const test = await startTestBot({ services });
+    test.standIn.retryAfterSeconds = 1;
     test.standIn.fail('chat.postMessage', 'ratelimited');
     await test.event(mention('1700000700.000100'));
-    const [logged] = test.errors();
-    assert.equal(logged?.slackError, 'ratelimited');
-    assert.equal(logged?.msg, 'could not answer a question');
-    const [told] = test.standIn.callsTo('chat.postEphemeral');
-    assert.equal(told?.args.user, 'UASKER01');
-    assert.match(String(told?.args.text), /limiting how fast I can post/);
-    await test.event(mention('1700000701.000100'));
+    await test.bot.delivered();
     const posts = test.standIn.callsTo('chat.postMessage');
-    assert.equal(posts.length, 2, 'the failed post and the next answer');
+    assert.equal(posts.length, 2, 'the rate-limited post and its retry');
+    assert.equal(
+      test.standIn.postedIn('C0NEWS001', '1700000700.000100').length,
+      1,
+      'one answer in the thread',
+    );
     assert.match(postedText(posts.slice(1)), /Dan Meyer/);
+    assert.deepEqual(test.standIn.callsTo('chat.postEphemeral'), []);
+    assert.ok(
+      test.logs.some(
+        (line) => line.msg === 'Slack rate-limited a method' && line.method === 'chat.postMessage',
+      ),
+    );
+    assert.deepEqual(test.errors(), []);
   });
 
   it('channel_not_found while reading a thread: logged, the person told privately, and the bot keeps serving', async () => {
@@ -107,15 +114,21 @@ describe('Web API errors', () => {
     test.standIn.fail('chat.postMessage', 'channel_not_found');
     test.standIn.fail('chat.postEphemeral', 'channel_not_found');
     await test.event(mention('1700000900.000100', 'C0GONE001'));
+    await test.bot.delivered();
     assert.deepEqual(
       test.errors().map((line) => [line.msg, line.slackError]),
       [
-        ['could not answer a question', 'channel_not_found'],
+        ['Slack refused a reply; giving up', 'channel_not_found'],
         ['could not tell the user about the failure', 'channel_not_found'],
       ],
     );
     await test.event(mention('1700000901.000100'));
-    assert.equal(test.standIn.callsTo('chat.postMessage').length, 2);
+    await test.bot.delivered();
+    assert.equal(
+      test.standIn.callsTo('chat.postMessage').length,
+      2,
+      'the refused post, not retried, and the next answer',
+    );
   });
 });
 

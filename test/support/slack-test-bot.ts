@@ -6,6 +6,7 @@ import { openSearchContext } from '../../src/cli/runtime.js';
 import { loadConfig } from '../../src/config.js';
 import type { Logger } from '../../src/logger.js';
 import { createSlackApp, type SlackBot } from '../../src/slack/create-slack-app.js';
+import type { DeliveryPolicy } from '../../src/slack/delivery/delivery-policy.js';
 import { EVENTS_PATH } from '../../src/slack/events-path.js';
 import { FileStateStore } from '../../src/store/file-state-store.js';
 import type { FeedbackEntry, StateStore } from '../../src/store/state-store.js';
@@ -75,6 +76,10 @@ export interface TestBotOptions {
   stateDir?: string;
   /** A stand-in shared with an earlier bot (a restart talks to the same Slack); default a fresh one. */
   standIn?: SlackApiStandIn;
+  /** The outbox's retry policy; default fast retries that give up after 10 s. */
+  deliveryPolicy?: Partial<DeliveryPolicy>;
+  /** Deadline of every Web API call; default 2 s. */
+  apiTimeoutMs?: number;
   /** Keep feedback in the state store (the default of `serve`) instead of the test's list. */
   storeFeedback?: boolean;
 }
@@ -107,6 +112,8 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
       ? {}
       : { feedback: { record: (entry: FeedbackEntry) => void feedback.push(entry) } }),
     progressDelayMs: 0,
+    apiTimeoutMs: options.apiTimeoutMs ?? 2_000,
+    deliveryPolicy: { firstRetryMs: 10, maxRetryMs: 100, giveUpAfterMs: 10_000, ...options.deliveryPolicy },
   });
   const { port } = await bot.start();
   const url = `http://127.0.0.1:${port}${EVENTS_PATH}`;
