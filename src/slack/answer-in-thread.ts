@@ -7,6 +7,7 @@ import { logFailure, userMessageFor } from './slack-api-errors.js';
 import { markThreadAnswered, type SlackDeps } from './slack-deps.js';
 import { streamAnswer } from './stream-answer.js';
 import { answerMessages } from './views/answer-blocks.js';
+import { BusyError } from './work-queue.js';
 
 const EMPTY_QUESTION =
   'Ask me a question about the indexed documents, e.g. “Who warned about relying on one provider?” — or try `/quote Meyer`.';
@@ -23,26 +24,30 @@ export async function answerInThread(
   const { channel, threadTs } = request;
   const where = { channel, threadTs, user: request.user };
   try {
-    if (!request.question) {
-      await postMessages(deps, where, [{ text: EMPTY_QUESTION, blocks: [] }]);
-      return;
-    }
-    if (request.onlyIfSupported) {
-      const answer = await deps.services.ask(request.question, { unsolicited: true });
-      if (answer.abstained) {
-        deps.logger.debug({ channel }, 'auto-answer skipped: the documents do not support an answer');
+    // Off the request path, a few at a time (work-queue.ts); refused at once when the queue is full.
+    await deps.work.run(async () => {
+      if (!request.question) {
+        await postMessages(deps, where, [{ text: EMPTY_QUESTION, blocks: [] }]);
         return;
       }
-      await postMessages(deps, where, answerMessages(answer, deps.catalog()));
-    } else {
-      await withProgress(client, deps, { channel, threadTs, status: 'is reading the documents…' }, () =>
-        reply(client, deps, request),
-      );
-    }
-    await markThreadAnswered(deps, channel, threadTs);
-    deps.logger.info({ channel, threadTs }, 'answered a question');
+      if (request.onlyIfSupported) {
+        const answer = await deps.services.ask(request.question, { unsolicited: true });
+        if (answer.abstained) {
+          deps.logger.debug({ channel }, 'auto-answer skipped: the documents do not support an answer');
+          return;
+        }
+        await postMessages(deps, where, answerMessages(answer, deps.catalog()));
+      } else {
+        await withProgress(client, deps, { channel, threadTs, status: 'is reading the documents…' }, () =>
+          reply(client, deps, request),
+        );
+      }
+      await markThreadAnswered(deps, channel, threadTs);
+      deps.logger.info({ channel, threadTs }, 'answered a question');
+    });
   } catch (error) {
-    logFailure(deps.logger, error, 'could not answer a question', { channel, threadTs });
+    if (error instanceof BusyError) deps.logger.warn({ channel, threadTs }, 'too busy: declined a question');
+    else logFailure(deps.logger, error, 'could not answer a question', { channel, threadTs });
     await tellPrivately(client, { channel, user: request.user, threadTs }, userMessageFor(error)).catch(
       (notifyError: unknown) =>
         logFailure(deps.logger, notifyError, 'could not tell the user about the failure', { channel }),

@@ -22,6 +22,7 @@ import { guardResponseUrls } from './response-url-guard.js';
 import { logFailure, slackErrorCode } from './slack-api-errors.js';
 import type { FeedbackRecorder, SlackDeps } from './slack-deps.js';
 import { UserNames } from './user-names.js';
+import { WorkQueue } from './work-queue.js';
 
 export interface SlackAppOptions {
   settings: SlackSettings;
@@ -38,6 +39,8 @@ export interface SlackAppOptions {
   apiTimeoutMs?: number;
   /** Retry policy of the outbox (tests shorten it); default delivery-policy.ts. */
   deliveryPolicy?: Partial<DeliveryPolicy>;
+  /** Answer jobs run at once and jobs that may wait; default 4 and 500 (see work-queue.ts). */
+  workQueue?: { concurrency: number; capacity: number };
   /** Show progress when an answer takes longer than this; default 800 ms. */
   progressDelayMs?: number;
   listeners?: readonly ListenerEntry[];
@@ -95,6 +98,7 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackBot
     logger,
     policy: { ...DEFAULT_DELIVERY_POLICY, ...options.deliveryPolicy },
   });
+  const work = new WorkQueue(options.workQueue?.concurrency ?? 4, options.workQueue?.capacity ?? 500);
   const deps: SlackDeps = {
     services: options.services,
     logger,
@@ -102,6 +106,7 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackBot
     autoAnswerChannels: new Set(options.autoAnswerChannels ?? []),
     state: options.state,
     outbox,
+    work,
     names: new UserNames(logger),
     feedback: options.feedback ?? { record: (entry) => options.state.recordFeedback(entry) },
     progressDelayMs: options.progressDelayMs ?? 800,
@@ -126,14 +131,16 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackBot
     stop: async () => {
       await app.stop();
       await inFlight.idle();
+      await work.idle();
       // Replies not yet posted stay in the outbox, for the next start.
       await outbox.stop();
     },
     idle: async () => {
       do {
         await inFlight.idle();
+        await work.idle();
         await outbox.until(() => outbox.settled);
-      } while (inFlight.size > 0 || !outbox.settled);
+      } while (inFlight.size > 0 || !work.settled || !outbox.settled);
     },
     delivered: () => outbox.until(() => outbox.pending === 0),
   };

@@ -5,6 +5,7 @@ import type { BotIdentity } from './bot-identity.js';
 import type { Outbox } from './delivery/outbox.js';
 import type { UserNames } from './user-names.js';
 import type { AnswerCatalog } from './views/answer-blocks.js';
+import type { WorkQueue } from './work-queue.js';
 
 export interface FeedbackRecorder {
   record(entry: FeedbackEntry): void | Promise<void>;
@@ -22,6 +23,8 @@ export interface SlackDeps {
    * message), threads the bot answered in (follow-ups need no mention), the outbox, feedback.
    */
   state: StateStore;
+  /** Where answer, quote and summary work runs, off the request path (bounded). */
+  work: WorkQueue;
   /** Where every threaded reply goes to be posted (durably, retried, never twice). */
   outbox: Outbox;
   names: UserNames;

@@ -179,3 +179,49 @@ describe('Acknowledgement', () => {
     assert.equal(test.standIn.callsTo('chat.postMessage').length, 1);
   });
 });
+
+describe('A full answer queue', () => {
+  it('tells the asker politely to try again in a minute, and answers the questions it took', async () => {
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const test = await startTestBot({
+      services: {
+        ...services,
+        ask: async (question) => {
+          await held;
+          return services.ask(question);
+        },
+      },
+      workQueue: { concurrency: 1, capacity: 1 },
+    });
+    const busyNote = test.standIn.nextCall('chat.postEphemeral');
+    const acks = await Promise.all(
+      ['1700001200.000100', '1700001201.000100', '1700001202.000100'].map(async (ts, i) => {
+        // One at a time, so the first is running and the second waiting when the third arrives.
+        await new Promise((resolve) => setImmediate(resolve, i));
+        return sendToApp(test.url, eventEnvelope(mentionEvent(ts, QUESTION, { user: `UASKER0${i}` })));
+      }),
+    );
+    assert.deepEqual(
+      acks.map((ack) => ack.status),
+      [200, 200, 200],
+    );
+    const deadline = AbortSignal.timeout(5_000);
+    const note = await Promise.race([
+      busyNote,
+      new Promise<never>((_, reject) =>
+        deadline.addEventListener('abort', () => reject(new Error('no busy note'))),
+      ),
+    ]);
+    assert.match(String(note.args.text), /busy .*try again in a minute/);
+    release();
+    await test.bot.idle();
+    const answered = test.standIn.callsTo('chat.postMessage').map((post) => post.args.thread_ts);
+    assert.equal(answered.length, 2, 'the two questions it took are answered');
+    assert.ok(!answered.includes(note.args.thread_ts), 'the declined one is not answered');
+    assert.ok(test.logs.some((line) => line.msg === 'too busy: declined a question'));
+    assert.deepEqual(test.errors(), []);
+  });
+});

@@ -78,6 +78,7 @@ export interface TestBotOptions {
   standIn?: SlackApiStandIn;
   /** The outbox's retry policy; default fast retries that give up after 10 s. */
   deliveryPolicy?: Partial<DeliveryPolicy>;
+  workQueue?: { concurrency: number; capacity: number };
   /** Deadline of every Web API call; default 2 s. */
   apiTimeoutMs?: number;
   /** Keep feedback in the state store (the default of `serve`) instead of the test's list. */
@@ -113,6 +114,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
       : { feedback: { record: (entry: FeedbackEntry) => void feedback.push(entry) } }),
     progressDelayMs: 0,
     apiTimeoutMs: options.apiTimeoutMs ?? 2_000,
+    ...(options.workQueue ? { workQueue: options.workQueue } : {}),
     deliveryPolicy: { firstRetryMs: 10, maxRetryMs: 100, giveUpAfterMs: 10_000, ...options.deliveryPolicy },
   });
   const { port } = await bot.start();

@@ -3,6 +3,7 @@ import { quoteResults } from '../../quote-results.js';
 import { logFailure } from '../../slack-api-errors.js';
 import type { SlackDeps } from '../../slack-deps.js';
 import { noQuotesMessage, quotePageMessage, quoteUsageMessage } from '../../views/quote-blocks.js';
+import { BUSY_MESSAGE, BusyError } from '../../work-queue.js';
 
 /**
  * `/quote TOPIC-or-SPEAKER`: acknowledged at once, answered privately through the command's
@@ -17,17 +18,19 @@ export function quoteCommandListener(deps: SlackDeps) {
         await respond({ response_type: 'ephemeral', ...quoteUsageMessage() });
         return;
       }
-      const results = quoteResults(deps.services, query);
+      // Off the request path with the other answer work (work-queue.ts).
+      const results = await deps.work.run(() => quoteResults(deps.services, query));
       const message =
         results.hits.length === 0
           ? noQuotesMessage(query, results.suggestions)
           : quotePageMessage(results, 0);
       await respond({ response_type: 'ephemeral', ...message });
     } catch (error) {
-      logFailure(deps.logger, error, '/quote failed', { channel: command.channel_id });
+      const busy = error instanceof BusyError;
+      if (!busy) logFailure(deps.logger, error, '/quote failed', { channel: command.channel_id });
       await respond({
         response_type: 'ephemeral',
-        text: 'Something went wrong looking up quotes. The error has been logged.',
+        text: busy ? BUSY_MESSAGE : 'Something went wrong looking up quotes. The error has been logged.',
       }).catch(() => undefined);
     }
   };
