@@ -81,8 +81,14 @@ export interface TestBotOptions {
   workQueue?: { concurrency: number; capacity: number };
   /** Deadline of every Web API call; default 2 s. */
   apiTimeoutMs?: number;
+  /** Keep memory-log lines (default true; load runs turn it off to measure the bot, not the log). */
+  keepLogs?: boolean;
   /** Keep feedback in the state store (the default of `serve`) instead of the test's list. */
   storeFeedback?: boolean;
+}
+
+function silentLogger(): { logger: Logger; lines: LogLine[] } {
+  return { logger: pino({ level: 'silent' }), lines: [] };
 }
 
 /**
@@ -91,8 +97,15 @@ export interface TestBotOptions {
  * unless the test stops it first (each bot is stopped exactly once).
  */
 export async function startTestBot(options: TestBotOptions = {}): Promise<TestBot> {
+  const test = await createTestBot(options);
+  after(test.stop);
+  return test;
+}
+
+/** As startTestBot, without registering its stop with node:test (load runs outside the test runner). */
+export async function createTestBot(options: TestBotOptions = {}): Promise<TestBot> {
   const standIn = options.standIn ?? (await SlackApiStandIn.start({ pageSize: options.pageSize }));
-  const { logger, lines } = memoryLogger();
+  const { logger, lines } = options.keepLogs === false ? silentLogger() : memoryLogger();
   const feedback: FeedbackEntry[] = [];
   const { store: state } = await FileStateStore.open(options.stateDir ?? (await tempDir('whosaid-state-')));
   const bot = await createSlackApp({
@@ -128,7 +141,6 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     })();
     return stopped;
   };
-  after(stop);
   const send = async (body: string, sendOptions?: SendOptions) => {
     const response = await sendToApp(url, body, sendOptions);
     await bot.idle();

@@ -26,16 +26,23 @@ export async function serveAction(io: CliIo, flags: CorpusFlags): Promise<void> 
   // Opened before the index, so a second bot over the same state stops at once (the lock says who).
   const { store: state, skipped } = await FileStateStore.open(stateDirFor(config));
   if (skipped > 0) logger.warn({ skipped }, 'skipped unreadable lines in the bot state');
-  const services = createBotServices(await openSearchContext(config, io), { k: config.topK, generation });
-  const bot = await createSlackApp({
-    settings,
-    services,
-    logger,
-    identity,
-    state,
-    autoAnswerChannels: config.autoAnswerChannels,
+  const { bot, mode, port } = await startBot().catch(async (error: unknown) => {
+    // A failed start (the index, the port) releases the state folder for the next try.
+    await state.close();
+    throw error;
   });
-  const { mode, port } = await bot.start();
+  async function startBot() {
+    const services = createBotServices(await openSearchContext(config, io), { k: config.topK, generation });
+    const bot = await createSlackApp({
+      settings,
+      services,
+      logger,
+      identity,
+      state,
+      autoAnswerChannels: config.autoAnswerChannels,
+    });
+    return { bot, ...(await bot.start()) };
+  }
   logger.info(
     {
       mode,
