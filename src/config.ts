@@ -13,6 +13,10 @@ const envSchema = {
   WHOSAID_CORPUS_DIR: text(resolve(PROJECT_ROOT, 'corpus')),
   WHOSAID_INDEX_DIR: text(resolve(PROJECT_ROOT, '.whosaid')),
   WHOSAID_PROMPTS_DIR: text(resolve(PROJECT_ROOT, 'prompts')),
+  WHOSAID_FETCHED_DIR: optionalText(),
+  WHOSAID_ALLOW_PRIVATE_URLS: oneOf(['0', '1'], '0'),
+  WHOSAID_FETCH_TIMEOUT_MS: number(20_000, { integer: true, positive: true }),
+  WHOSAID_FETCH_MAX_MB: number(10, { positive: true }),
   WHOSAID_EMBEDDINGS: oneOf(['auto', 'local', 'openai'], 'auto'),
   WHOSAID_LOG_LEVEL: oneOf(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'], 'info'),
   WHOSAID_MAX_FILE_MB: number(5, { positive: true }),
@@ -46,6 +50,12 @@ export interface Config {
   corpusDir: string;
   indexDir: string;
   promptsDir: string;
+  /**
+   * Where fetched articles and files are written (`whosaid ingest URL`, feeds, Slack "add"): a folder of
+   * our own beside the index, indexed with the corpus, never the user's corpus folder.
+   */
+  fetchedDir: string;
+  fetch: FetchSettings;
   embeddings: 'local' | 'openai';
   logLevel: Env['WHOSAID_LOG_LEVEL'];
   maxFileBytes: number;
@@ -60,6 +70,14 @@ export interface Config {
     apiUrl: string | undefined;
     port: number;
   };
+}
+
+/** Limits for every fetch from the web (see src/fetch/fetch-url.ts). */
+interface FetchSettings {
+  allowPrivate: boolean;
+  timeoutMs: number;
+  maxBytes: number;
+  maxRedirects: number;
 }
 
 export interface LoadConfigOptions {
@@ -104,10 +122,20 @@ function toConfig(env: Env): Config {
         'or set OPENAI_BASE_URL and any key for an OpenAI-compatible server).',
     );
   }
+  const indexDir = resolve(env.WHOSAID_INDEX_DIR);
   return {
     corpusDir: resolve(env.WHOSAID_CORPUS_DIR),
-    indexDir: resolve(env.WHOSAID_INDEX_DIR),
+    indexDir,
     promptsDir: resolve(env.WHOSAID_PROMPTS_DIR),
+    // Beside the index by default, so a test or a second bot with its own index has its own documents.
+    fetchedDir: env.WHOSAID_FETCHED_DIR ? resolve(env.WHOSAID_FETCHED_DIR) : `${indexDir}-fetched`,
+    fetch: {
+      allowPrivate: env.WHOSAID_ALLOW_PRIVATE_URLS === '1',
+      timeoutMs: env.WHOSAID_FETCH_TIMEOUT_MS,
+      maxBytes: Math.round(env.WHOSAID_FETCH_MAX_MB * 1024 * 1024),
+      // Browsers allow about 20; five covers http→https→www→canonical chains and ends loops quickly.
+      maxRedirects: 5,
+    },
     embeddings: env.WHOSAID_EMBEDDINGS === 'auto' ? (openai ? 'openai' : 'local') : env.WHOSAID_EMBEDDINGS,
     logLevel: env.WHOSAID_LOG_LEVEL,
     maxFileBytes: Math.round(env.WHOSAID_MAX_FILE_MB * 1024 * 1024),
