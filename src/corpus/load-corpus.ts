@@ -1,8 +1,9 @@
 import { stat } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { WhosaidError } from '../errors.js';
+import { CorpusFileError } from './corpus-file-error.js';
 import { existingDirs, listFiles } from './list-files.js';
-import { CorpusFileError, loadDocument, SUPPORTED_EXTENSIONS } from './load-document.js';
+import { loadDocument, SUPPORTED_EXTENSIONS } from './load-document.js';
 import type { CorpusDocument } from './types.js';
 
 export interface CorpusProblem {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { stringify } from 'yaml';
+import { sidecarPath } from '../corpus/binary-document.js';
 import { parseFrontMatter } from '../corpus/front-matter.js';
 import { WhosaidError } from '../errors.js';
 
@@ -72,7 +73,7 @@ export async function storeFetched(
   const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
   const existing = await readFile(path).catch(() => null);
   if (existing?.equals(bytes)) return 'unchanged';
-  if (existing && path.endsWith('.md') && !isCopyOf(existing, url)) {
+  if (existing && !(await isCopyOf(path, existing, url))) {
     throw new WhosaidError(
       'INPUT_INVALID',
       `${path} exists and is not whosaid's copy of ${url}: refusing to replace it.`,
@@ -85,8 +86,15 @@ export async function storeFetched(
   return existing ? 'updated' : 'added';
 }
 
-function isCopyOf(existing: Buffer, url: string): boolean {
+/** Ours when its front matter (or, for a PDF or Word file, its sidecar) names the same URL. */
+async function isCopyOf(path: string, existing: Buffer, url: string): Promise<boolean> {
   try {
+    if (path.endsWith('.meta.json'))
+      return (JSON.parse(existing.toString('utf8')) as { url?: unknown }).url === url;
+    if (!path.endsWith('.md')) {
+      const sidecar = JSON.parse(await readFile(sidecarPath(path), 'utf8')) as { url?: unknown };
+      return sidecar.url === url;
+    }
     const { data } = parseFrontMatter(existing.toString('utf8'));
     return data.fetched_from === url || data.url === url;
   } catch {

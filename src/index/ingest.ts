@@ -59,7 +59,7 @@ export async function ingest(options: IngestOptions): Promise<{ index: IndexData
   if (corpus.documents.length === 0) {
     throw new WhosaidError(
       'CORPUS_EMPTY',
-      `No usable documents in ${options.corpusDir} (.md, .txt or .html files).`,
+      `No usable documents in ${options.corpusDir} (.md, .txt, .html, .pdf or .docx files).`,
     );
   }
   const { previous, rebuildReason } = await readPrevious(options);
