@@ -17,6 +17,9 @@ const envSchema = {
   WHOSAID_ALLOW_PRIVATE_URLS: oneOf(['0', '1'], '0'),
   WHOSAID_FETCH_TIMEOUT_MS: number(20_000, { integer: true, positive: true }),
   WHOSAID_FETCH_MAX_MB: number(10, { positive: true }),
+  WHOSAID_FEEDS_INTERVAL: number(0, { integer: true, min: 0, max: 10_080 }),
+  WHOSAID_FEED_MAX_ITEMS: number(20, { integer: true, min: 1, max: 500 }),
+  WHOSAID_FEED_HOST_DELAY_MS: number(1000, { integer: true, min: 0, max: 60_000 }),
   WHOSAID_EMBEDDINGS: oneOf(['auto', 'local', 'openai'], 'auto'),
   WHOSAID_LOG_LEVEL: oneOf(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'], 'info'),
   WHOSAID_MAX_FILE_MB: number(5, { positive: true }),
@@ -56,6 +59,14 @@ export interface Config {
    */
   fetchedDir: string;
   fetch: FetchSettings;
+  feeds: {
+    /** Minutes between feed refreshes in `whosaid serve`; 0 = never (the default). */
+    intervalMinutes: number;
+    /** New items fetched per feed and run at most. */
+    maxItems: number;
+    /** Least time between two requests to the same host. */
+    hostDelayMs: number;
+  };
   embeddings: 'local' | 'openai';
   logLevel: Env['WHOSAID_LOG_LEVEL'];
   maxFileBytes: number;
@@ -135,6 +146,11 @@ function toConfig(env: Env): Config {
       maxBytes: Math.round(env.WHOSAID_FETCH_MAX_MB * 1024 * 1024),
       // Browsers allow about 20; five covers http→https→www→canonical chains and ends loops quickly.
       maxRedirects: 5,
+    },
+    feeds: {
+      intervalMinutes: env.WHOSAID_FEEDS_INTERVAL,
+      maxItems: env.WHOSAID_FEED_MAX_ITEMS,
+      hostDelayMs: env.WHOSAID_FEED_HOST_DELAY_MS,
     },
     embeddings: env.WHOSAID_EMBEDDINGS === 'auto' ? (openai ? 'openai' : 'local') : env.WHOSAID_EMBEDDINGS,
     logLevel: env.WHOSAID_LOG_LEVEL,

@@ -1,5 +1,6 @@
 import type { DocumentSummary } from '../fetch/document-summary.js';
 import type { FetchedItem } from '../fetch/fetch-documents.js';
+import type { FeedReport } from '../fetch/pull-feeds.js';
 import { displayPath } from './runtime.js';
 
 export type FetchedReport = FetchedItem & { summary?: DocumentSummary };
@@ -17,6 +18,15 @@ export function fetchedLine(item: FetchedReport): string {
     `${item.outcome} ${item.url}${where}: “${summary.title}”, ${plural(summary.paragraphs, 'paragraph')}, ` +
     `${plural(summary.quotes, 'attributed quote')}${quoted}`
   );
+}
+
+/** One line per feed, before the lines of the items it brought. */
+export function feedLine(feed: FeedReport): string {
+  const name = `feed ${feed.url}${feed.title ? ` (“${feed.title}”)` : ''}`;
+  if (feed.status === 'failed') return `failed ${name}: ${feed.reason}`;
+  if (feed.status === 'not-modified') return `${name}: not modified since the last run`;
+  const later = feed.leftForLater > 0 ? ` (${feed.leftForLater} left for the next run)` : '';
+  return `${name}: ${plural(feed.newItems, 'new item')}${later}`;
 }
 
 export function plural(count: number, noun: string): string {

@@ -1,14 +1,17 @@
+import type { Config } from '../../config.js';
 import { summarizeDocument } from '../../fetch/document-summary.js';
+import type { FeedReport } from '../../fetch/pull-feeds.js';
 import { createEmbedder } from '../../index/embedder.js';
 import type { IndexData } from '../../index/index-store.js';
 import { type IngestReport, ingest } from '../../index/ingest.js';
-import { type FetchedReport, fetchedLine, plural } from '../format-fetched.js';
+import { type FetchedReport, feedLine, fetchedLine, plural } from '../format-fetched.js';
 import { type CliIo, notice } from '../io.js';
 import { createProgressReporter } from '../progress.js';
 import { type CorpusFlags, configFor, displayPath, warnProblems } from '../runtime.js';
 
 export interface IngestFlags extends CorpusFlags {
   strict?: boolean;
+  feeds?: boolean;
   json?: boolean;
 }
 
@@ -19,14 +22,21 @@ export interface IngestFlags extends CorpusFlags {
 export async function ingestAction(io: CliIo, urls: string[], flags: IngestFlags): Promise<void> {
   const config = configFor(io, flags);
   let fetched: FetchedReport[] = [];
+  let feeds: FeedReport[] = [];
+  if (flags.feeds) {
+    ({ feeds, items: fetched } = await pullAllFeeds(config));
+    if (feeds.length === 0) notice(io, 'No feeds are followed: add one with `whosaid feeds add URL`.');
+  }
   if (urls.length > 0) {
     const { fetchDocuments } = await import('../../fetch/fetch-documents.js');
-    fetched = await fetchDocuments({
-      urls,
-      fetchedDir: config.fetchedDir,
-      corpusDir: config.corpusDir,
-      policy: config.fetch,
-    });
+    fetched.push(
+      ...(await fetchDocuments({
+        urls,
+        fetchedDir: config.fetchedDir,
+        corpusDir: config.corpusDir,
+        policy: config.fetch,
+      })),
+    );
   }
   const embedder = await createEmbedder(config);
   const progress = await createProgressReporter(io.stderr, !flags.json && io.stderr.isTTY === true);
@@ -46,7 +56,8 @@ export async function ingestAction(io: CliIo, urls: string[], flags: IngestFlags
   }
   const { report, index } = result;
   fetched = fetched.map((item) => withSummary(item, index));
-  if (fetched.some((item) => item.outcome === 'failed')) io.exitCode = 1;
+  if (fetched.some((item) => item.outcome === 'failed') || feeds.some((feed) => feed.status === 'failed'))
+    io.exitCode = 1;
   if (report.rebuildReason) notice(io, report.rebuildReason);
   warnProblems(io, report);
   if (flags.json) {
@@ -54,13 +65,29 @@ export async function ingestAction(io: CliIo, urls: string[], flags: IngestFlags
       ...report,
       indexDir: config.indexDir,
       embedder: embedder.id,
-      ...(urls.length ? { fetched } : {}),
+      ...(flags.feeds ? { feeds } : {}),
+      ...(urls.length || flags.feeds ? { fetched } : {}),
     };
     io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
     return;
   }
+  for (const feed of feeds) io.stdout.write(`${feedLine(feed)}\n`);
   for (const item of fetched) io.stdout.write(`${fetchedLine(item)}\n`);
   io.stdout.write(indexedText(report, config.corpusDir, config.indexDir, embedder.id));
+}
+
+async function pullAllFeeds(config: Config): Promise<{ feeds: FeedReport[]; items: FetchedReport[] }> {
+  const [{ pullFeeds }, { HostPacer }] = await Promise.all([
+    import('../../fetch/pull-feeds.js'),
+    import('../../fetch/host-pacer.js'),
+  ]);
+  return pullFeeds({
+    fetchedDir: config.fetchedDir,
+    corpusDir: config.corpusDir,
+    policy: config.fetch,
+    maxItems: config.feeds.maxItems,
+    pacer: new HostPacer(config.feeds.hostDelayMs),
+  });
 }
 
 function withSummary(item: FetchedReport, index: IndexData): FetchedReport {
