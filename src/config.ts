@@ -25,6 +25,8 @@ const envSchema = {
   WHOSAID_MAX_FILE_MB: number(5, { positive: true }),
   WHOSAID_TOP_K: number(5, { integer: true, min: 1, max: 50 }),
   WHOSAID_AUTO_ANSWER_CHANNELS: text(''),
+  WHOSAID_ADMINS: text(''),
+  WHOSAID_ADMIN_CHANNEL: optionalText(),
   OPENAI_API_KEY: optionalText(),
   OPENAI_BASE_URL: optionalUrl('https://api.openai.com/v1'),
   OPENAI_CHAT_MODEL: text('gpt-4o-mini'),
@@ -73,6 +75,8 @@ export interface Config {
   topK: number;
   /** Channel ids where questions are answered without a mention (only when the corpus supports an answer). */
   autoAnswerChannels: string[];
+  /** Who may add documents from Slack: these user ids, and anyone in this channel. Nobody by default. */
+  admins: { users: string[]; channel: string | undefined };
   openai: OpenAIConfig | undefined;
   slack: {
     botToken: string | undefined;
@@ -156,9 +160,8 @@ function toConfig(env: Env): Config {
     logLevel: env.WHOSAID_LOG_LEVEL,
     maxFileBytes: Math.round(env.WHOSAID_MAX_FILE_MB * 1024 * 1024),
     topK: env.WHOSAID_TOP_K,
-    autoAnswerChannels: env.WHOSAID_AUTO_ANSWER_CHANNELS.split(',')
-      .map((id) => id.trim())
-      .filter(Boolean),
+    autoAnswerChannels: idList(env.WHOSAID_AUTO_ANSWER_CHANNELS),
+    admins: { users: idList(env.WHOSAID_ADMINS), channel: env.WHOSAID_ADMIN_CHANNEL },
     openai,
     slack: {
       botToken: env.SLACK_BOT_TOKEN,
@@ -168,6 +171,13 @@ function toConfig(env: Env): Config {
       port: env.PORT,
     },
   };
+}
+
+function idList(text: string): string[] {
+  return text
+    .split(',')
+    .map((id) => id.trim())
+    .filter(Boolean);
 }
 
 export interface SlackSettings {

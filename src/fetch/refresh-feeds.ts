@@ -1,17 +1,11 @@
-import type { Embedder } from '../index/embedder.js';
+import type { IndexData } from '../index/index-store.js';
 import { ingest } from '../index/ingest.js';
 import type { FetchedItem } from './fetch-documents.js';
-import type { FetchPolicy } from './fetch-url.js';
+import type { FetchIntoIndexOptions } from './fetch-into-index.js';
 import { HostPacer } from './host-pacer.js';
 import { type FeedReport, pullFeeds } from './pull-feeds.js';
 
-export interface RefreshFeedsOptions {
-  corpusDir: string;
-  fetchedDir: string;
-  indexDir: string;
-  embedder: Embedder;
-  maxBytes?: number;
-  policy: FetchPolicy;
+export interface RefreshFeedsOptions extends FetchIntoIndexOptions {
   maxItems: number;
   hostDelayMs: number;
 }
@@ -19,14 +13,14 @@ export interface RefreshFeedsOptions {
 export interface RefreshResult {
   feeds: FeedReport[];
   items: FetchedItem[];
-  /** Whether the index on disk was rebuilt (only when an item was added or changed). */
-  reindexed: boolean;
+  /** The rebuilt index, when an item was added or changed (else the index was left alone). */
+  index: IndexData | null;
 }
 
 /**
  * One feed refresh, as `whosaid serve` runs it on WHOSAID_FEEDS_INTERVAL: pull the feeds, and when
  * something new arrived, bring the index on disk up to date (written atomically, so a reader never
- * sees half an index). Handing the new index to the running bot is the index-swap's work.
+ * sees half an index). The caller hands the new index to the running bot.
  */
 export async function refreshFeeds(options: RefreshFeedsOptions): Promise<RefreshResult> {
   const { feeds, items } = await pullFeeds({
@@ -37,16 +31,18 @@ export async function refreshFeeds(options: RefreshFeedsOptions): Promise<Refres
     pacer: new HostPacer(options.hostDelayMs),
   });
   const changed = items.some((item) => item.outcome === 'added' || item.outcome === 'updated');
-  if (changed) {
-    await ingest({
-      corpusDir: options.corpusDir,
-      fetchedDir: options.fetchedDir,
-      indexDir: options.indexDir,
-      embedder: options.embedder,
-      maxBytes: options.maxBytes,
-    });
-  }
-  return { feeds, items, reindexed: changed };
+  const index = changed
+    ? (
+        await ingest({
+          corpusDir: options.corpusDir,
+          fetchedDir: options.fetchedDir,
+          indexDir: options.indexDir,
+          embedder: options.embedder,
+          maxBytes: options.maxBytes,
+        })
+      ).index
+    : null;
+  return { feeds, items, index };
 }
 
 /**

@@ -1,5 +1,4 @@
-import { createBotServices } from '../../bot-services.js';
-import { type Config, requireSlackSettings } from '../../config.js';
+import { requireSlackSettings } from '../../config.js';
 import { describeError } from '../../errors.js';
 import { createGeneration } from '../../llm/generation.js';
 import { loadPrompts } from '../../llm/prompt-template.js';
@@ -8,7 +7,8 @@ import { createLogger } from '../../logger.js';
 import { checkBotToken, createSlackApp, type SlackBot } from '../../slack/create-slack-app.js';
 import { EVENTS_PATH } from '../../slack/events-path.js';
 import type { CliIo } from '../io.js';
-import { type CorpusFlags, configFor, openSearchContext } from '../runtime.js';
+import { type CorpusFlags, configFor } from '../runtime.js';
+import { createLiveServices } from './live-index.js';
 
 export async function serveAction(io: CliIo, flags: CorpusFlags): Promise<void> {
   const config = configFor(io, flags);
@@ -20,13 +20,14 @@ export async function serveAction(io: CliIo, flags: CorpusFlags): Promise<void> 
   await loadPrompts(config.promptsDir);
   const generation = await createGeneration(config);
   const identity = await checkBotToken(settings, logger);
-  const services = createBotServices(await openSearchContext(config, io), { k: config.topK, generation });
+  const services = await createLiveServices(config, io, logger, { k: config.topK, generation });
   const bot = await createSlackApp({
     settings,
     services,
     logger,
     identity,
     autoAnswerChannels: config.autoAnswerChannels,
+    admins: config.admins,
   });
   const { mode, port } = await bot.start();
   logger.info(
@@ -42,54 +43,6 @@ export async function serveAction(io: CliIo, flags: CorpusFlags): Promise<void> 
   );
   stopOnSignal(bot, logger);
   reportStrayErrors(logger);
-  if (config.feeds.intervalMinutes > 0) await startFeedRefresh(config, logger);
-}
-
-/**
- * WHOSAID_FEEDS_INTERVAL: feeds are pulled and the index on disk updated in the background; answers go
- * on meanwhile from the index in memory. Until the running bot swaps indexes by itself, new articles
- * are answered from after a restart (the log says so).
- */
-async function startFeedRefresh(config: Config, logger: Logger): Promise<void> {
-  const [{ refreshFeeds, scheduleRefresh }, { createEmbedder }] = await Promise.all([
-    import('../../fetch/refresh-feeds.js'),
-    import('../../index/embedder.js'),
-  ]);
-  const embedder = await createEmbedder(config);
-  scheduleRefresh(config.feeds.intervalMinutes * 60_000, async () => {
-    try {
-      const result = await refreshFeeds({
-        corpusDir: config.corpusDir,
-        fetchedDir: config.fetchedDir,
-        indexDir: config.indexDir,
-        embedder,
-        maxBytes: config.maxFileBytes,
-        policy: config.fetch,
-        maxItems: config.feeds.maxItems,
-        hostDelayMs: config.feeds.hostDelayMs,
-      });
-      const failed = [
-        ...result.feeds.filter((feed) => feed.status === 'failed'),
-        ...result.items.filter((item) => item.outcome === 'failed'),
-      ];
-      logger.info(
-        {
-          feeds: result.feeds.length,
-          items: result.items.length,
-          failed: failed.length,
-          reindexed: result.reindexed,
-        },
-        result.reindexed
-          ? 'feeds refreshed: new articles indexed on disk (answered from after the next restart)'
-          : 'feeds refreshed: nothing new',
-      );
-      for (const entry of failed)
-        logger.warn({ url: entry.url, reason: entry.reason }, 'feed refresh: item failed');
-    } catch (error) {
-      logger.error({ error: describeError(error) }, 'feed refresh failed');
-    }
-  });
-  logger.info({ minutes: config.feeds.intervalMinutes }, 'feeds are refreshed on an interval');
 }
 
 /**
