@@ -85,7 +85,7 @@ describe('PDF and Word documents', () => {
     assert.equal(quotes.find((quote) => quote.paragraph === 3)?.speaker, 'Tomas Reyes');
   });
 
-  it('refuses a PDF with no text layer, and a damaged one, saying why', async () => {
+  it('refuses a PDF with no text layer, an encrypted one and a damaged one, saying why', async () => {
     const scan = join(dir, 'scan.pdf');
     await writeFile(scan, makePdf([[], []]));
     await assert.rejects(loadDocument(scan), (error: unknown) => {
@@ -93,6 +93,9 @@ describe('PDF and Word documents', () => {
       assert.match(error.reason, /no text layer \(a scanned image\?\); run OCR/);
       return true;
     });
+    const locked = join(dir, 'locked.pdf');
+    await writeFile(locked, makePdf([column(['Secret minutes.'])], { encrypted: true }));
+    await assert.rejects(loadDocument(locked), /the PDF is encrypted \(password protected\)/);
     const broken = join(dir, 'broken.pdf');
     await writeFile(broken, minutes.subarray(0, 200));
     await assert.rejects(loadDocument(broken), /not a readable PDF/);

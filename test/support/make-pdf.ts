@@ -11,7 +11,7 @@ export interface PdfLine {
  * so tests control exactly where each line sits. A page with no lines gets a filled rectangle and no
  * text at all: what a scanned page without a text layer looks like to a reader.
  */
-export function makePdf(pages: PdfLine[][], info: { title?: string } = {}): Buffer {
+export function makePdf(pages: PdfLine[][], info: { title?: string; encrypted?: boolean } = {}): Buffer {
   const objects: string[] = [];
   const add = (body: string) => objects.push(body) && objects.length;
   const catalog = add('');
@@ -41,6 +41,11 @@ export function makePdf(pages: PdfLine[][], info: { title?: string } = {}): Buff
   objects[pagesId - 1] =
     `<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(' ')}] /Count ${pageIds.length} >>`;
   const infoId = info.title ? add(`<< /Title (${pdfString(info.title)}) >>`) : null;
+  // A standard security handler whose user-password check cannot pass with the empty password: what a
+  // reader sees of a PDF that needs a password to open (ISO 32000-1, 7.6.3).
+  const encryptId = info.encrypted
+    ? add(`<< /Filter /Standard /V 1 /R 2 /O <${'ab'.repeat(32)}> /U <${'cd'.repeat(32)}> /P -4 >>`)
+    : null;
   let out = '%PDF-1.4\n';
   const offsets: number[] = [];
   objects.forEach((body, index) => {
@@ -50,7 +55,7 @@ export function makePdf(pages: PdfLine[][], info: { title?: string } = {}): Buff
   const xref = Buffer.byteLength(out, 'latin1');
   out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
   for (const offset of offsets) out += `${String(offset).padStart(10, '0')} 00000 n \n`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root ${catalog} 0 R${infoId ? ` /Info ${infoId} 0 R` : ''} >>\nstartxref\n${xref}\n%%EOF\n`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root ${catalog} 0 R${infoId ? ` /Info ${infoId} 0 R` : ''}${encryptId ? ` /Encrypt ${encryptId} 0 R /ID [<${'01'.repeat(16)}><${'01'.repeat(16)}>]` : ''} >>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(out, 'latin1');
 }
 
