@@ -1,7 +1,8 @@
 import { htmlToText } from '../corpus/html-text.js';
-import { decodeHtml } from './decode-html.js';
+import { decodeMarkup } from './decode-markup.js';
 import { FetchError } from './fetch-error.js';
 import { readPageMetadata } from './page-metadata.js';
+import { plainLine } from './plain-text.js';
 
 export interface ExtractedArticle {
   title: string;
@@ -29,14 +30,16 @@ export async function extractArticle(
     import('linkedom'),
     import('@mozilla/readability'),
   ]);
-  const { document } = parseHTML(decodeHtml(bytes, contentType));
+  const { document } = parseHTML(decodeMarkup(bytes, contentType));
   const meta = readPageMetadata(document, pageUrl);
   // The Reader View's own test of whether a page holds an article: a paywall stub, a login wall or a
   // page built by scripts has no block of text long enough, and would index as navigation crumbs.
   // linkedom implements the DOM Readability walks; its types are its own, not lib.dom's.
   const dom = document as unknown as ConstructorParameters<typeof Readability>[0];
   const article = isProbablyReaderable(dom) ? new Readability(dom).parse() : null;
-  const paragraphs = article?.content ? htmlToText(article.content).text.split('\n') : [];
+  const paragraphs = article?.content
+    ? htmlToText(article.content).text.split('\n').map(plainLine).filter(Boolean)
+    : [];
   if (paragraphs.length === 0 || !paragraphs.some((paragraph) => paragraph.length > 0)) {
     throw new FetchError(
       pageUrl,
@@ -44,10 +47,10 @@ export async function extractArticle(
     );
   }
   return {
-    title: meta.title ?? article?.title?.trim() ?? new URL(pageUrl).hostname,
-    author: meta.author ?? article?.byline?.trim() ?? null,
-    publisher: meta.publisher ?? article?.siteName?.trim() ?? null,
-    date: meta.date ?? article?.publishedTime?.trim() ?? null,
+    title: meta.title ?? (article?.title ? plainLine(article.title) : null) ?? new URL(pageUrl).hostname,
+    author: meta.author ?? (article?.byline ? plainLine(article.byline) : null),
+    publisher: meta.publisher ?? (article?.siteName ? plainLine(article.siteName) : null),
+    date: meta.date ?? (article?.publishedTime ? plainLine(article.publishedTime) : null),
     url: meta.canonical && sameSite(meta.canonical, pageUrl) ? meta.canonical : pageUrl,
     paragraphs,
   };

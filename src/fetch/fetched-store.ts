@@ -34,7 +34,13 @@ export function checkFetchedLocation(fetchedDir: string, corpusDir: string): voi
  */
 export function fetchedPathFor(dir: string, url: string, extension: string): string {
   const parsed = new URL(url);
-  const host = parsed.hostname.toLowerCase().replace(/[^a-z0-9.-]/g, '_') || 'host';
+  // Only letters, digits, dashes and single inner dots: a host written ".." must not name a parent folder.
+  const host =
+    parsed.hostname
+      .toLowerCase()
+      .replace(/[^a-z0-9.-]/g, '_')
+      .replace(/\.{2,}/g, '.')
+      .replace(/^\.+|\.+$/g, '') || 'host';
   const slug =
     parsed.pathname
       .toLowerCase()

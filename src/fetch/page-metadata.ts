@@ -1,3 +1,5 @@
+import { plainLine } from './plain-text.js';
+
 /** What a page says about itself, for the stored article's front matter. Every field may be missing. */
 export interface PageMetadata {
   title: string | null;
@@ -107,7 +109,7 @@ function textName(item: JsonObject): string | null {
 }
 
 function clean(value: string | null | undefined): string | null {
-  const text = value?.replace(/\s+/g, ' ').trim();
+  const text = value ? plainLine(value) : '';
   return text ? text.slice(0, 500) : null;
 }
 

@@ -1,11 +1,12 @@
 import { describeError, isWhosaidError } from '../errors.js';
-import { decodeHtml } from './decode-html.js';
+import { decodeMarkup } from './decode-markup.js';
 import { type FeedEntry, readFeeds, writeFeeds } from './feed-list.js';
 import { type FetchedItem, fetchDocuments } from './fetch-documents.js';
 import { FetchError } from './fetch-error.js';
 import type { FetchPolicy } from './fetch-url.js';
 import { fetchUrl } from './fetch-url.js';
 import type { HostPacer } from './host-pacer.js';
+import { plainLine } from './plain-text.js';
 
 export interface FeedReport {
   url: string;
@@ -69,7 +70,7 @@ async function pullFeed(
     feed.lastCheckedAt = new Date().toISOString();
     if (result.status === 'not-modified')
       return { report: { ...report, status: 'not-modified' }, fetched: [] };
-    const parsed = await parseFeed(decodeHtml(result.bytes, result.contentType), result.url);
+    const parsed = await parseFeed(decodeMarkup(result.bytes, result.contentType), result.url);
     feed.title = parsed.title ?? feed.title;
     report.title = feed.title;
     const seen = new Set(feed.seen);
@@ -121,5 +122,5 @@ export async function parseFeed(xml: string, feedUrl: string): Promise<ParsedFee
   });
   // Feeds list newest first by convention, but not all do: order by date where every item has one.
   if (items.every((item) => item.date)) items.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
-  return { title: output.title?.trim() || null, items };
+  return { title: output.title ? plainLine(output.title) || null : null, items };
 }

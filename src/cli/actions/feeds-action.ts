@@ -1,5 +1,5 @@
 import { WhosaidError } from '../../errors.js';
-import { decodeHtml } from '../../fetch/decode-html.js';
+import { decodeMarkup } from '../../fetch/decode-markup.js';
 import { newFeed, readFeeds, writeFeeds } from '../../fetch/feed-list.js';
 import { fetchUrl } from '../../fetch/fetch-url.js';
 import { checkFetchedLocation } from '../../fetch/fetched-store.js';
@@ -19,7 +19,7 @@ export async function feedsAddAction(io: CliIo, url: string, flags: CorpusFlags)
   // Checked now, so a typo or a page that is not a feed is found when it is added, not at every run.
   const result = await fetchUrl({ url, accept: ['feed'] }, config.fetch);
   if (result.status !== 'ok') throw new Error('unreachable: no validators were sent');
-  const parsed = await parseFeed(decodeHtml(result.bytes, result.contentType), result.url);
+  const parsed = await parseFeed(decodeMarkup(result.bytes, result.contentType), result.url);
   // No validators are kept yet: the first `ingest --feeds` must get the items, not a 304.
   await writeFeeds(config.fetchedDir, [...feeds, newFeed(url, parsed.title)]);
   io.stdout.write(

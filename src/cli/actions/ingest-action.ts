@@ -1,4 +1,5 @@
 import type { Config } from '../../config.js';
+import { existingDirs } from '../../corpus/list-files.js';
 import { summarizeDocument } from '../../fetch/document-summary.js';
 import type { FeedReport } from '../../fetch/pull-feeds.js';
 import { createEmbedder } from '../../index/embedder.js';
@@ -73,7 +74,10 @@ export async function ingestAction(io: CliIo, urls: string[], flags: IngestFlags
   }
   for (const feed of feeds) io.stdout.write(`${feedLine(feed)}\n`);
   for (const item of fetched) io.stdout.write(`${fetchedLine(item)}\n`);
-  io.stdout.write(indexedText(report, config.corpusDir, config.indexDir, embedder.id));
+  const sources = [config.corpusDir, ...(await existingDirs([config.fetchedDir]))]
+    .map(displayPath)
+    .join(' and ');
+  io.stdout.write(indexedText(report, sources, config.indexDir, embedder.id));
 }
 
 async function pullAllFeeds(config: Config): Promise<{ feeds: FeedReport[]; items: FetchedReport[] }> {
@@ -95,9 +99,9 @@ function withSummary(item: FetchedReport, index: IndexData): FetchedReport {
   return stored ? { ...item, summary: summarizeDocument(stored) } : item;
 }
 
-function indexedText(report: IngestReport, corpusDir: string, indexDir: string, embedderId: string): string {
+function indexedText(report: IngestReport, sources: string, indexDir: string, embedderId: string): string {
   return (
-    `Indexed ${plural(report.documents, 'document')} (${plural(report.chunks, 'passage')}) from ${displayPath(corpusDir)} ` +
+    `Indexed ${plural(report.documents, 'document')} (${plural(report.chunks, 'passage')}) from ${sources} ` +
     `into ${displayPath(indexDir)}.\n` +
     `  new: ${report.added.length}, changed: ${report.changed.length}, unchanged: ${report.unchanged.length}, ` +
     `removed: ${report.removed.length}; embedded ${plural(report.embedded, 'passage')} with ${embedderId}.\n` +
