@@ -2,6 +2,7 @@ import { sidecarPath } from '../corpus/binary-document.js';
 import { CorpusFileError } from '../corpus/corpus-file-error.js';
 import { isWhosaidError, WhosaidError } from '../errors.js';
 import { extractArticle } from './extract-article.js';
+import { FetchError } from './fetch-error.js';
 import { type FetchPolicy, type FetchResult, fetchUrl } from './fetch-url.js';
 import {
   articleText,
@@ -20,6 +21,8 @@ export interface FetchedItem {
   title?: string;
   /** Why it failed. */
   reason?: string;
+  /** A failure that may pass (timeout, 5xx…): worth trying again later. */
+  transient?: boolean;
 }
 
 export interface FetchDocumentsOptions {
@@ -42,7 +45,8 @@ export async function fetchDocuments(options: FetchDocumentsOptions): Promise<Fe
       items.push(await fetchOne(url, options));
     } catch (error) {
       if (!isWhosaidError(error)) throw error;
-      items.push({ url, outcome: 'failed', reason: error.message.replace(`${url}: `, '') });
+      const transient = error instanceof FetchError && error.transient;
+      items.push({ url, outcome: 'failed', reason: error.message.replace(`${url}: `, ''), transient });
     }
   }
   return items;

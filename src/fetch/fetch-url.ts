@@ -3,6 +3,7 @@ import { describeError } from '../errors.js';
 import { type ContentKind, describeKind, kindFromHeader, mediaTypeOf, sniffKind } from './content-kind.js';
 import { FetchError } from './fetch-error.js';
 import { openConnection, RefusedAddressError } from './open-connection.js';
+import { plainLine } from './plain-text.js';
 import { formatLimit, readBody, TooLargeError } from './read-body.js';
 
 /** Limits every fetch obeys; built once from the configuration (see fetchPolicyOf). */
@@ -91,7 +92,9 @@ async function readResponse(
     response.resume();
     throw new FetchError(
       request.url,
-      `the server answered HTTP ${status} ${response.statusMessage ?? ''}`.trim(),
+      `the server answered HTTP ${status} ${plainLine(response.statusMessage ?? '')}`.trim(),
+      // Overload and rate limits pass; "not found" or "forbidden" stay.
+      { transient: status >= 500 || status === 408 || status === 429 },
     );
   }
   const contentType = String(response.headers['content-type'] ?? '');
@@ -163,7 +166,9 @@ function parseUrl(text: string, original = text): URL {
 function asFetchError(error: unknown, url: string, timedOut: boolean, policy: FetchPolicy): FetchError {
   if (error instanceof FetchError) return error;
   if (timedOut)
-    return new FetchError(url, `no complete answer within ${policy.timeoutMs / 1000} s (timed out)`);
+    return new FetchError(url, `no complete answer within ${policy.timeoutMs / 1000} s (timed out)`, {
+      transient: true,
+    });
   if (error instanceof RefusedAddressError) {
     return new FetchError(
       url,
@@ -180,7 +185,9 @@ function asFetchError(error: unknown, url: string, timedOut: boolean, policy: Fe
     ECONNRESET: 'the connection was reset',
     EAI_AGAIN: 'the host name could not be resolved right now (DNS)',
   };
+  // Network failures (DNS, refused or reset connections) may well pass by the next run.
   return new FetchError(url, (code && known[code]) ?? `could not fetch: ${describeError(error)}`, {
+    transient: true,
     cause: error,
   });
 }

@@ -31,8 +31,9 @@ export interface PullFeedsOptions {
 /**
  * `whosaid ingest --feeds`: for every feed, a conditional GET (ETag / Last-Modified); the items it has
  * not brought in before, newest first and at most `maxItems`, fetched like any URL. A broken feed or
- * item is reported and the others go on. The validators are kept only when every new item was brought
- * in: otherwise the next run would get a 304 and never see the items left over.
+ * item is reported and the others go on; an item that failed for a passing reason is tried again next
+ * run. The validators are kept only when no item is left for later: otherwise the next run would get a
+ * 304 and never see the items left over.
  */
 export async function pullFeeds(
   options: PullFeedsOptions,
@@ -84,9 +85,11 @@ async function pullFeed(
       const [done] = await fetchDocuments({ ...options, urls: [item.url] });
       if (!done) continue;
       fetched.push(done);
-      if (done.outcome !== 'failed') feed.seen.push(item.key);
+      // A lasting failure (404, no article text, refused) is not retried on every run: it would hold a
+      // place under the cap and keep the feed from ever being answered with a 304.
+      if (done.outcome !== 'failed' || !done.transient) feed.seen.push(item.key);
     }
-    const complete = report.leftForLater === 0 && fetched.every((item) => item.outcome !== 'failed');
+    const complete = report.leftForLater === 0 && fetched.every((item) => !item.transient);
     feed.etag = complete ? result.etag : null;
     feed.lastModified = complete ? result.lastModified : null;
     return { report, fetched };

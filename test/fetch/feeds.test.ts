@@ -110,7 +110,7 @@ describe('feeds', () => {
     assert.equal(articleRequests(), 3);
 
     const list = await runWhosaid(['feeds', 'list'], env);
-    assert.match(list.stdout, /feed\.xml “Coastline Ledger”: last checked \S+, 3 articles brought in/);
+    assert.match(list.stdout, /feed\.xml “Coastline Ledger”: last checked \S+, 3 items done/);
   });
 
   it('caps the items per run and brings the rest in on the next run', async () => {
@@ -142,6 +142,34 @@ describe('feeds', () => {
     assert.equal(broken.status, 1);
     assert.match(broken.stdout, /^failed feed .*feed\.xml.*: not a readable RSS or Atom feed/m);
     assert.match(broken.stdout, /Indexed 7 documents/, 'what the feed brought before stays indexed');
+  });
+
+  it('tries an item that failed for a passing reason again, and one that will always fail never again', async () => {
+    const list: FeedItem[] = [
+      { path: '/news/gone', title: 'Gone', date: 'Mon, 02 Mar 2026 08:00:00 GMT' },
+      { path: '/news/busy', title: 'Busy', date: 'Tue, 03 Mar 2026 08:00:00 GMT' },
+    ];
+    web.routes.set('/feed.xml', feed(list));
+    web.routes.set('/news/busy', (_request, response) => {
+      response.writeHead(503, { 'content-type': 'text/plain' });
+      response.end('try later');
+    });
+    await runWhosaid(['feeds', 'add', web.url('/feed.xml')], env);
+    const first = await runWhosaid(['ingest', '--feeds'], env);
+    assert.equal(first.status, 1);
+    assert.match(first.stdout, /^failed .*\/news\/gone: the server answered HTTP 404/m);
+    assert.match(first.stdout, /^failed .*\/news\/busy: the server answered HTTP 503/m);
+
+    web.routes.set('/news/busy', serve('text/html', articlePage('/news/busy', 'Council story Busy')));
+    const requestsOf = (path: string) => web.requests.filter((request) => request.path === path).length;
+    const second = await runWhosaid(['ingest', '--feeds'], env);
+    assert.match(second.stdout, /: 1 new item$/m, 'no 304 while an item is still to come');
+    assert.match(second.stdout, /^added .*\/news\/busy/m);
+    assert.equal(requestsOf('/news/gone'), 1, 'the 404 is not asked again');
+    assert.equal(requestsOf('/news/busy'), 2);
+
+    const third = await runWhosaid(['ingest', '--feeds'], env);
+    assert.match(third.stdout, /: not modified since the last run$/m);
   });
 
   it('lists and removes feeds, and says when a feed is not followed', async () => {

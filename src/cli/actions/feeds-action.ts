@@ -53,7 +53,7 @@ export async function feedsListAction(io: CliIo, flags: CorpusFlags & { json?: b
   for (const feed of feeds) {
     const checked = feed.lastCheckedAt ? `last checked ${feed.lastCheckedAt}` : 'not checked yet';
     io.stdout.write(
-      `${feed.url}${feed.title ? ` “${feed.title}”` : ''}: ${checked}, ${plural(feed.seen.length, 'article')} brought in\n`,
+      `${feed.url}${feed.title ? ` “${feed.title}”` : ''}: ${checked}, ${plural(feed.seen.length, 'item')} done (brought in, or failed for good)\n`,
     );
   }
 }
