@@ -150,6 +150,15 @@ describe('fetchUrl', () => {
       fetchUrl({ url: web.url('/slow'), accept: ['html'] }, { ...open, timeoutMs: 200 }),
     );
     assert.match(error.message, /timed out/);
+    web.routes.set('/stalls', (_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/html' });
+      response.write('<html><body><p>The first part arrives, the rest never');
+    });
+    const stalled = await failure(
+      fetchUrl({ url: web.url('/stalls'), accept: ['html'] }, { ...open, timeoutMs: 200 }),
+    );
+    assert.match(stalled.message, /timed out/);
+    assert.equal(stalled.transient, true);
   });
 
   it('sends validators and reports 304 as not modified', async () => {
