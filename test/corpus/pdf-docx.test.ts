@@ -120,7 +120,7 @@ describe('PDF and Word documents', () => {
     await assert.rejects(loadDocument(broken), /not a readable Word \(\.docx\) file/);
   });
 
-  it('cites the page of a PDF paragraph as "p. N"', async () => {
+  it('cites the page of a PDF paragraph as "p. N", in answers and in quotes', async () => {
     const corpus = join(dir, 'paged-corpus');
     await mkdir(corpus, { recursive: true });
     await writeFile(join(corpus, 'minutes.pdf'), minutes);
@@ -132,6 +132,12 @@ describe('PDF and Word documents', () => {
     assert.equal(citation.page, 2);
     const text = await runWhosaid(['ask', question], env);
     assert.match(text.stdout, /paged-corpus\/minutes\.pdf, paragraph 3, p\. 2\)/);
+    const quotes = JSON.parse((await runWhosaid(['quotes', '--speaker', 'Reyes', '--json'], env)).stdout);
+    assert.equal(quotes[0]?.page, 2);
+    assert.match(
+      (await runWhosaid(['quotes', '--speaker', 'Lena Park'], env)).stdout,
+      /minutes\.pdf ¶2, p\. 1/,
+    );
   });
 
   it('fetches a PDF by URL, keeps it with its URL, and refuses a scan before storing it', async () => {
