@@ -29,6 +29,8 @@ export interface SlackAppOptions {
   services: BotServices;
   logger: Logger;
   autoAnswerChannels?: readonly string[];
+  /** Who may add documents from Slack (WHOSAID_ADMINS, WHOSAID_ADMIN_CHANNEL); nobody by default. */
+  admins?: { users?: readonly string[]; channel?: string };
   /** Web API client options (tests: `{ retryConfig: { retries: 0 } }`); the API URL comes from settings. */
   clientOptions?: WebClientOptions;
   /** Dedupe keys, answered threads, the outbox and feedback; the caller opens and closes it. */
@@ -104,6 +106,7 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackBot
     logger,
     identity,
     autoAnswerChannels: new Set(options.autoAnswerChannels ?? []),
+    admins: { users: new Set(options.admins?.users ?? []), channel: options.admins?.channel },
     state: options.state,
     outbox,
     work,

@@ -18,6 +18,8 @@ export interface SlackDeps {
   identity: BotIdentity;
   /** Channels where questions are answered without a mention, when the documents support an answer. */
   autoAnswerChannels: ReadonlySet<string>;
+  /** Who may add documents: these users, and anyone in the admin channel. */
+  admins: { users: ReadonlySet<string>; channel: string | undefined };
   /**
    * Durable state: event ids and channel+ts already handled (Slack retries; a mention also arrives as a
    * message), threads the bot answered in (follow-ups need no mention), the outbox, feedback.

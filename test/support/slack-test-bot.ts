@@ -72,6 +72,7 @@ export interface TestBotOptions {
   services?: BotServices;
   autoAnswerChannels?: string[];
   pageSize?: number;
+  admins?: { users?: string[]; channel?: string };
   /** The bot's state folder (a restart is a second bot over the same folder); default a fresh one. */
   stateDir?: string;
   /** A stand-in shared with an earlier bot (a restart talks to the same Slack); default a fresh one. */
@@ -120,6 +121,7 @@ export async function createTestBot(options: TestBotOptions = {}): Promise<TestB
     services: options.services ?? (await realServices()),
     logger,
     autoAnswerChannels: options.autoAnswerChannels,
+    admins: options.admins,
     clientOptions: { retryConfig: { retries: 0 } },
     state,
     ...(options.storeFeedback

@@ -1,4 +1,3 @@
-import { createBotServices } from '../../bot-services.js';
 import { requireSlackSettings } from '../../config.js';
 import { describeError } from '../../errors.js';
 import { createGeneration } from '../../llm/generation.js';
@@ -11,7 +10,8 @@ import { FileStateStore } from '../../store/file-state-store.js';
 import { stateDirFor } from '../../store/state-location.js';
 import type { StateStore } from '../../store/state-store.js';
 import type { CliIo } from '../io.js';
-import { type CorpusFlags, configFor, openSearchContext } from '../runtime.js';
+import { type CorpusFlags, configFor } from '../runtime.js';
+import { createLiveServices } from './live-index.js';
 
 export async function serveAction(io: CliIo, flags: CorpusFlags): Promise<void> {
   const config = configFor(io, flags);
@@ -32,7 +32,7 @@ export async function serveAction(io: CliIo, flags: CorpusFlags): Promise<void> 
     throw error;
   });
   async function startBot() {
-    const services = createBotServices(await openSearchContext(config, io), { k: config.topK, generation });
+    const services = await createLiveServices(config, io, logger, { k: config.topK, generation });
     const bot = await createSlackApp({
       settings,
       services,
@@ -40,6 +40,7 @@ export async function serveAction(io: CliIo, flags: CorpusFlags): Promise<void> 
       identity,
       state,
       autoAnswerChannels: config.autoAnswerChannels,
+      admins: config.admins,
     });
     return { bot, ...(await bot.start()) };
   }
