@@ -16,6 +16,7 @@ import { appHomeListener } from './listeners/events/app-home-listener.js';
 import { appMentionListener } from './listeners/events/app-mention-listener.js';
 import { messageListener } from './listeners/events/message-listener.js';
 import { addToWhosaidListener } from './listeners/shortcuts/add-to-whosaid-listener.js';
+import { checkQuoteListener } from './listeners/shortcuts/check-quote-listener.js';
 import { summarizeThreadListener } from './listeners/shortcuts/summarize-thread-listener.js';
 import type { SlackDeps } from './slack-deps.js';
 import { ACTION_IDS, COMMANDS, SHORTCUT_IDS } from './views/action-ids.js';
@@ -78,6 +79,7 @@ export const LISTENERS: readonly ListenerEntry[] = [
   command(COMMANDS.quote, quoteCommandListener),
   messageShortcut(SHORTCUT_IDS.summarizeThread, summarizeThreadListener),
   messageShortcut(SHORTCUT_IDS.addToWhosaid, addToWhosaidListener),
+  messageShortcut(SHORTCUT_IDS.checkQuote, checkQuoteListener),
   action(ACTION_IDS.quoteMore, quoteMoreListener),
   action(ACTION_IDS.quoteShare, quoteShareListener),
   action(ACTION_IDS.answerFeedback, answerFeedbackListener),
