@@ -18,6 +18,7 @@ const envSchema = {
   WHOSAID_MAX_FILE_MB: number(5, { positive: true }),
   WHOSAID_TOP_K: number(5, { integer: true, min: 1, max: 50 }),
   WHOSAID_AUTO_ANSWER_CHANNELS: text(''),
+  WHOSAID_BOT_CHANNELS: text(''),
   OPENAI_API_KEY: optionalText(),
   OPENAI_BASE_URL: optionalUrl('https://api.openai.com/v1'),
   OPENAI_CHAT_MODEL: text('gpt-4o-mini'),
@@ -52,6 +53,8 @@ export interface Config {
   topK: number;
   /** Channel ids where questions are answered without a mention (only when the corpus supports an answer). */
   autoAnswerChannels: string[];
+  /** Channel ids where messages and mentions from other bots are answered (elsewhere they are ignored). */
+  botChannels: string[];
   openai: OpenAIConfig | undefined;
   slack: {
     botToken: string | undefined;
@@ -112,9 +115,8 @@ function toConfig(env: Env): Config {
     logLevel: env.WHOSAID_LOG_LEVEL,
     maxFileBytes: Math.round(env.WHOSAID_MAX_FILE_MB * 1024 * 1024),
     topK: env.WHOSAID_TOP_K,
-    autoAnswerChannels: env.WHOSAID_AUTO_ANSWER_CHANNELS.split(',')
-      .map((id) => id.trim())
-      .filter(Boolean),
+    autoAnswerChannels: channelIds(env.WHOSAID_AUTO_ANSWER_CHANNELS),
+    botChannels: channelIds(env.WHOSAID_BOT_CHANNELS),
     openai,
     slack: {
       botToken: env.SLACK_BOT_TOKEN,
@@ -179,4 +181,12 @@ export function requireSlackSettings(config: Config): SlackSettings {
     );
   }
   return { mode: appToken ? 'socket' : 'http', botToken, signingSecret, appToken, apiUrl, port };
+}
+
+/** A comma-separated list of channel ids, blanks left out. */
+function channelIds(list: string): string[] {
+  return list
+    .split(',')
+    .map((id) => id.trim())
+    .filter(Boolean);
 }

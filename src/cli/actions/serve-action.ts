@@ -27,6 +27,7 @@ export async function serveAction(io: CliIo, flags: CorpusFlags): Promise<void> 
     logger,
     identity,
     autoAnswerChannels: config.autoAnswerChannels,
+    botChannels: config.botChannels,
   });
   const { mode, port } = await bot.start();
   logger.info(

@@ -1,5 +1,7 @@
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
 import { describeError } from '../../../errors.js';
+import { workOf } from '../../payloads/payload-context.js';
+import { privateReply } from '../../private-reply.js';
 import type { SlackDeps } from '../../slack-deps.js';
 import { summarizeInThread } from '../../summarize-in-thread.js';
 
@@ -12,17 +14,23 @@ const NOT_A_THREAD =
  */
 export function summarizeThreadListener(deps: SlackDeps) {
   return async ({
-    shortcut,
     ack,
     client,
     respond,
+    context,
   }: SlackShortcutMiddlewareArgs<MessageShortcut> & AllMiddlewareArgs): Promise<void> => {
     await ack();
-    const message = shortcut.message;
-    const threadTs =
-      (message.thread_ts as string | undefined) ??
-      (Number(message.reply_count ?? 0) > 0 ? message.ts : undefined);
-    const notify = (text: string) => respond({ response_type: 'ephemeral', replace_original: false, text });
+    const shortcut = workOf(context, 'message_action')?.body;
+    if (!shortcut) return;
+    const { message } = shortcut;
+    const threadTs = message.thread_ts ?? (Number(message.reply_count ?? 0) > 0 ? message.ts : undefined);
+    const reply = privateReply(
+      respond as typeof respond | undefined,
+      client,
+      { channel: shortcut.channel.id, user: shortcut.user.id },
+      { replace_original: false },
+    );
+    const notify = (text: string) => reply({ text, blocks: [] });
     if (!threadTs) {
       await notify(NOT_A_THREAD).catch((error: unknown) =>
         deps.logger.warn({ error: describeError(error) }, 'could not reply to the shortcut'),
