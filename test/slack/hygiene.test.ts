@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { BoundedMap } from '../../src/bounded-map.js';
 import { loadConfig } from '../../src/config.js';
+import type { ListenerEntry } from '../../src/slack/listener-registry.js';
 import { UserNames } from '../../src/slack/user-names.js';
 import { BOT_ID, BOT_USER_ID } from '../support/slack-api-stand-in.js';
 import { mentionEvent } from '../support/slack-events.js';
@@ -126,6 +127,23 @@ describe('Request hygiene', () => {
       [],
       'nothing sent to Slack',
     );
+  });
+
+  it('survives a listener that throws: the error is logged once and the next request is served', async () => {
+    const throwing: ListenerEntry = {
+      kind: 'event',
+      id: 'app_mention',
+      manifestEvents: ['app_mention'],
+      attach: (app) =>
+        app.event('app_mention', async () => {
+          throw new Error('a listener bug');
+        }),
+    };
+    const test = await startTestBot({ services, listeners: [throwing] });
+    assert.equal((await test.event(mentionEvent('1700010300.000100', QUESTION))).status, 200);
+    assert.equal((await test.event(mentionEvent('1700010301.000100', QUESTION))).status, 200);
+    const logged = test.errors().map((line) => line.msg);
+    assert.deepEqual(logged, ['unhandled error in a Slack listener', 'unhandled error in a Slack listener']);
   });
 
   it('keeps the users.info name cache bounded, forgetting the least recently used', async () => {

@@ -101,6 +101,37 @@ describe('What one long message can cost', () => {
     );
   });
 
+  it('reads each thread message up to the documented limit when summarizing, with a note', async () => {
+    const lengths: number[] = [];
+    const test = await startTestBot({
+      services: {
+        ...real,
+        summarize: (thread) => {
+          lengths.push(...thread.messages.map((message) => message.text?.length ?? 0));
+          return real.summarize(thread);
+        },
+      },
+    });
+    const root = '1700020500.000100';
+    test.standIn.addThread('C0NEWS001', root, [
+      { ts: root, user: 'UASKER01', text: 'Should we cover the Meyer story?' },
+      { ts: '1700020500.000200', user: 'U0BEN0001', text: words(10_000), thread_ts: root },
+    ]);
+    await test.event(mentionEvent('1700020500.000300', 'summarize', { thread_ts: root }));
+    assert.deepEqual(lengths.length, 2);
+    assert.ok(
+      lengths.every((length) => length <= INPUT_LIMITS.threadMessage),
+      `${lengths}`,
+    );
+    const notes = test.standIn.callsTo('chat.postEphemeral').map((call) => String(call.args.text));
+    assert.ok(
+      notes.some((text) => /One message in this thread is very long/.test(text)),
+      notes.join('\n'),
+    );
+    assert.equal(test.standIn.callsTo('chat.postMessage').length, 1, 'and posts the summary');
+    assert.deepEqual(test.errors(), []);
+  });
+
   it('reads Slack markup in linear time, even 40,000 unclosed brackets', async () => {
     for (const unit of ['<', '<@U1|', '<a|']) {
       const small = unit.repeat(4000 / unit.length);
