@@ -28,6 +28,8 @@ export interface SlackAppOptions {
   autoAnswerChannels?: readonly string[];
   /** Channels where messages and mentions from other bots are answered. */
   botChannels?: readonly string[];
+  /** Who may add documents from Slack (WHOSAID_ADMINS, WHOSAID_ADMIN_CHANNEL); nobody by default. */
+  admins?: { users?: readonly string[]; channel?: string };
   /** Web API client options (tests: `{ retryConfig: { retries: 0 } }`); the API URL comes from settings. */
   clientOptions?: WebClientOptions;
   /** Where feedback clicks go; by default they are written to the log. */
@@ -87,6 +89,7 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackBot
     identity,
     autoAnswerChannels: new Set(options.autoAnswerChannels ?? []),
     botChannels: new Set(options.botChannels ?? []),
+    admins: { users: new Set(options.admins?.users ?? []), channel: options.admins?.channel },
     seen: new RecentKeys(),
     answeredThreads: new RecentKeys(),
     names: new UserNames(logger),

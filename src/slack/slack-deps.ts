@@ -29,6 +29,8 @@ export interface SlackDeps {
   autoAnswerChannels: ReadonlySet<string>;
   /** Channels where other bots' messages and mentions are answered; elsewhere they are ignored. */
   botChannels: ReadonlySet<string>;
+  /** Who may add documents: these users, and anyone in the admin channel. */
+  admins: { users: ReadonlySet<string>; channel: string | undefined };
   /** Event ids and channel+ts already handled (Slack retries; a mention also arrives as a message). */
   seen: RecentKeys;
   /** Threads (`channel:thread_ts`) the bot has answered in: follow-ups there need no mention. */

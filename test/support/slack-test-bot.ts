@@ -74,6 +74,7 @@ export async function startTestBot(
     botChannels?: string[];
     pageSize?: number;
     listeners?: readonly ListenerEntry[];
+    admins?: { users?: string[]; channel?: string };
   } = {},
 ): Promise<TestBot> {
   const standIn = await SlackApiStandIn.start({ pageSize: options.pageSize });
@@ -93,6 +94,7 @@ export async function startTestBot(
     autoAnswerChannels: options.autoAnswerChannels,
     botChannels: options.botChannels,
     ...(options.listeners ? { listeners: options.listeners } : {}),
+    admins: options.admins,
     clientOptions: { retryConfig: { retries: 0 } },
     feedback: { record: (entry) => void feedback.push(entry) },
     progressDelayMs: 0,

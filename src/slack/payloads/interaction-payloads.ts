@@ -55,6 +55,8 @@ export const messageAction = z.object({
     ts: id,
     thread_ts: z.string().optional(),
     reply_count: z.number().optional(),
+    // Not every message has text (a file alone, blocks only): optional, but a string when present.
+    text: z.string().optional(),
   }),
   response_url: responseUrl,
 });

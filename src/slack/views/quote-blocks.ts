@@ -136,7 +136,7 @@ function quoteBlocks(hit: QuoteHit): KnownBlock[] {
       elements: [
         {
           type: 'mrkdwn',
-          text: `${link(hit.url, hit.title)}${origin ? ` — ${origin}` : ''} · ¶${hit.paragraph}`,
+          text: `${link(hit.url, hit.title)}${origin ? ` — ${origin}` : ''} · ¶${hit.paragraph}${hit.page ? `, p. ${hit.page}` : ''}`,
         },
       ],
     },
