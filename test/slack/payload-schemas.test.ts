@@ -42,6 +42,8 @@ describe('Slack payload schemas', () => {
       'block_actions:accept',
       'block_actions:accept',
       'message_action:accept',
+      'message_action:accept',
+      'app_mention:accept',
       'shortcut:ignore',
       'view_submission:ignore',
       'block_suggestion:ignore',

@@ -162,6 +162,21 @@ export function templates(responseUrl: string): Record<string, unknown>[] {
       response_url: responseUrl,
       trigger_id: '1.2',
     },
+    {
+      type: 'message_action',
+      callback_id: 'add_to_whosaid',
+      user,
+      channel,
+      message: { ts, text: 'Read <https://news.example/story|this>' },
+      response_url: responseUrl,
+    },
+    envelope({
+      type: 'app_mention',
+      user: 'UASKER01',
+      text: `<@${BOT_USER_ID}> add <https://news.example/a>`,
+      ts,
+      channel: 'C0NEWS001',
+    }),
     { type: 'shortcut', callback_id: 'summarize_thread', user, team: { id: 'T0TEST001' } },
     {
       type: 'view_submission',
