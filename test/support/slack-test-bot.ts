@@ -8,6 +8,7 @@ import type { Logger } from '../../src/logger.js';
 import { createSlackApp, type SlackBot } from '../../src/slack/create-slack-app.js';
 import type { DeliveryPolicy } from '../../src/slack/delivery/delivery-policy.js';
 import { EVENTS_PATH } from '../../src/slack/events-path.js';
+import type { ListenerEntry } from '../../src/slack/listener-registry.js';
 import { FileStateStore } from '../../src/store/file-state-store.js';
 import type { FeedbackEntry, StateStore } from '../../src/store/state-store.js';
 import { bundledIndexCopy } from './shared-index.js';
@@ -71,7 +72,9 @@ export function memoryLogger(): { logger: Logger; lines: LogLine[] } {
 export interface TestBotOptions {
   services?: BotServices;
   autoAnswerChannels?: string[];
+  botChannels?: string[];
   pageSize?: number;
+  listeners?: readonly ListenerEntry[];
   admins?: { users?: string[]; channel?: string };
   /** The bot's state folder (a restart is a second bot over the same folder); default a fresh one. */
   stateDir?: string;
@@ -121,6 +124,8 @@ export async function createTestBot(options: TestBotOptions = {}): Promise<TestB
     services: options.services ?? (await realServices()),
     logger,
     autoAnswerChannels: options.autoAnswerChannels,
+    botChannels: options.botChannels,
+    ...(options.listeners ? { listeners: options.listeners } : {}),
     admins: options.admins,
     clientOptions: { retryConfig: { retries: 0 } },
     state,

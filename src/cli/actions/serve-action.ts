@@ -40,6 +40,7 @@ export async function serveAction(io: CliIo, flags: CorpusFlags): Promise<void> 
       identity,
       state,
       autoAnswerChannels: config.autoAnswerChannels,
+      botChannels: config.botChannels,
       admins: config.admins,
     });
     return { bot, ...(await bot.start()) };
