@@ -11,6 +11,7 @@ import { attributeParagraph, type DocumentState } from './attribute-paragraph.js
 import { TRANSCRIPT_TURN } from './confidence.js';
 import { buildEntityTable, type EntityTable } from './entity-table.js';
 import { readNounPhrase } from './noun-phrase.js';
+import { paragraphPieces } from './paragraph-pieces.js';
 import { type Draft, toQuotes } from './quote-drafts.js';
 import { type Speaker, SpeakerResolver } from './speaker-resolver.js';
 import { countTranscriptLabels, type IsPersonName, readTranscriptLine } from './transcript.js';
@@ -49,7 +50,9 @@ function personNameTest(table: EntityTable): IsPersonName {
 function reportedInTurn(paragraph: ParagraphInput, textStart: number, resolver: SpeakerResolver): Draft[] {
   const text = ' '.repeat(textStart) + paragraph.text.slice(textStart);
   const state: DocumentState = { carriedOpen: false, chain: null, introducer: null, previousSpeaker: null };
-  return attributeParagraph({ ...paragraph, text }, state, resolver).filter((d) => d.kind === 'indirect');
+  return paragraphPieces({ ...paragraph, text })
+    .flatMap((piece) => attributeParagraph(piece, state, resolver))
+    .filter((d) => d.kind === 'indirect');
 }
 
 export function extractQuotes(input: ExtractInput): Quote[] {
@@ -87,7 +90,8 @@ export function extractQuotes(input: ExtractInput): Quote[] {
       drafts.push(...reportedInTurn(paragraph, line.textStart, resolver));
       return;
     }
-    drafts.push(...attributeParagraph(paragraph, state, resolver));
+    for (const piece of paragraphPieces(paragraph))
+      drafts.push(...attributeParagraph(piece, state, resolver));
   });
   return toQuotes(drafts);
 }
