@@ -93,5 +93,5 @@ export function extractQuotes(input: ExtractInput): Quote[] {
     for (const piece of paragraphPieces(paragraph))
       drafts.push(...attributeParagraph(piece, state, resolver));
   });
-  return toQuotes(drafts);
+  return toQuotes(drafts, input.document);
 }

@@ -87,8 +87,15 @@ function readCommonPhrase(
     if (SPOKES_NOUNS.has(head)) return null; // "a spokesperson" for nobody named
     return phrase(text, kind, start, last.end, extra); // "the statement": its owner is resolved later
   }
-  return phrase(text, kind, start, last.end, extra);
+  // "people familiar with the matter", "a person briefed on the talks": how news describes an unnamed
+  // source. The description is part of who they are, and keeps the verb reachable after it.
+  const described =
+    kind === 'group' || kind === 'role' ? SOURCE_DESCRIPTION.exec(text.slice(last.end, last.end + 80)) : null;
+  return phrase(text, kind, start, last.end + (described?.[0].length ?? 0), extra);
 }
+
+const SOURCE_DESCRIPTION =
+  /^\s+(?:familiar\s+with|briefed\s+on|close\s+to|with\s+(?:direct\s+)?knowledge\s+of)\s+(?:the|a|an|his|her|their|its)\s+(?:[\p{Ll}-]+\s+){0,2}?(?:matter|matters|plans?|talks|discussions|negotiations|deliberations|investigation|case|decision|situation|process|thinking|deal|review)\b/u;
 
 function readList(text: string, first: NameRun): NameRun[] {
   const runs = [first];
@@ -163,8 +170,10 @@ export function readNounPhrase(text: string, pos: number, sentenceInitial = fals
   const run = readNameRun(text, start, sentenceInitial);
   if (run) {
     const single = run.words.length === 1 ? (run.words[0]?.bare ?? '') : '';
-    if (GROUP_NOUNS.has(single))
-      return phrase(text, 'group', run.start, run.end, { head: single, definite: false });
+    if (GROUP_NOUNS.has(single)) {
+      const described = SOURCE_DESCRIPTION.exec(text.slice(run.end, run.end + 80))?.[0].length ?? 0;
+      return phrase(text, 'group', run.start, run.end + described, { head: single, definite: false });
+    }
     const kind = run.kind === 'publication' ? 'publication' : run.kind === 'org' ? 'org' : 'name';
     const runPhrase = phrase(text, kind, run.start, run.end, { run });
     if (run.possessive) {

@@ -175,8 +175,10 @@ export class SpeakerResolver {
 
   private group(np: NounPhrase, ctx: ResolveContext): Speaker {
     const body = np.text.replace(/^the\s+/i, '');
-    if (!np.definite)
-      return { name: body.charAt(0).toLowerCase() + body.slice(1), role: null, members: [], kind: 'group' };
+    if (!np.definite) {
+      const name = body.charAt(0).toLowerCase() + body.slice(1);
+      return { name, role: null, members: [], kind: 'group', unnamed: true };
+    }
     const hinted = this.table.entities
       .filter((e) => e.mentions[0] === -1 && e.kind === 'person')
       .map((e) => e.name);
@@ -219,6 +221,13 @@ export class SpeakerResolver {
 
   /** "the NASA administrator", "Musk's biographer": the person the document gave that role. */
   private role(np: NounPhrase, ctx: ResolveContext): Speaker | null {
+    // "a senior official said": the writer withholds the name, so it is never filled in from a person
+    // the document gave that role (who would be "the official", or named).
+    const article = /^(?:a|an)\s/i.exec(np.text);
+    if (article) {
+      const name = np.text.charAt(0).toLowerCase() + np.text.slice(1);
+      return { name, role: null, members: [], kind: 'person', unnamed: true };
+    }
     const wanted = np.text
       .toLowerCase()
       .replace(/^(?:the|a|an)\s+/, '')

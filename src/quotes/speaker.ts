@@ -8,6 +8,8 @@ export interface Speaker {
   role: string | null;
   members: string[];
   kind: SpeakerKind;
+  /** An unnamed source ("a senior official", "people familiar with the matter"): never a named person. */
+  unnamed?: boolean;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { credit } from '../../answer/credit.js';
 import { findQuotes, type QuoteHit } from '../../answer/find-quotes.js';
 import { WhosaidError } from '../../errors.js';
+import { provenanceLine } from '../../quotes/provenance-line.js';
 import { type CliIo, notice } from '../io.js';
 import { type CorpusFlags, configFor, openSearchContext } from '../runtime.js';
 
@@ -40,6 +41,10 @@ function toJson(hit: QuoteHit) {
     via: hit.via,
     cue: hit.cue,
     confidence: hit.confidence,
+    said_to: hit.saidTo ?? null,
+    when: hit.when ?? null,
+    relayed_by: hit.relayedBy ?? null,
+    unnamed: hit.unnamed ?? false,
     doc: hit.doc,
     title: hit.title,
     url: hit.url,
@@ -52,5 +57,6 @@ function toJson(hit: QuoteHit) {
 function formatHit(hit: QuoteHit): string {
   const text = hit.kind === 'direct' ? `“${hit.text.replace(/[\s,]+$/, '')}”` : `(paraphrase) ${hit.text}`;
   const via = hit.via ? ` (as reported by ${hit.via})` : '';
-  return `${credit(hit).replace(/,$/, '')}${via}:\n  ${text.replace(/\s+/g, ' ')}\n  — ${hit.title}, ${hit.doc} ¶${hit.paragraph}`;
+  const origin = provenanceLine({ ...hit, relayedBy: hit.relayedBy === hit.via ? null : hit.relayedBy });
+  return `${credit(hit).replace(/,$/, '')}${via}${origin ? ` [${origin}]` : ''}:\n  ${text.replace(/\s+/g, ' ')}\n  — ${hit.title}, ${hit.doc} ¶${hit.paragraph}`;
 }

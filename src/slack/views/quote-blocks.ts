@@ -1,4 +1,5 @@
 import type { QuoteHit } from '../../answer/find-quotes.js';
+import { provenanceLine } from '../../quotes/provenance-line.js';
 import { ACTION_IDS, COMMANDS } from './action-ids.js';
 import type { KnownBlock, SlackMessage } from './block-types.js';
 import { sections, toMessages } from './limits.js';
@@ -129,6 +130,7 @@ function quoteBlocks(hit: QuoteHit): KnownBlock[] {
   const words = escapeText(clip(hit.text.replace(/[,;:]$/, ''), MAX_QUOTE_CHARS)).replace(/\n/g, '\n>');
   const said = hit.kind === 'direct' ? `“${words}”` : `${words} _(paraphrased)_`;
   const origin = sourceLine(hit.publisher, hit.date);
+  const provenance = provenanceLine({ ...hit, relayedBy: hit.relayedBy === hit.via ? null : hit.relayedBy });
   return [
     ...sections(`${who}\n>${said}`),
     {
@@ -136,7 +138,7 @@ function quoteBlocks(hit: QuoteHit): KnownBlock[] {
       elements: [
         {
           type: 'mrkdwn',
-          text: `${link(hit.url, hit.title)}${origin ? ` — ${origin}` : ''} · ¶${hit.paragraph}`,
+          text: `${provenance ? `${escapeText(provenance)} · ` : ''}${link(hit.url, hit.title)}${origin ? ` — ${origin}` : ''} · ¶${hit.paragraph}`,
         },
       ],
     },
