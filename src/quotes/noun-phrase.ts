@@ -198,5 +198,21 @@ export function readNounPhrase(text: string, pos: number, sentenceInitial = fals
     }
     return runPhrase;
   }
-  return readLowercaseLed(text, start);
+  return readParticleName(text, start) ?? readLowercaseLed(text, start);
+}
+
+/** Lowercase particles that open a surname used alone: "de Ruiter said", "van der Berg told". */
+const SURNAME_PARTICLE = /^(?:(?:de|da|van|von|der|den|del|della|di|du|le|la|ter|ten)\s+)+(?=\p{Lu})/u;
+
+/**
+ * "de Ruiter" for "Femke de Ruiter": the surname keeps its particle as written, and is resolved by its
+ * last word like any surname.
+ */
+function readParticleName(text: string, start: number): NounPhrase | null {
+  const particle = SURNAME_PARTICLE.exec(text.slice(start, start + 24));
+  if (!particle) return null;
+  const run = readNameRun(text, start + particle[0].length);
+  if (!run || run.kind !== 'unknown' || run.words.length !== 1 || run.possessive) return null;
+  const named = { ...run, start, name: text.slice(start, run.end) };
+  return phrase(text, 'name', start, run.end, { run: named });
 }

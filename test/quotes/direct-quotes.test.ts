@@ -254,4 +254,35 @@ describe('direct quotes: fragments, titles and transcripts', () => {
     assert.equal(quoteWith(quotes, 'question for the director').speaker, 'Sen. Smith');
     noQuoteWith(quotes, 'close on weekends');
   });
+
+  it('resolves a rank label with the surname alone to the full name an earlier label gave', () => {
+    const quotes = extract(
+      [
+        'GEN. MARK HOLT: The troops are ready. They have trained for months.',
+        'Q: When will they deploy?',
+        'GEN. HOLT: Soon.',
+        'SEN. ANNE LOWE: Thank you, General.',
+        'SEN. PAUL LOWE: I yield my time.',
+        'SEN. LOWE: One more question.',
+      ].join('\n'),
+    );
+    const turn = quoteWith(quotes, 'troops are ready');
+    assert.equal(turn.speaker, 'Mark Holt');
+    assert.equal(turn.text, 'The troops are ready. They have trained for months.', 'a turn is one quote');
+    assert.equal(quoteWith(quotes, 'Soon').speaker, 'Mark Holt');
+    // Two Lowes: the surname alone does not say which one, so it stays as written.
+    assert.equal(quoteWith(quotes, 'One more question').speaker, 'Sen. Lowe');
+  });
+});
+
+describe('direct quotes: surnames with particles', () => {
+  it('reads "de Ruiter said" as the surname of the Femke de Ruiter named before', () => {
+    const quotes = extract(
+      [
+        'Femke de Ruiter, the Dutch stroke, congratulated the winners.',
+        '"They were simply faster today," de Ruiter said.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'simply faster').speaker, 'Femke de Ruiter');
+  });
 });
