@@ -212,7 +212,7 @@ function readParticleName(text: string, start: number): NounPhrase | null {
   const particle = SURNAME_PARTICLE.exec(text.slice(start, start + 24));
   if (!particle) return null;
   const run = readNameRun(text, start + particle[0].length);
-  if (!run || run.kind !== 'unknown' || run.words.length !== 1 || run.possessive) return null;
+  if (run?.kind !== 'unknown' || run.words.length !== 1 || run.possessive) return null;
   const named = { ...run, start, name: text.slice(start, run.end) };
   return phrase(text, 'name', start, run.end, { run: named });
 }
