@@ -10,6 +10,7 @@ import { trimRange } from '../text/sentences.js';
 import { attributeParagraph, type DocumentState } from './attribute-paragraph.js';
 import { TRANSCRIPT_TURN } from './confidence.js';
 import { buildEntityTable, type EntityTable } from './entity-table.js';
+import { nestedDrafts } from './nested-quotes.js';
 import { readNounPhrase } from './noun-phrase.js';
 import { paragraphPieces } from './paragraph-pieces.js';
 import { type Draft, toQuotes } from './quote-drafts.js';
@@ -102,8 +103,10 @@ export function extractQuotes(input: ExtractInput): Quote[] {
       drafts.push(...reportedInTurn(paragraph, line.textStart, resolver));
       return;
     }
-    for (const piece of paragraphPieces(paragraph))
-      drafts.push(...attributeParagraph(piece, state, resolver));
+    for (const piece of paragraphPieces(paragraph)) {
+      const found = attributeParagraph(piece, state, resolver);
+      drafts.push(...found, ...found.flatMap((draft) => nestedDrafts(draft, resolver)));
+    }
   });
   return toQuotes(drafts, input.document);
 }

@@ -95,6 +95,22 @@ export class SpeakerResolver {
     if (entity && !entity.roles.includes(role)) entity.roles.unshift(role);
   }
 
+  /**
+   * The one person of this gender the document has named before `pos`, other than `except`; null when
+   * there is none or more than one (then a pronoun could mean either).
+   */
+  onlyPerson(gender: 'm' | 'f', pos: number, except: Speaker): Speaker | null {
+    const candidates = this.table.entities.filter(
+      (e) =>
+        PEOPLE.has(e.kind) &&
+        e.words.length >= 2 &&
+        e.gender === gender &&
+        e.name !== except.name &&
+        lastMentionBefore(e, pos) >= 0,
+    );
+    return candidates.length === 1 && candidates[0] ? entitySpeaker(candidates[0], null) : null;
+  }
+
   resolve(np: NounPhrase, ctx: ResolveContext): Speaker | null {
     switch (np.kind) {
       case 'pronoun':

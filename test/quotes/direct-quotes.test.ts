@@ -286,3 +286,47 @@ describe('direct quotes: surnames with particles', () => {
     assert.equal(quoteWith(quotes, 'simply faster').speaker, 'Femke de Ruiter');
   });
 });
+
+describe('direct quotes: a quote inside a quote', () => {
+  it('credits the inner words to the one person the outer speaker means, passed on by the outer speaker', () => {
+    const quotes = extract(
+      [
+        'Mayor Ellen Park said in March that she would finish the job.',
+        'Rosa Salas, her rival, was unimpressed.',
+        `"She keeps saying she'll 'finish what she couldn't,'" Salas said.`,
+      ].join('\n'),
+    );
+    const outer = quoteWith(quotes, 'keeps saying');
+    assert.equal(outer.speaker, 'Rosa Salas');
+    const inner = quotes.find((q) => q.text === "finish what she couldn't,");
+    assert.ok(inner, JSON.stringify(quotes.map((q) => q.text)));
+    assert.equal(inner.speaker, 'Ellen Park');
+    assert.equal(inner.cue, 'nested');
+    assert.equal(inner.via, 'Rosa Salas');
+  });
+
+  it('credits inner words introduced by a role the document gave one person', () => {
+    const quotes = extract(
+      [
+        'Governor Tom Reyes visited the plant in May.',
+        `"The governor told us, 'We will not let this plant close,' and then he left," said Mia Cole, a welder.`,
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'The governor told us').speaker, 'Mia Cole');
+    assert.equal(quotes.find((q) => q.text.startsWith('We will not'))?.speaker, 'Tom Reyes');
+  });
+
+  it('reports no inner quote when two people could be meant, or the outer speaker quotes herself', () => {
+    const quotes = extract(
+      [
+        'Mayor Ellen Park and Council Member Ana Ruiz spoke first.',
+        `"She keeps saying she'll 'finish what she couldn't,'" said Rosa Salas.`,
+        `"I told them, 'we will be back,' and we were," Salas said.`,
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      quotes.map((q) => q.speaker),
+      ['Rosa Salas', 'Rosa Salas'],
+    );
+  });
+});
