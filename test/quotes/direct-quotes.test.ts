@@ -330,3 +330,21 @@ describe('direct quotes: a quote inside a quote', () => {
     );
   });
 });
+
+describe('direct quotes: short rejoinders', () => {
+  it('credits a one-word rejoinder with "shot back", "snapped" or "replied" to its speaker', () => {
+    const quotes = extract(
+      [
+        'Council member Dana Park and treasurer Tom Reyes clashed over the budget.',
+        '"The budget is broken," Reyes said.',
+        '"Nonsense," Park shot back.',
+        '"It is not," Park replied.',
+        '"Enough," Reyes snapped.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'Nonsense').speaker, 'Dana Park');
+    assert.equal(quoteWith(quotes, 'Nonsense').cue, 'shot back');
+    assert.equal(quoteWith(quotes, 'It is not').speaker, 'Dana Park');
+    assert.equal(quoteWith(quotes, 'Enough').speaker, 'Tom Reyes');
+  });
+});
