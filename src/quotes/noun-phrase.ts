@@ -127,6 +127,20 @@ function namedAfterRole(text: string, role: NounPhrase): NounPhrase | null {
 }
 
 /**
+ * "One traveler, Kayla Mendes, posted …", "a nurse, Jane Roe, said": a short description set off by
+ * commas before a full name is that person, whatever the noun (the closing comma shows the apposition).
+ */
+function describedName(text: string, start: number, body: number): NounPhrase | null {
+  const description = /^((?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+),\s+/u.exec(text.slice(body, body + 60));
+  if (!description) return null;
+  const run = readNameRun(text, body + description[0].length);
+  if (!run || run.possessive || run.kind === 'org' || run.kind === 'publication' || run.nameWords.length < 2)
+    return null;
+  if (text[run.end] !== ',') return null;
+  return phrase(text, 'name', start, run.end, { run, role: description[1] });
+}
+
+/**
  * The speaker noun phrase starting at `pos` (after spaces), or null when what is there is not a speaker.
  * `sentenceInitial` lets a capitalised function word ("The", "However") be skipped.
  */
@@ -135,7 +149,7 @@ export function readNounPhrase(text: string, pos: number, sentenceInitial = fals
   const rest = text.slice(start, start + 40);
   const pronoun = /^(he|she|they|it|we)\b(?!['’\u2019-])/i.exec(rest);
   if (pronoun?.[1]) return phrase(text, 'pronoun', start, start + pronoun[1].length);
-  const det = /^(the|a|an|its|their|his|her|our)\s+/i.exec(rest);
+  const det = /^(the|a|an|its|their|his|her|our|one)\s+/i.exec(rest);
   if (det?.[1]) {
     const body = start + det[0].length;
     const detWord = det[1].toLowerCase();
@@ -165,7 +179,8 @@ export function readNounPhrase(text: string, pos: number, sentenceInitial = fals
       return runPhrase;
     }
     const common = readCommonPhrase(text, start, body, detWord);
-    return common?.kind === 'role' ? (namedAfterRole(text, common) ?? common) : common;
+    if (common?.kind === 'role') return namedAfterRole(text, common) ?? common;
+    return common ?? describedName(text, start, body);
   }
   const run = readNameRun(text, start, sentenceInitial);
   if (run) {

@@ -153,7 +153,14 @@ export class SpeakerResolver {
   private pronoun(word: string, ctx: ResolveContext): Speaker | null {
     if (word === 'he' || word === 'she') {
       const gender = word === 'he' ? 'm' : 'f';
-      const agrees = (s: Speaker) => PEOPLE.has(s.kind) && (this.genderOf(s) ?? gender) === gender;
+      // Of unknown gender, only a person-like name ("Dan Meyer", "Sen. Reed") or someone with a role can
+      // be "he" or "she": a lone capitalised word of unknown gender ("Passengers vented …") may be no
+      // person at all.
+      const personLike = (s: Speaker) => s.name.trim().includes(' ') || s.role !== null || s.unnamed === true;
+      const agrees = (s: Speaker) => {
+        const known = this.genderOf(s);
+        return PEOPLE.has(s.kind) && (known === gender || (known === null && personLike(s)));
+      };
       // No speaker so far agrees: the person the previous sentences were about ("Roe disagreed … ¶ "…,"
       // she said") — only when their gender is known to agree, since a subject is weaker than a speaker.
       const found =
