@@ -2,6 +2,7 @@ import { ask } from './answer/ask.js';
 import { type FindQuotesResult, findQuotesFor } from './answer/find-quotes.js';
 import type { SearchContext } from './answer/search-context.js';
 import type { Answer } from './answer/types.js';
+import type { DocumentSummary } from './fetch/document-summary.js';
 import type { Generation } from './llm/generation.js';
 import { readableThread } from './slack/slack-text.js';
 import { humanMessages } from './summarize/summarize-thread.js';
@@ -40,7 +41,14 @@ export interface BotServices {
   findQuotes(query: string): FindQuotesResult & { by: 'speaker' | 'topic' };
   summarize(thread: ThreadToSummarize): Promise<ThreadSummary>;
   knowledge(): KnowledgeSummary;
+  /** Fetches a link into the documents and indexes it (Slack's "add"); absent when adding is off. */
+  addLink?: (url: string) => Promise<AddLinkResult>;
 }
+
+/** What adding a link did: the document's title, paragraphs and quotes, or why it failed. */
+export type AddLinkResult =
+  | { ok: true; outcome: 'added' | 'updated' | 'unchanged'; summary: DocumentSummary }
+  | { ok: false; reason: string };
 
 /** A Slack thread as `conversations.replies` returns it, with a way to look up its people's names. */
 interface ThreadToSummarize {
@@ -56,6 +64,7 @@ export interface BotServicesOptions {
   k: number;
   /** Answer and summary generation; null or absent for the extractive (offline) bot. */
   generation?: Generation | null;
+  addLink?: (url: string) => Promise<AddLinkResult>;
 }
 
 export function createBotServices(context: SearchContext, options: BotServicesOptions): BotServices {
@@ -73,6 +82,7 @@ export function createBotServices(context: SearchContext, options: BotServicesOp
         ask(context, { question, k: options.k, generator: generation.answer, onText }),
     }),
     findQuotes: (query) => findQuotesFor(context, query),
+    ...(options.addLink && { addLink: options.addLink }),
     summarize: async ({ messages, botUserId, lookupNames }) => {
       const people = [...new Set(humanMessages({ messages, botUserId }).map((message) => message.user))];
       const names = lookupNames ? await lookupNames(people) : {};

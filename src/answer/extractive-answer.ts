@@ -79,6 +79,7 @@ export function toCitation(n: number, passage: Passage, quote: Quote | null): Ci
     doc: passage.doc,
     title: passage.title,
     paragraph: passage.paragraph,
+    ...(passage.page ? { page: passage.page } : {}),
     text: passage.text,
     speaker: quote?.speaker ?? null,
     quote: quote?.text ?? null,

@@ -11,6 +11,8 @@ export interface Passage {
   date: string | null;
   url: string | null;
   paragraph: number;
+  /** The page (PDF) the paragraph starts on, shown in citations as "p. N". */
+  page?: number;
   text: string;
   /** Offset of `text` in the document (quote offsets are document offsets too). */
   start: number;
@@ -28,6 +30,7 @@ export interface Citation {
   doc: string;
   title: string;
   paragraph: number;
+  page?: number;
   /** The cited passage, verbatim. */
   text: string;
   /** The attributed quote of the passage the answer relies on, when there is one. */

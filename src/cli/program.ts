@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { packageVersion } from '../project-root.js';
 import { registerAsk } from './commands/ask-command.js';
 import { registerExtract } from './commands/extract-command.js';
+import { registerFeeds } from './commands/feeds-command.js';
 import { registerIngest } from './commands/ingest-command.js';
 import { registerQuotes } from './commands/quotes-command.js';
 import { registerServe } from './commands/serve-command.js';
@@ -36,6 +37,7 @@ export function buildProgram(io: CliIo = processIo()): Command {
         '  $ whosaid extract corpus/axios-musk-putin-spacex.md --json\n',
     );
   registerIngest(program, io);
+  registerFeeds(program, io);
   registerAsk(program, io);
   registerQuotes(program, io);
   registerExtract(program, io);

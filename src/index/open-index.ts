@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { listFiles } from '../corpus/list-files.js';
+import { existingDirs, listFiles } from '../corpus/list-files.js';
 import { isWhosaidError } from '../errors.js';
 import type { Embedder } from './embedder.js';
 import { type IndexData, readIndex } from './index-store.js';
@@ -10,6 +10,8 @@ import type { IngestProgress } from './types.js';
 
 export interface OpenIndexOptions {
   corpusDir: string;
+  /** The fetched-documents folder, indexed with the corpus (see IngestOptions). */
+  fetchedDir?: string;
   indexDir: string;
   embedder: Embedder;
   maxBytes?: number;
@@ -33,7 +35,7 @@ export async function openIndex(
       embedderId: options.embedder.id,
       pipeline: await pipelineVersion(),
     });
-    if (!(await corpusChanged(index, options.corpusDir))) return { index, report: null };
+    if (!(await corpusChanged(index, options.corpusDir, options.fetchedDir))) return { index, report: null };
     reason = `The corpus in ${options.corpusDir} changed since the index was built: updating it…`;
   } catch (error) {
     if (!isWhosaidError(error)) throw error;
@@ -50,10 +52,15 @@ export async function openIndex(
 }
 
 /** Cheap freshness check: the same files, with the same sizes and modification times. */
-export async function corpusChanged(index: IndexData, corpusDir: string): Promise<boolean> {
+export async function corpusChanged(
+  index: IndexData,
+  corpusDir: string,
+  fetchedDir?: string,
+): Promise<boolean> {
   if (resolve(index.manifest.corpusDir) !== resolve(corpusDir)) return true;
   const files = await listFiles(resolve(corpusDir)).catch(() => null);
   if (!files) return true;
+  for (const dir of await existingDirs(fetchedDir ? [fetchedDir] : [])) files.push(...(await listFiles(dir)));
   const known = new Map(index.documents.map((document) => [document.path, document]));
   const problems = new Set(index.manifest.problems.map((problem) => resolve(problem.path)));
   if (files.length !== known.size + problems.size) return true;

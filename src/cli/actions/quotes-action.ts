@@ -49,6 +49,7 @@ function toJson(hit: QuoteHit) {
     title: hit.title,
     url: hit.url,
     paragraph: hit.paragraph,
+    ...(hit.page ? { page: hit.page } : {}),
     start: hit.start,
     end: hit.end,
   };
@@ -58,5 +59,5 @@ function formatHit(hit: QuoteHit): string {
   const text = hit.kind === 'direct' ? `“${hit.text.replace(/[\s,]+$/, '')}”` : `(paraphrase) ${hit.text}`;
   const via = hit.via ? ` (as reported by ${hit.via})` : '';
   const origin = provenanceLine({ ...hit, relayedBy: hit.relayedBy === hit.via ? null : hit.relayedBy });
-  return `${credit(hit).replace(/,$/, '')}${via}${origin ? ` [${origin}]` : ''}:\n  ${text.replace(/\s+/g, ' ')}\n  — ${hit.title}, ${hit.doc} ¶${hit.paragraph}`;
+  return `${credit(hit).replace(/,$/, '')}${via}${origin ? ` [${origin}]` : ''}:\n  ${text.replace(/\s+/g, ' ')}\n  — ${hit.title}, ${hit.doc} ¶${hit.paragraph}${hit.page ? `, p. ${hit.page}` : ''}`;
 }

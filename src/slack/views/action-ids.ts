@@ -10,6 +10,7 @@ export const ACTION_IDS = {
 
 export const SHORTCUT_IDS = {
   summarizeThread: 'summarize_thread',
+  addToWhosaid: 'add_to_whosaid',
 } as const;
 
 export const COMMANDS = {

@@ -138,7 +138,7 @@ function quoteBlocks(hit: QuoteHit): KnownBlock[] {
       elements: [
         {
           type: 'mrkdwn',
-          text: `${provenance ? `${escapeText(provenance)} · ` : ''}${link(hit.url, hit.title)}${origin ? ` — ${origin}` : ''} · ¶${hit.paragraph}`,
+          text: `${provenance ? `${escapeText(provenance)} · ` : ''}${link(hit.url, hit.title)}${origin ? ` — ${origin}` : ''} · ¶${hit.paragraph}${hit.page ? `, p. ${hit.page}` : ''}`,
         },
       ],
     },
