@@ -1,22 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { extractQuotes } from '../../src/quotes/extract-quotes.js';
 import { provenanceLine } from '../../src/quotes/provenance-line.js';
 import type { DocumentInfo, Quote } from '../../src/quotes/types.js';
 import { runWhosaid } from '../support/run-cli.js';
-import { assertVerbatim, quoteWith } from './helpers.js';
+import { extract, quoteWith } from './helpers.js';
 
-function extractFrom(text: string, document: DocumentInfo = {}): Quote[] {
-  let offset = 0;
-  const paragraphs = text.split('\n').map((line, i) => {
-    const paragraph = { number: i + 1, text: line, start: offset };
-    offset += line.length + 1;
-    return paragraph;
-  });
-  const quotes = extractQuotes({ paragraphs, document });
-  assertVerbatim(quotes, paragraphs);
-  return quotes;
-}
+const extractFrom = (text: string, document: DocumentInfo = {}): Quote[] => extract(text, [], document);
 
 const WIRE = { publisher: 'Daily Ledger', date: '2025-03-14' };
 
