@@ -2,6 +2,7 @@ import { copyLine, passageLink } from '../../answer/copy-line.js';
 import { credit } from '../../answer/credit.js';
 import { findQuotes, type QuoteHit } from '../../answer/find-quotes.js';
 import { WhosaidError } from '../../errors.js';
+import { provenanceLine } from '../../quotes/provenance-line.js';
 import { type CliIo, notice } from '../io.js';
 import { type CorpusFlags, configFor, openSearchContext } from '../runtime.js';
 
@@ -41,6 +42,10 @@ function toJson(hit: QuoteHit) {
     via: hit.via,
     cue: hit.cue,
     confidence: hit.confidence,
+    said_to: hit.saidTo ?? null,
+    when: hit.when ?? null,
+    relayed_by: hit.relayedBy ?? null,
+    unnamed: hit.unnamed ?? false,
     doc: hit.doc,
     title: hit.title,
     url: hit.url,
@@ -56,6 +61,7 @@ function toJson(hit: QuoteHit) {
 function formatHit(hit: QuoteHit): string {
   const text = hit.kind === 'direct' ? `“${hit.text.replace(/[\s,]+$/, '')}”` : `(paraphrase) ${hit.text}`;
   const via = hit.via ? ` (as reported by ${hit.via})` : '';
+  const origin = provenanceLine({ ...hit, relayedBy: hit.relayedBy === hit.via ? null : hit.relayedBy });
   const link = passageLink(hit.url, hit.text);
-  return `${credit(hit).replace(/,$/, '')}${via}:\n  ${text.replace(/\s+/g, ' ')}\n  — ${hit.title}, ${hit.doc} ¶${hit.paragraph}${hit.page ? `, p. ${hit.page}` : ''}${link ? `\n  ${link}` : ''}`;
+  return `${credit(hit).replace(/,$/, '')}${via}${origin ? ` [${origin}]` : ''}:\n  ${text.replace(/\s+/g, ' ')}\n  — ${hit.title}, ${hit.doc} ¶${hit.paragraph}${hit.page ? `, p. ${hit.page}` : ''}${link ? `\n  ${link}` : ''}`;
 }
