@@ -8,7 +8,7 @@ import { createLogger } from '../../logger.js';
 import { checkBotToken, createSlackApp, type SlackBot } from '../../slack/create-slack-app.js';
 import { EVENTS_PATH } from '../../slack/events-path.js';
 import type { CliIo } from '../io.js';
-import { type CorpusFlags, configFor, openSearchContext } from '../runtime.js';
+import { type CorpusFlags, configFor, openLiveSearch } from '../runtime.js';
 
 export async function serveAction(io: CliIo, flags: CorpusFlags): Promise<void> {
   const config = configFor(io, flags);
@@ -20,7 +20,13 @@ export async function serveAction(io: CliIo, flags: CorpusFlags): Promise<void> 
   await loadPrompts(config.promptsDir);
   const generation = await createGeneration(config);
   const identity = await checkBotToken(settings, logger);
-  const services = createBotServices(await openSearchContext(config, io), { k: config.topK, generation });
+  // Answers start from the newest complete index; a stale one is rebuilt in the background (logged).
+  const served = await openLiveSearch(config, (message, level) => logger[level](message), io);
+  const services = createBotServices(served.live, {
+    k: config.topK,
+    generation,
+    refreshIndex: served.refresh,
+  });
   const bot = await createSlackApp({
     settings,
     services,
