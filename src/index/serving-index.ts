@@ -1,7 +1,7 @@
 import { isWhosaidError } from '../errors.js';
 import type { Embedder } from './embedder.js';
 import { indexStaleness } from './index-staleness.js';
-import { type IndexData, readIndex } from './index-store.js';
+import { type IndexData, readIndex, readManifest } from './index-store.js';
 import type { IngestReport } from './ingest.js';
 import { LiveIndex } from './live-index.js';
 import { type RebuildSettings, rebuildInWorker } from './rebuild-in-worker.js';
@@ -25,6 +25,11 @@ export interface ServingIndex<T> {
    * ingest report after the swap. Requests made during a rebuild are folded into one more rebuild.
    */
   refresh(): Promise<IngestReport>;
+  /**
+   * Swaps to the index on disk when another process (a scheduled `whosaid ingest`) wrote a newer
+   * generation than the one served; resolves true when it did. Nothing is rebuilt.
+   */
+  reload(): Promise<boolean>;
   /** The background rebuild started at opening because the index was stale, if any. */
   rebuilding: Promise<IngestReport> | null;
 }
@@ -76,7 +81,13 @@ export async function openServingIndex<T>(
       ),
     );
   }
-  return { live, refresh, rebuilding };
+  const reload = async () => {
+    const manifest = await readManifest(options.indexDir);
+    if (!manifest || manifest.builtAt === live.index.manifest.builtAt) return false;
+    live.swap(await readIndex(options.indexDir, { embedderId: options.embedder.id }));
+    return true;
+  };
+  return { live, refresh, reload, rebuilding };
 }
 
 async function readUsable(

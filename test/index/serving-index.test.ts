@@ -97,9 +97,10 @@ describe('the bot answers while its index is rebuilt', () => {
     assert.notEqual(served.live.index.manifest.steps?.quotes, 'older-attribution');
   });
 
-  it('folds refresh requests made during a rebuild into one more rebuild', async () => {
-    const { options, open } = await serving();
+  it('folds refresh requests made during a rebuild into one more rebuild; reloads what another process wrote', async () => {
+    const { options, embedder, open } = await serving();
     const served = await open();
+    assert.equal(await served.reload(), false, 'nothing newer on disk');
     const first = served.refresh();
     await writeFile(join(options.corpusDir, 'harbour.md'), NEW_DOCUMENT);
     const [second, third] = [served.refresh(), served.refresh()];
@@ -107,5 +108,11 @@ describe('the bot answers while its index is rebuilt', () => {
     await Promise.all([first, second]);
     assert.equal(served.live.generation, 3);
     assert.ok(served.live.index.documents.some((document) => document.id === 'corpus/harbour.md'));
+    // A scheduled `whosaid ingest` in another process writes a new generation.
+    await writeFile(join(options.corpusDir, 'harbour-2.md'), NEW_DOCUMENT.replace('Friday', 'Sunday'));
+    await ingest({ ...options, embedder });
+    assert.equal(await served.reload(), true);
+    assert.equal(served.live.generation, 4);
+    assert.ok(served.live.index.documents.some((document) => document.id === 'corpus/harbour-2.md'));
   });
 });
