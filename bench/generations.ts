@@ -7,7 +7,7 @@
  */
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { createSearchContext } from '../src/answer/search-context.js';
 import { createBotServices } from '../src/bot-services.js';
 import { createEmbedder } from '../src/index/embedder.js';
@@ -86,6 +86,9 @@ async function swapsPhase(indexDir: string, swaps: number) {
   const services = createBotServices(live, { k: 5 });
   const rss: number[] = [rssMb()];
   const seconds: number[] = [];
+  // How long the thread that acknowledges Slack is blocked while a generation is read and swapped in.
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  delay.enable();
   for (let i = 0; i < swaps; i++) {
     // A question in flight across every swap: it must finish on the generation it started with.
     const inFlight = services.ask('What did they say about the transit budget?');

@@ -93,6 +93,7 @@ interface SwapsResult {
   swaps: number;
   rss: number[];
   secondsPerSwap: number;
+  maxBlockedMs: number;
   maxRssMb: number;
 }
 
@@ -136,7 +137,7 @@ The first ingest embeds each distinct text once (the generated corpus repeats so
 
 ### Memory across swaps
 
-${swaps.swaps} consecutive swaps of the generated index (${results.generated.ingest.paragraphs.toLocaleString('en')} paragraphs) in one process, each with a question in flight across the swap and one after (\`LiveIndex\`, no forced garbage collection): resident memory ${swaps.rss[0]} MB with the first generation loaded, **${swaps.rss[1]} MB after the first swap, ${swaps.rss.at(-1)} MB after the ${swaps.swaps}th** (${(((swaps.rss.at(-1) ?? 0) / (swaps.rss[1] ?? 1) - 1) * 100).toFixed(1)}%); highest after any swap ${Math.max(...swaps.rss.slice(1))} MB, peak ${swaps.maxRssMb} MB. Reading a generation from disk takes ${swaps.secondsPerSwap.toFixed(1)} s on average.
+${swaps.swaps} consecutive swaps of the generated index (${results.generated.ingest.paragraphs.toLocaleString('en')} paragraphs) in one process, each with a question in flight across the swap and one after (\`LiveIndex\`, no forced garbage collection): resident memory ${swaps.rss[0]} MB with the first generation loaded, **${swaps.rss[1]} MB after the first swap, ${swaps.rss.at(-1)} MB after the ${swaps.swaps}th** (${(((swaps.rss.at(-1) ?? 0) / (swaps.rss[1] ?? 1) - 1) * 100).toFixed(1)}%); highest after any swap ${Math.max(...swaps.rss.slice(1))} MB, peak ${swaps.maxRssMb} MB. Reading a generation from disk takes ${swaps.secondsPerSwap.toFixed(1)} s on average, of which the main thread is blocked (parsing its JSON, preparing the search context) for at most ${(swaps.maxBlockedMs / 1000).toFixed(1)} s at a time: the longest pause an acknowledgement can see during a swap at this size.
 
 RSS after each swap (MB): ${swaps.rss.slice(1).join(', ')}.
 `;

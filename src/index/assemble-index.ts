@@ -82,12 +82,16 @@ export async function assembleIndex(
 
 /**
  * The previous generation's graph, when it holds exactly these vectors in this order (the same texts
- * by the same embedder): building it again would give the same graph (the build is single-threaded
- * with a fixed seed), at the cost of the slowest step of an ingest. This is what makes a change to
+ * by the same embedder, and the same graph code): building it again would give the same graph (the
+ * build is single-threaded with a fixed seed), at the cost of the slowest step of an ingest. This is what makes a change to
  * quote attribution cheap: the texts, and so the graph, stay the same.
  */
-function reusableGraph({ previous, embedder }: AssembleOptions, chunks: Chunk[]): HnswVectorIndex | null {
+function reusableGraph(
+  { previous, embedder, steps }: AssembleOptions,
+  chunks: Chunk[],
+): HnswVectorIndex | null {
   if (!previous || !sameIdentity(previous, embedder) || previous.chunks.length !== chunks.length) return null;
+  if (previous.manifest.steps?.vectorGraph !== steps.vectorGraph) return null;
   const same = chunks.every((chunk, i) => previous.chunks[i]?.text === chunk.text);
   return same ? previous.hnsw : null;
 }

@@ -11,6 +11,7 @@ const STEP_NAMES: Record<PipelineStep, string> = {
   quotes: 'quote attribution',
   chunks: 'chunking',
   lexical: 'keyword search',
+  vectorGraph: 'vector search',
   localEmbeddings: 'local embeddings',
 };
 

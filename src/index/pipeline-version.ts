@@ -17,6 +17,8 @@ const PIPELINE_STEPS = {
   chunks: ['index/chunk-document'],
   /** The BM25 index. */
   lexical: ['index/lexical-index'],
+  /** The hnswlib graph over the vectors (its build parameters). */
+  vectorGraph: ['index/vector-index'],
   /** The offline embedder: its code is its model, so it is part of its identity. */
   localEmbeddings: ['index/local-embeddings'],
 } as const;

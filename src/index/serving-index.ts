@@ -1,4 +1,4 @@
-import { isWhosaidError } from '../errors.js';
+import { describeError, isWhosaidError } from '../errors.js';
 import type { Embedder } from './embedder.js';
 import { indexStaleness } from './index-staleness.js';
 import { type IndexData, readIndex, readManifest } from './index-store.js';
@@ -76,7 +76,7 @@ export async function openServingIndex<T>(
     rebuilding = refresh();
     rebuilding.catch((error: unknown) =>
       notify(
-        `The background rebuild failed (${String(error)}); still answering from the index built ${first.manifest.builtAt}.`,
+        `The background rebuild failed (${describeError(error)}); still answering from the index built ${first.manifest.builtAt}.`,
         'warn',
       ),
     );

@@ -39,7 +39,12 @@ export async function ingestAction(io: CliIo, flags: IngestFlags): Promise<void>
     `Indexed ${plural(report.documents, 'document')} (${plural(report.chunks, 'passage')}) from ${displayPath(config.corpusDir)} ` +
       `into ${displayPath(config.indexDir)}.\n` +
       `  new: ${report.added.length}, changed: ${report.changed.length}, unchanged: ${report.unchanged.length}, ` +
-      `removed: ${report.removed.length}; embedded ${plural(report.embedded, 'passage')} with ${embedder.id}.\n` +
+      `removed: ${report.removed.length}; embedded ${plural(report.embedded, 'passage')} with ${embedder.id}` +
+      (report.embedded < report.chunks ? ' (the others reuse vectors already computed)' : '') +
+      '.\n' +
+      (report.rerun.length > 0
+        ? `  re-ran for every document, its code having changed: ${report.rerun.join(', ')}.\n`
+        : '') +
       (report.problems.length > 0
         ? `  skipped ${report.problems.length} file(s): see the warnings above.\n`
         : ''),
