@@ -1,7 +1,8 @@
 /**
  * Index generations, one phase per child process (so each reports its own memory):
  *   tsx bench/generations.ts reuse CORPUS INDEX   → embedding requests and time of re-ingests
- *   tsx bench/generations.ts swaps INDEX N        → resident memory across N swaps of the index
+ *   tsx bench/generations.ts swaps INDEX N [leak] → resident memory across N swaps of the index
+ *                                                   (`leak`: the control run, old graphs never released)
  * `reuse` embeds through the real OpenAI client against the local OpenAI-compatible stand-in, which
  * counts the requests (it runs in the same process, so its own embedding work is in the times).
  */
@@ -14,10 +15,11 @@ import { createEmbedder } from '../src/index/embedder.js';
 import { readIndex } from '../src/index/index-store.js';
 import { ingest } from '../src/index/ingest.js';
 import { LiveIndex } from '../src/index/live-index.js';
+import { HnswVectorIndex } from '../src/index/vector-index.js';
 import { Wordnet } from '../src/text/wordnet.js';
 import { OpenAIStandIn } from '../test/support/openai-stand-in.js';
 
-const [phase, first = '', second = ''] = process.argv.slice(2);
+const [phase, first = '', second = '', third = ''] = process.argv.slice(2);
 const rssMb = () => Math.round(process.memoryUsage().rss / 1024 / 1024);
 
 async function reusePhase(corpusDir: string, indexDir: string) {
@@ -77,7 +79,9 @@ async function editOneDocument(corpusDir: string): Promise<void> {
   await writeFile(path, `${lines.join('\n')}\n`);
 }
 
-async function swapsPhase(indexDir: string, swaps: number) {
+async function swapsPhase(indexDir: string, swaps: number, leak: boolean) {
+  // The control: what memory does when old generations' native graphs wait for garbage collection.
+  if (leak) HnswVectorIndex.prototype.release = () => {};
   const embedder = await createEmbedder({ embeddings: 'local', openai: undefined });
   const wordnet = new Wordnet();
   const prepare = (index: Awaited<ReturnType<typeof readIndex>>) =>
@@ -109,7 +113,7 @@ async function swapsPhase(indexDir: string, swaps: number) {
 
 const phases: Record<string, () => Promise<unknown>> = {
   reuse: () => reusePhase(first, second),
-  swaps: () => swapsPhase(first, Number(second || 20)),
+  swaps: () => swapsPhase(first, Number(second || 20), third === 'leak'),
 };
 const run = phase ? phases[phase] : undefined;
 if (!run) throw new Error(`unknown phase ${phase}; use reuse or swaps`);

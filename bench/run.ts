@@ -67,6 +67,12 @@ const results = {
   },
 };
 const swaps = runPhase('bench/generations.ts', ['swaps', join(work, 'generated-index'), '20']) as SwapsResult;
+const unreleased = runPhase('bench/generations.ts', [
+  'swaps',
+  join(work, 'generated-index'),
+  '20',
+  'leak',
+]) as SwapsResult;
 // Last: it edits a document of the generated corpus.
 const reuse = runPhase('bench/generations.ts', [
   'reuse',
@@ -97,6 +103,7 @@ interface SwapsResult {
   maxRssMb: number;
 }
 
+const growth = (r: SwapsResult) => (r.rss.at(-1) ?? 0) / (r.rss[1] ?? 1) - 1;
 const ms = (value: number) => `${value.toFixed(2)} ms`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const row = (name: string, r: { ingest: PhaseResult; query: PhaseResult }) => {
@@ -140,6 +147,8 @@ The first ingest embeds each distinct text once (the generated corpus repeats so
 ${swaps.swaps} consecutive swaps of the generated index (${results.generated.ingest.paragraphs.toLocaleString('en')} paragraphs) in one process, each with a question in flight across the swap and one after (\`LiveIndex\`, no forced garbage collection): resident memory ${swaps.rss[0]} MB with the first generation loaded, **${swaps.rss[1]} MB after the first swap, ${swaps.rss.at(-1)} MB after the ${swaps.swaps}th** (${(((swaps.rss.at(-1) ?? 0) / (swaps.rss[1] ?? 1) - 1) * 100).toFixed(1)}%); highest after any swap ${Math.max(...swaps.rss.slice(1))} MB, peak ${swaps.maxRssMb} MB. Reading a generation from disk takes ${swaps.secondsPerSwap.toFixed(1)} s on average, of which the main thread is blocked (parsing its JSON, preparing the search context) for at most ${(swaps.maxBlockedMs / 1000).toFixed(1)} s at a time: the longest pause an acknowledgement can see during a swap at this size.
 
 RSS after each swap (MB): ${swaps.rss.slice(1).join(', ')}.
+
+Control run, with old generations' hnswlib graphs left to the garbage collector instead of released when their last answer ends: ${unreleased.rss[1]} MB after the first swap, ${unreleased.rss.at(-1)} MB after the ${unreleased.swaps}th (${(((unreleased.rss.at(-1) ?? 0) / (unreleased.rss[1] ?? 1) - 1) * 100).toFixed(1)}%), highest ${Math.max(...unreleased.rss.slice(1))} MB${growth(unreleased) > 0.1 ? ': native memory does not press V8 to collect, so unreleased graphs pile up' : ' (in this run the collector kept up)'}.
 `;
 await writeMarkdownSection('docs/benchmarks.md', 'bench', markdown, 'Benchmarks');
 process.stdout.write(markdown);

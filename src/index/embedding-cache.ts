@@ -15,7 +15,8 @@ const CRC_BYTES = 4;
  * Vectors already paid for, by chunk text and embedder identity, kept beside the index (never inside
  * the folder a rebuild replaces), so a rebuild embeds only texts no earlier run embedded.
  *
- * One append-only file per embedder identity: records of [text hash | CRC-32 | float32 × dimensions].
+ * One append-only file per embedder identity: records of [text hash | CRC-32 | float32 × dimensions]
+ * (the CRC covers the hash and the vector).
  * Appended after every embedding batch, so an ingest killed an hour in keeps what it paid for. A torn
  * last record (a kill mid-append) is cut off on open; a record whose CRC fails is ignored. The cache
  * only ever saves work: a lost or ignored record costs one embedding again, never a wrong vector,
@@ -49,10 +50,6 @@ export class EmbeddingCache {
     await mkdir(dir, { recursive: true });
     await cache.index(bytes);
     return cache;
-  }
-
-  get size(): number {
-    return this.records.size;
   }
 
   has(hash: string): boolean {
@@ -109,7 +106,11 @@ export class EmbeddingCache {
     if (whole !== bytes.length) await truncate(this.file, whole);
     for (let offset = 0; offset + size <= whole; offset += size) {
       const record = bytes.subarray(offset, offset + size);
-      if (crc32(record.subarray(HASH_BYTES + CRC_BYTES)) !== record.readUInt32LE(HASH_BYTES)) continue;
+      if (
+        recordCrc(record.subarray(0, HASH_BYTES), record.subarray(HASH_BYTES + CRC_BYTES)) !==
+        record.readUInt32LE(HASH_BYTES)
+      )
+        continue;
       this.records.set(record.subarray(0, HASH_BYTES).toString('hex'), record);
     }
   }
@@ -119,9 +120,14 @@ function encodeRecord(hash: string, vector: ArrayLike<number>): Buffer {
   const values = Buffer.from(Float32Array.from(vector).buffer);
   const record = Buffer.alloc(HASH_BYTES + CRC_BYTES + values.length);
   record.write(hash, 0, 'hex');
-  record.writeUInt32LE(crc32(values), HASH_BYTES);
+  record.writeUInt32LE(recordCrc(record.subarray(0, HASH_BYTES), values), HASH_BYTES);
   values.copy(record, HASH_BYTES + CRC_BYTES);
   return record;
+}
+
+/** Over the key and the vector: damage to either makes the record ignored. */
+function recordCrc(hash: Uint8Array, values: Uint8Array): number {
+  return crc32(values, crc32(hash));
 }
 
 async function readHeader(path: string): Promise<{ identity: string; dimensions: number | null } | null> {
