@@ -15,6 +15,7 @@ import { createEmbedder } from '../src/index/embedder.js';
 import { readIndex } from '../src/index/index-store.js';
 import { ingest } from '../src/index/ingest.js';
 import { LiveIndex } from '../src/index/live-index.js';
+import { releaseGraph } from '../src/index/serving-index.js';
 import { HnswVectorIndex } from '../src/index/vector-index.js';
 import { Wordnet } from '../src/text/wordnet.js';
 import { OpenAIStandIn } from '../test/support/openai-stand-in.js';
@@ -86,7 +87,10 @@ async function swapsPhase(indexDir: string, swaps: number, leak: boolean) {
   const wordnet = new Wordnet();
   const prepare = (index: Awaited<ReturnType<typeof readIndex>>) =>
     createSearchContext(index, embedder, wordnet);
-  const live = new LiveIndex(await readIndex(indexDir, { embedderId: embedder.id }), prepare);
+  const live = new LiveIndex(await readIndex(indexDir, { embedderId: embedder.id }), {
+    prepare,
+    release: releaseGraph,
+  });
   const services = createBotServices(live, { k: 5 });
   const rss: number[] = [rssMb()];
   const seconds: number[] = [];

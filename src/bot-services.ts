@@ -2,6 +2,7 @@ import { ask } from './answer/ask.js';
 import { type FindQuotesResult, findQuotesFor } from './answer/find-quotes.js';
 import type { SearchContext } from './answer/search-context.js';
 import type { Answer } from './answer/types.js';
+import type { IndexData } from './index/index-store.js';
 import type { IngestReport } from './index/ingest.js';
 import type { LiveIndex } from './index/live-index.js';
 import type { Generation } from './llm/generation.js';
@@ -73,7 +74,7 @@ export interface BotServicesOptions {
  * call then runs, to its end, on the generation current when it started.
  */
 export function createBotServices(
-  source: SearchContext | LiveIndex<SearchContext>,
+  source: SearchContext | LiveIndex<IndexData, SearchContext>,
   options: BotServicesOptions,
 ): BotServices {
   const generation = options.generation ?? null;

@@ -1,28 +1,34 @@
-import type { IndexData } from './index-store.js';
-
-interface Generation<T> {
+interface Generation<I, T> {
   number: number;
-  index: IndexData;
+  index: I;
   value: T;
   /** Calls under way on this generation. */
   users: number;
   retired: boolean;
 }
 
+export interface LiveIndexOptions<I, T> {
+  /** What calls work with, made once per generation (e.g. the search context over the index). */
+  prepare: (index: I) => T;
+  /** Frees what a replaced generation holds outside the JavaScript heap, once nothing uses it. */
+  release: (index: I, replacement: I) => void;
+}
+
 /**
  * The index a long-running process answers from, replaced whole when a new generation is ready. Each
  * call runs on the generation current when it started, to its end, however long it awaits; a swap
- * only changes what later calls see. A replaced generation is released (its native vector memory
- * too) as soon as its last call ends, so memory holds at most the generations still in use.
+ * only changes what later calls see. A replaced generation is released as soon as its last call
+ * ends, so memory holds at most the generations still in use. Generic over the index, so any backend
+ * with generations fits.
  */
-export class LiveIndex<T> {
-  private current: Generation<T>;
+export class LiveIndex<I, T> {
+  private current: Generation<I, T>;
 
   constructor(
-    index: IndexData,
-    private readonly prepare: (index: IndexData) => T,
+    index: I,
+    private readonly options: LiveIndexOptions<I, T>,
   ) {
-    this.current = { number: 1, index, value: prepare(index), users: 0, retired: false };
+    this.current = { number: 1, index, value: options.prepare(index), users: 0, retired: false };
   }
 
   /** 1 for the index opened first, then one more per swap. */
@@ -30,7 +36,7 @@ export class LiveIndex<T> {
     return this.current.number;
   }
 
-  get index(): IndexData {
+  get index(): I {
     return this.current.index;
   }
 
@@ -51,21 +57,26 @@ export class LiveIndex<T> {
   }
 
   /** Makes `index` the generation later calls use; the one it replaces is released once unused. */
-  swap(index: IndexData): void {
+  swap(index: I): void {
     const old = this.current;
-    this.current = { number: old.number + 1, index, value: this.prepare(index), users: 0, retired: false };
+    this.current = {
+      number: old.number + 1,
+      index,
+      value: this.options.prepare(index),
+      users: 0,
+      retired: false,
+    };
     old.retired = true;
     this.releaseIfUnused(old);
   }
 
-  private leave(generation: Generation<T>): void {
+  private leave(generation: Generation<I, T>): void {
     generation.users--;
     this.releaseIfUnused(generation);
   }
 
-  private releaseIfUnused(generation: Generation<T>): void {
-    if (!generation.retired || generation.users > 0) return;
-    // An index built in this process may share its graph with the one it replaced (assemble-index.ts).
-    if (generation.index.hnsw !== this.current.index.hnsw) generation.index.hnsw.release();
+  private releaseIfUnused(generation: Generation<I, T>): void {
+    if (generation.retired && generation.users === 0)
+      this.options.release(generation.index, this.current.index);
   }
 }

@@ -18,7 +18,7 @@ export interface ServingIndexOptions extends RebuildSettings {
 
 /** The index of a long-running process (the bot), kept current without a restart. */
 export interface ServingIndex<T> {
-  live: LiveIndex<T>;
+  live: LiveIndex<IndexData, T>;
   /**
    * Brings the index up to date with the corpus (new feed items, a document added from Slack, changed
    * code) in the background, and swaps to the new generation when it is complete; resolves with the
@@ -56,7 +56,7 @@ export async function openServingIndex<T>(
     await rebuildInWorker(settings, options.onProgress);
     first = await readIndex(options.indexDir, { embedderId: options.embedder.id });
   }
-  const live = new LiveIndex(first, prepare);
+  const live = new LiveIndex(first, { prepare, release: releaseGraph });
   const refresh = coalesced(async () => {
     const report = await rebuildInWorker(settings);
     live.swap(await readIndex(options.indexDir, { embedderId: options.embedder.id }));
@@ -105,6 +105,15 @@ async function readUsable(
     else throw error;
     return null;
   }
+}
+
+/**
+ * The native hnswlib memory of a replaced generation, freed at once (garbage collection would free it
+ * eventually, but native memory does not press V8 to collect). An index built in this process may
+ * share its graph with the one it replaced (assemble-index.ts): then it stays.
+ */
+export function releaseGraph(index: IndexData, replacement: IndexData): void {
+  if (index.hnsw !== replacement.hnsw) index.hnsw.release();
 }
 
 /** One run at a time; calls during a run share a single next run (which sees all their changes). */
