@@ -107,10 +107,12 @@ async function swapsPhase(indexDir: string, swaps: number, leak: boolean) {
     await services.ask('Who spoke about the housing plan?');
     rss.push(rssMb());
   }
+  delay.disable();
   return {
     swaps,
     rss,
     secondsPerSwap: seconds.reduce((a, b) => a + b, 0) / seconds.length,
+    maxBlockedMs: Math.round(delay.max / 1e6),
     maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
   };
 }
