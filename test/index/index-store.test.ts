@@ -93,4 +93,14 @@ describe('index store', () => {
     const restored = await readIndex(dir, { embedderId });
     assert.equal(restored.manifest.builtAt, 'aside');
   });
+
+  it('leaves alone what another thread of this process is writing', async () => {
+    const parent = await tempDir();
+    const dir = join(parent, 'index');
+    await writeIndex(dir, smallIndex(texts, 'current'));
+    const writing = join(parent, `index.tmp-${process.pid}-abcd1234`);
+    await mkdir(writing);
+    assert.equal((await readIndex(dir, { embedderId })).manifest.builtAt, 'current');
+    assert.ok((await readdir(parent)).includes(`index.tmp-${process.pid}-abcd1234`));
+  });
 });
