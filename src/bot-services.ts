@@ -2,6 +2,9 @@ import { ask } from './answer/ask.js';
 import { type FindQuotesResult, findQuotesFor } from './answer/find-quotes.js';
 import type { SearchContext } from './answer/search-context.js';
 import type { Answer } from './answer/types.js';
+import { type CheckRequest, checkQuote } from './check/check-quote.js';
+import type { QuoteCheck } from './check/types.js';
+import type { DocumentSummary } from './fetch/document-summary.js';
 import type { IndexData } from './index/index-store.js';
 import type { IngestReport } from './index/ingest.js';
 import type { LiveIndex } from './index/live-index.js';
@@ -41,6 +44,8 @@ export interface BotServices {
   askStream?: (question: string, onText: (text: string) => Promise<void>) => Promise<Answer>;
   /** `/quote X`: quotes by a speaker when X names one, otherwise quotes about topic X. */
   findQuotes(query: string): FindQuotesResult & { by: 'speaker' | 'topic' };
+  /** `/quote check "…"`, the Check quote shortcut: is this quotation verbatim, and whose? */
+  checkQuote(request: CheckRequest): QuoteCheck;
   summarize(thread: ThreadToSummarize): Promise<ThreadSummary>;
   knowledge(): KnowledgeSummary;
   /**
@@ -49,7 +54,14 @@ export interface BotServices {
    * services run over a live index (`whosaid serve`).
    */
   refreshIndex?: () => Promise<IngestReport>;
+  /** Fetches a link into the documents and indexes it (Slack's "add"); absent when adding is off. */
+  addLink?: (url: string) => Promise<AddLinkResult>;
 }
+
+/** What adding a link did: the document's title, paragraphs and quotes, or why it failed. */
+export type AddLinkResult =
+  | { ok: true; outcome: 'added' | 'updated' | 'unchanged'; summary: DocumentSummary }
+  | { ok: false; reason: string };
 
 /** A Slack thread as `conversations.replies` returns it, with a way to look up its people's names. */
 interface ThreadToSummarize {
@@ -67,6 +79,7 @@ export interface BotServicesOptions {
   generation?: Generation | null;
   /** Rebuilds the live index (see BotServices.refreshIndex). */
   refreshIndex?: () => Promise<IngestReport>;
+  addLink?: (url: string) => Promise<AddLinkResult>;
 }
 
 /**
@@ -96,6 +109,8 @@ export function createBotServices(
     }),
     ...(options.refreshIndex && { refreshIndex: options.refreshIndex }),
     findQuotes: (query) => use((context) => findQuotesFor(context, query)),
+    checkQuote: (request) => use((context) => checkQuote(context, request)),
+    ...(options.addLink && { addLink: options.addLink }),
     summarize: async ({ messages, botUserId, lookupNames }) => {
       const people = [...new Set(humanMessages({ messages, botUserId }).map((message) => message.user))];
       const names = lookupNames ? await lookupNames(people) : {};

@@ -13,11 +13,20 @@ const envSchema = {
   WHOSAID_CORPUS_DIR: text(resolve(PROJECT_ROOT, 'corpus')),
   WHOSAID_INDEX_DIR: text(resolve(PROJECT_ROOT, '.whosaid')),
   WHOSAID_PROMPTS_DIR: text(resolve(PROJECT_ROOT, 'prompts')),
+  WHOSAID_FETCHED_DIR: optionalText(),
+  WHOSAID_ALLOW_PRIVATE_URLS: oneOf(['0', '1'], '0'),
+  WHOSAID_FETCH_TIMEOUT_MS: number(20_000, { integer: true, positive: true }),
+  WHOSAID_FETCH_MAX_MB: number(10, { positive: true }),
+  WHOSAID_FEEDS_INTERVAL: number(0, { integer: true, min: 0, max: 10_080 }),
+  WHOSAID_FEED_MAX_ITEMS: number(20, { integer: true, min: 1, max: 500 }),
+  WHOSAID_FEED_HOST_DELAY_MS: number(1000, { integer: true, min: 0, max: 60_000 }),
   WHOSAID_EMBEDDINGS: oneOf(['auto', 'local', 'openai'], 'auto'),
   WHOSAID_LOG_LEVEL: oneOf(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'], 'info'),
   WHOSAID_MAX_FILE_MB: number(5, { positive: true }),
   WHOSAID_TOP_K: number(5, { integer: true, min: 1, max: 50 }),
   WHOSAID_AUTO_ANSWER_CHANNELS: text(''),
+  WHOSAID_ADMINS: text(''),
+  WHOSAID_ADMIN_CHANNEL: optionalText(),
   OPENAI_API_KEY: optionalText(),
   OPENAI_BASE_URL: optionalUrl('https://api.openai.com/v1'),
   OPENAI_CHAT_MODEL: text('gpt-4o-mini'),
@@ -46,12 +55,28 @@ export interface Config {
   corpusDir: string;
   indexDir: string;
   promptsDir: string;
+  /**
+   * Where fetched articles and files are written (`whosaid ingest URL`, feeds, Slack "add"): a folder of
+   * our own beside the index, indexed with the corpus, never the user's corpus folder.
+   */
+  fetchedDir: string;
+  fetch: FetchSettings;
+  feeds: {
+    /** Minutes between feed refreshes in `whosaid serve`; 0 = never (the default). */
+    intervalMinutes: number;
+    /** New items fetched per feed and run at most. */
+    maxItems: number;
+    /** Least time between two requests to the same host. */
+    hostDelayMs: number;
+  };
   embeddings: 'local' | 'openai';
   logLevel: Env['WHOSAID_LOG_LEVEL'];
   maxFileBytes: number;
   topK: number;
   /** Channel ids where questions are answered without a mention (only when the corpus supports an answer). */
   autoAnswerChannels: string[];
+  /** Who may add documents from Slack: these user ids, and anyone in this channel. Nobody by default. */
+  admins: { users: string[]; channel: string | undefined };
   openai: OpenAIConfig | undefined;
   slack: {
     botToken: string | undefined;
@@ -60,6 +85,14 @@ export interface Config {
     apiUrl: string | undefined;
     port: number;
   };
+}
+
+/** Limits for every fetch from the web (see src/fetch/fetch-url.ts). */
+interface FetchSettings {
+  allowPrivate: boolean;
+  timeoutMs: number;
+  maxBytes: number;
+  maxRedirects: number;
 }
 
 export interface LoadConfigOptions {
@@ -104,17 +137,31 @@ function toConfig(env: Env): Config {
         'or set OPENAI_BASE_URL and any key for an OpenAI-compatible server).',
     );
   }
+  const indexDir = resolve(env.WHOSAID_INDEX_DIR);
   return {
     corpusDir: resolve(env.WHOSAID_CORPUS_DIR),
-    indexDir: resolve(env.WHOSAID_INDEX_DIR),
+    indexDir,
     promptsDir: resolve(env.WHOSAID_PROMPTS_DIR),
+    // Beside the index by default, so a test or a second bot with its own index has its own documents.
+    fetchedDir: env.WHOSAID_FETCHED_DIR ? resolve(env.WHOSAID_FETCHED_DIR) : `${indexDir}-fetched`,
+    fetch: {
+      allowPrivate: env.WHOSAID_ALLOW_PRIVATE_URLS === '1',
+      timeoutMs: env.WHOSAID_FETCH_TIMEOUT_MS,
+      maxBytes: Math.round(env.WHOSAID_FETCH_MAX_MB * 1024 * 1024),
+      // Browsers allow about 20; five covers http→https→www→canonical chains and ends loops quickly.
+      maxRedirects: 5,
+    },
+    feeds: {
+      intervalMinutes: env.WHOSAID_FEEDS_INTERVAL,
+      maxItems: env.WHOSAID_FEED_MAX_ITEMS,
+      hostDelayMs: env.WHOSAID_FEED_HOST_DELAY_MS,
+    },
     embeddings: env.WHOSAID_EMBEDDINGS === 'auto' ? (openai ? 'openai' : 'local') : env.WHOSAID_EMBEDDINGS,
     logLevel: env.WHOSAID_LOG_LEVEL,
     maxFileBytes: Math.round(env.WHOSAID_MAX_FILE_MB * 1024 * 1024),
     topK: env.WHOSAID_TOP_K,
-    autoAnswerChannels: env.WHOSAID_AUTO_ANSWER_CHANNELS.split(',')
-      .map((id) => id.trim())
-      .filter(Boolean),
+    autoAnswerChannels: idList(env.WHOSAID_AUTO_ANSWER_CHANNELS),
+    admins: { users: idList(env.WHOSAID_ADMINS), channel: env.WHOSAID_ADMIN_CHANNEL },
     openai,
     slack: {
       botToken: env.SLACK_BOT_TOKEN,
@@ -124,6 +171,13 @@ function toConfig(env: Env): Config {
       port: env.PORT,
     },
   };
+}
+
+function idList(text: string): string[] {
+  return text
+    .split(',')
+    .map((id) => id.trim())
+    .filter(Boolean);
 }
 
 export interface SlackSettings {

@@ -14,6 +14,8 @@ export type ErrorCode =
   | 'PROMPT_INVALID'
   | 'INPUT_INVALID'
   | 'LLM_FAILED'
+  | 'FETCH_FAILED'
+  | 'FETCH_REFUSED'
   | 'SLACK_API';
 
 export class WhosaidError extends Error {

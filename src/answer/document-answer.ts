@@ -120,6 +120,7 @@ function citationOf(n: number, document: StoredDocument, paragraph: Chunk, quote
     doc: document.id,
     title: document.meta.title,
     paragraph: paragraph.paragraph,
+    ...(paragraph.page ? { page: paragraph.page } : {}),
     text: paragraph.text,
     speaker: quote?.speaker ?? null,
     quote: quote?.text ?? null,

@@ -11,6 +11,8 @@ export interface QuoteHit extends Quote {
   publisher: string | null;
   date: string | null;
   url: string | null;
+  /** The page (PDF) of the quote's paragraph. */
+  page?: number;
 }
 
 export interface FindQuotesOptions {
@@ -77,14 +79,18 @@ export function findQuotesFor(
 
 function allQuotes(context: SearchContext): QuoteHit[] {
   return context.index.documents.flatMap((document) =>
-    document.quotes.map((quote) => ({
-      ...quote,
-      doc: document.id,
-      title: document.meta.title,
-      publisher: document.meta.publisher ?? document.meta.source,
-      date: document.meta.date,
-      url: document.meta.url,
-    })),
+    document.quotes.map((quote) => {
+      const page = context.paragraphs.get(`${document.id}#${quote.paragraph}`)?.page;
+      return {
+        ...quote,
+        doc: document.id,
+        title: document.meta.title,
+        publisher: document.meta.publisher ?? document.meta.source,
+        date: document.meta.date,
+        url: document.meta.url,
+        ...(page ? { page } : {}),
+      };
+    }),
   );
 }
 

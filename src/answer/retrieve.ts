@@ -164,6 +164,7 @@ function toPassage(
     date: meta?.date ?? null,
     url: meta?.url ?? null,
     paragraph: chunk.paragraph,
+    ...(chunk.page ? { page: chunk.page } : {}),
     text: chunk.text,
     start: chunk.start,
     quotes: chunk.quotes,

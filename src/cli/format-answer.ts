@@ -10,6 +10,8 @@ export function answerToJson(answer: Answer) {
       doc: citation.doc,
       title: citation.title,
       paragraph: citation.paragraph,
+      // Only for paged documents (PDF), so the contract's keys stay as they are for every other file.
+      ...(citation.page ? { page: citation.page } : {}),
       text: citation.text,
       speaker: citation.speaker,
       quote: citation.quote,
@@ -20,6 +22,7 @@ export function answerToJson(answer: Answer) {
     notes: answer.notes,
     removed: answer.removed,
     closest: answer.closest,
+    ...(answer.quoteCheck ? { quote_check: answer.quoteCheck } : {}),
   };
 }
 
@@ -40,7 +43,7 @@ export function answerToText(answer: Answer): string {
 }
 
 function formatSource(citation: Citation): string {
-  const where = `${citation.doc}, paragraph ${citation.paragraph}`;
+  const where = `${citation.doc}, paragraph ${citation.paragraph}${citation.page ? `, p. ${citation.page}` : ''}`;
   const link = citation.url ? `\n      ${citation.url}` : '';
   const passage = citation.text.replace(/\s+/g, ' ');
   const shown = passage.length > 300 ? `${passage.slice(0, 297)}…` : passage;

@@ -17,12 +17,13 @@ export interface CorpusFlags {
 
 /** Configuration from the command's environment (and .env), with command-line flags taking precedence. */
 export function configFor(io: CliIo, flags: CorpusFlags = {}): Config {
-  const config = loadConfig({ env: io.env, dotenvPath: io.dotenvPath });
-  return {
-    ...config,
-    corpusDir: flags.corpus ? resolve(flags.corpus) : config.corpusDir,
-    indexDir: flags.index ? resolve(flags.index) : config.indexDir,
+  // Passed as variables, so what derives from them (the fetched-documents folder beside the index) follows.
+  const env = {
+    ...io.env,
+    ...(flags.corpus ? { WHOSAID_CORPUS_DIR: resolve(flags.corpus) } : {}),
+    ...(flags.index ? { WHOSAID_INDEX_DIR: resolve(flags.index) } : {}),
   };
+  return loadConfig({ env, dotenvPath: io.dotenvPath });
 }
 
 export function displayPath(path: string): string {
@@ -46,6 +47,7 @@ export async function openSearchContext(config: Config, io?: Pick<CliIo, 'stderr
   try {
     const { index, report } = await openIndex({
       corpusDir: config.corpusDir,
+      fetchedDir: config.fetchedDir,
       indexDir: config.indexDir,
       embedder,
       maxBytes: config.maxFileBytes,
@@ -75,6 +77,7 @@ export async function openLiveSearch(
     return await openServingIndex(
       {
         corpusDir: config.corpusDir,
+        fetchedDir: config.fetchedDir,
         indexDir: config.indexDir,
         maxBytes: config.maxFileBytes,
         embeddings: { embeddings: config.embeddings, openai: config.openai },

@@ -1,5 +1,5 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 // A module of its own: checking whether an index is fresh lists the corpus files without loading
 // the parsers that reading them needs.
@@ -28,4 +28,14 @@ export async function listFiles(dir: string, seen: Set<string> = new Set()): Pro
     else files.push(path);
   }
   return files;
+}
+
+/** The folders of `dirs` that exist (a fetched-documents folder appears with the first fetch). */
+export async function existingDirs(dirs: readonly string[]): Promise<string[]> {
+  const found: string[] = [];
+  for (const dir of dirs) {
+    const info = await stat(dir).catch(() => null);
+    if (info?.isDirectory()) found.push(resolve(dir));
+  }
+  return found;
 }

@@ -1,8 +1,9 @@
 import { stat } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { WhosaidError } from '../errors.js';
-import { listFiles } from './list-files.js';
-import { CorpusFileError, loadDocument, SUPPORTED_EXTENSIONS } from './load-document.js';
+import { CorpusFileError } from './corpus-file-error.js';
+import { existingDirs, listFiles } from './list-files.js';
+import { loadDocument, SUPPORTED_EXTENSIONS } from './load-document.js';
 import type { CorpusDocument } from './types.js';
 
 export interface CorpusProblem {
@@ -18,6 +19,11 @@ export interface LoadedCorpus {
 
 export interface LoadCorpusOptions {
   dir: string;
+  /**
+   * Folders read after `dir` when they exist, each as its own root (document ids start with its name):
+   * the fetched-documents folder, which is ours, kept apart from the user's corpus folder.
+   */
+  extraDirs?: readonly string[];
   maxBytes?: number;
 }
 
@@ -36,13 +42,24 @@ export async function loadCorpus(options: LoadCorpusOptions): Promise<LoadedCorp
   }
   const documents: CorpusDocument[] = [];
   const problems: CorpusProblem[] = [];
+  for (const dir of [root, ...(await existingDirs(options.extraDirs ?? []))]) {
+    const loaded = await loadFolder(dir, options.maxBytes);
+    documents.push(...loaded.documents);
+    problems.push(...loaded.problems);
+  }
+  return { documents, problems };
+}
+
+async function loadFolder(root: string, maxBytes: number | undefined): Promise<LoadedCorpus> {
+  const documents: CorpusDocument[] = [];
+  const problems: CorpusProblem[] = [];
   for (const path of await listFiles(root)) {
     if (!(SUPPORTED_EXTENSIONS as readonly string[]).includes(extname(path).toLowerCase())) {
       problems.push({ path, reason: `unsupported file type; supported: ${SUPPORTED_EXTENSIONS.join(', ')}` });
       continue;
     }
     try {
-      documents.push(await loadDocument(path, { corpusRoot: root, maxBytes: options.maxBytes }));
+      documents.push(await loadDocument(path, { corpusRoot: root, maxBytes }));
     } catch (error) {
       if (!(error instanceof CorpusFileError)) throw error;
       problems.push({ path, reason: error.reason });

@@ -2,25 +2,16 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname, relative, resolve, sep } from 'node:path';
 import { describeError } from '../errors.js';
+import { CorpusFileError } from './corpus-file-error.js';
 import { toDocumentMeta } from './document-meta.js';
 import { FrontMatterError, parseFrontMatter } from './front-matter.js';
 import { htmlToText } from './html-text.js';
-import { splitParagraphs } from './split-paragraphs.js';
-import type { CorpusDocument } from './types.js';
+import { splitParagraphs, type TextSpan } from './split-paragraphs.js';
+import type { CorpusDocument, Paragraph } from './types.js';
 
-export const SUPPORTED_EXTENSIONS = ['.md', '.markdown', '.txt', '.html', '.htm'] as const;
+export const SUPPORTED_EXTENSIONS = ['.md', '.markdown', '.txt', '.html', '.htm', '.pdf', '.docx'] as const;
+const BINARY_EXTENSIONS = new Set(['.pdf', '.docx']);
 const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
-
-/** Why one corpus file could not be used. The loader reports it and carries on with the rest. */
-export class CorpusFileError extends Error {
-  constructor(
-    readonly path: string,
-    readonly reason: string,
-  ) {
-    super(`${path}: ${reason}`);
-    this.name = 'CorpusFileError';
-  }
-}
 
 export interface LoadDocumentOptions {
   /** The corpus folder: the document id is its name plus the file's path inside it. */
@@ -36,9 +27,30 @@ function documentIdFor(path: string, corpusRoot?: string): string {
 export async function loadDocument(path: string, options: LoadDocumentOptions = {}): Promise<CorpusDocument> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
   const bytes = await readBytes(path, maxBytes);
-  const text = decodeText(path, bytes);
   const extension = extname(path).toLowerCase();
   const fallbackTitle = basename(path, extension);
+  const id = documentIdFor(path, options.corpusRoot);
+  const document = (meta: Record<string, unknown>, paragraphs: CorpusDocument['paragraphs']) => ({
+    id,
+    path: resolve(path),
+    meta: toDocumentMeta(meta, fallbackTitle),
+    paragraphs,
+    contentHash: createHash('sha256').update(bytes).digest('hex'),
+  });
+  if (BINARY_EXTENSIONS.has(extension)) {
+    // Loaded only for such files: pdf.js and mammoth are large.
+    const { readBinaryDocument } = await import('./binary-document.js');
+    const binary = await readBinaryDocument(path, bytes, extension);
+    const spans = splitParagraphs(binary.body, 0, { allowHardWrap: false });
+    return document(
+      binary.data,
+      spans.map((span, index) => ({
+        ...paragraphAt(id, binary.body, span, index),
+        ...(binary.pages[index] ? { page: binary.pages[index] } : {}),
+      })),
+    );
+  }
+  const text = decodeText(path, bytes);
   let body = text;
   let bodyStart = 0;
   let data: Record<string, unknown> = {};
@@ -54,24 +66,23 @@ export async function loadDocument(path: string, options: LoadDocumentOptions = 
       throw error;
     }
   }
-  const id = documentIdFor(path, options.corpusRoot);
   // HTML text already has one block element per line: never rejoin those lines.
   const isHtml = extension === '.html' || extension === '.htm';
-  const paragraphs = splitParagraphs(body, bodyStart, { allowHardWrap: !isHtml }).map((span, index) => ({
+  const paragraphs = splitParagraphs(body, bodyStart, { allowHardWrap: !isHtml }).map((span, index) =>
+    paragraphAt(id, body, span, index),
+  );
+  if (paragraphs.length === 0)
+    throw new CorpusFileError(path, 'the file has no text (empty or front matter only)');
+  return document(data, paragraphs);
+}
+
+function paragraphAt(id: string, body: string, span: TextSpan, index: number): Paragraph {
+  return {
     id: `${id}#${index + 1}`,
     number: index + 1,
     text: body.slice(span.start, span.end),
     start: span.start,
     end: span.end,
-  }));
-  if (paragraphs.length === 0)
-    throw new CorpusFileError(path, 'the file has no text (empty or front matter only)');
-  return {
-    id,
-    path: resolve(path),
-    meta: toDocumentMeta(data, fallbackTitle),
-    paragraphs,
-    contentHash: createHash('sha256').update(bytes).digest('hex'),
   };
 }
 

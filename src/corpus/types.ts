@@ -27,6 +27,8 @@ export interface Paragraph {
   /** Offset of `text` in the file's text (HTML: in the text extracted from it). */
   start: number;
   end: number;
+  /** The page the paragraph starts on, for paged documents (PDF); citations show it as "p. N". */
+  page?: number;
 }
 
 export interface CorpusDocument {

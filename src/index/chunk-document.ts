@@ -14,6 +14,7 @@ export function chunkDocument(document: CorpusDocument, quotes: Quote[]): Omit<C
       id: parts.length === 1 ? paragraph.id : `${paragraph.id}.${index + 1}`,
       doc: document.id,
       paragraph: paragraph.number,
+      ...(paragraph.page ? { page: paragraph.page } : {}),
       text: paragraph.text.slice(part.start - paragraph.start, part.end - paragraph.start),
       start: part.start,
       end: part.end,

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { listFiles } from '../corpus/list-files.js';
+import { existingDirs, listFiles } from '../corpus/list-files.js';
 import { sameIdentity } from './chunk-vectors.js';
 import type { Embedder } from './embedder.js';
 import type { IndexData } from './index-store.js';
@@ -22,7 +22,7 @@ const STEP_NAMES: Record<PipelineStep, string> = {
  */
 export async function indexStaleness(
   index: IndexData,
-  options: { corpusDir: string; embedder: Embedder },
+  options: { corpusDir: string; fetchedDir?: string; embedder: Embedder },
 ): Promise<string | null> {
   const reasons: string[] = [];
   // The local embedder's code is part of its identity; a hosted model's vectors do not depend on ours.
@@ -38,10 +38,15 @@ export async function indexStaleness(
 }
 
 /** Cheap freshness check: the same files, with the same sizes and modification times. */
-export async function corpusChanged(index: IndexData, corpusDir: string): Promise<boolean> {
+export async function corpusChanged(
+  index: IndexData,
+  corpusDir: string,
+  fetchedDir?: string,
+): Promise<boolean> {
   if (resolve(index.manifest.corpusDir) !== resolve(corpusDir)) return true;
   const files = await listFiles(resolve(corpusDir)).catch(() => null);
   if (!files) return true;
+  for (const dir of await existingDirs(fetchedDir ? [fetchedDir] : [])) files.push(...(await listFiles(dir)));
   const known = new Map(index.documents.map((document) => [document.path, document]));
   const problems = new Set(index.manifest.problems.map((problem) => resolve(problem.path)));
   if (files.length !== known.size + problems.size) return true;

@@ -16,6 +16,8 @@ import type { Chunk, IngestProgress, StoredDocument } from './types.js';
 
 export interface IngestOptions {
   corpusDir: string;
+  /** The fetched-documents folder (articles and files brought in by URL), indexed with the corpus. */
+  fetchedDir?: string;
   indexDir: string;
   embedder: Embedder;
   maxBytes?: number;
@@ -44,7 +46,12 @@ export interface IngestReport {
 export async function ingest(options: IngestOptions): Promise<{ index: IndexData; report: IngestReport }> {
   const progress = options.onProgress ?? (() => {});
   await checkIndexLocation(options.indexDir, options.corpusDir);
-  const corpus = await loadCorpus({ dir: options.corpusDir, maxBytes: options.maxBytes });
+  if (options.fetchedDir) await checkIndexLocation(options.indexDir, options.fetchedDir);
+  const corpus = await loadCorpus({
+    dir: options.corpusDir,
+    extraDirs: options.fetchedDir ? [options.fetchedDir] : [],
+    maxBytes: options.maxBytes,
+  });
   if (options.strict && corpus.problems.length > 0) {
     const list = corpus.problems.map((problem) => `  ${problem.path}: ${problem.reason}`).join('\n');
     throw new WhosaidError(
@@ -55,7 +62,7 @@ export async function ingest(options: IngestOptions): Promise<{ index: IndexData
   if (corpus.documents.length === 0) {
     throw new WhosaidError(
       'CORPUS_EMPTY',
-      `No usable documents in ${options.corpusDir} (.md, .txt or .html files).`,
+      `No usable documents in ${options.corpusDir} (.md, .txt, .html, .pdf or .docx files).`,
     );
   }
   const { previous, rebuildReason } = await readPrevious(options);

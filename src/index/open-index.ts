@@ -7,6 +7,8 @@ import type { IngestProgress } from './types.js';
 
 export interface OpenIndexOptions {
   corpusDir: string;
+  /** The fetched-documents folder, indexed with the corpus (see IngestOptions). */
+  fetchedDir?: string;
   indexDir: string;
   embedder: Embedder;
   maxBytes?: number;

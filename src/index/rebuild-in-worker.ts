@@ -7,6 +7,8 @@ import type { IngestProgress } from './types.js';
 /** What the worker needs to build the index: plain data (a worker gets copies, never objects). */
 export interface RebuildSettings {
   corpusDir: string;
+  /** The fetched-documents folder, indexed with the corpus (see IngestOptions). */
+  fetchedDir?: string;
   indexDir: string;
   maxBytes?: number;
   embeddings: Pick<Config, 'embeddings' | 'openai'>;

@@ -15,6 +15,7 @@ try {
   const embedder = await createEmbedder(settings.embeddings);
   const { report } = await ingest({
     corpusDir: settings.corpusDir,
+    fetchedDir: settings.fetchedDir,
     indexDir: settings.indexDir,
     embedder,
     maxBytes: settings.maxBytes,

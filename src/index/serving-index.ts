@@ -47,6 +47,7 @@ export async function openServingIndex<T>(
   // Only plain data crosses into the worker.
   const settings: RebuildSettings = {
     corpusDir: options.corpusDir,
+    fetchedDir: options.fetchedDir,
     indexDir: options.indexDir,
     maxBytes: options.maxBytes,
     embeddings: options.embeddings,

@@ -12,6 +12,8 @@ export interface Chunk {
   id: string;
   doc: string;
   paragraph: number;
+  /** Page of a paged document (PDF) the paragraph starts on. */
+  page?: number;
   /** Verbatim slice of the document text. */
   text: string;
   start: number;

@@ -24,6 +24,8 @@ export interface SlackAppOptions {
   services: BotServices;
   logger: Logger;
   autoAnswerChannels?: readonly string[];
+  /** Who may add documents from Slack (WHOSAID_ADMINS, WHOSAID_ADMIN_CHANNEL); nobody by default. */
+  admins?: { users?: readonly string[]; channel?: string };
   /** Web API client options (tests: `{ retryConfig: { retries: 0 } }`); the API URL comes from settings. */
   clientOptions?: WebClientOptions;
   /** Where feedback clicks go; by default they are written to the log. */
@@ -79,6 +81,7 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackBot
     logger,
     identity,
     autoAnswerChannels: new Set(options.autoAnswerChannels ?? []),
+    admins: { users: new Set(options.admins?.users ?? []), channel: options.admins?.channel },
     seen: new RecentKeys(),
     answeredThreads: new RecentKeys(),
     names: new UserNames(logger),

@@ -15,6 +15,8 @@ import { quoteCommandListener } from './listeners/commands/quote-command-listene
 import { appHomeListener } from './listeners/events/app-home-listener.js';
 import { appMentionListener } from './listeners/events/app-mention-listener.js';
 import { messageListener } from './listeners/events/message-listener.js';
+import { addToWhosaidListener } from './listeners/shortcuts/add-to-whosaid-listener.js';
+import { checkQuoteListener } from './listeners/shortcuts/check-quote-listener.js';
 import { summarizeThreadListener } from './listeners/shortcuts/summarize-thread-listener.js';
 import type { SlackDeps } from './slack-deps.js';
 import { ACTION_IDS, COMMANDS, SHORTCUT_IDS } from './views/action-ids.js';
@@ -76,6 +78,8 @@ export const LISTENERS: readonly ListenerEntry[] = [
   event('app_home_opened', ['app_home_opened'], appHomeListener),
   command(COMMANDS.quote, quoteCommandListener),
   messageShortcut(SHORTCUT_IDS.summarizeThread, summarizeThreadListener),
+  messageShortcut(SHORTCUT_IDS.addToWhosaid, addToWhosaidListener),
+  messageShortcut(SHORTCUT_IDS.checkQuote, checkQuoteListener),
   action(ACTION_IDS.quoteMore, quoteMoreListener),
   action(ACTION_IDS.quoteShare, quoteShareListener),
   action(ACTION_IDS.answerFeedback, answerFeedbackListener),

@@ -27,6 +27,8 @@ export interface SlackDeps {
   identity: BotIdentity;
   /** Channels where questions are answered without a mention, when the documents support an answer. */
   autoAnswerChannels: ReadonlySet<string>;
+  /** Who may add documents: these users, and anyone in the admin channel. */
+  admins: { users: ReadonlySet<string>; channel: string | undefined };
   /** Event ids and channel+ts already handled (Slack retries; a mention also arrives as a message). */
   seen: RecentKeys;
   /** Threads (`channel:thread_ts`) the bot has answered in: follow-ups there need no mention. */

@@ -67,7 +67,12 @@ export function memoryLogger(): { logger: Logger; lines: LogLine[] } {
  * Progress is shown at once (delay 0) so the tests need no timing.
  */
 export async function startTestBot(
-  options: { services?: BotServices; autoAnswerChannels?: string[]; pageSize?: number } = {},
+  options: {
+    services?: BotServices;
+    autoAnswerChannels?: string[];
+    pageSize?: number;
+    admins?: { users?: string[]; channel?: string };
+  } = {},
 ): Promise<TestBot> {
   const standIn = await SlackApiStandIn.start({ pageSize: options.pageSize });
   const { logger, lines } = memoryLogger();
@@ -84,6 +89,7 @@ export async function startTestBot(
     services: options.services ?? (await realServices()),
     logger,
     autoAnswerChannels: options.autoAnswerChannels,
+    admins: options.admins,
     clientOptions: { retryConfig: { retries: 0 } },
     feedback: { record: (entry) => void feedback.push(entry) },
     progressDelayMs: 0,

@@ -1,5 +1,6 @@
 import { credit } from '../../answer/credit.js';
-import { CorpusFileError, loadDocument } from '../../corpus/load-document.js';
+import { CorpusFileError } from '../../corpus/corpus-file-error.js';
+import { loadDocument } from '../../corpus/load-document.js';
 import { WhosaidError } from '../../errors.js';
 import { extractQuotes } from '../../quotes/extract-quotes.js';
 import type { Quote } from '../../quotes/types.js';

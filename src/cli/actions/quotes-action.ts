@@ -44,6 +44,7 @@ function toJson(hit: QuoteHit) {
     title: hit.title,
     url: hit.url,
     paragraph: hit.paragraph,
+    ...(hit.page ? { page: hit.page } : {}),
     start: hit.start,
     end: hit.end,
   };
@@ -52,5 +53,5 @@ function toJson(hit: QuoteHit) {
 function formatHit(hit: QuoteHit): string {
   const text = hit.kind === 'direct' ? `“${hit.text.replace(/[\s,]+$/, '')}”` : `(paraphrase) ${hit.text}`;
   const via = hit.via ? ` (as reported by ${hit.via})` : '';
-  return `${credit(hit).replace(/,$/, '')}${via}:\n  ${text.replace(/\s+/g, ' ')}\n  — ${hit.title}, ${hit.doc} ¶${hit.paragraph}`;
+  return `${credit(hit).replace(/,$/, '')}${via}:\n  ${text.replace(/\s+/g, ' ')}\n  — ${hit.title}, ${hit.doc} ¶${hit.paragraph}${hit.page ? `, p. ${hit.page}` : ''}`;
 }

@@ -1,4 +1,3 @@
-import { createBotServices } from '../../bot-services.js';
 import { requireSlackSettings } from '../../config.js';
 import { describeError } from '../../errors.js';
 import { createGeneration } from '../../llm/generation.js';
@@ -8,7 +7,8 @@ import { createLogger } from '../../logger.js';
 import { checkBotToken, createSlackApp, type SlackBot } from '../../slack/create-slack-app.js';
 import { EVENTS_PATH } from '../../slack/events-path.js';
 import type { CliIo } from '../io.js';
-import { type CorpusFlags, configFor, openLiveSearch } from '../runtime.js';
+import { type CorpusFlags, configFor } from '../runtime.js';
+import { createLiveServices } from './live-index.js';
 
 export async function serveAction(io: CliIo, flags: CorpusFlags): Promise<void> {
   const config = configFor(io, flags);
@@ -20,19 +20,14 @@ export async function serveAction(io: CliIo, flags: CorpusFlags): Promise<void> 
   await loadPrompts(config.promptsDir);
   const generation = await createGeneration(config);
   const identity = await checkBotToken(settings, logger);
-  // Answers start from the newest complete index; a stale one is rebuilt in the background (logged).
-  const served = await openLiveSearch(config, (message, level) => logger[level](message), io);
-  const services = createBotServices(served.live, {
-    k: config.topK,
-    generation,
-    refreshIndex: served.refresh,
-  });
+  const services = await createLiveServices(config, io, logger, { k: config.topK, generation });
   const bot = await createSlackApp({
     settings,
     services,
     logger,
     identity,
     autoAnswerChannels: config.autoAnswerChannels,
+    admins: config.admins,
   });
   const { mode, port } = await bot.start();
   logger.info(

@@ -6,7 +6,7 @@ export function registerExtract(program: Command, io: CliIo): void {
   program
     .command('extract')
     .description('attribute the quotes of one file (no index needed): who said what, verbatim, with offsets')
-    .argument('<file>', 'a .md, .txt or .html file')
+    .argument('<file>', 'a .md, .txt, .html, .pdf or .docx file')
     .option('--json', 'print an array of {paragraph, kind, text, speaker, role, start, end, …}')
     .addHelpText(
       'after',

@@ -6,14 +6,29 @@ import { addCorpusOptions } from './corpus-options.js';
 export function registerIngest(program: Command, io: CliIo): void {
   const command = program
     .command('ingest')
-    .description('(re)build the index of the corpus; text embedded by any earlier run is not embedded again');
+    .description(
+      '(re)build the index of the corpus; text embedded by any earlier run is not embedded again. With URLs, first fetch ' +
+        'each article (or PDF / Word file) into the fetched-documents folder (WHOSAID_FETCHED_DIR)',
+    )
+    .argument(
+      '[urls...]',
+      'http(s) URLs of articles or files to add (a URL added before is updated only if it changed)',
+    );
   addCorpusOptions(command)
+    .option('--strict', 'fail when any corpus file cannot be read, instead of skipping it with a warning')
+    .option('--feeds', 'first bring in the new items of every feed followed (see `whosaid feeds`)')
+    .option('--json', 'print the ingest report as JSON')
     .addHelpText(
       'after',
-      '\nVectors are kept by chunk text and embedder beside the index (WHOSAID_INDEX_DIR + "-embeddings"),\n' +
+      '\nExamples:\n' +
+        '  $ whosaid ingest\n' +
+        '  $ whosaid ingest https://example.com/news/senator-statement\n' +
+        '  $ whosaid ingest --feeds\n' +
+        'Each URL prints one line: added / updated / unchanged / failed, the file, the title, paragraphs,\n' +
+        'attributed quotes and who is quoted most. A failed URL makes the exit code 1; the others are kept.\n' +
+        'With --feeds, each feed prints one line first: not modified, N new items (M left for the next run), or failed.\n' +
+        'Vectors are kept by chunk text and embedder beside the index (WHOSAID_INDEX_DIR + "-embeddings"),\n' +
         'so rebuilding after an upgrade, or after deleting the index folder, embeds only new text.\n',
     )
-    .option('--strict', 'fail when any corpus file cannot be read, instead of skipping it with a warning')
-    .option('--json', 'print the ingest report as JSON')
     .action(lazyAction(io, async () => (await import('../actions/ingest-action.js')).ingestAction));
 }

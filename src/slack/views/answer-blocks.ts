@@ -115,5 +115,5 @@ function isDirect(citation: Citation): boolean {
 function sourceEntry(citation: Citation): string {
   const url = citation.url;
   const origin = sourceLine(citation.publisher, citation.date);
-  return `*[${citation.n}]* ${link(url, citation.title)}${origin ? ` — ${origin}` : ''} (¶${citation.paragraph})`;
+  return `*[${citation.n}]* ${link(url, citation.title)}${origin ? ` — ${origin}` : ''} (¶${citation.paragraph}${citation.page ? `, p. ${citation.page}` : ''})`;
 }

@@ -95,6 +95,7 @@ export function quoteUsageMessage(): SlackMessage {
     `*Usage:* \`${COMMANDS.quote} SPEAKER\` or \`${COMMANDS.quote} TOPIC\`\n` +
     `• \`${COMMANDS.quote} Meyer\` — what Dan Meyer is quoted saying\n` +
     `• \`${COMMANDS.quote} security clearance\` — quotes about a topic\n` +
+    `• \`${COMMANDS.quote} check Meyer "you could lose control of your company"\` — is a quotation verbatim, and whose?\n` +
     'Replies are visible only to you; use *Share in channel* to post them.';
   return { text: `Usage: ${COMMANDS.quote} SPEAKER or TOPIC`, blocks: sections(text) };
 }
@@ -136,7 +137,7 @@ function quoteBlocks(hit: QuoteHit): KnownBlock[] {
       elements: [
         {
           type: 'mrkdwn',
-          text: `${link(hit.url, hit.title)}${origin ? ` — ${origin}` : ''} · ¶${hit.paragraph}`,
+          text: `${link(hit.url, hit.title)}${origin ? ` — ${origin}` : ''} · ¶${hit.paragraph}${hit.page ? `, p. ${hit.page}` : ''}`,
         },
       ],
     },

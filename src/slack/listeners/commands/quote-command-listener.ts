@@ -1,11 +1,13 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { claimFromCommand } from '../../../check/find-claim.js';
 import { quoteResults } from '../../quote-results.js';
 import { logFailure } from '../../slack-api-errors.js';
 import type { SlackDeps } from '../../slack-deps.js';
+import { noClaimMessage, quoteCheckMessage } from '../../views/check-blocks.js';
 import { noQuotesMessage, quotePageMessage, quoteUsageMessage } from '../../views/quote-blocks.js';
 
 /**
- * `/quote TOPIC-or-SPEAKER`: acknowledged at once, answered privately through the command's
+ * `/quote TOPIC-or-SPEAKER` (or `/quote check "…"`): acknowledged at once, answered privately through the command's
  * response_url. https://docs.slack.dev/interactivity/implementing-slash-commands
  */
 export function quoteCommandListener(deps: SlackDeps) {
@@ -15,6 +17,14 @@ export function quoteCommandListener(deps: SlackDeps) {
     try {
       if (!query) {
         await respond({ response_type: 'ephemeral', ...quoteUsageMessage() });
+        return;
+      }
+      // `/quote check "…"`: the quotation is judged, not searched for.
+      const checking = /^check\b/i.exec(query);
+      if (checking) {
+        const claim = claimFromCommand(query.slice(checking[0].length));
+        const reply = claim ? quoteCheckMessage(deps.services.checkQuote(claim)) : noClaimMessage();
+        await respond({ response_type: 'ephemeral', ...reply });
         return;
       }
       const results = quoteResults(deps.services, query);

@@ -1,10 +1,13 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { describeError } from '../../../errors.js';
+import { addLinkFor } from '../../add-link.js';
 import { answerInThread } from '../../answer-in-thread.js';
-import { tellPrivately } from '../../post-messages.js';
+import { addRequestLink } from '../../link-request.js';
+import { postMessages, tellPrivately } from '../../post-messages.js';
 import { isSummarizeRequest, questionText } from '../../question-text.js';
 import { claimDelivery, type SlackDeps } from '../../slack-deps.js';
 import { summarizeInThread } from '../../summarize-in-thread.js';
+import { addLinkMessage } from '../../views/add-link-text.js';
 
 const SUMMARIZE_HELP =
   'Thread summaries work inside a thread: write “@whosaid summarize” as a reply in it, or choose *Summarize thread* in any of its messages’ ⋮ menu.';
@@ -22,6 +25,18 @@ export function appMentionListener(deps: SlackDeps) {
   }: SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs): Promise<void> => {
     if (!event.user || !claimDelivery(deps, body.event_id, event.channel, event.ts)) return;
     const user = event.user;
+    const link = addRequestLink(event.text, deps.identity.botUserId);
+    if (link) {
+      const threadTs = event.thread_ts ?? event.ts;
+      await addLinkFor(deps, {
+        channel: event.channel,
+        user,
+        url: link,
+        reply: (text) => postMessages(client, event.channel, threadTs, [addLinkMessage(text)]),
+        refuse: (text) => tellPrivately(client, { channel: event.channel, user, threadTs }, text),
+      });
+      return;
+    }
     const question = questionText(event.text, deps.identity.botUserId);
     if (isSummarizeRequest(question)) {
       if (!event.thread_ts) {

@@ -1,0 +1,21 @@
+/**
+ * Links in Slack message text arrive as `<https://…>` or `<https://…|label>`
+ * (https://docs.slack.dev/messaging/formatting-message-text#linking-urls); only http(s) ones count.
+ */
+const SLACK_LINK = /<(https?:\/\/[^>|\s]+)(?:\|[^>]*)?>/i;
+
+export function firstLink(text: string | undefined): string | null {
+  const url = SLACK_LINK.exec(text ?? '')?.[1];
+  // Slack escapes & < > inside the URL as entities; the server wants the URL as written.
+  return url ? url.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>') : null;
+}
+
+/**
+ * "@whosaid add <link>": the link to add, or null when the mention is something else (a question
+ * that merely contains the word "add" does not start with it followed by a link).
+ */
+export function addRequestLink(text: string | undefined, botUserId: string): string | null {
+  const withoutBot = (text ?? '').replace(new RegExp(`<@${botUserId}(?:\\|[^>]*)?>`, 'g'), ' ').trim();
+  const match = /^(?:please\s+)?add\s+(<[^>]+>)/i.exec(withoutBot);
+  return match ? firstLink(match[1]) : null;
+}

@@ -1,0 +1,41 @@
+import type { AddLinkResult } from '../../bot-services.js';
+import type { SlackMessage } from './block-types.js';
+import { escapeText, link } from './mrkdwn.js';
+
+const OUTCOME: Record<'added' | 'updated' | 'unchanged', string> = {
+  added: 'Added',
+  updated: 'Updated',
+  unchanged: 'Already had it, unchanged:',
+};
+
+/** The reply to "add": the document, what was found in it, and who is quoted most — or why it failed. */
+export function addLinkText(url: string, result: AddLinkResult): string {
+  if (!result.ok) return `I couldn't add ${escapeText(url)}: ${escapeText(result.reason)}`;
+  const { summary } = result;
+  const quoted = summary.topSpeaker
+    ? `; quoted most: *${escapeText(summary.topSpeaker.name)}* (${summary.topSpeaker.quotes})`
+    : '; nobody is quoted by name';
+  return (
+    `${OUTCOME[result.outcome]} ${link(summary.url ?? url, summary.title)}: ${count(summary.paragraphs, 'paragraph')}, ` +
+    `${count(summary.quotes, 'attributed quote')}${quoted}. Ask me about it.`
+  );
+}
+
+export function addRefusalText(adminChannel: string | undefined, configured: boolean): string {
+  if (!configured)
+    return 'Adding documents from Slack is off here. Whoever runs whosaid can turn it on with WHOSAID_ADMINS or WHOSAID_ADMIN_CHANNEL.';
+  const where = adminChannel ? `, or ask in <#${adminChannel}>` : '';
+  return `Sorry, only whosaid's admins can add documents. Ask one of them to add it${where}.`;
+}
+
+export const NO_LINK_TEXT =
+  'That message has no link to add. Use *Add to whosaid* on a message with a link to an article, a PDF or a Word file.';
+
+/** The reply as a message: one section, its text also the notification text. */
+export function addLinkMessage(text: string): SlackMessage {
+  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
