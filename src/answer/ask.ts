@@ -39,7 +39,7 @@ const ABSTAIN_PREFIX = "I can't answer that from the indexed documents.";
  * The longest question read, in characters: far more than any question people ask, and a bound on what
  * one message can cost (name matching and retrieval grow with its length).
  */
-const MAX_QUESTION_CHARS = 2000;
+export const MAX_QUESTION_CHARS = 2000;
 
 export async function ask(context: SearchContext, options: AskOptions): Promise<Answer> {
   if (options.question.length > MAX_QUESTION_CHARS) {

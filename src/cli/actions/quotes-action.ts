@@ -1,3 +1,4 @@
+import { copyLine, passageLink } from '../../answer/copy-line.js';
 import { credit } from '../../answer/credit.js';
 import { findQuotes, type QuoteHit } from '../../answer/find-quotes.js';
 import { WhosaidError } from '../../errors.js';
@@ -47,11 +48,14 @@ function toJson(hit: QuoteHit) {
     ...(hit.page ? { page: hit.page } : {}),
     start: hit.start,
     end: hit.end,
+    copy_line: copyLine(hit, hit),
+    link: passageLink(hit.url, hit.text),
   };
 }
 
 function formatHit(hit: QuoteHit): string {
   const text = hit.kind === 'direct' ? `“${hit.text.replace(/[\s,]+$/, '')}”` : `(paraphrase) ${hit.text}`;
   const via = hit.via ? ` (as reported by ${hit.via})` : '';
-  return `${credit(hit).replace(/,$/, '')}${via}:\n  ${text.replace(/\s+/g, ' ')}\n  — ${hit.title}, ${hit.doc} ¶${hit.paragraph}${hit.page ? `, p. ${hit.page}` : ''}`;
+  const link = passageLink(hit.url, hit.text);
+  return `${credit(hit).replace(/,$/, '')}${via}:\n  ${text.replace(/\s+/g, ' ')}\n  — ${hit.title}, ${hit.doc} ¶${hit.paragraph}${hit.page ? `, p. ${hit.page}` : ''}${link ? `\n  ${link}` : ''}`;
 }

@@ -1,3 +1,4 @@
+import { passageLink } from '../../answer/copy-line.js';
 import type { QuoteHit } from '../../answer/find-quotes.js';
 import { ACTION_IDS, COMMANDS } from './action-ids.js';
 import type { KnownBlock, SlackMessage } from './block-types.js';
@@ -137,7 +138,8 @@ function quoteBlocks(hit: QuoteHit): KnownBlock[] {
       elements: [
         {
           type: 'mrkdwn',
-          text: `${link(hit.url, hit.title)}${origin ? ` — ${origin}` : ''} · ¶${hit.paragraph}${hit.page ? `, p. ${hit.page}` : ''}`,
+          // The paragraph mark links to the exact words on the original page (a text fragment).
+          text: `${link(hit.url, hit.title)}${origin ? ` — ${origin}` : ''} · ${link(passageLink(hit.url, hit.text), `¶${hit.paragraph}`)}${hit.page ? `, p. ${hit.page}` : ''}`,
         },
       ],
     },

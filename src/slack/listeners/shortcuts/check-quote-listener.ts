@@ -3,6 +3,7 @@ import { findClaim } from '../../../check/find-claim.js';
 import { logFailure } from '../../slack-api-errors.js';
 import type { SlackDeps } from '../../slack-deps.js';
 import { noClaimMessage, quoteCheckMessage } from '../../views/check-blocks.js';
+import { shortcutWork } from './shortcut-work.js';
 
 /**
  * The "Check quote" message shortcut: the quotation in a message (a draft, a pasted tweet) is judged
@@ -10,24 +11,19 @@ import { noClaimMessage, quoteCheckMessage } from '../../views/check-blocks.js';
  * https://docs.slack.dev/interactivity/implementing-shortcuts
  */
 export function checkQuoteListener(deps: SlackDeps) {
-  return async ({
-    shortcut,
-    ack,
-    respond,
-  }: SlackShortcutMiddlewareArgs<MessageShortcut> & AllMiddlewareArgs): Promise<void> => {
-    await ack();
-    const text = typeof shortcut.message?.text === 'string' ? shortcut.message.text : '';
+  return async (args: SlackShortcutMiddlewareArgs<MessageShortcut> & AllMiddlewareArgs): Promise<void> => {
+    await args.ack();
+    const work = shortcutWork(args);
+    if (!work) return;
+    const { shortcut, reply, tell } = work;
     try {
-      const claim = findClaim(text);
-      const reply = claim ? quoteCheckMessage(deps.services.checkQuote(claim)) : noClaimMessage();
-      await respond({ response_type: 'ephemeral', replace_original: false, ...reply });
+      const claim = findClaim(shortcut.message.text ?? '');
+      await reply(claim ? quoteCheckMessage(deps.services.checkQuote(claim)) : noClaimMessage());
     } catch (error) {
-      logFailure(deps.logger, error, 'Check quote failed', { channel: shortcut.channel?.id });
-      await respond({
-        response_type: 'ephemeral',
-        replace_original: false,
-        text: 'Something went wrong checking that quote. The error has been logged.',
-      }).catch(() => undefined);
+      logFailure(deps.logger, error, 'Check quote failed', { channel: shortcut.channel.id });
+      await tell('Something went wrong checking that quote. The error has been logged.').catch(
+        () => undefined,
+      );
     }
   };
 }
