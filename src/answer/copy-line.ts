@@ -9,9 +9,10 @@ export interface QuoteSourceMeta {
 
 /**
  * An attribution line a reporter can paste, in the wire style news copy uses:
- * `“…,” Dan Meyer, a national security attorney, said (Axios, Oct. 27, 2024).` The quote stays verbatim
- * (only a final period becomes the comma that English puts before the attribution); the speaker and
- * role are the document's; the outlet and date in brackets are where the words were published.
+ * `“…,” Dan Meyer, a national security attorney, told Axios (Oct. 27, 2024).` The quote stays verbatim
+ * (only a final period becomes the comma that English puts before the attribution); speaker, role,
+ * addressee and date are the document's; the brackets say where (and by whom, when relayed) it was
+ * published.
  * `words` replaces the quote's text when one quotation was broken by its attribution (“A,” she said, “B”):
  * the parts joined, since the narration between them was never said.
  */
@@ -19,19 +20,34 @@ export function copyLine(quote: Quote, source: QuoteSourceMeta, words = quote.te
   if (!quote.speaker) return null;
   // "Dan Meyer, a national security attorney,": the role's closing comma is the line's too.
   const who = credit(quote);
-  // "told" needs the addressee the text names ("told the paper" may be another outlet's interview):
-  // without it the line says only where the words were published.
-  const verb = 'said';
+  // "told X" only when the text names whom the words were said to ("told the paper" → the paper it
+  // named); otherwise the line says only where the words were published.
+  const verb = quote.saidTo ? `told ${quote.saidTo}` : 'said';
+  const spokenWhen =
+    quote.when?.source === 'text' ? ` ${datePreposition(quote.when.text)} ${quote.when.text}` : '';
   const date = apDate(source.date);
-  const where = [quote.via ? `according to ${quote.via}` : null, source.publisher, date]
+  // Said to another outlet and relayed by this one: the brackets say who relays it, and when.
+  const relayed =
+    quote.saidTo && quote.saidTo !== source.publisher ? (quote.relayedBy ?? source.publisher) : null;
+  const where = [
+    quote.via ? `according to ${quote.via}` : null,
+    relayed ? `as relayed by ${relayed}` : quote.saidTo === source.publisher ? null : source.publisher,
+    date,
+  ]
     .filter(Boolean)
     .join(', ');
   const tail = where ? ` (${where})` : '';
   const said = words.trim().replace(/^[“"„«]+|[”"»,;:\s]+$/g, '');
-  if (quote.kind === 'indirect') return `${who} ${verb} that ${said.replace(/[.\s]+$/, '')}${tail}.`;
+  if (quote.kind === 'indirect')
+    return `${who} ${verb}${spokenWhen} that ${said.replace(/[.\s]+$/, '')}${tail}.`;
   // "?" and "!" stay: they are part of what was said; a period gives way to the comma before "said".
   const spoken = /[?!]$/.test(said) ? said : `${said.replace(/\.$/, '')},`;
-  return `“${spoken}” ${who} ${verb}${tail}.`;
+  return `“${spoken}” ${who} ${verb}${spokenWhen}${tail}.`;
+}
+
+/** English puts "on" before a day ("on Friday", "on Oct. 27") and "in" before a month or year ("in 2023"). */
+function datePreposition(when: string): string {
+  return /\d{1,2}(?:st|nd|rd|th)?\b(?!\d)|day\b/i.test(when.replace(/\b\d{4}\b/g, '')) ? 'on' : 'in';
 }
 
 const AP_MONTHS = [

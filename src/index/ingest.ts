@@ -161,7 +161,11 @@ async function prepare(
   const keepQuotes = sameText && !rerun.has('paragraphs') && !rerun.has('quotes');
   const quotes: Quote[] = keepQuotes
     ? old.stored.quotes
-    : extractQuotes({ paragraphs: document.paragraphs, speakerHints: document.meta.speakers });
+    : extractQuotes({
+        paragraphs: document.paragraphs,
+        speakerHints: document.meta.speakers,
+        document: { publisher: document.meta.publisher, date: document.meta.date },
+      });
   return {
     stored: {
       id: document.id,

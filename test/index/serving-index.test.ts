@@ -9,16 +9,8 @@ import { createEmbedder } from '../../src/index/embedder.js';
 import { ingest } from '../../src/index/ingest.js';
 import { openServingIndex } from '../../src/index/serving-index.js';
 import { Wordnet } from '../../src/text/wordnet.js';
+import { HARBOUR_DOCUMENT } from '../support/harbour-document.js';
 import { tempDir } from '../support/temp-dir.js';
-
-const NEW_DOCUMENT = [
-  '---',
-  'title: Harbour works',
-  'publisher: Test Wire',
-  '---',
-  '“The new pier opens on Friday,” said Marta Quillfeather, the harbour master of Port Verrin.',
-  '',
-].join('\n');
 
 async function serving(notices: string[] = []) {
   const dir = await tempDir();
@@ -47,7 +39,7 @@ describe('the bot answers while its index is rebuilt', () => {
     const served = await open();
     assert.equal(served.rebuilding, null, 'a fresh index needs no rebuild');
     const services = createBotServices(served.live, { k: 5, refreshIndex: served.refresh });
-    await writeFile(join(options.corpusDir, 'harbour.md'), NEW_DOCUMENT);
+    await writeFile(join(options.corpusDir, 'harbour.md'), HARBOUR_DOCUMENT);
 
     let done = false;
     const refreshed = services.refreshIndex?.().finally(() => {
@@ -102,14 +94,14 @@ describe('the bot answers while its index is rebuilt', () => {
     const served = await open();
     assert.equal(await served.reload(), false, 'nothing newer on disk');
     const first = served.refresh();
-    await writeFile(join(options.corpusDir, 'harbour.md'), NEW_DOCUMENT);
+    await writeFile(join(options.corpusDir, 'harbour.md'), HARBOUR_DOCUMENT);
     const [second, third] = [served.refresh(), served.refresh()];
     assert.equal(second, third);
     await Promise.all([first, second]);
     assert.equal(served.live.generation, 3);
     assert.ok(served.live.index.documents.some((document) => document.id === 'corpus/harbour.md'));
     // A scheduled `whosaid ingest` in another process writes a new generation.
-    await writeFile(join(options.corpusDir, 'harbour-2.md'), NEW_DOCUMENT.replace('Friday', 'Sunday'));
+    await writeFile(join(options.corpusDir, 'harbour-2.md'), HARBOUR_DOCUMENT.replace('Friday', 'Sunday'));
     await ingest({ ...options, embedder });
     assert.equal(await served.reload(), true);
     assert.equal(served.live.generation, 4);

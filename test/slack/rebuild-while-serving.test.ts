@@ -7,19 +7,11 @@ import { createBotServices } from '../../src/bot-services.js';
 import { createEmbedder } from '../../src/index/embedder.js';
 import { openServingIndex } from '../../src/index/serving-index.js';
 import { Wordnet } from '../../src/text/wordnet.js';
+import { HARBOUR_DOCUMENT } from '../support/harbour-document.js';
 import { postedText } from '../support/slack-blocks.js';
 import { mentionEvent } from '../support/slack-events.js';
 import { startTestBot } from '../support/slack-test-bot.js';
 import { tempDir } from '../support/temp-dir.js';
-
-const NEW_DOCUMENT = [
-  '---',
-  'title: Harbour works',
-  'publisher: Test Wire',
-  '---',
-  '“The new pier opens on Friday,” said Marta Quillfeather, the harbour master of Port Verrin.',
-  '',
-].join('\n');
 
 describe('Slack: the bot answers while its index is rebuilt', () => {
   it('answers every @mention sent through a rebuild, and a question about a new document after the swap', async () => {
@@ -35,7 +27,7 @@ describe('Slack: the bot answers while its index is rebuilt', () => {
     );
     const services = createBotServices(served.live, { k: 5, refreshIndex: served.refresh });
     const test = await startTestBot({ services });
-    await writeFile(join(corpusDir, 'harbour.md'), NEW_DOCUMENT);
+    await writeFile(join(corpusDir, 'harbour.md'), HARBOUR_DOCUMENT);
 
     let done = false;
     const refreshed = services.refreshIndex?.().finally(() => {
