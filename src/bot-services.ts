@@ -5,6 +5,9 @@ import type { Answer } from './answer/types.js';
 import { type CheckRequest, checkQuote } from './check/check-quote.js';
 import type { QuoteCheck } from './check/types.js';
 import type { DocumentSummary } from './fetch/document-summary.js';
+import type { IndexData } from './index/index-store.js';
+import type { IngestReport } from './index/ingest.js';
+import type { LiveIndex } from './index/live-index.js';
 import type { Generation } from './llm/generation.js';
 import { readableThread } from './slack/slack-text.js';
 import { humanMessages } from './summarize/summarize-thread.js';
@@ -45,6 +48,12 @@ export interface BotServices {
   checkQuote(request: CheckRequest): QuoteCheck;
   summarize(thread: ThreadToSummarize): Promise<ThreadSummary>;
   knowledge(): KnowledgeSummary;
+  /**
+   * Re-reads the corpus (a feed refresh, a document added from Slack) into a new index generation,
+   * built in the background and swapped in when complete; resolves after the swap. Present when the
+   * services run over a live index (`whosaid serve`).
+   */
+  refreshIndex?: () => Promise<IngestReport>;
   /** Fetches a link into the documents and indexes it (Slack's "add"); absent when adding is off. */
   addLink?: (url: string) => Promise<AddLinkResult>;
 }
@@ -68,48 +77,66 @@ export interface BotServicesOptions {
   k: number;
   /** Answer and summary generation; null or absent for the extractive (offline) bot. */
   generation?: Generation | null;
+  /** Rebuilds the live index (see BotServices.refreshIndex). */
+  refreshIndex?: () => Promise<IngestReport>;
   addLink?: (url: string) => Promise<AddLinkResult>;
 }
 
-export function createBotServices(context: SearchContext, options: BotServicesOptions): BotServices {
+/**
+ * Over one fixed search context, or over a live index whose generation may change between calls: each
+ * call then runs, to its end, on the generation current when it started.
+ */
+export function createBotServices(
+  source: SearchContext | LiveIndex<IndexData, SearchContext>,
+  options: BotServicesOptions,
+): BotServices {
   const generation = options.generation ?? null;
+  const use = <R>(work: (context: SearchContext) => R): R =>
+    'use' in source ? source.use(work) : work(source);
   return {
     ask: (question, askOptions) =>
-      ask(context, {
-        question,
-        k: options.k,
-        generator: generation?.answer,
-        unsolicited: askOptions?.unsolicited,
-      }),
+      use((context) =>
+        ask(context, {
+          question,
+          k: options.k,
+          generator: generation?.answer,
+          unsolicited: askOptions?.unsolicited,
+        }),
+      ),
     ...(generation && {
       askStream: (question: string, onText: (text: string) => Promise<void>) =>
-        ask(context, { question, k: options.k, generator: generation.answer, onText }),
+        use((context) => ask(context, { question, k: options.k, generator: generation.answer, onText })),
     }),
-    findQuotes: (query) => findQuotesFor(context, query),
-    checkQuote: (request) => checkQuote(context, request),
+    ...(options.refreshIndex && { refreshIndex: options.refreshIndex }),
+    findQuotes: (query) => use((context) => findQuotesFor(context, query)),
+    checkQuote: (request) => use((context) => checkQuote(context, request)),
     ...(options.addLink && { addLink: options.addLink }),
     summarize: async ({ messages, botUserId, lookupNames }) => {
       const people = [...new Set(humanMessages({ messages, botUserId }).map((message) => message.user))];
       const names = lookupNames ? await lookupNames(people) : {};
       return summarize(readableThread({ messages, names, botUserId }), generation?.summary);
     },
-    knowledge: () => ({
-      documents: context.index.documents.map((document) => ({
-        id: document.id,
-        title: document.meta.title,
-        publisher: document.meta.publisher ?? document.meta.source,
-        date: document.meta.date,
-        url: document.meta.url,
-        quotes: document.quotes.filter((quote) => quote.speaker !== null).length,
-      })),
-      speakers: context.speakers.map((speaker) => ({
-        name: speaker.name,
-        roles: speaker.roles,
-        quoteCount: speaker.quoteCount,
-      })),
-      builtAt: context.index.manifest.builtAt,
-      embedder: context.index.manifest.embedder.id,
-      generation: generation !== null,
-    }),
+    knowledge: () => use((context) => knowledgeOf(context, generation !== null)),
+  };
+}
+
+function knowledgeOf(context: SearchContext, generation: boolean): KnowledgeSummary {
+  return {
+    documents: context.index.documents.map((document) => ({
+      id: document.id,
+      title: document.meta.title,
+      publisher: document.meta.publisher ?? document.meta.source,
+      date: document.meta.date,
+      url: document.meta.url,
+      quotes: document.quotes.filter((quote) => quote.speaker !== null).length,
+    })),
+    speakers: context.speakers.map((speaker) => ({
+      name: speaker.name,
+      roles: speaker.roles,
+      quoteCount: speaker.quoteCount,
+    })),
+    builtAt: context.index.manifest.builtAt,
+    embedder: context.index.manifest.embedder.id,
+    generation,
   };
 }

@@ -4,6 +4,7 @@ import { type Config, loadConfig } from '../config.js';
 import { createEmbedder } from '../index/embedder.js';
 import type { IngestReport } from '../index/ingest.js';
 import { openIndex } from '../index/open-index.js';
+import { openServingIndex, type ServingIndex } from '../index/serving-index.js';
 import { Wordnet } from '../text/wordnet.js';
 import { type CliIo, notice, type OutputStream } from './io.js';
 import { createProgressReporter } from './progress.js';
@@ -55,6 +56,37 @@ export async function openSearchContext(config: Config, io?: Pick<CliIo, 'stderr
     });
     warnProblems({ stderr }, report);
     return createSearchContext(index, embedder, new Wordnet());
+  } finally {
+    progress.stop();
+  }
+}
+
+/**
+ * For the bot: the newest complete index, served at once even when stale (the notice says why) while
+ * a new generation is built in a worker thread; `refresh` rebuilds again later (feeds, added documents).
+ */
+export async function openLiveSearch(
+  config: Config,
+  notify: (message: string, level: 'info' | 'warn') => void,
+  io?: Pick<CliIo, 'stderr'>,
+): Promise<ServingIndex<SearchContext>> {
+  const embedder = await createEmbedder(config);
+  const wordnet = new Wordnet();
+  const progress = await createProgressReporter(io?.stderr ?? { write: () => true });
+  try {
+    return await openServingIndex(
+      {
+        corpusDir: config.corpusDir,
+        fetchedDir: config.fetchedDir,
+        indexDir: config.indexDir,
+        maxBytes: config.maxFileBytes,
+        embeddings: { embeddings: config.embeddings, openai: config.openai },
+        embedder,
+        notify,
+        onProgress: progress.onProgress,
+      },
+      (index) => createSearchContext(index, embedder, wordnet),
+    );
   } finally {
     progress.stop();
   }

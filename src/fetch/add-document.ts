@@ -1,8 +1,7 @@
 import type { IndexData } from '../index/index-store.js';
-import { ingest } from '../index/ingest.js';
 import { type DocumentSummary, summarizeDocument } from './document-summary.js';
 import { fetchDocuments } from './fetch-documents.js';
-import type { FetchIntoIndexOptions } from './fetch-into-index.js';
+import { type FetchIntoIndexOptions, reindexAfterFetch } from './fetch-into-index.js';
 
 export interface AddDocumentOptions extends FetchIntoIndexOptions {
   url: string;
@@ -20,7 +19,7 @@ export async function addDocument(options: AddDocumentOptions): Promise<AddDocum
   const [item] = await fetchDocuments({ ...options, urls: [options.url] });
   if (!item || item.outcome === 'failed' || !item.path)
     return { ok: false, reason: item?.reason ?? 'nothing was fetched' };
-  const { index } = await ingest(options);
+  const index = await reindexAfterFetch(options);
   const stored = index.documents.find((document) => document.path === item.path);
   if (!stored) return { ok: false, reason: 'the document was stored but could not be indexed (see the log)' };
   return { ok: true, outcome: item.outcome, summary: summarizeDocument(stored), index };

@@ -1,7 +1,6 @@
 import type { IndexData } from '../index/index-store.js';
-import { ingest } from '../index/ingest.js';
 import type { FetchedItem } from './fetch-documents.js';
-import type { FetchIntoIndexOptions } from './fetch-into-index.js';
+import { type FetchIntoIndexOptions, reindexAfterFetch } from './fetch-into-index.js';
 import { HostPacer } from './host-pacer.js';
 import { type FeedReport, pullFeeds } from './pull-feeds.js';
 
@@ -31,17 +30,7 @@ export async function refreshFeeds(options: RefreshFeedsOptions): Promise<Refres
     pacer: new HostPacer(options.hostDelayMs),
   });
   const changed = items.some((item) => item.outcome === 'added' || item.outcome === 'updated');
-  const index = changed
-    ? (
-        await ingest({
-          corpusDir: options.corpusDir,
-          fetchedDir: options.fetchedDir,
-          indexDir: options.indexDir,
-          embedder: options.embedder,
-          maxBytes: options.maxBytes,
-        })
-      ).index
-    : null;
+  const index = changed ? await reindexAfterFetch(options) : null;
   return { feeds, items, index };
 }
 

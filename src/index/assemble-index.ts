@@ -1,28 +1,32 @@
 import type { CorpusProblem } from '../corpus/load-corpus.js';
+import { chunkVectors, sameIdentity } from './chunk-vectors.js';
 import type { Embedder } from './embedder.js';
+import type { EmbeddingCache } from './embedding-cache.js';
 import { INDEX_FORMAT_VERSION, type IndexData } from './index-store.js';
 import { LexicalIndex } from './lexical-index.js';
-import { pipelineVersion } from './pipeline-version.js';
+import { combinedFingerprint, type PipelineFingerprint } from './pipeline-version.js';
 import type { Chunk, IngestProgress, StoredDocument } from './types.js';
 import { HnswVectorIndex } from './vector-index.js';
 
-/** A document ready to index: its chunks, and its vectors when an earlier index had them. */
+/** A document ready to index: what it stores and its chunks. */
 export interface PreparedDocument {
   stored: StoredDocument;
   chunks: Omit<Chunk, 'label'>[];
-  /** Reused vectors (one per chunk), or null when the document must be embedded. */
-  vectors: Float32Array[] | null;
 }
 
 export interface AssembleOptions {
   embedder: Embedder;
+  cache: EmbeddingCache;
+  /** The generation this one replaces, if readable: a source of vectors and of the vector graph. */
+  previous: IndexData | null;
+  steps: PipelineFingerprint;
   corpusDir: string;
   problems: CorpusProblem[];
 }
 
 /**
- * Builds the index from prepared documents: embeds the chunks that have no reusable vectors (reporting
- * progress between batches), then the hnswlib graph, the BM25 index and the manifest.
+ * Builds the index from prepared documents: vectors (embedding only texts never embedded before,
+ * reporting progress between batches), then the hnswlib graph, the BM25 index and the manifest.
  */
 export async function assembleIndex(
   prepared: PreparedDocument[],
@@ -32,23 +36,18 @@ export async function assembleIndex(
   const chunks: Chunk[] = prepared
     .flatMap((document) => document.chunks)
     .map((chunk, label) => ({ ...chunk, label }));
-  const toEmbed = prepared.flatMap((document) =>
-    document.vectors ? [] : document.chunks.map((chunk) => chunk.text),
+  const { rows, embedded } = await chunkVectors(
+    chunks.map((chunk) => chunk.text),
+    options,
+    progress,
   );
-  const fresh = await embedAll(toEmbed, options.embedder, progress);
-  const rows: Float32Array[] = [];
-  let nextFresh = 0;
-  for (const document of prepared) {
-    if (document.vectors) rows.push(...document.vectors);
-    else for (const _chunk of document.chunks) rows.push(Float32Array.from(fresh[nextFresh++] ?? []));
-  }
   const dimensions = rows[0]?.length ?? 0;
   const vectors = new Float32Array(rows.length * dimensions);
   rows.forEach((row, i) => {
     vectors.set(row, i * dimensions);
   });
   progress({ phase: 'build', done: 0, total: 1 });
-  const hnsw = HnswVectorIndex.build(rows, dimensions);
+  const hnsw = reusableGraph(options, chunks) ?? HnswVectorIndex.build(rows, dimensions);
   const documents = prepared.map((document) => document.stored);
   const titles = new Map(documents.map((document) => [document.id, document.meta.title]));
   const lexical = LexicalIndex.build(
@@ -58,8 +57,9 @@ export async function assembleIndex(
   const index: IndexData = {
     manifest: {
       formatVersion: INDEX_FORMAT_VERSION,
-      pipeline: await pipelineVersion(),
-      embedder: { id: options.embedder.id, dimensions },
+      pipeline: combinedFingerprint(options.steps),
+      steps: options.steps,
+      embedder: { id: options.embedder.id, dimensions, identity: options.embedder.identity },
       corpusDir: options.corpusDir,
       builtAt: new Date().toISOString(),
       chunkCount: chunks.length,
@@ -77,21 +77,23 @@ export async function assembleIndex(
     hnsw,
     lexical,
   };
-  return { index, embedded: fresh.length };
+  return { index, embedded };
 }
 
-async function embedAll(
-  texts: string[],
-  embedder: Embedder,
-  progress: (progress: IngestProgress) => void,
-): Promise<number[][]> {
-  const vectors: number[][] = [];
-  progress({ phase: 'embed', done: 0, total: texts.length });
-  for (let i = 0; i < texts.length; i += embedder.batchSize) {
-    vectors.push(...(await embedder.embeddings.embedDocuments(texts.slice(i, i + embedder.batchSize))));
-    progress({ phase: 'embed', done: vectors.length, total: texts.length });
-  }
-  return vectors;
+/**
+ * The previous generation's graph, when it holds exactly these vectors in this order (the same texts
+ * by the same embedder, and the same graph code): building it again would give the same graph (the
+ * build is single-threaded with a fixed seed), at the cost of the slowest step of an ingest. This is what makes a change to
+ * quote attribution cheap: the texts, and so the graph, stay the same.
+ */
+function reusableGraph(
+  { previous, embedder, steps }: AssembleOptions,
+  chunks: Chunk[],
+): HnswVectorIndex | null {
+  if (!previous || !sameIdentity(previous, embedder) || previous.chunks.length !== chunks.length) return null;
+  if (previous.manifest.steps?.vectorGraph !== steps.vectorGraph) return null;
+  const same = chunks.every((chunk, i) => previous.chunks[i]?.text === chunk.text);
+  return same ? previous.hnsw : null;
 }
 
 function toLexicalDocument(chunk: Chunk, title: string) {

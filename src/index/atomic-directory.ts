@@ -57,7 +57,9 @@ export async function recoverDirectory(target: string): Promise<void> {
 }
 
 function isRunning(pid: number): boolean {
-  if (pid === process.pid) return false;
+  // Our own process id: another thread of this process is writing (the bot rebuilds its index in a
+  // worker thread while the main thread reads, see rebuild-in-worker.ts) — never undo its work.
+  if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);
     return true;

@@ -15,16 +15,14 @@ const HOW_TO_FIX =
 export async function checkIndexLocation(indexDir: string, corpusDir: string): Promise<void> {
   const index = resolve(indexDir);
   const corpus = resolve(corpusDir);
-  // Inside the corpus only in a hidden folder, which the corpus loader never reads (load-corpus.ts).
-  const hiddenInCorpus =
-    isInside(index, corpus) &&
-    relative(corpus, index)
-      .split(sep)
-      .some((part) => part.startsWith('.'));
-  if (index === corpus || (isInside(index, corpus) && !hiddenInCorpus) || isInside(corpus, index)) {
+  checkApartFromCorpus(index, corpus, 'index folder');
+  const cache = embeddingCacheDir(index);
+  checkApartFromCorpus(cache, corpus, 'embedding cache folder');
+  const cacheInfo = await stat(cache).catch(() => null);
+  if (cacheInfo && (!cacheInfo.isDirectory() || !(await holdsOnlyCacheFiles(cache)))) {
     throw new WhosaidError(
       'INDEX_LOCATION',
-      `The index folder ${index} ${index === corpus ? 'is' : isInside(index, corpus) ? 'is inside' : 'contains'} the corpus folder ${corpus}: writing the index would replace documents. ${HOW_TO_FIX}`,
+      `${cache} (where the index keeps the vectors it already paid for) holds files whosaid did not write: refusing to write there. ${HOW_TO_FIX}`,
     );
   }
   const info = await stat(index).catch(() => null);
@@ -47,6 +45,34 @@ export async function checkIndexLocation(indexDir: string, corpusDir: string): P
       `Cannot write the index: ${writable} is not writable. Set WHOSAID_INDEX_DIR (or --index) to a folder you can write.`,
     );
   });
+}
+
+/**
+ * Beside the index, never inside the folder a rebuild replaces: vectors there survive every
+ * generation, so text embedded once is never paid for again (embedding-cache.ts).
+ */
+export function embeddingCacheDir(indexDir: string): string {
+  return `${resolve(indexDir)}-embeddings`;
+}
+
+function checkApartFromCorpus(folder: string, corpus: string, what: string): void {
+  // Inside the corpus only in a hidden folder, which the corpus loader never reads (load-corpus.ts).
+  const hiddenInCorpus =
+    isInside(folder, corpus) &&
+    relative(corpus, folder)
+      .split(sep)
+      .some((part) => part.startsWith('.'));
+  if (folder === corpus || (isInside(folder, corpus) && !hiddenInCorpus) || isInside(corpus, folder)) {
+    throw new WhosaidError(
+      'INDEX_LOCATION',
+      `The ${what} ${folder} ${folder === corpus ? 'is' : isInside(folder, corpus) ? 'is inside' : 'contains'} the corpus folder ${corpus}: writing the index would replace documents. ${HOW_TO_FIX}`,
+    );
+  }
+}
+
+async function holdsOnlyCacheFiles(dir: string): Promise<boolean> {
+  const names = await readdir(dir);
+  return names.every((name) => /^[0-9a-f]{16}\.(vectors|json)(\.tmp-\d+)?$/.test(name));
 }
 
 function isInside(path: string, folder: string): boolean {

@@ -68,8 +68,6 @@ export async function readManifest(dir: string): Promise<IndexManifest | null> {
 export interface ReadIndexOptions {
   /** The embedder the caller will query with; an index built with another one is refused. */
   embedderId: string;
-  /** The current document-processing fingerprint; an index built by other code is refused. */
-  pipeline?: string;
 }
 
 export async function readIndex(dir: string, options: ReadIndexOptions): Promise<IndexData> {
@@ -107,17 +105,15 @@ export async function readIndex(dir: string, options: ReadIndexOptions): Promise
   }
 }
 
-function checkCompatible(manifest: IndexManifest, { embedderId, pipeline }: ReadIndexOptions): void {
+/**
+ * Only what makes an index unusable is refused here; one built by older document-processing code is
+ * still readable (stale, not wrong to read): see index-staleness.ts.
+ */
+function checkCompatible(manifest: IndexManifest, { embedderId }: ReadIndexOptions): void {
   if (manifest.formatVersion !== INDEX_FORMAT_VERSION) {
     throw new WhosaidError(
       'INDEX_MISMATCH',
       `The index was written in format ${manifest.formatVersion}; this version reads format ${INDEX_FORMAT_VERSION}.`,
-    );
-  }
-  if (pipeline !== undefined && manifest.pipeline !== pipeline) {
-    throw new WhosaidError(
-      'INDEX_MISMATCH',
-      "The index was built by another version of whosaid's document processing (paragraphs, quotes or terms changed).",
     );
   }
   if (manifest.embedder?.id !== embedderId) {

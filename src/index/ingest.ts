@@ -8,9 +8,10 @@ import { findAliases } from '../text/aliases.js';
 import { assembleIndex, type PreparedDocument } from './assemble-index.js';
 import { chunkDocument } from './chunk-document.js';
 import type { Embedder } from './embedder.js';
-import { checkIndexLocation } from './index-location.js';
+import { EmbeddingCache, textHash } from './embedding-cache.js';
+import { checkIndexLocation, embeddingCacheDir } from './index-location.js';
 import { type IndexData, readIndex, writeIndex } from './index-store.js';
-import { pipelineVersion } from './pipeline-version.js';
+import { changedSteps, type PipelineStep, pipelineFingerprint } from './pipeline-version.js';
 import type { Chunk, IngestProgress, StoredDocument } from './types.js';
 
 export interface IngestOptions {
@@ -32,8 +33,10 @@ export interface IngestReport {
   changed: string[];
   unchanged: string[];
   removed: string[];
-  /** Chunks whose vectors were computed in this run (unchanged documents reuse theirs). */
+  /** Distinct chunk texts embedded in this run (texts embedded by any earlier run come from the cache). */
   embedded: number;
+  /** Processing steps re-run for every document because their code changed since the last index. */
+  rerun: PipelineStep[];
   problems: CorpusProblem[];
   /** Why an existing index could not be reused, when it could not. */
   rebuildReason: string | null;
@@ -63,6 +66,8 @@ export async function ingest(options: IngestOptions): Promise<{ index: IndexData
     );
   }
   const { previous, rebuildReason } = await readPrevious(options);
+  const steps = pipelineFingerprint();
+  const rerun = previous ? changedSteps(previous.manifest.steps, steps) : [];
   const report: IngestReport = {
     documents: corpus.documents.length,
     chunks: 0,
@@ -71,26 +76,36 @@ export async function ingest(options: IngestOptions): Promise<{ index: IndexData
     unchanged: [],
     removed: [],
     embedded: 0,
+    rerun,
     problems: corpus.problems,
     rebuildReason,
   };
   const reusable = previous ? groupPrevious(previous) : new Map<string, Reusable>();
   const prepared: PreparedDocument[] = [];
   for (const [i, document] of corpus.documents.entries()) {
-    prepared.push(await prepare(document, reusable.get(document.id), report));
+    prepared.push(await prepare(document, reusable.get(document.id), new Set(rerun), report));
     progress({ phase: 'load', done: i + 1, total: corpus.documents.length });
   }
   const seen = new Set(corpus.documents.map((document) => document.id));
   report.removed = (previous?.documents ?? []).map((document) => document.id).filter((id) => !seen.has(id));
+  const cache = await EmbeddingCache.open(embeddingCacheDir(options.indexDir), options.embedder.identity);
   const { index, embedded } = await assembleIndex(
     prepared,
-    { embedder: options.embedder, corpusDir: options.corpusDir, problems: corpus.problems },
+    {
+      embedder: options.embedder,
+      cache,
+      previous,
+      steps,
+      corpusDir: options.corpusDir,
+      problems: corpus.problems,
+    },
     progress,
   );
   report.embedded = embedded;
   report.chunks = index.chunks.length;
   progress({ phase: 'write', done: 0, total: 1 });
   await writeIndex(options.indexDir, index);
+  await cache.compact(new Set(index.chunks.map((chunk) => textHash(chunk.text))));
   progress({ phase: 'write', done: 1, total: 1 });
   return { index, report };
 }
@@ -100,10 +115,8 @@ async function readPrevious(
 ): Promise<{ previous: IndexData | null; rebuildReason: string | null }> {
   try {
     return {
-      previous: await readIndex(options.indexDir, {
-        embedderId: options.embedder.id,
-        pipeline: await pipelineVersion(),
-      }),
+      // Whatever code built it: unchanged steps' results and its vectors are still good.
+      previous: await readIndex(options.indexDir, { embedderId: options.embedder.id }),
       rebuildReason: null,
     };
   } catch (error) {
@@ -120,48 +133,39 @@ async function readPrevious(
 interface Reusable {
   stored: StoredDocument;
   chunks: Chunk[];
-  vectors: Float32Array[];
 }
 
 function groupPrevious(previous: IndexData): Map<string, Reusable> {
-  const { dimensions } = previous.manifest.embedder;
   const byId = new Map<string, Reusable>(
-    previous.documents.map((stored) => [stored.id, { stored, chunks: [], vectors: [] }]),
+    previous.documents.map((stored) => [stored.id, { stored, chunks: [] }]),
   );
-  for (const chunk of previous.chunks) {
-    const entry = byId.get(chunk.doc);
-    entry?.chunks.push(chunk);
-    entry?.vectors.push(previous.vectors.slice(chunk.label * dimensions, (chunk.label + 1) * dimensions));
-  }
+  for (const chunk of previous.chunks) byId.get(chunk.doc)?.chunks.push(chunk);
   return byId;
 }
 
+/**
+ * Runs the steps a document needs: none for the same content under the same code; from attribution
+ * on when only the attribution code changed; everything for new or edited text. (Vectors are found
+ * by text later, so re-running a step never re-embeds text that did not change.)
+ */
 async function prepare(
   document: CorpusDocument,
   old: Reusable | undefined,
+  rerun: Set<PipelineStep>,
   report: IngestReport,
 ): Promise<PreparedDocument> {
   const info = await stat(document.path);
-  if (old && old.stored.contentHash === document.contentHash) {
-    report.unchanged.push(document.id);
-    return {
-      stored: {
-        ...old.stored,
-        path: document.path,
-        meta: document.meta,
-        size: info.size,
-        mtimeMs: info.mtimeMs,
-      },
-      chunks: old.chunks.map(({ label: _label, ...chunk }) => chunk),
-      vectors: old.vectors,
-    };
-  }
-  (old ? report.changed : report.added).push(document.id);
-  const quotes: Quote[] = extractQuotes({
-    paragraphs: document.paragraphs,
-    speakerHints: document.meta.speakers,
-    document: { publisher: document.meta.publisher, date: document.meta.date },
-  });
+  const sameText = old !== undefined && old.stored.contentHash === document.contentHash;
+  if (sameText) report.unchanged.push(document.id);
+  else (old ? report.changed : report.added).push(document.id);
+  const keepQuotes = sameText && !rerun.has('paragraphs') && !rerun.has('quotes');
+  const quotes: Quote[] = keepQuotes
+    ? old.stored.quotes
+    : extractQuotes({
+        paragraphs: document.paragraphs,
+        speakerHints: document.meta.speakers,
+        document: { publisher: document.meta.publisher, date: document.meta.date },
+      });
   return {
     stored: {
       id: document.id,
@@ -172,9 +176,13 @@ async function prepare(
       mtimeMs: info.mtimeMs,
       paragraphCount: document.paragraphs.length,
       quotes,
-      aliases: findAliases(document.paragraphs.map((paragraph) => paragraph.text)),
+      aliases: keepQuotes
+        ? old.stored.aliases
+        : findAliases(document.paragraphs.map((paragraph) => paragraph.text)),
     },
-    chunks: chunkDocument(document, quotes),
-    vectors: null,
+    chunks:
+      keepQuotes && !rerun.has('chunks')
+        ? old.chunks.map(({ label: _label, ...chunk }) => chunk)
+        : chunkDocument(document, quotes),
   };
 }

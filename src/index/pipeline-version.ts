@@ -1,62 +1,138 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The code that turns documents into index content: paragraphs, quotes, terms, chunks, local vectors. */
-const PIPELINE_SOURCES = [
-  'corpus',
-  'quotes',
-  'text',
-  'index/chunk-document.ts',
-  'index/local-embeddings.ts',
-  'index/lexical-index.ts',
-];
+/**
+ * The steps that turn documents into index content, each given by the module(s) that perform it. A
+ * step's fingerprint covers those modules and everything they import (at run time), so a change to
+ * quote attribution re-runs attribution only, and never touches vectors of unchanged text.
+ */
+const PIPELINE_STEPS = {
+  /** Loading, front matter, paragraphs: the text every later step sees. */
+  paragraphs: ['corpus/load-corpus'],
+  /** Quote extraction and speaker attribution, and the aliases learnt from each document. */
+  quotes: ['quotes/extract-quotes', 'text/aliases'],
+  /** Paragraphs into chunks (the texts that get vectors). */
+  chunks: ['index/chunk-document'],
+  /** The BM25 index. */
+  lexical: ['index/lexical-index'],
+  /** The hnswlib graph over the vectors (its build parameters). */
+  vectorGraph: ['index/vector-index'],
+  /** The offline embedder: its code is its model, so it is part of its identity. */
+  localEmbeddings: ['index/local-embeddings'],
+} as const;
+
+/** Data files (from the project root) a step's code reads: they change its output as much as code does. */
+const STEP_DATA: Partial<Record<PipelineStep, string[]>> = { quotes: ['data/lexicon.json'] };
+
+export type PipelineStep = keyof typeof PIPELINE_STEPS;
+export type PipelineFingerprint = Record<PipelineStep, string>;
 
 /**
- * Written by `npm run build` (scripts/write-fingerprint.js) beside this module in dist/.
+ * Written by `npm run build` (scripts/write-fingerprint.js) beside this module in dist/: for each
+ * step, the fingerprint of the emitted JavaScript → the fingerprint of the TypeScript it came from.
  * @public (used by the build script, through dist/)
  */
 export const FINGERPRINT_FILE = 'pipeline-fingerprint.json';
 
+/** Relative imports that exist at run time (`import type` is erased by the compiler, so it is left out). */
+const STATIC_IMPORT =
+  /(?:^|[\s;}])(?:import|export)\s+(?!type[\s{])(?:[^'";]*?\sfrom\s*)?['"](\.{1,2}\/[^'"]+)['"]/g;
+const DYNAMIC_IMPORT = /\bimport\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g;
+
 /**
- * Hashes the TypeScript sources of the document-processing code under `sourceRoot` (a `src/` folder).
- * The build computes it from the same sources, so an index made under tsx and one made by the
- * compiled binary agree.
+ * Fingerprints each step from the files under `root` (a `src/` folder of `.ts` or a `dist/` folder of
+ * `.js`): the step's modules and, transitively, the modules they import, and the data files it reads.
  * @public (used by the build script, through dist/)
  */
-export function hashPipelineSources(sourceRoot: string): string {
-  const hash = createHash('sha256');
-  for (const entry of PIPELINE_SOURCES) {
-    const path = join(sourceRoot, entry);
-    const files = entry.endsWith('.ts')
-      ? [path]
-      : readdirSync(path, { recursive: true, encoding: 'utf8' })
-          .filter((name) => name.endsWith('.ts'))
-          .sort()
-          .map((name) => join(path, name));
-    for (const file of files)
-      hash.update(relative(sourceRoot, file).split(sep).join('/')).update(readFileSync(file));
+export function fingerprintSteps(root: string, extension: '.ts' | '.js'): PipelineFingerprint {
+  const steps = {} as PipelineFingerprint;
+  for (const [step, entries] of Object.entries(PIPELINE_STEPS) as [PipelineStep, readonly string[]][]) {
+    const files = importClosure(
+      entries.map((entry) => join(root, `${entry}${extension}`)),
+      extension,
+    );
+    const hash = createHash('sha256');
+    for (const file of [...files].sort())
+      hash.update(relative(root, file).split(sep).join('/')).update('\0').update(readFileSync(file));
+    for (const file of STEP_DATA[step] ?? [])
+      hash
+        .update(file)
+        .update('\0')
+        .update(readFileSync(join(root, '..', file)));
+    steps[step] = hash.digest('hex').slice(0, 16);
   }
+  return steps;
+}
+
+function importClosure(entries: string[], extension: string): Set<string> {
+  const seen = new Set<string>();
+  const pending = [...entries];
+  for (let file = pending.pop(); file !== undefined; file = pending.pop()) {
+    if (seen.has(file)) continue;
+    // A missing module would make the fingerprint blind to the code that really runs: fail loudly.
+    const text = readFileSync(file, 'utf8');
+    seen.add(file);
+    for (const pattern of [STATIC_IMPORT, DYNAMIC_IMPORT]) {
+      for (const match of text.matchAll(pattern)) {
+        const specifier = match[1] ?? '';
+        const target = join(dirname(file), specifier.replace(/\.js$/, extension));
+        if (target.endsWith(extension) && existsSync(target)) pending.push(target);
+      }
+    }
+  }
+  return seen;
+}
+
+let cached: PipelineFingerprint | undefined;
+
+/**
+ * The fingerprint of the document-processing code that is running, step by step. Stored in the index
+ * manifest: a step whose code changed is re-run instead of serving its stale output, with no version
+ * number for anyone to remember to bump.
+ *
+ * From the sources (tsx) it is computed from the `.ts` files. Compiled (dist/), it is computed from the
+ * emitted `.js` files — the code that actually runs, so a dist/ rebuilt without the build script is
+ * never mistaken for the old one — and translated through the table the build wrote to the sources'
+ * fingerprint, so an index made under tsx and one made by the compiled binary agree.
+ */
+export function pipelineFingerprint(): PipelineFingerprint {
+  if (cached) return cached;
+  const indexFolder = fileURLToPath(new URL('.', import.meta.url));
+  const root = join(indexFolder, '..');
+  if (import.meta.url.endsWith('.ts')) {
+    cached = fingerprintSteps(root, '.ts');
+    return cached;
+  }
+  const emitted = fingerprintSteps(root, '.js');
+  const table = readTable(join(indexFolder, FINGERPRINT_FILE));
+  cached = Object.fromEntries(
+    Object.entries(emitted).map(([step, hash]) => [step, table[step]?.[hash] ?? `js-${hash}`]),
+  ) as PipelineFingerprint;
+  return cached;
+}
+
+function readTable(path: string): Record<string, Record<string, string>> {
+  try {
+    return (JSON.parse(readFileSync(path, 'utf8')) as { steps: Record<string, Record<string, string>> })
+      .steps;
+  } catch {
+    return {};
+  }
+}
+
+/** One string for all steps (the manifest's `pipeline`, kept so older indexes compare cleanly). */
+export function combinedFingerprint(steps: PipelineFingerprint): string {
+  const hash = createHash('sha256');
+  for (const step of Object.keys(PIPELINE_STEPS) as PipelineStep[]) hash.update(`${step}=${steps[step]};`);
   return hash.digest('hex').slice(0, 16);
 }
 
-let cached: string | undefined;
-
-/**
- * A fingerprint of the document-processing code. Stored in the index manifest: an index made by other
- * code (a changed quote extractor or paragraph rule) is rebuilt instead of serving stale quotes, with
- * no version number for anyone to remember to bump. Compiled (dist/), it is read from the file the
- * build wrote; from the sources (tsx), it is computed from the files next to this one.
- */
-export async function pipelineVersion(): Promise<string> {
-  if (cached) return cached;
-  const here = fileURLToPath(new URL('.', import.meta.url));
-  const built = join(here, FINGERPRINT_FILE);
-  if (existsSync(built)) {
-    cached = (JSON.parse(readFileSync(built, 'utf8')) as { fingerprint: string }).fingerprint;
-  } else {
-    cached = hashPipelineSources(join(here, '..'));
-  }
-  return cached;
+/** The steps whose code differs from the code that built an index (all of them for an index from before steps). */
+export function changedSteps(
+  built: Partial<PipelineFingerprint> | undefined,
+  current: PipelineFingerprint,
+): PipelineStep[] {
+  return (Object.keys(PIPELINE_STEPS) as PipelineStep[]).filter((step) => built?.[step] !== current[step]);
 }

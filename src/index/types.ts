@@ -2,6 +2,7 @@ import type { Embeddings } from '@langchain/core/embeddings';
 import type { DocumentMeta } from '../corpus/types.js';
 import type { Quote } from '../quotes/types.js';
 import type { Alias } from '../text/aliases.js';
+import type { PipelineFingerprint } from './pipeline-version.js';
 
 /** The unit of retrieval: a paragraph, or a sentence-aligned part of a very long one. */
 export interface Chunk {
@@ -39,7 +40,10 @@ export interface IndexManifest {
   formatVersion: number;
   /** Fingerprint of the document-processing code that built the index (see pipeline-version.ts). */
   pipeline: string;
-  embedder: { id: string; dimensions: number };
+  /** The same, step by step, so a change to one step re-runs that step only (absent before steps). */
+  steps?: PipelineFingerprint;
+  /** `identity`: what the vectors depend on (see Embedder); absent in indexes from before the cache. */
+  embedder: { id: string; dimensions: number; identity?: string };
   corpusDir: string;
   builtAt: string;
   chunkCount: number;

@@ -60,6 +60,15 @@ export class HnswVectorIndex implements VectorIndex {
     await this.index.writeIndex(path);
   }
 
+  /**
+   * Frees the graph's native memory now. Garbage collection would free it eventually, but native memory
+   * does not count towards V8's heap, so old generations could pile up for long before it runs. After
+   * this the index is empty (searches find nothing); only call it when no search can still come.
+   */
+  release(): void {
+    this.index.initIndex(1, DEFAULTS.m, DEFAULTS.efConstruction, RANDOM_SEED);
+  }
+
   search(query: number[], k: number): VectorHit[] {
     const count = Math.min(k, this.size);
     if (count === 0) return [];

@@ -46,14 +46,24 @@ describe('the index never replaces what is not ours', () => {
     await refusal(() => ingest({ corpusDir, indexDir: corpusDir, embedder }));
     await refusal(() => ingest({ corpusDir, indexDir: join(corpusDir, '..'), embedder }));
     await refusal(() => ingest({ corpusDir, indexDir: join(corpusDir, 'index'), embedder }));
-    // A hidden folder inside the corpus is never read as documents: allowed.
+    // A hidden folder inside the corpus is never read as documents: allowed (its cache of vectors
+    // goes beside it, hidden too).
     await ingest({ corpusDir, indexDir: join(corpusDir, '.index'), embedder });
     assert.deepEqual(
       readdirSync(corpusDir)
-        .filter((name) => name !== '.index')
+        .filter((name) => name !== '.index' && name !== '.index-embeddings')
         .sort(),
       before,
     );
+    // The folder beside the index where vectors are kept is ours too, or refused.
+    const elsewhere = await tempDir();
+    mkdirSync(join(elsewhere, 'index-embeddings'));
+    writeFileSync(join(elsewhere, 'index-embeddings', 'plans.txt'), 'precious');
+    assert.match(
+      await refusal(() => ingest({ corpusDir, indexDir: join(elsewhere, 'index'), embedder })),
+      /index-embeddings .*holds files whosaid did not write/,
+    );
+    assert.deepEqual(readdirSync(elsewhere).sort(), ['index-embeddings']);
     assert.equal(readFileSync(join(notes, 'thesis.txt'), 'utf8'), 'precious');
   });
 

@@ -1,4 +1,4 @@
-import type { Embedder } from '../../src/index/embedder.js';
+import { type Embedder, localIdentity } from '../../src/index/embedder.js';
 import { LocalHashEmbeddings } from '../../src/index/local-embeddings.js';
 
 /** The real local embedder, counting how many texts it was asked to embed (to prove reuse). */
@@ -10,5 +10,5 @@ export function countingEmbedder(): Embedder & { embeddedTexts: string[] } {
     embeddedTexts.push(...texts);
     return original(texts);
   };
-  return { id: local.id, embeddings: local, batchSize: 8, embeddedTexts };
+  return { id: local.id, identity: localIdentity(local.id), embeddings: local, batchSize: 8, embeddedTexts };
 }

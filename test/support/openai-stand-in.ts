@@ -55,6 +55,13 @@ export class OpenAIStandIn {
     this.script.length = 0;
   }
 
+  /** The texts of every embeddings request so far, request by request. */
+  embeddingInputs(): string[][] {
+    return this.requests
+      .filter((request) => request.path.endsWith('/embeddings'))
+      .map(({ body }) => (Array.isArray(body.input) ? (body.input as string[]) : [String(body.input)]));
+  }
+
   chatRequests(): RecordedRequest[] {
     return this.requests.filter((request) => request.path.endsWith('/chat/completions'));
   }

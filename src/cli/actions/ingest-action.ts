@@ -104,7 +104,12 @@ function indexedText(report: IngestReport, sources: string, indexDir: string, em
     `Indexed ${plural(report.documents, 'document')} (${plural(report.chunks, 'passage')}) from ${sources} ` +
     `into ${displayPath(indexDir)}.\n` +
     `  new: ${report.added.length}, changed: ${report.changed.length}, unchanged: ${report.unchanged.length}, ` +
-    `removed: ${report.removed.length}; embedded ${plural(report.embedded, 'passage')} with ${embedderId}.\n` +
+    `removed: ${report.removed.length}; embedded ${plural(report.embedded, 'passage')} with ${embedderId}` +
+    (report.embedded < report.chunks ? ' (the others reuse vectors already computed)' : '') +
+    '.\n' +
+    (report.rerun.length > 0
+      ? `  re-ran for every document, its code having changed: ${report.rerun.join(', ')}.\n`
+      : '') +
     (report.problems.length > 0
       ? `  skipped ${report.problems.length} file(s): see the warnings above.\n`
       : '')

@@ -2,16 +2,15 @@ import type { AddLinkResult, BotServices, BotServicesOptions } from '../../bot-s
 import { createBotServices } from '../../bot-services.js';
 import type { Config } from '../../config.js';
 import { describeError } from '../../errors.js';
-import type { IndexData } from '../../index/index-store.js';
 import type { Logger } from '../../logger.js';
-import { swappableServices } from '../../swappable-services.js';
 import type { CliIo } from '../io.js';
-import { openSearchContext } from '../runtime.js';
+import { openLiveSearch } from '../runtime.js';
 
 /**
- * The bot's services over an index that can grow while it runs: "add" from Slack and the feed
- * refresh each update the index on disk and then swap the services to the new index. Both go through
- * one queue, so two updates never write the index at the same time.
+ * The bot's services over an index that can grow while it runs (src/index/serving-index.ts): it starts
+ * on the newest complete index, stale or not, and every update — a stale index at start-up, "add"
+ * from Slack, the feed refresh — is built by the same background rebuild (one at a time, in a worker
+ * thread) and swapped in as a new generation. Adds and feed refreshes also go through one queue.
  */
 export async function createLiveServices(
   config: Config,
@@ -19,12 +18,10 @@ export async function createLiveServices(
   logger: Logger,
   options: Omit<BotServicesOptions, 'addLink'>,
 ): Promise<BotServices> {
-  const [{ createSearchContext }, { createEmbedder }, { Wordnet }] = await Promise.all([
-    import('../../answer/search-context.js'),
-    import('../../index/embedder.js'),
-    import('../../text/wordnet.js'),
-  ]);
+  const { createEmbedder } = await import('../../index/embedder.js');
   const embedder = await createEmbedder(config);
+  // Answers start from the newest complete index; a stale one is rebuilt in the background (logged).
+  const served = await openLiveSearch(config, (message, level) => logger[level](message), io);
   let queue: Promise<unknown> = Promise.resolve();
   const serialized = <T>(task: () => Promise<T>): Promise<T> => {
     const next = queue.then(task, task);
@@ -33,11 +30,7 @@ export async function createLiveServices(
   };
   const canAdd = config.admins.users.length > 0 || config.admins.channel !== undefined;
   const addLink = canAdd ? (url: string) => serialized(() => add(url)) : undefined;
-  const build = (index: IndexData) =>
-    createBotServices(createSearchContext(index, embedder, new Wordnet()), { ...options, addLink });
-  const live = swappableServices(
-    createBotServices(await openSearchContext(config, io), { ...options, addLink }),
-  );
+  const services = createBotServices(served.live, { ...options, addLink, refreshIndex: served.refresh });
   const paths = {
     corpusDir: config.corpusDir,
     fetchedDir: config.fetchedDir,
@@ -45,13 +38,17 @@ export async function createLiveServices(
     embedder,
     maxBytes: config.maxFileBytes,
     policy: config.fetch,
+    // Stored documents reach the bot through its background rebuild, which swaps them in.
+    reindex: async () => {
+      await served.refresh();
+      return served.live.index;
+    },
   };
 
   async function add(url: string): Promise<AddLinkResult> {
     const { addDocument } = await import('../../fetch/add-document.js');
     const result = await addDocument({ ...paths, url });
     if (!result.ok) return result;
-    if (result.outcome !== 'unchanged') live.swap(build(result.index));
     return { ok: true, outcome: result.outcome, summary: result.summary };
   }
 
@@ -64,7 +61,6 @@ export async function createLiveServices(
           maxItems: config.feeds.maxItems,
           hostDelayMs: config.feeds.hostDelayMs,
         });
-        if (result.index) live.swap(build(result.index));
         const failed = [
           ...result.feeds.filter((feed) => feed.status === 'failed'),
           ...result.items.filter((item) => item.outcome === 'failed'),
@@ -89,5 +85,5 @@ export async function createLiveServices(
     scheduleRefresh(config.feeds.intervalMinutes * 60_000, () => serialized(refresh));
     logger.info({ minutes: config.feeds.intervalMinutes }, 'feeds are refreshed on an interval');
   }
-  return live.services;
+  return services;
 }

@@ -7,7 +7,7 @@ export function registerIngest(program: Command, io: CliIo): void {
   const command = program
     .command('ingest')
     .description(
-      '(re)build the index of the corpus; unchanged documents are not embedded again. With URLs, first fetch ' +
+      '(re)build the index of the corpus; text embedded by any earlier run is not embedded again. With URLs, first fetch ' +
         'each article (or PDF / Word file) into the fetched-documents folder (WHOSAID_FETCHED_DIR)',
     )
     .argument(
@@ -26,7 +26,9 @@ export function registerIngest(program: Command, io: CliIo): void {
         '  $ whosaid ingest --feeds\n' +
         'Each URL prints one line: added / updated / unchanged / failed, the file, the title, paragraphs,\n' +
         'attributed quotes and who is quoted most. A failed URL makes the exit code 1; the others are kept.\n' +
-        'With --feeds, each feed prints one line first: not modified, N new items (M left for the next run), or failed.\n',
+        'With --feeds, each feed prints one line first: not modified, N new items (M left for the next run), or failed.\n' +
+        'Vectors are kept by chunk text and embedder beside the index (WHOSAID_INDEX_DIR + "-embeddings"),\n' +
+        'so rebuilding after an upgrade, or after deleting the index folder, embeds only new text.\n',
     )
     .action(lazyAction(io, async () => (await import('../actions/ingest-action.js')).ingestAction));
 }

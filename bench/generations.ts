@@ -1,0 +1,126 @@
+/**
+ * Index generations, one phase per child process (so each reports its own memory):
+ *   tsx bench/generations.ts reuse CORPUS INDEX   → embedding requests and time of re-ingests
+ *   tsx bench/generations.ts swaps INDEX N [leak] → resident memory across N swaps of the index
+ *                                                   (`leak`: the control run, old graphs never released)
+ * `reuse` embeds through the real OpenAI client against the local OpenAI-compatible stand-in, which
+ * counts the requests (it runs in the same process, so its own embedding work is in the times).
+ */
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { createSearchContext } from '../src/answer/search-context.js';
+import { createBotServices } from '../src/bot-services.js';
+import { createEmbedder } from '../src/index/embedder.js';
+import { readIndex } from '../src/index/index-store.js';
+import { ingest } from '../src/index/ingest.js';
+import { LiveIndex } from '../src/index/live-index.js';
+import { releaseGraph } from '../src/index/serving-index.js';
+import { HnswVectorIndex } from '../src/index/vector-index.js';
+import { Wordnet } from '../src/text/wordnet.js';
+import { OpenAIStandIn } from '../test/support/openai-stand-in.js';
+
+const [phase, first = '', second = '', third = ''] = process.argv.slice(2);
+const rssMb = () => Math.round(process.memoryUsage().rss / 1024 / 1024);
+
+async function reusePhase(corpusDir: string, indexDir: string) {
+  const standIn = new OpenAIStandIn();
+  const baseURL = await standIn.start();
+  const embedder = await createEmbedder({
+    embeddings: 'openai',
+    openai: {
+      apiKey: 'sk-bench',
+      baseURL,
+      chatModel: 'none',
+      embeddingModel: 'bench-embedding',
+      timeoutMs: 60_000,
+      maxRetries: 0,
+    },
+  });
+  const run = async () => {
+    standIn.requests.length = 0;
+    const started = performance.now();
+    const { report, index } = await ingest({ corpusDir, indexDir, embedder });
+    const inputs = standIn.embeddingInputs();
+    return {
+      seconds: (performance.now() - started) / 1000,
+      requests: inputs.length,
+      texts: inputs.flat().length,
+      chunks: report.chunks,
+      rerun: report.rerun,
+      changedDocumentChunks: index.chunks.filter((chunk) => report.changed.includes(chunk.doc)).length,
+    };
+  };
+  const initial = await run();
+  await pretendAttributionChanged(indexDir);
+  const attribution = await run();
+  await rm(indexDir, { recursive: true });
+  const fromNothing = await run();
+  await editOneDocument(corpusDir);
+  const oneDocument = await run();
+  await standIn.stop();
+  return { initial, attribution, fromNothing, oneDocument };
+}
+
+async function pretendAttributionChanged(indexDir: string): Promise<void> {
+  const path = join(indexDir, 'manifest.json');
+  const manifest = JSON.parse(await readFile(path, 'utf8'));
+  manifest.steps.quotes = 'older-attribution';
+  await writeFile(path, JSON.stringify(manifest));
+}
+
+/** Rewrites the last paragraph of the first document and adds one. */
+async function editOneDocument(corpusDir: string): Promise<void> {
+  const name = (await readdir(corpusDir)).sort()[0] ?? '';
+  const path = join(corpusDir, name);
+  const lines = (await readFile(path, 'utf8')).trimEnd().split('\n');
+  const last = lines.length - 1;
+  lines[last] = `${lines[last]} The council will meet again on Monday.`;
+  lines.push('A spokesperson said the review would end next month.');
+  await writeFile(path, `${lines.join('\n')}\n`);
+}
+
+async function swapsPhase(indexDir: string, swaps: number, leak: boolean) {
+  // The control: what memory does when old generations' native graphs wait for garbage collection.
+  if (leak) HnswVectorIndex.prototype.release = () => {};
+  const embedder = await createEmbedder({ embeddings: 'local', openai: undefined });
+  const wordnet = new Wordnet();
+  const prepare = (index: Awaited<ReturnType<typeof readIndex>>) =>
+    createSearchContext(index, embedder, wordnet);
+  const live = new LiveIndex(await readIndex(indexDir, { embedderId: embedder.id }), {
+    prepare,
+    release: releaseGraph,
+  });
+  const services = createBotServices(live, { k: 5 });
+  const rss: number[] = [rssMb()];
+  const seconds: number[] = [];
+  // How long the thread that acknowledges Slack is blocked while a generation is read and swapped in.
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  delay.enable();
+  for (let i = 0; i < swaps; i++) {
+    // A question in flight across every swap: it must finish on the generation it started with.
+    const inFlight = services.ask('What did they say about the transit budget?');
+    const started = performance.now();
+    live.swap(await readIndex(indexDir, { embedderId: embedder.id }));
+    seconds.push((performance.now() - started) / 1000);
+    await inFlight;
+    await services.ask('Who spoke about the housing plan?');
+    rss.push(rssMb());
+  }
+  delay.disable();
+  return {
+    swaps,
+    rss,
+    secondsPerSwap: seconds.reduce((a, b) => a + b, 0) / seconds.length,
+    maxBlockedMs: Math.round(delay.max / 1e6),
+    maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+  };
+}
+
+const phases: Record<string, () => Promise<unknown>> = {
+  reuse: () => reusePhase(first, second),
+  swaps: () => swapsPhase(first, Number(second || 20), third === 'leak'),
+};
+const run = phase ? phases[phase] : undefined;
+if (!run) throw new Error(`unknown phase ${phase}; use reuse or swaps`);
+process.stdout.write(`${JSON.stringify(await run())}\n`);
