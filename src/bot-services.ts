@@ -1,5 +1,11 @@
 import { ask } from './answer/ask.js';
-import { type FindQuotesResult, findQuotesFor } from './answer/find-quotes.js';
+import {
+  type FindQuotesOptions,
+  type FindQuotesResult,
+  findQuotes,
+  findQuotesFor,
+} from './answer/find-quotes.js';
+import { type Passage, passageOf } from './answer/passage.js';
 import type { SearchContext } from './answer/search-context.js';
 import type { Answer } from './answer/types.js';
 import type { DocumentSummary } from './fetch/document-summary.js';
@@ -39,6 +45,10 @@ export interface BotServices {
   askStream?: (question: string, onText: (text: string) => Promise<void>) => Promise<Answer>;
   /** `/quote X`: quotes by a speaker when X names one, otherwise quotes about topic X. */
   findQuotes(query: string): FindQuotesResult & { by: 'speaker' | 'topic' };
+  /** Quotes by a speaker and/or about a topic (both optional), as `whosaid quotes` lists them. */
+  quotes(options: FindQuotesOptions): FindQuotesResult;
+  /** One whole paragraph of a document (what a citation points at), or null when there is none. */
+  passage(doc: string, paragraph: number): Passage | null;
   summarize(thread: ThreadToSummarize): Promise<ThreadSummary>;
   knowledge(): KnowledgeSummary;
   /** Fetches a link into the documents and indexes it (Slack's "add"); absent when adding is off. */
@@ -82,6 +92,8 @@ export function createBotServices(context: SearchContext, options: BotServicesOp
         ask(context, { question, k: options.k, generator: generation.answer, onText }),
     }),
     findQuotes: (query) => findQuotesFor(context, query),
+    quotes: (quoteOptions) => findQuotes(context, quoteOptions),
+    passage: (doc, paragraph) => passageOf(context, doc, paragraph),
     ...(options.addLink && { addLink: options.addLink }),
     summarize: async ({ messages, botUserId, lookupNames }) => {
       const people = [...new Set(humanMessages({ messages, botUserId }).map((message) => message.user))];

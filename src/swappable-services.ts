@@ -18,6 +18,8 @@ export function swappableServices(initial: BotServices): {
         (current.askStream ?? ((q: string) => current.ask(q)))(question, onText),
     }),
     findQuotes: (query) => current.findQuotes(query),
+    quotes: (options) => current.quotes(options),
+    passage: (doc, paragraph) => current.passage(doc, paragraph),
     summarize: (thread) => current.summarize(thread),
     knowledge: () => current.knowledge(),
     ...(initial.addLink && {

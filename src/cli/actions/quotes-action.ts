@@ -1,5 +1,6 @@
 import { credit } from '../../answer/credit.js';
 import { findQuotes, type QuoteHit } from '../../answer/find-quotes.js';
+import { quoteToJson } from '../../answer/quote-json.js';
 import { WhosaidError } from '../../errors.js';
 import { type CliIo, notice } from '../io.js';
 import { type CorpusFlags, configFor, openSearchContext } from '../runtime.js';
@@ -17,7 +18,7 @@ export async function quotesAction(io: CliIo, topic: string | undefined, flags: 
   const context = await openSearchContext(configFor(io, flags), io);
   const result = findQuotes(context, { topic, speaker: flags.speaker });
   const hits = result.hits.slice(0, limit);
-  if (flags.json) io.stdout.write(`${JSON.stringify(hits.map(toJson), null, 2)}\n`);
+  if (flags.json) io.stdout.write(`${JSON.stringify(hits.map(quoteToJson), null, 2)}\n`);
   if (hits.length === 0) {
     const subject = flags.speaker ? `from "${flags.speaker}"` : `about "${topic}"`;
     const closest =
@@ -28,26 +29,6 @@ export async function quotesAction(io: CliIo, topic: string | undefined, flags: 
     return;
   }
   if (!flags.json) io.stdout.write(`${hits.map(formatHit).join('\n\n')}\n`);
-}
-
-function toJson(hit: QuoteHit) {
-  return {
-    text: hit.text,
-    kind: hit.kind,
-    speaker: hit.speaker,
-    role: hit.role,
-    members: hit.members,
-    via: hit.via,
-    cue: hit.cue,
-    confidence: hit.confidence,
-    doc: hit.doc,
-    title: hit.title,
-    url: hit.url,
-    paragraph: hit.paragraph,
-    ...(hit.page ? { page: hit.page } : {}),
-    start: hit.start,
-    end: hit.end,
-  };
 }
 
 function formatHit(hit: QuoteHit): string {

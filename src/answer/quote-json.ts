@@ -1,0 +1,22 @@
+import type { QuoteHit } from './find-quotes.js';
+
+/** One quote as `quotes --json` prints it and the MCP `find_quotes` tool returns it. */
+export function quoteToJson(hit: QuoteHit) {
+  return {
+    text: hit.text,
+    kind: hit.kind,
+    speaker: hit.speaker,
+    role: hit.role,
+    members: hit.members,
+    via: hit.via,
+    cue: hit.cue,
+    confidence: hit.confidence,
+    doc: hit.doc,
+    title: hit.title,
+    url: hit.url,
+    paragraph: hit.paragraph,
+    ...(hit.page ? { page: hit.page } : {}),
+    start: hit.start,
+    end: hit.end,
+  };
+}
