@@ -7,6 +7,11 @@ import {
 } from './answer/find-quotes.js';
 import { type Passage, passageOf } from './answer/passage.js';
 import type { SearchContext } from './answer/search-context.js';
+import {
+  type CorpusOutline,
+  type SuggestedQuestion,
+  suggestedQuestions,
+} from './answer/suggested-questions.js';
 import type { Answer } from './answer/types.js';
 import type { DocumentSummary } from './fetch/document-summary.js';
 import type { Generation } from './llm/generation.js';
@@ -51,6 +56,8 @@ export interface BotServices {
   passage(doc: string, paragraph: number): Passage | null;
   summarize(thread: ThreadToSummarize): Promise<ThreadSummary>;
   knowledge(): KnowledgeSummary;
+  /** Up to four questions the documents answer, drawn from what they hold (Slack's suggested prompts). */
+  suggestedQuestions(): SuggestedQuestion[];
   /** Fetches a link into the documents and indexes it (Slack's "add"); absent when adding is off. */
   addLink?: (url: string) => Promise<AddLinkResult>;
 }
@@ -100,6 +107,7 @@ export function createBotServices(context: SearchContext, options: BotServicesOp
       const names = lookupNames ? await lookupNames(people) : {};
       return summarize(readableThread({ messages, names, botUserId }), generation?.summary);
     },
+    suggestedQuestions: () => suggestedQuestions(outlineOf(context)),
     knowledge: () => ({
       documents: context.index.documents.map((document) => ({
         id: document.id,
@@ -118,5 +126,23 @@ export function createBotServices(context: SearchContext, options: BotServicesOp
       embedder: context.index.manifest.embedder.id,
       generation: generation !== null,
     }),
+  };
+}
+
+function outlineOf(context: SearchContext): CorpusOutline {
+  const bySpeaker = new Map<string, { text: string; title: string }[]>();
+  for (const document of context.index.documents)
+    for (const quote of document.quotes) {
+      if (quote.speaker === null) continue;
+      const quotes = bySpeaker.get(quote.speaker) ?? [];
+      quotes.push({ text: quote.text, title: document.meta.title });
+      bySpeaker.set(quote.speaker, quotes);
+    }
+  return {
+    documents: context.index.documents.map((document) => ({
+      title: document.meta.title,
+      date: document.meta.date,
+    })),
+    speakers: [...bySpeaker].map(([name, quotes]) => ({ name, quotes })),
   };
 }

@@ -22,6 +22,7 @@ export function swappableServices(initial: BotServices): {
     passage: (doc, paragraph) => current.passage(doc, paragraph),
     summarize: (thread) => current.summarize(thread),
     knowledge: () => current.knowledge(),
+    suggestedQuestions: () => current.suggestedQuestions(),
     ...(initial.addLink && {
       addLink: (url: string) =>
         current.addLink

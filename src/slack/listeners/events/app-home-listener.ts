@@ -2,13 +2,19 @@ import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { logFailure } from '../../slack-api-errors.js';
 import type { SlackDeps } from '../../slack-deps.js';
 import { homeView } from '../../views/home-view.js';
+import { suggestedPromptsOffer } from './suggested-prompts.js';
 
-/** `app_home_opened`: publishes the Home tab. https://docs.slack.dev/reference/events/app_home_opened */
+/**
+ * `app_home_opened`: publishes the Home tab, or offers suggested prompts when the Messages tab (an agent
+ * app's conversation) was opened. https://docs.slack.dev/reference/events/app_home_opened
+ */
 export function appHomeListener(deps: SlackDeps) {
+  const offerPrompts = suggestedPromptsOffer(deps);
   return async ({
     event,
     client,
   }: SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs): Promise<void> => {
+    if (event.tab === 'messages') return offerPrompts(client, { user: event.user, channel: event.channel });
     if (event.tab !== 'home') return;
     try {
       await client.views.publish({

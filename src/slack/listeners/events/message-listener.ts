@@ -9,6 +9,7 @@ import {
 } from '../../question-text.js';
 import { claimDelivery, type SlackDeps, threadKey } from '../../slack-deps.js';
 import { summarizeInThread } from '../../summarize-in-thread.js';
+import { titleThread } from './thread-title.js';
 
 /** The fields of a `message` event this listener reads (Bolt's type is a union over every subtype). */
 interface UserMessage {
@@ -51,6 +52,9 @@ export function messageListener(deps: SlackDeps) {
       });
       return;
     }
+    // A DM that starts a conversation (the Messages tab): its question becomes the conversation's title.
+    if (route === 'direct' && !message.thread_ts)
+      await titleThread(client, deps, { channel: message.channel, threadTs, question });
     await answerInThread(client, deps, {
       channel: message.channel,
       threadTs,
