@@ -95,3 +95,20 @@ describe('Messages tab (agent view)', () => {
     assert.equal(test.standIn.callsTo('chat.postMessage')[0]?.args.thread_ts, '1700002300.000100');
   });
 });
+
+describe('Legacy assistant events from older installs', () => {
+  it('acknowledges assistant_thread_started and assistant_thread_context_changed quietly', async () => {
+    const test = await startTestBot({ services });
+    for (const type of ['assistant_thread_started', 'assistant_thread_context_changed']) {
+      const response = await test.event({
+        type,
+        assistant_thread: { user_id: 'UASKER01', channel_id: 'D0ASKER01', thread_ts: '1700002400.000100' },
+        event_ts: '1700002400.000200',
+      });
+      assert.equal(response.status, 200, type);
+    }
+    assert.deepEqual(test.errors(), []);
+    const calls = test.standIn.calls.filter((call) => call.method !== 'auth.test');
+    assert.deepEqual(calls, [], 'nothing is posted for them');
+  });
+});
