@@ -13,6 +13,8 @@ import {
   suggestedQuestions,
 } from './answer/suggested-questions.js';
 import type { Answer } from './answer/types.js';
+import { type CheckRequest, checkQuote } from './check/check-quote.js';
+import type { QuoteCheck } from './check/types.js';
 import type { DocumentSummary } from './fetch/document-summary.js';
 import type { Generation } from './llm/generation.js';
 import { readableThread } from './slack/slack-text.js';
@@ -54,6 +56,8 @@ export interface BotServices {
   quotes(options: FindQuotesOptions): FindQuotesResult;
   /** One whole paragraph of a document (what a citation points at), or null when there is none. */
   passage(doc: string, paragraph: number): Passage | null;
+  /** `/quote check "…"`, the Check quote shortcut: is this quotation verbatim, and whose? */
+  checkQuote(request: CheckRequest): QuoteCheck;
   summarize(thread: ThreadToSummarize): Promise<ThreadSummary>;
   knowledge(): KnowledgeSummary;
   /** Up to four questions the documents answer, drawn from what they hold (Slack's suggested prompts). */
@@ -101,6 +105,7 @@ export function createBotServices(context: SearchContext, options: BotServicesOp
     findQuotes: (query) => findQuotesFor(context, query),
     quotes: (quoteOptions) => findQuotes(context, quoteOptions),
     passage: (doc, paragraph) => passageOf(context, doc, paragraph),
+    checkQuote: (request) => checkQuote(context, request),
     ...(options.addLink && { addLink: options.addLink }),
     summarize: async ({ messages, botUserId, lookupNames }) => {
       const people = [...new Set(humanMessages({ messages, botUserId }).map((message) => message.user))];

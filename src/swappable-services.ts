@@ -20,6 +20,7 @@ export function swappableServices(initial: BotServices): {
     findQuotes: (query) => current.findQuotes(query),
     quotes: (options) => current.quotes(options),
     passage: (doc, paragraph) => current.passage(doc, paragraph),
+    checkQuote: (request) => current.checkQuote(request),
     summarize: (thread) => current.summarize(thread),
     knowledge: () => current.knowledge(),
     suggestedQuestions: () => current.suggestedQuestions(),

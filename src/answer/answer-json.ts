@@ -25,5 +25,6 @@ export function answerToJson(answer: Answer) {
     notes: answer.notes,
     removed: answer.removed,
     closest: answer.closest,
+    ...(answer.quoteCheck ? { quote_check: answer.quoteCheck } : {}),
   };
 }

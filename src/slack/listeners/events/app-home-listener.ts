@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { workOf } from '../../payloads/payload-context.js';
 import { logFailure } from '../../slack-api-errors.js';
 import type { SlackDeps } from '../../slack-deps.js';
 import { homeView } from '../../views/home-view.js';
@@ -11,10 +12,15 @@ import { suggestedPromptsOffer } from './suggested-prompts.js';
 export function appHomeListener(deps: SlackDeps) {
   const offerPrompts = suggestedPromptsOffer(deps);
   return async ({
-    event,
     client,
+    context,
   }: SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs): Promise<void> => {
-    if (event.tab === 'messages') return offerPrompts(client, { user: event.user, channel: event.channel });
+    const event = workOf(context, 'app_home_opened')?.event;
+    if (!event) return;
+    if (event.tab === 'messages') {
+      if (event.channel) await offerPrompts(client, { user: event.user, channel: event.channel });
+      return;
+    }
     if (event.tab !== 'home') return;
     try {
       await client.views.publish({
