@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { answerToJson } from '../answer/answer-json.js';
 import { quoteToJson } from '../answer/quote-json.js';
 import type { BotServices } from '../bot-services.js';
+import { unquote } from '../check/find-claim.js';
 import type { Logger } from '../logger.js';
 import { packageVersion } from '../project-root.js';
 import { dataResult, errorResult, runTool } from './tool-result.js';
@@ -13,7 +14,15 @@ import { dataResult, errorResult, runTool } from './tool-result.js';
  * name, a document id) and below what would make the work costly (matching a speaker name forgives
  * typos at a cost quadratic in its length).
  */
-const LIMITS = { question: 2000, speaker: 100, topic: 500, doc: 1000, paragraph: 1_000_000, quotes: 100 };
+const LIMITS = {
+  question: 2000,
+  quote: 2000,
+  speaker: 100,
+  topic: 500,
+  doc: 1000,
+  paragraph: 1_000_000,
+  quotes: 100,
+};
 
 /** Every tool only reads the documents: clients may call them without asking the user each time. */
 const READ_ONLY = { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false };
@@ -71,6 +80,30 @@ export function createMcpServer(services: BotServices, logger: Logger): McpServe
           suggestions: result.suggestions,
         });
       }),
+  );
+
+  server.registerTool(
+    'check_quote',
+    {
+      title: 'Check a quote',
+      description:
+        'Judges a quotation against the documents, as `whosaid check --json` does: verdict (verbatim, ' +
+        'shortened, altered, spliced, misattributed, paraphrase or not found), who the documents say said it, ' +
+        'the original words with a word diff, and the citations.',
+      inputSchema: {
+        quote: z
+          .string()
+          .min(1)
+          .max(LIMITS.quote)
+          .describe('the quoted words (quote marks optional; mark cuts with "…")'),
+        speaker: z.string().max(LIMITS.speaker).optional().describe('who is said to have said it'),
+      },
+      annotations: READ_ONLY,
+    },
+    ({ quote, speaker }) =>
+      runTool(logger, 'check_quote', () =>
+        dataResult({ ...services.checkQuote({ claim: unquote(quote), speaker: speaker ?? null }) }),
+      ),
   );
 
   server.registerTool(

@@ -44,10 +44,11 @@ after(async () => {
 });
 
 describe('the MCP server (in-process)', () => {
-  it('lists four read-only tools, each with an input schema', async () => {
+  it('lists five read-only tools, each with an input schema', async () => {
     const { tools } = await client.listTools();
     assert.deepEqual(tools.map((tool) => tool.name).sort(), [
       'ask',
+      'check_quote',
       'find_quotes',
       'get_passage',
       'list_documents',
@@ -85,6 +86,23 @@ describe('the MCP server (in-process)', () => {
       quotes: unknown[];
     };
     assert.deepEqual(unknown.quotes, []);
+  });
+
+  it('check_quote judges a quotation as whosaid check --json does, naming who really said it', async () => {
+    const quote = '“This is why you don’t let yourself get into a position where there’s only one provider”';
+    const result = await call('check_quote', { quote, speaker: 'Nelson' });
+    const expected = JSON.parse(
+      JSON.stringify(
+        services.checkQuote({
+          claim: 'This is why you don’t let yourself get into a position where there’s only one provider',
+          speaker: 'Nelson',
+        }),
+      ),
+    );
+    assert.deepEqual(result.structuredContent, expected);
+    const verdict = result.structuredContent as { verdict: string; said_by: string };
+    assert.equal(verdict.verdict, 'misattributed');
+    assert.equal(verdict.said_by, 'Dan Meyer');
   });
 
   it('list_documents lists every indexed document and the speakers', async () => {

@@ -52,6 +52,7 @@ describe('whosaid mcp over stdio', () => {
     const { tools } = await client.listTools();
     assert.deepEqual(tools.map((tool) => tool.name).sort(), [
       'ask',
+      'check_quote',
       'find_quotes',
       'get_passage',
       'list_documents',
@@ -71,6 +72,11 @@ describe('whosaid mcp over stdio', () => {
     };
     assert.equal(quotes.quotes.length, 2);
     assert.ok(quotes.quotes.every((quote) => quote.speaker === 'Dan Meyer'));
+
+    const checked = (
+      await call('check_quote', { quote: 'only one provider of the service', speaker: 'Meyer' })
+    ).structuredContent as { said_by: string | null };
+    assert.equal(checked.said_by, 'Dan Meyer');
 
     const listed = (await call('list_documents')).structuredContent as { documents: { id: string }[] };
     assert.ok(listed.documents.some((document) => document.id === cited.doc));

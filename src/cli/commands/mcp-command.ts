@@ -8,7 +8,7 @@ export function registerMcp(program: Command, io: CliIo): void {
     .command('mcp')
     .description(
       'serve the documents to MCP clients (desktop assistants, IDEs, agents) over stdio: ' +
-        'tools ask, find_quotes, list_documents, get_passage',
+        'tools ask, find_quotes, check_quote, list_documents, get_passage',
     );
   addCorpusOptions(command)
     .addHelpText(
