@@ -1,3 +1,4 @@
+import { copyLine, passageLink } from './copy-line.js';
 import type { QuoteHit } from './find-quotes.js';
 
 /** One quote as `quotes --json` prints it and the MCP `find_quotes` tool returns it. */
@@ -11,6 +12,10 @@ export function quoteToJson(hit: QuoteHit) {
     via: hit.via,
     cue: hit.cue,
     confidence: hit.confidence,
+    said_to: hit.saidTo ?? null,
+    when: hit.when ?? null,
+    relayed_by: hit.relayedBy ?? null,
+    unnamed: hit.unnamed ?? false,
     doc: hit.doc,
     title: hit.title,
     url: hit.url,
@@ -18,5 +23,7 @@ export function quoteToJson(hit: QuoteHit) {
     ...(hit.page ? { page: hit.page } : {}),
     start: hit.start,
     end: hit.end,
+    copy_line: copyLine(hit, hit),
+    link: passageLink(hit.url, hit.text),
   };
 }

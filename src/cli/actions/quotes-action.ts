@@ -1,7 +1,9 @@
+import { passageLink } from '../../answer/copy-line.js';
 import { credit } from '../../answer/credit.js';
 import { findQuotes, type QuoteHit } from '../../answer/find-quotes.js';
 import { quoteToJson } from '../../answer/quote-json.js';
 import { WhosaidError } from '../../errors.js';
+import { provenanceLine } from '../../quotes/provenance-line.js';
 import { type CliIo, notice } from '../io.js';
 import { type CorpusFlags, configFor, openSearchContext } from '../runtime.js';
 
@@ -34,5 +36,7 @@ export async function quotesAction(io: CliIo, topic: string | undefined, flags: 
 function formatHit(hit: QuoteHit): string {
   const text = hit.kind === 'direct' ? `“${hit.text.replace(/[\s,]+$/, '')}”` : `(paraphrase) ${hit.text}`;
   const via = hit.via ? ` (as reported by ${hit.via})` : '';
-  return `${credit(hit).replace(/,$/, '')}${via}:\n  ${text.replace(/\s+/g, ' ')}\n  — ${hit.title}, ${hit.doc} ¶${hit.paragraph}${hit.page ? `, p. ${hit.page}` : ''}`;
+  const origin = provenanceLine({ ...hit, relayedBy: hit.relayedBy === hit.via ? null : hit.relayedBy });
+  const link = passageLink(hit.url, hit.text);
+  return `${credit(hit).replace(/,$/, '')}${via}${origin ? ` [${origin}]` : ''}:\n  ${text.replace(/\s+/g, ' ')}\n  — ${hit.title}, ${hit.doc} ¶${hit.paragraph}${hit.page ? `, p. ${hit.page}` : ''}${link ? `\n  ${link}` : ''}`;
 }
