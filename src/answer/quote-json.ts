@@ -1,5 +1,6 @@
 import { copyLine, passageLink } from './copy-line.js';
 import type { QuoteHit } from './find-quotes.js';
+import { quoteDate } from './quote-dates.js';
 
 /** One quote as `quotes --json` prints it and the MCP `find_quotes` tool returns it. */
 export function quoteToJson(hit: QuoteHit) {
@@ -23,6 +24,7 @@ export function quoteToJson(hit: QuoteHit) {
     ...(hit.page ? { page: hit.page } : {}),
     start: hit.start,
     end: hit.end,
+    said_on: quoteDate(hit),
     copy_line: copyLine(hit, hit),
     link: passageLink(hit.url, hit.text),
   };
