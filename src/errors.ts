@@ -16,7 +16,8 @@ export type ErrorCode =
   | 'LLM_FAILED'
   | 'FETCH_FAILED'
   | 'FETCH_REFUSED'
-  | 'SLACK_API';
+  | 'SLACK_API'
+  | 'STATE_LOCKED';
 
 export class WhosaidError extends Error {
   readonly code: ErrorCode;
