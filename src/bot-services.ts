@@ -1,6 +1,17 @@
 import { ask } from './answer/ask.js';
-import { type FindQuotesResult, findQuotesFor } from './answer/find-quotes.js';
+import {
+  type FindQuotesOptions,
+  type FindQuotesResult,
+  findQuotes,
+  findQuotesFor,
+} from './answer/find-quotes.js';
+import { type Passage, passageOf } from './answer/passage.js';
 import type { SearchContext } from './answer/search-context.js';
+import {
+  type CorpusOutline,
+  type SuggestedQuestion,
+  suggestedQuestions,
+} from './answer/suggested-questions.js';
 import type { Answer } from './answer/types.js';
 import { type CheckRequest, checkQuote } from './check/check-quote.js';
 import type { QuoteCheck } from './check/types.js';
@@ -44,6 +55,10 @@ export interface BotServices {
   askStream?: (question: string, onText: (text: string) => Promise<void>) => Promise<Answer>;
   /** `/quote X`: quotes by a speaker when X names one, otherwise quotes about topic X. */
   findQuotes(query: string): FindQuotesResult & { by: 'speaker' | 'topic' };
+  /** Quotes by a speaker and/or about a topic (both optional), as `whosaid quotes` lists them. */
+  quotes(options: FindQuotesOptions): FindQuotesResult;
+  /** One whole paragraph of a document (what a citation points at), or null when there is none. */
+  passage(doc: string, paragraph: number): Passage | null;
   /** `/quote check "…"`, the Check quote shortcut: is this quotation verbatim, and whose? */
   checkQuote(request: CheckRequest): QuoteCheck;
   summarize(thread: ThreadToSummarize): Promise<ThreadSummary>;
@@ -54,6 +69,8 @@ export interface BotServices {
    * services run over a live index (`whosaid serve`).
    */
   refreshIndex?: () => Promise<IngestReport>;
+  /** Up to four questions the documents answer, drawn from what they hold (Slack's suggested prompts). */
+  suggestedQuestions(): SuggestedQuestion[];
   /** Fetches a link into the documents and indexes it (Slack's "add"); absent when adding is off. */
   addLink?: (url: string) => Promise<AddLinkResult>;
 }
@@ -109,6 +126,8 @@ export function createBotServices(
     }),
     ...(options.refreshIndex && { refreshIndex: options.refreshIndex }),
     findQuotes: (query) => use((context) => findQuotesFor(context, query)),
+    quotes: (quoteOptions) => use((context) => findQuotes(context, quoteOptions)),
+    passage: (doc, paragraph) => use((context) => passageOf(context, doc, paragraph)),
     checkQuote: (request) => use((context) => checkQuote(context, request)),
     ...(options.addLink && { addLink: options.addLink }),
     summarize: async ({ messages, botUserId, lookupNames }) => {
@@ -116,6 +135,7 @@ export function createBotServices(
       const names = lookupNames ? await lookupNames(people) : {};
       return summarize(readableThread({ messages, names, botUserId }), generation?.summary);
     },
+    suggestedQuestions: () => use((context) => suggestedQuestions(outlineOf(context))),
     knowledge: () => use((context) => knowledgeOf(context, generation !== null)),
   };
 }
@@ -138,5 +158,23 @@ function knowledgeOf(context: SearchContext, generation: boolean): KnowledgeSumm
     builtAt: context.index.manifest.builtAt,
     embedder: context.index.manifest.embedder.id,
     generation,
+  };
+}
+
+function outlineOf(context: SearchContext): CorpusOutline {
+  const bySpeaker = new Map<string, { text: string; title: string }[]>();
+  for (const document of context.index.documents)
+    for (const quote of document.quotes) {
+      if (quote.speaker === null) continue;
+      const quotes = bySpeaker.get(quote.speaker) ?? [];
+      quotes.push({ text: quote.text, title: document.meta.title });
+      bySpeaker.set(quote.speaker, quotes);
+    }
+  return {
+    documents: context.index.documents.map((document) => ({
+      title: document.meta.title,
+      date: document.meta.date,
+    })),
+    speakers: [...bySpeaker].map(([name, quotes]) => ({ name, quotes })),
   };
 }

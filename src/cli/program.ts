@@ -5,6 +5,7 @@ import { registerCheck } from './commands/check-command.js';
 import { registerExtract } from './commands/extract-command.js';
 import { registerFeeds } from './commands/feeds-command.js';
 import { registerIngest } from './commands/ingest-command.js';
+import { registerMcp } from './commands/mcp-command.js';
 import { registerQuotes } from './commands/quotes-command.js';
 import { registerServe } from './commands/serve-command.js';
 import { registerSummarize } from './commands/summarize-command.js';
@@ -46,5 +47,6 @@ export function buildProgram(io: CliIo = processIo()): Command {
   registerExtract(program, io);
   registerSummarize(program, io);
   registerServe(program, io);
+  registerMcp(program, io);
   return program;
 }

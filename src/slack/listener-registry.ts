@@ -31,6 +31,11 @@ export interface ListenerEntry {
   id: string;
   /** For events: the manifest `bot_events` names that deliver it (`message` arrives as message.im, …). */
   manifestEvents: readonly string[];
+  /**
+   * The bot scopes it needs: to receive its events (each bot event has one, e.g. message.im → im:history)
+   * and for the Web API methods it calls. The manifest asks for exactly the union of these.
+   */
+  scopes: readonly string[];
   attach(app: App, deps: SlackDeps): void;
 }
 
@@ -39,26 +44,36 @@ type EventName = 'app_mention' | 'message' | 'app_home_opened';
 function event<E extends EventName>(
   id: E,
   manifestEvents: readonly string[],
+  scopes: readonly string[],
   listener: (deps: SlackDeps) => Middleware<SlackEventMiddlewareArgs<E>>,
 ): ListenerEntry {
-  return { kind: 'event', id, manifestEvents, attach: (app, deps) => app.event(id, listener(deps)) };
+  return { kind: 'event', id, manifestEvents, scopes, attach: (app, deps) => app.event(id, listener(deps)) };
 }
 
 function command(
   id: string,
+  scopes: readonly string[],
   listener: (deps: SlackDeps) => Middleware<SlackCommandMiddlewareArgs>,
 ): ListenerEntry {
-  return { kind: 'command', id, manifestEvents: [], attach: (app, deps) => app.command(id, listener(deps)) };
+  return {
+    kind: 'command',
+    id,
+    manifestEvents: [],
+    scopes,
+    attach: (app, deps) => app.command(id, listener(deps)),
+  };
 }
 
 function messageShortcut(
   id: string,
+  scopes: readonly string[],
   listener: (deps: SlackDeps) => Middleware<SlackShortcutMiddlewareArgs<MessageShortcut>>,
 ): ListenerEntry {
   return {
     kind: 'shortcut',
     id,
     manifestEvents: [],
+    scopes,
     attach: (app, deps) =>
       app.shortcut<MessageShortcut>({ callback_id: id, type: 'message_action' }, listener(deps)),
   };
@@ -68,18 +83,46 @@ function action(
   id: string,
   listener: (deps: SlackDeps) => Middleware<SlackActionMiddlewareArgs>,
 ): ListenerEntry {
-  return { kind: 'action', id, manifestEvents: [], attach: (app, deps) => app.action(id, listener(deps)) };
+  return {
+    kind: 'action',
+    id,
+    manifestEvents: [],
+    // Actions come back on the bot's own messages; replying to them is chat:write.
+    scopes: ['chat:write'],
+    attach: (app, deps) => app.action(id, listener(deps)),
+  };
 }
 
+/** Reading a thread to summarize it (conversations.replies) in DMs, public and private channels. */
+const READ_THREADS = ['im:history', 'channels:history', 'groups:history'];
+
 export const LISTENERS: readonly ListenerEntry[] = [
-  event('app_mention', ['app_mention'], appMentionListener),
+  // Answers and summaries in threads: chat:write; a summary names people with users.info (users:read).
+  event(
+    'app_mention',
+    ['app_mention'],
+    ['app_mentions:read', 'chat:write', 'users:read', ...READ_THREADS],
+    appMentionListener,
+  ),
   // DMs arrive as message.im; follow-ups in threads and auto-answer channels need the channel histories.
-  event('message', ['message.im', 'message.channels', 'message.groups'], messageListener),
-  event('app_home_opened', ['app_home_opened'], appHomeListener),
-  command(COMMANDS.quote, quoteCommandListener),
-  messageShortcut(SHORTCUT_IDS.summarizeThread, summarizeThreadListener),
-  messageShortcut(SHORTCUT_IDS.addToWhosaid, addToWhosaidListener),
-  messageShortcut(SHORTCUT_IDS.checkQuote, checkQuoteListener),
+  // A new DM conversation gets a title (assistant.threads.setTitle: assistant:write).
+  event(
+    'message',
+    ['message.im', 'message.channels', 'message.groups'],
+    ['chat:write', 'users:read', 'assistant:write', ...READ_THREADS],
+    messageListener,
+  ),
+  // The Home tab (views.publish needs no scope); suggested prompts in the Messages tab need assistant:write.
+  event('app_home_opened', ['app_home_opened'], ['assistant:write'], appHomeListener),
+  command(COMMANDS.quote, ['commands'], quoteCommandListener),
+  messageShortcut(
+    SHORTCUT_IDS.summarizeThread,
+    ['chat:write', 'users:read', ...READ_THREADS],
+    summarizeThreadListener,
+  ),
+  // Private replies go through the shortcut's response_url, or chat.postEphemeral (chat:write) without one.
+  messageShortcut(SHORTCUT_IDS.addToWhosaid, ['chat:write'], addToWhosaidListener),
+  messageShortcut(SHORTCUT_IDS.checkQuote, ['chat:write'], checkQuoteListener),
   action(ACTION_IDS.quoteMore, quoteMoreListener),
   action(ACTION_IDS.quoteShare, quoteShareListener),
   action(ACTION_IDS.answerFeedback, answerFeedbackListener),

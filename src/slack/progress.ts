@@ -31,7 +31,12 @@ export async function withProgress<T>(
   };
   if (deps.progressDelayMs <= 0) {
     await show(where.status);
-    return work();
+    try {
+      return await work();
+    } finally {
+      // Slack clears it when the bot replies, but not when the work failed before any reply.
+      await show('');
+    }
   }
   let shown: Promise<void> | undefined;
   const timer = setTimeout(() => {

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
+import { answerToJson } from '../../src/answer/answer-json.js';
 import { ask } from '../../src/answer/ask.js';
 import { checkQuote } from '../../src/check/check-quote.js';
 import { findClaim } from '../../src/check/find-claim.js';
-import { answerToJson } from '../../src/cli/format-answer.js';
 import { type SearchFixture, searchFixture } from '../support/search-fixture.js';
 
 const MEYER =

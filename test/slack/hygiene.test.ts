@@ -134,6 +134,7 @@ describe('Request hygiene', () => {
       kind: 'event',
       id: 'app_mention',
       manifestEvents: ['app_mention'],
+      scopes: ['app_mentions:read'],
       attach: (app) =>
         app.event('app_mention', async () => {
           throw new Error('a listener bug');

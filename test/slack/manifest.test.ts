@@ -5,9 +5,11 @@ import type { Answer } from '../../src/answer/types.js';
 import { LISTENERS } from '../../src/slack/listener-registry.js';
 import { answerMessages } from '../../src/slack/views/answer-blocks.js';
 import { quotePageMessage } from '../../src/slack/views/quote-blocks.js';
+import { realServices } from '../support/slack-test-bot.js';
 
 interface Manifest {
   features: {
+    agent_view: { agent_description: string; suggested_prompts: { title: string; message: string }[] };
     bot_user: { display_name: string };
     slash_commands: { command: string }[];
     shortcuts: { callback_id: string; type: string }[];
@@ -121,18 +123,40 @@ describe('manifest.json and the listener registry', () => {
     );
   });
 
-  it('asks for the least privilege the listeners need, in Socket Mode with a Home tab and DMs', () => {
-    assert.deepEqual([...manifest.oauth_config.scopes.bot].sort(), [
-      'app_mentions:read',
-      'channels:history',
-      'chat:write',
-      'commands',
-      'groups:history',
-      'im:history',
-      'users:read',
-    ]);
+  it('asks for exactly the scopes the listeners need, each event with the scope Slack delivers it under', () => {
+    // The scope each bot event requires (https://docs.slack.dev/reference/events): a listener for the
+    // event must carry it. app_home_opened needs none.
+    const eventScopes: Record<string, string | null> = {
+      app_mention: 'app_mentions:read',
+      'message.im': 'im:history',
+      'message.channels': 'channels:history',
+      'message.groups': 'groups:history',
+      app_home_opened: null,
+    };
+    for (const listener of LISTENERS)
+      for (const name of listener.manifestEvents) {
+        assert.ok(name in eventScopes, `the scope of ${name} is known to this test`);
+        const scope = eventScopes[name];
+        if (scope) assert.ok(listener.scopes.includes(scope), `${listener.id} carries ${scope} for ${name}`);
+      }
+    const needed = [...new Set(LISTENERS.flatMap((listener) => listener.scopes))].sort();
+    assert.deepEqual([...manifest.oauth_config.scopes.bot].sort(), needed, 'nothing more, nothing less');
+    assert.ok(needed.includes('assistant:write'), 'suggested prompts and titles in the Messages tab');
     assert.equal(manifest.settings.socket_mode_enabled, true);
     assert.equal(manifest.features.app_home.home_tab_enabled, true);
+    assert.equal(manifest.features.app_home.messages_tab_enabled, true);
     assert.equal(manifest.features.app_home.messages_tab_read_only_enabled, false, 'people can DM the bot');
+  });
+
+  it('declares the agent view within the schema limits, with prompts the documents answer', async () => {
+    const view = manifest.features.agent_view;
+    // slackapi/manifest-schema: agent_description ≤ 300 characters, at most 4 suggested prompts.
+    assert.ok(view.agent_description.length > 0 && view.agent_description.length <= 300);
+    assert.ok(view.suggested_prompts.length >= 1 && view.suggested_prompts.length <= 4);
+    const services = await realServices();
+    for (const prompt of view.suggested_prompts) {
+      assert.ok(prompt.title && prompt.message);
+      assert.equal((await services.ask(prompt.message)).abstained, false, prompt.message);
+    }
   });
 });

@@ -151,6 +151,7 @@ describe('App Home', () => {
     assert.match(shown, /Last indexed: <!date\^\d+\^/);
     assert.match(shown, /\*How to use me\*/);
     assert.match(shown, /`\/quote Meyer`/);
+    assert.match(shown, /open my \*Messages\* tab/);
     assert.match(shown, /\*Dan Meyer\*, national security attorney — \d+ quotes/);
     assert.ok(view.blocks.length <= 100);
   });

@@ -242,6 +242,8 @@ export class SlackApiStandIn {
     'chat.appendStream': (args) => ({ ok: true, channel: args.channel, ts: args.ts }),
     'chat.stopStream': (args) => ({ ok: true, channel: args.channel, ts: args.ts }),
     'assistant.threads.setStatus': () => ({ ok: true }),
+    'assistant.threads.setSuggestedPrompts': () => ({ ok: true }),
+    'assistant.threads.setTitle': () => ({ ok: true }),
     'views.publish': () => ({ ok: true, view: { id: 'V0HOME' } }),
     'users.info': (args) => {
       const profile = this.users.get(String(args.user));

@@ -21,3 +21,8 @@ export function mentionEvent(ts: string, text: string, extra: Record<string, unk
     ...extra,
   };
 }
+
+/** A direct message (message.im) from UASKER01 in D0ASKER01, the bot's Messages tab. */
+export function directMessage(ts: string, text: string, extra: Record<string, unknown> = {}) {
+  return { type: 'message', channel_type: 'im', channel: 'D0ASKER01', user: 'UASKER01', text, ts, ...extra };
+}

@@ -1,6 +1,7 @@
+import { answerToJson } from '../../answer/answer-json.js';
 import { ask } from '../../answer/ask.js';
 import { WhosaidError } from '../../errors.js';
-import { answerToJson, answerToText } from '../format-answer.js';
+import { answerToText } from '../format-answer.js';
 import type { CliIo } from '../io.js';
 import { type CorpusFlags, configFor, openSearchContext } from '../runtime.js';
 

@@ -1,7 +1,8 @@
-import { copyLine, passageLink } from '../../answer/copy-line.js';
+import { passageLink } from '../../answer/copy-line.js';
 import { credit } from '../../answer/credit.js';
 import { findQuotes, type QuoteHit } from '../../answer/find-quotes.js';
-import { latestFirst, parseSince, quoteDate, quotesSince } from '../../answer/quote-dates.js';
+import { latestFirst, parseSince, quotesSince } from '../../answer/quote-dates.js';
+import { quoteToJson } from '../../answer/quote-json.js';
 import { WhosaidError } from '../../errors.js';
 import { provenanceLine } from '../../quotes/provenance-line.js';
 import { type CliIo, notice } from '../io.js';
@@ -30,7 +31,7 @@ export async function quotesAction(io: CliIo, topic: string | undefined, flags: 
   const result = findQuotes(context, { topic, speaker: flags.speaker });
   const dated = since ? quotesSince(result.hits, since) : result.hits;
   const hits = (flags.latest ? latestFirst(dated) : dated).slice(0, limit);
-  if (flags.json) io.stdout.write(`${JSON.stringify(hits.map(toJson), null, 2)}\n`);
+  if (flags.json) io.stdout.write(`${JSON.stringify(hits.map(quoteToJson), null, 2)}\n`);
   if (hits.length === 0) {
     const subject = `${flags.speaker ? `from "${flags.speaker}"` : topic ? `about "${topic}"` : 'at all'}${since ? ` since ${since}` : ''}`;
     const closest =
@@ -41,33 +42,6 @@ export async function quotesAction(io: CliIo, topic: string | undefined, flags: 
     return;
   }
   if (!flags.json) io.stdout.write(`${hits.map(formatHit).join('\n\n')}\n`);
-}
-
-function toJson(hit: QuoteHit) {
-  return {
-    text: hit.text,
-    kind: hit.kind,
-    speaker: hit.speaker,
-    role: hit.role,
-    members: hit.members,
-    via: hit.via,
-    cue: hit.cue,
-    confidence: hit.confidence,
-    said_to: hit.saidTo ?? null,
-    when: hit.when ?? null,
-    relayed_by: hit.relayedBy ?? null,
-    unnamed: hit.unnamed ?? false,
-    doc: hit.doc,
-    title: hit.title,
-    url: hit.url,
-    paragraph: hit.paragraph,
-    ...(hit.page ? { page: hit.page } : {}),
-    start: hit.start,
-    end: hit.end,
-    said_on: quoteDate(hit),
-    copy_line: copyLine(hit, hit),
-    link: passageLink(hit.url, hit.text),
-  };
 }
 
 function formatHit(hit: QuoteHit): string {

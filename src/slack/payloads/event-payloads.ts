@@ -38,6 +38,8 @@ export const messageEvent = z.object({
 export const appHomeOpenedEvent = z.object({
   type: z.literal('app_home_opened'),
   user: id,
+  // The DM channel with the app: where the Messages tab's suggested prompts are set.
+  channel: z.string().optional(),
   tab: z.string().optional(),
 });
 

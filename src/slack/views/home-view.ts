@@ -30,7 +30,7 @@ export function homeView(knowledge: KnowledgeSummary, botUserId: string): HomeVi
     ...sections(
       '*How to use me*\n' +
         `• Mention <@${botUserId}> with a question in a channel — I answer in a thread, and follow-ups in that thread need no mention.\n` +
-        '• Send me a direct message with a question.\n' +
+        '• Send me a direct message with a question, or open my *Messages* tab: I suggest questions the documents answer there.\n' +
         `• \`${COMMANDS.quote} Meyer\` or \`${COMMANDS.quote} security clearance\` — verbatim quotes by a speaker or about a topic, visible only to you until you share them.\n` +
         `• On any message of a thread, choose *Summarize thread* in the message’s ⋮ menu, or write <@${botUserId}> summarize in the thread.`,
     ),

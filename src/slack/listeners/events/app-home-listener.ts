@@ -3,15 +3,25 @@ import { workOf } from '../../payloads/payload-context.js';
 import { logFailure } from '../../slack-api-errors.js';
 import type { SlackDeps } from '../../slack-deps.js';
 import { homeView } from '../../views/home-view.js';
+import { suggestedPromptsOffer } from './suggested-prompts.js';
 
-/** `app_home_opened`: publishes the Home tab. https://docs.slack.dev/reference/events/app_home_opened */
+/**
+ * `app_home_opened`: publishes the Home tab, or offers suggested prompts when the Messages tab (an agent
+ * app's conversation) was opened. https://docs.slack.dev/reference/events/app_home_opened
+ */
 export function appHomeListener(deps: SlackDeps) {
+  const offerPrompts = suggestedPromptsOffer(deps);
   return async ({
     client,
     context,
   }: SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs): Promise<void> => {
     const event = workOf(context, 'app_home_opened')?.event;
-    if (event?.tab !== 'home') return;
+    if (!event) return;
+    if (event.tab === 'messages') {
+      if (event.channel) await offerPrompts(client, { user: event.user, channel: event.channel });
+      return;
+    }
+    if (event.tab !== 'home') return;
     try {
       await client.views.publish({
         user_id: event.user,

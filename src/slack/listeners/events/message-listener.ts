@@ -11,6 +11,7 @@ import {
 } from '../../question-text.js';
 import { answersAuthor, claimDelivery, type SlackDeps, threadAnswered } from '../../slack-deps.js';
 import { summarizeInThread } from '../../summarize-in-thread.js';
+import { titleThread } from './thread-title.js';
 
 type Route = 'direct' | 'follow-up' | 'auto-answer';
 
@@ -42,6 +43,9 @@ export function messageListener(deps: SlackDeps) {
       });
       return;
     }
+    // A DM that starts a conversation (the Messages tab): its question becomes the conversation's title.
+    if (route === 'direct' && !message.thread_ts)
+      await titleThread(client, deps, { channel: message.channel, threadTs, question });
     await answerInThread(client, deps, {
       channel: message.channel,
       threadTs,

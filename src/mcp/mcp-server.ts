@@ -1,0 +1,157 @@
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { z } from 'zod';
+import { answerToJson } from '../answer/answer-json.js';
+import { quoteToJson } from '../answer/quote-json.js';
+import type { BotServices } from '../bot-services.js';
+import { unquote } from '../check/find-claim.js';
+import type { Logger } from '../logger.js';
+import { packageVersion } from '../project-root.js';
+import { dataResult, errorResult, runTool } from './tool-result.js';
+
+/**
+ * Bounds on what a client may send. Tool arguments come from a model that may have read anything, so
+ * they are untrusted: each is capped well above any honest use (a question of a few sentences, a
+ * name, a document id) and below what would make the work costly (matching a speaker name forgives
+ * typos at a cost quadratic in its length).
+ */
+const LIMITS = {
+  question: 2000,
+  quote: 2000,
+  speaker: 100,
+  topic: 500,
+  doc: 1000,
+  paragraph: 1_000_000,
+  quotes: 100,
+};
+
+/** Every tool only reads the documents: clients may call them without asking the user each time. */
+const READ_ONLY = { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false };
+
+/**
+ * The MCP adapter: like the Slack one, it maps each tool call to one core call and returns what the core
+ * returns, in the shapes of `ask --json` and `quotes --json` — quote text verbatim from the documents,
+ * citations verified before they leave the core. It never retrieves or parses by itself.
+ */
+export function createMcpServer(services: BotServices, logger: Logger): McpServer {
+  const server = new McpServer({ name: 'whosaid', version: packageVersion() });
+
+  server.registerTool(
+    'ask',
+    {
+      title: 'Ask the documents',
+      description:
+        'Answers a question from the indexed news documents only, with numbered citations [n] and who said ' +
+        'what. Each citation carries the cited paragraph verbatim, its document, paragraph number, speaker, ' +
+        'quote and URL. When the documents do not answer, "abstained" is true and the answer says so.',
+      inputSchema: {
+        question: z.string().min(1).max(LIMITS.question).describe('the question, in plain words'),
+      },
+      annotations: READ_ONLY,
+    },
+    ({ question }) =>
+      runTool(logger, 'ask', async () => {
+        if (!question.trim()) return errorResult('The question is empty.');
+        return dataResult(answerToJson(await services.ask(question)));
+      }),
+  );
+
+  server.registerTool(
+    'find_quotes',
+    {
+      title: 'Find quotes',
+      description:
+        'Verbatim quotes from the documents, each with its speaker (as the document attributes it), role, ' +
+        'document, paragraph and character offsets. Filter by speaker (case, surname-only and small typos ' +
+        'are forgiven), rank by topic, or both; with neither, every attributed quote.',
+      inputSchema: {
+        speaker: z.string().max(LIMITS.speaker).optional().describe('a person or organisation, e.g. "Meyer"'),
+        topic: z.string().max(LIMITS.topic).optional().describe('what the quotes should be about'),
+        limit: z.number().int().min(1).max(LIMITS.quotes).default(20).describe('at most this many quotes'),
+      },
+      annotations: READ_ONLY,
+    },
+    ({ speaker, topic, limit }) =>
+      runTool(logger, 'find_quotes', () => {
+        const result = services.quotes({ speaker, topic });
+        return dataResult({
+          quotes: result.hits.slice(0, limit).map(quoteToJson),
+          total: result.hits.length,
+          speakers: result.speakers.map((entry) => entry.name),
+          suggestions: result.suggestions,
+        });
+      }),
+  );
+
+  server.registerTool(
+    'check_quote',
+    {
+      title: 'Check a quote',
+      description:
+        'Judges a quotation against the documents, as `whosaid check --json` does: verdict (verbatim, ' +
+        'shortened, altered, spliced, misattributed, paraphrase or not found), who the documents say said it, ' +
+        'the original words with a word diff, and the citations.',
+      inputSchema: {
+        quote: z
+          .string()
+          .min(1)
+          .max(LIMITS.quote)
+          .describe('the quoted words (quote marks optional; mark cuts with "…")'),
+        speaker: z.string().max(LIMITS.speaker).optional().describe('who is said to have said it'),
+      },
+      annotations: READ_ONLY,
+    },
+    ({ quote, speaker }) =>
+      runTool(logger, 'check_quote', () =>
+        dataResult({ ...services.checkQuote({ claim: unquote(quote), speaker: speaker ?? null }) }),
+      ),
+  );
+
+  server.registerTool(
+    'list_documents',
+    {
+      title: 'List documents',
+      description:
+        'The indexed documents (id, title, publisher, date, URL, attributed quotes) and the speakers quoted ' +
+        'most, with when the index was built.',
+      annotations: READ_ONLY,
+    },
+    () =>
+      runTool(logger, 'list_documents', () => {
+        const knowledge = services.knowledge();
+        return dataResult({
+          documents: knowledge.documents,
+          speakers: knowledge.speakers,
+          builtAt: knowledge.builtAt,
+        });
+      }),
+  );
+
+  server.registerTool(
+    'get_passage',
+    {
+      title: 'Get a cited passage',
+      description:
+        'One paragraph of a document, verbatim, with its title, URL and the quotes attributed in it: pass ' +
+        'the "doc" and "paragraph" of a citation from ask or find_quotes to check it against its source.',
+      inputSchema: {
+        doc: z
+          .string()
+          .min(1)
+          .max(LIMITS.doc)
+          .describe('the document id, e.g. "corpus/axios-musk-putin-spacex.md"'),
+        paragraph: z.number().int().min(1).max(LIMITS.paragraph).describe('the paragraph number (1-based)'),
+      },
+      annotations: READ_ONLY,
+    },
+    ({ doc, paragraph }) =>
+      runTool(logger, 'get_passage', () => {
+        const passage = services.passage(doc, paragraph);
+        if (passage) return dataResult({ ...passage });
+        return errorResult(
+          `No paragraph ${paragraph} in "${doc}". Document ids are listed by list_documents; paragraph numbers come with each citation.`,
+        );
+      }),
+  );
+
+  return server;
+}
