@@ -16,7 +16,9 @@ export type ErrorCode =
   | 'LLM_FAILED'
   | 'FETCH_FAILED'
   | 'FETCH_REFUSED'
-  | 'SLACK_API';
+  | 'SLACK_API'
+  | 'DATABASE_UNAVAILABLE'
+  | 'DATABASE_SCHEMA';
 
 export class WhosaidError extends Error {
   readonly code: ErrorCode;

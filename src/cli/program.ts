@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { packageVersion } from '../project-root.js';
 import { registerAsk } from './commands/ask-command.js';
+import { registerDb } from './commands/db-command.js';
 import { registerExtract } from './commands/extract-command.js';
 import { registerFeeds } from './commands/feeds-command.js';
 import { registerIngest } from './commands/ingest-command.js';
@@ -43,5 +44,6 @@ export function buildProgram(io: CliIo = processIo()): Command {
   registerExtract(program, io);
   registerSummarize(program, io);
   registerServe(program, io);
+  registerDb(program, io);
   return program;
 }

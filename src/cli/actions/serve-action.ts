@@ -8,6 +8,7 @@ import { checkBotToken, createSlackApp, type SlackBot } from '../../slack/create
 import { EVENTS_PATH } from '../../slack/events-path.js';
 import type { CliIo } from '../io.js';
 import { type CorpusFlags, configFor } from '../runtime.js';
+import { prepareDatabaseAtStart } from './database-at-start.js';
 import { createLiveServices } from './live-index.js';
 
 export async function serveAction(io: CliIo, flags: CorpusFlags): Promise<void> {
@@ -19,6 +20,7 @@ export async function serveAction(io: CliIo, flags: CorpusFlags): Promise<void> 
   // found before someone adds a key.
   await loadPrompts(config.promptsDir);
   const generation = await createGeneration(config);
+  await prepareDatabaseAtStart(config, logger);
   const identity = await checkBotToken(settings, logger);
   const services = await createLiveServices(config, io, logger, { k: config.topK, generation });
   const bot = await createSlackApp({
