@@ -12,8 +12,10 @@ CREATE TABLE whosaid_index (
 
 -- One row per document; `stored` is the StoredDocument (path, metadata, quotes, aliases). A document
 -- is replaced with its chunks and quotes in one transaction, so readers never see half of one.
+-- `ordinal` is the document's place in the index: chunk labels follow it, as in the files backend.
 CREATE TABLE whosaid_documents (
   id text PRIMARY KEY,
+  ordinal integer NOT NULL,
   content_hash text NOT NULL,
   stored jsonb NOT NULL,
   updated_at timestamptz NOT NULL DEFAULT now()

@@ -94,7 +94,7 @@ async function embedAll(
   return vectors;
 }
 
-function toLexicalDocument(chunk: Chunk, title: string) {
+export function toLexicalDocument(chunk: Chunk, title: string) {
   const speakers = chunk.quotes
     .flatMap((quote) => [quote.speaker, quote.role, ...quote.members])
     .filter(Boolean);

@@ -23,10 +23,9 @@ export async function prepareDatabaseAtStart(config: Config, logger: Logger): Pr
       `the corpus index stays in files in ${config.indexDir}: ${why}`,
     );
   } else {
-    // The tables exist (migrations/index/); serving answers from them is the next step of issue 12.
     logger.info(
-      { database, indexDir: config.indexDir },
-      `the database can hold the corpus index (pgvector is enabled); this version still serves it from files in ${config.indexDir}`,
+      { database },
+      'the corpus index is read from PostgreSQL (as `whosaid ingest` published it; built and published now if it never was)',
     );
   }
 }

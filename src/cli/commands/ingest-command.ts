@@ -26,7 +26,9 @@ export function registerIngest(program: Command, io: CliIo): void {
         '  $ whosaid ingest --feeds\n' +
         'Each URL prints one line: added / updated / unchanged / failed, the file, the title, paragraphs,\n' +
         'attributed quotes and who is quoted most. A failed URL makes the exit code 1; the others are kept.\n' +
-        'With --feeds, each feed prints one line first: not modified, N new items (M left for the next run), or failed.\n',
+        'With --feeds, each feed prints one line first: not modified, N new items (M left for the next run), or failed.\n' +
+        'With WHOSAID_DATABASE_URL (and pgvector), the index is then published to PostgreSQL, changed documents only,\n' +
+        'for every replica to answer from.\n',
     )
     .action(lazyAction(io, async () => (await import('../actions/ingest-action.js')).ingestAction));
 }
