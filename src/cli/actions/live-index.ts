@@ -6,6 +6,7 @@ import type { IndexData } from '../../index/index-store.js';
 import type { Logger } from '../../logger.js';
 import { swappableServices } from '../../swappable-services.js';
 import type { CliIo } from '../io.js';
+import { publishIndex } from '../postgres-index.js';
 import { openSearchContext } from '../runtime.js';
 
 /**
@@ -47,11 +48,23 @@ export async function createLiveServices(
     policy: config.fetch,
   };
 
+  /**
+   * Answers from `index` at once; with the index in PostgreSQL it is published too, so the other
+   * replicas get it when they next open the index. A failed publish is logged, not the add's failure:
+   * the document is stored and answered from here, and the next `ingest` publishes it.
+   */
+  async function swapTo(index: IndexData): Promise<void> {
+    live.swap(build(index));
+    await publishIndex(config, index, (message) => logger.info(message)).catch((error: unknown) =>
+      logger.warn({ error: describeError(error) }, 'publishing the index to PostgreSQL failed'),
+    );
+  }
+
   async function add(url: string): Promise<AddLinkResult> {
     const { addDocument } = await import('../../fetch/add-document.js');
     const result = await addDocument({ ...paths, url });
     if (!result.ok) return result;
-    if (result.outcome !== 'unchanged') live.swap(build(result.index));
+    if (result.outcome !== 'unchanged') await swapTo(result.index);
     return { ok: true, outcome: result.outcome, summary: result.summary };
   }
 
@@ -64,7 +77,7 @@ export async function createLiveServices(
           maxItems: config.feeds.maxItems,
           hostDelayMs: config.feeds.hostDelayMs,
         });
-        if (result.index) live.swap(build(result.index));
+        if (result.index) await swapTo(result.index);
         const failed = [
           ...result.feeds.filter((feed) => feed.status === 'failed'),
           ...result.items.filter((item) => item.outcome === 'failed'),
