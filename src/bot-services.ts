@@ -2,6 +2,8 @@ import { ask } from './answer/ask.js';
 import { type FindQuotesResult, findQuotesFor } from './answer/find-quotes.js';
 import type { SearchContext } from './answer/search-context.js';
 import type { Answer } from './answer/types.js';
+import { type CheckRequest, checkQuote } from './check/check-quote.js';
+import type { QuoteCheck } from './check/types.js';
 import type { DocumentSummary } from './fetch/document-summary.js';
 import type { Generation } from './llm/generation.js';
 import { readableThread } from './slack/slack-text.js';
@@ -39,6 +41,8 @@ export interface BotServices {
   askStream?: (question: string, onText: (text: string) => Promise<void>) => Promise<Answer>;
   /** `/quote X`: quotes by a speaker when X names one, otherwise quotes about topic X. */
   findQuotes(query: string): FindQuotesResult & { by: 'speaker' | 'topic' };
+  /** `/quote check "…"`, the Check quote shortcut: is this quotation verbatim, and whose? */
+  checkQuote(request: CheckRequest): QuoteCheck;
   summarize(thread: ThreadToSummarize): Promise<ThreadSummary>;
   knowledge(): KnowledgeSummary;
   /** Fetches a link into the documents and indexes it (Slack's "add"); absent when adding is off. */
@@ -82,6 +86,7 @@ export function createBotServices(context: SearchContext, options: BotServicesOp
         ask(context, { question, k: options.k, generator: generation.answer, onText }),
     }),
     findQuotes: (query) => findQuotesFor(context, query),
+    checkQuote: (request) => checkQuote(context, request),
     ...(options.addLink && { addLink: options.addLink }),
     summarize: async ({ messages, botUserId, lookupNames }) => {
       const people = [...new Set(humanMessages({ messages, botUserId }).map((message) => message.user))];

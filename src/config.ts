@@ -33,6 +33,7 @@ const envSchema = {
   WHOSAID_MAX_FILE_MB: number(5, { positive: true }),
   WHOSAID_TOP_K: number(5, { integer: true, min: 1, max: 50 }),
   WHOSAID_AUTO_ANSWER_CHANNELS: text(''),
+  WHOSAID_BOT_CHANNELS: text(''),
   WHOSAID_ADMINS: text(''),
   WHOSAID_ADMIN_CHANNEL: optionalText(),
   WHOSAID_DATABASE_URL: optionalDatabaseUrl(),
@@ -85,6 +86,8 @@ export interface Config {
   topK: number;
   /** Channel ids where questions are answered without a mention (only when the corpus supports an answer). */
   autoAnswerChannels: string[];
+  /** Channel ids where messages and mentions from other bots are answered (elsewhere they are ignored). */
+  botChannels: string[];
   /** Who may add documents from Slack: these user ids, and anyone in this channel. Nobody by default. */
   admins: { users: string[]; channel: string | undefined };
   openai: OpenAIConfig | undefined;
@@ -189,6 +192,7 @@ function toConfig(env: Env): Config {
     maxFileBytes: Math.round(env.WHOSAID_MAX_FILE_MB * 1024 * 1024),
     topK: env.WHOSAID_TOP_K,
     autoAnswerChannels: idList(env.WHOSAID_AUTO_ANSWER_CHANNELS),
+    botChannels: idList(env.WHOSAID_BOT_CHANNELS),
     admins: { users: idList(env.WHOSAID_ADMINS), channel: env.WHOSAID_ADMIN_CHANNEL },
     openai,
     database: env.WHOSAID_DATABASE_URL

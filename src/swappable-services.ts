@@ -18,6 +18,7 @@ export function swappableServices(initial: BotServices): {
         (current.askStream ?? ((q: string) => current.ask(q)))(question, onText),
     }),
     findQuotes: (query) => current.findQuotes(query),
+    checkQuote: (request) => current.checkQuote(request),
     summarize: (thread) => current.summarize(thread),
     knowledge: () => current.knowledge(),
     ...(initial.addLink && {

@@ -142,7 +142,7 @@ const ACCORDING_TO = /\baccording to\s+(.+?)\s*(?:[,?.!]|$)/i;
 const POSSESSIVE_SPEECH =
   /\b([\p{Lu}][\p{L}.'’ -]*?)['’]s\s+(?:response|reply|reaction|answer|statement|comments?|remarks?|view|position|testimony)\b/u;
 
-function findSpeechSubject(question: string): string | null {
+export function findSpeechSubject(question: string): string | null {
   return (
     SPEECH_SUBJECT.exec(question)?.[1] ??
     ACCORDING_TO.exec(question)?.[1] ??

@@ -1,3 +1,7 @@
+import { checkQuote } from '../check/check-quote.js';
+import { findClaim } from '../check/find-claim.js';
+import { formatDiff } from '../check/format-check.js';
+import type { QuoteCheck } from '../check/types.js';
 import { describeError, WhosaidError } from '../errors.js';
 import type { QuestionAnalysis } from './analyze-question.js';
 import { decideAnswerable } from './answerability.js';
@@ -35,7 +39,7 @@ const ABSTAIN_PREFIX = "I can't answer that from the indexed documents.";
  * The longest question read, in characters: far more than any question people ask, and a bound on what
  * one message can cost (name matching and retrieval grow with its length).
  */
-const MAX_QUESTION_CHARS = 2000;
+export const MAX_QUESTION_CHARS = 2000;
 
 export async function ask(context: SearchContext, options: AskOptions): Promise<Answer> {
   if (options.question.length > MAX_QUESTION_CHARS) {
@@ -44,6 +48,10 @@ export async function ask(context: SearchContext, options: AskOptions): Promise<
       `The question is too long (${options.question.length.toLocaleString('en')} characters; at most ${MAX_QUESTION_CHARS.toLocaleString('en')}). Ask about one thing at a time.`,
     );
   }
+  // A question that quotes a statement asks whether it was said, and by whom: its words are checked
+  // against the documents as a quotation, never searched as keywords.
+  const claim = findClaim(options.question);
+  if (claim) return checkedAnswer(checkQuote(context, claim));
   const request = documentRequest(options.question);
   if (request === 'list') return { ...plain(), ...listDocuments(context) };
   const { analysis, asked, passages, evidence, notes } = await prepareAnswer(
@@ -135,6 +143,28 @@ async function generated(
       );
     });
   return { ...base, answer: result.sentences.join(' '), abstained: false, citations };
+}
+
+/** A quote check as an answer: the verdict, the original words and the citations it rests on. */
+function checkedAnswer(check: QuoteCheck): Answer {
+  const lines = [check.summary];
+  if (check.original && check.verdict !== 'spliced') {
+    const citation = check.citations[0] ? ` [${check.citations[0].n}]` : '';
+    lines.push(
+      `Original: “${check.original.text.replace(/^[\s“"]+|[\s”",]+$/g, '').replace(/\s+/g, ' ')}”${citation}`,
+    );
+  }
+  if (check.wording === 'altered' || check.wording === 'shortened')
+    lines.push(`Difference: ${formatDiff(check.diff)}`);
+  return {
+    ...plain(),
+    answer: lines.join('\n'),
+    abstained: check.verdict === 'not_found',
+    citations: check.citations,
+    speakers: check.said_by ? [check.said_by] : [],
+    closest: check.closest,
+    quoteCheck: check,
+  };
 }
 
 function plain(): Omit<Answer, 'answer' | 'citations' | 'abstained'> {

@@ -73,7 +73,12 @@ function evidenceLine(passage: Passage, quote: Quote | null, questionTerms: Set<
   return clipLine(line);
 }
 
-export function toCitation(n: number, passage: Passage, quote: Quote | null): Citation {
+/** A citation of a paragraph (and of the quote in it the answer relies on); shared by answers and quote checks. */
+export function toCitation(
+  n: number,
+  passage: Pick<Passage, 'doc' | 'title' | 'paragraph' | 'page' | 'text' | 'url' | 'publisher' | 'date'>,
+  quote: Quote | null,
+): Citation {
   return {
     n,
     doc: passage.doc,

@@ -1,6 +1,10 @@
+import type { QuoteCheck } from '../check/types.js';
 import type { SpeakerEntry } from '../quotes/speaker-directory.js';
-import type { Quote, QuoteKind } from '../quotes/types.js';
+import type { Quote } from '../quotes/types.js';
 import type { Wordnet } from '../text/wordnet.js';
+import type { Citation, ClosestPassage } from './citation.js';
+
+export type { Citation, ClosestPassage } from './citation.js';
 
 /** A retrieved paragraph with what a citation needs. `text` is verbatim from the document. */
 export interface Passage {
@@ -23,25 +27,6 @@ export interface Passage {
   coverage: number;
   /** The same share over the question's words other than the names it mentions. */
   conceptCoverage: number;
-}
-
-export interface Citation {
-  n: number;
-  doc: string;
-  title: string;
-  paragraph: number;
-  page?: number;
-  /** The cited passage, verbatim. */
-  text: string;
-  /** The attributed quote of the passage the answer relies on, when there is one. */
-  speaker: string | null;
-  quote: string | null;
-  /** Whether `quote` is the speaker's own words (direct) or the document's report of them. */
-  kind: QuoteKind | null;
-  role: string | null;
-  url: string | null;
-  publisher: string | null;
-  date: string | null;
 }
 
 /** Something a verifier took out of a generated answer, and why (reported by `ask --json`). */
@@ -67,15 +52,8 @@ export interface Answer {
    * citations. Empty when it answers.
    */
   closest: ClosestPassage[];
-}
-
-export interface ClosestPassage {
-  doc: string;
-  title: string;
-  paragraph: number;
-  /** The paragraph, verbatim. */
-  text: string;
-  url: string | null;
+  /** When the question quotes a statement to check ("did X say “…”?"): the check, and the answer reports it. */
+  quoteCheck?: QuoteCheck;
 }
 
 /** What a generated sentence is checked against. */

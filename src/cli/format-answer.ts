@@ -22,6 +22,7 @@ export function answerToJson(answer: Answer) {
     notes: answer.notes,
     removed: answer.removed,
     closest: answer.closest,
+    ...(answer.quoteCheck ? { quote_check: answer.quoteCheck } : {}),
   };
 }
 

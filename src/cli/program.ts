@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { packageVersion } from '../project-root.js';
 import { registerAsk } from './commands/ask-command.js';
+import { registerCheck } from './commands/check-command.js';
 import { registerDb } from './commands/db-command.js';
 import { registerExtract } from './commands/extract-command.js';
 import { registerFeeds } from './commands/feeds-command.js';
@@ -35,12 +36,14 @@ export function buildProgram(io: CliIo = processIo()): Command {
         'Examples:\n' +
         '  $ whosaid ask "Who warned about relying on one provider?"\n' +
         '  $ whosaid quotes --speaker meyer\n' +
+        '  $ whosaid check "you could lose control of your company that way" --speaker Meyer\n' +
         '  $ whosaid extract corpus/axios-musk-putin-spacex.md --json\n',
     );
   registerIngest(program, io);
   registerFeeds(program, io);
   registerAsk(program, io);
   registerQuotes(program, io);
+  registerCheck(program, io);
   registerExtract(program, io);
   registerSummarize(program, io);
   registerServe(program, io);

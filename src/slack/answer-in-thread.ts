@@ -1,12 +1,15 @@
 import type { WebClient } from '@slack/web-api';
 import type { Answer } from '../answer/types.js';
 import type { AnswerRequest } from './answer-request.js';
+import { charactersText, cutToLength, INPUT_LIMITS } from './input-limits.js';
 import { postMessages, tellPrivately } from './post-messages.js';
 import { withProgress } from './progress.js';
 import { logFailure, userMessageFor } from './slack-api-errors.js';
 import { type SlackDeps, threadKey } from './slack-deps.js';
 import { streamAnswer } from './stream-answer.js';
 import { answerMessages } from './views/answer-blocks.js';
+
+const LONG_QUESTION = `Your message was long, so I read only its first ${charactersText(INPUT_LIMITS.question)}. Ask about one thing at a time for the best answer.`;
 
 const EMPTY_QUESTION =
   'Ask me a question about the indexed documents, e.g. “Who warned about relying on one provider?” — or try `/quote Meyer`.';
@@ -18,10 +21,19 @@ const EMPTY_QUESTION =
 export async function answerInThread(
   client: WebClient,
   deps: SlackDeps,
-  request: AnswerRequest,
+  asked: AnswerRequest,
 ): Promise<void> {
-  const { channel, threadTs } = request;
+  const { channel, threadTs } = asked;
+  const { text: question, cut } = cutToLength(asked.question, INPUT_LIMITS.question);
+  const request = { ...asked, question };
   try {
+    // In auto-answer channels a message may not be meant for the bot at all: no note there.
+    if (cut && !request.onlyIfSupported) {
+      await tellPrivately(client, { channel, user: request.user, threadTs }, LONG_QUESTION).catch(
+        (error: unknown) =>
+          logFailure(deps.logger, error, 'could not tell the asker their question was cut', { channel }),
+      );
+    }
     if (!request.question) {
       await postMessages(client, channel, threadTs, [{ text: EMPTY_QUESTION, blocks: [] }]);
       return;

@@ -11,7 +11,9 @@ import { boltLogger } from './bolt-logger.js';
 import { type BotIdentity, fetchBotIdentity } from './bot-identity.js';
 import { EVENTS_PATH } from './events-path.js';
 import { InFlight } from './in-flight.js';
-import { type ListenerEntry, registerListeners } from './listener-registry.js';
+import { handlesRoute, LISTENERS, type ListenerEntry, registerListeners } from './listener-registry.js';
+import { checkProcessedEvents } from './payloads/check-processed-events.js';
+import { guardSocketEnvelopes } from './payloads/guard-socket-envelopes.js';
 import { RecentKeys } from './recent-keys.js';
 import { refuseMalformedBodies } from './refuse-malformed-bodies.js';
 import { guardResponseUrls } from './response-url-guard.js';
@@ -24,6 +26,8 @@ export interface SlackAppOptions {
   services: BotServices;
   logger: Logger;
   autoAnswerChannels?: readonly string[];
+  /** Channels where messages and mentions from other bots are answered. */
+  botChannels?: readonly string[];
   /** Who may add documents from Slack (WHOSAID_ADMINS, WHOSAID_ADMIN_CHANNEL); nobody by default. */
   admins?: { users?: readonly string[]; channel?: string };
   /** Web API client options (tests: `{ retryConfig: { retries: 0 } }`); the API URL comes from settings. */
@@ -61,7 +65,10 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackBot
   const clientOptions = webClientOptions(settings, logger, options.clientOptions);
   const identity =
     options.identity ?? (await fetchBotIdentity(new WebClient(settings.botToken, clientOptions)));
+  const listeners = options.listeners ?? LISTENERS;
+  const handles = handlesRoute(listeners);
   const receiver = createReceiver(settings, logger, clientOptions);
+  if (receiver instanceof SocketModeReceiver) guardSocketEnvelopes(receiver, handles, logger);
   const app = new App({
     token: settings.botToken,
     botId: identity.botId,
@@ -73,7 +80,7 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackBot
   // Both receivers hand every request to processEvent, which acks and then runs the listeners: tracking
   // it lets stop() drain answers under way, and lets tests wait for a request's work without timers.
   const inFlight = new InFlight();
-  const processEvent = app.processEvent.bind(app);
+  const processEvent = checkProcessedEvents(app.processEvent.bind(app), handles, logger, settings.mode);
   app.processEvent = (event) => inFlight.track(processEvent(event));
   app.error(async (error) => logFailure(logger, error, 'unhandled error in a Slack listener'));
   const deps: SlackDeps = {
@@ -81,6 +88,7 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackBot
     logger,
     identity,
     autoAnswerChannels: new Set(options.autoAnswerChannels ?? []),
+    botChannels: new Set(options.botChannels ?? []),
     admins: { users: new Set(options.admins?.users ?? []), channel: options.admins?.channel },
     seen: new RecentKeys(),
     answeredThreads: new RecentKeys(),
@@ -90,7 +98,7 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackBot
     catalog: answerCatalog(options.services),
   };
   guardResponseUrls(app, settings.apiUrl, logger);
-  registerListeners(app, deps, options.listeners);
+  registerListeners(app, deps, listeners);
   return {
     app,
     identity,
@@ -179,6 +187,6 @@ function createReceiver(settings: SlackSettings, logger: Logger, clientOptions: 
     // Acknowledge first, work after: Slack needs an answer within 3 seconds.
     processBeforeResponse: false,
   });
-  refuseMalformedBodies(receiver, logger);
+  refuseMalformedBodies(receiver, settings.signingSecret ?? '', logger);
   return receiver;
 }

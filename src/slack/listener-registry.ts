@@ -2,7 +2,6 @@ import type {
   App,
   MessageShortcut,
   Middleware,
-  SlackAction,
   SlackActionMiddlewareArgs,
   SlackCommandMiddlewareArgs,
   SlackEventMiddlewareArgs,
@@ -16,7 +15,9 @@ import { appHomeListener } from './listeners/events/app-home-listener.js';
 import { appMentionListener } from './listeners/events/app-mention-listener.js';
 import { messageListener } from './listeners/events/message-listener.js';
 import { addToWhosaidListener } from './listeners/shortcuts/add-to-whosaid-listener.js';
+import { checkQuoteListener } from './listeners/shortcuts/check-quote-listener.js';
 import { summarizeThreadListener } from './listeners/shortcuts/summarize-thread-listener.js';
+import type { HandlesRoute } from './payloads/payload-verdict.js';
 import type { SlackDeps } from './slack-deps.js';
 import { ACTION_IDS, COMMANDS, SHORTCUT_IDS } from './views/action-ids.js';
 
@@ -63,11 +64,11 @@ function messageShortcut(
   };
 }
 
-function action<A extends SlackAction>(
+function action(
   id: string,
-  listener: (deps: SlackDeps) => Middleware<SlackActionMiddlewareArgs<A>>,
+  listener: (deps: SlackDeps) => Middleware<SlackActionMiddlewareArgs>,
 ): ListenerEntry {
-  return { kind: 'action', id, manifestEvents: [], attach: (app, deps) => app.action<A>(id, listener(deps)) };
+  return { kind: 'action', id, manifestEvents: [], attach: (app, deps) => app.action(id, listener(deps)) };
 }
 
 export const LISTENERS: readonly ListenerEntry[] = [
@@ -78,10 +79,16 @@ export const LISTENERS: readonly ListenerEntry[] = [
   command(COMMANDS.quote, quoteCommandListener),
   messageShortcut(SHORTCUT_IDS.summarizeThread, summarizeThreadListener),
   messageShortcut(SHORTCUT_IDS.addToWhosaid, addToWhosaidListener),
+  messageShortcut(SHORTCUT_IDS.checkQuote, checkQuoteListener),
   action(ACTION_IDS.quoteMore, quoteMoreListener),
   action(ACTION_IDS.quoteShare, quoteShareListener),
   action(ACTION_IDS.answerFeedback, answerFeedbackListener),
 ];
+
+/** Whether one of the listeners handles a payload's route; the boundary acknowledges the rest at once. */
+export function handlesRoute(listeners: readonly ListenerEntry[]): HandlesRoute {
+  return (route) => listeners.some((listener) => listener.kind === route.kind && listener.id === route.id);
+}
 
 export function registerListeners(
   app: App,

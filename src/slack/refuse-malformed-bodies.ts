@@ -1,27 +1,32 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { HTTPModuleFunctions, type HTTPReceiver } from '@slack/bolt';
+import { type BufferedIncomingMessage, HTTPModuleFunctions, type HTTPReceiver } from '@slack/bolt';
 import { describeError } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { parsePayload } from './payloads/parse-payload.js';
+
+/** Slack's replay window (https://docs.slack.dev/authentication/verifying-requests-from-slack). */
+const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
 
 /**
- * Every Slack payload is a JSON object (an Events API envelope, an interaction `payload`) or a form of
- * fields (a slash command). Bolt's HTTPReceiver reads `body.ssl_check` of whatever it parsed, so a
- * signed body of JSON `null` (or a form whose `payload` is `null`) throws inside its request handler,
- * where nothing catches it, and Node exits (@slack/bolt 5.1 dist/receivers/HTTPReceiver.js,
- * handleIncomingEvent: `if (body.ssl_check === '1')` after `parseHTTPRequestBody`). This wraps the
- * receiver's request listener: the body is read once (Bolt reuses it), and anything but an object is
- * answered 400 with one warning line before Bolt sees it.
+ * The HTTP boundary, in front of Bolt's HTTPReceiver: the body is read once (Bolt reuses it), and a
+ * signed request whose body is not a valid Slack payload gets 400 with one warning line naming the
+ * payload type and the field, before Bolt parses it. Bolt reads `body.ssl_check` of whatever it parsed,
+ * so a signed JSON `null` (or a form whose `payload` is `null`) threw inside its request handler, where
+ * nothing catches it, and Node exited (@slack/bolt 5.1 dist/receivers/HTTPReceiver.js,
+ * handleIncomingEvent: `if (body.ssl_check === '1')` after `parseHTTPRequestBody`).
+ * Bolt also rejects only stale timestamps; one more than five minutes ahead is refused here the same way.
+ * Unsigned requests are left to Bolt, which answers 401.
  */
-export function refuseMalformedBodies(receiver: HTTPReceiver, logger: Logger): void {
+export function refuseMalformedBodies(receiver: HTTPReceiver, signingSecret: string, logger: Logger): void {
   const boltListener = receiver.requestListener;
   receiver.requestListener = (request: IncomingMessage, response: ServerResponse) => {
     if (request.method !== 'POST') return boltListener(request, response);
     HTTPModuleFunctions.bufferIncomingMessage(request, HTTPModuleFunctions.defaultBodyLimit).then(
-      (buffered) => {
-        const problem = bodyProblem(buffered.rawBody.toString(), request.headers['content-type']);
-        if (!problem) return boltListener(buffered, response);
-        logger.warn({ problem, path: request.url }, 'refused a malformed Slack request');
-        response.writeHead(400).end();
+      async (buffered) => {
+        const refusal = await refusalOf(buffered, signingSecret);
+        if (!refusal) return boltListener(buffered, response);
+        logger.warn({ path: request.url, ...refusal.fields }, refusal.message);
+        response.writeHead(refusal.status).end();
       },
       (error: unknown) => {
         const tooLarge = HTTPModuleFunctions.isRawBodyError(error) && error.statusCode === 413;
@@ -32,23 +37,38 @@ export function refuseMalformedBodies(receiver: HTTPReceiver, logger: Logger): v
   };
 }
 
-/** Why a body cannot be a Slack payload, or null when it can. */
-function bodyProblem(text: string, contentType: string | undefined): string | null {
-  if (contentType?.startsWith('application/x-www-form-urlencoded')) {
-    const payload = new URLSearchParams(text).get('payload');
-    return payload === null ? null : jsonProblem(payload, 'the form field "payload"');
-  }
-  return jsonProblem(text, 'the body');
+interface Refusal {
+  status: number;
+  message: string;
+  fields: Record<string, string>;
 }
 
-function jsonProblem(text: string, what: string): string | null {
-  let value: unknown;
+async function refusalOf(buffered: BufferedIncomingMessage, signingSecret: string): Promise<Refusal | null> {
+  const timestamp = Number(buffered.headers['x-slack-request-timestamp']);
+  if (Number.isFinite(timestamp) && timestamp > Date.now() / 1000 + MAX_CLOCK_SKEW_SECONDS)
+    return { status: 401, message: 'refused a Slack request timestamped in the future', fields: {} };
+  const signed = await HTTPModuleFunctions.parseAndVerifyHTTPRequest({ signingSecret }, buffered).then(
+    () => true,
+    () => false,
+  );
+  if (!signed) return null;
+  let body: unknown;
   try {
-    value = JSON.parse(text);
+    // Bolt's own parser, so what is checked is exactly what Bolt will see.
+    body = HTTPModuleFunctions.parseHTTPRequestBody(buffered);
   } catch {
-    return `${what} is not JSON`;
+    return malformed('unknown', 'the body (or its form field "payload") is not JSON');
   }
-  if (value === null || typeof value !== 'object' || Array.isArray(value))
-    return `${what} is ${Array.isArray(value) ? 'an array' : `JSON ${value === null ? 'null' : typeof value}`}, not an object`;
-  return null;
+  const fields = body as Record<string, unknown> | null;
+  if (fields?.ssl_check === '1') return null;
+  if (fields?.type === 'url_verification')
+    return typeof fields.challenge === 'string'
+      ? null
+      : malformed('url_verification', 'challenge: not a string');
+  const checked = parsePayload(body);
+  return checked.ok ? null : malformed(checked.type, checked.problem);
+}
+
+function malformed(payloadType: string, problem: string): Refusal {
+  return { status: 400, message: 'refused a malformed Slack payload', fields: { payloadType, problem } };
 }

@@ -27,6 +27,8 @@ export interface SlackDeps {
   identity: BotIdentity;
   /** Channels where questions are answered without a mention, when the documents support an answer. */
   autoAnswerChannels: ReadonlySet<string>;
+  /** Channels where other bots' messages and mentions are answered; elsewhere they are ignored. */
+  botChannels: ReadonlySet<string>;
   /** Who may add documents: these users, and anyone in the admin channel. */
   admins: { users: ReadonlySet<string>; channel: string | undefined };
   /** Event ids and channel+ts already handled (Slack retries; a mention also arrives as a message). */
@@ -57,4 +59,16 @@ export function claimDelivery(
   const byEvent = eventId ? deps.seen.claim(`event:${eventId}`) : true;
   const byMessage = deps.seen.claim(`message:${channel}:${ts}`);
   return byEvent && byMessage;
+}
+
+/**
+ * Whether a message's author is one the bot answers: never itself, and another bot only in a channel
+ * configured for it (WHOSAID_BOT_CHANNELS) — two bots answering each other would loop forever.
+ */
+export function answersAuthor(
+  deps: SlackDeps,
+  message: { channel: string; user?: string | undefined; bot_id?: string | undefined },
+): boolean {
+  if (message.user === deps.identity.botUserId || message.bot_id === deps.identity.botId) return false;
+  return message.bot_id === undefined || deps.botChannels.has(message.channel);
 }

@@ -3,18 +3,20 @@ import type { SummarizeInput } from '../summarize/types.js';
 /**
  * Slack message text → readable plain text: mentions, channel links and URLs in Slack's
  * `<…>` markup resolved, HTML entities decoded. https://docs.slack.dev/messaging/formatting-message-text
+ * No markup contains `<` or `>` inside it, so the patterns exclude both: each match attempt then stops at
+ * the next bracket, and a message of 40,000 unclosed `<` costs linear time, not quadratic.
  */
 export function readableSlackText(text: string, names: Record<string, string> = {}): string {
   return text
     .replace(
-      /<@([UW][A-Z0-9]+)(?:\|([^>]+))?>/g,
+      /<@([UW][A-Z0-9]+)(?:\|([^<>]+))?>/g,
       (_, id: string, label?: string) => `@${names[id] ?? label ?? id}`,
     )
-    .replace(/<#C[A-Z0-9]+\|([^>]*)>/g, (_, name: string) => `#${name}`)
+    .replace(/<#C[A-Z0-9]+\|([^<>]*)>/g, (_, name: string) => `#${name}`)
     .replace(/<!(here|channel|everyone)>/g, '@$1')
-    .replace(/<!subteam\^[A-Z0-9]+(?:\|([^>]+))?>/g, (_, name?: string) => name ?? '@group')
-    .replace(/<([^>|]+)\|([^>]+)>/g, '$2')
-    .replace(/<([^>]+)>/g, '$1')
+    .replace(/<!subteam\^[A-Z0-9]+(?:\|([^<>]+))?>/g, (_, name?: string) => name ?? '@group')
+    .replace(/<([^<>|]+)\|([^<>]+)>/g, '$2')
+    .replace(/<([^<>]+)>/g, '$1')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&');

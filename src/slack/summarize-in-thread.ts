@@ -1,4 +1,5 @@
 import type { WebClient } from '@slack/web-api';
+import { charactersText, INPUT_LIMITS } from './input-limits.js';
 import { threadPermalinks } from './permalinks.js';
 import { postMessages } from './post-messages.js';
 import { withProgress } from './progress.js';
@@ -27,7 +28,13 @@ export async function summarizeInThread(
   const { channel, threadTs } = request;
   try {
     await withProgress(client, deps, { channel, threadTs, status: 'is reading the thread…' }, async () => {
-      const messages = await readThread(client, deps.identity, channel, threadTs);
+      const { messages, cut } = await readThread(client, deps.identity, channel, threadTs);
+      if (cut > 0)
+        await request
+          .notify(longMessagesNote(cut))
+          .catch((error: unknown) =>
+            logFailure(deps.logger, error, 'could not tell the user about long messages', { channel }),
+          );
       const summary = await deps.services.summarize({
         messages,
         botUserId: deps.identity.botUserId,
@@ -57,4 +64,9 @@ export async function summarizeInThread(
         logFailure(deps.logger, notifyError, 'could not tell the user about the failure', { channel }),
       );
   }
+}
+
+function longMessagesNote(count: number): string {
+  const which = count === 1 ? 'One message in this thread is' : `${count} messages in this thread are`;
+  return `${which} very long: the summary reads only the first ${charactersText(INPUT_LIMITS.threadMessage)} of each.`;
 }

@@ -1,6 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { ThreadMessage } from '../summarize/types.js';
 import type { BotIdentity } from './bot-identity.js';
+import { cutToLength, INPUT_LIMITS } from './input-limits.js';
 
 /** The fields of a conversations.replies message a summary uses (the SDK's type omits some). */
 interface RawMessage {
@@ -17,17 +18,25 @@ const PAGE_SIZE = 200;
 /** A safety stop for runaway pagination (10,000 messages). */
 const MAX_PAGES = 50;
 
+export interface ThreadRead {
+  messages: ThreadMessage[];
+  /** How many messages were longer than INPUT_LIMITS.threadMessage and read only that far. */
+  cut: number;
+}
+
 /**
  * Reads a whole thread with cursor pagination, leaving out the bot's own messages (its answers and
- * earlier summaries are not what people said).
+ * earlier summaries are not what people said). Each message is read up to a bound, so what one
+ * summary costs does not grow with the length of any message in it.
  */
 export async function readThread(
   client: WebClient,
   identity: BotIdentity,
   channel: string,
   threadTs: string,
-): Promise<ThreadMessage[]> {
+): Promise<ThreadRead> {
   const messages: ThreadMessage[] = [];
+  let cut = 0;
   let cursor: string | undefined;
   for (let page = 0; page < MAX_PAGES; page += 1) {
     const response = await client.conversations.replies({
@@ -38,10 +47,13 @@ export async function readThread(
     });
     for (const message of (response.messages ?? []) as RawMessage[]) {
       if (!message.ts || message.user === identity.botUserId || message.bot_id === identity.botId) continue;
+      const text =
+        typeof message.text === 'string' ? cutToLength(message.text, INPUT_LIMITS.threadMessage) : undefined;
+      if (text?.cut) cut += 1;
       messages.push({
         ts: message.ts,
         user: message.user,
-        text: message.text,
+        text: text?.text,
         bot_id: message.bot_id,
         subtype: message.subtype,
         user_profile: message.user_profile
@@ -56,5 +68,5 @@ export async function readThread(
     cursor = response.response_metadata?.next_cursor || undefined;
     if (!cursor) break;
   }
-  return messages;
+  return { messages, cut };
 }

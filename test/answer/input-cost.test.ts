@@ -2,18 +2,8 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { ask } from '../../src/answer/ask.js';
 import { findQuotesFor } from '../../src/answer/find-quotes.js';
+import { medianTime } from '../support/median-time.js';
 import { type SearchFixture, searchFixture } from '../support/search-fixture.js';
-
-/** Median wall time of `runs` calls, in ms. */
-async function median(run: () => unknown, runs = 3): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    await run();
-    times.push(performance.now() - started);
-  }
-  return times.sort((a, b) => a - b)[Math.floor(runs / 2)] ?? 0;
-}
 
 const names = (length: number) =>
   'Meyer Nelson Isaacson Reed Shaheen '.repeat(Math.ceil(length / 35)).slice(0, length);
@@ -28,14 +18,14 @@ describe('what one long input can cost', () => {
   });
 
   it('grows about linearly with the length of a /quote query and of a question', async () => {
-    const quoteShort = await median(() => findQuotesFor(fixture.context, names(250)));
-    const quoteLong = await median(() => findQuotesFor(fixture.context, names(2000)));
+    const quoteShort = await medianTime(() => findQuotesFor(fixture.context, names(250)));
+    const quoteLong = await medianTime(() => findQuotesFor(fixture.context, names(2000)));
     assert.ok(
       quoteLong < Math.max(quoteShort, 5) * 32,
       `/quote: ${quoteShort.toFixed(1)} ms → ${quoteLong.toFixed(1)} ms`,
     );
-    const askShort = await median(() => ask(fixture.context, { question: names(250), k: 5 }));
-    const askLong = await median(() => ask(fixture.context, { question: names(2000), k: 5 }));
+    const askShort = await medianTime(() => ask(fixture.context, { question: names(250), k: 5 }));
+    const askLong = await medianTime(() => ask(fixture.context, { question: names(2000), k: 5 }));
     assert.ok(
       askLong < Math.max(askShort, 5) * 32,
       `ask: ${askShort.toFixed(1)} ms → ${askLong.toFixed(1)} ms`,

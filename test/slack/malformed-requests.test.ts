@@ -31,7 +31,7 @@ describe('Malformed signed requests', () => {
     assert.ok(
       test.logs.some(
         (line) =>
-          line.msg === 'refused a malformed Slack request' &&
+          line.msg === 'refused a malformed Slack payload' &&
           /null, not an object/.test(String(line.problem)),
       ),
     );

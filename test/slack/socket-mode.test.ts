@@ -18,6 +18,7 @@ async function socketBot(appToken: string) {
     await socket.close();
     await api.close();
   });
+  const { logger, lines } = memoryLogger();
   const bot = await createSlackApp({
     settings: {
       mode: 'socket',
@@ -28,11 +29,11 @@ async function socketBot(appToken: string) {
       port: 0,
     },
     services,
-    logger: memoryLogger().logger,
+    logger,
     clientOptions: { retryConfig: { retries: 0 } },
     progressDelayMs: 0,
   });
-  return { api, socket, bot };
+  return { api, socket, bot, lines };
 }
 
 describe('Socket Mode', () => {
@@ -52,6 +53,45 @@ describe('Socket Mode', () => {
     assert.equal(posts.length, 1);
     assert.equal(posts[0]?.args.thread_ts, '1700003000.000100');
     assert.match(postedText(posts), /Dan Meyer/);
+    await bot.stop();
+    await socket.closedByApp;
+  });
+
+  it('acknowledges and drops malformed envelopes with one warning naming the field, and keeps answering', async () => {
+    const { api, socket, bot, lines } = await socketBot(APP_TOKEN);
+    await bot.start();
+    socket.sendFrame('null');
+    const { channel: _channel, ...noChannel } = mentionEvent('1700003100.000100', 'Who is Meyer?');
+    await socket.deliver({
+      envelope_id: 'env-bad',
+      type: 'events_api',
+      payload: JSON.parse(eventEnvelope(noChannel)),
+    });
+    await socket.deliver({ envelope_id: 'env-odd', type: 'error', payload: {} });
+    await socket.deliver({
+      envelope_id: 'env-good',
+      type: 'events_api',
+      payload: JSON.parse(
+        eventEnvelope(mentionEvent('1700003101.000100', 'Who warned about relying on one provider?')),
+      ),
+    });
+    await bot.idle();
+    assert.deepEqual(socket.acks, ['env-bad', 'env-odd', 'env-good']);
+    const refused = lines.filter((line) => line.msg === 'refused a malformed Slack payload');
+    assert.deepEqual(
+      refused.map((line) => [line.via, line.payloadType, String(line.problem).split(':')[0]]),
+      [['socket', 'app_mention', 'event.channel']],
+    );
+    assert.ok(
+      lines.some(
+        (line) => line.msg === 'dropped a Socket Mode message that is not a JSON object with a type',
+      ),
+    );
+    assert.match(postedText(api.callsTo('chat.postMessage')), /Dan Meyer/);
+    assert.deepEqual(
+      lines.filter((line) => line.level >= 50),
+      [],
+    );
     await bot.stop();
     await socket.closedByApp;
   });

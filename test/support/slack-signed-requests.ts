@@ -10,6 +10,8 @@ export interface SendOptions {
   /** Sets X-Slack-Retry-Num, as Slack does when it redelivers an event. */
   retryNum?: number;
   contentType?: string;
+  /** Fails the request (AbortError) when no answer arrived by then: Slack waits 3 s for an ack. */
+  deadlineMs?: number;
 }
 
 export interface AppResponse {
@@ -36,6 +38,7 @@ export async function sendToApp(url: string, body: string, options: SendOptions 
         : {}),
     },
     body,
+    signal: AbortSignal.timeout(options.deadlineMs ?? 10_000),
   });
   return { status: response.status, body: await response.text() };
 }

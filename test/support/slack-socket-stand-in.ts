@@ -55,6 +55,18 @@ export class SlackSocketStandIn {
     return acked;
   }
 
+  /**
+   * Sends any text frame (fuzzing: it need not be an envelope). With `ackId`, resolves when the app
+   * acknowledges that envelope id; otherwise at once.
+   */
+  sendFrame(text: string, ackId?: string): Promise<void> {
+    const acked = ackId
+      ? new Promise<void>((resolve) => this.ackWaiters.set(ackId, resolve))
+      : Promise.resolve();
+    this.socket?.write(frame(0x1, Buffer.from(text)));
+    return acked;
+  }
+
   close(): Promise<void> {
     this.socket?.destroy();
     this.server.closeAllConnections();

@@ -7,6 +7,7 @@ import { loadConfig } from '../../src/config.js';
 import type { Logger } from '../../src/logger.js';
 import { createSlackApp, type SlackBot } from '../../src/slack/create-slack-app.js';
 import { EVENTS_PATH } from '../../src/slack/events-path.js';
+import type { ListenerEntry } from '../../src/slack/listener-registry.js';
 import type { FeedbackEntry } from '../../src/slack/slack-deps.js';
 import { bundledIndexCopy } from './shared-index.js';
 import { SlackApiStandIn, STAND_IN_TOKEN } from './slack-api-stand-in.js';
@@ -70,7 +71,9 @@ export async function startTestBot(
   options: {
     services?: BotServices;
     autoAnswerChannels?: string[];
+    botChannels?: string[];
     pageSize?: number;
+    listeners?: readonly ListenerEntry[];
     admins?: { users?: string[]; channel?: string };
   } = {},
 ): Promise<TestBot> {
@@ -89,6 +92,8 @@ export async function startTestBot(
     services: options.services ?? (await realServices()),
     logger,
     autoAnswerChannels: options.autoAnswerChannels,
+    botChannels: options.botChannels,
+    ...(options.listeners ? { listeners: options.listeners } : {}),
     admins: options.admins,
     clientOptions: { retryConfig: { retries: 0 } },
     feedback: { record: (entry) => void feedback.push(entry) },

@@ -29,6 +29,7 @@ export async function serveAction(io: CliIo, flags: CorpusFlags): Promise<void> 
     logger,
     identity,
     autoAnswerChannels: config.autoAnswerChannels,
+    botChannels: config.botChannels,
     admins: config.admins,
   });
   const { mode, port } = await bot.start();

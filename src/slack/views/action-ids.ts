@@ -11,6 +11,7 @@ export const ACTION_IDS = {
 export const SHORTCUT_IDS = {
   summarizeThread: 'summarize_thread',
   addToWhosaid: 'add_to_whosaid',
+  checkQuote: 'check_quote',
 } as const;
 
 export const COMMANDS = {

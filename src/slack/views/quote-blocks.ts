@@ -95,6 +95,7 @@ export function quoteUsageMessage(): SlackMessage {
     `*Usage:* \`${COMMANDS.quote} SPEAKER\` or \`${COMMANDS.quote} TOPIC\`\n` +
     `• \`${COMMANDS.quote} Meyer\` — what Dan Meyer is quoted saying\n` +
     `• \`${COMMANDS.quote} security clearance\` — quotes about a topic\n` +
+    `• \`${COMMANDS.quote} check Meyer "you could lose control of your company"\` — is a quotation verbatim, and whose?\n` +
     'Replies are visible only to you; use *Share in channel* to post them.';
   return { text: `Usage: ${COMMANDS.quote} SPEAKER or TOPIC`, blocks: sections(text) };
 }

@@ -1,9 +1,5 @@
-import type {
-  AllMiddlewareArgs,
-  BlockAction,
-  FeedbackButtonsAction,
-  SlackActionMiddlewareArgs,
-} from '@slack/bolt';
+import type { AllMiddlewareArgs, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { workOf } from '../../payloads/payload-context.js';
 import { tellPrivately } from '../../post-messages.js';
 import { logFailure } from '../../slack-api-errors.js';
 import type { SlackDeps } from '../../slack-deps.js';
@@ -13,20 +9,17 @@ import type { SlackDeps } from '../../slack-deps.js';
  * https://docs.slack.dev/reference/block-kit/block-elements/feedback-buttons-element
  */
 export function answerFeedbackListener(deps: SlackDeps) {
-  return async ({
-    action,
-    ack,
-    body,
-    client,
-  }: SlackActionMiddlewareArgs<BlockAction<FeedbackButtonsAction>> & AllMiddlewareArgs): Promise<void> => {
+  return async ({ ack, client, context }: SlackActionMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     await ack();
-    const channel = body.channel?.id ?? (body.container.channel_id as string | undefined);
-    const messageTs = body.message?.ts ?? (body.container.message_ts as string | undefined);
-    const threadTs =
-      (body.message?.thread_ts as string | undefined) ?? (body.container.thread_ts as string | undefined);
+    const body = workOf(context, 'block_actions')?.body;
+    const value = body?.actions[0]?.value;
+    if (!body || value === undefined) return;
+    const channel = body.channel?.id ?? body.container?.channel_id;
+    const messageTs = body.message?.ts ?? body.container?.message_ts;
+    const threadTs = body.message?.thread_ts ?? body.container?.thread_ts;
     try {
       await deps.feedback.record({
-        value: action.value,
+        value,
         user: body.user.id,
         channel,
         messageTs,
@@ -35,7 +28,7 @@ export function answerFeedbackListener(deps: SlackDeps) {
       });
       if (channel) {
         const thanks =
-          action.value === 'helpful'
+          value === 'helpful'
             ? 'Thanks — glad it helped. Your feedback was recorded.'
             : 'Thanks — your feedback was recorded and will help improve answers.';
         await tellPrivately(

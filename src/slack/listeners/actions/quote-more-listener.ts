@@ -1,19 +1,19 @@
-import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { AllMiddlewareArgs, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { workOf } from '../../payloads/payload-context.js';
 import { quoteResults } from '../../quote-results.js';
 import { logFailure } from '../../slack-api-errors.js';
 import type { SlackDeps } from '../../slack-deps.js';
 import { decodePage, QUOTES_PER_PAGE, quotePageMessage } from '../../views/quote-blocks.js';
 
-/** "Show more" under `/quote` results: replaces the private message with the next page. */
+/**
+ * "Show more" under `/quote` results: replaces the private message with the next page. Only the
+ * click's response_url can replace it, so a click without one is acknowledged and left alone.
+ */
 export function quoteMoreListener(deps: SlackDeps) {
-  return async ({
-    action,
-    ack,
-    respond,
-  }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs): Promise<void> => {
+  return async ({ ack, respond, context }: SlackActionMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     await ack();
-    const page = decodePage(action.value);
-    if (!page) return;
+    const page = decodePage(workOf(context, 'block_actions')?.body.actions[0]?.value);
+    if (!page || !(respond as typeof respond | undefined)) return;
     try {
       const results = quoteResults(deps.services, page.query);
       const lastPage = Math.max(0, Math.floor((results.hits.length - 1) / QUOTES_PER_PAGE) * QUOTES_PER_PAGE);

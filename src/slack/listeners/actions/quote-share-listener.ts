@@ -1,4 +1,5 @@
-import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { AllMiddlewareArgs, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { workOf } from '../../payloads/payload-context.js';
 import { quoteResults } from '../../quote-results.js';
 import { logFailure } from '../../slack-api-errors.js';
 import type { SlackDeps } from '../../slack-deps.js';
@@ -6,19 +7,16 @@ import { decodePage, sharedQuotesMessage } from '../../views/quote-blocks.js';
 
 /**
  * "Share in channel": posts the page the person is looking at for everyone (through the response_url,
- * so it works in channels the bot is not a member of), then removes the private copy.
+ * so it works in channels the bot is not a member of), then removes the private copy. A click without
+ * a response_url has no private copy to replace and is acknowledged and left alone.
  * https://docs.slack.dev/interactivity/handling-user-interaction#message_responses
  */
 export function quoteShareListener(deps: SlackDeps) {
-  return async ({
-    action,
-    ack,
-    body,
-    respond,
-  }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs): Promise<void> => {
+  return async ({ ack, respond, context }: SlackActionMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     await ack();
-    const page = decodePage(action.value);
-    if (!page) return;
+    const body = workOf(context, 'block_actions')?.body;
+    const page = decodePage(body?.actions[0]?.value);
+    if (!body || !page || !(respond as typeof respond | undefined)) return;
     try {
       const results = quoteResults(deps.services, page.query);
       if (results.hits.length === 0) return;

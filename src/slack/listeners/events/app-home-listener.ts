@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { workOf } from '../../payloads/payload-context.js';
 import { logFailure } from '../../slack-api-errors.js';
 import type { SlackDeps } from '../../slack-deps.js';
 import { homeView } from '../../views/home-view.js';
@@ -6,10 +7,11 @@ import { homeView } from '../../views/home-view.js';
 /** `app_home_opened`: publishes the Home tab. https://docs.slack.dev/reference/events/app_home_opened */
 export function appHomeListener(deps: SlackDeps) {
   return async ({
-    event,
     client,
+    context,
   }: SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs): Promise<void> => {
-    if (event.tab !== 'home') return;
+    const event = workOf(context, 'app_home_opened')?.event;
+    if (event?.tab !== 'home') return;
     try {
       await client.views.publish({
         user_id: event.user,

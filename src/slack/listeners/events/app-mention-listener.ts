@@ -3,9 +3,10 @@ import { describeError } from '../../../errors.js';
 import { addLinkFor } from '../../add-link.js';
 import { answerInThread } from '../../answer-in-thread.js';
 import { addRequestLink } from '../../link-request.js';
+import { workOf } from '../../payloads/payload-context.js';
 import { postMessages, tellPrivately } from '../../post-messages.js';
 import { isSummarizeRequest, questionText } from '../../question-text.js';
-import { claimDelivery, type SlackDeps } from '../../slack-deps.js';
+import { answersAuthor, claimDelivery, type SlackDeps } from '../../slack-deps.js';
 import { summarizeInThread } from '../../summarize-in-thread.js';
 import { addLinkMessage } from '../../views/add-link-text.js';
 
@@ -18,12 +19,18 @@ const SUMMARIZE_HELP =
  */
 export function appMentionListener(deps: SlackDeps) {
   return async ({
-    event,
-    body,
     client,
     context,
   }: SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs): Promise<void> => {
-    if (!event.user || !claimDelivery(deps, body.event_id, event.channel, event.ts)) return;
+    const work = workOf(context, 'app_mention');
+    if (!work) return;
+    const { event } = work;
+    if (
+      !event.user ||
+      !answersAuthor(deps, event) ||
+      !claimDelivery(deps, work.eventId, event.channel, event.ts)
+    )
+      return;
     const user = event.user;
     const link = addRequestLink(event.text, deps.identity.botUserId);
     if (link) {

@@ -1,5 +1,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { answerInThread } from '../../answer-in-thread.js';
+import type { MessageEvent } from '../../payloads/event-payloads.js';
+import { workOf } from '../../payloads/payload-context.js';
 import { tellPrivately } from '../../post-messages.js';
 import {
   isSummarizeRequest,
@@ -7,20 +9,8 @@ import {
   mentionsSomeoneElse,
   questionText,
 } from '../../question-text.js';
-import { claimDelivery, type SlackDeps, threadKey } from '../../slack-deps.js';
+import { answersAuthor, claimDelivery, type SlackDeps, threadKey } from '../../slack-deps.js';
 import { summarizeInThread } from '../../summarize-in-thread.js';
-
-/** The fields of a `message` event this listener reads (Bolt's type is a union over every subtype). */
-interface UserMessage {
-  channel: string;
-  channel_type?: string;
-  user?: string;
-  text?: string;
-  ts: string;
-  thread_ts?: string;
-  subtype?: string;
-  bot_id?: string;
-}
 
 type Route = 'direct' | 'follow-up' | 'auto-answer';
 
@@ -31,14 +21,14 @@ type Route = 'direct' | 'follow-up' | 'auto-answer';
  */
 export function messageListener(deps: SlackDeps) {
   return async ({
-    event,
-    body,
     client,
     context,
   }: SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs): Promise<void> => {
-    const message = event as UserMessage;
+    const work = workOf(context, 'message');
+    if (!work) return;
+    const message = work.event;
     const route = routeOf(deps, message);
-    if (!route || !message.user || !claimDelivery(deps, body.event_id, message.channel, message.ts)) return;
+    if (!route || !message.user || !claimDelivery(deps, work.eventId, message.channel, message.ts)) return;
     const user = message.user;
     const question = questionText(message.text, deps.identity.botUserId);
     const threadTs = message.thread_ts ?? message.ts;
@@ -63,19 +53,19 @@ export function messageListener(deps: SlackDeps) {
   };
 }
 
-function routeOf(deps: SlackDeps, message: UserMessage): Route | null {
-  // Edits, joins, bot posts and the like are not questions; a reply also sent to the channel is.
+function routeOf(deps: SlackDeps, message: MessageEvent): Route | null {
+  // Edits, joins and the like are not questions; a reply also sent to the channel is.
   const plain =
     message.subtype === undefined ||
     message.subtype === 'thread_broadcast' ||
     message.subtype === 'file_share';
-  if (!plain || !message.user || message.bot_id || message.user === deps.identity.botUserId) return null;
+  if (!plain || !message.user || !answersAuthor(deps, message)) return null;
   if (message.channel_type === 'im') return 'direct';
   // An @mention also arrives as app_mention, which handles it.
   if (message.text?.includes(`<@${deps.identity.botUserId}`)) return null;
-  const inThread = message.thread_ts !== undefined && message.thread_ts !== message.ts;
-  if (inThread) {
-    const followUp = deps.answeredThreads.has(threadKey(message.channel, message.thread_ts as string));
+  const threadTs = message.thread_ts;
+  if (threadTs !== undefined && threadTs !== message.ts) {
+    const followUp = deps.answeredThreads.has(threadKey(message.channel, threadTs));
     return followUp && !mentionsSomeoneElse(message.text, deps.identity.botUserId) ? 'follow-up' : null;
   }
   if (

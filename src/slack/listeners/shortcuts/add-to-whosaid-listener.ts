@@ -4,20 +4,19 @@ import { addLinkFor } from '../../add-link.js';
 import { firstLink } from '../../link-request.js';
 import type { SlackDeps } from '../../slack-deps.js';
 import { NO_LINK_TEXT } from '../../views/add-link-text.js';
+import { shortcutWork } from './shortcut-work.js';
 
 /**
  * The "Add to whosaid" message shortcut: adds the first link of the message. Everything it says goes
  * to the person who used it, privately. https://docs.slack.dev/interactivity/implementing-shortcuts
  */
 export function addToWhosaidListener(deps: SlackDeps) {
-  return async ({
-    shortcut,
-    ack,
-    respond,
-  }: SlackShortcutMiddlewareArgs<MessageShortcut> & AllMiddlewareArgs): Promise<void> => {
-    await ack();
-    const tell = (text: string) => respond({ response_type: 'ephemeral', replace_original: false, text });
-    const url = firstLink(typeof shortcut.message.text === 'string' ? shortcut.message.text : undefined);
+  return async (args: SlackShortcutMiddlewareArgs<MessageShortcut> & AllMiddlewareArgs): Promise<void> => {
+    await args.ack();
+    const work = shortcutWork(args);
+    if (!work) return;
+    const { shortcut, tell } = work;
+    const url = firstLink(shortcut.message.text);
     if (!url) {
       await tell(NO_LINK_TEXT).catch((error: unknown) =>
         deps.logger.warn({ error: describeError(error) }, 'could not reply to the shortcut'),

@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } 
 import { describeError } from '../../../errors.js';
 import type { SlackDeps } from '../../slack-deps.js';
 import { summarizeInThread } from '../../summarize-in-thread.js';
+import { shortcutWork } from './shortcut-work.js';
 
 const NOT_A_THREAD =
   'That message isn’t part of a thread. Use *Summarize thread* on a message that has replies, or on one of its replies.';
@@ -11,29 +12,24 @@ const NOT_A_THREAD =
  * be run inside threads). https://docs.slack.dev/interactivity/implementing-shortcuts
  */
 export function summarizeThreadListener(deps: SlackDeps) {
-  return async ({
-    shortcut,
-    ack,
-    client,
-    respond,
-  }: SlackShortcutMiddlewareArgs<MessageShortcut> & AllMiddlewareArgs): Promise<void> => {
-    await ack();
-    const message = shortcut.message;
-    const threadTs =
-      (message.thread_ts as string | undefined) ??
-      (Number(message.reply_count ?? 0) > 0 ? message.ts : undefined);
-    const notify = (text: string) => respond({ response_type: 'ephemeral', replace_original: false, text });
+  return async (args: SlackShortcutMiddlewareArgs<MessageShortcut> & AllMiddlewareArgs): Promise<void> => {
+    await args.ack();
+    const work = shortcutWork(args);
+    if (!work) return;
+    const { shortcut, tell } = work;
+    const { message } = shortcut;
+    const threadTs = message.thread_ts ?? (Number(message.reply_count ?? 0) > 0 ? message.ts : undefined);
     if (!threadTs) {
-      await notify(NOT_A_THREAD).catch((error: unknown) =>
+      await tell(NOT_A_THREAD).catch((error: unknown) =>
         deps.logger.warn({ error: describeError(error) }, 'could not reply to the shortcut'),
       );
       return;
     }
-    await summarizeInThread(client, deps, {
+    await summarizeInThread(args.client, deps, {
       channel: shortcut.channel.id,
       threadTs,
       user: shortcut.user.id,
-      notify,
+      notify: tell,
     });
   };
 }

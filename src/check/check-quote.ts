@@ -1,0 +1,326 @@
+import type { Citation } from '../answer/citation.js';
+import type { SearchContext } from '../answer/search-context.js';
+import { WhosaidError } from '../errors.js';
+import { matchSpeaker } from '../quotes/match-speaker.js';
+import { buildSpeakerDirectory } from '../quotes/speaker-directory.js';
+import type { Quote } from '../quotes/types.js';
+import { contentTerms } from '../text/terms.js';
+import { type Alignment, alignWords, longestRuns, similarity } from './align-words.js';
+import { citationOf, closestOf, diffOf, spanOf } from './check-parts.js';
+import { summarizeCheck } from './describe-check.js';
+import { findQuoteSources, type QuoteSource } from './quote-sources.js';
+import { type ClaimWords, readClaim } from './source-words.js';
+import type { QuoteCheck, SplicePiece, Verdict } from './types.js';
+
+export interface CheckRequest {
+  /** The quotation to check, without its quote marks. */
+  claim: string;
+  /** Who the asker says said it, as typed; absent when they did not say. */
+  speaker?: string | null;
+}
+
+/** Longer than this, a text is not a quotation to check but a document (and alignment grows with it). */
+const MAX_CLAIM_CHARS = 2000;
+/** Fewer words than this carry no claim: "yes", "no way" are said by everyone. */
+const MIN_CLAIM_WORDS = 3;
+/**
+ * A stretch at least this alike (unchanged words over unchanged words plus edits) is the claim's source
+ * with words altered: one to three words changed in a quotation of eight or more keep it above this,
+ * while a sentence that merely shares a topic's words shares few of them in order.
+ */
+const ALTERED_MIN = 0.5;
+/** A piece of a splice is at least this many words: shorter runs ("of the", "we will") occur anywhere. */
+const MIN_PIECE_WORDS = 3;
+/** Share of the claim's words its pieces must account for to call it spliced rather than invented. */
+const SPLICE_COVER_MIN = 0.8;
+/**
+ * Share of a claim's content words an indirect report must contain for the claim to be that report put
+ * in quote marks: rewording changes pronouns, tense and function words, not the content words.
+ */
+const PARAPHRASE_MIN = 0.6;
+
+interface Candidate {
+  source: QuoteSource;
+  alignment: Alignment;
+  /** The quote most aligned words belong to; null when they are the document's narration. */
+  main: Quote | null;
+  score: number;
+  /** Whether the asker's speaker is the one credited (null: no speaker claimed, or none credited). */
+  agrees: boolean | null;
+}
+
+type Found = Omit<QuoteCheck, 'summary' | 'claim' | 'claimed_speaker'>;
+
+/**
+ * Judges a quotation against the indexed documents: are these someone's words, verbatim, and whose?
+ * Every verdict but `not_found` cites the verbatim span it rests on; a claim that differs from the
+ * document in any word is never `verbatim`.
+ */
+export function checkQuote(context: SearchContext, request: CheckRequest): QuoteCheck {
+  const claimText = request.claim.trim();
+  if (claimText.length > MAX_CLAIM_CHARS) {
+    throw new WhosaidError(
+      'INPUT_INVALID',
+      `The quotation is too long to check (${claimText.length.toLocaleString('en')} characters; at most ${MAX_CLAIM_CHARS.toLocaleString('en')}). Check one quotation at a time.`,
+    );
+  }
+  const claimed = request.speaker?.trim() || null;
+  const claim = readClaim(claimText);
+  const sources = claim.words.length >= MIN_CLAIM_WORDS ? findQuoteSources(context, claimText) : [];
+  const found = judge(claimText, claim, sources, claimed);
+  const check: Omit<QuoteCheck, 'summary'> = { ...found, claim: claimText, claimed_speaker: claimed };
+  return { ...check, summary: summarizeCheck(check) };
+}
+
+function judge(claimText: string, claim: ClaimWords, sources: QuoteSource[], claimed: string | null): Found {
+  const candidates = sources
+    .flatMap((source) => {
+      const alignment = alignWords(claim, source.words);
+      if (!alignment) return [];
+      const main = mainQuote(source, alignment);
+      return [
+        { source, alignment, main, score: similarity(alignment), agrees: agreement(main, source, claimed) },
+      ];
+    })
+    .sort(
+      (a, b) => b.score - a.score || rank(b.agrees) - rank(a.agrees) || kindRank(b.main) - kindRank(a.main),
+    );
+  const best = candidates[0];
+  const splice = findSplice(claimText, claim, sources);
+  if (splice && (!best || best.score < 1) && splice.cover > (best?.score ?? 0)) return spliced(splice.pieces);
+  if (best?.main && best.score >= ALTERED_MIN)
+    return fromAlignment(claimText, claim, { ...best, main: best.main });
+  const reported = closestReport(claimText, sources);
+  if (reported) {
+    const agrees = agreement(reported.quote, reported.source, claimed);
+    return {
+      verdict: agrees === false ? 'misattributed' : 'paraphrase',
+      wording: 'paraphrase',
+      said_by: reported.quote.speaker,
+      original: spanOf(reported.source, [reported.quote], null),
+      diff: [],
+      pieces: [],
+      citations: [citationOf(1, reported.source, reported.quote)],
+      closest: [],
+    };
+  }
+  // The words are the document's own text, credited to no one: not a quotation, whoever is named.
+  if (best && best.score >= ALTERED_MIN) {
+    return {
+      verdict: 'paraphrase',
+      wording: 'paraphrase',
+      said_by: null,
+      original: spanOf(best.source, [], best.alignment),
+      diff: [],
+      pieces: [],
+      citations: [citationOf(1, best.source, null)],
+      closest: [],
+    };
+  }
+  return {
+    verdict: 'not_found',
+    wording: null,
+    said_by: null,
+    original: null,
+    diff: [],
+    pieces: [],
+    citations: [],
+    closest: closestOf(candidates.map((candidate) => candidate.source)),
+  };
+}
+
+/** The claim read as one stretch of one paragraph: verbatim, shortened, altered or reported speech. */
+function fromAlignment(claimText: string, claim: ClaimWords, best: Candidate & { main: Quote }): Found {
+  const { source, alignment, main } = best;
+  const touched = touchedQuotes(source, alignment);
+  // One stretch, two people: a sentence of one joined to a sentence of another.
+  if (new Set(touched.map((quote) => quote.speaker)).size > 1) {
+    return spliced(piecesByQuote(claimText, claim, source, alignment));
+  }
+  const wording: QuoteCheck['wording'] = touched.every((quote) => quote.kind === 'indirect')
+    ? 'paraphrase'
+    : best.score < 1
+      ? 'altered'
+      : coversWhole(source, alignment, touched)
+        ? 'verbatim'
+        : 'shortened';
+  return {
+    verdict: best.agrees === false ? 'misattributed' : wording,
+    wording,
+    said_by: main.speaker,
+    original: spanOf(source, touched, alignment),
+    diff: wording === 'paraphrase' ? [] : diffOf(claimText, claim, source, alignment, touched),
+    pieces: [],
+    citations: [citationOf(1, source, main)],
+    closest: [],
+  };
+}
+
+interface Piece {
+  piece: SplicePiece;
+  source: QuoteSource;
+  quote: Quote | null;
+}
+
+function spliced(pieces: Piece[]): Found {
+  const citations: Citation[] = [];
+  for (const { source, quote } of pieces) {
+    const known = citations.some(
+      (citation) => citation.doc === source.document.id && citation.paragraph === source.chunk.paragraph,
+    );
+    if (!known) citations.push(citationOf(citations.length + 1, source, quote));
+  }
+  return {
+    verdict: 'spliced' as Verdict,
+    wording: null,
+    said_by: null,
+    original: pieces[0]?.piece.original ?? null,
+    diff: [],
+    pieces: pieces.map((entry) => entry.piece),
+    citations,
+    closest: [],
+  };
+}
+
+const rank = (agrees: boolean | null) => (agrees === true ? 2 : agrees === null ? 1 : 0);
+const kindRank = (quote: Quote | null) => (quote?.kind === 'direct' ? 2 : quote ? 1 : 0);
+
+function mainQuote(source: QuoteSource, alignment: Alignment): Quote | null {
+  const counts = new Map<number, number>();
+  for (const step of alignment.steps) {
+    if (step.op !== 'same' && step.op !== 'changed') continue;
+    const owner = source.owner[step.source] ?? -1;
+    counts.set(owner, (counts.get(owner) ?? 0) + 1);
+  }
+  const top = [...counts].filter(([owner]) => owner !== -1).sort((a, b) => b[1] - a[1])[0];
+  // Mostly narration: the words are the writer's, whatever quote they brush against.
+  if (!top || top[1] < (counts.get(-1) ?? 0)) return null;
+  return source.quotes[top[0]] ?? null;
+}
+
+function touchedQuotes(source: QuoteSource, alignment: Alignment): Quote[] {
+  const owners = new Set<number>();
+  for (const step of alignment.steps) {
+    if (step.op !== 'same' && step.op !== 'changed') continue;
+    const owner = source.owner[step.source] ?? -1;
+    if (owner !== -1) owners.add(owner);
+  }
+  return [...owners].sort((a, b) => a - b).flatMap((owner) => source.quotes[owner] ?? []);
+}
+
+/** Whether the asker's speaker is the one the document credits: null when either is unknown. */
+function agreement(quote: Quote | null, source: QuoteSource, claimed: string | null): boolean | null {
+  if (!claimed || !quote?.speaker) return null;
+  // Names are read within the quote's own document: a surname there means that document's person.
+  const matched = matchSpeaker(claimed, buildSpeakerDirectory(source.document.quotes)).matches;
+  return matched.some(
+    (entry) =>
+      entry.name === quote.speaker ||
+      quote.members.includes(entry.name) ||
+      entry.members.includes(quote.speaker ?? ''),
+  );
+}
+
+/** True when the claim takes in every word of the quotes it touches, with no cut. */
+function coversWhole(source: QuoteSource, alignment: Alignment, touched: readonly Quote[]): boolean {
+  if (alignment.steps.some((step) => step.op === 'cut')) return false;
+  const owners = new Set(touched.map((quote) => source.quotes.indexOf(quote)));
+  return source.owner.every(
+    (owner, i) => !owners.has(owner) || (i >= alignment.first && i <= alignment.last),
+  );
+}
+
+/**
+ * A claim made of word-for-word pieces from different quotes or places, and the share of its words they
+ * account for. Pieces of one quote only are not a splice: that is one quotation with words changed.
+ */
+function findSplice(
+  claimText: string,
+  claim: ClaimWords,
+  sources: readonly QuoteSource[],
+): { pieces: Piece[]; cover: number } | null {
+  const n = claim.words.length;
+  if (n < 2 * MIN_PIECE_WORDS) return null;
+  const runs = sources.map((source) => longestRuns(claim.words, source.words));
+  const found: { source: QuoteSource; claimStart: number; length: number; sourceStart: number }[] = [];
+  let covered = 0;
+  for (let i = 0; i < n; ) {
+    let best: (typeof found)[number] | null = null;
+    for (const [s, perSource] of runs.entries()) {
+      const run = perSource[i];
+      const source = sources[s];
+      if (run && source && (!best || run.length > best.length)) best = { ...run, source };
+    }
+    if (best && best.length >= MIN_PIECE_WORDS) {
+      found.push(best);
+      covered += best.length;
+      i += best.length;
+    } else i += 1;
+  }
+  const places = new Set(
+    found.map((run) => `${run.source.chunk.id}:${run.source.owner[run.sourceStart] ?? -1}`),
+  );
+  const cover = covered / n;
+  if (found.length < 2 || places.size < 2 || cover < SPLICE_COVER_MIN) return null;
+  const pieces = found.map((run) => {
+    const quote = run.source.quotes[run.source.owner[run.sourceStart] ?? -1] ?? null;
+    const text = claimText.slice(
+      claim.words[run.claimStart]?.start ?? 0,
+      claim.words[run.claimStart + run.length - 1]?.end ?? 0,
+    );
+    const stretch = { first: run.sourceStart, last: run.sourceStart + run.length - 1 };
+    return {
+      piece: { text, original: spanOf(run.source, quote ? [quote] : [], stretch) },
+      source: run.source,
+      quote,
+    };
+  });
+  return { pieces, cover };
+}
+
+/** The pieces of one aligned stretch that belong to different quotes (different speakers). */
+function piecesByQuote(
+  claimText: string,
+  claim: ClaimWords,
+  source: QuoteSource,
+  alignment: Alignment,
+): Piece[] {
+  const groups: { owner: number; claim: number[]; source: number[] }[] = [];
+  for (const step of alignment.steps) {
+    if (step.op !== 'same' && step.op !== 'changed') continue;
+    const owner = source.owner[step.source] ?? -1;
+    const last = groups.at(-1);
+    if (last && last.owner === owner) {
+      last.claim.push(step.claim);
+      last.source.push(step.source);
+    } else groups.push({ owner, claim: [step.claim], source: [step.source] });
+  }
+  return groups.map((group) => {
+    const quote = source.quotes[group.owner] ?? null;
+    const text = claimText.slice(
+      claim.words[group.claim[0] ?? 0]?.start ?? 0,
+      claim.words[group.claim.at(-1) ?? 0]?.end ?? 0,
+    );
+    const stretch = { first: group.source[0] ?? 0, last: group.source.at(-1) ?? 0 };
+    return { piece: { text, original: spanOf(source, quote ? [quote] : [], stretch) }, source, quote };
+  });
+}
+
+/** The indirect report whose content words the claim mostly repeats: the idea, not the words, is there. */
+function closestReport(
+  claimText: string,
+  sources: readonly QuoteSource[],
+): { source: QuoteSource; quote: Quote } | null {
+  const wanted = new Set(contentTerms(claimText));
+  if (wanted.size < 2) return null;
+  let best: { source: QuoteSource; quote: Quote; share: number } | null = null;
+  for (const source of sources) {
+    for (const quote of source.quotes) {
+      if (quote.kind !== 'indirect' || quote.speaker === null) continue;
+      const have = new Set(contentTerms(quote.text));
+      const share = [...wanted].filter((term) => have.has(term)).length / wanted.size;
+      if (share >= PARAPHRASE_MIN && (!best || share > best.share)) best = { source, quote, share };
+    }
+  }
+  return best;
+}

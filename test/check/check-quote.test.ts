@@ -1,0 +1,133 @@
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import { ask } from '../../src/answer/ask.js';
+import { checkQuote } from '../../src/check/check-quote.js';
+import { findClaim } from '../../src/check/find-claim.js';
+import { answerToJson } from '../../src/cli/format-answer.js';
+import { type SearchFixture, searchFixture } from '../support/search-fixture.js';
+
+const MEYER =
+  'This is why you don’t let yourself get into a position where there’s only one provider of the service';
+
+describe('checking a quotation against the bundled corpus', () => {
+  let fixture: SearchFixture;
+  const check = (claim: string, speaker?: string) => checkQuote(fixture.context, { claim, speaker });
+  before(async () => {
+    fixture = await searchFixture();
+  });
+
+  it('verbatim: the whole quotation, with case, punctuation and quote marks ignored', () => {
+    const result = check(MEYER.toUpperCase().replace(/’/g, "'"), 'Dan Meyer');
+    assert.equal(result.verdict, 'verbatim');
+    assert.equal(result.said_by, 'Dan Meyer');
+    assert.equal(result.citations[0]?.paragraph, 11);
+    assert.match(result.original?.text ?? '', /only one provider of the service/);
+  });
+
+  it('shortened: a faithful excerpt, saying what was cut', () => {
+    const result = check('you don’t let yourself get into a position … of the service', 'Meyer');
+    assert.equal(result.verdict, 'shortened');
+    assert.ok(
+      result.diff.some((part) => part.op === 'cut' && /where there.s only one provider/.test(part.text)),
+    );
+    assert.ok(result.diff.some((part) => part.op === 'cut' && /This is why/.test(part.text)));
+  });
+
+  it('altered: one word added is named in a word diff, and never called verbatim', () => {
+    const result = check('no other company has been able to make reusable rockets', 'Isaacson');
+    assert.equal(result.verdict, 'altered');
+    assert.equal(result.said_by, 'Walter Isaacson');
+    assert.deepEqual(
+      result.diff.filter((part) => part.op === 'added'),
+      [{ op: 'added', text: 'has' }],
+    );
+    // The narration inside the quotation ("he told the paper") is not counted as left out.
+    assert.ok(!result.diff.some((part) => /told the paper/.test(part.text)));
+  });
+
+  it('altered: a changed word shows the original beside it', () => {
+    const result = check('That can be a huge deal because you could lose control of your company that way');
+    assert.equal(result.verdict, 'altered');
+    assert.deepEqual(
+      result.diff.filter((part) => part.op === 'changed'),
+      [{ op: 'changed', text: 'huge', original: 'big' }],
+    );
+  });
+
+  it('misattributed: the words are there, said by someone else, who is named', () => {
+    const result = check(
+      'this is why you don’t let yourself get into a position where there’s only one provider',
+      'Nelson',
+    );
+    assert.equal(result.verdict, 'misattributed');
+    assert.equal(result.said_by, 'Dan Meyer');
+    assert.equal(result.claimed_speaker, 'Nelson');
+    assert.equal(result.wording, 'shortened');
+    assert.match(result.summary, /Dan Meyer, not Nelson/);
+  });
+
+  it('spliced: two people’s words joined, each piece with its own source', () => {
+    const result = check(
+      'That can be a big deal because you could lose control of your company, or get astronauts into orbit, or get some of these heavy satellites into high-Earth orbit',
+      'Dan Meyer',
+    );
+    assert.equal(result.verdict, 'spliced');
+    assert.deepEqual(
+      result.pieces.map((piece) => piece.original.speaker),
+      ['Dan Meyer', 'Walter Isaacson'],
+    );
+    assert.equal(result.citations.length, 2);
+  });
+
+  it('paraphrase: a report in indirect speech put in quote marks', () => {
+    const result = check(
+      'Musk’s conversations with Putin would only have violated his security clearance if he failed to properly report them',
+      'Dan Meyer',
+    );
+    assert.equal(result.verdict, 'paraphrase');
+    assert.equal(result.said_by, 'Dan Meyer');
+  });
+
+  it('not found: an invented quotation gets the closest passages and no citation', () => {
+    const result = check('We will move every launch to Texas before the end of next year', 'Elon Musk');
+    assert.equal(result.verdict, 'not_found');
+    assert.equal(result.citations.length, 0);
+    assert.equal(result.original, null);
+  });
+
+  it('a question quoting a statement is checked, not searched, and ask --json carries quote_check', async () => {
+    const answer = await ask(fixture.context, {
+      question: `Did Nelson say "this is why you don't let yourself get into a position where there's only one provider"?`,
+      k: 5,
+    });
+    assert.equal(answer.quoteCheck?.verdict, 'misattributed');
+    assert.match(answer.answer, /Dan Meyer, not Nelson/);
+    const json = answerToJson(answer) as { quote_check?: { verdict: string; said_by: string } };
+    assert.equal(json.quote_check?.verdict, 'misattributed');
+    assert.equal(json.quote_check?.said_by, 'Dan Meyer');
+    assert.equal(answer.citations[0]?.speaker, 'Dan Meyer');
+  });
+});
+
+describe('finding the quotation a question asks about', () => {
+  it('reads the claim and the speaker the question names', () => {
+    assert.deepEqual(findClaim('Did Nelson say "this is why you don’t let yourself"?'), {
+      claim: 'this is why you don’t let yourself',
+      speaker: 'Nelson',
+    });
+    assert.deepEqual(findClaim('who said “only one provider of the service”?'), {
+      claim: 'only one provider of the service',
+      speaker: null,
+    });
+    assert.equal(findClaim('Is this quote right: „wir schaffen das, sagte sie“')?.speaker, null);
+    assert.equal(
+      findClaim('Did the NASA administrator really say "we will find other means"?')?.speaker,
+      'the NASA administrator',
+    );
+  });
+
+  it('leaves quoted terms of one or two words to the ordinary answer', () => {
+    assert.equal(findClaim('What did Musk say about "reusable rockets"?'), null);
+    assert.equal(findClaim('What is a "security clearance"?'), null);
+  });
+});
