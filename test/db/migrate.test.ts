@@ -199,8 +199,11 @@ async function waitingOnAdvisoryLock(client: pg.PoolClient): Promise<number> {
   return Number(rows[0]?.count ?? 0);
 }
 
-/** Polls a condition a bounded number of times (no clock in the assertion: it either happens or fails). */
-async function waitFor(condition: () => Promise<boolean>, attempts = 400): Promise<void> {
+/**
+ * Polls a condition a bounded number of times (no clock in the assertion: it either happens or fails).
+ * Generous, so a loaded machine (connections are slow to open then) never fails it.
+ */
+async function waitFor(condition: () => Promise<boolean>, attempts = 3000): Promise<void> {
   for (let i = 0; i < attempts; i++) {
     if (await condition()) return;
     await new Promise((resolve) => setTimeout(resolve, 10));

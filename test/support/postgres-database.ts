@@ -39,7 +39,7 @@ async function admin<T>(work: (client: pg.Client) => Promise<T>, url = ADMIN_URL
 export async function createTestDatabase(): Promise<TestDatabase> {
   const name = `whosaid_test_${randomBytes(6).toString('hex')}`;
   const roles: string[] = [];
-  await admin((client) => client.query(`CREATE DATABASE ${name}`));
+  await admin((client) => createDatabase(client, name));
   const urlAs = (user: string) => `postgres://${user}@127.0.0.1:5432/${name}`;
   return {
     url: urlAs('postgres'),
@@ -60,4 +60,20 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       });
     },
   };
+}
+
+/**
+ * CREATE DATABASE copies template1 and is refused while another session is connected to it (code
+ * 55006), as happens briefly when test files create their databases at the same moment: try again.
+ */
+async function createDatabase(client: pg.Client, name: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await client.query(`CREATE DATABASE ${name}`);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== '55006' || attempt >= 20) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+    }
+  }
 }

@@ -1,7 +1,7 @@
 import type { Config } from '../../config.js';
 import { describeDatabase } from '../../db/database-url.js';
+import { describeMigration } from '../../db/describe-migration.js';
 import type { Logger } from '../../logger.js';
-import { describeMigration } from './db-action.js';
 
 /**
  * At `serve` start-up with WHOSAID_DATABASE_URL: the schema is brought up to date (safe when several

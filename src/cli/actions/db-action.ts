@@ -1,5 +1,5 @@
 import { describeDatabase } from '../../db/database-url.js';
-import type { MigrationResult } from '../../db/migrate.js';
+import { describeMigration } from '../../db/describe-migration.js';
 import { prepareDatabase } from '../../db/prepare-database.js';
 import { WhosaidError } from '../../errors.js';
 import type { CliIo } from '../io.js';
@@ -21,16 +21,4 @@ export async function dbMigrateAction(io: CliIo): Promise<void> {
   } finally {
     await prepared.pool.end();
   }
-}
-
-export function describeMigration({ applied, versions }: MigrationResult): string {
-  const at = Object.entries(versions)
-    .map(([track, version]) => `${track} ${version}`)
-    .join(', ');
-  const schema = at ? `schema at ${at}` : 'no schema of ours yet';
-  if (applied.length === 0) return `up to date (${schema}).`;
-  const names = applied
-    .map((migration) => `${migration.track}/${String(migration.version).padStart(3, '0')}-${migration.name}`)
-    .join(', ');
-  return `applied ${applied.length} migration${applied.length === 1 ? '' : 's'} (${names}); ${schema}.`;
 }
