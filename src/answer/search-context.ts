@@ -28,7 +28,9 @@ export function createSearchContext(index: IndexData, embedder: Embedder, wordne
     wordnet,
     documents: new Map(index.documents.map((document) => [document.id, document])),
     paragraphs: wholeParagraphs(index.chunks),
-    speakers: buildSpeakerDirectory(index.documents.flatMap((document) => document.quotes)),
+    speakers: buildSpeakerDirectory(
+      index.documents.flatMap((document) => document.quotes.map((quote) => ({ ...quote, doc: document.id }))),
+    ),
     aliases: aliasTable(index.documents),
   };
 }

@@ -1,4 +1,5 @@
 import type { Citation, ClosestPassage } from '../answer/citation.js';
+import { copyLine, passageLink } from '../answer/copy-line.js';
 import { toCitation } from '../answer/extractive-answer.js';
 import type { Quote } from '../quotes/types.js';
 import type { Alignment, AlignStep } from './align-words.js';
@@ -29,8 +30,10 @@ export function spanOf(
   start = Math.max(start, chunk.start);
   end = Math.min(end, chunk.end);
   const quote = quotes[0] ?? null;
+  const text = chunk.text.slice(start - chunk.start, end - chunk.start);
+  const publisher = document.meta.publisher ?? document.meta.source;
   return {
-    text: chunk.text.slice(start - chunk.start, end - chunk.start),
+    text,
     doc: document.id,
     title: document.meta.title,
     paragraph: chunk.paragraph,
@@ -40,9 +43,19 @@ export function spanOf(
     role: quote?.role ?? null,
     kind: quote?.kind ?? null,
     url: document.meta.url,
-    publisher: document.meta.publisher ?? document.meta.source,
+    publisher,
     date: document.meta.date,
+    copy_line:
+      quote && new Set(quotes.map((each) => each.speaker)).size === 1
+        ? copyLine(quote, { publisher, date: document.meta.date }, joinParts(quotes))
+        : null,
+    link: passageLink(document.meta.url, text),
   };
+}
+
+/** The words of one speaker's quotation broken by its attribution, its parts joined. */
+function joinParts(quotes: readonly Quote[]): string {
+  return quotes.map((quote) => quote.text.trim().replace(/[,;:]$/, '')).join(' ');
 }
 
 export function citationOf(n: number, source: QuoteSource, quote: Quote | null): Citation {

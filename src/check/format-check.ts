@@ -19,6 +19,8 @@ export function formatCheck(check: QuoteCheck): string {
       `Original (${check.original.speaker ?? 'no speaker named'}):`,
       `  “${oneLine(check.original.text)}”`,
     );
+    if (check.original.copy_line) lines.push('', `Copy: ${check.original.copy_line}`);
+    if (check.original.link) lines.push(`Exact passage: ${check.original.link}`);
   }
   const diff = formatDiff(check.diff);
   if (diff && check.wording !== 'verbatim') lines.push('', 'Claim against the original:', `  ${diff}`);

@@ -38,6 +38,10 @@ export interface OriginalSpan {
   url: string | null;
   publisher: string | null;
   date: string | null;
+  /** A line a reporter can paste (`“…,” Dan Meyer, …, told Axios (Oct. 27, 2024).`); null with no speaker. */
+  copy_line: string | null;
+  /** The document's URL with a text fragment that highlights these words; null without a URL. */
+  link: string | null;
 }
 
 /** One part of a word diff from the original to the claim. */

@@ -160,6 +160,7 @@ async function prepare(
   const quotes: Quote[] = extractQuotes({
     paragraphs: document.paragraphs,
     speakerHints: document.meta.speakers,
+    document: { publisher: document.meta.publisher, date: document.meta.date },
   });
   return {
     stored: {

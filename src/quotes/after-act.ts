@@ -2,10 +2,10 @@
 // Whitfield` / `"…," according to a statement from the tribe`, and split quotes `"…," he told the
 // paper, "…"` whose second half belongs to the same speaker.
 import { readAppositive } from './appositive.js';
-import { SPEECH_VERBS, TELL_VERBS } from './lexicon.js';
+import { TELL_VERBS } from './lexicon.js';
 import { readNounPhrase } from './noun-phrase.js';
 import { type QuoteSpan, spanStart, withoutInnerClose } from './quote-marks.js';
-import { readObject, readVerb, type SpeechAct, skipAdverbs } from './speech-act.js';
+import { readObject, readSpeechVerb, type SpeechAct, skipAdverbs } from './speech-act.js';
 
 function tellObjectEnd(text: string, verbBare: string, end: number): number {
   if (!TELL_VERBS.has(verbBare)) return end;
@@ -30,7 +30,7 @@ export function findAfterAct(text: string, spans: readonly QuoteSpan[], index: n
     const appositive = readAppositive(text, np.end);
     // "the coach, Tom Brady, said": the name in apposition is closed by a comma before the verb.
     const closing = np.text.includes(',') ? (/^,\s+/.exec(text.slice(appositive.end))?.[0].length ?? 0) : 0;
-    const verb = readVerb(text, skipAdverbs(text, appositive.end + closing), SPEECH_VERBS);
+    const verb = readSpeechVerb(text, skipAdverbs(text, appositive.end + closing));
     if (verb && verb.end <= limit) {
       act = {
         frame: 'after',
@@ -45,7 +45,7 @@ export function findAfterAct(text: string, spans: readonly QuoteSpan[], index: n
     }
   }
   if (!act) {
-    const verb = readVerb(text, at, SPEECH_VERBS);
+    const verb = readSpeechVerb(text, at);
     const subject = verb && text[verb.end] === ' ' ? readNounPhrase(text, verb.end + 1) : null;
     if (verb && subject && subject.end <= limit) {
       const appositive = readAppositive(text, subject.end, true);

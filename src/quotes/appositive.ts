@@ -1,6 +1,7 @@
 // Appositives after a name: "Dan Meyer, a national security attorney, told …" gives the role; party
 // tags "(D-RI)" or ", R-Ky.," and ages ("Ellen Park, 45,") are skipped. A clause between commas ("…, the
 // city has spent …,") is not an appositive.
+import { splitSentences } from '../text/sentences.js';
 import { TITLE_WORDS } from './lexicon.js';
 import { ROLE_NOUNS } from './noun-lexicon.js';
 
@@ -45,11 +46,33 @@ export function readAppositive(text: string, pos: number, allowFinal = false): A
   let p = pos;
   const tag = /^\s*\([^()]{1,40}\)/.exec(text.slice(p));
   if (tag) p += tag[0].length;
-  const m = /^,\s+([^,;:"“”\u2591]{2,160}?)(,(?=\s)|[.!?]?\s*$)/u.exec(text.slice(p));
+  const m = /^,\s+([^,;:"“”\u2591]{2,160}?)(,(?=\s)|[.!?]?\s*$)/u.exec(text.slice(p, p + 200));
   const body = m?.[1];
-  if (!m || !body || (m[2] !== ',' && !allowFinal)) return { role: null, end: p };
-  const kind = appositiveKind(body, m[2] === ',' ? 16 : 8);
+  const bodyStart = m && body ? p + m[0].indexOf(body) : -1;
+  // "said John Doe, the mayor. He declined to elaborate.": an appositive ends with its sentence.
+  const sentence = body ? splitSentences(text, bodyStart, bodyStart + body.length)[0] : undefined;
+  if (m && body && sentence && sentence.end < bodyStart + body.length)
+    return allowFinal ? finalAppositive(text, p, bodyStart, sentence.end) : { role: null, end: p };
+  if (m && body && m[2] === ',') return appositiveOf(body, 16, p, p + m[0].length);
+  // `said Jane Roe, the commissioner.` closing the paragraph, or its sentence when more follows.
+  if (!allowFinal) return { role: null, end: p };
+  const lead = /^,\s+/.exec(text.slice(p, p + 8));
+  if (!lead) return { role: null, end: p };
+  const from = p + lead[0].length;
+  const first = splitSentences(text, from, Math.min(text.length, from + 200))[0];
+  return first ? finalAppositive(text, p, from, first.end) : { role: null, end: p };
+}
+
+/** An appositive that ends its sentence at `end` (after its final punctuation, if any). */
+function finalAppositive(text: string, p: number, from: number, end: number): Appositive {
+  const body = text.slice(from, end).replace(/[.!?]+$/, '');
+  const ends = end >= text.trimEnd().length || /[.!?]$/.test(text.slice(from, end));
+  if (!ends || !/^[^,;:"“”\u2591]{2,160}$/u.test(body)) return { role: null, end: p };
+  return appositiveOf(body, 8, p, from + body.length);
+}
+
+function appositiveOf(body: string, maxWords: number, p: number, end: number): Appositive {
+  const kind = appositiveKind(body, maxWords);
   if (kind === null) return { role: null, end: p };
-  const bodyEnd = p + m[0].indexOf(body) + body.length;
-  return { role: kind === 'role' ? roleText(body) : null, end: m[2] === ',' ? p + m[0].length : bodyEnd };
+  return { role: kind === 'role' ? roleText(body) : null, end };
 }

@@ -13,11 +13,12 @@ import {
   type ParagraphActs,
 } from './paragraph-acts.js';
 import { isBullet } from './paragraph-layout.js';
+import { saidToOf, saidWhenOf } from './provenance.js';
 import { type Chain, type Draft, settleChain } from './quote-drafts.js';
 import { findQuoteSpans, type QuoteSpan, spanEnd, spanStart, withoutInnerClose } from './quote-marks.js';
 import { confidenceOf, resolveActs } from './resolve-acts.js';
 import type { Speaker, SpeakerResolver } from './speaker-resolver.js';
-import { cutUnpairedDash, type SpeechAct, trimClause } from './speech-act.js';
+import { cutUnpairedDash, type Sentence, type SpeechAct, trimClause } from './speech-act.js';
 import type { ParagraphInput } from './types.js';
 
 export interface DocumentState {
@@ -36,6 +37,8 @@ interface Context {
   pa: ParagraphActs;
   spans: QuoteSpan[];
   speakers: Map<SpeechAct, Speaker | null>;
+  subjects: Map<Sentence, Speaker | null>;
+  resolver: SpeakerResolver;
   drafts: Draft[];
 }
 
@@ -43,6 +46,22 @@ function draft(ctx: Context, fields: Omit<Draft, 'paragraph'>): Draft {
   const d: Draft = { paragraph: ctx.paragraph, ...fields };
   ctx.drafts.push(d);
   return d;
+}
+
+/** Who the act's words were said to and when, as the attribution gives them. */
+function provenance(
+  ctx: Context,
+  act: SpeechAct | undefined,
+  speaker: Speaker | null,
+): Pick<Draft, 'saidTo' | 'when'> {
+  if (!act) return { saidTo: null, when: null };
+  const { paragraph, pa } = ctx;
+  const where = { pos: paragraph.start + act.cueStart, paragraph: paragraph.number };
+  const subjectOf = (s: Sentence) => ctx.subjects.get(s) ?? null;
+  return {
+    saidTo: saidToOf(paragraph.text, act, ctx.resolver, where),
+    when: saidWhenOf(pa.masked, pa.sentences, act, subjectOf, speaker),
+  };
 }
 
 function viaOf(ctx: Context, act: SpeechAct): string | null {
@@ -85,11 +104,15 @@ function quoteDrafts(ctx: Context): Chain | null {
     let confidence = act ? confidenceOf(act, false) : 0;
     const reporter = pa.via.get(i);
     const via = reporter ? (ctx.speakers.get(reporter)?.name ?? null) : act ? viaOf(ctx, act) : null;
+    let origin = provenance(ctx, act, speaker);
     if (!speaker && span.continued && state.chain) {
       ({ speaker, cue } = state.chain);
       confidence = CONTINUED_QUOTE;
+      origin = { saidTo: state.chain.drafts[0]?.saidTo ?? null, when: state.chain.drafts[0]?.when ?? null };
     } else if (!speaker && !act && standsAlone(ctx, span)) {
       const earlier = ctx.drafts.filter((d) => d.speaker && d.start < span.innerStart).pop();
+      // A quote continuing the same paragraph's speaker was said on the same occasion.
+      if (earlier) origin = { saidTo: earlier.saidTo ?? null, when: earlier.when ?? null };
       // Only a quote that opens the paragraph continues the previous paragraph's speaker (or introducer).
       const opens =
         i === 0 && paragraph.text.slice(pa.sentences[0]?.contentStart ?? 0, spanStart(span)).trim() === '';
@@ -106,6 +129,7 @@ function quoteDrafts(ctx: Context): Chain | null {
       via,
       cue,
       confidence,
+      ...origin,
     });
     if (span.continued && state.chain) {
       d.chain = state.chain;
@@ -131,7 +155,16 @@ function indirectDrafts(ctx: Context): void {
     const range = act.complement ? cutUnpairedDash(text, act.complement) : null;
     if (!speaker || !range || countWords(text.slice(range.start, range.end)) < MIN_REPORTED_WORDS) continue;
     const confidence = confidenceOf(act, true);
-    draft(ctx, { kind: 'indirect', ...range, speaker, via: viaOf(ctx, act), cue: act.cue, confidence });
+    const via = viaOf(ctx, act);
+    draft(ctx, {
+      kind: 'indirect',
+      ...range,
+      speaker,
+      via,
+      cue: act.cue,
+      confidence,
+      ...provenance(ctx, act, speaker),
+    });
   }
 }
 
@@ -164,8 +197,8 @@ export function attributeParagraph(
   const { text, number } = paragraph;
   const { spans, endsOpen } = findQuoteSpans(text, state.carriedOpen);
   const pa = findParagraphActs(text, spans, maskQuotes(text, spans));
-  const speakers = resolveActs({ paragraph, pa, spans }, resolver);
-  const ctx: Context = { paragraph, state, pa, spans, speakers, drafts: [] };
+  const { speakers, subjects } = resolveActs({ paragraph, pa, spans }, resolver);
+  const ctx: Context = { paragraph, state, pa, spans, speakers, subjects, resolver, drafts: [] };
   const chain = quoteDrafts(ctx);
   indirectDrafts(ctx);
   const bullet = isBullet(text);

@@ -34,3 +34,5 @@ export const INTRODUCED_QUOTE = 0.85;
 export const STANDALONE_QUOTE = 0.7;
 /** Bullets or a bare statement under an introducer: the speaker is clear, the extent less so. */
 export const INTRODUCED_BLOCK = 0.6;
+/** Words the outer speaker presents as someone else's (a quote inside a quote): second-hand. */
+export const NESTED_QUOTE = 0.65;

@@ -11,6 +11,7 @@ import { honorificGender, publicationName, roleBefore } from './mention-roles.js
 import { type NameRun, type RunKind, readNameRun } from './name-runs.js';
 import { GROUP_NOUNS } from './noun-lexicon.js';
 import { contentStart, datelineSkip, isHeadline } from './paragraph-layout.js';
+import { paragraphPieces } from './paragraph-pieces.js';
 import type { ParagraphInput } from './types.js';
 
 export type { Gender } from './mention-roles.js';
@@ -34,6 +35,8 @@ interface NamedList {
 export interface EntityTable {
   entities: Entity[];
   lists: NamedList[];
+  /** Entities by lowercase name, so look-ups cost the same in a long document as in a short one. */
+  byName: ReadonlyMap<string, Entity>;
 }
 
 const HONORIFIC_ONLY = /^(?:mr|mrs|ms|miss|mx|dr)\.?$/i;
@@ -42,13 +45,22 @@ const LIST_GAP =
 const LIST_OBJECT =
   /\b(?:to|with|from|for|by|of|between|against|including|like|as|and|than|about|in|at|on|into|across|over|under|near)\s+$/i;
 
+/** Whether only spaces stand between an opening double mark and `pos` (a quote's first word). */
+function afterOpeningMark(text: string, pos: number): boolean {
+  let i = pos - 1;
+  while (i >= 0 && /\s/.test(text[i] ?? '')) i--;
+  return text[i] === '"' || text[i] === '“';
+}
+
 class TableBuilder {
   readonly entities: Entity[] = [];
   readonly lists: NamedList[] = [];
+  readonly byName = new Map<string, Entity>();
+  /** Multi-word entities by their last word, in the order they were first met. */
+  private readonly byLastWord = new Map<string, Entity[]>();
 
   find(name: string): Entity | undefined {
-    const key = name.toLowerCase();
-    return this.entities.find((e) => e.name.toLowerCase() === key);
+    return this.byName.get(name.toLowerCase());
   }
 
   add(name: string, kind: RunKind, pos: number): Entity {
@@ -64,6 +76,9 @@ class TableBuilder {
         mentions: [],
       };
       this.entities.push(entity);
+      this.byName.set(name.toLowerCase(), entity);
+      const last = words[words.length - 1] ?? '';
+      if (words.length >= 2) this.byLastWord.set(last, [...(this.byLastWord.get(last) ?? []), entity]);
     }
     if (entity.kind === 'unknown' && kind !== 'unknown') entity.kind = kind;
     entity.mentions.push(pos);
@@ -72,10 +87,7 @@ class TableBuilder {
 
   /** A one-word mention joins the full name that ends with it ("Meyer" → "Dan Meyer"). */
   surnameOwner(word: string): Entity | undefined {
-    const key = word.toLowerCase();
-    return this.entities.find(
-      (e) => e.words.length >= 2 && e.words[e.words.length - 1] === key && e.kind !== 'org',
-    );
+    return this.byLastWord.get(word.toLowerCase())?.find((e) => e.kind !== 'org');
   }
 
   register(run: NameRun, text: string, base: number): Entity {
@@ -125,7 +137,7 @@ function scanParagraph(builder: TableBuilder, paragraph: ParagraphInput): void {
       }
       const run =
         boundary && /\p{Lu}/u.test(text[i] ?? '')
-          ? readNameRun(text, i, starts.has(i) || /["“]\s*$/.test(text.slice(0, i)))
+          ? readNameRun(text, i, starts.has(i) || afterOpeningMark(text, i))
           : null;
       if (!run || run.words.every((w) => TITLE_WORDS.has(w.bare) || GROUP_NOUNS.has(w.bare))) {
         i = run ? run.end : i + 1;
@@ -177,7 +189,10 @@ export function buildEntityTable(
       ),
     };
   });
-  for (const paragraph of paragraphs) if (!isHeadline(paragraph.text)) scanParagraph(builder, paragraph);
+  for (const paragraph of paragraphs) {
+    if (isHeadline(paragraph.text)) continue;
+    for (const piece of paragraphPieces(paragraph)) scanParagraph(builder, piece);
+  }
   // Roles written in the text come first; front-matter roles only fill in.
   for (const { hint, entity } of hinted)
     if (hint.role && !entity.roles.includes(hint.role)) entity.roles.push(hint.role);
@@ -188,5 +203,9 @@ export function buildEntityTable(
     list.names = [...new Set(names.filter((name): name is string => name !== undefined))];
   }
   for (const entity of builder.entities) entity.mentions.sort((a, b) => a - b);
-  return { entities: builder.entities, lists: builder.lists.filter((l) => l.names.length >= 2) };
+  return {
+    entities: builder.entities,
+    lists: builder.lists.filter((l) => l.names.length >= 2),
+    byName: builder.byName,
+  };
 }

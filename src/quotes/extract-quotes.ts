@@ -10,7 +10,9 @@ import { trimRange } from '../text/sentences.js';
 import { attributeParagraph, type DocumentState } from './attribute-paragraph.js';
 import { TRANSCRIPT_TURN } from './confidence.js';
 import { buildEntityTable, type EntityTable } from './entity-table.js';
+import { nestedDrafts } from './nested-quotes.js';
 import { readNounPhrase } from './noun-phrase.js';
+import { paragraphPieces } from './paragraph-pieces.js';
 import { type Draft, toQuotes } from './quote-drafts.js';
 import { type Speaker, SpeakerResolver } from './speaker-resolver.js';
 import { countTranscriptLabels, type IsPersonName, readTranscriptLine } from './transcript.js';
@@ -19,13 +21,23 @@ import type { ExtractInput, ParagraphInput, Quote } from './types.js';
 function transcriptSpeaker(
   label: string,
   resolver: SpeakerResolver,
-  pos: number,
-  paragraph: number,
+  where: { pos: number; paragraph: number },
+  earlier: Map<string, Speaker | null>,
 ): Speaker {
   const np = readNounPhrase(label, 0);
-  const resolved =
-    np && np.end === label.length ? resolver.resolve({ ...np, start: -1 }, { pos, paragraph }) : null;
-  return resolved ?? { name: label, role: null, members: [], kind: 'person' };
+  const resolved = np && np.end === label.length ? resolver.resolve({ ...np, start: -1 }, where) : null;
+  const speaker = resolved ?? { name: label, role: null, members: [], kind: 'person' as const };
+  // Upper-case labels ("GEN. MARK HOLT:") are not in the entity table, so a later "GEN. HOLT:" is
+  // resolved against the full names earlier labels gave (one per surname: two Holts stay as written).
+  const words = speaker.name.split(/\s+/);
+  const surname = words[words.length - 1]?.toLowerCase() ?? '';
+  if (words.length >= 2) {
+    const known = earlier.get(surname);
+    if (known === undefined) earlier.set(surname, speaker);
+    else if (known && known.name !== speaker.name) earlier.set(surname, null);
+    return speaker;
+  }
+  return earlier.get(surname) ?? speaker;
 }
 
 /** A mixed-case label ("Okafor", "Ruth Abernathy") names a person when the document names them so. */
@@ -49,7 +61,20 @@ function personNameTest(table: EntityTable): IsPersonName {
 function reportedInTurn(paragraph: ParagraphInput, textStart: number, resolver: SpeakerResolver): Draft[] {
   const text = ' '.repeat(textStart) + paragraph.text.slice(textStart);
   const state: DocumentState = { carriedOpen: false, chain: null, introducer: null, previousSpeaker: null };
-  return attributeParagraph({ ...paragraph, text }, state, resolver).filter((d) => d.kind === 'indirect');
+  return paragraphPieces({ ...paragraph, text })
+    .flatMap((piece) => attributeParagraph(piece, state, resolver))
+    .filter((d) => d.kind === 'indirect');
+}
+
+/** The whole turn is one quote, however many sentences it has. */
+function turnDraft(
+  paragraph: ParagraphInput,
+  textStart: number,
+  speaker: Speaker,
+  confidence: number,
+): Draft {
+  const range = trimRange(paragraph.text, { start: textStart, end: paragraph.text.length });
+  return { paragraph, kind: 'direct', ...range, speaker, via: null, cue: 'transcript', confidence };
 }
 
 export function extractQuotes(input: ExtractInput): Quote[] {
@@ -64,30 +89,24 @@ export function extractQuotes(input: ExtractInput): Quote[] {
   const lines = paragraphs.map((p) => readTranscriptLine(p.text, labelCount, isPersonName));
   const state: DocumentState = { carriedOpen: false, chain: null, introducer: null, previousSpeaker: null };
   const drafts: Draft[] = [];
+  const labelNames = new Map<string, Speaker | null>();
   paragraphs.forEach((paragraph, i) => {
     const line = lines[i];
     if (line) {
       // A question line ("Q: …") is nobody's quote; a speaker line is that speaker's words.
       Object.assign(state, { carriedOpen: false, chain: null, introducer: null, previousSpeaker: null });
       if (!line.speaker) return;
-      const speaker = transcriptSpeaker(line.speaker, resolver, paragraph.start, paragraph.number);
+      const where = { pos: paragraph.start, paragraph: paragraph.number };
+      const speaker = transcriptSpeaker(line.speaker, resolver, where, labelNames);
       resolver.noteSpeaker(speaker, paragraph.start, paragraph.number);
-      // The whole turn is one quote, however many sentences it has.
-      const range = trimRange(paragraph.text, { start: line.textStart, end: paragraph.text.length });
-      const cue = 'transcript';
-      drafts.push({
-        paragraph,
-        kind: 'direct',
-        ...range,
-        speaker,
-        via: null,
-        cue,
-        confidence: TRANSCRIPT_TURN,
-      });
+      drafts.push(turnDraft(paragraph, line.textStart, speaker, TRANSCRIPT_TURN));
       drafts.push(...reportedInTurn(paragraph, line.textStart, resolver));
       return;
     }
-    drafts.push(...attributeParagraph(paragraph, state, resolver));
+    for (const piece of paragraphPieces(paragraph)) {
+      const found = attributeParagraph(piece, state, resolver);
+      drafts.push(...found, ...found.flatMap((draft) => nestedDrafts(draft, resolver)));
+    }
   });
-  return toQuotes(drafts);
+  return toQuotes(drafts, input.document);
 }

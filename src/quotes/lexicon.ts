@@ -15,8 +15,11 @@ export const SPEECH_VERBS = words(`
   concluded commented confirmed confirms emphasized emphasised stressed stresses wondered shouted yelled
   whispered mused agreed agrees texted emailed boasted bragged objected protested retorted interjected
   reiterated informed assured reminded alleged alleges disclosed pledged explained argue warn note claim
-  contend insist maintain allege acknowledge predict testify
+  contend insist maintain allege acknowledge predict testify snapped scoffed rebutted
 `);
+
+/** Verbs that report a rejoinder with "back": `"Nonsense," Park shot back`, `fired back`, `hit back`. */
+export const BACK_VERBS = words('shot fired hit pushed snapped');
 
 /** Verbs that take a reported clause (`… told Axios that …`, `…, Meyer said.`): the indirect-speech sieve. */
 export const CLAUSE_VERBS = words(`

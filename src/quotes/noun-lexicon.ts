@@ -63,7 +63,7 @@ export const ROLE_NOUNS = words(`
   organizer activist advocate candidate nominee defendant plaintiff investigator regulator trustee banker
   investor journalist reporter editor columnist producer inspector member resident worker employee student
   critic forward midfielder defender goalkeeper winger linebacker receiver shortstop catcher teammate rookie
-  veteran neighbor neighbour volunteer supporter opponent voter parent patient farmer economist
+  veteran neighbor neighbour volunteer supporter opponent voter parent patient farmer economist person
 `);
 
 /** Heads of an organisation named by a common noun: `the company`, `the city's finance office`. */

@@ -87,8 +87,15 @@ function readCommonPhrase(
     if (SPOKES_NOUNS.has(head)) return null; // "a spokesperson" for nobody named
     return phrase(text, kind, start, last.end, extra); // "the statement": its owner is resolved later
   }
-  return phrase(text, kind, start, last.end, extra);
+  // "people familiar with the matter", "a person briefed on the talks": how news describes an unnamed
+  // source. The description is part of who they are, and keeps the verb reachable after it.
+  const described =
+    kind === 'group' || kind === 'role' ? SOURCE_DESCRIPTION.exec(text.slice(last.end, last.end + 80)) : null;
+  return phrase(text, kind, start, last.end + (described?.[0].length ?? 0), extra);
 }
+
+const SOURCE_DESCRIPTION =
+  /^\s+(?:familiar\s+with|briefed\s+on|close\s+to|with\s+(?:direct\s+)?knowledge\s+of)\s+(?:the|a|an|his|her|their|its)\s+(?:[\p{Ll}-]+\s+){0,2}?(?:matter|matters|plans?|talks|discussions|negotiations|deliberations|investigation|case|decision|situation|process|thinking|deal|review)\b/u;
 
 function readList(text: string, first: NameRun): NameRun[] {
   const runs = [first];
@@ -120,6 +127,20 @@ function namedAfterRole(text: string, role: NounPhrase): NounPhrase | null {
 }
 
 /**
+ * "One traveler, Kayla Mendes, posted …", "a nurse, Jane Roe, said": a short description set off by
+ * commas before a full name is that person, whatever the noun (the closing comma shows the apposition).
+ */
+function describedName(text: string, start: number, body: number): NounPhrase | null {
+  const description = /^((?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+),\s+/u.exec(text.slice(body, body + 60));
+  if (!description) return null;
+  const run = readNameRun(text, body + description[0].length);
+  if (!run || run.possessive || run.kind === 'org' || run.kind === 'publication' || run.nameWords.length < 2)
+    return null;
+  if (text[run.end] !== ',') return null;
+  return phrase(text, 'name', start, run.end, { run, role: description[1] });
+}
+
+/**
  * The speaker noun phrase starting at `pos` (after spaces), or null when what is there is not a speaker.
  * `sentenceInitial` lets a capitalised function word ("The", "However") be skipped.
  */
@@ -128,7 +149,7 @@ export function readNounPhrase(text: string, pos: number, sentenceInitial = fals
   const rest = text.slice(start, start + 40);
   const pronoun = /^(he|she|they|it|we)\b(?!['’\u2019-])/i.exec(rest);
   if (pronoun?.[1]) return phrase(text, 'pronoun', start, start + pronoun[1].length);
-  const det = /^(the|a|an|its|their|his|her|our)\s+/i.exec(rest);
+  const det = /^(the|a|an|its|their|his|her|our|one)\s+/i.exec(rest);
   if (det?.[1]) {
     const body = start + det[0].length;
     const detWord = det[1].toLowerCase();
@@ -158,13 +179,16 @@ export function readNounPhrase(text: string, pos: number, sentenceInitial = fals
       return runPhrase;
     }
     const common = readCommonPhrase(text, start, body, detWord);
-    return common?.kind === 'role' ? (namedAfterRole(text, common) ?? common) : common;
+    if (common?.kind === 'role') return namedAfterRole(text, common) ?? common;
+    return common ?? describedName(text, start, body);
   }
   const run = readNameRun(text, start, sentenceInitial);
   if (run) {
     const single = run.words.length === 1 ? (run.words[0]?.bare ?? '') : '';
-    if (GROUP_NOUNS.has(single))
-      return phrase(text, 'group', run.start, run.end, { head: single, definite: false });
+    if (GROUP_NOUNS.has(single)) {
+      const described = SOURCE_DESCRIPTION.exec(text.slice(run.end, run.end + 80))?.[0].length ?? 0;
+      return phrase(text, 'group', run.start, run.end + described, { head: single, definite: false });
+    }
     const kind = run.kind === 'publication' ? 'publication' : run.kind === 'org' ? 'org' : 'name';
     const runPhrase = phrase(text, kind, run.start, run.end, { run });
     if (run.possessive) {
@@ -189,5 +213,21 @@ export function readNounPhrase(text: string, pos: number, sentenceInitial = fals
     }
     return runPhrase;
   }
-  return readLowercaseLed(text, start);
+  return readParticleName(text, start) ?? readLowercaseLed(text, start);
+}
+
+/** Lowercase particles that open a surname used alone: "de Ruiter said", "van der Berg told". */
+const SURNAME_PARTICLE = /^(?:(?:de|da|van|von|der|den|del|della|di|du|le|la|ter|ten)\s+)+(?=\p{Lu})/u;
+
+/**
+ * "de Ruiter" for "Femke de Ruiter": the surname keeps its particle as written, and is resolved by its
+ * last word like any surname.
+ */
+function readParticleName(text: string, start: number): NounPhrase | null {
+  const particle = SURNAME_PARTICLE.exec(text.slice(start, start + 24));
+  if (!particle) return null;
+  const run = readNameRun(text, start + particle[0].length);
+  if (run?.kind !== 'unknown' || run.words.length !== 1 || run.possessive) return null;
+  const named = { ...run, start, name: text.slice(start, run.end) };
+  return phrase(text, 'name', start, run.end, { run: named });
 }

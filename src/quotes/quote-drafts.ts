@@ -6,7 +6,7 @@
 import { countWords, splitSentences, trimRange } from '../text/sentences.js';
 import { withoutInnerClose } from './quote-marks.js';
 import type { Speaker } from './speaker-resolver.js';
-import type { ParagraphInput, Quote, QuoteKind } from './types.js';
+import type { DocumentInfo, ParagraphInput, Quote, QuoteKind, SaidWhen } from './types.js';
 
 export interface Draft {
   paragraph: ParagraphInput;
@@ -18,6 +18,10 @@ export interface Draft {
   via: string | null;
   cue: string | null;
   confidence: number;
+  /** The outlet, organisation or person the words were said to, as the attribution names them. */
+  saidTo?: string | null;
+  /** When the attribution says the words were said. */
+  when?: SaidWhen | null;
   /** Quotes whose speaker comes from elsewhere (a later paragraph of the same quote) share a chain. */
   chain?: Chain;
 }
@@ -93,7 +97,22 @@ function pieces(draft: Draft): Array<{ start: number; end: number }> {
   return merged.map((r) => trimRange(text, r));
 }
 
-export function toQuotes(drafts: readonly Draft[]): Quote[] {
+/** Words written down (a letter, a post) rather than spoken to this document's writer. */
+const WRITTEN_CUES = /^(?:wrote|writes|write|posted|tweeted)\b/;
+
+/**
+ * Who relays the words: the outlet that reported them, or this document's publisher when the speaker
+ * said them to another outlet or wrote them elsewhere.
+ */
+function relayedBy(draft: Draft, via: string | null, document: DocumentInfo): string | null {
+  if (via) return via;
+  const publisher = document.publisher ?? null;
+  if (!publisher || publisher === draft.speaker?.name) return null;
+  const toOther = draft.saidTo !== null && draft.saidTo !== undefined && draft.saidTo !== publisher;
+  return toOther || WRITTEN_CUES.test(draft.cue ?? '') ? publisher : null;
+}
+
+export function toQuotes(drafts: readonly Draft[], document: DocumentInfo = {}): Quote[] {
   const quotes: Quote[] = [];
   for (const draft of drafts) {
     // Decision: a quote whose speaker cannot be resolved is not reported. A pull quote or a quoted
@@ -104,15 +123,21 @@ export function toQuotes(drafts: readonly Draft[]): Quote[] {
     for (const piece of pieces(draft)) {
       const text = paragraph.text.slice(piece.start, piece.end);
       if (!/[\p{L}\p{N}]/u.test(text)) continue;
+      const via = draft.via && draft.via !== draft.speaker.name ? draft.via : null;
+      const documentDate = document.date ? { text: document.date, source: 'document' as const } : null;
       quotes.push({
         text,
         kind: draft.kind,
         speaker: draft.speaker.name,
         role: draft.speaker.role,
         members: draft.speaker.members,
-        via: draft.via && draft.via !== draft.speaker.name ? draft.via : null,
+        via,
         cue: draft.cue,
         confidence: Math.round(draft.confidence * 100) / 100,
+        saidTo: draft.saidTo ?? null,
+        when: draft.when ?? documentDate,
+        relayedBy: relayedBy(draft, via, document),
+        unnamed: draft.speaker.unnamed === true,
         paragraph: paragraph.number,
         start: paragraph.start + piece.start,
         end: paragraph.start + piece.end,

@@ -4,7 +4,7 @@ import { FRAME_CONFIDENCE, INDIRECT_DISCOUNT, PRONOUN_FACTOR, UNNAMED_GROUP_CAP 
 import { indirectActs, type ParagraphActs } from './paragraph-acts.js';
 import type { QuoteSpan } from './quote-marks.js';
 import type { Speaker, SpeakerResolver } from './speaker-resolver.js';
-import type { SpeechAct } from './speech-act.js';
+import type { Sentence, SpeechAct } from './speech-act.js';
 import { readSentenceSubject } from './subject-before.js';
 import type { ParagraphInput } from './types.js';
 
@@ -19,14 +19,21 @@ export function confidenceOf(act: SpeechAct, indirect: boolean): number {
   return act.np?.kind === 'pronoun' ? base * PRONOUN_FACTOR : base;
 }
 
+export interface ResolvedActs {
+  speakers: Map<SpeechAct, Speaker | null>;
+  /** Each sentence's grammatical subject, resolved (null when it names no speaker). */
+  subjects: Map<Sentence, Speaker | null>;
+}
+
 /** Resolves every act sentence by sentence, noting speakers and sentence subjects as it reads. */
 export function resolveActs(
   ctx: { paragraph: ParagraphInput; pa: ParagraphActs; spans: readonly QuoteSpan[] },
   resolver: SpeakerResolver,
-): Map<SpeechAct, Speaker | null> {
+): ResolvedActs {
   const { paragraph, pa, spans } = ctx;
   const { text, number } = paragraph;
   const speakers = new Map<SpeechAct, Speaker | null>();
+  const subjects = new Map<Sentence, Speaker | null>();
   const used = new Set<SpeechAct>([...pa.bySpan.values(), ...indirectActs(pa, spans, text.length)]);
   for (const act of used) if (act.parent) used.add(act.parent);
   for (const sentence of pa.sentences) {
@@ -39,6 +46,7 @@ export function resolveActs(
     const subject = resolvable
       ? resolver.resolve(subjectNp, { pos: paragraph.start + from, paragraph: number })
       : null;
+    subjects.set(sentence, subject);
     for (const { act } of pa.acts.filter((a) => a.sentence === sentence)) {
       const pos = paragraph.start + act.cueStart;
       // "X praised what she called a "relentless" half": the pronoun is the sentence's subject.
@@ -65,5 +73,5 @@ export function resolveActs(
     // Noted after the sentence's own attributions: in "Musk will lose, he said" he is not Musk.
     if (subject && subjectNp) resolver.noteSubject(subject, paragraph.start + subjectNp.start, number);
   }
-  return speakers;
+  return { speakers, subjects };
 }

@@ -24,18 +24,18 @@ export function resolveName(
   const surnameOnly =
     run.kind === 'org' &&
     run.words.length === 1 &&
-    !entities.some((e) => e.name.toLowerCase() === run.name.toLowerCase()) &&
+    !table.byName.has(run.name.toLowerCase()) &&
     entities.some((e) => e.words.length >= 2 && e.words.at(-1) === last && e.kind === 'person');
   if ((run.kind === 'publication' || run.kind === 'org') && !surnameOnly) {
     const entity =
       acronymOwner(entities, run.name) ??
-      entities.find((e) => e.name.toLowerCase() === run.name.toLowerCase()) ??
+      table.byName.get(run.name.toLowerCase()) ??
       entities.find((e) => e.kind === run.kind && e.words.at(-1) === last && run.words.length === 1) ??
-      entities.find((e) => e.name.toLowerCase() === `the ${run.name.toLowerCase()}`);
+      table.byName.get(`the ${run.name.toLowerCase()}`);
     return { name: entity?.name ?? run.name, role: null, members: [], kind: run.kind };
   }
   if (run.nameWords.length >= 2) {
-    const entity = entities.find((e) => e.name.toLowerCase() === run.name.toLowerCase());
+    const entity = table.byName.get(run.name.toLowerCase());
     const titleRole = run.title && !HONORIFIC_ONLY.test(run.title) ? run.title : null;
     return entity
       ? entitySpeaker(entity, role)

@@ -13,7 +13,17 @@ export interface SpeakerEntry {
   members: string[];
   quoteCount: number;
   aliases: string[];
+  /** The documents this person is quoted in (when the quotes said which). */
+  documents?: string[];
+  /**
+   * Says which one this is when another entry shares the name or surname: the role the documents give
+   * ("mayor of Port Avery"), else the document; null when the name alone is clear.
+   */
+  description?: string | null;
 }
+
+/** A quote with the document it came from, so one name in two documents can be told apart. */
+export type DirectoryQuote = Quote & { doc?: string };
 
 const TITLE_ALIASES: Record<string, string> = {
   senator: 'Sen.',
@@ -75,23 +85,113 @@ function aliasesOf(name: string, roles: readonly string[]): string[] {
   return [...aliases];
 }
 
-export function buildSpeakerDirectory(quotes: readonly Quote[]): SpeakerEntry[] {
-  const entries = new Map<string, SpeakerEntry>();
+const ROLE_STOP = new Set([
+  'a',
+  'an',
+  'the',
+  'of',
+  'for',
+  'at',
+  'in',
+  'and',
+  'on',
+  'to',
+  'with',
+  'former',
+  'new',
+]);
+
+function roleWords(roles: readonly string[]): Set<string> {
+  return new Set(
+    roles.flatMap((role) =>
+      role
+        .toLowerCase()
+        .split(/[^\p{L}\p{N}'’.-]+/u)
+        .filter((w) => w && !ROLE_STOP.has(w)),
+    ),
+  );
+}
+
+/**
+ * One name in two documents is one person only when nothing contradicts it: their roles share a word
+ * ("mayor" and "mayor of Port Avery"), or one document gives no role. A mayor and a chess coach who
+ * share a name are two people, and merging them would credit one with the other's words.
+ */
+function samePerson(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length === 0 || b.length === 0) return true;
+  const words = roleWords(a);
+  return [...roleWords(b)].some((w) => words.has(w));
+}
+
+interface Appearance {
+  name: string;
+  doc: string | undefined;
+  quotes: DirectoryQuote[];
+  roles: string[];
+}
+
+/** The quotes grouped by speaker and document, in first-seen order. */
+function appearances(quotes: readonly DirectoryQuote[]): Appearance[] {
+  const byKey = new Map<string, Appearance>();
   for (const quote of quotes) {
     if (!quote.speaker) continue;
-    let entry = entries.get(quote.speaker);
-    if (!entry) {
-      entry = { name: quote.speaker, roles: [], members: [], quoteCount: 0, aliases: [] };
-      entries.set(quote.speaker, entry);
+    const key = `${quote.speaker}\u0000${quote.doc ?? ''}`;
+    let appearance = byKey.get(key);
+    if (!appearance) {
+      appearance = { name: quote.speaker, doc: quote.doc, quotes: [], roles: [] };
+      byKey.set(key, appearance);
     }
-    entry.quoteCount++;
-    if (quote.role && !entry.roles.includes(quote.role)) entry.roles.push(quote.role);
-    // Members belong to group labels; a list speaker named by its first member keeps them too.
-    for (const member of quote.members) if (!entry.members.includes(member)) entry.members.push(member);
+    appearance.quotes.push(quote);
+    if (quote.role && !appearance.roles.includes(quote.role)) appearance.roles.push(quote.role);
   }
-  for (const entry of entries.values()) {
+  return [...byKey.values()];
+}
+
+/** People, not strings: each entry gathers the appearances of one name that can be one person. */
+function people(quotes: readonly DirectoryQuote[]): SpeakerEntry[] {
+  const entries: SpeakerEntry[] = [];
+  const byName = new Map<string, SpeakerEntry[]>();
+  for (const appearance of appearances(quotes)) {
+    const sameName = byName.get(appearance.name) ?? [];
+    let entry = sameName.find((e) => samePerson(e.roles, appearance.roles));
+    if (!entry) {
+      entry = { name: appearance.name, roles: [], members: [], quoteCount: 0, aliases: [], documents: [] };
+      entries.push(entry);
+      byName.set(appearance.name, [...sameName, entry]);
+    }
+    entry.quoteCount += appearance.quotes.length;
+    for (const role of appearance.roles) if (!entry.roles.includes(role)) entry.roles.push(role);
+    if (appearance.doc && !entry.documents?.includes(appearance.doc)) entry.documents?.push(appearance.doc);
+    // Members belong to group labels; a list speaker named by its first member keeps them too.
+    for (const quote of appearance.quotes)
+      for (const member of quote.members) if (!entry.members.includes(member)) entry.members.push(member);
+  }
+  return entries;
+}
+
+/** Entries that share a name or a surname get a description saying which is which. */
+function describe(entries: SpeakerEntry[]): void {
+  const keyOf = (entry: SpeakerEntry) => (surnameOf(entry.name) ?? entry.name).toLowerCase();
+  const counts = new Map<string, number>();
+  for (const entry of entries) counts.set(keyOf(entry), (counts.get(keyOf(entry)) ?? 0) + 1);
+  for (const entry of entries) {
+    const shared = (counts.get(keyOf(entry)) ?? 0) > 1;
+    const where = entry.documents?.length ? `in ${entry.documents.join(', ')}` : null;
+    entry.description = shared ? (entry.roles[0] ?? where) : null;
+  }
+}
+
+export function buildSpeakerDirectory(quotes: readonly DirectoryQuote[]): SpeakerEntry[] {
+  const entries = people(quotes);
+  for (const entry of entries) {
     entry.members = entry.members.filter((member) => member !== entry.name || !isPersonLike(entry.name));
     entry.aliases = aliasesOf(entry.name, entry.roles);
   }
-  return [...entries.values()].sort((a, b) => b.quoteCount - a.quoteCount || a.name.localeCompare(b.name));
+  describe(entries);
+  return entries.sort((a, b) => b.quoteCount - a.quoteCount || a.name.localeCompare(b.name));
+}
+
+/** "John Smith (mayor of Port Avery)" when the name alone does not say which one. */
+export function describedName(entry: Pick<SpeakerEntry, 'name' | 'description'>): string {
+  return entry.description ? `${entry.name} (${entry.description})` : entry.name;
 }

@@ -32,6 +32,37 @@ interface Noted {
   paragraph: number;
 }
 
+/** Notes arrive in reading order, so keeping them sorted by position is nearly always an append. */
+function insertByPosition(notes: Noted[], note: Noted): void {
+  let i = notes.length;
+  while (i > 0 && (notes[i - 1] as Noted).pos > note.pos) i--;
+  notes.splice(i, 0, note);
+}
+
+/**
+ * How many notes back a pronoun or a common noun may look for its referent. News articles note a few
+ * dozen speakers; a referent hundreds of attributions back is no evidence at all, and the bound keeps
+ * resolution linear in a very long document.
+ */
+const LOOKBACK_NOTES = 400;
+
+/** The latest accepted note before `pos` (optionally only in `paragraph`), from notes sorted by position. */
+function latestBefore(
+  notes: readonly Noted[],
+  pos: number,
+  accept: (s: Speaker) => boolean,
+  paragraph?: number,
+): Noted | undefined {
+  let i = notes.length - 1;
+  while (i >= 0 && (notes[i] as Noted).pos >= pos) i--;
+  for (const stop = Math.max(0, i - LOOKBACK_NOTES); i >= stop; i--) {
+    const note = notes[i] as Noted;
+    if (paragraph !== undefined && note.paragraph !== paragraph) continue;
+    if (accept(note.speaker)) return note;
+  }
+  return undefined;
+}
+
 export class SpeakerResolver {
   private readonly speakers: Noted[] = [];
   private readonly subjects: Noted[] = [];
@@ -39,24 +70,45 @@ export class SpeakerResolver {
   constructor(private readonly table: EntityTable) {}
 
   noteSpeaker(speaker: Speaker, pos: number, paragraph: number): void {
-    this.speakers.push({ speaker, pos, paragraph });
+    insertByPosition(this.speakers, { speaker, pos, paragraph });
   }
 
   noteSubject(speaker: Speaker, pos: number, paragraph: number): void {
-    this.subjects.push({ speaker, pos, paragraph });
+    insertByPosition(this.subjects, { speaker, pos, paragraph });
+  }
+
+  private entityOf(speaker: Speaker): Entity | undefined {
+    const entity = this.table.byName.get(speaker.name.toLowerCase());
+    return entity?.name === speaker.name ? entity : undefined;
   }
 
   /** Gender evidence from the text ("Reese said she would …"), for later he/she. */
   noteGender(speaker: Speaker, gender: 'm' | 'f'): void {
-    const entity = this.table.entities.find((e) => e.name === speaker.name);
+    const entity = this.entityOf(speaker);
     if (entity && !entity.gender) entity.gender = gender;
   }
 
   /** Records a role written at a mention, for this speaker and later mentions of the same person. */
   rememberRole(speaker: Speaker, role: string): void {
     speaker.role = role;
-    const entity = this.table.entities.find((e) => e.name === speaker.name);
+    const entity = this.entityOf(speaker);
     if (entity && !entity.roles.includes(role)) entity.roles.unshift(role);
+  }
+
+  /**
+   * The one person of this gender the document has named before `pos`, other than `except`; null when
+   * there is none or more than one (then a pronoun could mean either).
+   */
+  onlyPerson(gender: 'm' | 'f', pos: number, except: Speaker): Speaker | null {
+    const candidates = this.table.entities.filter(
+      (e) =>
+        PEOPLE.has(e.kind) &&
+        e.words.length >= 2 &&
+        e.gender === gender &&
+        e.name !== except.name &&
+        lastMentionBefore(e, pos) >= 0,
+    );
+    return candidates.length === 1 && candidates[0] ? entitySpeaker(candidates[0], null) : null;
   }
 
   resolve(np: NounPhrase, ctx: ResolveContext): Speaker | null {
@@ -84,24 +136,31 @@ export class SpeakerResolver {
   }
 
   private genderOf(speaker: Speaker): Gender {
-    return this.table.entities.find((e) => e.name === speaker.name)?.gender ?? null;
+    return this.entityOf(speaker)?.gender ?? null;
   }
 
+  /** The latest speaker before the mention, or a subject of the same paragraph when that is later. */
   private recent(ctx: ResolveContext, accept: (s: Speaker) => boolean): Noted | undefined {
-    const sameParagraph = this.subjects.filter((n) => n.paragraph === ctx.paragraph);
-    return [...sameParagraph, ...this.speakers]
-      .filter((n) => n.pos < ctx.pos && accept(n.speaker))
-      .sort((a, b) => b.pos - a.pos)[0];
+    const speaker = latestBefore(this.speakers, ctx.pos, accept);
+    const subject = latestBefore(this.subjects, ctx.pos, accept, ctx.paragraph);
+    return subject && (!speaker || subject.pos >= speaker.pos) ? subject : speaker;
   }
 
   private recentSubject(ctx: ResolveContext, accept: (s: Speaker) => boolean): Noted | undefined {
-    return this.subjects.filter((n) => n.pos < ctx.pos && accept(n.speaker)).sort((a, b) => b.pos - a.pos)[0];
+    return latestBefore(this.subjects, ctx.pos, accept);
   }
 
   private pronoun(word: string, ctx: ResolveContext): Speaker | null {
     if (word === 'he' || word === 'she') {
       const gender = word === 'he' ? 'm' : 'f';
-      const agrees = (s: Speaker) => PEOPLE.has(s.kind) && (this.genderOf(s) ?? gender) === gender;
+      // Of unknown gender, only a person-like name ("Dan Meyer", "Sen. Reed") or someone with a role can
+      // be "he" or "she": a lone capitalised word of unknown gender ("Passengers vented …") may be no
+      // person at all.
+      const personLike = (s: Speaker) => s.name.trim().includes(' ') || s.role !== null || s.unnamed === true;
+      const agrees = (s: Speaker) => {
+        const known = this.genderOf(s);
+        return PEOPLE.has(s.kind) && (known === gender || (known === null && personLike(s)));
+      };
       // No speaker so far agrees: the person the previous sentences were about ("Roe disagreed … ¶ "…,"
       // she said") — only when their gender is known to agree, since a subject is weaker than a speaker.
       const found =
@@ -139,8 +198,10 @@ export class SpeakerResolver {
 
   private group(np: NounPhrase, ctx: ResolveContext): Speaker {
     const body = np.text.replace(/^the\s+/i, '');
-    if (!np.definite)
-      return { name: body.charAt(0).toLowerCase() + body.slice(1), role: null, members: [], kind: 'group' };
+    if (!np.definite) {
+      const name = body.charAt(0).toLowerCase() + body.slice(1);
+      return { name, role: null, members: [], kind: 'group', unnamed: true };
+    }
     const hinted = this.table.entities
       .filter((e) => e.mentions[0] === -1 && e.kind === 'person')
       .map((e) => e.name);
@@ -183,6 +244,13 @@ export class SpeakerResolver {
 
   /** "the NASA administrator", "Musk's biographer": the person the document gave that role. */
   private role(np: NounPhrase, ctx: ResolveContext): Speaker | null {
+    // "a senior official said": the writer withholds the name, so it is never filled in from a person
+    // the document gave that role (who would be "the official", or named).
+    const article = /^(?:a|an)\s/i.exec(np.text);
+    if (article) {
+      const name = np.text.charAt(0).toLowerCase() + np.text.slice(1);
+      return { name, role: null, members: [], kind: 'person', unnamed: true };
+    }
     const wanted = np.text
       .toLowerCase()
       .replace(/^(?:the|a|an)\s+/, '')

@@ -8,11 +8,25 @@ export interface Speaker {
   role: string | null;
   members: string[];
   kind: SpeakerKind;
+  /** An unnamed source ("a senior official", "people familiar with the matter"): never a named person. */
+  unnamed?: boolean;
 }
 
-/** The entity's latest mention at or before `pos` (-2 when there is none; hints are at -1). */
-export const lastMentionBefore = (entity: Entity, pos: number) =>
-  Math.max(-2, ...entity.mentions.filter((m) => m <= pos));
+/**
+ * The entity's latest mention at or before `pos` (-2 when there is none; hints are at -1). Mentions are
+ * sorted, so a binary search keeps this cheap for a name mentioned thousands of times.
+ */
+export function lastMentionBefore(entity: Entity, pos: number): number {
+  const { mentions } = entity;
+  let low = 0;
+  let high = mentions.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((mentions[mid] as number) <= pos) low = mid + 1;
+    else high = mid;
+  }
+  return low > 0 ? (mentions[low - 1] as number) : -2;
+}
 
 /** A person keeps their first role; organisations and publications carry none. */
 export function entitySpeaker(entity: Entity, role: string | null): Speaker {

@@ -2,7 +2,7 @@
 // says so, and what was said (adjacent quotes or a reported clause). Shared helpers for the finders.
 
 import type { Range } from '../text/sentences.js';
-import { TELL_VERBS, TIME_WORDS, VERB_ADVERBS } from './lexicon.js';
+import { BACK_VERBS, SPEECH_VERBS, TELL_VERBS, TIME_WORDS, VERB_ADVERBS } from './lexicon.js';
 import { type NounPhrase, readNounPhrase } from './noun-phrase.js';
 import { readWord, readWords, type Word } from './read-word.js';
 
@@ -73,6 +73,16 @@ function skipSpaces(text: string, pos: number): number {
 export function readVerb(text: string, pos: number, verbs: ReadonlySet<string>): Word | null {
   const word = readWord(text, skipSpaces(text, pos));
   return word && !word.capital && verbs.has(word.bare) ? word : null;
+}
+
+/** A reporting verb next to a quote: a listed speech verb, or a rejoinder "shot back", "fired back". */
+export function readSpeechVerb(text: string, pos: number): Word | null {
+  const verb = readVerb(text, pos, SPEECH_VERBS);
+  if (verb) return verb;
+  const word = readVerb(text, pos, BACK_VERBS);
+  const back = word && text[word.end] === ' ' ? readWord(text, word.end + 1) : null;
+  if (!word || back?.text !== 'back') return null;
+  return { ...word, text: `${word.text} back`, end: back.end, bare: `${word.bare} back` };
 }
 
 /** Skips "also", "later", "has", "Friday"… between a speaker and the verb. */

@@ -2,6 +2,13 @@ import type { SpeakerHint } from '../corpus/types.js';
 
 export type QuoteKind = 'direct' | 'indirect';
 
+export interface SaidWhen {
+  /** The date as the text gives it ("2023", "Oct. 27, 2024", "Friday") or the document's date. */
+  text: string;
+  /** `text`: written in the attribution; `document`: the document's own date, as a fallback. */
+  source: 'text' | 'document';
+}
+
 /**
  * A quote found in a document: always a verbatim span of the source text.
  * Invariant: `paragraph.text.slice(start - paragraph.start, end - paragraph.start) === text`.
@@ -21,6 +28,19 @@ export interface Quote {
   cue: string | null;
   /** 0..1: how sure the attribution rule that fired is. */
   confidence: number;
+  // Provenance (set on every quote the extractor makes; optional so quotes stored by earlier versions
+  // and quotes built by hand stay valid).
+  /** The outlet, organisation or person the words were said to, when the text names one ("told the paper"). */
+  saidTo?: string | null;
+  /** When it was said: a date the attribution gives (`source: "text"`), else the document's date. */
+  when?: SaidWhen | null;
+  /**
+   * Who passes the words on when the speaker said them to someone else: the outlet that reported them
+   * (`via`), or this document's publisher quoting another outlet's interview or a letter.
+   */
+  relayedBy?: string | null;
+  /** The source is unnamed ("a senior official", "people familiar with the matter"): `speaker` describes them. */
+  unnamed?: boolean;
   /** 1-based paragraph number. */
   paragraph: number;
   /** Offsets into the same text as `Paragraph.start`/`end`. */
@@ -35,8 +55,16 @@ export interface ParagraphInput {
   start: number;
 }
 
+/** What the extractor may know of the document itself (front matter), for provenance. */
+export interface DocumentInfo {
+  publisher?: string | null;
+  /** The document's date as its front matter gives it ("2024-10-27", "2023-09"). */
+  date?: string | null;
+}
+
 export interface ExtractInput {
   paragraphs: readonly ParagraphInput[];
+  document?: DocumentInfo;
   /** Optional speakers from front matter: seed the entity table (names and roles), never invent quotes. */
   speakerHints?: readonly SpeakerHint[];
 }

@@ -1,4 +1,5 @@
 import type { BotServices } from '../bot-services.js';
+import { describedName } from '../quotes/speaker-directory.js';
 import type { QuoteResults } from './views/quote-blocks.js';
 
 /** `/quote QUERY` through the core, in the shape the quote views render. */
@@ -7,7 +8,8 @@ export function quoteResults(services: BotServices, query: string): QuoteResults
   return {
     query,
     by: found.by,
-    speakers: found.speakers.map((speaker) => speaker.name),
+    // Two people sharing a name or surname are listed apart, each with what tells them apart.
+    speakers: found.speakers.map(describedName),
     hits: found.hits,
     suggestions: found.suggestions,
   };

@@ -54,6 +54,17 @@ describe('checking a quotation against the bundled corpus', () => {
     );
   });
 
+  it('offers a copy-ready line with who it was said to, when, and who relays it', () => {
+    const result = check(
+      'No other company been able to make reusable rockets, or get astronauts into orbit, or get some of these heavy satellites into high-Earth orbit',
+    );
+    assert.equal(result.verdict, 'verbatim');
+    assert.equal(
+      result.original?.copy_line,
+      "“No other company been able to make reusable rockets, or get astronauts into orbit, or get some of these heavy satellites into high-Earth orbit,” Walter Isaacson, Musk's biographer, told The New York Times in 2023 (as relayed by Axios, Oct. 27, 2024).",
+    );
+  });
+
   it('misattributed: the words are there, said by someone else, who is named', () => {
     const result = check(
       'this is why you don’t let yourself get into a position where there’s only one provider',

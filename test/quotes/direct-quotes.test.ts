@@ -254,4 +254,97 @@ describe('direct quotes: fragments, titles and transcripts', () => {
     assert.equal(quoteWith(quotes, 'question for the director').speaker, 'Sen. Smith');
     noQuoteWith(quotes, 'close on weekends');
   });
+
+  it('resolves a rank label with the surname alone to the full name an earlier label gave', () => {
+    const quotes = extract(
+      [
+        'GEN. MARK HOLT: The troops are ready. They have trained for months.',
+        'Q: When will they deploy?',
+        'GEN. HOLT: Soon.',
+        'SEN. ANNE LOWE: Thank you, General.',
+        'SEN. PAUL LOWE: I yield my time.',
+        'SEN. LOWE: One more question.',
+      ].join('\n'),
+    );
+    const turn = quoteWith(quotes, 'troops are ready');
+    assert.equal(turn.speaker, 'Mark Holt');
+    assert.equal(turn.text, 'The troops are ready. They have trained for months.', 'a turn is one quote');
+    assert.equal(quoteWith(quotes, 'Soon').speaker, 'Mark Holt');
+    // Two Lowes: the surname alone does not say which one, so it stays as written.
+    assert.equal(quoteWith(quotes, 'One more question').speaker, 'Sen. Lowe');
+  });
+});
+
+describe('direct quotes: surnames with particles', () => {
+  it('reads "de Ruiter said" as the surname of the Femke de Ruiter named before', () => {
+    const quotes = extract(
+      [
+        'Femke de Ruiter, the Dutch stroke, congratulated the winners.',
+        '"They were simply faster today," de Ruiter said.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'simply faster').speaker, 'Femke de Ruiter');
+  });
+});
+
+describe('direct quotes: a quote inside a quote', () => {
+  it('credits the inner words to the one person the outer speaker means, passed on by the outer speaker', () => {
+    const quotes = extract(
+      [
+        'Mayor Ellen Park said in March that she would finish the job.',
+        'Rosa Salas, her rival, was unimpressed.',
+        `"She keeps saying she'll 'finish what she couldn't,'" Salas said.`,
+      ].join('\n'),
+    );
+    const outer = quoteWith(quotes, 'keeps saying');
+    assert.equal(outer.speaker, 'Rosa Salas');
+    const inner = quotes.find((q) => q.text === "finish what she couldn't,");
+    assert.ok(inner, JSON.stringify(quotes.map((q) => q.text)));
+    assert.equal(inner.speaker, 'Ellen Park');
+    assert.equal(inner.cue, 'nested');
+    assert.equal(inner.via, 'Rosa Salas');
+  });
+
+  it('credits inner words introduced by a role the document gave one person', () => {
+    const quotes = extract(
+      [
+        'Governor Tom Reyes visited the plant in May.',
+        `"The governor told us, 'We will not let this plant close,' and then he left," said Mia Cole, a welder.`,
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'The governor told us').speaker, 'Mia Cole');
+    assert.equal(quotes.find((q) => q.text.startsWith('We will not'))?.speaker, 'Tom Reyes');
+  });
+
+  it('reports no inner quote when two people could be meant, or the outer speaker quotes herself', () => {
+    const quotes = extract(
+      [
+        'Mayor Ellen Park and Council Member Ana Ruiz spoke first.',
+        `"She keeps saying she'll 'finish what she couldn't,'" said Rosa Salas.`,
+        `"I told them, 'we will be back,' and we were," Salas said.`,
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      quotes.map((q) => q.speaker),
+      ['Rosa Salas', 'Rosa Salas'],
+    );
+  });
+});
+
+describe('direct quotes: short rejoinders', () => {
+  it('credits a one-word rejoinder with "shot back", "snapped" or "replied" to its speaker', () => {
+    const quotes = extract(
+      [
+        'Council member Dana Park and treasurer Tom Reyes clashed over the budget.',
+        '"The budget is broken," Reyes said.',
+        '"Nonsense," Park shot back.',
+        '"It is not," Park replied.',
+        '"Enough," Reyes snapped.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'Nonsense').speaker, 'Dana Park');
+    assert.equal(quoteWith(quotes, 'Nonsense').cue, 'shot back');
+    assert.equal(quoteWith(quotes, 'It is not').speaker, 'Dana Park');
+    assert.equal(quoteWith(quotes, 'Enough').speaker, 'Tom Reyes');
+  });
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { SpeakerHint } from '../../src/corpus/types.js';
 import { extractQuotes } from '../../src/quotes/extract-quotes.js';
-import type { ParagraphInput, Quote } from '../../src/quotes/types.js';
+import type { DocumentInfo, ParagraphInput, Quote } from '../../src/quotes/types.js';
 
 /** Every non-empty line is a paragraph (as in the bundled news texts); offsets are into `text`. */
 function paragraphsOf(text: string): ParagraphInput[] {
@@ -24,9 +24,13 @@ export function assertVerbatim(quotes: readonly Quote[], paragraphs: readonly Pa
 }
 
 /** Extracts from a text block (one paragraph per line) and checks the offsets invariant. */
-export function extract(text: string, speakerHints: SpeakerHint[] = []): Quote[] {
+export function extract(
+  text: string,
+  speakerHints: SpeakerHint[] = [],
+  document: DocumentInfo = {},
+): Quote[] {
   const paragraphs = paragraphsOf(text);
-  const quotes = extractQuotes({ paragraphs, speakerHints });
+  const quotes = extractQuotes({ paragraphs, speakerHints, document });
   assertVerbatim(quotes, paragraphs);
   return quotes;
 }

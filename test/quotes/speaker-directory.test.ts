@@ -1,9 +1,16 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { before, describe, it } from 'node:test';
+import { findQuotesFor } from '../../src/answer/find-quotes.js';
+import type { BotServices } from '../../src/bot-services.js';
 import { findSpeakersInText } from '../../src/quotes/find-speakers-in-text.js';
 import { matchSpeaker } from '../../src/quotes/match-speaker.js';
 import { buildSpeakerDirectory } from '../../src/quotes/speaker-directory.js';
 import type { Quote } from '../../src/quotes/types.js';
+import { quoteResults } from '../../src/slack/quote-results.js';
+import { quotePageMessage } from '../../src/slack/views/quote-blocks.js';
+import { type SearchFixture, searchFixture } from '../support/search-fixture.js';
 
 function quote(speaker: string, role: string | null, members: string[] = []): Quote {
   return {
@@ -138,5 +145,49 @@ describe('findSpeakersInText', () => {
     const found = findSpeakersInText('What did Shaheen write?', directory);
     assert.equal(found[0], 'Jeanne Shaheen');
     assert.deepEqual(found.slice(1).sort(), ['the Senators', 'the lawmakers'].sort());
+  });
+});
+
+describe('speakers are people, not strings', () => {
+  const dir = 'test/fixtures/two-smiths';
+  let fixture: SearchFixture;
+  before(async () => {
+    const files = Object.fromEntries(
+      readdirSync(dir).map((name) => [`two-smiths-${name}`, readFileSync(join(dir, name), 'utf8')]),
+    );
+    fixture = await searchFixture({}, files);
+  });
+
+  it('keeps one name in two documents apart when their roles disagree, and together when they agree', () => {
+    const smiths = fixture.context.speakers.filter((entry) => entry.name === 'John Smith');
+    assert.equal(smiths.length, 2, JSON.stringify(smiths));
+    const mayor = smiths.find((entry) => entry.roles.some((role) => role.includes('mayor')));
+    const coach = smiths.find((entry) => entry.roles.some((role) => role.includes('chess')));
+    assert.ok(mayor && coach && mayor !== coach);
+    assert.equal(mayor.documents?.length, 2, 'both Port Avery stories quote the same mayor');
+    assert.equal(coach.documents?.length, 1);
+    assert.equal(mayor.description, 'mayor of Port Avery');
+    assert.equal(coach.description, 'coach of the Valley chess club');
+  });
+
+  it('/quote Smith lists the two Smiths separately and says which is which', () => {
+    const services = { findQuotes: (query: string) => findQuotesFor(fixture.context, query) } as BotServices;
+    const results = quoteResults(services, 'Smith');
+    assert.deepEqual(results.speakers.sort(), [
+      'John Smith (coach of the Valley chess club)',
+      'John Smith (mayor of Port Avery)',
+    ]);
+    const header = JSON.stringify(quotePageMessage(results, 0).blocks[0]);
+    assert.match(header, /John Smith \(mayor of Port Avery\)/);
+    assert.match(header, /John Smith \(coach of the Valley chess club\)/);
+    const words = results.hits.map((hit) => `${hit.role}: ${hit.text}`);
+    assert.ok(
+      words.some((line) => /^coach.*kept their nerve/.test(line)),
+      words.join('\n'),
+    );
+    assert.ok(
+      words.some((line) => /^mayor.*reliable ferries/.test(line)),
+      words.join('\n'),
+    );
   });
 });

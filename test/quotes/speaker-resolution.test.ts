@@ -244,3 +244,20 @@ describe('speaker resolution', () => {
     assert.equal(quoteWith(quotes, 'plan was sound').speaker, 'Lloyd Austin');
   });
 });
+
+describe('pronouns need a person to refer to', () => {
+  it('reads "One traveler, Kayla Mendes, posted" as Kayla Mendes, whom a later "she" means', () => {
+    const quotes = extract(
+      [
+        '"We are sorry for the delays," said Nadia Brooks, the airline’s chief executive.',
+        'Passengers vented online. One traveler, Kayla Mendes, posted a photo of the departure board. “Day 2 of trying to get home. You had one job,” she wrote.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'Day 2').speaker, 'Kayla Mendes');
+  });
+
+  it('never lets "she" mean a lone capitalised word of unknown gender', () => {
+    const quotes = extract('Passengers vented online. “You had one job,” she wrote.');
+    assert.deepEqual(quotes, []);
+  });
+});

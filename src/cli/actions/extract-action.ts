@@ -3,6 +3,7 @@ import { CorpusFileError } from '../../corpus/corpus-file-error.js';
 import { loadDocument } from '../../corpus/load-document.js';
 import { WhosaidError } from '../../errors.js';
 import { extractQuotes } from '../../quotes/extract-quotes.js';
+import { provenanceLine } from '../../quotes/provenance-line.js';
 import type { Quote } from '../../quotes/types.js';
 import type { CliIo } from '../io.js';
 
@@ -11,7 +12,11 @@ export async function extractAction(io: CliIo, file: string, flags: { json?: boo
     if (error instanceof CorpusFileError) throw new WhosaidError('CORPUS_FILE_INVALID', error.message);
     throw error;
   });
-  const quotes = extractQuotes({ paragraphs: document.paragraphs, speakerHints: document.meta.speakers });
+  const quotes = extractQuotes({
+    paragraphs: document.paragraphs,
+    speakerHints: document.meta.speakers,
+    document: { publisher: document.meta.publisher, date: document.meta.date },
+  });
   if (flags.json) io.stdout.write(`${JSON.stringify(quotes.map(toJson), null, 2)}\n`);
   else if (quotes.length === 0) io.stdout.write('No attributed quotes found.\n');
   else io.stdout.write(`${quotes.map(formatQuote).join('\n')}\n`);
@@ -28,6 +33,10 @@ function toJson(quote: Quote) {
     via: quote.via,
     cue: quote.cue,
     confidence: quote.confidence,
+    said_to: quote.saidTo ?? null,
+    when: quote.when ?? null,
+    relayed_by: quote.relayedBy ?? null,
+    unnamed: quote.unnamed ?? false,
     start: quote.start,
     end: quote.end,
   };
@@ -35,5 +44,6 @@ function toJson(quote: Quote) {
 
 function formatQuote(quote: Quote): string {
   const text = quote.kind === 'direct' ? `“${quote.text}”` : quote.text;
-  return `¶${quote.paragraph} ${quote.kind.padEnd(8)} ${credit(quote).replace(/,$/, '')}: ${text.replace(/\s+/g, ' ')}`;
+  const origin = provenanceLine(quote);
+  return `¶${quote.paragraph} ${quote.kind.padEnd(8)} ${credit(quote).replace(/,$/, '')}${origin ? ` (${origin})` : ''}: ${text.replace(/\s+/g, ' ')}`;
 }

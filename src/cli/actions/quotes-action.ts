@@ -1,6 +1,9 @@
+import { copyLine, passageLink } from '../../answer/copy-line.js';
 import { credit } from '../../answer/credit.js';
 import { findQuotes, type QuoteHit } from '../../answer/find-quotes.js';
+import { latestFirst, parseSince, quoteDate, quotesSince } from '../../answer/quote-dates.js';
 import { WhosaidError } from '../../errors.js';
+import { provenanceLine } from '../../quotes/provenance-line.js';
 import { type CliIo, notice } from '../io.js';
 import { type CorpusFlags, configFor, openSearchContext } from '../runtime.js';
 
@@ -8,18 +11,28 @@ export interface QuotesFlags extends CorpusFlags {
   speaker?: string;
   json?: boolean;
   limit?: string;
+  since?: string;
+  latest?: boolean;
 }
 
 export async function quotesAction(io: CliIo, topic: string | undefined, flags: QuotesFlags): Promise<void> {
   const limit = flags.limit === undefined ? Number.POSITIVE_INFINITY : Number(flags.limit);
   if (!(limit >= 1))
     throw new WhosaidError('INPUT_INVALID', `--limit must be a positive number (got "${flags.limit}").`);
+  const since = flags.since === undefined ? null : parseSince(flags.since, new Date());
+  if (flags.since !== undefined && !since) {
+    throw new WhosaidError(
+      'INPUT_INVALID',
+      `--since must be a date (2024-10-27), today, yesterday, a weekday or "N days ago" (got "${flags.since}").`,
+    );
+  }
   const context = await openSearchContext(configFor(io, flags), io);
   const result = findQuotes(context, { topic, speaker: flags.speaker });
-  const hits = result.hits.slice(0, limit);
+  const dated = since ? quotesSince(result.hits, since) : result.hits;
+  const hits = (flags.latest ? latestFirst(dated) : dated).slice(0, limit);
   if (flags.json) io.stdout.write(`${JSON.stringify(hits.map(toJson), null, 2)}\n`);
   if (hits.length === 0) {
-    const subject = flags.speaker ? `from "${flags.speaker}"` : `about "${topic}"`;
+    const subject = `${flags.speaker ? `from "${flags.speaker}"` : topic ? `about "${topic}"` : 'at all'}${since ? ` since ${since}` : ''}`;
     const closest =
       result.suggestions.length > 0 ? ` Closest known names: ${result.suggestions.join(', ')}.` : '';
     const line = `No quotes ${subject}.${closest}`;
@@ -40,6 +53,10 @@ function toJson(hit: QuoteHit) {
     via: hit.via,
     cue: hit.cue,
     confidence: hit.confidence,
+    said_to: hit.saidTo ?? null,
+    when: hit.when ?? null,
+    relayed_by: hit.relayedBy ?? null,
+    unnamed: hit.unnamed ?? false,
     doc: hit.doc,
     title: hit.title,
     url: hit.url,
@@ -47,11 +64,16 @@ function toJson(hit: QuoteHit) {
     ...(hit.page ? { page: hit.page } : {}),
     start: hit.start,
     end: hit.end,
+    said_on: quoteDate(hit),
+    copy_line: copyLine(hit, hit),
+    link: passageLink(hit.url, hit.text),
   };
 }
 
 function formatHit(hit: QuoteHit): string {
   const text = hit.kind === 'direct' ? `“${hit.text.replace(/[\s,]+$/, '')}”` : `(paraphrase) ${hit.text}`;
   const via = hit.via ? ` (as reported by ${hit.via})` : '';
-  return `${credit(hit).replace(/,$/, '')}${via}:\n  ${text.replace(/\s+/g, ' ')}\n  — ${hit.title}, ${hit.doc} ¶${hit.paragraph}${hit.page ? `, p. ${hit.page}` : ''}`;
+  const origin = provenanceLine({ ...hit, relayedBy: hit.relayedBy === hit.via ? null : hit.relayedBy });
+  const link = passageLink(hit.url, hit.text);
+  return `${credit(hit).replace(/,$/, '')}${via}${origin ? ` [${origin}]` : ''}:\n  ${text.replace(/\s+/g, ' ')}\n  — ${hit.title}, ${hit.doc} ¶${hit.paragraph}${hit.page ? `, p. ${hit.page}` : ''}${link ? `\n  ${link}` : ''}`;
 }

@@ -21,6 +21,9 @@ export function quoteCheckMessage(check: QuoteCheck): SlackMessage {
   if (check.original && check.verdict !== 'spliced') {
     const who = check.original.speaker ? escapeText(check.original.speaker) : 'no speaker named';
     lines.push(`>“${escapeText(clip(oneLine(check.original.text), MAX_QUOTE_CHARS))}” — ${who}`);
+    if (check.original.copy_line)
+      lines.push(`*Copy:* ${escapeText(clip(check.original.copy_line, MAX_QUOTE_CHARS))}`);
+    if (check.original.link) lines.push(link(check.original.link, 'Exact passage on the original page'));
   }
   if (check.wording === 'altered' || check.wording === 'shortened') {
     lines.push(`*Claim against the original:* ${escapeText(clip(formatDiff(check.diff), MAX_QUOTE_CHARS))}`);

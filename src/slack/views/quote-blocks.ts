@@ -1,4 +1,6 @@
+import { passageLink } from '../../answer/copy-line.js';
 import type { QuoteHit } from '../../answer/find-quotes.js';
+import { provenanceLine } from '../../quotes/provenance-line.js';
 import { ACTION_IDS, COMMANDS } from './action-ids.js';
 import type { KnownBlock, SlackMessage } from './block-types.js';
 import { sections, toMessages } from './limits.js';
@@ -130,6 +132,7 @@ function quoteBlocks(hit: QuoteHit): KnownBlock[] {
   const words = escapeText(clip(hit.text.replace(/[,;:]$/, ''), MAX_QUOTE_CHARS)).replace(/\n/g, '\n>');
   const said = hit.kind === 'direct' ? `“${words}”` : `${words} _(paraphrased)_`;
   const origin = sourceLine(hit.publisher, hit.date);
+  const provenance = provenanceLine({ ...hit, relayedBy: hit.relayedBy === hit.via ? null : hit.relayedBy });
   return [
     ...sections(`${who}\n>${said}`),
     {
@@ -137,7 +140,8 @@ function quoteBlocks(hit: QuoteHit): KnownBlock[] {
       elements: [
         {
           type: 'mrkdwn',
-          text: `${link(hit.url, hit.title)}${origin ? ` — ${origin}` : ''} · ¶${hit.paragraph}${hit.page ? `, p. ${hit.page}` : ''}`,
+          // The paragraph mark links to the exact words on the original page (a text fragment).
+          text: `${provenance ? `${escapeText(provenance)} · ` : ''}${link(hit.url, hit.title)}${origin ? ` — ${origin}` : ''} · ${link(passageLink(hit.url, hit.text), `¶${hit.paragraph}`)}${hit.page ? `, p. ${hit.page}` : ''}`,
         },
       ],
     },

@@ -1,0 +1,74 @@
+// A quote inside a quote: `"She keeps saying she'll 'finish what she couldn't,'" Salas said.` The outer
+// words are Salas's; the inner words are presented as someone else's, and belong to them when the outer
+// speaker names who said them right before the inner marks ("the governor told us, '…'", "she keeps
+// saying '…'"). A pronoun is trusted only when one person of the document can be meant: the outer
+// speaker does not call herself "she", so she is left out, and with two candidates the inner quote is
+// not reported (a wrong speaker is worse than none).
+import { NESTED_QUOTE } from './confidence.js';
+import { readNounPhrase } from './noun-phrase.js';
+import type { Draft } from './quote-drafts.js';
+import type { Speaker, SpeakerResolver } from './speaker-resolver.js';
+
+/** `‘…’` or `'…'` inside the outer quote: an opening mark after a space, a closing one before a space or mark. */
+const INNER =
+  /(?<=^|[\s(\u2014\u2013])['‘](?=\p{L})((?:(?!['’](?=[\s.,;:!?"”\u2014\u2013]|$)).){1,300}?[^\s])['’](?=[\s.,;:!?"”\u2014\u2013]|$)/gu;
+
+/**
+ * The speaker and reporting verb right before the inner quote, with at most three words between them
+ * ("she keeps saying she'll '…'", "the governor told us, '…'").
+ */
+const INTRODUCTION =
+  /(?:^|[\s,;:(\u2014\u2013])((?:(?:[Tt]he|[Aa]n?)\s+)?[\p{L}][\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})\s+(?:(?:keeps?|kept)\s+)?(?:said|says|saying|told\s+(?:us|me|them|him|her|reporters|everyone)|tells\s+(?:us|me|them|everyone)|promised|promises|promising|vowed|vows|wrote|writes|insisted|insists|insisting|claimed|claims|declared|announced)(?:\s+that)?[\s,:]*(?:[\p{L}'’]+\s+){0,3}$/u;
+
+const FIRST_PERSON = /^(?:i|we|you)$/i;
+
+function innerSpeaker(
+  draft: Draft,
+  introduction: RegExpExecArray,
+  leadStart: number,
+  resolver: SpeakerResolver,
+): Speaker | null {
+  const outer = draft.speaker;
+  const words = introduction[1] ?? '';
+  if (!outer || FIRST_PERSON.test(words)) return null;
+  const at = leadStart + introduction.index + introduction[0].indexOf(words);
+  const np = readNounPhrase(draft.paragraph.text, at);
+  if (!np || np.end > at + words.length) return null;
+  const where = { pos: draft.paragraph.start + at, paragraph: draft.paragraph.number };
+  const pronoun = np.kind === 'pronoun' ? np.text.toLowerCase() : null;
+  const speaker =
+    pronoun === 'he' || pronoun === 'she'
+      ? resolver.onlyPerson(pronoun === 'he' ? 'm' : 'f', where.pos, outer)
+      : pronoun
+        ? null
+        : resolver.resolve(np, where);
+  return speaker && speaker.name !== outer.name && !speaker.unnamed ? speaker : null;
+}
+
+export function nestedDrafts(outer: Draft, resolver: SpeakerResolver): Draft[] {
+  if (outer.kind !== 'direct' || !outer.speaker) return [];
+  const { text } = outer.paragraph;
+  const body = text.slice(outer.start, outer.end);
+  const drafts: Draft[] = [];
+  for (const inner of body.matchAll(INNER)) {
+    const words = inner[1];
+    if (inner.index === undefined || !words) continue;
+    const lead = body.slice(0, inner.index);
+    const introduction = INTRODUCTION.exec(lead);
+    const speaker = introduction ? innerSpeaker(outer, introduction, outer.start, resolver) : null;
+    if (!speaker) continue;
+    const start = outer.start + inner.index + 1;
+    drafts.push({
+      paragraph: outer.paragraph,
+      kind: 'direct',
+      start,
+      end: start + words.length,
+      speaker,
+      // The outer speaker passes the inner words on.
+      via: outer.speaker.name,
+      cue: 'nested',
+      confidence: NESTED_QUOTE,
+    });
+  }
+  return drafts;
+}
