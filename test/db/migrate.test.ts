@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import pg from 'pg';
+import type pg from 'pg';
 import { MIGRATION_LOCK, migrate } from '../../src/db/migrate.js';
 import { loadMigrations } from '../../src/db/migrations.js';
 import { prepareDatabase } from '../../src/db/prepare-database.js';
 import { isWhosaidError } from '../../src/errors.js';
-import { createTestDatabase, type TestDatabase } from '../support/postgres-database.js';
+import { createTestDatabase, type TestDatabase, testPool } from '../support/postgres-database.js';
 import { runWhosaid } from '../support/run-cli.js';
 import { tempDir } from '../support/temp-dir.js';
 
@@ -42,7 +42,7 @@ describe('database migrations', () => {
   let pool: pg.Pool;
   before(async () => {
     database = await createTestDatabase();
-    pool = new pg.Pool({ connectionString: database.url });
+    pool = testPool(database.url);
   });
   after(async () => {
     await pool.end();
@@ -76,7 +76,7 @@ describe('database migrations', () => {
         'state/002-second.sql': 'CREATE TABLE second_table (id integer PRIMARY KEY);',
       }),
     );
-    const pools = [0, 1, 2].map(() => new pg.Pool({ connectionString: scratch.url }));
+    const pools = [0, 1, 2].map(() => testPool(scratch.url));
     const [holderPool, poolA, poolB] = pools as [pg.Pool, pg.Pool, pg.Pool];
     const holder = await holderPool.connect();
     try {
@@ -103,7 +103,7 @@ describe('database migrations', () => {
 
   it('a failing migration rolls back the whole run; an edited or unknown applied migration is refused', async () => {
     const scratch = await createTestDatabase();
-    const scratchPool = new pg.Pool({ connectionString: scratch.url });
+    const scratchPool = testPool(scratch.url);
     try {
       const good = 'CREATE TABLE kept (id integer);';
       const broken = await loadMigrations(

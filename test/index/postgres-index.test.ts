@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { cp, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import pg from 'pg';
+import type pg from 'pg';
 import { ask } from '../../src/answer/ask.js';
 import { findQuotes } from '../../src/answer/find-quotes.js';
 import type { SearchContext } from '../../src/answer/search-context.js';
@@ -14,7 +14,7 @@ import { createEmbedder } from '../../src/index/embedder.js';
 import { readIndex } from '../../src/index/index-store.js';
 import { loadPostgresIndex } from '../../src/index/postgres/load-postgres-index.js';
 import { savePostgresIndex } from '../../src/index/postgres/save-postgres-index.js';
-import { createTestDatabase, type TestDatabase } from '../support/postgres-database.js';
+import { createTestDatabase, type TestDatabase, testPool } from '../support/postgres-database.js';
 import { runWhosaid } from '../support/run-cli.js';
 import { bundledIndexCopy } from '../support/shared-index.js';
 import { tempDir } from '../support/temp-dir.js';
@@ -42,7 +42,7 @@ describe('the corpus index in PostgreSQL', () => {
   let corpusDir: string;
   before(async () => {
     database = await createTestDatabase();
-    pool = new pg.Pool({ connectionString: database.url });
+    pool = testPool(database.url);
     await migrate(pool, await loadMigrations('index'));
     corpusDir = join(await tempDir(), 'corpus');
     await cp('corpus', corpusDir, { recursive: true });

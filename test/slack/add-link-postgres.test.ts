@@ -2,10 +2,9 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import pg from 'pg';
 import { createLiveServices } from '../../src/cli/actions/live-index.js';
 import { loadConfig } from '../../src/config.js';
-import { createTestDatabase, type TestDatabase } from '../support/postgres-database.js';
+import { createTestDatabase, type TestDatabase, testPool } from '../support/postgres-database.js';
 import { bundledIndexCopy } from '../support/shared-index.js';
 import { memoryLogger } from '../support/slack-test-bot.js';
 import { tempDir } from '../support/temp-dir.js';
@@ -42,7 +41,7 @@ describe('a document added from Slack, with the index in PostgreSQL', () => {
       debug: false,
     };
     const services = await createLiveServices(config, io, memoryLogger().logger, { k: config.topK });
-    const pool = new pg.Pool({ connectionString: database.url });
+    const pool = testPool(database.url);
     try {
       const titles = async () =>
         (

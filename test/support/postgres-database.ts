@@ -35,6 +35,17 @@ async function admin<T>(work: (client: pg.Client) => Promise<T>, url = ADMIN_URL
   }
 }
 
+/**
+ * A pool to a test database. Dropping the database (WITH FORCE) ends every connection to it, and a
+ * pool whose idle connection is ended that way emits 'error' — expected here, and harmless: unhandled
+ * it would be an uncaught exception in whichever test first used that connection.
+ */
+export function testPool(url: string): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url });
+  pool.on('error', () => {});
+  return pool;
+}
+
 /** A database of this test's own, created empty and dropped (with the roles made for it) by `drop`. */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const name = `whosaid_test_${randomBytes(6).toString('hex')}`;
