@@ -20,6 +20,7 @@ import { PROJECT_ROOT } from './project-root.js';
 const envSchema = {
   WHOSAID_CORPUS_DIR: text(resolve(PROJECT_ROOT, 'corpus')),
   WHOSAID_INDEX_DIR: text(resolve(PROJECT_ROOT, '.whosaid')),
+  WHOSAID_STATE_DIR: optionalText(),
   WHOSAID_PROMPTS_DIR: text(resolve(PROJECT_ROOT, 'prompts')),
   WHOSAID_FETCHED_DIR: optionalText(),
   WHOSAID_ALLOW_PRIVATE_URLS: oneOf(['0', '1'], '0'),
@@ -65,6 +66,8 @@ export interface OpenAIConfig {
 export interface Config {
   corpusDir: string;
   indexDir: string;
+  /** The bot's state (dedupe keys, outbox, feedback) when set; by default a folder beside the index. */
+  stateDir: string | undefined;
   promptsDir: string;
   /**
    * Where fetched articles and files are written (`whosaid ingest URL`, feeds, Slack "add"): a folder of
@@ -172,6 +175,7 @@ function toConfig(env: Env): Config {
   return {
     corpusDir: resolve(env.WHOSAID_CORPUS_DIR),
     indexDir,
+    stateDir: env.WHOSAID_STATE_DIR ? resolve(env.WHOSAID_STATE_DIR) : undefined,
     promptsDir: resolve(env.WHOSAID_PROMPTS_DIR),
     // Beside the index by default, so a test or a second bot with its own index has its own documents.
     fetchedDir: env.WHOSAID_FETCHED_DIR ? resolve(env.WHOSAID_FETCHED_DIR) : `${indexDir}-fetched`,

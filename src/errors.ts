@@ -17,6 +17,7 @@ export type ErrorCode =
   | 'FETCH_FAILED'
   | 'FETCH_REFUSED'
   | 'SLACK_API'
+  | 'STATE_LOCKED'
   | 'DATABASE_UNAVAILABLE'
   | 'DATABASE_SCHEMA';
 

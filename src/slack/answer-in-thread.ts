@@ -5,9 +5,10 @@ import { charactersText, cutToLength, INPUT_LIMITS } from './input-limits.js';
 import { postMessages, tellPrivately } from './post-messages.js';
 import { withProgress } from './progress.js';
 import { logFailure, userMessageFor } from './slack-api-errors.js';
-import { type SlackDeps, threadKey } from './slack-deps.js';
+import { markThreadAnswered, type SlackDeps } from './slack-deps.js';
 import { streamAnswer } from './stream-answer.js';
 import { answerMessages } from './views/answer-blocks.js';
+import { BusyError } from './work-queue.js';
 
 const LONG_QUESTION = `Your message was long, so I read only its first ${charactersText(INPUT_LIMITS.question)}. Ask about one thing at a time for the best answer.`;
 
@@ -26,6 +27,7 @@ export async function answerInThread(
   const { channel, threadTs } = asked;
   const { text: question, cut } = cutToLength(asked.question, INPUT_LIMITS.question);
   const request = { ...asked, question };
+  const where = { channel, threadTs, user: request.user };
   try {
     // In auto-answer channels a message may not be meant for the bot at all: no note there.
     if (cut && !request.onlyIfSupported) {
@@ -34,26 +36,30 @@ export async function answerInThread(
           logFailure(deps.logger, error, 'could not tell the asker their question was cut', { channel }),
       );
     }
-    if (!request.question) {
-      await postMessages(client, channel, threadTs, [{ text: EMPTY_QUESTION, blocks: [] }]);
-      return;
-    }
-    if (request.onlyIfSupported) {
-      const answer = await deps.services.ask(request.question, { unsolicited: true });
-      if (answer.abstained) {
-        deps.logger.debug({ channel }, 'auto-answer skipped: the documents do not support an answer');
+    // Off the request path, a few at a time (work-queue.ts); refused at once when the queue is full.
+    await deps.work.run(async () => {
+      if (!request.question) {
+        await postMessages(deps, where, [{ text: EMPTY_QUESTION, blocks: [] }]);
         return;
       }
-      await postMessages(client, channel, threadTs, answerMessages(answer, deps.catalog()));
-    } else {
-      await withProgress(client, deps, { channel, threadTs, status: 'is reading the documents…' }, () =>
-        reply(client, deps, request),
-      );
-    }
-    deps.answeredThreads.add(threadKey(channel, threadTs));
-    deps.logger.info({ channel, threadTs }, 'answered a question');
+      if (request.onlyIfSupported) {
+        const answer = await deps.services.ask(request.question, { unsolicited: true });
+        if (answer.abstained) {
+          deps.logger.debug({ channel }, 'auto-answer skipped: the documents do not support an answer');
+          return;
+        }
+        await postMessages(deps, where, answerMessages(answer, deps.catalog()));
+      } else {
+        await withProgress(client, deps, { channel, threadTs, status: 'is reading the documents…' }, () =>
+          reply(client, deps, request),
+        );
+      }
+      await markThreadAnswered(deps, channel, threadTs);
+      deps.logger.info({ channel, threadTs }, 'answered a question');
+    });
   } catch (error) {
-    logFailure(deps.logger, error, 'could not answer a question', { channel, threadTs });
+    if (error instanceof BusyError) deps.logger.warn({ channel, threadTs }, 'too busy: declined a question');
+    else logFailure(deps.logger, error, 'could not answer a question', { channel, threadTs });
     await tellPrivately(client, { channel, user: request.user, threadTs }, userMessageFor(error)).catch(
       (notifyError: unknown) =>
         logFailure(deps.logger, notifyError, 'could not tell the user about the failure', { channel }),
@@ -65,6 +71,6 @@ async function reply(client: WebClient, deps: SlackDeps, request: AnswerRequest)
   const { askStream } = deps.services;
   if (askStream) return streamAnswer(client, deps, request, askStream);
   const answer = await deps.services.ask(request.question);
-  await postMessages(client, request.channel, request.threadTs, answerMessages(answer, deps.catalog()));
+  await postMessages(deps, request, answerMessages(answer, deps.catalog()));
   return answer;
 }

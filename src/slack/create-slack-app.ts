@@ -6,20 +6,25 @@ import type { BotServices } from '../bot-services.js';
 import type { SlackSettings } from '../config.js';
 import { WhosaidError } from '../errors.js';
 import type { Logger } from '../logger.js';
+import type { StateStore } from '../store/state-store.js';
 import { answerCatalog } from './answer-catalog.js';
 import { boltLogger } from './bolt-logger.js';
 import { type BotIdentity, fetchBotIdentity } from './bot-identity.js';
+import { DEFAULT_DELIVERY_POLICY, type DeliveryPolicy } from './delivery/delivery-policy.js';
+import { MethodGate } from './delivery/method-gate.js';
+import { Outbox } from './delivery/outbox.js';
+import { deliveryClientOptions, requestClientOptions } from './delivery/web-client-options.js';
 import { EVENTS_PATH } from './events-path.js';
 import { InFlight } from './in-flight.js';
 import { handlesRoute, LISTENERS, type ListenerEntry, registerListeners } from './listener-registry.js';
 import { checkProcessedEvents } from './payloads/check-processed-events.js';
 import { guardSocketEnvelopes } from './payloads/guard-socket-envelopes.js';
-import { RecentKeys } from './recent-keys.js';
 import { refuseMalformedBodies } from './refuse-malformed-bodies.js';
 import { guardResponseUrls } from './response-url-guard.js';
 import { logFailure, slackErrorCode } from './slack-api-errors.js';
 import type { FeedbackRecorder, SlackDeps } from './slack-deps.js';
 import { UserNames } from './user-names.js';
+import { WorkQueue } from './work-queue.js';
 
 export interface SlackAppOptions {
   settings: SlackSettings;
@@ -32,8 +37,16 @@ export interface SlackAppOptions {
   admins?: { users?: readonly string[]; channel?: string };
   /** Web API client options (tests: `{ retryConfig: { retries: 0 } }`); the API URL comes from settings. */
   clientOptions?: WebClientOptions;
-  /** Where feedback clicks go; by default they are written to the log. */
+  /** Dedupe keys, answered threads, the outbox and feedback; the caller opens and closes it. */
+  state: StateStore;
+  /** Where feedback clicks go; by default into `state`. */
   feedback?: FeedbackRecorder;
+  /** Deadline of every Web API call; default 10 s. */
+  apiTimeoutMs?: number;
+  /** Retry policy of the outbox (tests shorten it); default delivery-policy.ts. */
+  deliveryPolicy?: Partial<DeliveryPolicy>;
+  /** Answer jobs run at once and jobs that may wait; default 4 and 500 (see work-queue.ts). */
+  workQueue?: { concurrency: number; capacity: number };
   /** Show progress when an answer takes longer than this; default 800 ms. */
   progressDelayMs?: number;
   listeners?: readonly ListenerEntry[];
@@ -48,12 +61,14 @@ export interface SlackBot {
   start(): Promise<{ mode: SlackSettings['mode']; port: number | undefined }>;
   /** Stops receiving, then waits for answers already under way. */
   stop(): Promise<void>;
-  /** Resolves when no listener work is running (each request's work runs after its ack). */
+  /**
+   * Resolves when no listener work is running (each request's work runs after its ack) and no reply is
+   * being posted or due now; replies waiting for a retry may remain (see `delivered`).
+   */
   idle(): Promise<void>;
+  /** Resolves when the outbox is empty: every reply posted or given up on. */
+  delivered(): Promise<void>;
 }
-
-/** The rate-limit and retry policy for a live bot: a few quick retries rather than the SDK's 30 minutes. */
-const DEFAULT_RETRY = { retries: 3, factor: 2, minTimeout: 1000, maxTimeout: 10_000 };
 
 /**
  * Builds the Slack app `whosaid serve` runs (and the tests drive): checks the bot token with auth.test,
@@ -62,7 +77,9 @@ const DEFAULT_RETRY = { retries: 3, factor: 2, minTimeout: 1000, maxTimeout: 10_
  */
 export async function createSlackApp(options: SlackAppOptions): Promise<SlackBot> {
   const { settings, logger } = options;
-  const clientOptions = webClientOptions(settings, logger, options.clientOptions);
+  const gate = new MethodGate(logger);
+  const setup = { settings, logger, gate, timeoutMs: options.apiTimeoutMs, overrides: options.clientOptions };
+  const clientOptions = requestClientOptions(setup);
   const identity =
     options.identity ?? (await fetchBotIdentity(new WebClient(settings.botToken, clientOptions)));
   const listeners = options.listeners ?? LISTENERS;
@@ -83,6 +100,14 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackBot
   const processEvent = checkProcessedEvents(app.processEvent.bind(app), handles, logger, settings.mode);
   app.processEvent = (event) => inFlight.track(processEvent(event));
   app.error(async (error) => logFailure(logger, error, 'unhandled error in a Slack listener'));
+  const outbox = new Outbox({
+    state: options.state,
+    client: new WebClient(settings.botToken, deliveryClientOptions(setup)),
+    gate,
+    logger,
+    policy: { ...DEFAULT_DELIVERY_POLICY, ...options.deliveryPolicy },
+  });
+  const work = new WorkQueue(options.workQueue?.concurrency ?? 4, options.workQueue?.capacity ?? 500);
   const deps: SlackDeps = {
     services: options.services,
     logger,
@@ -90,10 +115,11 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackBot
     autoAnswerChannels: new Set(options.autoAnswerChannels ?? []),
     botChannels: new Set(options.botChannels ?? []),
     admins: { users: new Set(options.admins?.users ?? []), channel: options.admins?.channel },
-    seen: new RecentKeys(),
-    answeredThreads: new RecentKeys(),
+    state: options.state,
+    outbox,
+    work,
     names: new UserNames(logger),
-    feedback: options.feedback ?? { record: (entry) => logger.info({ feedback: entry }, 'answer feedback') },
+    feedback: options.feedback ?? { record: (entry) => options.state.recordFeedback(entry) },
     progressDelayMs: options.progressDelayMs ?? 800,
     catalog: answerCatalog(options.services),
   };
@@ -103,6 +129,7 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackBot
     app,
     identity,
     start: async () => {
+      await outbox.start();
       const started: unknown = await app.start(settings.port).catch((error: unknown) => {
         throw startError(settings, error);
       });
@@ -115,8 +142,18 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackBot
     stop: async () => {
       await app.stop();
       await inFlight.idle();
+      await work.idle();
+      // Replies not yet posted stay in the outbox, for the next start.
+      await outbox.stop();
     },
-    idle: () => inFlight.idle(),
+    idle: async () => {
+      do {
+        await inFlight.idle();
+        await work.idle();
+        await outbox.until(() => outbox.settled);
+      } while (inFlight.size > 0 || !work.settled || !outbox.settled);
+    },
+    delivered: () => outbox.until(() => outbox.pending === 0),
   };
 }
 
@@ -129,20 +166,9 @@ export function checkBotToken(
   logger: Logger,
   options?: WebClientOptions,
 ): Promise<BotIdentity> {
-  return fetchBotIdentity(new WebClient(settings.botToken, webClientOptions(settings, logger, options)));
-}
-
-function webClientOptions(
-  settings: SlackSettings,
-  logger: Logger,
-  options: WebClientOptions = {},
-): WebClientOptions {
-  return {
-    retryConfig: DEFAULT_RETRY,
-    ...options,
-    ...(settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {}),
-    logger: boltLogger(logger),
-  };
+  return fetchBotIdentity(
+    new WebClient(settings.botToken, requestClientOptions({ settings, logger, overrides: options })),
+  );
 }
 
 /** Start-up failures people can fix, said in their terms; anything else is passed on. */

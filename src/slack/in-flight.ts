@@ -12,6 +12,10 @@ export class InFlight {
     return work;
   }
 
+  get size(): number {
+    return this.running.size;
+  }
+
   /** Resolves once nothing is running, including work started while waiting. */
   async idle(): Promise<void> {
     while (this.running.size > 0) await Promise.allSettled([...this.running]);

@@ -1,29 +1,25 @@
 import type { WebClient } from '@slack/web-api';
 import type { SlackMessage } from './views/block-types.js';
 
+/** Where a reply goes, and who asked for it. */
+interface ReplyPlace {
+  channel: string;
+  threadTs: string;
+  user: string;
+}
+
 /**
- * Posts one or more messages in order (a long reply is split to stay within Slack's limits) and
- * returns the ts of the first. Link previews are off: sources are listed, not unfurled.
+ * Posts one or more messages in order in a thread (a long reply is split to stay within Slack's
+ * limits). They go through the durable outbox (delivery/outbox.ts): this resolves once they are
+ * stored, and they are posted — retried through outages and restarts, never twice — after.
  */
-export async function postMessages(
-  client: WebClient,
-  channel: string,
-  threadTs: string | undefined,
+export function postMessages(
+  // Structural, not SlackDeps: the outbox itself uses tellPrivately from here.
+  deps: { outbox: { send(where: ReplyPlace, messages: SlackMessage[]): Promise<void> } },
+  where: ReplyPlace,
   messages: SlackMessage[],
-): Promise<string | undefined> {
-  let first: string | undefined;
-  for (const message of messages) {
-    const posted = await client.chat.postMessage({
-      channel,
-      ...(threadTs ? { thread_ts: threadTs } : {}),
-      text: message.text,
-      blocks: message.blocks,
-      unfurl_links: false,
-      unfurl_media: false,
-    });
-    first ??= posted.ts;
-  }
-  return first;
+): Promise<void> {
+  return deps.outbox.send(where, messages);
 }
 
 /** A short private note to one person (errors, acknowledgements). Failures are the caller's to log. */

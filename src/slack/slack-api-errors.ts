@@ -1,6 +1,7 @@
 import { WebAPIPlatformError, WebAPIRateLimitedError } from '@slack/web-api';
 import { describeError, isWhosaidError } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { BUSY_MESSAGE, BusyError } from './work-queue.js';
 
 /**
  * The Slack error code of a failed Web API call ("ratelimited", "channel_not_found", …), or null for
@@ -20,6 +21,7 @@ export function slackErrorCode(error: unknown): string | null {
 export function userMessageFor(error: unknown): string {
   // Our own input errors say what to change ("The question is too long…"): shown as they are.
   if (isWhosaidError(error) && error.code === 'INPUT_INVALID') return error.message;
+  if (error instanceof BusyError) return BUSY_MESSAGE;
   switch (slackErrorCode(error)) {
     case 'ratelimited':
       return 'Slack is limiting how fast I can post right now. Please try again in a minute.';
@@ -29,6 +31,11 @@ export function userMessageFor(error: unknown): string {
     case 'thread_not_found':
     case 'message_not_found':
       return 'I couldn’t find that thread any more; it may have been deleted.';
+    case 'slack_webapi_request_error':
+      // No answer at all (network, timeout): Slack did not refuse anything.
+      return 'I couldn’t reach Slack just now, so I couldn’t finish. Please try again in a minute.';
+    case 'slack_webapi_http_error':
+      return 'Slack had a problem on its side, so I couldn’t finish. Please try again in a minute.';
     case 'missing_scope':
       return 'I’m missing a permission for this; ask an admin to reinstall the app from its manifest.';
     case null:

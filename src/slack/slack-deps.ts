@@ -1,20 +1,11 @@
 import type { BotServices } from '../bot-services.js';
 import type { Logger } from '../logger.js';
+import type { FeedbackEntry, StateStore } from '../store/state-store.js';
 import type { BotIdentity } from './bot-identity.js';
-import type { RecentKeys } from './recent-keys.js';
+import type { Outbox } from './delivery/outbox.js';
 import type { UserNames } from './user-names.js';
 import type { AnswerCatalog } from './views/answer-blocks.js';
-
-/** One click on an answer's feedback buttons. */
-export interface FeedbackEntry {
-  value: string;
-  user: string;
-  channel: string | undefined;
-  /** The answer message the buttons belong to. */
-  messageTs: string | undefined;
-  threadTs: string | undefined;
-  at: string;
-}
+import type { WorkQueue } from './work-queue.js';
 
 export interface FeedbackRecorder {
   record(entry: FeedbackEntry): void | Promise<void>;
@@ -31,10 +22,15 @@ export interface SlackDeps {
   botChannels: ReadonlySet<string>;
   /** Who may add documents: these users, and anyone in the admin channel. */
   admins: { users: ReadonlySet<string>; channel: string | undefined };
-  /** Event ids and channel+ts already handled (Slack retries; a mention also arrives as a message). */
-  seen: RecentKeys;
-  /** Threads (`channel:thread_ts`) the bot has answered in: follow-ups there need no mention. */
-  answeredThreads: RecentKeys;
+  /**
+   * Durable state: event ids and channel+ts already handled (Slack retries; a mention also arrives as a
+   * message), threads the bot answered in (follow-ups need no mention), the outbox, feedback.
+   */
+  state: StateStore;
+  /** Where answer, quote and summary work runs, off the request path (bounded). */
+  work: WorkQueue;
+  /** Where every threaded reply goes to be posted (durably, retried, never twice). */
+  outbox: Outbox;
   names: UserNames;
   feedback: FeedbackRecorder;
   /** Show progress when work takes longer than this (0 shows it at once). */
@@ -42,22 +38,43 @@ export interface SlackDeps {
   catalog(): AnswerCatalog;
 }
 
-export function threadKey(channel: string, threadTs: string): string {
-  return `${channel}:${threadTs}`;
+/**
+ * How long an event id is remembered: Slack retries a delivery it thinks failed three times, the last
+ * about 5 minutes after the first (https://docs.slack.dev/apis/events-api/#retries); an hour covers that
+ * with room for a restart in between, and for a pending reply that is still being delivered.
+ */
+const DEDUPE_TTL_MS = 60 * 60 * 1000;
+/** Follow-ups without a mention are answered in threads the bot answered during the last week. */
+const ANSWERED_THREAD_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** Remembers that the bot answered in a thread, so follow-ups there need no mention. */
+export async function markThreadAnswered(deps: SlackDeps, channel: string, threadTs: string): Promise<void> {
+  await deps.state.claim(threadKey(channel, threadTs), ANSWERED_THREAD_TTL_MS);
+}
+
+export function threadAnswered(deps: SlackDeps, channel: string, threadTs: string): Promise<boolean> {
+  return deps.state.has(threadKey(channel, threadTs));
+}
+
+function threadKey(channel: string, threadTs: string): string {
+  return `thread:${channel}:${threadTs}`;
 }
 
 /**
- * Claims one delivery of a message: false when its event id or its channel+ts was seen before, so a
- * question is answered exactly once. https://docs.slack.dev/apis/events-api/#retries
+ * Claims one delivery of a message: false when its event id or its channel+ts was seen before (also by
+ * a previous run of the bot: the claims are durable), so a question is answered exactly once.
+ * https://docs.slack.dev/apis/events-api/#retries
  */
-export function claimDelivery(
+export async function claimDelivery(
   deps: SlackDeps,
   eventId: string | undefined,
   channel: string,
   ts: string,
-): boolean {
-  const byEvent = eventId ? deps.seen.claim(`event:${eventId}`) : true;
-  const byMessage = deps.seen.claim(`message:${channel}:${ts}`);
+): Promise<boolean> {
+  const [byEvent, byMessage] = await Promise.all([
+    eventId ? deps.state.claim(`event:${eventId}`, DEDUPE_TTL_MS) : true,
+    deps.state.claim(`message:${channel}:${ts}`, DEDUPE_TTL_MS),
+  ]);
   return byEvent && byMessage;
 }
 

@@ -48,7 +48,7 @@ export async function streamAnswer(
     // Nothing (or not the final text) was streamed: post the whole answer, removing a partial stream.
     if (active?.ts)
       await client.chat.delete({ channel: request.channel, ts: active.ts }).catch(() => undefined);
-    await postMessages(client, request.channel, request.threadTs, answerMessages(answer, catalog));
+    await postMessages(deps, request, answerMessages(answer, catalog));
     return answer;
   }
   const [closing, ...rest] = toMessages(
@@ -57,7 +57,7 @@ export async function streamAnswer(
     answerFooterBlocks(answer, catalog),
   );
   await active.stop({ blocks: (closing?.blocks ?? []).slice(0, MAX_BLOCKS) });
-  if (rest.length > 0) await postMessages(client, request.channel, request.threadTs, rest);
+  if (rest.length > 0) await postMessages(deps, request, rest);
   return answer;
 }
 

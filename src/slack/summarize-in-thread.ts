@@ -7,6 +7,7 @@ import { logFailure, userMessageFor } from './slack-api-errors.js';
 import type { SlackDeps } from './slack-deps.js';
 import { readThread } from './thread-reader.js';
 import { summaryMessages } from './views/summary-blocks.js';
+import { BusyError } from './work-queue.js';
 
 export interface SummaryRequest {
   channel: string;
@@ -27,37 +28,40 @@ export async function summarizeInThread(
 ): Promise<void> {
   const { channel, threadTs } = request;
   try {
-    await withProgress(client, deps, { channel, threadTs, status: 'is reading the thread…' }, async () => {
-      const { messages, cut } = await readThread(client, deps.identity, channel, threadTs);
-      if (cut > 0)
-        await request
-          .notify(longMessagesNote(cut))
-          .catch((error: unknown) =>
-            logFailure(deps.logger, error, 'could not tell the user about long messages', { channel }),
-          );
-      const summary = await deps.services.summarize({
-        messages,
-        botUserId: deps.identity.botUserId,
-        lookupNames: (userIds) => deps.names.lookup(client, userIds),
-      });
-      const links = await threadPermalinks(client, {
-        workspaceUrl: deps.identity.url,
-        channel,
-        threadTs,
-        timestamps: summary.participants.flatMap((participant) =>
-          participant.points.map((point) => point.ts),
-        ),
-      });
-      await postMessages(
-        client,
-        channel,
-        threadTs,
-        summaryMessages(summary, (ts) => links.get(ts) ?? null),
-      );
-    });
+    // Off the request path, a few at a time (work-queue.ts); refused at once when the queue is full.
+    await deps.work.run(() =>
+      withProgress(client, deps, { channel, threadTs, status: 'is reading the thread…' }, async () => {
+        const { messages, cut } = await readThread(client, deps.identity, channel, threadTs);
+        if (cut > 0)
+          await request
+            .notify(longMessagesNote(cut))
+            .catch((error: unknown) =>
+              logFailure(deps.logger, error, 'could not tell the user about long messages', { channel }),
+            );
+        const summary = await deps.services.summarize({
+          messages,
+          botUserId: deps.identity.botUserId,
+          lookupNames: (userIds) => deps.names.lookup(client, userIds),
+        });
+        const links = await threadPermalinks(client, {
+          workspaceUrl: deps.identity.url,
+          channel,
+          threadTs,
+          timestamps: summary.participants.flatMap((participant) =>
+            participant.points.map((point) => point.ts),
+          ),
+        });
+        await postMessages(
+          deps,
+          { channel, threadTs, user: request.user },
+          summaryMessages(summary, (ts) => links.get(ts) ?? null),
+        );
+      }),
+    );
     deps.logger.info({ channel, threadTs }, 'summarized a thread');
   } catch (error) {
-    logFailure(deps.logger, error, 'could not summarize a thread', { channel, threadTs });
+    if (error instanceof BusyError) deps.logger.warn({ channel, threadTs }, 'too busy: declined a summary');
+    else logFailure(deps.logger, error, 'could not summarize a thread', { channel, threadTs });
     await request
       .notify(userMessageFor(error))
       .catch((notifyError: unknown) =>

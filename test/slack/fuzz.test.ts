@@ -3,6 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, describe, it } from 'node:test';
 import { createSlackApp } from '../../src/slack/create-slack-app.js';
+import { FileStateStore } from '../../src/store/file-state-store.js';
 import {
   brokenBody,
   encode,
@@ -18,6 +19,7 @@ import { mentionEvent } from '../support/slack-events.js';
 import { eventEnvelope, SIGNING_SECRET } from '../support/slack-signed-requests.js';
 import { SlackSocketStandIn } from '../support/slack-socket-stand-in.js';
 import { type LogLine, memoryLogger, realServices, startTestBot } from '../support/slack-test-bot.js';
+import { tempDir } from '../support/temp-dir.js';
 
 // The short form runs in `npm test`; `npm run fuzz` sets a larger count (and any seed, to replay one).
 const REQUESTS = Number(process.env.WHOSAID_FUZZ_REQUESTS ?? 300);
@@ -138,6 +140,7 @@ describe(`Fuzzing with seed ${SEED}`, () => {
     const socket = await SlackSocketStandIn.start();
     api.socketUrl = socket.url;
     const { logger, lines } = memoryLogger();
+    const { store: state } = await FileStateStore.open(await tempDir('whosaid-state-'));
     const bot = await createSlackApp({
       settings: {
         mode: 'socket',
@@ -149,11 +152,13 @@ describe(`Fuzzing with seed ${SEED}`, () => {
       },
       services,
       logger,
+      state,
       clientOptions: { retryConfig: { retries: 0 } },
       progressDelayMs: 0,
     });
     after(async () => {
       await bot.stop();
+      await state.close();
       // The close handshake must finish first, or the client's timers keep the process alive ~30 s.
       await socket.closedByApp;
       await socket.close();

@@ -54,20 +54,27 @@ describe('Request verification', () => {
 });
 
 describe('Web API errors', () => {
-  it('ratelimited while posting an answer: logged, the asker told privately, and the next question answered', async () => {
+  it('ratelimited while posting an answer: posted once after Retry-After, nobody told of a failure', async () => {
     const test = await startTestBot({ services });
+    test.standIn.retryAfterSeconds = 1;
     test.standIn.fail('chat.postMessage', 'ratelimited');
     await test.event(mention('1700000700.000100'));
-    const [logged] = test.errors();
-    assert.equal(logged?.slackError, 'ratelimited');
-    assert.equal(logged?.msg, 'could not answer a question');
-    const [told] = test.standIn.callsTo('chat.postEphemeral');
-    assert.equal(told?.args.user, 'UASKER01');
-    assert.match(String(told?.args.text), /limiting how fast I can post/);
-    await test.event(mention('1700000701.000100'));
+    await test.bot.delivered();
     const posts = test.standIn.callsTo('chat.postMessage');
-    assert.equal(posts.length, 2, 'the failed post and the next answer');
+    assert.equal(posts.length, 2, 'the rate-limited post and its retry');
+    assert.equal(
+      test.standIn.postedIn('C0NEWS001', '1700000700.000100').length,
+      1,
+      'one answer in the thread',
+    );
     assert.match(postedText(posts.slice(1)), /Dan Meyer/);
+    assert.deepEqual(test.standIn.callsTo('chat.postEphemeral'), []);
+    assert.ok(
+      test.logs.some(
+        (line) => line.msg === 'Slack rate-limited a method' && line.method === 'chat.postMessage',
+      ),
+    );
+    assert.deepEqual(test.errors(), []);
   });
 
   it('channel_not_found while reading a thread: logged, the person told privately, and the bot keeps serving', async () => {
@@ -107,15 +114,21 @@ describe('Web API errors', () => {
     test.standIn.fail('chat.postMessage', 'channel_not_found');
     test.standIn.fail('chat.postEphemeral', 'channel_not_found');
     await test.event(mention('1700000900.000100', 'C0GONE001'));
+    await test.bot.delivered();
     assert.deepEqual(
       test.errors().map((line) => [line.msg, line.slackError]),
       [
-        ['could not answer a question', 'channel_not_found'],
+        ['Slack refused a reply; giving up', 'channel_not_found'],
         ['could not tell the user about the failure', 'channel_not_found'],
       ],
     );
     await test.event(mention('1700000901.000100'));
-    assert.equal(test.standIn.callsTo('chat.postMessage').length, 2);
+    await test.bot.delivered();
+    assert.equal(
+      test.standIn.callsTo('chat.postMessage').length,
+      2,
+      'the refused post, not retried, and the next answer',
+    );
   });
 });
 
@@ -164,5 +177,51 @@ describe('Acknowledgement', () => {
     release();
     await test.bot.idle();
     assert.equal(test.standIn.callsTo('chat.postMessage').length, 1);
+  });
+});
+
+describe('A full answer queue', () => {
+  it('tells the asker politely to try again in a minute, and answers the questions it took', async () => {
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const test = await startTestBot({
+      services: {
+        ...services,
+        ask: async (question) => {
+          await held;
+          return services.ask(question);
+        },
+      },
+      workQueue: { concurrency: 1, capacity: 1 },
+    });
+    const busyNote = test.standIn.nextCall('chat.postEphemeral');
+    const acks = await Promise.all(
+      ['1700001200.000100', '1700001201.000100', '1700001202.000100'].map(async (ts, i) => {
+        // One at a time, so the first is running and the second waiting when the third arrives.
+        await new Promise((resolve) => setImmediate(resolve, i));
+        return sendToApp(test.url, eventEnvelope(mentionEvent(ts, QUESTION, { user: `UASKER0${i}` })));
+      }),
+    );
+    assert.deepEqual(
+      acks.map((ack) => ack.status),
+      [200, 200, 200],
+    );
+    const deadline = AbortSignal.timeout(5_000);
+    const note = await Promise.race([
+      busyNote,
+      new Promise<never>((_, reject) =>
+        deadline.addEventListener('abort', () => reject(new Error('no busy note'))),
+      ),
+    ]);
+    assert.match(String(note.args.text), /busy .*try again in a minute/);
+    release();
+    await test.bot.idle();
+    const answered = test.standIn.callsTo('chat.postMessage').map((post) => post.args.thread_ts);
+    assert.equal(answered.length, 2, 'the two questions it took are answered');
+    assert.ok(!answered.includes(note.args.thread_ts), 'the declined one is not answered');
+    assert.ok(test.logs.some((line) => line.msg === 'too busy: declined a question'));
+    assert.deepEqual(test.errors(), []);
   });
 });

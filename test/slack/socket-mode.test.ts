@@ -1,12 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { createSlackApp } from '../../src/slack/create-slack-app.js';
+import { FileStateStore } from '../../src/store/file-state-store.js';
 import { APP_TOKEN, SlackApiStandIn, STAND_IN_TOKEN } from '../support/slack-api-stand-in.js';
 import { postedText } from '../support/slack-blocks.js';
 import { mentionEvent } from '../support/slack-events.js';
 import { eventEnvelope } from '../support/slack-signed-requests.js';
 import { SlackSocketStandIn } from '../support/slack-socket-stand-in.js';
 import { memoryLogger, realServices } from '../support/slack-test-bot.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const services = await realServices();
 
@@ -14,9 +16,11 @@ async function socketBot(appToken: string) {
   const api = await SlackApiStandIn.start();
   const socket = await SlackSocketStandIn.start();
   api.socketUrl = socket.url;
+  const { store: state } = await FileStateStore.open(await tempDir('whosaid-state-'));
   after(async () => {
     await socket.close();
     await api.close();
+    await state.close();
   });
   const { logger, lines } = memoryLogger();
   const bot = await createSlackApp({
@@ -30,6 +34,7 @@ async function socketBot(appToken: string) {
     },
     services,
     logger,
+    state,
     clientOptions: { retryConfig: { retries: 0 } },
     progressDelayMs: 0,
   });

@@ -21,7 +21,19 @@ export interface ThreadMessageFixture {
   bot_id?: string;
   subtype?: string;
   thread_ts?: string;
+  metadata?: unknown;
 }
+
+/**
+ * Faults the stand-in can inject into a method's next calls, besides any Slack error code:
+ * - `ratelimited`: HTTP 429 with Retry-After (`retryAfterSeconds`, default 0), nothing done;
+ * - `http500`: HTTP 500 before anything is done;
+ * - `http500-after-store`: the call is done (a post is stored), then HTTP 500 — the outcome a client
+ *   cannot know;
+ * - `hang`: the call is done, then the response is held until the stand-in closes (a client timeout);
+ * - `drop`: the connection is dropped before anything is done (a network failure of one call).
+ */
+export type Fault = 'ratelimited' | 'http500' | 'http500-after-store' | 'hang' | 'drop' | (string & {});
 
 type Result = Record<string, unknown>;
 type Handler = (args: Record<string, unknown>) => Result;
@@ -43,6 +55,12 @@ export class SlackApiStandIn {
   readonly calls: RecordedCall[] = [];
   readonly responses: ResponsePost[] = [];
   private readonly failures = new Map<string, string[]>();
+  /** Replies posted with chat.postMessage, by `channel:thread_ts` (returned by conversations.replies). */
+  private readonly posted = new Map<string, ThreadMessageFixture[]>();
+  private readonly held = new Set<ServerResponse>();
+  /** While true every Web API call's connection is dropped unanswered (Slack unreachable). */
+  down = false;
+  retryAfterSeconds = 0;
   private readonly threads = new Map<string, ThreadMessageFixture[]>();
   private readonly users = new Map<string, { real_name: string; display_name: string }>();
   private nextTs = 1_700_000_100;
@@ -55,6 +73,11 @@ export class SlackApiStandIn {
     readonly baseUrl: string,
     readonly pageSize: number,
   ) {}
+
+  /** Calls per method (kept even when `recordCalls` is off). */
+  readonly counts = new Map<string, number>();
+  /** Off for load runs: keep counts and posted replies' ids, not every call's arguments. */
+  recordCalls = true;
 
   static async start(options: { pageSize?: number } = {}): Promise<SlackApiStandIn> {
     let standIn: SlackApiStandIn | undefined;
@@ -86,8 +109,8 @@ export class SlackApiStandIn {
     return new Promise((resolve) => this.waiters.push({ method, resolve }));
   }
 
-  /** Makes the next `times` calls of `method` fail with `error` ("ratelimited" answers 429 + Retry-After). */
-  fail(method: string, error: string, times = 1): void {
+  /** Makes the next `times` calls of `method` fail with `error` (a Fault or a Slack error code). */
+  fail(method: string, error: Fault, times = 1): void {
     this.failures.set(method, [...(this.failures.get(method) ?? []), ...Array<string>(times).fill(error)]);
   }
 
@@ -103,9 +126,19 @@ export class SlackApiStandIn {
     this.calls.length = 0;
     this.responses.length = 0;
     this.failures.clear();
+    this.posted.clear();
+    this.counts.clear();
+    this.down = false;
+    this.retryAfterSeconds = 0;
+  }
+
+  /** The replies posted in one thread, in order. */
+  postedIn(channel: string, threadTs: string): ThreadMessageFixture[] {
+    return this.posted.get(`${channel}:${threadTs}`) ?? [];
   }
 
   close(): Promise<void> {
+    for (const response of this.held) response.destroy();
     this.server.closeAllConnections();
     return new Promise((resolve) => this.server.close(() => resolve()));
   }
@@ -121,6 +154,10 @@ export class SlackApiStandIn {
       return send(response, 200, { ok: true });
     }
     const method = path.replace(/^\/api\//, '');
+    if (this.down) {
+      request.socket.destroy();
+      return;
+    }
     // apps.connections.open (Socket Mode) takes the app-level token; everything else the bot token.
     const token = method === 'apps.connections.open' ? APP_TOKEN : STAND_IN_TOKEN;
     if (request.headers.authorization !== `Bearer ${token}`) {
@@ -130,17 +167,35 @@ export class SlackApiStandIn {
       });
     }
     const args = parseArgs(raw, request.headers['content-type']);
-    this.calls.push({ method, args });
+    this.counts.set(method, (this.counts.get(method) ?? 0) + 1);
+    if (this.recordCalls) this.calls.push({ method, args });
     for (const waiter of this.waiters.filter((entry) => entry.method === method)) {
       this.waiters.splice(this.waiters.indexOf(waiter), 1);
       waiter.resolve({ method, args });
     }
     const failure = this.failures.get(method)?.shift();
     if (failure === 'ratelimited')
-      return send(response, 429, { ok: false, error: 'ratelimited' }, { 'Retry-After': '0' });
-    if (failure) return send(response, 200, { ok: false, error: failure });
+      return send(
+        response,
+        429,
+        { ok: false, error: 'ratelimited' },
+        { 'Retry-After': String(this.retryAfterSeconds) },
+      );
+    if (failure === 'http500') return send(response, 500, { ok: false, error: 'internal_error' });
+    if (failure === 'drop') {
+      request.socket.destroy();
+      return;
+    }
+    if (failure && !['http500-after-store', 'hang'].includes(failure))
+      return send(response, 200, { ok: false, error: failure });
     const handler = this.handlers[method];
-    send(response, 200, handler ? handler(args) : { ok: false, error: 'unknown_method' });
+    const result = handler ? handler(args) : { ok: false, error: 'unknown_method' };
+    if (failure === 'http500-after-store') return send(response, 500, { ok: false, error: 'internal_error' });
+    if (failure === 'hang') {
+      this.held.add(response);
+      return;
+    }
+    send(response, 200, result);
   }
 
   private ts(): string {
@@ -160,12 +215,22 @@ export class SlackApiStandIn {
       user_id: BOT_USER_ID,
       bot_id: BOT_ID,
     }),
-    'chat.postMessage': (args) => ({
-      ok: true,
-      channel: args.channel,
-      ts: this.ts(),
-      message: { text: args.text },
-    }),
+    'chat.postMessage': (args) => {
+      const ts = this.ts();
+      if (args.thread_ts) {
+        const key = detached(`${args.channel}:${args.thread_ts}`);
+        const reply = {
+          ts,
+          user: BOT_USER_ID,
+          bot_id: BOT_ID,
+          text: this.recordCalls ? String(args.text ?? '') : '',
+          thread_ts: detached(String(args.thread_ts)),
+          ...(args.metadata ? { metadata: args.metadata } : {}),
+        };
+        this.posted.set(key, [...(this.posted.get(key) ?? []), reply]);
+      }
+      return { ok: true, channel: args.channel, ts, message: { text: args.text } };
+    },
     'chat.postEphemeral': () => ({ ok: true, message_ts: this.ts() }),
     'chat.update': (args) => ({ ok: true, channel: args.channel, ts: args.ts }),
     'chat.delete': (args) => ({ ok: true, channel: args.channel, ts: args.ts }),
@@ -187,8 +252,16 @@ export class SlackApiStandIn {
       };
     },
     'conversations.replies': (args) => {
-      const messages = this.threads.get(`${args.channel}:${args.ts}`);
-      if (!messages) return { ok: false, error: 'thread_not_found' };
+      const key = `${args.channel}:${args.ts}`;
+      const fixture = this.threads.get(key);
+      const posted = this.posted.get(key);
+      // A thread the stand-in has no fixture for is a question nobody replied to yet (its own message is
+      // not modelled): no messages rather than thread_not_found, which would mean it was deleted.
+      // Slack returns message metadata only when asked (include_all_metadata).
+      const withMetadata = args.include_all_metadata === 'true' || args.include_all_metadata === true;
+      const messages = [...(fixture ?? []), ...(posted ?? [])].map(({ metadata, ...message }) =>
+        withMetadata && metadata ? { ...message, metadata } : message,
+      );
       const offset = args.cursor ? Number(Buffer.from(String(args.cursor), 'base64').toString()) : 0;
       const size = Math.min(Number(args.limit ?? 1000), this.pageSize);
       const next =
@@ -201,4 +274,13 @@ export class SlackApiStandIn {
       };
     },
   };
+}
+
+/**
+ * A copy of `text` that does not share memory with the request body it came from: V8 keeps substrings
+ * as slices of their parent, so a stored thread id would keep a whole 6 KB request alive (the load
+ * suite's memory run measures the bot, not the stand-in's slices).
+ */
+function detached(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8');
 }

@@ -6,9 +6,11 @@ import { openSearchContext } from '../../src/cli/runtime.js';
 import { loadConfig } from '../../src/config.js';
 import type { Logger } from '../../src/logger.js';
 import { createSlackApp, type SlackBot } from '../../src/slack/create-slack-app.js';
+import type { DeliveryPolicy } from '../../src/slack/delivery/delivery-policy.js';
 import { EVENTS_PATH } from '../../src/slack/events-path.js';
 import type { ListenerEntry } from '../../src/slack/listener-registry.js';
-import type { FeedbackEntry } from '../../src/slack/slack-deps.js';
+import { FileStateStore } from '../../src/store/file-state-store.js';
+import type { FeedbackEntry, StateStore } from '../../src/store/state-store.js';
 import { bundledIndexCopy } from './shared-index.js';
 import { SlackApiStandIn, STAND_IN_TOKEN } from './slack-api-stand-in.js';
 import {
@@ -18,6 +20,7 @@ import {
   SIGNING_SECRET,
   sendToApp,
 } from './slack-signed-requests.js';
+import { tempDir } from './temp-dir.js';
 
 export interface LogLine {
   level: number;
@@ -37,6 +40,9 @@ export interface TestBot {
   /** Sends an Events API event (optionally with a fixed event id) and waits for its work. */
   event(event: Record<string, unknown>, options?: SendOptions & { eventId?: string }): Promise<AppResponse>;
   errors(): LogLine[];
+  state: StateStore;
+  /** Stops the bot, closes its state and (when it made it) the stand-in; later calls do nothing. */
+  stop(): Promise<void>;
 }
 
 let services: Promise<BotServices> | undefined;
@@ -63,23 +69,49 @@ export function memoryLogger(): { logger: Logger; lines: LogLine[] } {
   return { logger, lines };
 }
 
+export interface TestBotOptions {
+  services?: BotServices;
+  autoAnswerChannels?: string[];
+  botChannels?: string[];
+  pageSize?: number;
+  listeners?: readonly ListenerEntry[];
+  admins?: { users?: string[]; channel?: string };
+  /** The bot's state folder (a restart is a second bot over the same folder); default a fresh one. */
+  stateDir?: string;
+  /** A stand-in shared with an earlier bot (a restart talks to the same Slack); default a fresh one. */
+  standIn?: SlackApiStandIn;
+  /** The outbox's retry policy; default fast retries that give up after 10 s. */
+  deliveryPolicy?: Partial<DeliveryPolicy>;
+  workQueue?: { concurrency: number; capacity: number };
+  /** Deadline of every Web API call; default 2 s. */
+  apiTimeoutMs?: number;
+  /** Keep memory-log lines (default true; load runs turn it off to measure the bot, not the log). */
+  keepLogs?: boolean;
+  /** Keep feedback in the state store (the default of `serve`) instead of the test's list. */
+  storeFeedback?: boolean;
+}
+
+function silentLogger(): { logger: Logger; lines: LogLine[] } {
+  return { logger: pino({ level: 'silent' }), lines: [] };
+}
+
 /**
  * The same app `whosaid serve` runs, over HTTP on a free port, talking to a fresh Web API stand-in.
- * Progress is shown at once (delay 0) so the tests need no timing.
+ * Progress is shown at once (delay 0) so the tests need no timing. It is stopped after the test file
+ * unless the test stops it first (each bot is stopped exactly once).
  */
-export async function startTestBot(
-  options: {
-    services?: BotServices;
-    autoAnswerChannels?: string[];
-    botChannels?: string[];
-    pageSize?: number;
-    listeners?: readonly ListenerEntry[];
-    admins?: { users?: string[]; channel?: string };
-  } = {},
-): Promise<TestBot> {
-  const standIn = await SlackApiStandIn.start({ pageSize: options.pageSize });
-  const { logger, lines } = memoryLogger();
+export async function startTestBot(options: TestBotOptions = {}): Promise<TestBot> {
+  const test = await createTestBot(options);
+  after(test.stop);
+  return test;
+}
+
+/** As startTestBot, without registering its stop with node:test (load runs outside the test runner). */
+export async function createTestBot(options: TestBotOptions = {}): Promise<TestBot> {
+  const standIn = options.standIn ?? (await SlackApiStandIn.start({ pageSize: options.pageSize }));
+  const { logger, lines } = options.keepLogs === false ? silentLogger() : memoryLogger();
   const feedback: FeedbackEntry[] = [];
+  const { store: state } = await FileStateStore.open(options.stateDir ?? (await tempDir('whosaid-state-')));
   const bot = await createSlackApp({
     settings: {
       mode: 'http',
@@ -96,15 +128,26 @@ export async function startTestBot(
     ...(options.listeners ? { listeners: options.listeners } : {}),
     admins: options.admins,
     clientOptions: { retryConfig: { retries: 0 } },
-    feedback: { record: (entry) => void feedback.push(entry) },
+    state,
+    ...(options.storeFeedback
+      ? {}
+      : { feedback: { record: (entry: FeedbackEntry) => void feedback.push(entry) } }),
     progressDelayMs: 0,
+    apiTimeoutMs: options.apiTimeoutMs ?? 2_000,
+    ...(options.workQueue ? { workQueue: options.workQueue } : {}),
+    deliveryPolicy: { firstRetryMs: 10, maxRetryMs: 100, giveUpAfterMs: 10_000, ...options.deliveryPolicy },
   });
   const { port } = await bot.start();
   const url = `http://127.0.0.1:${port}${EVENTS_PATH}`;
-  after(async () => {
-    await bot.stop();
-    await standIn.close();
-  });
+  let stopped: Promise<void> | undefined;
+  const stop = () => {
+    stopped ??= (async () => {
+      await bot.stop();
+      await state.close();
+      if (!options.standIn) await standIn.close();
+    })();
+    return stopped;
+  };
   const send = async (body: string, sendOptions?: SendOptions) => {
     const response = await sendToApp(url, body, sendOptions);
     await bot.idle();
@@ -119,5 +162,7 @@ export async function startTestBot(
     send,
     event: (event, eventOptions = {}) => send(eventEnvelope(event, eventOptions.eventId), eventOptions),
     errors: () => lines.filter((line) => line.level >= 50),
+    state,
+    stop,
   };
 }

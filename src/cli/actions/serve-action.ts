@@ -6,6 +6,9 @@ import type { Logger } from '../../logger.js';
 import { createLogger } from '../../logger.js';
 import { checkBotToken, createSlackApp, type SlackBot } from '../../slack/create-slack-app.js';
 import { EVENTS_PATH } from '../../slack/events-path.js';
+import { FileStateStore } from '../../store/file-state-store.js';
+import { stateDirFor } from '../../store/state-location.js';
+import type { StateStore } from '../../store/state-store.js';
 import type { CliIo } from '../io.js';
 import { type CorpusFlags, configFor } from '../runtime.js';
 import { prepareDatabaseAtStart } from './database-at-start.js';
@@ -22,17 +25,28 @@ export async function serveAction(io: CliIo, flags: CorpusFlags): Promise<void> 
   const generation = await createGeneration(config);
   await prepareDatabaseAtStart(config, logger);
   const identity = await checkBotToken(settings, logger);
-  const services = await createLiveServices(config, io, logger, { k: config.topK, generation });
-  const bot = await createSlackApp({
-    settings,
-    services,
-    logger,
-    identity,
-    autoAnswerChannels: config.autoAnswerChannels,
-    botChannels: config.botChannels,
-    admins: config.admins,
+  // Opened before the index, so a second bot over the same state stops at once (the lock says who).
+  const { store: state, skipped } = await FileStateStore.open(stateDirFor(config));
+  if (skipped > 0) logger.warn({ skipped }, 'skipped unreadable lines in the bot state');
+  const { bot, mode, port } = await startBot().catch(async (error: unknown) => {
+    // A failed start (the index, the port) releases the state folder for the next try.
+    await state.close();
+    throw error;
   });
-  const { mode, port } = await bot.start();
+  async function startBot() {
+    const services = await createLiveServices(config, io, logger, { k: config.topK, generation });
+    const bot = await createSlackApp({
+      settings,
+      services,
+      logger,
+      identity,
+      state,
+      autoAnswerChannels: config.autoAnswerChannels,
+      botChannels: config.botChannels,
+      admins: config.admins,
+    });
+    return { bot, ...(await bot.start()) };
+  }
   logger.info(
     {
       mode,
@@ -44,7 +58,7 @@ export async function serveAction(io: CliIo, flags: CorpusFlags): Promise<void> 
       ? 'whosaid is connected to Slack (Socket Mode)'
       : `whosaid is listening on port ${port} at ${EVENTS_PATH}`,
   );
-  stopOnSignal(bot, logger);
+  stopOnSignal(bot, state, logger);
   reportStrayErrors(logger);
 }
 
@@ -63,17 +77,23 @@ function reportStrayErrors(logger: Logger): void {
   });
 }
 
-/** Ctrl-C / SIGTERM: stop receiving, let answers under way finish, then exit. */
-function stopOnSignal(bot: SlackBot, logger: Logger): void {
+/**
+ * Ctrl-C / SIGTERM: stop receiving, let answers under way finish, write the state, then exit. Replies
+ * still waiting for Slack stay in the outbox and go out after the next start.
+ */
+function stopOnSignal(bot: SlackBot, state: StateStore, logger: Logger): void {
   const stop = (signal: NodeJS.Signals) => {
     logger.info({ signal }, 'stopping');
-    bot.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ error: describeError(error) }, 'error while stopping');
-        process.exit(1);
-      },
-    );
+    bot
+      .stop()
+      .then(() => state.close())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error({ error: describeError(error) }, 'error while stopping');
+          process.exit(1);
+        },
+      );
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -8,6 +8,7 @@ import { logFailure } from '../../slack-api-errors.js';
 import type { SlackDeps } from '../../slack-deps.js';
 import { noClaimMessage, quoteCheckMessage } from '../../views/check-blocks.js';
 import { noQuotesMessage, quotePageMessage, quoteUsageMessage } from '../../views/quote-blocks.js';
+import { BUSY_MESSAGE, BusyError } from '../../work-queue.js';
 
 const LONG_QUERY = `That was long for a quote lookup: I looked up only its first ${charactersText(INPUT_LIMITS.quoteQuery)}. Try a speaker’s name or a few words of the topic.`;
 
@@ -49,16 +50,18 @@ export function quoteCommandListener(deps: SlackDeps) {
         return;
       }
       if (cut) await reply({ text: LONG_QUERY, blocks: [] });
-      const results = quoteResults(deps.services, query);
+      // Off the request path with the other answer work (work-queue.ts).
+      const results = await deps.work.run(() => quoteResults(deps.services, query));
       await reply(
         results.hits.length === 0
           ? noQuotesMessage(query, results.suggestions)
           : quotePageMessage(results, 0),
       );
     } catch (error) {
-      logFailure(deps.logger, error, '/quote failed', { channel: command.channel_id });
+      const busy = error instanceof BusyError;
+      if (!busy) logFailure(deps.logger, error, '/quote failed', { channel: command.channel_id });
       await reply({
-        text: 'Something went wrong looking up quotes. The error has been logged.',
+        text: busy ? BUSY_MESSAGE : 'Something went wrong looking up quotes. The error has been logged.',
         blocks: [],
       }).catch(() => undefined);
     }

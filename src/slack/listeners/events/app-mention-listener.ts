@@ -28,7 +28,7 @@ export function appMentionListener(deps: SlackDeps) {
     if (
       !event.user ||
       !answersAuthor(deps, event) ||
-      !claimDelivery(deps, work.eventId, event.channel, event.ts)
+      !(await claimDelivery(deps, work.eventId, event.channel, event.ts))
     )
       return;
     const user = event.user;
@@ -39,7 +39,8 @@ export function appMentionListener(deps: SlackDeps) {
         channel: event.channel,
         user,
         url: link,
-        reply: (text) => postMessages(client, event.channel, threadTs, [addLinkMessage(text)]),
+        reply: (text) =>
+          postMessages(deps, { channel: event.channel, threadTs, user }, [addLinkMessage(text)]),
         refuse: (text) => tellPrivately(client, { channel: event.channel, user, threadTs }, text),
       });
       return;

@@ -9,7 +9,7 @@ import {
   mentionsSomeoneElse,
   questionText,
 } from '../../question-text.js';
-import { answersAuthor, claimDelivery, type SlackDeps, threadKey } from '../../slack-deps.js';
+import { answersAuthor, claimDelivery, type SlackDeps, threadAnswered } from '../../slack-deps.js';
 import { summarizeInThread } from '../../summarize-in-thread.js';
 
 type Route = 'direct' | 'follow-up' | 'auto-answer';
@@ -27,8 +27,9 @@ export function messageListener(deps: SlackDeps) {
     const work = workOf(context, 'message');
     if (!work) return;
     const message = work.event;
-    const route = routeOf(deps, message);
-    if (!route || !message.user || !claimDelivery(deps, work.eventId, message.channel, message.ts)) return;
+    const route = await routeOf(deps, message);
+    if (!route || !message.user || !(await claimDelivery(deps, work.eventId, message.channel, message.ts)))
+      return;
     const user = message.user;
     const question = questionText(message.text, deps.identity.botUserId);
     const threadTs = message.thread_ts ?? message.ts;
@@ -53,7 +54,7 @@ export function messageListener(deps: SlackDeps) {
   };
 }
 
-function routeOf(deps: SlackDeps, message: MessageEvent): Route | null {
+async function routeOf(deps: SlackDeps, message: MessageEvent): Promise<Route | null> {
   // Edits, joins and the like are not questions; a reply also sent to the channel is.
   const plain =
     message.subtype === undefined ||
@@ -65,7 +66,7 @@ function routeOf(deps: SlackDeps, message: MessageEvent): Route | null {
   if (message.text?.includes(`<@${deps.identity.botUserId}`)) return null;
   const threadTs = message.thread_ts;
   if (threadTs !== undefined && threadTs !== message.ts) {
-    const followUp = deps.answeredThreads.has(threadKey(message.channel, threadTs));
+    const followUp = await threadAnswered(deps, message.channel, threadTs);
     return followUp && !mentionsSomeoneElse(message.text, deps.identity.botUserId) ? 'follow-up' : null;
   }
   if (
