@@ -188,7 +188,8 @@ export async function rateLimitOnOneMethod(services: BotServices, scale: Scale) 
     const publishedBeforeRetry = methods.filter(
       (method, i) => method === 'views.publish' && i < retried,
     ).length;
-    return { ...tally(test.standIn, timestamps), homes, publishedBeforeRetry };
+    const published = methods.filter((method) => method === 'views.publish').length;
+    return { ...tally(test.standIn, timestamps), homes, published, publishedBeforeRetry };
   } finally {
     await test.stop();
   }

@@ -41,11 +41,11 @@ describe('Load and faults (short form)', () => {
 
   it('429s on chat.postMessage: the Home tab is published meanwhile, every reply posted once', async () => {
     const result = await rateLimitOnOneMethod(services, SHORT);
-    assert.equal(
-      result.publishedBeforeRetry,
-      result.homes,
-      'views.publish did not wait for chat.postMessage',
-    );
+    // Counts, not timings: on a loaded machine not all ten Home tabs need be built within the 429's
+    // Retry-After window, but any published before the limited post's retry shows that views.publish
+    // was not held back with chat.postMessage (the full form, npm run loadtest, expects all ten).
+    assert.ok(result.publishedBeforeRetry > 0, 'views.publish waited for chat.postMessage');
+    assert.equal(result.published, result.homes, 'every Home tab was published');
     assert.deepEqual(result.repliesPerThread, { 1: SHORT.faultEvents });
   });
 
