@@ -5,7 +5,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseEnv } from 'node:util';
-import { number, oneOf, optionalText, optionalUrl, parseFields, text } from './env-schema.js';
+import {
+  number,
+  oneOf,
+  optionalDatabaseUrl,
+  optionalText,
+  optionalUrl,
+  parseFields,
+  text,
+} from './env-schema.js';
 import { WhosaidError } from './errors.js';
 import { PROJECT_ROOT } from './project-root.js';
 
@@ -29,6 +37,8 @@ const envSchema = {
   WHOSAID_BOT_CHANNELS: text(''),
   WHOSAID_ADMINS: text(''),
   WHOSAID_ADMIN_CHANNEL: optionalText(),
+  WHOSAID_DATABASE_URL: optionalDatabaseUrl(),
+  WHOSAID_INDEX_STORE: oneOf(['auto', 'files', 'postgres'], 'auto'),
   OPENAI_API_KEY: optionalText(),
   OPENAI_BASE_URL: optionalUrl('https://api.openai.com/v1'),
   OPENAI_CHAT_MODEL: text('gpt-4o-mini'),
@@ -84,6 +94,8 @@ export interface Config {
   /** Who may add documents from Slack: these user ids, and anyone in this channel. Nobody by default. */
   admins: { users: string[]; channel: string | undefined };
   openai: OpenAIConfig | undefined;
+  /** PostgreSQL, when WHOSAID_DATABASE_URL is set; without it everything stays embedded (files). */
+  database: DatabaseConfig | undefined;
   slack: {
     botToken: string | undefined;
     signingSecret: string | undefined;
@@ -91,6 +103,16 @@ export interface Config {
     apiUrl: string | undefined;
     port: number;
   };
+}
+
+export interface DatabaseConfig {
+  /** May hold a password: never log it (src/db/database-url.ts describes it safely). */
+  url: string;
+  /**
+   * Where the corpus index lives: `auto` = PostgreSQL when the server has pgvector, else files (the
+   * bot says so at start-up); `files` and `postgres` force one.
+   */
+  indexStore: 'auto' | 'files' | 'postgres';
 }
 
 /** Limits for every fetch from the web (see src/fetch/fetch-url.ts). */
@@ -143,6 +165,12 @@ function toConfig(env: Env): Config {
         'or set OPENAI_BASE_URL and any key for an OpenAI-compatible server).',
     );
   }
+  if (env.WHOSAID_INDEX_STORE === 'postgres' && !env.WHOSAID_DATABASE_URL) {
+    throw new WhosaidError(
+      'CONFIG_INVALID',
+      'WHOSAID_INDEX_STORE=postgres needs WHOSAID_DATABASE_URL (postgres://user:password@host:5432/db).',
+    );
+  }
   const indexDir = resolve(env.WHOSAID_INDEX_DIR);
   return {
     corpusDir: resolve(env.WHOSAID_CORPUS_DIR),
@@ -171,6 +199,9 @@ function toConfig(env: Env): Config {
     botChannels: idList(env.WHOSAID_BOT_CHANNELS),
     admins: { users: idList(env.WHOSAID_ADMINS), channel: env.WHOSAID_ADMIN_CHANNEL },
     openai,
+    database: env.WHOSAID_DATABASE_URL
+      ? { url: env.WHOSAID_DATABASE_URL, indexStore: env.WHOSAID_INDEX_STORE }
+      : undefined,
     slack: {
       botToken: env.SLACK_BOT_TOKEN,
       signingSecret: env.SLACK_SIGNING_SECRET,

@@ -55,6 +55,22 @@ export function optionalUrl(example: string): Field<string | undefined> {
   };
 }
 
+/**
+ * A PostgreSQL connection URL (`postgres://user:password@host:5432/db`). The value is never echoed
+ * back in the message: it may hold a password.
+ */
+export function optionalDatabaseUrl(): Field<string | undefined> {
+  return (raw) => {
+    const value = raw?.trim();
+    if (!value) return undefined;
+    if (!URL.canParse(value) || !/^postgres(ql)?:$/.test(new URL(value).protocol))
+      throw new InvalidValue(
+        'must be a PostgreSQL URL such as postgres://whosaid:PASSWORD@db.example:5432/whosaid',
+      );
+    return value;
+  };
+}
+
 type Parsed<S> = { [K in keyof S]: S[K] extends Field<infer T> ? T : never };
 
 /** Parses every field; collects one line per invalid variable, so one run reports them all. */

@@ -17,7 +17,9 @@ export type ErrorCode =
   | 'FETCH_FAILED'
   | 'FETCH_REFUSED'
   | 'SLACK_API'
-  | 'STATE_LOCKED';
+  | 'STATE_LOCKED'
+  | 'DATABASE_UNAVAILABLE'
+  | 'DATABASE_SCHEMA';
 
 export class WhosaidError extends Error {
   readonly code: ErrorCode;

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { packageVersion } from '../project-root.js';
 import { registerAsk } from './commands/ask-command.js';
 import { registerCheck } from './commands/check-command.js';
+import { registerDb } from './commands/db-command.js';
 import { registerExtract } from './commands/extract-command.js';
 import { registerFeeds } from './commands/feeds-command.js';
 import { registerIngest } from './commands/ingest-command.js';
@@ -48,5 +49,6 @@ export function buildProgram(io: CliIo = processIo()): Command {
   registerSummarize(program, io);
   registerServe(program, io);
   registerMcp(program, io);
+  registerDb(program, io);
   return program;
 }

@@ -7,6 +7,7 @@ import { openIndex } from '../index/open-index.js';
 import { openServingIndex, type ServingIndex } from '../index/serving-index.js';
 import { Wordnet } from '../text/wordnet.js';
 import { type CliIo, notice, type OutputStream } from './io.js';
+import { openIndexFor } from './postgres-index.js';
 import { createProgressReporter } from './progress.js';
 
 /** Flags shared by the commands that read the corpus. */
@@ -45,15 +46,18 @@ export async function openSearchContext(config: Config, io?: Pick<CliIo, 'stderr
   const stderr: OutputStream = io?.stderr ?? { write: () => true };
   const progress = await createProgressReporter(stderr);
   try {
-    const { index, report } = await openIndex({
-      corpusDir: config.corpusDir,
-      fetchedDir: config.fetchedDir,
-      indexDir: config.indexDir,
-      embedder,
-      maxBytes: config.maxFileBytes,
-      onProgress: progress.onProgress,
-      notify: (message) => notice({ stderr }, message),
-    });
+    const notify = (message: string) => notice({ stderr }, message);
+    const openFiles = () =>
+      openIndex({
+        corpusDir: config.corpusDir,
+        fetchedDir: config.fetchedDir,
+        indexDir: config.indexDir,
+        embedder,
+        maxBytes: config.maxFileBytes,
+        onProgress: progress.onProgress,
+        notify,
+      });
+    const { index, report } = await openIndexFor(config, embedder, openFiles, notify);
     warnProblems({ stderr }, report);
     return createSearchContext(index, embedder, new Wordnet());
   } finally {

@@ -96,7 +96,7 @@ function reusableGraph(
   return same ? previous.hnsw : null;
 }
 
-function toLexicalDocument(chunk: Chunk, title: string) {
+export function toLexicalDocument(chunk: Chunk, title: string) {
   const speakers = chunk.quotes
     .flatMap((quote) => [quote.speaker, quote.role, ...quote.members])
     .filter(Boolean);

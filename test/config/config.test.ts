@@ -92,4 +92,25 @@ describe('requireSlackSettings', () => {
     assert.match(malformed, /SLACK_SIGNING_SECRET looks malformed/);
     assert.doesNotMatch(malformed, /xoxp-secret-user-token|not valid!/);
   });
+
+  it('takes a PostgreSQL URL (never echoed back) and where the corpus index lives', () => {
+    assert.equal(load({}).database, undefined);
+    const url = 'postgres://whosaid:pw@db.example:5432/whosaid';
+    assert.deepEqual(load({ WHOSAID_DATABASE_URL: url }).database, { url, indexStore: 'auto' });
+    assert.deepEqual(load({ WHOSAID_DATABASE_URL: url, WHOSAID_INDEX_STORE: 'files' }).database, {
+      url,
+      indexStore: 'files',
+    });
+    const wrong = configError(() => load({ WHOSAID_DATABASE_URL: 'mysql://root:hunter2@db/x' }));
+    assert.match(wrong, /WHOSAID_DATABASE_URL: must be a PostgreSQL URL such as postgres:\/\//);
+    assert.doesNotMatch(wrong, /hunter2/);
+    assert.match(
+      configError(() => load({ WHOSAID_INDEX_STORE: 'postgres' })),
+      /needs WHOSAID_DATABASE_URL/,
+    );
+    assert.match(
+      configError(() => load({ WHOSAID_INDEX_STORE: 'redis' })),
+      /must be one of "auto", "files", "postgres"/,
+    );
+  });
 });

@@ -7,6 +7,7 @@ import type { IndexData } from '../../index/index-store.js';
 import { type IngestReport, ingest } from '../../index/ingest.js';
 import { type FetchedReport, feedLine, fetchedLine, plural } from '../format-fetched.js';
 import { type CliIo, notice } from '../io.js';
+import { publishIndex } from '../postgres-index.js';
 import { createProgressReporter } from '../progress.js';
 import { type CorpusFlags, configFor, displayPath, warnProblems } from '../runtime.js';
 
@@ -56,6 +57,7 @@ export async function ingestAction(io: CliIo, urls: string[], flags: IngestFlags
     progress.stop();
   }
   const { report, index } = result;
+  await publishIndex(config, index, (message) => notice(io, message));
   fetched = fetched.map((item) => withSummary(item, index));
   if (fetched.some((item) => item.outcome === 'failed') || feeds.some((feed) => feed.status === 'failed'))
     io.exitCode = 1;

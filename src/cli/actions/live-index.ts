@@ -4,6 +4,7 @@ import type { Config } from '../../config.js';
 import { describeError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import type { CliIo } from '../io.js';
+import { publishIndex } from '../postgres-index.js';
 import { openLiveSearch } from '../runtime.js';
 
 /**
@@ -45,10 +46,27 @@ export async function createLiveServices(
     },
   };
 
+  /**
+   * With the index in PostgreSQL, the generation just swapped in is published too, so the other
+   * replicas get it when they next open the index. A failed publish is logged, not the add's failure:
+   * the document is stored and answered from here, and the next `ingest` publishes it.
+   */
+  async function publish(): Promise<void> {
+    await publishIndex(config, served.live.index, (message) => logger.info(message)).catch((error: unknown) =>
+      logger.warn({ error: describeError(error) }, 'publishing the index to PostgreSQL failed'),
+    );
+  }
+
+  // The generation served at start-up is published as well (changed documents only), so replicas that
+  // open the index from PostgreSQL see what this one answers from. (This bot itself serves from files:
+  // the background rebuild and swap work on the files backend.)
+  await publish();
+
   async function add(url: string): Promise<AddLinkResult> {
     const { addDocument } = await import('../../fetch/add-document.js');
     const result = await addDocument({ ...paths, url });
     if (!result.ok) return result;
+    if (result.outcome !== 'unchanged') await publish();
     return { ok: true, outcome: result.outcome, summary: result.summary };
   }
 
@@ -61,6 +79,7 @@ export async function createLiveServices(
           maxItems: config.feeds.maxItems,
           hostDelayMs: config.feeds.hostDelayMs,
         });
+        if (result.index) await publish();
         const failed = [
           ...result.feeds.filter((feed) => feed.status === 'failed'),
           ...result.items.filter((item) => item.outcome === 'failed'),

@@ -11,6 +11,7 @@ import { stateDirFor } from '../../store/state-location.js';
 import type { StateStore } from '../../store/state-store.js';
 import type { CliIo } from '../io.js';
 import { type CorpusFlags, configFor } from '../runtime.js';
+import { prepareDatabaseAtStart } from './database-at-start.js';
 import { createLiveServices } from './live-index.js';
 
 export async function serveAction(io: CliIo, flags: CorpusFlags): Promise<void> {
@@ -22,6 +23,7 @@ export async function serveAction(io: CliIo, flags: CorpusFlags): Promise<void> 
   // found before someone adds a key.
   await loadPrompts(config.promptsDir);
   const generation = await createGeneration(config);
+  await prepareDatabaseAtStart(config, logger);
   const identity = await checkBotToken(settings, logger);
   // Opened before the index, so a second bot over the same state stops at once (the lock says who).
   const { store: state, skipped } = await FileStateStore.open(stateDirFor(config));

@@ -28,7 +28,9 @@ export function registerIngest(program: Command, io: CliIo): void {
         'attributed quotes and who is quoted most. A failed URL makes the exit code 1; the others are kept.\n' +
         'With --feeds, each feed prints one line first: not modified, N new items (M left for the next run), or failed.\n' +
         'Vectors are kept by chunk text and embedder beside the index (WHOSAID_INDEX_DIR + "-embeddings"),\n' +
-        'so rebuilding after an upgrade, or after deleting the index folder, embeds only new text.\n',
+        'so rebuilding after an upgrade, or after deleting the index folder, embeds only new text.\n' +
+        'With WHOSAID_DATABASE_URL (and pgvector), the index is then published to PostgreSQL, changed documents only,\n' +
+        'for every replica to answer from.\n',
     )
     .action(lazyAction(io, async () => (await import('../actions/ingest-action.js')).ingestAction));
 }

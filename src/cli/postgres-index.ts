@@ -1,0 +1,75 @@
+import type { Config } from '../config.js';
+import { describeDatabase } from '../db/database-url.js';
+import type { PreparedDatabase } from '../db/prepare-database.js';
+import type { Embedder } from '../index/embedder.js';
+import type { IndexData } from '../index/index-store.js';
+import type { IngestReport } from '../index/ingest.js';
+
+type Opened = { index: IndexData; report: IngestReport | null };
+
+/**
+ * The index to answer from. Without a database, or with the index kept in files, `openFiles` as
+ * always. With the index in PostgreSQL, the one published there (by `whosaid ingest` or the first
+ * replica), so replicas share one index and none builds its own; when none is published yet, the
+ * index is built here and published.
+ */
+export async function openIndexFor(
+  config: Config,
+  embedder: Embedder,
+  openFiles: () => Promise<Opened>,
+  notify: (message: string) => void,
+): Promise<Opened> {
+  if (!config.database) return openFiles();
+  const prepared = await openDatabaseIndex(config, notify);
+  try {
+    if (prepared.indexStore === 'files') return await openFiles();
+    const { loadPostgresIndex } = await import('../index/postgres/load-postgres-index.js');
+    const published = await loadPostgresIndex(prepared.pool, embedder.id);
+    if (published) return { index: published, report: null };
+    notify(
+      `No index in PostgreSQL at ${describeDatabase(config.database.url)} yet: building and publishing it…`,
+    );
+    const opened = await openFiles();
+    await publish(config, prepared, opened.index, notify);
+    return opened;
+  } finally {
+    await prepared.pool.end();
+  }
+}
+
+/** After `whosaid ingest`: with the index in PostgreSQL, the new index is published there. */
+export async function publishIndex(config: Config, index: IndexData, notify: (message: string) => void) {
+  if (!config.database) return;
+  const prepared = await openDatabaseIndex(config, notify);
+  try {
+    if (prepared.indexStore === 'postgres') await publish(config, prepared, index, notify);
+  } finally {
+    await prepared.pool.end();
+  }
+}
+
+async function openDatabaseIndex(
+  config: Config,
+  notify: (message: string) => void,
+): Promise<PreparedDatabase> {
+  const { prepareDatabase } = await import('../db/prepare-database.js');
+  const database = config.database as NonNullable<Config['database']>;
+  const prepared = await prepareDatabase(database);
+  if (prepared.indexStore === 'files' && database.indexStore !== 'files')
+    notify(`The corpus index stays in files in ${config.indexDir}: ${prepared.filesReason}.`);
+  return prepared;
+}
+
+async function publish(
+  config: Config,
+  prepared: PreparedDatabase,
+  index: IndexData,
+  notify: (message: string) => void,
+) {
+  const { savePostgresIndex } = await import('../index/postgres/save-postgres-index.js');
+  const saved = await savePostgresIndex(prepared.pool, index);
+  notify(
+    `Published the index to PostgreSQL at ${describeDatabase(config.database?.url ?? '')}: ` +
+      `${saved.written.length} documents written, ${saved.unchanged.length} unchanged, ${saved.removed.length} removed.`,
+  );
+}

@@ -1,0 +1,141 @@
+import type pg from 'pg';
+import pgvector from 'pgvector';
+import { toLexicalDocument } from '../assemble-index.js';
+import type { IndexData } from '../index-store.js';
+import type { Chunk, StoredDocument } from '../types.js';
+import { INDEX_WRITER_LOCK, vectorIndexSql } from './postgres-index-sql.js';
+
+/** Rows per INSERT: 7 parameters each, far below PostgreSQL's 65,535 parameters per statement. */
+const ROWS_PER_INSERT = 500;
+
+export interface SaveReport {
+  written: string[];
+  unchanged: string[];
+  removed: string[];
+}
+
+/**
+ * Publishes an index to PostgreSQL, incrementally: a document whose content hash (and the embedder
+ * and processing that made it) is unchanged keeps its rows; a new or changed one is replaced with
+ * its chunks, vectors and quotes in one transaction, so replicas reading meanwhile see either the old
+ * document or the new one, never half. The manifest goes last, as in the files backend. Two writers
+ * take turns (an advisory lock), so their documents never interleave.
+ */
+export async function savePostgresIndex(pool: pg.Pool, index: IndexData): Promise<SaveReport> {
+  const client = await pool.connect();
+  const report: SaveReport = { written: [], unchanged: [], removed: [] };
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [INDEX_WRITER_LOCK.toString()]);
+    const previous = await client.query<{ manifest: IndexData['manifest'] }>(
+      'SELECT manifest FROM whosaid_index',
+    );
+    const before = previous.rows[0]?.manifest;
+    // Vectors of another embedder, or chunks of other processing code, are not comparable: rewrite all.
+    const sameBasis =
+      before?.embedder.id === index.manifest.embedder.id && before?.pipeline === index.manifest.pipeline;
+    const hashes = new Map(
+      (
+        await client.query<{ id: string; content_hash: string }>(
+          'SELECT id, content_hash FROM whosaid_documents',
+        )
+      ).rows.map((row) => [row.id, row.content_hash]),
+    );
+    const chunksOf = groupChunks(index.chunks);
+    for (const [ordinal, document] of index.documents.entries()) {
+      if (sameBasis && hashes.get(document.id) === document.contentHash) {
+        // Same content: only what the files say about it (path, size, time, metadata) is refreshed.
+        await client.query('UPDATE whosaid_documents SET stored = $2, ordinal = $3 WHERE id = $1', [
+          document.id,
+          document,
+          ordinal,
+        ]);
+        report.unchanged.push(document.id);
+        continue;
+      }
+      await inTransaction(client, () =>
+        writeDocument(client, { document, ordinal }, chunksOf.get(document.id) ?? [], index),
+      );
+      report.written.push(document.id);
+    }
+    const kept = new Set(index.documents.map((document) => document.id));
+    report.removed = [...hashes.keys()].filter((id) => !kept.has(id));
+    if (report.removed.length > 0)
+      await client.query('DELETE FROM whosaid_documents WHERE id = ANY($1)', [report.removed]);
+    // Built after the bulk load (cheaper than growing it row by row), then kept current by inserts.
+    await client.query(vectorIndexSql(index.manifest.embedder.dimensions));
+    await client.query(
+      `INSERT INTO whosaid_index (id, manifest) VALUES (1, $1)
+         ON CONFLICT (id) DO UPDATE SET manifest = EXCLUDED.manifest, updated_at = now()`,
+      [index.manifest],
+    );
+    return report;
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [INDEX_WRITER_LOCK.toString()]).catch(() => {});
+    client.release();
+  }
+}
+
+async function writeDocument(
+  client: pg.PoolClient,
+  { document, ordinal }: { document: StoredDocument; ordinal: number },
+  chunks: Chunk[],
+  index: IndexData,
+) {
+  const { dimensions } = index.manifest.embedder;
+  await client.query('DELETE FROM whosaid_documents WHERE id = $1', [document.id]);
+  await client.query(
+    'INSERT INTO whosaid_documents (id, ordinal, content_hash, stored) VALUES ($1, $2, $3, $4)',
+    [document.id, ordinal, document.contentHash, document],
+  );
+  for (let i = 0; i < chunks.length; i += ROWS_PER_INSERT) {
+    const batch = chunks.slice(i, i + ROWS_PER_INSERT);
+    const values: unknown[] = [];
+    const rows = batch.map((chunk, j) => {
+      const { speakers, title } = toLexicalDocument(chunk, document.meta.title);
+      const vector = index.vectors.subarray(chunk.label * dimensions, (chunk.label + 1) * dimensions);
+      const { label: _label, ...stored } = chunk;
+      values.push(
+        document.id,
+        i + j,
+        stored,
+        chunk.text,
+        speakers,
+        title,
+        pgvector.toSql(Array.from(vector)),
+      );
+      const at = j * 7;
+      return `($${at + 1}, $${at + 2}, $${at + 3}, $${at + 4}, $${at + 5}, $${at + 6}, $${at + 7}::vector)`;
+    });
+    await client.query(
+      `INSERT INTO whosaid_chunks (document_id, position, chunk, text, speakers, title, embedding) VALUES ${rows.join(', ')}`,
+      values,
+    );
+  }
+  for (const [position, quote] of document.quotes.entries()) {
+    await client.query(
+      'INSERT INTO whosaid_quotes (document_id, position, paragraph, speaker, kind, quote) VALUES ($1, $2, $3, $4, $5, $6)',
+      [document.id, position, quote.paragraph, quote.speaker, quote.kind, quote],
+    );
+  }
+}
+
+function groupChunks(chunks: readonly Chunk[]): Map<string, Chunk[]> {
+  const byDocument = new Map<string, Chunk[]>();
+  for (const chunk of chunks) {
+    const list = byDocument.get(chunk.doc);
+    if (list) list.push(chunk);
+    else byDocument.set(chunk.doc, [chunk]);
+  }
+  return byDocument;
+}
+
+async function inTransaction(client: pg.PoolClient, work: () => Promise<void>): Promise<void> {
+  await client.query('BEGIN');
+  try {
+    await work();
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  }
+}

@@ -1,0 +1,142 @@
+import assert from 'node:assert/strict';
+import { cp, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type pg from 'pg';
+import { ask } from '../../src/answer/ask.js';
+import { findQuotes } from '../../src/answer/find-quotes.js';
+import type { SearchContext } from '../../src/answer/search-context.js';
+import { openSearchContext } from '../../src/cli/runtime.js';
+import { loadConfig } from '../../src/config.js';
+import { migrate } from '../../src/db/migrate.js';
+import { loadMigrations } from '../../src/db/migrations.js';
+import { createEmbedder } from '../../src/index/embedder.js';
+import { readIndex } from '../../src/index/index-store.js';
+import { loadPostgresIndex } from '../../src/index/postgres/load-postgres-index.js';
+import { savePostgresIndex } from '../../src/index/postgres/save-postgres-index.js';
+import { createTestDatabase, type TestDatabase, testPool } from '../support/postgres-database.js';
+import { runWhosaid } from '../support/run-cli.js';
+import { bundledIndexCopy } from '../support/shared-index.js';
+import { tempDir } from '../support/temp-dir.js';
+
+const gold = JSON.parse(await readFile('test/fixtures/axios-musk-putin-spacex.qa.json', 'utf8')) as {
+  questions: { q: string }[];
+};
+const dev = JSON.parse(await readFile('test/fixtures/dev-questions.json', 'utf8')) as {
+  questions: { q: string }[];
+};
+const quotesGold = JSON.parse(
+  await readFile('test/fixtures/axios-musk-putin-spacex.quotes.json', 'utf8'),
+) as {
+  speakers: Record<string, string | null>;
+};
+
+async function count(pool: pg.Pool, table: string): Promise<number> {
+  const { rows } = await pool.query<{ count: string }>(`SELECT count(*) FROM ${table}`);
+  return Number(rows[0]?.count);
+}
+
+describe('the corpus index in PostgreSQL', () => {
+  let database: TestDatabase;
+  let pool: pg.Pool;
+  let corpusDir: string;
+  before(async () => {
+    database = await createTestDatabase();
+    pool = testPool(database.url);
+    await migrate(pool, await loadMigrations('index'));
+    corpusDir = join(await tempDir(), 'corpus');
+    await cp('corpus', corpusDir, { recursive: true });
+  });
+  after(async () => {
+    await pool.end();
+    await database.drop();
+  });
+
+  it('round-trips the index exactly, and is written again only for documents that changed', async () => {
+    const embedder = await createEmbedder({ embeddings: 'local', openai: undefined });
+    const files = await readIndex(await bundledIndexCopy(), { embedderId: embedder.id });
+    const first = await savePostgresIndex(pool, files);
+    assert.equal(first.written.length, files.documents.length);
+    assert.equal(await count(pool, 'whosaid_chunks'), files.chunks.length);
+    const quoteCount = files.documents.reduce((sum, document) => sum + document.quotes.length, 0);
+    assert.equal(await count(pool, 'whosaid_quotes'), quoteCount);
+    const loaded = await loadPostgresIndex(pool, embedder.id);
+    assert.ok(loaded);
+    assert.deepEqual(loaded.documents, files.documents);
+    assert.deepEqual(loaded.chunks, files.chunks);
+    assert.deepEqual(loaded.vectors, files.vectors);
+    assert.deepEqual(loaded.manifest, files.manifest);
+
+    const again = await savePostgresIndex(pool, files);
+    assert.deepEqual(again.written, []);
+    assert.equal(again.unchanged.length, files.documents.length);
+
+    const [changed, removed, ...rest] = files.documents;
+    assert.ok(changed && removed);
+    const edited = {
+      ...files,
+      documents: [{ ...changed, contentHash: 'changed' }, ...rest],
+      chunks: files.chunks.filter((chunk) => chunk.doc !== removed.id),
+    };
+    const partial = await savePostgresIndex(pool, edited);
+    assert.deepEqual(partial.written, [changed.id]);
+    assert.deepEqual(partial.removed, [removed.id]);
+    assert.equal(
+      await count(pool, 'whosaid_chunks'),
+      files.chunks.filter((chunk) => chunk.doc !== removed.id).length,
+    );
+    // The HNSW index exists for the embedder's dimension, and PostgreSQL's planner can use it.
+    const { rows } = await pool.query(
+      "SELECT indexdef FROM pg_indexes WHERE indexname = 'whosaid_chunks_embedding_384'",
+    );
+    assert.match(
+      rows[0]?.indexdef ?? '',
+      /USING hnsw \(\(\(embedding\)::vector\(384\)\) vector_cosine_ops\)/,
+    );
+    await assert.rejects(loadPostgresIndex(pool, 'another-embedder'), /built with embeddings "local/);
+  });
+
+  it('published by `ingest`, a replica with no index files answers exactly as the files backend', async () => {
+    const filesEnv = { WHOSAID_CORPUS_DIR: corpusDir, WHOSAID_INDEX_DIR: await bundledIndexCopy() };
+    const ingested = await runWhosaid(['ingest'], {
+      ...filesEnv,
+      WHOSAID_INDEX_DIR: join(await tempDir(), 'writer-index'),
+      WHOSAID_DATABASE_URL: database.url,
+    });
+    assert.equal(ingested.status, 0, ingested.stderr);
+    assert.match(
+      ingested.stderr,
+      /Published the index to PostgreSQL at postgres@127\.0\.0\.1:5432\/whosaid_test_\w+: \d+ documents written/,
+    );
+    const replicaDir = join(await tempDir(), 'replica-index');
+    const replicaEnv = { ...filesEnv, WHOSAID_INDEX_DIR: replicaDir, WHOSAID_DATABASE_URL: database.url };
+    const fromFiles = await openSearchContext(loadConfig({ env: filesEnv, dotenvPath: null }));
+    const fromPostgres = await openSearchContext(loadConfig({ env: replicaEnv, dotenvPath: null }));
+    await assert.rejects(stat(replicaDir), { code: 'ENOENT' }, 'the replica built no index of its own');
+    await assertSameAnswers(fromFiles, fromPostgres);
+
+    const question = gold.questions[0]?.q ?? '';
+    const cli = await Promise.all([
+      runWhosaid(['ask', question, '--json'], filesEnv),
+      runWhosaid(['ask', question, '--json'], replicaEnv),
+    ]);
+    assert.equal(cli[1].status, 0, cli[1].stderr);
+    assert.equal(cli[1].stdout, cli[0].stdout);
+  });
+});
+
+/** Every gold and dev question, and every gold speaker's quotes, give the same result on both. */
+async function assertSameAnswers(files: SearchContext, postgres: SearchContext): Promise<void> {
+  const questions = [...gold.questions, ...dev.questions].map((question) => question.q);
+  assert.ok(questions.length >= 30);
+  for (const question of questions) {
+    const [expected, actual] = await Promise.all([
+      ask(files, { question, k: 5 }),
+      ask(postgres, { question, k: 5 }),
+    ]);
+    assert.deepEqual(actual, expected, question);
+  }
+  for (const speaker of Object.keys(quotesGold.speakers)) {
+    assert.deepEqual(findQuotes(postgres, { speaker }), findQuotes(files, { speaker }), speaker);
+  }
+}
