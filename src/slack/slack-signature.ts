@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /** Slack's replay window (https://docs.slack.dev/authentication/verifying-requests-from-slack). */
-export const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
+const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
 
 export type SignatureCheck = 'valid' | 'invalid' | 'stale' | 'future';
 
