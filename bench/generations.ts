@@ -148,6 +148,8 @@ async function pausesPhase(indexDir: string) {
     chunks: (await readManifest(indexDir))?.chunkCount,
     here: await measure(() => readIndex(indexDir, { embedderId: embedder.id })),
     worker: await measure(() => loadGenerationInWorker({ indexDir, embedderId: embedder.id })),
+    // Once more: the first start of a worker also loads its code.
+    workerAgain: await measure(() => loadGenerationInWorker({ indexDir, embedderId: embedder.id })),
   };
 }
 

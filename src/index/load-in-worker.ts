@@ -47,7 +47,10 @@ function receiveParts(request: LoadRequest): Promise<GenerationHeader['parts']> 
     };
     const askNext = () => {
       if (header && received === header.pieces) finish(null);
-      else worker.postMessage('next');
+      // Asked for after this thread's event loop has turned: Node delivers the messages waiting on a
+      // port in one go, so a piece asked for at once, arriving while this one is still being read,
+      // would be handled in the same turn, and so on to the last piece (one long pause again).
+      else setImmediate(() => worker.postMessage('next'));
     };
     worker.on('message', (message: LoadWorkerMessage) => {
       if (message.type === 'failed')
