@@ -18,6 +18,7 @@ import { EVENTS_PATH } from './events-path.js';
 import { guardHttpRequests } from './http-boundary.js';
 import { InFlight } from './in-flight.js';
 import { handlesRoute, LISTENERS, type ListenerEntry, registerListeners } from './listener-registry.js';
+import { OnePerTurn } from './one-per-turn.js';
 import { checkProcessedEvents } from './payloads/check-processed-events.js';
 import { guardSocketEnvelopes } from './payloads/guard-socket-envelopes.js';
 import type { SlackWork } from './payloads/parse-payload.js';
@@ -113,15 +114,17 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackBot
   const boltProcessEvent = app.processEvent.bind(app);
   const processEvent = checkProcessedEvents(boltProcessEvent, handles, logger, settings.mode);
   app.processEvent = (event) => inFlight.track(processEvent(event));
+  // After the I/O already waiting, one event per turn of the event loop: in a burst every request is
+  // read and acknowledged before the listeners of the first one run, and one arriving later waits
+  // for the listeners of at most one event (one-per-turn.ts).
+  const turns = new OnePerTurn();
   dispatch = (event, work) => {
-    // After the I/O already waiting: in a burst every request is read and acknowledged before the
-    // listeners of the first one run (setImmediate runs after the poll phase of the event loop).
     inFlight.track(
-      new Promise<void>((resolve) => setImmediate(resolve)).then(() =>
-        boltProcessEvent({ ...event, customProperties: workProperties(event.customProperties, work) }).catch(
-          (error: unknown) => logFailure(logger, error, 'unhandled error in a Slack listener'),
-        ),
-      ),
+      turns
+        .run(() =>
+          boltProcessEvent({ ...event, customProperties: workProperties(event.customProperties, work) }),
+        )
+        .catch((error: unknown) => logFailure(logger, error, 'unhandled error in a Slack listener')),
     );
   };
   app.error(async (error) => logFailure(logger, error, 'unhandled error in a Slack listener'));
