@@ -29,7 +29,9 @@ process.on('SIGUSR2', () => {
     cpuAtLastResponseMs: cpuAtLastResponse,
     responses,
     // Where V8's reserved heap is (MB per space): the part of resident memory that is JS heap.
-    spaces: Object.fromEntries(getHeapSpaceStatistics().map((space) => [space.space_name, mb(space.space_size)])),
+    spaces: Object.fromEntries(
+      getHeapSpaceStatistics().map((space) => [space.space_name, mb(space.space_size)]),
+    ),
   };
   process.stderr.write(`PROBE ${JSON.stringify(probe)}\n`);
 });
