@@ -3,12 +3,15 @@ import type { IndexParts } from './index-store.js';
 /**
  * How a generation read in a worker thread (load-worker.ts) reaches the bot's thread: the vectors as
  * one transferred buffer (no copy), everything else in pieces of at most PIECE_ITEMS array items or
- * object keys. The receiving thread asks for each piece when it is done with the previous one, so it
- * deserializes one piece per turn of its event loop and requests that arrive meanwhile are served in
- * between: the longest pause a swap causes is one piece, whatever the size of the index. A single
- * message (or JSON.parse) of a 100,000-paragraph generation paused the bot for seconds.
+ * object keys and about PIECE_CHARACTERS of JSON. The receiving thread asks for each piece when it is
+ * done with the previous one, so it deserializes one piece per turn of its event loop and requests
+ * that arrive meanwhile are served in between: the longest pause a swap causes is one piece, whatever
+ * the size of the index. A single message (or JSON.parse) of a 100,000-paragraph generation paused
+ * the bot for seconds; so did a piece of a thousand whole documents (each holds its paragraphs and
+ * quotes), hence the size bound. An item larger than the bound travels alone: items are not cut.
  */
 export const PIECE_ITEMS = 1_000;
+const PIECE_CHARACTERS = 256 * 1024;
 
 /** The big collections of a generation, by where they go in IndexParts. */
 type Collection =
@@ -76,8 +79,20 @@ export function addPiece(parts: IndexParts, piece: Piece): void {
 
 function arrayPieces(collection: Collection, items: readonly unknown[]): Piece[] {
   const pieces: Piece[] = [];
-  for (let start = 0; start < items.length; start += PIECE_ITEMS)
-    pieces.push({ collection, items: items.slice(start, start + PIECE_ITEMS) });
+  let piece: unknown[] = [];
+  let size = 0;
+  for (const item of items) {
+    // Measured here, in the worker thread: what the bot's thread will have to deserialize.
+    const itemSize = JSON.stringify(item)?.length ?? 0;
+    if (piece.length > 0 && (piece.length === PIECE_ITEMS || size + itemSize > PIECE_CHARACTERS)) {
+      pieces.push({ collection, items: piece });
+      piece = [];
+      size = 0;
+    }
+    piece.push(item);
+    size += itemSize;
+  }
+  if (piece.length > 0) pieces.push({ collection, items: piece });
   return pieces;
 }
 
@@ -85,13 +100,18 @@ function objectPieces(collection: Collection, object: Record<string, unknown>): 
   const pieces: Piece[] = [];
   let keys: Record<string, unknown> = {};
   let count = 0;
+  let size = 0;
   for (const key of Object.keys(object)) {
-    keys[key] = object[key];
-    if (++count === PIECE_ITEMS) {
+    const itemSize = key.length + (JSON.stringify(object[key])?.length ?? 0);
+    if (count > 0 && (count === PIECE_ITEMS || size + itemSize > PIECE_CHARACTERS)) {
       pieces.push({ collection, keys });
       keys = {};
       count = 0;
+      size = 0;
     }
+    keys[key] = object[key];
+    count += 1;
+    size += itemSize;
   }
   if (count > 0) pieces.push({ collection, keys });
   return pieces;
