@@ -23,8 +23,27 @@ const details = process.argv.includes('--details');
 const { claims } = JSON.parse(readFileSync(join(fixtures, 'check-eval', 'claims.json'), 'utf8')) as {
   claims: CheckClaim[];
 };
-const TYPES = ['true', 'shortened', 'altered', 'spliced', 'misattributed', 'paraphrase', 'invented'];
-const FALSE_CONFIRMATION = new Set(['altered', 'spliced', 'invented']);
+const TYPES = [
+  'true',
+  'shortened',
+  'altered',
+  'spliced',
+  'misattributed',
+  'paraphrase',
+  'invented',
+  // The harder variants (scripts/lib/check-variants.ts), made the same way for both splits.
+  'reworded',
+  'name-variant',
+  'typo',
+  'quote-marks',
+  'long-cut',
+  'second-speaker',
+  'neighbour-misattributed',
+  'two-paragraphs',
+];
+const VERDICTS = ['verbatim', 'shortened', 'altered', 'spliced', 'misattributed', 'paraphrase', 'not_found'];
+/** Claims whose words differ from every source: judging one `verbatim` confirms a false quote. */
+const FALSE_CONFIRMATION = new Set(['altered', 'spliced', 'invented', 'typo']);
 
 interface Tally {
   claims: number;
@@ -33,6 +52,9 @@ interface Tally {
   speakerRight: number;
   falseConfirmations: number;
 }
+
+/** Per expected verdict: claims and right answers (the targets are per verdict). */
+const byVerdict = { dev: new Map<string, [number, number]>(), test: new Map<string, [number, number]>() };
 
 async function evaluate(split: Split): Promise<Map<string, Tally>> {
   const mine = claims.filter((claim) => claim.split === split);
@@ -57,6 +79,8 @@ async function evaluate(split: Split): Promise<Map<string, Tally>> {
     tally.claims += 1;
     const right = result.verdict === claim.expected.verdict;
     if (right) tally.right += 1;
+    const [n, ok] = byVerdict[split].get(claim.expected.verdict) ?? [0, 0];
+    byVerdict[split].set(claim.expected.verdict, [n + 1, ok + (right ? 1 : 0)]);
     if (claim.expected.said_by && result.said_by) {
       tally.speakerNamed += 1;
       if (result.said_by === claim.expected.said_by) tally.speakerRight += 1;
@@ -86,6 +110,16 @@ const lines = [
     return `| ${type} | ${dev.claims} | ${ratio(dev.right, dev.claims)} | ${test.claims} | ${ratio(test.right, test.claims)} |`;
   }),
 ];
+lines.push(
+  '',
+  '| expected verdict | dev n | dev accuracy | test n | test accuracy |',
+  '|---|---|---|---|---|',
+  ...VERDICTS.map((verdict) => {
+    const [devN, devOk] = byVerdict.dev.get(verdict) ?? [0, 0];
+    const [testN, testOk] = byVerdict.test.get(verdict) ?? [0, 0];
+    return `| ${verdict} | ${devN} | ${ratio(devOk, devN)} | ${testN} | ${ratio(testOk, testN)} |`;
+  }),
+);
 const sum = (split: Split, key: keyof Tally) =>
   [...results[split].values()].reduce((total, tally) => total + tally[key], 0);
 for (const split of ['dev', 'test'] as const) {

@@ -7,10 +7,11 @@ import type { Quote } from '../quotes/types.js';
 import { contentTerms } from '../text/terms.js';
 import { type Alignment, alignWords, longestRuns, similarity } from './align-words.js';
 import { citationOf, closestOf, diffOf, spanOf } from './check-parts.js';
+import { continuedQuote, type Piece } from './continued-quote.js';
 import { summarizeCheck } from './describe-check.js';
 import { findQuoteSources, type QuoteSource } from './quote-sources.js';
 import { type ClaimWords, readClaim } from './source-words.js';
-import type { QuoteCheck, SplicePiece, Verdict } from './types.js';
+import type { QuoteCheck, Verdict } from './types.js';
 
 export interface CheckRequest {
   /** The quotation to check, without its quote marks. */
@@ -87,7 +88,22 @@ function judge(claimText: string, claim: ClaimWords, sources: QuoteSource[], cla
     );
   const best = candidates[0];
   const splice = findSplice(claimText, claim, sources);
-  if (splice && (!best || best.score < 1) && splice.cover > (best?.score ?? 0)) return spliced(splice.pieces);
+  if (splice && (!best || best.score < 1) && splice.cover > (best?.score ?? 0)) {
+    const continued = continuedQuote(splice.pieces, splice.cover);
+    if (!continued) return spliced(splice.pieces);
+    const first = splice.pieces[0] as Piece;
+    const agrees = agreement(first.quote, first.source, claimed);
+    return {
+      verdict: agrees === false ? 'misattributed' : continued.verdict,
+      wording: continued.verdict,
+      said_by: continued.speaker,
+      original: first.piece.original,
+      diff: [],
+      pieces: splice.pieces.map((entry) => entry.piece),
+      citations: continued.citations,
+      closest: [],
+    };
+  }
   if (best?.main && best.score >= ALTERED_MIN)
     return fromAlignment(claimText, claim, { ...best, main: best.main });
   const reported = closestReport(claimText, sources);
@@ -154,12 +170,6 @@ function fromAlignment(claimText: string, claim: ClaimWords, best: Candidate & {
     citations: [citationOf(1, source, main)],
     closest: [],
   };
-}
-
-interface Piece {
-  piece: SplicePiece;
-  source: QuoteSource;
-  quote: Quote | null;
 }
 
 function spliced(pieces: Piece[]): Found {
@@ -273,6 +283,7 @@ function findSplice(
       piece: { text, original: spanOf(run.source, quote ? [quote] : [], stretch) },
       source: run.source,
       quote,
+      ...stretch,
     };
   });
   return { pieces, cover };
@@ -302,7 +313,12 @@ function piecesByQuote(
       claim.words[group.claim.at(-1) ?? 0]?.end ?? 0,
     );
     const stretch = { first: group.source[0] ?? 0, last: group.source.at(-1) ?? 0 };
-    return { piece: { text, original: spanOf(source, quote ? [quote] : [], stretch) }, source, quote };
+    return {
+      piece: { text, original: spanOf(source, quote ? [quote] : [], stretch) },
+      source,
+      quote,
+      ...stretch,
+    };
   });
 }
 
