@@ -1,8 +1,6 @@
 import type { Citation } from '../answer/citation.js';
 import type { SearchContext } from '../answer/search-context.js';
 import { WhosaidError } from '../errors.js';
-import { matchSpeaker } from '../quotes/match-speaker.js';
-import { buildSpeakerDirectory } from '../quotes/speaker-directory.js';
 import type { Quote } from '../quotes/types.js';
 import { contentTerms } from '../text/terms.js';
 import { type Alignment, alignWords, longestRuns, similarity } from './align-words.js';
@@ -11,6 +9,7 @@ import { continuedQuote, type Piece } from './continued-quote.js';
 import { summarizeCheck } from './describe-check.js';
 import { findQuoteSources, type QuoteSource } from './quote-sources.js';
 import { type ClaimWords, readClaim } from './source-words.js';
+import { type Agreement, speakerAgreement } from './speaker-agreement.js';
 import type { QuoteCheck, Verdict } from './types.js';
 
 export interface CheckRequest {
@@ -68,12 +67,18 @@ export function checkQuote(context: SearchContext, request: CheckRequest): Quote
   const claimed = request.speaker?.trim() || null;
   const claim = readClaim(claimText);
   const sources = claim.words.length >= MIN_CLAIM_WORDS ? findQuoteSources(context, claimText) : [];
-  const found = judge(claimText, claim, sources, claimed);
+  const found = judge(claimText, claim, sources, claimed, speakerAgreement(context));
   const check: Omit<QuoteCheck, 'summary'> = { ...found, claim: claimText, claimed_speaker: claimed };
   return { ...check, summary: summarizeCheck(check) };
 }
 
-function judge(claimText: string, claim: ClaimWords, sources: QuoteSource[], claimed: string | null): Found {
+function judge(
+  claimText: string,
+  claim: ClaimWords,
+  sources: QuoteSource[],
+  claimed: string | null,
+  agreement: Agreement,
+): Found {
   const candidates = sources
     .flatMap((source) => {
       const alignment = alignWords(claim, source.words);
@@ -216,19 +221,6 @@ function touchedQuotes(source: QuoteSource, alignment: Alignment): Quote[] {
     if (owner !== -1) owners.add(owner);
   }
   return [...owners].sort((a, b) => a - b).flatMap((owner) => source.quotes[owner] ?? []);
-}
-
-/** Whether the asker's speaker is the one the document credits: null when either is unknown. */
-function agreement(quote: Quote | null, source: QuoteSource, claimed: string | null): boolean | null {
-  if (!claimed || !quote?.speaker) return null;
-  // Names are read within the quote's own document: a surname there means that document's person.
-  const matched = matchSpeaker(claimed, buildSpeakerDirectory(source.document.quotes)).matches;
-  return matched.some(
-    (entry) =>
-      entry.name === quote.speaker ||
-      quote.members.includes(entry.name) ||
-      entry.members.includes(quote.speaker ?? ''),
-  );
 }
 
 /** True when the claim takes in every word of the quotes it touches, with no cut. */
