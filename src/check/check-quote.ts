@@ -4,6 +4,7 @@ import { WhosaidError } from '../errors.js';
 import type { Quote } from '../quotes/types.js';
 import { contentTerms } from '../text/terms.js';
 import { type Alignment, alignWords, longestRuns, similarity } from './align-words.js';
+import { attributionOf, uncertainDisagreement } from './attribution-evidence.js';
 import { citationOf, closestOf, diffOf, spanOf } from './check-parts.js';
 import { continuedQuote, type Piece } from './continued-quote.js';
 import { summarizeCheck } from './describe-check.js';
@@ -49,7 +50,20 @@ interface Candidate {
   agrees: boolean | null;
 }
 
-type Found = Omit<QuoteCheck, 'summary' | 'claim' | 'claimed_speaker'>;
+type Found = Omit<
+  QuoteCheck,
+  'summary' | 'claim' | 'claimed_speaker' | 'attribution' | 'speaker_uncertain'
+> & {
+  /** The quote whose speaker the verdict names (its attribution evidence is shown). */
+  basis: Quote | null;
+  speaker_uncertain?: boolean;
+};
+
+/** The claimed speaker against the document's: agreement, and whether a disagreement is only weak. */
+interface SpeakerJudge {
+  agrees: Agreement;
+  uncertain: (source: QuoteSource, quote: Quote) => boolean;
+}
 
 /**
  * Judges a quotation against the indexed documents: are these someone's words, verbatim, and whose?
@@ -67,8 +81,18 @@ export function checkQuote(context: SearchContext, request: CheckRequest): Quote
   const claimed = request.speaker?.trim() || null;
   const claim = readClaim(claimText);
   const sources = claim.words.length >= MIN_CLAIM_WORDS ? findQuoteSources(context, claimText) : [];
-  const found = judge(claimText, claim, sources, claimed, speakerAgreement(context));
-  const check: Omit<QuoteCheck, 'summary'> = { ...found, claim: claimText, claimed_speaker: claimed };
+  const judgeSpeaker: SpeakerJudge = {
+    agrees: speakerAgreement(context),
+    uncertain: (source, quote) => uncertainDisagreement(context, source.document.id, quote, claimed),
+  };
+  const { basis, speaker_uncertain, ...found } = judge(claimText, claim, sources, claimed, judgeSpeaker);
+  const check: Omit<QuoteCheck, 'summary'> = {
+    ...found,
+    claim: claimText,
+    claimed_speaker: claimed,
+    attribution: found.said_by ? attributionOf(basis) : null,
+    speaker_uncertain: speaker_uncertain === true,
+  };
   return { ...check, summary: summarizeCheck(check) };
 }
 
@@ -77,8 +101,9 @@ function judge(
   claim: ClaimWords,
   sources: QuoteSource[],
   claimed: string | null,
-  agreement: Agreement,
+  speakers: SpeakerJudge,
 ): Found {
+  const agreement = speakers.agrees;
   const candidates = sources
     .flatMap((source) => {
       const alignment = alignWords(claim, source.words);
@@ -98,8 +123,12 @@ function judge(
     if (!continued) return spliced(splice.pieces);
     const first = splice.pieces[0] as Piece;
     const agrees = agreement(first.quote, first.source, claimed);
+    const uncertain =
+      agrees === false && first.quote !== null && speakers.uncertain(first.source, first.quote);
     return {
       verdict: agrees === false ? 'misattributed' : continued.verdict,
+      basis: first.quote,
+      speaker_uncertain: uncertain,
       wording: continued.verdict,
       said_by: continued.speaker,
       original: first.piece.original,
@@ -110,12 +139,13 @@ function judge(
     };
   }
   if (best?.main && best.score >= ALTERED_MIN)
-    return fromAlignment(claimText, claim, { ...best, main: best.main });
+    return fromAlignment(claimText, claim, { ...best, main: best.main }, speakers);
   const reported = closestReport(claimText, sources);
   if (reported) {
     const agrees = agreement(reported.quote, reported.source, claimed);
     return {
       verdict: agrees === false ? 'misattributed' : 'paraphrase',
+      basis: reported.quote,
       wording: 'paraphrase',
       said_by: reported.quote.speaker,
       original: spanOf(reported.source, [reported.quote], null),
@@ -129,6 +159,7 @@ function judge(
   if (best && best.score >= ALTERED_MIN) {
     return {
       verdict: 'paraphrase',
+      basis: null,
       wording: 'paraphrase',
       said_by: null,
       original: spanOf(best.source, [], best.alignment),
@@ -140,6 +171,7 @@ function judge(
   }
   return {
     verdict: 'not_found',
+    basis: null,
     wording: null,
     said_by: null,
     original: null,
@@ -151,7 +183,12 @@ function judge(
 }
 
 /** The claim read as one stretch of one paragraph: verbatim, shortened, altered or reported speech. */
-function fromAlignment(claimText: string, claim: ClaimWords, best: Candidate & { main: Quote }): Found {
+function fromAlignment(
+  claimText: string,
+  claim: ClaimWords,
+  best: Candidate & { main: Quote },
+  speakers: SpeakerJudge,
+): Found {
   const { source, alignment, main } = best;
   const touched = touchedQuotes(source, alignment);
   // One stretch, two people: a sentence of one joined to a sentence of another.
@@ -165,8 +202,11 @@ function fromAlignment(claimText: string, claim: ClaimWords, best: Candidate & {
       : coversWhole(source, alignment, touched)
         ? 'verbatim'
         : 'shortened';
+  const uncertain = best.agrees === false && speakers.uncertain(source, main);
   return {
     verdict: best.agrees === false ? 'misattributed' : wording,
+    basis: main,
+    speaker_uncertain: uncertain,
     wording,
     said_by: main.speaker,
     original: spanOf(source, touched, alignment),
@@ -187,6 +227,7 @@ function spliced(pieces: Piece[]): Found {
   }
   return {
     verdict: 'spliced' as Verdict,
+    basis: null,
     wording: null,
     said_by: null,
     original: pieces[0]?.piece.original ?? null,
