@@ -9,6 +9,7 @@ import { documentRequest, listDocuments, summarizeDocument } from './document-an
 import { composeExtractiveAnswer, pickQuote, toCitation } from './extractive-answer.js';
 import type { AnswerGenerator } from './generate-answer.js';
 import { prepareAnswer } from './prepare-answer.js';
+import { datedPassages, readQuestionDates } from './question-dates.js';
 import type { SearchContext } from './search-context.js';
 import { filterNames, type SpeakerFilter } from './speaker-filter.js';
 import type { Answer, ClosestPassage, Passage } from './types.js';
@@ -27,6 +28,8 @@ export interface AskOptions {
    * message is about something else ("thanks, very useful").
    */
   unsolicited?: boolean;
+  /** Today, for the dates a question asks about ("since Monday", "last week"); null reads only absolute ones. */
+  now?: Date | null;
 }
 
 const ABSTAIN_PREFIX = "I can't answer that from the indexed documents.";
@@ -54,14 +57,18 @@ export async function ask(context: SearchContext, options: AskOptions): Promise<
   if (claim) return checkedAnswer(checkQuote(context, claim));
   const request = documentRequest(options.question);
   if (request === 'list') return { ...plain(), ...listDocuments(context) };
+  // "What did Meyer say last week?": the dates filter and order the passages; they are not a topic.
+  const { dates, rest } = readQuestionDates(options.question, options.now ?? null);
   const { analysis, asked, passages, evidence, notes } = await prepareAnswer(
     context,
-    options.question,
+    dates ? rest : options.question,
     options.k,
     {
       unknownWordsCount: options.unsolicited === true,
+      ...(dates && { arrange: (found: Passage[]) => datedPassages(found, dates) }),
     },
   );
+  if (dates) notes.push(`Dates: ${dates.reading}.`);
   const speakers = filterNames(asked);
   const support = decideAnswerable(evidence, { unsolicited: options.unsolicited === true });
   // "Summarize the Reed statement": the document the question's words find first is the one meant.
