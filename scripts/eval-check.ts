@@ -127,7 +127,7 @@ for (const split of ['dev', 'test'] as const) {
     '',
     `**${split}**: ${sum(split, 'claims')} claims, accuracy ${ratio(sum(split, 'right'), sum(split, 'claims'))}; ` +
       `speaker right ${ratio(sum(split, 'speakerRight'), sum(split, 'speakerNamed'))} (of ${sum(split, 'speakerNamed')} verdicts naming one); ` +
-      `false confirmations (altered, spliced or invented judged verbatim): ${sum(split, 'falseConfirmations')}.`,
+      `false confirmations (altered, typo, spliced or invented judged verbatim): ${sum(split, 'falseConfirmations')}.`,
   );
 }
 console.log(lines.join('\n'));
@@ -139,7 +139,13 @@ await writeMarkdownSection(
     'from the labelled quotes of the quote-eval documents, split by document as those are: true quotes (expected ' +
     '`verbatim`), faithful excerpts (`shortened`), one-to-three-word alterations (`altered`), two quotes joined ' +
     '(`spliced`), true words credited to another speaker of the same document (`misattributed`), indirect reports ' +
-    'put in quote marks (`paraphrase`) and real quotes from documents not indexed with them (`not_found`). ' +
+    'put in quote marks (`paraphrase`) and real quotes from documents not indexed with them (`not_found`); ' +
+    'and harder variants made by rule for both splits (`scripts/lib/check-variants.ts`): reported speech ' +
+    'reworded into the first person with synonyms and clauses swapped (`reworded`, expected `paraphrase`), the ' +
+    'speaker named by surname, title + surname, in lower case or by role (`name-variant`), one typo (`typo`, ' +
+    'expected `altered`), curly and straight marks swapped (`quote-marks`), a long span cut at an ellipsis ' +
+    '(`long-cut`), the second person a paragraph names (`second-speaker`; credited to the first: ' +
+    '`neighbour-misattributed`), and a quote running over two paragraphs of one speaker (`two-paragraphs`). ' +
     'Each split is indexed on its own. Tune on dev only; test is recorded here.\n\n' +
     `Measured on ${new Date().toISOString().slice(0, 10)}.\n\n${lines.join('\n')}`,
   'Quality',

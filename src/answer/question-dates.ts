@@ -176,12 +176,24 @@ function passageDate(passage: Passage): string | null {
   return dated.at(-1) ?? quoteDate({ when: null, date: passage.date });
 }
 
-/** Retrieved passages in the range (relevance order kept), newest first when the latest is asked for. */
+/**
+ * Retrieved passages in the range (or undated), in relevance order. "The latest" puts the newest first only among the
+ * passages that cover the question as well as the best one does: a date breaks ties of evidence, it never
+ * lifts a passage about something else above one that answers.
+ */
 export function datedPassages(passages: readonly Passage[], range: DateRange): Passage[] {
-  const kept = passages.filter((passage) => inRange(passageDate(passage), range));
+  // An undated passage stays: nothing shows it is outside the range, and the documents it comes from
+  // (a statement, a letter without a date line) may be the only ones that answer.
+  const kept = passages.filter((passage) => {
+    const date = passageDate(passage);
+    return date === null || inRange(date, range);
+  });
   if (!range.latest) return kept;
-  return kept
+  const best = Math.max(...kept.map((passage) => passage.coverage));
+  const tied = kept.filter((passage) => passage.coverage === best);
+  const newest = tied
     .map((passage, i) => ({ passage, i, date: passageDate(passage) ?? '' }))
     .sort((a, b) => b.date.localeCompare(a.date) || a.i - b.i)
     .map((entry) => entry.passage);
+  return [...newest, ...kept.filter((passage) => passage.coverage !== best)];
 }
