@@ -148,7 +148,7 @@ export function readQuestionDates(text: string, now: Date | null): { dates: Date
 }
 
 /** Whether a date (ISO; null when unknown) lies in the range: an undated item is in no range. */
-export function inRange(date: string | null, range: DateRange): boolean {
+function inRange(date: string | null, range: DateRange): boolean {
   if (range.since === null && range.before === null) return true;
   if (!date) return false;
   return (range.since === null || date >= range.since) && (range.before === null || date < range.before);
