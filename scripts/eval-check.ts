@@ -55,6 +55,11 @@ interface Tally {
 
 /** Per expected verdict: claims and right answers (the targets are per verdict). */
 const byVerdict = { dev: new Map<string, [number, number]>(), test: new Map<string, [number, number]>() };
+/** Per split, expected verdict → verdict given → count: where the misses go, in aggregate. */
+const confusion = {
+  dev: new Map<string, Map<string, number>>(),
+  test: new Map<string, Map<string, number>>(),
+};
 
 async function evaluate(split: Split): Promise<Map<string, Tally>> {
   const mine = claims.filter((claim) => claim.split === split);
@@ -81,6 +86,9 @@ async function evaluate(split: Split): Promise<Map<string, Tally>> {
     if (right) tally.right += 1;
     const [n, ok] = byVerdict[split].get(claim.expected.verdict) ?? [0, 0];
     byVerdict[split].set(claim.expected.verdict, [n + 1, ok + (right ? 1 : 0)]);
+    const row = confusion[split].get(claim.expected.verdict) ?? new Map<string, number>();
+    row.set(result.verdict, (row.get(result.verdict) ?? 0) + 1);
+    confusion[split].set(claim.expected.verdict, row);
     if (claim.expected.said_by && result.said_by) {
       tally.speakerNamed += 1;
       if (result.said_by === claim.expected.said_by) tally.speakerRight += 1;
@@ -120,6 +128,17 @@ lines.push(
     return `| ${verdict} | ${devN} | ${ratio(devOk, devN)} | ${testN} | ${ratio(testOk, testN)} |`;
   }),
 );
+for (const split of ['dev', 'test'] as const) {
+  lines.push(
+    '',
+    `| ${split}: expected ↓ given → | ${VERDICTS.join(' | ')} |`,
+    `|---|${VERDICTS.map(() => '---').join('|')}|`,
+    ...VERDICTS.map((expected) => {
+      const row = confusion[split].get(expected);
+      return `| ${expected} | ${VERDICTS.map((given) => row?.get(given) ?? 0).join(' | ')} |`;
+    }),
+  );
+}
 const sum = (split: Split, key: keyof Tally) =>
   [...results[split].values()].reduce((total, tally) => total + tally[key], 0);
 for (const split of ['dev', 'test'] as const) {

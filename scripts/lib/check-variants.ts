@@ -59,6 +59,13 @@ const FIRST_PERSON: Record<string, string> = {
 export function harderVariants(input: VariantInput): Variant[] {
   const { quotes, rand } = input;
   const pick = <T>(items: readonly T[]): T | undefined => items[Math.floor(rand() * items.length)];
+  /** Up to `n` distinct items, drawn at random. */
+  const sample = <T>(items: readonly T[], n: number): T[] =>
+    items
+      .map((item) => ({ item, key: rand() }))
+      .sort((a, b) => a.key - b.key)
+      .slice(0, n)
+      .map((entry) => entry.item);
   const direct = quotes.filter((quote) => quote.kind === 'direct' && single(quote));
   const long = (min: number) => direct.filter((quote) => tokens(quote.text).length >= min);
   const out: Variant[] = [];
@@ -74,17 +81,16 @@ export function harderVariants(input: VariantInput): Variant[] {
 
   for (const quote of quotes
     .filter((q) => q.kind === 'indirect' && single(q) && tokens(q.text).length >= 6)
-    .slice(0, 2)) {
+    .slice(0, 4)) {
     add('reworded', reword(clean(quote.text), input), single(quote), 'paraphrase', single(quote));
   }
   const named = long(6);
-  for (const [i, quote] of named.slice(0, 2).entries()) {
+  for (const [i, quote] of named.slice(0, 4).entries()) {
     const speaker = single(quote) as string;
     const variant = nameVariant(speaker, input, i + Math.floor(rand() * 4));
     if (variant) add('name-variant', clean(quote.text), variant, 'verbatim', speaker);
   }
-  const typoSource = pick(long(8));
-  if (typoSource)
+  for (const typoSource of sample(long(8), 2))
     add('typo', typo(clean(typoSource.text), rand), single(typoSource), 'altered', single(typoSource));
   const marksSource = pick(long(6).filter((quote) => /['’"“”]/.test(clean(quote.text)))) ?? pick(long(6));
   if (marksSource)
@@ -95,16 +101,14 @@ export function harderVariants(input: VariantInput): Variant[] {
       'verbatim',
       single(marksSource),
     );
-  const cutSource = pick(long(14));
-  if (cutSource)
+  for (const cutSource of sample(long(14), 2))
     add('long-cut', longCut(clean(cutSource.text), rand), single(cutSource), 'shortened', single(cutSource));
-  const second = secondSpeakerQuote(input);
-  if (second) {
+  for (const second of secondSpeakerQuotes(input)) {
     add('second-speaker', clean(second.quote.text), second.speaker, 'verbatim', second.speaker);
     add('neighbour-misattributed', clean(second.quote.text), second.first, 'misattributed', second.speaker);
   }
-  const pair = twoParagraphQuote(direct);
-  if (pair) add('two-paragraphs', pair.claim, pair.speaker, 'verbatim', pair.speaker);
+  for (const pair of twoParagraphQuotes(direct))
+    add('two-paragraphs', pair.claim, pair.speaker, 'verbatim', pair.speaker);
   return out;
 }
 
@@ -194,8 +198,9 @@ function longCut(text: string, rand: () => number): string | null {
  * A quote whose speaker is not the first person its paragraph names: the nearest name is the wrong
  * one. Names are the labelled speakers', found in the text by full name or surname.
  */
-function secondSpeakerQuote({ quotes, speakers, paragraphs }: VariantInput) {
+function secondSpeakerQuotes({ quotes, speakers, paragraphs }: VariantInput) {
   const names = Object.keys(speakers);
+  const found: { quote: GoldQuote; speaker: string; first: string }[] = [];
   for (const quote of quotes) {
     const speaker = single(quote);
     if (quote.kind !== 'direct' || !speaker || tokens(quote.text).length < 5) continue;
@@ -209,20 +214,21 @@ function secondSpeakerQuote({ quotes, speakers, paragraphs }: VariantInput) {
       .filter((entry) => entry.at >= 0)
       .sort((a, b) => a.at - b.at);
     if (first.length >= 2 && first.some((entry) => entry.name === speaker) && first[0]?.name !== speaker) {
-      return { quote, speaker, first: first[0]?.name as string };
+      found.push({ quote, speaker, first: first[0]?.name as string });
     }
   }
-  return null;
+  return found;
 }
 
 /** The last quote of one paragraph and the first of the next, when one speaker says both. */
-function twoParagraphQuote(direct: GoldQuote[]): { claim: string; speaker: string } | null {
+function twoParagraphQuotes(direct: GoldQuote[]): { claim: string; speaker: string }[] {
+  const found: { claim: string; speaker: string }[] = [];
   for (const [i, quote] of direct.entries()) {
     const next = direct[i + 1];
     // `direct` is in text order: `quote` ends its paragraph and `next` opens the following one.
     if (!next || next.paragraph !== quote.paragraph + 1 || single(next) !== single(quote)) continue;
     if (tokens(quote.text).length < 4 || tokens(next.text).length < 4) continue;
-    return { claim: `${clean(quote.text)} ${clean(next.text)}`, speaker: single(quote) as string };
+    found.push({ claim: `${clean(quote.text)} ${clean(next.text)}`, speaker: single(quote) as string });
   }
-  return null;
+  return found;
 }

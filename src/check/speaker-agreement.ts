@@ -1,7 +1,7 @@
 import type { SearchContext } from '../answer/search-context.js';
 import { matchSpeaker } from '../quotes/match-speaker.js';
 import { buildSpeakerDirectory } from '../quotes/speaker-directory.js';
-import { bareName, surnameOf } from '../quotes/speaker-names.js';
+import { surnameOf } from '../quotes/speaker-names.js';
 import type { Quote } from '../quotes/types.js';
 import { sentencesOf } from '../text/sentences.js';
 import { isStopword } from '../text/terms.js';
@@ -44,23 +44,75 @@ export function speakerAgreement(context: SearchContext): Agreement {
       );
     }
     if (!DESCRIPTION.test(claimed.trim())) return false;
-    return describes(sentencesIn(source.document.id), quote, claimed);
+    const roles = buildSpeakerDirectory(source.document.quotes)
+      .filter((entry) => entry.name === quote.speaker)
+      .flatMap((entry) => entry.roles);
+    return describes(sentencesIn(source.document.id), quote, roles, claimed);
   };
 }
 
-function describes(sentences: readonly string[], quote: Quote, claimed: string): boolean {
-  const words = (text: string) =>
-    bareName(text)
-      .split(/[^\p{L}\p{N}]+/u)
-      .filter((word) => word && !isStopword(word));
-  const wanted = words(claimed);
-  if (wanted.length === 0) return false;
+/** Words that end a description's head noun phrase: "the governor | of the Atacama region". */
+const PREPOSITION = /\s(?:of|for|at|in|from|with|on)\s/;
+const DETERMINER = /^(?:the|a|an|his|her|their)\s+/;
+
+const wordsOf = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/['’]s\b/g, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word && !isStopword(word));
+
+/**
+ * Whether the document calls the credited speaker what the claim does. A description is a head ("the
+ * governor", "Chile's mining minister") and what places it ("of the Atacama region", the possessor
+ * "Chile's"): the head must be the speaker's role as the document gives it — the role kept with their
+ * quotes, or the words of a sentence that names them — and what places it must be words of the document.
+ */
+function describes(
+  sentences: readonly string[],
+  quote: Quote,
+  roles: readonly string[],
+  claimed: string,
+): boolean {
+  const text = claimed.trim().toLowerCase().replace(DETERMINER, '');
+  const split = PREPOSITION.exec(` ${text} `);
+  const headText = split ? text.slice(0, Math.max(0, split.index - 1)) : text;
+  const placing = split ? text.slice(split.index - 1 + split[0].length - 1) : '';
+  const possessor = /^([\p{L}.-]+)['’]s\s+/u.exec(headText);
+  const head = wordsOf(possessor ? headText.slice(possessor[0].length) : headText);
+  const place = wordsOf(`${possessor?.[1] ?? ''} ${placing}`);
+  if (head.length === 0) return false;
   const speaker = quote.speaker ?? '';
   const names = [speaker, surnameOf(speaker)].filter((name): name is string => Boolean(name));
-  const has = (text: string) => {
-    const present = new Set(words(text));
-    return wanted.every((word) => present.has(word));
+  const holds = (words: readonly string[], text: string) => {
+    const present = new Set(wordsOf(text));
+    return words.every((word) => present.has(word));
   };
-  if (quote.role && has(`${quote.role} ${speaker}`)) return true;
-  return sentences.some((sentence) => names.some((name) => sentence.includes(name)) && has(sentence));
+  const beside = sentences.flatMap((sentence) => names.flatMap((name) => besideName(sentence, name)));
+  const headFits =
+    [quote.role ?? '', ...roles].some((role) => holds(head, role)) ||
+    beside.some((text) => holds(head, text));
+  if (!headFits) return false;
+  return place.length === 0 || holds(place, sentences.join(' '));
+}
+
+/** Words a title takes before a name ("Mining Minister Rodrigo Fuentealba"), at most. */
+const TITLE_WORDS = 4;
+
+/**
+ * The text that states a role beside each mention of a name: the title just before it, and the
+ * appositive after it ("Carolina Videla, the governor of the Atacama region, said") — English's two
+ * ways of saying who someone is. Elsewhere in the sentence a role may be someone else's ("Reyes, the
+ * harbourmaster, thanked Solberg").
+ */
+function besideName(sentence: string, name: string): string[] {
+  const found: string[] = [];
+  for (let at = sentence.indexOf(name); at >= 0; at = sentence.indexOf(name, at + name.length)) {
+    const before = sentence.slice(0, at).trim().split(/\s+/).slice(-TITLE_WORDS);
+    const title = before.slice(before.findLastIndex((word) => /[,;:]$/.test(word)) + 1).join(' ');
+    const after = sentence.slice(at + name.length);
+    const appositive = /^\s*,([^,;]+)[,;]/.exec(after)?.[1] ?? '';
+    found.push(`${title} ${appositive}`);
+  }
+  return found;
 }

@@ -67,6 +67,11 @@ describe('quote checks: the harder cases', () => {
     assert.equal(mayor.verdict, 'shortened');
     assert.equal(mayor.said_by, 'Ingrid Solberg');
     assert.equal(check(claim, 'the mayor of Northwick').verdict, 'misattributed');
+    // A possessor and a place are words of the document; the head must be the speaker's own role.
+    const solberg = 'Every month of delay has cost the harbour another boat';
+    assert.notEqual(check(solberg, "Northwick's mayor").verdict, 'misattributed');
+    assert.equal(check(solberg, 'the harbourmaster of Northwick').verdict, 'misattributed');
+    assert.equal(check(solberg, 'the mayor of Oslo').verdict, 'misattributed');
     // A name the document does not know is someone else, never a description.
     assert.equal(check(claim, 'Northwick').verdict, 'misattributed');
   });
