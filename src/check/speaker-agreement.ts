@@ -1,7 +1,7 @@
 import type { SearchContext } from '../answer/search-context.js';
 import { matchSpeaker } from '../quotes/match-speaker.js';
 import { buildSpeakerDirectory } from '../quotes/speaker-directory.js';
-import { surnameOf } from '../quotes/speaker-names.js';
+import { bareName, isPersonLike, surnameOf } from '../quotes/speaker-names.js';
 import type { Quote } from '../quotes/types.js';
 import { sentencesOf } from '../text/sentences.js';
 import { isStopword } from '../text/terms.js';
@@ -34,6 +34,7 @@ export function speakerAgreement(context: SearchContext): Agreement {
   };
   return (quote, source, claimed) => {
     if (!claimed || !quote?.speaker) return null;
+    if (sameNameForm(claimed, quote.speaker)) return true;
     const matched = matchSpeaker(claimed, buildSpeakerDirectory(source.document.quotes)).matches;
     if (matched.length > 0) {
       return matched.some(
@@ -49,6 +50,22 @@ export function speakerAgreement(context: SearchContext): Agreement {
       .flatMap((entry) => entry.roles);
     return describes(sentencesIn(source.document.id), quote, roles, claimed);
   };
+}
+
+/**
+ * One person's name written two ways: the same words ending both, one name the tail of the other
+ * ("Tomas Reyes" and "Harbourmaster Tomas Reyes", a title the text ran into the name; "Kraft" and
+ * "Jens-Uwe Kraft", a surname the text never expanded). A surname is the last word of a name in
+ * English, so a shared tail of at least that word is the same name, not a coincidence of words.
+ */
+function sameNameForm(claimed: string, credited: string): boolean {
+  const a = bareName(claimed).split(' ').filter(Boolean);
+  const b = bareName(credited).split(' ').filter(Boolean);
+  if (a.length === 0 || b.length === 0) return false;
+  const [shorter, longer, longerText] = a.length <= b.length ? [a, b, credited] : [b, a, claimed];
+  // One word stands for a person's surname only: "Air" is not "Skyward Air"'s short name.
+  if (shorter.length === 1 && !isPersonLike(longerText.trim())) return false;
+  return shorter.every((word, i) => longer[longer.length - shorter.length + i] === word);
 }
 
 /** Words that end a description's head noun phrase: "the governor | of the Atacama region". */

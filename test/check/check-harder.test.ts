@@ -19,6 +19,8 @@ Mayor Ingrid Solberg, the mayor of Northwick, said the council would approve the
 Tomas Reyes, the harbourmaster, who has run the port since 2015, welcomed the vote and thanked Solberg. "The silt has been winning for a decade," Reyes said.
 
 "It is a fair contract, fairly won."
+
+Dockmaster Ana Lund, who retires in June, agreed with the decision. "The channel is the town's lifeline," Lund said.
 `;
 
 describe('quote checks: the harder cases', () => {
@@ -74,6 +76,14 @@ describe('quote checks: the harder cases', () => {
     assert.equal(check(solberg, 'the mayor of Oslo').verdict, 'misattributed');
     // A name the document does not know is someone else, never a description.
     assert.equal(check(claim, 'Northwick').verdict, 'misattributed');
+  });
+
+  it('a name that the text ran a title into is still the same name', () => {
+    const result = check("The channel is the town's lifeline", 'Ana Lund');
+    assert.match(result.said_by ?? '', /Ana Lund$/);
+    assert.equal(result.verdict, 'verbatim');
+    // A different first name with the same surname is not the same name.
+    assert.equal(check("The channel is the town's lifeline", 'Erik Lund').verdict, 'misattributed');
   });
 
   it('says how the speaker was found, in JSON, on the CLI and in Slack', () => {
