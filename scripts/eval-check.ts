@@ -51,6 +51,8 @@ interface Tally {
   speakerNamed: number;
   speakerRight: number;
   falseConfirmations: number;
+  /** Misses where the document's credited speaker is not the labelled one (attribution, not wording). */
+  missesWithOtherSpeaker: number;
 }
 
 /** Per expected verdict: claims and right answers (the targets are per verdict). */
@@ -75,7 +77,14 @@ async function evaluate(split: Split): Promise<Map<string, Tally>> {
   const tallies = new Map<string, Tally>(
     TYPES.map((type) => [
       type,
-      { claims: 0, right: 0, speakerNamed: 0, speakerRight: 0, falseConfirmations: 0 },
+      {
+        claims: 0,
+        right: 0,
+        speakerNamed: 0,
+        speakerRight: 0,
+        falseConfirmations: 0,
+        missesWithOtherSpeaker: 0,
+      },
     ]),
   );
   for (const claim of mine) {
@@ -94,6 +103,8 @@ async function evaluate(split: Split): Promise<Map<string, Tally>> {
       if (result.said_by === claim.expected.said_by) tally.speakerRight += 1;
     }
     if (FALSE_CONFIRMATION.has(claim.type) && result.verdict === 'verbatim') tally.falseConfirmations += 1;
+    if (!right && claim.expected.said_by && result.said_by && result.said_by !== claim.expected.said_by)
+      tally.missesWithOtherSpeaker += 1;
     if (
       details &&
       split === 'dev' &&
@@ -146,7 +157,8 @@ for (const split of ['dev', 'test'] as const) {
     '',
     `**${split}**: ${sum(split, 'claims')} claims, accuracy ${ratio(sum(split, 'right'), sum(split, 'claims'))}; ` +
       `speaker right ${ratio(sum(split, 'speakerRight'), sum(split, 'speakerNamed'))} (of ${sum(split, 'speakerNamed')} verdicts naming one); ` +
-      `false confirmations (altered, typo, spliced or invented judged verbatim): ${sum(split, 'falseConfirmations')}.`,
+      `false confirmations (altered, typo, spliced or invented judged verbatim): ${sum(split, 'falseConfirmations')}; ` +
+      `misses where the document credits someone other than the labelled speaker: ${sum(split, 'missesWithOtherSpeaker')} of ${sum(split, 'claims') - sum(split, 'right')}.`,
   );
 }
 console.log(lines.join('\n'));
