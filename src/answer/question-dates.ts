@@ -113,6 +113,8 @@ export function readQuestionDates(text: string, now: Date | null): { dates: Date
     if (to && (!before || to < before)) before = to;
   };
   let rest = text.replace(BOUNDED, (whole, word: string, period: string) => {
+    // "May", "March" and "August" are also English words: lower case, they are the word, not the month.
+    if (/^(?:may|march|august)\b/.test(period)) return whole;
     const span = periodOf(period, now);
     if (!span) return whole;
     const how = word.toLowerCase();

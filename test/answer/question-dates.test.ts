@@ -3,6 +3,9 @@ import { before, describe, it } from 'node:test';
 import { ask } from '../../src/answer/ask.js';
 import { findQuotesFor } from '../../src/answer/find-quotes.js';
 import { applyDates, readQuestionDates } from '../../src/answer/question-dates.js';
+import type { BotServices } from '../../src/bot-services.js';
+import { quoteResults } from '../../src/slack/quote-results.js';
+import { quotePageMessage } from '../../src/slack/views/quote-blocks.js';
 import { type SearchFixture, searchFixture } from '../support/search-fixture.js';
 
 // Wednesday 2 December 2026: every relative date below is read against this injected clock.
@@ -48,6 +51,11 @@ describe('dates in questions, read against an injected clock', () => {
     assert.equal(read('before October 2024').dates?.before, '2024-10-01');
   });
 
+  it('"may", "march" and "august" in lower case are words, not months', () => {
+    assert.equal(read('what effects since may 1 be seen').dates, null);
+    assert.equal(read('quotes since May').dates?.since, '2026-05-01');
+  });
+
   it('relative dates need a clock; without one they stay words of the question', () => {
     const { dates, rest } = read('What did Meyer say since Monday?', null);
     assert.equal(dates, null);
@@ -83,6 +91,18 @@ describe('dates in ask and /quote over the bundled corpus', () => {
     const recent = findQuotesFor(fixture.context, 'Isaacson since Monday', NOW);
     assert.equal(recent.hits.length, 0);
     assert.equal(findQuotesFor(fixture.context, 'Isaacson', NOW).dates, null);
+  });
+
+  it('/quote in Slack restates how the dates were read', () => {
+    const services = {
+      findQuotes: (query: string) => findQuotesFor(fixture.context, query, NOW),
+    } as BotServices;
+    const results = quoteResults(services, 'Isaacson in 2023');
+    const text = JSON.stringify(quotePageMessage(results, 0).blocks);
+    assert.match(
+      text,
+      /Quotes by \*Walter Isaacson\* _\(“in 2023” read as from 2023-01-01, before 2024-01-01\)_/,
+    );
   });
 
   it('ask: a date the documents do not reach declines, and the note says how the dates were read', async () => {
