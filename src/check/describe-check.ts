@@ -61,7 +61,8 @@ function describeChanges(diff: readonly DiffPart[]): string {
   for (const part of diff) {
     if (part.op === 'added') parts.push(`adds “${part.text}”`);
     else if (part.op === 'removed') parts.push(`drops “${part.text}”`);
-    else if (part.op === 'changed') parts.push(`has “${part.text}” for “${part.original}”`);
+    else if (part.op === 'changed')
+      parts.push(`has “${part.text}” for “${part.original}”${part.typo ? ' (a typo?)' : ''}`);
   }
   return parts.length > 0 ? joinAnd(parts) : 'differs in wording';
 }

@@ -51,6 +51,8 @@ export interface DiffPart {
   op: 'same' | 'added' | 'removed' | 'cut' | 'changed';
   text: string;
   original?: string;
+  /** For `changed`: the claim's word is one keystroke from the original's (a likely typo). */
+  typo?: boolean;
 }
 
 /** A piece of a spliced claim and where it comes from. */

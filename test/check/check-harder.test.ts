@@ -51,6 +51,18 @@ describe('quote checks: the harder cases', () => {
     assert.notEqual(result.verdict, 'verbatim');
   });
 
+  it('a pasted typo is still an alteration, and is pointed out as a likely typo', () => {
+    const typo = check('Every month of dealy has cost the harbour another boat', 'Solberg');
+    assert.equal(typo.verdict, 'altered');
+    assert.deepEqual(
+      typo.diff.filter((part) => part.op === 'changed'),
+      [{ op: 'changed', text: 'dealy', original: 'delay', typo: true }],
+    );
+    assert.match(typo.summary, /has “dealy” for “delay” \(a typo\?\)/);
+    const word = check('Every month of delay has cost the harbour another ship', 'Solberg');
+    assert.equal(word.diff.find((part) => part.op === 'changed')?.typo, undefined);
+  });
+
   it('two different speakers joined across paragraphs stay a splice', () => {
     const result = check(
       'Every month of delay has cost the harbour another boat. The silt has been winning for a decade',
