@@ -1,6 +1,6 @@
 import type { SearchContext } from '../answer/search-context.js';
 import { matchSpeaker } from '../quotes/match-speaker.js';
-import { buildSpeakerDirectory } from '../quotes/speaker-directory.js';
+import { buildSpeakerDirectory, type SpeakerEntry } from '../quotes/speaker-directory.js';
 import { bareName, isPersonLike, surnameOf } from '../quotes/speaker-names.js';
 import type { Quote } from '../quotes/types.js';
 import { sentencesOf } from '../text/sentences.js';
@@ -34,8 +34,9 @@ export function speakerAgreement(context: SearchContext): Agreement {
   };
   return (quote, source, claimed) => {
     if (!claimed || !quote?.speaker) return null;
-    if (sameNameForm(claimed, quote.speaker)) return true;
-    const matched = matchSpeaker(claimed, buildSpeakerDirectory(source.document.quotes)).matches;
+    const directory = buildSpeakerDirectory(source.document.quotes);
+    if (sameNameForm(claimed, quote.speaker, directory)) return true;
+    const matched = matchSpeaker(claimed, directory).matches;
     if (matched.length > 0) {
       return matched.some(
         (entry) =>
@@ -58,14 +59,24 @@ export function speakerAgreement(context: SearchContext): Agreement {
  * "Jens-Uwe Kraft", a surname the text never expanded). A surname is the last word of a name in
  * English, so a shared tail of at least that word is the same name, not a coincidence of words.
  */
-function sameNameForm(claimed: string, credited: string): boolean {
+function sameNameForm(claimed: string, credited: string, directory: readonly SpeakerEntry[]): boolean {
   const a = bareName(claimed).split(' ').filter(Boolean);
   const b = bareName(credited).split(' ').filter(Boolean);
   if (a.length === 0 || b.length === 0) return false;
   const [shorter, longer, longerText] = a.length <= b.length ? [a, b, credited] : [b, a, claimed];
   // One word stands for a person's surname only: "Air" is not "Skyward Air"'s short name.
   if (shorter.length === 1 && !isPersonLike(longerText.trim())) return false;
-  return shorter.every((word, i) => longer[longer.length - shorter.length + i] === word);
+  if (!shorter.every((word, i) => longer[longer.length - shorter.length + i] === word)) return false;
+  // A surname the text never expanded stands for the claimed person only when the document quotes no
+  // other person of that surname ("Lund" is not "Erik Lund" where Ana Lund is quoted too).
+  if (b.length === 1 && a.length > 1) {
+    const full = a.join(' ');
+    return !directory.some((entry) => {
+      const words = bareName(entry.name).split(' ');
+      return words.length > 1 && words.at(-1) === b[0] && words.join(' ') !== full;
+    });
+  }
+  return true;
 }
 
 /** Words that end a description's head noun phrase: "the governor | of the Atacama region". */
