@@ -59,13 +59,20 @@ export async function ask(context: SearchContext, options: AskOptions): Promise<
   if (request === 'list') return { ...plain(), ...listDocuments(context) };
   // "What did Meyer say last week?": the dates filter and order the passages; they are not a topic.
   const { dates, rest } = readQuestionDates(options.question, options.now ?? null);
+  let allOutOfRange = false;
   const { analysis, asked, passages, evidence, notes } = await prepareAnswer(
     context,
     dates ? rest : options.question,
     options.k,
     {
       unknownWordsCount: options.unsolicited === true,
-      ...(dates && { arrange: (found: Passage[]) => datedPassages(found, dates) }),
+      ...(dates && {
+        arrange: (found: Passage[]) => {
+          const kept = datedPassages(found, dates);
+          allOutOfRange = found.length > 0 && kept.length === 0;
+          return kept;
+        },
+      }),
     },
   );
   if (dates) notes.push(`Dates: ${dates.reading}.`);
@@ -77,7 +84,11 @@ export async function ask(context: SearchContext, options: AskOptions): Promise<
     request === 'summary' && support.supported ? context.documents.get(passages[0]?.doc ?? '') : undefined;
   if (meant && !options.unsolicited) return { ...plain(), ...summarizeDocument(context, meant) };
   const base = { mode: 'extractive' as const, notes, removed: [], speakers, closest: [] };
-  const declined = { ...base, ...abstention(support.reason), closest: closestOf(passages) };
+  // Passages were found, but none from the time asked about: say so, not that nothing covers the topic.
+  const reason = allOutOfRange
+    ? `The passages that come closest are not from the time the question asks about (${dates?.reading}).`
+    : support.reason;
+  const declined = { ...base, ...abstention(reason), closest: closestOf(passages) };
   // With a model, the lexical decision does not veto: the model reads the passages and answers, or
   // says they do not answer (its reply is verified either way). Only the near-certain rules stand.
   const model = options.generator && passages.length > 0 && !support.certain ? options.generator : null;

@@ -111,6 +111,7 @@ describe('dates in ask and /quote over the bundled corpus', () => {
     assert.equal(undated.abstained, false);
     const lastWeek = await ask(fixture.context, { question: `${question} last week?`, k: 5, now: NOW });
     assert.equal(lastWeek.abstained, true);
+    assert.match(lastWeek.answer, /not from the time the question asks about/);
     assert.ok(
       lastWeek.notes.some((note) => /“last week” read as from 2026-11-23, before 2026-11-30/.test(note)),
     );
