@@ -93,6 +93,7 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackBot
   if (receiver instanceof SocketModeReceiver) guardSocketEnvelopes(receiver, handles, logger);
   else
     guardHttpRequests(receiver, {
+      path: EVENTS_PATH,
       signingSecret: settings.signingSecret ?? '',
       logger,
       handles,

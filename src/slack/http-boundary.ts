@@ -16,6 +16,8 @@ import {
 import { checkSlackSignature } from './slack-signature.js';
 
 export interface HttpBoundaryOptions {
+  /** The receiver's endpoint (EVENTS_PATH); requests to any other path are left to Bolt (404). */
+  path: string;
   signingSecret: string;
   logger: Logger;
   handles: HandlesRoute;
@@ -44,7 +46,11 @@ export interface HttpBoundaryOptions {
 export function guardHttpRequests(receiver: HTTPReceiver, options: HttpBoundaryOptions): void {
   const boltListener = receiver.requestListener;
   receiver.requestListener = (request: IncomingMessage, response: ServerResponse) => {
-    if (request.method !== 'POST') return boltListener(request, response);
+    if (
+      request.method !== 'POST' ||
+      new URL(request.url ?? '/', 'http://localhost').pathname !== options.path
+    )
+      return boltListener(request, response);
     readBody(request, HTTPModuleFunctions.defaultBodyLimit, (problem, rawBody) => {
       if (problem) {
         options.logger.warn({ problem }, 'could not read a Slack request body');
