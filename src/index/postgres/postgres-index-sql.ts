@@ -13,7 +13,7 @@ export function vectorIndexSql(dimensions: number): string {
 }
 
 /** Dimensions go into SQL text (an index definition cannot take a parameter): only a plain integer may. */
-function checkedDimensions(dimensions: number): number {
+export function checkedDimensions(dimensions: number): number {
   if (!Number.isInteger(dimensions) || dimensions < 1 || dimensions > 16_000)
     throw new Error(`vector dimensions must be an integer from 1 to 16000 (got ${dimensions})`);
   return dimensions;

@@ -5,8 +5,15 @@ import type { IndexData } from '../index-store.js';
 import type { Chunk, StoredDocument } from '../types.js';
 import { INDEX_WRITER_LOCK, vectorIndexSql } from './postgres-index-sql.js';
 
-/** Rows per INSERT: 7 parameters each, far below PostgreSQL's 65,535 parameters per statement. */
+/** Rows per INSERT: 8 parameters each, far below PostgreSQL's 65,535 parameters per statement. */
 const ROWS_PER_INSERT = 500;
+
+export interface SaveOptions {
+  /** The collection a document belongs to (issue 16); every document is in `news` by default. */
+  collectionOf?: (document: StoredDocument) => string;
+}
+
+const DEFAULT_COLLECTION = 'news';
 
 export interface SaveReport {
   written: string[];
@@ -21,7 +28,12 @@ export interface SaveReport {
  * document or the new one, never half. The manifest goes last, as in the files backend. Two writers
  * take turns (an advisory lock), so their documents never interleave.
  */
-export async function savePostgresIndex(pool: pg.Pool, index: IndexData): Promise<SaveReport> {
+export async function savePostgresIndex(
+  pool: pg.Pool,
+  index: IndexData,
+  options: SaveOptions = {},
+): Promise<SaveReport> {
+  const collectionOf = options.collectionOf ?? (() => DEFAULT_COLLECTION);
   const client = await pool.connect();
   const report: SaveReport = { written: [], unchanged: [], removed: [] };
   try {
@@ -42,18 +54,16 @@ export async function savePostgresIndex(pool: pg.Pool, index: IndexData): Promis
     );
     const chunksOf = groupChunks(index.chunks);
     for (const [ordinal, document] of index.documents.entries()) {
+      const collection = collectionOf(document);
       if (sameBasis && hashes.get(document.id) === document.contentHash) {
-        // Same content: only what the files say about it (path, size, time, metadata) is refreshed.
-        await client.query('UPDATE whosaid_documents SET stored = $2, ordinal = $3 WHERE id = $1', [
-          document.id,
-          document,
-          ordinal,
-        ]);
+        // Same content: only what the files say about it (path, size, time, metadata, collection) is
+        // refreshed, the document's chunks and quotes with it in one transaction.
+        await inTransaction(client, () => refreshDocument(client, { document, ordinal, collection }));
         report.unchanged.push(document.id);
         continue;
       }
       await inTransaction(client, () =>
-        writeDocument(client, { document, ordinal }, chunksOf.get(document.id) ?? [], index),
+        writeDocument(client, { document, ordinal, collection }, chunksOf.get(document.id) ?? [], index),
       );
       report.written.push(document.id);
     }
@@ -75,17 +85,35 @@ export async function savePostgresIndex(pool: pg.Pool, index: IndexData): Promis
   }
 }
 
+interface DocumentRow {
+  document: StoredDocument;
+  ordinal: number;
+  collection: string;
+}
+
+async function refreshDocument(client: pg.PoolClient, { document, ordinal, collection }: DocumentRow) {
+  await client.query(
+    'UPDATE whosaid_documents SET stored = $2, ordinal = $3, collection = $4 WHERE id = $1',
+    [document.id, document, ordinal, collection],
+  );
+  for (const table of ['whosaid_chunks', 'whosaid_quotes'])
+    await client.query(
+      `UPDATE ${table} SET collection = $2 WHERE document_id = $1 AND collection IS DISTINCT FROM $2`,
+      [document.id, collection],
+    );
+}
+
 async function writeDocument(
   client: pg.PoolClient,
-  { document, ordinal }: { document: StoredDocument; ordinal: number },
+  { document, ordinal, collection }: DocumentRow,
   chunks: Chunk[],
   index: IndexData,
 ) {
   const { dimensions } = index.manifest.embedder;
   await client.query('DELETE FROM whosaid_documents WHERE id = $1', [document.id]);
   await client.query(
-    'INSERT INTO whosaid_documents (id, ordinal, content_hash, stored) VALUES ($1, $2, $3, $4)',
-    [document.id, ordinal, document.contentHash, document],
+    'INSERT INTO whosaid_documents (id, ordinal, content_hash, stored, collection) VALUES ($1, $2, $3, $4, $5)',
+    [document.id, ordinal, document.contentHash, document, collection],
   );
   for (let i = 0; i < chunks.length; i += ROWS_PER_INSERT) {
     const batch = chunks.slice(i, i + ROWS_PER_INSERT);
@@ -102,19 +130,20 @@ async function writeDocument(
         speakers,
         title,
         pgvector.toSql(Array.from(vector)),
+        collection,
       );
-      const at = j * 7;
-      return `($${at + 1}, $${at + 2}, $${at + 3}, $${at + 4}, $${at + 5}, $${at + 6}, $${at + 7}::vector)`;
+      const at = j * 8;
+      return `($${at + 1}, $${at + 2}, $${at + 3}, $${at + 4}, $${at + 5}, $${at + 6}, $${at + 7}::vector, $${at + 8})`;
     });
     await client.query(
-      `INSERT INTO whosaid_chunks (document_id, position, chunk, text, speakers, title, embedding) VALUES ${rows.join(', ')}`,
+      `INSERT INTO whosaid_chunks (document_id, position, chunk, text, speakers, title, embedding, collection) VALUES ${rows.join(', ')}`,
       values,
     );
   }
   for (const [position, quote] of document.quotes.entries()) {
     await client.query(
-      'INSERT INTO whosaid_quotes (document_id, position, paragraph, speaker, kind, quote) VALUES ($1, $2, $3, $4, $5, $6)',
-      [document.id, position, quote.paragraph, quote.speaker, quote.kind, quote],
+      'INSERT INTO whosaid_quotes (document_id, position, paragraph, speaker, kind, quote, collection) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+      [document.id, position, quote.paragraph, quote.speaker, quote.kind, quote, collection],
     );
   }
 }
