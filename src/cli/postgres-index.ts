@@ -4,6 +4,8 @@ import type { PreparedDatabase } from '../db/prepare-database.js';
 import type { Embedder } from '../index/embedder.js';
 import type { IndexData } from '../index/index-store.js';
 import type { IngestReport } from '../index/ingest.js';
+import type { PostgresIndex } from '../index/postgres/load-postgres-index.js';
+import type { PublishedServing } from '../index/postgres/serve-published-index.js';
 import type { ServedIndex } from '../index/served-index.js';
 
 type Opened = { index: IndexData; report: IngestReport | null };
@@ -82,4 +84,27 @@ async function publish(
     `Published the index to PostgreSQL at ${describeDatabase(config.database?.url ?? '')}: ` +
       `${saved.written.length} documents written, ${saved.unchanged.length} unchanged, ${saved.removed.length} removed.`,
   );
+}
+
+/**
+ * For `serve`: with the index in PostgreSQL, the published index, followed as writers publish newer
+ * versions (serve-published-index.ts); `serving` is null when nothing was published yet. Null when
+ * the index stays in files (no database, WHOSAID_INDEX_STORE=files, or no pgvector: then said why).
+ * The pool stays open for the process's life: the index's vector searches use it.
+ */
+export async function openPublishedServing<T>(
+  config: Config,
+  embedderId: string,
+  prepare: (index: PostgresIndex) => T,
+  notify: (message: string, level: 'info' | 'warn') => void,
+): Promise<{ open: () => Promise<PublishedServing<T> | null> } | null> {
+  if (!config.database) return null;
+  const prepared = await openDatabaseIndex(config, (message) => notify(message, 'warn'));
+  if (prepared.indexStore === 'files') {
+    await prepared.pool.end();
+    return null;
+  }
+  const { servePublishedIndex } = await import('../index/postgres/serve-published-index.js');
+  const options = { pool: prepared.pool, url: config.database.url, embedderId, notify };
+  return { open: () => servePublishedIndex(options, prepare) };
 }

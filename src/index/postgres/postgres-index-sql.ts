@@ -1,6 +1,9 @@
 /** The advisory lock writers of the index take (any fixed number, distinct from the migrators'). */
 export const INDEX_WRITER_LOCK = 0x77686f73616965n;
 
+/** The channel a writer NOTIFYs after publishing a new version of the index. */
+export const PUBLICATION_CHANNEL = 'whosaid_index';
+
 /**
  * The HNSW index over the vectors of one dimension. The column has no fixed dimension (the embedder
  * decides it), so the index is over `embedding::vector(N)`, limited to rows of that dimension: rows

@@ -2,8 +2,8 @@ import type pg from 'pg';
 import pgvector from 'pgvector';
 import { toLexicalDocument } from '../assemble-index.js';
 import type { IndexData } from '../index-store.js';
-import type { Chunk, StoredDocument } from '../types.js';
-import { INDEX_WRITER_LOCK, vectorIndexSql } from './postgres-index-sql.js';
+import type { Chunk, IndexManifest, StoredDocument } from '../types.js';
+import { INDEX_WRITER_LOCK, PUBLICATION_CHANNEL, vectorIndexSql } from './postgres-index-sql.js';
 
 /** Rows per INSERT: 8 parameters each, far below PostgreSQL's 65,535 parameters per statement. */
 const ROWS_PER_INSERT = 500;
@@ -45,13 +45,15 @@ export async function savePostgresIndex(
     // Vectors of another embedder, or chunks of other processing code, are not comparable: rewrite all.
     const sameBasis =
       before?.embedder.id === index.manifest.embedder.id && before?.pipeline === index.manifest.pipeline;
-    const hashes = new Map(
-      (
-        await client.query<{ id: string; content_hash: string }>(
-          'SELECT id, content_hash FROM whosaid_documents',
-        )
-      ).rows.map((row) => [row.id, row.content_hash]),
-    );
+    const existing = (
+      await client.query<{ id: string; content_hash: string; ordinal: number }>(
+        'SELECT id, content_hash, ordinal FROM whosaid_documents',
+      )
+    ).rows;
+    const hashes = new Map(existing.map((row) => [row.id, row.content_hash]));
+    const ordinals = new Map(existing.map((row) => [row.id, row.ordinal]));
+    // Labels follow the documents' order: a document moved in it changes what replicas read.
+    let reordered = false;
     const chunksOf = groupChunks(index.chunks);
     for (const [ordinal, document] of index.documents.entries()) {
       const collection = collectionOf(document);
@@ -59,6 +61,7 @@ export async function savePostgresIndex(
         // Same content: only what the files say about it (path, size, time, metadata, collection) is
         // refreshed, the document's chunks and quotes with it in one transaction.
         await inTransaction(client, () => refreshDocument(client, { document, ordinal, collection }));
+        reordered ||= ordinals.get(document.id) !== ordinal;
         report.unchanged.push(document.id);
         continue;
       }
@@ -73,11 +76,18 @@ export async function savePostgresIndex(
       await client.query('DELETE FROM whosaid_documents WHERE id = ANY($1)', [report.removed]);
     // Built after the bulk load (cheaper than growing it row by row), then kept current by inserts.
     await client.query(vectorIndexSql(index.manifest.embedder.dimensions));
-    await client.query(
-      `INSERT INTO whosaid_index (id, manifest) VALUES (1, $1)
-         ON CONFLICT (id) DO UPDATE SET manifest = EXCLUDED.manifest, updated_at = now()`,
-      [index.manifest],
-    );
+    // A publication that changes nothing replicas answer from leaves the manifest (and its time) as it
+    // was: every replica reloads the index when that time changes, which costs a full read.
+    const changed = report.written.length > 0 || report.removed.length > 0 || reordered;
+    if (!before || changed || !sameBuild(before, index.manifest)) {
+      await client.query(
+        `INSERT INTO whosaid_index (id, manifest) VALUES (1, $1)
+           ON CONFLICT (id) DO UPDATE SET manifest = EXCLUDED.manifest, updated_at = now()`,
+        [index.manifest],
+      );
+      // Replicas listening (follow-publications.ts) reload now rather than at their next start.
+      await client.query('SELECT pg_notify($1, $2)', [PUBLICATION_CHANNEL, '']);
+    }
     return report;
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [INDEX_WRITER_LOCK.toString()]).catch(() => {});
@@ -146,6 +156,25 @@ async function writeDocument(
       [document.id, position, quote.paragraph, quote.speaker, quote.kind, quote, collection],
     );
   }
+}
+
+/**
+ * Whether two manifests were made alike: the same embedder, processing and document hashes, with the
+ * same problems (build times and paths may differ). Compared key by key in sorted order: the stored
+ * manifest comes back from jsonb, which does not keep the order keys were written in.
+ */
+function sameBuild(a: IndexManifest, b: IndexManifest): boolean {
+  const build = (manifest: IndexManifest) =>
+    sortedJson([manifest.embedder, manifest.pipeline, manifest.documents, manifest.problems]);
+  return build(a) === build(b);
+}
+
+function sortedJson(value: unknown): string {
+  return JSON.stringify(value, (_key, item: unknown) =>
+    item && typeof item === 'object' && !Array.isArray(item)
+      ? Object.fromEntries(Object.entries(item).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)))
+      : item,
+  );
 }
 
 function groupChunks(chunks: readonly Chunk[]): Map<string, Chunk[]> {
