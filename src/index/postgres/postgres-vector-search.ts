@@ -1,4 +1,4 @@
-import type pg from 'pg';
+import pg from 'pg';
 import pgvector from 'pgvector';
 import type { VectorSearch, VectorSearchOptions } from '../served-index.js';
 import type { VectorHit } from '../vector-index.js';
@@ -41,42 +41,36 @@ export class PostgresVectorSearch implements VectorSearch {
   async nearest(query: number[], k: number, options: VectorSearchOptions = {}): Promise<VectorHit[]> {
     if (k <= 0) return [];
     const n = this.dimensions;
-    const parameters: unknown[] = [pgvector.toSql(query), k];
-    let filter = '';
-    if (options.collections) {
-      parameters.push([...options.collections]);
-      filter = `AND collection = ANY($${parameters.length})`;
-    }
-    const client = await this.pool.connect();
-    try {
-      // SET LOCAL (set_config(…, true)) lasts for this transaction only: the pool's next user of this
-      // connection gets the defaults again.
-      await client.query('BEGIN READ ONLY');
-      await client.query(
-        `SELECT set_config('hnsw.ef_search', $1, true)${
-          // A filter applied after the HNSW scan would leave a small collection with fewer than k rows
-          // (the scan stops after ef_search candidates); an iterative scan (pgvector ≥ 0.8) goes on
-          // until k rows pass the filter. relaxed_order may return them slightly out of order: sorted below.
-          options.collections ? ", set_config('hnsw.iterative_scan', 'relaxed_order', true)" : ''
-        }`,
-        [String(Math.min(MAX_EF_SEARCH, Math.max(this.efSearch, k)))],
-      );
-      const { rows } = await client.query<{ document_id: string; position: number; distance: number }>(
-        `SELECT document_id, position, embedding::vector(${n}) <=> $1::vector(${n}) AS distance
-           FROM whosaid_chunks
-          WHERE vector_dims(embedding) = ${n} ${filter}
-          ORDER BY embedding::vector(${n}) <=> $1::vector(${n})
-          LIMIT $2`,
-        parameters,
-      );
-      await client.query('COMMIT');
-      return toHits(rows, this.labelOf);
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => {});
-      throw error;
-    } finally {
-      client.release();
-    }
+    if (query.length !== n || !query.every(Number.isFinite))
+      throw new Error(`a query vector must hold ${n} finite numbers`);
+    const ef = Math.min(MAX_EF_SEARCH, Math.max(this.efSearch, k));
+    const count = Math.max(1, Math.floor(k));
+    // The text of the vector is digits, signs, dots and commas only (checked finite above); collection
+    // names are quoted by the driver's own escaping.
+    const vector = `'${pgvector.toSql(query)}'::vector(${n})`;
+    const filter = options.collections
+      ? `AND collection = ANY(ARRAY[${options.collections.map((name) => pg.escapeLiteral(name)).join(', ') || 'NULL'}]::text[])`
+      : '';
+    // One round trip: the statements of one simple query run as one implicit transaction, so SET
+    // LOCAL lasts for this search only (the pool's next user of the connection gets the defaults),
+    // and an error rolls it all back. (Parameters would need the extended protocol: one statement.)
+    const results = (await this.pool.query(`SET LOCAL hnsw.ef_search = ${ef};
+      ${
+        // A filter applied after the HNSW scan would leave a small collection with fewer than k rows
+        // (the scan stops after ef_search candidates); an iterative scan (pgvector ≥ 0.8) goes on
+        // until k rows pass the filter. relaxed_order may return them slightly out of order: sorted below.
+        options.collections ? 'SET LOCAL hnsw.iterative_scan = relaxed_order;' : ''
+      }
+      SELECT document_id, position, embedding::vector(${n}) <=> ${vector} AS distance
+        FROM whosaid_chunks
+       WHERE vector_dims(embedding) = ${n} ${filter}
+       ORDER BY embedding::vector(${n}) <=> ${vector}
+       LIMIT ${count}`)) as unknown as pg.QueryResult<{
+      document_id: string;
+      position: number;
+      distance: number;
+    }>[];
+    return toHits(results.at(-1)?.rows ?? [], this.labelOf);
   }
 }
 
