@@ -79,7 +79,9 @@ async function replicaPhase(url: string, indexDir: string, count: number) {
 
   const { dimensions } = files.manifest.embedder;
   const exact = new ExactVectorIndex(
-    files.chunks.map((chunk) => files.vectors.subarray(chunk.label * dimensions, (chunk.label + 1) * dimensions)),
+    files.chunks.map((chunk) =>
+      files.vectors.subarray(chunk.label * dimensions, (chunk.label + 1) * dimensions),
+    ),
     dimensions,
   );
   const idOf = (chunks: { id: string }[], label: number) => chunks[label]?.id ?? '';
@@ -132,7 +134,9 @@ async function settings(url: string) {
     version: await show('server_version'),
     sharedBuffers: await show('shared_buffers'),
     maintenanceWorkMem: await show('maintenance_work_mem'),
-    pgvector: (await client.query<{ v: string }>("SELECT extversion AS v FROM pg_extension WHERE extname = 'vector'")).rows[0]?.v ?? '?',
+    pgvector:
+      (await client.query<{ v: string }>("SELECT extversion AS v FROM pg_extension WHERE extname = 'vector'"))
+        .rows[0]?.v ?? '?',
   };
   await client.end();
   return result;
@@ -140,7 +144,10 @@ async function settings(url: string) {
 
 async function main() {
   const { values } = parseArgs({
-    options: { paragraphs: { type: 'string', default: '100000' }, queries: { type: 'string', default: '200' } },
+    options: {
+      paragraphs: { type: 'string', default: '100000' },
+      queries: { type: 'string', default: '200' },
+    },
   });
   const paragraphs = Number(values.paragraphs);
   const work = await mkdtemp(join(tmpdir(), 'whosaid-bench-pg-'));
@@ -195,7 +202,15 @@ async function main() {
         .at(-1) ?? '{}',
     ) as Awaited<ReturnType<typeof replicaPhase>>;
     const server = await settings(url);
-    const result = { paragraphs: ingest.paragraphs, ingest, publishSeconds, republishOneSeconds, size, replica, server };
+    const result = {
+      paragraphs: ingest.paragraphs,
+      ingest,
+      publishSeconds,
+      republishOneSeconds,
+      size,
+      replica,
+      server,
+    };
     console.log(JSON.stringify(result));
     await writeMarkdownSection('docs/benchmarks.md', 'bench:postgres', render(result), 'Benchmarks');
   } finally {
@@ -222,9 +237,7 @@ function render(r: {
   );
   return `## The PostgreSQL backend
 
-Produced by \`npm run bench:postgres\` on ${new Date().toISOString().slice(0, 10)}. Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 1024 ** 3)} GiB RAM, shared with other work while it ran (load average ${(
-    execFileSync('cat', ['/proc/loadavg'], { encoding: 'utf8' }).split(' ')[0] ?? '?'
-  )} at the end). PostgreSQL ${r.server.version}, pgvector ${r.server.pgvector}, shared_buffers ${r.server.sharedBuffers}, maintenance_work_mem ${r.server.maintenanceWorkMem} (the writer raises it to 512MB for its session while it builds the HNSW index), HNSW m=16, ef_construction=64 (pgvector's defaults), hnsw.ef_search 200 per query (as hnswlib's ef). Generated corpus of ${r.paragraphs.toLocaleString('en')} paragraphs; ${q.queries} questions.
+Produced by \`npm run bench:postgres\` on ${new Date().toISOString().slice(0, 10)}. Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 1024 ** 3)} GiB RAM, shared with other work while it ran (load average ${execFileSync('cat', ['/proc/loadavg'], { encoding: 'utf8' }).split(' ')[0] ?? '?'} at the end). PostgreSQL ${r.server.version}, pgvector ${r.server.pgvector}, shared_buffers ${r.server.sharedBuffers}, maintenance_work_mem ${r.server.maintenanceWorkMem} (the writer raises it to 512MB for its session while it builds the HNSW index), HNSW m=16, ef_construction=64 (pgvector's defaults), hnsw.ef_search 200 per query (as hnswlib's ef). Generated corpus of ${r.paragraphs.toLocaleString('en')} paragraphs; ${q.queries} questions.
 
 | step | figure |
 |---|---|
