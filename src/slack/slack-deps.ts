@@ -68,8 +68,14 @@ function threadKey(channel: string, threadTs: string): string {
  * replicas, each claiming both keys at once, win one key each — and then neither would answer.
  * https://docs.slack.dev/apis/events-api/#retries
  */
-export function claimDelivery(deps: SlackDeps, channel: string, ts: string): Promise<boolean> {
-  return deps.state.claim(`message:${channel}:${ts}`, DEDUPE_TTL_MS);
+export async function claimDelivery(deps: SlackDeps, channel: string, ts: string): Promise<boolean> {
+  const claimed = await deps.state.claim(`message:${channel}:${ts}`, DEDUPE_TTL_MS);
+  if (!claimed)
+    deps.logger.debug(
+      { channel, ts },
+      'delivery already claimed (a retry, a second copy, or another replica)',
+    );
+  return claimed;
 }
 
 /**
