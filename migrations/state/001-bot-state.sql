@@ -25,3 +25,16 @@ CREATE TABLE whosaid_feedback (
   entry jsonb NOT NULL,
   recorded_at timestamptz NOT NULL DEFAULT now()
 );
+
+-- Slack installations for several workspaces (OAuth, Bolt's installationStore): one row per
+-- organisation or workspace (user_id '') and one per installing user, keyed as Bolt looks them up:
+-- an org-wide install by enterprise id (team_id ''), any other by team id. `installation` is the
+-- JSON Bolt stores, encrypted when a key is configured (see src/store/postgres-installation-store.ts).
+CREATE TABLE whosaid_installations (
+  enterprise_id text NOT NULL DEFAULT '',
+  team_id text NOT NULL DEFAULT '',
+  user_id text NOT NULL DEFAULT '',
+  installation text NOT NULL,
+  updated_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (enterprise_id, team_id, user_id)
+);

@@ -63,6 +63,7 @@ describe('database migrations', () => {
       'whosaid_documents',
       'whosaid_feedback',
       'whosaid_index',
+      'whosaid_installations',
       'whosaid_migrations',
       'whosaid_outbox',
       'whosaid_quotes',
