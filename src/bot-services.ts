@@ -22,6 +22,7 @@ import { type CollectionStats, collectionStats } from './index/collection-stats.
 import type { IndexData } from './index/index-store.js';
 import type { IngestReport } from './index/ingest.js';
 import type { LiveIndex } from './index/live-index.js';
+import { indexCollections } from './index/restrict-index.js';
 import type { Generation } from './llm/generation.js';
 import { readableThread } from './slack/slack-text.js';
 import { humanMessages } from './summarize/summarize-thread.js';
@@ -132,7 +133,14 @@ export function createBotServices(
   const addLink = options.addLink;
   return {
     scope,
-    within: (inner) => createBotServices(source, options, inner),
+    // A scope that covers every collection of the index restricts nothing: these very services (so a
+    // wrapper that spreads them, adding its own methods, stays itself).
+    within(inner: Scope): BotServices {
+      const covered = (context: SearchContext) =>
+        indexCollections(context.index).every((name) => inner.collections.includes(name));
+      const everything = 'use' in source ? source.use(covered) : covered(source);
+      return everything && scope === undefined ? this : createBotServices(source, options, inner);
+    },
     ask: (question, askOptions) =>
       use((context) =>
         ask(context, {

@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { addPathsToCollection } from '../../collections/add-to-collection.js';
 import { collectionOwnDir } from '../../collections/collection-registry.js';
 import { checkCollectionName, DEFAULT_COLLECTION } from '../../collections/scope.js';
@@ -31,8 +32,17 @@ export interface IngestFlags extends CorpusFlags {
  */
 export async function ingestAction(io: CliIo, sources: string[], flags: IngestFlags): Promise<void> {
   const config = configFor(io, flags);
-  const urls = sources.filter((source) => /^https?:\/\//i.test(source));
-  const paths = sources.filter((source) => !urls.includes(source));
+  // What exists on disk is a local path; anything else is a URL (a malformed one fails as a URL does).
+  const local = await Promise.all(
+    sources.map((source) =>
+      stat(source).then(
+        () => true,
+        () => false,
+      ),
+    ),
+  );
+  const paths = sources.filter((_, i) => local[i]);
+  const urls = sources.filter((_, i) => !local[i]);
   const collection =
     flags.collection === undefined ? DEFAULT_COLLECTION : checkCollectionName(flags.collection);
   if (paths.length > 0 && flags.collection === undefined) {
