@@ -94,7 +94,9 @@ describe('no answer, quote or passage ever comes from a collection the channel d
       const place = { team: pick(TEAMS), channel: next() < 0.2 ? undefined : pick(bindings).channel };
       const scope = channelScope(place, tenancy);
       const allowed = new Set(scope.collections);
-      const owner = pick(collections);
+      // Half the questions are about a collection the channel reads (when it reads one), half about any.
+      const readable = collections.filter((collection) => allowed.has(collection.name));
+      const owner = readable.length > 0 && next() < 0.5 ? pick(readable) : pick(collections);
       const fact = pick(owner.facts);
       const scoped = services.within(scope);
       const where = `question ${i} from ${place.channel ?? 'a DM'} of ${place.team} (reads ${[...allowed].join(', ') || 'nothing'}), about ${owner.name}`;
