@@ -172,7 +172,8 @@ describe('collections in Slack: each installation and channel reads only its own
         { teamId: team },
       );
       const [publish] = test.standIn.callsTo('views.publish');
-      return blockText((publish?.args.view as { blocks: unknown[] }).blocks);
+      assert.ok(publish, 'the Home tab is published');
+      return blockText((publish.args.view as { blocks: unknown[] }).blocks);
     };
     const a = await home(TEAM_A);
     assert.match(a, /\*Collections in this workspace\*/);
