@@ -7,22 +7,14 @@ import { readCollections, upsertCollection } from '../../src/collections/collect
 import { loadConfig } from '../../src/config.js';
 import type { ChannelBinding } from '../../src/store/state-store.js';
 import { folderOf, type PrivateFact } from '../support/collection-fixtures.js';
+import { Random } from '../support/seeded-random.js';
 import { bundledIndexCopy } from '../support/shared-index.js';
 
-/** mulberry32: the same collections, bindings and questions on every run (WHOSAID_LEAK_SEED replays another). */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
+// The same collections, bindings and questions on every run; WHOSAID_LEAK_SEED replays another.
 const SEED = Number(process.env.WHOSAID_LEAK_SEED ?? 1612);
-const next = random(SEED);
-const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
+const random = new Random(SEED);
+const next = () => random.next();
+const pick = <T>(items: readonly T[]): T => random.pick(items);
 const SYLLABLES = ['vor', 'quel', 'mir', 'dax', 'tul', 'ren', 'sab', 'oki', 'lun', 'pez', 'gar', 'fen'];
 const word = (parts: number) => Array.from({ length: parts }, () => pick(SYLLABLES)).join('');
 const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

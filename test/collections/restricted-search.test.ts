@@ -2,17 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { LexicalIndex } from '../../src/index/lexical-index.js';
 import { HnswVectorIndex } from '../../src/index/vector-index.js';
-
-/** Deterministic pseudo-random numbers (mulberry32), so the test is the same on every run. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { Random } from '../support/seeded-random.js';
 
 function vectors(count: number, dimensions: number, next: () => number): number[][] {
   return Array.from({ length: count }, () => Array.from({ length: dimensions }, () => next() - 0.5));
@@ -39,7 +29,8 @@ function exactTop(rows: number[][], labels: number[], query: number[], k: number
 
 describe('searches restricted to some chunks', () => {
   const dimensions = 16;
-  const next = random(16);
+  const seeded = new Random(16);
+  const next = () => seeded.next();
   const rows = vectors(6000, dimensions, next);
   const graph = HnswVectorIndex.build(rows, dimensions);
   const flat = new Float32Array(rows.flat());
