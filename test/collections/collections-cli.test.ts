@@ -125,6 +125,44 @@ describe('collections on the command line', () => {
     assert.match(listed.citations[0]?.doc ?? '', /^sports:/);
   });
 
+  it('channels bind checks what the installation may read; channels list shows the bindings', async () => {
+    const refused = await runWhosaid(['channels', 'bind', 'C0SPORT01', 'sports'], env);
+    assert.equal(refused.status, 1);
+    assert.match(
+      refused.stderr,
+      /No collection "sports" here/,
+      'owned by a team: only that team may bind it',
+    );
+    const bound = await runWhosaid(
+      ['channels', 'bind', 'C0SPORT01', 'sports', 'news', '--team', 'T0SPORTS1'],
+      env,
+    );
+    assert.equal(bound.status, 0, bound.stderr);
+    assert.equal(
+      bound.stdout,
+      'C0SPORT01 (team T0SPORTS1) reads sports, news; links added there go into sports.\n',
+    );
+    const dm = await runWhosaid(['channels', 'bind', 'D0ASKER01', 'legal'], env);
+    assert.match(dm.stderr, /not a channel id/);
+    const listed = JSON.parse((await runWhosaid(['channels', 'list', '--json'], env)).stdout) as {
+      defaults: string[];
+      bindings: { team: string | null; channel: string; collections: string[] }[];
+    };
+    assert.deepEqual(listed, {
+      defaults: ['news'],
+      bindings: [{ team: 'T0SPORTS1', channel: 'C0SPORT01', collections: ['sports', 'news'] }],
+    });
+    const unbound = await runWhosaid(
+      ['channels', 'bind', 'C0SPORT01', 'default', '--team', 'T0SPORTS1'],
+      env,
+    );
+    assert.match(unbound.stdout, /reads the default collections: news/);
+    assert.match(
+      (await runWhosaid(['channels', 'list'], env)).stdout,
+      /^Unbound channels and DMs read: news\.$/m,
+    );
+  });
+
   it('an unknown collection is an error that says where the names are', async () => {
     const run = await runWhosaid(['ask', 'Who said it?', '--collection', 'legl'], env);
     assert.equal(run.status, 1);
