@@ -40,10 +40,11 @@ export interface LexicalIndexJson {
 }
 
 /** BM25+ over chunk text with MiniSearch (serialisable, field boosts). */
-/** The chunks a restricted index may return, and how many there are (for IDF). */
+/** The chunks a restricted index may return, how many there are (for IDF), and word counts asked so far. */
 interface LexicalRestriction {
   allowed: Uint8Array;
   count: number;
+  frequency: Map<string, number>;
 }
 
 export class LexicalIndex {
@@ -60,16 +61,20 @@ export class LexicalIndex {
   }
 
   /**
-   * The same BM25 index searched only among the chunks `labels` (a collection's), their texts in
-   * `texts`: MiniSearch's `filter` drops other chunks while it collects results, before the cut to a
-   * limit, and document frequencies (what says a word or name is "in the documents") count only these
-   * chunks — a question must not learn that a word exists in a collection it cannot read. A view:
-   * never serialise it.
+   * The same BM25 index searched only among the chunks `labels` (a collection's) of the `size` indexed:
+   * MiniSearch's `filter` drops other chunks while it collects results, before the cut to a limit, and
+   * document frequencies (what says a word or name is "in the documents") count only these chunks — a
+   * question must not learn that a word exists in a collection it cannot read. A view: never
+   * serialise it.
    */
-  restrictedTo(labels: readonly number[], texts: readonly string[], size: number): LexicalIndex {
+  restrictedTo(labels: readonly number[], size: number): LexicalIndex {
     const allowed = new Uint8Array(size);
     for (const label of labels) allowed[label] = 1;
-    return new LexicalIndex(this.search_, countTerms(texts), { allowed, count: labels.length });
+    return new LexicalIndex(this.search_, this.documentFrequency_, {
+      allowed,
+      count: labels.length,
+      frequency: new Map(),
+    });
   }
 
   static fromJSON(json: LexicalIndexJson): LexicalIndex {
@@ -91,7 +96,25 @@ export class LexicalIndex {
 
   /** In how many chunks a word occurs (0: the corpus never uses it). */
   documentFrequency(word: string): number {
-    return this.documentFrequency_.get(stem(word.toLowerCase())) ?? 0;
+    const key = stem(word.toLowerCase());
+    const overall = this.documentFrequency_.get(key) ?? 0;
+    const restriction = this.restriction;
+    if (!restriction || overall === 0) return overall;
+    // Restricted: the allowed chunks holding the word, counted from its postings when first asked (a
+    // question asks about a handful of words; counting every allowed chunk's words up front would cost
+    // a pass over the collection). The key is one indexed term, exactly as in the overall count.
+    let count = restriction.frequency.get(key);
+    if (count === undefined) {
+      count = this.search_.search(key, {
+        fields: ['text'],
+        // The key is already a processed term: look it up as it is.
+        tokenize: () => [key],
+        processTerm: (term) => term,
+        ...this.filterOption(),
+      }).length;
+      restriction.frequency.set(key, count);
+    }
+    return count;
   }
 
   /** True when some chunk contains every word of `phrase` (after stemming). */

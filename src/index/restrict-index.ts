@@ -26,10 +26,6 @@ export function restrictIndex(index: IndexData, collections: ReadonlySet<string>
     ...index,
     documents,
     hnsw: index.hnsw.restrictedTo(labels, index.vectors),
-    lexical: index.lexical.restrictedTo(
-      labels,
-      chunks.map((chunk) => chunk.text),
-      index.chunks.length,
-    ),
+    lexical: index.lexical.restrictedTo(labels, index.chunks.length),
   };
 }

@@ -72,7 +72,7 @@ describe('searches restricted to some chunks', () => {
     const lexical = LexicalIndex.build(
       texts.map((text, label) => ({ label, text, speakers: '', title: '' })),
     );
-    const restricted = lexical.restrictedTo([1, 2], [texts[1] ?? '', texts[2] ?? ''], texts.length);
+    const restricted = lexical.restrictedTo([1, 2], texts.length);
     assert.deepEqual(
       restricted.search({ text: 'Okonkwo quitclaim', limit: 10 }).map((hit) => hit.label),
       [],
@@ -80,6 +80,14 @@ describe('searches restricted to some chunks', () => {
     assert.equal(restricted.documentFrequency('Okonkwo'), 0);
     assert.equal(restricted.containsAll('Okonkwo'), false);
     assert.equal(lexical.documentFrequency('Okonkwo'), 1);
+    for (const word of ['said', 'the', 'harbour', 'regatta', 'quitclaim', 'moves', 'Tuesday'])
+      assert.equal(
+        restricted.documentFrequency(word),
+        LexicalIndex.build(
+          [1, 2].map((label) => ({ label, text: texts[label] ?? '', speakers: '', title: '' })),
+        ).documentFrequency(word),
+        `the count of "${word}" over the allowed chunks alone`,
+      );
     assert.deepEqual(
       restricted
         .search({ text: 'regatta harbour', limit: 10 })
