@@ -145,7 +145,7 @@ const results: Figures[] = [
     ...unfiltered,
   },
 ];
-for (const count of [1, 5]) {
+for (const count of [1, 5, 25]) {
   const labels = labelsOf(count);
   const allowed = new Set(labels);
   const restricted = graph.restrictedTo(labels, flat);
@@ -162,7 +162,10 @@ for (const count of [1, 5]) {
   results.push({
     share: `${count}% (${count} collection${count === 1 ? '' : 's'})`,
     allowed: labels.length,
-    path: labels.length <= 4096 ? 'exact scan of the allowed rows' : 'HNSW graph, filter during the walk',
+    path:
+      labels.length ** 2 <= 200 * 16 * rows.length
+        ? 'exact scan of the allowed rows'
+        : 'HNSW graph, filter during the walk',
     recallAt10: recall(measured.top10, truth),
     ...measured,
   });
@@ -186,8 +189,8 @@ against the exact scan of the same rows (for a filtered search: of the allowed r
 |---|---|---|---|---|---|---|---|
 ${lines.join('\n')}
 
-A collection of up to 4,096 paragraphs is scanned exactly (src/index/vector-index.ts: about the number of distances a
-graph search at ef 200 computes anyway); a larger one is searched in the graph with hnswlib's filter, which skips other
+The allowed rows are scanned exactly while allowed² ≤ ef·M·total (src/index/vector-index.ts: a filtered walk visits
+about ef·total/allowed nodes, M distances each); more are searched in the graph with hnswlib's filter, which skips other
 collections' nodes during the walk and keeps walking until it has a full top-k. BM25 uses MiniSearch's \`filter\`, applied
 to the matches before they are ranked and cut. The PostgreSQL backend's figures are not measured here (its query-time
 search is another branch's work).

@@ -28,12 +28,16 @@ const DEFAULTS = { m: 16, efConstruction: 200, efSearch: 200 } as const;
 const RANDOM_SEED = 100;
 
 /**
- * Up to this many allowed vectors, a restricted search scans them exactly instead of walking the
- * graph: a graph search at ef 200 computes a few thousand distances anyway (and a filtered one more,
- * since it keeps walking until it has ef allowed neighbours), so a scan of as many rows costs no more
- * and finds the true nearest ones.
+ * Whether a search restricted to `allowed` of `total` vectors is cheaper as an exact scan than as a
+ * filtered graph walk. The walk keeps going until it holds ef allowed neighbours; a visited node is
+ * allowed with probability allowed/total, so it visits about ef·total/allowed nodes and computes M
+ * distances at each, against `allowed` distances for the scan: the scan wins while
+ * allowed² ≤ ef·M·total. (Measured at 100,000 vectors the two cost the same near 16,000 allowed;
+ * this gives 17,900 — docs/benchmarks.md, "Collections".) The scan is also exact.
  */
-const EXACT_SCAN_MAX = 4096;
+function scanIsCheaper(allowed: number, total: number): boolean {
+  return allowed * allowed <= DEFAULTS.efSearch * DEFAULTS.m * total;
+}
 
 /** The labels a restricted search may return, with the rows it scans exactly when they are few. */
 interface Restriction {
@@ -101,7 +105,7 @@ export class HnswVectorIndex implements VectorIndex {
     const count = Math.min(k, this.size);
     if (count === 0) return [];
     const restriction = this.restriction;
-    if (restriction && restriction.labels.length <= EXACT_SCAN_MAX)
+    if (restriction && scanIsCheaper(restriction.labels.length, this.index.getCurrentCount()))
       return exactScan(query, count, restriction, this.dimensions);
     const { neighbors, distances } = restriction
       ? this.index.searchKnn(query, count, (label) => restriction.allowed[label] === 1)
