@@ -6,6 +6,7 @@ import {
   findQuotesFor,
 } from './answer/find-quotes.js';
 import { type Passage, passageOf } from './answer/passage.js';
+import type { DateRange } from './answer/question-dates.js';
 import { withinScope } from './answer/scoped-context.js';
 import type { SearchContext } from './answer/search-context.js';
 import {
@@ -60,7 +61,7 @@ export interface BotServices {
    */
   askStream?: (question: string, onText: (text: string) => Promise<void>) => Promise<Answer>;
   /** `/quote X`: quotes by a speaker when X names one, otherwise quotes about topic X. */
-  findQuotes(query: string): FindQuotesResult & { by: 'speaker' | 'topic' };
+  findQuotes(query: string): FindQuotesResult & { by: 'speaker' | 'topic'; dates: DateRange | null };
   /** Quotes by a speaker and/or about a topic (both optional), as `whosaid quotes` lists them. */
   quotes(options: FindQuotesOptions): FindQuotesResult;
   /** One whole paragraph of a document (what a citation points at), or null when there is none. */
@@ -114,6 +115,8 @@ export interface BotServicesOptions {
   refreshIndex?: () => Promise<IngestReport>;
   /** Adds a link into `collection` (absent: `news`, the fetched-documents folder). */
   addLink?: (url: string, collection?: string) => Promise<AddLinkResult>;
+  /** Today's date for "since Monday", "last week" in questions; the system clock unless a test sets one. */
+  now?: () => Date;
 }
 
 /**
@@ -126,6 +129,8 @@ export function createBotServices(
   scope?: Scope,
 ): BotServices {
   const generation = options.generation ?? null;
+  // The services are the edge where the clock is read; core functions take the date as an argument.
+  const now = options.now ?? (() => new Date());
   const use = <R>(work: (context: SearchContext) => R): R =>
     'use' in source
       ? source.use((context) => work(withinScope(context, scope)))
@@ -148,14 +153,17 @@ export function createBotServices(
           k: options.k,
           generator: generation?.answer,
           unsolicited: askOptions?.unsolicited,
+          now: now(),
         }),
       ),
     ...(generation && {
       askStream: (question: string, onText: (text: string) => Promise<void>) =>
-        use((context) => ask(context, { question, k: options.k, generator: generation.answer, onText })),
+        use((context) =>
+          ask(context, { question, k: options.k, generator: generation.answer, onText, now: now() }),
+        ),
     }),
     ...(options.refreshIndex && { refreshIndex: options.refreshIndex }),
-    findQuotes: (query) => use((context) => findQuotesFor(context, query)),
+    findQuotes: (query) => use((context) => findQuotesFor(context, query, now())),
     quotes: (quoteOptions) => use((context) => findQuotes(context, quoteOptions)),
     passage: (doc, paragraph) => use((context) => passageOf(context, doc, paragraph)),
     checkQuote: (request) => use((context) => checkQuote(context, request)),
