@@ -20,7 +20,6 @@ import type { QuoteCheck } from './check/types.js';
 import type { Scope } from './collections/scope.js';
 import type { DocumentSummary } from './fetch/document-summary.js';
 import { type CollectionStats, collectionStats } from './index/collection-stats.js';
-import type { IndexData } from './index/index-store.js';
 import type { IngestReport } from './index/ingest.js';
 import type { LiveIndex } from './index/live-index.js';
 import { indexCollections } from './index/restrict-index.js';
@@ -124,7 +123,7 @@ export interface BotServicesOptions {
  * call then runs, to its end, on the generation current when it started.
  */
 export function createBotServices(
-  source: SearchContext | LiveIndex<IndexData, SearchContext>,
+  source: SearchContext | Pick<LiveIndex<unknown, SearchContext>, 'use'>,
   options: BotServicesOptions,
   scope?: Scope,
 ): BotServices {

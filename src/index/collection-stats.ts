@@ -1,4 +1,4 @@
-import { documentCollection } from './restrict-index.js';
+import { documentCollection } from './collection-labels.js';
 import type { StoredDocument } from './types.js';
 
 /** What `collections list`, the App Home and MCP say about one collection. */

@@ -1,31 +1,33 @@
-import { DEFAULT_COLLECTION } from '../collections/scope.js';
-import type { IndexData } from './index-store.js';
-import type { StoredDocument } from './types.js';
-
-export function documentCollection(document: Pick<StoredDocument, 'collection'>): string {
-  return document.collection ?? DEFAULT_COLLECTION;
-}
+import { documentCollection, labelsOf } from './collection-labels.js';
+import type { ServedIndex } from './served-index.js';
 
 /** The collections that have documents in the index, sorted. */
-export function indexCollections(index: Pick<IndexData, 'documents'>): string[] {
+export function indexCollections(index: Pick<ServedIndex, 'documents'>): string[] {
   return [...new Set(index.documents.map(documentCollection))].sort();
 }
 
 /**
  * The index as a reader of only `collections` sees it: their documents, and vector and keyword
- * searches that never return another collection's chunk (the filter works inside each search).
- * `chunks` stays whole, because labels index into it; nothing reaches a chunk but through a search
- * or a document of the view. Shares every structure with `index`: cheap to make, never to be saved.
+ * searches that never return another collection's chunk (the filter works inside each search: hnswlib's
+ * filter or an exact scan of the allowed rows, `collection = ANY(…)` in PostgreSQL, MiniSearch's
+ * filter). `chunks` stays whole, because labels index into it; nothing reaches a chunk but through a
+ * search or a document of the view. Shares every structure with `index`: cheap to make.
  */
-export function restrictIndex(index: IndexData, collections: ReadonlySet<string>): IndexData {
+export function restrictIndex(index: ServedIndex, collections: ReadonlySet<string>): ServedIndex {
   const documents = index.documents.filter((document) => collections.has(documentCollection(document)));
-  const kept = new Set(documents.map((document) => document.id));
-  const chunks = index.chunks.filter((chunk) => kept.has(chunk.doc));
-  const labels = chunks.map((chunk) => chunk.label);
+  const allowed = [...collections];
+  const labels = labelsOf(index, allowed);
   return {
     ...index,
     documents,
-    hnsw: index.hnsw.restrictedTo(labels, index.vectors),
+    vectorSearch: {
+      nearest: (query, k, options) =>
+        index.vectorSearch.nearest(query, k, {
+          collections: options?.collections
+            ? options.collections.filter((name) => collections.has(name))
+            : allowed,
+        }),
+    },
     lexical: index.lexical.restrictedTo(labels, index.chunks.length),
   };
 }
