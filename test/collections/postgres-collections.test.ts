@@ -26,6 +26,17 @@ describe('collections through the index published to PostgreSQL', () => {
     await database.drop();
   });
 
+  it('channels bind stores the binding in the shared state, where every replica reads it', async () => {
+    const replica = { ...env, WHOSAID_INDEX_DIR: join(await tempDir(), 'replica-index') };
+    const bound = await runWhosaid(['channels', 'bind', 'C0LEGAL01', 'news'], replica);
+    assert.equal(bound.status, 0, bound.stderr);
+    const other = { ...env, WHOSAID_INDEX_DIR: join(await tempDir(), 'other-index') };
+    const listed = JSON.parse((await runWhosaid(['channels', 'list', '--json'], other)).stdout) as {
+      bindings: unknown[];
+    };
+    assert.deepEqual(listed.bindings, [{ team: null, channel: 'C0LEGAL01', collections: ['news'] }]);
+  });
+
   it('a replica with no files of its own answers from legal only when asked to, and never from news', async () => {
     const replica = { ...env, WHOSAID_INDEX_DIR: join(await tempDir(), 'replica-index') };
     const question = `What did ${LEGAL_FACT.surname} say about the quitclaim?`;
