@@ -1,16 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { createBotServices } from '../../src/bot-services.js';
 import { openSearchContext } from '../../src/cli/runtime.js';
 import { upsertCollection } from '../../src/collections/collection-registry.js';
 import { loadConfig } from '../../src/config.js';
-import { createMcpServer } from '../../src/mcp/mcp-server.js';
 import { folderOf, LEGAL_FACT } from '../support/collection-fixtures.js';
+import { connectMcpClient } from '../support/mcp-client.js';
 import { bundledIndexCopy } from '../support/shared-index.js';
-import { memoryLogger } from '../support/slack-test-bot.js';
 
 // The MCP tools' optional `collection` argument: the same scope as Slack's channels and `--collection`.
 let client: Client;
@@ -32,10 +30,7 @@ before(async () => {
     folders: [await folderOf([LEGAL_FACT])],
   });
   const services = createBotServices(await openSearchContext(config), { k: config.topK });
-  const server = createMcpServer(services, memoryLogger().logger);
-  const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
-  client = new Client({ name: 'whosaid-test', version: '0.0.0' });
-  await Promise.all([server.connect(serverSide), client.connect(clientSide)]);
+  client = await connectMcpClient(services);
 });
 
 after(async () => {
