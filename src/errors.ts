@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'INDEX_CORRUPT'
   | 'INDEX_MISMATCH'
   | 'INDEX_LOCATION'
+  | 'INDEX_LOCKED'
   | 'PROMPT_INVALID'
   | 'INPUT_INVALID'
   | 'LLM_FAILED'

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describeError, WhosaidError } from '../errors.js';
-import { recoverDirectory, replaceDirectoryAtomically } from './atomic-directory.js';
+import { isBeingReplaced, recoverDirectory, replaceDirectoryAtomically } from './atomic-directory.js';
 import { LexicalIndex, type LexicalIndexJson } from './lexical-index.js';
 import type { Chunk, IndexManifest, StoredDocument } from './types.js';
 import { HnswVectorIndex } from './vector-index.js';
@@ -49,12 +49,15 @@ export async function writeIndex(dir: string, data: IndexData): Promise<void> {
 
 /** Reads only the manifest (cheap): null when there is no index at all. */
 export async function readManifest(dir: string): Promise<IndexManifest | null> {
-  let text: string;
-  try {
-    text = await readFile(join(dir, FILES.manifest), 'utf8');
-  } catch {
-    return null;
-  }
+  const text = await readManifestText(dir);
+  return text === null ? null : parseManifest(dir, text);
+}
+
+async function readManifestText(dir: string): Promise<string | null> {
+  return readFile(join(dir, FILES.manifest), 'utf8').catch(() => null);
+}
+
+function parseManifest(dir: string, text: string): IndexManifest {
   try {
     return JSON.parse(text) as IndexManifest;
   } catch (error) {
@@ -70,39 +73,78 @@ export interface ReadIndexOptions {
   embedderId: string;
 }
 
+/** A reader that finds the index changing under it tries again, this many times, this far apart. */
+const READ_ATTEMPTS = 50;
+const RETRY_MS = 20;
+
+/**
+ * Reads one complete generation. Writers replace the folder while readers may be reading it (the bot
+ * answers during `whosaid ingest`), so a read is checked against the manifest read before it: if the
+ * manifest changed meanwhile, or the folder is missing because a writer is between its two renames,
+ * the files read may belong to two generations, and the read starts again. Each generation's manifest
+ * differs (its build time and checksums), so an unchanged manifest means every file came from it.
+ */
 export async function readIndex(dir: string, options: ReadIndexOptions): Promise<IndexData> {
-  // A writer killed between its two renames leaves the previous index aside: put it back first.
-  await recoverDirectory(dir);
-  const manifest = await readManifest(dir);
-  if (!manifest) throw new WhosaidError('INDEX_MISSING', `No index in ${dir} yet. Run \`whosaid ingest\`.`);
-  checkCompatible(manifest, options);
-  try {
-    const [documents, chunks, vectorBytes, lexicalJson] = await Promise.all([
-      readJson<StoredDocument[]>(join(dir, FILES.documents)),
-      readJson<Chunk[]>(join(dir, FILES.chunks)),
-      readFile(join(dir, FILES.vectors)),
-      readJson<LexicalIndexJson>(join(dir, FILES.lexical)),
-    ]);
-    const { dimensions } = manifest.embedder;
-    verifyChecksum(dir, FILES.vectors, vectorBytes, manifest);
-    verifyChecksum(dir, FILES.hnsw, await readFile(join(dir, FILES.hnsw)), manifest);
-    const vectors = new Float32Array(
-      vectorBytes.buffer.slice(vectorBytes.byteOffset, vectorBytes.byteOffset + vectorBytes.byteLength),
-    );
-    if (chunks.length !== manifest.chunkCount || vectors.length !== chunks.length * dimensions) {
-      throw new Error(
-        `expected ${manifest.chunkCount} chunks of ${dimensions} dimensions, found ${chunks.length}`,
-      );
+  for (let attempt = 1; ; attempt++) {
+    const last = attempt === READ_ATTEMPTS;
+    // A writer killed between its two renames leaves the previous index aside: put it back first.
+    await recoverDirectory(dir);
+    const before = await readManifestText(dir);
+    if (before === null) {
+      if (!last && (await isBeingReplaced(dir))) {
+        await pause(RETRY_MS);
+        continue;
+      }
+      throw new WhosaidError('INDEX_MISSING', `No index in ${dir} yet. Run \`whosaid ingest\`.`);
     }
-    const hnsw = await HnswVectorIndex.load(join(dir, FILES.hnsw), dimensions);
-    if (hnsw.size !== chunks.length)
-      throw new Error(`vector index holds ${hnsw.size} of ${chunks.length} chunks`);
-    return { manifest, documents, chunks, vectors, hnsw, lexical: LexicalIndex.fromJSON(lexicalJson) };
-  } catch (error) {
-    throw new WhosaidError('INDEX_CORRUPT', `The index in ${dir} is damaged (${describeError(error)}).`, {
-      cause: error,
-    });
+    const manifest = parseManifest(dir, before);
+    checkCompatible(manifest, options);
+    let data: IndexData;
+    try {
+      data = await readFiles(dir, manifest);
+    } catch (error) {
+      if (!last && (await readManifestText(dir)) !== before) {
+        await pause(RETRY_MS);
+        continue;
+      }
+      throw new WhosaidError('INDEX_CORRUPT', `The index in ${dir} is damaged (${describeError(error)}).`, {
+        cause: error,
+      });
+    }
+    if (last || (await readManifestText(dir)) === before) return data;
+    data.hnsw.release();
+    await pause(RETRY_MS);
   }
+}
+
+async function readFiles(dir: string, manifest: IndexManifest): Promise<IndexData> {
+  const [documents, chunks, vectorBytes, lexicalJson] = await Promise.all([
+    readJson<StoredDocument[]>(join(dir, FILES.documents)),
+    readJson<Chunk[]>(join(dir, FILES.chunks)),
+    readFile(join(dir, FILES.vectors)),
+    readJson<LexicalIndexJson>(join(dir, FILES.lexical)),
+  ]);
+  const { dimensions } = manifest.embedder;
+  verifyChecksum(dir, FILES.vectors, vectorBytes, manifest);
+  verifyChecksum(dir, FILES.hnsw, await readFile(join(dir, FILES.hnsw)), manifest);
+  const vectors = new Float32Array(
+    vectorBytes.buffer.slice(vectorBytes.byteOffset, vectorBytes.byteOffset + vectorBytes.byteLength),
+  );
+  if (chunks.length !== manifest.chunkCount || vectors.length !== chunks.length * dimensions) {
+    throw new Error(
+      `expected ${manifest.chunkCount} chunks of ${dimensions} dimensions, found ${chunks.length}`,
+    );
+  }
+  const hnsw = await HnswVectorIndex.load(join(dir, FILES.hnsw), dimensions);
+  if (hnsw.size !== chunks.length) {
+    hnsw.release();
+    throw new Error(`vector index holds ${hnsw.size} of ${chunks.length} chunks`);
+  }
+  return { manifest, documents, chunks, vectors, hnsw, lexical: LexicalIndex.fromJSON(lexicalJson) };
+}
+
+function pause(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /**

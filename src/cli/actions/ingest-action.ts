@@ -52,6 +52,7 @@ export async function ingestAction(io: CliIo, urls: string[], flags: IngestFlags
       maxBytes: config.maxFileBytes,
       strict: flags.strict,
       onProgress: progress.onProgress,
+      notify: (message) => notice(io, message),
     });
   } finally {
     progress.stop();
