@@ -17,7 +17,7 @@ export interface LockOwner {
   acquiredAt: string;
 }
 
-export interface LockEvents {
+interface LockEvents {
   /** Called once when the lock is held by a live process and this one starts waiting. */
   onWait?: (owner: LockOwner) => void;
   /** Called when a lock left by a process that no longer runs is taken over. */
