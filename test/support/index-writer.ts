@@ -1,6 +1,7 @@
 /**
- * Child process for the writer-lock tests: one `ingest` of CORPUS_DIR into INDEX_DIR, as a second
- * process would run it. Its notices go to stderr, one per line. With --hold it stops once it holds the
+ * Child process for the writer-lock and hostile-input tests: one `ingest` of CORPUS_DIR into INDEX_DIR, as a second
+ * process would run it. Its notices go to stderr, one per line; the files it skipped, with why, and then
+ * `done N` (documents indexed) go to stdout. With --hold it stops once it holds the
  * lock and has loaded the corpus, prints "holding", and goes on only when a line arrives on stdin — so
  * a test can start another writer, or kill this one, while it certainly holds the lock.
  * Usage: tsx index-writer.ts CORPUS_DIR INDEX_DIR [--hold]
@@ -27,4 +28,5 @@ const { report } = await ingest({
     readSync(0, Buffer.alloc(1));
   },
 });
+for (const problem of report.problems) process.stdout.write(`skipped ${problem.path}: ${problem.reason}\n`);
 process.stdout.write(`done ${report.documents}\n`);
