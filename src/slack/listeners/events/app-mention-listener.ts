@@ -1,14 +1,13 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { describeError } from '../../../errors.js';
-import { addLinkFor } from '../../add-link.js';
+import { addLinkInConversation } from '../../add-link.js';
 import { answerInThread } from '../../answer-in-thread.js';
 import { addRequestLink } from '../../link-request.js';
 import { workOf } from '../../payloads/payload-context.js';
-import { postMessages, tellPrivately } from '../../post-messages.js';
+import { tellPrivately } from '../../post-messages.js';
 import { isSummarizeRequest, questionText } from '../../question-text.js';
 import { answersAuthor, claimDelivery, type SlackDeps } from '../../slack-deps.js';
 import { summarizeInThread } from '../../summarize-in-thread.js';
-import { addLinkMessage } from '../../views/add-link-text.js';
 
 const SUMMARIZE_HELP =
   'Thread summaries work inside a thread: write “@whosaid summarize” as a reply in it, or choose *Summarize thread* in any of its messages’ ⋮ menu.';
@@ -35,14 +34,7 @@ export function appMentionListener(deps: SlackDeps) {
     const link = addRequestLink(event.text, deps.identity.botUserId);
     if (link) {
       const threadTs = event.thread_ts ?? event.ts;
-      await addLinkFor(deps, {
-        channel: event.channel,
-        user,
-        url: link,
-        reply: (text) =>
-          postMessages(deps, { channel: event.channel, threadTs, user }, [addLinkMessage(text)]),
-        refuse: (text) => tellPrivately(client, { channel: event.channel, user, threadTs }, text),
-      });
+      await addLinkInConversation(client, deps, { channel: event.channel, user, threadTs, url: link });
       return;
     }
     const question = questionText(event.text, deps.identity.botUserId);
