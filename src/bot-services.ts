@@ -5,6 +5,7 @@ import {
   findQuotes,
   findQuotesFor,
 } from './answer/find-quotes.js';
+import { type ConversationTurn, type FollowUp, resolveFollowUp } from './answer/follow-up-question.js';
 import { type Passage, passageOf } from './answer/passage.js';
 import type { SearchContext } from './answer/search-context.js';
 import {
@@ -20,6 +21,8 @@ import type { IndexData } from './index/index-store.js';
 import type { IngestReport } from './index/ingest.js';
 import type { LiveIndex } from './index/live-index.js';
 import type { Generation } from './llm/generation.js';
+import { findSpeakersInText } from './quotes/find-speakers-in-text.js';
+import { isPersonLike } from './quotes/speaker-names.js';
 import { readableThread } from './slack/slack-text.js';
 import { humanMessages } from './summarize/summarize-thread.js';
 import { summarize } from './summarize/summarize-with-fallback.js';
@@ -71,6 +74,8 @@ export interface BotServices {
   refreshIndex?: () => Promise<IngestReport>;
   /** Up to four questions the documents answer, drawn from what they hold (Slack's suggested prompts). */
   suggestedQuestions(): SuggestedQuestion[];
+  /** A follow-up read against the conversation before it (a pronoun or "and …?" written out), or as asked. */
+  resolveFollowUp(question: string, turns: readonly ConversationTurn[]): FollowUp;
   /** Fetches a link into the documents and indexes it (Slack's "add"); absent when adding is off. */
   addLink?: (url: string) => Promise<AddLinkResult>;
 }
@@ -136,6 +141,13 @@ export function createBotServices(
       return summarize(readableThread({ messages, names, botUserId }), generation?.summary);
     },
     suggestedQuestions: () => use((context) => suggestedQuestions(outlineOf(context))),
+    resolveFollowUp: (question, turns) =>
+      use((context) =>
+        // People only: "SpaceX" in "what did he say about SpaceX?" is a topic, not who "he" is.
+        resolveFollowUp(question, turns, (text) =>
+          findSpeakersInText(text, context.speakers).filter(isPersonLike),
+        ),
+      ),
     knowledge: () => use((context) => knowledgeOf(context, generation !== null)),
   };
 }

@@ -61,6 +61,7 @@ export function appMentionListener(deps: SlackDeps) {
       user,
       teamId: context.teamId,
       question,
+      messageTs: event.ts,
     });
   };
 }

@@ -60,6 +60,7 @@ export function messageListener(deps: SlackDeps) {
       user,
       teamId: context.teamId,
       question,
+      messageTs: message.ts,
       // A "thanks!" in a thread the bot answered is not a question: reply only when the documents answer it.
       onlyIfSupported: route === 'auto-answer' || (route === 'follow-up' && !looksLikeQuestion(question)),
     });
