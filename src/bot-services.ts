@@ -78,6 +78,16 @@ export interface BotServices {
   resolveFollowUp(question: string, turns: readonly ConversationTurn[]): FollowUp;
   /** Fetches a link into the documents and indexes it (Slack's "add"); absent when adding is off. */
   addLink?: (url: string) => Promise<AddLinkResult>;
+  /** The feeds followed and when each was last checked (App Home); absent without a feed list. */
+  feeds?: () => Promise<FeedStatus[]>;
+}
+
+/** One followed feed, as the App Home lists it. */
+export interface FeedStatus {
+  url: string;
+  title: string | null;
+  /** When the feed was last fetched (ISO time), null before the first refresh. */
+  lastCheckedAt: string | null;
 }
 
 /** What adding a link did: the document's title, paragraphs and quotes, or why it failed. */
@@ -102,6 +112,7 @@ export interface BotServicesOptions {
   /** Rebuilds the live index (see BotServices.refreshIndex). */
   refreshIndex?: () => Promise<IngestReport>;
   addLink?: (url: string) => Promise<AddLinkResult>;
+  feeds?: () => Promise<FeedStatus[]>;
 }
 
 /**
@@ -135,6 +146,7 @@ export function createBotServices(
     passage: (doc, paragraph) => use((context) => passageOf(context, doc, paragraph)),
     checkQuote: (request) => use((context) => checkQuote(context, request)),
     ...(options.addLink && { addLink: options.addLink }),
+    ...(options.feeds && { feeds: options.feeds }),
     summarize: async ({ messages, botUserId, lookupNames }) => {
       const people = [...new Set(humanMessages({ messages, botUserId }).map((message) => message.user))];
       const names = lookupNames ? await lookupNames(people) : {};

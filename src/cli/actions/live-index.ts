@@ -17,7 +17,7 @@ export async function createLiveServices(
   config: Config,
   io: CliIo,
   logger: Logger,
-  options: Omit<BotServicesOptions, 'addLink'>,
+  options: Omit<BotServicesOptions, 'addLink' | 'feeds'>,
 ): Promise<BotServices> {
   const { createEmbedder } = await import('../../index/embedder.js');
   const embedder = await createEmbedder(config);
@@ -31,7 +31,20 @@ export async function createLiveServices(
   };
   const canAdd = config.admins.users.length > 0 || config.admins.channel !== undefined;
   const addLink = canAdd ? (url: string) => serialized(() => add(url)) : undefined;
-  const services = createBotServices(served.live, { ...options, addLink, refreshIndex: served.refresh });
+  const feeds = async () => {
+    const { readFeeds } = await import('../../fetch/feed-list.js');
+    return (await readFeeds(config.fetchedDir)).map(({ url, title, lastCheckedAt }) => ({
+      url,
+      title,
+      lastCheckedAt,
+    }));
+  };
+  const services = createBotServices(served.live, {
+    ...options,
+    addLink,
+    feeds,
+    refreshIndex: served.refresh,
+  });
   const paths = {
     corpusDir: config.corpusDir,
     fetchedDir: config.fetchedDir,
