@@ -27,13 +27,14 @@ type LookupCallback = (
  * whatever `resolve` answers exactly as it checks DNS.
  */
 export interface FetchNetwork {
-  resolve(hostname: string): Promise<LookupAddress[]>;
+  /** Every address of `hostname` (`options`: the family and hints the socket asked for). */
+  resolve(hostname: string, options: LookupOptions): Promise<LookupAddress[]>;
   /** The address a socket connects to for a checked address: the same one, except in a test network. */
   route(address: LookupAddress): LookupAddress;
 }
 
 const REAL_NETWORK: FetchNetwork = {
-  resolve: (hostname) => dnsPromises.lookup(hostname, { all: true }),
+  resolve: (hostname, options) => dnsPromises.lookup(hostname, { ...options, all: true }),
   route: (address) => address,
 };
 
@@ -45,7 +46,7 @@ const REAL_NETWORK: FetchNetwork = {
  */
 function guardedLookup(network: FetchNetwork) {
   return (hostname: string, options: LookupOptions, callback: LookupCallback): void => {
-    network.resolve(hostname).then(
+    network.resolve(hostname, options).then(
       (addresses) => {
         const refused = addresses
           .map((entry) => ({ entry, why: nonPublicReason(entry.address) }))

@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { WhosaidError } from '../errors.js';
 import { acquireLockFile, describeOwner } from '../lock-file.js';
 
@@ -33,6 +34,8 @@ export async function lockIndexForWriting(
 ): Promise<() => Promise<void>> {
   const notify = options.notify ?? (() => {});
   const path = writerLockPath(indexDir);
+  // The index's folder may not exist yet (its location was checked writable before this).
+  await mkdir(dirname(path), { recursive: true });
   const lock = await acquireLockFile(path, {
     waitMs: options.waitMs,
     onWait: (owner) =>
