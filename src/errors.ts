@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'INDEX_MISMATCH'
   | 'INDEX_LOCATION'
   | 'INDEX_LOCKED'
+  | 'EMBEDDINGS_FAILED'
   | 'PROMPT_INVALID'
   | 'INPUT_INVALID'
   | 'LLM_FAILED'

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
+import { OpenAIStandIn } from '../support/openai-stand-in.js';
 import { runWhosaid } from '../support/run-cli.js';
 import { tempDir } from '../support/temp-dir.js';
 
@@ -88,6 +89,38 @@ describe('the hostile tester’s command lines', () => {
     const [quote] = JSON.parse(run.stdout) as { speaker: string; role: string | null }[];
     assert.equal(quote?.speaker, 'John Doe');
     assert.doesNotMatch(quote?.role ?? '', /declined/);
+  });
+
+  it('answers from keyword search with a note when the embeddings endpoint goes away, and ingest then fails without touching the index', async () => {
+    const server = new OpenAIStandIn();
+    const openai = {
+      ...env,
+      WHOSAID_INDEX_DIR: join(await tempDir(), 'index'),
+      OPENAI_API_KEY: 'sk-test-not-a-real-key',
+      OPENAI_BASE_URL: await server.start(),
+      OPENAI_TIMEOUT_MS: '1000',
+      OPENAI_MAX_RETRIES: '0',
+    };
+    const built = await runWhosaid(['ingest'], openai);
+    assert.equal(built.status, 0, built.stderr);
+    await server.stop();
+    const manifest = readFileSync(join(openai.WHOSAID_INDEX_DIR, 'manifest.json'), 'utf8');
+    const run = await runWhosaid(['ask', 'Who warned about relying on one provider?', '--json'], openai);
+    assert.equal(run.status, 0, run.stderr);
+    const answer = JSON.parse(run.stdout) as { abstained: boolean; answer: string; notes: string[] };
+    assert.equal(answer.abstained, false);
+    assert.match(answer.answer, /Dan Meyer/);
+    assert.match(answer.notes.join(' '), /embeddings service .* failed .*keyword search alone/);
+    writeFileSync(join(corpus, 'late.md'), '---\ntitle: Late\n---\n\n"It is late," said Mayor Ana Ortiz.\n');
+    const ingest = await runWhosaid(['ingest'], openai);
+    assert.equal(ingest.status, 1);
+    assert.doesNotMatch(ingest.stderr, /unexpected failure/);
+    assert.match(
+      ingest.stderr,
+      /The embeddings service \(openai:[^)]+\) failed after 0 of 1 new passages .*The index was not changed/,
+    );
+    assert.equal(readFileSync(join(openai.WHOSAID_INDEX_DIR, 'manifest.json'), 'utf8'), manifest);
+    rmSync(join(corpus, 'late.md'));
   });
 
   it('never gives a planted instruction as an answer line', async () => {
