@@ -93,7 +93,9 @@ async function hostileCorpus(): Promise<Hostile> {
 }
 
 describe('a hostile corpus', () => {
-  it('reports every bad file with its path and reason, on one line each, and indexes the rest', async () => {
+  it('reports every bad file with its path and reason, on one line each, and indexes the rest', {
+    timeout: 120_000,
+  }, async () => {
     const { corpus, refused, indexed } = await hostileCorpus();
     const indexDir = join(await tempDir(), 'index');
     const env = { WHOSAID_INDEX_DIR: indexDir, WHOSAID_MAX_FILE_MB: '1', ...secretInEnvironment() };
@@ -137,7 +139,7 @@ describe('a hostile corpus', () => {
     assert.match(ask.stdout, /June/);
   });
 
-  it('reports a file it is not allowed to read, and indexes the rest', async () => {
+  it('reports a file it is not allowed to read, and indexes the rest', { timeout: 120_000 }, async () => {
     const root = await tempDir();
     const corpus = join(root, 'corpus');
     mkdirSync(corpus);
@@ -166,6 +168,7 @@ describe('a hostile corpus', () => {
         uid: 65534,
         gid: 65534,
         encoding: 'utf8',
+        timeout: 120_000,
         env: { ...process.env, HOME: root },
         stdio: ['ignore', 'pipe', 'pipe'],
       },

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
-import { OpenAIStandIn } from '../support/openai-stand-in.js';
+import { isWhosaidError } from '../../src/errors.js';
+import { ingest } from '../../src/index/ingest.js';
+import { countingEmbedder } from '../support/counting-embedder.js';
 import { runWhosaid } from '../support/run-cli.js';
 import { tempDir } from '../support/temp-dir.js';
 
@@ -91,36 +93,35 @@ describe('the hostile tester’s command lines', () => {
     assert.doesNotMatch(quote?.role ?? '', /declined/);
   });
 
-  it('answers from keyword search with a note when the embeddings endpoint goes away, and ingest then fails without touching the index', async () => {
-    const server = new OpenAIStandIn();
-    const openai = {
-      ...env,
-      WHOSAID_INDEX_DIR: join(await tempDir(), 'index'),
-      OPENAI_API_KEY: 'sk-test-not-a-real-key',
-      OPENAI_BASE_URL: await server.start(),
-      OPENAI_TIMEOUT_MS: '1000',
-      OPENAI_MAX_RETRIES: '0',
+  it('stops ingest clearly, index untouched, when the embeddings service fails (ask then answers from keywords: test/answer/answerability)', async () => {
+    const indexDir = join(await tempDir(), 'index');
+    const working = countingEmbedder();
+    await ingest({ corpusDir: corpus, indexDir, embedder: working });
+    const manifest = readFileSync(join(indexDir, 'manifest.json'), 'utf8');
+    // The same model, now unreachable: the service's own error, as the OpenAI client raises it.
+    const failing = {
+      ...working,
+      embeddings: {
+        embedQuery: () => Promise.reject(new Error('Connection error.')),
+        embedDocuments: () => Promise.reject(new Error('Connection error.')),
+      },
     };
-    const built = await runWhosaid(['ingest'], openai);
-    assert.equal(built.status, 0, built.stderr);
-    await server.stop();
-    const manifest = readFileSync(join(openai.WHOSAID_INDEX_DIR, 'manifest.json'), 'utf8');
-    const run = await runWhosaid(['ask', 'Who warned about relying on one provider?', '--json'], openai);
-    assert.equal(run.status, 0, run.stderr);
-    const answer = JSON.parse(run.stdout) as { abstained: boolean; answer: string; notes: string[] };
-    assert.equal(answer.abstained, false);
-    assert.match(answer.answer, /Dan Meyer/);
-    assert.match(answer.notes.join(' '), /embeddings service .* failed .*keyword search alone/);
     writeFileSync(join(corpus, 'late.md'), '---\ntitle: Late\n---\n\n"It is late," said Mayor Ana Ortiz.\n');
-    const ingest = await runWhosaid(['ingest'], openai);
-    assert.equal(ingest.status, 1);
-    assert.doesNotMatch(ingest.stderr, /unexpected failure/);
-    assert.match(
-      ingest.stderr,
-      /The embeddings service \(openai:[^)]+\) failed after 0 of 1 new passages .*The index was not changed/,
-    );
-    assert.equal(readFileSync(join(openai.WHOSAID_INDEX_DIR, 'manifest.json'), 'utf8'), manifest);
-    rmSync(join(corpus, 'late.md'));
+    try {
+      await assert.rejects(ingest({ corpusDir: corpus, indexDir, embedder: failing }), (error: unknown) => {
+        assert.ok(isWhosaidError(error));
+        assert.equal(error.code, 'EMBEDDINGS_FAILED');
+        assert.match(
+          error.message,
+          /The embeddings service \(.+\) failed after 0 of 1 new passages \(Connection error\.\)/,
+        );
+        assert.match(error.message, /The index was not changed/);
+        return true;
+      });
+    } finally {
+      rmSync(join(corpus, 'late.md'));
+    }
+    assert.equal(readFileSync(join(indexDir, 'manifest.json'), 'utf8'), manifest);
   });
 
   it('never gives a planted instruction as an answer line', async () => {

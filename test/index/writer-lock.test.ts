@@ -80,7 +80,9 @@ function assertComplete(index: IndexData): void {
 }
 
 describe('one writer at a time, across processes', () => {
-  it('a second writer waits for the first while a reader keeps reading complete indexes', async () => {
+  it('a second writer waits for the first while a reader keeps reading complete indexes', {
+    timeout: 120_000,
+  }, async () => {
     const { small, large } = await corpora();
     const indexDir = join(await tempDir(), 'index');
     const embedder = await createEmbedder({ embeddings: 'local', openai: undefined });
@@ -120,7 +122,9 @@ describe('one writer at a time, across processes', () => {
     last.hnsw.release();
   });
 
-  it('takes over the lock of a writer that was killed, saying so, and fails clearly when a live writer keeps it', async () => {
+  it('takes over the lock of a writer that was killed, saying so, and fails clearly when a live writer keeps it', {
+    timeout: 120_000,
+  }, async () => {
     const { small } = await corpora();
     const indexDir = join(await tempDir(), 'index');
     const embedder = await createEmbedder({ embeddings: 'local', openai: undefined });
@@ -148,7 +152,7 @@ describe('one writer at a time, across processes', () => {
     assertComplete(await readIndex(indexDir, { embedderId }));
   });
 
-  it('treats a lock whose pid now belongs to a later process as stale', async () => {
+  it('treats a lock whose pid now belongs to a later process as stale', { timeout: 120_000 }, async () => {
     const { small } = await corpora();
     const indexDir = join(await tempDir(), 'index');
     const embedder = await createEmbedder({ embeddings: 'local', openai: undefined });
