@@ -7,6 +7,7 @@ import {
 } from './answer/find-quotes.js';
 import { type ConversationTurn, type FollowUp, resolveFollowUp } from './answer/follow-up-question.js';
 import { type Passage, passageOf } from './answer/passage.js';
+import type { DateRange } from './answer/question-dates.js';
 import type { SearchContext } from './answer/search-context.js';
 import {
   type CorpusOutline,
@@ -17,7 +18,6 @@ import type { Answer } from './answer/types.js';
 import { type CheckRequest, checkQuote } from './check/check-quote.js';
 import type { QuoteCheck } from './check/types.js';
 import type { DocumentSummary } from './fetch/document-summary.js';
-import type { IndexData } from './index/index-store.js';
 import type { IngestReport } from './index/ingest.js';
 import type { LiveIndex } from './index/live-index.js';
 import type { Generation } from './llm/generation.js';
@@ -57,7 +57,7 @@ export interface BotServices {
    */
   askStream?: (question: string, onText: (text: string) => Promise<void>) => Promise<Answer>;
   /** `/quote X`: quotes by a speaker when X names one, otherwise quotes about topic X. */
-  findQuotes(query: string): FindQuotesResult & { by: 'speaker' | 'topic' };
+  findQuotes(query: string): FindQuotesResult & { by: 'speaker' | 'topic'; dates: DateRange | null };
   /** Quotes by a speaker and/or about a topic (both optional), as `whosaid quotes` lists them. */
   quotes(options: FindQuotesOptions): FindQuotesResult;
   /** One whole paragraph of a document (what a citation points at), or null when there is none. */
@@ -113,6 +113,8 @@ export interface BotServicesOptions {
   refreshIndex?: () => Promise<IngestReport>;
   addLink?: (url: string) => Promise<AddLinkResult>;
   feeds?: () => Promise<FeedStatus[]>;
+  /** Today's date for "since Monday", "last week" in questions; the system clock unless a test sets one. */
+  now?: () => Date;
 }
 
 /**
@@ -120,10 +122,12 @@ export interface BotServicesOptions {
  * call then runs, to its end, on the generation current when it started.
  */
 export function createBotServices(
-  source: SearchContext | LiveIndex<IndexData, SearchContext>,
+  source: SearchContext | Pick<LiveIndex<unknown, SearchContext>, 'use'>,
   options: BotServicesOptions,
 ): BotServices {
   const generation = options.generation ?? null;
+  // The services are the edge where the clock is read; core functions take the date as an argument.
+  const now = options.now ?? (() => new Date());
   const use = <R>(work: (context: SearchContext) => R): R =>
     'use' in source ? source.use(work) : work(source);
   return {
@@ -134,14 +138,17 @@ export function createBotServices(
           k: options.k,
           generator: generation?.answer,
           unsolicited: askOptions?.unsolicited,
+          now: now(),
         }),
       ),
     ...(generation && {
       askStream: (question: string, onText: (text: string) => Promise<void>) =>
-        use((context) => ask(context, { question, k: options.k, generator: generation.answer, onText })),
+        use((context) =>
+          ask(context, { question, k: options.k, generator: generation.answer, onText, now: now() }),
+        ),
     }),
     ...(options.refreshIndex && { refreshIndex: options.refreshIndex }),
-    findQuotes: (query) => use((context) => findQuotesFor(context, query)),
+    findQuotes: (query) => use((context) => findQuotesFor(context, query, now())),
     quotes: (quoteOptions) => use((context) => findQuotes(context, quoteOptions)),
     passage: (doc, paragraph) => use((context) => passageOf(context, doc, paragraph)),
     checkQuote: (request) => use((context) => checkQuote(context, request)),
