@@ -5,6 +5,7 @@ import {
   findQuotes,
   findQuotesFor,
 } from './answer/find-quotes.js';
+import { type ConversationTurn, type FollowUp, resolveFollowUp } from './answer/follow-up-question.js';
 import { type Passage, passageOf } from './answer/passage.js';
 import type { DateRange } from './answer/question-dates.js';
 import { withinScope } from './answer/scoped-context.js';
@@ -24,6 +25,8 @@ import type { IngestReport } from './index/ingest.js';
 import type { LiveIndex } from './index/live-index.js';
 import { indexCollections } from './index/restrict-index.js';
 import type { Generation } from './llm/generation.js';
+import { findSpeakersInText } from './quotes/find-speakers-in-text.js';
+import { isPersonLike } from './quotes/speaker-names.js';
 import { readableThread } from './slack/slack-text.js';
 import { humanMessages } from './summarize/summarize-thread.js';
 import { summarize } from './summarize/summarize-with-fallback.js';
@@ -77,11 +80,15 @@ export interface BotServices {
   refreshIndex?: () => Promise<IngestReport>;
   /** Up to four questions the documents answer, drawn from what they hold (Slack's suggested prompts). */
   suggestedQuestions(): SuggestedQuestion[];
+  /** A follow-up read against the conversation before it (a pronoun or "and …?" written out), or as asked. */
+  resolveFollowUp(question: string, turns: readonly ConversationTurn[]): FollowUp;
   /**
    * Fetches a link into the documents and indexes it (Slack's "add"); absent when adding is off.
    * Within a scope, the document goes into the scope's first collection.
    */
   addLink?: (url: string) => Promise<AddLinkResult>;
+  /** The feeds followed and when each was last checked (App Home); absent without a feed list. */
+  feeds?: () => Promise<FeedStatus[]>;
   /**
    * The same services reading only `scope`'s collections (a Slack channel's bindings): every
    * answer, quote, check, passage, suggestion and the knowledge summary come from them alone.
@@ -89,6 +96,14 @@ export interface BotServices {
   within(scope: Scope): BotServices;
   /** The scope these services read (undefined: every collection). */
   readonly scope: Scope | undefined;
+}
+
+/** One followed feed, as the App Home lists it. */
+export interface FeedStatus {
+  url: string;
+  title: string | null;
+  /** When the feed was last fetched (ISO time), null before the first refresh. */
+  lastCheckedAt: string | null;
 }
 
 /** What adding a link did: the document's title, paragraphs and quotes, or why it failed. */
@@ -114,6 +129,7 @@ export interface BotServicesOptions {
   refreshIndex?: () => Promise<IngestReport>;
   /** Adds a link into `collection` (absent: `news`, the fetched-documents folder). */
   addLink?: (url: string, collection?: string) => Promise<AddLinkResult>;
+  feeds?: () => Promise<FeedStatus[]>;
   /** Today's date for "since Monday", "last week" in questions; the system clock unless a test sets one. */
   now?: () => Date;
 }
@@ -174,12 +190,20 @@ export function createBotServices(
         return addLink(url, scope?.collections[0]);
       },
     }),
+    ...(options.feeds && { feeds: options.feeds }),
     summarize: async ({ messages, botUserId, lookupNames }) => {
       const people = [...new Set(humanMessages({ messages, botUserId }).map((message) => message.user))];
       const names = lookupNames ? await lookupNames(people) : {};
       return summarize(readableThread({ messages, names, botUserId }), generation?.summary);
     },
     suggestedQuestions: () => use((context) => suggestedQuestions(outlineOf(context))),
+    resolveFollowUp: (question, turns) =>
+      use((context) =>
+        // People only: "SpaceX" in "what did he say about SpaceX?" is a topic, not who "he" is.
+        resolveFollowUp(question, turns, (text) =>
+          findSpeakersInText(text, context.speakers).filter(isPersonLike),
+        ),
+      ),
     knowledge: () => use((context) => knowledgeOf(context, generation !== null)),
   };
 }

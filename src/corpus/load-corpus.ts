@@ -1,7 +1,8 @@
-import { stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { WhosaidError } from '../errors.js';
 import { CorpusFileError } from './corpus-file-error.js';
+import { hiddenLinkTarget } from './link-target.js';
 import { existingDirs, listFiles } from './list-files.js';
 import { loadDocument, SUPPORTED_EXTENSIONS } from './load-document.js';
 import type { CorpusDocument } from './types.js';
@@ -58,7 +59,13 @@ async function loadFolder(
 ): Promise<LoadedCorpus> {
   const documents: CorpusDocument[] = [];
   const problems: CorpusProblem[] = [];
+  const realRoot = await realpath(root);
   for (const path of await listFiles(root)) {
+    const hidden = await hiddenLinkTarget(path, realRoot);
+    if (hidden) {
+      problems.push({ path, reason: hidden });
+      continue;
+    }
     if (!(SUPPORTED_EXTENSIONS as readonly string[]).includes(extname(path).toLowerCase())) {
       problems.push({ path, reason: `unsupported file type; supported: ${SUPPORTED_EXTENSIONS.join(', ')}` });
       continue;

@@ -15,6 +15,7 @@ import { checkIndexLocation, embeddingCacheDir } from './index-location.js';
 import { type IndexData, readIndex, writeIndex } from './index-store.js';
 import { changedSteps, type PipelineStep, pipelineFingerprint } from './pipeline-version.js';
 import type { Chunk, IngestProgress, StoredDocument } from './types.js';
+import { DEFAULT_WRITER_WAIT_MS, lockIndexForWriting } from './writer-lock.js';
 
 export interface IngestOptions {
   corpusDir: string;
@@ -31,6 +32,10 @@ export interface IngestOptions {
   /** Fail on the first malformed file instead of reporting it and indexing the rest. */
   strict?: boolean;
   onProgress?: (progress: IngestProgress) => void;
+  /** Notices for the person running it: waiting for another writer, taking over a dead one's lock. */
+  notify?: (message: string) => void;
+  /** How long to wait for another process writing the same index (default DEFAULT_WRITER_WAIT_MS). */
+  lockWaitMs?: number;
 }
 
 export interface IngestReport {
@@ -49,11 +54,27 @@ export interface IngestReport {
   rebuildReason: string | null;
 }
 
-/** Loads the corpus, embeds what changed, and writes a fresh index atomically. */
+/**
+ * Loads the corpus, embeds what changed, and writes a fresh index atomically — as the only writer of
+ * that index (writer-lock.ts), from reading the previous index to writing the new one, so two writers
+ * never build on the same old index nor interleave their files.
+ */
 export async function ingest(options: IngestOptions): Promise<{ index: IndexData; report: IngestReport }> {
-  const progress = options.onProgress ?? (() => {});
   await checkIndexLocation(options.indexDir, options.corpusDir);
   if (options.fetchedDir) await checkIndexLocation(options.indexDir, options.fetchedDir);
+  const release = await lockIndexForWriting(options.indexDir, {
+    waitMs: options.lockWaitMs ?? DEFAULT_WRITER_WAIT_MS,
+    notify: options.notify,
+  });
+  try {
+    return await ingestLocked(options);
+  } finally {
+    await release();
+  }
+}
+
+async function ingestLocked(options: IngestOptions): Promise<{ index: IndexData; report: IngestReport }> {
+  const progress = options.onProgress ?? (() => {});
   const { corpus, collectionOf, sources } = await loadCollections(options);
   if (options.strict && corpus.problems.length > 0) {
     const list = corpus.problems.map((problem) => `  ${problem.path}: ${problem.reason}`).join('\n');

@@ -21,6 +21,7 @@ try {
     embedder,
     maxBytes: settings.maxBytes,
     onProgress: (progress) => post({ type: 'progress', progress }),
+    notify: (message) => post({ type: 'notice', message }),
   });
   post({ type: 'done', report });
 } catch (error) {

@@ -3,6 +3,7 @@ import type { Answer } from '../answer/types.js';
 import type { BotServices } from '../bot-services.js';
 import type { AnswerRequest } from './answer-request.js';
 import { servicesIn } from './channel-services.js';
+import { readEarlierTurns } from './conversation-turns.js';
 import { charactersText, cutToLength, INPUT_LIMITS } from './input-limits.js';
 import { postMessages, tellPrivately } from './post-messages.js';
 import { withProgress } from './progress.js';
@@ -45,6 +46,7 @@ export async function answerInThread(
         await postMessages(deps, where, [{ text: EMPTY_QUESTION, blocks: [] }]);
         return;
       }
+      request.question = await followUpQuestion(client, deps, services, request);
       if (request.onlyIfSupported) {
         const answer = await services.ask(request.question, { unsolicited: true });
         if (answer.abstained) {
@@ -67,6 +69,30 @@ export async function answerInThread(
       (notifyError: unknown) =>
         logFailure(deps.logger, notifyError, 'could not tell the user about the failure', { channel }),
     );
+  }
+}
+
+/**
+ * A reply in a thread is read against the thread's earlier turns (the asker's questions, the bot's
+ * answers), so "and what did he say about X?" is answered about the person the conversation is about.
+ * If the thread cannot be read, the question is answered as asked.
+ */
+async function followUpQuestion(
+  client: WebClient,
+  deps: SlackDeps,
+  services: BotServices,
+  request: AnswerRequest,
+): Promise<string> {
+  const { messageTs, threadTs, channel, user } = request;
+  if (!messageTs || messageTs === threadTs || !request.question) return request.question;
+  try {
+    const turns = await readEarlierTurns(client, deps.identity, { channel, threadTs, messageTs, user });
+    const followUp = services.resolveFollowUp(request.question, turns);
+    if (followUp.readAs) deps.logger.debug({ channel, threadTs }, 'read a follow-up against the thread');
+    return followUp.question;
+  } catch (error) {
+    logFailure(deps.logger, error, 'could not read the thread for a follow-up', { channel, threadTs });
+    return request.question;
   }
 }
 

@@ -90,6 +90,7 @@ export async function ingestAction(io: CliIo, sources: string[], flags: IngestFl
       maxBytes: config.maxFileBytes,
       strict: flags.strict,
       onProgress: progress.onProgress,
+      notify: (message) => notice(io, message),
     });
   } finally {
     progress.stop();

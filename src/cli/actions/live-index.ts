@@ -29,7 +29,7 @@ export async function createLiveServices(
   config: Config,
   io: CliIo,
   logger: Logger,
-  options: Omit<BotServicesOptions, 'addLink'>,
+  options: Omit<BotServicesOptions, 'addLink' | 'feeds'>,
 ): Promise<BotServices> {
   const { createEmbedder } = await import('../../index/embedder.js');
   const { createSearchContext } = await import('../../answer/search-context.js');
@@ -65,6 +65,14 @@ export async function createLiveServices(
   const addLink = canAdd
     ? (url: string, collection?: string) => serialized(() => add(url, collection))
     : undefined;
+  const feeds = async () => {
+    const { readFeeds } = await import('../../fetch/feed-list.js');
+    return (await readFeeds(config.fetchedDir)).map(({ url, title, lastCheckedAt }) => ({
+      url,
+      title,
+      lastCheckedAt,
+    }));
+  };
   const refreshIndex = async () => {
     const report = await served.refresh();
     await publish();
@@ -109,6 +117,7 @@ export async function createLiveServices(
   const services = createBotServices(fromPostgres?.live ?? served.live, {
     ...options,
     addLink,
+    feeds,
     refreshIndex,
   });
 

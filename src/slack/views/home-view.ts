@@ -1,4 +1,5 @@
-import type { KnowledgeSummary } from '../../bot-services.js';
+import type { FeedStatus, KnowledgeSummary } from '../../bot-services.js';
+import type { FeedbackSummary } from '../feedback-summary.js';
 import { COMMANDS } from './action-ids.js';
 import type { HomeView, KnownBlock } from './block-types.js';
 import { sections } from './limits.js';
@@ -6,12 +7,8 @@ import { clip, escapeText, link, slackDate, sourceLine } from './mrkdwn.js';
 
 const MAX_DOCUMENTS = 25;
 const MAX_SPEAKERS = 20;
+const MAX_FEEDS = 15;
 
-/**
- * The App Home tab: what the bot knows (documents, speakers, when the index was built) and how to use it.
- * Home views allow up to 100 blocks; long lists are cut with a count of what was left out.
- * https://docs.slack.dev/surfaces/app-home
- */
 /** A collection as the Home tab lists it. */
 export interface HomeCollection {
   name: string;
@@ -25,11 +22,27 @@ export interface HomeCollection {
 
 const MAX_COLLECTIONS = 25;
 
-export function homeView(
-  knowledge: KnowledgeSummary,
-  botUserId: string,
-  collections: readonly HomeCollection[] = [],
-): HomeView {
+/**
+ * What the Home tab shows besides the index: the workspace's collections, the feeds followed, and for
+ * admins the feedback.
+ */
+export interface HomeExtras {
+  collections?: readonly HomeCollection[];
+  feeds?: FeedStatus[];
+  /** Only for admins: counts and the answers marked not helpful, with links to open them. */
+  feedback?: {
+    summary: FeedbackSummary;
+    link: (answer: FeedbackSummary['notHelpfulAnswers'][number]) => string | null;
+  };
+}
+
+/**
+ * The App Home tab: what the bot knows (documents, speakers, when the index was built) and how to use it.
+ * Home views allow up to 100 blocks; long lists are cut with a count of what was left out.
+ * https://docs.slack.dev/surfaces/app-home
+ */
+export function homeView(knowledge: KnowledgeSummary, botUserId: string, extras: HomeExtras = {}): HomeView {
+  const collections = extras.collections ?? [];
   const built = Date.parse(knowledge.builtAt);
   const when = Number.isNaN(built)
     ? escapeText(knowledge.builtAt)
@@ -57,6 +70,10 @@ export function homeView(
       : []),
     ...sections(`*Documents*\n${listDocuments(knowledge)}`),
     ...sections(`*Speakers quoted most*\n${listSpeakers(knowledge)}`),
+    ...(extras.feeds && extras.feeds.length > 0
+      ? sections(`*Feeds followed*\n${listFeeds(extras.feeds)}`)
+      : []),
+    ...(extras.feedback ? [{ type: 'divider' } as const, ...sections(feedbackText(extras.feedback))] : []),
   ];
   return { type: 'home', blocks: blocks.slice(0, 100) };
 }
@@ -98,4 +115,27 @@ function listSpeakers(knowledge: KnowledgeSummary): string {
     return `• *${escapeText(speaker.name)}*${role} — ${speaker.quoteCount} ${speaker.quoteCount === 1 ? 'quote' : 'quotes'}`;
   });
   return lines.join('\n') || '_No attributed quotes yet._';
+}
+
+function listFeeds(feeds: FeedStatus[]): string {
+  const lines = feeds.slice(0, MAX_FEEDS).map((feed) => {
+    const checked = Date.parse(feed.lastCheckedAt ?? '');
+    const when = Number.isNaN(checked)
+      ? 'not refreshed yet'
+      : `last refreshed ${slackDate(checked / 1000, '{date_short_pretty} at {time}', feed.lastCheckedAt ?? '')}`;
+    return `• ${link(feed.url, clip(feed.title ?? feed.url, 150))} — ${when}`;
+  });
+  const more = feeds.length - MAX_FEEDS;
+  return [...lines, ...(more > 0 ? [`…and ${more} more.`] : [])].join('\n');
+}
+
+function feedbackText({ summary, link: linkTo }: NonNullable<HomeExtras['feedback']>): string {
+  const head = `*Feedback on answers, last ${summary.days} days* (shown to admins only)\n👍 ${summary.helpful} helpful · 👎 ${summary.notHelpful} not helpful`;
+  if (summary.notHelpfulAnswers.length === 0) return head;
+  const answers = summary.notHelpfulAnswers.map((answer) => {
+    const url = linkTo(answer);
+    const when = slackDate(Date.parse(answer.at) / 1000, '{date_short_pretty} at {time}', answer.at);
+    return `• ${url ? `<${url}|An answer>` : 'An answer'} in <#${answer.channel}> — marked not helpful ${when}`;
+  });
+  return `${head}\nMarked not helpful (open to read the question):\n${answers.join('\n')}`;
 }

@@ -1,10 +1,12 @@
 import type { AllMiddlewareArgs, Context, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { channelScope, visibleCollections } from '../../../collections/channel-scope.js';
 import { placeOf, tenancyOf } from '../../channel-services.js';
+import { summarizeFeedback } from '../../feedback-summary.js';
 import { workOf } from '../../payloads/payload-context.js';
+import { buildPermalink } from '../../permalinks.js';
 import { logFailure } from '../../slack-api-errors.js';
 import type { SlackDeps } from '../../slack-deps.js';
-import { homeView } from '../../views/home-view.js';
+import { type HomeExtras, homeView } from '../../views/home-view.js';
 import { suggestedPromptsOffer } from './suggested-prompts.js';
 
 /**
@@ -30,7 +32,10 @@ export function appHomeListener(deps: SlackDeps) {
     }
     if (event.tab !== 'home') return;
     try {
-      await client.views.publish({ user_id: event.user, view: await workspaceHome(deps, context) });
+      await client.views.publish({
+        user_id: event.user,
+        view: await workspaceHome(deps, context, event.user),
+      });
     } catch (error) {
       logFailure(deps.logger, error, 'could not publish the Home tab', { user: event.user });
     }
@@ -41,7 +46,7 @@ export function appHomeListener(deps: SlackDeps) {
  * The Home tab of one workspace: the documents and speakers its DMs read (the default collections),
  * and every collection the workspace may read, with its counts and the channels bound to it.
  */
-async function workspaceHome(deps: SlackDeps, context: Context) {
+async function workspaceHome(deps: SlackDeps, context: Context, user: string) {
   const place = placeOf(context, undefined);
   const tenancy = await tenancyOf(deps);
   const visible = visibleCollections(place.team, tenancy.records);
@@ -59,9 +64,31 @@ async function workspaceHome(deps: SlackDeps, context: Context) {
       )
       .map((binding) => binding.channel),
   }));
-  return homeView(
-    deps.services.within(channelScope(place, tenancy)).knowledge(),
-    deps.identity.botUserId,
+  return homeView(deps.services.within(channelScope(place, tenancy)).knowledge(), deps.identity.botUserId, {
+    ...(await homeExtras(deps, user)),
     collections,
-  );
+  });
+}
+
+/**
+ * The feeds (for everyone) and the last week's feedback (for admins: who asked what is not for every
+ * user's Home tab). Either that cannot be read is left out rather than failing the whole tab.
+ */
+async function homeExtras(deps: SlackDeps, user: string): Promise<HomeExtras> {
+  const feeds = await deps.services.feeds?.().catch((error: unknown) => {
+    logFailure(deps.logger, error, 'could not read the feed list for the Home tab', { user });
+    return undefined;
+  });
+  if (!deps.admins.users.has(user)) return { feeds };
+  const entries = await deps.state.feedback().catch(() => null);
+  if (!entries) return { feeds };
+  const workspaceUrl = deps.identity.url;
+  return {
+    feeds,
+    feedback: {
+      summary: summarizeFeedback(entries, new Date()),
+      link: (answer) =>
+        workspaceUrl ? buildPermalink(workspaceUrl, answer.channel, answer.messageTs, answer.threadTs) : null,
+    },
+  };
 }

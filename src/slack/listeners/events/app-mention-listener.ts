@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { describeError } from '../../../errors.js';
-import { addLinkFor } from '../../add-link.js';
+import { addLinkInConversation } from '../../add-link.js';
 import { answerInThread } from '../../answer-in-thread.js';
 import { placeOf } from '../../channel-services.js';
 import { addRequestLink } from '../../link-request.js';
@@ -33,14 +33,12 @@ export function appMentionListener(deps: SlackDeps) {
     const link = addRequestLink(event.text, deps.identity.botUserId);
     if (link) {
       const threadTs = event.thread_ts ?? event.ts;
-      await addLinkFor(deps, {
+      await addLinkInConversation(client, deps, {
         ...placeOf(context, event.channel),
         channel: event.channel,
         user,
+        threadTs,
         url: link,
-        reply: (text) =>
-          postMessages(deps, { channel: event.channel, threadTs, user }, [addLinkMessage(text)]),
-        refuse: (text) => tellPrivately(client, { channel: event.channel, user, threadTs }, text),
       });
       return;
     }
@@ -82,6 +80,7 @@ export function appMentionListener(deps: SlackDeps) {
       user,
       teamId: context.teamId,
       question,
+      messageTs: event.ts,
     });
   };
 }
