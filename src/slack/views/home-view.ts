@@ -10,7 +10,7 @@ const MAX_SPEAKERS = 20;
 const MAX_FEEDS = 15;
 
 /** A collection as the Home tab lists it. */
-export interface HomeCollection {
+interface HomeCollection {
   name: string;
   documents: number;
   quotes: number;
