@@ -30,6 +30,8 @@ export interface QuestionResources {
   wordnet: Wordnet;
   /** Lower-cased short form → the names it stands for (see src/text/aliases.ts). */
   aliases?: ReadonlyMap<string, readonly string[]>;
+  /** The name a clipped compound ("SecDef") stands for in the corpus, if any (src/text/blends.ts). */
+  expandBlend?: (token: string) => string | null;
   /** Whether the corpus uses the word at all. */
   inCorpus?: (word: string) => boolean;
 }
@@ -52,8 +54,14 @@ export interface QuestionAnalysis {
    * cannot answer, however much else it shares with the question ("population" of a town it mentions).
    */
   focus: KeyTerm | null;
+  /**
+   * The question's words for what happened ("conclude", "paid", "introduce"): words WordNet knows
+   * mainly as verbs, outside its names. A passage that answers says that it happened, in these words
+   * or their synonyms and derivations; one that only repeats the names does not.
+   */
+  predicates: KeyTerm[];
   /** What kind of expression the answer must contain: a quantity ("how many/much") or a time ("when"). */
-  expects: 'quantity' | 'time' | null;
+  expects: ExpectedKind | null;
   /** Whose words are asked for: "SpaceX" in "How did SpaceX respond to the Journal's report?". */
   speechSubject: string | null;
 }
@@ -64,12 +72,23 @@ const SPEECH =
 export function analyzeQuestion(question: string, resources: QuestionResources): QuestionAnalysis {
   const { wordnet } = resources;
   const shortForms = findShortForms(question, resources);
+  const entities = findProperNames(question);
+  // Other names WordNet gives a name of several words ("RI" for "Rhode Island"), when the corpus uses
+  // them: each word of the name then counts as present where the other name is.
+  const otherNames = new Map<string, string[]>();
+  for (const entity of entities) {
+    const others = wordnet
+      .phraseSynonyms(entity.name)
+      .filter((other) => words(other).every((word) => resources.inCorpus?.(word) ?? false));
+    for (const word of words(entity.name)) otherNames.set(word, [...(otherNames.get(word) ?? []), ...others]);
+  }
+  const nameSynonyms = [...new Set([...otherNames.values()].flat())];
   const seen = new Set<string>();
   const keyTerms: KeyTerm[] = [];
   for (const typed of words(question)) {
     const expanded = expandAbbreviation(typed);
     const word = expanded ?? typed;
-    const named = shortForms.get(typed) ?? [];
+    const named = [...(shortForms.get(typed) ?? []), ...(otherNames.get(typed) ?? [])];
     const wordStem = stem(word);
     // A single letter or a small number carries no topic; WordNet would still offer "ten" for "x".
     if (isStopword(word) || isGenericWord(wordStem) || word.length < 2 || /^\d{1,2}$/.test(word)) continue;
@@ -103,25 +122,38 @@ export function analyzeQuestion(question: string, resources: QuestionResources):
     searchText: names.length > 0 ? `${question} (${names.join('; ')})` : question,
     keyTerms,
     focus: keyTerms.find((term) => term.word === focusWord) ?? null,
+    predicates: predicatesOf(keyTerms, entities, wordnet),
     speechSubject: findSpeechSubject(question),
-    expects: /^\s*how\s+(?:many|much)\b/i.test(question)
-      ? 'quantity'
-      : /^\s*(?:since\s+)?when\b/i.test(question)
-        ? 'time'
-        : null,
-    entities: findProperNames(question),
+    expects: expectedKind(question),
+    entities,
     // "Who said …" asks for words; "who did they ask to investigate" asks for the addressee, not quotes.
     asksForWords: kind === 'who-said' || (kind !== 'who' && SPEECH.test(question)),
     expansions: [
-      ...new Set(
-        keyTerms.flatMap((term) =>
+      ...new Set([
+        ...nameSynonyms.flatMap(words),
+        ...keyTerms.flatMap((term) =>
           term.word.length > 2
             ? [...wordnet.synonyms(term.word), ...rareSynonymsInCorpus(term.word, resources)]
             : [],
         ),
-      ),
+      ]),
     ],
   };
+}
+
+/**
+ * What the answer to "how many" (a count), "how much" (an amount: money, a share, a measure), "how
+ * long" (a duration) or "when" (a time) must contain: English asks for each with its own words.
+ */
+export type ExpectedKind = 'count' | 'amount' | 'duration' | 'time';
+
+function expectedKind(question: string): ExpectedKind | null {
+  const text = question.trim();
+  if (/^how\s+many\b/i.test(text)) return 'count';
+  if (/^how\s+much\b/i.test(text)) return 'amount';
+  if (/^how\s+long\b/i.test(text)) return 'duration';
+  if (/^(?:since\s+)?when\b/i.test(text)) return 'time';
+  return null;
 }
 
 const ATTRIBUTE_QUESTION =
@@ -151,6 +183,19 @@ export function findSpeechSubject(question: string): string | null {
   );
 }
 
+function predicatesOf(
+  keyTerms: KeyTerm[],
+  entities: QuestionAnalysis['entities'],
+  wordnet: Wordnet,
+): KeyTerm[] {
+  const nameStems = new Set(contentTerms(entities.map((entity) => entity.name).join(' ')));
+  return keyTerms.filter((term) => {
+    if (nameStems.has(term.stem)) return false;
+    const senses = wordnet.senseCounts(term.word);
+    return senses.verb > 0 && senses.verb >= Math.max(senses.noun, senses.adj, senses.adv);
+  });
+}
+
 /** Senses per part of speech read for the rarer synonyms the corpus itself uses. */
 const ALL_SENSES = 12;
 
@@ -177,7 +222,8 @@ function findShortForms(question: string, resources: QuestionResources): Map<str
   if (!resources.aliases) return found;
   for (const token of question.match(/[\p{L}][\p{L}.&]*/gu) ?? []) {
     const bare = token.replace(/\.$/, '');
-    const names = resources.aliases.get(bare.toLowerCase());
+    const blend = resources.expandBlend?.(bare);
+    const names = resources.aliases.get(bare.toLowerCase()) ?? (blend ? [blend] : undefined);
     if (!names) continue;
     const initialism = (bare.match(/\p{Lu}/gu) ?? []).length >= 2;
     const unknown = !(resources.inCorpus?.(bare) ?? true) && !isCommonWord(bare);

@@ -1,10 +1,12 @@
 import { findSpeakersInText } from '../quotes/find-speakers-in-text.js';
 import { matchSpeaker } from '../quotes/match-speaker.js';
+import { expandBlend } from '../text/blends.js';
 import { NAME_JOINERS } from '../text/proper-names.js';
 import { sentencesOf } from '../text/sentences.js';
 import { contentTerms } from '../text/terms.js';
 import { isCommonWord } from '../text/word-lexicon.js';
-import type { KeyTerm, QuestionAnalysis } from './analyze-question.js';
+import type { ExpectedKind, KeyTerm, QuestionAnalysis } from './analyze-question.js';
+import { corpusNameRuns } from './corpus-names.js';
 import type { SearchContext } from './search-context.js';
 import { isEmptyFilter, quoteMatches, type SpeakerFilter } from './speaker-filter.js';
 import type { Passage } from './types.js';
@@ -33,6 +35,12 @@ export interface Evidence {
   missingKind: number;
   /** It asks for an attribute ("the population of …") no top passage mentions. */
   missingFocus: number;
+  /**
+   * Share of the question's words for what happened (analysis.predicates) that no top passage uses,
+   * nor a synonym or derivation of them: "What did the inspector general conclude?" where the
+   * passages only name him as the letter's addressee.
+   */
+  missingPredicate: number;
   /** The question has no key terms at all. */
   noTerms: number;
   /**
@@ -84,7 +92,10 @@ export function gatherEvidence(
   const missing = names.filter((entity) => isMissing(entity, context)).map((entity) => entity.name);
   const unquoted = unquotedSubject(analysis, context);
   const { focus, expects } = analysis;
-  const known = analysis.keyTerms.filter((term) => context.index.lexical.documentFrequency(term.word) > 0);
+  // A word the documents write otherwise ("Rhode Island" as "RI", "WSJ" in full) is known to them.
+  const known = analysis.keyTerms.filter(
+    (term) => context.index.lexical.documentFrequency(term.word) > 0 || term.equivalentStems.length > 0,
+  );
   const flag = (value: boolean) => (value ? 1 : 0);
   // Near-certain: a person or organisation the documents never mention, or a name of several words none
   // of which the documents use ("Blue Origin") and that matches no speaker even with a typo.
@@ -92,6 +103,9 @@ export function gatherEvidence(
     names.find(
       (entity) =>
         missing.includes(entity.name) &&
+        // A short form ("SASC", "SecDef") may stand for a name the documents write in full in a way
+        // no rule expands: its absence is weighed, never certain.
+        !isShortForm(entity.name) &&
         // A single unknown word may be a figure of speech ("the Kremlin" for its leader): only weighed.
         (entity.kind !== 'other' || (entity.name.includes(' ') && unknownToCorpus(entity.name, context))),
     )?.name ?? null;
@@ -104,10 +118,10 @@ export function gatherEvidence(
       missingNames: names.length === 0 ? 0 : missing.length / names.length,
       unquotedSubject: flag(unquoted !== null),
       missingKind: flag(
-        expects !== null &&
-          !top.some((passage) => holdsKindNear(passage, expects === 'quantity' ? QUANTITY : TIME, concepts)),
+        expects !== null && !top.some((passage) => holdsKindNear(passage, EXPRESSIONS[expects], concepts)),
       ),
       missingFocus: flag(focus !== null && !top.some((passage) => holdsFocus(passage, focus, analysis))),
+      missingPredicate: missingShare(analysis.predicates, top),
       noTerms: flag(analysis.keyTerms.length === 0),
       speakerOffTopic: speakerOffTopicOf(analysis, passages, asked),
     },
@@ -116,11 +130,35 @@ export function gatherEvidence(
   };
 }
 
+function missingShare(terms: KeyTerm[], top: Passage[]): number {
+  if (terms.length === 0) return 0;
+  const present = new Set(top.flatMap((passage) => contentTerms(passage.text)));
+  const missing = terms.filter(
+    (term) => ![term.stem, ...term.synonymStems, ...term.equivalentStems].some((s) => present.has(s)),
+  );
+  return missing.length / terms.length;
+}
+
 /** Numbers other than bare years, and number words. */
 const QUANTITY =
   /(?:\$\s?\d|\b\d+(?:[.,]\d+)*\s*(?:%|percent|million|billion|thousand)|\b(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)*\b|\b(?:hundreds?|thousands?|millions?|billions?|trillions?|dozens?|several|few|many|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)\b)/i;
 const TIME =
   /\b(?:(?:19|20)\d\d|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow|tonight|since|ago|last\s+(?:week|month|year)|this\s+(?:week|month|year))\b/i;
+/**
+ * "$3.2 billion", "40%", "billions of dollars", "the majority of": how much is a measure or a share of a
+ * whole, not a count.
+ */
+const AMOUNT =
+  /(?:[$€£]\s?\d|\b\d[\d,.]*\s*(?:%|percent|million|billion|trillion|thousand|dollars?|euros?|pounds?)\b|\b(?:hundreds|thousands|millions|billions|trillions)\s+of\b|\b(?:million|billion|trillion)\b|\b(?:the\s+)?(?:majority|minority|bulk|half|most|all|none)\s+of\b)/i;
+/** "two years", "a few weeks", "since 2022": how long is a stretch of time. */
+const DURATION =
+  /(?:\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|several|few|many)\s+(?:(?:more|full|long)\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b|\bsince\s+(?:(?:19|20)\d\d|january|february|march|april|may|june|july|august|september|october|november|december|last)\b|\bfor\s+(?:years|months|weeks|days|decades)\b)/i;
+const EXPRESSIONS: Record<ExpectedKind, RegExp> = {
+  count: QUANTITY,
+  amount: AMOUNT,
+  duration: DURATION,
+  time: TIME,
+};
 
 /** The stems of the question's key terms that are not part of a name it mentions. */
 function conceptStems(analysis: QuestionAnalysis): string[][] {
@@ -163,6 +201,11 @@ function speakerOffTopicOf(analysis: QuestionAnalysis, passages: Passage[], aske
   return 1 - Math.max(0, ...quoting.map((passage) => passage.conceptCoverage));
 }
 
+/** One word with two capitals or more: an initialism or a clipped compound. */
+function isShortForm(name: string): boolean {
+  return !name.includes(' ') && (name.match(/\p{Lu}/gu) ?? []).length >= 2;
+}
+
 function unknownToCorpus(name: string, context: SearchContext): boolean {
   const parts = name.split(/\s+/).filter((part) => !NAME_JOINERS.has(part.toLowerCase()));
   return (
@@ -177,6 +220,10 @@ function unknownToCorpus(name: string, context: SearchContext): boolean {
  */
 function isMissing(entity: QuestionAnalysis['entities'][number], context: SearchContext): boolean {
   if (context.aliases.has(entity.name.toLowerCase())) return false;
+  if (expandBlend(entity.name, corpusNameRuns(context))) return false;
+  // "Rhode Island" where the documents write "(D-RI)": a name WordNet knows by another name.
+  if (context.wordnet.phraseSynonyms(entity.name).some((other) => context.index.lexical.containsAll(other)))
+    return false;
   const parts = entity.name.split(/\s+/).filter((part) => !NAME_JOINERS.has(part));
   // Other names count only when none of their words occur: an event or place may be spelled otherwise
   // in the text ("World War II" and "World War 2").
@@ -195,7 +242,10 @@ function unquotedSubject(analysis: QuestionAnalysis, context: SearchContext): st
   const subject = analysis.speechSubject;
   if (!subject) return null;
   // People only: "Did the Pentagon comment?" is answered by "the Pentagon did not respond", a fact.
-  const bare = subject.replace(/['’]s\b/g, '');
+  // The speaker is the head of the phrase: in "the letter to Austin" Austin is whom it was sent to.
+  const head =
+    subject.split(/\s+(?:to|about|on|for|with|against|from|regarding|over|into|at)\s+/i)[0] ?? subject;
+  const bare = head.replace(/['’]s\b/g, '');
   const named = analysis.entities.find((entity) => entity.kind === 'person' && bare.includes(entity.name));
   if (!named) return null;
   if (findSpeakersInText(subject, context.speakers).length > 0) return null;

@@ -1,5 +1,8 @@
 import { findSpeakersInText } from '../quotes/find-speakers-in-text.js';
+import { expandBlend } from '../text/blends.js';
 import { analyzeQuestion, type QuestionAnalysis } from './analyze-question.js';
+import { corpusNameRuns } from './corpus-names.js';
+import { correctQuestion } from './correct-question.js';
 import { type EvidenceDetail, gatherEvidence } from './evidence.js';
 import { retrieve } from './retrieve.js';
 import type { SearchContext } from './search-context.js';
@@ -27,13 +30,16 @@ export async function prepareAnswer(
   k: number,
   options: { unknownWordsCount?: boolean } = {},
 ): Promise<PreparedAnswer> {
-  const analysis = analyzeQuestion(question, {
+  // Typos are read as the corpus words they most likely stand for, and the reader is told so.
+  const corrected = correctQuestion(question, context);
+  const notes: string[] = corrected.corrections.map(({ from, to }) => `Read “${from}” as “${to}”.`);
+  const analysis = analyzeQuestion(corrected.text, {
     wordnet: context.wordnet,
     aliases: context.aliases,
     inCorpus: (word) => context.index.lexical.documentFrequency(word) > 0,
+    expandBlend: (token) => expandBlend(token, corpusNameRuns(context)),
   });
   const asked = askedSpeakers(analysis, context);
-  const notes: string[] = [];
   const passages = await retrieve(context, {
     analysis,
     k,

