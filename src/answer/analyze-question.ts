@@ -54,12 +54,6 @@ export interface QuestionAnalysis {
    * cannot answer, however much else it shares with the question ("population" of a town it mentions).
    */
   focus: KeyTerm | null;
-  /**
-   * The question's words for what happened ("conclude", "paid", "introduce"): words WordNet knows
-   * mainly as verbs, outside its names. A passage that answers says that it happened, in these words
-   * or their synonyms and derivations; one that only repeats the names does not.
-   */
-  predicates: KeyTerm[];
   /** What kind of expression the answer must contain: a quantity ("how many/much") or a time ("when"). */
   expects: ExpectedKind | null;
   /** Whose words are asked for: "SpaceX" in "How did SpaceX respond to the Journal's report?". */
@@ -122,7 +116,6 @@ export function analyzeQuestion(question: string, resources: QuestionResources):
     searchText: names.length > 0 ? `${question} (${names.join('; ')})` : question,
     keyTerms,
     focus: keyTerms.find((term) => term.word === focusWord) ?? null,
-    predicates: predicatesOf(keyTerms, entities, wordnet),
     speechSubject: findSpeechSubject(question),
     expects: expectedKind(question),
     entities,
@@ -181,19 +174,6 @@ export function findSpeechSubject(question: string): string | null {
     POSSESSIVE_SPEECH.exec(question)?.[1] ??
     null
   );
-}
-
-function predicatesOf(
-  keyTerms: KeyTerm[],
-  entities: QuestionAnalysis['entities'],
-  wordnet: Wordnet,
-): KeyTerm[] {
-  const nameStems = new Set(contentTerms(entities.map((entity) => entity.name).join(' ')));
-  return keyTerms.filter((term) => {
-    if (nameStems.has(term.stem)) return false;
-    const senses = wordnet.senseCounts(term.word);
-    return senses.verb > 0 && senses.verb >= Math.max(senses.noun, senses.adj, senses.adv);
-  });
 }
 
 /** Senses per part of speech read for the rarer synonyms the corpus itself uses. */

@@ -11,7 +11,6 @@ export const ANSWERABILITY_MODEL: AnswerabilityModel = {
     unquotedSubject: -1.41,
     missingKind: -2.074,
     missingFocus: -2.53,
-    missingPredicate: 0,
     noTerms: 0,
     speakerOffTopic: -0.77,
   },

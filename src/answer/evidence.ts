@@ -35,12 +35,6 @@ export interface Evidence {
   missingKind: number;
   /** It asks for an attribute ("the population of …") no top passage mentions. */
   missingFocus: number;
-  /**
-   * Share of the question's words for what happened (analysis.predicates) that no top passage uses,
-   * nor a synonym or derivation of them: "What did the inspector general conclude?" where the
-   * passages only name him as the letter's addressee.
-   */
-  missingPredicate: number;
   /** The question has no key terms at all. */
   noTerms: number;
   /**
@@ -121,22 +115,12 @@ export function gatherEvidence(
         expects !== null && !top.some((passage) => holdsKindNear(passage, EXPRESSIONS[expects], concepts)),
       ),
       missingFocus: flag(focus !== null && !top.some((passage) => holdsFocus(passage, focus, analysis))),
-      missingPredicate: missingShare(analysis.predicates, top),
       noTerms: flag(analysis.keyTerms.length === 0),
       speakerOffTopic: speakerOffTopicOf(analysis, passages, asked),
     },
     missing,
     unquoted,
   };
-}
-
-function missingShare(terms: KeyTerm[], top: Passage[]): number {
-  if (terms.length === 0) return 0;
-  const present = new Set(top.flatMap((passage) => contentTerms(passage.text)));
-  const missing = terms.filter(
-    (term) => ![term.stem, ...term.synonymStems, ...term.equivalentStems].some((s) => present.has(s)),
-  );
-  return missing.length / terms.length;
 }
 
 /** Numbers other than bare years, and number words. */

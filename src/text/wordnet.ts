@@ -148,13 +148,6 @@ export class Wordnet {
     for (const file of [...this.index.values(), ...this.data.values()]) file.close();
   }
 
-  /** How many senses the word has per part of speech ("deadline": one noun sense, no verb sense). */
-  senseCounts(word: string): Record<PartOfSpeech, number> {
-    const count = (part: PartOfSpeech) =>
-      Math.max(0, ...this.baseForms(word, part).map((lemma) => this.synsetOffsets(lemma, part).length));
-    return { noun: count('noun'), verb: count('verb'), adj: count('adj'), adv: count('adv') };
-  }
-
   private baseForms(word: string, part: PartOfSpeech): string[] {
     const irregular = part === 'verb' ? irregularBase(word) : null;
     const forms = irregular ? [word, irregular] : [word];

@@ -51,7 +51,6 @@ describe('clipped compounds and irregular verbs', () => {
     assert.equal(irregularBase('walked'), null);
     const wordnet = new Wordnet();
     try {
-      assert.ok(wordnet.senseCounts('paid').verb > 0);
       assert.ok(wordnet.synonyms('paid').length > 0);
       assert.ok(wordnet.knows('agencies') && !wordnet.knows('starlnk'));
       assert.ok(wordnet.phraseSynonyms('Rhode Island').includes('ri'));
