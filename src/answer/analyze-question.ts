@@ -116,7 +116,7 @@ export function analyzeQuestion(question: string, resources: QuestionResources):
     searchText: names.length > 0 ? `${question} (${names.join('; ')})` : question,
     keyTerms,
     focus: keyTerms.find((term) => term.word === focusWord) ?? null,
-    speechSubject: findSpeechSubject(question),
+    speechSubject: findSpeechSubject(question) ?? expressionSubject(question, wordnet),
     expects: expectedKind(question),
     entities,
     // "Who said …" asks for words; "who did they ask to investigate" asks for the addressee, not quotes.
@@ -174,6 +174,20 @@ export function findSpeechSubject(question: string): string | null {
     POSSESSIVE_SPEECH.exec(question)?.[1] ??
     null
   );
+}
+
+/** "What did Inspector General Robert Storch conclude?": auxiliary, subject, then the main verb. */
+const AUXILIARY_SUBJECT_VERB =
+  /^\s*(?:what|which|how|why)\b.*?\b(?:did|does|do|has|have|had|will|would)\s+(.+?)\s+(\p{L}+)\s*(?:[?.!]|$|\s(?:about|on|in|to|after|before|regarding|over)\b)/iu;
+
+/**
+ * The subject of a verb of communication or thought the speech-verb patterns do not list ("conclude",
+ * "announce", "recommend"): WordNet's verb classes say which verbs report what someone expressed.
+ */
+function expressionSubject(question: string, wordnet: Wordnet): string | null {
+  const match = AUXILIARY_SUBJECT_VERB.exec(question);
+  if (!match?.[1] || !match[2]) return null;
+  return wordnet.isExpressionVerb(match[2]) ? match[1] : null;
 }
 
 /** Senses per part of speech read for the rarer synonyms the corpus itself uses. */

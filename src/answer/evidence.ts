@@ -1,4 +1,5 @@
 import { findSpeakersInText } from '../quotes/find-speakers-in-text.js';
+import { SPEECH_VERBS } from '../quotes/lexicon.js';
 import { matchSpeaker } from '../quotes/match-speaker.js';
 import { expandBlend } from '../text/blends.js';
 import { NAME_JOINERS } from '../text/proper-names.js';
@@ -219,19 +220,58 @@ function isMissing(entity: QuestionAnalysis['entities'][number], context: Search
 }
 
 /**
- * "What did Putin say…" about a person the documents name but never quote: answering from passages
+ * "What did Putin say…" about someone the documents name but never quote: answering from passages
  * that merely mention them would put words in their mouth.
  */
 function unquotedSubject(analysis: QuestionAnalysis, context: SearchContext): string | null {
   const subject = analysis.speechSubject;
   if (!subject) return null;
-  // People only: "Did the Pentagon comment?" is answered by "the Pentagon did not respond", a fact.
   // The speaker is the head of the phrase: in "the letter to Austin" Austin is whom it was sent to.
   const head =
     subject.split(/\s+(?:to|about|on|for|with|against|from|regarding|over|into|at)\s+/i)[0] ?? subject;
   const bare = head.replace(/['’]s\b/g, '');
-  const named = analysis.entities.find((entity) => entity.kind === 'person' && bare.includes(entity.name));
-  if (!named) return null;
+  const named = analysis.entities.find((entity) => bare.includes(entity.name));
+  if (!named || !context.index.lexical.containsAll(named.name)) return null;
   if (findSpeakersInText(subject, context.speakers).length > 0) return null;
-  return matchSpeaker(named.name, context.speakers).matches.length === 0 ? named.name : null;
+  if (matchSpeaker(named.name, context.speakers).matches.length > 0) return null;
+  // A person speaks through quotes. An organisation (or a name the lexicon cannot place) may answer
+  // in a sentence that is a fact, not a quote — "the Pentagon did not respond": unquoted only when
+  // no passage has it as the subject of a verb of communication.
+  if (named.kind !== 'person' && speaksInCorpus(named.name, context)) return null;
+  return named.name;
+}
+
+/** Passages read for a name's own statements: far more than any name's mentions in a news archive. */
+const SPEAKING_DEPTH = 50;
+
+function speaksInCorpus(name: string, context: SearchContext): boolean {
+  const hits = context.index.lexical.search({ text: name, limit: SPEAKING_DEPTH });
+  return hits.some((hit) => {
+    const text = context.index.chunks[hit.label]?.text ?? '';
+    // The reporting verbs attribution knows, and any verb WordNet files under communication or thought.
+    return speaksIn(text, name, (word) => SPEECH_VERBS.has(word) || context.wordnet.isExpressionVerb(word));
+  });
+}
+
+/**
+ * Whether `text` has `name` next to a verb of communication with nothing but words between: "SpaceX
+ * did not respond", "said the Pentagon", "according to the agency". A comma or a quote mark between
+ * the two breaks the link ("a letter to Frank Kendall, the senators wrote": Kendall wrote nothing).
+ */
+export function speaksIn(
+  text: string,
+  name: string,
+  isCommunicationVerb: (word: string) => boolean,
+): boolean {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  for (const match of text.matchAll(new RegExp(escaped, 'g'))) {
+    const at = match.index ?? 0;
+    const after = /^(?:['’]s)?((?:\s+[\p{L}’'-]+){1,4})/u.exec(text.slice(at + name.length))?.[1] ?? '';
+    const preceding = text.slice(Math.max(0, at - 40), at);
+    if (/\baccording\s+to\s+(?:the\s+)?$/i.test(preceding)) return true;
+    const before = /((?:[\p{L}’'-]+\s+){1,2})$/u.exec(preceding)?.[1] ?? '';
+    const near = [...after.trim().split(/\s+/), ...before.trim().split(/\s+/)].filter(Boolean);
+    if (near.some((word) => isCommunicationVerb(word.toLowerCase()))) return true;
+  }
+  return false;
 }

@@ -68,6 +68,8 @@ class WordnetFile {
 
 /** The lexicographer file number of verb.communication in WordNet 3.x (lexnames). */
 const VERB_COMMUNICATION = '32';
+/** verb.cognition: thinking, judging, deciding. */
+const VERB_COGNITION = '31';
 
 export class Wordnet {
   private readonly index = new Map<PartOfSpeech, WordnetFile>();
@@ -109,13 +111,27 @@ export class Wordnet {
    * file verb.communication: say, warn, caution, urge, deny …): a verb of speech, for any wording.
    */
   isCommunicationVerb(word: string): boolean {
+    return this.verbFiles(word).includes(VERB_COMMUNICATION);
+  }
+
+  /**
+   * A verb of communication or of thought (verb.cognition: conclude, decide, find, believe): "What did
+   * the inspector general conclude?" asks for what someone expressed, as "What did he say?" does.
+   */
+  isExpressionVerb(word: string): boolean {
+    return this.verbFiles(word).some((file) => file === VERB_COMMUNICATION || file === VERB_COGNITION);
+  }
+
+  /** The lexicographer files of the word's most common verb sense, per base form. */
+  private verbFiles(word: string): string[] {
+    const files: string[] = [];
     for (const lemma of this.baseForms(word.toLowerCase(), 'verb')) {
       const [offset] = this.synsetOffsets(lemma, 'verb');
       if (offset === undefined) continue;
       const fields = this.data.get('verb')?.lineAt(offset).line.split(' ') ?? [];
-      if (fields[1] === VERB_COMMUNICATION) return true;
+      if (fields[1]) files.push(fields[1]);
     }
-    return false;
+    return files;
   }
 
   /**

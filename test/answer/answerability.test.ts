@@ -51,6 +51,20 @@ describe('the answerability decision', () => {
     assert.doesNotMatch(answer.answer, /do not quote anything Austin said/);
   });
 
+  it('declines what someone the documents only address is asked to have said or concluded', async () => {
+    // Frank Kendall and Robert Storch are only the addressees of letters; the Pentagon does speak:
+    // "The Pentagon did not immediately respond", a fact the documents report.
+    for (const question of [
+      'What did Frank Kendall say about the Space Force?',
+      'What did Inspector General Robert Storch conclude?',
+    ]) {
+      const answer = await askOf(question);
+      assert.equal(answer.abstained, true, `${question} → ${answer.answer}`);
+      assert.match(answer.answer, /do not quote anything/);
+    }
+    assert.doesNotMatch((await askOf('Did the Pentagon comment?')).answer, /do not quote anything/);
+  });
+
   it('declines a near miss: a real speaker, asked about something they never spoke of', async () => {
     const answer = await askOf('What did Bill Nelson say about reusable rockets?');
     assert.equal(answer.abstained, true, answer.answer);
