@@ -6,6 +6,7 @@ import { describeError, WhosaidError } from '../errors.js';
 import type { QuestionAnalysis } from './analyze-question.js';
 import { decideAnswerable } from './answerability.js';
 import { documentRequest, listDocuments, summarizeDocument } from './document-answer.js';
+import { listRequest } from './document-list.js';
 import { composeExtractiveAnswer, pickQuote, toCitation } from './extractive-answer.js';
 import type { AnswerGenerator } from './generate-answer.js';
 import { prepareAnswer } from './prepare-answer.js';
@@ -53,7 +54,8 @@ export async function ask(context: SearchContext, options: AskOptions): Promise<
   const claim = findClaim(options.question);
   if (claim) return checkedAnswer(checkQuote(context, claim));
   const request = documentRequest(options.question);
-  if (request === 'list') return { ...plain(), ...listDocuments(context) };
+  if (request === 'list')
+    return { ...plain(), ...listDocuments(context, listRequest(options.question) ?? undefined) };
   const { analysis, asked, passages, evidence, notes } = await prepareAnswer(
     context,
     options.question,

@@ -3,29 +3,35 @@ import { isPlantedInstruction } from '../llm/instruction-like.js';
 import type { Quote } from '../quotes/types.js';
 import { countWords, sentencesOf } from '../text/sentences.js';
 import { capitalize, credit } from './credit.js';
+import { documentsFor, type ListRequest, listRequest } from './document-list.js';
 import type { SearchContext } from './search-context.js';
 import type { Answer, Citation } from './types.js';
 
 /** What a document-level request asks for: the list of documents, or one document summarised. */
 export type DocumentRequest = 'list' | 'summary';
 
-const LIST =
-  /\b(?:what|which)\s+(?:documents|articles|stories|sources|files|letters|texts)\b.*\b(?:have|know|indexed|there|available|cover)\b|\blist\s+(?:the\s+|all\s+|your\s+)?(?:documents|articles|sources)\b/i;
 const SUMMARY =
   /^(?:(?:can|could|would)\s+you\s+)?(?:please\s+)?(?:summari[sz]e|sum\s+up|recap|give\s+me\s+(?:a\s+)?(?:summary|rundown|gist|tl;?dr))\b|\bwhat(?:'s|\s+is|\s+was)\s+(?:the|this|that)\s+(?:\p{L}+\s+){0,4}?(?:article|story|piece|document|letter|statement|release|report)\s+(?:about|saying)\b|^tl;?dr\b/iu;
 
 /** "what documents do you have", "summarize the Reed statement": requests about documents, not facts in them. */
 export function documentRequest(question: string): DocumentRequest | null {
-  if (LIST.test(question)) return 'list';
+  if (listRequest(question)) return 'list';
   if (SUMMARY.test(question)) return 'summary';
   return null;
 }
 
-/** The indexed documents, each cited by its first paragraph. */
-export function listDocuments(context: SearchContext): Pick<Answer, 'answer' | 'citations' | 'abstained'> {
-  const citations = context.index.documents.flatMap((document, i) => {
-    const first = context.paragraphs.get(`${document.id}#1`);
-    return first ? [citationOf(i + 1, document, first, null)] : [];
+/**
+ * The indexed documents a list request asks for (all of them, those mentioning a topic, or those the
+ * metadata describes so), each cited by the paragraph that shows why it is listed.
+ */
+export function listDocuments(
+  context: SearchContext,
+  request: ListRequest = { filter: null },
+): Pick<Answer, 'answer' | 'citations' | 'abstained'> {
+  const listed = documentsFor(context, request);
+  const citations = listed.flatMap(({ document, paragraph }, i) => {
+    const chunk = context.paragraphs.get(`${document.id}#${paragraph}`);
+    return chunk ? [citationOf(i + 1, document, chunk, null)] : [];
   });
   const lines = citations.map((citation) => {
     const document = context.documents.get(citation.doc);
@@ -34,8 +40,32 @@ export function listDocuments(context: SearchContext): Pick<Answer, 'answer' | '
       .join(', ');
     return `• ${citation.title}${by ? ` (${by})` : ''} [${citation.n}]`;
   });
+  const total = context.index.documents.length;
+  const { filter } = request;
+  if (!filter)
+    return {
+      answer: `I have ${lines.length} document${lines.length === 1 ? '' : 's'}:\n${lines.join('\n')}`,
+      citations,
+      abstained: false,
+    };
+  const what = filter.text.replace(/\s+/g, ' ').trim();
+  const one = citations.length === 1;
+  const verb =
+    filter.by === 'topic'
+      ? one
+        ? `mentions ${what}`
+        : `mention ${what}`
+      : one
+        ? `is ${what}`
+        : `are ${what}`;
+  if (citations.length === 0)
+    return {
+      answer: `None of the ${total} indexed documents ${filter.by === 'topic' ? `mention ${what}` : `are ${what}`}.`,
+      citations: [],
+      abstained: true,
+    };
   return {
-    answer: `I have ${lines.length} document${lines.length === 1 ? '' : 's'}:\n${lines.join('\n')}`,
+    answer: `${citations.length} of the ${total} documents ${verb}:\n${lines.join('\n')}`,
     citations,
     abstained: false,
   };

@@ -92,6 +92,14 @@ export class LexicalIndex {
     );
   }
 
+  /** The chunks that contain every word of `phrase` (after stemming), best first, at most `limit`. */
+  chunksWithAll(phrase: string, limit: number): number[] {
+    return this.search_
+      .search(phrase, { fields: ['text'], combineWith: 'AND' })
+      .slice(0, limit)
+      .map((result) => Number(result.id));
+  }
+
   toJSON(): LexicalIndexJson {
     return { index: this.search_.toJSON(), documentFrequency: Object.fromEntries(this.documentFrequency_) };
   }
