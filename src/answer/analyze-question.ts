@@ -142,6 +142,9 @@ export type ExpectedKind = 'count' | 'amount' | 'duration' | 'time';
 
 function expectedKind(question: string): ExpectedKind | null {
   const text = question.trim();
+  // Counting units of time asks how long: "how many years has he…".
+  if (/^how\s+many\s+(?:seconds|minutes|hours|days|weeks|months|years|decades)\b/i.test(text))
+    return 'duration';
   if (/^how\s+many\b/i.test(text)) return 'count';
   if (/^how\s+much\b/i.test(text)) return 'amount';
   if (/^how\s+long\b/i.test(text)) return 'duration';
@@ -176,9 +179,13 @@ export function findSpeechSubject(question: string): string | null {
   );
 }
 
-/** "What did Inspector General Robert Storch conclude?": auxiliary, subject, then the main verb. */
+/**
+ * "What did Inspector General Robert Storch conclude?", "How did Trump react?": "what" or "how",
+ * auxiliary, subject, main verb — the wh-word asks for what was expressed or how ("How long has he
+ * been talking…" asks for a duration, no one's words).
+ */
 const AUXILIARY_SUBJECT_VERB =
-  /^\s*(?:what|which|how|why)\b.*?\b(?:did|does|do|has|have|had|will|would)\s+(.+?)\s+(\p{L}+)\s*(?:[?.!]|$|\s(?:about|on|in|to|after|before|regarding|over)\b)/iu;
+  /^\s*(?:what(?:\s+else)?|how)\s+(?:did|does|do|has|have|had|will|would)\s+(.+?)\s+(\p{L}+)\s*(?:[?.!]|$|\s(?:about|on|in|to|after|before|regarding|over)\b)/iu;
 
 /**
  * The subject of a verb of communication or thought the speech-verb patterns do not list ("conclude",

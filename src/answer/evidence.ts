@@ -1,13 +1,14 @@
 import { findSpeakersInText } from '../quotes/find-speakers-in-text.js';
-import { SPEECH_VERBS } from '../quotes/lexicon.js';
+import { SPEECH_VERBS, TELL_VERBS } from '../quotes/lexicon.js';
 import { matchSpeaker } from '../quotes/match-speaker.js';
 import { expandBlend } from '../text/blends.js';
 import { NAME_JOINERS } from '../text/proper-names.js';
 import { sentencesOf } from '../text/sentences.js';
 import { contentTerms } from '../text/terms.js';
 import { isCommonWord } from '../text/word-lexicon.js';
-import type { ExpectedKind, KeyTerm, QuestionAnalysis } from './analyze-question.js';
+import type { KeyTerm, QuestionAnalysis } from './analyze-question.js';
 import { corpusNameRuns } from './corpus-names.js';
+import { EXPRESSIONS } from './expressions.js';
 import type { SearchContext } from './search-context.js';
 import { isEmptyFilter, quoteMatches, type SpeakerFilter } from './speaker-filter.js';
 import type { Passage } from './types.js';
@@ -124,32 +125,14 @@ export function gatherEvidence(
   };
 }
 
-/** Numbers other than bare years, and number words. */
-const QUANTITY =
-  /(?:\$\s?\d|\b\d+(?:[.,]\d+)*\s*(?:%|percent|million|billion|thousand)|\b(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)*\b|\b(?:hundreds?|thousands?|millions?|billions?|trillions?|dozens?|several|few|many|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)\b)/i;
-const TIME =
-  /\b(?:(?:19|20)\d\d|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow|tonight|since|ago|last\s+(?:week|month|year)|this\s+(?:week|month|year))\b/i;
-/**
- * "$3.2 billion", "40%", "billions of dollars", "the majority of": how much is a measure or a share of a
- * whole, not a count.
- */
-const AMOUNT =
-  /(?:[$€£]\s?\d|\b\d[\d,.]*\s*(?:%|percent|million|billion|trillion|thousand|dollars?|euros?|pounds?)\b|\b(?:hundreds|thousands|millions|billions|trillions)\s+of\b|\b(?:million|billion|trillion)\b|\b(?:the\s+)?(?:majority|minority|bulk|half|most|all|none)\s+of\b)/i;
-/** "two years", "a few weeks", "since 2022": how long is a stretch of time. */
-const DURATION =
-  /(?:\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|several|few|many)\s+(?:(?:more|full|long)\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b|\bsince\s+(?:(?:19|20)\d\d|january|february|march|april|may|june|july|august|september|october|november|december|last)\b|\bfor\s+(?:years|months|weeks|days|decades)\b)/i;
-const EXPRESSIONS: Record<ExpectedKind, RegExp> = {
-  count: QUANTITY,
-  amount: AMOUNT,
-  duration: DURATION,
-  time: TIME,
-};
-
 /** The stems of the question's key terms that are not part of a name it mentions. */
 function conceptStems(analysis: QuestionAnalysis): string[][] {
   const nameStems = new Set(contentTerms(analysis.entities.map((entity) => entity.name).join(' ')));
+  // "How many years…": the unit counted is the answer's own word ("since 2022" answers it), not a topic.
+  const unit =
+    analysis.expects === 'duration' ? /^\s*how\s+many\s+(\p{L}+)/iu.exec(analysis.text)?.[1] : undefined;
   return analysis.keyTerms
-    .filter((term) => !nameStems.has(term.stem))
+    .filter((term) => !nameStems.has(term.stem) && term.word !== unit?.toLowerCase())
     .map((term) => [term.stem, ...term.equivalentStems, ...term.synonymStems]);
 }
 
@@ -262,6 +245,7 @@ export function speaksIn(
   text: string,
   name: string,
   isCommunicationVerb: (word: string) => boolean,
+  isReportingVerb: (word: string) => boolean = (word) => SPEECH_VERBS.has(word) && !TELL_VERBS.has(word),
 ): boolean {
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   for (const match of text.matchAll(new RegExp(escaped, 'g'))) {
@@ -269,8 +253,11 @@ export function speaksIn(
     const after = /^(?:['’]s)?((?:\s+[\p{L}’'-]+){1,4})/u.exec(text.slice(at + name.length))?.[1] ?? '';
     const preceding = text.slice(Math.max(0, at - 40), at);
     if (/\baccording\s+to\s+(?:the\s+)?$/i.test(preceding)) return true;
-    const before = /((?:[\p{L}’'-]+\s+){1,2})$/u.exec(preceding)?.[1] ?? '';
-    const near = [...after.trim().split(/\s+/), ...before.trim().split(/\s+/)].filter(Boolean);
+    // Inverted attribution ("…," said the Pentagon) puts only a reporting verb right before the
+    // speaker; after other verbs the name is their object ("endorsed Trump", "told Trump").
+    const inverted = /([\p{L}]+)\s+(?:the\s+)?$/u.exec(preceding)?.[1]?.toLowerCase();
+    if (inverted && isReportingVerb(inverted)) return true;
+    const near = after.trim().split(/\s+/).filter(Boolean);
     if (near.some((word) => isCommunicationVerb(word.toLowerCase()))) return true;
   }
   return false;

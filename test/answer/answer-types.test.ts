@@ -44,7 +44,10 @@ describe('the extractive answer leads with the answer', () => {
       await lead('Who warned about relying on one provider?'),
       /^Dan Meyer, a national security attorney\. \[1\]$/,
     );
-    assert.match(await lead('How much taxpayer money has SpaceX received?'), /^Billions of dollars\. \[1\]$/);
+    assert.match(
+      await lead('How much taxpayer money has SpaceX received?'),
+      /^Billions of dollars in taxpayer funding\. \[1\]$/,
+    );
     assert.match(
       await lead('Since when have Musk and Putin reportedly been talking?'),
       /^Since 2022\. \[1\]$/,
@@ -58,5 +61,30 @@ describe('the extractive answer leads with the answer', () => {
       await lead('Is Musk in touch with Putin, per the Journal?'),
       /^(?:Yes, according to \[1\]:|The documents don't say directly)/,
     );
+  });
+});
+
+describe('how many, how much, how long', () => {
+  let fixture: SearchFixture;
+  before(async () => {
+    fixture = await searchFixture();
+  });
+  const lead = async (question: string) => {
+    const answer = await ask(fixture.context, { question, k: 5 });
+    assert.equal(answer.abstained, false, `${question} → ${answer.answer}`);
+    return answer.answer.split('\n')[0] ?? '';
+  };
+
+  it('counts what is asked for: the names a sentence lists after the noun, never another number', async () => {
+    assert.match(
+      await lead('How many senators signed the letter to Austin?'),
+      /^(?:Three|Five) \([A-Z].* and [A-Z]/,
+    );
+  });
+
+  it('leads with the stretch of time for "how long"', async () => {
+    assert.match(await lead('How long has Musk been in contact with Putin?'), /^Since 2022\./);
+    // Counting units of time asks how long.
+    await lead('How many years has Musk been talking to Putin?');
   });
 });

@@ -20,7 +20,8 @@ describe('document-level requests', () => {
   it('lists the documents that mention a topic, or that their metadata describes, and says when none do', async () => {
     const topic = await ask(fixture.context, { question: 'which docs mention Putin?', k: 5 });
     assert.match(topic.answer, /^2 of the 5 documents mention Putin:/);
-    for (const citation of topic.citations) assert.match(citation.text, /Putin/, 'cited where it is mentioned');
+    for (const citation of topic.citations)
+      assert.match(citation.text, /Putin/, 'cited where it is mentioned');
     const described = await ask(fixture.context, {
       question: 'Which of the documents are press releases from senators?',
       k: 5,
