@@ -23,6 +23,11 @@ export interface KeyTerm {
    * for ("wsj" → wall, street, journal), or the word an abbreviation abbreviates ("sen" → senator).
    */
   equivalentStems: string[];
+  /**
+   * Mainly an adverb ("actually", "really"): it qualifies the question and names nothing an
+   * answering sentence must contain.
+   */
+  qualifier: boolean;
 }
 
 /** What the question is read with: WordNet, and the corpus's own short forms and vocabulary. */
@@ -105,6 +110,7 @@ export function analyzeQuestion(question: string, resources: QuestionResources):
         (s) => s !== wordStem && !equivalents.includes(s) && !synonyms.map(stem).includes(s),
       ),
       equivalentStems: equivalents,
+      qualifier: wordnet.isMainlyAdverb(word),
     });
   }
   const names = [...new Set([...shortForms.values()].flat())];

@@ -148,6 +148,16 @@ function whenLine(sentence: string, passage: Passage): string | null {
   return resolved ? `${capitalize(phrase.trim())} — ${resolved}. [1]` : `${capitalize(phrase.trim())}. [1]`;
 }
 
+/**
+ * Exclusivity, not denial: "no other company has" says the one named is the only one, as "only"
+ * does — so both count as the same polarity, neither as a "no".
+ */
+const EXCLUSIVE = /\b(?:no\s+other|no\s+one\s+else|nobody\s+else|nothing\s+else|none\s+other|only)\b/gi;
+
+function negated(text: string): boolean {
+  return NEGATION.test(text.replace(EXCLUSIVE, ' '));
+}
+
 /** Negation in English: the particles and the verbs that deny or refuse. */
 const NEGATION = /\b(?:not|no|never|neither|nor|none|without|n't|declined|denied|refused|rejected)\b|n't\b/i;
 
@@ -159,11 +169,16 @@ const NEGATION = /\b(?:not|no|never|neither|nor|none|without|n't|declined|denied
 function yesNoLine(analysis: QuestionAnalysis, sentence: string): string {
   const present = new Set(contentTerms(sentence));
   const nameStems = new Set(contentTerms(analysis.entities.map((entity) => entity.name).join(' ')));
-  const concepts = analysis.keyTerms.filter((term) => !nameStems.has(term.stem));
-  const covered = concepts.every((term) =>
-    [term.stem, ...term.equivalentStems, ...term.synonymStems].some((stem) => present.has(stem)),
-  );
-  if (!covered || concepts.length === 0) return "The documents don't say directly; here is what they say:";
-  const same = NEGATION.test(sentence) === NEGATION.test(analysis.text);
+  const concepts = analysis.keyTerms.filter((term) => !nameStems.has(term.stem) && !term.qualifier);
+  // "Did the Pentagon respond?": when the verb is all the question asks beyond its names, the verb
+  // itself must be in the sentence (key terms leave such light or speech verbs out).
+  const verbs = concepts.length > 0 ? [] : contentTerms(analysis.text).filter((stem) => !nameStems.has(stem));
+  const covered =
+    concepts.every((term) =>
+      [term.stem, ...term.equivalentStems, ...term.synonymStems].some((stem) => present.has(stem)),
+    ) && verbs.every((stem) => present.has(stem));
+  if (!covered || concepts.length + verbs.length === 0)
+    return "The documents don't say directly; here is what they say:";
+  const same = negated(sentence) === negated(analysis.text);
   return same ? 'Yes, according to [1]:' : 'No, according to [1]:';
 }

@@ -164,6 +164,17 @@ export class Wordnet {
     for (const file of [...this.index.values(), ...this.data.values()]) file.close();
   }
 
+  /**
+   * Whether the word is mainly an adverb ("actually", "really", "definitely"): it qualifies how
+   * something is said and names nothing a passage must contain.
+   */
+  isMainlyAdverb(word: string): boolean {
+    const count = (part: PartOfSpeech) =>
+      Math.max(0, ...this.baseForms(word, part).map((lemma) => this.synsetOffsets(lemma, part).length));
+    const adverb = count('adv');
+    return adverb > 0 && adverb >= Math.max(count('noun'), count('verb'), count('adj'));
+  }
+
   private baseForms(word: string, part: PartOfSpeech): string[] {
     const irregular = part === 'verb' ? irregularBase(word) : null;
     const forms = irregular ? [word, irregular] : [word];

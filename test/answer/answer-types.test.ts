@@ -61,6 +61,12 @@ describe('the extractive answer leads with the answer', () => {
       await lead('Is Musk in touch with Putin, per the Journal?'),
       /^(?:Yes, according to \[1\]:|The documents don't say directly)/,
     );
+    // With only the verb to go on, the verb must be there; "no other company" means "only", not "no".
+    assert.match(await lead('Did the Pentagon respond to Axios?'), /^No, according to \[\d\]:$/);
+    assert.match(
+      await lead('Is SpaceX the only company that can do reusable rockets?'),
+      /^Yes, according to \[\d\]:$/,
+    );
   });
 });
 
