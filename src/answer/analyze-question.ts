@@ -200,6 +200,8 @@ const AUXILIARY_SUBJECT_VERB =
 function expressionSubject(question: string, wordnet: Wordnet): string | null {
   const match = AUXILIARY_SUBJECT_VERB.exec(question);
   if (!match?.[1] || !match[2]) return null;
+  // "What did the inspector general get asked": in the passive the subject is spoken to, not speaking.
+  if (/\b(?:get|got|gotten|be|been|being|was|were)$/i.test(match[1])) return null;
   return wordnet.isExpressionVerb(match[2]) ? match[1] : null;
 }
 

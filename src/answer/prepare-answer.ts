@@ -2,7 +2,7 @@ import { findSpeakersInText } from '../quotes/find-speakers-in-text.js';
 import { expandBlend } from '../text/blends.js';
 import { analyzeQuestion, type QuestionAnalysis } from './analyze-question.js';
 import { corpusNameRuns } from './corpus-names.js';
-import { correctQuestion } from './correct-question.js';
+import { correctQuestion, restoreNameCase } from './correct-question.js';
 import { type EvidenceDetail, gatherEvidence } from './evidence.js';
 import { retrieve } from './retrieve.js';
 import type { SearchContext } from './search-context.js';
@@ -33,7 +33,7 @@ export async function prepareAnswer(
   // Typos are read as the corpus words they most likely stand for, and the reader is told so.
   const corrected = correctQuestion(question, context);
   const notes: string[] = corrected.corrections.map(({ from, to }) => `Read “${from}” as “${to}”.`);
-  const analysis = analyzeQuestion(corrected.text, {
+  const analysis = analyzeQuestion(restoreNameCase(corrected.text, context), {
     wordnet: context.wordnet,
     aliases: context.aliases,
     inCorpus: (word) => context.index.lexical.documentFrequency(word) > 0,

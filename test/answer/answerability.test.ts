@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { ask } from '../../src/answer/ask.js';
+import { restoreNameCase } from '../../src/answer/correct-question.js';
 import { type SearchFixture, searchFixture } from '../support/search-fixture.js';
 
 // The decision weighs evidence (answerability.ts, weights learnt from the dev questions): these
@@ -27,6 +28,16 @@ describe('the answerability decision', () => {
     // A word the dictionary knows is never "corrected", whatever the corpus holds.
     const plain = await askOf('What did Meyer say about the provider?');
     assert.equal(plain.notes.filter((note) => note.startsWith('Read ')).length, 0);
+  });
+
+  it('gives lower-case names the documents’ capitals, so they are found as names', () => {
+    const { context } = fixture;
+    assert.equal(
+      restoreNameCase('what did frank kendall say about space force', context),
+      'what did Frank Kendall say about Space Force',
+    );
+    // One word that is also an English word stays as typed; one no dictionary knows does not.
+    assert.equal(restoreNameCase('did musk talk to putin', context), 'did musk talk to Putin');
   });
 
   it('resolves names WordNet knows by another name and clipped compounds', async () => {
