@@ -5,7 +5,7 @@ import { expandBlend } from '../text/blends.js';
 import { NAME_JOINERS } from '../text/proper-names.js';
 import { sentencesOf } from '../text/sentences.js';
 import { contentTerms } from '../text/terms.js';
-import { isCommonWord } from '../text/word-lexicon.js';
+import { isClauseWord, isCommonWord } from '../text/word-lexicon.js';
 import type { KeyTerm, QuestionAnalysis } from './analyze-question.js';
 import { corpusNameRuns } from './corpus-names.js';
 import { EXPRESSIONS } from './expressions.js';
@@ -189,6 +189,18 @@ function unknownToCorpus(name: string, context: SearchContext): boolean {
 function isMissing(entity: QuestionAnalysis['entities'][number], context: SearchContext): boolean {
   if (context.aliases.has(entity.name.toLowerCase())) return false;
   if (expandBlend(entity.name, corpusNameRuns(context))) return false;
+  // "SecDef Austin": the short forms the documents write in full stand for their names; the rest of
+  // the name must be there as written.
+  const words = entity.name.split(/\s+/);
+  const shortForms = words.filter(
+    (word) =>
+      isShortForm(word) &&
+      (context.aliases.has(word.toLowerCase()) || expandBlend(word, corpusNameRuns(context)) !== null),
+  );
+  if (shortForms.length > 0 && shortForms.length < words.length) {
+    const rest = words.filter((word) => !shortForms.includes(word)).join(' ');
+    if (context.index.lexical.containsAll(rest)) return false;
+  }
   // "Rhode Island" where the documents write "(D-RI)": a name WordNet knows by another name.
   if (context.wordnet.phraseSynonyms(entity.name).some((other) => context.index.lexical.containsAll(other)))
     return false;
@@ -215,14 +227,26 @@ function unquotedSubject(analysis: QuestionAnalysis, context: SearchContext): st
   const bare = head.replace(/['’]s\b/g, '');
   const named = analysis.entities.find((entity) => bare.includes(entity.name));
   if (!named || !context.index.lexical.containsAll(named.name)) return null;
+  // "the lawyer Axios spoke with": a name followed by a finite verb starts a relative clause inside
+  // the phrase; its head, the one speaking, is the noun before it.
+  const after =
+    bare
+      .slice(bare.indexOf(named.name) + named.name.length)
+      .trim()
+      .split(/\s+/)[0] ?? '';
+  if (after && isClauseWord(after)) return null;
   if (findSpeakersInText(subject, context.speakers).length > 0) return null;
   if (matchSpeaker(named.name, context.speakers).matches.length > 0) return null;
   // A person speaks through quotes. An organisation (or a name the lexicon cannot place) may answer
   // in a sentence that is a fact, not a quote — "the Pentagon did not respond": unquoted only when
   // no passage has it as the subject of a verb of communication.
   if (named.kind !== 'person' && speaksInCorpus(named.name, context)) return null;
+  // "What does SATCOM refer to / stand for / mean?" asks what a term denotes, not what anyone said.
+  if (named.kind !== 'person' && DEFINITION_FRAME.test(analysis.text)) return null;
   return named.name;
 }
+
+const DEFINITION_FRAME = /\b(?:mean|means|meant|stands?\s+for|refers?\s+to)\b/i;
 
 /** Passages read for a name's own statements: far more than any name's mentions in a news archive. */
 const SPEAKING_DEPTH = 50;

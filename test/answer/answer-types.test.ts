@@ -14,6 +14,8 @@ describe('questionKind', () => {
     assert.equal(questionKind('since when has she led the team'), 'when');
     assert.equal(questionKind('How many seats changed hands?'), 'how-many');
     assert.equal(questionKind('Why did the vote fail?'), 'why');
+    assert.equal(questionKind('Which senator warned about the deal?'), 'who-said');
+    assert.equal(questionKind('Which providers did Meyer say the government could use?'), 'other');
     assert.equal(questionKind('What happened next?'), 'other');
   });
 });
