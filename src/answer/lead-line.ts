@@ -4,6 +4,7 @@ import { findProperNames } from '../text/proper-names.js';
 import { sentencesOf } from '../text/sentences.js';
 import { contentTerms } from '../text/terms.js';
 import type { QuestionAnalysis } from './analyze-question.js';
+import { countedOf, countPhrase } from './count-phrase.js';
 import { capitalize, credit } from './credit.js';
 import { EXPRESSIONS } from './expressions.js';
 import { resolveRelativeDate } from './relative-date.js';
@@ -61,10 +62,6 @@ function newNames(analysis: QuestionAnalysis, sentence: string): string[] {
   );
 }
 
-/** An amount with what it counts: "$3 billion", "tens of thousands of Ukrainians", "three letters". */
-const QUANTITY_PHRASE =
-  /(?:\$\s?\d[\d,.]*(?:\s+(?:million|billion|trillion))?|\b\d[\d,.]*\s*(?:%|percent|million|billion|thousand)?(?:\s+\p{L}+){0,2}|\b(?:tens|hundreds|thousands|millions|billions|dozens)\s+of\s+(?:thousands\s+of\s+)?\p{L}+|\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)\s+\p{L}+)/iu;
-
 /**
  * "How many senators…": the phrase that counts what is asked for ("five senators"), not the first
  * number in the sentence ("two years"); "how much" and "how long": the first amount or duration, read
@@ -79,64 +76,12 @@ function quantityLine(analysis: QuestionAnalysis, sentence: string): string | nu
     const shown = phrase.split(/\s+/).slice(0, MAX_PHRASE_WORDS).join(' ');
     return shown ? `${capitalize(shown.trim())}. [1]` : null;
   }
-  const counted = countedStems(analysis);
-  const noun = /^\s*how\s+many\s+(\p{L}+)/iu.exec(analysis.text)?.[1]?.toLowerCase();
-  const listed = noun ? enumerationAfter(sentence, noun) : [];
-  if (listed.length >= 2) return `${capitalize(numberWord(listed.length))} (${joinAnd(listed)}). [1]`;
-  for (const match of sentence.matchAll(new RegExp(QUANTITY_PHRASE.source, 'giu'))) {
-    if (!counted || contentTerms(match[0]).some((stem) => counted.has(stem)))
-      return `${capitalize(match[0].trim())}. [1]`;
-  }
-  return null;
-}
-
-/**
- * The names a sentence lists right after the counted noun — "U.S. Senators Elizabeth Warren (D-Mass),
- * Jeanne Shaheen (D-N.H.), and Tammy Duckworth" — the way English enumerates the members of a group.
- */
-function enumerationAfter(sentence: string, noun: string): string[] {
-  // The noun as written, singular or plural: stems join words that differ ("senate", "senator").
-  const forms = new Set([noun, noun.replace(/e?s$/, '')]);
-  for (const match of sentence.matchAll(/\p{L}+/gu)) {
-    const word = match[0].toLowerCase();
-    if (!forms.has(word) && !forms.has(word.replace(/e?s$/, ''))) continue;
-    const names: string[] = [];
-    let rest = sentence.slice((match.index ?? 0) + match[0].length);
-    for (;;) {
-      const item = ENUMERATED_NAME.exec(rest);
-      if (!item?.[1] || (names.length > 0 && !/^\s*(?:,|and\b|,\s*and\b)/u.test(rest))) break;
-      names.push(item[1]);
-      rest = rest.slice(item[0].length);
-    }
-    if (names.length >= 2) return names;
-  }
-  return [];
-}
-
-/** One listed name, after its separator, with a parenthesis that follows it ("(D-Mass)"). */
-const ENUMERATED_NAME =
-  /^\s*(?:,\s*)?(?:and\s+)?((?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*)(?:\s*\([^)]{0,40}\))?/u;
-
-const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
-
-function numberWord(n: number): string {
-  return NUMBER_WORDS[n] ?? String(n);
-}
-
-function joinAnd(items: string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+  const count = countPhrase(sentence, countedOf(analysis));
+  return count ? `${capitalize(count)}. [1]` : null;
 }
 
 /** An amount's phrase shown as the answer runs to a few words ("billions of dollars in taxpayer funding"). */
 const MAX_PHRASE_WORDS = 7;
-
-/** What "how many" counts, with its synonyms: "senators" in "How many senators signed…". */
-function countedStems(analysis: QuestionAnalysis): Set<string> | null {
-  const word = /^\s*how\s+many\s+(\p{L}+)/iu.exec(analysis.text)?.[1]?.toLowerCase();
-  if (!word) return null;
-  const term = analysis.keyTerms.find((candidate) => candidate.word === word);
-  return new Set(term ? [term.stem, ...term.synonymStems, ...term.equivalentStems] : contentTerms(word));
-}
 
 const TIME_PHRASE =
   /\b(?:(?:since|in|on|by|until|from)\s+)?(?:(?:early|mid|late)\s+)?(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2}(?:,\s*\d{4})?|\s+\d{4})?\b|\b(?:(?:since|in)\s+)?(?:(?:early|mid|late)\s+)?(?:19|20)\d\d\b|\b(?:today|yesterday|this\s+week|last\s+week|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b/iu;
