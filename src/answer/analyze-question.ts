@@ -152,9 +152,16 @@ function expectedKind(question: string): ExpectedKind | null {
   if (/^how\s+many\s+(?:seconds|minutes|hours|days|weeks|months|years|decades)\b/i.test(text))
     return 'duration';
   if (/^how\s+many\b/i.test(text)) return 'count';
-  if (/^how\s+much\b/i.test(text)) return 'amount';
+  if (/^(?:by\s+)?how\s+much\b/i.test(text)) return 'amount';
   if (/^how\s+long\b/i.test(text)) return 'duration';
+  // "When", and the wh-phrases that ask for a point in time: "by what date", "on which day", "what deadline".
   if (/^(?:since\s+)?when\b/i.test(text)) return 'time';
+  if (
+    /^(?:(?:by|on|until|in)\s+)?(?:what|which)\s+(?:exact\s+)?(?:date|day|deadline|year|month|time)\b/i.test(
+      text,
+    )
+  )
+    return 'time';
   return null;
 }
 
