@@ -70,7 +70,12 @@ function firstLead(
   quoteOf: (passage: Passage) => Quote | null,
 ): string | null {
   let fallback: string | null = null;
-  for (const [i, passage] of top.entries()) {
+  // A person named in another passage is no answer to "who": only the first passage says who. A date,
+  // a number or a yes may come from a later passage that covers the question about as well.
+  const best = top[0]?.coverage ?? 0;
+  const candidates = analysis.kind === 'who' || analysis.kind === 'who-said' ? top.slice(0, 1) : top;
+  for (const [i, passage] of candidates.entries()) {
+    if (i > 0 && passage.coverage < best * LINE_RELATIVE_COVERAGE) continue;
     const quote = citations[i]?.quote ? quoteOf(passage) : null;
     const line = leadLine(analysis, passage, quote);
     if (line === null) continue;

@@ -86,11 +86,32 @@ const MAX_PHRASE_WORDS = 7;
 const TIME_PHRASE =
   /\b(?:(?:since|in|on|by|until|from)\s+)?(?:(?:early|mid|late)\s+)?(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2}(?:,\s*\d{4})?|\s+\d{4})?\b|\b(?:(?:since|in)\s+)?(?:(?:early|mid|late)\s+)?(?:19|20)\d\d\b|\b(?:today|yesterday|this\s+week|last\s+week|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b/iu;
 
+/**
+ * The sentence's time, with a relative one ("Today", "on Friday") read against the document's date.
+ * "Today" alone answers nothing: when the document's date cannot date it, the next time phrase is
+ * tried, and with none the line is left out.
+ */
 function whenLine(sentence: string, passage: Passage): string | null {
-  const phrase = TIME_PHRASE.exec(sentence)?.[0];
-  if (!phrase) return null;
-  const resolved = resolveRelativeDate(phrase, passage.date);
-  return resolved ? `${capitalize(phrase.trim())} — ${resolved}. [1]` : `${capitalize(phrase.trim())}. [1]`;
+  for (const match of sentence.matchAll(new RegExp(TIME_PHRASE.source, 'giu'))) {
+    const phrase = capitalize(match[0].trim());
+    if (!RELATIVE_TIME.test(phrase)) return `${phrase}. [1]`;
+    const resolved = resolveRelativeDate(phrase, passage.date);
+    if (resolved) return `${phrase} — ${resolved}. [1]`;
+    const month = partialDate(passage.date);
+    if (month) return `${phrase} — ${month} (the document's date, which gives no day). [1]`;
+  }
+  return null;
+}
+
+const RELATIVE_TIME =
+  /^(?:on\s+)?(?:today|yesterday|this\s+week|last\s+week|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
+
+/** "2023-09" → "September 2023"; null for a full date (resolved elsewhere) or none. */
+function partialDate(date: string | null): string | null {
+  const match = /^(\d{4})-(\d{2})$/.exec(date ?? '');
+  if (!match) return null;
+  const month = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1));
+  return new Intl.DateTimeFormat('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(month);
 }
 
 /**

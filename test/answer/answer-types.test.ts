@@ -90,6 +90,13 @@ describe('how many, how much, how long', () => {
     );
   });
 
+  it('dates "Today" by the document, even when the document gives only its month', async () => {
+    assert.match(
+      await lead('When did Reed issue his Starlink statement?'),
+      /^Today — September 2023 \(the document's date, which gives no day\)\. \[\d\]$/,
+    );
+  });
+
   it('leads with the stretch of time for "how long"', async () => {
     assert.match(await lead('How long has Musk been in contact with Putin?'), /^Since 2022\./);
     // Counting units of time asks how long.
