@@ -114,7 +114,7 @@ export function analyzeQuestion(question: string, resources: QuestionResources):
     });
   }
   const names = [...new Set([...shortForms.values()].flat())];
-  const focusWord = findFocusWord(question);
+  const focusWord = findFocusWord(question, wordnet);
   const kind = questionKind(question, (word) => wordnet.isCommunicationVerb(word));
   return {
     text: question,
@@ -170,9 +170,19 @@ const ATTRIBUTE_QUESTION =
 const POSSESSIVE_QUESTION =
   /^\s*(?:what|who|which)\s+(?:is|was|are|were)\s+[\w\s.-]+?['’]s\s+([\w\s-]+?)\s*\??\s*$/i;
 
-function findFocusWord(question: string): string | null {
+/** "What deadline did…", "what kind of backup plans did…": the wh-phrase's noun, before its auxiliary. */
+const WH_PHRASE =
+  /^\s*(?:what|which)\s+(?:(?:kinds?|types?|sorts?)\s+of\s+)?(?:[\p{L}-]+\s+){0,2}?([\p{L}-]+)\s+(?:did|does|do|is|was|are|were|has|have|had|will|would|can|could)\b/iu;
+
+function findFocusWord(question: string, wordnet: Wordnet): string | null {
   const phrase = ATTRIBUTE_QUESTION.exec(question)?.[1] ?? POSSESSIVE_QUESTION.exec(question)?.[1];
-  return phrase ? (words(phrase).at(-1) ?? null) : null;
+  if (phrase) return words(phrase).at(-1) ?? null;
+  // The thing asked for must be named in an answer: "what bill did she introduce" needs a bill. Not
+  // so for people, groups, places and times — a name or a date answers "which reporter", "what firm",
+  // "which city", "what day" without the noun (WordNet's noun classes say which nouns those are).
+  const head = WH_PHRASE.exec(question)?.[1]?.toLowerCase();
+  if (!head || isStopword(head) || wordnet.isNameableNoun(head)) return null;
+  return head;
 }
 
 const SPEECH_SUBJECT =

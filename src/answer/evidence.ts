@@ -67,6 +67,8 @@ export interface EvidenceDetail {
   /** Names behind `missingNames` and `unquotedSubject`, for the reason shown to the user. */
   missing: string[];
   unquoted: string | null;
+  /** The word for what is asked about ("population", "bill"), for the reason shown. */
+  focus: string | null;
 }
 
 export function gatherEvidence(
@@ -122,6 +124,7 @@ export function gatherEvidence(
     },
     missing,
     unquoted,
+    focus: analysis.focus?.word ?? null,
   };
 }
 
@@ -155,7 +158,7 @@ function holdsKindNear(passage: Passage, kind: RegExp, concepts: string[][]): bo
  */
 function holdsFocus(passage: Passage, focus: KeyTerm, analysis: QuestionAnalysis): boolean {
   const owners = analysis.entities.map((entity) => contentTerms(entity.name));
-  const stems = [focus.stem, ...focus.synonymStems, ...focus.equivalentStems];
+  const stems = [focus.stem, ...focus.synonymStems, ...focus.equivalentStems, ...focus.relatedStems];
   return sentencesOf(passage.text).some((sentence) => {
     const present = new Set(contentTerms(sentence));
     if (!stems.some((stem) => present.has(stem))) return false;

@@ -68,6 +68,8 @@ class WordnetFile {
 
 /** The lexicographer file number of verb.communication in WordNet 3.x (lexnames). */
 const VERB_COMMUNICATION = '32';
+/** noun.group, noun.location, noun.person, noun.time. */
+const NAMEABLE_NOUN_FILES = new Set(['14', '15', '18', '28']);
 /** verb.cognition: thinking, judging, deciding. */
 const VERB_COGNITION = '31';
 
@@ -153,6 +155,20 @@ export class Wordnet {
     const result = [...found];
     this.cache.set(key, result);
     return result;
+  }
+
+  /**
+   * Whether the noun's most common sense is a person, a group, a place or a time (WordNet's noun.person,
+   * noun.group, noun.location, noun.time): things a name or a date stands for in an answer.
+   */
+  isNameableNoun(word: string): boolean {
+    for (const lemma of this.baseForms(word.toLowerCase(), 'noun')) {
+      const [offset] = this.synsetOffsets(lemma, 'noun');
+      if (offset === undefined) continue;
+      const file = this.data.get('noun')?.lineAt(offset).line.split(' ')[1];
+      return file !== undefined && NAMEABLE_NOUN_FILES.has(file);
+    }
+    return false;
   }
 
   /** Whether WordNet knows the word, in any part of speech and regular inflection ("agencies", "signed"). */

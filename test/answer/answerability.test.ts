@@ -76,6 +76,15 @@ describe('the answerability decision', () => {
     assert.doesNotMatch((await askOf('Did the Pentagon comment?')).answer, /do not quote anything/);
   });
 
+  it('declines a question about a thing no passage names, but not one a name or a date answers', async () => {
+    const bill = await askOf('What bill did Warren introduce on satellite access?');
+    assert.equal(bill.abstained, true, bill.answer);
+    assert.match(bill.answer, /No passage mentions the bill asked about\./);
+    // "Which paper" is answered by a name, not by the word "paper".
+    const paper = await askOf('Which paper interviewed Isaacson?');
+    assert.equal(paper.abstained, false, paper.answer);
+  });
+
   it('declines a near miss: a real speaker, asked about something they never spoke of', async () => {
     const answer = await askOf('What did Bill Nelson say about reusable rockets?');
     assert.equal(answer.abstained, true, answer.answer);
