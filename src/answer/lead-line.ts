@@ -23,6 +23,9 @@ export function leadLine(analysis: QuestionAnalysis, passage: Passage, quote: Qu
     case 'who-said':
       return quote?.speaker ? `${capitalize(credit(quote)).replace(/,$/, '')}. [1]` : null;
     case 'who': {
+      // Names are the answer only from a sentence about what is asked: "Who paid for the terminals?"
+      // is not answered by the senators a sentence about a letter lists.
+      if (conceptShare(analysis, sentence) < WHO_CONCEPT_SHARE) return null;
       const names = newNames(analysis, sentence);
       return names.length > 0 ? `${names.join(', ')}. [1]` : null;
     }
@@ -48,6 +51,23 @@ function answeringSentence(analysis: QuestionAnalysis, passage: Passage, quote: 
   const holding =
     quote && analysis.kind === 'who-said' ? sentences.find((s) => s.includes(quote.text)) : undefined;
   return holding ?? ranked[0] ?? '';
+}
+
+/** All of what the question asks beyond its names: only then is the sentence about the same act. */
+const WHO_CONCEPT_SHARE = 1;
+
+/** Share of the question's words beyond its names (and qualifiers) that the sentence holds. */
+function conceptShare(analysis: QuestionAnalysis, sentence: string): number {
+  const present = new Set(contentTerms(sentence));
+  const nameStems = new Set(contentTerms(analysis.entities.map((entity) => entity.name).join(' ')));
+  const concepts = analysis.keyTerms.filter((term) => !nameStems.has(term.stem) && !term.qualifier);
+  if (concepts.length === 0) return 1;
+  const held = concepts.filter((term) =>
+    [term.stem, ...term.equivalentStems, ...term.synonymStems, ...term.relatedStems].some((stem) =>
+      present.has(stem),
+    ),
+  );
+  return held.length / concepts.length;
 }
 
 /** Names in the sentence that the question does not already name: who it asks about. */
