@@ -28,7 +28,11 @@ export async function prepareAnswer(
   context: SearchContext,
   question: string,
   k: number,
-  options: { unknownWordsCount?: boolean } = {},
+  options: {
+    unknownWordsCount?: boolean;
+    /** Orders and filters the retrieved passages before the evidence is read (the dates a question asks about). */
+    arrange?: (passages: Passage[]) => Passage[];
+  } = {},
 ): Promise<PreparedAnswer> {
   // Typos are read as the corpus words they most likely stand for, and the reader is told so.
   const corrected = correctQuestion(question, context);
@@ -40,13 +44,14 @@ export async function prepareAnswer(
     expandBlend: (token) => expandBlend(token, corpusNameRuns(context)),
   });
   const asked = askedSpeakers(analysis, context);
-  const passages = await retrieve(context, {
+  const retrieved = await retrieve(context, {
     analysis,
     k,
     speakers: asked,
     unknownWordsCount: options.unknownWordsCount,
     notes,
   });
+  const passages = options.arrange ? options.arrange(retrieved) : retrieved;
   return { analysis, asked, passages, evidence: gatherEvidence(analysis, passages, context, asked), notes };
 }
 
