@@ -6,6 +6,7 @@ import { correctQuestion, restoreNameCase } from './correct-question.js';
 import { type EvidenceDetail, gatherEvidence } from './evidence.js';
 import { retrieve } from './retrieve.js';
 import type { SearchContext } from './search-context.js';
+import { speakerByDescription } from './speaker-descriptions.js';
 import { type SpeakerFilter, speakerFilter } from './speaker-filter.js';
 import type { Passage } from './types.js';
 
@@ -77,6 +78,10 @@ function askedSpeakers(analysis: QuestionAnalysis, context: SearchContext): Spea
  * in their own words, not the document's.
  */
 function resolveSubject(subject: string, context: SearchContext): { text: string; names: string[] } | null {
+  // A description that fits one person ("the Rhode Island senator") is more specific than the group
+  // its common noun also matches ("the Senators").
+  const described = speakerByDescription(subject, context);
+  if (described) return { text: described.name, names: [described.name] };
   const direct = findSpeakersInText(subject, context.speakers);
   if (direct.length > 0) return { text: subject, names: direct };
   const tokens = subject.split(/\s+/);

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { ask } from '../../src/answer/ask.js';
 import { restoreNameCase } from '../../src/answer/correct-question.js';
+import { speakerByDescription } from '../../src/answer/speaker-descriptions.js';
 import { type SearchFixture, searchFixture } from '../support/search-fixture.js';
 
 // The decision weighs evidence (answerability.ts, weights learnt from the dev questions): these
@@ -38,6 +39,14 @@ describe('the answerability decision', () => {
     );
     // One word that is also an English word stays as typed; one no dictionary knows does not.
     assert.equal(restoreNameCase('did musk talk to putin', context), 'did musk talk to Putin');
+  });
+
+  it('finds a person from how the documents describe them: title before the name, party and state after', () => {
+    const { context } = fixture;
+    assert.equal(speakerByDescription('the Rhode Island senator', context)?.name, 'Jack Reed');
+    assert.equal(speakerByDescription('the NASA administrator', context)?.name, 'Bill Nelson');
+    // A description that fits no one, or several, names no one.
+    assert.equal(speakerByDescription('the Texas senator', context), null);
   });
 
   it('resolves names WordNet knows by another name and clipped compounds', async () => {
