@@ -2,6 +2,7 @@ import type { Chunk, StoredDocument } from '../index/types.js';
 import { isPlantedInstruction } from '../llm/instruction-like.js';
 import type { Quote } from '../quotes/types.js';
 import { countWords, sentencesOf } from '../text/sentences.js';
+import { contentTerms } from '../text/terms.js';
 import { capitalize, credit } from './credit.js';
 import { documentsFor, type ListRequest, listRequest } from './document-list.js';
 import type { SearchContext } from './search-context.js';
@@ -69,6 +70,31 @@ export function listDocuments(
     citations,
     abstained: false,
   };
+}
+
+/** Words of a summary request that name no document: the request itself and nouns any document is. */
+const REQUEST_WORDS = new Set(
+  contentTerms(
+    'summarize summarise summary sum up recap rundown gist tldr tl dr give please quick short brief ' +
+      'article story piece document doc text file item',
+  ),
+);
+/** Share of the request's other words a document must hold to be the one meant. */
+const MEANT_SHARE = 0.5;
+
+/**
+ * Whether `document` is the one a summary request means: it holds at least half of the request's
+ * words beyond the request itself ("the Reed statement": Reed, statement). "Summarize the latest Fed
+ * decision" means no document that lacks the Fed and the decision, however well one ranks.
+ */
+export function isDocumentMeant(question: string, document: StoredDocument, context: SearchContext): boolean {
+  const asked = [...new Set(contentTerms(question))].filter((term) => !REQUEST_WORDS.has(term));
+  if (asked.length === 0) return true;
+  const texts = [document.meta.title, document.meta.source ?? '', document.meta.publisher ?? ''];
+  for (let n = 1; n <= document.paragraphCount; n++)
+    texts.push(context.paragraphs.get(`${document.id}#${n}`)?.text ?? '');
+  const held = new Set(contentTerms(texts.join(' ')));
+  return asked.filter((term) => held.has(term)).length >= asked.length * MEANT_SHARE;
 }
 
 /** Words a paragraph needs to open the story (a photo caption or a dateline alone is not the lede). */

@@ -38,6 +38,18 @@ describe('document-level requests', () => {
     assert.equal(documentRequest('How many classified documents did Musk leak?'), null);
   });
 
+  it('summarizes only a document the request names; a request about none is declined plainly', async () => {
+    const none = await ask(fixture.context, {
+      question: 'Can you summarize the latest Fed interest rate decision?',
+      k: 5,
+    });
+    assert.equal(none.abstained, true, none.answer);
+    assert.match(none.answer, /No indexed document is about that\./);
+    assert.deepEqual(none.citations, []);
+    const reed = await ask(fixture.context, { question: 'summarize the Reed statement', k: 5 });
+    assert.equal(reed.abstained, false, reed.answer);
+  });
+
   it('lists the indexed documents, each cited by its first paragraph', async () => {
     const answer = await ask(fixture.context, { question: 'What documents do you have?', k: 5 });
     assert.equal(answer.abstained, false);
