@@ -193,9 +193,17 @@ const ACCORDING_TO = /\baccording to\s+(.+?)\s*(?:[,?.!]|$)/i;
 const POSSESSIVE_SPEECH =
   /\b([\p{Lu}][\p{L}.'’ -]*?)['’]s\s+(?:response|reply|reaction|answer|statement|comments?|remarks?|view|position|testimony)\b/u;
 
+/**
+ * A subject is a noun phrase: one that holds a clause of its own ("SpaceX point Axios to when asked
+ * for" before "comment") is the lazy match running past the real verb, not a subject.
+ */
+const CLAUSE_BOUNDARY =
+  /\b(?:when|where|why|how|what|who|whom|which|if|because|after|before|while|whether)\b/i;
+
 export function findSpeechSubject(question: string): string | null {
+  const subject = SPEECH_SUBJECT.exec(question)?.[1];
   return (
-    SPEECH_SUBJECT.exec(question)?.[1] ??
+    (subject && !CLAUSE_BOUNDARY.test(subject) ? subject : undefined) ??
     ACCORDING_TO.exec(question)?.[1] ??
     POSSESSIVE_SPEECH.exec(question)?.[1] ??
     null

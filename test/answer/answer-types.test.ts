@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
+import { findSpeechSubject } from '../../src/answer/analyze-question.js';
 import { ask } from '../../src/answer/ask.js';
 import { questionKind } from '../../src/answer/question-kind.js';
 import { resolveRelativeDate } from '../../src/answer/relative-date.js';
@@ -16,6 +17,9 @@ describe('questionKind', () => {
     assert.equal(questionKind('Why did the vote fail?'), 'why');
     assert.equal(questionKind('Which senator warned about the deal?'), 'who-said');
     assert.equal(questionKind('Which providers did Meyer say the government could use?'), 'other');
+    // A subject holds no clause of its own: "point Axios to when asked for" is not one.
+    assert.equal(findSpeechSubject('What did SpaceX point Axios to when asked for comment?'), null);
+    assert.equal(findSpeechSubject('What did the NASA administrator say?'), 'the NASA administrator');
     assert.equal(questionKind('What happened next?'), 'other');
   });
 });
