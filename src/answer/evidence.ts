@@ -104,6 +104,9 @@ export function gatherEvidence(
         // A short form ("SASC", "SecDef") may stand for a name the documents write in full in a way
         // no rule expands: its absence is weighed, never certain.
         !isShortForm(entity.name) &&
+        // "the Tesla boss", "the Kremlin leader": a name before a noun for a person describes that
+        // person, who may well be in the documents; the question is not about the name.
+        !describesPerson(entity.name, analysis.text, context) &&
         // A single unknown word may be a figure of speech ("the Kremlin" for its leader): only weighed.
         (entity.kind !== 'other' || (entity.name.includes(' ') && unknownToCorpus(entity.name, context))),
     )?.name ?? null;
@@ -170,6 +173,14 @@ function speakerOffTopicOf(analysis: QuestionAnalysis, passages: Passage[], aske
   if (!analysis.speechSubject || isEmptyFilter(asked)) return 0;
   const quoting = passages.filter((passage) => passage.quotes.some((quote) => quoteMatches(quote, asked)));
   return 1 - Math.max(0, ...quoting.map((passage) => passage.conceptCoverage));
+}
+
+/** The name stands before a noun WordNet files under people ("boss", "leader", "founder"). */
+function describesPerson(name: string, question: string, context: SearchContext): boolean {
+  const at = question.indexOf(name);
+  if (at < 0) return false;
+  const next = /^(?:['’]s)?\s+(\p{Ll}+)/u.exec(question.slice(at + name.length))?.[1];
+  return next !== undefined && context.wordnet.isPersonNoun(next);
 }
 
 /** One word with two capitals or more: an initialism or a clipped compound. */

@@ -70,6 +70,7 @@ class WordnetFile {
 const VERB_COMMUNICATION = '32';
 /** noun.group, noun.location, noun.person, noun.time. */
 const NAMEABLE_NOUN_FILES = new Set(['14', '15', '18', '28']);
+const NOUN_PERSON = '18';
 /** verb.cognition: thinking, judging, deciding. */
 const VERB_COGNITION = '31';
 
@@ -143,7 +144,13 @@ export class Wordnet {
    */
   phraseSynonyms(phrase: string): string[] {
     const lemma = phrase.trim().toLowerCase().replace(/\s+/g, '_');
-    if (!lemma.includes('_')) return [];
+    // A single word's other names of several words are names too ("FSB" → "Federal Security
+    // Service"); its one-word synonyms are just synonyms (synonyms() has those).
+    if (!lemma.includes('_')) return this.wordSenses(lemma).filter((other) => other.includes(' '));
+    return this.wordSenses(lemma);
+  }
+
+  private wordSenses(lemma: string): string[] {
     const key = `phrase\u0000${lemma}`;
     const cached = this.cache.get(key);
     if (cached) return cached;
@@ -162,13 +169,23 @@ export class Wordnet {
    * noun.group, noun.location, noun.time): things a name or a date stands for in an answer.
    */
   isNameableNoun(word: string): boolean {
+    const file = this.nounFile(word);
+    return file !== null && NAMEABLE_NOUN_FILES.has(file);
+  }
+
+  /** Whether the noun's most common sense is a person (noun.person): "boss", "leader", "founder". */
+  isPersonNoun(word: string): boolean {
+    return this.nounFile(word) === NOUN_PERSON;
+  }
+
+  /** The lexicographer file of the noun's most common sense. */
+  private nounFile(word: string): string | null {
     for (const lemma of this.baseForms(word.toLowerCase(), 'noun')) {
       const [offset] = this.synsetOffsets(lemma, 'noun');
       if (offset === undefined) continue;
-      const file = this.data.get('noun')?.lineAt(offset).line.split(' ')[1];
-      return file !== undefined && NAMEABLE_NOUN_FILES.has(file);
+      return this.data.get('noun')?.lineAt(offset).line.split(' ')[1] ?? null;
     }
-    return false;
+    return null;
   }
 
   /** Whether WordNet knows the word, in any part of speech and regular inflection ("agencies", "signed"). */
