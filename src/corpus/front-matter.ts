@@ -28,7 +28,8 @@ export function parseFrontMatter(text: string): FrontMatter {
   try {
     data = parseYaml(yamlText) ?? {};
   } catch (error) {
-    const reason = describeError(error).split('\n')[0] ?? '';
+    // The first line only (the rest is a code frame), without the colon that introduced the frame.
+    const reason = (describeError(error).split('\n')[0] ?? '').replace(/:\s*$/, '');
     throw new FrontMatterError(`front matter is not valid YAML: ${reason}`);
   }
   if (typeof data !== 'object' || Array.isArray(data)) {

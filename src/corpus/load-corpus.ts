@@ -1,7 +1,8 @@
-import { stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { WhosaidError } from '../errors.js';
 import { CorpusFileError } from './corpus-file-error.js';
+import { hiddenLinkTarget } from './link-target.js';
 import { existingDirs, listFiles } from './list-files.js';
 import { loadDocument, SUPPORTED_EXTENSIONS } from './load-document.js';
 import type { CorpusDocument } from './types.js';
@@ -24,6 +25,8 @@ export interface LoadCorpusOptions {
    * the fetched-documents folder, which is ours, kept apart from the user's corpus folder.
    */
   extraDirs?: readonly string[];
+  /** Put before every document id (see LoadDocumentOptions). */
+  idPrefix?: string;
   maxBytes?: number;
 }
 
@@ -43,23 +46,32 @@ export async function loadCorpus(options: LoadCorpusOptions): Promise<LoadedCorp
   const documents: CorpusDocument[] = [];
   const problems: CorpusProblem[] = [];
   for (const dir of [root, ...(await existingDirs(options.extraDirs ?? []))]) {
-    const loaded = await loadFolder(dir, options.maxBytes);
+    const loaded = await loadFolder(dir, options);
     documents.push(...loaded.documents);
     problems.push(...loaded.problems);
   }
   return { documents, problems };
 }
 
-async function loadFolder(root: string, maxBytes: number | undefined): Promise<LoadedCorpus> {
+async function loadFolder(
+  root: string,
+  { maxBytes, idPrefix }: Pick<LoadCorpusOptions, 'maxBytes' | 'idPrefix'>,
+): Promise<LoadedCorpus> {
   const documents: CorpusDocument[] = [];
   const problems: CorpusProblem[] = [];
+  const realRoot = await realpath(root);
   for (const path of await listFiles(root)) {
+    const hidden = await hiddenLinkTarget(path, realRoot);
+    if (hidden) {
+      problems.push({ path, reason: hidden });
+      continue;
+    }
     if (!(SUPPORTED_EXTENSIONS as readonly string[]).includes(extname(path).toLowerCase())) {
       problems.push({ path, reason: `unsupported file type; supported: ${SUPPORTED_EXTENSIONS.join(', ')}` });
       continue;
     }
     try {
-      documents.push(await loadDocument(path, { corpusRoot: root, maxBytes }));
+      documents.push(await loadDocument(path, { corpusRoot: root, maxBytes, idPrefix }));
     } catch (error) {
       if (!(error instanceof CorpusFileError)) throw error;
       problems.push({ path, reason: error.reason });

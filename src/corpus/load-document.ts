@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { basename, dirname, extname, relative, resolve, sep } from 'node:path';
 import { describeError } from '../errors.js';
 import { CorpusFileError } from './corpus-file-error.js';
@@ -16,6 +16,11 @@ const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
 export interface LoadDocumentOptions {
   /** The corpus folder: the document id is its name plus the file's path inside it. */
   corpusRoot?: string;
+  /**
+   * Put before the id (`legal:memos/x.md`): a collection's folders may share a name with another's,
+   * and ids must stay unique across the one index they share.
+   */
+  idPrefix?: string;
   maxBytes?: number;
 }
 
@@ -25,11 +30,23 @@ function documentIdFor(path: string, corpusRoot?: string): string {
 }
 
 export async function loadDocument(path: string, options: LoadDocumentOptions = {}): Promise<CorpusDocument> {
+  try {
+    return await readDocument(path, options);
+  } catch (error) {
+    // A parser that runs out of stack or string length (HTML nested 100,000 deep, say) fails on
+    // this input, not in general: one file refused, the rest of the corpus still read.
+    if (error instanceof RangeError)
+      throw new CorpusFileError(path, `too deeply nested or too large to read (${error.message})`);
+    throw error;
+  }
+}
+
+async function readDocument(path: string, options: LoadDocumentOptions): Promise<CorpusDocument> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
   const bytes = await readBytes(path, maxBytes);
   const extension = extname(path).toLowerCase();
   const fallbackTitle = basename(path, extension);
-  const id = documentIdFor(path, options.corpusRoot);
+  const id = `${options.idPrefix ?? ''}${documentIdFor(path, options.corpusRoot)}`;
   const document = (meta: Record<string, unknown>, paragraphs: CorpusDocument['paragraphs']) => ({
     id,
     path: resolve(path),
@@ -96,11 +113,31 @@ async function readBytes(path: string, maxBytes: number): Promise<Buffer> {
         `too large (${formatBytes(info.size)}; the limit is ${formatBytes(maxBytes)})`,
       );
     }
-    return await readFile(path);
+    // Files that say they are empty are not read: kernel files (/proc/self/environ, reached through
+    // a link) report size 0 yet return content — the process's secrets among it.
+    if (info.size === 0) throw new CorpusFileError(path, 'the file is empty');
+    return await readAtMost(path, info.size);
   } catch (error) {
     if (error instanceof CorpusFileError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     throw new CorpusFileError(path, `unreadable (${code ?? describeError(error)})`);
+  }
+}
+
+/** The first `size` bytes: a file that grows while it is read never exceeds what was checked. */
+async function readAtMost(path: string, size: number): Promise<Buffer> {
+  const file = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(size);
+    let filled = 0;
+    while (filled < size) {
+      const { bytesRead } = await file.read(buffer, filled, size - filled, filled);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+    }
+    return buffer.subarray(0, filled);
+  } finally {
+    await file.close();
   }
 }
 

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { describeError } from '../errors.js';
 import { type ContentKind, describeKind, kindFromHeader, mediaTypeOf, sniffKind } from './content-kind.js';
 import { FetchError } from './fetch-error.js';
-import { openConnection, RefusedAddressError } from './open-connection.js';
+import { type FetchNetwork, openConnection, RefusedAddressError } from './open-connection.js';
 import { plainLine } from './plain-text.js';
 import { formatLimit, readBody, TooLargeError } from './read-body.js';
 
@@ -14,6 +14,8 @@ export interface FetchPolicy {
   timeoutMs: number;
   maxBytes: number;
   maxRedirects: number;
+  /** Where names resolve and sockets go: the real network unless a test presents its own. */
+  network?: FetchNetwork;
 }
 
 export interface FetchRequest {
@@ -56,6 +58,7 @@ export async function fetchUrl(request: FetchRequest, policy: FetchPolicy): Prom
     for (let redirects = 0; ; redirects++) {
       const response = await openConnection(url, {
         allowPrivate: policy.allowPrivate,
+        network: policy.network,
         headers: requestHeaders(request),
         signal: controller.signal,
       });

@@ -1,4 +1,4 @@
-import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
+import { promises as dnsPromises, type LookupAddress, type LookupOptions } from 'node:dns';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { isIP } from 'node:net';
@@ -22,29 +22,53 @@ type LookupCallback = (
 ) => void;
 
 /**
+ * Where names are resolved and sockets go. The real network by default; a test presents its own (a
+ * name that resolves to a public address while the server listens on loopback), and the guard checks
+ * whatever `resolve` answers exactly as it checks DNS.
+ */
+export interface FetchNetwork {
+  /** Every address of `hostname` (`options`: the family and hints the socket asked for). */
+  resolve(hostname: string, options: LookupOptions): Promise<LookupAddress[]>;
+  /** The address a socket connects to for a checked address: the same one, except in a test network. */
+  route(address: LookupAddress): LookupAddress;
+}
+
+const REAL_NETWORK: FetchNetwork = {
+  resolve: (hostname, options) => dnsPromises.lookup(hostname, { ...options, all: true }),
+  route: (address) => address,
+};
+
+/**
  * A DNS lookup that refuses non-public addresses. It runs when the socket connects, on the address the
  * socket will really use, so a name that resolves to a public address when checked and to 127.0.0.1
  * when connecting (DNS rebinding) is still refused. A host with any non-public address is refused as
  * a whole: the connection could pick either.
  */
-function guardedLookup(hostname: string, options: LookupOptions, callback: LookupCallback): void {
-  dnsLookup(hostname, { ...options, all: true }, (error, addresses) => {
-    if (error) return callback(error, []);
-    const refused = addresses
-      .map((entry) => ({ entry, why: nonPublicReason(entry.address) }))
-      .find((x) => x.why);
-    if (refused?.why)
-      return callback(new RefusedAddressError(hostname, refused.entry.address, refused.why), []);
-    const first = addresses[0];
-    if (options.all) return callback(null, addresses);
-    if (!first)
-      return callback(Object.assign(new Error(`no address for ${hostname}`), { code: 'ENOTFOUND' }), []);
-    callback(null, first.address, first.family);
-  });
+function guardedLookup(network: FetchNetwork) {
+  return (hostname: string, options: LookupOptions, callback: LookupCallback): void => {
+    network.resolve(hostname, options).then(
+      (addresses) => {
+        const refused = addresses
+          .map((entry) => ({ entry, why: nonPublicReason(entry.address) }))
+          .find((x) => x.why);
+        if (refused?.why)
+          return callback(new RefusedAddressError(hostname, refused.entry.address, refused.why), []);
+        const routed = addresses.map((address) => network.route(address));
+        const first = routed[0];
+        if (options.all) return callback(null, routed);
+        if (!first)
+          return callback(Object.assign(new Error(`no address for ${hostname}`), { code: 'ENOTFOUND' }), []);
+        callback(null, first.address, first.family);
+      },
+      (error: NodeJS.ErrnoException) => callback(error, []),
+    );
+  };
 }
 
 export interface ConnectionOptions {
   allowPrivate: boolean;
+  /** The real network unless a test presents another (see FetchNetwork). */
+  network?: FetchNetwork;
   headers: Record<string, string>;
   signal: AbortSignal;
 }
@@ -67,7 +91,7 @@ export function openConnection(url: URL, options: ConnectionOptions): Promise<In
       headers: options.headers,
       signal: options.signal,
       agent: false,
-      ...(options.allowPrivate ? {} : { lookup: guardedLookup }),
+      ...(options.allowPrivate ? {} : { lookup: guardedLookup(options.network ?? REAL_NETWORK) }),
     });
     outgoing.once('response', resolve);
     outgoing.once('error', reject);

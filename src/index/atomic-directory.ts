@@ -42,7 +42,7 @@ export async function recoverDirectory(target: string): Promise<void> {
   const name = basename(target);
   const siblings = await readdir(parent).catch(() => [] as string[]);
   for (const sibling of siblings) {
-    const match = new RegExp(`^${escapeRegExp(name)}\\.(tmp|old)-(\\d+)-[0-9a-f]+$`).exec(sibling);
+    const match = asidePattern(name).exec(sibling);
     if (!match) continue;
     const path = join(parent, sibling);
     const writerRunning = isRunning(Number(match[2]));
@@ -54,6 +54,22 @@ export async function recoverDirectory(target: string): Promise<void> {
       await rm(path, { recursive: true, force: true });
     }
   }
+}
+
+/**
+ * Whether a live writer has moved `target` aside and not yet renamed its new directory into place: a
+ * reader that finds no target then should look again in a moment rather than report it missing.
+ */
+export async function isBeingReplaced(target: string): Promise<boolean> {
+  const siblings = await readdir(dirname(target)).catch(() => [] as string[]);
+  return siblings.some((sibling) => {
+    const match = asidePattern(basename(target)).exec(sibling);
+    return match?.[1] === 'old' && isRunning(Number(match[2]));
+  });
+}
+
+function asidePattern(name: string): RegExp {
+  return new RegExp(`^${escapeRegExp(name)}\\.(tmp|old)-(\\d+)-[0-9a-f]+$`);
 }
 
 function isRunning(pid: number): boolean {

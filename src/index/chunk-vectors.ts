@@ -1,3 +1,4 @@
+import { describeError, WhosaidError } from '../errors.js';
 import type { Embedder } from './embedder.js';
 import { type EmbeddingCache, textHash } from './embedding-cache.js';
 import type { IndexData } from './index-store.js';
@@ -29,7 +30,11 @@ export async function chunkVectors(
   progress({ phase: 'embed', done: 0, total: toEmbed.length });
   for (let i = 0; i < toEmbed.length; i += embedder.batchSize) {
     const batch = toEmbed.slice(i, i + embedder.batchSize);
-    const vectors = await embedder.embeddings.embedDocuments(batch.map(([, text]) => text));
+    const vectors = await embedder.embeddings
+      .embedDocuments(batch.map(([, text]) => text))
+      .catch((error: unknown) => {
+        throw embeddingsFailed(embedder, error, i, toEmbed.length);
+      });
     await cache.add(batch.map(([hash], j) => ({ hash, vector: vectors[j] ?? [] })));
     progress({ phase: 'embed', done: Math.min(i + batch.length, toEmbed.length), total: toEmbed.length });
   }
@@ -40,6 +45,20 @@ export async function chunkVectors(
     return vector;
   });
   return { rows, embedded: toEmbed.length };
+}
+
+/**
+ * The service failing mid-ingest (unreachable, model missing, quota): the index is written only at the
+ * end, so it is untouched, and the batches already paid for are in the cache.
+ */
+function embeddingsFailed(embedder: Embedder, error: unknown, done: number, total: number): WhosaidError {
+  return new WhosaidError(
+    'EMBEDDINGS_FAILED',
+    `The embeddings service (${embedder.id}) failed after ${done} of ${total} new passages (${describeError(error)}). ` +
+      'The index was not changed, and passages already embedded are kept for the next run. Check OPENAI_BASE_URL and ' +
+      'OPENAI_EMBEDDING_MODEL (or set WHOSAID_EMBEDDINGS=local), then run `whosaid ingest` again.',
+    { cause: error },
+  );
 }
 
 /** True when the previous generation's vectors are what this embedder would compute. */

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describeError, WhosaidError } from '../errors.js';
-import { recoverDirectory, replaceDirectoryAtomically } from './atomic-directory.js';
+import { isBeingReplaced, recoverDirectory, replaceDirectoryAtomically } from './atomic-directory.js';
 import { LexicalIndex, type LexicalIndexJson } from './lexical-index.js';
 import type { Chunk, IndexManifest, StoredDocument } from './types.js';
 import { HnswVectorIndex } from './vector-index.js';
@@ -49,12 +49,15 @@ export async function writeIndex(dir: string, data: IndexData): Promise<void> {
 
 /** Reads only the manifest (cheap): null when there is no index at all. */
 export async function readManifest(dir: string): Promise<IndexManifest | null> {
-  let text: string;
-  try {
-    text = await readFile(join(dir, FILES.manifest), 'utf8');
-  } catch {
-    return null;
-  }
+  const text = await readManifestText(dir);
+  return text === null ? null : parseManifest(dir, text);
+}
+
+async function readManifestText(dir: string): Promise<string | null> {
+  return readFile(join(dir, FILES.manifest), 'utf8').catch(() => null);
+}
+
+function parseManifest(dir: string, text: string): IndexManifest {
   try {
     return JSON.parse(text) as IndexManifest;
   } catch (error) {
@@ -70,22 +73,31 @@ export interface ReadIndexOptions {
   embedderId: string;
 }
 
+/** A reader that finds the index changing under it tries again, this many times, this far apart. */
+const READ_ATTEMPTS = 50;
+const RETRY_MS = 20;
+
+/** Reads one complete generation, with its search structures (see readConsistently). */
 export async function readIndex(dir: string, options: ReadIndexOptions): Promise<IndexData> {
-  const parts = await readIndexParts(dir, options);
-  return damagedUnless(dir, async () => ({
-    manifest: parts.manifest,
-    documents: parts.documents,
-    chunks: parts.chunks,
-    vectors: parts.vectors,
-    hnsw: await loadGraph(parts),
-    lexical: LexicalIndex.fromJSON(parts.lexical),
-  }));
+  return readConsistently(dir, options, async (manifest) => {
+    const parts = await readParts(dir, manifest);
+    const hnsw = await loadGraph(parts);
+    const data: IndexData = {
+      manifest,
+      documents: parts.documents,
+      chunks: parts.chunks,
+      vectors: parts.vectors,
+      hnsw,
+      lexical: LexicalIndex.fromJSON(parts.lexical),
+    };
+    return { data, release: () => hnsw.release() };
+  });
 }
 
 /**
  * Everything of an index but its two search structures, read and checked (compatibility, checksums,
- * counts): plain data that can cross to another thread. `readIndex` builds the structures on top;
- * serving-index.ts reads the parts in a worker thread so the bot's thread never parses them.
+ * counts) as `readIndex` reads it: plain data that can cross to another thread. serving-index.ts reads
+ * the parts in a worker thread so the bot's thread never parses them.
  */
 export interface IndexParts {
   dir: string;
@@ -97,38 +109,19 @@ export interface IndexParts {
 }
 
 export async function readIndexParts(dir: string, options: ReadIndexOptions): Promise<IndexParts> {
-  // A writer killed between its two renames leaves the previous index aside: put it back first.
-  await recoverDirectory(dir);
-  const manifest = await readManifest(dir);
-  if (!manifest) throw new WhosaidError('INDEX_MISSING', `No index in ${dir} yet. Run \`whosaid ingest\`.`);
-  checkCompatible(manifest, options);
-  return damagedUnless(dir, async () => {
-    const [documents, chunks, vectorBytes, lexical] = await Promise.all([
-      readJson<StoredDocument[]>(join(dir, FILES.documents)),
-      readJson<Chunk[]>(join(dir, FILES.chunks)),
-      readFile(join(dir, FILES.vectors)),
-      readJson<LexicalIndexJson>(join(dir, FILES.lexical)),
-    ]);
-    const { dimensions } = manifest.embedder;
-    verifyChecksum(dir, FILES.vectors, vectorBytes, manifest);
-    verifyChecksum(dir, FILES.hnsw, await readFile(join(dir, FILES.hnsw)), manifest);
-    const vectors = new Float32Array(
-      vectorBytes.buffer.slice(vectorBytes.byteOffset, vectorBytes.byteOffset + vectorBytes.byteLength),
-    );
-    if (chunks.length !== manifest.chunkCount || vectors.length !== chunks.length * dimensions) {
-      throw new Error(
-        `expected ${manifest.chunkCount} chunks of ${dimensions} dimensions, found ${chunks.length}`,
-      );
-    }
-    return { dir, manifest, documents, chunks, vectors, lexical };
-  });
+  return readConsistently(dir, options, async (manifest) => ({
+    data: await readParts(dir, manifest),
+    release: () => {},
+  }));
 }
 
 /** The vector graph of checked parts (hnswlib reads the file on a thread of its own). */
 export async function loadGraph(parts: IndexParts): Promise<HnswVectorIndex> {
   const hnsw = await HnswVectorIndex.load(join(parts.dir, FILES.hnsw), parts.manifest.embedder.dimensions);
-  if (hnsw.size !== parts.chunks.length)
+  if (hnsw.size !== parts.chunks.length) {
+    hnsw.release();
     throw new Error(`vector index holds ${hnsw.size} of ${parts.chunks.length} chunks`);
+  }
   return hnsw;
 }
 
@@ -137,10 +130,81 @@ export async function damagedUnless<T>(dir: string, read: () => Promise<T>): Pro
   try {
     return await read();
   } catch (error) {
-    throw new WhosaidError('INDEX_CORRUPT', `The index in ${dir} is damaged (${describeError(error)}).`, {
-      cause: error,
-    });
+    throw damaged(dir, error);
   }
+}
+
+function damaged(dir: string, error: unknown): WhosaidError {
+  return new WhosaidError('INDEX_CORRUPT', `The index in ${dir} is damaged (${describeError(error)}).`, {
+    cause: error,
+  });
+}
+
+/**
+ * One complete generation, read by `read`. Writers replace the folder while readers may be reading it
+ * (the bot answers during `whosaid ingest`), so a read is checked against the manifest read before it:
+ * if the manifest changed meanwhile, or the folder is missing because a writer is between its two
+ * renames, the files read may belong to two generations, and the read starts again. Each generation's
+ * manifest differs (its build time and checksums), so an unchanged manifest means every file came from it.
+ */
+async function readConsistently<T>(
+  dir: string,
+  options: ReadIndexOptions,
+  read: (manifest: IndexManifest) => Promise<{ data: T; release: () => void }>,
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    const last = attempt === READ_ATTEMPTS;
+    // A writer killed between its two renames leaves the previous index aside: put it back first.
+    await recoverDirectory(dir);
+    const before = await readManifestText(dir);
+    if (before === null) {
+      if (!last && (await isBeingReplaced(dir))) {
+        await pause(RETRY_MS);
+        continue;
+      }
+      throw new WhosaidError('INDEX_MISSING', `No index in ${dir} yet. Run \`whosaid ingest\`.`);
+    }
+    const manifest = parseManifest(dir, before);
+    checkCompatible(manifest, options);
+    let result: { data: T; release: () => void };
+    try {
+      result = await read(manifest);
+    } catch (error) {
+      if (!last && (await readManifestText(dir)) !== before) {
+        await pause(RETRY_MS);
+        continue;
+      }
+      throw damaged(dir, error);
+    }
+    if (last || (await readManifestText(dir)) === before) return result.data;
+    result.release();
+    await pause(RETRY_MS);
+  }
+}
+
+async function readParts(dir: string, manifest: IndexManifest): Promise<IndexParts> {
+  const [documents, chunks, vectorBytes, lexical] = await Promise.all([
+    readJson<StoredDocument[]>(join(dir, FILES.documents)),
+    readJson<Chunk[]>(join(dir, FILES.chunks)),
+    readFile(join(dir, FILES.vectors)),
+    readJson<LexicalIndexJson>(join(dir, FILES.lexical)),
+  ]);
+  const { dimensions } = manifest.embedder;
+  verifyChecksum(dir, FILES.vectors, vectorBytes, manifest);
+  verifyChecksum(dir, FILES.hnsw, await readFile(join(dir, FILES.hnsw)), manifest);
+  const vectors = new Float32Array(
+    vectorBytes.buffer.slice(vectorBytes.byteOffset, vectorBytes.byteOffset + vectorBytes.byteLength),
+  );
+  if (chunks.length !== manifest.chunkCount || vectors.length !== chunks.length * dimensions) {
+    throw new Error(
+      `expected ${manifest.chunkCount} chunks of ${dimensions} dimensions, found ${chunks.length}`,
+    );
+  }
+  return { dir, manifest, documents, chunks, vectors, lexical };
+}
+
+function pause(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /**

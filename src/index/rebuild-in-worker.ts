@@ -10,12 +10,15 @@ export interface RebuildSettings {
   /** The fetched-documents folder, indexed with the corpus (see IngestOptions). */
   fetchedDir?: string;
   indexDir: string;
+  /** The collections folder (see IngestOptions). */
+  collectionsDir?: string;
   maxBytes?: number;
   embeddings: Pick<Config, 'embeddings' | 'openai'>;
 }
 
 export type WorkerMessage =
   | { type: 'progress'; progress: IngestProgress }
+  | { type: 'notice'; message: string }
   | { type: 'done'; report: IngestReport }
   | { type: 'failed'; code: ErrorCode | null; message: string };
 
@@ -26,12 +29,14 @@ export type WorkerMessage =
 export function rebuildInWorker(
   settings: RebuildSettings,
   onProgress: (progress: IngestProgress) => void = () => {},
+  onNotice: (message: string) => void = () => {},
 ): Promise<IngestReport> {
   return new Promise((resolve, reject) => {
     const worker = startWorker('rebuild-worker', settings);
     let settled = false;
     worker.on('message', (message: WorkerMessage) => {
       if (message.type === 'progress') return onProgress(message.progress);
+      if (message.type === 'notice') return onNotice(message.message);
       settled = true;
       if (message.type === 'done') resolve(message.report);
       else

@@ -17,9 +17,11 @@ try {
     corpusDir: settings.corpusDir,
     fetchedDir: settings.fetchedDir,
     indexDir: settings.indexDir,
+    collectionsDir: settings.collectionsDir,
     embedder,
     maxBytes: settings.maxBytes,
     onProgress: (progress) => post({ type: 'progress', progress }),
+    notify: (message) => post({ type: 'notice', message }),
   });
   post({ type: 'done', report });
 } catch (error) {

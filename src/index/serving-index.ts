@@ -50,12 +50,13 @@ export async function openServingIndex<T>(
     corpusDir: options.corpusDir,
     fetchedDir: options.fetchedDir,
     indexDir: options.indexDir,
+    collectionsDir: options.collectionsDir,
     maxBytes: options.maxBytes,
     embeddings: options.embeddings,
   };
   let first = await readUsable(options, notify);
   if (!first) {
-    await rebuildInWorker(settings, options.onProgress);
+    await rebuildInWorker(settings, options.onProgress, (message) => notify(message, 'info'));
     first = await readIndex(options.indexDir, { embedderId: options.embedder.id });
   }
   const live = new LiveIndex(first, { prepare, release: releaseGraph });
@@ -64,7 +65,7 @@ export async function openServingIndex<T>(
   const loadGeneration = () =>
     loadGenerationInWorker({ indexDir: options.indexDir, embedderId: options.embedder.id });
   const refresh = coalesced(async () => {
-    const report = await rebuildInWorker(settings);
+    const report = await rebuildInWorker(settings, undefined, (message) => notify(message, 'info'));
     live.swap(await loadGeneration());
     notify(
       `The index was rebuilt (${report.added.length} new, ${report.changed.length} changed, ${report.removed.length} removed documents; ${report.embedded} passages embedded): now answering from generation ${live.generation}.`,

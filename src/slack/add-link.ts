@@ -1,8 +1,13 @@
+import type { WebClient } from '@slack/web-api';
 import { describeError } from '../errors.js';
+import { servicesIn } from './channel-services.js';
+import { postMessages, tellPrivately } from './post-messages.js';
 import type { SlackDeps } from './slack-deps.js';
-import { addLinkText, addRefusalText } from './views/add-link-text.js';
+import { addLinkMessage, addLinkText, addRefusalText } from './views/add-link-text.js';
 
 export interface AddLinkRequest {
+  /** The installation asking: the link goes into its channel's first bound collection. */
+  team: string | null;
   channel: string;
   user: string;
   url: string;
@@ -13,7 +18,7 @@ export interface AddLinkRequest {
 }
 
 /** Adding changes what everyone's answers come from: only admins, or anyone in the admin channel. */
-function mayAdd(deps: SlackDeps, user: string, channel: string): boolean {
+export function mayAdd(deps: SlackDeps, user: string, channel: string): boolean {
   return (
     deps.admins.users.has(user) || (deps.admins.channel !== undefined && deps.admins.channel === channel)
   );
@@ -22,8 +27,8 @@ function mayAdd(deps: SlackDeps, user: string, channel: string): boolean {
 /** The "add" flow shared by the mention and the shortcut: check who asks, add, say what came of it. */
 export async function addLinkFor(deps: SlackDeps, request: AddLinkRequest): Promise<void> {
   const configured = deps.admins.users.size > 0 || deps.admins.channel !== undefined;
-  const addLink = deps.services.addLink;
   try {
+    const { addLink } = await servicesIn(deps, { team: request.team, channel: request.channel });
     if (!addLink || !mayAdd(deps, request.user, request.channel)) {
       await request.refuse(addRefusalText(deps.admins.channel, configured && addLink !== undefined));
       return;
@@ -37,4 +42,25 @@ export async function addLinkFor(deps: SlackDeps, request: AddLinkRequest): Prom
   } catch (error) {
     deps.logger.warn({ error: describeError(error) }, 'could not reply to an add request');
   }
+}
+
+/**
+ * "add <link>" written in a conversation — an @mention in a channel or a DM to the bot: the outcome is
+ * posted in the thread, a refusal only to the person who asked. In a DM only the admins themselves may
+ * add (a DM is never the admin channel).
+ */
+export function addLinkInConversation(
+  client: WebClient,
+  deps: SlackDeps,
+  where: { team: string | null; channel: string; user: string; threadTs: string; url: string },
+): Promise<void> {
+  const { channel, user, threadTs } = where;
+  return addLinkFor(deps, {
+    team: where.team,
+    channel,
+    user,
+    url: where.url,
+    reply: (text) => postMessages(deps, { channel, threadTs, user }, [addLinkMessage(text)]),
+    refuse: (text) => tellPrivately(client, { channel, user, threadTs }, text),
+  });
 }

@@ -1,6 +1,9 @@
 import type { WebClient } from '@slack/web-api';
 import type { Answer } from '../answer/types.js';
+import type { BotServices } from '../bot-services.js';
 import type { AnswerRequest } from './answer-request.js';
+import { servicesIn } from './channel-services.js';
+import { readEarlierTurns } from './conversation-turns.js';
 import { charactersText, cutToLength, INPUT_LIMITS } from './input-limits.js';
 import { postMessages, tellPrivately } from './post-messages.js';
 import { withProgress } from './progress.js';
@@ -38,20 +41,22 @@ export async function answerInThread(
     }
     // Off the request path, a few at a time (work-queue.ts); refused at once when the queue is full.
     await deps.work.run(async () => {
+      const services = await servicesIn(deps, { team: request.teamId ?? null, channel });
       if (!request.question) {
         await postMessages(deps, where, [{ text: EMPTY_QUESTION, blocks: [] }]);
         return;
       }
+      request.question = await followUpQuestion(client, deps, services, request);
       if (request.onlyIfSupported) {
-        const answer = await deps.services.ask(request.question, { unsolicited: true });
+        const answer = await services.ask(request.question, { unsolicited: true });
         if (answer.abstained) {
           deps.logger.debug({ channel }, 'auto-answer skipped: the documents do not support an answer');
           return;
         }
-        await postMessages(deps, where, answerMessages(answer, deps.catalog()));
+        await postMessages(deps, where, answerMessages(answer, deps.catalog(services)));
       } else {
         await withProgress(client, deps, { channel, threadTs, status: 'is reading the documents…' }, () =>
-          reply(client, deps, request),
+          reply(client, deps, services, request),
         );
       }
       await markThreadAnswered(deps, channel, threadTs);
@@ -67,10 +72,38 @@ export async function answerInThread(
   }
 }
 
-async function reply(client: WebClient, deps: SlackDeps, request: AnswerRequest): Promise<Answer> {
-  const { askStream } = deps.services;
-  if (askStream) return streamAnswer(client, deps, request, askStream);
-  const answer = await deps.services.ask(request.question);
-  await postMessages(deps, request, answerMessages(answer, deps.catalog()));
+/**
+ * A reply in a thread is read against the thread's earlier turns (the asker's questions, the bot's
+ * answers), so "and what did he say about X?" is answered about the person the conversation is about.
+ * If the thread cannot be read, the question is answered as asked.
+ */
+async function followUpQuestion(
+  client: WebClient,
+  deps: SlackDeps,
+  services: BotServices,
+  request: AnswerRequest,
+): Promise<string> {
+  const { messageTs, threadTs, channel, user } = request;
+  if (!messageTs || messageTs === threadTs || !request.question) return request.question;
+  try {
+    const turns = await readEarlierTurns(client, deps.identity, { channel, threadTs, messageTs, user });
+    const followUp = services.resolveFollowUp(request.question, turns);
+    if (followUp.readAs) deps.logger.debug({ channel, threadTs }, 'read a follow-up against the thread');
+    return followUp.question;
+  } catch (error) {
+    logFailure(deps.logger, error, 'could not read the thread for a follow-up', { channel, threadTs });
+    return request.question;
+  }
+}
+
+async function reply(
+  client: WebClient,
+  deps: SlackDeps,
+  services: BotServices,
+  request: AnswerRequest,
+): Promise<Answer> {
+  if (services.askStream) return streamAnswer(client, deps, request, services);
+  const answer = await services.ask(request.question);
+  await postMessages(deps, request, answerMessages(answer, deps.catalog(services)));
   return answer;
 }

@@ -8,6 +8,11 @@ export interface AnswerRequest {
   /** The question as readable text (mentions of the bot removed). */
   question: string;
   /**
+   * The question's own message, when it is a reply in a thread: the thread's earlier turns are then
+   * read, so a follow-up ("and what did he say about X?") is answered in their light.
+   */
+  messageTs?: string;
+  /**
    * Auto-answer channels: reply only when the documents support an answer, and show no progress for
    * messages that may well not be questions for the bot.
    */

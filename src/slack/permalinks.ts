@@ -5,7 +5,7 @@ import type { WebClient } from '@slack/web-api';
  * point of a summary); without it chat.getPermalink is asked.
  * https://docs.slack.dev/reference/methods/chat.getPermalink
  */
-function buildPermalink(workspaceUrl: string, channel: string, ts: string, threadTs?: string): string {
+export function buildPermalink(workspaceUrl: string, channel: string, ts: string, threadTs?: string): string {
   const base = `${workspaceUrl.replace(/\/?$/, '/')}archives/${channel}/p${ts.replace('.', '')}`;
   return threadTs && threadTs !== ts ? `${base}?thread_ts=${threadTs}` : base;
 }

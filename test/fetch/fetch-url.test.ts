@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
+import type { LookupAddress } from 'node:dns';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import { nonPublicReason } from '../../src/fetch/address-policy.js';
 import { FetchError } from '../../src/fetch/fetch-error.js';
 import { type FetchPolicy, fetchUrl } from '../../src/fetch/fetch-url.js';
+import type { FetchNetwork } from '../../src/fetch/open-connection.js';
 import { redirect, serve, startWebStandIn, type WebStandIn } from '../support/web-stand-in.js';
 
 const open: FetchPolicy = { allowPrivate: true, timeoutMs: 5000, maxBytes: 64 * 1024, maxRedirects: 5 };
@@ -47,6 +49,76 @@ describe('fetchUrl', () => {
       assert.match(error.message, /loopback address.*WHOSAID_ALLOW_PRIVATE_URLS=1/, host);
     }
     assert.equal(web.requests.length, 0, 'no request reached the server');
+  });
+
+  it('refuses a redirect from a public address to a private one, checking every hop', async () => {
+    // A test network: these names resolve to the addresses given, which the guard checks as it
+    // checks DNS; every socket then goes to the stand-in on loopback.
+    const names: Record<string, LookupAddress[]> = {
+      'public.test': [{ address: '93.184.215.14', family: 4 }],
+      'second.test': [{ address: '2606:4700:4700::1111', family: 6 }],
+      'internal.test': [{ address: '10.0.0.7', family: 4 }],
+      'metadata.test': [{ address: '169.254.169.254', family: 4 }],
+      'mixed.test': [
+        { address: '1.1.1.1', family: 4 },
+        { address: '127.0.0.1', family: 4 },
+      ],
+      'mapped.test': [{ address: '::ffff:127.0.0.1', family: 6 }],
+      'local6.test': [{ address: '::1', family: 6 }],
+    };
+    const network: FetchNetwork = {
+      resolve: async (hostname) => {
+        const found = names[hostname];
+        if (!found) throw Object.assign(new Error(`unknown test host ${hostname}`), { code: 'ENOTFOUND' });
+        return found;
+      },
+      route: () => ({ address: '127.0.0.1', family: 4 }),
+    };
+    const policy: FetchPolicy = { ...guarded, network };
+    const port = new URL(web.url('/')).port;
+    const at = (host: string, path: string) => `http://${host}:${port}${path}`;
+    web.routes.set('/a', serve('text/html', page));
+    const served = await fetchUrl({ url: at('public.test', '/a'), accept: ['html'] }, policy);
+    assert.equal(served.status, 'ok', 'a public first hop is fetched (from loopback, by the test network)');
+    const privateTargets: [string, RegExp][] = [
+      [at('127.0.0.1', '/a'), /127\.0\.0\.1, a loopback address/],
+      [at('[::1]', '/a'), /::1, a loopback address/],
+      [at('[::ffff:127.0.0.1]', '/a'), /a loopback address/],
+      [at('2130706433', '/a'), /127\.0\.0\.1, a loopback address/], // decimal form
+      [at('0x7f.1', '/a'), /127\.0\.0\.1, a loopback address/], // hex and short forms
+      [at('0.0.0.0', '/a'), /0\.0\.0\.0, a "this network" address/],
+      [at('[::]', '/a'), /the unspecified address/],
+      [at('internal.test', '/a'), /internal\.test resolves to 10\.0\.0\.7, a private address/],
+      [at('metadata.test', '/a'), /169\.254\.169\.254, a link-local address/],
+      [at('mixed.test', '/a'), /mixed\.test resolves to 127\.0\.0\.1/],
+      [at('mapped.test', '/a'), /::ffff:127\.0\.0\.1, a loopback address/],
+      [at('local6.test', '/a'), /::1, a loopback address/],
+    ];
+    for (const [target, why] of privateTargets) {
+      web.reset();
+      web.routes.set('/a', serve('text/html', page));
+      web.routes.set('/start', redirect(target));
+      const error = await failure(fetchUrl({ url: at('public.test', '/start'), accept: ['html'] }, policy));
+      assert.equal(error.code, 'FETCH_REFUSED', target);
+      assert.match(error.message, why, target);
+      assert.match(error.message, /WHOSAID_ALLOW_PRIVATE_URLS=1/, target);
+      assert.deepEqual(
+        web.requests.map((request) => request.path),
+        ['/start'],
+        `only the public hop was requested before ${target}`,
+      );
+    }
+    // Every hop, not only the first and the last: public → public → private stops at the third.
+    web.reset();
+    web.routes.set('/hop1', redirect(at('second.test', '/hop2'), 301));
+    web.routes.set('/hop2', redirect(at('internal.test', '/a'), 307));
+    web.routes.set('/a', serve('text/html', page));
+    const error = await failure(fetchUrl({ url: at('public.test', '/hop1'), accept: ['html'] }, policy));
+    assert.match(error.message, /internal\.test resolves to 10\.0\.0\.7/);
+    assert.deepEqual(
+      web.requests.map((request) => request.path),
+      ['/hop1', '/hop2'],
+    );
   });
 
   it('classifies every special-purpose range, IPv4 and IPv6, and lets public addresses through', () => {

@@ -9,7 +9,7 @@ import { silentIo } from '../support/run-cli.js';
 import { bundledIndexCopy } from '../support/shared-index.js';
 import { TEAM_ID } from '../support/slack-api-stand-in.js';
 import { postedText } from '../support/slack-blocks.js';
-import { mentionEvent } from '../support/slack-events.js';
+import { directMessage, mentionEvent } from '../support/slack-events.js';
 import { FORM, interactionBody } from '../support/slack-signed-requests.js';
 import { memoryLogger, startTestBot, type TestBot } from '../support/slack-test-bot.js';
 import { tempDir } from '../support/temp-dir.js';
@@ -116,6 +116,34 @@ describe('adding a link from Slack', () => {
       String(note?.args.text),
       `Sorry, only whosaid's admins can add documents. Ask one of them to add it, or ask in <#${ADMIN_CHANNEL}>.`,
     );
+    assert.equal(web.requests.length, 0);
+  });
+
+  it('an admin may add by DM, answered in that DM; anyone else is refused there, and nothing is fetched', async () => {
+    const link = web.url('/news/harbor');
+    await test.event(directMessage(nextTs(), `add <${link}>`, { user: ADMIN, channel: 'D0ADMIN01' }));
+    const [reply] = test.standIn.callsTo('chat.postMessage');
+    assert.equal(reply?.args.channel, 'D0ADMIN01');
+    assert.match(
+      String(reply?.args.text),
+      /^(?:Added|Already had it, unchanged:) <[^|]+\|Harbor tunnel vote delayed after cost review>: 6 paragraphs/,
+    );
+    assert.equal(test.standIn.callsTo('chat.postEphemeral').length, 0);
+
+    test.standIn.reset();
+    web.reset();
+    web.routes.set('/news/harbor', serve('text/html', article));
+    await test.event(
+      directMessage(nextTs(), `please add <${link}|the harbor story>`, {
+        user: 'U0REPORTR',
+        channel: 'D0REPORTR',
+      }),
+    );
+    assert.equal(test.standIn.callsTo('chat.postMessage').length, 0, 'no answer, no "added"');
+    const [note] = test.standIn.callsTo('chat.postEphemeral');
+    assert.equal(note?.args.channel, 'D0REPORTR');
+    assert.equal(note?.args.user, 'U0REPORTR');
+    assert.match(String(note?.args.text), /^Sorry, only whosaid's admins can add documents\./);
     assert.equal(web.requests.length, 0);
   });
 

@@ -1,4 +1,5 @@
-import type { KnowledgeSummary } from '../../bot-services.js';
+import type { FeedStatus, KnowledgeSummary } from '../../bot-services.js';
+import type { FeedbackSummary } from '../feedback-summary.js';
 import { COMMANDS } from './action-ids.js';
 import type { HomeView, KnownBlock } from './block-types.js';
 import { sections } from './limits.js';
@@ -6,13 +7,42 @@ import { clip, escapeText, link, slackDate, sourceLine } from './mrkdwn.js';
 
 const MAX_DOCUMENTS = 25;
 const MAX_SPEAKERS = 20;
+const MAX_FEEDS = 15;
+
+/** A collection as the Home tab lists it. */
+export interface HomeCollection {
+  name: string;
+  documents: number;
+  quotes: number;
+  /** Read in unbound channels and DMs. */
+  isDefault: boolean;
+  /** Channel ids bound to it. */
+  channels: string[];
+}
+
+const MAX_COLLECTIONS = 25;
+
+/**
+ * What the Home tab shows besides the index: the workspace's collections, the feeds followed, and for
+ * admins the feedback.
+ */
+export interface HomeExtras {
+  collections?: readonly HomeCollection[];
+  feeds?: FeedStatus[];
+  /** Only for admins: counts and the answers marked not helpful, with links to open them. */
+  feedback?: {
+    summary: FeedbackSummary;
+    link: (answer: FeedbackSummary['notHelpfulAnswers'][number]) => string | null;
+  };
+}
 
 /**
  * The App Home tab: what the bot knows (documents, speakers, when the index was built) and how to use it.
  * Home views allow up to 100 blocks; long lists are cut with a count of what was left out.
  * https://docs.slack.dev/surfaces/app-home
  */
-export function homeView(knowledge: KnowledgeSummary, botUserId: string): HomeView {
+export function homeView(knowledge: KnowledgeSummary, botUserId: string, extras: HomeExtras = {}): HomeView {
+  const collections = extras.collections ?? [];
   const built = Date.parse(knowledge.builtAt);
   const when = Number.isNaN(built)
     ? escapeText(knowledge.builtAt)
@@ -35,10 +65,36 @@ export function homeView(knowledge: KnowledgeSummary, botUserId: string): HomeVi
         `• On any message of a thread, choose *Summarize thread* in the message’s ⋮ menu, or write <@${botUserId}> summarize in the thread.`,
     ),
     { type: 'divider' },
+    ...(collections.length > 0
+      ? sections(`*Collections in this workspace*\n${listCollections(collections)}`)
+      : []),
     ...sections(`*Documents*\n${listDocuments(knowledge)}`),
     ...sections(`*Speakers quoted most*\n${listSpeakers(knowledge)}`),
+    ...(extras.feeds && extras.feeds.length > 0
+      ? sections(`*Feeds followed*\n${listFeeds(extras.feeds)}`)
+      : []),
+    ...(extras.feedback ? [{ type: 'divider' } as const, ...sections(feedbackText(extras.feedback))] : []),
   ];
   return { type: 'home', blocks: blocks.slice(0, 100) };
+}
+
+function listCollections(collections: readonly HomeCollection[]): string {
+  const lines = collections.slice(0, MAX_COLLECTIONS).map((collection) => {
+    const where = [
+      ...(collection.isDefault ? ['read in unbound channels and DMs'] : []),
+      ...(collection.channels.length > 0
+        ? [
+            `bound in ${collection.channels
+              .slice(0, 10)
+              .map((channel) => `<#${channel}>`)
+              .join(', ')}`,
+          ]
+        : []),
+    ];
+    return `• *${escapeText(collection.name)}* — ${collection.documents} ${collection.documents === 1 ? 'document' : 'documents'}, ${collection.quotes} attributed quotes${where.length > 0 ? ` · ${where.join(' · ')}` : ''}`;
+  });
+  const more = collections.length - MAX_COLLECTIONS;
+  return [...lines, ...(more > 0 ? [`…and ${more} more.`] : [])].join('\n');
 }
 
 function listDocuments(knowledge: KnowledgeSummary): string {
@@ -59,4 +115,27 @@ function listSpeakers(knowledge: KnowledgeSummary): string {
     return `• *${escapeText(speaker.name)}*${role} — ${speaker.quoteCount} ${speaker.quoteCount === 1 ? 'quote' : 'quotes'}`;
   });
   return lines.join('\n') || '_No attributed quotes yet._';
+}
+
+function listFeeds(feeds: FeedStatus[]): string {
+  const lines = feeds.slice(0, MAX_FEEDS).map((feed) => {
+    const checked = Date.parse(feed.lastCheckedAt ?? '');
+    const when = Number.isNaN(checked)
+      ? 'not refreshed yet'
+      : `last refreshed ${slackDate(checked / 1000, '{date_short_pretty} at {time}', feed.lastCheckedAt ?? '')}`;
+    return `• ${link(feed.url, clip(feed.title ?? feed.url, 150))} — ${when}`;
+  });
+  const more = feeds.length - MAX_FEEDS;
+  return [...lines, ...(more > 0 ? [`…and ${more} more.`] : [])].join('\n');
+}
+
+function feedbackText({ summary, link: linkTo }: NonNullable<HomeExtras['feedback']>): string {
+  const head = `*Feedback on answers, last ${summary.days} days* (shown to admins only)\n👍 ${summary.helpful} helpful · 👎 ${summary.notHelpful} not helpful`;
+  if (summary.notHelpfulAnswers.length === 0) return head;
+  const answers = summary.notHelpfulAnswers.map((answer) => {
+    const url = linkTo(answer);
+    const when = slackDate(Date.parse(answer.at) / 1000, '{date_short_pretty} at {time}', answer.at);
+    return `• ${url ? `<${url}|An answer>` : 'An answer'} in <#${answer.channel}> — marked not helpful ${when}`;
+  });
+  return `${head}\nMarked not helpful (open to read the question):\n${answers.join('\n')}`;
 }

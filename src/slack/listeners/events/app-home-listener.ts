@@ -1,8 +1,12 @@
-import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import type { AllMiddlewareArgs, Context, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { channelScope, visibleCollections } from '../../../collections/channel-scope.js';
+import { placeOf, tenancyOf } from '../../channel-services.js';
+import { summarizeFeedback } from '../../feedback-summary.js';
 import { workOf } from '../../payloads/payload-context.js';
+import { buildPermalink } from '../../permalinks.js';
 import { logFailure } from '../../slack-api-errors.js';
 import type { SlackDeps } from '../../slack-deps.js';
-import { homeView } from '../../views/home-view.js';
+import { type HomeExtras, homeView } from '../../views/home-view.js';
 import { suggestedPromptsOffer } from './suggested-prompts.js';
 
 /**
@@ -18,17 +22,73 @@ export function appHomeListener(deps: SlackDeps) {
     const event = workOf(context, 'app_home_opened')?.event;
     if (!event) return;
     if (event.tab === 'messages') {
-      if (event.channel) await offerPrompts(client, { user: event.user, channel: event.channel });
+      if (event.channel)
+        await offerPrompts(client, {
+          user: event.user,
+          channel: event.channel,
+          team: placeOf(context, undefined).team,
+        });
       return;
     }
     if (event.tab !== 'home') return;
     try {
       await client.views.publish({
         user_id: event.user,
-        view: homeView(deps.services.knowledge(), deps.identity.botUserId),
+        view: await workspaceHome(deps, context, event.user),
       });
     } catch (error) {
       logFailure(deps.logger, error, 'could not publish the Home tab', { user: event.user });
     }
+  };
+}
+
+/**
+ * The Home tab of one workspace: the documents and speakers its DMs read (the default collections),
+ * and every collection the workspace may read, with its counts and the channels bound to it.
+ */
+async function workspaceHome(deps: SlackDeps, context: Context, user: string) {
+  const place = placeOf(context, undefined);
+  const tenancy = await tenancyOf(deps);
+  const visible = visibleCollections(place.team, tenancy.records);
+  const everything = deps.services.within({ collections: visible }).knowledge();
+  const present = new Map(everything.collections.map((stats) => [stats.name, stats]));
+  const collections = visible.map((name) => ({
+    name,
+    documents: present.get(name)?.documents ?? 0,
+    quotes: present.get(name)?.quotes ?? 0,
+    isDefault: tenancy.defaults.includes(name),
+    channels: tenancy.bindings
+      .filter(
+        (binding) =>
+          (binding.team === place.team || binding.team === null) && binding.collections.includes(name),
+      )
+      .map((binding) => binding.channel),
+  }));
+  return homeView(deps.services.within(channelScope(place, tenancy)).knowledge(), deps.identity.botUserId, {
+    ...(await homeExtras(deps, user)),
+    collections,
+  });
+}
+
+/**
+ * The feeds (for everyone) and the last week's feedback (for admins: who asked what is not for every
+ * user's Home tab). Either that cannot be read is left out rather than failing the whole tab.
+ */
+async function homeExtras(deps: SlackDeps, user: string): Promise<HomeExtras> {
+  const feeds = await deps.services.feeds?.().catch((error: unknown) => {
+    logFailure(deps.logger, error, 'could not read the feed list for the Home tab', { user });
+    return undefined;
+  });
+  if (!deps.admins.users.has(user)) return { feeds };
+  const entries = await deps.state.feedback().catch(() => null);
+  if (!entries) return { feeds };
+  const workspaceUrl = deps.identity.url;
+  return {
+    feeds,
+    feedback: {
+      summary: summarizeFeedback(entries, new Date()),
+      link: (answer) =>
+        workspaceUrl ? buildPermalink(workspaceUrl, answer.channel, answer.messageTs, answer.threadTs) : null,
+    },
   };
 }

@@ -1,5 +1,8 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { addLinkInConversation } from '../../add-link.js';
 import { answerInThread } from '../../answer-in-thread.js';
+import { placeOf } from '../../channel-services.js';
+import { addRequestLink } from '../../link-request.js';
 import type { MessageEvent } from '../../payloads/event-payloads.js';
 import { workOf } from '../../payloads/payload-context.js';
 import { tellPrivately } from '../../post-messages.js';
@@ -33,6 +36,18 @@ export function messageListener(deps: SlackDeps) {
     const user = message.user;
     const question = questionText(message.text, deps.identity.botUserId);
     const threadTs = message.thread_ts ?? message.ts;
+    // "add <link>" in a DM, as in an @mention: who may add is checked the same way.
+    const link = route === 'direct' ? addRequestLink(message.text, deps.identity.botUserId) : null;
+    if (link) {
+      await addLinkInConversation(client, deps, {
+        ...placeOf(context, message.channel),
+        channel: message.channel,
+        user,
+        threadTs,
+        url: link,
+      });
+      return;
+    }
     if (route !== 'auto-answer' && message.thread_ts && isSummarizeRequest(question)) {
       await summarizeInThread(client, deps, {
         channel: message.channel,
@@ -51,6 +66,7 @@ export function messageListener(deps: SlackDeps) {
       user,
       teamId: context.teamId,
       question,
+      messageTs: message.ts,
       // A "thanks!" in a thread the bot answered is not a question: reply only when the documents answer it.
       onlyIfSupported: route === 'auto-answer' || (route === 'follow-up' && !looksLikeQuestion(question)),
     });
