@@ -23,6 +23,11 @@ export interface KeyTerm {
    * for ("wsj" → wall, street, journal), or the word an abbreviation abbreviates ("sen" → senator).
    */
   equivalentStems: string[];
+  /**
+   * Mainly an adverb ("actually", "really"): it qualifies the question and names nothing an
+   * answering sentence must contain.
+   */
+  qualifier: boolean;
 }
 
 /** What the question is read with: WordNet, and the corpus's own short forms and vocabulary. */
@@ -30,6 +35,8 @@ export interface QuestionResources {
   wordnet: Wordnet;
   /** Lower-cased short form → the names it stands for (see src/text/aliases.ts). */
   aliases?: ReadonlyMap<string, readonly string[]>;
+  /** The name a clipped compound ("SecDef") stands for in the corpus, if any (src/text/blends.ts). */
+  expandBlend?: (token: string) => string | null;
   /** Whether the corpus uses the word at all. */
   inCorpus?: (word: string) => boolean;
 }
@@ -53,7 +60,7 @@ export interface QuestionAnalysis {
    */
   focus: KeyTerm | null;
   /** What kind of expression the answer must contain: a quantity ("how many/much") or a time ("when"). */
-  expects: 'quantity' | 'time' | null;
+  expects: ExpectedKind | null;
   /** Whose words are asked for: "SpaceX" in "How did SpaceX respond to the Journal's report?". */
   speechSubject: string | null;
 }
@@ -64,12 +71,23 @@ const SPEECH =
 export function analyzeQuestion(question: string, resources: QuestionResources): QuestionAnalysis {
   const { wordnet } = resources;
   const shortForms = findShortForms(question, resources);
+  const entities = findProperNames(question);
+  // Other names WordNet gives a name of several words ("RI" for "Rhode Island"), when the corpus uses
+  // them: each word of the name then counts as present where the other name is.
+  const otherNames = new Map<string, string[]>();
+  for (const entity of entities) {
+    const others = wordnet
+      .phraseSynonyms(entity.name)
+      .filter((other) => words(other).every((word) => resources.inCorpus?.(word) ?? false));
+    for (const word of words(entity.name)) otherNames.set(word, [...(otherNames.get(word) ?? []), ...others]);
+  }
+  const nameSynonyms = [...new Set([...otherNames.values()].flat())];
   const seen = new Set<string>();
   const keyTerms: KeyTerm[] = [];
   for (const typed of words(question)) {
     const expanded = expandAbbreviation(typed);
     const word = expanded ?? typed;
-    const named = shortForms.get(typed) ?? [];
+    const named = [...(shortForms.get(typed) ?? []), ...(otherNames.get(typed) ?? [])];
     const wordStem = stem(word);
     // A single letter or a small number carries no topic; WordNet would still offer "ten" for "x".
     if (isStopword(word) || isGenericWord(wordStem) || word.length < 2 || /^\d{1,2}$/.test(word)) continue;
@@ -92,10 +110,11 @@ export function analyzeQuestion(question: string, resources: QuestionResources):
         (s) => s !== wordStem && !equivalents.includes(s) && !synonyms.map(stem).includes(s),
       ),
       equivalentStems: equivalents,
+      qualifier: wordnet.isMainlyAdverb(word),
     });
   }
   const names = [...new Set([...shortForms.values()].flat())];
-  const focusWord = findFocusWord(question);
+  const focusWord = findFocusWord(question, wordnet);
   const kind = questionKind(question, (word) => wordnet.isCommunicationVerb(word));
   return {
     text: question,
@@ -103,25 +122,47 @@ export function analyzeQuestion(question: string, resources: QuestionResources):
     searchText: names.length > 0 ? `${question} (${names.join('; ')})` : question,
     keyTerms,
     focus: keyTerms.find((term) => term.word === focusWord) ?? null,
-    speechSubject: findSpeechSubject(question),
-    expects: /^\s*how\s+(?:many|much)\b/i.test(question)
-      ? 'quantity'
-      : /^\s*(?:since\s+)?when\b/i.test(question)
-        ? 'time'
-        : null,
-    entities: findProperNames(question),
+    speechSubject: findSpeechSubject(question) ?? expressionSubject(question, wordnet),
+    expects: expectedKind(question),
+    entities,
     // "Who said …" asks for words; "who did they ask to investigate" asks for the addressee, not quotes.
     asksForWords: kind === 'who-said' || (kind !== 'who' && SPEECH.test(question)),
     expansions: [
-      ...new Set(
-        keyTerms.flatMap((term) =>
+      ...new Set([
+        ...nameSynonyms.flatMap(words),
+        ...keyTerms.flatMap((term) =>
           term.word.length > 2
             ? [...wordnet.synonyms(term.word), ...rareSynonymsInCorpus(term.word, resources)]
             : [],
         ),
-      ),
+      ]),
     ],
   };
+}
+
+/**
+ * What the answer to "how many" (a count), "how much" (an amount: money, a share, a measure), "how
+ * long" (a duration) or "when" (a time) must contain: English asks for each with its own words.
+ */
+export type ExpectedKind = 'count' | 'amount' | 'duration' | 'time';
+
+function expectedKind(question: string): ExpectedKind | null {
+  const text = question.trim();
+  // Counting units of time asks how long: "how many years has he…".
+  if (/^how\s+many\s+(?:seconds|minutes|hours|days|weeks|months|years|decades)\b/i.test(text))
+    return 'duration';
+  if (/^how\s+many\b/i.test(text)) return 'count';
+  if (/^(?:by\s+)?how\s+much\b/i.test(text)) return 'amount';
+  if (/^how\s+long\b/i.test(text)) return 'duration';
+  // "When", and the wh-phrases that ask for a point in time: "by what date", "on which day", "what deadline".
+  if (/^(?:since\s+)?when\b/i.test(text)) return 'time';
+  if (
+    /^(?:(?:by|on|until|in)\s+)?(?:what|which)\s+(?:exact\s+)?(?:date|day|deadline|year|month|time)\b/i.test(
+      text,
+    )
+  )
+    return 'time';
+  return null;
 }
 
 const ATTRIBUTE_QUESTION =
@@ -129,9 +170,19 @@ const ATTRIBUTE_QUESTION =
 const POSSESSIVE_QUESTION =
   /^\s*(?:what|who|which)\s+(?:is|was|are|were)\s+[\w\s.-]+?['’]s\s+([\w\s-]+?)\s*\??\s*$/i;
 
-function findFocusWord(question: string): string | null {
+/** "What deadline did…", "what kind of backup plans did…": the wh-phrase's noun, before its auxiliary. */
+const WH_PHRASE =
+  /^\s*(?:what|which)\s+(?:(?:kinds?|types?|sorts?)\s+of\s+)?(?:[\p{L}-]+\s+){0,2}?([\p{L}-]+)\s+(?:did|does|do|is|was|are|were|has|have|had|will|would|can|could)\b/iu;
+
+function findFocusWord(question: string, wordnet: Wordnet): string | null {
   const phrase = ATTRIBUTE_QUESTION.exec(question)?.[1] ?? POSSESSIVE_QUESTION.exec(question)?.[1];
-  return phrase ? (words(phrase).at(-1) ?? null) : null;
+  if (phrase) return words(phrase).at(-1) ?? null;
+  // The thing asked for must be named in an answer: "what bill did she introduce" needs a bill. Not
+  // so for people, groups, places and times — a name or a date answers "which reporter", "what firm",
+  // "which city", "what day" without the noun (WordNet's noun classes say which nouns those are).
+  const head = WH_PHRASE.exec(question)?.[1]?.toLowerCase();
+  if (!head || isStopword(head) || wordnet.isNameableNoun(head)) return null;
+  return head;
 }
 
 const SPEECH_SUBJECT =
@@ -142,13 +193,41 @@ const ACCORDING_TO = /\baccording to\s+(.+?)\s*(?:[,?.!]|$)/i;
 const POSSESSIVE_SPEECH =
   /\b([\p{Lu}][\p{L}.'’ -]*?)['’]s\s+(?:response|reply|reaction|answer|statement|comments?|remarks?|view|position|testimony)\b/u;
 
+/**
+ * A subject is a noun phrase: one that holds a clause of its own ("SpaceX point Axios to when asked
+ * for" before "comment") is the lazy match running past the real verb, not a subject.
+ */
+const CLAUSE_BOUNDARY =
+  /\b(?:when|where|why|how|what|who|whom|which|if|because|after|before|while|whether)\b/i;
+
 export function findSpeechSubject(question: string): string | null {
+  const subject = SPEECH_SUBJECT.exec(question)?.[1];
   return (
-    SPEECH_SUBJECT.exec(question)?.[1] ??
+    (subject && !CLAUSE_BOUNDARY.test(subject) ? subject : undefined) ??
     ACCORDING_TO.exec(question)?.[1] ??
     POSSESSIVE_SPEECH.exec(question)?.[1] ??
     null
   );
+}
+
+/**
+ * "What did Inspector General Robert Storch conclude?", "How did Trump react?": "what" or "how",
+ * auxiliary, subject, main verb — the wh-word asks for what was expressed or how ("How long has he
+ * been talking…" asks for a duration, no one's words).
+ */
+const AUXILIARY_SUBJECT_VERB =
+  /^\s*(?:what(?:\s+else)?|how)\s+(?:did|does|do|has|have|had|will|would)\s+(.+?)\s+(\p{L}+)\s*(?:[?.!]|$|\s(?:about|on|in|to|after|before|regarding|over)\b)/iu;
+
+/**
+ * The subject of a verb of communication or thought the speech-verb patterns do not list ("conclude",
+ * "announce", "recommend"): WordNet's verb classes say which verbs report what someone expressed.
+ */
+function expressionSubject(question: string, wordnet: Wordnet): string | null {
+  const match = AUXILIARY_SUBJECT_VERB.exec(question);
+  if (!match?.[1] || !match[2]) return null;
+  // "What did the inspector general get asked": in the passive the subject is spoken to, not speaking.
+  if (/\b(?:get|got|gotten|be|been|being|was|were)$/i.test(match[1])) return null;
+  return wordnet.isExpressionVerb(match[2]) ? match[1] : null;
 }
 
 /** Senses per part of speech read for the rarer synonyms the corpus itself uses. */
@@ -177,7 +256,8 @@ function findShortForms(question: string, resources: QuestionResources): Map<str
   if (!resources.aliases) return found;
   for (const token of question.match(/[\p{L}][\p{L}.&]*/gu) ?? []) {
     const bare = token.replace(/\.$/, '');
-    const names = resources.aliases.get(bare.toLowerCase());
+    const blend = resources.expandBlend?.(bare);
+    const names = resources.aliases.get(bare.toLowerCase()) ?? (blend ? [blend] : undefined);
     if (!names) continue;
     const initialism = (bare.match(/\p{Lu}/gu) ?? []).length >= 2;
     const unknown = !(resources.inCorpus?.(bare) ?? true) && !isCommonWord(bare);

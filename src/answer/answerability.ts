@@ -62,7 +62,10 @@ function reasonFor(detail: EvidenceDetail, model: AnswerabilityModel): string {
     if (feature === 'unquotedSubject' && detail.unquoted)
       return `The documents mention ${detail.unquoted} but do not quote anything ${detail.unquoted} said.`;
     if (feature === 'missingKind') return 'No passage gives the amount or time asked for.';
-    if (feature === 'missingFocus') return 'The documents do not mention the attribute asked for.';
+    if (feature === 'missingFocus')
+      return detail.focus
+        ? `No passage mentions the ${detail.focus} asked about.`
+        : 'The documents do not mention the attribute asked for.';
   }
   return 'No passage in the documents covers what the question asks about.';
 }

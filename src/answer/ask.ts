@@ -5,7 +5,8 @@ import type { QuoteCheck } from '../check/types.js';
 import { describeError, WhosaidError } from '../errors.js';
 import type { QuestionAnalysis } from './analyze-question.js';
 import { decideAnswerable } from './answerability.js';
-import { documentRequest, listDocuments, summarizeDocument } from './document-answer.js';
+import { documentRequest, isDocumentMeant, listDocuments, summarizeDocument } from './document-answer.js';
+import { listRequest } from './document-list.js';
 import { composeExtractiveAnswer, pickQuote, toCitation } from './extractive-answer.js';
 import type { AnswerGenerator } from './generate-answer.js';
 import { prepareAnswer } from './prepare-answer.js';
@@ -56,7 +57,8 @@ export async function ask(context: SearchContext, options: AskOptions): Promise<
   const claim = findClaim(options.question);
   if (claim) return checkedAnswer(checkQuote(context, claim));
   const request = documentRequest(options.question);
-  if (request === 'list') return { ...plain(), ...listDocuments(context) };
+  if (request === 'list')
+    return { ...plain(), ...listDocuments(context, listRequest(options.question) ?? undefined) };
   // "What did Meyer say last week?": the dates filter and order the passages; they are not a topic.
   const { dates, rest } = readQuestionDates(options.question, options.now ?? null);
   let allOutOfRange = false;
@@ -80,8 +82,9 @@ export async function ask(context: SearchContext, options: AskOptions): Promise<
   const support = decideAnswerable(evidence, { unsolicited: options.unsolicited === true });
   // "Summarize the Reed statement": the document the question's words find first is the one meant.
   // Only when the evidence supports it: "summarize the latest Fed decision" is about no document here.
-  const meant =
+  const top =
     request === 'summary' && support.supported ? context.documents.get(passages[0]?.doc ?? '') : undefined;
+  const meant = top && isDocumentMeant(options.question, top, context) ? top : undefined;
   if (meant && !options.unsolicited) return { ...plain(), ...summarizeDocument(context, meant) };
   const base = { mode: 'extractive' as const, notes, removed: [], speakers, closest: [] };
   // Passages were found, but none from the time asked about: say so, not that nothing covers the topic.
@@ -89,6 +92,9 @@ export async function ask(context: SearchContext, options: AskOptions): Promise<
     ? `The passages that come closest are not from the time the question asks about (${dates?.reading}).`
     : support.reason;
   const declined = { ...base, ...abstention(reason), closest: closestOf(passages) };
+  // A request to summarize a document none of the documents is: said plainly, not answered from passages.
+  if (request === 'summary' && !meant && !options.unsolicited)
+    return { ...declined, ...abstention('No indexed document is about that.') };
   // With a model, the lexical decision does not veto: the model reads the passages and answers, or
   // says they do not answer (its reply is verified either way). Only the near-certain rules stand.
   const model = options.generator && passages.length > 0 && !support.certain ? options.generator : null;

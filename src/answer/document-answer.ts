@@ -2,30 +2,37 @@ import type { Chunk, StoredDocument } from '../index/types.js';
 import { isPlantedInstruction } from '../llm/instruction-like.js';
 import type { Quote } from '../quotes/types.js';
 import { countWords, sentencesOf } from '../text/sentences.js';
+import { contentTerms } from '../text/terms.js';
 import { capitalize, credit } from './credit.js';
+import { documentsFor, type ListRequest, listRequest } from './document-list.js';
 import type { SearchContext } from './search-context.js';
 import type { Answer, Citation } from './types.js';
 
 /** What a document-level request asks for: the list of documents, or one document summarised. */
 export type DocumentRequest = 'list' | 'summary';
 
-const LIST =
-  /\b(?:what|which)\s+(?:documents|articles|stories|sources|files|letters|texts)\b.*\b(?:have|know|indexed|there|available|cover)\b|\blist\s+(?:the\s+|all\s+|your\s+)?(?:documents|articles|sources)\b/i;
 const SUMMARY =
   /^(?:(?:can|could|would)\s+you\s+)?(?:please\s+)?(?:summari[sz]e|sum\s+up|recap|give\s+me\s+(?:a\s+)?(?:summary|rundown|gist|tl;?dr))\b|\bwhat(?:'s|\s+is|\s+was)\s+(?:the|this|that)\s+(?:\p{L}+\s+){0,4}?(?:article|story|piece|document|letter|statement|release|report)\s+(?:about|saying)\b|^tl;?dr\b/iu;
 
 /** "what documents do you have", "summarize the Reed statement": requests about documents, not facts in them. */
 export function documentRequest(question: string): DocumentRequest | null {
-  if (LIST.test(question)) return 'list';
+  if (listRequest(question)) return 'list';
   if (SUMMARY.test(question)) return 'summary';
   return null;
 }
 
-/** The indexed documents, each cited by its first paragraph. */
-export function listDocuments(context: SearchContext): Pick<Answer, 'answer' | 'citations' | 'abstained'> {
-  const citations = context.index.documents.flatMap((document, i) => {
-    const first = context.paragraphs.get(`${document.id}#1`);
-    return first ? [citationOf(i + 1, document, first, null)] : [];
+/**
+ * The indexed documents a list request asks for (all of them, those mentioning a topic, or those the
+ * metadata describes so), each cited by the paragraph that shows why it is listed.
+ */
+export function listDocuments(
+  context: SearchContext,
+  request: ListRequest = { filter: null },
+): Pick<Answer, 'answer' | 'citations' | 'abstained'> {
+  const listed = documentsFor(context, request);
+  const citations = listed.flatMap(({ document, paragraph }, i) => {
+    const chunk = context.paragraphs.get(`${document.id}#${paragraph}`);
+    return chunk ? [citationOf(i + 1, document, chunk, null)] : [];
   });
   const lines = citations.map((citation) => {
     const document = context.documents.get(citation.doc);
@@ -34,11 +41,60 @@ export function listDocuments(context: SearchContext): Pick<Answer, 'answer' | '
       .join(', ');
     return `• ${citation.title}${by ? ` (${by})` : ''} [${citation.n}]`;
   });
+  const total = context.index.documents.length;
+  const { filter } = request;
+  if (!filter)
+    return {
+      answer: `I have ${lines.length} document${lines.length === 1 ? '' : 's'}:\n${lines.join('\n')}`,
+      citations,
+      abstained: false,
+    };
+  const what = filter.text.replace(/\s+/g, ' ').trim();
+  const one = citations.length === 1;
+  const verb =
+    filter.by === 'topic'
+      ? one
+        ? `mentions ${what}`
+        : `mention ${what}`
+      : one
+        ? `is ${what}`
+        : `are ${what}`;
+  if (citations.length === 0)
+    return {
+      answer: `None of the ${total} indexed documents ${filter.by === 'topic' ? `mention ${what}` : `are ${what}`}.`,
+      citations: [],
+      abstained: true,
+    };
   return {
-    answer: `I have ${lines.length} document${lines.length === 1 ? '' : 's'}:\n${lines.join('\n')}`,
+    answer: `${citations.length} of the ${total} documents ${verb}:\n${lines.join('\n')}`,
     citations,
     abstained: false,
   };
+}
+
+/** Words of a summary request that name no document: the request itself and nouns any document is. */
+const REQUEST_WORDS = new Set(
+  contentTerms(
+    'summarize summarise summary sum up recap rundown gist tldr tl dr give please quick short brief ' +
+      'article story piece document doc text file item',
+  ),
+);
+/** Share of the request's other words a document must hold to be the one meant. */
+const MEANT_SHARE = 0.5;
+
+/**
+ * Whether `document` is the one a summary request means: it holds at least half of the request's
+ * words beyond the request itself ("the Reed statement": Reed, statement). "Summarize the latest Fed
+ * decision" means no document that lacks the Fed and the decision, however well one ranks.
+ */
+export function isDocumentMeant(question: string, document: StoredDocument, context: SearchContext): boolean {
+  const asked = [...new Set(contentTerms(question))].filter((term) => !REQUEST_WORDS.has(term));
+  if (asked.length === 0) return true;
+  const texts = [document.meta.title, document.meta.source ?? '', document.meta.publisher ?? ''];
+  for (let n = 1; n <= document.paragraphCount; n++)
+    texts.push(context.paragraphs.get(`${document.id}#${n}`)?.text ?? '');
+  const held = new Set(contentTerms(texts.join(' ')));
+  return asked.filter((term) => held.has(term)).length >= asked.length * MEANT_SHARE;
 }
 
 /** Words a paragraph needs to open the story (a photo caption or a dateline alone is not the lede). */

@@ -1,10 +1,14 @@
 import { findSpeakersInText } from '../quotes/find-speakers-in-text.js';
+import { SPEECH_VERBS, TELL_VERBS } from '../quotes/lexicon.js';
 import { matchSpeaker } from '../quotes/match-speaker.js';
+import { expandBlend } from '../text/blends.js';
 import { NAME_JOINERS } from '../text/proper-names.js';
 import { sentencesOf } from '../text/sentences.js';
 import { contentTerms } from '../text/terms.js';
-import { isCommonWord } from '../text/word-lexicon.js';
+import { isClauseWord, isCommonWord } from '../text/word-lexicon.js';
 import type { KeyTerm, QuestionAnalysis } from './analyze-question.js';
+import { corpusNameRuns } from './corpus-names.js';
+import { EXPRESSIONS } from './expressions.js';
 import type { SearchContext } from './search-context.js';
 import { isEmptyFilter, quoteMatches, type SpeakerFilter } from './speaker-filter.js';
 import type { Passage } from './types.js';
@@ -63,6 +67,8 @@ export interface EvidenceDetail {
   /** Names behind `missingNames` and `unquotedSubject`, for the reason shown to the user. */
   missing: string[];
   unquoted: string | null;
+  /** The word for what is asked about ("population", "bill"), for the reason shown. */
+  focus: string | null;
 }
 
 export function gatherEvidence(
@@ -84,7 +90,10 @@ export function gatherEvidence(
   const missing = names.filter((entity) => isMissing(entity, context)).map((entity) => entity.name);
   const unquoted = unquotedSubject(analysis, context);
   const { focus, expects } = analysis;
-  const known = analysis.keyTerms.filter((term) => context.index.lexical.documentFrequency(term.word) > 0);
+  // A word the documents write otherwise ("Rhode Island" as "RI", "WSJ" in full) is known to them.
+  const known = analysis.keyTerms.filter(
+    (term) => context.index.lexical.documentFrequency(term.word) > 0 || term.equivalentStems.length > 0,
+  );
   const flag = (value: boolean) => (value ? 1 : 0);
   // Near-certain: a person or organisation the documents never mention, or a name of several words none
   // of which the documents use ("Blue Origin") and that matches no speaker even with a typo.
@@ -92,6 +101,12 @@ export function gatherEvidence(
     names.find(
       (entity) =>
         missing.includes(entity.name) &&
+        // A short form ("SASC", "SecDef") may stand for a name the documents write in full in a way
+        // no rule expands: its absence is weighed, never certain.
+        !isShortForm(entity.name) &&
+        // "the Tesla boss", "the Kremlin leader": a name before a noun for a person describes that
+        // person, who may well be in the documents; the question is not about the name.
+        !describesPerson(entity.name, analysis.text, context) &&
         // A single unknown word may be a figure of speech ("the Kremlin" for its leader): only weighed.
         (entity.kind !== 'other' || (entity.name.includes(' ') && unknownToCorpus(entity.name, context))),
     )?.name ?? null;
@@ -104,8 +119,7 @@ export function gatherEvidence(
       missingNames: names.length === 0 ? 0 : missing.length / names.length,
       unquotedSubject: flag(unquoted !== null),
       missingKind: flag(
-        expects !== null &&
-          !top.some((passage) => holdsKindNear(passage, expects === 'quantity' ? QUANTITY : TIME, concepts)),
+        expects !== null && !top.some((passage) => holdsKindNear(passage, EXPRESSIONS[expects], concepts)),
       ),
       missingFocus: flag(focus !== null && !top.some((passage) => holdsFocus(passage, focus, analysis))),
       noTerms: flag(analysis.keyTerms.length === 0),
@@ -113,20 +127,18 @@ export function gatherEvidence(
     },
     missing,
     unquoted,
+    focus: analysis.focus?.word ?? null,
   };
 }
-
-/** Numbers other than bare years, and number words. */
-const QUANTITY =
-  /(?:\$\s?\d|\b\d+(?:[.,]\d+)*\s*(?:%|percent|million|billion|thousand)|\b(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)*\b|\b(?:hundreds?|thousands?|millions?|billions?|trillions?|dozens?|several|few|many|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)\b)/i;
-const TIME =
-  /\b(?:(?:19|20)\d\d|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow|tonight|since|ago|last\s+(?:week|month|year)|this\s+(?:week|month|year))\b/i;
 
 /** The stems of the question's key terms that are not part of a name it mentions. */
 function conceptStems(analysis: QuestionAnalysis): string[][] {
   const nameStems = new Set(contentTerms(analysis.entities.map((entity) => entity.name).join(' ')));
+  // "How many years…": the unit counted is the answer's own word ("since 2022" answers it), not a topic.
+  const unit =
+    analysis.expects === 'duration' ? /^\s*how\s+many\s+(\p{L}+)/iu.exec(analysis.text)?.[1] : undefined;
   return analysis.keyTerms
-    .filter((term) => !nameStems.has(term.stem))
+    .filter((term) => !nameStems.has(term.stem) && term.word !== unit?.toLowerCase())
     .map((term) => [term.stem, ...term.equivalentStems, ...term.synonymStems]);
 }
 
@@ -149,7 +161,7 @@ function holdsKindNear(passage: Passage, kind: RegExp, concepts: string[][]): bo
  */
 function holdsFocus(passage: Passage, focus: KeyTerm, analysis: QuestionAnalysis): boolean {
   const owners = analysis.entities.map((entity) => contentTerms(entity.name));
-  const stems = [focus.stem, ...focus.synonymStems, ...focus.equivalentStems];
+  const stems = [focus.stem, ...focus.synonymStems, ...focus.equivalentStems, ...focus.relatedStems];
   return sentencesOf(passage.text).some((sentence) => {
     const present = new Set(contentTerms(sentence));
     if (!stems.some((stem) => present.has(stem))) return false;
@@ -161,6 +173,19 @@ function speakerOffTopicOf(analysis: QuestionAnalysis, passages: Passage[], aske
   if (!analysis.speechSubject || isEmptyFilter(asked)) return 0;
   const quoting = passages.filter((passage) => passage.quotes.some((quote) => quoteMatches(quote, asked)));
   return 1 - Math.max(0, ...quoting.map((passage) => passage.conceptCoverage));
+}
+
+/** The name stands before a noun WordNet files under people ("boss", "leader", "founder"). */
+function describesPerson(name: string, question: string, context: SearchContext): boolean {
+  const at = question.indexOf(name);
+  if (at < 0) return false;
+  const next = /^(?:['’]s)?\s+(\p{Ll}+)/u.exec(question.slice(at + name.length))?.[1];
+  return next !== undefined && context.wordnet.isPersonNoun(next);
+}
+
+/** One word with two capitals or more: an initialism or a clipped compound. */
+function isShortForm(name: string): boolean {
+  return !name.includes(' ') && (name.match(/\p{Lu}/gu) ?? []).length >= 2;
 }
 
 function unknownToCorpus(name: string, context: SearchContext): boolean {
@@ -177,6 +202,22 @@ function unknownToCorpus(name: string, context: SearchContext): boolean {
  */
 function isMissing(entity: QuestionAnalysis['entities'][number], context: SearchContext): boolean {
   if (context.aliases.has(entity.name.toLowerCase())) return false;
+  if (expandBlend(entity.name, corpusNameRuns(context))) return false;
+  // "SecDef Austin": the short forms the documents write in full stand for their names; the rest of
+  // the name must be there as written.
+  const words = entity.name.split(/\s+/);
+  const shortForms = words.filter(
+    (word) =>
+      isShortForm(word) &&
+      (context.aliases.has(word.toLowerCase()) || expandBlend(word, corpusNameRuns(context)) !== null),
+  );
+  if (shortForms.length > 0 && shortForms.length < words.length) {
+    const rest = words.filter((word) => !shortForms.includes(word)).join(' ');
+    if (context.index.lexical.containsAll(rest)) return false;
+  }
+  // "Rhode Island" where the documents write "(D-RI)": a name WordNet knows by another name.
+  if (context.wordnet.phraseSynonyms(entity.name).some((other) => context.index.lexical.containsAll(other)))
+    return false;
   const parts = entity.name.split(/\s+/).filter((part) => !NAME_JOINERS.has(part));
   // Other names count only when none of their words occur: an event or place may be spelled otherwise
   // in the text ("World War II" and "World War 2").
@@ -188,16 +229,74 @@ function isMissing(entity: QuestionAnalysis['entities'][number], context: Search
 }
 
 /**
- * "What did Putin say…" about a person the documents name but never quote: answering from passages
+ * "What did Putin say…" about someone the documents name but never quote: answering from passages
  * that merely mention them would put words in their mouth.
  */
 function unquotedSubject(analysis: QuestionAnalysis, context: SearchContext): string | null {
   const subject = analysis.speechSubject;
   if (!subject) return null;
-  // People only: "Did the Pentagon comment?" is answered by "the Pentagon did not respond", a fact.
-  const bare = subject.replace(/['’]s\b/g, '');
-  const named = analysis.entities.find((entity) => entity.kind === 'person' && bare.includes(entity.name));
-  if (!named) return null;
+  // The speaker is the head of the phrase: in "the letter to Austin" Austin is whom it was sent to.
+  const head =
+    subject.split(/\s+(?:to|about|on|for|with|against|from|regarding|over|into|at)\s+/i)[0] ?? subject;
+  const bare = head.replace(/['’]s\b/g, '');
+  const named = analysis.entities.find((entity) => bare.includes(entity.name));
+  if (!named || !context.index.lexical.containsAll(named.name)) return null;
+  // "the lawyer Axios spoke with": a name followed by a finite verb starts a relative clause inside
+  // the phrase; its head, the one speaking, is the noun before it.
+  const after =
+    bare
+      .slice(bare.indexOf(named.name) + named.name.length)
+      .trim()
+      .split(/\s+/)[0] ?? '';
+  if (after && isClauseWord(after)) return null;
   if (findSpeakersInText(subject, context.speakers).length > 0) return null;
-  return matchSpeaker(named.name, context.speakers).matches.length === 0 ? named.name : null;
+  if (matchSpeaker(named.name, context.speakers).matches.length > 0) return null;
+  // A person speaks through quotes. An organisation (or a name the lexicon cannot place) may answer
+  // in a sentence that is a fact, not a quote — "the Pentagon did not respond": unquoted only when
+  // no passage has it as the subject of a verb of communication.
+  if (named.kind !== 'person' && speaksInCorpus(named.name, context)) return null;
+  // "What does SATCOM refer to / stand for / mean?" asks what a term denotes, not what anyone said.
+  if (named.kind !== 'person' && DEFINITION_FRAME.test(analysis.text)) return null;
+  return named.name;
+}
+
+const DEFINITION_FRAME = /\b(?:mean|means|meant|stands?\s+for|refers?\s+to)\b/i;
+
+/** Passages read for a name's own statements: far more than any name's mentions in a news archive. */
+const SPEAKING_DEPTH = 50;
+
+function speaksInCorpus(name: string, context: SearchContext): boolean {
+  const hits = context.index.lexical.search({ text: name, limit: SPEAKING_DEPTH });
+  return hits.some((hit) => {
+    const text = context.index.chunks[hit.label]?.text ?? '';
+    // The reporting verbs attribution knows, and any verb WordNet files under communication or thought.
+    return speaksIn(text, name, (word) => SPEECH_VERBS.has(word) || context.wordnet.isExpressionVerb(word));
+  });
+}
+
+/**
+ * Whether `text` has `name` next to a verb of communication with nothing but words between: "SpaceX
+ * did not respond", "said the Pentagon", "according to the agency". A comma or a quote mark between
+ * the two breaks the link ("a letter to Frank Kendall, the senators wrote": Kendall wrote nothing).
+ */
+export function speaksIn(
+  text: string,
+  name: string,
+  isCommunicationVerb: (word: string) => boolean,
+  isReportingVerb: (word: string) => boolean = (word) => SPEECH_VERBS.has(word) && !TELL_VERBS.has(word),
+): boolean {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  for (const match of text.matchAll(new RegExp(escaped, 'g'))) {
+    const at = match.index ?? 0;
+    const after = /^(?:['’]s)?((?:\s+[\p{L}’'-]+){1,4})/u.exec(text.slice(at + name.length))?.[1] ?? '';
+    const preceding = text.slice(Math.max(0, at - 40), at);
+    if (/\baccording\s+to\s+(?:the\s+)?$/i.test(preceding)) return true;
+    // Inverted attribution ("…," said the Pentagon) puts only a reporting verb right before the
+    // speaker; after other verbs the name is their object ("endorsed Trump", "told Trump").
+    const inverted = /([\p{L}]+)\s+(?:the\s+)?$/u.exec(preceding)?.[1]?.toLowerCase();
+    if (inverted && isReportingVerb(inverted)) return true;
+    const near = after.trim().split(/\s+/).filter(Boolean);
+    if (near.some((word) => isCommunicationVerb(word.toLowerCase()))) return true;
+  }
+  return false;
 }

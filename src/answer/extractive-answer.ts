@@ -49,16 +49,40 @@ export function composeExtractiveAnswer(
   });
   if (related.length > 0) lines.push(`Related: ${related.join(' ')}`);
   // The answer to the kind of question asked comes first; the evidence lines follow.
-  const first = kept[0];
-  const lead = first
-    ? leadLine(
-        analysis,
-        first,
-        citations[0]?.quote ? pickQuote(first.quotes, questionTerms, asked, analysis.asksForWords) : null,
-      )
-    : null;
+  const lead = firstLead(analysis, kept.slice(0, MAX_LINES), citations, (passage) =>
+    pickQuote(passage.quotes, questionTerms, asked, analysis.asksForWords),
+  );
   if (lead) lines.unshift(lead);
   return { answer: lines.join('\n'), citations };
+}
+
+/** Says the passages do not settle a yes/no question: a later passage may settle it. */
+const UNSETTLED = "The documents don't say directly";
+
+/**
+ * The answer line from the first of the top passages that gives one — a passage ranked second may
+ * hold the date or the "yes" the first lacks — cited to that passage.
+ */
+function firstLead(
+  analysis: QuestionAnalysis,
+  top: Passage[],
+  citations: Citation[],
+  quoteOf: (passage: Passage) => Quote | null,
+): string | null {
+  let fallback: string | null = null;
+  // A person named in another passage is no answer to "who": only the first passage says who. A date,
+  // a number or a yes may come from a later passage that covers the question about as well.
+  const best = top[0]?.coverage ?? 0;
+  const candidates = analysis.kind === 'who' || analysis.kind === 'who-said' ? top.slice(0, 1) : top;
+  for (const [i, passage] of candidates.entries()) {
+    if (i > 0 && passage.coverage < best * LINE_RELATIVE_COVERAGE) continue;
+    const quote = citations[i]?.quote ? quoteOf(passage) : null;
+    const line = leadLine(analysis, passage, quote);
+    if (line === null) continue;
+    if (!line.startsWith(UNSETTLED)) return line.replaceAll('[1]', `[${i + 1}]`);
+    fallback ??= line;
+  }
+  return fallback;
 }
 
 /** Shown instead of a passage made only of instructions to readers or assistants. */

@@ -4,7 +4,9 @@ import { findProperNames } from '../text/proper-names.js';
 import { sentencesOf } from '../text/sentences.js';
 import { contentTerms } from '../text/terms.js';
 import type { QuestionAnalysis } from './analyze-question.js';
+import { countedOf, countPhrase } from './count-phrase.js';
 import { capitalize, credit } from './credit.js';
+import { EXPRESSIONS } from './expressions.js';
 import { resolveRelativeDate } from './relative-date.js';
 import type { Passage } from './types.js';
 
@@ -21,13 +23,14 @@ export function leadLine(analysis: QuestionAnalysis, passage: Passage, quote: Qu
     case 'who-said':
       return quote?.speaker ? `${capitalize(credit(quote)).replace(/,$/, '')}. [1]` : null;
     case 'who': {
+      // Names are the answer only from a sentence about what is asked: "Who paid for the terminals?"
+      // is not answered by the senators a sentence about a letter lists.
+      if (conceptShare(analysis, sentence) < WHO_CONCEPT_SHARE) return null;
       const names = newNames(analysis, sentence);
       return names.length > 0 ? `${names.join(', ')}. [1]` : null;
     }
-    case 'how-many': {
-      const amount = QUANTITY_PHRASE.exec(sentence)?.[0];
-      return amount ? `${capitalize(amount.trim())}. [1]` : null;
-    }
+    case 'how-many':
+      return quantityLine(analysis, sentence);
     case 'when':
       return whenLine(sentence, passage);
     case 'yes-no':
@@ -50,6 +53,23 @@ function answeringSentence(analysis: QuestionAnalysis, passage: Passage, quote: 
   return holding ?? ranked[0] ?? '';
 }
 
+/** All of what the question asks beyond its names: only then is the sentence about the same act. */
+const WHO_CONCEPT_SHARE = 1;
+
+/** Share of the question's words beyond its names (and qualifiers) that the sentence holds. */
+function conceptShare(analysis: QuestionAnalysis, sentence: string): number {
+  const present = new Set(contentTerms(sentence));
+  const nameStems = new Set(contentTerms(analysis.entities.map((entity) => entity.name).join(' ')));
+  const concepts = analysis.keyTerms.filter((term) => !nameStems.has(term.stem) && !term.qualifier);
+  if (concepts.length === 0) return 1;
+  const held = concepts.filter((term) =>
+    [term.stem, ...term.equivalentStems, ...term.synonymStems, ...term.relatedStems].some((stem) =>
+      present.has(stem),
+    ),
+  );
+  return held.length / concepts.length;
+}
+
 /** Names in the sentence that the question does not already name: who it asks about. */
 function newNames(analysis: QuestionAnalysis, sentence: string): string[] {
   const asked = new Set(contentTerms([analysis.text, analysis.searchText].join(' ')));
@@ -62,18 +82,66 @@ function newNames(analysis: QuestionAnalysis, sentence: string): string[] {
   );
 }
 
-/** An amount with what it counts: "$3 billion", "tens of thousands of Ukrainians", "three letters". */
-const QUANTITY_PHRASE =
-  /(?:\$\s?\d[\d,.]*(?:\s+(?:million|billion|trillion))?|\b\d[\d,.]*\s*(?:%|percent|million|billion|thousand)?(?:\s+\p{L}+){0,2}|\b(?:tens|hundreds|thousands|millions|billions|dozens)\s+of\s+(?:thousands\s+of\s+)?\p{L}+|\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)\s+\p{L}+)/iu;
+/**
+ * "How many senators…": the phrase that counts what is asked for ("five senators"), not the first
+ * number in the sentence ("two years"); "how much" and "how long": the first amount or duration, read
+ * on to the end of its phrase. Null when the sentence has none: no number beats a wrong one.
+ */
+function quantityLine(analysis: QuestionAnalysis, sentence: string): string | null {
+  const { expects } = analysis;
+  if (expects === 'amount' || expects === 'duration') {
+    const at = EXPRESSIONS[expects].exec(sentence)?.index;
+    if (at === undefined) return null;
+    const phrase = /^[^,.;:()\u2013\u2014]+/u.exec(sentence.slice(at))?.[0] ?? '';
+    const shown = phrase.split(/\s+/).slice(0, MAX_PHRASE_WORDS).join(' ');
+    return shown ? `${capitalize(shown.trim())}. [1]` : null;
+  }
+  const count = countPhrase(sentence, countedOf(analysis));
+  return count ? `${capitalize(count)}. [1]` : null;
+}
+
+/** An amount's phrase shown as the answer runs to a few words ("billions of dollars in taxpayer funding"). */
+const MAX_PHRASE_WORDS = 7;
 
 const TIME_PHRASE =
   /\b(?:(?:since|in|on|by|until|from)\s+)?(?:(?:early|mid|late)\s+)?(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2}(?:,\s*\d{4})?|\s+\d{4})?\b|\b(?:(?:since|in)\s+)?(?:(?:early|mid|late)\s+)?(?:19|20)\d\d\b|\b(?:today|yesterday|this\s+week|last\s+week|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b/iu;
 
+/**
+ * The sentence's time, with a relative one ("Today", "on Friday") read against the document's date.
+ * "Today" alone answers nothing: when the document's date cannot date it, the next time phrase is
+ * tried, and with none the line is left out.
+ */
 function whenLine(sentence: string, passage: Passage): string | null {
-  const phrase = TIME_PHRASE.exec(sentence)?.[0];
-  if (!phrase) return null;
-  const resolved = resolveRelativeDate(phrase, passage.date);
-  return resolved ? `${capitalize(phrase.trim())} — ${resolved}. [1]` : `${capitalize(phrase.trim())}. [1]`;
+  for (const match of sentence.matchAll(new RegExp(TIME_PHRASE.source, 'giu'))) {
+    const phrase = capitalize(match[0].trim());
+    if (!RELATIVE_TIME.test(phrase)) return `${phrase}. [1]`;
+    const resolved = resolveRelativeDate(phrase, passage.date);
+    if (resolved) return `${phrase} — ${resolved}. [1]`;
+    const month = partialDate(passage.date);
+    if (month) return `${phrase} — ${month} (the document's date, which gives no day). [1]`;
+  }
+  return null;
+}
+
+const RELATIVE_TIME =
+  /^(?:on\s+)?(?:today|yesterday|this\s+week|last\s+week|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
+
+/** "2023-09" → "September 2023"; null for a full date (resolved elsewhere) or none. */
+function partialDate(date: string | null): string | null {
+  const match = /^(\d{4})-(\d{2})$/.exec(date ?? '');
+  if (!match) return null;
+  const month = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1));
+  return new Intl.DateTimeFormat('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(month);
+}
+
+/**
+ * Exclusivity, not denial: "no other company has" says the one named is the only one, as "only"
+ * does — so both count as the same polarity, neither as a "no".
+ */
+const EXCLUSIVE = /\b(?:no\s+other|no\s+one\s+else|nobody\s+else|nothing\s+else|none\s+other|only)\b/gi;
+
+function negated(text: string): boolean {
+  return NEGATION.test(text.replace(EXCLUSIVE, ' '));
 }
 
 /** Negation in English: the particles and the verbs that deny or refuse. */
@@ -87,11 +155,16 @@ const NEGATION = /\b(?:not|no|never|neither|nor|none|without|n't|declined|denied
 function yesNoLine(analysis: QuestionAnalysis, sentence: string): string {
   const present = new Set(contentTerms(sentence));
   const nameStems = new Set(contentTerms(analysis.entities.map((entity) => entity.name).join(' ')));
-  const concepts = analysis.keyTerms.filter((term) => !nameStems.has(term.stem));
-  const covered = concepts.every((term) =>
-    [term.stem, ...term.equivalentStems, ...term.synonymStems].some((stem) => present.has(stem)),
-  );
-  if (!covered || concepts.length === 0) return "The documents don't say directly; here is what they say:";
-  const same = NEGATION.test(sentence) === NEGATION.test(analysis.text);
+  const concepts = analysis.keyTerms.filter((term) => !nameStems.has(term.stem) && !term.qualifier);
+  // "Did the Pentagon respond?": when the verb is all the question asks beyond its names, the verb
+  // itself must be in the sentence (key terms leave such light or speech verbs out).
+  const verbs = concepts.length > 0 ? [] : contentTerms(analysis.text).filter((stem) => !nameStems.has(stem));
+  const covered =
+    concepts.every((term) =>
+      [term.stem, ...term.equivalentStems, ...term.synonymStems].some((stem) => present.has(stem)),
+    ) && verbs.every((stem) => present.has(stem));
+  if (!covered || concepts.length + verbs.length === 0)
+    return "The documents don't say directly; here is what they say:";
+  const same = negated(sentence) === negated(analysis.text);
   return same ? 'Yes, according to [1]:' : 'No, according to [1]:';
 }

@@ -1,8 +1,12 @@
 import { findSpeakersInText } from '../quotes/find-speakers-in-text.js';
+import { expandBlend } from '../text/blends.js';
 import { analyzeQuestion, type QuestionAnalysis } from './analyze-question.js';
+import { corpusNameRuns } from './corpus-names.js';
+import { correctQuestion, restoreNameCase } from './correct-question.js';
 import { type EvidenceDetail, gatherEvidence } from './evidence.js';
 import { retrieve } from './retrieve.js';
 import type { SearchContext } from './search-context.js';
+import { speakerByDescription } from './speaker-descriptions.js';
 import { type SpeakerFilter, speakerFilter } from './speaker-filter.js';
 import type { Passage } from './types.js';
 
@@ -31,13 +35,16 @@ export async function prepareAnswer(
     arrange?: (passages: Passage[]) => Passage[];
   } = {},
 ): Promise<PreparedAnswer> {
-  const analysis = analyzeQuestion(question, {
+  // Typos are read as the corpus words they most likely stand for, and the reader is told so.
+  const corrected = correctQuestion(question, context);
+  const notes: string[] = corrected.corrections.map(({ from, to }) => `Read “${from}” as “${to}”.`);
+  const analysis = analyzeQuestion(restoreNameCase(corrected.text, context), {
     wordnet: context.wordnet,
     aliases: context.aliases,
     inCorpus: (word) => context.index.lexical.documentFrequency(word) > 0,
+    expandBlend: (token) => expandBlend(token, corpusNameRuns(context)),
   });
   const asked = askedSpeakers(analysis, context);
-  const notes: string[] = [];
   const retrieved = await retrieve(context, {
     analysis,
     k,
@@ -71,6 +78,10 @@ function askedSpeakers(analysis: QuestionAnalysis, context: SearchContext): Spea
  * in their own words, not the document's.
  */
 function resolveSubject(subject: string, context: SearchContext): { text: string; names: string[] } | null {
+  // A description that fits one person ("the Rhode Island senator") is more specific than the group
+  // its common noun also matches ("the Senators").
+  const described = speakerByDescription(subject, context);
+  if (described) return { text: described.name, names: [described.name] };
   const direct = findSpeakersInText(subject, context.speakers);
   if (direct.length > 0) return { text: subject, names: direct };
   const tokens = subject.split(/\s+/);

@@ -18,8 +18,16 @@ export function questionKind(
   const speech =
     SPEECH_VERB.test(text) || /^\S+\s+(\p{L}+)/u.exec(text)?.slice(1).some(isSpeechVerb) === true;
   if (/^(?:who|whom)\b/i.test(text)) return speech ? 'who-said' : 'who';
-  if (/^which\s+\S+/i.test(text) && SPEECH_VERB.test(text)) return 'who-said';
-  if (/^(?:since\s+)?when\b|^what\s+(?:day|date|year|month|time)\b|^on\s+what\s+(?:day|date)\b/i.test(text))
+  // "Which senator warned…" asks for the speaker; "Which providers did Meyer say…" (an auxiliary after
+  // the wh-phrase) asks for the object of what was said.
+  const objectQuestion =
+    /^which\s+(?:\p{L}+\s+){1,3}(?:did|does|do|has|have|had|will|would|could|can)\b/iu.test(text);
+  if (/^which\s+\S+/i.test(text) && SPEECH_VERB.test(text) && !objectQuestion) return 'who-said';
+  if (
+    /^(?:since\s+)?when\b|^(?:(?:by|on|until|in)\s+)?(?:what|which)\s+(?:exact\s+)?(?:day|date|deadline|year|month|time)\b/i.test(
+      text,
+    )
+  )
     return 'when';
   if (/^how\s+(?:many|much|long)\b/i.test(text)) return 'how-many';
   if (/^why\b|^what\s+(?:was|is|were|are)\s+the\s+reasons?\b/i.test(text)) return 'why';

@@ -71,10 +71,10 @@ function quotedBetween(source: QuoteSource, from: number, to: number): boolean {
 
 function startsQuote(source: QuoteSource, first: number, quote: Quote): boolean {
   const index = source.quotes.indexOf(quote);
-  return source.owner.findIndex((owner) => owner === index) === first;
+  return source.owner.indexOf(index) === first;
 }
 
 function endsQuote(source: QuoteSource, last: number, quote: Quote): boolean {
   const index = source.quotes.indexOf(quote);
-  return source.owner.findLastIndex((owner) => owner === index) === last;
+  return source.owner.lastIndexOf(index) === last;
 }

@@ -139,6 +139,14 @@ export class LexicalIndex {
     );
   }
 
+  /** The chunks that contain every word of `phrase` (after stemming), best first, at most `limit`. */
+  chunksWithAll(phrase: string, limit: number): number[] {
+    return this.search_
+      .search(phrase, { fields: ['text'], combineWith: 'AND', ...this.filterOption() })
+      .slice(0, limit)
+      .map((result) => Number(result.id));
+  }
+
   private filterOption(): { filter?: (result: { id: unknown }) => boolean } {
     const restriction = this.restriction;
     return restriction ? { filter: (result) => restriction.allowed[Number(result.id)] === 1 } : {};

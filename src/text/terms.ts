@@ -18,6 +18,13 @@ const QUESTION_WORDS = [
   'did',
   'does',
   'do',
+  // Contracted with "did" or "would": "what'd he say", "how'd it happen".
+  "what'd",
+  "who'd",
+  "how'd",
+  "where'd",
+  "when'd",
+  "why'd",
 ];
 const STOPWORDS = new Set([
   ...ENGLISH_STOPWORDS,

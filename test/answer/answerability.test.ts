@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { ask } from '../../src/answer/ask.js';
+import { restoreNameCase } from '../../src/answer/correct-question.js';
+import { speakerByDescription } from '../../src/answer/speaker-descriptions.js';
 import { type SearchFixture, searchFixture } from '../support/search-fixture.js';
 
 // The decision weighs evidence (answerability.ts, weights learnt from the dev questions): these
@@ -17,6 +19,79 @@ describe('the answerability decision', () => {
     const answer = await askOf('what did the WSJ say about how often Musk and Putin talk');
     assert.equal(answer.abstained, false, answer.answer);
     assert.ok(answer.citations.slice(0, 3).some((citation) => citation.paragraph === 4));
+  });
+
+  it('reads a typo as the corpus word it stands for, and says so', async () => {
+    const answer = await askOf('what did meyer say about relaince on one provider');
+    assert.equal(answer.abstained, false, answer.answer);
+    assert.ok(answer.notes.includes('Read “relaince” as “reliance”.'), answer.notes.join(' '));
+    assert.match(answer.answer, /Dan Meyer/);
+    // A word the dictionary knows is never "corrected", whatever the corpus holds.
+    const plain = await askOf('What did Meyer say about the provider?');
+    assert.equal(plain.notes.filter((note) => note.startsWith('Read ')).length, 0);
+  });
+
+  it('gives lower-case names the documents’ capitals, so they are found as names', () => {
+    const { context } = fixture;
+    assert.equal(
+      restoreNameCase('what did frank kendall say about space force', context),
+      'what did Frank Kendall say about Space Force',
+    );
+    // One word that is also an English word stays as typed; one no dictionary knows does not.
+    assert.equal(restoreNameCase('did musk talk to putin', context), 'did musk talk to Putin');
+  });
+
+  it('finds a person from how the documents describe them: title before the name, party and state after', () => {
+    const { context } = fixture;
+    assert.equal(speakerByDescription('the Rhode Island senator', context)?.name, 'Jack Reed');
+    assert.equal(speakerByDescription('the NASA administrator', context)?.name, 'Bill Nelson');
+    // A description that fits no one, or several, names no one.
+    assert.equal(speakerByDescription('the Texas senator', context), null);
+  });
+
+  it('resolves names WordNet knows by another name and clipped compounds', async () => {
+    const state = await askOf('What did the Rhode Island senator say about Starlink?');
+    assert.equal(state.abstained, false, state.answer);
+    const clipped = await askOf('Which senators wrote to the SecDef about Starlink?');
+    assert.equal(clipped.abstained, false, clipped.answer);
+  });
+
+  it('asks how much, how long and how many for what each is: a measure, a stretch of time, a count', async () => {
+    // "one of his biggest donors" holds no sum of money; "since 2022" is how long, a bare year is not.
+    const amount = await askOf('How much money has Musk donated to Trump?');
+    assert.equal(amount.abstained, true, amount.answer);
+    const share = await askOf("How much of Musk's companies' government contracts does SpaceX hold?");
+    assert.equal(share.abstained, false, share.answer);
+  });
+
+  it('reads "according to the letter to Austin" as the letter’s words, not Austin’s', async () => {
+    const answer = await askOf(
+      'How much taxpayer funding has SpaceX received according to the letter to Austin?',
+    );
+    assert.doesNotMatch(answer.answer, /do not quote anything Austin said/);
+  });
+
+  it('declines what someone the documents only address is asked to have said or concluded', async () => {
+    // Frank Kendall and Robert Storch are only the addressees of letters; the Pentagon does speak:
+    // "The Pentagon did not immediately respond", a fact the documents report.
+    for (const question of [
+      'What did Frank Kendall say about the Space Force?',
+      'What did Inspector General Robert Storch conclude?',
+    ]) {
+      const answer = await askOf(question);
+      assert.equal(answer.abstained, true, `${question} → ${answer.answer}`);
+      assert.match(answer.answer, /do not quote anything/);
+    }
+    assert.doesNotMatch((await askOf('Did the Pentagon comment?')).answer, /do not quote anything/);
+  });
+
+  it('declines a question about a thing no passage names, but not one a name or a date answers', async () => {
+    const bill = await askOf('What bill did Warren introduce on satellite access?');
+    assert.equal(bill.abstained, true, bill.answer);
+    assert.match(bill.answer, /No passage mentions the bill asked about\./);
+    // "Which paper" is answered by a name, not by the word "paper".
+    const paper = await askOf('Which paper interviewed Isaacson?');
+    assert.equal(paper.abstained, false, paper.answer);
   });
 
   it('declines a near miss: a real speaker, asked about something they never spoke of', async () => {

@@ -17,6 +17,39 @@ describe('document-level requests', () => {
     assert.equal(documentRequest('What did the senators say about the letter?'), null);
   });
 
+  it('lists the documents that mention a topic, or that their metadata describes, and says when none do', async () => {
+    const topic = await ask(fixture.context, { question: 'which docs mention Putin?', k: 5 });
+    assert.match(topic.answer, /^2 of the 5 documents mention Putin:/);
+    for (const citation of topic.citations)
+      assert.match(citation.text, /Putin/, 'cited where it is mentioned');
+    const described = await ask(fixture.context, {
+      question: 'Which of the documents are press releases from senators?',
+      k: 5,
+    });
+    assert.match(described.answer, /^4 of the 5 documents are press releases from senators:/);
+    assert.ok(described.citations.every((citation) => citation.doc !== 'corpus/axios-musk-putin-spacex.md'));
+    const none = await ask(fixture.context, { question: 'Which articles mention Jeff Bezos?', k: 5 });
+    assert.equal(none.abstained, true);
+    assert.match(none.answer, /^None of the 5 indexed documents mention Jeff Bezos\.$/);
+    assert.deepEqual(none.citations, []);
+    const count = await ask(fixture.context, { question: 'How many documents are in your corpus?', k: 5 });
+    assert.match(count.answer, /^I have 5 documents:/);
+    // A question about documents in the story is a question about facts.
+    assert.equal(documentRequest('How many classified documents did Musk leak?'), null);
+  });
+
+  it('summarizes only a document the request names; a request about none is declined plainly', async () => {
+    const none = await ask(fixture.context, {
+      question: 'Can you summarize the latest Fed interest rate decision?',
+      k: 5,
+    });
+    assert.equal(none.abstained, true, none.answer);
+    assert.match(none.answer, /No indexed document is about that\./);
+    assert.deepEqual(none.citations, []);
+    const reed = await ask(fixture.context, { question: 'summarize the Reed statement', k: 5 });
+    assert.equal(reed.abstained, false, reed.answer);
+  });
+
   it('lists the indexed documents, each cited by its first paragraph', async () => {
     const answer = await ask(fixture.context, { question: 'What documents do you have?', k: 5 });
     assert.equal(answer.abstained, false);

@@ -1,0 +1,140 @@
+import { Vocabulary } from '../text/spelling.js';
+import { isStopword, words } from '../text/terms.js';
+import { isCommonWord, lexiconTags } from '../text/word-lexicon.js';
+import { corpusNameRuns } from './corpus-names.js';
+import type { SearchContext } from './search-context.js';
+
+export interface CorrectedQuestion {
+  /** The question with its typos replaced by the corpus words they most likely stand for. */
+  text: string;
+  /** What was read otherwise, for a note to the reader. */
+  corrections: { from: string; to: string }[];
+}
+
+/** Built once per index: the corpus's words and how often each occurs. */
+const vocabularies = new WeakMap<SearchContext, Vocabulary>();
+
+function vocabularyOf(context: SearchContext): Vocabulary {
+  let vocabulary = vocabularies.get(context);
+  if (!vocabulary) {
+    const counts = new Map<string, number>();
+    const texts = [
+      ...[...context.paragraphs.values()].map((chunk) => chunk.text),
+      ...context.index.documents.map((document) => document.meta.title ?? ''),
+    ];
+    for (const text of texts)
+      for (const word of words(text)) if (!isStopword(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
+    vocabulary = new Vocabulary(counts);
+    vocabularies.set(context, vocabulary);
+  }
+  return vocabulary;
+}
+
+const TOKEN = /\p{L}+(?:['’]\p{L}+)*/gu;
+
+/**
+ * "what did meyr say about relience on spacex" → "what did meyer say about reliance on spacex": a
+ * word is corrected only when the documents never use it, no dictionary knows it and it is no short
+ * form the documents define (src/text/spelling.ts says why that leaves correct words alone).
+ */
+export function correctQuestion(question: string, context: SearchContext): CorrectedQuestion {
+  const corrections: CorrectedQuestion['corrections'] = [];
+  const known = (word: string) =>
+    isStopword(word) ||
+    context.index.lexical.documentFrequency(word) > 0 ||
+    context.aliases.has(word) ||
+    lexiconTags(word) !== '' ||
+    context.wordnet.knows(word);
+  const text = question.replace(TOKEN, (token) => {
+    const [word = ''] = words(token);
+    // A capital inside a word ("SecDef", "SpaceX") or a word in capitals ("SASC") is a coined short
+    // form or a name, written that way on purpose: typing slips do not add capitals.
+    if (word === '' || /.\p{Lu}/u.test(token) || known(word)) return token;
+    const closest = vocabularyOf(context).closest(word);
+    if (!closest) return token;
+    const replaced = caseLike(token, closest) + token.slice(word.length);
+    corrections.push({ from: token, to: replaced });
+    return replaced;
+  });
+  return { text, corrections };
+}
+
+/** Lower-cased name (one to four words of a capitalised run of the documents) → as the documents write it. */
+const nameForms = new WeakMap<SearchContext, Map<string, string>>();
+const MAX_NAME_WORDS = 4;
+const JOINERS = new Set(['of', 'the', 'for', 'on', 'and']);
+
+function nameFormsOf(context: SearchContext): Map<string, string> {
+  let forms = nameForms.get(context);
+  if (!forms) {
+    forms = new Map();
+    for (const run of corpusNameRuns(context)) {
+      const parts = run.split(/\s+/).map((part) => part.replace(/['’]s$|[.,'’]+$/u, ''));
+      for (let start = 0; start < parts.length; start++)
+        for (let end = start + 1; end <= Math.min(parts.length, start + MAX_NAME_WORDS); end++) {
+          const slice = parts.slice(start, end);
+          if (JOINERS.has((slice[0] ?? '').toLowerCase()) || JOINERS.has((slice.at(-1) ?? '').toLowerCase()))
+            continue;
+          const phrase = slice.join(' ');
+          if (!forms.has(phrase.toLowerCase())) forms.set(phrase.toLowerCase(), phrase);
+        }
+    }
+    nameForms.set(context, forms);
+  }
+  return forms;
+}
+
+/**
+ * "what did frank kendall say" → "what did Frank Kendall say": people type names in lower case, and
+ * capitals are how names are found. A lower-case run is given the documents' capitals when it is a
+ * name they write (two words or more), or one word no dictionary knows ("putin", "spacex"); a single
+ * word that is also an English word ("musk", "reed") stays as typed.
+ */
+export function restoreNameCase(question: string, context: SearchContext): string {
+  const forms = nameFormsOf(context);
+  const tokens = [...question.matchAll(/\p{L}[\p{L}'’-]*/gu)];
+  let result = '';
+  let last = 0;
+  for (let i = 0; i < tokens.length; ) {
+    const token = tokens[i] as RegExpMatchArray;
+    let matched = 0;
+    let cased = '';
+    for (let n = Math.min(MAX_NAME_WORDS, tokens.length - i); n >= 1 && matched === 0; n--) {
+      const group = tokens.slice(i, i + n);
+      if (group.some((part) => part[0] !== part[0].toLowerCase())) continue;
+      const first = group[0]?.index ?? 0;
+      const end = (group.at(-1)?.index ?? 0) + (group.at(-1)?.[0].length ?? 0);
+      const span = question.slice(first, end);
+      // Only spaces between the words of a name.
+      if (!/^[\p{L}'’-]+(?:\s+[\p{L}'’-]+)*$/u.test(span)) continue;
+      const phrase = forms.get(span.replace(/\s+/g, ' '));
+      if (!phrase) continue;
+      if (n === 1 && !isLoneName(span, context)) continue;
+      matched = n;
+      cased = phrase;
+    }
+    if (matched === 0) {
+      i++;
+      continue;
+    }
+    const start = token.index ?? 0;
+    const endToken = tokens[i + matched - 1] as RegExpMatchArray;
+    result += question.slice(last, start) + cased;
+    last = (endToken.index ?? 0) + endToken[0].length;
+    i += matched;
+  }
+  return result + question.slice(last);
+}
+
+/** One word that can only be a name: the lexicon knows it as one, or no dictionary knows it at all. */
+function isLoneName(word: string, context: SearchContext): boolean {
+  if (isStopword(word) || isCommonWord(word)) return false;
+  return /Name|Person/.test(lexiconTags(word)) || !context.wordnet.knows(word);
+}
+
+/** The correction written in the case the user typed: "Meyr" → "Meyer", "SPACX" → "SPACEX". */
+function caseLike(typed: string, word: string): string {
+  if (typed.length > 1 && typed === typed.toUpperCase()) return word.toUpperCase();
+  if (/^\p{Lu}/u.test(typed)) return word[0]?.toUpperCase() + word.slice(1);
+  return word;
+}

@@ -1,0 +1,81 @@
+import type { StoredDocument } from '../index/types.js';
+import { contentTerms } from '../text/terms.js';
+import type { SearchContext } from './search-context.js';
+
+/**
+ * Requests about the collection rather than facts in it: "what documents do you have", "how many
+ * articles are there", "which docs mention Putin", "which of the documents are press releases from
+ * senators". English names the collection with a handful of nouns for documents and asks about it
+ * with the same few frames whatever the topic; what follows the frame is the filter.
+ */
+export interface ListRequest {
+  /** `topic`: documents whose text mentions it; `description`: documents whose metadata fits it. */
+  filter: { by: 'topic' | 'description'; text: string } | null;
+}
+
+/** Nouns for the documents themselves (not "letters" or "reports", which are also facts in them). */
+const COLLECTION = String.raw`(?:documents?|docs?|articles?|stories|story|sources?|files?|texts?|pieces?|items?|(?:press\s+)?releases?)`;
+const WHICH = String.raw`^\s*(?:which|what)\s+(?:ones?\s+)?(?:of\s+(?:the|your|these|those)\s+)?(?:\p{L}+\s+)?${COLLECTION}`;
+const TOPIC = new RegExp(
+  String.raw`${WHICH}\s+(?:(?:do|does|did)\s+)?(?:mentions?|discuss(?:es)?|covers?|talks?\s+about|(?:are|is|were|was)\s+about|deals?\s+with|quotes?|cites?|names?|refers?\s+to|features?|says?\s+anything\s+about)\s+(.+?)\s*[?.!]*$`,
+  'iu',
+);
+const DESCRIPTION = new RegExp(
+  String.raw`${WHICH}\s+(?:are|is|were|was|come\s+from|came\s+from|(?:are|were)\s+(?:written|published|issued)\s+by)\s+(.+?)\s*[?.!]*$`,
+  'iu',
+);
+const WHOLE = new RegExp(
+  String.raw`^\s*how\s+many\s+(?:\p{L}+\s+)?${COLLECTION}\s+(?:(?:do|does|did|have|can|could)\s+(?:you|we|i)\b|(?:are|is)\s+(?:there|in|indexed|available)\b|in\s+(?:your|the)\b)|\b(?:what|which)\s+${COLLECTION}\b.*\b(?:have|know|indexed|there|available|cover)\b|\blist\s+(?:the\s+|all\s+|your\s+)?${COLLECTION}|\bwhat(?:'s|\s+is)\s+in\s+(?:your|the)\s+(?:corpus|index|collection|library|archive)\b`,
+  'iu',
+);
+
+export function listRequest(question: string): ListRequest | null {
+  const topic = TOPIC.exec(question)?.[1];
+  if (topic) return { filter: { by: 'topic', text: topic } };
+  const description = DESCRIPTION.exec(question)?.[1];
+  if (description && !/^(?:there|available|indexed)\b/i.test(description))
+    return { filter: { by: 'description', text: description } };
+  return WHOLE.test(question) ? { filter: null } : null;
+}
+
+export interface ListedDocument {
+  document: StoredDocument;
+  /** The paragraph that shows why it is listed: the first that mentions the topic, else the first. */
+  paragraph: number;
+}
+
+/** Chunks read for a topic: more than any topic's mentions in the documents a list would show. */
+const TOPIC_DEPTH = 500;
+
+/** The documents a list request asks for, in index order. */
+export function documentsFor(context: SearchContext, request: ListRequest): ListedDocument[] {
+  const { filter } = request;
+  const all = context.index.documents;
+  if (!filter) return all.map((document) => ({ document, paragraph: 1 }));
+  const wanted = [...new Set(contentTerms(filter.text))];
+  if (wanted.length === 0) return all.map((document) => ({ document, paragraph: 1 }));
+  if (filter.by === 'description') {
+    // "press releases from senators": every word of the description in what the metadata says the
+    // document is (its title, source, publisher, kind).
+    return all
+      .filter((document) => {
+        const { meta } = document;
+        const said = new Set(
+          contentTerms([meta.title, meta.source, meta.publisher].filter(Boolean).join(' ')),
+        );
+        return wanted.every((term) => said.has(term));
+      })
+      .map((document) => ({ document, paragraph: 1 }));
+  }
+  const first = new Map<string, number>();
+  for (const label of context.index.lexical.chunksWithAll(filter.text, TOPIC_DEPTH)) {
+    const chunk = context.index.chunks[label];
+    if (!chunk) continue;
+    const seen = first.get(chunk.doc);
+    if (seen === undefined || chunk.paragraph < seen) first.set(chunk.doc, chunk.paragraph);
+  }
+  return all.flatMap((document) => {
+    const paragraph = first.get(document.id);
+    return paragraph === undefined ? [] : [{ document, paragraph }];
+  });
+}

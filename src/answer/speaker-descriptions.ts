@@ -1,0 +1,92 @@
+import type { SpeakerEntry } from '../quotes/speaker-directory.js';
+import { expandAbbreviation } from '../text/abbreviations.js';
+import { contentTerms, stem, words } from '../text/terms.js';
+import type { SearchContext } from './search-context.js';
+
+/**
+ * "the Rhode Island senator", "the senator from New Hampshire": people are described by what the
+ * documents write around their names — the title before ("U.S. Senator Jack Reed") and the
+ * parenthesis after ("(D-RI)"). Each quoted person gets the stems of those words; a description
+ * names them when every word of it is among their stems, read through the same means as questions
+ * (title abbreviations, WordNet synonyms, WordNet's other names for places and institutions).
+ */
+
+/** Words before a name that can be its title: "U.S. Senator", "Chairman of the committee". */
+const TITLE_WORDS = 4;
+
+const descriptions = new WeakMap<SearchContext, Map<string, Set<string>>>();
+
+function descriptionsOf(context: SearchContext): Map<string, Set<string>> {
+  let table = descriptions.get(context);
+  if (table) return table;
+  table = new Map();
+  const people = new Map(
+    context.speakers
+      .filter((entry) => entry.members.length === 0 && entry.name.includes(' '))
+      .map((entry) => [entry.name, entry]),
+  );
+  if (people.size === 0) {
+    descriptions.set(context, table);
+    return table;
+  }
+  // One pass over the paragraphs, all names at once (longest first): built once per index.
+  const names = [...people.keys()].sort((a, b) => b.length - a.length);
+  const pattern = new RegExp(names.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+  for (const chunk of context.paragraphs.values()) {
+    for (const match of chunk.text.matchAll(pattern)) {
+      const person = people.get(match[0]);
+      if (!person) continue;
+      const at = match.index ?? 0;
+      const before =
+        chunk.text
+          .slice(Math.max(0, at - 60), at)
+          .split(/[,;:–—()"“”]/)
+          .at(-1) ?? '';
+      const after = /^\s*\(([^)]{1,40})\)/.exec(chunk.text.slice(at + person.name.length))?.[1] ?? '';
+      const stems = table.get(person.name) ?? new Set<string>(person.roles.flatMap(contentTerms));
+      for (const word of [...words(before).slice(-TITLE_WORDS), ...words(after)]) {
+        stems.add(stem(expandAbbreviation(word) ?? word));
+        for (const part of word.split('-')) if (part) stems.add(stem(part));
+      }
+      table.set(person.name, stems);
+    }
+  }
+  descriptions.set(context, table);
+  return table;
+}
+
+/** Words of a description that say nothing about who is meant. */
+const EMPTY = new Set(['the', 'a', 'an', 'from', 'of', 'for', 'who', 'u.s', 'us']);
+
+/** The one quoted person `description` names, or null (none, or more than one: a guess is no answer). */
+export function speakerByDescription(description: string, context: SearchContext): SpeakerEntry | null {
+  let text = description;
+  // A place or institution of several words stands for its other names ("Rhode Island" → "RI").
+  for (const match of description.matchAll(/\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)+/gu)) {
+    const others = context.wordnet.phraseSynonyms(match[0]).filter((other) => !other.includes(' '));
+    if (others.length > 0) text = text.replace(match[0], `(${others.join('|')})`);
+  }
+  const groups = text
+    .split(/\s+/)
+    .map((token) =>
+      token
+        .replace(/^\(|\)$/g, '')
+        .split('|')
+        .map((word) => word.toLowerCase().replace(/[^\p{L}.-]/gu, ''))
+        .filter((word) => word && !EMPTY.has(word)),
+    )
+    .filter((group) => group.length > 0);
+  if (groups.length < 2) return null;
+  const matches: string[] = [];
+  for (const [name, stems] of descriptionsOf(context)) {
+    const fits = groups.every((group) =>
+      group.some((word) => {
+        const own = stem(expandAbbreviation(word) ?? word);
+        return stems.has(own) || context.wordnet.synonyms(word).some((synonym) => stems.has(stem(synonym)));
+      }),
+    );
+    if (fits) matches.push(name);
+  }
+  if (matches.length !== 1) return null;
+  return context.speakers.find((entry) => entry.name === matches[0]) ?? null;
+}

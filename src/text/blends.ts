@@ -1,0 +1,48 @@
+/**
+ * Clipped compounds: "SecDef" for Secretary of Defense, "CentCom" for Central Command — short forms
+ * made of the first letters of each word of a name, written with a capital per word. English forms
+ * them the same way whatever the topic, so a name the documents write in full is found from its parts.
+ */
+
+/** Shorter pieces than this match too many words to say which name is meant. */
+const MIN_PIECE = 3;
+const JOINERS = new Set(['of', 'the', 'for', 'on', 'and']);
+
+/** "SecDef" → ["sec", "def"]; null unless the word is two or more capitalised pieces of MIN_PIECE letters. */
+function piecesOf(token: string): string[] | null {
+  const pieces = token.match(/\p{Lu}\p{Ll}+/gu);
+  if (!pieces || pieces.length < 2 || pieces.join('') !== token) return null;
+  return pieces.every((piece) => piece.length >= MIN_PIECE) ? pieces.map((p) => p.toLowerCase()) : null;
+}
+
+/**
+ * The name among `names` (capitalised runs of the documents) that `token` clips, as the documents
+ * write it ("Secretary of Defense" out of "Secretary of Defense Lloyd Austin"), or null.
+ */
+export function expandBlend(token: string, names: readonly string[]): string | null {
+  const pieces = piecesOf(token);
+  if (!pieces) return null;
+  const counts = new Map<string, number>();
+  for (const name of names) {
+    const words = name.split(/\s+/);
+    for (let start = 0; start < words.length; start++) {
+      const end = matchFrom(words, start, pieces);
+      if (end === null) continue;
+      const phrase = words.slice(start, end).join(' ');
+      counts.set(phrase, (counts.get(phrase) ?? 0) + 1);
+    }
+  }
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+}
+
+/** Where the words clipped by `pieces` end when they start at `start` (joiners between may be skipped). */
+function matchFrom(words: string[], start: number, pieces: string[]): number | null {
+  let at = start;
+  for (const [i, piece] of pieces.entries()) {
+    if (i > 0) while (at < words.length && JOINERS.has((words[at] ?? '').toLowerCase())) at++;
+    const word = (words[at] ?? '').toLowerCase();
+    if (!word.startsWith(piece)) return null;
+    at++;
+  }
+  return at;
+}
