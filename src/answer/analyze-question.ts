@@ -181,7 +181,9 @@ function findFocusWord(question: string, wordnet: Wordnet): string | null {
   // so for people, groups, places and times — a name or a date answers "which reporter", "what firm",
   // "which city", "what day" without the noun (WordNet's noun classes say which nouns those are).
   const head = WH_PHRASE.exec(question)?.[1]?.toLowerCase();
-  if (!head || isStopword(head) || wordnet.isNameableNoun(head)) return null;
+  // Only a noun names a thing asked for ("what else did he say": "else" is no thing).
+  if (!head || isStopword(head) || !wordnet.isNoun(head) || wordnet.isMainlyAdverb(head)) return null;
+  if (wordnet.isNameableNoun(head)) return null;
   return head;
 }
 

@@ -178,6 +178,11 @@ export class Wordnet {
     return this.nounFile(word) === NOUN_PERSON;
   }
 
+  /** Whether WordNet knows the word as a noun at all. */
+  isNoun(word: string): boolean {
+    return this.nounFile(word) !== null;
+  }
+
   /** The lexicographer file of the noun's most common sense. */
   private nounFile(word: string): string | null {
     for (const lemma of this.baseForms(word.toLowerCase(), 'noun')) {

@@ -89,6 +89,8 @@ describe('the answerability decision', () => {
     const bill = await askOf('What bill did Warren introduce on satellite access?');
     assert.equal(bill.abstained, true, bill.answer);
     assert.match(bill.answer, /No passage mentions the bill asked about\./);
+    // "What else did he say": "else" names no thing.
+    assert.equal((await askOf('What else did Meyer say?')).abstained, false);
     // "Which paper" is answered by a name, not by the word "paper".
     const paper = await askOf('Which paper interviewed Isaacson?');
     assert.equal(paper.abstained, false, paper.answer);
