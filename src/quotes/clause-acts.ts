@@ -44,6 +44,15 @@ const NOT_CLAUSE_START = new Set(
   hello yes no thanks little much more less him them us me`.split(/\s+/),
 );
 const COORDINATORS = new Set(['and', 'but', 'or']);
+/** "said about 300 containers were …": a preposition before a number is an approximation opening the clause. */
+const APPROXIMATORS = new Set(['about', 'over', 'more', 'less']);
+
+function quantityAhead(text: string, word: Word): boolean {
+  if (!APPROXIMATORS.has(word.bare)) return false;
+  const after = readWords(text, word.end, word.end + 24).slice(0, 2);
+  const number = (w: Word | undefined) => w !== undefined && /^[$€£]?\d/.test(w.text);
+  return number(after[0]) || (after[0]?.bare === 'than' && number(after[1]));
+}
 /** A bare clause's verb comes within its first words ("the medal was", "the new council members have"). */
 const FINITE_VERB_WINDOW = 6;
 
@@ -97,7 +106,8 @@ function clauseStartAfter(text: string, masked: string, verb: Word, sentenceEnd:
     q = word.end;
   if (text[q] !== ' ') return null;
   const next = readWord(text, q + 1);
-  const startsClause = next && !NOT_CLAUSE_START.has(next.bare) && !TIME_WORDS.has(next.bare);
+  const startsClause =
+    next && (!NOT_CLAUSE_START.has(next.bare) || quantityAhead(text, next)) && !TIME_WORDS.has(next.bare);
   if (!next || !startsClause || readWords(text, q, sentenceEnd).length < MIN_BARE_CLAUSE_WORDS) return null;
   return next.start;
 }

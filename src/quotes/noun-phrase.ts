@@ -7,8 +7,8 @@ import { type NameRun, readNameRun } from './name-runs.js';
 import {
   GENERIC_PUBLICATION_NOUNS,
   GROUP_NOUNS,
+  isRoleNoun,
   ORG_NOUNS,
-  ROLE_NOUNS,
   SPOKES_NOUNS,
   STATEMENT_NOUNS,
 } from './noun-lexicon.js';
@@ -37,8 +37,11 @@ function readCommonWords(text: string, pos: number): Word[] {
 }
 
 function isHead(bare: string): boolean {
-  return [GROUP_NOUNS, ROLE_NOUNS, ORG_NOUNS, STATEMENT_NOUNS, SPOKES_NOUNS, GENERIC_PUBLICATION_NOUNS].some(
-    (set) => set.has(bare),
+  return (
+    isRoleNoun(bare) ||
+    [GROUP_NOUNS, ORG_NOUNS, STATEMENT_NOUNS, SPOKES_NOUNS, GENERIC_PUBLICATION_NOUNS].some((set) =>
+      set.has(bare),
+    )
   );
 }
 
@@ -55,7 +58,7 @@ function headKind(head: string): NounPhraseKind {
   if (SPOKES_NOUNS.has(head) || STATEMENT_NOUNS.has(head)) return 'owned';
   if (GROUP_NOUNS.has(head)) return 'group';
   if (GENERIC_PUBLICATION_NOUNS.has(head)) return 'publication';
-  if (ROLE_NOUNS.has(head)) return 'role';
+  if (isRoleNoun(head)) return 'role';
   return 'org';
 }
 

@@ -5,7 +5,7 @@
 import { appositiveKind, roleText } from './appositive.js';
 import { TIME_WORDS, TITLE_WORDS, VERB_ADVERBS } from './lexicon.js';
 import { readNameRun } from './name-runs.js';
-import { ROLE_NOUNS } from './noun-lexicon.js';
+import { isRoleNoun, ROLE_NOUNS, SPOKES_NOUNS } from './noun-lexicon.js';
 import { type NounPhrase, readNounPhrase } from './noun-phrase.js';
 import { readWords } from './read-word.js';
 
@@ -91,7 +91,12 @@ function nameAppositive(text: string, masked: string, end: number, floor: number
   const titles = role?.run?.words.every((w) => TITLE_WORDS.has(w.bare) || ROLE_NOUNS.has(w.bare)) ?? false;
   // "A residents' group, Friends of the Pell River, said": an organisation named after its description.
   const described = role?.kind === 'org' && !role.run && run.kind === 'unknown';
-  if (!role || (role.kind !== 'role' && role.kind !== 'owned' && !titles && !described)) return null;
+  if (!role || (role.kind !== 'role' && role.kind !== 'owned' && !titles && !described)) {
+    const description = describedRole(text.slice(before, comma));
+    if (!description) return null;
+    const np: NounPhrase = { kind: 'name', start: run.start, end: run.end, text: run.name, run };
+    return { np, role: description };
+  }
   const np: NounPhrase = {
     kind: described ? 'org' : 'name',
     start: run.start,
@@ -100,6 +105,20 @@ function nameAppositive(text: string, masked: string, end: number, floor: number
     run: described ? { ...run, kind: 'org' } : run,
   };
   return { np, role: described ? null : role.text.replace(/^(?:a|an|the)\s+/i, '') };
+}
+
+/**
+ * "An authority spokesman", "A longshoreman who has worked the night shift for 22 years": a short
+ * description whose head noun names a person, optionally with a relative clause, set off before a full
+ * name. The closing comma after the name shows the apposition, so the name is the subject.
+ */
+const DESCRIPTION =
+  /^(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)\s+((?:[\p{L}’'-]+\s+){0,3}?([\p{Ll}-]+))(?:\s+who\s+[^,;:]{1,100})?$/u;
+
+function describedRole(chunk: string): string | null {
+  const m = DESCRIPTION.exec(chunk.trim());
+  const head = m?.[2] ?? '';
+  return m?.[1] && (isRoleNoun(head) || SPOKES_NOUNS.has(head)) ? m[1] : null;
 }
 
 function chunkStart(masked: string, end: number, floor: number): number {
@@ -122,13 +141,14 @@ function parseChunk(text: string, start: number, end: number, floor: number): No
   return null;
 }
 
-const PLACING_PREPOSITION = /^\s+(?:of|from|at|in)\s+/;
+const PLACING_PREPOSITION = /^\s+(?:of|from|at|in|for)\s+/;
 const PLACED_KINDS = new Set(['name', 'owned', 'org', 'role']);
 const PLACE_KINDS = new Set(['name', 'org', 'publication']);
 
 /**
- * "Economist Hanna Berg of the University of Kent", "A spokesman for the ministry in Paris": a named
- * place or institution after the speaker says where they work, and the speaker is still the subject.
+ * "Economist Hanna Berg of the University of Kent", "A spokesman for the ministry in Paris", "A lawyer
+ * for Castellan": a named place, institution or client after the speaker says where or for whom they
+ * work, and the speaker is still the subject.
  */
 function placedBy(text: string, np: NounPhrase, end: number): boolean {
   if (!PLACED_KINDS.has(np.kind)) return false;

@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { extract, quoteWith } from './helpers.js';
+
+describe('speakers introduced by their role first', () => {
+  it('reads "A ROLE who …, Full Name, said" and "An authority spokesman, Full Name, said"', () => {
+    const quotes = extract(
+      [
+        'Howard Lindqvist, the operators’ president, said the union had walked away.',
+        'A longshoreman who has worked the night shift for 22 years, Marcus Oyelaran, said he had watched terminals cut crews by half. “I’m not against machines,” he said.',
+        'An authority spokesman, Pete Lorenz, said the agency had applied and was waiting for a decision.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'cut crews by half').speaker, 'Marcus Oyelaran');
+    assert.equal(quoteWith(quotes, 'cut crews by half').role, 'longshoreman');
+    // The pronoun goes to the person just introduced, not to the man named in the paragraph before.
+    assert.equal(quoteWith(quotes, 'not against machines').speaker, 'Marcus Oyelaran');
+    assert.equal(quoteWith(quotes, 'waiting for a decision').speaker, 'Pete Lorenz');
+  });
+
+  it('reads "The head of ORG, Name," and "A lawyer for CLIENT, Name," as the named person', () => {
+    const quotes = extract(
+      [
+        'The head of the Willamette Growers Cooperative, Janet Pirozzi, said about 300 containers of berries were stuck.',
+        'A lawyer for Castellan, Bernard Hsu, said the company was reviewing the decision.',
+      ].join('\n'),
+    );
+    // "said about 300 …": an approximate number opens the reported clause.
+    assert.equal(quoteWith(quotes, '300 containers').text, 'about 300 containers of berries were stuck');
+    assert.equal(quoteWith(quotes, '300 containers').speaker, 'Janet Pirozzi');
+    assert.equal(quoteWith(quotes, 'reviewing the decision').speaker, 'Bernard Hsu');
+  });
+
+  it('resolves "the cooperative" and "the center" to the organisation the document named', () => {
+    const quotes = extract(
+      [
+        'Northfield Solar Cooperative broke ground on Tuesday. The cooperative said the array is the largest in the state.',
+        'The Tri-County Housing Research Center released a survey. The center said rents had risen for six straight years.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'largest in the state').speaker, 'Northfield Solar Cooperative');
+    assert.equal(quoteWith(quotes, 'six straight years').speaker, 'Tri-County Housing Research Center');
+  });
+});
