@@ -4,9 +4,18 @@
 // acts (source-acts.ts), then stops each reported clause where a later attribution starts.
 
 import { isClauseWord, isInfinitive, lexiconTags } from '../text/word-lexicon.js';
+import { readAppositive } from './appositive.js';
 import { findFinalAct } from './final-act.js';
-import { BARE_CLAUSE_VERBS, CLAUSE_VERBS, FINITE_BARE_VERBS, TELL_VERBS, TIME_WORDS } from './lexicon.js';
+import {
+  BARE_CLAUSE_VERBS,
+  CLAUSE_VERBS,
+  FINITE_BARE_VERBS,
+  TELL_VERBS,
+  TIME_WORDS,
+  VERB_ADVERBS,
+} from './lexicon.js';
 import { findMiddleAct } from './middle-act.js';
+import type { NounPhrase } from './noun-phrase.js';
 import { readWord, readWords, type Word } from './read-word.js';
 import {
   findAccordingActs,
@@ -16,7 +25,7 @@ import {
   findWithActs,
 } from './source-acts.js';
 import { makeAct, readObject, type Sentence, type SpeechAct, trimClause } from './speech-act.js';
-import { readSubjectBefore } from './subject-before.js';
+import { readSentenceSubject, readSubjectBefore } from './subject-before.js';
 
 export type { Sentence } from './speech-act.js';
 
@@ -112,6 +121,64 @@ function clauseStartAfter(text: string, masked: string, verb: Word, sentenceEnd:
   return next.start;
 }
 
+const COORDINATED = /(?:,\s*)?\b(?:and|but)\s+(?:(?:also|then|later)\s+)?$/;
+
+/**
+ * "She accused the operators of bad faith and said they …", "noted that … and argued that …": a verb
+ * after "and"/"but" shares the subject of the verbs before it. That subject is the speaker of an earlier
+ * act of the sentence, or the sentence's own subject when a verb follows it at once (so it is the
+ * subject of the verb phrase, not an object or a clause inside it).
+ */
+function coordinatedSubject(
+  text: string,
+  masked: string,
+  s: Sentence,
+  verb: Word,
+  earlier: readonly SpeechAct[],
+) {
+  const joint = COORDINATED.exec(masked.slice(s.contentStart, verb.start));
+  if (!joint) return null;
+  const cueStart = s.contentStart + joint.index;
+  const previous = earlier.filter((a) => a.np && a.cueEnd <= cueStart).at(-1);
+  if (previous?.np) return { np: previous.np, cueStart };
+  const np = verbPhraseSubject(text, masked, s, cueStart);
+  return np ? { np, cueStart } : null;
+}
+
+/**
+ * The sentence's subject when a verb follows it at once and no punctuation stands between that verb and
+ * `until`: then it is the subject of the whole verb phrase up to there ("Judge Pell had dismissed the
+ * suit, ruling that …"), not an object or the subject of a clause inside it.
+ */
+function verbPhraseSubject(text: string, masked: string, s: Sentence, until: number): NounPhrase | null {
+  const np = readSentenceSubject(text, s.contentStart);
+  if (!np || np.kind === 'list') return null;
+  // "Rosalind Achebe, the union’s negotiator, accused …": an appositive may stand before the verb.
+  const appositive = text[np.end] === ',' ? readAppositive(text, np.end) : null;
+  const after = appositive?.role ? appositive.end : np.end;
+  if (text[after] !== ' ') return null;
+  let next = readWord(text, after + 1);
+  if (next && VERB_ADVERBS.has(next.bare)) next = readWord(text, next.end + 1);
+  if (!next || next.capital || (!/ed$/.test(next.bare) && !CLAUSE_VERBS.has(next.bare))) return null;
+  return /[,;:\u2591]/.test(masked.slice(next.end, until)) ? null : np;
+}
+
+/** "Tarrant criticized the timeline, saying that …": a participle with no speech verb before it. */
+function participleSubjects(
+  text: string,
+  masked: string,
+  s: Sentence,
+  participles: SpeechAct[],
+  acts: SpeechAct[],
+) {
+  for (const p of participles) {
+    if (p.np || acts.some((a) => a !== p && a.frame !== 'participle' && a.cueEnd <= p.cueStart)) continue;
+    // Only the comma that opens the participle may stand between the verb and it.
+    const np = verbPhraseSubject(text, masked, s, p.cueStart);
+    if (np) p.np = np;
+  }
+}
+
 /** `Dan Meyer, a national security attorney, told Axios that …` and `They assert that …`. */
 function findThatActs(text: string, masked: string, s: Sentence, taken: readonly SpeechAct[]): SpeechAct[] {
   const acts: SpeechAct[] = [];
@@ -119,7 +186,23 @@ function findThatActs(text: string, masked: string, s: Sentence, taken: readonly
     if (verb.capital || !CLAUSE_VERBS.has(verb.bare)) continue;
     if (taken.some((a) => verb.start >= a.cueStart && verb.end <= a.cueEnd)) continue;
     const subject = readSubjectBefore(text, masked, verb.start, s.contentStart);
-    if (!subject || !('np' in subject)) continue;
+    if (!subject || !('np' in subject)) {
+      const shared = coordinatedSubject(text, masked, s, verb, [...taken, ...acts]);
+      const clauseStart = shared ? clauseStartAfter(text, masked, verb, s.end) : null;
+      if (!shared || clauseStart === null) continue;
+      const cue = masked.slice(verb.end, clauseStart).includes('that') ? `${verb.bare} … that` : verb.bare;
+      const act = makeAct(
+        'clause',
+        shared.np,
+        cue,
+        shared.cueStart,
+        verb.end,
+        trimClause(text, clauseStart, s.end),
+      );
+      act.coordinated = true;
+      acts.push(act);
+      continue;
+    }
     const clauseStart = clauseStartAfter(text, masked, verb, s.end);
     if (clauseStart === null) continue;
     const cue = masked.slice(verb.end, clauseStart).includes('that') ? `${verb.bare} … that` : verb.bare;
@@ -155,6 +238,7 @@ export function findClauseActs(text: string, masked: string, s: Sentence): Speec
   const clauses = findThatActs(text, masked, s, taken);
   const labels = findLabelActs(text, masked, s);
   const acts = [...taken, ...clauses, ...labels].sort((a, b) => a.cueStart - b.cueStart);
+  participleSubjects(text, masked, s, participles, acts);
   // A clause stops where a later attribution starts: "…that he has a clearance, the Journal reported."
   for (const a of acts) {
     if (!a.complement) continue;
@@ -165,11 +249,16 @@ export function findClauseActs(text: string, masked: string, s: Sentence): Speec
         b !== a &&
         b.cueStart > a.complement.start &&
         b.cueStart < a.complement.end &&
-        b.frame !== 'clause' &&
-        b.frame !== 'label'
+        ((b.frame !== 'clause' && b.frame !== 'label') || b.coordinated)
       ) {
         a.complement = trimClause(text, a.complement.start, b.cueStart);
       }
+      // "said the union had rejected it, and he called the strike “…”": the speaker's own next act.
+      const own = b.frame === 'label' && b.np?.kind === 'pronoun' ? b.np.start : -1;
+      const joint =
+        own > a.complement.start ? /,?\s+and\s+$/.exec(text.slice(a.complement.start, own)) : null;
+      if (b !== a && joint && own < a.complement.end)
+        a.complement = trimClause(text, a.complement.start, a.complement.start + joint.index);
     }
   }
   return acts;

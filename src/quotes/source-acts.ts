@@ -26,12 +26,23 @@ const DOCUMENT_HEADS = new Set([
   'research',
 ]);
 
+/**
+ * Participles that report speech only with "that" after them: ", ruling that …" reports a court's
+ * holding, while ", ruling party" or ", finding work" do not report anything.
+ */
+const THAT_PARTICIPLES = new Set(
+  'ruling holding finding concluding contending asserting predicting estimating announcing suggesting'.split(
+    ' ',
+  ),
+);
+
 export function findParticipleActs(masked: string, s: Sentence): SpeechAct[] {
   const acts: SpeechAct[] = [];
   const re = /,\s+([a-z]+)\s+(?:that\s+)?/g;
   re.lastIndex = s.contentStart;
   for (let m = re.exec(masked); m && m.index < s.end; m = re.exec(masked)) {
-    if (!SPEECH_PARTICIPLES.has(m[1] ?? '')) continue;
+    const that = /that\s+$/.test(m[0]);
+    if (!SPEECH_PARTICIPLES.has(m[1] ?? '') && !(that && THAT_PARTICIPLES.has(m[1] ?? ''))) continue;
     const clause = trimClause(masked, m.index + m[0].length, s.end);
     acts.push(makeAct('participle', null, `${m[1]} that`, m.index, m.index + m[0].length, clause));
   }

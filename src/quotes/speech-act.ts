@@ -33,6 +33,8 @@ export interface SpeechAct {
   /** Label acts attribute quotes from here to the end of the sentence. */
   scopeStart?: number;
   parent?: SpeechAct;
+  /** A verb joined by "and"/"but" to the verbs before it, sharing their subject. */
+  coordinated?: boolean;
 }
 
 export interface Sentence {
