@@ -1,7 +1,8 @@
 // Mid-sentence attribution: "The plan, Pike said, will close the gap." / "The board, said the
 // treasurer, will vote in May." / "The deficit, according to Pike, is $4 million." An attribution set
-// off by two commas inside a sentence makes the whole sentence the speaker's reported words (kept
-// verbatim, so the attribution stays inside the span); a quote inside it is the speaker's too.
+// off by two commas inside a sentence makes the whole sentence the speaker's reported words; the act's
+// clause spans the sentence, and attribute-paragraph.ts reports the words on either side of the
+// attribution as two parts (like a split quote). A quote inside it is the speaker's too.
 import { readAttribution } from './final-act.js';
 import { SPEECH_PARTICIPLES } from './lexicon.js';
 import { readWord } from './read-word.js';

@@ -38,10 +38,14 @@ describe('indirect speech (sieves 3 and 4)', () => {
         'Fees had doubled since 2020, she said, citing county records.',
       ].join('\n'),
     );
+    // The words on either side of the attribution are two parts of one report, like a split quote.
     const plan = quoteWith(quotes, 'The plan');
-    assert.equal(plan.text, 'The plan, Pike said, will close the gap by June');
+    assert.equal(plan.text, 'The plan');
     assert.equal(plan.speaker, 'Dana Pike');
     assert.equal(plan.kind, 'indirect');
+    const gap = quoteWith(quotes, 'close the gap');
+    assert.equal(gap.text, 'will close the gap by June');
+    assert.equal(gap.speaker, 'Dana Pike');
     const cuts = quoteWith(quotes, 'painful but necessary');
     assert.equal(cuts.speaker, 'Dana Pike');
     assert.equal(cuts.kind, 'direct');
