@@ -87,7 +87,7 @@ function readCommonPhrase(
     if (modifier) return phrase(text, 'owned', start, last.end, { ...extra, owner: modifier });
     if (det && POSSESSIVE_DETS.has(det))
       return phrase(text, 'owned', start, last.end, { ...extra, ownerPronoun: det });
-    if (SPOKES_NOUNS.has(head)) return null; // "a spokesperson" for nobody named
+    if (SPOKES_NOUNS.has(head)) return spokesOfModifier(text, start, bodyStart, last, extra);
     return phrase(text, kind, start, last.end, extra); // "the statement": its owner is resolved later
   }
   // "people familiar with the matter", "a person briefed on the talks": how news describes an unnamed
@@ -95,6 +95,27 @@ function readCommonPhrase(
   const described =
     kind === 'group' || kind === 'role' ? SOURCE_DESCRIPTION.exec(text.slice(last.end, last.end + 80)) : null;
   return phrase(text, kind, start, last.end + (described?.[0].length ?? 0), extra);
+}
+
+/**
+ * "A hospital spokesman", "a union representative": the organisation noun before the head says whom
+ * the spokesperson speaks for (the hospital the document named). A bare "a spokesperson" speaks for
+ * nobody named, and "the spokesman" is the person the document gave that role.
+ */
+function spokesOfModifier(
+  text: string,
+  start: number,
+  bodyStart: number,
+  last: Word,
+  extra: Partial<NounPhrase>,
+): NounPhrase | null {
+  const modifiers = readCommonWords(text, bodyStart).slice(0, -1);
+  const org = modifiers.at(-1);
+  if (org && ORG_NOUNS.has(org.bare)) {
+    const owner = phrase(text, 'org', org.start, org.end, { head: org.bare, definite: true });
+    return phrase(text, 'owned', start, last.end, { ...extra, owner });
+  }
+  return extra.definite ? phrase(text, 'role', start, last.end, extra) : null;
 }
 
 const SOURCE_DESCRIPTION =

@@ -9,6 +9,7 @@ import {
   GENERIC_PUBLIC_HEADS,
   ISSUED_NOUNS,
   PUBLIC_BODY,
+  SPOKES_NOUNS,
   TITLE_ABBREVIATIONS,
 } from './noun-lexicon.js';
 import type { NounPhrase } from './noun-phrase.js';
@@ -270,7 +271,10 @@ export class SpeakerResolver {
     // of the document holds that role (with two governors the modifier would be needed to choose).
     const head = wanted[wanted.length - 1] ?? '';
     const heads = byRole((words) => words.includes(head));
-    return heads.length === 1 && heads[0] ? entitySpeaker(heads[0], null) : null;
+    if (heads.length === 1 && heads[0]) return entitySpeaker(heads[0], null);
+    // "the spokesman" whom the document never names is the one already heard from, who spoke for an
+    // organisation: the organisation that spoke last.
+    return SPOKES_NOUNS.has(head) ? (this.recent(ctx, (s) => s.kind === 'org')?.speaker ?? null) : null;
   }
 
   private owner(np: NounPhrase, ctx: ResolveContext): Speaker | null {

@@ -42,3 +42,18 @@ describe('speakers introduced by their role first', () => {
     assert.equal(quoteWith(quotes, 'six straight years').speaker, 'Tri-County Housing Research Center');
   });
 });
+
+describe('unnamed spokespeople speak for their organisation', () => {
+  it('reads "A hospital spokesman" as the hospital, and a later "the spokesman" as the same voice', () => {
+    const quotes = extract(
+      [
+        'Mercy General Hospital cut 40 nursing positions on Monday.',
+        'A hospital spokesman said the hospital “remains committed to safe staffing levels.”',
+        '“We will not compromise on care,” the spokesman said.',
+        'A spokesperson said nothing else.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'remains committed').speaker, 'Mercy General Hospital');
+    assert.equal(quoteWith(quotes, 'not compromise').speaker, 'Mercy General Hospital');
+  });
+});
