@@ -15,7 +15,7 @@ import {
   VERB_ADVERBS,
 } from './lexicon.js';
 import { findMiddleAct } from './middle-act.js';
-import type { NounPhrase } from './noun-phrase.js';
+import { type NounPhrase, readNounPhrase } from './noun-phrase.js';
 import { readWord, readWords, type Word } from './read-word.js';
 import {
   findAccordingActs,
@@ -179,13 +179,43 @@ function participleSubjects(
   }
 }
 
+/** Verbs by which a study, poll or body reports its findings (they take a clause only with "that"). */
+const FINDING_VERBS = new Set(['found', 'finds', 'showed', 'shows']);
+const FINDING_DOCUMENTS = new Set(['survey', 'poll', 'study', 'report']);
+
+function findsAsSource(np: NounPhrase): boolean {
+  if (np.kind === 'org') return true;
+  return np.kind === 'owned' && FINDING_DOCUMENTS.has(np.head ?? '') && Boolean(np.owner || np.ownerPronoun);
+}
+
+/** How far before ", which …" its antecedent may start: a long organisation name fits. */
+const ANTECEDENT_CHARS = 80;
+const ANTECEDENT_KINDS = new Set(['name', 'org', 'publication']);
+
+/**
+ * "… opposed by the Alliance for Cantonal Responsibility, which argues that …": a non-restrictive
+ * relative clause speaks for the named noun phrase that ends at its comma (the longest one that does).
+ */
+function antecedentBefore(text: string, comma: number, floor: number): NounPhrase | null {
+  for (const word of readWords(text, Math.max(floor, comma - ANTECEDENT_CHARS), comma)) {
+    const np = readNounPhrase(text, word.start);
+    if (np && np.end === comma && ANTECEDENT_KINDS.has(np.kind)) return np;
+  }
+  return null;
+}
+
 /** `Dan Meyer, a national security attorney, told Axios that …` and `They assert that …`. */
 function findThatActs(text: string, masked: string, s: Sentence, taken: readonly SpeechAct[]): SpeechAct[] {
   const acts: SpeechAct[] = [];
   for (const verb of readWords(masked, s.contentStart, s.end)) {
-    if (verb.capital || !CLAUSE_VERBS.has(verb.bare)) continue;
+    const finding = FINDING_VERBS.has(verb.bare);
+    if (verb.capital || (!CLAUSE_VERBS.has(verb.bare) && !finding)) continue;
     if (taken.some((a) => verb.start >= a.cueStart && verb.end <= a.cueEnd)) continue;
-    const subject = readSubjectBefore(text, masked, verb.start, s.contentStart);
+    const read = readSubjectBefore(text, masked, verb.start, s.contentStart);
+    const antecedent = read && 'relative' in read ? antecedentBefore(text, read.comma, s.contentStart) : null;
+    const subject = antecedent ? { np: antecedent, role: null } : read;
+    // Only a body or its document finds: "the survey found that …", not "she found that the job was hard".
+    if (finding && subject && 'np' in subject && !findsAsSource(subject.np)) continue;
     if (!subject || !('np' in subject)) {
       const shared = coordinatedSubject(text, masked, s, verb, [...taken, ...acts]);
       const clauseStart = shared ? clauseStartAfter(text, masked, verb, s.end) : null;

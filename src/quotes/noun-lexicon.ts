@@ -18,6 +18,7 @@ export const ORG_WORDS = words(`
   ventures health insurance electric power oil gas steel mining semiconductor semiconductors labs
   communications telecom wireless networks financial securities realty properties hotels resorts pharma
   biotech sciences healthcare retail stores markets airways aerospace automotive chemicals cooperative co-op
+  associates
 `);
 
 /** Last words that make a run of capitals a publication. */
@@ -95,7 +96,7 @@ export const GENERIC_PUBLICATION_NOUNS = words('paper newspaper outlet magazine 
 /** Documents that speak for their owner: `its statement`, `the Senators' letter`, `SpaceX's statement`. */
 export const STATEMENT_NOUNS = words(`
   statement letter email e-mail post tweet release filing memo complaint lawsuit motion report note
-  message op-ed testimony remarks announcement
+  message op-ed testimony remarks announcement survey poll study
 `);
 
 /** Heads that speak for the organisation after "for": `a spokesperson for SpaceX` → SpaceX. */

@@ -85,6 +85,8 @@ function readCommonPhrase(
         return phrase(text, 'owned', start, owner.end, { ...extra, owner });
     }
     if (modifier) return phrase(text, 'owned', start, last.end, { ...extra, owner: modifier });
+    const possessor = possessiveModifier(text, start, bodyStart, det);
+    if (possessor) return phrase(text, 'owned', start, last.end, { ...extra, owner: possessor });
     if (det && POSSESSIVE_DETS.has(det))
       return phrase(text, 'owned', start, last.end, { ...extra, ownerPronoun: det });
     if (SPOKES_NOUNS.has(head)) return spokesOfModifier(text, start, bodyStart, last, extra);
@@ -102,6 +104,23 @@ function readCommonPhrase(
  * the spokesperson speaks for (the hospital the document named). A bare "a spokesperson" speaks for
  * nobody named, and "the spokesman" is the person the document gave that role.
  */
+/**
+ * "the center’s survey", "the agency’s statement": a possessive organisation noun among the modifiers
+ * owns the document, and is resolved like "the center" would be.
+ */
+function possessiveModifier(
+  text: string,
+  start: number,
+  bodyStart: number,
+  det: string | null,
+): NounPhrase | null {
+  const words = readCommonWords(text, bodyStart).slice(0, -1);
+  const owner = words.find((w) => /['’]s$/.test(w.text));
+  const head = owner?.text.slice(0, -2).toLowerCase() ?? '';
+  if (!owner || !ORG_NOUNS.has(head)) return null;
+  return phrase(text, 'org', start, owner.end - 2, { head, definite: det === 'the' });
+}
+
 function spokesOfModifier(
   text: string,
   start: number,

@@ -123,7 +123,13 @@ export function findAccordingActs(text: string, masked: string, s: Sentence): Sp
   re.lastIndex = s.contentStart;
   for (let m = re.exec(masked); m && m.index < s.end; m = re.exec(masked)) {
     const at = m.index + m[0].length;
-    const found = readNounPhrase(text, at);
+    const read = readNounPhrase(text, at);
+    // "according to a poll released Thursday by X (in Essen)": a document is read for the author named
+    // after it, whose phrase may run on to the comma; "according to the center's survey" has its owner.
+    const documentRead = read?.kind === 'owned' && DOCUMENT_HEADS.has(read.head ?? '');
+    const unowned = documentRead && !read.owner && !read.ownerPronoun;
+    const byAuthor = documentRead && new RegExp(String.raw`\b${read.head}\s+(?:by|from)\s`).test(read.text);
+    const found = unowned || byAuthor ? null : read;
     // "according to a poll released Thursday by the X Institute": a survey speaks for whoever made it.
     const document = found ? null : DOCUMENT_PHRASE.exec(masked.slice(at, at + AUTHOR_WINDOW));
     const np = document ? documentAuthor(text, masked, at + document[0].length) : found;
