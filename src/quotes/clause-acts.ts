@@ -22,6 +22,7 @@ import {
   findFindingActs,
   findLabelActs,
   findParticipleActs,
+  findPassiveActs,
   findWithActs,
 } from './source-acts.js';
 import { makeAct, readObject, type Sentence, type SpeechAct, trimClause } from './speech-act.js';
@@ -90,7 +91,10 @@ function clauseStartAfter(text: string, masked: string, verb: Word, sentenceEnd:
       // "said she had been “torn” but concluded that …": after the clause's own subject or verb, a
       // "that" opens a deeper clause, and the reported clause began right after the verb.
       const bare = BARE_CLAUSE_VERBS.has(verb.bare) || FINITE_BARE_VERBS.has(verb.bare);
-      if (bare && words.slice(0, k).some((w) => isClauseWord(w.text))) return (words[0] as Word).start;
+      // "said about 140 communities lay in zones that …": a clause opening with a number is no object.
+      const opened =
+        words.slice(0, k).some((w) => isClauseWord(w.text)) || quantityAhead(text, words[0] as Word);
+      if (bare && opened) return (words[0] as Word).start;
       // "the reported incident that …" is a noun's clause, but "said in a statement that …" is the verb's.
       const adjunct = words
         .slice(Math.max(0, k - ADJUNCT_WORDS_BEFORE_THAT), k)
@@ -158,6 +162,17 @@ function verbPhraseSubject(text: string, masked: string, s: Sentence, until: num
   const after = appositive?.role ? appositive.end : np.end;
   if (text[after] !== ' ') return null;
   let next = readWord(text, after + 1);
+  // "The department on Wednesday extended …", "Smith last week said …": a time adjunct may come first.
+  if (next && ['on', 'last', 'this'].includes(next.bare)) {
+    const when = readWord(text, next.end + 1);
+    if (when && TIME_WORDS.has(when.bare)) next = readWord(text, when.end + 1);
+    else if (
+      when &&
+      next.bare !== 'on' &&
+      /^(?:week|month|year|spring|summer|fall|autumn|winter)$/.test(when.bare)
+    )
+      next = readWord(text, when.end + 1);
+  } else if (next && TIME_WORDS.has(next.bare)) next = readWord(text, next.end + 1);
   if (next && VERB_ADVERBS.has(next.bare)) next = readWord(text, next.end + 1);
   if (!next || next.capital || (!/ed$/.test(next.bare) && !CLAUSE_VERBS.has(next.bare))) return null;
   return /[,;:\u2591]/.test(masked.slice(next.end, until)) ? null : np;
@@ -257,7 +272,11 @@ export function findClauseActs(text: string, masked: string, s: Sentence): Speec
   const middle = final ? null : findMiddleAct(text, masked, s);
   const participles = findParticipleActs(masked, s);
   const according = findAccordingActs(text, masked, s);
-  const withActs = [...findWithActs(text, masked, s), ...findFindingActs(text, masked, s)];
+  const withActs = [
+    ...findWithActs(text, masked, s),
+    ...findFindingActs(text, masked, s),
+    ...findPassiveActs(text, masked, s),
+  ];
   const taken = [
     ...(final ? [final] : []),
     ...(middle ? [middle] : []),
@@ -283,10 +302,13 @@ export function findClauseActs(text: string, masked: string, s: Sentence): Speec
       ) {
         a.complement = trimClause(text, a.complement.start, b.cueStart);
       }
-      // "said the union had rejected it, and he called the strike “…”": the speaker's own next act.
-      const own = b.frame === 'label' && b.np?.kind === 'pronoun' ? b.np.start : -1;
+      // "said the union had rejected it, and he called the strike “…”", "estimated that …, and she
+      // warned that …": a new subject after "and"/"but" opens the next act, which ends this clause.
+      const opens =
+        (b.frame === 'label' || b.frame === 'clause') && (b.np?.kind === 'pronoun' || b.np?.kind === 'name');
+      const own = opens && b.np ? b.np.start : -1;
       const joint =
-        own > a.complement.start ? /,?\s+and\s+$/.exec(text.slice(a.complement.start, own)) : null;
+        own > a.complement.start ? /,?\s+(?:and|but)\s+$/.exec(text.slice(a.complement.start, own)) : null;
       if (b !== a && joint && own < a.complement.end)
         a.complement = trimClause(text, a.complement.start, a.complement.start + joint.index);
     }

@@ -96,6 +96,34 @@ export function findWithActs(text: string, masked: string, s: Sentence): SpeechA
 
 const FINDING = /\b(?:found|finds|showed|shows|concluded|concludes)\s+that\s+/g;
 
+/** "It was later confirmed by the authority that …": a passive reporting verb names its speaker after "by". */
+const PASSIVE_REPORT =
+  /\b(?:was|were|is|are|has been|have been|had been)\s+(?:[a-z]+ly\s+|later\s+|also\s+)?(?:said|stated|confirmed|announced|reported|disclosed|acknowledged|claimed|argued|noted)\s+by\s+/g;
+
+export function findPassiveActs(text: string, masked: string, s: Sentence): SpeechAct[] {
+  const acts: SpeechAct[] = [];
+  PASSIVE_REPORT.lastIndex = s.contentStart;
+  for (let m = PASSIVE_REPORT.exec(masked); m && m.index < s.end; m = PASSIVE_REPORT.exec(masked)) {
+    const np = readNounPhrase(text, m.index + m[0].length);
+    if (!np || np.kind === 'pronoun') continue;
+    // Only "it was … by X that <clause>": the clause is what X said; "the plan was announced by X" has none.
+    const that = /^\s+(?:[a-z]+\s+){0,3}?that\s+/.exec(masked.slice(np.end, s.end));
+    if (!that) continue;
+    const cueEnd = np.end + that[0].length;
+    acts.push(
+      makeAct(
+        'clause',
+        np,
+        `${m[0].trim().split(/\s+/).at(-2)} by … that`,
+        m.index,
+        cueEnd,
+        trimClause(text, cueEnd, s.end),
+      ),
+    );
+  }
+  return acts;
+}
+
 /**
  * "A study published this year by the Center for Urban Mobility found that …": a study, survey or poll
  * that names its author reports the author's findings.

@@ -30,4 +30,26 @@ describe('reported clauses whose verb shares the subject of the sentence', () =>
     assert.equal(quoteWith(quotes, 'sue one by one').speaker, 'Warren Pell');
     noQuoteWith(quotes, 'repairs were late');
   });
+
+  it('ends a clause where "and she warned that …" opens the next act, and reads time adjuncts and passives', () => {
+    const quotes = extract(
+      [
+        'Janet Pirozzi estimated that members would lose $4 million, and she warned that some buyers would not come back.',
+        'The Department of Environmental Quality on Wednesday extended the advisory, saying repeat tests had again found E. coli.',
+        'It was later confirmed by the Tri-River Bridge Authority that the walkway would reopen Wednesday.',
+        'The plan was announced by the mayor on Friday.',
+        'Beatrice Aebischer said about 140 communities lay in zones that geologists classify as high-risk.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'lose $4 million').text, 'members would lose $4 million');
+    assert.equal(quoteWith(quotes, 'buyers would not').speaker, 'Janet Pirozzi');
+    assert.equal(quoteWith(quotes, 'E. coli').speaker, 'Department of Environmental Quality');
+    assert.equal(quoteWith(quotes, 'walkway would reopen').speaker, 'Tri-River Bridge Authority');
+    noQuoteWith(quotes, 'on Friday');
+    // "said about 140 … that …": the clause opens at the number, not at the relative "that".
+    assert.equal(
+      quoteWith(quotes, '140 communities').text,
+      'about 140 communities lay in zones that geologists classify as high-risk',
+    );
+  });
 });
