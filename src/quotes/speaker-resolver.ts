@@ -221,8 +221,16 @@ export class SpeakerResolver {
       .filter((e) => e.kind === 'org' && orgHead(e.words) === head && lastMentionBefore(e, ctx.pos) > -2)
       .sort((a, b) => lastMentionBefore(b, ctx.pos) - lastMentionBefore(a, ctx.pos))[0];
     if (entity) return entitySpeaker(entity, null);
-    if (GENERIC_ORG_HEADS.has(head))
-      return this.recentEntity(ctx.pos, 'org', (e) => !PUBLIC_BODY.test(e.name));
+    if (GENERIC_ORG_HEADS.has(head)) {
+      // "the company" is the company the text has been about — the one that spoke or was the subject
+      // last — rather than whichever company was named last ("Halvorsen agreed to buy Nordgrid. The
+      // company said …" is Halvorsen).
+      const company = (s: Speaker) => s.kind === 'org' && !PUBLIC_BODY.test(s.name);
+      return (
+        this.recent(ctx, company)?.speaker ??
+        this.recentEntity(ctx.pos, 'org', (e) => !PUBLIC_BODY.test(e.name))
+      );
+    }
     if (GENERIC_PUBLIC_HEADS.has(head)) {
       // The public body that spoke last is the one meant; failing that, the one named last.
       const isBody = (s: Speaker) => s.kind === 'org' && PUBLIC_BODY.test(this.fullName(s).name);

@@ -57,3 +57,22 @@ describe('unnamed spokespeople speak for their organisation', () => {
     assert.equal(quoteWith(quotes, 'not compromise').speaker, 'Mercy General Hospital');
   });
 });
+
+describe('press releases: defined short names, job titles, "the company"', () => {
+  it('reads `Name ("Short")` as the short name of the organisation, over a person of that surname', () => {
+    const quotes = extract(
+      [
+        'OSLO -- Halvorsen Energy ASA ("Halvorsen") today announced that it has agreed to acquire Nordgrid Holdings.',
+        '"We see significant synergies," said Ingrid Halvorsen, Chief Executive Officer of Halvorsen.',
+        '"The numbers work," added Marta Lund, Halvorsen\'s Chief Financial Officer.',
+        'The company said it would finance the deal with cash and new debt.',
+        'Halvorsen said the deal would add to earnings in 2027.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'significant synergies').speaker, 'Ingrid Halvorsen');
+    assert.equal(quoteWith(quotes, 'add to earnings').speaker, 'Halvorsen Energy ASA');
+    // "the company" is the one the release is about (it spoke last), not the one named last, and a
+    // capitalised job title ("Chief Financial Officer") is no organisation.
+    assert.equal(quoteWith(quotes, 'cash and new debt').speaker, 'Halvorsen Energy ASA');
+  });
+});
