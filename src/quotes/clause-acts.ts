@@ -58,8 +58,10 @@ const COORDINATORS = new Set(['and', 'but', 'or']);
 const APPROXIMATORS = new Set(['about', 'over', 'more', 'less']);
 
 function quantityAhead(text: string, word: Word): boolean {
-  if (!APPROXIMATORS.has(word.bare)) return false;
   const after = readWords(text, word.end, word.end + 24).slice(0, 2);
+  // "said no one was hurt": "no one" is the clause's subject, not the answer "no".
+  if (word.bare === 'no') return after[0]?.bare === 'one';
+  if (!APPROXIMATORS.has(word.bare)) return false;
   const number = (w: Word | undefined) => w !== undefined && /^[$€£]?\d/.test(w.text);
   return number(after[0]) || (after[0]?.bare === 'than' && number(after[1]));
 }

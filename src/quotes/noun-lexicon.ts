@@ -87,7 +87,7 @@ export const ORG_NOUNS = words(`
   airline nonprofit charity coalition commission court panel bureau authority institute foundation
   police prosecutors association utility developer manufacturer publisher family tribe nation embassy
   museum library church diocese archdiocese parish legislature assembly military army navy federation
-  confederation alliance service center centre cooperative co-op
+  confederation alliance service center centre cooperative co-op refinery refiner insurer lender
 `);
 
 /** Heads meaning a publication when used generically: `the paper`, `the newspaper`. */
@@ -104,7 +104,7 @@ export const SPOKES_NOUNS = words('spokesperson spokesman spokeswoman spokespeop
 
 /** Heads that mean "the organisation last named": `the company said`. */
 export const GENERIC_ORG_HEADS = words(
-  'company firm startup automaker carmaker retailer airline developer manufacturer utility',
+  'company firm startup automaker carmaker retailer airline developer manufacturer utility refinery refiner insurer lender',
 );
 
 /** Heads that mean "the public body last named": `the agency said` after the Federal Aviation Administration. */

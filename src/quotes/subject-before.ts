@@ -136,13 +136,17 @@ function parseChunk(text: string, start: number, end: number, floor: number): No
     // "… praised what she called": a subject right after "what" opens a free relative clause.
     if (candidate !== start && !ADVERBIAL_PREFIX.test(prefix) && !/\bwhat\s+$/i.test(prefix)) continue;
     const np = readNounPhrase(text, candidate, candidate === floor || candidate === start);
-    if (np && (np.end === end || placedBy(text, np, end))) return np;
+    if (np && np.end === end) return np;
+    const place = np ? placedBy(text, np, end) : null;
+    // "Analysts at Raymond James said": unnamed people placed at an organisation speak for it, as an
+    // unnamed spokesperson does.
+    if (np && place) return np.kind === 'group' && np.definite === false && place.kind === 'org' ? place : np;
   }
   return null;
 }
 
 const PLACING_PREPOSITION = /^\s+(?:of|from|at|in|for)\s+/;
-const PLACED_KINDS = new Set(['name', 'owned', 'org', 'role']);
+const PLACED_KINDS = new Set(['name', 'owned', 'org', 'role', 'group']);
 const PLACE_KINDS = new Set(['name', 'org', 'publication']);
 
 /**
@@ -150,12 +154,12 @@ const PLACE_KINDS = new Set(['name', 'org', 'publication']);
  * for Castellan": a named place, institution or client after the speaker says where or for whom they
  * work, and the speaker is still the subject.
  */
-function placedBy(text: string, np: NounPhrase, end: number): boolean {
-  if (!PLACED_KINDS.has(np.kind)) return false;
+function placedBy(text: string, np: NounPhrase, end: number): NounPhrase | null {
+  if (!PLACED_KINDS.has(np.kind)) return null;
   const prep = PLACING_PREPOSITION.exec(text.slice(np.end, end));
-  if (!prep) return false;
+  if (!prep) return null;
   const place = readNounPhrase(text, np.end + prep[0].length);
-  return place !== null && PLACE_KINDS.has(place.kind) && place.end === end;
+  return place !== null && PLACE_KINDS.has(place.kind) && place.end === end ? place : null;
 }
 
 /**

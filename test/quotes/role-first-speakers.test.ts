@@ -75,4 +75,18 @@ describe('press releases: defined short names, job titles, "the company"', () =>
     // capitalised job title ("Chief Financial Officer") is no organisation.
     assert.equal(quoteWith(quotes, 'cash and new debt').speaker, 'Halvorsen Energy ASA');
   });
+
+  it('resolves "the refinery" to the refining company, and "said no one was …" opens a clause', () => {
+    const quotes = extract(
+      [
+        'A fire at the Gulfport Refining Co. plant shut its largest crude unit, the refinery said.',
+        'The refiner said no one was injured.',
+        'Analysts at Orlen Capital Partners said prices could rise by 10 cents a gallon.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'largest crude unit').speaker, 'Gulfport Refining Co.');
+    assert.equal(quoteWith(quotes, 'no one was injured').speaker, 'Gulfport Refining Co.');
+    // Unnamed analysts at a named firm speak for the firm, as an unnamed spokesperson does.
+    assert.equal(quoteWith(quotes, '10 cents').speaker, 'Orlen Capital Partners');
+  });
 });
