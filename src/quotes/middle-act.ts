@@ -24,7 +24,11 @@ export function findMiddleAct(text: string, masked: string, s: Sentence): Speech
     if (next < 0 || next >= s.end) continue;
     const tail = attributionTailEnd(text, masked, found.verb.end, next, found.verb);
     if (tail === null) continue;
-    const rest = readWord(text, next + 1 + (/^\s*/.exec(text.slice(next + 1, next + 4))?.[0].length ?? 0));
+    // "Those differences, she warned, “will swallow …”": the words after the attribution may be quoted.
+    const rest = readWord(
+      text,
+      next + 1 + (/^\s*["“„«]?\s*/.exec(text.slice(next + 1, next + 6))?.[0].length ?? 0),
+    );
     if (!rest) continue;
     // "…, she said, adding that …": the words before the attribution are the reported clause and the
     // participle carries on (paragraph-acts.ts links it to this act). "…, she announced, a move that …":

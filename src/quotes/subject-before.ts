@@ -3,11 +3,11 @@
 // phrase bounded by punctuation or the sentence start, which rules out objects and subordinate clauses.
 
 import { appositiveKind, roleText } from './appositive.js';
-import { TIME_WORDS, TITLE_WORDS, VERB_ADVERBS } from './lexicon.js';
+import { NON_NAME_WORDS, TIME_WORDS, TITLE_WORDS, VERB_ADVERBS } from './lexicon.js';
 import { readNameRun } from './name-runs.js';
 import { isRoleNoun, ROLE_NOUNS, SPOKES_NOUNS } from './noun-lexicon.js';
 import { type NounPhrase, readNounPhrase } from './noun-phrase.js';
-import { readWords } from './read-word.js';
+import { readWords, type Word } from './read-word.js';
 
 export interface Subject {
   np: NounPhrase;
@@ -121,6 +121,35 @@ function describedRole(chunk: string): string | null {
   return m?.[1] && (isRoleNoun(head) || SPOKES_NOUNS.has(head)) ? m[1] : null;
 }
 
+/** How many words of description may stand before a full name: "Dutch stroke", "longtime resident". */
+const MAX_DESCRIPTION_WORDS = 3;
+
+/**
+ * "Dutch stroke Femke de Ruiter said": a short description written before a full name, with at least
+ * one lowercase word (so it is not part of the name), makes the name the subject and the description
+ * its role, whatever the nouns are.
+ */
+function describedBefore(text: string, start: number, end: number): { np: NounPhrase; role: string } | null {
+  const words = readWords(text, start, end).slice(0, MAX_DESCRIPTION_WORDS + 1);
+  for (let k = 1; k < words.length; k++) {
+    const before = words.slice(0, k);
+    if (!before.some((w) => !w.capital) || before.some((w) => NON_NAME_WORDS.has(w.bare))) continue;
+    const at = words[k] as Word;
+    const run = readNameRun(text, at.start);
+    if (
+      !run ||
+      run.end !== end ||
+      run.nameWords.length < 2 ||
+      run.kind === 'org' ||
+      run.kind === 'publication'
+    )
+      continue;
+    const np: NounPhrase = { kind: 'name', start: run.start, end: run.end, text: run.name, run };
+    return { np, role: text.slice(start, at.start).trim() };
+  }
+  return null;
+}
+
 function chunkStart(masked: string, end: number, floor: number): number {
   let b = end;
   while (b > floor && !BOUNDARY.test(masked[b - 1] ?? '')) b--;
@@ -189,7 +218,10 @@ export function readSubjectBefore(
   const chunk = text.slice(start, end).trim().toLowerCase();
   if (RELATIVES.has(chunk) && masked[start - 2] === ',') return { relative: chunk, comma: start - 2 };
   let np = parseChunk(text, start, end, floor);
-  if (!np) return null;
+  if (!np) {
+    const described = describedBefore(text, start, end);
+    return described ? { np: described.np, role: appositive.role ?? described.role } : null;
+  }
   // A list split by commas ("Warren, Shaheen and Duckworth"): extend to the left while it stays a list.
   for (let s = start; np.kind === 'list' || np.kind === 'name'; ) {
     if (masked[s - 2] !== ',' && !/,\s*$/.test(masked.slice(Math.max(floor, s - 3), s))) break;

@@ -53,3 +53,17 @@ describe('reported clauses whose verb shares the subject of the sentence', () =>
     );
   });
 });
+
+describe('descriptions before names and quoted tails', () => {
+  it('reads "Dutch stroke Femke de Ruiter said" and a quoted tail after a mid-sentence attribution', () => {
+    const quotes = extract(
+      [
+        'Dutch stroke Femke de Ruiter said her crew had "nothing left" in the final 300 meters.',
+        'Judge Harriet Lindgren dissented. Those differences, she warned, “will swallow the common questions.”',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'nothing left').speaker, 'Femke de Ruiter');
+    assert.equal(quoteWith(quotes, 'nothing left').role, 'Dutch stroke');
+    assert.equal(quoteWith(quotes, 'swallow the common').speaker, 'Harriet Lindgren');
+  });
+});
