@@ -305,9 +305,11 @@ export class SpeakerResolver {
         // "The statement said …": the statement of whoever last spoke. A bare "the report" or "the
         // lawsuit" is a document of unknown origin, and speaks for nobody.
         if (!ISSUED_NOUNS.has(np.head ?? '')) return null;
+        // With no one heard from yet, an issued statement is the organisation the text is about.
         return (
           (subject && subject.kind !== 'person' ? subject : null) ??
           this.recent(ctx, () => true)?.speaker ??
+          this.recentSubject(ctx, (s) => s.kind === 'org')?.speaker ??
           null
         );
     }

@@ -89,4 +89,14 @@ describe('press releases: defined short names, job titles, "the company"', () =>
     // Unnamed analysts at a named firm speak for the firm, as an unnamed spokesperson does.
     assert.equal(quoteWith(quotes, '10 cents').speaker, 'Orlen Capital Partners');
   });
+
+  it('credits "A statement said …" to the organisation the text is about when no one has spoken yet', () => {
+    const quotes = extract(
+      [
+        'Skyward Airlines grounded its fleet on Monday.',
+        'A statement said flights would resume within the hour.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'flights would resume').speaker, 'Skyward Airlines');
+  });
 });
