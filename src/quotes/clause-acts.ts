@@ -202,7 +202,19 @@ const FINDING_DOCUMENTS = new Set(['survey', 'poll', 'study', 'report']);
 
 function findsAsSource(np: NounPhrase): boolean {
   if (np.kind === 'org') return true;
-  return np.kind === 'owned' && FINDING_DOCUMENTS.has(np.head ?? '') && Boolean(np.owner || np.ownerPronoun);
+  return (
+    np.kind === 'owned' &&
+    FINDING_DOCUMENTS.has(np.head ?? '') &&
+    Boolean(np.owner || np.ownerPronoun || np.definite)
+  );
+}
+
+/** "a separate poll by Carver & Associates, which …": the document named shortly before its author. */
+function documentBefore(text: string, authorStart: number): string | undefined {
+  const m = /\b(survey|poll|study|report)\b[^.;:]*$/i.exec(
+    text.slice(Math.max(0, authorStart - 60), authorStart),
+  );
+  return m?.[1]?.toLowerCase();
 }
 
 /** How far before ", which …" its antecedent may start: a long organisation name fits. */
@@ -253,17 +265,18 @@ function findThatActs(text: string, masked: string, s: Sentence, taken: readonly
     const clauseStart = clauseStartAfter(text, masked, verb, s.end);
     if (clauseStart === null) continue;
     const cue = masked.slice(verb.end, clauseStart).includes('that') ? `${verb.bare} … that` : verb.bare;
-    acts.push(
-      makeAct(
-        'clause',
-        subject.np,
-        cue,
-        subject.np.start,
-        verb.end,
-        trimClause(text, clauseStart, s.end),
-        subject.role,
-      ),
+    const act = makeAct(
+      'clause',
+      subject.np,
+      cue,
+      subject.np.start,
+      verb.end,
+      trimClause(text, clauseStart, s.end),
+      subject.role,
     );
+    // "a poll by X, which found that …": later "the poll" refers back to X's poll.
+    if (finding && antecedent) act.document = documentBefore(text, antecedent.start);
+    acts.push(act);
   }
   return acts;
 }

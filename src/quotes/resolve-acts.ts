@@ -80,6 +80,7 @@ export function resolveActs(
       if (speaker && act.role && !speaker.role && speaker.kind === 'person')
         resolver.rememberRole(speaker, act.role);
       speakers.set(act, speaker);
+      if (act.document && speaker) resolver.noteDocument(act.document, speaker);
       // "Taylor Reese said she would …": the pronoun right after the verb is the speaker.
       const pronoun =
         act.frame === 'clause' && act.complement

@@ -24,6 +24,7 @@ const DOCUMENT_HEADS = new Set([
   'analysis',
   'census',
   'research',
+  'report',
 ]);
 
 /**
@@ -141,7 +142,9 @@ export function findFindingActs(text: string, masked: string, s: Sentence): Spee
   if (verb.index - np.end > AUTHOR_WINDOW) return acts;
   const cueEnd = verb.index + verb[0].length;
   const cue = `${verb[0].trim().split(/\s+/)[0]} that`;
-  acts.push(makeAct('clause', np, cue, s.contentStart, cueEnd, trimClause(text, cueEnd, s.end)));
+  const act = makeAct('clause', np, cue, s.contentStart, cueEnd, trimClause(text, cueEnd, s.end));
+  act.document = document[1]?.toLowerCase();
+  acts.push(act);
   return acts;
 }
 
@@ -157,12 +160,15 @@ export function findAccordingActs(text: string, masked: string, s: Sentence): Sp
     const documentRead = read?.kind === 'owned' && DOCUMENT_HEADS.has(read.head ?? '');
     const unowned = documentRead && !read.owner && !read.ownerPronoun;
     const byAuthor = documentRead && new RegExp(String.raw`\b${read.head}\s+(?:by|from)\s`).test(read.text);
-    const found = unowned || byAuthor ? null : read;
+    // "according to the report" (definite) refers back to a document already cited; the resolver knows it.
+    const found = (unowned && !read.definite) || byAuthor ? null : read;
     // "according to a poll released Thursday by the X Institute": a survey speaks for whoever made it.
     const document = found ? null : DOCUMENT_PHRASE.exec(masked.slice(at, at + AUTHOR_WINDOW));
     const np = document ? documentAuthor(text, masked, at + document[0].length) : found;
-    if (!np || np.kind === 'pronoun' || DOCUMENT_HEADS.has(np.head ?? '')) continue;
-    if (np.kind === 'owned' && !np.owner && !np.ownerPronoun) continue; // "according to the report"
+    if (!np || np.kind === 'pronoun') continue;
+    // "according to the report": only a report the text has already named an author for.
+    const anaphoric = np.kind === 'owned' && np.definite === true && DOCUMENT_HEADS.has(np.head ?? '');
+    if (np.kind === 'owned' && !np.owner && !np.ownerPronoun && !anaphoric) continue;
     let after = np === found ? readAppositive(text, np.end).end : authorPhraseEnd(masked, np.end);
     // "According to the department, the leak began at a hatch, which …": what looked like an
     // appositive was the reported clause, since a relative clause cannot follow it as the main one.
@@ -176,7 +182,9 @@ export function findAccordingActs(text: string, masked: string, s: Sentence): Sp
     ) {
       complement = trimClause(text, s.contentStart, masked.lastIndexOf(',', m.index));
     }
-    acts.push(makeAct('according', np, 'according to', m.index, np.end, complement));
+    const act = makeAct('according', np, 'according to', m.index, np.end, complement);
+    act.document = document?.[1]?.toLowerCase();
+    acts.push(act);
   }
   return acts;
 }

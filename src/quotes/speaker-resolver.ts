@@ -19,6 +19,10 @@ import { entitySpeaker, lastMentionBefore, type Speaker } from './speaker.js';
 
 export type { Speaker } from './speaker.js';
 
+/** Documents that report findings for their author (and are referred back to as "the survey"). */
+const DOCUMENTS = new Set(['survey', 'poll', 'study', 'report']);
+const documentKind = (head: string) => (head === 'poll' ? 'survey' : head);
+
 export interface ResolveContext {
   /** Absolute offset of the mention. */
   pos: number;
@@ -68,7 +72,15 @@ export class SpeakerResolver {
   private readonly speakers: Noted[] = [];
   private readonly subjects: Noted[] = [];
 
+  /** Who wrote the study, survey, poll or report the text last cited, by kind: "the survey" refers back. */
+  private readonly documents = new Map<string, Speaker>();
+
   constructor(private readonly table: EntityTable) {}
+
+  /** `head` is the document's noun; a survey and a poll are the same kind of document. */
+  noteDocument(head: string, author: Speaker): void {
+    this.documents.set(documentKind(head), author);
+  }
 
   noteSpeaker(speaker: Speaker, pos: number, paragraph: number): void {
     insertByPosition(this.speakers, { speaker, pos, paragraph });
@@ -286,7 +298,16 @@ export class SpeakerResolver {
   }
 
   private owner(np: NounPhrase, ctx: ResolveContext): Speaker | null {
-    if (np.owner) return this.resolve(np.owner, ctx);
+    const head = np.head ?? '';
+    if (np.owner) {
+      const owner = this.resolve(np.owner, ctx);
+      if (owner && DOCUMENTS.has(head)) this.noteDocument(head, owner);
+      return owner;
+    }
+    // "The survey found that …" after "a poll released Thursday by the Hollins Institute": the document
+    // already cited, by its author. A document nobody has been named for speaks for no one.
+    if (!np.ownerPronoun && np.definite && DOCUMENTS.has(head))
+      return this.documents.get(documentKind(head)) ?? null;
     const subject = ctx.subject;
     switch (np.ownerPronoun) {
       case 'its':

@@ -35,6 +35,8 @@ export interface SpeechAct {
   parent?: SpeechAct;
   /** A verb joined by "and"/"but" to the verbs before it, sharing their subject. */
   coordinated?: boolean;
+  /** The speaker is the author of the study, survey, poll or report named here ("according to a poll by X"). */
+  document?: string;
 }
 
 export interface Sentence {

@@ -34,4 +34,27 @@ describe('findings, relative clauses and subordinate subjects', () => {
     );
     assert.equal(quoteWith(quotes, 'save $310,000').speaker, 'Brennan Falls Library Board');
   });
+
+  it('reads "the survey" and "according to the poll" as the document already cited, by its author', () => {
+    const quotes = extract(
+      [
+        'According to a poll released Thursday by the Hollins Institute for Public Policy, only 31% of residents trust the utility.',
+        'The survey found that nearly half of respondents bought bottled water.',
+        'According to the poll, 64% supported a merger.',
+        'The findings track with a separate poll by Carver & Associates, which found that 71 percent backed a cap.',
+        'The poll also found that a majority of homeowners supported the cap.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'bottled water').speaker, 'Hollins Institute for Public Policy');
+    assert.equal(quoteWith(quotes, '64% supported').speaker, 'Hollins Institute for Public Policy');
+    assert.equal(quoteWith(quotes, 'majority of homeowners').speaker, 'Carver & Associates');
+  });
+
+  it('credits "the report" to nobody when no document has been cited', () => {
+    const quotes = extract(
+      'According to the report, rents will keep rising. The study found that rents rose.',
+    );
+    noQuoteWith(quotes, 'keep rising');
+    noQuoteWith(quotes, 'rents rose');
+  });
 });

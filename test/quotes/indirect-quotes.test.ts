@@ -166,7 +166,8 @@ describe('indirect speech (sieves 3 and 4)', () => {
     const finding = quoteWith(quotes, 'fares cut ridership');
     assert.equal(finding.speaker, 'Orchard Transport Institute');
     assert.equal(finding.cue, 'found that');
-    noQuoteWith(quotes, 'buses were late');
+    // "The study" refers back to the study just cited, so its findings are its author's too.
+    assert.equal(quoteWith(quotes, 'buses were late').speaker, 'Orchard Transport Institute');
   });
 
   it('keeps two coordinated reported clauses together: "said A but that B"', () => {
