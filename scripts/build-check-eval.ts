@@ -11,15 +11,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Verdict } from '../src/check/types.js';
 import { surnameOf } from '../src/quotes/speaker-names.js';
+import { Wordnet } from '../src/text/wordnet.js';
 import type { CheckClaim } from './lib/check-claims.js';
+import { type GoldQuote, harderVariants } from './lib/check-variants.js';
 
 type Split = 'dev' | 'test';
 
-interface Gold {
-  kind: 'direct' | 'indirect';
-  speaker: string | string[];
-  text: string;
-}
+type Gold = GoldQuote;
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const evalDir = join(root, 'test', 'fixtures', 'quote-eval');
@@ -36,6 +34,9 @@ function random(seed: number): () => number {
   };
 }
 const rand = random(20261202);
+// The harder variants draw from their own stream, so adding them left the original claims as they were.
+const variantRand = random(20261203);
+const wordnet = new Wordnet();
 const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)] as T;
 const shuffle = <T>(items: readonly T[]): T[] =>
   items
@@ -51,14 +52,29 @@ const speakerOf = (gold: Gold) => (Array.isArray(gold.speaker) ? (gold.speaker[0
 /** People are often named by surname alone; organisations never by their last word. */
 const surname = (name: string) => surnameOf(name) ?? name;
 
-function readGold(split: Split): { doc: string; quotes: Gold[] }[] {
+/** A document's body paragraphs as the gold files count them: non-empty lines after the front matter. */
+function paragraphsOf(doc: string): string[] {
+  const text = readFileSync(join(root, 'test', 'fixtures', doc), 'utf8');
+  const body = text.startsWith('---') ? text.slice(text.indexOf('\n---', 3) + 4) : text;
+  return body.split('\n').filter((line) => line.trim() !== '');
+}
+
+function readGold(split: Split): { doc: string; quotes: Gold[]; speakers: Record<string, string> }[] {
   const dir = join(evalDir, split);
   return readdirSync(dir)
     .filter((file) => file.endsWith('.quotes.json'))
     .sort()
     .map((file) => {
-      const data = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { doc: string; quotes: Gold[] };
-      return { doc: data.doc, quotes: data.quotes.filter((quote) => speakerOf(quote)) };
+      const data = JSON.parse(readFileSync(join(dir, file), 'utf8')) as {
+        doc: string;
+        quotes: Gold[];
+        speakers?: Record<string, string>;
+      };
+      return {
+        doc: data.doc,
+        quotes: data.quotes.filter((quote) => speakerOf(quote)),
+        speakers: data.speakers ?? {},
+      };
     });
 }
 
@@ -127,7 +143,7 @@ function inventedPool(split: Split): string[] {
 const claims: CheckClaim[] = [];
 for (const split of ['dev', 'test'] as const) {
   const invented = inventedPool(split);
-  for (const { doc, quotes } of readGold(split)) {
+  for (const { doc, quotes, speakers: described } of readGold(split)) {
     const direct = shuffle(
       quotes.filter((quote) => quote.kind === 'direct' && tokens(quote.text).length >= 6),
     );
@@ -197,6 +213,16 @@ for (const split of ['dev', 'test'] as const) {
     for (let i = 0; i < 2; i += 1) {
       const text = invented.pop();
       if (text) add('invented', text, named(pick(speakers)), 'not_found', null);
+    }
+    const paragraphs = paragraphsOf(doc);
+    for (const variant of harderVariants({
+      quotes,
+      speakers: described,
+      paragraphs,
+      rand: variantRand,
+      wordnet,
+    })) {
+      add(variant.type, variant.claim, variant.speaker, variant.verdict, variant.saidBy);
     }
   }
 }

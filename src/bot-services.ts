@@ -6,6 +6,7 @@ import {
   findQuotesFor,
 } from './answer/find-quotes.js';
 import { type Passage, passageOf } from './answer/passage.js';
+import type { DateRange } from './answer/question-dates.js';
 import type { SearchContext } from './answer/search-context.js';
 import {
   type CorpusOutline,
@@ -54,7 +55,7 @@ export interface BotServices {
    */
   askStream?: (question: string, onText: (text: string) => Promise<void>) => Promise<Answer>;
   /** `/quote X`: quotes by a speaker when X names one, otherwise quotes about topic X. */
-  findQuotes(query: string): FindQuotesResult & { by: 'speaker' | 'topic' };
+  findQuotes(query: string): FindQuotesResult & { by: 'speaker' | 'topic'; dates: DateRange | null };
   /** Quotes by a speaker and/or about a topic (both optional), as `whosaid quotes` lists them. */
   quotes(options: FindQuotesOptions): FindQuotesResult;
   /** One whole paragraph of a document (what a citation points at), or null when there is none. */
@@ -97,6 +98,8 @@ export interface BotServicesOptions {
   /** Rebuilds the live index (see BotServices.refreshIndex). */
   refreshIndex?: () => Promise<IngestReport>;
   addLink?: (url: string) => Promise<AddLinkResult>;
+  /** Today's date for "since Monday", "last week" in questions; the system clock unless a test sets one. */
+  now?: () => Date;
 }
 
 /**
@@ -108,6 +111,8 @@ export function createBotServices(
   options: BotServicesOptions,
 ): BotServices {
   const generation = options.generation ?? null;
+  // The services are the edge where the clock is read; core functions take the date as an argument.
+  const now = options.now ?? (() => new Date());
   const use = <R>(work: (context: SearchContext) => R): R =>
     'use' in source ? source.use(work) : work(source);
   return {
@@ -118,14 +123,17 @@ export function createBotServices(
           k: options.k,
           generator: generation?.answer,
           unsolicited: askOptions?.unsolicited,
+          now: now(),
         }),
       ),
     ...(generation && {
       askStream: (question: string, onText: (text: string) => Promise<void>) =>
-        use((context) => ask(context, { question, k: options.k, generator: generation.answer, onText })),
+        use((context) =>
+          ask(context, { question, k: options.k, generator: generation.answer, onText, now: now() }),
+        ),
     }),
     ...(options.refreshIndex && { refreshIndex: options.refreshIndex }),
-    findQuotes: (query) => use((context) => findQuotesFor(context, query)),
+    findQuotes: (query) => use((context) => findQuotesFor(context, query, now())),
     quotes: (quoteOptions) => use((context) => findQuotes(context, quoteOptions)),
     passage: (doc, paragraph) => use((context) => passageOf(context, doc, paragraph)),
     checkQuote: (request) => use((context) => checkQuote(context, request)),

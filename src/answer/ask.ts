@@ -9,6 +9,7 @@ import { documentRequest, listDocuments, summarizeDocument } from './document-an
 import { composeExtractiveAnswer, pickQuote, toCitation } from './extractive-answer.js';
 import type { AnswerGenerator } from './generate-answer.js';
 import { prepareAnswer } from './prepare-answer.js';
+import { datedPassages, readQuestionDates } from './question-dates.js';
 import type { SearchContext } from './search-context.js';
 import { filterNames, type SpeakerFilter } from './speaker-filter.js';
 import type { Answer, ClosestPassage, Passage } from './types.js';
@@ -27,6 +28,8 @@ export interface AskOptions {
    * message is about something else ("thanks, very useful").
    */
   unsolicited?: boolean;
+  /** Today, for the dates a question asks about ("since Monday", "last week"); null reads only absolute ones. */
+  now?: Date | null;
 }
 
 const ABSTAIN_PREFIX = "I can't answer that from the indexed documents.";
@@ -54,14 +57,25 @@ export async function ask(context: SearchContext, options: AskOptions): Promise<
   if (claim) return checkedAnswer(checkQuote(context, claim));
   const request = documentRequest(options.question);
   if (request === 'list') return { ...plain(), ...listDocuments(context) };
+  // "What did Meyer say last week?": the dates filter and order the passages; they are not a topic.
+  const { dates, rest } = readQuestionDates(options.question, options.now ?? null);
+  let allOutOfRange = false;
   const { analysis, asked, passages, evidence, notes } = await prepareAnswer(
     context,
-    options.question,
+    dates ? rest : options.question,
     options.k,
     {
       unknownWordsCount: options.unsolicited === true,
+      ...(dates && {
+        arrange: (found: Passage[]) => {
+          const kept = datedPassages(found, dates);
+          allOutOfRange = found.length > 0 && kept.length === 0;
+          return kept;
+        },
+      }),
     },
   );
+  if (dates) notes.push(`Dates: ${dates.reading}.`);
   const speakers = filterNames(asked);
   const support = decideAnswerable(evidence, { unsolicited: options.unsolicited === true });
   // "Summarize the Reed statement": the document the question's words find first is the one meant.
@@ -70,7 +84,11 @@ export async function ask(context: SearchContext, options: AskOptions): Promise<
     request === 'summary' && support.supported ? context.documents.get(passages[0]?.doc ?? '') : undefined;
   if (meant && !options.unsolicited) return { ...plain(), ...summarizeDocument(context, meant) };
   const base = { mode: 'extractive' as const, notes, removed: [], speakers, closest: [] };
-  const declined = { ...base, ...abstention(support.reason), closest: closestOf(passages) };
+  // Passages were found, but none from the time asked about: say so, not that nothing covers the topic.
+  const reason = allOutOfRange
+    ? `The passages that come closest are not from the time the question asks about (${dates?.reading}).`
+    : support.reason;
+  const declined = { ...base, ...abstention(reason), closest: closestOf(passages) };
   // With a model, the lexical decision does not veto: the model reads the passages and answers, or
   // says they do not answer (its reply is verified either way). Only the near-certain rules stand.
   const model = options.generator && passages.length > 0 && !support.certain ? options.generator : null;

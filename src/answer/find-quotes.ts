@@ -1,6 +1,7 @@
 import { matchSpeaker, type SpeakerEntry } from '../quotes/match-speaker.js';
 import type { Quote } from '../quotes/types.js';
 import { contentTerms, isStopword, words } from '../text/terms.js';
+import { applyDates, type DateRange, readQuestionDates } from './question-dates.js';
 import type { SearchContext } from './search-context.js';
 import { isEmptyFilter, quoteMatches, type SpeakerFilter, speakerFilter } from './speaker-filter.js';
 
@@ -66,11 +67,21 @@ function couldBeName(text: string): boolean {
   return text.length <= MAX_NAME_CHARS;
 }
 
-/** `/quote X`: a speaker when X names one, otherwise a topic. */
+/**
+ * `/quote X`: a speaker when X names one, otherwise a topic. Dates in X ("Meyer since Monday", "latest
+ * on clearances", "Reed in 2023") filter and order the quotes, read against `now`; `dates` says how.
+ */
 export function findQuotesFor(
   context: SearchContext,
   query: string,
-): FindQuotesResult & { by: 'speaker' | 'topic' } {
+  now: Date | null = null,
+): FindQuotesResult & { by: 'speaker' | 'topic'; dates: DateRange | null } {
+  const { dates, rest } = readQuestionDates(query, now);
+  const found = findUndated(context, rest);
+  return dates ? { ...found, hits: applyDates(found.hits, dates), dates } : { ...found, dates: null };
+}
+
+function findUndated(context: SearchContext, query: string): FindQuotesResult & { by: 'speaker' | 'topic' } {
   const bySpeaker = findQuotes(context, { speaker: query });
   if (bySpeaker.hits.length > 0) return { ...bySpeaker, by: 'speaker' };
   const byTopic = findQuotes(context, { topic: query });

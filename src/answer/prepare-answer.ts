@@ -25,7 +25,11 @@ export async function prepareAnswer(
   context: SearchContext,
   question: string,
   k: number,
-  options: { unknownWordsCount?: boolean } = {},
+  options: {
+    unknownWordsCount?: boolean;
+    /** Orders and filters the retrieved passages before the evidence is read (the dates a question asks about). */
+    arrange?: (passages: Passage[]) => Passage[];
+  } = {},
 ): Promise<PreparedAnswer> {
   const analysis = analyzeQuestion(question, {
     wordnet: context.wordnet,
@@ -34,13 +38,14 @@ export async function prepareAnswer(
   });
   const asked = askedSpeakers(analysis, context);
   const notes: string[] = [];
-  const passages = await retrieve(context, {
+  const retrieved = await retrieve(context, {
     analysis,
     k,
     speakers: asked,
     unknownWordsCount: options.unknownWordsCount,
     notes,
   });
+  const passages = options.arrange ? options.arrange(retrieved) : retrieved;
   return { analysis, asked, passages, evidence: gatherEvidence(analysis, passages, context, asked), notes };
 }
 

@@ -1,11 +1,14 @@
-import type { QuoteHit } from './find-quotes.js';
+import type { Quote } from '../quotes/types.js';
+
+/** What dating a quote needs: the attribution's date, and the document's. */
+export type QuoteDated = Pick<Quote, 'when'> & { date: string | null };
 
 /**
  * When a quote was said, as an ISO date for filtering and ordering: the date its attribution gives
  * when that is a full date or a year ("in a 2023 interview" → 2023-01-01, the start of what is known),
  * else the document's date. Null when neither is known.
  */
-export function quoteDate(hit: Pick<QuoteHit, 'when' | 'date'>): string | null {
+export function quoteDate(hit: QuoteDated): string | null {
   const written = hit.when?.source === 'text' ? hit.when.text : null;
   if (written) {
     if (/^\d{4}$/.test(written)) return `${written}-01-01`;
@@ -37,15 +40,12 @@ export function parseSince(text: string, now: Date): string | null {
 }
 
 /** Quotes said on or after `since` (undated ones are left out: nothing shows they are recent). */
-export function quotesSince<T extends Pick<QuoteHit, 'when' | 'date'>>(
-  hits: readonly T[],
-  since: string,
-): T[] {
+export function quotesSince<T extends QuoteDated>(hits: readonly T[], since: string): T[] {
   return hits.filter((hit) => (quoteDate(hit) ?? '') >= since);
 }
 
 /** Newest first; undated quotes last, in their order. */
-export function latestFirst<T extends Pick<QuoteHit, 'when' | 'date'>>(hits: readonly T[]): T[] {
+export function latestFirst<T extends QuoteDated>(hits: readonly T[]): T[] {
   return hits
     .map((hit, i) => ({ hit, i, date: quoteDate(hit) ?? '' }))
     .sort((a, b) => b.date.localeCompare(a.date) || a.i - b.i)

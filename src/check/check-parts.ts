@@ -1,3 +1,4 @@
+import damerauLevenshtein from 'damerau-levenshtein';
 import type { Citation, ClosestPassage } from '../answer/citation.js';
 import { copyLine, passageLink } from '../answer/copy-line.js';
 import { toCitation } from '../answer/extractive-answer.js';
@@ -127,11 +128,8 @@ export function diffOf(
         ? claimSlice(claimIndices[0] as number, claimIndices.at(-1) as number)
         : sourceSlice(sourceIndices[0] as number, sourceIndices.at(-1) as number);
     if (op === 'changed') {
-      parts.push({
-        op,
-        text,
-        original: sourceSlice(sourceIndices[0] as number, sourceIndices.at(-1) as number),
-      });
+      const original = sourceSlice(sourceIndices[0] as number, sourceIndices.at(-1) as number);
+      parts.push({ op, text, original, ...(looksLikeTypo(text, original) && { typo: true }) });
     } else parts.push({ op, text });
   }
   const trailing = outside(alignment.last + 1, source.words.length);
@@ -140,6 +138,21 @@ export function diffOf(
   }
   return parts;
 }
+
+/**
+ * A changed word one slip of the keyboard away from the original (a letter swapped, doubled, dropped or
+ * struck wrong: Damerau–Levenshtein distance 1) in a word long enough that such a near form is rarely
+ * another word. The claim is still altered — a typo is a difference of words — but the reader is told.
+ */
+function looksLikeTypo(text: string, original: string): boolean {
+  const a = text.toLowerCase();
+  const b = original.toLowerCase();
+  if (/\s/.test(a) || /\s/.test(b) || Math.min(a.length, b.length) < TYPO_MIN_LETTERS) return false;
+  return damerauLevenshtein(a, b).steps === 1;
+}
+
+/** Shorter words one letter apart are usually other words ("form"/"from", "cat"/"cut"). */
+const TYPO_MIN_LETTERS = 5;
 
 /** Consecutive steps of the same kind; bridges (never quoted) are left out, so a run they break stays one. */
 function groupSteps(steps: readonly AlignStep[]): AlignStep[][] {

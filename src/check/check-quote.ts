@@ -1,16 +1,18 @@
 import type { Citation } from '../answer/citation.js';
 import type { SearchContext } from '../answer/search-context.js';
 import { WhosaidError } from '../errors.js';
-import { matchSpeaker } from '../quotes/match-speaker.js';
-import { buildSpeakerDirectory } from '../quotes/speaker-directory.js';
 import type { Quote } from '../quotes/types.js';
-import { contentTerms } from '../text/terms.js';
-import { type Alignment, alignWords, longestRuns, similarity } from './align-words.js';
+import { type Alignment, alignWords, similarity } from './align-words.js';
+import { attributionOf, uncertainDisagreement } from './attribution-evidence.js';
 import { citationOf, closestOf, diffOf, spanOf } from './check-parts.js';
+import { closestReport } from './closest-report.js';
+import { continuedQuote, type Piece } from './continued-quote.js';
 import { summarizeCheck } from './describe-check.js';
+import { findSplice, piecesByQuote } from './find-splice.js';
 import { findQuoteSources, type QuoteSource } from './quote-sources.js';
 import { type ClaimWords, readClaim } from './source-words.js';
-import type { QuoteCheck, SplicePiece, Verdict } from './types.js';
+import { type Agreement, speakerAgreement } from './speaker-agreement.js';
+import type { QuoteCheck, Verdict } from './types.js';
 
 export interface CheckRequest {
   /** The quotation to check, without its quote marks. */
@@ -29,15 +31,6 @@ const MIN_CLAIM_WORDS = 3;
  * while a sentence that merely shares a topic's words shares few of them in order.
  */
 const ALTERED_MIN = 0.5;
-/** A piece of a splice is at least this many words: shorter runs ("of the", "we will") occur anywhere. */
-const MIN_PIECE_WORDS = 3;
-/** Share of the claim's words its pieces must account for to call it spliced rather than invented. */
-const SPLICE_COVER_MIN = 0.8;
-/**
- * Share of a claim's content words an indirect report must contain for the claim to be that report put
- * in quote marks: rewording changes pronouns, tense and function words, not the content words.
- */
-const PARAPHRASE_MIN = 0.6;
 
 interface Candidate {
   source: QuoteSource;
@@ -49,7 +42,20 @@ interface Candidate {
   agrees: boolean | null;
 }
 
-type Found = Omit<QuoteCheck, 'summary' | 'claim' | 'claimed_speaker'>;
+type Found = Omit<
+  QuoteCheck,
+  'summary' | 'claim' | 'claimed_speaker' | 'attribution' | 'speaker_uncertain'
+> & {
+  /** The quote whose speaker the verdict names (its attribution evidence is shown). */
+  basis: Quote | null;
+  speaker_uncertain?: boolean;
+};
+
+/** The claimed speaker against the document's: agreement, and whether a disagreement is only weak. */
+interface SpeakerJudge {
+  agrees: Agreement;
+  uncertain: (source: QuoteSource, quote: Quote) => boolean;
+}
 
 /**
  * Judges a quotation against the indexed documents: are these someone's words, verbatim, and whose?
@@ -67,12 +73,29 @@ export function checkQuote(context: SearchContext, request: CheckRequest): Quote
   const claimed = request.speaker?.trim() || null;
   const claim = readClaim(claimText);
   const sources = claim.words.length >= MIN_CLAIM_WORDS ? findQuoteSources(context, claimText) : [];
-  const found = judge(claimText, claim, sources, claimed);
-  const check: Omit<QuoteCheck, 'summary'> = { ...found, claim: claimText, claimed_speaker: claimed };
+  const judgeSpeaker: SpeakerJudge = {
+    agrees: speakerAgreement(context),
+    uncertain: (source, quote) => uncertainDisagreement(context, source.document.id, quote, claimed),
+  };
+  const { basis, speaker_uncertain, ...found } = judge(claimText, claim, sources, claimed, judgeSpeaker);
+  const check: Omit<QuoteCheck, 'summary'> = {
+    ...found,
+    claim: claimText,
+    claimed_speaker: claimed,
+    attribution: found.said_by ? attributionOf(basis) : null,
+    speaker_uncertain: speaker_uncertain === true,
+  };
   return { ...check, summary: summarizeCheck(check) };
 }
 
-function judge(claimText: string, claim: ClaimWords, sources: QuoteSource[], claimed: string | null): Found {
+function judge(
+  claimText: string,
+  claim: ClaimWords,
+  sources: QuoteSource[],
+  claimed: string | null,
+  speakers: SpeakerJudge,
+): Found {
+  const agreement = speakers.agrees;
   const candidates = sources
     .flatMap((source) => {
       const alignment = alignWords(claim, source.words);
@@ -87,14 +110,34 @@ function judge(claimText: string, claim: ClaimWords, sources: QuoteSource[], cla
     );
   const best = candidates[0];
   const splice = findSplice(claimText, claim, sources);
-  if (splice && (!best || best.score < 1) && splice.cover > (best?.score ?? 0)) return spliced(splice.pieces);
+  if (splice && (!best || best.score < 1) && splice.cover > (best?.score ?? 0)) {
+    const continued = continuedQuote(splice.pieces, splice.cover);
+    if (!continued) return spliced(splice.pieces);
+    const first = splice.pieces[0] as Piece;
+    const agrees = agreement(first.quote, first.source, claimed);
+    const uncertain =
+      agrees === false && first.quote !== null && speakers.uncertain(first.source, first.quote);
+    return {
+      verdict: agrees === false ? 'misattributed' : continued.verdict,
+      basis: first.quote,
+      speaker_uncertain: uncertain,
+      wording: continued.verdict,
+      said_by: continued.speaker,
+      original: first.piece.original,
+      diff: [],
+      pieces: splice.pieces.map((entry) => entry.piece),
+      citations: continued.citations,
+      closest: [],
+    };
+  }
   if (best?.main && best.score >= ALTERED_MIN)
-    return fromAlignment(claimText, claim, { ...best, main: best.main });
+    return fromAlignment(claimText, claim, { ...best, main: best.main }, speakers);
   const reported = closestReport(claimText, sources);
   if (reported) {
     const agrees = agreement(reported.quote, reported.source, claimed);
     return {
       verdict: agrees === false ? 'misattributed' : 'paraphrase',
+      basis: reported.quote,
       wording: 'paraphrase',
       said_by: reported.quote.speaker,
       original: spanOf(reported.source, [reported.quote], null),
@@ -108,6 +151,7 @@ function judge(claimText: string, claim: ClaimWords, sources: QuoteSource[], cla
   if (best && best.score >= ALTERED_MIN) {
     return {
       verdict: 'paraphrase',
+      basis: null,
       wording: 'paraphrase',
       said_by: null,
       original: spanOf(best.source, [], best.alignment),
@@ -119,6 +163,7 @@ function judge(claimText: string, claim: ClaimWords, sources: QuoteSource[], cla
   }
   return {
     verdict: 'not_found',
+    basis: null,
     wording: null,
     said_by: null,
     original: null,
@@ -130,7 +175,12 @@ function judge(claimText: string, claim: ClaimWords, sources: QuoteSource[], cla
 }
 
 /** The claim read as one stretch of one paragraph: verbatim, shortened, altered or reported speech. */
-function fromAlignment(claimText: string, claim: ClaimWords, best: Candidate & { main: Quote }): Found {
+function fromAlignment(
+  claimText: string,
+  claim: ClaimWords,
+  best: Candidate & { main: Quote },
+  speakers: SpeakerJudge,
+): Found {
   const { source, alignment, main } = best;
   const touched = touchedQuotes(source, alignment);
   // One stretch, two people: a sentence of one joined to a sentence of another.
@@ -144,8 +194,11 @@ function fromAlignment(claimText: string, claim: ClaimWords, best: Candidate & {
       : coversWhole(source, alignment, touched)
         ? 'verbatim'
         : 'shortened';
+  const uncertain = best.agrees === false && speakers.uncertain(source, main);
   return {
     verdict: best.agrees === false ? 'misattributed' : wording,
+    basis: main,
+    speaker_uncertain: uncertain,
     wording,
     said_by: main.speaker,
     original: spanOf(source, touched, alignment),
@@ -154,12 +207,6 @@ function fromAlignment(claimText: string, claim: ClaimWords, best: Candidate & {
     citations: [citationOf(1, source, main)],
     closest: [],
   };
-}
-
-interface Piece {
-  piece: SplicePiece;
-  source: QuoteSource;
-  quote: Quote | null;
 }
 
 function spliced(pieces: Piece[]): Found {
@@ -172,6 +219,7 @@ function spliced(pieces: Piece[]): Found {
   }
   return {
     verdict: 'spliced' as Verdict,
+    basis: null,
     wording: null,
     said_by: null,
     original: pieces[0]?.piece.original ?? null,
@@ -208,19 +256,6 @@ function touchedQuotes(source: QuoteSource, alignment: Alignment): Quote[] {
   return [...owners].sort((a, b) => a - b).flatMap((owner) => source.quotes[owner] ?? []);
 }
 
-/** Whether the asker's speaker is the one the document credits: null when either is unknown. */
-function agreement(quote: Quote | null, source: QuoteSource, claimed: string | null): boolean | null {
-  if (!claimed || !quote?.speaker) return null;
-  // Names are read within the quote's own document: a surname there means that document's person.
-  const matched = matchSpeaker(claimed, buildSpeakerDirectory(source.document.quotes)).matches;
-  return matched.some(
-    (entry) =>
-      entry.name === quote.speaker ||
-      quote.members.includes(entry.name) ||
-      entry.members.includes(quote.speaker ?? ''),
-  );
-}
-
 /** True when the claim takes in every word of the quotes it touches, with no cut. */
 function coversWhole(source: QuoteSource, alignment: Alignment, touched: readonly Quote[]): boolean {
   if (alignment.steps.some((step) => step.op === 'cut')) return false;
@@ -228,99 +263,4 @@ function coversWhole(source: QuoteSource, alignment: Alignment, touched: readonl
   return source.owner.every(
     (owner, i) => !owners.has(owner) || (i >= alignment.first && i <= alignment.last),
   );
-}
-
-/**
- * A claim made of word-for-word pieces from different quotes or places, and the share of its words they
- * account for. Pieces of one quote only are not a splice: that is one quotation with words changed.
- */
-function findSplice(
-  claimText: string,
-  claim: ClaimWords,
-  sources: readonly QuoteSource[],
-): { pieces: Piece[]; cover: number } | null {
-  const n = claim.words.length;
-  if (n < 2 * MIN_PIECE_WORDS) return null;
-  const runs = sources.map((source) => longestRuns(claim.words, source.words));
-  const found: { source: QuoteSource; claimStart: number; length: number; sourceStart: number }[] = [];
-  let covered = 0;
-  for (let i = 0; i < n; ) {
-    let best: (typeof found)[number] | null = null;
-    for (const [s, perSource] of runs.entries()) {
-      const run = perSource[i];
-      const source = sources[s];
-      if (run && source && (!best || run.length > best.length)) best = { ...run, source };
-    }
-    if (best && best.length >= MIN_PIECE_WORDS) {
-      found.push(best);
-      covered += best.length;
-      i += best.length;
-    } else i += 1;
-  }
-  const places = new Set(
-    found.map((run) => `${run.source.chunk.id}:${run.source.owner[run.sourceStart] ?? -1}`),
-  );
-  const cover = covered / n;
-  if (found.length < 2 || places.size < 2 || cover < SPLICE_COVER_MIN) return null;
-  const pieces = found.map((run) => {
-    const quote = run.source.quotes[run.source.owner[run.sourceStart] ?? -1] ?? null;
-    const text = claimText.slice(
-      claim.words[run.claimStart]?.start ?? 0,
-      claim.words[run.claimStart + run.length - 1]?.end ?? 0,
-    );
-    const stretch = { first: run.sourceStart, last: run.sourceStart + run.length - 1 };
-    return {
-      piece: { text, original: spanOf(run.source, quote ? [quote] : [], stretch) },
-      source: run.source,
-      quote,
-    };
-  });
-  return { pieces, cover };
-}
-
-/** The pieces of one aligned stretch that belong to different quotes (different speakers). */
-function piecesByQuote(
-  claimText: string,
-  claim: ClaimWords,
-  source: QuoteSource,
-  alignment: Alignment,
-): Piece[] {
-  const groups: { owner: number; claim: number[]; source: number[] }[] = [];
-  for (const step of alignment.steps) {
-    if (step.op !== 'same' && step.op !== 'changed') continue;
-    const owner = source.owner[step.source] ?? -1;
-    const last = groups.at(-1);
-    if (last && last.owner === owner) {
-      last.claim.push(step.claim);
-      last.source.push(step.source);
-    } else groups.push({ owner, claim: [step.claim], source: [step.source] });
-  }
-  return groups.map((group) => {
-    const quote = source.quotes[group.owner] ?? null;
-    const text = claimText.slice(
-      claim.words[group.claim[0] ?? 0]?.start ?? 0,
-      claim.words[group.claim.at(-1) ?? 0]?.end ?? 0,
-    );
-    const stretch = { first: group.source[0] ?? 0, last: group.source.at(-1) ?? 0 };
-    return { piece: { text, original: spanOf(source, quote ? [quote] : [], stretch) }, source, quote };
-  });
-}
-
-/** The indirect report whose content words the claim mostly repeats: the idea, not the words, is there. */
-function closestReport(
-  claimText: string,
-  sources: readonly QuoteSource[],
-): { source: QuoteSource; quote: Quote } | null {
-  const wanted = new Set(contentTerms(claimText));
-  if (wanted.size < 2) return null;
-  let best: { source: QuoteSource; quote: Quote; share: number } | null = null;
-  for (const source of sources) {
-    for (const quote of source.quotes) {
-      if (quote.kind !== 'indirect' || quote.speaker === null) continue;
-      const have = new Set(contentTerms(quote.text));
-      const share = [...wanted].filter((term) => have.has(term)).length / wanted.size;
-      if (share >= PARAPHRASE_MIN && (!best || share > best.share)) best = { source, quote, share };
-    }
-  }
-  return best;
 }

@@ -2,6 +2,23 @@ import type { DiffPart, QuoteCheck } from './types.js';
 
 /** One plain sentence saying what the check found, for people (the JSON keeps the parts). */
 export function summarizeCheck(check: Omit<QuoteCheck, 'summary'>): string {
+  return `${verdictSentence(check)}${speakerNote(check)}`;
+}
+
+/**
+ * How the speaker was found, when that was inferred: a reader must know a speaker is the extractor's
+ * guess before repeating it, and a claimed speaker named beside the words is not shown as wrong.
+ */
+function speakerNote(check: Omit<QuoteCheck, 'summary'>): string {
+  const evidence = check.attribution;
+  if (!evidence?.low_confidence) return '';
+  if (check.speaker_uncertain) {
+    return ` This rests on an inference: ${evidence.note}, and the claim's ${check.claimed_speaker} is named beside them — read the passage before crediting either.`;
+  }
+  return ` Note: ${evidence.note}.`;
+}
+
+function verdictSentence(check: Omit<QuoteCheck, 'summary'>): string {
   const where = check.original ? `“${check.original.title}”, paragraph ${check.original.paragraph}` : '';
   const who = check.said_by ?? 'someone the document does not name';
   switch (check.verdict) {
@@ -44,7 +61,8 @@ function describeChanges(diff: readonly DiffPart[]): string {
   for (const part of diff) {
     if (part.op === 'added') parts.push(`adds “${part.text}”`);
     else if (part.op === 'removed') parts.push(`drops “${part.text}”`);
-    else if (part.op === 'changed') parts.push(`has “${part.text}” for “${part.original}”`);
+    else if (part.op === 'changed')
+      parts.push(`has “${part.text}” for “${part.original}”${part.typo ? ' (a typo?)' : ''}`);
   }
   return parts.length > 0 ? joinAnd(parts) : 'differs in wording';
 }

@@ -22,6 +22,7 @@ export function formatCheck(check: QuoteCheck): string {
     if (check.original.copy_line) lines.push('', `Copy: ${check.original.copy_line}`);
     if (check.original.link) lines.push(`Exact passage: ${check.original.link}`);
   }
+  if (check.attribution) lines.push(`Speaker: ${check.attribution.note}.`);
   const diff = formatDiff(check.diff);
   if (diff && check.wording !== 'verbatim') lines.push('', 'Claim against the original:', `  ${diff}`);
   if (check.pieces.length > 0) {

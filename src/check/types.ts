@@ -51,6 +51,8 @@ export interface DiffPart {
   op: 'same' | 'added' | 'removed' | 'cut' | 'changed';
   text: string;
   original?: string;
+  /** For `changed`: the claim's word is one keystroke from the original's (a likely typo). */
+  typo?: boolean;
 }
 
 /** A piece of a spliced claim and where it comes from. */
@@ -58,6 +60,19 @@ export interface SplicePiece {
   /** The claim's words of this piece. */
   text: string;
   original: OriginalSpan;
+}
+
+/** How the document's speaker of the words was found (`quote_check.attribution`). */
+export interface AttributionEvidence {
+  speaker: string;
+  /** The attribution cue that fired: "said", "continuation", "label", … (null when none was kept). */
+  cue: string | null;
+  /** The extractor's 0–1 confidence in the speaker. */
+  confidence: number;
+  /** True when the speaker was inferred from context rather than named beside the words. */
+  low_confidence: boolean;
+  /** One plain sentence: who, by which cue, how sure. */
+  note: string;
 }
 
 /**
@@ -84,6 +99,15 @@ export interface QuoteCheck {
   citations: Citation[];
   /** For `not_found`: the passages that came closest, never cited. */
   closest: ClosestPassage[];
+  /** How the document's speaker was found; null when the verdict names no speaker. */
+  attribution: AttributionEvidence | null;
+  /**
+   * True when the claimed speaker differs from the document's but the document's was only inferred and
+   * the claimed one is named beside the words: the verdict stays `misattributed` (measured: reporting the
+   * wording instead lost more true misattributions than it saved true quotes), and the summary says the
+   * attribution is an inference to check in the passage.
+   */
+  speaker_uncertain: boolean;
   /** One plain sentence saying what was found. */
   summary: string;
 }

@@ -11,6 +11,7 @@ export function quoteResults(services: BotServices, query: string): QuoteResults
     // Two people sharing a name or surname are listed apart, each with what tells them apart.
     speakers: found.speakers.map(describedName),
     hits: found.hits,
+    dates: found.dates?.reading ?? null,
     suggestions: found.suggestions,
   };
 }

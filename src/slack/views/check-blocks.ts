@@ -25,6 +25,9 @@ export function quoteCheckMessage(check: QuoteCheck): SlackMessage {
       lines.push(`*Copy:* ${escapeText(clip(check.original.copy_line, MAX_QUOTE_CHARS))}`);
     if (check.original.link) lines.push(link(check.original.link, 'Exact passage on the original page'));
   }
+  if (check.attribution?.low_confidence) {
+    lines.push(`:mag: *How the speaker was found:* ${escapeText(check.attribution.note)}.`);
+  }
   if (check.wording === 'altered' || check.wording === 'shortened') {
     lines.push(`*Claim against the original:* ${escapeText(clip(formatDiff(check.diff), MAX_QUOTE_CHARS))}`);
   }

@@ -21,6 +21,8 @@ export interface QuoteResults {
   /** The canonical speaker names a speaker query matched. */
   speakers: string[];
   hits: QuoteHit[];
+  /** How dates in the query were read ("since Monday" …), when it had any. */
+  dates?: string | null;
 }
 
 /** Button values are at most 2,000 characters: the query is clipped well below that. */
@@ -115,10 +117,11 @@ export function noQuotesMessage(query: string, suggestions: string[]): SlackMess
 }
 
 function restate(results: QuoteResults): string {
+  const dates = results.dates ? ` _(${escapeText(results.dates)})_` : '';
   if (results.by === 'speaker' && results.speakers.length > 0) {
-    return `Quotes by ${results.speakers.map((name) => `*${escapeText(name)}*`).join(', ')}`;
+    return `Quotes by ${results.speakers.map((name) => `*${escapeText(name)}*`).join(', ')}${dates}`;
   }
-  return `Quotes about “${escapeText(clip(results.query, 200))}”`;
+  return `Quotes about “${escapeText(clip(results.query, 200))}”${dates}`;
 }
 
 function plainRestate(results: QuoteResults): string {

@@ -1,0 +1,124 @@
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import { checkQuote } from '../../src/check/check-quote.js';
+import { formatCheck } from '../../src/check/format-check.js';
+import { quoteCheckMessage } from '../../src/slack/views/check-blocks.js';
+import { type SearchFixture, searchFixture } from '../support/search-fixture.js';
+
+// A made-up harbour story: a quotation continued into the next paragraph, a speaker the text describes
+// by office, and a quote standing alone whose speaker the extractor can only carry over from context.
+const HARBOUR = `---
+title: "Harbour dredging approved after long delay"
+publisher: "Test Gazette"
+date: 2026-03-04
+---
+Mayor Ingrid Solberg, the mayor of Northwick, said the council would approve the dredging contract on Thursday. "We have waited eleven years for this channel to be deepened, and the fishing fleet has waited longer," Solberg said.
+
+"Every month of delay has cost the harbour another boat. We will not lose one more."
+
+Tomas Reyes, the harbourmaster, who has run the port since 2015, welcomed the vote and thanked Solberg. "The silt has been winning for a decade," Reyes said.
+
+"It is a fair contract, fairly won."
+
+Dockmaster Ana Lund, who retires in June, agreed with the decision. "The channel is the town's lifeline," Lund said.
+`;
+
+describe('quote checks: the harder cases', () => {
+  let fixture: SearchFixture;
+  const check = (claim: string, speaker?: string) => checkQuote(fixture.context, { claim, speaker });
+  before(async () => {
+    fixture = await searchFixture({}, { 'harbour-dredging.md': HARBOUR });
+  });
+
+  it('a quotation continued into the next paragraph by its speaker is one verbatim quotation', () => {
+    const result = check(
+      'We have waited eleven years for this channel to be deepened, and the fishing fleet has waited longer. Every month of delay has cost the harbour another boat. We will not lose one more.',
+      'Solberg',
+    );
+    assert.equal(result.verdict, 'verbatim');
+    assert.equal(result.said_by, 'Ingrid Solberg');
+    assert.deepEqual(
+      result.citations.map((citation) => citation.paragraph),
+      [1, 2],
+    );
+  });
+
+  it('the same two paragraphs with a word changed are not verbatim', () => {
+    const result = check(
+      'We have waited eleven years for this channel to be deepened, and the fishing fleet has waited longer. Every month of delay has cost the harbour another ship. We will not lose one more.',
+      'Solberg',
+    );
+    assert.notEqual(result.verdict, 'verbatim');
+  });
+
+  it('a pasted typo is still an alteration, and is pointed out as a likely typo', () => {
+    const typo = check('Every month of dealy has cost the harbour another boat', 'Solberg');
+    assert.equal(typo.verdict, 'altered');
+    assert.deepEqual(
+      typo.diff.filter((part) => part.op === 'changed'),
+      [{ op: 'changed', text: 'dealy', original: 'delay', typo: true }],
+    );
+    assert.match(typo.summary, /has “dealy” for “delay” \(a typo\?\)/);
+    const word = check('Every month of delay has cost the harbour another ship', 'Solberg');
+    assert.equal(word.diff.find((part) => part.op === 'changed')?.typo, undefined);
+  });
+
+  it('two different speakers joined across paragraphs stay a splice', () => {
+    const result = check(
+      'Every month of delay has cost the harbour another boat. The silt has been winning for a decade',
+      'Solberg',
+    );
+    assert.equal(result.verdict, 'spliced');
+  });
+
+  it('a speaker given as the office the document names agrees; another office does not', () => {
+    const claim = 'The silt has been winning for a decade';
+    assert.equal(check(claim, 'the harbourmaster').verdict, 'verbatim');
+    const mayor = check(
+      'We have waited eleven years for this channel to be deepened',
+      'the mayor of Northwick',
+    );
+    assert.equal(mayor.verdict, 'shortened');
+    assert.equal(mayor.said_by, 'Ingrid Solberg');
+    assert.equal(check(claim, 'the mayor of Northwick').verdict, 'misattributed');
+    // A possessor and a place are words of the document; the head must be the speaker's own role.
+    const solberg = 'Every month of delay has cost the harbour another boat';
+    assert.notEqual(check(solberg, "Northwick's mayor").verdict, 'misattributed');
+    assert.equal(check(solberg, 'the harbourmaster of Northwick').verdict, 'misattributed');
+    assert.equal(check(solberg, 'the mayor of Oslo').verdict, 'misattributed');
+    // A name the document does not know is someone else, never a description.
+    assert.equal(check(claim, 'Northwick').verdict, 'misattributed');
+  });
+
+  it('a name that the text ran a title into is still the same name', () => {
+    const result = check("The channel is the town's lifeline", 'Ana Lund');
+    assert.match(result.said_by ?? '', /Ana Lund$/);
+    assert.equal(result.verdict, 'verbatim');
+    // A different first name with the same surname is not the same name.
+    assert.equal(check("The channel is the town's lifeline", 'Erik Lund').verdict, 'misattributed');
+  });
+
+  it('says how the speaker was found, in JSON, on the CLI and in Slack', () => {
+    const named = check('The silt has been winning for a decade', 'Reyes');
+    assert.equal(named.attribution?.speaker, 'Tomas Reyes');
+    assert.equal(named.attribution?.low_confidence, false);
+    assert.match(formatCheck(named), /Speaker: Tomas Reyes is named beside the words/);
+  });
+
+  it('a verdict resting on an inferred speaker says so, and how it was inferred', () => {
+    const result = check('It is a fair contract, fairly won.', 'Solberg');
+    // A quote standing alone is credited to the last speaker: an inference, and Solberg is named beside it.
+    assert.equal(result.said_by, 'Tomas Reyes');
+    assert.equal(result.verdict, 'misattributed');
+    assert.equal(result.speaker_uncertain, true);
+    assert.equal(result.attribution?.low_confidence, true);
+    assert.match(result.attribution?.note ?? '', /inferred from context \(cue “[^”]+”, confidence 0\.\d\d\)/);
+    assert.match(
+      result.summary,
+      /rests on an inference: .*inferred from context.*Solberg is named beside them/,
+    );
+    assert.match(formatCheck(result), /Speaker: Tomas Reyes was inferred from context/);
+    const slack = JSON.stringify(quoteCheckMessage(result).blocks);
+    assert.match(slack, /How the speaker was found/);
+  });
+});
