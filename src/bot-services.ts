@@ -17,7 +17,6 @@ import type { Answer } from './answer/types.js';
 import { type CheckRequest, checkQuote } from './check/check-quote.js';
 import type { QuoteCheck } from './check/types.js';
 import type { DocumentSummary } from './fetch/document-summary.js';
-import type { IndexData } from './index/index-store.js';
 import type { IngestReport } from './index/ingest.js';
 import type { LiveIndex } from './index/live-index.js';
 import type { Generation } from './llm/generation.js';
@@ -107,7 +106,7 @@ export interface BotServicesOptions {
  * call then runs, to its end, on the generation current when it started.
  */
 export function createBotServices(
-  source: SearchContext | LiveIndex<IndexData, SearchContext>,
+  source: SearchContext | Pick<LiveIndex<unknown, SearchContext>, 'use'>,
   options: BotServicesOptions,
 ): BotServices {
   const generation = options.generation ?? null;

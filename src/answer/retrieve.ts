@@ -104,7 +104,7 @@ const UNSEEN_TERM_WEIGHT = Math.log(2);
 async function rankByVector(context: SearchContext, options: RetrieveOptions): Promise<number[]> {
   try {
     const queryVector = await context.embedder.embeddings.embedQuery(options.analysis.searchText);
-    return context.index.hnsw.search(queryVector, CANDIDATES).map((hit) => hit.label);
+    return (await context.index.vectorSearch.nearest(queryVector, CANDIDATES)).map((hit) => hit.label);
   } catch (error) {
     options.notes?.push(
       `The embeddings service (${context.embedder.id}) failed (${describeError(error)}); this answer comes from keyword search alone.`,

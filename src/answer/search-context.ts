@@ -1,5 +1,6 @@
 import type { Embedder } from '../index/embedder.js';
 import type { IndexData } from '../index/index-store.js';
+import { type ServedIndex, servedIndex } from '../index/served-index.js';
 import type { Chunk, StoredDocument } from '../index/types.js';
 import type { SpeakerEntry } from '../quotes/speaker-directory.js';
 import { buildSpeakerDirectory } from '../quotes/speaker-directory.js';
@@ -7,7 +8,8 @@ import type { Wordnet } from '../text/wordnet.js';
 
 /** Everything a question is answered from: built once per process and passed in (never global). */
 export interface SearchContext {
-  index: IndexData;
+  /** Vectors are searched through `index.vectorSearch` (in memory or in PostgreSQL). */
+  index: ServedIndex;
   embedder: Embedder;
   wordnet: Wordnet;
   documents: Map<string, StoredDocument>;
@@ -21,7 +23,12 @@ export interface SearchContext {
   aliases: Map<string, string[]>;
 }
 
-export function createSearchContext(index: IndexData, embedder: Embedder, wordnet: Wordnet): SearchContext {
+export function createSearchContext(
+  source: IndexData | ServedIndex,
+  embedder: Embedder,
+  wordnet: Wordnet,
+): SearchContext {
+  const index = servedIndex(source);
   return {
     index,
     embedder,

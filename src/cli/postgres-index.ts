@@ -4,6 +4,9 @@ import type { PreparedDatabase } from '../db/prepare-database.js';
 import type { Embedder } from '../index/embedder.js';
 import type { IndexData } from '../index/index-store.js';
 import type { IngestReport } from '../index/ingest.js';
+import type { PostgresIndex } from '../index/postgres/load-postgres-index.js';
+import type { PublishedServing } from '../index/postgres/serve-published-index.js';
+import type { ServedIndex } from '../index/served-index.js';
 
 type Opened = { index: IndexData; report: IngestReport | null };
 
@@ -11,29 +14,38 @@ type Opened = { index: IndexData; report: IngestReport | null };
  * The index to answer from. Without a database, or with the index kept in files, `openFiles` as
  * always. With the index in PostgreSQL, the one published there (by `whosaid ingest` or the first
  * replica), so replicas share one index and none builds its own; when none is published yet, the
- * index is built here and published.
+ * index is built here and published, then read back from PostgreSQL like any replica's. Vector
+ * searches of an index read from PostgreSQL run there, over the pool kept open for it (which lets the
+ * process exit when idle: see open-database.ts).
  */
 export async function openIndexFor(
   config: Config,
   embedder: Embedder,
   openFiles: () => Promise<Opened>,
   notify: (message: string) => void,
-): Promise<Opened> {
+): Promise<{ index: IndexData | ServedIndex; report: IngestReport | null }> {
   if (!config.database) return openFiles();
   const prepared = await openDatabaseIndex(config, notify);
+  let keepPool = false;
   try {
     if (prepared.indexStore === 'files') return await openFiles();
     const { loadPostgresIndex } = await import('../index/postgres/load-postgres-index.js');
-    const published = await loadPostgresIndex(prepared.pool, embedder.id);
-    if (published) return { index: published, report: null };
-    notify(
-      `No index in PostgreSQL at ${describeDatabase(config.database.url)} yet: building and publishing it…`,
-    );
-    const opened = await openFiles();
-    await publish(config, prepared, opened.index, notify);
-    return opened;
+    let report: IngestReport | null = null;
+    let published = await loadPostgresIndex(prepared.pool, embedder.id);
+    if (!published) {
+      notify(
+        `No index in PostgreSQL at ${describeDatabase(config.database.url)} yet: building and publishing it…`,
+      );
+      const opened = await openFiles();
+      report = opened.report;
+      await publish(config, prepared, opened.index, notify);
+      published = await loadPostgresIndex(prepared.pool, embedder.id);
+    }
+    if (!published) throw new Error('the index published to PostgreSQL could not be read back');
+    keepPool = true;
+    return { index: published, report };
   } finally {
-    await prepared.pool.end();
+    if (!keepPool) await prepared.pool.end();
   }
 }
 
@@ -72,4 +84,27 @@ async function publish(
     `Published the index to PostgreSQL at ${describeDatabase(config.database?.url ?? '')}: ` +
       `${saved.written.length} documents written, ${saved.unchanged.length} unchanged, ${saved.removed.length} removed.`,
   );
+}
+
+/**
+ * For `serve`: with the index in PostgreSQL, the published index, followed as writers publish newer
+ * versions (serve-published-index.ts); `serving` is null when nothing was published yet. Null when
+ * the index stays in files (no database, WHOSAID_INDEX_STORE=files, or no pgvector: then said why).
+ * The pool stays open for the process's life: the index's vector searches use it.
+ */
+export async function openPublishedServing<T>(
+  config: Config,
+  embedderId: string,
+  prepare: (index: PostgresIndex) => T,
+  notify: (message: string, level: 'info' | 'warn') => void,
+): Promise<{ open: () => Promise<PublishedServing<T> | null> } | null> {
+  if (!config.database) return null;
+  const prepared = await openDatabaseIndex(config, (message) => notify(message, 'warn'));
+  if (prepared.indexStore === 'files') {
+    await prepared.pool.end();
+    return null;
+  }
+  const { servePublishedIndex } = await import('../index/postgres/serve-published-index.js');
+  const options = { pool: prepared.pool, url: config.database.url, embedderId, notify };
+  return { open: () => servePublishedIndex(options, prepare) };
 }

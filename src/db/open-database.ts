@@ -11,7 +11,14 @@ const CONNECT_TIMEOUT_MS = 10_000;
  * password is never shown).
  */
 export async function openDatabase(url: string): Promise<pg.Pool> {
-  const pool = new pg.Pool({ connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, max: 10 });
+  // allowExitOnIdle: idle connections do not keep the process alive, so a command that searched the
+  // index in PostgreSQL (`ask`) exits when it is done; a server stays up by its own listeners.
+  const pool = new pg.Pool({
+    connectionString: url,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    max: 10,
+    allowExitOnIdle: true,
+  });
   // An idle client whose server goes away emits 'error' on the pool; unhandled, it would end the
   // process. The next query fails with its own error, which is what callers handle.
   pool.on('error', () => {});

@@ -118,7 +118,7 @@ export function releaseGraph(index: IndexData, replacement: IndexData): void {
 }
 
 /** One run at a time; calls during a run share a single next run (which sees all their changes). */
-function coalesced<R>(run: () => Promise<R>): () => Promise<R> {
+export function coalesced<R>(run: () => Promise<R>): () => Promise<R> {
   let running: Promise<R> | null = null;
   let next: Promise<R> | null = null;
   const request = (): Promise<R> => {

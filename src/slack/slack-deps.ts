@@ -61,21 +61,21 @@ function threadKey(channel: string, threadTs: string): string {
 }
 
 /**
- * Claims one delivery of a message: false when its event id or its channel+ts was seen before (also by
- * a previous run of the bot: the claims are durable), so a question is answered exactly once.
+ * Claims one delivery of a message: false when its channel+ts was seen before (also by a previous run
+ * of the bot, or by another replica: the claims are durable and shared), so a question is answered
+ * exactly once. One key decides: a retry of an event and the `message` copy of a mention (another
+ * event id) have the same channel+ts. Claiming the event id as well and requiring both would let two
+ * replicas, each claiming both keys at once, win one key each — and then neither would answer.
  * https://docs.slack.dev/apis/events-api/#retries
  */
-export async function claimDelivery(
-  deps: SlackDeps,
-  eventId: string | undefined,
-  channel: string,
-  ts: string,
-): Promise<boolean> {
-  const [byEvent, byMessage] = await Promise.all([
-    eventId ? deps.state.claim(`event:${eventId}`, DEDUPE_TTL_MS) : true,
-    deps.state.claim(`message:${channel}:${ts}`, DEDUPE_TTL_MS),
-  ]);
-  return byEvent && byMessage;
+export async function claimDelivery(deps: SlackDeps, channel: string, ts: string): Promise<boolean> {
+  const claimed = await deps.state.claim(`message:${channel}:${ts}`, DEDUPE_TTL_MS);
+  if (!claimed)
+    deps.logger.debug(
+      { channel, ts },
+      'delivery already claimed (a retry, a second copy, or another replica)',
+    );
+  return claimed;
 }
 
 /**

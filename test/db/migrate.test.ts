@@ -49,21 +49,28 @@ describe('database migrations', () => {
     await database.drop();
   });
 
-  it('`db migrate` creates the index tables once (pgvector present), then finds nothing to do', async () => {
+  it('`db migrate` creates the state and index tables once (pgvector present), then finds nothing to do', async () => {
     const env = { WHOSAID_DATABASE_URL: database.url };
     const first = await runWhosaid(['db', 'migrate'], env);
     assert.equal(first.status, 0, first.stderr);
-    assert.match(first.stdout, /applied 1 migration \(index\/001-corpus-index\); schema at index 1\./);
+    assert.match(
+      first.stdout,
+      /applied 3 migrations \(state\/001-bot-state, index\/001-corpus-index, index\/002-collections\); schema at state 1, index 2\./,
+    );
     assert.deepEqual(await tables(pool), [
       'whosaid_chunks',
+      'whosaid_claims',
       'whosaid_documents',
+      'whosaid_feedback',
       'whosaid_index',
+      'whosaid_installations',
       'whosaid_migrations',
+      'whosaid_outbox',
       'whosaid_quotes',
     ]);
     const again = await runWhosaid(['db', 'migrate'], env);
     assert.equal(again.status, 0, again.stderr);
-    assert.match(again.stdout, /up to date \(schema at index 1\)\./);
+    assert.match(again.stdout, /up to date \(schema at state 1, index 2\)\./);
     assert.doesNotMatch(again.stdout, /files/);
   });
 

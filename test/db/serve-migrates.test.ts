@@ -39,8 +39,14 @@ describe('whosaid serve with WHOSAID_DATABASE_URL', () => {
     const client = new pg.Client({ connectionString: database.url });
     await client.connect();
     try {
-      const { rows } = await client.query('SELECT track, version, name FROM whosaid_migrations');
-      assert.deepEqual(rows, [{ track: 'index', version: 1, name: 'corpus-index' }]);
+      const { rows } = await client.query(
+        'SELECT track, version, name FROM whosaid_migrations ORDER BY track DESC, version',
+      );
+      assert.deepEqual(rows, [
+        { track: 'state', version: 1, name: 'bot-state' },
+        { track: 'index', version: 1, name: 'corpus-index' },
+        { track: 'index', version: 2, name: 'collections' },
+      ]);
     } finally {
       await client.end();
     }

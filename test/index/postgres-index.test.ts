@@ -3,6 +3,7 @@ import { cp, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type pg from 'pg';
+import pgvector from 'pgvector';
 import { ask } from '../../src/answer/ask.js';
 import { findQuotes } from '../../src/answer/find-quotes.js';
 import type { SearchContext } from '../../src/answer/search-context.js';
@@ -64,8 +65,19 @@ describe('the corpus index in PostgreSQL', () => {
     assert.ok(loaded);
     assert.deepEqual(loaded.documents, files.documents);
     assert.deepEqual(loaded.chunks, files.chunks);
-    assert.deepEqual(loaded.vectors, files.vectors);
+    assert.deepEqual(await storedVectors(pool, loaded.chunks), files.vectors);
     assert.deepEqual(loaded.manifest, files.manifest);
+    assert.equal('hnsw' in loaded || 'vectors' in loaded, false, 'a replica holds no vectors');
+    // At query time pgvector finds what hnswlib finds (both are exact at this size and ef).
+    for (const chunk of files.chunks.filter((_, i) => i % 25 === 0)) {
+      const query = Array.from(files.vectors.subarray(chunk.label * 384, (chunk.label + 1) * 384));
+      const fromPostgres = await loaded.vectorSearch.nearest(query, 10);
+      assert.deepEqual(
+        fromPostgres.map((hit) => hit.label),
+        files.hnsw.search(query, 10).map((hit) => hit.label),
+      );
+      assert.equal(fromPostgres[0]?.label, chunk.label);
+    }
 
     const again = await savePostgresIndex(pool, files);
     assert.deepEqual(again.written, []);
@@ -124,6 +136,15 @@ describe('the corpus index in PostgreSQL', () => {
     assert.equal(cli[1].stdout, cli[0].stdout);
   });
 });
+
+/** The vectors PostgreSQL holds for these chunks, in label order, as the files backend keeps them. */
+async function storedVectors(pool: pg.Pool, chunks: readonly { doc: string; id: string }[]) {
+  const { rows } = await pool.query<{ document_id: string; chunk: { id: string }; embedding: string }>(
+    'SELECT document_id, chunk, embedding::text AS embedding FROM whosaid_chunks',
+  );
+  const byId = new Map(rows.map((row) => [row.chunk.id, pgvector.fromSql(row.embedding) as number[]]));
+  return new Float32Array(chunks.flatMap((chunk) => byId.get(chunk.id) ?? []));
+}
 
 /** Every gold and dev question, and every gold speaker's quotes, give the same result on both. */
 async function assertSameAnswers(files: SearchContext, postgres: SearchContext): Promise<void> {

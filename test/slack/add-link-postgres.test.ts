@@ -5,6 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import { createLiveServices } from '../../src/cli/actions/live-index.js';
 import { loadConfig } from '../../src/config.js';
 import { createTestDatabase, type TestDatabase, testPool } from '../support/postgres-database.js';
+import { silentIo } from '../support/run-cli.js';
 import { bundledIndexCopy } from '../support/shared-index.js';
 import { memoryLogger } from '../support/slack-test-bot.js';
 import { tempDir } from '../support/temp-dir.js';
@@ -33,13 +34,7 @@ describe('a document added from Slack, with the index in PostgreSQL', () => {
       WHOSAID_DATABASE_URL: database.url,
     };
     const config = loadConfig({ env, dotenvPath: null });
-    const io = {
-      stdout: { write: () => true },
-      stderr: { write: () => true },
-      env,
-      exitCode: 0,
-      debug: false,
-    };
+    const io = silentIo(env);
     const services = await createLiveServices(config, io, memoryLogger().logger, { k: config.topK });
     const pool = testPool(database.url);
     try {

@@ -5,6 +5,7 @@ import { after, beforeEach, describe, it } from 'node:test';
 import type { BotServices } from '../../src/bot-services.js';
 import { createLiveServices } from '../../src/cli/actions/live-index.js';
 import { loadConfig } from '../../src/config.js';
+import { silentIo } from '../support/run-cli.js';
 import { bundledIndexCopy } from '../support/shared-index.js';
 import { TEAM_ID } from '../support/slack-api-stand-in.js';
 import { postedText } from '../support/slack-blocks.js';
@@ -30,7 +31,7 @@ async function liveServices(admins: Record<string, string>): Promise<BotServices
     ...admins,
   };
   const config = loadConfig({ env, dotenvPath: null });
-  const io = { stdout: { write: () => true }, stderr: { write: () => true }, env, exitCode: 0, debug: false };
+  const io = silentIo(env);
   return createLiveServices(config, io, memoryLogger().logger, { k: config.topK });
 }
 

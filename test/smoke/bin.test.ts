@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { startServe } from '../support/serve-process.js';
 import { SlackApiStandIn, STAND_IN_TOKEN } from '../support/slack-api-stand-in.js';
 import { postedText } from '../support/slack-blocks.js';
 import { mentionEvent } from '../support/slack-events.js';
@@ -115,34 +116,12 @@ describe('the built whosaid binary', () => {
   it('serves over HTTP at /slack/events on PORT, using SLACK_API_URL, and stops cleanly on SIGTERM', async () => {
     const standIn = await SlackApiStandIn.start();
     after(() => standIn.close());
-    const child: ChildProcess = spawn(process.execPath, [BIN, 'serve'], {
-      cwd: dir,
-      env: {
-        PATH: process.env.PATH ?? '',
-        WHOSAID_INDEX_DIR: join(dir, 'index'),
-        SLACK_BOT_TOKEN: STAND_IN_TOKEN,
-        SLACK_SIGNING_SECRET: SIGNING_SECRET,
-        SLACK_API_URL: standIn.apiUrl,
-        PORT: '0',
-        WHOSAID_LOG_LEVEL: 'info',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    // Whatever happens below, the child must not outlive the test.
-    after(() => {
-      child.kill('SIGKILL');
-    });
-    let stderr = '';
-    child.stderr?.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    const port = await new Promise<string>((resolve, reject) => {
-      child.stderr?.on('data', () => {
-        const match = /listening on port (\d+) at \/slack\/events/.exec(stderr);
-        if (match?.[1]) resolve(match[1]);
-      });
-      exit.then((code) => reject(new Error(`serve exited (${code}) before listening:\n${stderr}`)));
+    const { child, port, log, exit } = await startServe(dir, {
+      WHOSAID_INDEX_DIR: join(dir, 'index'),
+      SLACK_BOT_TOKEN: STAND_IN_TOKEN,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: standIn.apiUrl,
+      WHOSAID_LOG_LEVEL: 'info',
     });
     const posted = standIn.nextCall('chat.postMessage');
     const event = mentionEvent('1700002000.000100', 'Who warned about relying on one provider?');
@@ -151,7 +130,7 @@ describe('the built whosaid binary', () => {
     const post = await posted;
     assert.equal(post.args.thread_ts, '1700002000.000100');
     assert.match(postedText([post]), /Dan Meyer/);
-    assert.doesNotMatch(stderr, new RegExp(STAND_IN_TOKEN), 'the token is never logged');
+    assert.doesNotMatch(log(), new RegExp(STAND_IN_TOKEN), 'the token is never logged');
     child.kill('SIGTERM');
     assert.equal(await exit, 0, 'a clean stop');
   });

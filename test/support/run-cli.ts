@@ -24,3 +24,8 @@ export async function runWhosaid(args: string[], env: Record<string, string> = {
   const status = await runCli(['node', 'whosaid', ...args], io);
   return { status, stdout: out.join(''), stderr: err.join('') };
 }
+
+/** A command's io that writes nowhere, for calling actions directly with only `env`. */
+export function silentIo(env: Record<string, string>) {
+  return { stdout: { write: () => true }, stderr: { write: () => true }, env, exitCode: 0, debug: false };
+}

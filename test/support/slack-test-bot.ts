@@ -78,6 +78,8 @@ export interface TestBotOptions {
   admins?: { users?: string[]; channel?: string };
   /** The bot's state folder (a restart is a second bot over the same folder); default a fresh one. */
   stateDir?: string;
+  /** A state store of the test's own (e.g. in PostgreSQL) instead of a folder; closed by `stop`. */
+  state?: StateStore;
   /** A stand-in shared with an earlier bot (a restart talks to the same Slack); default a fresh one. */
   standIn?: SlackApiStandIn;
   /** The outbox's retry policy; default fast retries that give up after 10 s. */
@@ -111,7 +113,8 @@ export async function createTestBot(options: TestBotOptions = {}): Promise<TestB
   const standIn = options.standIn ?? (await SlackApiStandIn.start({ pageSize: options.pageSize }));
   const { logger, lines } = options.keepLogs === false ? silentLogger() : memoryLogger();
   const feedback: FeedbackEntry[] = [];
-  const { store: state } = await FileStateStore.open(options.stateDir ?? (await tempDir('whosaid-state-')));
+  const state =
+    options.state ?? (await FileStateStore.open(options.stateDir ?? (await tempDir('whosaid-state-')))).store;
   const bot = await createSlackApp({
     settings: {
       mode: 'http',

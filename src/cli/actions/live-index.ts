@@ -4,7 +4,7 @@ import type { Config } from '../../config.js';
 import { describeError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import type { CliIo } from '../io.js';
-import { publishIndex } from '../postgres-index.js';
+import { openPublishedServing, publishIndex } from '../postgres-index.js';
 import { openLiveSearch } from '../runtime.js';
 
 /**
@@ -12,6 +12,12 @@ import { openLiveSearch } from '../runtime.js';
  * on the newest complete index, stale or not, and every update — a stale index at start-up, "add"
  * from Slack, the feed refresh — is built by the same background rebuild (one at a time, in a worker
  * thread) and swapped in as a new generation. Adds and feed refreshes also go through one queue.
+ *
+ * With the index in PostgreSQL every bot answers from the index published there, following newer
+ * publications (src/index/postgres/serve-published-index.ts). A bot that adds documents or refreshes
+ * feeds (WHOSAID_ADMINS, WHOSAID_FEEDS_INTERVAL) is also a writer: it keeps the files index above and
+ * publishes each generation. Any other bot is a plain replica once an index is published: it builds
+ * nothing and holds no vectors.
  */
 export async function createLiveServices(
   config: Config,
@@ -20,18 +26,42 @@ export async function createLiveServices(
   options: Omit<BotServicesOptions, 'addLink'>,
 ): Promise<BotServices> {
   const { createEmbedder } = await import('../../index/embedder.js');
+  const { createSearchContext } = await import('../../answer/search-context.js');
+  const { Wordnet } = await import('../../text/wordnet.js');
   const embedder = await createEmbedder(config);
+  const wordnet = new Wordnet();
+  const notify = (message: string, level: 'info' | 'warn') => logger[level](message);
+  const canAdd = config.admins.users.length > 0 || config.admins.channel !== undefined;
+  const writes = canAdd || config.feeds.intervalMinutes > 0;
+  const published = await openPublishedServing(
+    config,
+    embedder.id,
+    (index) => createSearchContext(index, embedder, wordnet),
+    notify,
+  );
+  if (published && !writes) {
+    const replica = await published.open();
+    if (replica) {
+      logger.info(
+        'answering from the index published in PostgreSQL, following newer publications; documents are published by `whosaid ingest` or by the bot that adds them (WHOSAID_ADMINS, WHOSAID_FEEDS_INTERVAL)',
+      );
+      return createBotServices(replica.live, options);
+    }
+  }
   // Answers start from the newest complete index; a stale one is rebuilt in the background (logged).
-  const served = await openLiveSearch(config, (message, level) => logger[level](message), io);
+  const served = await openLiveSearch(config, notify, io);
   let queue: Promise<unknown> = Promise.resolve();
   const serialized = <T>(task: () => Promise<T>): Promise<T> => {
     const next = queue.then(task, task);
     queue = next.catch(() => {});
     return next;
   };
-  const canAdd = config.admins.users.length > 0 || config.admins.channel !== undefined;
   const addLink = canAdd ? (url: string) => serialized(() => add(url)) : undefined;
-  const services = createBotServices(served.live, { ...options, addLink, refreshIndex: served.refresh });
+  const refreshIndex = async () => {
+    const report = await served.refresh();
+    await publish();
+    return report;
+  };
   const paths = {
     corpusDir: config.corpusDir,
     fetchedDir: config.fetchedDir,
@@ -47,20 +77,31 @@ export async function createLiveServices(
   };
 
   /**
-   * With the index in PostgreSQL, the generation just swapped in is published too, so the other
-   * replicas get it when they next open the index. A failed publish is logged, not the add's failure:
-   * the document is stored and answered from here, and the next `ingest` publishes it.
+   * With the index in PostgreSQL, the generation just swapped in is published too, and this bot then
+   * answers from it like every replica (which follow the publication). A failed publish is logged, not
+   * the add's failure: the document is stored, and the next `ingest` publishes it.
    */
   async function publish(): Promise<void> {
-    await publishIndex(config, served.live.index, (message) => logger.info(message)).catch((error: unknown) =>
-      logger.warn({ error: describeError(error) }, 'publishing the index to PostgreSQL failed'),
-    );
+    if (!published) return;
+    try {
+      await publishIndex(config, served.live.index, (message) => logger.info(message));
+      await fromPostgres?.reload();
+    } catch (error) {
+      logger.warn({ error: describeError(error) }, 'publishing the index to PostgreSQL failed');
+    }
   }
 
-  // The generation served at start-up is published as well (changed documents only), so replicas that
-  // open the index from PostgreSQL see what this one answers from. (This bot itself serves from files:
-  // the background rebuild and swap work on the files backend.)
+  // The generation served at start-up is published as well (changed documents only), and so is the
+  // one a background rebuild of a stale index makes, so replicas see what this one answers from.
+  let fromPostgres: Awaited<ReturnType<NonNullable<typeof published>['open']>> = null;
   await publish();
+  fromPostgres = published ? await published.open() : null;
+  served.rebuilding?.then(publish, () => {});
+  const services = createBotServices(fromPostgres?.live ?? served.live, {
+    ...options,
+    addLink,
+    refreshIndex,
+  });
 
   async function add(url: string): Promise<AddLinkResult> {
     const { addDocument } = await import('../../fetch/add-document.js');

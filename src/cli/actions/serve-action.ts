@@ -6,8 +6,7 @@ import type { Logger } from '../../logger.js';
 import { createLogger } from '../../logger.js';
 import { checkBotToken, createSlackApp, type SlackBot } from '../../slack/create-slack-app.js';
 import { EVENTS_PATH } from '../../slack/events-path.js';
-import { FileStateStore } from '../../store/file-state-store.js';
-import { stateDirFor } from '../../store/state-location.js';
+import { openStateStore } from '../../store/open-state-store.js';
 import type { StateStore } from '../../store/state-store.js';
 import type { CliIo } from '../io.js';
 import { type CorpusFlags, configFor } from '../runtime.js';
@@ -25,8 +24,9 @@ export async function serveAction(io: CliIo, flags: CorpusFlags): Promise<void> 
   const generation = await createGeneration(config);
   await prepareDatabaseAtStart(config, logger);
   const identity = await checkBotToken(settings, logger);
-  // Opened before the index, so a second bot over the same state stops at once (the lock says who).
-  const { store: state, skipped } = await FileStateStore.open(stateDirFor(config));
+  // Opened before the index, so a second bot over the same state folder stops at once (the lock says
+  // who); in PostgreSQL (WHOSAID_DATABASE_URL) every replica shares one state instead.
+  const { store: state, skipped } = await openStateStore(config);
   if (skipped > 0) logger.warn({ skipped }, 'skipped unreadable lines in the bot state');
   const { bot, mode, port } = await startBot().catch(async (error: unknown) => {
     // A failed start (the index, the port) releases the state folder for the next try.

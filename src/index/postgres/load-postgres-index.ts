@@ -1,26 +1,42 @@
 import type pg from 'pg';
-import pgvector from 'pgvector';
 import { WhosaidError } from '../../errors.js';
 import { toLexicalDocument } from '../assemble-index.js';
-import type { IndexData } from '../index-store.js';
 import { LexicalIndex } from '../lexical-index.js';
+import type { ServedIndex } from '../served-index.js';
 import type { Chunk, IndexManifest, StoredDocument } from '../types.js';
-import { HnswVectorIndex } from '../vector-index.js';
+import { type ChunkKey, PostgresVectorSearch } from './postgres-vector-search.js';
+
+/** The index another process published, as read from PostgreSQL, and when it was published. */
+export interface PostgresIndex extends ServedIndex {
+  /** `whosaid_index.updated_at` of the version read: a replica compares it to find newer ones. */
+  publishedAt: string;
+}
 
 /**
- * Reads the index another process published (save-postgres-index.ts) into the same in-memory form
- * the files backend reads, so every replica answers exactly as the files backend would. Labels
- * follow the documents' order in the index the writer published (`ordinal`). Null when
- * nothing was published yet; an index of another embedder is refused like the files backend does.
+ * Reads the index another process published (save-postgres-index.ts) for answering: documents and
+ * chunks in the same in-memory form the files backend reads, with the same lexical index, so every
+ * replica answers as the files backend would — but not the vectors: vector searches go to pgvector at
+ * query time, so no replica holds the vectors or builds a graph (the part of an index that grows
+ * largest, and the slowest to load). Labels follow the documents' order in the index the writer
+ * published (`ordinal`). Null when nothing was published yet; an index of another embedder is refused
+ * like the files backend does. The pool must stay open while the index is used.
  */
-export async function loadPostgresIndex(pool: pg.Pool, embedderId: string): Promise<IndexData | null> {
+export async function loadPostgresIndex(
+  pool: pg.Pool,
+  embedderId: string,
+  options: { efSearch?: number } = {},
+): Promise<PostgresIndex | null> {
   const client = await pool.connect();
   try {
     // One snapshot for all three reads: a writer committing in between cannot mix two versions.
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    const found = await client.query<{ manifest: IndexManifest }>('SELECT manifest FROM whosaid_index');
-    const manifest = found.rows[0]?.manifest;
-    if (!manifest) return null;
+    // As text: a Date would drop the microseconds that tell two publications apart.
+    const found = await client.query<{ manifest: IndexManifest; published_at: string }>(
+      'SELECT manifest, updated_at::text AS published_at FROM whosaid_index',
+    );
+    const row = found.rows[0];
+    if (!row) return null;
+    const { manifest } = row;
     if (manifest.embedder.id !== embedderId) {
       throw new WhosaidError(
         'INDEX_MISMATCH',
@@ -30,11 +46,11 @@ export async function loadPostgresIndex(pool: pg.Pool, embedderId: string): Prom
     const documents = await client.query<{ id: string; stored: StoredDocument }>(
       'SELECT id, stored FROM whosaid_documents ORDER BY ordinal',
     );
-    const chunkRows = await client.query<{ chunk: Omit<Chunk, 'label'>; embedding: string }>(
-      'SELECT chunk, embedding::text AS embedding FROM whosaid_chunks ORDER BY document_id, position',
+    const chunkRows = await client.query<{ position: number; chunk: Omit<Chunk, 'label'> }>(
+      'SELECT position, chunk FROM whosaid_chunks ORDER BY document_id, position',
     );
     await client.query('COMMIT');
-    return assemble(manifest, documents.rows, chunkRows.rows);
+    return assemble({ pool, efSearch: options.efSearch }, row, documents.rows, chunkRows.rows);
   } finally {
     await client.query('ROLLBACK').catch(() => {});
     client.release();
@@ -42,31 +58,38 @@ export async function loadPostgresIndex(pool: pg.Pool, embedderId: string): Prom
 }
 
 function assemble(
-  manifest: IndexManifest,
+  { pool, efSearch }: { pool: pg.Pool; efSearch: number | undefined },
+  { manifest, published_at }: { manifest: IndexManifest; published_at: string },
   documentRows: { id: string; stored: StoredDocument }[],
-  chunkRows: { chunk: Omit<Chunk, 'label'>; embedding: string }[],
-): IndexData {
+  chunkRows: { position: number; chunk: Omit<Chunk, 'label'> }[],
+): PostgresIndex {
   const rank = new Map(documentRows.map((row, i) => [row.id, i]));
   const sorted = chunkRows
     .filter((row) => rank.has(row.chunk.doc))
     .sort((a, b) => (rank.get(a.chunk.doc) ?? 0) - (rank.get(b.chunk.doc) ?? 0));
-  const { dimensions } = manifest.embedder;
-  const vectors = new Float32Array(sorted.length * dimensions);
+  const labels = new Map<string, number>();
   const chunks: Chunk[] = sorted.map((row, label) => {
-    vectors.set(pgvector.fromSql(row.embedding) as number[], label * dimensions);
+    labels.set(keyOf({ documentId: row.chunk.doc, position: row.position }), label);
     return { ...row.chunk, label };
   });
   const documents = documentRows.map((row) => row.stored);
   const titles = new Map(documents.map((document) => [document.id, document.meta.title]));
-  const rows = chunks.map((chunk) =>
-    vectors.subarray(chunk.label * dimensions, (chunk.label + 1) * dimensions),
-  );
   return {
     manifest: { ...manifest, chunkCount: chunks.length },
     documents,
     chunks,
-    vectors,
-    hnsw: HnswVectorIndex.build(rows, dimensions),
     lexical: LexicalIndex.build(chunks.map((chunk) => toLexicalDocument(chunk, titles.get(chunk.doc) ?? ''))),
+    vectorSearch: new PostgresVectorSearch(
+      pool,
+      manifest.embedder.dimensions,
+      (key) => labels.get(keyOf(key)),
+      efSearch,
+    ),
+    publishedAt: published_at,
   };
+}
+
+function keyOf({ documentId, position }: ChunkKey): string {
+  // A NUL cannot occur in a document id (a path), so the two parts never run together.
+  return `${documentId}\u0000${position}`;
 }

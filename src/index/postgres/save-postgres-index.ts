@@ -2,11 +2,20 @@ import type pg from 'pg';
 import pgvector from 'pgvector';
 import { toLexicalDocument } from '../assemble-index.js';
 import type { IndexData } from '../index-store.js';
-import type { Chunk, StoredDocument } from '../types.js';
-import { INDEX_WRITER_LOCK, vectorIndexSql } from './postgres-index-sql.js';
+import type { Chunk, IndexManifest, StoredDocument } from '../types.js';
+import { INDEX_WRITER_LOCK, PUBLICATION_CHANNEL, vectorIndexSql } from './postgres-index-sql.js';
 
-/** Rows per INSERT: 7 parameters each, far below PostgreSQL's 65,535 parameters per statement. */
+/** Rows per INSERT: 8 parameters each, far below PostgreSQL's 65,535 parameters per statement. */
 const ROWS_PER_INSERT = 500;
+
+export interface SaveOptions {
+  /** The collection a document belongs to (issue 16); every document is in `news` by default. */
+  collectionOf?: (document: StoredDocument) => string;
+}
+
+const DEFAULT_COLLECTION = 'news';
+/** Memory for building the HNSW index: enough for about a million 384-dimension vectors' graph. */
+const INDEX_BUILD_MEMORY = '512MB';
 
 export interface SaveReport {
   written: string[];
@@ -21,7 +30,12 @@ export interface SaveReport {
  * document or the new one, never half. The manifest goes last, as in the files backend. Two writers
  * take turns (an advisory lock), so their documents never interleave.
  */
-export async function savePostgresIndex(pool: pg.Pool, index: IndexData): Promise<SaveReport> {
+export async function savePostgresIndex(
+  pool: pg.Pool,
+  index: IndexData,
+  options: SaveOptions = {},
+): Promise<SaveReport> {
+  const collectionOf = options.collectionOf ?? (() => DEFAULT_COLLECTION);
   const client = await pool.connect();
   const report: SaveReport = { written: [], unchanged: [], removed: [] };
   try {
@@ -33,27 +47,28 @@ export async function savePostgresIndex(pool: pg.Pool, index: IndexData): Promis
     // Vectors of another embedder, or chunks of other processing code, are not comparable: rewrite all.
     const sameBasis =
       before?.embedder.id === index.manifest.embedder.id && before?.pipeline === index.manifest.pipeline;
-    const hashes = new Map(
-      (
-        await client.query<{ id: string; content_hash: string }>(
-          'SELECT id, content_hash FROM whosaid_documents',
-        )
-      ).rows.map((row) => [row.id, row.content_hash]),
-    );
+    const existing = (
+      await client.query<{ id: string; content_hash: string; ordinal: number }>(
+        'SELECT id, content_hash, ordinal FROM whosaid_documents',
+      )
+    ).rows;
+    const hashes = new Map(existing.map((row) => [row.id, row.content_hash]));
+    const ordinals = new Map(existing.map((row) => [row.id, row.ordinal]));
+    // Labels follow the documents' order: a document moved in it changes what replicas read.
+    let reordered = false;
     const chunksOf = groupChunks(index.chunks);
     for (const [ordinal, document] of index.documents.entries()) {
+      const collection = collectionOf(document);
       if (sameBasis && hashes.get(document.id) === document.contentHash) {
-        // Same content: only what the files say about it (path, size, time, metadata) is refreshed.
-        await client.query('UPDATE whosaid_documents SET stored = $2, ordinal = $3 WHERE id = $1', [
-          document.id,
-          document,
-          ordinal,
-        ]);
+        // Same content: only what the files say about it (path, size, time, metadata, collection) is
+        // refreshed, the document's chunks and quotes with it in one transaction.
+        await inTransaction(client, () => refreshDocument(client, { document, ordinal, collection }));
+        reordered ||= ordinals.get(document.id) !== ordinal;
         report.unchanged.push(document.id);
         continue;
       }
       await inTransaction(client, () =>
-        writeDocument(client, { document, ordinal }, chunksOf.get(document.id) ?? [], index),
+        writeDocument(client, { document, ordinal, collection }, chunksOf.get(document.id) ?? [], index),
       );
       report.written.push(document.id);
     }
@@ -62,12 +77,24 @@ export async function savePostgresIndex(pool: pg.Pool, index: IndexData): Promis
     if (report.removed.length > 0)
       await client.query('DELETE FROM whosaid_documents WHERE id = ANY($1)', [report.removed]);
     // Built after the bulk load (cheaper than growing it row by row), then kept current by inserts.
-    await client.query(vectorIndexSql(index.manifest.embedder.dimensions));
-    await client.query(
-      `INSERT INTO whosaid_index (id, manifest) VALUES (1, $1)
-         ON CONFLICT (id) DO UPDATE SET manifest = EXCLUDED.manifest, updated_at = now()`,
-      [index.manifest],
-    );
+    // The build is much faster when the graph fits in maintenance_work_mem (64 MB by default, far
+    // less than 100,000 vectors of 384 dimensions need): raised for this statement's transaction only.
+    await inTransaction(client, async () => {
+      await client.query(`SET LOCAL maintenance_work_mem = '${INDEX_BUILD_MEMORY}'`);
+      await client.query(vectorIndexSql(index.manifest.embedder.dimensions));
+    });
+    // A publication that changes nothing replicas answer from leaves the manifest (and its time) as it
+    // was: every replica reloads the index when that time changes, which costs a full read.
+    const changed = report.written.length > 0 || report.removed.length > 0 || reordered;
+    if (!before || changed || !sameBuild(before, index.manifest)) {
+      await client.query(
+        `INSERT INTO whosaid_index (id, manifest) VALUES (1, $1)
+           ON CONFLICT (id) DO UPDATE SET manifest = EXCLUDED.manifest, updated_at = now()`,
+        [index.manifest],
+      );
+      // Replicas listening (follow-publications.ts) reload now rather than at their next start.
+      await client.query('SELECT pg_notify($1, $2)', [PUBLICATION_CHANNEL, '']);
+    }
     return report;
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [INDEX_WRITER_LOCK.toString()]).catch(() => {});
@@ -75,17 +102,35 @@ export async function savePostgresIndex(pool: pg.Pool, index: IndexData): Promis
   }
 }
 
+interface DocumentRow {
+  document: StoredDocument;
+  ordinal: number;
+  collection: string;
+}
+
+async function refreshDocument(client: pg.PoolClient, { document, ordinal, collection }: DocumentRow) {
+  await client.query(
+    'UPDATE whosaid_documents SET stored = $2, ordinal = $3, collection = $4 WHERE id = $1',
+    [document.id, document, ordinal, collection],
+  );
+  for (const table of ['whosaid_chunks', 'whosaid_quotes'])
+    await client.query(
+      `UPDATE ${table} SET collection = $2 WHERE document_id = $1 AND collection IS DISTINCT FROM $2`,
+      [document.id, collection],
+    );
+}
+
 async function writeDocument(
   client: pg.PoolClient,
-  { document, ordinal }: { document: StoredDocument; ordinal: number },
+  { document, ordinal, collection }: DocumentRow,
   chunks: Chunk[],
   index: IndexData,
 ) {
   const { dimensions } = index.manifest.embedder;
   await client.query('DELETE FROM whosaid_documents WHERE id = $1', [document.id]);
   await client.query(
-    'INSERT INTO whosaid_documents (id, ordinal, content_hash, stored) VALUES ($1, $2, $3, $4)',
-    [document.id, ordinal, document.contentHash, document],
+    'INSERT INTO whosaid_documents (id, ordinal, content_hash, stored, collection) VALUES ($1, $2, $3, $4, $5)',
+    [document.id, ordinal, document.contentHash, document, collection],
   );
   for (let i = 0; i < chunks.length; i += ROWS_PER_INSERT) {
     const batch = chunks.slice(i, i + ROWS_PER_INSERT);
@@ -102,21 +147,41 @@ async function writeDocument(
         speakers,
         title,
         pgvector.toSql(Array.from(vector)),
+        collection,
       );
-      const at = j * 7;
-      return `($${at + 1}, $${at + 2}, $${at + 3}, $${at + 4}, $${at + 5}, $${at + 6}, $${at + 7}::vector)`;
+      const at = j * 8;
+      return `($${at + 1}, $${at + 2}, $${at + 3}, $${at + 4}, $${at + 5}, $${at + 6}, $${at + 7}::vector, $${at + 8})`;
     });
     await client.query(
-      `INSERT INTO whosaid_chunks (document_id, position, chunk, text, speakers, title, embedding) VALUES ${rows.join(', ')}`,
+      `INSERT INTO whosaid_chunks (document_id, position, chunk, text, speakers, title, embedding, collection) VALUES ${rows.join(', ')}`,
       values,
     );
   }
   for (const [position, quote] of document.quotes.entries()) {
     await client.query(
-      'INSERT INTO whosaid_quotes (document_id, position, paragraph, speaker, kind, quote) VALUES ($1, $2, $3, $4, $5, $6)',
-      [document.id, position, quote.paragraph, quote.speaker, quote.kind, quote],
+      'INSERT INTO whosaid_quotes (document_id, position, paragraph, speaker, kind, quote, collection) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+      [document.id, position, quote.paragraph, quote.speaker, quote.kind, quote, collection],
     );
   }
+}
+
+/**
+ * Whether two manifests were made alike: the same embedder, processing and document hashes, with the
+ * same problems (build times and paths may differ). Compared key by key in sorted order: the stored
+ * manifest comes back from jsonb, which does not keep the order keys were written in.
+ */
+function sameBuild(a: IndexManifest, b: IndexManifest): boolean {
+  const build = (manifest: IndexManifest) =>
+    sortedJson([manifest.embedder, manifest.pipeline, manifest.documents, manifest.problems]);
+  return build(a) === build(b);
+}
+
+function sortedJson(value: unknown): string {
+  return JSON.stringify(value, (_key, item: unknown) =>
+    item && typeof item === 'object' && !Array.isArray(item)
+      ? Object.fromEntries(Object.entries(item).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)))
+      : item,
+  );
 }
 
 function groupChunks(chunks: readonly Chunk[]): Map<string, Chunk[]> {

@@ -25,11 +25,7 @@ export function appMentionListener(deps: SlackDeps) {
     const work = workOf(context, 'app_mention');
     if (!work) return;
     const { event } = work;
-    if (
-      !event.user ||
-      !answersAuthor(deps, event) ||
-      !(await claimDelivery(deps, work.eventId, event.channel, event.ts))
-    )
+    if (!event.user || !answersAuthor(deps, event) || !(await claimDelivery(deps, event.channel, event.ts)))
       return;
     const user = event.user;
     const link = addRequestLink(event.text, deps.identity.botUserId);

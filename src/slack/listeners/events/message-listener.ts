@@ -29,8 +29,7 @@ export function messageListener(deps: SlackDeps) {
     if (!work) return;
     const message = work.event;
     const route = await routeOf(deps, message);
-    if (!route || !message.user || !(await claimDelivery(deps, work.eventId, message.channel, message.ts)))
-      return;
+    if (!route || !message.user || !(await claimDelivery(deps, message.channel, message.ts))) return;
     const user = message.user;
     const question = questionText(message.text, deps.identity.botUserId);
     const threadTs = message.thread_ts ?? message.ts;
