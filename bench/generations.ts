@@ -3,6 +3,9 @@
  *   tsx bench/generations.ts reuse CORPUS INDEX   → embedding requests and time of re-ingests
  *   tsx bench/generations.ts swaps INDEX N [leak] → resident memory across N swaps of the index
  *                                                   (`leak`: the control run, old graphs never released)
+ *   tsx bench/generations.ts pauses INDEX          → the longest pause of this thread while a generation
+ *                                                   is read here (readIndex) and in a worker
+ *                                                   (loadGenerationInWorker, what serve does)
  * `reuse` embeds through the real OpenAI client against the local OpenAI-compatible stand-in, which
  * counts the requests (it runs in the same process, so its own embedding work is in the times).
  */
@@ -12,9 +15,10 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { createSearchContext } from '../src/answer/search-context.js';
 import { createBotServices } from '../src/bot-services.js';
 import { createEmbedder } from '../src/index/embedder.js';
-import { readIndex } from '../src/index/index-store.js';
+import { readIndex, readManifest } from '../src/index/index-store.js';
 import { ingest } from '../src/index/ingest.js';
 import { LiveIndex } from '../src/index/live-index.js';
+import { loadGenerationInWorker } from '../src/index/load-in-worker.js';
 import { releaseGraph } from '../src/index/serving-index.js';
 import { HnswVectorIndex } from '../src/index/vector-index.js';
 import { Wordnet } from '../src/text/wordnet.js';
@@ -101,7 +105,7 @@ async function swapsPhase(indexDir: string, swaps: number, leak: boolean) {
     // A question in flight across every swap: it must finish on the generation it started with.
     const inFlight = services.ask('What did they say about the transit budget?');
     const started = performance.now();
-    live.swap(await readIndex(indexDir, { embedderId: embedder.id }));
+    live.swap(await loadGenerationInWorker({ indexDir, embedderId: embedder.id }));
     seconds.push((performance.now() - started) / 1000);
     await inFlight;
     await services.ask('Who spoke about the housing plan?');
@@ -117,10 +121,43 @@ async function swapsPhase(indexDir: string, swaps: number, leak: boolean) {
   };
 }
 
+/**
+ * The longest pause of this thread's event loop while a generation is read, both ways, and how long
+ * the synchronous preparation of the search context (createSearchContext, run at the swap) takes.
+ */
+async function pausesPhase(indexDir: string) {
+  const embedder = await createEmbedder({ embeddings: 'local', openai: undefined });
+  const wordnet = new Wordnet();
+  const measure = async (read: () => Promise<Awaited<ReturnType<typeof readIndex>>>) => {
+    const delay = monitorEventLoopDelay({ resolution: 5 });
+    // A timer keeps the loop turning, as incoming requests would, so every pause is seen.
+    const timer = setInterval(() => {}, 5);
+    delay.enable();
+    const started = performance.now();
+    const index = await read();
+    const seconds = (performance.now() - started) / 1000;
+    delay.disable();
+    clearInterval(timer);
+    const prepareStarted = performance.now();
+    createSearchContext(index, embedder, wordnet);
+    const prepareMs = Math.round(performance.now() - prepareStarted);
+    index.hnsw.release();
+    return { seconds, longestPauseMs: Math.round(delay.max / 1e6), prepareMs };
+  };
+  return {
+    chunks: (await readManifest(indexDir))?.chunkCount,
+    here: await measure(() => readIndex(indexDir, { embedderId: embedder.id })),
+    worker: await measure(() => loadGenerationInWorker({ indexDir, embedderId: embedder.id })),
+    // Once more: the first start of a worker also loads its code.
+    workerAgain: await measure(() => loadGenerationInWorker({ indexDir, embedderId: embedder.id })),
+  };
+}
+
 const phases: Record<string, () => Promise<unknown>> = {
+  pauses: () => pausesPhase(first),
   reuse: () => reusePhase(first, second),
   swaps: () => swapsPhase(first, Number(second || 20), third === 'leak'),
 };
 const run = phase ? phases[phase] : undefined;
-if (!run) throw new Error(`unknown phase ${phase}; use reuse or swaps`);
+if (!run) throw new Error(`unknown phase ${phase}; use reuse, swaps or pauses`);
 process.stdout.write(`${JSON.stringify(await run())}\n`);

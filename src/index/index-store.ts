@@ -71,13 +71,39 @@ export interface ReadIndexOptions {
 }
 
 export async function readIndex(dir: string, options: ReadIndexOptions): Promise<IndexData> {
+  const parts = await readIndexParts(dir, options);
+  return damagedUnless(dir, async () => ({
+    manifest: parts.manifest,
+    documents: parts.documents,
+    chunks: parts.chunks,
+    vectors: parts.vectors,
+    hnsw: await loadGraph(parts),
+    lexical: LexicalIndex.fromJSON(parts.lexical),
+  }));
+}
+
+/**
+ * Everything of an index but its two search structures, read and checked (compatibility, checksums,
+ * counts): plain data that can cross to another thread. `readIndex` builds the structures on top;
+ * serving-index.ts reads the parts in a worker thread so the bot's thread never parses them.
+ */
+export interface IndexParts {
+  dir: string;
+  manifest: IndexManifest;
+  documents: StoredDocument[];
+  chunks: Chunk[];
+  vectors: Float32Array;
+  lexical: LexicalIndexJson;
+}
+
+export async function readIndexParts(dir: string, options: ReadIndexOptions): Promise<IndexParts> {
   // A writer killed between its two renames leaves the previous index aside: put it back first.
   await recoverDirectory(dir);
   const manifest = await readManifest(dir);
   if (!manifest) throw new WhosaidError('INDEX_MISSING', `No index in ${dir} yet. Run \`whosaid ingest\`.`);
   checkCompatible(manifest, options);
-  try {
-    const [documents, chunks, vectorBytes, lexicalJson] = await Promise.all([
+  return damagedUnless(dir, async () => {
+    const [documents, chunks, vectorBytes, lexical] = await Promise.all([
       readJson<StoredDocument[]>(join(dir, FILES.documents)),
       readJson<Chunk[]>(join(dir, FILES.chunks)),
       readFile(join(dir, FILES.vectors)),
@@ -94,10 +120,22 @@ export async function readIndex(dir: string, options: ReadIndexOptions): Promise
         `expected ${manifest.chunkCount} chunks of ${dimensions} dimensions, found ${chunks.length}`,
       );
     }
-    const hnsw = await HnswVectorIndex.load(join(dir, FILES.hnsw), dimensions);
-    if (hnsw.size !== chunks.length)
-      throw new Error(`vector index holds ${hnsw.size} of ${chunks.length} chunks`);
-    return { manifest, documents, chunks, vectors, hnsw, lexical: LexicalIndex.fromJSON(lexicalJson) };
+    return { dir, manifest, documents, chunks, vectors, lexical };
+  });
+}
+
+/** The vector graph of checked parts (hnswlib reads the file on a thread of its own). */
+export async function loadGraph(parts: IndexParts): Promise<HnswVectorIndex> {
+  const hnsw = await HnswVectorIndex.load(join(parts.dir, FILES.hnsw), parts.manifest.embedder.dimensions);
+  if (hnsw.size !== parts.chunks.length)
+    throw new Error(`vector index holds ${hnsw.size} of ${parts.chunks.length} chunks`);
+  return hnsw;
+}
+
+/** Runs `read`; whatever it throws means the index in `dir` is damaged. */
+export async function damagedUnless<T>(dir: string, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
   } catch (error) {
     throw new WhosaidError('INDEX_CORRUPT', `The index in ${dir} is damaged (${describeError(error)}).`, {
       cause: error,

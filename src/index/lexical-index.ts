@@ -63,6 +63,17 @@ export class LexicalIndex {
     return new LexicalIndex(search, frequency);
   }
 
+  /**
+   * As fromJSON, yielding to the event loop every thousand terms (MiniSearch.loadJSAsync), for a
+   * process that must keep answering requests while it loads a new generation.
+   */
+  static async fromJSONAsync(json: LexicalIndexJson): Promise<LexicalIndex> {
+    return new LexicalIndex(
+      await MiniSearch.loadJSAsync<LexicalDocument>(json.index, OPTIONS),
+      new Map(Object.entries(json.documentFrequency)),
+    );
+  }
+
   static fromJSON(json: LexicalIndexJson): LexicalIndex {
     return new LexicalIndex(
       MiniSearch.loadJS<LexicalDocument>(json.index, OPTIONS),

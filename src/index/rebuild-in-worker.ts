@@ -1,7 +1,7 @@
-import { Worker } from 'node:worker_threads';
 import type { Config } from '../config.js';
 import { type ErrorCode, WhosaidError } from '../errors.js';
 import type { IngestReport } from './ingest.js';
+import { startWorker } from './start-worker.js';
 import type { IngestProgress } from './types.js';
 
 /** What the worker needs to build the index: plain data (a worker gets copies, never objects). */
@@ -28,7 +28,7 @@ export function rebuildInWorker(
   onProgress: (progress: IngestProgress) => void = () => {},
 ): Promise<IngestReport> {
   return new Promise((resolve, reject) => {
-    const worker = startWorker(settings);
+    const worker = startWorker('rebuild-worker', settings);
     let settled = false;
     worker.on('message', (message: WorkerMessage) => {
       if (message.type === 'progress') return onProgress(message.progress);
@@ -45,16 +45,4 @@ export function rebuildInWorker(
       if (!settled) reject(new Error(`the index rebuild stopped (exit code ${code}) before finishing`));
     });
   });
-}
-
-function startWorker(settings: RebuildSettings): Worker {
-  const fromSources = import.meta.url.endsWith('.ts');
-  const entry = new URL(fromSources ? './rebuild-worker.ts' : './rebuild-worker.js', import.meta.url);
-  if (!fromSources) return new Worker(entry, { workerData: settings });
-  // Under tsx (tests, scripts) a worker does not inherit the loader hooks: register them first.
-  const tsx = import.meta.resolve('tsx/esm/api');
-  return new Worker(
-    `import(${JSON.stringify(tsx)}).then((api) => api.register()).then(() => import(${JSON.stringify(entry.href)}))`,
-    { eval: true, workerData: settings },
-  );
 }

@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
+import { App, HTTPReceiver, type ReceiverEvent, SocketModeReceiver } from '@slack/bolt';
 import { WebClient, type WebClientOptions } from '@slack/web-api';
 import type { BotServices } from '../bot-services.js';
 import type { SlackSettings } from '../config.js';
@@ -15,11 +15,14 @@ import { MethodGate } from './delivery/method-gate.js';
 import { Outbox } from './delivery/outbox.js';
 import { deliveryClientOptions, requestClientOptions } from './delivery/web-client-options.js';
 import { EVENTS_PATH } from './events-path.js';
+import { guardHttpRequests } from './http-boundary.js';
 import { InFlight } from './in-flight.js';
 import { handlesRoute, LISTENERS, type ListenerEntry, registerListeners } from './listener-registry.js';
+import { OnePerTurn } from './one-per-turn.js';
 import { checkProcessedEvents } from './payloads/check-processed-events.js';
 import { guardSocketEnvelopes } from './payloads/guard-socket-envelopes.js';
-import { refuseMalformedBodies } from './refuse-malformed-bodies.js';
+import type { SlackWork } from './payloads/parse-payload.js';
+import { workProperties } from './payloads/payload-context.js';
 import { guardResponseUrls } from './response-url-guard.js';
 import { logFailure, slackErrorCode } from './slack-api-errors.js';
 import type { FeedbackRecorder, SlackDeps } from './slack-deps.js';
@@ -84,8 +87,18 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackBot
     options.identity ?? (await fetchBotIdentity(new WebClient(settings.botToken, clientOptions)));
   const listeners = options.listeners ?? LISTENERS;
   const handles = handlesRoute(listeners);
+  // Events the HTTP boundary already acknowledged; set once the app exists (below).
+  let dispatch: (event: ReceiverEvent, work: SlackWork) => void = () => {};
   const receiver = createReceiver(settings, logger, clientOptions);
   if (receiver instanceof SocketModeReceiver) guardSocketEnvelopes(receiver, handles, logger);
+  else
+    guardHttpRequests(receiver, {
+      path: EVENTS_PATH,
+      signingSecret: settings.signingSecret ?? '',
+      logger,
+      handles,
+      dispatch: (event, work) => dispatch(event, work),
+    });
   const app = new App({
     token: settings.botToken,
     botId: identity.botId,
@@ -93,12 +106,28 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackBot
     receiver,
     logger: boltLogger(logger),
     clientOptions,
+    // No listener reads context.conversation; Bolt's store would cost a lookup per request.
+    convoStore: false,
   });
   // Both receivers hand every request to processEvent, which acks and then runs the listeners: tracking
   // it lets stop() drain answers under way, and lets tests wait for a request's work without timers.
   const inFlight = new InFlight();
-  const processEvent = checkProcessedEvents(app.processEvent.bind(app), handles, logger, settings.mode);
+  const boltProcessEvent = app.processEvent.bind(app);
+  const processEvent = checkProcessedEvents(boltProcessEvent, handles, logger, settings.mode);
   app.processEvent = (event) => inFlight.track(processEvent(event));
+  // After the I/O already waiting, one event per turn of the event loop: in a burst every request is
+  // read and acknowledged before the listeners of the first one run, and one arriving later waits
+  // for the listeners of at most one event (one-per-turn.ts).
+  const turns = new OnePerTurn();
+  dispatch = (event, work) => {
+    inFlight.track(
+      turns
+        .run(() =>
+          boltProcessEvent({ ...event, customProperties: workProperties(event.customProperties, work) }),
+        )
+        .catch((error: unknown) => logFailure(logger, error, 'unhandled error in a Slack listener')),
+    );
+  };
   app.error(async (error) => logFailure(logger, error, 'unhandled error in a Slack listener'));
   const outbox = new Outbox({
     state: options.state,
@@ -196,7 +225,11 @@ function startError(settings: SlackSettings, error: unknown): unknown {
   return error;
 }
 
-function createReceiver(settings: SlackSettings, logger: Logger, clientOptions: WebClientOptions): Receiver {
+function createReceiver(
+  settings: SlackSettings,
+  logger: Logger,
+  clientOptions: WebClientOptions,
+): HTTPReceiver | SocketModeReceiver {
   if (settings.mode === 'socket' && settings.appToken) {
     // The Socket Mode client opens its connection with its own Web API client: give it the same API URL.
     return new SocketModeReceiver({
@@ -205,7 +238,7 @@ function createReceiver(settings: SlackSettings, logger: Logger, clientOptions: 
       installerOptions: { clientOptions },
     });
   }
-  const receiver = new HTTPReceiver({
+  return new HTTPReceiver({
     signingSecret: settings.signingSecret ?? '',
     endpoints: EVENTS_PATH,
     port: settings.port,
@@ -213,6 +246,4 @@ function createReceiver(settings: SlackSettings, logger: Logger, clientOptions: 
     // Acknowledge first, work after: Slack needs an answer within 3 seconds.
     processBeforeResponse: false,
   });
-  refuseMalformedBodies(receiver, settings.signingSecret ?? '', logger);
-  return receiver;
 }

@@ -33,8 +33,11 @@ export class WorkQueue {
       return await job();
     } finally {
       const next = this.waiting.shift();
-      // The slot passes straight to the next job, so `running` never dips while work waits.
-      if (next) next();
+      // The slot passes straight to the next job, so `running` never dips while work waits. The next
+      // job starts after the I/O already waiting (setImmediate runs after the event loop's poll
+      // phase), not in this job's microtasks: requests that arrived meanwhile are read and
+      // acknowledged first, so an acknowledgement waits for at most one slice of one job.
+      if (next) setImmediate(next);
       else this.running -= 1;
       if (this.settled) for (const listener of [...this.listeners]) listener();
     }

@@ -2,10 +2,11 @@ import type { BotServices } from '../../src/bot-services.js';
 import { DEFAULT_DELIVERY_POLICY } from '../../src/slack/delivery/delivery-policy.js';
 import { SlackApiStandIn } from '../support/slack-api-stand-in.js';
 import { mentionEvent } from '../support/slack-events.js';
-import { eventEnvelope, sendToApp } from '../support/slack-signed-requests.js';
+import { commandBody, eventEnvelope, FORM, sendToApp } from '../support/slack-signed-requests.js';
 import { createTestBot, type TestBot, type TestBotOptions } from '../support/slack-test-bot.js';
 import { tempDir } from '../support/temp-dir.js';
-import { sendAllAtOnce } from './burst-sender.js';
+import { type Ack, sendAllAtOnce } from './burst-sender.js';
+import type { Probe, ServeProcess } from './serve-process.js';
 
 /**
  * The load and fault scenarios of issue 11, at two sizes: `short` runs in `npm test` (seconds, counts
@@ -19,6 +20,8 @@ export interface Scale {
   outageEvents: number;
   faultEvents: number;
   restartEvents: number;
+  /** Retry-After of the rate-limit scenario, seconds. */
+  retryAfterSeconds: number;
   /** Events for the memory run (0: not run). */
   memoryEvents: number;
   /** The outbox policy: the short form retries fast, the full form uses the bot's own defaults. */
@@ -31,6 +34,7 @@ export const SHORT: Scale = {
   outageEvents: 20,
   faultEvents: 20,
   restartEvents: 10,
+  retryAfterSeconds: 3600,
   memoryEvents: 0,
   deliveryPolicy: { firstRetryMs: 20, maxRetryMs: 200, giveUpAfterMs: 60_000 },
 };
@@ -41,6 +45,7 @@ export const FULL: Scale = {
   outageEvents: 50,
   faultEvents: 30,
   restartEvents: 50,
+  retryAfterSeconds: 2,
   memoryEvents: 10_000,
   deliveryPolicy: DEFAULT_DELIVERY_POLICY,
 };
@@ -86,30 +91,102 @@ async function bot(services: BotServices, scale: Scale, extra: TestBotOptions = 
 }
 
 /**
- * N mentions at the same instant (sent from a worker thread): every one acknowledged and answered
- * exactly once. A first burst warms the bot up (JIT, connections), as a running bot is; the second is
- * the one measured.
+ * A bot under load: the in-process test bot (short form) or `whosaid serve` in its own process (full
+ * form, serve-process.ts). `settle` resolves once the bot posted `posts` replies in all.
  */
-export async function burst(services: BotServices, scale: Scale) {
-  const test = await bot(services, scale);
-  try {
-    test.standIn.recordCalls = false;
-    const once = async () => {
-      const timestamps = Array.from({ length: scale.burst }, nextTs);
-      const acks = await sendAllAtOnce(
-        test.url,
-        timestamps.map((ts, i) => mentionBody(ts, i)),
-      );
+export interface LoadTarget {
+  url: string;
+  standIn: SlackApiStandIn;
+  settle(posts: number): Promise<void>;
+}
+
+export function inProcess(test: TestBot): LoadTarget {
+  return {
+    url: test.url,
+    standIn: test.standIn,
+    settle: async () => {
       await test.bot.idle();
       await test.bot.delivered();
-      return { ...tally(test.standIn, timestamps), acks };
-    };
-    const warmUp = await once();
-    const measured = await once();
-    return { ...measured, warmUp };
-  } finally {
-    await test.stop();
-  }
+    },
+  };
+}
+
+export function ofProcess(serve: ServeProcess): LoadTarget {
+  return { url: serve.url, standIn: serve.standIn, settle: (posts) => postsReach(serve.standIn, posts) };
+}
+
+/** Another process posts on its own schedule: wait (polling the stand-in's counter) until it did. */
+async function postsReach(standIn: SlackApiStandIn, posts: number): Promise<void> {
+  while ((standIn.counts.get('chat.postMessage') ?? 0) < posts)
+    await new Promise((resolve) => setTimeout(resolve, 20));
+}
+
+function postCount(target: LoadTarget): number {
+  return target.standIn.counts.get('chat.postMessage') ?? 0;
+}
+
+/**
+ * N mentions at the same instant (sent from a worker thread): every one acknowledged and answered
+ * exactly once. A first burst warms the bot up (JIT, connections), as a running bot is; the second is
+ * the one measured. `probe` (a bot in its own process) reports the CPU the bot used up to each
+ * burst's last acknowledgement.
+ */
+export async function burst(target: LoadTarget, scale: Scale, probe?: () => Promise<Probe>) {
+  target.standIn.recordCalls = false;
+  const once = async () => {
+    const timestamps = Array.from({ length: scale.burst }, nextTs);
+    const before = await probe?.();
+    const expected = postCount(target) + scale.burst;
+    const acks = await sendAllAtOnce(
+      target.url,
+      timestamps.map((ts, i) => mentionBody(ts, i)),
+    );
+    const after = await probe?.();
+    await target.settle(expected);
+    const ackCpuMs = before && after ? after.cpuAtLastResponseMs - before.cpuMs : undefined;
+    return { ...tally(target.standIn, timestamps), acks, ackCpuMs };
+  };
+  const warmUp = await once();
+  const measured = await once();
+  return { ...measured, warmUp };
+}
+
+/**
+ * A /quote of 3,000 characters of names (the input that once froze the bot for 17 s), followed at
+ * once by a mention, sent when the /quote's acknowledgement arrived, so it meets the /quote's work
+ * under way: the mention's acknowledgement must not wait for that work. Both are answered.
+ */
+export async function quoteThenMention(target: LoadTarget) {
+  const names = 'Dan Meyer told Walter Isaacson that Mayor Ortiz and Elon Musk said ';
+  const text = names.repeat(Math.ceil(3000 / names.length)).slice(0, 3000);
+  const responseId = `load-quote-${nextTs()}`;
+  const ts = nextTs();
+  const expected = postCount(target) + 1;
+  const [quoteAck, mentionAck] = await sendAllAtOnce(target.url, [
+    {
+      body: commandBody({
+        command: '/quote',
+        text,
+        user_id: 'UASKER01',
+        user_name: 'asker',
+        channel_id: CHANNEL,
+        response_url: target.standIn.responseUrl(responseId),
+        trigger_id: '1.2',
+      }),
+      contentType: FORM,
+    },
+    { body: mentionBody(ts, 0), after: 0 },
+  ]);
+  await target.settle(expected);
+  // Two replies reach the response_url: the note that the query was cut (input-limits.ts), then the quotes.
+  const quoteReplies = () => target.standIn.responses.filter((response) => response.id === responseId).length;
+  while (quoteReplies() < 2) await new Promise((resolve) => setTimeout(resolve, 20));
+  return {
+    quoteAck: quoteAck as Ack,
+    mentionAck: mentionAck as Ack,
+    mention: tally(target.standIn, [ts]),
+    quoteReplies: quoteReplies(),
+  };
 }
 
 /** The Web API unreachable for `outageMs` while events arrive: nothing lost, nothing doubled. */
@@ -151,17 +228,25 @@ export async function serverErrorsAfterStore(services: BotServices, scale: Scale
 }
 
 /**
- * chat.postMessage rate-limited (Retry-After 2 s) while the Home tab is opened: views.publish is not
- * held back by another method's limit. Returns how many Home tabs were published before the
- * rate-limited post's retry went out (all of them, unless a 429 on one method stalls the others).
+ * chat.postMessage rate-limited (a 429 with Retry-After `scale.retryAfterSeconds`) while the Home tab
+ * is opened ten times: views.publish must not be held back by another method's limit. Returns how
+ * many Home tabs were published before the limited post's retry went out, and how many replies
+ * waited in the outbox once the limit was known. With an hour's Retry-After (the short form) no retry
+ * can come during the test, so "published before the retry" is a count that does not depend on how
+ * fast the machine is: a limit shared by all methods would hold every Home tab for the hour. The
+ * replies then wait in the outbox (nothing lost); the full form waits the real Retry-After and checks
+ * every reply was then posted once.
  */
 export async function rateLimitOnOneMethod(services: BotServices, scale: Scale) {
   const test = await bot(services, scale);
   try {
-    test.standIn.retryAfterSeconds = 2;
+    test.standIn.retryAfterSeconds = scale.retryAfterSeconds;
     test.standIn.fail('chat.postMessage', 'ratelimited', 1);
     const timestamps = Array.from({ length: scale.faultEvents }, nextTs);
     await Promise.all(timestamps.map((ts, i) => sendToApp(test.url, mentionBody(ts, i))));
+    // Every answer computed and handed to the outbox; nothing due now (the limited ones wait).
+    await test.bot.idle();
+    const waitingAfterLimit = (await test.state.outbox()).length;
     const homes = 10;
     await Promise.all(
       Array.from({ length: homes }, (_, i) =>
@@ -178,18 +263,26 @@ export async function rateLimitOnOneMethod(services: BotServices, scale: Scale) 
       ),
     );
     await test.bot.idle();
-    await test.bot.delivered();
+    if (scale.retryAfterSeconds < 60) await test.bot.delivered();
     const methods = test.standIn.calls.map((call) => call.method);
     const limited = methods.indexOf('chat.postMessage');
-    // The limited reply's retry: the first post of its thread after the 429.
-    const retried = methods.findIndex(
+    // The limited reply's retry: the first post of its thread after the 429 (none yet: the end).
+    const retriedAt = methods.findIndex(
       (method, i) => i > limited && method === 'chat.postMessage' && isRetryOf(test, limited, i),
     );
+    const retried = retriedAt < 0 ? methods.length : retriedAt;
     const publishedBeforeRetry = methods.filter(
-      (method, i) => method === 'views.publish' && i < retried,
+      (method, i) => method === 'views.publish' && i > limited && i < retried,
     ).length;
     const published = methods.filter((method) => method === 'views.publish').length;
-    return { ...tally(test.standIn, timestamps), homes, published, publishedBeforeRetry };
+    return {
+      ...tally(test.standIn, timestamps),
+      homes,
+      published,
+      publishedBeforeRetry,
+      waitingAfterLimit,
+      waitingAtEnd: (await test.state.outbox()).length,
+    };
   } finally {
     await test.stop();
   }
@@ -226,36 +319,33 @@ export async function restartBetweenEventAndRetry(services: BotServices, scale: 
   }
 }
 
-/** Resident memory before and after `memoryEvents` events (in bursts of 100), after a warm-up. */
-export async function memoryOverEvents(services: BotServices, scale: Scale) {
-  const test = await bot(services, scale);
-  try {
-    test.standIn.recordCalls = false;
-    const run = async (count: number) => {
-      const timestamps: string[] = [];
-      for (let done = 0; done < count; done += 100) {
-        const batch = Array.from({ length: Math.min(100, count - done) }, nextTs);
-        timestamps.push(...batch);
-        await Promise.all(batch.map((ts, i) => sendToApp(test.url, mentionBody(ts, i))));
-        await test.bot.idle();
-        await test.bot.delivered();
-      }
-      return timestamps;
-    };
-    await run(200);
-    const start = memoryMb();
-    const timestamps = await run(scale.memoryEvents);
-    const end = memoryMb();
-    return { ...tally(test.standIn, timestamps), start, end };
-  } finally {
-    await test.stop();
+/**
+ * The bot's memory (after a full GC, reported from inside its process) after a warm-up of 200 events
+ * and after every 1,000 of `memoryEvents` more, sent in bursts of 100.
+ */
+export async function memoryOverEvents(serve: ServeProcess, scale: Scale) {
+  const target = ofProcess(serve);
+  const run = async (count: number) => {
+    const timestamps: string[] = [];
+    for (let done = 0; done < count; done += 100) {
+      const batch = Array.from({ length: Math.min(100, count - done) }, nextTs);
+      timestamps.push(...batch);
+      const expected = postCount(target) + batch.length;
+      await sendAllAtOnce(
+        target.url,
+        batch.map((ts, i) => mentionBody(ts, i)),
+      );
+      await target.settle(expected);
+    }
+    return timestamps;
+  };
+  await run(200);
+  const start = await serve.probe();
+  const samples: Probe[] = [];
+  const timestamps: string[] = [];
+  for (let done = 0; done < scale.memoryEvents; done += 1000) {
+    timestamps.push(...(await run(Math.min(1000, scale.memoryEvents - done))));
+    samples.push(await serve.probe());
   }
-}
-
-/** Resident memory and the JS heap in use, after a full GC when the process allows it (--expose-gc). */
-function memoryMb(): { rss: number; heap: number } {
-  (globalThis as { gc?: () => void }).gc?.();
-  const { rss, heapUsed } = process.memoryUsage();
-  const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
-  return { rss: mb(rss), heap: mb(heapUsed) };
+  return { ...tally(target.standIn, timestamps), start, samples, end: samples.at(-1) ?? start };
 }

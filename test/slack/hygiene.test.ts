@@ -6,7 +6,13 @@ import type { ListenerEntry } from '../../src/slack/listener-registry.js';
 import { UserNames } from '../../src/slack/user-names.js';
 import { BOT_ID, BOT_USER_ID } from '../support/slack-api-stand-in.js';
 import { mentionEvent } from '../support/slack-events.js';
-import { commandBody, eventEnvelope, FORM, interactionBody } from '../support/slack-signed-requests.js';
+import {
+  commandBody,
+  eventEnvelope,
+  FORM,
+  interactionBody,
+  sendToApp,
+} from '../support/slack-signed-requests.js';
 import { memoryLogger, realServices, startTestBot } from '../support/slack-test-bot.js';
 
 const services = await realServices();
@@ -46,6 +52,17 @@ describe('Request hygiene', () => {
     const load = (env: Record<string, string>) => loadConfig({ env, dotenvPath: null });
     assert.deepEqual(load({}).botChannels, []);
     assert.deepEqual(load({ WHOSAID_BOT_CHANNELS: ' C1, ,C2 ' }).botChannels, ['C1', 'C2']);
+  });
+
+  it('answers only events posted to /slack/events: a signed event elsewhere gets 404 and no answer', async () => {
+    const test = await startTestBot({ services });
+    const body = eventEnvelope(mentionEvent('1700010050.000100', QUESTION));
+    const elsewhere = await sendToApp(test.url.replace('/slack/events', '/slack/other'), body);
+    await test.bot.idle();
+    assert.equal(elsewhere.status, 404);
+    assert.equal(test.standIn.callsTo('chat.postMessage').length, 0);
+    assert.equal((await test.send(body)).status, 200);
+    assert.equal(test.standIn.callsTo('chat.postMessage').length, 1);
   });
 
   it('refuses requests timestamped more than five minutes in the future, like stale ones', async () => {
