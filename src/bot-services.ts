@@ -7,6 +7,7 @@ import {
 } from './answer/find-quotes.js';
 import { type Passage, passageOf } from './answer/passage.js';
 import type { DateRange } from './answer/question-dates.js';
+import { withinScope } from './answer/scoped-context.js';
 import type { SearchContext } from './answer/search-context.js';
 import {
   type CorpusOutline,
@@ -16,9 +17,12 @@ import {
 import type { Answer } from './answer/types.js';
 import { type CheckRequest, checkQuote } from './check/check-quote.js';
 import type { QuoteCheck } from './check/types.js';
+import type { Scope } from './collections/scope.js';
 import type { DocumentSummary } from './fetch/document-summary.js';
+import { type CollectionStats, collectionStats } from './index/collection-stats.js';
 import type { IngestReport } from './index/ingest.js';
 import type { LiveIndex } from './index/live-index.js';
+import { indexCollections } from './index/restrict-index.js';
 import type { Generation } from './llm/generation.js';
 import { readableThread } from './slack/slack-text.js';
 import { humanMessages } from './summarize/summarize-thread.js';
@@ -36,6 +40,8 @@ export interface KnowledgeSummary {
     quotes: number;
   }[];
   speakers: { name: string; roles: string[]; quoteCount: number }[];
+  /** The collections these documents belong to, with their counts. */
+  collections: CollectionStats[];
   builtAt: string;
   embedder: string;
   generation: boolean;
@@ -71,8 +77,18 @@ export interface BotServices {
   refreshIndex?: () => Promise<IngestReport>;
   /** Up to four questions the documents answer, drawn from what they hold (Slack's suggested prompts). */
   suggestedQuestions(): SuggestedQuestion[];
-  /** Fetches a link into the documents and indexes it (Slack's "add"); absent when adding is off. */
+  /**
+   * Fetches a link into the documents and indexes it (Slack's "add"); absent when adding is off.
+   * Within a scope, the document goes into the scope's first collection.
+   */
   addLink?: (url: string) => Promise<AddLinkResult>;
+  /**
+   * The same services reading only `scope`'s collections (a Slack channel's bindings): every
+   * answer, quote, check, passage, suggestion and the knowledge summary come from them alone.
+   */
+  within(scope: Scope): BotServices;
+  /** The scope these services read (undefined: every collection). */
+  readonly scope: Scope | undefined;
 }
 
 /** What adding a link did: the document's title, paragraphs and quotes, or why it failed. */
@@ -96,7 +112,8 @@ export interface BotServicesOptions {
   generation?: Generation | null;
   /** Rebuilds the live index (see BotServices.refreshIndex). */
   refreshIndex?: () => Promise<IngestReport>;
-  addLink?: (url: string) => Promise<AddLinkResult>;
+  /** Adds a link into `collection` (absent: `news`, the fetched-documents folder). */
+  addLink?: (url: string, collection?: string) => Promise<AddLinkResult>;
   /** Today's date for "since Monday", "last week" in questions; the system clock unless a test sets one. */
   now?: () => Date;
 }
@@ -108,13 +125,26 @@ export interface BotServicesOptions {
 export function createBotServices(
   source: SearchContext | Pick<LiveIndex<unknown, SearchContext>, 'use'>,
   options: BotServicesOptions,
+  scope?: Scope,
 ): BotServices {
   const generation = options.generation ?? null;
   // The services are the edge where the clock is read; core functions take the date as an argument.
   const now = options.now ?? (() => new Date());
   const use = <R>(work: (context: SearchContext) => R): R =>
-    'use' in source ? source.use(work) : work(source);
+    'use' in source
+      ? source.use((context) => work(withinScope(context, scope)))
+      : work(withinScope(source, scope));
+  const addLink = options.addLink;
   return {
+    scope,
+    // A scope that covers every collection of the index restricts nothing: these very services (so a
+    // wrapper that spreads them, adding its own methods, stays itself).
+    within(inner: Scope): BotServices {
+      const covered = (context: SearchContext) =>
+        indexCollections(context.index).every((name) => inner.collections.includes(name));
+      const everything = 'use' in source ? source.use(covered) : covered(source);
+      return everything && scope === undefined ? this : createBotServices(source, options, inner);
+    },
     ask: (question, askOptions) =>
       use((context) =>
         ask(context, {
@@ -136,7 +166,14 @@ export function createBotServices(
     quotes: (quoteOptions) => use((context) => findQuotes(context, quoteOptions)),
     passage: (doc, paragraph) => use((context) => passageOf(context, doc, paragraph)),
     checkQuote: (request) => use((context) => checkQuote(context, request)),
-    ...(options.addLink && { addLink: options.addLink }),
+    ...(addLink && {
+      addLink: async (url: string): Promise<AddLinkResult> => {
+        // A scope that reads nothing (every binding unreadable here) has nowhere to add to.
+        if (scope && scope.collections.length === 0)
+          return { ok: false, reason: 'this channel reads no collection this workspace may add to' };
+        return addLink(url, scope?.collections[0]);
+      },
+    }),
     summarize: async ({ messages, botUserId, lookupNames }) => {
       const people = [...new Set(humanMessages({ messages, botUserId }).map((message) => message.user))];
       const names = lookupNames ? await lookupNames(people) : {};
@@ -162,6 +199,7 @@ function knowledgeOf(context: SearchContext, generation: boolean): KnowledgeSumm
       roles: speaker.roles,
       quoteCount: speaker.quoteCount,
     })),
+    collections: collectionStats(context.index.documents),
     builtAt: context.index.manifest.builtAt,
     embedder: context.index.manifest.embedder.id,
     generation,

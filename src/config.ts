@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseEnv } from 'node:util';
+import { parseScope } from './collections/scope.js';
 import {
   number,
   oneOf,
@@ -14,7 +15,7 @@ import {
   parseFields,
   text,
 } from './env-schema.js';
-import { WhosaidError } from './errors.js';
+import { describeError, WhosaidError } from './errors.js';
 import { PROJECT_ROOT } from './project-root.js';
 
 const envSchema = {
@@ -23,6 +24,8 @@ const envSchema = {
   WHOSAID_STATE_DIR: optionalText(),
   WHOSAID_PROMPTS_DIR: text(resolve(PROJECT_ROOT, 'prompts')),
   WHOSAID_FETCHED_DIR: optionalText(),
+  WHOSAID_COLLECTIONS_DIR: optionalText(),
+  WHOSAID_DEFAULT_COLLECTIONS: text('news'),
   WHOSAID_ALLOW_PRIVATE_URLS: oneOf(['0', '1'], '0'),
   WHOSAID_FETCH_TIMEOUT_MS: number(20_000, { integer: true, positive: true }),
   WHOSAID_FETCH_MAX_MB: number(10, { positive: true }),
@@ -74,6 +77,13 @@ export interface Config {
    * our own beside the index, indexed with the corpus, never the user's corpus folder.
    */
   fetchedDir: string;
+  /**
+   * The collections other than `news`: their registry and what was fetched or copied into each
+   * (`whosaid ingest … --collection NAME`, Slack's add in a bound channel); beside the index.
+   */
+  collectionsDir: string;
+  /** What unbound Slack channels and DMs read (WHOSAID_DEFAULT_COLLECTIONS). */
+  defaultCollections: string[];
   fetch: FetchSettings;
   feeds: {
     /** Minutes between feed refreshes in `whosaid serve`; 0 = never (the default). */
@@ -179,6 +189,10 @@ function toConfig(env: Env): Config {
     promptsDir: resolve(env.WHOSAID_PROMPTS_DIR),
     // Beside the index by default, so a test or a second bot with its own index has its own documents.
     fetchedDir: env.WHOSAID_FETCHED_DIR ? resolve(env.WHOSAID_FETCHED_DIR) : `${indexDir}-fetched`,
+    collectionsDir: env.WHOSAID_COLLECTIONS_DIR
+      ? resolve(env.WHOSAID_COLLECTIONS_DIR)
+      : `${indexDir}-collections`,
+    defaultCollections: defaultCollections(env.WHOSAID_DEFAULT_COLLECTIONS),
     fetch: {
       allowPrivate: env.WHOSAID_ALLOW_PRIVATE_URLS === '1',
       timeoutMs: env.WHOSAID_FETCH_TIMEOUT_MS,
@@ -210,6 +224,14 @@ function toConfig(env: Env): Config {
       port: env.PORT,
     },
   };
+}
+
+function defaultCollections(text: string): string[] {
+  try {
+    return [...parseScope(text).collections];
+  } catch (error) {
+    throw new WhosaidError('CONFIG_INVALID', `WHOSAID_DEFAULT_COLLECTIONS: ${describeError(error)}`);
+  }
 }
 
 function idList(text: string): string[] {

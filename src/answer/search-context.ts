@@ -29,12 +29,14 @@ export function createSearchContext(
   wordnet: Wordnet,
 ): SearchContext {
   const index = servedIndex(source);
+  const documents = new Map(index.documents.map((document) => [document.id, document]));
   return {
     index,
     embedder,
     wordnet,
-    documents: new Map(index.documents.map((document) => [document.id, document])),
-    paragraphs: wholeParagraphs(index.chunks),
+    documents,
+    // Only the documents' own chunks: a view of some collections (restrict-index.ts) keeps every chunk.
+    paragraphs: wholeParagraphs(index.chunks.filter((chunk) => documents.has(chunk.doc))),
     speakers: buildSpeakerDirectory(
       index.documents.flatMap((document) => document.quotes.map((quote) => ({ ...quote, doc: document.id }))),
     ),

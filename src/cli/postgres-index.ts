@@ -1,6 +1,7 @@
 import type { Config } from '../config.js';
 import { describeDatabase } from '../db/database-url.js';
 import type { PreparedDatabase } from '../db/prepare-database.js';
+import { documentCollection } from '../index/collection-labels.js';
 import type { Embedder } from '../index/embedder.js';
 import type { IndexData } from '../index/index-store.js';
 import type { IngestReport } from '../index/ingest.js';
@@ -79,7 +80,7 @@ async function publish(
   notify: (message: string) => void,
 ) {
   const { savePostgresIndex } = await import('../index/postgres/save-postgres-index.js');
-  const saved = await savePostgresIndex(prepared.pool, index);
+  const saved = await savePostgresIndex(prepared.pool, index, { collectionOf: documentCollection });
   notify(
     `Published the index to PostgreSQL at ${describeDatabase(config.database?.url ?? '')}: ` +
       `${saved.written.length} documents written, ${saved.unchanged.length} unchanged, ${saved.removed.length} removed.`,

@@ -1,7 +1,9 @@
 import { Command } from 'commander';
 import { packageVersion } from '../project-root.js';
 import { registerAsk } from './commands/ask-command.js';
+import { registerChannels } from './commands/channels-command.js';
 import { registerCheck } from './commands/check-command.js';
+import { registerCollections } from './commands/collections-command.js';
 import { registerDb } from './commands/db-command.js';
 import { registerExtract } from './commands/extract-command.js';
 import { registerFeeds } from './commands/feeds-command.js';
@@ -42,6 +44,8 @@ export function buildProgram(io: CliIo = processIo()): Command {
     );
   registerIngest(program, io);
   registerFeeds(program, io);
+  registerCollections(program, io);
+  registerChannels(program, io);
   registerAsk(program, io);
   registerQuotes(program, io);
   registerCheck(program, io);

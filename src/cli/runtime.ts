@@ -1,9 +1,14 @@
 import { relative, resolve } from 'node:path';
+import { withinScope } from '../answer/scoped-context.js';
 import { createSearchContext, type SearchContext } from '../answer/search-context.js';
+import { readCollections } from '../collections/collection-registry.js';
+import { DEFAULT_COLLECTION, parseScope, type Scope } from '../collections/scope.js';
 import { type Config, loadConfig } from '../config.js';
+import { WhosaidError } from '../errors.js';
 import { createEmbedder } from '../index/embedder.js';
 import type { IngestReport } from '../index/ingest.js';
 import { openIndex } from '../index/open-index.js';
+import { indexCollections } from '../index/restrict-index.js';
 import { openServingIndex, type ServingIndex } from '../index/serving-index.js';
 import { Wordnet } from '../text/wordnet.js';
 import { type CliIo, notice, type OutputStream } from './io.js';
@@ -14,6 +19,8 @@ import { createProgressReporter } from './progress.js';
 export interface CorpusFlags {
   corpus?: string;
   index?: string;
+  /** `--collection NAME[,NAME]`, on the commands that read (see withinScope). */
+  collection?: string;
 }
 
 /** Configuration from the command's environment (and .env), with command-line flags taking precedence. */
@@ -41,7 +48,11 @@ export function warnProblems(io: Pick<CliIo, 'stderr'>, report: IngestReport | n
  * Opens (building or updating as needed) the index and everything a question is answered with.
  * Notices and the progress bar go to `io.stderr`; with no `io` (tests, embedding code) it is silent.
  */
-export async function openSearchContext(config: Config, io?: Pick<CliIo, 'stderr'>): Promise<SearchContext> {
+export async function openSearchContext(
+  config: Config,
+  io?: Pick<CliIo, 'stderr'>,
+  scope?: string,
+): Promise<SearchContext> {
   const embedder = await createEmbedder(config);
   const stderr: OutputStream = io?.stderr ?? { write: () => true };
   const progress = await createProgressReporter(stderr);
@@ -52,6 +63,7 @@ export async function openSearchContext(config: Config, io?: Pick<CliIo, 'stderr
         corpusDir: config.corpusDir,
         fetchedDir: config.fetchedDir,
         indexDir: config.indexDir,
+        collectionsDir: config.collectionsDir,
         embedder,
         maxBytes: config.maxFileBytes,
         onProgress: progress.onProgress,
@@ -59,10 +71,32 @@ export async function openSearchContext(config: Config, io?: Pick<CliIo, 'stderr
       });
     const { index, report } = await openIndexFor(config, embedder, openFiles, notify);
     warnProblems({ stderr }, report);
-    return createSearchContext(index, embedder, new Wordnet());
+    const context = createSearchContext(index, embedder, new Wordnet());
+    return scope ? withinScope(context, await checkScope(config, context, scope)) : context;
   } finally {
     progress.stop();
   }
+}
+
+/**
+ * `--collection a,b` as a scope, each name one the index or the registry knows: a typo would otherwise
+ * read as a collection with nothing in it, and every answer would be "the documents never mention…".
+ */
+async function checkScope(config: Config, context: SearchContext, list: string): Promise<Scope> {
+  const scope = parseScope(list);
+  const known = new Set([
+    DEFAULT_COLLECTION,
+    ...indexCollections(context.index),
+    ...(await readCollections(config.collectionsDir)).map((record) => record.name),
+  ]);
+  const unknown = scope.collections.filter((name) => !known.has(name));
+  if (unknown.length > 0) {
+    throw new WhosaidError(
+      'INPUT_INVALID',
+      `No collection ${unknown.map((name) => `"${name}"`).join(', ')}. \`whosaid collections list\` shows the collections.`,
+    );
+  }
+  return scope;
 }
 
 /**
@@ -83,6 +117,7 @@ export async function openLiveSearch(
         corpusDir: config.corpusDir,
         fetchedDir: config.fetchedDir,
         indexDir: config.indexDir,
+        collectionsDir: config.collectionsDir,
         maxBytes: config.maxFileBytes,
         embeddings: { embeddings: config.embeddings, openai: config.openai },
         embedder,

@@ -24,6 +24,8 @@ export interface LoadCorpusOptions {
    * the fetched-documents folder, which is ours, kept apart from the user's corpus folder.
    */
   extraDirs?: readonly string[];
+  /** Put before every document id (see LoadDocumentOptions). */
+  idPrefix?: string;
   maxBytes?: number;
 }
 
@@ -43,14 +45,17 @@ export async function loadCorpus(options: LoadCorpusOptions): Promise<LoadedCorp
   const documents: CorpusDocument[] = [];
   const problems: CorpusProblem[] = [];
   for (const dir of [root, ...(await existingDirs(options.extraDirs ?? []))]) {
-    const loaded = await loadFolder(dir, options.maxBytes);
+    const loaded = await loadFolder(dir, options);
     documents.push(...loaded.documents);
     problems.push(...loaded.problems);
   }
   return { documents, problems };
 }
 
-async function loadFolder(root: string, maxBytes: number | undefined): Promise<LoadedCorpus> {
+async function loadFolder(
+  root: string,
+  { maxBytes, idPrefix }: Pick<LoadCorpusOptions, 'maxBytes' | 'idPrefix'>,
+): Promise<LoadedCorpus> {
   const documents: CorpusDocument[] = [];
   const problems: CorpusProblem[] = [];
   for (const path of await listFiles(root)) {
@@ -59,7 +64,7 @@ async function loadFolder(root: string, maxBytes: number | undefined): Promise<L
       continue;
     }
     try {
-      documents.push(await loadDocument(path, { corpusRoot: root, maxBytes }));
+      documents.push(await loadDocument(path, { corpusRoot: root, maxBytes, idPrefix }));
     } catch (error) {
       if (!(error instanceof CorpusFileError)) throw error;
       problems.push({ path, reason: error.reason });

@@ -16,6 +16,11 @@ const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
 export interface LoadDocumentOptions {
   /** The corpus folder: the document id is its name plus the file's path inside it. */
   corpusRoot?: string;
+  /**
+   * Put before the id (`legal:memos/x.md`): a collection's folders may share a name with another's,
+   * and ids must stay unique across the one index they share.
+   */
+  idPrefix?: string;
   maxBytes?: number;
 }
 
@@ -29,7 +34,7 @@ export async function loadDocument(path: string, options: LoadDocumentOptions = 
   const bytes = await readBytes(path, maxBytes);
   const extension = extname(path).toLowerCase();
   const fallbackTitle = basename(path, extension);
-  const id = documentIdFor(path, options.corpusRoot);
+  const id = `${options.idPrefix ?? ''}${documentIdFor(path, options.corpusRoot)}`;
   const document = (meta: Record<string, unknown>, paragraphs: CorpusDocument['paragraphs']) => ({
     id,
     path: resolve(path),

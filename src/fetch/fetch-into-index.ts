@@ -8,6 +8,8 @@ export interface FetchIntoIndexOptions {
   corpusDir: string;
   fetchedDir: string;
   indexDir: string;
+  /** The collections folder (see IngestOptions). */
+  collectionsDir?: string;
   embedder: Embedder;
   maxBytes?: number;
   policy: FetchPolicy;
@@ -25,6 +27,7 @@ export async function reindexAfterFetch(options: FetchIntoIndexOptions): Promise
     corpusDir: options.corpusDir,
     fetchedDir: options.fetchedDir,
     indexDir: options.indexDir,
+    collectionsDir: options.collectionsDir,
     embedder: options.embedder,
     maxBytes: options.maxBytes,
   });

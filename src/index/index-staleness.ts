@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { type CollectionSource, collectionSources } from '../collections/collection-sources.js';
 import { existingDirs, listFiles } from '../corpus/list-files.js';
 import { sameIdentity } from './chunk-vectors.js';
 import type { Embedder } from './embedder.js';
@@ -22,7 +23,7 @@ const STEP_NAMES: Record<PipelineStep, string> = {
  */
 export async function indexStaleness(
   index: IndexData,
-  options: { corpusDir: string; fetchedDir?: string; embedder: Embedder },
+  options: { corpusDir: string; fetchedDir?: string; collectionsDir?: string; embedder: Embedder },
 ): Promise<string | null> {
   const reasons: string[] = [];
   // The local embedder's code is part of its identity; a hosted model's vectors do not depend on ours.
@@ -32,7 +33,14 @@ export async function indexStaleness(
   if (!sameIdentity(index, options.embedder)) steps.push('localEmbeddings');
   if (steps.length > 0)
     reasons.push(`whosaid's ${steps.map((step) => STEP_NAMES[step]).join(', ')} code changed`);
-  if (await corpusChanged(index, options.corpusDir))
+  const sources = await collectionSources(options.collectionsDir);
+  if (!sameSources(index.manifest.collections ?? [], sources)) reasons.push('the collections changed');
+  else if (
+    await corpusChanged(index, options.corpusDir, [
+      ...(options.fetchedDir ? [options.fetchedDir] : []),
+      ...sources.map((source) => source.dir),
+    ])
+  )
     reasons.push(`the corpus in ${options.corpusDir} changed`);
   return reasons.length > 0 ? `${reasons.join(' and ')} since it was built` : null;
 }
@@ -41,12 +49,12 @@ export async function indexStaleness(
 export async function corpusChanged(
   index: IndexData,
   corpusDir: string,
-  fetchedDir?: string,
+  extraDirs: readonly string[] = [],
 ): Promise<boolean> {
   if (resolve(index.manifest.corpusDir) !== resolve(corpusDir)) return true;
   const files = await listFiles(resolve(corpusDir)).catch(() => null);
   if (!files) return true;
-  for (const dir of await existingDirs(fetchedDir ? [fetchedDir] : [])) files.push(...(await listFiles(dir)));
+  for (const dir of await existingDirs(extraDirs)) files.push(...(await listFiles(dir)));
   const known = new Map(index.documents.map((document) => [document.path, document]));
   const problems = new Set(index.manifest.problems.map((problem) => resolve(problem.path)));
   if (files.length !== known.size + problems.size) return true;
@@ -60,4 +68,11 @@ export async function corpusChanged(
     if (!info || info.size !== document.size || info.mtimeMs !== document.mtimeMs) return true;
   }
   return false;
+}
+
+/** Whether the index was built from these collection folders (a collection added, removed or moved). */
+function sameSources(built: readonly CollectionSource[], now: readonly CollectionSource[]): boolean {
+  const key = (sources: readonly CollectionSource[]) =>
+    sources.map((source) => `${source.collection}\u0000${resolve(source.dir)}`).join('\n');
+  return key(built) === key(now);
 }

@@ -1,5 +1,7 @@
 import { stat } from 'node:fs/promises';
-import { type CorpusProblem, loadCorpus } from '../corpus/load-corpus.js';
+import { type CollectionSource, collectionSources } from '../collections/collection-sources.js';
+import { DEFAULT_COLLECTION } from '../collections/scope.js';
+import { type CorpusProblem, type LoadedCorpus, loadCorpus } from '../corpus/load-corpus.js';
 import type { CorpusDocument } from '../corpus/types.js';
 import { isWhosaidError, WhosaidError } from '../errors.js';
 import { extractQuotes } from '../quotes/extract-quotes.js';
@@ -19,6 +21,11 @@ export interface IngestOptions {
   /** The fetched-documents folder (articles and files brought in by URL), indexed with the corpus. */
   fetchedDir?: string;
   indexDir: string;
+  /**
+   * The collections folder (registry and each collection's own documents): every collection's
+   * folders are indexed too, each document tagged with its collection. Absent: only `news`.
+   */
+  collectionsDir?: string;
   embedder: Embedder;
   maxBytes?: number;
   /** Fail on the first malformed file instead of reporting it and indexing the rest. */
@@ -47,11 +54,7 @@ export async function ingest(options: IngestOptions): Promise<{ index: IndexData
   const progress = options.onProgress ?? (() => {});
   await checkIndexLocation(options.indexDir, options.corpusDir);
   if (options.fetchedDir) await checkIndexLocation(options.indexDir, options.fetchedDir);
-  const corpus = await loadCorpus({
-    dir: options.corpusDir,
-    extraDirs: options.fetchedDir ? [options.fetchedDir] : [],
-    maxBytes: options.maxBytes,
-  });
+  const { corpus, collectionOf, sources } = await loadCollections(options);
   if (options.strict && corpus.problems.length > 0) {
     const list = corpus.problems.map((problem) => `  ${problem.path}: ${problem.reason}`).join('\n');
     throw new WhosaidError(
@@ -83,7 +86,8 @@ export async function ingest(options: IngestOptions): Promise<{ index: IndexData
   const reusable = previous ? groupPrevious(previous) : new Map<string, Reusable>();
   const prepared: PreparedDocument[] = [];
   for (const [i, document] of corpus.documents.entries()) {
-    prepared.push(await prepare(document, reusable.get(document.id), new Set(rerun), report));
+    const collection = collectionOf.get(document.id) ?? DEFAULT_COLLECTION;
+    prepared.push(await prepare(document, collection, reusable.get(document.id), new Set(rerun), report));
     progress({ phase: 'load', done: i + 1, total: corpus.documents.length });
   }
   const seen = new Set(corpus.documents.map((document) => document.id));
@@ -101,6 +105,7 @@ export async function ingest(options: IngestOptions): Promise<{ index: IndexData
     },
     progress,
   );
+  if (sources.length > 0) index.manifest.collections = sources;
   report.embedded = embedded;
   report.chunks = index.chunks.length;
   progress({ phase: 'write', done: 0, total: 1 });
@@ -108,6 +113,37 @@ export async function ingest(options: IngestOptions): Promise<{ index: IndexData
   await cache.compact(new Set(index.chunks.map((chunk) => textHash(chunk.text))));
   progress({ phase: 'write', done: 1, total: 1 });
   return { index, report };
+}
+
+/**
+ * The corpus folder and the fetched-documents folder (collection `news`), then each registered
+ * collection's folders, their document ids prefixed with the collection's name.
+ */
+async function loadCollections(
+  options: IngestOptions,
+): Promise<{ corpus: LoadedCorpus; collectionOf: Map<string, string>; sources: CollectionSource[] }> {
+  const corpus = await loadCorpus({
+    dir: options.corpusDir,
+    extraDirs: options.fetchedDir ? [options.fetchedDir] : [],
+    maxBytes: options.maxBytes,
+  });
+  const collectionOf = new Map<string, string>();
+  const sources = await collectionSources(options.collectionsDir);
+  for (const source of sources) {
+    await checkIndexLocation(options.indexDir, source.dir);
+    const loaded = await loadCorpus({
+      dir: source.dir,
+      idPrefix: `${source.collection}:`,
+      maxBytes: options.maxBytes,
+    });
+    for (const document of loaded.documents) {
+      if (collectionOf.has(document.id)) continue;
+      collectionOf.set(document.id, source.collection);
+      corpus.documents.push(document);
+    }
+    corpus.problems.push(...loaded.problems);
+  }
+  return { corpus, collectionOf, sources };
 }
 
 async function readPrevious(
@@ -150,6 +186,7 @@ function groupPrevious(previous: IndexData): Map<string, Reusable> {
  */
 async function prepare(
   document: CorpusDocument,
+  collection: string,
   old: Reusable | undefined,
   rerun: Set<PipelineStep>,
   report: IngestReport,
@@ -170,6 +207,7 @@ async function prepare(
     stored: {
       id: document.id,
       path: document.path,
+      ...(collection === DEFAULT_COLLECTION ? {} : { collection }),
       meta: document.meta,
       contentHash: document.contentHash,
       size: info.size,

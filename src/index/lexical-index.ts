@@ -40,27 +40,41 @@ export interface LexicalIndexJson {
 }
 
 /** BM25+ over chunk text with MiniSearch (serialisable, field boosts). */
+/** The chunks a restricted index may return, how many there are (for IDF), and word counts asked so far. */
+interface LexicalRestriction {
+  allowed: Uint8Array;
+  count: number;
+  frequency: Map<string, number>;
+}
+
 export class LexicalIndex {
   private constructor(
     private readonly search_: MiniSearch<LexicalDocument>,
     private readonly documentFrequency_: Map<string, number>,
+    private readonly restriction: LexicalRestriction | null = null,
   ) {}
 
   static build(documents: LexicalDocument[]): LexicalIndex {
     const search = new MiniSearch<LexicalDocument>(OPTIONS);
     search.addAll(documents);
-    // Counted here once: asking MiniSearch per question term means scoring every chunk that has it.
-    const frequency = new Map<string, number>();
-    for (const document of documents) {
-      for (const term of new Set(
-        words(document.text)
-          .filter((word) => !isStopword(word))
-          .map(stem),
-      )) {
-        frequency.set(term, (frequency.get(term) ?? 0) + 1);
-      }
-    }
-    return new LexicalIndex(search, frequency);
+    return new LexicalIndex(search, countTerms(documents.map((document) => document.text)));
+  }
+
+  /**
+   * The same BM25 index searched only among the chunks `labels` (a collection's) of the `size` indexed:
+   * MiniSearch's `filter` drops other chunks while it collects results, before the cut to a limit, and
+   * document frequencies (what says a word or name is "in the documents") count only these chunks — a
+   * question must not learn that a word exists in a collection it cannot read. A view: never
+   * serialise it.
+   */
+  restrictedTo(labels: readonly number[], size: number): LexicalIndex {
+    const allowed = new Uint8Array(size);
+    for (const label of labels) allowed[label] = 1;
+    return new LexicalIndex(this.search_, this.documentFrequency_, {
+      allowed,
+      count: labels.length,
+      frequency: new Map(),
+    });
   }
 
   /**
@@ -86,21 +100,48 @@ export class LexicalIndex {
    * the highest weight: a question about it is mostly about something the documents do not cover.
    */
   inverseDocumentFrequency(word: string): number {
-    const total = this.search_.documentCount;
+    const total = this.restriction ? this.restriction.count : this.search_.documentCount;
     const frequency = this.documentFrequency(word);
     return Math.log(1 + total / Math.max(frequency, 0.5));
   }
 
   /** In how many chunks a word occurs (0: the corpus never uses it). */
   documentFrequency(word: string): number {
-    return this.documentFrequency_.get(stem(word.toLowerCase())) ?? 0;
+    const key = stem(word.toLowerCase());
+    const overall = this.documentFrequency_.get(key) ?? 0;
+    const restriction = this.restriction;
+    if (!restriction || overall === 0) return overall;
+    // Restricted: the allowed chunks holding the word, counted from its postings when first asked (a
+    // question asks about a handful of words; counting every allowed chunk's words up front would cost
+    // a pass over the collection). The key is one indexed term, exactly as in the overall count.
+    let count = restriction.frequency.get(key);
+    if (count === undefined) {
+      count = this.search_.search(key, {
+        fields: ['text'],
+        // The key is already a processed term: look it up as it is.
+        tokenize: () => [key],
+        processTerm: (term) => term,
+        ...this.filterOption(),
+      }).length;
+      restriction.frequency.set(key, count);
+    }
+    return count;
   }
 
   /** True when some chunk contains every word of `phrase` (after stemming). */
   containsAll(phrase: string): boolean {
     return (
-      this.search_.search(phrase, { fields: ['text', 'speakers', 'title'], combineWith: 'AND' }).length > 0
+      this.search_.search(phrase, {
+        fields: ['text', 'speakers', 'title'],
+        combineWith: 'AND',
+        ...this.filterOption(),
+      }).length > 0
     );
+  }
+
+  private filterOption(): { filter?: (result: { id: unknown }) => boolean } {
+    const restriction = this.restriction;
+    return restriction ? { filter: (result) => restriction.allowed[Number(result.id)] === 1 } : {};
   }
 
   toJSON(): LexicalIndexJson {
@@ -119,6 +160,7 @@ export class LexicalIndex {
       boost: { text: 1, speakers: 1.2, title: 0.25 },
       boostTerm: (term) => (own.has(term) ? 1 : EXPANSION_WEIGHT),
       combineWith: 'OR',
+      ...this.filterOption(),
     });
     return results.slice(0, query.limit).map((result) => ({
       label: Number(result.id),
@@ -126,4 +168,22 @@ export class LexicalIndex {
       terms: result.terms,
     }));
   }
+}
+
+/**
+ * In how many texts each stemmed word occurs. Counted once per index: asking MiniSearch per question
+ * term means scoring every chunk that has it.
+ */
+function countTerms(texts: readonly string[]): Map<string, number> {
+  const frequency = new Map<string, number>();
+  for (const text of texts) {
+    for (const term of new Set(
+      words(text)
+        .filter((word) => !isStopword(word))
+        .map(stem),
+    )) {
+      frequency.set(term, (frequency.get(term) ?? 0) + 1);
+    }
+  }
+  return frequency;
 }

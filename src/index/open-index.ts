@@ -10,6 +10,8 @@ export interface OpenIndexOptions {
   /** The fetched-documents folder, indexed with the corpus (see IngestOptions). */
   fetchedDir?: string;
   indexDir: string;
+  /** The collections folder (see IngestOptions). */
+  collectionsDir?: string;
   embedder: Embedder;
   maxBytes?: number;
   onProgress?: (progress: IngestProgress) => void;

@@ -10,6 +10,8 @@ export interface RebuildSettings {
   /** The fetched-documents folder, indexed with the corpus (see IngestOptions). */
   fetchedDir?: string;
   indexDir: string;
+  /** The collections folder (see IngestOptions). */
+  collectionsDir?: string;
   maxBytes?: number;
   embeddings: Pick<Config, 'embeddings' | 'openai'>;
 }

@@ -17,6 +17,7 @@ try {
     corpusDir: settings.corpusDir,
     fetchedDir: settings.fetchedDir,
     indexDir: settings.indexDir,
+    collectionsDir: settings.collectionsDir,
     embedder,
     maxBytes: settings.maxBytes,
     onProgress: (progress) => post({ type: 'progress', progress }),

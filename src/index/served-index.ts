@@ -1,3 +1,4 @@
+import { labelsOf } from './collection-labels.js';
 import type { IndexData } from './index-store.js';
 import type { HnswVectorIndex, VectorHit } from './vector-index.js';
 
@@ -26,16 +27,29 @@ export interface ServedIndex extends Omit<IndexData, 'hnsw' | 'vectors'> {
 /** The files backend's index as a served index: its hnswlib graph answers the vector searches. */
 export function servedIndex(index: IndexData | ServedIndex): ServedIndex {
   if ('vectorSearch' in index) return index;
-  const { hnsw, vectors: _vectors, ...rest } = index;
-  return { ...rest, vectorSearch: inMemoryVectorSearch(hnsw) };
+  const { hnsw: _hnsw, vectors: _vectors, ...rest } = index;
+  return { ...rest, vectorSearch: inMemoryVectorSearch(index) };
 }
 
-function inMemoryVectorSearch(hnsw: Pick<HnswVectorIndex, 'search'>): VectorSearch {
+/** Restricted views kept per set of collections asked (one per channel binding; bounded). */
+const MAX_RESTRICTIONS = 64;
+
+function inMemoryVectorSearch(index: IndexData): VectorSearch {
+  const restricted = new Map<string, HnswVectorIndex>();
+  const graphFor = (collections: readonly string[]): HnswVectorIndex => {
+    const key = [...collections].sort().join(',');
+    let graph = restricted.get(key);
+    if (!graph) {
+      // The filter applied during the search (restrictedTo), never to a top-k other collections filled.
+      graph = index.hnsw.restrictedTo(labelsOf(index, collections), index.vectors);
+      if (restricted.size >= MAX_RESTRICTIONS) restricted.delete(restricted.keys().next().value ?? '');
+      restricted.set(key, graph);
+    }
+    return graph;
+  };
   return {
     async nearest(query, k, options) {
-      // The files backend keeps no collection per chunk: it is the collections work's to add.
-      if (options?.collections) throw new Error('the files backend cannot filter vectors by collection yet');
-      return hnsw.search(query, k);
+      return (options?.collections ? graphFor(options.collections) : index.hnsw).search(query, k);
     },
   };
 }

@@ -50,6 +50,7 @@ export async function openServingIndex<T>(
     corpusDir: options.corpusDir,
     fetchedDir: options.fetchedDir,
     indexDir: options.indexDir,
+    collectionsDir: options.collectionsDir,
     maxBytes: options.maxBytes,
     embeddings: options.embeddings,
   };

@@ -26,6 +26,8 @@ export interface Chunk {
 export interface StoredDocument {
   id: string;
   path: string;
+  /** The collection it belongs to; absent for `news` (the corpus folder), as in indexes made before collections. */
+  collection?: string;
   meta: DocumentMeta;
   contentHash: string;
   size: number;
@@ -45,6 +47,8 @@ export interface IndexManifest {
   /** `identity`: what the vectors depend on (see Embedder); absent in indexes from before the cache. */
   embedder: { id: string; dimensions: number; identity?: string };
   corpusDir: string;
+  /** The collection folders indexed besides the corpus (absent in indexes from before collections). */
+  collections?: { collection: string; dir: string }[];
   builtAt: string;
   chunkCount: number;
   documents: Record<string, { contentHash: string; chunkCount: number }>;

@@ -4,6 +4,7 @@ import { answerToJson } from '../answer/answer-json.js';
 import { quoteToJson } from '../answer/quote-json.js';
 import type { BotServices } from '../bot-services.js';
 import { unquote } from '../check/find-claim.js';
+import { parseScope } from '../collections/scope.js';
 import type { Logger } from '../logger.js';
 import { packageVersion } from '../project-root.js';
 import { dataResult, errorResult, runTool } from './tool-result.js';
@@ -22,7 +23,15 @@ const LIMITS = {
   doc: 1000,
   paragraph: 1_000_000,
   quotes: 100,
+  collection: 200,
 };
+
+/** The optional `collection` argument every tool takes. */
+const COLLECTION = z
+  .string()
+  .max(LIMITS.collection)
+  .optional()
+  .describe('read only these collections, comma-separated (default: every collection)');
 
 /** Every tool only reads the documents: clients may call them without asking the user each time. */
 const READ_ONLY = { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false };
@@ -34,6 +43,9 @@ const READ_ONLY = { readOnlyHint: true, destructiveHint: false, idempotentHint: 
  */
 export function createMcpServer(services: BotServices, logger: Logger): McpServer {
   const server = new McpServer({ name: 'whosaid', version: packageVersion() });
+  // Scoped inside retrieval, as in Slack: nothing of another collection reaches the result.
+  const within = (collection: string | undefined) =>
+    collection === undefined ? services : services.within(parseScope(collection));
 
   server.registerTool(
     'ask',
@@ -45,13 +57,14 @@ export function createMcpServer(services: BotServices, logger: Logger): McpServe
         'quote and URL. When the documents do not answer, "abstained" is true and the answer says so.',
       inputSchema: {
         question: z.string().min(1).max(LIMITS.question).describe('the question, in plain words'),
+        collection: COLLECTION,
       },
       annotations: READ_ONLY,
     },
-    ({ question }) =>
+    ({ question, collection }) =>
       runTool(logger, 'ask', async () => {
         if (!question.trim()) return errorResult('The question is empty.');
-        return dataResult(answerToJson(await services.ask(question)));
+        return dataResult(answerToJson(await within(collection).ask(question)));
       }),
   );
 
@@ -67,12 +80,13 @@ export function createMcpServer(services: BotServices, logger: Logger): McpServe
         speaker: z.string().max(LIMITS.speaker).optional().describe('a person or organisation, e.g. "Meyer"'),
         topic: z.string().max(LIMITS.topic).optional().describe('what the quotes should be about'),
         limit: z.number().int().min(1).max(LIMITS.quotes).default(20).describe('at most this many quotes'),
+        collection: COLLECTION,
       },
       annotations: READ_ONLY,
     },
-    ({ speaker, topic, limit }) =>
+    ({ speaker, topic, limit, collection }) =>
       runTool(logger, 'find_quotes', () => {
-        const result = services.quotes({ speaker, topic });
+        const result = within(collection).quotes({ speaker, topic });
         return dataResult({
           quotes: result.hits.slice(0, limit).map(quoteToJson),
           total: result.hits.length,
@@ -97,12 +111,13 @@ export function createMcpServer(services: BotServices, logger: Logger): McpServe
           .max(LIMITS.quote)
           .describe('the quoted words (quote marks optional; mark cuts with "…")'),
         speaker: z.string().max(LIMITS.speaker).optional().describe('who is said to have said it'),
+        collection: COLLECTION,
       },
       annotations: READ_ONLY,
     },
-    ({ quote, speaker }) =>
+    ({ quote, speaker, collection }) =>
       runTool(logger, 'check_quote', () =>
-        dataResult({ ...services.checkQuote({ claim: unquote(quote), speaker: speaker ?? null }) }),
+        dataResult({ ...within(collection).checkQuote({ claim: unquote(quote), speaker: speaker ?? null }) }),
       ),
   );
 
@@ -112,15 +127,17 @@ export function createMcpServer(services: BotServices, logger: Logger): McpServe
       title: 'List documents',
       description:
         'The indexed documents (id, title, publisher, date, URL, attributed quotes) and the speakers quoted ' +
-        'most, with when the index was built.',
+        'most, the collections they belong to (with their counts), and when the index was built.',
+      inputSchema: { collection: COLLECTION },
       annotations: READ_ONLY,
     },
-    () =>
+    ({ collection }) =>
       runTool(logger, 'list_documents', () => {
-        const knowledge = services.knowledge();
+        const knowledge = within(collection).knowledge();
         return dataResult({
           documents: knowledge.documents,
           speakers: knowledge.speakers,
+          collections: knowledge.collections,
           builtAt: knowledge.builtAt,
         });
       }),
@@ -140,12 +157,13 @@ export function createMcpServer(services: BotServices, logger: Logger): McpServe
           .max(LIMITS.doc)
           .describe('the document id, e.g. "corpus/axios-musk-putin-spacex.md"'),
         paragraph: z.number().int().min(1).max(LIMITS.paragraph).describe('the paragraph number (1-based)'),
+        collection: COLLECTION,
       },
       annotations: READ_ONLY,
     },
-    ({ doc, paragraph }) =>
+    ({ doc, paragraph, collection }) =>
       runTool(logger, 'get_passage', () => {
-        const passage = services.passage(doc, paragraph);
+        const passage = within(collection).passage(doc, paragraph);
         if (passage) return dataResult({ ...passage });
         return errorResult(
           `No paragraph ${paragraph} in "${doc}". Document ids are listed by list_documents; paragraph numbers come with each citation.`,

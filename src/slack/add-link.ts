@@ -1,8 +1,11 @@
 import { describeError } from '../errors.js';
+import { servicesIn } from './channel-services.js';
 import type { SlackDeps } from './slack-deps.js';
 import { addLinkText, addRefusalText } from './views/add-link-text.js';
 
 export interface AddLinkRequest {
+  /** The installation asking: the link goes into its channel's first bound collection. */
+  team: string | null;
   channel: string;
   user: string;
   url: string;
@@ -13,7 +16,7 @@ export interface AddLinkRequest {
 }
 
 /** Adding changes what everyone's answers come from: only admins, or anyone in the admin channel. */
-function mayAdd(deps: SlackDeps, user: string, channel: string): boolean {
+export function mayAdd(deps: SlackDeps, user: string, channel: string): boolean {
   return (
     deps.admins.users.has(user) || (deps.admins.channel !== undefined && deps.admins.channel === channel)
   );
@@ -22,8 +25,8 @@ function mayAdd(deps: SlackDeps, user: string, channel: string): boolean {
 /** The "add" flow shared by the mention and the shortcut: check who asks, add, say what came of it. */
 export async function addLinkFor(deps: SlackDeps, request: AddLinkRequest): Promise<void> {
   const configured = deps.admins.users.size > 0 || deps.admins.channel !== undefined;
-  const addLink = deps.services.addLink;
   try {
+    const { addLink } = await servicesIn(deps, { team: request.team, channel: request.channel });
     if (!addLink || !mayAdd(deps, request.user, request.channel)) {
       await request.refuse(addRefusalText(deps.admins.channel, configured && addLink !== undefined));
       return;

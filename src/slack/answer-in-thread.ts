@@ -1,6 +1,8 @@
 import type { WebClient } from '@slack/web-api';
 import type { Answer } from '../answer/types.js';
+import type { BotServices } from '../bot-services.js';
 import type { AnswerRequest } from './answer-request.js';
+import { servicesIn } from './channel-services.js';
 import { charactersText, cutToLength, INPUT_LIMITS } from './input-limits.js';
 import { postMessages, tellPrivately } from './post-messages.js';
 import { withProgress } from './progress.js';
@@ -38,20 +40,21 @@ export async function answerInThread(
     }
     // Off the request path, a few at a time (work-queue.ts); refused at once when the queue is full.
     await deps.work.run(async () => {
+      const services = await servicesIn(deps, { team: request.teamId ?? null, channel });
       if (!request.question) {
         await postMessages(deps, where, [{ text: EMPTY_QUESTION, blocks: [] }]);
         return;
       }
       if (request.onlyIfSupported) {
-        const answer = await deps.services.ask(request.question, { unsolicited: true });
+        const answer = await services.ask(request.question, { unsolicited: true });
         if (answer.abstained) {
           deps.logger.debug({ channel }, 'auto-answer skipped: the documents do not support an answer');
           return;
         }
-        await postMessages(deps, where, answerMessages(answer, deps.catalog()));
+        await postMessages(deps, where, answerMessages(answer, deps.catalog(services)));
       } else {
         await withProgress(client, deps, { channel, threadTs, status: 'is reading the documents…' }, () =>
-          reply(client, deps, request),
+          reply(client, deps, services, request),
         );
       }
       await markThreadAnswered(deps, channel, threadTs);
@@ -67,10 +70,14 @@ export async function answerInThread(
   }
 }
 
-async function reply(client: WebClient, deps: SlackDeps, request: AnswerRequest): Promise<Answer> {
-  const { askStream } = deps.services;
-  if (askStream) return streamAnswer(client, deps, request, askStream);
-  const answer = await deps.services.ask(request.question);
-  await postMessages(deps, request, answerMessages(answer, deps.catalog()));
+async function reply(
+  client: WebClient,
+  deps: SlackDeps,
+  services: BotServices,
+  request: AnswerRequest,
+): Promise<Answer> {
+  if (services.askStream) return streamAnswer(client, deps, request, services);
+  const answer = await services.ask(request.question);
+  await postMessages(deps, request, answerMessages(answer, deps.catalog(services)));
   return answer;
 }

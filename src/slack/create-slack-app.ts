@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, type ReceiverEvent, SocketModeReceiver } from '@slack/bolt';
 import { WebClient, type WebClientOptions } from '@slack/web-api';
 import type { BotServices } from '../bot-services.js';
+import { DEFAULT_COLLECTION } from '../collections/scope.js';
 import type { SlackSettings } from '../config.js';
 import { WhosaidError } from '../errors.js';
 import type { Logger } from '../logger.js';
@@ -38,6 +39,8 @@ export interface SlackAppOptions {
   botChannels?: readonly string[];
   /** Who may add documents from Slack (WHOSAID_ADMINS, WHOSAID_ADMIN_CHANNEL); nobody by default. */
   admins?: { users?: readonly string[]; channel?: string };
+  /** The collections folder and what unbound channels read (default: only `news`). */
+  collections?: { dir?: string; defaults?: readonly string[] };
   /** Web API client options (tests: `{ retryConfig: { retries: 0 } }`); the API URL comes from settings. */
   clientOptions?: WebClientOptions;
   /** Dedupe keys, answered threads, the outbox and feedback; the caller opens and closes it. */
@@ -150,7 +153,11 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackBot
     names: new UserNames(logger),
     feedback: options.feedback ?? { record: (entry) => options.state.recordFeedback(entry) },
     progressDelayMs: options.progressDelayMs ?? 800,
-    catalog: answerCatalog(options.services),
+    catalog: answerCatalog(),
+    collections: {
+      dir: options.collections?.dir,
+      defaults: options.collections?.defaults ?? [DEFAULT_COLLECTION],
+    },
   };
   guardResponseUrls(app, settings.apiUrl, logger);
   registerListeners(app, deps, listeners);

@@ -20,6 +20,11 @@ export interface SlackDeps {
   autoAnswerChannels: ReadonlySet<string>;
   /** Channels where other bots' messages and mentions are answered; elsewhere they are ignored. */
   botChannels: ReadonlySet<string>;
+  /**
+   * Collections: the registry's folder (absent: only `news` exists) and what unbound channels and DMs
+   * read. Channel bindings are in `state`.
+   */
+  collections: { dir: string | undefined; defaults: readonly string[] };
   /** Who may add documents: these users, and anyone in the admin channel. */
   admins: { users: ReadonlySet<string>; channel: string | undefined };
   /**
@@ -35,7 +40,8 @@ export interface SlackDeps {
   feedback: FeedbackRecorder;
   /** Show progress when work takes longer than this (0 shows it at once). */
   progressDelayMs: number;
-  catalog(): AnswerCatalog;
+  /** Roles and the document count for answer views, as the services' scope sees them. */
+  catalog(services: BotServices): AnswerCatalog;
 }
 
 /**

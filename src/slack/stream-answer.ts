@@ -19,8 +19,10 @@ export async function streamAnswer(
   client: WebClient,
   deps: SlackDeps,
   request: AnswerRequest,
-  askStream: NonNullable<BotServices['askStream']>,
+  services: BotServices,
 ): Promise<Answer> {
+  const askStream = services.askStream;
+  if (!askStream) throw new Error('streamAnswer needs services that stream');
   let streamer: ChatStreamer | null = null;
   let streamed = '';
   let broken = false;
@@ -42,7 +44,7 @@ export async function streamAnswer(
     }
   };
   const answer = await askStream(request.question, onText);
-  const catalog = deps.catalog();
+  const catalog = deps.catalog(services);
   const active = streamer as ChatStreamer | null;
   if (!active || broken || squash(streamed) !== squash(answer.answer)) {
     // Nothing (or not the final text) was streamed: post the whole answer, removing a partial stream.

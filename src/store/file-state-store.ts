@@ -2,10 +2,14 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Journal } from './journal.js';
 import { lockStateDir } from './state-lock.js';
-import type { FeedbackEntry, OutboxEntry, StateStore } from './state-store.js';
+import type { ChannelBinding, FeedbackEntry, OutboxEntry, StateStore } from './state-store.js';
 
 /** One line of state.jsonl. Each is idempotent: replaying it over a state that has it changes nothing. */
-type StateRecord = { claim: string; until: number } | { put: OutboxEntry } | { remove: string };
+type StateRecord =
+  | { claim: string; until: number }
+  | { put: OutboxEntry }
+  | { remove: string }
+  | { bind: ChannelBinding };
 
 /**
  * Compact once the file holds this many more lines than the live state needs: rewriting costs one
@@ -23,6 +27,7 @@ const MIN_DEAD_LINES = 2_000;
 export class FileStateStore implements StateStore {
   private readonly claims = new Map<string, number>();
   private readonly entries = new Map<string, OutboxEntry>();
+  private readonly bindings = new Map<string, ChannelBinding>();
   private compacting: Promise<void> | null = null;
 
   private constructor(
@@ -91,6 +96,16 @@ export class FileStateStore implements StateStore {
     return (await this.feedbackLog.records()) as FeedbackEntry[];
   }
 
+  async bindChannel(binding: ChannelBinding): Promise<void> {
+    const record: StateRecord = { bind: structuredClone(binding) };
+    this.apply(record);
+    await this.write(record);
+  }
+
+  async channelBindings(): Promise<ChannelBinding[]> {
+    return [...this.bindings.values()].map((binding) => structuredClone(binding));
+  }
+
   async close(): Promise<void> {
     await this.compacting;
     await this.state.close();
@@ -108,6 +123,10 @@ export class FileStateStore implements StateStore {
       this.claims.set(record.claim, record.until);
     } else if ('put' in record) {
       this.entries.set(record.put.id, record.put);
+    } else if ('bind' in record) {
+      const key = `${record.bind.team ?? '*'}:${record.bind.channel}`;
+      if (record.bind.collections.length > 0) this.bindings.set(key, record.bind);
+      else this.bindings.delete(key);
     } else {
       this.entries.delete(record.remove);
     }
@@ -126,7 +145,7 @@ export class FileStateStore implements StateStore {
   }
 
   private liveCount(): number {
-    return this.claims.size + this.entries.size;
+    return this.claims.size + this.entries.size + this.bindings.size;
   }
 
   /** The live state as records, expired claims left out (and forgotten). */
@@ -138,6 +157,7 @@ export class FileStateStore implements StateStore {
       else this.claims.delete(key);
     }
     for (const entry of this.entries.values()) records.push({ put: entry });
+    for (const binding of this.bindings.values()) records.push({ bind: binding });
     return records;
   }
 }

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import pg from 'pg';
-import type { FeedbackEntry, OutboxEntry, StateStore } from './state-store.js';
+import type { ChannelBinding, FeedbackEntry, OutboxEntry, StateStore } from './state-store.js';
 
 /**
  * First key of the advisory locks that mark live replicas (the second is the replica's owner number):
@@ -125,6 +125,34 @@ export class PostgresStateStore implements StateStore {
       'SELECT entry FROM whosaid_feedback ORDER BY id',
     );
     return rows.map((row) => row.entry);
+  }
+
+  async bindChannel(binding: ChannelBinding): Promise<void> {
+    // '' stands for "no team" in the key: a primary key column cannot be null.
+    const team = binding.team ?? '';
+    if (binding.collections.length === 0) {
+      await this.pool.query('DELETE FROM whosaid_channel_bindings WHERE team = $1 AND channel = $2', [
+        team,
+        binding.channel,
+      ]);
+      return;
+    }
+    await this.pool.query(
+      `INSERT INTO whosaid_channel_bindings (team, channel, collections) VALUES ($1, $2, $3)
+         ON CONFLICT (team, channel) DO UPDATE SET collections = EXCLUDED.collections`,
+      [team, binding.channel, binding.collections],
+    );
+  }
+
+  async channelBindings(): Promise<ChannelBinding[]> {
+    const { rows } = await this.pool.query<{ team: string; channel: string; collections: string[] }>(
+      'SELECT team, channel, collections FROM whosaid_channel_bindings',
+    );
+    return rows.map((row) => ({
+      team: row.team || null,
+      channel: row.channel,
+      collections: row.collections,
+    }));
   }
 
   /** Ends the lock's session: this replica's pending entries pass to the next replica that starts. */

@@ -25,6 +25,13 @@ export interface StateStore {
   recordFeedback(entry: FeedbackEntry): Promise<void>;
   /** Every feedback click recorded, oldest first. */
   feedback(): Promise<FeedbackEntry[]>;
+  /**
+   * Binds a channel of an installation to collections, replacing its earlier binding; no collections
+   * unbinds it. Kept until changed, never expired.
+   */
+  bindChannel(binding: ChannelBinding): Promise<void>;
+  /** Every channel binding, in no particular order. */
+  channelBindings(): Promise<ChannelBinding[]>;
   /** Writes what is pending and releases the store (the embedded one: its lock). */
   close(): Promise<void>;
 }
@@ -35,6 +42,17 @@ export interface OutboxEntry {
   /** Milliseconds since the epoch. */
   createdAt: number;
   body: Record<string, unknown>;
+}
+
+/**
+ * What a channel reads: `team` is the installation (team or enterprise id) it belongs to, or null for a
+ * binding made on the command line without `--team`, which holds for that channel id in any
+ * installation (what each installation may read is still checked when the binding is used).
+ */
+export interface ChannelBinding {
+  team: string | null;
+  channel: string;
+  collections: string[];
 }
 
 /** One click on an answer's feedback buttons. */

@@ -55,9 +55,10 @@ describe('database migrations', () => {
     assert.equal(first.status, 0, first.stderr);
     assert.match(
       first.stdout,
-      /applied 3 migrations \(state\/001-bot-state, index\/001-corpus-index, index\/002-collections\); schema at state 1, index 2\./,
+      /applied 4 migrations \(state\/001-bot-state, state\/002-channel-bindings, index\/001-corpus-index, index\/002-collections\); schema at state 2, index 2\./,
     );
     assert.deepEqual(await tables(pool), [
+      'whosaid_channel_bindings',
       'whosaid_chunks',
       'whosaid_claims',
       'whosaid_documents',
@@ -70,7 +71,7 @@ describe('database migrations', () => {
     ]);
     const again = await runWhosaid(['db', 'migrate'], env);
     assert.equal(again.status, 0, again.stderr);
-    assert.match(again.stdout, /up to date \(schema at state 1, index 2\)\./);
+    assert.match(again.stdout, /up to date \(schema at state 2, index 2\)\./);
     assert.doesNotMatch(again.stdout, /files/);
   });
 

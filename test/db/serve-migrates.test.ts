@@ -44,6 +44,7 @@ describe('whosaid serve with WHOSAID_DATABASE_URL', () => {
       );
       assert.deepEqual(rows, [
         { track: 'state', version: 1, name: 'bot-state' },
+        { track: 'state', version: 2, name: 'channel-bindings' },
         { track: 'index', version: 1, name: 'corpus-index' },
         { track: 'index', version: 2, name: 'collections' },
       ]);

@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { answerToJson } from '../../src/answer/answer-json.js';
-import { createMcpServer } from '../../src/mcp/mcp-server.js';
-import { memoryLogger, realServices } from '../support/slack-test-bot.js';
+import { connectMcpClient } from '../support/mcp-client.js';
+import { realServices } from '../support/slack-test-bot.js';
 
 // The MCP adapter in-process, driven by the SDK's own client over its in-memory transport (as the SDK's
 // tests do); test/smoke/mcp.test.ts runs the built `whosaid mcp` over real stdio.
@@ -33,10 +32,7 @@ function textOf(result: CallToolResult): string {
 }
 
 before(async () => {
-  const server = createMcpServer(services, memoryLogger().logger);
-  const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
-  client = new Client({ name: 'whosaid-test', version: '0.0.0' });
-  await Promise.all([server.connect(serverSide), client.connect(clientSide)]);
+  client = await connectMcpClient(services);
 });
 
 after(async () => {

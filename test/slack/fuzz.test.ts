@@ -9,10 +9,10 @@ import {
   encode,
   type FuzzRequest,
   mutate,
-  Random,
   randomJson,
   templates,
 } from '../support/fuzz-payloads.js';
+import { Random } from '../support/seeded-random.js';
 import { APP_TOKEN, SlackApiStandIn, STAND_IN_TOKEN } from '../support/slack-api-stand-in.js';
 import { postedText } from '../support/slack-blocks.js';
 import { mentionEvent } from '../support/slack-events.js';

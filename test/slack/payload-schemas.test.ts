@@ -3,7 +3,8 @@ import { describe, it } from 'node:test';
 import { handlesRoute, LISTENERS } from '../../src/slack/listener-registry.js';
 import { parsePayload } from '../../src/slack/payloads/parse-payload.js';
 import { payloadVerdict } from '../../src/slack/payloads/payload-verdict.js';
-import { mutate, Random, randomJson, templates } from '../support/fuzz-payloads.js';
+import { mutate, randomJson, templates } from '../support/fuzz-payloads.js';
+import { Random } from '../support/seeded-random.js';
 
 const handles = handlesRoute(LISTENERS);
 const bases = templates('https://hooks.slack.com/commands/T1/2/abc');

@@ -85,6 +85,21 @@ describe('PostgresStateStore shared by two replicas', () => {
     assert.equal((await other.outbox()).length, 2, 'a replica that stops hands its replies on too');
   });
 
+  it('shares channel bindings between replicas: one binds, the other reads it; no collections unbinds', async () => {
+    const [a, b] = [await open(), await open()];
+    await a.bindChannel({ team: 'T1', channel: 'C1', collections: ['legal', 'news'] });
+    await a.bindChannel({ team: null, channel: 'C2', collections: ['news'] });
+    await b.bindChannel({ team: 'T1', channel: 'C1', collections: ['sports'] });
+    const sorted = async (store: PostgresStateStore) =>
+      (await store.channelBindings()).sort((x, y) => x.channel.localeCompare(y.channel));
+    assert.deepEqual(await sorted(a), [
+      { team: 'T1', channel: 'C1', collections: ['sports'] },
+      { team: null, channel: 'C2', collections: ['news'] },
+    ]);
+    await b.bindChannel({ team: null, channel: 'C2', collections: [] });
+    assert.deepEqual(await sorted(a), [{ team: 'T1', channel: 'C1', collections: ['sports'] }]);
+  });
+
   it('shows every replica the feedback any of them recorded, in order', async () => {
     const [a, b] = [await open(), await open()];
     const click = {

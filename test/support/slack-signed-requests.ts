@@ -45,20 +45,22 @@ export async function sendToApp(url: string, body: string, options: SendOptions 
 
 let eventCounter = 0;
 
-/** An Events API envelope around `event`. */
-export function eventEnvelope(event: Record<string, unknown>, eventId?: string): string {
+/** An Events API envelope around `event`, from the installation `teamId` (default the test workspace). */
+export function eventEnvelope(
+  event: Record<string, unknown>,
+  eventId?: string,
+  teamId = 'T0TEST001',
+): string {
   eventCounter += 1;
   return JSON.stringify({
     token: 'verification-token-unused',
-    team_id: 'T0TEST001',
+    team_id: teamId,
     api_app_id: 'A0TEST001',
     event,
     type: 'event_callback',
     event_id: eventId ?? `Ev${eventCounter.toString().padStart(8, '0')}`,
     event_time: Math.floor(Date.now() / 1000),
-    authorizations: [
-      { team_id: 'T0TEST001', user_id: 'UBOT0001', is_bot: true, is_enterprise_install: false },
-    ],
+    authorizations: [{ team_id: teamId, user_id: 'UBOT0001', is_bot: true, is_enterprise_install: false }],
   });
 }
 

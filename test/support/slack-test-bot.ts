@@ -38,7 +38,10 @@ export interface TestBot {
   /** Sends a signed request and waits until the work it started is done. */
   send(body: string, options?: SendOptions): Promise<AppResponse>;
   /** Sends an Events API event (optionally with a fixed event id) and waits for its work. */
-  event(event: Record<string, unknown>, options?: SendOptions & { eventId?: string }): Promise<AppResponse>;
+  event(
+    event: Record<string, unknown>,
+    options?: SendOptions & { eventId?: string; teamId?: string },
+  ): Promise<AppResponse>;
   errors(): LogLine[];
   state: StateStore;
   /** Stops the bot, closes its state and (when it made it) the stand-in; later calls do nothing. */
@@ -76,6 +79,8 @@ export interface TestBotOptions {
   pageSize?: number;
   listeners?: readonly ListenerEntry[];
   admins?: { users?: string[]; channel?: string };
+  /** The collections folder and the defaults (as `serve` passes them); default only `news`. */
+  collections?: { dir?: string; defaults?: string[] };
   /** The bot's state folder (a restart is a second bot over the same folder); default a fresh one. */
   stateDir?: string;
   /** A state store of the test's own (e.g. in PostgreSQL) instead of a folder; closed by `stop`. */
@@ -130,6 +135,7 @@ export async function createTestBot(options: TestBotOptions = {}): Promise<TestB
     botChannels: options.botChannels,
     ...(options.listeners ? { listeners: options.listeners } : {}),
     admins: options.admins,
+    ...(options.collections ? { collections: options.collections } : {}),
     clientOptions: { retryConfig: { retries: 0 } },
     state,
     ...(options.storeFeedback
@@ -163,7 +169,8 @@ export async function createTestBot(options: TestBotOptions = {}): Promise<TestB
     logs: lines,
     feedback,
     send,
-    event: (event, eventOptions = {}) => send(eventEnvelope(event, eventOptions.eventId), eventOptions),
+    event: (event, eventOptions = {}) =>
+      send(eventEnvelope(event, eventOptions.eventId, eventOptions.teamId), eventOptions),
     errors: () => lines.filter((line) => line.level >= 50),
     state,
     stop,

@@ -22,7 +22,7 @@ export async function askAction(io: CliIo, question: string, flags: AskFlags): P
   const generation = config.openai
     ? await (await import('../../llm/generation.js')).createGeneration(config)
     : null;
-  const context = await openSearchContext(config, io);
+  const context = await openSearchContext(config, io, flags.collection);
   // The CLI is an edge: it reads the clock for the dates a question names ("since Monday").
   const answer = await ask(context, { question, k, generator: generation?.answer, now: new Date() });
   io.stdout.write(flags.json ? `${JSON.stringify(answerToJson(answer), null, 2)}\n` : answerToText(answer));

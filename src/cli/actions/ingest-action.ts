@@ -1,10 +1,17 @@
+import { stat } from 'node:fs/promises';
+import { addPathsToCollection } from '../../collections/add-to-collection.js';
+import { collectionOwnDir } from '../../collections/collection-registry.js';
+import { checkCollectionName, DEFAULT_COLLECTION } from '../../collections/scope.js';
 import type { Config } from '../../config.js';
 import { existingDirs } from '../../corpus/list-files.js';
+import { WhosaidError } from '../../errors.js';
 import { summarizeDocument } from '../../fetch/document-summary.js';
 import type { FeedReport } from '../../fetch/pull-feeds.js';
+import { collectionStats } from '../../index/collection-stats.js';
 import { createEmbedder } from '../../index/embedder.js';
 import type { IndexData } from '../../index/index-store.js';
 import { type IngestReport, ingest } from '../../index/ingest.js';
+import { statsText } from '../format-collections.js';
 import { type FetchedReport, feedLine, fetchedLine, plural } from '../format-fetched.js';
 import { type CliIo, notice } from '../io.js';
 import { publishIndex } from '../postgres-index.js';
@@ -15,14 +22,44 @@ export interface IngestFlags extends CorpusFlags {
   strict?: boolean;
   feeds?: boolean;
   json?: boolean;
+  /** `--team T`: the installation that owns a collection this run creates. */
+  team?: string;
 }
 
 /**
  * `whosaid ingest [URL…]`: fetches the URLs into the fetched-documents folder (each on its own: one that
  * fails is reported and the others go on), then brings the index up to date with the corpus and them.
  */
-export async function ingestAction(io: CliIo, urls: string[], flags: IngestFlags): Promise<void> {
+export async function ingestAction(io: CliIo, sources: string[], flags: IngestFlags): Promise<void> {
   const config = configFor(io, flags);
+  // What exists on disk is a local path; anything else is a URL (a malformed one fails as a URL does).
+  const local = await Promise.all(
+    sources.map((source) =>
+      stat(source).then(
+        () => true,
+        () => false,
+      ),
+    ),
+  );
+  const paths = sources.filter((_, i) => local[i]);
+  const urls = sources.filter((_, i) => !local[i]);
+  const collection =
+    flags.collection === undefined ? DEFAULT_COLLECTION : checkCollectionName(flags.collection);
+  if (paths.length > 0 && flags.collection === undefined) {
+    throw new WhosaidError(
+      'INPUT_INVALID',
+      `${paths[0]} is not a URL: local folders and files go into a collection of their own (add --collection NAME); the corpus folder itself is --corpus.`,
+    );
+  }
+  if (flags.team !== undefined && collection === DEFAULT_COLLECTION)
+    throw new WhosaidError('INPUT_INVALID', '--team needs --collection NAME (the collection the team owns).');
+  const owner = { name: collection, team: flags.team ?? null };
+  const added =
+    collection === DEFAULT_COLLECTION ? [] : await addPathsToCollection(config.collectionsDir, owner, paths);
+  const fetchedDir =
+    collection === DEFAULT_COLLECTION
+      ? config.fetchedDir
+      : collectionOwnDir(config.collectionsDir, collection);
   let fetched: FetchedReport[] = [];
   let feeds: FeedReport[] = [];
   if (flags.feeds) {
@@ -34,7 +71,7 @@ export async function ingestAction(io: CliIo, urls: string[], flags: IngestFlags
     fetched.push(
       ...(await fetchDocuments({
         urls,
-        fetchedDir: config.fetchedDir,
+        fetchedDir,
         corpusDir: config.corpusDir,
         policy: config.fetch,
       })),
@@ -48,6 +85,7 @@ export async function ingestAction(io: CliIo, urls: string[], flags: IngestFlags
       corpusDir: config.corpusDir,
       fetchedDir: config.fetchedDir,
       indexDir: config.indexDir,
+      collectionsDir: config.collectionsDir,
       embedder,
       maxBytes: config.maxFileBytes,
       strict: flags.strict,
@@ -57,6 +95,7 @@ export async function ingestAction(io: CliIo, urls: string[], flags: IngestFlags
     progress.stop();
   }
   const { report, index } = result;
+  const stats = collectionStats(index.documents).find((entry) => entry.name === collection);
   await publishIndex(config, index, (message) => notice(io, message));
   fetched = fetched.map((item) => withSummary(item, index));
   if (fetched.some((item) => item.outcome === 'failed') || feeds.some((feed) => feed.status === 'failed'))
@@ -70,16 +109,28 @@ export async function ingestAction(io: CliIo, urls: string[], flags: IngestFlags
       embedder: embedder.id,
       ...(flags.feeds ? { feeds } : {}),
       ...(urls.length || flags.feeds ? { fetched } : {}),
+      ...(flags.collection !== undefined ? { collection: stats ?? null, added } : {}),
     };
     io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
     return;
   }
   for (const feed of feeds) io.stdout.write(`${feedLine(feed)}\n`);
   for (const item of fetched) io.stdout.write(`${fetchedLine(item)}\n`);
-  const sources = [config.corpusDir, ...(await existingDirs([config.fetchedDir]))]
-    .map(displayPath)
-    .join(' and ');
-  io.stdout.write(indexedText(report, sources, config.indexDir, embedder.id));
+  for (const item of added)
+    io.stdout.write(
+      item.as === 'folder'
+        ? `collection ${collection}: reads the folder ${displayPath(item.path)}\n`
+        : `collection ${collection}: copied ${displayPath(item.path)} → ${displayPath(item.stored)}\n`,
+    );
+  const folders = [
+    config.corpusDir,
+    ...(await existingDirs([config.fetchedDir])),
+    ...(index.manifest.collections ?? []).map((source) => source.dir),
+  ];
+  const shown = [...new Set(folders)].map(displayPath).join(', ');
+  io.stdout.write(indexedText(report, shown, config.indexDir, embedder.id));
+  if (flags.collection !== undefined && stats)
+    io.stdout.write(`  collection ${collection}: ${statsText(stats)}.\n`);
 }
 
 async function pullAllFeeds(config: Config): Promise<{ feeds: FeedReport[]; items: FetchedReport[] }> {

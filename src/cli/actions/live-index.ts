@@ -1,5 +1,11 @@
 import type { AddLinkResult, BotServices, BotServicesOptions } from '../../bot-services.js';
 import { createBotServices } from '../../bot-services.js';
+import {
+  collectionOwnDir,
+  readCollections,
+  upsertCollection,
+} from '../../collections/collection-registry.js';
+import { DEFAULT_COLLECTION } from '../../collections/scope.js';
 import type { Config } from '../../config.js';
 import { describeError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
@@ -56,7 +62,9 @@ export async function createLiveServices(
     queue = next.catch(() => {});
     return next;
   };
-  const addLink = canAdd ? (url: string) => serialized(() => add(url)) : undefined;
+  const addLink = canAdd
+    ? (url: string, collection?: string) => serialized(() => add(url, collection))
+    : undefined;
   const refreshIndex = async () => {
     const report = await served.refresh();
     await publish();
@@ -66,6 +74,7 @@ export async function createLiveServices(
     corpusDir: config.corpusDir,
     fetchedDir: config.fetchedDir,
     indexDir: config.indexDir,
+    collectionsDir: config.collectionsDir,
     embedder,
     maxBytes: config.maxFileBytes,
     policy: config.fetch,
@@ -103,9 +112,13 @@ export async function createLiveServices(
     refreshIndex,
   });
 
-  async function add(url: string): Promise<AddLinkResult> {
+  async function add(url: string, collection = DEFAULT_COLLECTION): Promise<AddLinkResult> {
     const { addDocument } = await import('../../fetch/add-document.js');
-    const result = await addDocument({ ...paths, url });
+    const into = await fetchedDirOf(config, collection);
+    if (!into.ok) return into;
+    const result = await addDocument({ ...paths, fetchedDir: into.dir, url });
+    if (result.ok && collection !== DEFAULT_COLLECTION)
+      await upsertCollection(config.collectionsDir, { name: collection, team: into.team });
     if (!result.ok) return result;
     if (result.outcome !== 'unchanged') await publish();
     return { ok: true, outcome: result.outcome, summary: result.summary };
@@ -146,4 +159,15 @@ export async function createLiveServices(
     logger.info({ minutes: config.feeds.intervalMinutes }, 'feeds are refreshed on an interval');
   }
   return services;
+}
+
+/** Where a link added into `collection` is stored: the fetched-documents folder for `news`, else the collection's own. */
+async function fetchedDirOf(
+  config: Config,
+  collection: string,
+): Promise<{ ok: true; dir: string; team: string | null } | { ok: false; reason: string }> {
+  if (collection === DEFAULT_COLLECTION) return { ok: true, dir: config.fetchedDir, team: null };
+  const record = (await readCollections(config.collectionsDir)).find((other) => other.name === collection);
+  if (!record) return { ok: false, reason: `there is no collection "${collection}"` };
+  return { ok: true, dir: collectionOwnDir(config.collectionsDir, collection), team: record.team };
 }

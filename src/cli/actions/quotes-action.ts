@@ -27,7 +27,7 @@ export async function quotesAction(io: CliIo, topic: string | undefined, flags: 
       `--since must be a date (2024-10-27), today, yesterday, a weekday or "N days ago" (got "${flags.since}").`,
     );
   }
-  const context = await openSearchContext(configFor(io, flags), io);
+  const context = await openSearchContext(configFor(io, flags), io, flags.collection);
   const result = findQuotes(context, { topic, speaker: flags.speaker });
   const dated = since ? quotesSince(result.hits, since) : result.hits;
   const hits = (flags.latest ? latestFirst(dated) : dated).slice(0, limit);

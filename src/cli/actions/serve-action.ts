@@ -44,6 +44,7 @@ export async function serveAction(io: CliIo, flags: CorpusFlags): Promise<void> 
       autoAnswerChannels: config.autoAnswerChannels,
       botChannels: config.botChannels,
       admins: config.admins,
+      collections: { dir: config.collectionsDir, defaults: config.defaultCollections },
     });
     return { bot, ...(await bot.start()) };
   }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { CliIo } from '../io.js';
 import { lazyAction } from '../run-action.js';
-import { addCorpusOptions } from './corpus-options.js';
+import { addCollectionOption, addCorpusOptions } from './corpus-options.js';
 
 export function registerCheck(program: Command, io: CliIo): void {
   const command = program
@@ -15,7 +15,7 @@ export function registerCheck(program: Command, io: CliIo): void {
       '--json',
       'print the quote_check object: {verdict, said_by, claimed_speaker, original, diff, citations, …}',
     );
-  addCorpusOptions(command)
+  addCorpusOptions(addCollectionOption(command))
     .addHelpText(
       'after',
       '\nExamples:\n' +

@@ -11,10 +11,15 @@ export function registerIngest(program: Command, io: CliIo): void {
         'each article (or PDF / Word file) into the fetched-documents folder (WHOSAID_FETCHED_DIR)',
     )
     .argument(
-      '[urls...]',
-      'http(s) URLs of articles or files to add (a URL added before is updated only if it changed)',
+      '[sources...]',
+      'http(s) URLs of articles or files to add (a URL added before is updated only if it changed); with --collection, also local folders (read in place) and files (copied)',
     );
   addCorpusOptions(command)
+    .option(
+      '--collection <name>',
+      'add the URLs, folders and files to this collection (created if new; default: news)',
+    )
+    .option('--team <id>', 'with --collection: the Slack team (or enterprise) id that owns a new collection')
     .option('--strict', 'fail when any corpus file cannot be read, instead of skipping it with a warning')
     .option('--feeds', 'first bring in the new items of every feed followed (see `whosaid feeds`)')
     .option('--json', 'print the ingest report as JSON')
@@ -24,6 +29,7 @@ export function registerIngest(program: Command, io: CliIo): void {
         '  $ whosaid ingest\n' +
         '  $ whosaid ingest https://example.com/news/senator-statement\n' +
         '  $ whosaid ingest --feeds\n' +
+        '  $ whosaid ingest ~/memos https://example.com/letter.pdf --collection legal --team T0123ABCD\n' +
         'Each URL prints one line: added / updated / unchanged / failed, the file, the title, paragraphs,\n' +
         'attributed quotes and who is quoted most. A failed URL makes the exit code 1; the others are kept.\n' +
         'With --feeds, each feed prints one line first: not modified, N new items (M left for the next run), or failed.\n' +

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { CliIo } from '../io.js';
 import { lazyAction } from '../run-action.js';
-import { addCorpusOptions } from './corpus-options.js';
+import { addCollectionOption, addCorpusOptions } from './corpus-options.js';
 
 export function registerQuotes(program: Command, io: CliIo): void {
   const command = program
@@ -19,7 +19,7 @@ export function registerQuotes(program: Command, io: CliIo): void {
     )
     .option('--latest', "newest first (the date the text gives for the words, else the document's date)")
     .option('--json', 'print an array of quote objects');
-  addCorpusOptions(command)
+  addCorpusOptions(addCollectionOption(command))
     .addHelpText(
       'after',
       '\nExamples:\n  $ whosaid quotes --speaker meyer\n  $ whosaid quotes "security clearance"\n  $ whosaid quotes --speaker reed --since 2024-01-01 --latest\n',

@@ -12,7 +12,24 @@ const MAX_SPEAKERS = 20;
  * Home views allow up to 100 blocks; long lists are cut with a count of what was left out.
  * https://docs.slack.dev/surfaces/app-home
  */
-export function homeView(knowledge: KnowledgeSummary, botUserId: string): HomeView {
+/** A collection as the Home tab lists it. */
+export interface HomeCollection {
+  name: string;
+  documents: number;
+  quotes: number;
+  /** Read in unbound channels and DMs. */
+  isDefault: boolean;
+  /** Channel ids bound to it. */
+  channels: string[];
+}
+
+const MAX_COLLECTIONS = 25;
+
+export function homeView(
+  knowledge: KnowledgeSummary,
+  botUserId: string,
+  collections: readonly HomeCollection[] = [],
+): HomeView {
   const built = Date.parse(knowledge.builtAt);
   const when = Number.isNaN(built)
     ? escapeText(knowledge.builtAt)
@@ -35,10 +52,32 @@ export function homeView(knowledge: KnowledgeSummary, botUserId: string): HomeVi
         `• On any message of a thread, choose *Summarize thread* in the message’s ⋮ menu, or write <@${botUserId}> summarize in the thread.`,
     ),
     { type: 'divider' },
+    ...(collections.length > 0
+      ? sections(`*Collections in this workspace*\n${listCollections(collections)}`)
+      : []),
     ...sections(`*Documents*\n${listDocuments(knowledge)}`),
     ...sections(`*Speakers quoted most*\n${listSpeakers(knowledge)}`),
   ];
   return { type: 'home', blocks: blocks.slice(0, 100) };
+}
+
+function listCollections(collections: readonly HomeCollection[]): string {
+  const lines = collections.slice(0, MAX_COLLECTIONS).map((collection) => {
+    const where = [
+      ...(collection.isDefault ? ['read in unbound channels and DMs'] : []),
+      ...(collection.channels.length > 0
+        ? [
+            `bound in ${collection.channels
+              .slice(0, 10)
+              .map((channel) => `<#${channel}>`)
+              .join(', ')}`,
+          ]
+        : []),
+    ];
+    return `• *${escapeText(collection.name)}* — ${collection.documents} ${collection.documents === 1 ? 'document' : 'documents'}, ${collection.quotes} attributed quotes${where.length > 0 ? ` · ${where.join(' · ')}` : ''}`;
+  });
+  const more = collections.length - MAX_COLLECTIONS;
+  return [...lines, ...(more > 0 ? [`…and ${more} more.`] : [])].join('\n');
 }
 
 function listDocuments(knowledge: KnowledgeSummary): string {

@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { placeOf, servicesIn } from '../../channel-services.js';
 import { workOf } from '../../payloads/payload-context.js';
 import { quoteResults } from '../../quote-results.js';
 import { logFailure } from '../../slack-api-errors.js';
@@ -12,10 +13,12 @@ import { decodePage, QUOTES_PER_PAGE, quotePageMessage } from '../../views/quote
 export function quoteMoreListener(deps: SlackDeps) {
   return async ({ ack, respond, context }: SlackActionMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     await ack();
-    const page = decodePage(workOf(context, 'block_actions')?.body.actions[0]?.value);
+    const body = workOf(context, 'block_actions')?.body;
+    const page = decodePage(body?.actions[0]?.value);
     if (!page || !(respond as typeof respond | undefined)) return;
     try {
-      const results = quoteResults(deps.services, page.query);
+      const services = await servicesIn(deps, placeOf(context, body?.channel?.id));
+      const results = quoteResults(services, page.query);
       const lastPage = Math.max(0, Math.floor((results.hits.length - 1) / QUOTES_PER_PAGE) * QUOTES_PER_PAGE);
       await respond({
         response_type: 'ephemeral',

@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { placeOf, servicesIn } from '../../channel-services.js';
 import { workOf } from '../../payloads/payload-context.js';
 import { quoteResults } from '../../quote-results.js';
 import { logFailure } from '../../slack-api-errors.js';
@@ -18,7 +19,8 @@ export function quoteShareListener(deps: SlackDeps) {
     const page = decodePage(body?.actions[0]?.value);
     if (!body || !page || !(respond as typeof respond | undefined)) return;
     try {
-      const results = quoteResults(deps.services, page.query);
+      const services = await servicesIn(deps, placeOf(context, body.channel?.id));
+      const results = quoteResults(services, page.query);
       if (results.hits.length === 0) return;
       await respond({
         response_type: 'in_channel',

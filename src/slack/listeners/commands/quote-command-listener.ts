@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { claimFromCommand } from '../../../check/find-claim.js';
+import { placeOf, servicesIn } from '../../channel-services.js';
 import { charactersText, cutToLength, INPUT_LIMITS } from '../../input-limits.js';
 import { workOf } from '../../payloads/payload-context.js';
 import { privateReply } from '../../private-reply.js';
@@ -44,14 +45,15 @@ export function quoteCommandListener(deps: SlackDeps) {
         await reply(quoteUsageMessage());
         return;
       }
+      const services = await servicesIn(deps, placeOf(context, command.channel_id));
       if (checking) {
         const claim = cut ? null : claimFromCommand(query.slice(checking[0].length));
-        await reply(claim ? quoteCheckMessage(deps.services.checkQuote(claim)) : noClaimMessage());
+        await reply(claim ? quoteCheckMessage(services.checkQuote(claim)) : noClaimMessage());
         return;
       }
       if (cut) await reply({ text: LONG_QUERY, blocks: [] });
       // Off the request path with the other answer work (work-queue.ts).
-      const results = await deps.work.run(() => quoteResults(deps.services, query));
+      const results = await deps.work.run(() => quoteResults(services, query));
       await reply(
         results.hits.length === 0
           ? noQuotesMessage(query, results.suggestions)

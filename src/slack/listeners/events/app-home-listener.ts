@@ -1,4 +1,6 @@
-import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import type { AllMiddlewareArgs, Context, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { channelScope, visibleCollections } from '../../../collections/channel-scope.js';
+import { placeOf, tenancyOf } from '../../channel-services.js';
 import { workOf } from '../../payloads/payload-context.js';
 import { logFailure } from '../../slack-api-errors.js';
 import type { SlackDeps } from '../../slack-deps.js';
@@ -18,17 +20,48 @@ export function appHomeListener(deps: SlackDeps) {
     const event = workOf(context, 'app_home_opened')?.event;
     if (!event) return;
     if (event.tab === 'messages') {
-      if (event.channel) await offerPrompts(client, { user: event.user, channel: event.channel });
+      if (event.channel)
+        await offerPrompts(client, {
+          user: event.user,
+          channel: event.channel,
+          team: placeOf(context, undefined).team,
+        });
       return;
     }
     if (event.tab !== 'home') return;
     try {
-      await client.views.publish({
-        user_id: event.user,
-        view: homeView(deps.services.knowledge(), deps.identity.botUserId),
-      });
+      await client.views.publish({ user_id: event.user, view: await workspaceHome(deps, context) });
     } catch (error) {
       logFailure(deps.logger, error, 'could not publish the Home tab', { user: event.user });
     }
   };
+}
+
+/**
+ * The Home tab of one workspace: the documents and speakers its DMs read (the default collections),
+ * and every collection the workspace may read, with its counts and the channels bound to it.
+ */
+async function workspaceHome(deps: SlackDeps, context: Context) {
+  const place = placeOf(context, undefined);
+  const tenancy = await tenancyOf(deps);
+  const visible = visibleCollections(place.team, tenancy.records);
+  const everything = deps.services.within({ collections: visible }).knowledge();
+  const present = new Map(everything.collections.map((stats) => [stats.name, stats]));
+  const collections = visible.map((name) => ({
+    name,
+    documents: present.get(name)?.documents ?? 0,
+    quotes: present.get(name)?.quotes ?? 0,
+    isDefault: tenancy.defaults.includes(name),
+    channels: tenancy.bindings
+      .filter(
+        (binding) =>
+          (binding.team === place.team || binding.team === null) && binding.collections.includes(name),
+      )
+      .map((binding) => binding.channel),
+  }));
+  return homeView(
+    deps.services.within(channelScope(place, tenancy)).knowledge(),
+    deps.identity.botUserId,
+    collections,
+  );
 }

@@ -2,12 +2,14 @@ import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { describeError } from '../../../errors.js';
 import { addLinkFor } from '../../add-link.js';
 import { answerInThread } from '../../answer-in-thread.js';
+import { placeOf } from '../../channel-services.js';
 import { addRequestLink } from '../../link-request.js';
 import { workOf } from '../../payloads/payload-context.js';
 import { postMessages, tellPrivately } from '../../post-messages.js';
 import { isSummarizeRequest, questionText } from '../../question-text.js';
 import { answersAuthor, claimDelivery, type SlackDeps } from '../../slack-deps.js';
 import { summarizeInThread } from '../../summarize-in-thread.js';
+import { useCollectionsFor, useRequestNames } from '../../use-collections.js';
 import { addLinkMessage } from '../../views/add-link-text.js';
 
 const SUMMARIZE_HELP =
@@ -32,9 +34,24 @@ export function appMentionListener(deps: SlackDeps) {
     if (link) {
       const threadTs = event.thread_ts ?? event.ts;
       await addLinkFor(deps, {
+        ...placeOf(context, event.channel),
         channel: event.channel,
         user,
         url: link,
+        reply: (text) =>
+          postMessages(deps, { channel: event.channel, threadTs, user }, [addLinkMessage(text)]),
+        refuse: (text) => tellPrivately(client, { channel: event.channel, user, threadTs }, text),
+      });
+      return;
+    }
+    const names = useRequestNames(event.text, deps.identity.botUserId);
+    if (names) {
+      const threadTs = event.thread_ts ?? event.ts;
+      await useCollectionsFor(deps, {
+        ...placeOf(context, event.channel),
+        channel: event.channel,
+        user,
+        names,
         reply: (text) =>
           postMessages(deps, { channel: event.channel, threadTs, user }, [addLinkMessage(text)]),
         refuse: (text) => tellPrivately(client, { channel: event.channel, user, threadTs }, text),

@@ -1,4 +1,5 @@
 import type { WebClient } from '@slack/web-api';
+import { servicesIn } from '../../channel-services.js';
 import { logFailure } from '../../slack-api-errors.js';
 import type { SlackDeps } from '../../slack-deps.js';
 
@@ -18,10 +19,15 @@ const MAX_PEOPLE = 10_000;
  */
 export function suggestedPromptsOffer(deps: SlackDeps) {
   const lastSet = new Map<string, number>();
-  return async (client: WebClient, where: { user: string; channel: string }): Promise<void> => {
+  return async (
+    client: WebClient,
+    where: { user: string; channel: string; team: string | null },
+  ): Promise<void> => {
     const last = lastSet.get(where.user);
     if (last !== undefined && Date.now() - last < REFRESH_MS) return;
-    const prompts = deps.services.suggestedQuestions();
+    // The Messages tab is a DM: it reads the installation's default collections.
+    const services = await servicesIn(deps, { team: where.team, channel: where.channel });
+    const prompts = services.suggestedQuestions();
     if (prompts.length === 0) return;
     lastSet.delete(where.user);
     lastSet.set(where.user, Date.now());

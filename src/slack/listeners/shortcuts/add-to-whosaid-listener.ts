@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
 import { describeError } from '../../../errors.js';
 import { addLinkFor } from '../../add-link.js';
+import { placeOf } from '../../channel-services.js';
 import { firstLink } from '../../link-request.js';
 import type { SlackDeps } from '../../slack-deps.js';
 import { NO_LINK_TEXT } from '../../views/add-link-text.js';
@@ -24,6 +25,7 @@ export function addToWhosaidListener(deps: SlackDeps) {
       return;
     }
     await addLinkFor(deps, {
+      ...placeOf(args.context, shortcut.channel.id),
       channel: shortcut.channel.id,
       user: shortcut.user.id,
       url,

@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
 import { findClaim } from '../../../check/find-claim.js';
+import { placeOf, servicesIn } from '../../channel-services.js';
 import { logFailure } from '../../slack-api-errors.js';
 import type { SlackDeps } from '../../slack-deps.js';
 import { noClaimMessage, quoteCheckMessage } from '../../views/check-blocks.js';
@@ -18,7 +19,8 @@ export function checkQuoteListener(deps: SlackDeps) {
     const { shortcut, reply, tell } = work;
     try {
       const claim = findClaim(shortcut.message.text ?? '');
-      await reply(claim ? quoteCheckMessage(deps.services.checkQuote(claim)) : noClaimMessage());
+      const services = await servicesIn(deps, placeOf(args.context, shortcut.channel.id));
+      await reply(claim ? quoteCheckMessage(services.checkQuote(claim)) : noClaimMessage());
     } catch (error) {
       logFailure(deps.logger, error, 'Check quote failed', { channel: shortcut.channel.id });
       await tell('Something went wrong checking that quote. The error has been logged.').catch(
