@@ -2,7 +2,7 @@
 // quote its speaker (or continue the previous one: sieve 5) and report reported clauses as indirect
 // speech. Cross-paragraph state (open multi-paragraph quotes, introducers) lives in `DocumentState`.
 
-import { countWords } from '../text/sentences.js';
+import { countWords, type Range } from '../text/sentences.js';
 import { findIntroducerAct } from './colon-acts.js';
 import { CONTINUED_QUOTE, INTRODUCED_BLOCK, INTRODUCED_QUOTE, STANDALONE_QUOTE } from './confidence.js';
 import {
@@ -148,6 +148,17 @@ function quoteDrafts(ctx: Context): Chain | null {
 /** Fewer words than this after "said that" is a fragment ("said so"), not a reported statement. */
 const MIN_REPORTED_WORDS = 3;
 
+/**
+ * "The plan, Pike said, will close the gap": an attribution inside the sentence splits the reported
+ * words in two, like a split quote, and the attribution itself is not part of what was said.
+ */
+function reportedParts(text: string, act: SpeechAct, range: Range): Range[] {
+  if (act.frame !== 'middle' || act.cueStart <= range.start || act.cueEnd >= range.end) return [range];
+  const head = trimClause(text, range.start, act.cueStart);
+  const tail = trimClause(text, act.cueEnd + 1, range.end);
+  return head.end > head.start && tail.end > tail.start ? [head, tail] : [range];
+}
+
 function indirectDrafts(ctx: Context): void {
   const { text } = ctx.paragraph;
   for (const act of indirectActs(ctx.pa, ctx.spans, text.length)) {
@@ -156,15 +167,17 @@ function indirectDrafts(ctx: Context): void {
     if (!speaker || !range || countWords(text.slice(range.start, range.end)) < MIN_REPORTED_WORDS) continue;
     const confidence = confidenceOf(act, true);
     const via = viaOf(ctx, act);
-    draft(ctx, {
-      kind: 'indirect',
-      ...range,
-      speaker,
-      via,
-      cue: act.cue,
-      confidence,
-      ...provenance(ctx, act, speaker),
-    });
+    for (const part of reportedParts(text, act, range)) {
+      draft(ctx, {
+        kind: 'indirect',
+        ...part,
+        speaker,
+        via,
+        cue: act.cue,
+        confidence,
+        ...provenance(ctx, act, speaker),
+      });
+    }
   }
 }
 

@@ -4,19 +4,29 @@
 // acts (source-acts.ts), then stops each reported clause where a later attribution starts.
 
 import { isClauseWord, isInfinitive, lexiconTags } from '../text/word-lexicon.js';
+import { readAppositive } from './appositive.js';
 import { findFinalAct } from './final-act.js';
-import { BARE_CLAUSE_VERBS, CLAUSE_VERBS, FINITE_BARE_VERBS, TELL_VERBS, TIME_WORDS } from './lexicon.js';
+import {
+  BARE_CLAUSE_VERBS,
+  CLAUSE_VERBS,
+  FINITE_BARE_VERBS,
+  TELL_VERBS,
+  TIME_WORDS,
+  VERB_ADVERBS,
+} from './lexicon.js';
 import { findMiddleAct } from './middle-act.js';
+import { type NounPhrase, readNounPhrase } from './noun-phrase.js';
 import { readWord, readWords, type Word } from './read-word.js';
 import {
   findAccordingActs,
   findFindingActs,
   findLabelActs,
   findParticipleActs,
+  findPassiveActs,
   findWithActs,
 } from './source-acts.js';
 import { makeAct, readObject, type Sentence, type SpeechAct, trimClause } from './speech-act.js';
-import { readSubjectBefore } from './subject-before.js';
+import { readSentenceSubject, readSubjectBefore } from './subject-before.js';
 
 export type { Sentence } from './speech-act.js';
 
@@ -44,6 +54,17 @@ const NOT_CLAUSE_START = new Set(
   hello yes no thanks little much more less him them us me`.split(/\s+/),
 );
 const COORDINATORS = new Set(['and', 'but', 'or']);
+/** "said about 300 containers were …": a preposition before a number is an approximation opening the clause. */
+const APPROXIMATORS = new Set(['about', 'over', 'more', 'less']);
+
+function quantityAhead(text: string, word: Word): boolean {
+  const after = readWords(text, word.end, word.end + 24).slice(0, 2);
+  // "said no one was hurt": "no one" is the clause's subject, not the answer "no".
+  if (word.bare === 'no') return after[0]?.bare === 'one';
+  if (!APPROXIMATORS.has(word.bare)) return false;
+  const number = (w: Word | undefined) => w !== undefined && /^[$€£]?\d/.test(w.text);
+  return number(after[0]) || (after[0]?.bare === 'than' && number(after[1]));
+}
 /** A bare clause's verb comes within its first words ("the medal was", "the new council members have"). */
 const FINITE_VERB_WINDOW = 6;
 
@@ -72,7 +93,10 @@ function clauseStartAfter(text: string, masked: string, verb: Word, sentenceEnd:
       // "said she had been “torn” but concluded that …": after the clause's own subject or verb, a
       // "that" opens a deeper clause, and the reported clause began right after the verb.
       const bare = BARE_CLAUSE_VERBS.has(verb.bare) || FINITE_BARE_VERBS.has(verb.bare);
-      if (bare && words.slice(0, k).some((w) => isClauseWord(w.text))) return (words[0] as Word).start;
+      // "said about 140 communities lay in zones that …": a clause opening with a number is no object.
+      const opened =
+        words.slice(0, k).some((w) => isClauseWord(w.text)) || quantityAhead(text, words[0] as Word);
+      if (bare && opened) return (words[0] as Word).start;
       // "the reported incident that …" is a noun's clause, but "said in a statement that …" is the verb's.
       const adjunct = words
         .slice(Math.max(0, k - ADJUNCT_WORDS_BEFORE_THAT), k)
@@ -97,33 +121,162 @@ function clauseStartAfter(text: string, masked: string, verb: Word, sentenceEnd:
     q = word.end;
   if (text[q] !== ' ') return null;
   const next = readWord(text, q + 1);
-  const startsClause = next && !NOT_CLAUSE_START.has(next.bare) && !TIME_WORDS.has(next.bare);
+  const startsClause =
+    next && (!NOT_CLAUSE_START.has(next.bare) || quantityAhead(text, next)) && !TIME_WORDS.has(next.bare);
   if (!next || !startsClause || readWords(text, q, sentenceEnd).length < MIN_BARE_CLAUSE_WORDS) return null;
   return next.start;
+}
+
+const COORDINATED = /(?:,\s*)?\b(?:and|but)\s+(?:(?:also|then|later)\s+)?$/;
+
+/**
+ * "She accused the operators of bad faith and said they …", "noted that … and argued that …": a verb
+ * after "and"/"but" shares the subject of the verbs before it. That subject is the speaker of an earlier
+ * act of the sentence, or the sentence's own subject when a verb follows it at once (so it is the
+ * subject of the verb phrase, not an object or a clause inside it).
+ */
+function coordinatedSubject(
+  text: string,
+  masked: string,
+  s: Sentence,
+  verb: Word,
+  earlier: readonly SpeechAct[],
+) {
+  const joint = COORDINATED.exec(masked.slice(s.contentStart, verb.start));
+  if (!joint) return null;
+  const cueStart = s.contentStart + joint.index;
+  const previous = earlier.filter((a) => a.np && a.cueEnd <= cueStart).at(-1);
+  if (previous?.np) return { np: previous.np, cueStart };
+  const np = verbPhraseSubject(text, masked, s, cueStart);
+  return np ? { np, cueStart } : null;
+}
+
+/**
+ * The sentence's subject when a verb follows it at once and no punctuation stands between that verb and
+ * `until`: then it is the subject of the whole verb phrase up to there ("Judge Pell had dismissed the
+ * suit, ruling that …"), not an object or the subject of a clause inside it.
+ */
+function verbPhraseSubject(text: string, masked: string, s: Sentence, until: number): NounPhrase | null {
+  const np = readSentenceSubject(text, s.contentStart);
+  if (!np || np.kind === 'list') return null;
+  // "Rosalind Achebe, the union’s negotiator, accused …": an appositive may stand before the verb.
+  const appositive = text[np.end] === ',' ? readAppositive(text, np.end) : null;
+  const after = appositive?.role ? appositive.end : np.end;
+  if (text[after] !== ' ') return null;
+  let next = readWord(text, after + 1);
+  // "The department on Wednesday extended …", "Smith last week said …": a time adjunct may come first.
+  if (next && ['on', 'last', 'this'].includes(next.bare)) {
+    const when = readWord(text, next.end + 1);
+    if (when && TIME_WORDS.has(when.bare)) next = readWord(text, when.end + 1);
+    else if (
+      when &&
+      next.bare !== 'on' &&
+      /^(?:week|month|year|spring|summer|fall|autumn|winter)$/.test(when.bare)
+    )
+      next = readWord(text, when.end + 1);
+  } else if (next && TIME_WORDS.has(next.bare)) next = readWord(text, next.end + 1);
+  if (next && VERB_ADVERBS.has(next.bare)) next = readWord(text, next.end + 1);
+  if (!next || next.capital || (!/ed$/.test(next.bare) && !CLAUSE_VERBS.has(next.bare))) return null;
+  return /[,;:\u2591]/.test(masked.slice(next.end, until)) ? null : np;
+}
+
+/** "Tarrant criticized the timeline, saying that …": a participle with no speech verb before it. */
+function participleSubjects(
+  text: string,
+  masked: string,
+  s: Sentence,
+  participles: SpeechAct[],
+  acts: SpeechAct[],
+) {
+  for (const p of participles) {
+    if (p.np || acts.some((a) => a !== p && a.frame !== 'participle' && a.cueEnd <= p.cueStart)) continue;
+    // Only the comma that opens the participle may stand between the verb and it.
+    const np = verbPhraseSubject(text, masked, s, p.cueStart);
+    if (np) p.np = np;
+  }
+}
+
+/** Verbs by which a study, poll or body reports its findings (they take a clause only with "that"). */
+const FINDING_VERBS = new Set(['found', 'finds', 'showed', 'shows']);
+const FINDING_DOCUMENTS = new Set(['survey', 'poll', 'study', 'report']);
+
+function findsAsSource(np: NounPhrase): boolean {
+  if (np.kind === 'org') return true;
+  return (
+    np.kind === 'owned' &&
+    FINDING_DOCUMENTS.has(np.head ?? '') &&
+    Boolean(np.owner || np.ownerPronoun || np.definite)
+  );
+}
+
+/** "a separate poll by Carver & Associates, which …": the document named shortly before its author. */
+function documentBefore(text: string, authorStart: number): string | undefined {
+  const m = /\b(survey|poll|study|report)\b[^.;:]*$/i.exec(
+    text.slice(Math.max(0, authorStart - 60), authorStart),
+  );
+  return m?.[1]?.toLowerCase();
+}
+
+/** How far before ", which …" its antecedent may start: a long organisation name fits. */
+const ANTECEDENT_CHARS = 80;
+const ANTECEDENT_KINDS = new Set(['name', 'org', 'publication']);
+
+/**
+ * "… opposed by the Alliance for Cantonal Responsibility, which argues that …": a non-restrictive
+ * relative clause speaks for the named noun phrase that ends at its comma (the longest one that does).
+ */
+function antecedentBefore(text: string, comma: number, floor: number): NounPhrase | null {
+  for (const word of readWords(text, Math.max(floor, comma - ANTECEDENT_CHARS), comma)) {
+    const np = readNounPhrase(text, word.start);
+    if (np && np.end === comma && ANTECEDENT_KINDS.has(np.kind)) return np;
+  }
+  return null;
 }
 
 /** `Dan Meyer, a national security attorney, told Axios that …` and `They assert that …`. */
 function findThatActs(text: string, masked: string, s: Sentence, taken: readonly SpeechAct[]): SpeechAct[] {
   const acts: SpeechAct[] = [];
   for (const verb of readWords(masked, s.contentStart, s.end)) {
-    if (verb.capital || !CLAUSE_VERBS.has(verb.bare)) continue;
+    const finding = FINDING_VERBS.has(verb.bare);
+    if (verb.capital || (!CLAUSE_VERBS.has(verb.bare) && !finding)) continue;
     if (taken.some((a) => verb.start >= a.cueStart && verb.end <= a.cueEnd)) continue;
-    const subject = readSubjectBefore(text, masked, verb.start, s.contentStart);
-    if (!subject || !('np' in subject)) continue;
+    const read = readSubjectBefore(text, masked, verb.start, s.contentStart);
+    const antecedent = read && 'relative' in read ? antecedentBefore(text, read.comma, s.contentStart) : null;
+    const subject = antecedent ? { np: antecedent, role: null } : read;
+    // Only a body or its document finds: "the survey found that …", not "she found that the job was hard".
+    if (finding && subject && 'np' in subject && !findsAsSource(subject.np)) continue;
+    if (!subject || !('np' in subject)) {
+      const shared = coordinatedSubject(text, masked, s, verb, [...taken, ...acts]);
+      const clauseStart = shared ? clauseStartAfter(text, masked, verb, s.end) : null;
+      if (!shared || clauseStart === null) continue;
+      const cue = masked.slice(verb.end, clauseStart).includes('that') ? `${verb.bare} … that` : verb.bare;
+      const act = makeAct(
+        'clause',
+        shared.np,
+        cue,
+        shared.cueStart,
+        verb.end,
+        trimClause(text, clauseStart, s.end),
+      );
+      act.coordinated = true;
+      acts.push(act);
+      continue;
+    }
     const clauseStart = clauseStartAfter(text, masked, verb, s.end);
     if (clauseStart === null) continue;
     const cue = masked.slice(verb.end, clauseStart).includes('that') ? `${verb.bare} … that` : verb.bare;
-    acts.push(
-      makeAct(
-        'clause',
-        subject.np,
-        cue,
-        subject.np.start,
-        verb.end,
-        trimClause(text, clauseStart, s.end),
-        subject.role,
-      ),
+    const act = makeAct(
+      'clause',
+      subject.np,
+      cue,
+      subject.np.start,
+      verb.end,
+      trimClause(text, clauseStart, s.end),
+      subject.role,
     );
+    // "a poll by X, which found that …": later "the poll" refers back to X's poll.
+    if (finding && antecedent) act.document = documentBefore(text, antecedent.start);
+    acts.push(act);
   }
   return acts;
 }
@@ -134,7 +287,11 @@ export function findClauseActs(text: string, masked: string, s: Sentence): Speec
   const middle = final ? null : findMiddleAct(text, masked, s);
   const participles = findParticipleActs(masked, s);
   const according = findAccordingActs(text, masked, s);
-  const withActs = [...findWithActs(text, masked, s), ...findFindingActs(text, masked, s)];
+  const withActs = [
+    ...findWithActs(text, masked, s),
+    ...findFindingActs(text, masked, s),
+    ...findPassiveActs(text, masked, s),
+  ];
   const taken = [
     ...(final ? [final] : []),
     ...(middle ? [middle] : []),
@@ -145,6 +302,7 @@ export function findClauseActs(text: string, masked: string, s: Sentence): Speec
   const clauses = findThatActs(text, masked, s, taken);
   const labels = findLabelActs(text, masked, s);
   const acts = [...taken, ...clauses, ...labels].sort((a, b) => a.cueStart - b.cueStart);
+  participleSubjects(text, masked, s, participles, acts);
   // A clause stops where a later attribution starts: "…that he has a clearance, the Journal reported."
   for (const a of acts) {
     if (!a.complement) continue;
@@ -155,11 +313,19 @@ export function findClauseActs(text: string, masked: string, s: Sentence): Speec
         b !== a &&
         b.cueStart > a.complement.start &&
         b.cueStart < a.complement.end &&
-        b.frame !== 'clause' &&
-        b.frame !== 'label'
+        ((b.frame !== 'clause' && b.frame !== 'label') || b.coordinated)
       ) {
         a.complement = trimClause(text, a.complement.start, b.cueStart);
       }
+      // "said the union had rejected it, and he called the strike “…”", "estimated that …, and she
+      // warned that …": a new subject after "and"/"but" opens the next act, which ends this clause.
+      const opens =
+        (b.frame === 'label' || b.frame === 'clause') && (b.np?.kind === 'pronoun' || b.np?.kind === 'name');
+      const own = opens && b.np ? b.np.start : -1;
+      const joint =
+        own > a.complement.start ? /,?\s+(?:and|but)\s+$/.exec(text.slice(a.complement.start, own)) : null;
+      if (b !== a && joint && own < a.complement.end)
+        a.complement = trimClause(text, a.complement.start, a.complement.start + joint.index);
     }
   }
   return acts;

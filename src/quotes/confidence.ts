@@ -26,6 +26,8 @@ export const PRONOUN_FACTOR = 0.9;
 export const UNNAMED_GROUP_CAP = 0.6;
 /** A transcript label ("MS. RIVERA:") names the speaker of its turn outright. */
 export const TRANSCRIPT_TURN = 0.9;
+/** An unlabelled paragraph between turns, read as the previous turn going on: no label of its own. */
+export const TRANSCRIPT_CONTINUATION = 0.75;
 /** The second half of a split quote, or a quote continued into the next paragraph: same speaker. */
 export const CONTINUED_QUOTE = 0.8;
 /** A quote-only paragraph right after "X wrote:"/"said in a statement:" belongs to the introducer. */

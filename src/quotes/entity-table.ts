@@ -9,7 +9,7 @@ import { TITLE_WORDS } from './lexicon.js';
 import type { Gender } from './mention-roles.js';
 import { honorificGender, publicationName, roleBefore } from './mention-roles.js';
 import { type NameRun, type RunKind, readNameRun } from './name-runs.js';
-import { GROUP_NOUNS } from './noun-lexicon.js';
+import { GROUP_NOUNS, ROLE_NOUNS } from './noun-lexicon.js';
 import { contentStart, datelineSkip, isHeadline } from './paragraph-layout.js';
 import { paragraphPieces } from './paragraph-pieces.js';
 import type { ParagraphInput } from './types.js';
@@ -37,6 +37,21 @@ export interface EntityTable {
   lists: NamedList[];
   /** Entities by lowercase name, so look-ups cost the same in a long document as in a short one. */
   byName: ReadonlyMap<string, Entity>;
+  /** Short names a document defines for an organisation: `Halvorsen Energy ASA ("Halvorsen")`. */
+  aliases: ReadonlyMap<string, Entity>;
+}
+
+/** `("Halvorsen")`, `(the "Company")`, `(“Nordgrid”)` right after a name: the name it will go by. */
+const DEFINED_TERM = /^\s*\((?:the\s+)?["“]([\p{Lu}][\p{L}&.'’ -]{0,40})["”]\)/u;
+
+/**
+ * "Chief Financial Officer", "Vice President": a run of capitals that opens with a title word and ends
+ * in a role noun is a job title, not an organisation or person, even with an organisation word inside.
+ */
+function isJobTitle(run: NameRun): boolean {
+  const first = run.words[0]?.bare ?? '';
+  const last = run.words.at(-1)?.bare ?? '';
+  return run.words.length >= 2 && TITLE_WORDS.has(first) && (TITLE_WORDS.has(last) || ROLE_NOUNS.has(last));
 }
 
 const HONORIFIC_ONLY = /^(?:mr|mrs|ms|miss|mx|dr)\.?$/i;
@@ -56,6 +71,7 @@ class TableBuilder {
   readonly entities: Entity[] = [];
   readonly lists: NamedList[] = [];
   readonly byName = new Map<string, Entity>();
+  readonly aliases = new Map<string, Entity>();
   /** Multi-word entities by their last word, in the order they were first met. */
   private readonly byLastWord = new Map<string, Entity[]>();
 
@@ -139,11 +155,21 @@ function scanParagraph(builder: TableBuilder, paragraph: ParagraphInput): void {
         boundary && /\p{Lu}/u.test(text[i] ?? '')
           ? readNameRun(text, i, starts.has(i) || afterOpeningMark(text, i))
           : null;
-      if (!run || run.words.every((w) => TITLE_WORDS.has(w.bare) || GROUP_NOUNS.has(w.bare))) {
+      if (
+        !run ||
+        run.words.every((w) => TITLE_WORDS.has(w.bare) || GROUP_NOUNS.has(w.bare)) ||
+        isJobTitle(run)
+      ) {
         i = run ? run.end : i + 1;
         continue;
       }
       const entity = builder.register(run, text, paragraph.start);
+      const term =
+        run.kind === 'org' || run.kind === 'unknown' ? DEFINED_TERM.exec(text.slice(run.end)) : null;
+      if (term?.[1] && term[1].toLowerCase() !== entity.name.toLowerCase()) {
+        builder.aliases.set(term[1].toLowerCase(), entity);
+        if (entity.kind === 'unknown') entity.kind = 'org';
+      }
       if ((entity.kind === 'person' || entity.kind === 'unknown') && !run.possessive)
         people.push({ run, entity });
       i = run.end;
@@ -207,5 +233,6 @@ export function buildEntityTable(
     entities: builder.entities,
     lists: builder.lists.filter((l) => l.names.length >= 2),
     byName: builder.byName,
+    aliases: builder.aliases,
   };
 }

@@ -8,12 +8,13 @@
 
 import { trimRange } from '../text/sentences.js';
 import { attributeParagraph, type DocumentState } from './attribute-paragraph.js';
-import { TRANSCRIPT_TURN } from './confidence.js';
+import { TRANSCRIPT_CONTINUATION, TRANSCRIPT_TURN } from './confidence.js';
 import { buildEntityTable, type EntityTable } from './entity-table.js';
 import { nestedDrafts } from './nested-quotes.js';
 import { readNounPhrase } from './noun-phrase.js';
 import { paragraphPieces } from './paragraph-pieces.js';
 import { type Draft, toQuotes } from './quote-drafts.js';
+import { entitySpeaker } from './speaker.js';
 import { type Speaker, SpeakerResolver } from './speaker-resolver.js';
 import { countTranscriptLabels, type IsPersonName, readTranscriptLine } from './transcript.js';
 import type { ExtractInput, ParagraphInput, Quote } from './types.js';
@@ -77,6 +78,42 @@ function turnDraft(
   return { paragraph, kind: 'direct', ...range, speaker, via: null, cue: 'transcript', confidence };
 }
 
+/**
+ * Who answers the "A:" lines of a Q&A: an interview names its subject in the introduction, before the
+ * first turn. Only when exactly one person is named there; otherwise the answers stay unattributed.
+ */
+function interviewee(table: EntityTable, firstTurnStart: number): Speaker | null {
+  const named = table.entities.filter(
+    (e) =>
+      // A run of capitals is a person when it is one, or has a first name ("Northwest Weekly" has none).
+      (e.kind === 'person' || (e.kind === 'unknown' && e.words.length >= 2 && e.gender !== null)) &&
+      e.mentions.some((m) => m >= 0 && m < firstTurnStart),
+  );
+  const only = named.length === 1 ? named[0] : undefined;
+  return only ? entitySpeaker(only, null) : null;
+}
+
+/**
+ * An unlabelled paragraph between two turns of a transcript goes on with the turn before it (a
+ * speaker's answer over several paragraphs). Narration is told apart by what a turn never has: quote
+ * marks, the speaker named in the third person, a bracketed stage direction, no first or second person.
+ */
+function continuesTurn(paragraph: ParagraphInput, speaker: Speaker): boolean {
+  const text = paragraph.text.trim();
+  if (/^[[(]/.test(text) || /["“”„«»]/.test(text)) return false;
+  // A heading between turns ("Ukraine", "PART TWO") is no sentence: a turn's paragraph ends as one does.
+  if (!/[.!?…]$/.test(text) || text.split(/\s+/).length < 4) return false;
+  // Speech is addressed: a turn says "I", "we" or "you", which a news writer's narration outside
+  // quote marks never does.
+  if (!/\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|me|my|we|We|us|our|Our|you|You|your|Your)\b/.test(text))
+    return false;
+  const surname = speaker.name.split(/\s+/).at(-1) ?? '';
+  return (
+    surname === '' ||
+    !new RegExp(String.raw`\b${surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\b`).test(text)
+  );
+}
+
 export function extractQuotes(input: ExtractInput): Quote[] {
   const paragraphs: readonly ParagraphInput[] = input.paragraphs;
   const table = buildEntityTable(paragraphs, input.speakerHints ?? []);
@@ -90,19 +127,41 @@ export function extractQuotes(input: ExtractInput): Quote[] {
   const state: DocumentState = { carriedOpen: false, chain: null, introducer: null, previousSpeaker: null };
   const drafts: Draft[] = [];
   const labelNames = new Map<string, Speaker | null>();
+  const firstTurn = lines.findIndex((line) => line !== null);
+  const lastTurn = lines.findLastIndex((line) => line !== null);
+  const answerer =
+    firstTurn >= 0 &&
+    lines.some((line) => line?.answer) &&
+    lines.some((line) => line && !line.speaker && !line.answer)
+      ? interviewee(table, paragraphs[firstTurn]?.start ?? 0)
+      : null;
+  let turn: Speaker | null = null;
   paragraphs.forEach((paragraph, i) => {
     const line = lines[i];
     if (line) {
       // A question line ("Q: …") is nobody's quote; a speaker line is that speaker's words.
       Object.assign(state, { carriedOpen: false, chain: null, introducer: null, previousSpeaker: null });
-      if (!line.speaker) return;
+      turn = null;
+      if (!line.speaker && !(line.answer && answerer)) return;
       const where = { pos: paragraph.start, paragraph: paragraph.number };
-      const speaker = transcriptSpeaker(line.speaker, resolver, where, labelNames);
+      const speaker = line.speaker ? transcriptSpeaker(line.speaker, resolver, where, labelNames) : answerer;
+      if (!speaker) return;
       resolver.noteSpeaker(speaker, paragraph.start, paragraph.number);
-      drafts.push(turnDraft(paragraph, line.textStart, speaker, TRANSCRIPT_TURN));
-      drafts.push(...reportedInTurn(paragraph, line.textStart, resolver));
+      const draft = turnDraft(paragraph, line.textStart, speaker, TRANSCRIPT_TURN);
+      drafts.push(
+        draft,
+        ...nestedDrafts(draft, resolver),
+        ...reportedInTurn(paragraph, line.textStart, resolver),
+      );
+      turn = speaker;
       return;
     }
+    if (turn && i < lastTurn && continuesTurn(paragraph, turn)) {
+      drafts.push(turnDraft(paragraph, 0, turn, TRANSCRIPT_CONTINUATION));
+      drafts.push(...reportedInTurn(paragraph, 0, resolver));
+      return;
+    }
+    turn = null;
     for (const piece of paragraphPieces(paragraph)) {
       const found = attributeParagraph(piece, state, resolver);
       drafts.push(...found, ...found.flatMap((draft) => nestedDrafts(draft, resolver)));

@@ -1,7 +1,8 @@
 // Mid-sentence attribution: "The plan, Pike said, will close the gap." / "The board, said the
 // treasurer, will vote in May." / "The deficit, according to Pike, is $4 million." An attribution set
-// off by two commas inside a sentence makes the whole sentence the speaker's reported words (kept
-// verbatim, so the attribution stays inside the span); a quote inside it is the speaker's too.
+// off by two commas inside a sentence makes the whole sentence the speaker's reported words; the act's
+// clause spans the sentence, and attribute-paragraph.ts reports the words on either side of the
+// attribution as two parts (like a split quote). A quote inside it is the speaker's too.
 import { readAttribution } from './final-act.js';
 import { SPEECH_PARTICIPLES } from './lexicon.js';
 import { readWord } from './read-word.js';
@@ -23,7 +24,11 @@ export function findMiddleAct(text: string, masked: string, s: Sentence): Speech
     if (next < 0 || next >= s.end) continue;
     const tail = attributionTailEnd(text, masked, found.verb.end, next, found.verb);
     if (tail === null) continue;
-    const rest = readWord(text, next + 1 + (/^\s*/.exec(text.slice(next + 1, next + 4))?.[0].length ?? 0));
+    // "Those differences, she warned, “will swallow …”": the words after the attribution may be quoted.
+    const rest = readWord(
+      text,
+      next + 1 + (/^\s*["“„«]?\s*/.exec(text.slice(next + 1, next + 6))?.[0].length ?? 0),
+    );
     if (!rest) continue;
     // "…, she said, adding that …": the words before the attribution are the reported clause and the
     // participle carries on (paragraph-acts.ts links it to this act). "…, she announced, a move that …":

@@ -110,6 +110,12 @@ export function readNameRun(text: string, pos: number, sentenceInitial = false):
       p = word.end + 2;
       continue;
     }
+    // "Carver & Associates", "Baird & Co.": an ampersand joins a firm's name to its organisation word.
+    const joined = text.startsWith(' & ', word.end) ? readWord(text, word.end + 3) : null;
+    if (!word.possessive && joined?.capital && ORG_WORDS.has(joined.bare)) {
+      p = word.end + 3;
+      continue;
+    }
     if (word.possessive || text[word.end] !== ' ') break;
     p = word.end + 1;
   }

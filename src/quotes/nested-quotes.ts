@@ -12,13 +12,17 @@ import type { Speaker, SpeakerResolver } from './speaker-resolver.js';
 /** `‘…’` or `'…'` inside the outer quote: an opening mark after a space, a closing one before a space or mark. */
 const INNER =
   /(?<=^|[\s(\u2014\u2013])['‘](?=\p{L})((?:(?!['’](?=[\s.,;:!?"”\u2014\u2013]|$)).){1,300}?[^\s])['’](?=[\s.,;:!?"”\u2014\u2013]|$)/gu;
+/** German inner quotes inside „…“: `‚…‘` (low opening mark, high closing mark). */
+const INNER_LOW = /(?<=^|[\s(\u2014\u2013])‚(?=\p{L})([^‚‘]{1,300}?[^\s])‘/gu;
+/** A transcript turn is not itself in quote marks, so the words it quotes are in the primary marks. */
+const INNER_DOUBLE = /(?<=^|[\s(\u2014\u2013])["“](?=\p{L})([^"“”]{1,300}?[^\s])["”]/gu;
 
 /**
  * The speaker and reporting verb right before the inner quote, with at most three words between them
  * ("she keeps saying she'll '…'", "the governor told us, '…'").
  */
 const INTRODUCTION =
-  /(?:^|[\s,;:(\u2014\u2013])((?:(?:[Tt]he|[Aa]n?)\s+)?[\p{L}][\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})\s+(?:(?:keeps?|kept)\s+)?(?:said|says|saying|told\s+(?:us|me|them|him|her|reporters|everyone)|tells\s+(?:us|me|them|everyone)|promised|promises|promising|vowed|vows|wrote|writes|insisted|insists|insisting|claimed|claims|declared|announced)(?:\s+that)?[\s,:]*(?:[\p{L}'’]+\s+){0,3}$/u;
+  /(?:^|[\s,;:(\u2014\u2013])((?:(?:[Tt]he|[Aa]n?)\s+)?[\p{L}][\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}),?\s+(?:(?:keeps?|kept)\s+)?(?:said|says|saying|told\s+(?:us|me|them|him|her|reporters|everyone)|tells\s+(?:us|me|them|everyone)|promised|promises|promising|vowed|vows|wrote|writes|insisted|insists|insisting|claimed|claims|declared|announced)(?:\s+that)?[\s,:]*(?:[\p{L}'’]+\s+){0,3}$/u;
 
 const FIRST_PERSON = /^(?:i|we|you)$/i;
 
@@ -50,7 +54,8 @@ export function nestedDrafts(outer: Draft, resolver: SpeakerResolver): Draft[] {
   const { text } = outer.paragraph;
   const body = text.slice(outer.start, outer.end);
   const drafts: Draft[] = [];
-  for (const inner of body.matchAll(INNER)) {
+  const patterns = outer.cue === 'transcript' ? [INNER_DOUBLE] : [INNER, INNER_LOW];
+  for (const inner of patterns.flatMap((pattern) => [...body.matchAll(pattern)])) {
     const words = inner[1];
     if (inner.index === undefined || !words) continue;
     const lead = body.slice(0, inner.index);

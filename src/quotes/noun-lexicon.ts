@@ -17,7 +17,8 @@ export const ORG_WORDS = words(`
   pharmaceuticals therapeutics media software solutions brands foods logistics entertainment studios games
   ventures health insurance electric power oil gas steel mining semiconductor semiconductors labs
   communications telecom wireless networks financial securities realty properties hotels resorts pharma
-  biotech sciences healthcare retail stores markets airways aerospace automotive chemicals
+  biotech sciences healthcare retail stores markets airways aerospace automotive chemicals cooperative co-op
+  associates
 `);
 
 /** Last words that make a run of capitals a publication. */
@@ -63,8 +64,20 @@ export const ROLE_NOUNS = words(`
   organizer activist advocate candidate nominee defendant plaintiff investigator regulator trustee banker
   investor journalist reporter editor columnist producer inspector member resident worker employee student
   critic forward midfielder defender goalkeeper winger linebacker receiver shortstop catcher teammate rookie
-  veteran neighbor neighbour volunteer supporter opponent voter parent patient farmer economist person
+  veteran neighbor neighbour volunteer supporter opponent voter parent patient farmer economist person head
 `);
+
+/**
+ * Person nouns by their form, for the open class the list above cannot close: agent compounds in
+ * -man/-woman/-person ("longshoreman", "fisherwoman", "chairperson") and the learned suffixes
+ * -ologist, -ician, -ographer ("glaciologist", "statistician", "demographer") only ever name people.
+ */
+const ROLE_SHAPE = /^\p{Ll}[\p{Ll}-]{2,}(?:man|woman|person|ologist|ician|ographer)$/u;
+
+/** A singular noun naming a person by role: listed, or of a person-only form. */
+export function isRoleNoun(bare: string): boolean {
+  return ROLE_NOUNS.has(bare) || ROLE_SHAPE.test(bare);
+}
 
 /** Heads of an organisation named by a common noun: `the company`, `the city's finance office`. */
 export const ORG_NOUNS = words(`
@@ -74,7 +87,7 @@ export const ORG_NOUNS = words(`
   airline nonprofit charity coalition commission court panel bureau authority institute foundation
   police prosecutors association utility developer manufacturer publisher family tribe nation embassy
   museum library church diocese archdiocese parish legislature assembly military army navy federation
-  confederation alliance service
+  confederation alliance service center centre cooperative co-op refinery refiner insurer lender
 `);
 
 /** Heads meaning a publication when used generically: `the paper`, `the newspaper`. */
@@ -83,7 +96,7 @@ export const GENERIC_PUBLICATION_NOUNS = words('paper newspaper outlet magazine 
 /** Documents that speak for their owner: `its statement`, `the Senators' letter`, `SpaceX's statement`. */
 export const STATEMENT_NOUNS = words(`
   statement letter email e-mail post tweet release filing memo complaint lawsuit motion report note
-  message op-ed testimony remarks announcement
+  message op-ed testimony remarks announcement survey poll study
 `);
 
 /** Heads that speak for the organisation after "for": `a spokesperson for SpaceX` → SpaceX. */
@@ -91,7 +104,7 @@ export const SPOKES_NOUNS = words('spokesperson spokesman spokeswoman spokespeop
 
 /** Heads that mean "the organisation last named": `the company said`. */
 export const GENERIC_ORG_HEADS = words(
-  'company firm startup automaker carmaker retailer airline developer manufacturer utility',
+  'company firm startup automaker carmaker retailer airline developer manufacturer utility refinery refiner insurer lender',
 );
 
 /** Heads that mean "the public body last named": `the agency said` after the Federal Aviation Administration. */

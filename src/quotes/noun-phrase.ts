@@ -7,8 +7,8 @@ import { type NameRun, readNameRun } from './name-runs.js';
 import {
   GENERIC_PUBLICATION_NOUNS,
   GROUP_NOUNS,
+  isRoleNoun,
   ORG_NOUNS,
-  ROLE_NOUNS,
   SPOKES_NOUNS,
   STATEMENT_NOUNS,
 } from './noun-lexicon.js';
@@ -37,8 +37,11 @@ function readCommonWords(text: string, pos: number): Word[] {
 }
 
 function isHead(bare: string): boolean {
-  return [GROUP_NOUNS, ROLE_NOUNS, ORG_NOUNS, STATEMENT_NOUNS, SPOKES_NOUNS, GENERIC_PUBLICATION_NOUNS].some(
-    (set) => set.has(bare),
+  return (
+    isRoleNoun(bare) ||
+    [GROUP_NOUNS, ORG_NOUNS, STATEMENT_NOUNS, SPOKES_NOUNS, GENERIC_PUBLICATION_NOUNS].some((set) =>
+      set.has(bare),
+    )
   );
 }
 
@@ -55,7 +58,7 @@ function headKind(head: string): NounPhraseKind {
   if (SPOKES_NOUNS.has(head) || STATEMENT_NOUNS.has(head)) return 'owned';
   if (GROUP_NOUNS.has(head)) return 'group';
   if (GENERIC_PUBLICATION_NOUNS.has(head)) return 'publication';
-  if (ROLE_NOUNS.has(head)) return 'role';
+  if (isRoleNoun(head)) return 'role';
   return 'org';
 }
 
@@ -82,9 +85,11 @@ function readCommonPhrase(
         return phrase(text, 'owned', start, owner.end, { ...extra, owner });
     }
     if (modifier) return phrase(text, 'owned', start, last.end, { ...extra, owner: modifier });
+    const possessor = possessiveModifier(text, start, bodyStart, det);
+    if (possessor) return phrase(text, 'owned', start, last.end, { ...extra, owner: possessor });
     if (det && POSSESSIVE_DETS.has(det))
       return phrase(text, 'owned', start, last.end, { ...extra, ownerPronoun: det });
-    if (SPOKES_NOUNS.has(head)) return null; // "a spokesperson" for nobody named
+    if (SPOKES_NOUNS.has(head)) return spokesOfModifier(text, start, bodyStart, last, extra);
     return phrase(text, kind, start, last.end, extra); // "the statement": its owner is resolved later
   }
   // "people familiar with the matter", "a person briefed on the talks": how news describes an unnamed
@@ -92,6 +97,44 @@ function readCommonPhrase(
   const described =
     kind === 'group' || kind === 'role' ? SOURCE_DESCRIPTION.exec(text.slice(last.end, last.end + 80)) : null;
   return phrase(text, kind, start, last.end + (described?.[0].length ?? 0), extra);
+}
+
+/**
+ * "A hospital spokesman", "a union representative": the organisation noun before the head says whom
+ * the spokesperson speaks for (the hospital the document named). A bare "a spokesperson" speaks for
+ * nobody named, and "the spokesman" is the person the document gave that role.
+ */
+/**
+ * "the center’s survey", "the agency’s statement": a possessive organisation noun among the modifiers
+ * owns the document, and is resolved like "the center" would be.
+ */
+function possessiveModifier(
+  text: string,
+  start: number,
+  bodyStart: number,
+  det: string | null,
+): NounPhrase | null {
+  const words = readCommonWords(text, bodyStart).slice(0, -1);
+  const owner = words.find((w) => /['’]s$/.test(w.text));
+  const head = owner?.text.slice(0, -2).toLowerCase() ?? '';
+  if (!owner || !ORG_NOUNS.has(head)) return null;
+  return phrase(text, 'org', start, owner.end - 2, { head, definite: det === 'the' });
+}
+
+function spokesOfModifier(
+  text: string,
+  start: number,
+  bodyStart: number,
+  last: Word,
+  extra: Partial<NounPhrase>,
+): NounPhrase | null {
+  const modifiers = readCommonWords(text, bodyStart).slice(0, -1);
+  const org = modifiers.at(-1);
+  if (org && ORG_NOUNS.has(org.bare)) {
+    const owner = phrase(text, 'org', org.start, org.end, { head: org.bare, definite: true });
+    return phrase(text, 'owned', start, last.end, { ...extra, owner });
+  }
+  return extra.definite ? phrase(text, 'role', start, last.end, extra) : null;
 }
 
 const SOURCE_DESCRIPTION =

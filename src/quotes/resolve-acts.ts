@@ -1,6 +1,7 @@
 // Resolving a paragraph's attributions in reading order, so that pronouns see the speakers and sentence
 // subjects before them (and not the subject of their own sentence), and the confidence of each act.
 import { FRAME_CONFIDENCE, INDIRECT_DISCOUNT, PRONOUN_FACTOR, UNNAMED_GROUP_CAP } from './confidence.js';
+import { type NounPhrase, readNounPhrase } from './noun-phrase.js';
 import { indirectActs, type ParagraphActs } from './paragraph-acts.js';
 import type { QuoteSpan } from './quote-marks.js';
 import type { Speaker, SpeakerResolver } from './speaker-resolver.js';
@@ -12,6 +13,19 @@ const SUBJECT_KINDS = new Set(['name', 'list', 'group', 'org', 'publication']);
 /** A leading adverbial before the subject: "In a separate letter to …, the Senators express …". */
 const LEADING_ADVERBIAL =
   /^(?:In|On|At|During|After|Before|Following|Since|For|With|Under|Despite|Meanwhile|However|Still|Later|Earlier|Today|Yesterday|Also|Separately|Instead|Additionally|Lastly|Finally|Last|This|Asked|Speaking|Now|Then|But|And|Yet|So|Previously|Overall|Indeed|Notably|Specifically)\b[^,"“”\u2591]{0,100},\s+/;
+
+/**
+ * "When the Library Board voted …, it said …": a sentence may open with a subordinate clause whose
+ * subject the main clause's pronoun refers back to (anaphora inside the sentence).
+ */
+const SUBORDINATOR = /^(?:When|After|Before|As|While|Although|Though|Because|Since|Once|Until)\s+/;
+const NAMED_KINDS = new Set(['name', 'org', 'publication']);
+
+function subordinateSubject(text: string, from: number): NounPhrase | null {
+  const lead = SUBORDINATOR.exec(text.slice(from, from + 12));
+  const np = lead ? readNounPhrase(text, from + lead[0].length) : null;
+  return np && NAMED_KINDS.has(np.kind) ? np : null;
+}
 
 export function confidenceOf(act: SpeechAct, indirect: boolean): number {
   const base = FRAME_CONFIDENCE[act.frame] - (indirect ? INDIRECT_DISCOUNT : 0);
@@ -47,6 +61,11 @@ export function resolveActs(
       ? resolver.resolve(subjectNp, { pos: paragraph.start + from, paragraph: number })
       : null;
     subjects.set(sentence, subject);
+    const subordinate = subordinateSubject(text, from);
+    const inner = subordinate
+      ? resolver.resolve(subordinate, { pos: paragraph.start + subordinate.start, paragraph: number })
+      : null;
+    if (subordinate && inner) resolver.noteSubject(inner, paragraph.start + subordinate.start, number);
     for (const { act } of pa.acts.filter((a) => a.sentence === sentence)) {
       const pos = paragraph.start + act.cueStart;
       // "X praised what she called a "relentless" half": the pronoun is the sentence's subject.
@@ -61,6 +80,7 @@ export function resolveActs(
       if (speaker && act.role && !speaker.role && speaker.kind === 'person')
         resolver.rememberRole(speaker, act.role);
       speakers.set(act, speaker);
+      if (act.document && speaker) resolver.noteDocument(act.document, speaker);
       // "Taylor Reese said she would …": the pronoun right after the verb is the speaker.
       const pronoun =
         act.frame === 'clause' && act.complement

@@ -2,7 +2,7 @@
 // name with that surname mentioned most recently, agreeing with Mr./Ms.), "the Journal" → "The Wall
 // Street Journal", and an unknown surname stays as written ("Sen. Smith").
 import { isCommonWord } from '../text/word-lexicon.js';
-import type { EntityTable } from './entity-table.js';
+import type { Entity, EntityTable } from './entity-table.js';
 import { honorificGender } from './mention-roles.js';
 import type { NameRun } from './name-runs.js';
 import { acronymOwner } from './org-names.js';
@@ -10,6 +10,18 @@ import { entitySpeaker, lastMentionBefore, type Speaker, type SpeakerKind } from
 
 const HONORIFIC_ONLY = /^(?:mr|mrs|ms|miss|mx|dr|sen|rep|gov)\.?$/i;
 export const PEOPLE: ReadonlySet<SpeakerKind> = new Set(['person', 'unknown']);
+
+/**
+ * "Walt said" after "Walt Sorensen": a first name alone, once the full name is given, is that person
+ * when no one else named so far shares it (no surname matched it first).
+ */
+function firstNameOwner(entities: readonly Entity[], first: string, pos: number): Entity | null {
+  const owners = entities.filter(
+    (e) =>
+      e.words.length >= 2 && e.words[0] === first && PEOPLE.has(e.kind) && lastMentionBefore(e, pos) >= -1,
+  );
+  return owners.length === 1 ? (owners[0] ?? null) : null;
+}
 
 export function resolveName(
   table: EntityTable,
@@ -19,6 +31,9 @@ export function resolveName(
 ): Speaker | null {
   const entities = table.entities;
   const last = run.nameWords[run.nameWords.length - 1]?.bare ?? '';
+  // A short name the document defined ("Halvorsen") is that organisation, before any surname.
+  const defined = table.aliases.get(run.name.toLowerCase());
+  if (defined && run.title === null) return entitySpeaker(defined, null);
   // "DeLuca", "McKay" look like a one-word brand ("SpaceX") by their inner capital; when the document
   // has named a person with that surname and no organisation of that name, the word is the surname.
   const surnameOnly =
@@ -59,6 +74,8 @@ export function resolveName(
     if (gender && !entity.gender) entity.gender = gender;
     return entitySpeaker(entity, role);
   }
+  const byFirstName = run.title === null ? firstNameOwner(entities, last, pos) : null;
+  if (byFirstName) return entitySpeaker(byFirstName, role);
   // "Management said …", "Passengers vented …": a capitalised common word that names nobody in the
   // document is a sentence-initial noun, not a surname.
   if (run.nameWords.length === 1 && run.title === null && isCommonWord(run.name)) return null;

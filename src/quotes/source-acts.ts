@@ -24,14 +24,26 @@ const DOCUMENT_HEADS = new Set([
   'analysis',
   'census',
   'research',
+  'report',
 ]);
+
+/**
+ * Participles that report speech only with "that" after them: ", ruling that …" reports a court's
+ * holding, while ", ruling party" or ", finding work" do not report anything.
+ */
+const THAT_PARTICIPLES = new Set(
+  'ruling holding finding concluding contending asserting predicting estimating announcing suggesting'.split(
+    ' ',
+  ),
+);
 
 export function findParticipleActs(masked: string, s: Sentence): SpeechAct[] {
   const acts: SpeechAct[] = [];
   const re = /,\s+([a-z]+)\s+(?:that\s+)?/g;
   re.lastIndex = s.contentStart;
   for (let m = re.exec(masked); m && m.index < s.end; m = re.exec(masked)) {
-    if (!SPEECH_PARTICIPLES.has(m[1] ?? '')) continue;
+    const that = /that\s+$/.test(m[0]);
+    if (!SPEECH_PARTICIPLES.has(m[1] ?? '') && !(that && THAT_PARTICIPLES.has(m[1] ?? ''))) continue;
     const clause = trimClause(masked, m.index + m[0].length, s.end);
     acts.push(makeAct('participle', null, `${m[1]} that`, m.index, m.index + m[0].length, clause));
   }
@@ -85,6 +97,34 @@ export function findWithActs(text: string, masked: string, s: Sentence): SpeechA
 
 const FINDING = /\b(?:found|finds|showed|shows|concluded|concludes)\s+that\s+/g;
 
+/** "It was later confirmed by the authority that …": a passive reporting verb names its speaker after "by". */
+const PASSIVE_REPORT =
+  /\b(?:was|were|is|are|has been|have been|had been)\s+(?:[a-z]+ly\s+|later\s+|also\s+)?(?:said|stated|confirmed|announced|reported|disclosed|acknowledged|claimed|argued|noted)\s+by\s+/g;
+
+export function findPassiveActs(text: string, masked: string, s: Sentence): SpeechAct[] {
+  const acts: SpeechAct[] = [];
+  PASSIVE_REPORT.lastIndex = s.contentStart;
+  for (let m = PASSIVE_REPORT.exec(masked); m && m.index < s.end; m = PASSIVE_REPORT.exec(masked)) {
+    const np = readNounPhrase(text, m.index + m[0].length);
+    if (!np || np.kind === 'pronoun') continue;
+    // Only "it was … by X that <clause>": the clause is what X said; "the plan was announced by X" has none.
+    const that = /^\s+(?:[a-z]+\s+){0,3}?that\s+/.exec(masked.slice(np.end, s.end));
+    if (!that) continue;
+    const cueEnd = np.end + that[0].length;
+    acts.push(
+      makeAct(
+        'clause',
+        np,
+        `${m[0].trim().split(/\s+/).at(-2)} by … that`,
+        m.index,
+        cueEnd,
+        trimClause(text, cueEnd, s.end),
+      ),
+    );
+  }
+  return acts;
+}
+
 /**
  * "A study published this year by the Center for Urban Mobility found that …": a study, survey or poll
  * that names its author reports the author's findings.
@@ -102,7 +142,9 @@ export function findFindingActs(text: string, masked: string, s: Sentence): Spee
   if (verb.index - np.end > AUTHOR_WINDOW) return acts;
   const cueEnd = verb.index + verb[0].length;
   const cue = `${verb[0].trim().split(/\s+/)[0]} that`;
-  acts.push(makeAct('clause', np, cue, s.contentStart, cueEnd, trimClause(text, cueEnd, s.end)));
+  const act = makeAct('clause', np, cue, s.contentStart, cueEnd, trimClause(text, cueEnd, s.end));
+  act.document = document[1]?.toLowerCase();
+  acts.push(act);
   return acts;
 }
 
@@ -112,12 +154,21 @@ export function findAccordingActs(text: string, masked: string, s: Sentence): Sp
   re.lastIndex = s.contentStart;
   for (let m = re.exec(masked); m && m.index < s.end; m = re.exec(masked)) {
     const at = m.index + m[0].length;
-    const found = readNounPhrase(text, at);
+    const read = readNounPhrase(text, at);
+    // "according to a poll released Thursday by X (in Essen)": a document is read for the author named
+    // after it, whose phrase may run on to the comma; "according to the center's survey" has its owner.
+    const documentRead = read?.kind === 'owned' && DOCUMENT_HEADS.has(read.head ?? '');
+    const unowned = documentRead && !read.owner && !read.ownerPronoun;
+    const byAuthor = documentRead && new RegExp(String.raw`\b${read.head}\s+(?:by|from)\s`).test(read.text);
+    // "according to the report" (definite) refers back to a document already cited; the resolver knows it.
+    const found = (unowned && !read.definite) || byAuthor ? null : read;
     // "according to a poll released Thursday by the X Institute": a survey speaks for whoever made it.
     const document = found ? null : DOCUMENT_PHRASE.exec(masked.slice(at, at + AUTHOR_WINDOW));
     const np = document ? documentAuthor(text, masked, at + document[0].length) : found;
-    if (!np || np.kind === 'pronoun' || DOCUMENT_HEADS.has(np.head ?? '')) continue;
-    if (np.kind === 'owned' && !np.owner && !np.ownerPronoun) continue; // "according to the report"
+    if (!np || np.kind === 'pronoun') continue;
+    // "according to the report": only a report the text has already named an author for.
+    const anaphoric = np.kind === 'owned' && np.definite === true && DOCUMENT_HEADS.has(np.head ?? '');
+    if (np.kind === 'owned' && !np.owner && !np.ownerPronoun && !anaphoric) continue;
     let after = np === found ? readAppositive(text, np.end).end : authorPhraseEnd(masked, np.end);
     // "According to the department, the leak began at a hatch, which …": what looked like an
     // appositive was the reported clause, since a relative clause cannot follow it as the main one.
@@ -131,7 +182,9 @@ export function findAccordingActs(text: string, masked: string, s: Sentence): Sp
     ) {
       complement = trimClause(text, s.contentStart, masked.lastIndexOf(',', m.index));
     }
-    acts.push(makeAct('according', np, 'according to', m.index, np.end, complement));
+    const act = makeAct('according', np, 'according to', m.index, np.end, complement);
+    act.document = document?.[1]?.toLowerCase();
+    acts.push(act);
   }
   return acts;
 }

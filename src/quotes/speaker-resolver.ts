@@ -9,6 +9,7 @@ import {
   GENERIC_PUBLIC_HEADS,
   ISSUED_NOUNS,
   PUBLIC_BODY,
+  SPOKES_NOUNS,
   TITLE_ABBREVIATIONS,
 } from './noun-lexicon.js';
 import type { NounPhrase } from './noun-phrase.js';
@@ -17,6 +18,10 @@ import { PEOPLE, resolveName } from './resolve-name.js';
 import { entitySpeaker, lastMentionBefore, type Speaker } from './speaker.js';
 
 export type { Speaker } from './speaker.js';
+
+/** Documents that report findings for their author (and are referred back to as "the survey"). */
+const DOCUMENTS = new Set(['survey', 'poll', 'study', 'report']);
+const documentKind = (head: string) => (head === 'poll' ? 'survey' : head);
 
 export interface ResolveContext {
   /** Absolute offset of the mention. */
@@ -67,7 +72,15 @@ export class SpeakerResolver {
   private readonly speakers: Noted[] = [];
   private readonly subjects: Noted[] = [];
 
+  /** Who wrote the study, survey, poll or report the text last cited, by kind: "the survey" refers back. */
+  private readonly documents = new Map<string, Speaker>();
+
   constructor(private readonly table: EntityTable) {}
+
+  /** `head` is the document's noun; a survey and a poll are the same kind of document. */
+  noteDocument(head: string, author: Speaker): void {
+    this.documents.set(documentKind(head), author);
+  }
 
   noteSpeaker(speaker: Speaker, pos: number, paragraph: number): void {
     insertByPosition(this.speakers, { speaker, pos, paragraph });
@@ -220,8 +233,16 @@ export class SpeakerResolver {
       .filter((e) => e.kind === 'org' && orgHead(e.words) === head && lastMentionBefore(e, ctx.pos) > -2)
       .sort((a, b) => lastMentionBefore(b, ctx.pos) - lastMentionBefore(a, ctx.pos))[0];
     if (entity) return entitySpeaker(entity, null);
-    if (GENERIC_ORG_HEADS.has(head))
-      return this.recentEntity(ctx.pos, 'org', (e) => !PUBLIC_BODY.test(e.name));
+    if (GENERIC_ORG_HEADS.has(head)) {
+      // "the company" is the company the text has been about — the one that spoke or was the subject
+      // last — rather than whichever company was named last ("Halvorsen agreed to buy Nordgrid. The
+      // company said …" is Halvorsen).
+      const company = (s: Speaker) => s.kind === 'org' && !PUBLIC_BODY.test(s.name);
+      return (
+        this.recent(ctx, company)?.speaker ??
+        this.recentEntity(ctx.pos, 'org', (e) => !PUBLIC_BODY.test(e.name))
+      );
+    }
     if (GENERIC_PUBLIC_HEADS.has(head)) {
       // The public body that spoke last is the one meant; failing that, the one named last.
       const isBody = (s: Speaker) => s.kind === 'org' && PUBLIC_BODY.test(this.fullName(s).name);
@@ -270,11 +291,23 @@ export class SpeakerResolver {
     // of the document holds that role (with two governors the modifier would be needed to choose).
     const head = wanted[wanted.length - 1] ?? '';
     const heads = byRole((words) => words.includes(head));
-    return heads.length === 1 && heads[0] ? entitySpeaker(heads[0], null) : null;
+    if (heads.length === 1 && heads[0]) return entitySpeaker(heads[0], null);
+    // "the spokesman" whom the document never names is the one already heard from, who spoke for an
+    // organisation: the organisation that spoke last.
+    return SPOKES_NOUNS.has(head) ? (this.recent(ctx, (s) => s.kind === 'org')?.speaker ?? null) : null;
   }
 
   private owner(np: NounPhrase, ctx: ResolveContext): Speaker | null {
-    if (np.owner) return this.resolve(np.owner, ctx);
+    const head = np.head ?? '';
+    if (np.owner) {
+      const owner = this.resolve(np.owner, ctx);
+      if (owner && DOCUMENTS.has(head)) this.noteDocument(head, owner);
+      return owner;
+    }
+    // "The survey found that …" after "a poll released Thursday by the Hollins Institute": the document
+    // already cited, by its author. A document nobody has been named for speaks for no one.
+    if (!np.ownerPronoun && np.definite && DOCUMENTS.has(head))
+      return this.documents.get(documentKind(head)) ?? null;
     const subject = ctx.subject;
     switch (np.ownerPronoun) {
       case 'its':
@@ -293,9 +326,11 @@ export class SpeakerResolver {
         // "The statement said …": the statement of whoever last spoke. A bare "the report" or "the
         // lawsuit" is a document of unknown origin, and speaks for nobody.
         if (!ISSUED_NOUNS.has(np.head ?? '')) return null;
+        // With no one heard from yet, an issued statement is the organisation the text is about.
         return (
           (subject && subject.kind !== 'person' ? subject : null) ??
           this.recent(ctx, () => true)?.speaker ??
+          this.recentSubject(ctx, (s) => s.kind === 'org')?.speaker ??
           null
         );
     }

@@ -33,6 +33,10 @@ export interface SpeechAct {
   /** Label acts attribute quotes from here to the end of the sentence. */
   scopeStart?: number;
   parent?: SpeechAct;
+  /** A verb joined by "and"/"but" to the verbs before it, sharing their subject. */
+  coordinated?: boolean;
+  /** The speaker is the author of the study, survey, poll or report named here ("according to a poll by X"). */
+  document?: string;
 }
 
 export interface Sentence {

@@ -3,11 +3,11 @@
 // phrase bounded by punctuation or the sentence start, which rules out objects and subordinate clauses.
 
 import { appositiveKind, roleText } from './appositive.js';
-import { TIME_WORDS, TITLE_WORDS, VERB_ADVERBS } from './lexicon.js';
+import { NON_NAME_WORDS, TIME_WORDS, TITLE_WORDS, VERB_ADVERBS } from './lexicon.js';
 import { readNameRun } from './name-runs.js';
-import { ROLE_NOUNS } from './noun-lexicon.js';
+import { isRoleNoun, ROLE_NOUNS, SPOKES_NOUNS } from './noun-lexicon.js';
 import { type NounPhrase, readNounPhrase } from './noun-phrase.js';
-import { readWords } from './read-word.js';
+import { readWords, type Word } from './read-word.js';
 
 export interface Subject {
   np: NounPhrase;
@@ -91,7 +91,12 @@ function nameAppositive(text: string, masked: string, end: number, floor: number
   const titles = role?.run?.words.every((w) => TITLE_WORDS.has(w.bare) || ROLE_NOUNS.has(w.bare)) ?? false;
   // "A residents' group, Friends of the Pell River, said": an organisation named after its description.
   const described = role?.kind === 'org' && !role.run && run.kind === 'unknown';
-  if (!role || (role.kind !== 'role' && role.kind !== 'owned' && !titles && !described)) return null;
+  if (!role || (role.kind !== 'role' && role.kind !== 'owned' && !titles && !described)) {
+    const description = describedRole(text.slice(before, comma));
+    if (!description) return null;
+    const np: NounPhrase = { kind: 'name', start: run.start, end: run.end, text: run.name, run };
+    return { np, role: description };
+  }
   const np: NounPhrase = {
     kind: described ? 'org' : 'name',
     start: run.start,
@@ -100,6 +105,49 @@ function nameAppositive(text: string, masked: string, end: number, floor: number
     run: described ? { ...run, kind: 'org' } : run,
   };
   return { np, role: described ? null : role.text.replace(/^(?:a|an|the)\s+/i, '') };
+}
+
+/**
+ * "An authority spokesman", "A longshoreman who has worked the night shift for 22 years": a short
+ * description whose head noun names a person, optionally with a relative clause, set off before a full
+ * name. The closing comma after the name shows the apposition, so the name is the subject.
+ */
+const DESCRIPTION =
+  /^(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)\s+((?:[\p{L}’'-]+\s+){0,3}?([\p{Ll}-]+))(?:\s+who\s+[^,;:]{1,100})?$/u;
+
+function describedRole(chunk: string): string | null {
+  const m = DESCRIPTION.exec(chunk.trim());
+  const head = m?.[2] ?? '';
+  return m?.[1] && (isRoleNoun(head) || SPOKES_NOUNS.has(head)) ? m[1] : null;
+}
+
+/** How many words of description may stand before a full name: "Dutch stroke", "longtime resident". */
+const MAX_DESCRIPTION_WORDS = 3;
+
+/**
+ * "Dutch stroke Femke de Ruiter said": a short description written before a full name, with at least
+ * one lowercase word (so it is not part of the name), makes the name the subject and the description
+ * its role, whatever the nouns are.
+ */
+function describedBefore(text: string, start: number, end: number): { np: NounPhrase; role: string } | null {
+  const words = readWords(text, start, end).slice(0, MAX_DESCRIPTION_WORDS + 1);
+  for (let k = 1; k < words.length; k++) {
+    const before = words.slice(0, k);
+    if (!before.some((w) => !w.capital) || before.some((w) => NON_NAME_WORDS.has(w.bare))) continue;
+    const at = words[k] as Word;
+    const run = readNameRun(text, at.start);
+    if (
+      !run ||
+      run.end !== end ||
+      run.nameWords.length < 2 ||
+      run.kind === 'org' ||
+      run.kind === 'publication'
+    )
+      continue;
+    const np: NounPhrase = { kind: 'name', start: run.start, end: run.end, text: run.name, run };
+    return { np, role: text.slice(start, at.start).trim() };
+  }
+  return null;
 }
 
 function chunkStart(masked: string, end: number, floor: number): number {
@@ -117,25 +165,30 @@ function parseChunk(text: string, start: number, end: number, floor: number): No
     // "… praised what she called": a subject right after "what" opens a free relative clause.
     if (candidate !== start && !ADVERBIAL_PREFIX.test(prefix) && !/\bwhat\s+$/i.test(prefix)) continue;
     const np = readNounPhrase(text, candidate, candidate === floor || candidate === start);
-    if (np && (np.end === end || placedBy(text, np, end))) return np;
+    if (np && np.end === end) return np;
+    const place = np ? placedBy(text, np, end) : null;
+    // "Analysts at Raymond James said": unnamed people placed at an organisation speak for it, as an
+    // unnamed spokesperson does.
+    if (np && place) return np.kind === 'group' && np.definite === false && place.kind === 'org' ? place : np;
   }
   return null;
 }
 
-const PLACING_PREPOSITION = /^\s+(?:of|from|at|in)\s+/;
-const PLACED_KINDS = new Set(['name', 'owned', 'org', 'role']);
+const PLACING_PREPOSITION = /^\s+(?:of|from|at|in|for)\s+/;
+const PLACED_KINDS = new Set(['name', 'owned', 'org', 'role', 'group']);
 const PLACE_KINDS = new Set(['name', 'org', 'publication']);
 
 /**
- * "Economist Hanna Berg of the University of Kent", "A spokesman for the ministry in Paris": a named
- * place or institution after the speaker says where they work, and the speaker is still the subject.
+ * "Economist Hanna Berg of the University of Kent", "A spokesman for the ministry in Paris", "A lawyer
+ * for Castellan": a named place, institution or client after the speaker says where or for whom they
+ * work, and the speaker is still the subject.
  */
-function placedBy(text: string, np: NounPhrase, end: number): boolean {
-  if (!PLACED_KINDS.has(np.kind)) return false;
+function placedBy(text: string, np: NounPhrase, end: number): NounPhrase | null {
+  if (!PLACED_KINDS.has(np.kind)) return null;
   const prep = PLACING_PREPOSITION.exec(text.slice(np.end, end));
-  if (!prep) return false;
+  if (!prep) return null;
   const place = readNounPhrase(text, np.end + prep[0].length);
-  return place !== null && PLACE_KINDS.has(place.kind) && place.end === end;
+  return place !== null && PLACE_KINDS.has(place.kind) && place.end === end ? place : null;
 }
 
 /**
@@ -165,7 +218,10 @@ export function readSubjectBefore(
   const chunk = text.slice(start, end).trim().toLowerCase();
   if (RELATIVES.has(chunk) && masked[start - 2] === ',') return { relative: chunk, comma: start - 2 };
   let np = parseChunk(text, start, end, floor);
-  if (!np) return null;
+  if (!np) {
+    const described = describedBefore(text, start, end);
+    return described ? { np: described.np, role: appositive.role ?? described.role } : null;
+  }
   // A list split by commas ("Warren, Shaheen and Duckworth"): extend to the left while it stays a list.
   for (let s = start; np.kind === 'list' || np.kind === 'name'; ) {
     if (masked[s - 2] !== ',' && !/,\s*$/.test(masked.slice(Math.max(floor, s - 3), s))) break;

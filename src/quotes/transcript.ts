@@ -12,6 +12,8 @@ export interface TranscriptLine {
   speaker: string | null;
   /** Offset where the spoken words start. */
   textStart: number;
+  /** An "A:" line of a Q&A: the interviewee's answer, whose name the label does not give. */
+  answer?: boolean;
 }
 
 /** Markdown emphasis may wrap the label with or without its colon: "**Q:**", "**Rivera**:". */
@@ -23,6 +25,7 @@ const labelLine = (label: string) =>
 const LINE = labelLine(UPPER_LABEL);
 const MIXED_LINE = labelLine(MIXED_LABEL);
 const QUESTION_LABELS = new Set(['Q', 'QUESTION', 'REPORTER', 'INTERVIEWER', 'AUDIENCE MEMBER', 'MODERATOR']);
+const ANSWER_LABELS = new Set(['A', 'ANSWER']);
 const NOT_SPEAKERS = new Set([
   'NOTE',
   "EDITOR'S NOTE",
@@ -88,6 +91,9 @@ export function readTranscriptLine(
   if (!match || !label || label.replace(/[^A-Z]/g, '').length < 1)
     return mixedCaseLine(text, labelCount, isPersonName);
   if (QUESTION_LABELS.has(label)) return { label, speaker: null, textStart: match[0].length };
+  // "A:" answers a "Q:" only in a document that reads as a transcript; alone it is a list letter.
+  if (ANSWER_LABELS.has(label) && labelCount >= 2)
+    return { label, speaker: null, textStart: match[0].length, answer: true };
   if (NOT_SPEAKERS.has(label) || label.length < 2) return null;
   const words = label.split(/\s+/);
   // A single upper-case word is a speaker only in a document that reads as a transcript.
@@ -102,7 +108,7 @@ export function countTranscriptLabels(
 ): number {
   return texts.filter((text) => {
     const upper = LINE.exec(text)?.[1];
-    if (upper !== undefined) return !NOT_SPEAKERS.has(upper);
+    if (upper !== undefined) return !NOT_SPEAKERS.has(upper) || ANSWER_LABELS.has(upper);
     const mixed = MIXED_LINE.exec(text)?.[1];
     if (mixed === undefined) return false;
     return QUESTION_LABELS.has(mixed.toUpperCase()) || isTitled(mixed.split(/\s+/)) || isPersonName(mixed);

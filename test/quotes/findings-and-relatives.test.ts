@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { extract, noQuoteWith, quoteWith } from './helpers.js';
+
+describe('findings, relative clauses and subordinate subjects', () => {
+  it('credits "the center’s survey … found that" and "a poll by X & Associates, which found that" to their authors', () => {
+    const quotes = extract(
+      [
+        'The Tri-County Housing Research Center released a survey on Monday.',
+        'The center’s survey, which reached 1,140 households, found that the share of renters had risen to 47 percent.',
+        'The findings track with a separate poll by Carver & Associates, which found that 71 percent of renters supported a cap.',
+        'Dana Ortiz found that the job was hard.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'risen to 47 percent').speaker, 'Tri-County Housing Research Center');
+    assert.equal(quoteWith(quotes, '71 percent').speaker, 'Carver & Associates');
+    // A person finding something out is not reporting it.
+    noQuoteWith(quotes, 'the job was hard');
+  });
+
+  it('credits ", which argues that …" to the organisation before the comma', () => {
+    const quotes = extract(
+      'The fund is opposed by the Alliance for Cantonal Responsibility, which argues that the cantons should pay.',
+    );
+    assert.equal(quoteWith(quotes, 'cantons should pay').speaker, 'Alliance for Cantonal Responsibility');
+  });
+
+  it('reads "When X …, it said …" with X as the pronoun’s antecedent, not an earlier organisation', () => {
+    const quotes = extract(
+      [
+        'The Tri-County Housing Research Center said rents rose for six straight years.',
+        'When the Brennan Falls Library Board voted last month to close on Sundays, it said the move would save $310,000 a year.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'save $310,000').speaker, 'Brennan Falls Library Board');
+  });
+
+  it('reads "the survey" and "according to the poll" as the document already cited, by its author', () => {
+    const quotes = extract(
+      [
+        'According to a poll released Thursday by the Hollins Institute for Public Policy, only 31% of residents trust the utility.',
+        'The survey found that nearly half of respondents bought bottled water.',
+        'According to the poll, 64% supported a merger.',
+        'The findings track with a separate poll by Carver & Associates, which found that 71 percent backed a cap.',
+        'The poll also found that a majority of homeowners supported the cap.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'bottled water').speaker, 'Hollins Institute for Public Policy');
+    assert.equal(quoteWith(quotes, '64% supported').speaker, 'Hollins Institute for Public Policy');
+    assert.equal(quoteWith(quotes, 'majority of homeowners').speaker, 'Carver & Associates');
+  });
+
+  it('credits "the report" to nobody when no document has been cited', () => {
+    const quotes = extract(
+      'According to the report, rents will keep rising. The study found that rents rose.',
+    );
+    noQuoteWith(quotes, 'keep rising');
+    noQuoteWith(quotes, 'rents rose');
+  });
+});

@@ -1,0 +1,102 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { extract, quoteWith } from './helpers.js';
+
+describe('speakers introduced by their role first', () => {
+  it('reads "A ROLE who …, Full Name, said" and "An authority spokesman, Full Name, said"', () => {
+    const quotes = extract(
+      [
+        'Howard Lindqvist, the operators’ president, said the union had walked away.',
+        'A longshoreman who has worked the night shift for 22 years, Marcus Oyelaran, said he had watched terminals cut crews by half. “I’m not against machines,” he said.',
+        'An authority spokesman, Pete Lorenz, said the agency had applied and was waiting for a decision.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'cut crews by half').speaker, 'Marcus Oyelaran');
+    assert.equal(quoteWith(quotes, 'cut crews by half').role, 'longshoreman');
+    // The pronoun goes to the person just introduced, not to the man named in the paragraph before.
+    assert.equal(quoteWith(quotes, 'not against machines').speaker, 'Marcus Oyelaran');
+    assert.equal(quoteWith(quotes, 'waiting for a decision').speaker, 'Pete Lorenz');
+  });
+
+  it('reads "The head of ORG, Name," and "A lawyer for CLIENT, Name," as the named person', () => {
+    const quotes = extract(
+      [
+        'The head of the Willamette Growers Cooperative, Janet Pirozzi, said about 300 containers of berries were stuck.',
+        'A lawyer for Castellan, Bernard Hsu, said the company was reviewing the decision.',
+      ].join('\n'),
+    );
+    // "said about 300 …": an approximate number opens the reported clause.
+    assert.equal(quoteWith(quotes, '300 containers').text, 'about 300 containers of berries were stuck');
+    assert.equal(quoteWith(quotes, '300 containers').speaker, 'Janet Pirozzi');
+    assert.equal(quoteWith(quotes, 'reviewing the decision').speaker, 'Bernard Hsu');
+  });
+
+  it('resolves "the cooperative" and "the center" to the organisation the document named', () => {
+    const quotes = extract(
+      [
+        'Northfield Solar Cooperative broke ground on Tuesday. The cooperative said the array is the largest in the state.',
+        'The Tri-County Housing Research Center released a survey. The center said rents had risen for six straight years.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'largest in the state').speaker, 'Northfield Solar Cooperative');
+    assert.equal(quoteWith(quotes, 'six straight years').speaker, 'Tri-County Housing Research Center');
+  });
+});
+
+describe('unnamed spokespeople speak for their organisation', () => {
+  it('reads "A hospital spokesman" as the hospital, and a later "the spokesman" as the same voice', () => {
+    const quotes = extract(
+      [
+        'Mercy General Hospital cut 40 nursing positions on Monday.',
+        'A hospital spokesman said the hospital “remains committed to safe staffing levels.”',
+        '“We will not compromise on care,” the spokesman said.',
+        'A spokesperson said nothing else.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'remains committed').speaker, 'Mercy General Hospital');
+    assert.equal(quoteWith(quotes, 'not compromise').speaker, 'Mercy General Hospital');
+  });
+});
+
+describe('press releases: defined short names, job titles, "the company"', () => {
+  it('reads `Name ("Short")` as the short name of the organisation, over a person of that surname', () => {
+    const quotes = extract(
+      [
+        'OSLO -- Halvorsen Energy ASA ("Halvorsen") today announced that it has agreed to acquire Nordgrid Holdings.',
+        '"We see significant synergies," said Ingrid Halvorsen, Chief Executive Officer of Halvorsen.',
+        '"The numbers work," added Marta Lund, Halvorsen\'s Chief Financial Officer.',
+        'The company said it would finance the deal with cash and new debt.',
+        'Halvorsen said the deal would add to earnings in 2027.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'significant synergies').speaker, 'Ingrid Halvorsen');
+    assert.equal(quoteWith(quotes, 'add to earnings').speaker, 'Halvorsen Energy ASA');
+    // "the company" is the one the release is about (it spoke last), not the one named last, and a
+    // capitalised job title ("Chief Financial Officer") is no organisation.
+    assert.equal(quoteWith(quotes, 'cash and new debt').speaker, 'Halvorsen Energy ASA');
+  });
+
+  it('resolves "the refinery" to the refining company, and "said no one was …" opens a clause', () => {
+    const quotes = extract(
+      [
+        'A fire at the Gulfport Refining Co. plant shut its largest crude unit, the refinery said.',
+        'The refiner said no one was injured.',
+        'Analysts at Orlen Capital Partners said prices could rise by 10 cents a gallon.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'largest crude unit').speaker, 'Gulfport Refining Co.');
+    assert.equal(quoteWith(quotes, 'no one was injured').speaker, 'Gulfport Refining Co.');
+    // Unnamed analysts at a named firm speak for the firm, as an unnamed spokesperson does.
+    assert.equal(quoteWith(quotes, '10 cents').speaker, 'Orlen Capital Partners');
+  });
+
+  it('credits "A statement said …" to the organisation the text is about when no one has spoken yet', () => {
+    const quotes = extract(
+      [
+        'Skyward Airlines grounded its fleet on Monday.',
+        'A statement said flights would resume within the hour.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'flights would resume').speaker, 'Skyward Airlines');
+  });
+});
