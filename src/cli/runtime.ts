@@ -34,6 +34,17 @@ export function configFor(io: CliIo, flags: CorpusFlags = {}): Config {
   return loadConfig({ env, dotenvPath: io.dotenvPath });
 }
 
+/** Where the documents and the index are, and the size cap: what every ingest and rebuild reads from config. */
+export function indexSources(config: Config) {
+  return {
+    corpusDir: config.corpusDir,
+    fetchedDir: config.fetchedDir,
+    indexDir: config.indexDir,
+    collectionsDir: config.collectionsDir,
+    maxBytes: config.maxFileBytes,
+  };
+}
+
 export function displayPath(path: string): string {
   const shown = relative(process.cwd(), path);
   return shown && !shown.startsWith('..') ? shown : path;
@@ -60,12 +71,8 @@ export async function openSearchContext(
     const notify = (message: string) => notice({ stderr }, message);
     const openFiles = () =>
       openIndex({
-        corpusDir: config.corpusDir,
-        fetchedDir: config.fetchedDir,
-        indexDir: config.indexDir,
-        collectionsDir: config.collectionsDir,
+        ...indexSources(config),
         embedder,
-        maxBytes: config.maxFileBytes,
         onProgress: progress.onProgress,
         notify,
       });
@@ -114,11 +121,7 @@ export async function openLiveSearch(
   try {
     return await openServingIndex(
       {
-        corpusDir: config.corpusDir,
-        fetchedDir: config.fetchedDir,
-        indexDir: config.indexDir,
-        collectionsDir: config.collectionsDir,
-        maxBytes: config.maxFileBytes,
+        ...indexSources(config),
         embeddings: { embeddings: config.embeddings, openai: config.openai },
         embedder,
         notify,

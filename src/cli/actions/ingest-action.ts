@@ -16,7 +16,7 @@ import { type FetchedReport, feedLine, fetchedLine, plural } from '../format-fet
 import { type CliIo, notice } from '../io.js';
 import { publishIndex } from '../postgres-index.js';
 import { createProgressReporter } from '../progress.js';
-import { type CorpusFlags, configFor, displayPath, warnProblems } from '../runtime.js';
+import { type CorpusFlags, configFor, displayPath, indexSources, warnProblems } from '../runtime.js';
 
 export interface IngestFlags extends CorpusFlags {
   strict?: boolean;
@@ -82,12 +82,8 @@ export async function ingestAction(io: CliIo, sources: string[], flags: IngestFl
   let result: Awaited<ReturnType<typeof ingest>>;
   try {
     result = await ingest({
-      corpusDir: config.corpusDir,
-      fetchedDir: config.fetchedDir,
-      indexDir: config.indexDir,
-      collectionsDir: config.collectionsDir,
+      ...indexSources(config),
       embedder,
-      maxBytes: config.maxFileBytes,
       strict: flags.strict,
       onProgress: progress.onProgress,
       notify: (message) => notice(io, message),

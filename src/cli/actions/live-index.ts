@@ -11,7 +11,7 @@ import { describeError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import type { CliIo } from '../io.js';
 import { openPublishedServing, publishIndex } from '../postgres-index.js';
-import { openLiveSearch } from '../runtime.js';
+import { indexSources, openLiveSearch } from '../runtime.js';
 
 /**
  * The bot's services over an index that can grow while it runs (src/index/serving-index.ts): it starts
@@ -79,12 +79,8 @@ export async function createLiveServices(
     return report;
   };
   const paths = {
-    corpusDir: config.corpusDir,
-    fetchedDir: config.fetchedDir,
-    indexDir: config.indexDir,
-    collectionsDir: config.collectionsDir,
+    ...indexSources(config),
     embedder,
-    maxBytes: config.maxFileBytes,
     policy: config.fetch,
     // Stored documents reach the bot through its background rebuild, which swaps them in.
     reindex: async () => {
