@@ -132,9 +132,10 @@ function isLoneName(word: string, context: SearchContext): boolean {
   return /Name|Person/.test(lexiconTags(word)) || !context.wordnet.knows(word);
 }
 
-/** The correction written in the case the user typed: "Meyr" → "Meyer", "SPACX" → "SPACEX". */
+/**
+ * The correction written in the case the user typed: "Meyr" → "Meyer". (Words with a capital past
+ * their first letter are never corrected, so there is no all-caps case to keep.)
+ */
 function caseLike(typed: string, word: string): string {
-  if (typed.length > 1 && typed === typed.toUpperCase()) return word.toUpperCase();
-  if (/^\p{Lu}/u.test(typed)) return word[0]?.toUpperCase() + word.slice(1);
-  return word;
+  return /^\p{Lu}/u.test(typed) ? (word[0]?.toUpperCase() ?? '') + word.slice(1) : word;
 }
