@@ -50,7 +50,21 @@ export function words(text: string): string[] {
 }
 
 export function isStopword(word: string): boolean {
-  return STOPWORDS.has(word);
+  return STOPWORDS.has(word) || isContractedStopword(word);
+}
+
+/** The stems English contracts irregularly before "n't": "can't", "won't", "shan't". */
+const NEGATED_STEMS: Readonly<Record<string, string>> = { ca: 'can', wo: 'will', sha: 'shall' };
+
+/**
+ * A stop word with a clitic — "shouldn't", "doesn't", "you're", "they've", "we'll" — is as empty of
+ * topic as the stop word itself: the clitic adds a negation or an auxiliary, never a subject.
+ */
+function isContractedStopword(word: string): boolean {
+  const negated = /^(\p{L}+)n't$/u.exec(word)?.[1];
+  if (negated) return STOPWORDS.has(NEGATED_STEMS[negated] ?? negated);
+  const base = /^(\p{L}+)'(?:re|ve|ll|d|m)$/u.exec(word)?.[1];
+  return base !== undefined && STOPWORDS.has(base);
 }
 
 /** Porter stem of a lower-case word: "violated" and "violation" both give "violat". */
