@@ -250,6 +250,9 @@ function unquotedSubject(analysis: QuestionAnalysis, context: SearchContext): st
       .split(/\s+/)[0] ?? '';
   if (after && isClauseWord(after)) return null;
   if (findSpeakersInText(subject, context.speakers).length > 0) return null;
+  // "according to Axios" where Axios published a document: a publication speaks through its own
+  // text, every sentence of its article is what it says.
+  if (publishes(named.name, context)) return null;
   if (matchSpeaker(named.name, context.speakers).matches.length > 0) return null;
   // A person speaks through quotes. An organisation (or a name the lexicon cannot place) may answer
   // in a sentence that is a fact, not a quote — "the Pentagon did not respond": unquoted only when
@@ -299,4 +302,14 @@ export function speaksIn(
     if (near.some((word) => isCommunicationVerb(word.toLowerCase()))) return true;
   }
   return false;
+}
+
+/** Whether a document names `name` as its publisher or source ("Axios", "Office of U.S. Senator Jack Reed"). */
+function publishes(name: string, context: SearchContext): boolean {
+  const wanted = name.toLowerCase();
+  return [...context.documents.values()].some(({ meta }) =>
+    [meta.publisher, meta.source].some(
+      (who) => who?.toLowerCase() === wanted || who?.toLowerCase().startsWith(`${wanted} `),
+    ),
+  );
 }

@@ -36,6 +36,15 @@ const STOPWORDS = new Set([
   'will',
   'may',
   'might',
+  // Reflexive pronouns: the package's list has "himself" only; all of them are function words.
+  'myself',
+  'yourself',
+  'herself',
+  'itself',
+  'oneself',
+  'ourselves',
+  'yourselves',
+  'themselves',
 ]);
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;

@@ -71,6 +71,14 @@ describe('the answerability decision', () => {
     assert.doesNotMatch(answer.answer, /do not quote anything Austin said/);
   });
 
+  it('reads "according to Axios" as the words of the article Axios published', async () => {
+    const answer = await askOf(
+      'According to Axios, why is the government in a difficult position with Musk?',
+    );
+    assert.equal(answer.abstained, false, answer.answer);
+    assert.ok(answer.citations.some((citation) => citation.doc === 'corpus/axios-musk-putin-spacex.md'));
+  });
+
   it('declines what someone the documents only address is asked to have said or concluded', async () => {
     // Frank Kendall and Robert Storch are only the addressees of letters; the Pentagon does speak:
     // "The Pentagon did not immediately respond", a fact the documents report.

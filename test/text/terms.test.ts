@@ -7,6 +7,7 @@ test('a stop word with a clitic is a stop word too', () => {
     assert.equal(isStopword(word.replace('’', "'")), true, word);
   // Words that only look contracted keep their topic.
   for (const word of ["o'neill", "rock'n'roll", 'musk']) assert.equal(isStopword(word), false, word);
+  for (const word of ['itself', 'themselves', 'herself']) assert.equal(isStopword(word), true, word);
 });
 
 test('contractions of stop words leave no terms behind', () => {
