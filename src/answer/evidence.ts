@@ -8,6 +8,7 @@ import { contentTerms } from '../text/terms.js';
 import { isClauseWord, isCommonWord } from '../text/word-lexicon.js';
 import type { KeyTerm, QuestionAnalysis } from './analyze-question.js';
 import { corpusNameRuns } from './corpus-names.js';
+import { type Counted, countedOf, countPhrase } from './count-phrase.js';
 import { EXPRESSIONS } from './expressions.js';
 import type { SearchContext } from './search-context.js';
 import { isEmptyFilter, quoteMatches, type SpeakerFilter } from './speaker-filter.js';
@@ -95,6 +96,7 @@ export function gatherEvidence(
     (term) => context.index.lexical.documentFrequency(term.word) > 0 || term.equivalentStems.length > 0,
   );
   const flag = (value: boolean) => (value ? 1 : 0);
+  const counted = countedOf(analysis);
   // Near-certain: a person or organisation the documents never mention, or a name of several words none
   // of which the documents use ("Blue Origin") and that matches no speaker even with a typo.
   const absentPerson =
@@ -119,7 +121,12 @@ export function gatherEvidence(
       missingNames: names.length === 0 ? 0 : missing.length / names.length,
       unquotedSubject: flag(unquoted !== null),
       missingKind: flag(
-        expects !== null && !top.some((passage) => holdsKindNear(passage, EXPRESSIONS[expects], concepts)),
+        expects !== null &&
+          !top.some(
+            (passage) =>
+              holdsKindNear(passage, EXPRESSIONS[expects], concepts) ||
+              (expects === 'count' && listsCounted(passage, counted)),
+          ),
       ),
       missingFocus: flag(focus !== null && !top.some((passage) => holdsFocus(passage, focus, analysis))),
       noTerms: flag(analysis.keyTerms.length === 0),
@@ -153,6 +160,16 @@ function holdsKindNear(passage: Passage, kind: RegExp, concepts: string[][]): bo
     const present = new Set(contentTerms(sentence));
     return concepts.some((stems) => stems.some((stem) => present.has(stem)));
   });
+}
+
+/**
+ * "How many senators signed": the names a sentence lists after "senators" count them as well as a
+ * number does — English enumerates a group's members that way (count-phrase.ts).
+ */
+function listsCounted(passage: Passage, counted: Counted | null): boolean {
+  return (
+    counted !== null && sentencesOf(passage.text).some((sentence) => countPhrase(sentence, counted) !== null)
+  );
 }
 
 /**

@@ -62,6 +62,9 @@ describe('the answerability decision', () => {
     assert.equal(amount.abstained, true, amount.answer);
     const share = await askOf("How much of Musk's companies' government contracts does SpaceX hold?");
     assert.equal(share.abstained, false, share.answer);
+    // Names listed after the counted noun count it as a number would.
+    const listed = await askOf('how many senators does the warren letter name');
+    assert.match(listed.answer, /^Three \(Elizabeth Warren, Jeanne Shaheen and Tammy Duckworth\)/);
   });
 
   it('reads "according to the letter to Austin" as the letter’s words, not Austin’s', async () => {
