@@ -184,6 +184,10 @@ function findFocusWord(question: string, wordnet: Wordnet): string | null {
   // Only a noun names a thing asked for ("what else did he say": "else" is no thing).
   if (!head || isStopword(head) || !wordnet.isNoun(head) || wordnet.isMainlyAdverb(head)) return null;
   if (wordnet.isNameableNoun(head)) return null;
+  // "Which outlet did Nelson talk to?": whom someone spoke or wrote to is a person or a body, named in
+  // the answer, whatever noun the question uses for it.
+  const verb = /\b(\p{L}+)\s+(?:to|with)\s*[?.!]*\s*$/iu.exec(question)?.[1];
+  if (verb && wordnet.isCommunicationVerb(verb)) return null;
   return head;
 }
 

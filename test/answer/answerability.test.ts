@@ -105,6 +105,9 @@ describe('the answerability decision', () => {
     // "Which paper" is answered by a name, not by the word "paper".
     const paper = await askOf('Which paper interviewed Isaacson?');
     assert.equal(paper.abstained, false, paper.answer);
+    // Whom someone spoke to is named, whatever noun asks for it.
+    const addressee = await askOf('Which outlet did the NASA administrator speak with?');
+    assert.equal(addressee.abstained, false, addressee.answer);
   });
 
   it('declines a near miss: a real speaker, asked about something they never spoke of', async () => {
