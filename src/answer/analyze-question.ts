@@ -83,6 +83,7 @@ export function analyzeQuestion(question: string, resources: QuestionResources):
   }
   const nameSynonyms = [...new Set([...otherNames.values()].flat())];
   const seen = new Set<string>();
+  const nouns = nounsByPosition(question);
   const keyTerms: KeyTerm[] = [];
   for (const typed of words(question)) {
     const expanded = expandAbbreviation(typed);
@@ -90,7 +91,8 @@ export function analyzeQuestion(question: string, resources: QuestionResources):
     const named = [...(shortForms.get(typed) ?? []), ...(otherNames.get(typed) ?? [])];
     const wordStem = stem(word);
     // A single letter or a small number carries no topic; WordNet would still offer "ten" for "x".
-    if (isStopword(word) || isGenericWord(wordStem) || word.length < 2 || /^\d{1,2}$/.test(word)) continue;
+    const generic = isGenericWord(wordStem) && !nouns.has(word);
+    if (isStopword(word) || generic || word.length < 2 || /^\d{1,2}$/.test(word)) continue;
     if (seen.has(wordStem)) continue;
     seen.add(wordStem);
     // "reportedly" should meet "reported": the stemmer keeps the -ly, so the base word counts as a synonym.
@@ -138,6 +140,18 @@ export function analyzeQuestion(question: string, resources: QuestionResources):
       ]),
     ],
   };
+}
+
+/**
+ * Words a determiner or a possessive makes nouns: "Musk's talks with Putin", "the statement". A verb
+ * that says only that something was said ("talk", "say") names no topic, but the noun spelled the
+ * same ("the talks", "his say") does, and English marks the noun by the word before it.
+ */
+const NOUN_AFTER =
+  /(?:['’]s|\b(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those))\s+(\p{L}+)/giu;
+
+function nounsByPosition(question: string): Set<string> {
+  return new Set([...question.matchAll(NOUN_AFTER)].map((match) => (match[1] ?? '').toLowerCase()));
 }
 
 /**
