@@ -62,6 +62,11 @@ export function isStopword(word: string): boolean {
   return STOPWORDS.has(word) || isContractedStopword(word);
 }
 
+/** The auxiliary verbs English negates with "n't". */
+const AUXILIARIES = new Set(
+  'do does did is are was were have has had can could will would shall should must need'.split(' '),
+);
+
 /** The stems English contracts irregularly before "n't": "can't", "won't", "shan't". */
 const NEGATED_STEMS: Readonly<Record<string, string>> = { ca: 'can', wo: 'will', sha: 'shall' };
 
@@ -72,6 +77,10 @@ const NEGATED_STEMS: Readonly<Record<string, string>> = { ca: 'can', wo: 'will',
 function isContractedStopword(word: string): boolean {
   const negated = /^(\p{L}+)n't$/u.exec(word)?.[1];
   if (negated) return STOPWORDS.has(NEGATED_STEMS[negated] ?? negated);
+  // Typed without the apostrophe, as chat often is ("cant", "didnt"): English's auxiliaries are a
+  // closed class, so only they are read so ("went" is not "we" + n't).
+  const unmarked = /^(\p{L}+)nt$/u.exec(word)?.[1];
+  if (unmarked && AUXILIARIES.has(NEGATED_STEMS[unmarked] ?? unmarked)) return true;
   const base = /^(\p{L}+)'(?:re|ve|ll|d|m)$/u.exec(word)?.[1];
   return base !== undefined && STOPWORDS.has(base);
 }

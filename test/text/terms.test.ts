@@ -8,6 +8,9 @@ test('a stop word with a clitic is a stop word too', () => {
   // Words that only look contracted keep their topic.
   for (const word of ["o'neill", "rock'n'roll", 'musk']) assert.equal(isStopword(word), false, word);
   for (const word of ['itself', 'themselves', 'herself']) assert.equal(isStopword(word), true, word);
+  // Chat drops the apostrophe; only auxiliaries are read as contracted.
+  for (const word of ['cant', 'didnt', 'doesnt', 'wont', 'isnt']) assert.equal(isStopword(word), true, word);
+  for (const word of ['went', 'want', 'aunt', 'tent']) assert.equal(isStopword(word), false, word);
 });
 
 test('contractions of stop words leave no terms behind', () => {
