@@ -14,6 +14,8 @@ describe('document-level requests', () => {
     assert.equal(documentRequest('which articles do you have indexed?'), 'list');
     assert.equal(documentRequest('please summarize the press release'), 'summary');
     assert.equal(documentRequest("what's this letter about"), 'summary');
+    assert.equal(documentRequest('Could you give me a quick overview of the Reed statement?'), 'summary');
+    assert.equal(documentRequest('can you send me a brief recap of the warren letter'), 'summary');
     assert.equal(documentRequest('What did the senators say about the letter?'), null);
   });
 
@@ -79,5 +81,12 @@ describe('document-level requests', () => {
       );
       if (citation.quote) assert.ok(citation.text.includes(citation.quote));
     }
+  });
+
+  it("cites a paragraph once when the lede is also a speaker's quote", async () => {
+    const summary = await ask(fixture.context, { question: 'Summarize the Reed statement', k: 5 });
+    const paragraphs = summary.citations.map((citation) => `${citation.doc}#${citation.paragraph}`);
+    assert.ok(paragraphs.length > 0);
+    assert.equal(new Set(paragraphs).size, paragraphs.length, paragraphs.join(' '));
   });
 });
