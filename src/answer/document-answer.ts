@@ -12,7 +12,7 @@ import type { Answer, Citation } from './types.js';
 export type DocumentRequest = 'list' | 'summary';
 
 const SUMMARY =
-  /^(?:(?:can|could|would)\s+you\s+)?(?:please\s+)?(?:summari[sz]e|sum\s+up|recap|(?:give|get|send|show)\s+me\s+(?:a\s+|an\s+|the\s+)?(?:\p{L}+\s+){0,2}?(?:summary|rundown|gist|overview|recap|tl;?dr))\b|\bwhat(?:'s|\s+is|\s+was)\s+(?:the|this|that)\s+(?:\p{L}+\s+){0,4}?(?:article|story|piece|document|letter|statement|release|report)\s+(?:about|saying)\b|^tl;?dr\b/iu;
+  /^(?:(?:can|could|would)\s+you\s+)?(?:please\s+)?(?:summari[sz]e|sum\s+up|recap|give\s+me\s+(?:a\s+)?(?:summary|rundown|gist|tl;?dr))\b|\bwhat(?:'s|\s+is|\s+was)\s+(?:the|this|that)\s+(?:\p{L}+\s+){0,4}?(?:article|story|piece|document|letter|statement|release|report)\s+(?:about|saying)\b|^tl;?dr\b/iu;
 
 /** "what documents do you have", "summarize the Reed statement": requests about documents, not facts in them. */
 export function documentRequest(question: string): DocumentRequest | null {
