@@ -4,7 +4,7 @@ import { findProperNames } from '../text/proper-names.js';
 import { contentTerms, isStopword, stem, words } from '../text/terms.js';
 import { isCommonWord } from '../text/word-lexicon.js';
 import type { Wordnet } from '../text/wordnet.js';
-import { type QuestionKind, questionKind } from './question-kind.js';
+import { mainClause, type QuestionKind, questionKind } from './question-kind.js';
 
 /** A word of the question that a supporting passage is expected to contain (or a synonym of it). */
 export interface KeyTerm {
@@ -116,16 +116,18 @@ export function analyzeQuestion(question: string, resources: QuestionResources):
     });
   }
   const names = [...new Set([...shortForms.values()].flat())];
-  const focusWord = findFocusWord(question, wordnet);
-  const kind = questionKind(question, (word) => wordnet.isCommunicationVerb(word));
+  // "When Axios reached out, what did SpaceX point them to?": the question proper follows the clause.
+  const main = mainClause(question);
+  const focusWord = findFocusWord(main, wordnet);
+  const kind = questionKind(main, (word) => wordnet.isCommunicationVerb(word));
   return {
     text: question,
     kind,
     searchText: names.length > 0 ? `${question} (${names.join('; ')})` : question,
     keyTerms,
     focus: keyTerms.find((term) => term.word === focusWord) ?? null,
-    speechSubject: findSpeechSubject(question) ?? expressionSubject(question, wordnet),
-    expects: expectedKind(question),
+    speechSubject: findSpeechSubject(main) ?? expressionSubject(main, wordnet),
+    expects: expectedKind(main),
     entities,
     // "Who said …" asks for words; "who did they ask to investigate" asks for the addressee, not quotes.
     asksForWords: kind === 'who-said' || (kind !== 'who' && SPEECH.test(question)),

@@ -12,3 +12,12 @@ test('a speech verb names no topic, the noun spelled the same does', () => {
   assert.ok(termsOf("What did Isaacson say about Musk's talks with Putin?").includes('talks'));
   assert.ok(termsOf('Who broke off the talks?').includes('talks'));
 });
+
+test('a leading adverbial clause does not decide the kind of question', () => {
+  const after = analyzeQuestion('When Axios reached out, what did SpaceX point them to?', { wordnet });
+  assert.equal(after.kind, 'other');
+  assert.equal(after.expects, null);
+  const when = analyzeQuestion('When did SpaceX answer Axios?', { wordnet });
+  assert.equal(when.expects, 'time');
+  assert.equal(analyzeQuestion('If Musk loses his clearance, who would decide?', { wordnet }).kind, 'who');
+});
