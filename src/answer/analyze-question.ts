@@ -1,5 +1,5 @@
 import { expandAbbreviation } from '../text/abbreviations.js';
-import { isGenericWord } from '../text/generic-words.js';
+import { isGenericWord, isShellNoun } from '../text/generic-words.js';
 import { findProperNames } from '../text/proper-names.js';
 import { contentTerms, isStopword, stem, words } from '../text/terms.js';
 import { isCommonWord } from '../text/word-lexicon.js';
@@ -199,6 +199,8 @@ function findFocusWord(question: string, wordnet: Wordnet): string | null {
   const head = WH_PHRASE.exec(question)?.[1]?.toLowerCase();
   // Only a noun names a thing asked for ("what else did he say": "else" is no thing).
   if (!head || isStopword(head) || !wordnet.isNoun(head) || wordnet.isMainlyAdverb(head)) return null;
+  // "What stuff / what matter …": a shell noun stands for what the answer says, not for a word in it.
+  if (isShellNoun(stem(head))) return null;
   if (wordnet.isNameableNoun(head)) return null;
   // "Which outlet did Nelson talk to?": whom someone spoke or wrote to is a person or a body, named in
   // the answer, whatever noun the question uses for it.
