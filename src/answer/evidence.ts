@@ -187,7 +187,9 @@ function holdsFocus(passage: Passage, focus: KeyTerm, analysis: QuestionAnalysis
 }
 
 function speakerOffTopicOf(analysis: QuestionAnalysis, passages: Passage[], asked: SpeakerFilter): number {
-  if (!analysis.speechSubject || isEmptyFilter(asked)) return 0;
+  // Only when the words are what is asked: "Who did the senators write to?" asks for the addressee,
+  // "Why did they write?" for a reason, and neither needs a quote of theirs.
+  if (!analysis.speechSubject || !analysis.asksForWords || isEmptyFilter(asked)) return 0;
   const quoting = passages.filter((passage) => passage.quotes.some((quote) => quoteMatches(quote, asked)));
   return 1 - Math.max(0, ...quoting.map((passage) => passage.conceptCoverage));
 }

@@ -115,6 +115,14 @@ describe('the answerability decision', () => {
     assert.equal(answer.abstained, true, answer.answer);
     assert.deepEqual(answer.citations, []);
     assert.ok(answer.closest.length > 0, 'the closest passages are offered, as such');
+    // Asked whom they wrote to, or why, the speakers' own words are not what must be found.
+    for (const question of [
+      'Who did the five senators write to in 2023?',
+      'Why did the senators write to Austin in 2023?',
+    ]) {
+      const other = await askOf(question);
+      assert.equal(other.abstained, false, `${question} → ${other.answer}`);
+    }
   });
 
   it('declines what someone never quoted said, and names whom the documents never mention', async () => {
