@@ -23,6 +23,9 @@ test('a leading adverbial clause does not decide the kind of question', () => {
 });
 
 test('a shell noun after "what" is no thing a passage must name', () => {
-  assert.equal(analyzeQuestion('What stuff did the senators want from the Pentagon?', { wordnet }).focus, null);
+  assert.equal(
+    analyzeQuestion('What stuff did the senators want from the Pentagon?', { wordnet }).focus,
+    null,
+  );
   assert.equal(analyzeQuestion('What bill did Warren introduce?', { wordnet }).focus?.word, 'bill');
 });
