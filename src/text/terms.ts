@@ -75,6 +75,8 @@ const NEGATED_STEMS: Readonly<Record<string, string>> = { ca: 'can', wo: 'will',
  * topic as the stop word itself: the clitic adds a negation or an auxiliary, never a subject.
  */
 function isContractedStopword(word: string): boolean {
+  // Most words are neither: a cheap test first, since every word of every paragraph is asked.
+  if (!word.includes("'") && !word.endsWith('nt')) return false;
   const negated = /^(\p{L}+)n't$/u.exec(word)?.[1];
   if (negated) return STOPWORDS.has(NEGATED_STEMS[negated] ?? negated);
   // Typed without the apostrophe, as chat often is ("cant", "didnt"): English's auxiliaries are a
