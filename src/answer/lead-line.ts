@@ -7,7 +7,7 @@ import type { QuestionAnalysis } from './analyze-question.js';
 import { countedOf, countPhrase } from './count-phrase.js';
 import { capitalize, credit } from './credit.js';
 import { EXPRESSIONS } from './expressions.js';
-import { resolveRelativeDate } from './relative-date.js';
+import { resolveRelativeDate, spokenDate } from './relative-date.js';
 import type { Passage } from './types.js';
 
 /**
@@ -32,7 +32,7 @@ export function leadLine(analysis: QuestionAnalysis, passage: Passage, quote: Qu
     case 'how-many':
       return quantityLine(analysis, sentence);
     case 'when':
-      return whenLine(sentence, passage);
+      return whenLine(sentence, passage, /^\s*(?:since\s+when|how\s+long)\b/i.test(analysis.text));
     case 'yes-no':
       return yesNoLine(analysis, sentence, speakerOf(sentence, passage));
     default:
@@ -111,14 +111,29 @@ const TIME_PHRASE =
  * "Today" alone answers nothing: when the document's date cannot date it, the next time phrase is
  * tried, and with none the line is left out.
  */
-function whenLine(sentence: string, passage: Passage): string | null {
-  for (const match of sentence.matchAll(new RegExp(TIME_PHRASE.source, 'giu'))) {
+function whenLine(sentence: string, passage: Passage, asksStart: boolean): string | null {
+  const matches = [...sentence.matchAll(new RegExp(TIME_PHRASE.source, 'giu'))];
+  // "When did the Journal report it?" asks for a point in time; "since 2022" dates the start of a
+  // stretch of time (the answer to "since when"), so a point, when the sentence has one, comes first.
+  const ordered = asksStart
+    ? matches
+    : [...matches.filter((m) => !/^since\b/i.test(m[0])), ...matches.filter((m) => /^since\b/i.test(m[0]))];
+  for (const match of ordered) {
     const phrase = capitalize(match[0].trim());
     if (!RELATIVE_TIME.test(phrase)) return `${phrase}. [1]`;
     const resolved = resolveRelativeDate(phrase, passage.date);
-    if (resolved) return `${phrase} — ${resolved}. [1]`;
+    // "Friday" read as "Friday, October 25, 2024" needs no "Friday —" before it.
+    const day = phrase.replace(/^on\s+/i, '').toLowerCase();
+    if (resolved)
+      return resolved.toLowerCase().startsWith(day) ? `${resolved}. [1]` : `${phrase} — ${resolved}. [1]`;
     const month = partialDate(passage.date);
     if (month) return `${phrase} — ${month} (the document's date, which gives no day). [1]`;
+  }
+  // A headline tells what the document itself reports, dated by the document ("… Send Letter to
+  // Secretary Austin …" happened on the release's date).
+  if (matches.length === 0 && sentence.trim() === passage.title.trim()) {
+    const day = spokenDate(passage.date) ?? partialDate(passage.date);
+    if (day) return `${day} (the document's date; its headline reports this). [1]`;
   }
   return null;
 }

@@ -58,6 +58,16 @@ describe('the extractive answer leads with the answer', () => {
       await lead('Since when have Musk and Putin reportedly been talking?'),
       /^Since 2022\. \[1\]$/,
     );
+    // "When" asks for a point in time: the day of the report, not the start of the contacts.
+    assert.match(
+      await lead('When did the Journal report the contacts between Musk and Putin?'),
+      /^Friday, October 25, 2024 \(read against the document's date, 2024-10-27\)\. \[1\]$/,
+    );
+    // A headline's act is dated by its document.
+    assert.match(
+      await lead('When did Warren send the letter?'),
+      /^Friday, September 15, 2023 \(the document's date; its headline reports this\)\. \[1\]$/,
+    );
   });
 
   it('says yes or no only when the cited sentence settles it', async () => {
