@@ -23,11 +23,19 @@ export function leadLine(analysis: QuestionAnalysis, passage: Passage, quote: Qu
     case 'who-said':
       return quote?.speaker ? `${capitalize(credit(quote)).replace(/,$/, '')}. [1]` : null;
     case 'who': {
+      // "Who is Dan Meyer?" asks what he is; another name is no answer to it.
+      const name = askedName(analysis);
+      if (name) return roleOf(name, passage);
       // Names are the answer only from a sentence about what is asked: "Who paid for the terminals?"
       // is not answered by the senators a sentence about a letter lists.
       if (conceptShare(analysis, sentence) < WHO_CONCEPT_SHARE) return null;
       const names = newNames(analysis, sentence);
-      return names.length > 0 ? `${names.join(', ')}. [1]` : null;
+      // "Who is the NASA administrator?": the name the text gives the title asked about, when one has it.
+      const titled = names.filter((found) =>
+        contentTerms(found).some((stem) => conceptStems(analysis).has(stem)),
+      );
+      const shown = titled.length > 0 ? titled : names;
+      return shown.length > 0 ? `${shown.join(', ')}. [1]` : null;
     }
     case 'how-many':
       return quantityLine(analysis, sentence);
@@ -53,6 +61,34 @@ function answeringSentence(analysis: QuestionAnalysis, passage: Passage, quote: 
   return holding ?? ranked[0] ?? '';
 }
 
+/**
+ * "Who is Dan Meyer?", "who's bill nelson": a copula and a name asks what the person is. With a
+ * determiner ("Who is the NASA administrator?") the copula asks for the name of whoever fits the
+ * description instead — English marks a description, not a name, with the article.
+ */
+function askedName(analysis: QuestionAnalysis): string | null {
+  const subject = /^\s*(?:who|whom)(?:'s|\s+(?:is|was|are|were))\s+(.+?)[?.!\s]*$/i.exec(analysis.text)?.[1];
+  if (!subject || /^(?:the|a|an|this|that|these|those|his|her|their|its|our|my|your)\b/i.test(subject))
+    return null;
+  const qualifiers = new Set(analysis.keyTerms.filter((term) => term.qualifier).map((term) => term.stem));
+  const name = contentTerms(subject).filter((stem) => !qualifiers.has(stem));
+  return name.length > 0 && name.length <= MAX_NAME_WORDS ? name.join(' ') : null;
+}
+
+/** Words of a name asked about ("Walter Isaacson"): more is a clause, not a name. */
+const MAX_NAME_WORDS = 4;
+
+/** The role the passage gives the person it quotes ("Dan Meyer: national security attorney."). */
+function roleOf(name: string, passage: Passage): string | null {
+  const asked = name.split(' ');
+  const quote = passage.quotes.find((candidate) => {
+    if (!candidate.speaker || !candidate.role) return false;
+    const speaker = new Set(contentTerms(candidate.speaker));
+    return asked.every((stem) => speaker.has(stem));
+  });
+  return quote?.speaker && quote.role ? `${quote.speaker}: ${quote.role}. [1]` : null;
+}
+
 /** All of what the question asks beyond its names: only then is the sentence about the same act. */
 const WHO_CONCEPT_SHARE = 1;
 
@@ -68,6 +104,12 @@ function conceptShare(analysis: QuestionAnalysis, sentence: string): number {
     ),
   );
   return held.length / concepts.length;
+}
+
+/** The stems of the question's words beyond its names. */
+function conceptStems(analysis: QuestionAnalysis): Set<string> {
+  const nameStems = new Set(contentTerms(analysis.entities.map((entity) => entity.name).join(' ')));
+  return new Set(analysis.keyTerms.map((term) => term.stem).filter((stem) => !nameStems.has(stem)));
 }
 
 /** Names in the sentence that the question does not already name: who it asks about. */

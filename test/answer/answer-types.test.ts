@@ -45,6 +45,11 @@ describe('the extractive answer leads with the answer', () => {
   const lead = async (question: string) =>
     (await ask(fixture.context, { question, k: 5 })).answer.split('\n')[0] ?? '';
 
+  it('says what a person is for "who is X", and names whoever fits "who is the X"', async () => {
+    assert.match(await lead('who is walter isaacson'), /^Walter Isaacson: Musk's biographer\. \[1\]$/);
+    assert.match(await lead('Who is the NASA administrator?'), /^NASA Administrator Bill Nelson\. \[1\]$/);
+  });
+
   it('names the speaker for "who said", the amount for "how much", the time for "since when"', async () => {
     assert.match(
       await lead('Who warned about relying on one provider?'),
