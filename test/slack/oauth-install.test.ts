@@ -174,5 +174,21 @@ for (const backend of stores) {
       const stored = await installations.fetchInstallation(inTeam(TEAM_B));
       assert.equal(stored.bot?.token, TEAM_B.token);
     });
+
+    it('drops a reply still waiting for a workspace that uninstalled meanwhile', async () => {
+      test.standIn.reset();
+      test.standIn.fail('chat.postMessage', 'http500', 1_000);
+      const question = `${ts++}.000100`;
+      const attempted = test.standIn.nextCall('chat.postMessage');
+      await test.event(mentionFrom(TEAM_B, question, 'Who warned about relying on one provider?'), {
+        teamId: TEAM_B.teamId,
+      });
+      await attempted;
+      await test.event({ type: 'app_uninstalled' }, { teamId: TEAM_B.teamId });
+      test.standIn.reset();
+      await test.bot.delivered();
+      assert.deepEqual(test.standIn.postedIn('C0NEWS001', question), []);
+      assert.ok(test.logs.some((line) => line.msg === 'dropped a reply: its workspace uninstalled the app'));
+    });
   });
 }
