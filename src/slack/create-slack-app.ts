@@ -169,13 +169,12 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackBot
       logger.warn({ error: describeError(error) }, 'ignored a request from a workspace with no installation');
     else logFailure(logger, error, 'unhandled error in a Slack listener');
   });
-  const deliveryClient = new WebClient(settings.botToken, deliveryClientOptions(setup));
   const outbox = new Outbox({
     state: options.state,
     clientFor:
       oauth && options.installations
         ? installationClients(options.installations, deliveryClientOptions(setup))
-        : async () => deliveryClient,
+        : oneClient(new WebClient(settings.botToken, deliveryClientOptions(setup))),
     gate,
     logger,
     policy: { ...DEFAULT_DELIVERY_POLICY, ...options.deliveryPolicy },
@@ -247,6 +246,11 @@ export function checkBotToken(
   return fetchBotIdentity(
     new WebClient(settings.botToken, requestClientOptions({ settings, logger, overrides: options })),
   );
+}
+
+/** One workspace: every reply is posted with SLACK_BOT_TOKEN's client. */
+function oneClient(client: WebClient): () => Promise<WebClient> {
+  return async () => client;
 }
 
 /** Start-up failures people can fix, said in their terms; anything else is passed on. */
