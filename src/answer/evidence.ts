@@ -288,12 +288,24 @@ const DEFINITION_FRAME = /\b(?:mean|means|meant|stands?\s+for|refers?\s+to)\b/i;
 const SPEAKING_DEPTH = 50;
 
 function speaksInCorpus(name: string, context: SearchContext): boolean {
-  const hits = context.index.lexical.search({ text: name, limit: SPEAKING_DEPTH });
-  return hits.some((hit) => {
-    const text = context.index.chunks[hit.label]?.text ?? '';
-    // The reporting verbs attribution knows, and any verb WordNet files under communication or thought.
-    return speaksIn(text, name, (word) => SPEECH_VERBS.has(word) || context.wordnet.isExpressionVerb(word));
-  });
+  // An organisation speaks under any of its names: "DoD" through "the Pentagon did not respond".
+  const names = [
+    name,
+    ...context.wordnet.phraseSynonyms(name),
+    ...context.wordnet.synonyms(name.toLowerCase()).filter((other) => /^\p{Lu}/u.test(other)),
+    ...(context.aliases.get(name.toLowerCase()) ?? []),
+  ];
+  return [...new Set(names)].some((other) =>
+    context.index.lexical.search({ text: other, limit: SPEAKING_DEPTH }).some((hit) => {
+      const text = context.index.chunks[hit.label]?.text ?? '';
+      // The reporting verbs attribution knows, and any verb WordNet files under communication or thought.
+      return speaksIn(
+        text,
+        other,
+        (word) => SPEECH_VERBS.has(word) || context.wordnet.isExpressionVerb(word),
+      );
+    }),
+  );
 }
 
 /**
