@@ -93,7 +93,7 @@ describe('no answer, quote or passage ever comes from a collection the channel d
       const scoped = services.within(scope);
       const where = `question ${i} from ${place.channel ?? 'a DM'} of ${place.team} (reads ${[...allowed].join(', ') || 'nothing'}), about ${owner.name}`;
       const answer = await scoped.ask(`What did ${fact.surname} say about the ${fact.topic}?`);
-      const check = scoped.checkQuote({ claim: fact.quote, speaker: null });
+      const check = await scoped.checkQuote({ claim: fact.quote, speaker: null });
       const quotes = scoped.quotes({ speaker: fact.surname });
       const found = scoped.findQuotes(fact.surname);
       const docs = [

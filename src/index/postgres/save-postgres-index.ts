@@ -3,10 +3,25 @@ import pgvector from 'pgvector';
 import { toLexicalDocument } from '../assemble-index.js';
 import type { IndexData } from '../index-store.js';
 import type { Chunk, IndexManifest, StoredDocument } from '../types.js';
+import { lexicalTerms } from './lexical-terms.js';
 import { INDEX_WRITER_LOCK, PUBLICATION_CHANNEL, vectorIndexSql } from './postgres-index-sql.js';
 
-/** Rows per INSERT: 8 parameters each, far below PostgreSQL's 65,535 parameters per statement. */
+/** Rows per INSERT: 12 parameters each, far below PostgreSQL's 65,535 parameters per statement. */
 const ROWS_PER_INSERT = 500;
+const COLUMNS = [
+  'document_id',
+  'position',
+  'chunk',
+  'text',
+  'speakers',
+  'title',
+  'embedding',
+  'collection',
+  'terms',
+  'text_length',
+  'speakers_length',
+  'title_length',
+];
 
 export interface SaveOptions {
   /** The collection a document belongs to (issue 16); every document is in `news` by default. */
@@ -136,7 +151,8 @@ async function writeDocument(
     const batch = chunks.slice(i, i + ROWS_PER_INSERT);
     const values: unknown[] = [];
     const rows = batch.map((chunk, j) => {
-      const { speakers, title } = toLexicalDocument(chunk, document.meta.title);
+      const lexical = toLexicalDocument(chunk, document.meta.title);
+      const { terms, lengths } = lexicalTerms(lexical);
       const vector = index.vectors.subarray(chunk.label * dimensions, (chunk.label + 1) * dimensions);
       const { label: _label, ...stored } = chunk;
       values.push(
@@ -144,16 +160,23 @@ async function writeDocument(
         i + j,
         stored,
         chunk.text,
-        speakers,
-        title,
+        lexical.speakers,
+        lexical.title,
         pgvector.toSql(Array.from(vector)),
         collection,
+        terms,
+        lengths.text,
+        lengths.speakers,
+        lengths.title,
       );
-      const at = j * 8;
-      return `($${at + 1}, $${at + 2}, $${at + 3}, $${at + 4}, $${at + 5}, $${at + 6}, $${at + 7}::vector, $${at + 8})`;
+      const at = j * COLUMNS.length;
+      const placeholders = COLUMNS.map(
+        (column, k) => `$${at + k + 1}${column === 'embedding' ? '::vector' : ''}`,
+      );
+      return `(${placeholders.join(', ')})`;
     });
     await client.query(
-      `INSERT INTO whosaid_chunks (document_id, position, chunk, text, speakers, title, embedding, collection) VALUES ${rows.join(', ')}`,
+      `INSERT INTO whosaid_chunks (${COLUMNS.join(', ')}) VALUES ${rows.join(', ')}`,
       values,
     );
   }
