@@ -145,8 +145,8 @@ ${lines.join('\n')}
 The allowed rows are scanned exactly while allowed² ≤ ef·M·total (src/index/vector-index.ts: a filtered walk visits
 about ef·total/allowed nodes, M distances each); more are searched in the graph with hnswlib's filter, which skips other
 collections' nodes during the walk and keeps walking until it has a full top-k. BM25 uses MiniSearch's \`filter\`, applied
-to the matches before they are ranked and cut. The PostgreSQL backend's figures are not measured here (its query-time
-search is another branch's work).
+to the matches before they are ranked and cut. The PostgreSQL backend's figures on the same corpus and queries:
+"Collections: filtered retrieval (PostgreSQL backend)" (\`npm run bench:postgres-collections\`).
 `;
 await writeMarkdownSection('docs/benchmarks.md', 'bench-collections', markdown, 'Benchmarks');
 process.stdout.write(markdown);
