@@ -111,8 +111,7 @@ export class PostgresLexicalSearch implements LexicalSearch {
     if (terms.length === 0 || limit <= 0) return [];
     const boosts = new Map<string, number>();
     for (const term of terms) boosts.set(term, (boosts.get(term) ?? 0) + boostOf(term));
-    const fieldList = Object.entries(fields) as [Field, number][];
-    const weights = fieldList.map(([field]) => FIELD_WEIGHTS[field]).join('');
+    const weights = (Object.keys(fields) as Field[]).map((field) => FIELD_WEIGHTS[field]).join('');
     const query = [...boosts.keys()]
       .map((term) => `${quotedLexeme(term)}:${weights}`)
       .join(every ? ' & ' : ' | ');
@@ -122,30 +121,16 @@ export class PostgresLexicalSearch implements LexicalSearch {
       terms: string[];
       score: number;
     }>(
-      `${RANKING_SQL} ${this.collectionFilter(6)}
-       GROUP BY c.document_id, c.position, u.lexeme, w.field, c.text_length, c.speakers_length, c.title_length
-      )
-      SELECT * FROM (
-        SELECT m.document_id, m.position, array_agg(DISTINCT m.term) AS terms,
-               sum(q.boost * f.boost * ln(1 + (t.n - d.df + 0.5) / (d.df + 0.5)) *
-                   (${BM25.d} + m.tf * ${BM25.k + 1} /
-                     (m.tf + ${BM25.k} * (1 - ${BM25.b} + ${BM25.b} * m.length / NULLIF((t.averages ->> m.field)::float8, 0))))
-               ) * count(DISTINCT m.term) AS score,
-               min((q.ordinal - 1) * 3 + f.ordinal - 1) AS first_met
-          FROM matched m
-          JOIN query q ON q.term = m.term
-          JOIN fields f ON f.field = m.field
-          JOIN frequency d ON d.term = m.term AND d.field = m.field
-         CROSS JOIN totals t
-         GROUP BY m.document_id, m.position) ranked
-       ORDER BY round(score::numeric, ${SCORE_DECIMALS}) DESC, ${every ? '' : 'first_met,'}
-                (SELECT ordinal FROM whosaid_documents WHERE id = ranked.document_id), position
+      `${rankingSql(this.collectionFilter(7))}
+      SELECT ranked.* FROM ranked JOIN whosaid_documents d ON d.id = ranked.document_id
+       ORDER BY round(score::numeric, ${SCORE_DECIMALS}) DESC, ${every ? '' : 'first_met,'} d.ordinal, position
        LIMIT ${Math.floor(limit)}`,
       [
         [...boosts.keys()],
         [...boosts.values()],
-        fieldList.map(([field]) => FIELD_WEIGHTS[field]),
-        fieldList.map(([, boost]) => boost),
+        fields.text ?? 0,
+        fields.speakers ?? 0,
+        fields.title ?? 0,
         query,
         ...this.collectionParameter(),
       ],
@@ -172,30 +157,60 @@ export class PostgresLexicalSearch implements LexicalSearch {
   }
 }
 
+/** BM25+ of one field of one chunk for one term: MiniSearch's calcBM25Score. */
+function fieldScore(tf: string, length: string, average: string, idf: string): string {
+  const { k, b, d } = BM25;
+  return `CASE WHEN ${tf} > 0 THEN ${idf} * (${d} + ${tf} * ${k + 1} / (${tf} + ${k} * (1 - ${b} + ${b} * ${length} / NULLIF(${average}, 0)))) ELSE 0 END`;
+}
+
 /**
- * The query's terms with their summed boosts ($1, $2), the fields searched with theirs ($3, $4), the
- * statistics of the whole index (MiniSearch computes them over every chunk even when it filters), and
- * per chunk the query terms it holds in each field with their frequency and the field's length. The
- * tsquery ($5) lets the GIN index find the chunks. `c.` is the chunk row, for a collection filter.
+ * One pass over the chunks the GIN index finds ($6), one row per chunk and query term it holds (a
+ * lexeme occurs once in a tsvector, its positions carry a weight per field): the term's frequency in
+ * each field is the count of that field's weight. Statistics are those of the whole index (MiniSearch
+ * computes them over every chunk even when it filters). $1, $2: the query's distinct terms and their
+ * summed boosts, in the query's order; $3–$5: the boosts of text, speakers and title (0: not
+ * searched). Each chunk's score is MiniSearch's: the sum over terms and fields, times the number of
+ * distinct query terms it matched; `first_met` orders equal scores as MiniSearch meets them.
+ * `filter` limits the chunks (`c.` is the chunk row) in the same scan.
  */
-const RANKING_SQL = `
-  WITH query AS (SELECT * FROM unnest($1::text[], $2::float8[]) WITH ORDINALITY AS q(term, boost, ordinal)),
-  fields AS (SELECT * FROM unnest($3::text[], $4::float8[]) WITH ORDINALITY AS f(field, boost, ordinal)),
-  totals AS (
+function rankingSql(filter: string): string {
+  return `
+  WITH totals AS MATERIALIZED (
     SELECT sum(chunks)::float8 AS n,
-           jsonb_build_object(
-             'A', sum(text_length)::float8 / NULLIF(sum(chunks), 0),
-             'B', sum(speakers_length)::float8 / NULLIF(sum(chunks), 0),
-             'C', sum(title_length)::float8 / NULLIF(sum(chunks), 0)) AS averages
+           sum(text_length)::float8 / NULLIF(sum(chunks), 0) AS average_a,
+           sum(speakers_length)::float8 / NULLIF(sum(chunks), 0) AS average_b,
+           sum(title_length)::float8 / NULLIF(sum(chunks), 0) AS average_c
       FROM whosaid_field_lengths),
-  frequency AS (
-    SELECT term, field::text AS field, sum(chunks)::float8 AS df
-      FROM whosaid_terms WHERE term = ANY($1::text[]) GROUP BY term, field),
+  terms AS MATERIALIZED (
+    SELECT q.term, q.boost, q.ordinal, t.*,
+           ln(1 + (t.n - f.df_a + 0.5) / (f.df_a + 0.5)) AS idf_a,
+           ln(1 + (t.n - f.df_b + 0.5) / (f.df_b + 0.5)) AS idf_b,
+           ln(1 + (t.n - f.df_c + 0.5) / (f.df_c + 0.5)) AS idf_c
+      FROM unnest($1::text[], $2::float8[]) WITH ORDINALITY AS q(term, boost, ordinal)
+      JOIN (SELECT term,
+                   coalesce(sum(chunks) FILTER (WHERE field = 'A'), 0)::float8 AS df_a,
+                   coalesce(sum(chunks) FILTER (WHERE field = 'B'), 0)::float8 AS df_b,
+                   coalesce(sum(chunks) FILTER (WHERE field = 'C'), 0)::float8 AS df_c
+              FROM whosaid_terms WHERE term = ANY($1::text[]) GROUP BY term) f ON f.term = q.term
+     CROSS JOIN totals t),
   matched AS (
-    SELECT c.document_id, c.position, u.lexeme AS term, w.field, count(*)::float8 AS tf,
-           (CASE w.field WHEN 'A' THEN c.text_length WHEN 'B' THEN c.speakers_length ELSE c.title_length END)::float8
-             AS length
+    SELECT c.document_id, c.position, k.*, c.text_length, c.speakers_length, c.title_length,
+           CASE WHEN $3::float8 > 0 THEN cardinality(array_positions(u.weights, 'A')) ELSE 0 END AS tf_a,
+           CASE WHEN $4::float8 > 0 THEN cardinality(array_positions(u.weights, 'B')) ELSE 0 END AS tf_b,
+           CASE WHEN $5::float8 > 0 THEN cardinality(array_positions(u.weights, 'C')) ELSE 0 END AS tf_c
       FROM whosaid_chunks c
-     CROSS JOIN LATERAL unnest(c.lexical) u
-     CROSS JOIN LATERAL unnest(u.weights) w(field)
-     WHERE c.lexical @@ $5::tsquery AND u.lexeme = ANY($1::text[]) AND w.field = ANY($3::text[])`;
+     CROSS JOIN LATERAL (SELECT * FROM unnest(c.lexical) WHERE lexeme = ANY($1::text[])) u
+      JOIN terms k ON k.term = u.lexeme
+     WHERE c.lexical @@ $6::tsquery ${filter}),
+  ranked AS (
+    SELECT c.document_id, c.position, array_agg(c.term) AS terms,
+           sum(c.boost * (
+             $3::float8 * ${fieldScore('c.tf_a', 'c.text_length', 'c.average_a', 'c.idf_a')} +
+             $4::float8 * ${fieldScore('c.tf_b', 'c.speakers_length', 'c.average_b', 'c.idf_b')} +
+             $5::float8 * ${fieldScore('c.tf_c', 'c.title_length', 'c.average_c', 'c.idf_c')}))
+             * count(*) FILTER (WHERE c.tf_a + c.tf_b + c.tf_c > 0) AS score,
+           min((c.ordinal - 1) * 3 + CASE WHEN c.tf_a > 0 THEN 0 WHEN c.tf_b > 0 THEN 1 ELSE 2 END) AS first_met
+      FROM matched c
+     WHERE c.tf_a + c.tf_b + c.tf_c > 0
+     GROUP BY c.document_id, c.position)`;
+}
