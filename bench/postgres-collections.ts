@@ -134,6 +134,8 @@ const admin = new pg.Client({ connectionString: ADMIN_URL });
 await admin.connect();
 await admin.query(`CREATE DATABASE ${database}`);
 const pool = new pg.Pool({ connectionString: `postgres://postgres@127.0.0.1:5432/${database}` });
+// Dropping the database (WITH FORCE) ends the pool's idle connections: expected, not a failure.
+pool.on('error', () => {});
 try {
   await migrate(pool, await loadMigrations('index'));
   log('publishing…');
