@@ -158,6 +158,35 @@ describe('keyword search in PostgreSQL', () => {
     }
   });
 
+  it('migrating a database that holds an index published before keyword search empties it, to be published again', async () => {
+    const old = await createTestDatabase();
+    const oldPool = testPool(old.url);
+    try {
+      const migrations = await loadMigrations('index');
+      await migrate(oldPool, migrations.slice(0, 2));
+      await oldPool.query(
+        "INSERT INTO whosaid_index (manifest) VALUES ('{}'); INSERT INTO whosaid_documents (id, ordinal, content_hash, stored) VALUES ('a.md', 0, 'h', '{}')",
+      );
+      await oldPool.query(
+        "INSERT INTO whosaid_chunks (document_id, position, chunk, text, speakers, title, embedding) VALUES ('a.md', 0, '{}', 'Musk said', '', 'A', '[1,2,3]')",
+      );
+      await migrate(oldPool, migrations);
+      const { rows } = await oldPool.query<{ n: string }>(
+        'SELECT (SELECT count(*) FROM whosaid_index) + (SELECT count(*) FROM whosaid_chunks) AS n',
+      );
+      assert.equal(rows[0]?.n, '0');
+      await savePostgresIndex(oldPool, files, { collectionOf: documentCollection });
+      const loaded = await loadPostgresIndex(oldPool, files.manifest.embedder.id);
+      assert.deepEqual(
+        (await loaded?.lexical.search({ text: 'security clearance', limit: 5 }))?.map((hit) => hit.label),
+        files.lexical.search({ text: 'security clearance', limit: 5 }).map((hit) => hit.label),
+      );
+    } finally {
+      await oldPool.end();
+      await old.drop();
+    }
+  });
+
   it('keeps its term statistics right as documents are rewritten, moved and removed', async () => {
     const [first, second, ...rest] = files.documents;
     assert.ok(first && second);
