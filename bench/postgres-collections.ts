@@ -21,6 +21,7 @@ import type { IndexData } from '../src/index/index-store.js';
 import type { LexicalSearch } from '../src/index/lexical-search.js';
 import { LocalHashEmbeddings } from '../src/index/local-embeddings.js';
 import { loadPostgresIndex } from '../src/index/postgres/load-postgres-index.js';
+import { HNSW_BUILD } from '../src/index/postgres/postgres-index-sql.js';
 import { savePostgresIndex } from '../src/index/postgres/save-postgres-index.js';
 import type { VectorSearch } from '../src/index/served-index.js';
 import type { Chunk, StoredDocument } from '../src/index/types.js';
@@ -235,7 +236,7 @@ function render(
 ${run.loadAverage} at the end), Node ${process.version}, PostgreSQL ${server.version}, pgvector ${server.pgvector}, shared_buffers
 ${server.sharedBuffers}, work_mem ${server.workMem}. The corpus, collections and queries of the files backend's table above
 (${rows.length.toLocaleString('en')} paragraphs in ${COLLECTIONS} collections, ${queryCount} queries, ${CANDIDATES} candidates per ranking), published through
-the real writer in ${run.publishSeconds.toFixed(0)} s (${Math.round(rows.length / run.publishSeconds).toLocaleString('en')} paragraphs/s, HNSW m 16, ef_construction 64, maintenance_work_mem 512MB
+the real writer in ${run.publishSeconds.toFixed(0)} s (${Math.round(rows.length / run.publishSeconds).toLocaleString('en')} paragraphs/s, HNSW m ${HNSW_BUILD.m}, ef_construction ${HNSW_BUILD.efConstruction}, maintenance_work_mem 512MB
 while it builds) and read by a replica in ${run.loadSeconds.toFixed(1)} s. Each search is one round trip over loopback:
 vectors by the HNSW index with \`hnsw.ef_search\` 200 and, when filtered, \`hnsw.iterative_scan = relaxed_order\`
 (hnsw.max_scan_tuples ${server.maxScanTuples}) with \`collection = ANY(…)\` in the same statement; keywords by the GIN index over our
