@@ -41,7 +41,10 @@ export async function answerInThread(
     }
     // Off the request path, a few at a time (work-queue.ts); refused at once when the queue is full.
     await deps.work.run(async () => {
-      const services = await servicesIn(deps, { team: request.teamId ?? null, channel });
+      const services = await servicesIn(deps, {
+        team: request.teamId ?? null,
+        channel: request.readsChannel ?? channel,
+      });
       if (!request.question) {
         await postMessages(deps, where, [{ text: EMPTY_QUESTION, blocks: [] }]);
         return;

@@ -98,7 +98,7 @@ describe('Slack views stay within Slack limits', () => {
         messageCount: 1,
         notes: [],
       },
-      () => null,
+      { heading: 'Thread summary', permalink: () => null },
     );
     assert.ok(!summary?.text.includes('<!channel>') && !summary?.text.includes('<https://'));
   });
@@ -124,7 +124,10 @@ describe('Slack views stay within Slack limits', () => {
         messageCount: 2,
         notes: [],
       },
-      (ts) => `https://x.slack.com/archives/C1/p${ts.replace('.', '')}`,
+      {
+        heading: 'Thread summary',
+        permalink: (ts) => `https://x.slack.com/archives/C1/p${ts.replace('.', '')}`,
+      },
     );
     const shown = message?.blocks.flatMap(texts).join('\n') ?? '';
     assert.match(

@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { addLinkInConversation } from '../../add-link.js';
 import { answerInThread } from '../../answer-in-thread.js';
 import { placeOf } from '../../channel-services.js';
+import { channelSummaryRequest } from '../../channel-summary-request.js';
 import { addRequestLink } from '../../link-request.js';
 import type { MessageEvent } from '../../payloads/event-payloads.js';
 import { workOf } from '../../payloads/payload-context.js';
@@ -13,7 +14,9 @@ import {
   questionText,
 } from '../../question-text.js';
 import { answersAuthor, claimDelivery, type SlackDeps, threadAnswered } from '../../slack-deps.js';
+import { summarizeChannelFor } from '../../summarize-channel.js';
 import { summarizeInThread } from '../../summarize-in-thread.js';
+import { viewedChannel } from '../../viewed-channel.js';
 import { titleThread } from './thread-title.js';
 
 type Route = 'direct' | 'follow-up' | 'auto-answer';
@@ -48,6 +51,23 @@ export function messageListener(deps: SlackDeps) {
       });
       return;
     }
+    // In the agent view Slack says which channel the asker is viewing: its collections answer, and
+    // "summarize this channel" means it.
+    const viewing =
+      route === 'direct' ? viewedChannel(message.app_context, placeOf(context, undefined).team) : undefined;
+    const channelSummary =
+      route === 'auto-answer' ? null : channelSummaryRequest(message.text ?? '', question);
+    if (channelSummary) {
+      const privately = route === 'direct';
+      await summarizeChannelFor(client, deps, {
+        channel: message.channel,
+        threadTs,
+        user,
+        target: channelSummary.channel ?? (privately ? viewing : message.channel),
+        privately,
+      });
+      return;
+    }
     if (route !== 'auto-answer' && message.thread_ts && isSummarizeRequest(question)) {
       await summarizeInThread(client, deps, {
         channel: message.channel,
@@ -66,6 +86,7 @@ export function messageListener(deps: SlackDeps) {
       user,
       teamId: context.teamId,
       question,
+      ...(viewing ? { readsChannel: viewing } : {}),
       messageTs: message.ts,
       // A "thanks!" in a thread the bot answered is not a question: reply only when the documents answer it.
       onlyIfSupported: route === 'auto-answer' || (route === 'follow-up' && !looksLikeQuestion(question)),
