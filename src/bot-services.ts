@@ -10,6 +10,7 @@ import { type Passage, passageOf } from './answer/passage.js';
 import type { DateRange } from './answer/question-dates.js';
 import { withinScope } from './answer/scoped-context.js';
 import type { SearchContext } from './answer/search-context.js';
+import { sourcesFollowUp } from './answer/source-follow-up.js';
 import {
   type CorpusOutline,
   type SuggestedQuestion,
@@ -82,6 +83,11 @@ export interface BotServices {
   suggestedQuestions(): SuggestedQuestion[];
   /** A follow-up read against the conversation before it (a pronoun or "and …?" written out), or as asked. */
   resolveFollowUp(question: string, turns: readonly ConversationTurn[]): FollowUp;
+  /**
+   * A follow-up about the documents the previous answer cited ("which letter was that?", "when was that
+   * published?"), answered from their metadata; null when it is not one (then it is asked as usual).
+   */
+  answerAboutSources(question: string, turns: readonly ConversationTurn[]): Answer | null;
   /**
    * Fetches a link into the documents and indexes it (Slack's "add"); absent when adding is off.
    * Within a scope, the document goes into the scope's first collection.
@@ -204,6 +210,7 @@ export function createBotServices(
           findSpeakersInText(text, context.speakers).filter(isPersonLike),
         ),
       ),
+    answerAboutSources: (question, turns) => use((context) => sourcesFollowUp(context, question, turns)),
     knowledge: () => use((context) => knowledgeOf(context, generation !== null)),
   };
 }

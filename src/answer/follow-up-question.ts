@@ -1,9 +1,17 @@
 import { findSpeechSubject } from './analyze-question.js';
 
+/** A passage an earlier answer cited, as its message records it. */
+export interface CitedSource {
+  doc: string;
+  paragraph: number;
+}
+
 /** One earlier message of the conversation: the asker's question or the bot's answer. */
 export interface ConversationTurn {
   from: 'asker' | 'bot';
   text: string;
+  /** For an answer: the passages it cited (kept with its message), so "which letter was that?" can be read. */
+  sources?: readonly CitedSource[];
 }
 
 export interface FollowUp {
