@@ -41,9 +41,10 @@ export async function answerInThread(
     }
     // Off the request path, a few at a time (work-queue.ts); refused at once when the queue is full.
     await deps.work.run(async () => {
+      // The viewed channel's binding first, then the conversation's own (a DM an admin bound).
       const services = await servicesIn(deps, {
         team: request.teamId ?? null,
-        channel: request.readsChannel ?? channel,
+        ...(request.readsChannel ? { channel: request.readsChannel, fallback: channel } : { channel }),
       });
       if (!request.question) {
         await postMessages(deps, where, [{ text: EMPTY_QUESTION, blocks: [] }]);

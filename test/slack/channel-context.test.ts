@@ -28,8 +28,11 @@ assert.equal(ingest.status, 0, ingest.stderr);
 const config = loadConfig({ env, dotenvPath: null });
 const io = { stdout: { write: () => true }, stderr: { write: () => true }, env, exitCode: 0, debug: false };
 const services = await createLiveServices(config, io, memoryLogger().logger, { k: config.topK });
+const ADMIN = 'U0ADMIN01';
+const ADMIN_DM = 'D0ADMIN01';
 const test = await startTestBot({
   services,
+  admins: { users: [ADMIN] },
   collections: { dir: config.collectionsDir, defaults: ['news'] },
 });
 await test.state.bindChannel({ team: TEAM_ID, channel: LEGAL_CHANNEL, collections: ['legal'] });
@@ -42,9 +45,11 @@ function viewing(channel: string) {
 }
 
 /** Sends a DM (optionally from the agent view, viewing a channel) and returns what the bot posted. */
-async function dm(text: string, appContext?: unknown): Promise<string> {
+async function dm(text: string, appContext?: unknown, from = { user: ASKER, channel: DM }): Promise<string> {
   test.standIn.reset();
-  await test.event(directMessage(nextTs(), text, appContext ? { app_context: appContext } : {}));
+  await test.event(
+    directMessage(nextTs(), text, { ...from, ...(appContext ? { app_context: appContext } : {}) }),
+  );
   return postedText(test.standIn.callsTo('chat.postMessage'));
 }
 
@@ -193,5 +198,27 @@ describe('recognising a channel-summary request', () => {
       'summarize',
     ])
       assert.equal(channelSummaryRequest(text, text), null, text);
+  });
+});
+
+describe('@whosaid use in a DM', () => {
+  const admin = { user: ADMIN, channel: ADMIN_DM };
+
+  it('lets an admin choose what their own DMs read, and explains to anyone else what DMs read', async () => {
+    const refused = await dm('use legal');
+    assert.match(refused, /In direct messages I read this workspace's default collections \(\*news\*\)/);
+    assert.match(refused, /split pane/);
+    assert.match(await dm(LEGAL_QUESTION), ABSTAINED, 'nothing changed for the asker');
+
+    const bound = await dm('use legal', undefined, admin);
+    assert.match(bound, /Your direct messages with me now read only \*legal\*/);
+    assert.match(await dm(LEGAL_QUESTION, undefined, admin), new RegExp(LEGAL_FACT.speaker));
+    // Viewing an unbound channel: the DM's own binding still holds; a bound channel's would win.
+    assert.match(await dm(LEGAL_QUESTION, viewing(PLAIN_CHANNEL), admin), new RegExp(LEGAL_FACT.speaker));
+    assert.match(await dm(LEGAL_QUESTION, undefined), ABSTAINED, 'another person’s DMs are not bound');
+
+    assert.match(await dm('use default', undefined, admin), /read the default collections again: \*news\*/);
+    assert.match(await dm(LEGAL_QUESTION, undefined, admin), ABSTAINED);
+    assert.deepEqual(test.errors(), []);
   });
 });

@@ -6,7 +6,7 @@ import { channelSummaryRequest } from '../../channel-summary-request.js';
 import { addRequestLink } from '../../link-request.js';
 import type { MessageEvent } from '../../payloads/event-payloads.js';
 import { workOf } from '../../payloads/payload-context.js';
-import { tellPrivately } from '../../post-messages.js';
+import { postMessages, tellPrivately } from '../../post-messages.js';
 import {
   isSummarizeRequest,
   looksLikeQuestion,
@@ -16,7 +16,9 @@ import {
 import { answersAuthor, claimDelivery, type SlackDeps, threadAnswered } from '../../slack-deps.js';
 import { summarizeChannelFor } from '../../summarize-channel.js';
 import { summarizeInThread } from '../../summarize-in-thread.js';
+import { useCollectionsFor, useRequestNames } from '../../use-collections.js';
 import { viewedChannel } from '../../viewed-channel.js';
+import { addLinkMessage } from '../../views/add-link-text.js';
 import { titleThread } from './thread-title.js';
 
 type Route = 'direct' | 'follow-up' | 'auto-answer';
@@ -53,6 +55,22 @@ export function messageListener(deps: SlackDeps) {
     }
     // In the agent view Slack says which channel the asker is viewing: its collections answer, and
     // "summarize this channel" means it.
+    // "use legal" in a DM: what this person's DMs read (admins only; see use-collections.ts).
+    const names = route === 'direct' ? useRequestNames(message.text, deps.identity.botUserId) : null;
+    if (names) {
+      const say = (text: string) =>
+        postMessages(deps, { channel: message.channel, threadTs, user }, [addLinkMessage(text)]);
+      await useCollectionsFor(deps, {
+        ...placeOf(context, message.channel),
+        channel: message.channel,
+        direct: true,
+        user,
+        names,
+        reply: say,
+        refuse: say,
+      });
+      return;
+    }
     const viewing =
       route === 'direct' ? viewedChannel(message.app_context, placeOf(context, undefined).team) : undefined;
     const channelSummary =
