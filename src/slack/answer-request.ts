@@ -7,7 +7,8 @@ export interface AnswerRequest {
   teamId: string | undefined;
   /**
    * The channel whose collections answer, when it is not `channel`: in a DM from the agent view, the
-   * channel the asker is viewing (Slack's app_context), so its binding chooses the documents.
+   * channel the asker is viewing (Slack's app_context), so its binding chooses the documents (when it
+   * has none, the DM's own binding or the defaults do).
    */
   readsChannel?: string;
   /** The question as readable text (mentions of the bot removed). */
