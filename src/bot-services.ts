@@ -21,6 +21,7 @@ import { type CheckRequest, checkQuote } from './check/check-quote.js';
 import type { QuoteCheck } from './check/types.js';
 import type { Scope } from './collections/scope.js';
 import type { DocumentSummary } from './fetch/document-summary.js';
+import type { FollowFeedResult } from './fetch/follow-feed.js';
 import { type CollectionStats, collectionStats } from './index/collection-stats.js';
 import type { IngestReport } from './index/ingest.js';
 import type { LiveIndex } from './index/live-index.js';
@@ -93,6 +94,11 @@ export interface BotServices {
    * Within a scope, the document goes into the scope's first collection.
    */
   addLink?: (url: string) => Promise<AddLinkResult>;
+  /**
+   * Follows an RSS or Atom feed (Slack's "follow"); absent when adding is off. Within a scope its
+   * articles go into the scope's first collection.
+   */
+  followFeed?: (url: string) => Promise<FollowFeedOutcome>;
   /** The feeds followed and when each was last checked (App Home); absent without a feed list. */
   feeds?: () => Promise<FeedStatus[]>;
   /**
@@ -110,7 +116,12 @@ export interface FeedStatus {
   title: string | null;
   /** When the feed was last fetched (ISO time), null before the first refresh. */
   lastCheckedAt: string | null;
+  /** The collection its articles go into. */
+  collection: string;
 }
+
+/** What following a feed did, or why it failed. */
+export type FollowFeedOutcome = ({ ok: true } & FollowFeedResult) | { ok: false; reason: string };
 
 /** What adding a link did: the document's title, paragraphs and quotes, or why it failed. */
 export type AddLinkResult =
@@ -135,6 +146,8 @@ export interface BotServicesOptions {
   refreshIndex?: () => Promise<IngestReport>;
   /** Adds a link into `collection` (absent: `news`, the fetched-documents folder). */
   addLink?: (url: string, collection?: string) => Promise<AddLinkResult>;
+  /** Follows a feed whose articles go into `collection` (absent: `news`). */
+  followFeed?: (url: string, collection?: string) => Promise<FollowFeedOutcome>;
   feeds?: () => Promise<FeedStatus[]>;
   /** Today's date for "since Monday", "last week" in questions; the system clock unless a test sets one. */
   now?: () => Date;
@@ -157,6 +170,7 @@ export function createBotServices(
       ? source.use((context) => work(withinScope(context, scope)))
       : work(withinScope(source, scope));
   const addLink = options.addLink;
+  const followFeed = options.followFeed;
   return {
     scope,
     // A scope that covers every collection of the index restricts nothing: these very services (so a
@@ -195,6 +209,15 @@ export function createBotServices(
           return { ok: false, reason: 'this channel reads no collection this workspace may add to' };
         return addLink(url, scope?.collections[0]);
       },
+    }),
+    ...(followFeed && {
+      followFeed: (url: string): Promise<FollowFeedOutcome> =>
+        scope && scope.collections.length === 0
+          ? Promise.resolve({
+              ok: false,
+              reason: 'this channel reads no collection this workspace may add to',
+            })
+          : followFeed(url, scope?.collections[0]),
     }),
     ...(options.feeds && { feeds: options.feeds }),
     summarize: async ({ messages, botUserId, lookupNames }) => {
