@@ -121,7 +121,12 @@ export interface FeedStatus {
 }
 
 /** What following a feed did, or why it failed. */
-export type FollowFeedOutcome = ({ ok: true } & FollowFeedResult) | { ok: false; reason: string };
+export type FollowFeedOutcome =
+  | ({
+      ok: true /** Minutes between feed refreshes while serving (0: only `ingest --feeds`). */;
+      refreshMinutes: number;
+    } & FollowFeedResult)
+  | { ok: false; reason: string };
 
 /** What adding a link did: the document's title, paragraphs and quotes, or why it failed. */
 export type AddLinkResult =
@@ -171,6 +176,14 @@ export function createBotServices(
       : work(withinScope(source, scope));
   const addLink = options.addLink;
   const followFeed = options.followFeed;
+  // What is added from a channel goes into its first collection; a scope that reads nothing (every
+  // binding unreadable here) has nowhere to add to.
+  const intoScope = async <R>(
+    work: (collection: string | undefined) => Promise<R>,
+  ): Promise<R | { ok: false; reason: string }> =>
+    scope && scope.collections.length === 0
+      ? { ok: false, reason: 'this channel reads no collection this workspace may add to' }
+      : work(scope?.collections[0]);
   return {
     scope,
     // A scope that covers every collection of the index restricts nothing: these very services (so a
@@ -202,22 +215,9 @@ export function createBotServices(
     quotes: (quoteOptions) => use((context) => findQuotes(context, quoteOptions)),
     passage: (doc, paragraph) => use((context) => passageOf(context, doc, paragraph)),
     checkQuote: (request) => use((context) => checkQuote(context, request)),
-    ...(addLink && {
-      addLink: async (url: string): Promise<AddLinkResult> => {
-        // A scope that reads nothing (every binding unreadable here) has nowhere to add to.
-        if (scope && scope.collections.length === 0)
-          return { ok: false, reason: 'this channel reads no collection this workspace may add to' };
-        return addLink(url, scope?.collections[0]);
-      },
-    }),
+    ...(addLink && { addLink: (url: string) => intoScope((collection) => addLink(url, collection)) }),
     ...(followFeed && {
-      followFeed: (url: string): Promise<FollowFeedOutcome> =>
-        scope && scope.collections.length === 0
-          ? Promise.resolve({
-              ok: false,
-              reason: 'this channel reads no collection this workspace may add to',
-            })
-          : followFeed(url, scope?.collections[0]),
+      followFeed: (url: string) => intoScope((collection) => followFeed(url, collection)),
     }),
     ...(options.feeds && { feeds: options.feeds }),
     summarize: async ({ messages, botUserId, lookupNames }) => {

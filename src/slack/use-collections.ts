@@ -3,6 +3,7 @@ import { readCollections, upsertCollection } from '../collections/collection-reg
 import { checkCollectionName, DEFAULT_COLLECTION } from '../collections/scope.js';
 import { describeError, isWhosaidError } from '../errors.js';
 import { mayAdd } from './add-link.js';
+import { withoutMention } from './question-text.js';
 import type { SlackDeps } from './slack-deps.js';
 import { escapeText } from './views/mrkdwn.js';
 
@@ -11,7 +12,7 @@ import { escapeText } from './views/mrkdwn.js';
  * null when the mention is something else (a question that starts with "use" has more than names).
  */
 export function useRequestNames(text: string | undefined, botUserId: string): string[] | null {
-  const withoutBot = (text ?? '').replace(new RegExp(`<@${botUserId}(?:\\|[^>]*)?>`, 'g'), ' ').trim();
+  const withoutBot = withoutMention(text, botUserId);
   const match = /^use\s+([a-z0-9_-]+(?:\s*,\s*[a-z0-9_-]+|\s+and\s+[a-z0-9_-]+)*)\s*\.?$/i.exec(withoutBot);
   if (!match?.[1]) return null;
   const names = match[1]

@@ -133,10 +133,13 @@ export async function createLiveServices(
     if (!into.ok) return into;
     const { followFeed: followOne } = await import('../../fetch/follow-feed.js');
     try {
-      return {
-        ok: true,
-        ...(await followOne({ fetchedDir: config.fetchedDir, policy: config.fetch, url, collection })),
-      };
+      const result = await followOne({
+        fetchedDir: config.fetchedDir,
+        policy: config.fetch,
+        url,
+        collection,
+      });
+      return { ok: true, refreshMinutes: config.feeds.intervalMinutes, ...result };
     } catch (error) {
       if (!isWhosaidError(error)) throw error;
       return { ok: false, reason: error.message.replace(`${url}: `, '') };

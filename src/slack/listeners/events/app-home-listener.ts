@@ -65,20 +65,23 @@ async function workspaceHome(deps: SlackDeps, context: Context, user: string) {
       .map((binding) => binding.channel),
   }));
   return homeView(deps.services.within(channelScope(place, tenancy)).knowledge(), deps.identity.botUserId, {
-    ...(await homeExtras(deps, user)),
+    ...(await homeExtras(deps, user, visible)),
     collections,
   });
 }
 
 /**
- * The feeds (for everyone) and the last week's feedback (for admins: who asked what is not for every
- * user's Home tab). Either that cannot be read is left out rather than failing the whole tab.
+ * The feeds (for everyone: those bringing articles into a collection this workspace may read) and the
+ * last week's feedback (for admins: who asked what is not for every user's Home tab). Either that
+ * cannot be read is left out rather than failing the whole tab.
  */
-async function homeExtras(deps: SlackDeps, user: string): Promise<HomeExtras> {
-  const feeds = await deps.services.feeds?.().catch((error: unknown) => {
-    logFailure(deps.logger, error, 'could not read the feed list for the Home tab', { user });
-    return undefined;
-  });
+async function homeExtras(deps: SlackDeps, user: string, visible: readonly string[]): Promise<HomeExtras> {
+  const feeds = (
+    await deps.services.feeds?.().catch((error: unknown) => {
+      logFailure(deps.logger, error, 'could not read the feed list for the Home tab', { user });
+      return undefined;
+    })
+  )?.filter((feed) => visible.includes(feed.collection));
   if (!deps.admins.users.has(user)) return { feeds };
   const entries = await deps.state.feedback().catch(() => null);
   if (!entries) return { feeds };

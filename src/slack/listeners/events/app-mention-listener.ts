@@ -4,7 +4,7 @@ import { addLinkInConversation } from '../../add-link.js';
 import { answerInThread } from '../../answer-in-thread.js';
 import { placeOf } from '../../channel-services.js';
 import { channelSummaryRequest } from '../../channel-summary-request.js';
-import { addRequestLink } from '../../link-request.js';
+import { linkRequest } from '../../link-request.js';
 import { workOf } from '../../payloads/payload-context.js';
 import { postMessages, tellPrivately } from '../../post-messages.js';
 import { isSummarizeRequest, questionText } from '../../question-text.js';
@@ -32,7 +32,7 @@ export function appMentionListener(deps: SlackDeps) {
     if (!event.user || !answersAuthor(deps, event) || !(await claimDelivery(deps, event.channel, event.ts)))
       return;
     const user = event.user;
-    const link = addRequestLink(event.text, deps.identity.botUserId);
+    const link = linkRequest(event.text, deps.identity.botUserId);
     if (link) {
       const threadTs = event.thread_ts ?? event.ts;
       await addLinkInConversation(client, deps, {
@@ -40,7 +40,7 @@ export function appMentionListener(deps: SlackDeps) {
         channel: event.channel,
         user,
         threadTs,
-        url: link,
+        ...link,
       });
       return;
     }

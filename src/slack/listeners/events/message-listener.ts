@@ -3,7 +3,7 @@ import { addLinkInConversation } from '../../add-link.js';
 import { answerInThread } from '../../answer-in-thread.js';
 import { placeOf } from '../../channel-services.js';
 import { channelSummaryRequest } from '../../channel-summary-request.js';
-import { addRequestLink } from '../../link-request.js';
+import { linkRequest } from '../../link-request.js';
 import type { MessageEvent } from '../../payloads/event-payloads.js';
 import { workOf } from '../../payloads/payload-context.js';
 import { postMessages, tellPrivately } from '../../post-messages.js';
@@ -42,14 +42,14 @@ export function messageListener(deps: SlackDeps) {
     const question = questionText(message.text, deps.identity.botUserId);
     const threadTs = message.thread_ts ?? message.ts;
     // "add <link>" in a DM, as in an @mention: who may add is checked the same way.
-    const link = route === 'direct' ? addRequestLink(message.text, deps.identity.botUserId) : null;
+    const link = route === 'direct' ? linkRequest(message.text, deps.identity.botUserId) : null;
     if (link) {
       await addLinkInConversation(client, deps, {
         ...placeOf(context, message.channel),
         channel: message.channel,
         user,
         threadTs,
-        url: link,
+        ...link,
       });
       return;
     }
