@@ -95,6 +95,29 @@ describe('the channel the asker is viewing chooses the documents', () => {
     assert.deepEqual(test.errors(), []);
   });
 
+  it('offers Messages-tab prompts from the viewed channel’s collections', async () => {
+    const opened = async (user: string, appContext?: unknown) => {
+      test.standIn.reset();
+      await test.event({
+        type: 'app_home_opened',
+        user,
+        channel: `D0${user.slice(1)}`,
+        tab: 'messages',
+        event_ts: nextTs(),
+        ...(appContext ? { app_context: appContext } : {}),
+      });
+      const [call] = test.standIn.callsTo('assistant.threads.setSuggestedPrompts');
+      return ((call?.args.prompts ?? []) as { message: string }[]).map((prompt) => prompt.message).join('\n');
+    };
+    const plain = await opened('U0PROMPT1');
+    assert.ok(plain.length > 0);
+    assert.doesNotMatch(plain, /Okonkwo|quitclaim/);
+    // Viewing the legal channel a moment later: not held back, and drawn from its collection only.
+    const legal = await opened('U0PROMPT1', viewing(LEGAL_CHANNEL));
+    assert.match(legal, new RegExp(LEGAL_FACT.speaker));
+    assert.doesNotMatch(legal, /Meyer|SpaceX/);
+  });
+
   it('acknowledges app_context_changed without posting anything', async () => {
     test.standIn.reset();
     const response = await test.event({

@@ -6,6 +6,7 @@ import { workOf } from '../../payloads/payload-context.js';
 import { buildPermalink } from '../../permalinks.js';
 import { logFailure } from '../../slack-api-errors.js';
 import type { SlackDeps } from '../../slack-deps.js';
+import { viewedChannel } from '../../viewed-channel.js';
 import { type HomeExtras, homeView } from '../../views/home-view.js';
 import { suggestedPromptsOffer } from './suggested-prompts.js';
 
@@ -27,6 +28,7 @@ export function appHomeListener(deps: SlackDeps) {
           user: event.user,
           channel: event.channel,
           team: placeOf(context, undefined).team,
+          viewing: viewedChannel(event.app_context, placeOf(context, undefined).team),
         });
       return;
     }
