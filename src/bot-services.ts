@@ -33,6 +33,7 @@ import { readableThread } from './slack/slack-text.js';
 import { humanMessages } from './summarize/summarize-thread.js';
 import { summarize } from './summarize/summarize-with-fallback.js';
 import type { ThreadMessage, ThreadSummary } from './summarize/types.js';
+import { firstNameGender } from './text/word-lexicon.js';
 
 /** What the bot knows, for the App Home tab and `whosaid` status output. */
 export interface KnowledgeSummary {
@@ -229,8 +230,12 @@ export function createBotServices(
     resolveFollowUp: (question, turns) =>
       use((context) =>
         // People only: "SpaceX" in "what did he say about SpaceX?" is a topic, not who "he" is.
-        resolveFollowUp(question, turns, (text) =>
-          findSpeakersInText(text, context.speakers).filter(isPersonLike),
+        resolveFollowUp(
+          question,
+          turns,
+          (text) => findSpeakersInText(text, context.speakers).filter(isPersonLike),
+          // A known first name tells the gender a pronoun must agree with (compromise's name lexicon).
+          (name) => firstNameGender(name.split(/\s+/)[0] ?? ''),
         ),
       ),
     answerAboutSources: (question, turns) => use((context) => sourcesFollowUp(context, question, turns)),
