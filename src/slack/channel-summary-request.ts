@@ -8,11 +8,15 @@ const ACCOUNT =
   /^(?:(?:can|could|would|will)\s+you\s+)?(?:please\s+)?(?:summari[sz]e|sum\s+up|recap|tl;?\s?dr|catch\s+me\s+up|give\s+me\s+(?:a\s+|the\s+)?(?:summary|recap|rundown|gist|digest|tl;?\s?dr)|what\s+did\s+i\s+miss|what(?:'s|’s|\s+has|\s+have)?\s+(?:been\s+)?(?:happening|happened|going\s+on|said|discussed|new))\b/i;
 
 /**
- * Where it asks about: the channel itself ("this channel", "the conversation", "here") or a channel
- * link. The determiner matters: "a channel" or "channels" are a topic, not this place.
+ * Where it asks about: the channel itself ("this channel") or a channel link. The determiner matters:
+ * "a channel" or "channels" are a topic, not this place.
  */
-const CHANNEL_REFERENCE =
-  /\b(?:this|the|our|current)\s+(?:channel|conversation|chat)\b|\bhere\b|<#[CG][A-Z0-9]+(?:\|[^>]*)?>/i;
+const CHANNEL_REFERENCE = /\b(?:this|the|our|current)\s+channel\b|<#[CG][A-Z0-9]+(?:\|[^>]*)?>/i;
+/**
+ * A place named only by deixis ("here", "this conversation"): the channel, except inside a channel's
+ * thread, where it is the thread (which has its own summary).
+ */
+const DEICTIC_REFERENCE = /\b(?:this|the|our|current)\s+(?:conversation|chat)\b|\bhere\b/i;
 
 /**
  * A summary of something else: a document ("the Reed statement", "the article here") or a thread,
@@ -33,12 +37,19 @@ const CHANNEL_LINK = /<#([CG][A-Z0-9]+)(?:\|[^>]*)?>/;
 /**
  * Whether a message asks for a summary of a channel's recent messages, and of which: the channel a
  * link names, or else (null) the channel the message is about — the one the asker is viewing, or the
- * one it was written in. `raw` is the message's Slack markup (links intact), `question` its readable text.
+ * one it was written in. `raw` is the message's Slack markup (links intact), `question` its readable
+ * text; `inChannelThread` when it is a reply in a thread of a channel (not of a DM with the bot, whose
+ * "here" is what the asker is viewing).
  */
-export function channelSummaryRequest(raw: string, question: string): { channel: string | null } | null {
+export function channelSummaryRequest(
+  raw: string,
+  question: string,
+  inChannelThread = false,
+): { channel: string | null } | null {
   const text = question.trim();
   if (!ACCOUNT.test(text) || OTHER_OBJECT.test(text) || TOPIC.test(text)) return null;
   const link = CHANNEL_LINK.exec(raw)?.[1];
   if (link) return { channel: link };
-  return CHANNEL_REFERENCE.test(text) ? { channel: null } : null;
+  if (CHANNEL_REFERENCE.test(text)) return { channel: null };
+  return !inChannelThread && DEICTIC_REFERENCE.test(text) ? { channel: null } : null;
 }

@@ -211,6 +211,15 @@ describe('recognising a channel-summary request', () => {
     assert.deepEqual(channelSummaryRequest('recap <#C0GENERAL1|general>', 'recap #general'), {
       channel: 'C0GENERAL1',
     });
+    // Inside a channel's thread "here" and "this conversation" are the thread; "this channel" is not.
+    assert.equal(channelSummaryRequest('what did I miss here?', 'what did I miss here?', true), null);
+    assert.equal(
+      channelSummaryRequest('summarize this conversation', 'summarize this conversation', true),
+      null,
+    );
+    assert.deepEqual(channelSummaryRequest('recap this channel', 'recap this channel', true), {
+      channel: null,
+    });
     for (const text of [
       'summarize the Reed statement',
       'summarize this thread',

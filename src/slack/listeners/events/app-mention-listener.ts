@@ -59,7 +59,7 @@ export function appMentionListener(deps: SlackDeps) {
       return;
     }
     const question = questionText(event.text, deps.identity.botUserId);
-    const channelSummary = channelSummaryRequest(event.text, question);
+    const channelSummary = channelSummaryRequest(event.text, question, event.thread_ts !== undefined);
     if (channelSummary) {
       await summarizeChannelFor(client, deps, {
         channel: event.channel,

@@ -53,8 +53,6 @@ export function messageListener(deps: SlackDeps) {
       });
       return;
     }
-    // In the agent view Slack says which channel the asker is viewing: its collections answer, and
-    // "summarize this channel" means it.
     // "use legal" in a DM: what this person's DMs read (admins only; see use-collections.ts).
     const names = route === 'direct' ? useRequestNames(message.text, deps.identity.botUserId) : null;
     if (names) {
@@ -71,10 +69,14 @@ export function messageListener(deps: SlackDeps) {
       });
       return;
     }
+    // In the agent view Slack says which channel the asker is viewing: its collections answer, and
+    // "summarize this channel" means it.
     const viewing =
       route === 'direct' ? viewedChannel(message.app_context, placeOf(context, undefined).team) : undefined;
     const channelSummary =
-      route === 'auto-answer' ? null : channelSummaryRequest(message.text ?? '', question);
+      route === 'auto-answer'
+        ? null
+        : channelSummaryRequest(message.text ?? '', question, route === 'follow-up');
     if (channelSummary) {
       const privately = route === 'direct';
       await summarizeChannelFor(client, deps, {
