@@ -7,14 +7,25 @@ import type { Answer, Citation } from './types.js';
 /** What a follow-up asks about the documents just cited: which they are, their date, publisher or link. */
 type SourceQuestion = 'which' | 'when' | 'publisher' | 'link';
 
+interface SourceRequest {
+  asks: SourceQuestion;
+  /** A document noun that may pick among the documents ("which letter"), or null. */
+  noun: string | null;
+  /** Asked in the singular: the document the answer leads with (its first source). */
+  one: boolean;
+}
+
 /** Nouns for a document as a thing ("the letter", "the source"): what refers to what was cited. */
 const DOCUMENT_NOUNS =
   'source sources article letter document doc story report piece statement release memo page paper post filing';
+const NOUN = `(?:${DOCUMENT_NOUNS.split(' ').join('|')}|stories)`;
 /** A reference back: "that", "it", "this one", the + a document noun, or a link asked for. */
-const REFERENCE = new RegExp(
-  `\\b(?:that|this|it|those|these|the\\s+(?:${DOCUMENT_NOUNS.split(' ').join('|')})|link|url)\\b`,
-  'i',
-);
+const REFERENCE = new RegExp(`\\b(?:that|this|it|those|these|the\\s+${NOUN}s?|link|url)\\b`, 'i');
+/**
+ * Grammatical number: "which letter was that?" asks for one document — the one the answer leads
+ * with —, "what are the sources?" or "which articles were those?" for all it cited.
+ */
+const PLURAL = new RegExp(`\\b(?:those|these|are|were|all)\\b|\\b${NOUN}s\\b|\\bstories\\b`, 'i');
 /** Verbs of a document's making and its metadata: words such a question may hold besides the reference. */
 const METADATA_WORDS = `${DOCUMENT_NOUNS} published publish written write wrote dated date released release sent send issued issue posted come came read find link url`;
 
@@ -35,7 +46,7 @@ const KINDS: readonly [SourceQuestion, RegExp][] = [
  * with a content word of its own ("when was the contract signed?") asks the documents, not about them,
  * and is answered as asked.
  */
-function sourceQuestion(question: string): { asks: SourceQuestion; noun: string | null } | null {
+function sourceQuestion(question: string): SourceRequest | null {
   const text = question.trim();
   if (!REFERENCE.test(text) && !/^sources?\b/i.test(text)) return null;
   // Why this holds in general: with no content word of its own, a question can only be about what
@@ -44,8 +55,12 @@ function sourceQuestion(question: string): { asks: SourceQuestion; noun: string 
   if (contentTerms(text).some((term) => !allowed.has(term))) return null;
   const asks = KINDS.find(([, pattern]) => pattern.test(text))?.[0];
   if (!asks) return null;
-  const noun = new RegExp(`\\b(${DOCUMENT_NOUNS.split(' ').join('|')})\\b`, 'i').exec(text)?.[1] ?? null;
-  return { asks, noun: noun && !/^(?:sources?|doc|document)$/i.test(noun) ? noun.toLowerCase() : null };
+  const noun = new RegExp(`\\b(${NOUN})s?\\b`, 'i').exec(text)?.[1] ?? null;
+  return {
+    asks,
+    noun: noun && !/^(?:sources?|doc|document)$/i.test(noun) ? noun.toLowerCase() : null,
+    one: !PLURAL.test(text),
+  };
 }
 
 /**
@@ -72,7 +87,7 @@ export function sourcesFollowUp(
  */
 function sourcesAnswer(
   context: SearchContext,
-  request: { asks: SourceQuestion; noun: string | null },
+  request: SourceRequest,
   sources: readonly CitedSource[],
 ): Answer | null {
   const citations: Citation[] = [];
@@ -87,7 +102,8 @@ function sourcesAnswer(
         contentTerms(citation.title).includes(contentTerms(request.noun ?? '')[0] ?? ''),
       )
     : [];
-  const shown = (named.length > 0 ? named : citations).map((citation, i) => ({ ...citation, n: i + 1 }));
+  const picked = named.length > 0 ? named : citations;
+  const shown = (request.one ? picked.slice(0, 1) : picked).map((citation, i) => ({ ...citation, n: i + 1 }));
   if (shown.length === 0) return null;
   const lines = shown.map((citation) => lineFor(request.asks, citation));
   const answer =

@@ -63,6 +63,15 @@ describe('follow-ups about the cited documents', () => {
       letter?.citations.map((citation) => citation.doc),
       [LETTER],
     );
+    // The singular asks for the one the answer leads with; the plural for all it cited.
+    assert.deepEqual(
+      sourcesFollowUp(context, 'which article was that?', both)?.citations.map((citation) => citation.doc),
+      [AXIOS],
+    );
+    assert.deepEqual(
+      sourcesFollowUp(context, 'which articles were those?', both)?.citations.map((citation) => citation.doc),
+      [AXIOS, LETTER],
+    );
     const sources = sourcesFollowUp(context, 'what are the sources?', both);
     assert.match(sources?.answer ?? '', /^The answer cited 2 documents:\n• “Musk.*\[1\]\n• “Shaheen.*\[2\]$/);
     // The latest answer abstained: "that" is not something an older answer cited.

@@ -110,10 +110,10 @@ describe('follow-ups in a conversation', () => {
     const [replies] = since(test, mark, 'conversations.replies');
     assert.equal(String(replies?.args.include_all_metadata), 'true');
     const which = postedText(since(test, mark, 'chat.postMessage'));
-    // The answer cited three documents, its lead first: each is named, with its publisher and date.
+    // Asked in the singular: the document the answer leads with, by its title, publisher and date.
     assert.match(
       which,
-      /^The answer cited 3 documents:\n• “Musk's reported Putin contacts raise questions about U\.S\. reliance on SpaceX” \(Axios, 2024-10-27\) \[1\]/,
+      /^That was “Musk's reported Putin contacts raise questions about U\.S\. reliance on SpaceX” \(Axios, 2024-10-27\) \[1\]\./,
     );
 
     const third = directMessage(after(test, DM, root), 'When was it published?', { thread_ts: root });

@@ -28,10 +28,19 @@ export function answerMessages(answer: Answer, catalog: AnswerCatalog): SlackMes
   return first ? [{ ...first, sources: citedSources(answer) }, ...rest] : rest;
 }
 
-/** The passages an answer cites, as its message records them (see SlackMessage.sources). */
+/**
+ * The passages an answer cites, as its message records them (see SlackMessage.sources), in the order
+ * the answer's text first cites them — the one it leads with first, those only listed last.
+ */
 export function citedSources(answer: Answer): CitedSource[] {
   if (answer.abstained) return [];
-  return answer.citations.map((citation) => ({ doc: citation.doc, paragraph: citation.paragraph }));
+  const firstMention = (n: number) => {
+    const at = answer.answer.indexOf(`[${n}]`);
+    return at < 0 ? Number.POSITIVE_INFINITY : at;
+  };
+  return [...answer.citations]
+    .sort((a, b) => firstMention(a.n) - firstMention(b.n) || a.n - b.n)
+    .map((citation) => ({ doc: citation.doc, paragraph: citation.paragraph }));
 }
 
 /** Everything after the answer text: used on its own when the answer text was streamed. */
