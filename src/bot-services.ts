@@ -121,13 +121,14 @@ export interface FeedStatus {
   collection: string;
 }
 
+/** A feed followed, and when its articles come: `refreshMinutes` between refreshes (0: only `ingest --feeds`). */
+interface FeedFollowed extends FollowFeedResult {
+  ok: true;
+  refreshMinutes: number;
+}
+
 /** What following a feed did, or why it failed. */
-export type FollowFeedOutcome =
-  | ({
-      ok: true /** Minutes between feed refreshes while serving (0: only `ingest --feeds`). */;
-      refreshMinutes: number;
-    } & FollowFeedResult)
-  | { ok: false; reason: string };
+export type FollowFeedOutcome = FeedFollowed | { ok: false; reason: string };
 
 /** What adding a link did: the document's title, paragraphs and quotes, or why it failed. */
 export type AddLinkResult =
