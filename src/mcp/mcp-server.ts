@@ -122,8 +122,10 @@ export function createMcpServer(
       annotations: READ_ONLY,
     },
     ({ quote, speaker, collection }) =>
-      runTool(logger, 'check_quote', () =>
-        dataResult({ ...within(collection).checkQuote({ claim: unquote(quote), speaker: speaker ?? null }) }),
+      runTool(logger, 'check_quote', async () =>
+        dataResult({
+          ...(await within(collection).checkQuote({ claim: unquote(quote), speaker: speaker ?? null })),
+        }),
       ),
   );
 
