@@ -177,7 +177,13 @@ function representativeQuotes(quotes: readonly Quote[]): Quote[] {
   );
 }
 
-function citationOf(n: number, document: StoredDocument, paragraph: Chunk, quote: Quote | null): Citation {
+/** A citation of one whole paragraph of `document` (with the quote it is cited for, if any). */
+export function citationOf(
+  n: number,
+  document: StoredDocument,
+  paragraph: Chunk,
+  quote: Quote | null,
+): Citation {
   return {
     n,
     doc: document.id,

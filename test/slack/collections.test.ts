@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { createLiveServices } from '../../src/cli/actions/live-index.js';
 import { type Config, loadConfig } from '../../src/config.js';
+import { readFeeds } from '../../src/fetch/feed-list.js';
 import { folderOf, LEGAL_FACT, SPORTS_FACT } from '../support/collection-fixtures.js';
 import { INDEX_BACKENDS, type IndexBackend, indexBackend } from '../support/index-backends.js';
 import { runWhosaid } from '../support/run-cli.js';
@@ -179,6 +180,37 @@ for (const backend of INDEX_BACKENDS) {
         );
     });
 
+    it("a feed followed from a bound channel brings its articles into the channel's first collection", async () => {
+      const feedXml =
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Alpha Docket</title><link>https://x.example/</link>' +
+        `<item><title>Harbor</title><link>${web.url('/news/harbor')}</link><guid>h1</guid></item></channel></rss>`;
+      web.routes.set('/docket.xml', serve('application/rss+xml', feedXml));
+      test.standIn.reset();
+      await test.event(
+        mentionEvent(`${ts++}.000100`, `follow <${web.url('/docket.xml')}>`, { channel: ALPHA_CHANNEL }),
+        { teamId: TEAM_A },
+      );
+      assert.match(
+        String(test.standIn.callsTo('chat.postEphemeral')[0]?.args.text),
+        /only whosaid's admins/,
+        'not an admin',
+      );
+      test.standIn.reset();
+      await test.event(
+        mentionEvent(`${ts++}.000100`, `follow <${web.url('/docket.xml')}>`, {
+          channel: ALPHA_CHANNEL,
+          user: ADMIN,
+        }),
+        { teamId: TEAM_A },
+      );
+      assert.match(
+        postedText(test.standIn.callsTo('chat.postMessage')),
+        /Following .*Alpha Docket.* \(1 item now\): its articles go into \*alpha\* when the feeds are next refreshed/,
+      );
+      const [followed] = await readFeeds(config.fetchedDir);
+      assert.deepEqual([followed?.title, followed?.collection], ['Alpha Docket', 'alpha']);
+    });
+
     it("the App Home lists the workspace's collections and never another's", async () => {
       const home = async (team: string) => {
         test.standIn.reset();
@@ -200,8 +232,9 @@ for (const backend of INDEX_BACKENDS) {
       assert.match(a, /\*Collections in this workspace\*/);
       assert.match(a, /\*alpha\* — 1 document, 1 attributed quotes · bound in <#C0ALPHA01>/);
       assert.match(a, /\*news\* — \d+ documents, .* · read in unbound channels and DMs/);
+      assert.match(a, /Alpha Docket.* → \*alpha\*/, 'the feed and where its articles go');
       const b = await home(TEAM_B);
-      assert.doesNotMatch(b, /alpha|desk|Okonkwo/);
+      assert.doesNotMatch(b, /alpha|desk|Okonkwo|Alpha Docket/);
       assert.match(b, /\*xray\*/, 'a collection without an owner may be bound by any installation');
     });
   });
