@@ -73,6 +73,21 @@ function hasFiniteVerb(words: readonly Word[]): boolean {
   return words.some((w) => isClauseWord(w.text) && !/Pronoun/.test(lexiconTags(w.text)));
 }
 
+/**
+ * After "told <object>" a bare clause shows its own verb before any comma: "told her she was right" is
+ * one, but in "told her class, and …" the object was "her class" ("her" can be a determiner as well as a
+ * pronoun), and no clause follows.
+ */
+function finiteBeforeBreak(masked: string, from: number, sentenceEnd: number): boolean {
+  const words = readWords(masked, from, sentenceEnd).slice(0, FINITE_VERB_WINDOW);
+  const before: Word[] = [];
+  for (const [k, word] of words.entries()) {
+    if (k > 0 && /[,;:.!?]/.test(masked.slice((words[k - 1] as Word).end, word.start))) break;
+    before.push(word);
+  }
+  return hasFiniteVerb(before);
+}
+
 /** Where the reported clause starts after `verb` ("… that <clause>" or a bare clause), or null. */
 function clauseStartAfter(text: string, masked: string, verb: Word, sentenceEnd: number): number | null {
   let p = verb.end;
@@ -120,6 +135,7 @@ function clauseStartAfter(text: string, masked: string, verb: Word, sentenceEnd:
   for (let word = readWord(text, q + 1); word && TIME_WORDS.has(word.bare); word = readWord(text, q + 1))
     q = word.end;
   if (text[q] !== ' ') return null;
+  if (p !== verb.end && !finiteBeforeBreak(masked, p, sentenceEnd)) return null;
   const next = readWord(text, q + 1);
   const startsClause =
     next && (!NOT_CLAUSE_START.has(next.bare) || quantityAhead(text, next)) && !TIME_WORDS.has(next.bare);

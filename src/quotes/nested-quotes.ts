@@ -5,6 +5,7 @@
 // speaker does not call herself "she", so she is left out, and with two candidates the inner quote is
 // not reported (a wrong speaker is worse than none).
 import { NESTED_QUOTE } from './confidence.js';
+import { TITLE_WORDS } from './lexicon.js';
 import { readNounPhrase } from './noun-phrase.js';
 import type { Draft } from './quote-drafts.js';
 import type { Speaker, SpeakerResolver } from './speaker-resolver.js';
@@ -22,7 +23,7 @@ const INNER_DOUBLE = /(?<=^|[\s(\u2014\u2013])["“](?=\p{L})([^"“”]{1,300}?
  * ("she keeps saying she'll '…'", "the governor told us, '…'").
  */
 const INTRODUCTION =
-  /(?:^|[\s,;:(\u2014\u2013])((?:(?:[Tt]he|[Aa]n?)\s+)?[\p{L}][\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}),?\s+(?:(?:keeps?|kept)\s+)?(?:said|says|saying|told\s+(?:us|me|them|him|her|reporters|everyone)|tells\s+(?:us|me|them|everyone)|promised|promises|promising|vowed|vows|wrote|writes|insisted|insists|insisting|claimed|claims|declared|announced)(?:\s+that)?[\s,:]*(?:[\p{L}'’]+\s+){0,3}$/u;
+  /(?:^|[\s,;:(\u2014\u2013])((?:(?:[Tt]he|[Aa]n?)\s+)?[\p{L}][\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}),?\s+(?:(?:keeps?|kept|used\s+to|would)\s+)?(?:said|says|saying|say|told\s+(?:us|me|them|him|her|reporters|everyone)|tells\s+(?:us|me|them|everyone)|promised|promises|promising|vowed|vows|wrote|writes|insisted|insists|insisting|claimed|claims|declared|announced)(?:\s+that)?[\s,:]*(?:[\p{L}'’]+\s+){0,3}$/u;
 
 const FIRST_PERSON = /^(?:i|we|you)$/i;
 
@@ -33,9 +34,16 @@ function innerSpeaker(
   resolver: SpeakerResolver,
 ): Speaker | null {
   const outer = draft.speaker;
-  const words = introduction[1] ?? '';
+  const matched = introduction[1] ?? '';
+  // The words may reach back over a sentence break ("… budget. Councillor Ben Rix told me"): the
+  // speaker is in the sentence of the verb. A title's full stop ("Dr. Lee") is no break.
+  const breakAt = [...matched.matchAll(/(\p{L}+)[.!?]\s+/gu)]
+    .filter((m) => !TITLE_WORDS.has((m[1] ?? '').toLowerCase()))
+    .map((m) => (m.index ?? 0) + m[0].length)
+    .pop();
+  const words = breakAt === undefined ? matched : matched.slice(breakAt);
   if (!outer || FIRST_PERSON.test(words)) return null;
-  const at = leadStart + introduction.index + introduction[0].indexOf(words);
+  const at = leadStart + introduction.index + introduction[0].indexOf(matched) + (breakAt ?? 0);
   const np = readNounPhrase(draft.paragraph.text, at);
   if (!np || np.end > at + words.length) return null;
   const where = { pos: draft.paragraph.start + at, paragraph: draft.paragraph.number };
