@@ -29,12 +29,16 @@ export interface ResolveContext {
   paragraph: number;
   /** The subject of the sentence being read, for "its"/"their". */
   subject?: Speaker | null;
+  /** That subject when it opens the sentence (the main clause's, not one after "If …"). */
+  opening?: Speaker | null;
 }
 
 interface Noted {
   speaker: Speaker;
   pos: number;
   paragraph: number;
+  /** The subject of a subordinate clause ("If Musk has become …, …"), less prominent than a main one. */
+  subordinate?: boolean;
 }
 
 /** Notes arrive in reading order, so keeping them sorted by position is nearly always an append. */
@@ -86,8 +90,8 @@ export class SpeakerResolver {
     insertByPosition(this.speakers, { speaker, pos, paragraph });
   }
 
-  noteSubject(speaker: Speaker, pos: number, paragraph: number): void {
-    insertByPosition(this.subjects, { speaker, pos, paragraph });
+  noteSubject(speaker: Speaker, pos: number, paragraph: number, subordinate = false): void {
+    insertByPosition(this.subjects, { speaker, pos, paragraph, subordinate });
   }
 
   private entityOf(speaker: Speaker): Entity | undefined {
@@ -179,6 +183,7 @@ export class SpeakerResolver {
       const found =
         this.recent(ctx, agrees) ??
         this.recentSubject(ctx, (s) => PEOPLE.has(s.kind) && this.genderOf(s) === gender);
+      if (found && this.rivalBetween(found, gender, ctx)) return null;
       const entity = found && this.table.entities.find((e) => e.name === found.speaker.name);
       if (entity && !entity.gender) entity.gender = gender; // a pronoun is evidence for later ones
       return found?.speaker ?? null;
@@ -192,6 +197,25 @@ export class SpeakerResolver {
     if (word === 'it')
       return this.recent(ctx, (s) => s.kind === 'org' || s.kind === 'publication')?.speaker ?? null;
     return null;
+  }
+
+  /**
+   * Another person of the pronoun's gender who was the subject of a sentence between the speaker found
+   * and the pronoun ("“…,” Haddad said. ¶ Bellini does not think about retiring … ¶ “…,” he said"): a
+   * pronoun most often continues the subject of the sentences before it (centering), so it could mean
+   * either, and a wrong speaker is worse than none: it is left unresolved. Names in other positions
+   * (objects, possessives: "Walter Isaacson, Musk's biographer, …") do not compete.
+   */
+  private rivalBetween(found: Noted, gender: 'm' | 'f', ctx: ResolveContext): boolean {
+    const rival = (speaker: Speaker) =>
+      speaker.name !== found.speaker.name && PEOPLE.has(speaker.kind) && this.genderOf(speaker) === gender;
+    // The subject of the pronoun's own sentence competes too ("Bellini does not think about retiring,
+    // he said"): "X will lose, he said" can mean X or the last speaker.
+    if (ctx.opening && rival(ctx.opening)) return true;
+    // A subordinate clause's subject ranks below the main clauses' (centering), so it does not compete.
+    return this.subjects.some(
+      (note) => !note.subordinate && note.pos > found.pos && note.pos < ctx.pos && rival(note.speaker),
+    );
   }
 
   private latestList(pos: number): string[] | null {
