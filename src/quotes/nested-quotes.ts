@@ -3,7 +3,8 @@
 // speaker names who said them right before the inner marks ("the governor told us, '…'", "she keeps
 // saying '…'"). A pronoun is trusted only when one person of the document can be meant: the outer
 // speaker does not call herself "she", so she is left out, and with two candidates the inner quote is
-// not reported (a wrong speaker is worse than none).
+// not reported (a wrong speaker is worse than none). "I said, '…'" is the outer speaker's own earlier
+// words, credited to her.
 import { NESTED_QUOTE } from './confidence.js';
 import { TITLE_WORDS } from './lexicon.js';
 import { readNounPhrase } from './noun-phrase.js';
@@ -42,7 +43,11 @@ function innerSpeaker(
     .map((m) => (m.index ?? 0) + m[0].length)
     .pop();
   const words = breakAt === undefined ? matched : matched.slice(breakAt);
-  if (!outer || FIRST_PERSON.test(words)) return null;
+  if (!outer) return null;
+  // "I told them, 'we will be back'": the speaker quotes her own earlier words, which are hers (the
+  // gold rules of the quote-eval set). "We" and "you" may be others, so they name no one.
+  if (words === 'I') return outer;
+  if (FIRST_PERSON.test(words)) return null;
   const at = leadStart + introduction.index + introduction[0].indexOf(matched) + (breakAt ?? 0);
   const np = readNounPhrase(draft.paragraph.text, at);
   if (!np || np.end > at + words.length) return null;
@@ -77,8 +82,8 @@ export function nestedDrafts(outer: Draft, resolver: SpeakerResolver): Draft[] {
       start,
       end: start + words.length,
       speaker,
-      // The outer speaker passes the inner words on.
-      via: outer.speaker.name,
+      // The outer speaker passes the inner words on (unless they are her own).
+      via: speaker === outer.speaker ? null : outer.speaker.name,
       cue: 'nested',
       confidence: NESTED_QUOTE,
     });

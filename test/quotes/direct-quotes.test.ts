@@ -316,17 +316,35 @@ describe('direct quotes: a quote inside a quote', () => {
     assert.equal(quotes.find((q) => q.text.startsWith('We will not'))?.speaker, 'Tom Reyes');
   });
 
-  it('reports no inner quote when two people could be meant, or the outer speaker quotes herself', () => {
+  it('reports no inner quote when two people could be meant', () => {
     const quotes = extract(
       [
         'Mayor Ellen Park and Council Member Ana Ruiz spoke first.',
         `"She keeps saying she'll 'finish what she couldn't,'" said Rosa Salas.`,
-        `"I told them, 'we will be back,' and we were," Salas said.`,
       ].join('\n'),
     );
     assert.deepEqual(
       quotes.map((q) => q.speaker),
-      ['Rosa Salas', 'Rosa Salas'],
+      ['Rosa Salas'],
+    );
+  });
+
+  it('credits the outer speaker with her own earlier words ("I told them, \'…\'"), passed on by no one', () => {
+    const quotes = extract(
+      [
+        'Rosa Salas ran for mayor in 2022 and lost.',
+        `"I told them, 'we will be back,' and we were," Salas said.`,
+        `"We told them, 'not this year,'" she said.`,
+      ].join('\n'),
+    );
+    const inner = quotes.find((q) => q.text === 'we will be back,');
+    assert.equal(inner?.speaker, 'Rosa Salas');
+    assert.equal(inner?.via, null);
+    assert.equal(inner?.cue, 'nested');
+    // "We" may be others who said it: no inner quote.
+    assert.equal(
+      quotes.find((q) => q.text === 'not this year,'),
+      undefined,
     );
   });
 });
