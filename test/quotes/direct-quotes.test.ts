@@ -366,3 +366,29 @@ describe('direct quotes: short rejoinders', () => {
     assert.equal(quoteWith(quotes, 'Enough').speaker, 'Tom Reyes');
   });
 });
+
+describe('direct quotes: speakers from the sentence before and from role appositives', () => {
+  it('continues the speaker of reported speech in the sentence before a bare quote', () => {
+    const quotes = extract(
+      [
+        'Nina Park, the keeper, said she had watched the striker all game. "So I stayed home. He never came."',
+        'Coach Leo Brandt said Park would start again. "She earned it."',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'So I stayed home').speaker, 'Nina Park');
+    assert.equal(quoteWith(quotes, 'She earned it').speaker, 'Leo Brandt');
+  });
+
+  it('reads "told the meeting that" and a role with its own complement before the name', () => {
+    const quotes = extract(
+      [
+        'Alderman Joe Vick told the meeting that the road "carries thousands of trucks a week."',
+        'The owner of the diner on Main Street, Ada Quist, told me, "We lost half our lunch trade."',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'carries thousands').speaker, 'Joe Vick');
+    const diner = quoteWith(quotes, 'half our lunch trade');
+    assert.equal(diner.speaker, 'Ada Quist');
+    assert.equal(diner.role, 'owner');
+  });
+});
