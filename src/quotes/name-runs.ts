@@ -72,9 +72,9 @@ function cutAtAffiliation(words: Word[]): void {
 }
 
 /**
- * "Forecaster Renee Oakley", "Defender Lucas Feld": a capitalised word (a sentence start) before a first
- * name and a surname is a role the lexicon of titles does not list, since a given name opens a name
- * ("Anne Halloran Pruitt" starts with one, so it stays whole).
+ * "Forecaster Renee Oakley", "Defender Lucas Feld", "(Minister of) Transport Elena Vasquez": a
+ * capitalised word before a first name and a surname is part of a role the lexicon of titles does not
+ * list, since a given name opens a name ("Anne Halloran Pruitt" starts with one, so it stays whole).
  */
 function roleBeforeName(words: readonly Word[]): boolean {
   const [role, given, surname] = words;
@@ -157,9 +157,12 @@ export function readNameRun(text: string, pos: number, sentenceInitial = false):
   if (k > 0 && k < words.length && head.some(isTitle)) {
     title = text.slice(first.start, (head[head.length - 1] as Word).end);
     nameWords = words.slice(k);
-  } else if (k === 0 && roleBeforeName(words)) {
-    title = first.text;
-    nameWords = words.slice(1);
+  }
+  // "Forecaster Renee Oakley", "Minister of Transport Elena Vasquez": the word before the given name
+  // still belongs to the role.
+  if ((title !== null || k === 0) && roleBeforeName(nameWords)) {
+    title = text.slice(first.start, (nameWords[0] as Word).end);
+    nameWords = nameWords.slice(1);
   }
   const nameStart = (nameWords[0] as Word).start;
   const name = text.slice(nameStart, last.end).replace(/['’]s?$/, '');

@@ -24,7 +24,7 @@ const INNER_DOUBLE = /(?<=^|[\s(\u2014\u2013])["“](?=\p{L})([^"“”]{1,300}?
  * ("she keeps saying she'll '…'", "the governor told us, '…'").
  */
 const INTRODUCTION =
-  /(?:^|[\s,;:(\u2014\u2013])((?:(?:[Tt]he|[Aa]n?)\s+)?[\p{L}][\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}),?\s+(?:(?:keeps?|kept|used\s+to|would)\s+)?(?:said|says|saying|say|told\s+(?:us|me|them|him|her|reporters|everyone)|tells\s+(?:us|me|them|everyone)|promised|promises|promising|vowed|vows|wrote|writes|insisted|insists|insisting|claimed|claims|declared|announced)(?:\s+that)?[\s,:]*(?:[\p{L}'’]+\s+){0,3}$/u;
+  /(?:^|[\s,;:(\u2014\u2013])((?:(?:[Tt]he|[Aa]n?)\s+)?[\p{L}][\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}),?\s+(?:(?:[\p{Ll}'’-]+\s+){1,6}and\s+)?(?:(?:keeps?|kept|used\s+to|would)\s+)?(?:said|says|saying|say|(?:asked|asks)(?:\s+(?:us|me|them|him|her))?|replied|answered|told\s+(?:us|me|them|him|her|reporters|everyone)|tells\s+(?:us|me|them|everyone)|promised|promises|promising|vowed|vows|wrote|writes|insisted|insists|insisting|claimed|claims|declared|announced)(?:\s+that)?[\s,:]*(?:[\p{L}'’]+\s+){0,3}$/u;
 
 const FIRST_PERSON = /^(?:i|we|you)$/i;
 
@@ -42,13 +42,16 @@ function innerSpeaker(
     .filter((m) => !TITLE_WORDS.has((m[1] ?? '').toLowerCase()))
     .map((m) => (m.index ?? 0) + m[0].length)
     .pop();
-  const words = breakAt === undefined ? matched : matched.slice(breakAt);
+  const sentence = breakAt === undefined ? matched : matched.slice(breakAt);
+  // "… and I said, '…'": the match may open on a lowercase conjunction before the speaker.
+  const lead = /^(?:(?!(?:the|an?)\s)\p{Ll}+\s+)+(?=\p{Lu})/u.exec(sentence)?.[0].length ?? 0;
+  const words = sentence.slice(lead);
   if (!outer) return null;
   // "I told them, 'we will be back'": the speaker quotes her own earlier words, which are hers (the
   // gold rules of the quote-eval set). "We" and "you" may be others, so they name no one.
   if (words === 'I') return outer;
   if (FIRST_PERSON.test(words)) return null;
-  const at = leadStart + introduction.index + introduction[0].indexOf(matched) + (breakAt ?? 0);
+  const at = leadStart + introduction.index + introduction[0].indexOf(matched) + (breakAt ?? 0) + lead;
   const np = readNounPhrase(draft.paragraph.text, at);
   if (!np || np.end > at + words.length) return null;
   const where = { pos: draft.paragraph.start + at, paragraph: draft.paragraph.number };

@@ -79,6 +79,8 @@ function roleWithComplement(text: string, start: number, end: number): NounPhras
   return ROLE_COMPLEMENT.test(text.slice(np.end, end)) ? np : null;
 }
 
+const NAME_AFFILIATION = /^\s+(?:of|at|from|with)\s+\p{Lu}[^,;:"“”\u2591]{1,60}?,/u;
+
 const ROLE_COMPLEMENT = /^(?:\s+(?:of|at|for|on|in|from|with)\s+[^,;:"“”\u2591]{1,60}?)+$/;
 
 function nameAppositive(text: string, masked: string, end: number, floor: number): Subject | null {
@@ -260,5 +262,7 @@ export function readSentenceSubject(text: string, pos: number): NounPhrase | nul
     text.slice(np.end),
   );
   const name = named ? readNounPhrase(text, np.end + named[0].length) : null;
-  return name?.kind === 'name' && text[name.end] === ',' ? name : np;
+  // "Another analyst, Tom Rasmussen of Ridgeline Capital, was …": where the person works may follow.
+  const affiliation = name ? NAME_AFFILIATION.exec(text.slice(name.end)) : null;
+  return name?.kind === 'name' && (text[name.end] === ',' || affiliation) ? name : np;
 }

@@ -316,6 +316,18 @@ describe('direct quotes: a quote inside a quote', () => {
     assert.equal(quotes.find((q) => q.text.startsWith('We will not'))?.speaker, 'Tom Reyes');
   });
 
+  it('credits inner words after "X stood in the hall and said,"', () => {
+    const quotes = extract(
+      [
+        'Dr. Samuel Okoye runs the hospital.',
+        `"In April, Dr. Okoye stood in our cafeteria and said, 'Nobody is losing a job,'" said Teresa Valdez, a nurse.`,
+      ].join('\n'),
+    );
+    const inner = quotes.find((q) => q.text === 'Nobody is losing a job,');
+    assert.equal(inner?.speaker, 'Samuel Okoye');
+    assert.equal(inner?.via, 'Teresa Valdez');
+  });
+
   it('reports no inner quote when two people could be meant', () => {
     const quotes = extract(
       [

@@ -312,4 +312,14 @@ describe('pronouns need a person to refer to', () => {
     assert.equal(quoteWith(quotes, 'crossed the coast').speaker, 'National Weather Service');
     assert.equal(quoteWith(quotes, 'two boats').speaker, 'Coast Guard');
   });
+
+  it('reads "Another analyst, Tom Rasmussen of Ridgeline Capital, was …" as the subject a later "he" means', () => {
+    const quotes = extract(
+      [
+        '"We will not restart the line yet," spokesman Derek Hale said.',
+        'Another analyst, Tom Rasmussen of Ridgeline Capital, was more cautious. "Markets overreact," he said.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'Markets overreact').speaker, 'Tom Rasmussen');
+  });
 });

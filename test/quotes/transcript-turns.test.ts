@@ -108,4 +108,32 @@ describe('transcripts: answers, continuation paragraphs and quotes inside a turn
       JSON.stringify(quotes.map((q) => [q.kind, q.speaker, q.text])),
     );
   });
+
+  it('gives a label the name a participants line wrote after a role with "of" ("Minister of Transport …")', () => {
+    const quotes = extract(
+      [
+        'Participants: Minister of Transport Elena Vasquez; Deputy Minister Robert Chen.',
+        'MINISTER VASQUEZ: Most intercity trains are cancelled today.',
+        'Q: Will you legislate?',
+        'MR. CHEN: Not today.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'Most intercity trains').speaker, 'Elena Vasquez');
+    assert.equal(quoteWith(quotes, 'Not today').speaker, 'Robert Chen');
+  });
+
+  it('credits words a turn quotes after "asked me," and "and I said,"', () => {
+    const quotes = extract(
+      [
+        'Mei-Lin Foster runs a glass studio. She talked with us about her show.',
+        '**Q:** Are you afraid they will break?',
+        '**Foster:** Some will. The gallery director, Ruth Abernathy, asked me, "Are you sure?" and I said, "I am sure."',
+        '**Q:** Thank you.',
+      ].join('\n'),
+    );
+    assert.equal(quotes.find((q) => q.text === 'Are you sure?')?.speaker, 'Ruth Abernathy');
+    const own = quotes.find((q) => q.text === 'I am sure.');
+    assert.equal(own?.speaker, 'Mei-Lin Foster');
+    assert.equal(own?.via, null);
+  });
 });
