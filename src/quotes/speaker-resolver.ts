@@ -213,9 +213,16 @@ export class SpeakerResolver {
     // he said"): "X will lose, he said" can mean X or the last speaker.
     if (ctx.opening && rival(ctx.opening)) return true;
     // A subordinate clause's subject ranks below the main clauses' (centering), so it does not compete.
-    return this.subjects.some(
-      (note) => !note.subordinate && note.pos > found.pos && note.pos < ctx.pos && rival(note.speaker),
-    );
+    // Notes are read back from the pronoun to the speaker found (bounded, as any look-back here).
+    const notes = this.subjects;
+    let i = notes.length - 1;
+    while (i >= 0 && (notes[i] as Noted).pos >= ctx.pos) i--;
+    for (const stop = Math.max(0, i - LOOKBACK_NOTES); i >= stop; i--) {
+      const note = notes[i] as Noted;
+      if (note.pos <= found.pos) return false;
+      if (!note.subordinate && rival(note.speaker)) return true;
+    }
+    return false;
   }
 
   private latestList(pos: number): string[] | null {

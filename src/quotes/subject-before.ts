@@ -75,7 +75,7 @@ function stripAppositive(
  */
 function roleWithComplement(text: string, start: number, end: number): NounPhrase | null {
   const np = readNounPhrase(text, start, true);
-  if (!np || np.kind !== 'role' || np.end >= end) return null;
+  if (np?.kind !== 'role' || np.end >= end) return null;
   return ROLE_COMPLEMENT.test(text.slice(np.end, end)) ? np : null;
 }
 
