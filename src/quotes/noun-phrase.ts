@@ -227,6 +227,12 @@ export function readNounPhrase(text: string, pos: number, sentenceInitial = fals
     }
     const common = readCommonPhrase(text, start, body, detWord);
     if (common?.kind === 'role') return namedAfterRole(text, common) ?? common;
+    // "the utility Gulf Coast Electric", "the company SpaceX": the name after the common noun is the
+    // organisation's own.
+    const named =
+      common?.kind === 'org' && text[common.end] === ' ' ? readNameRun(text, common.end + 1) : null;
+    if (named && !named.possessive && named.kind !== 'person' && named.kind !== 'publication')
+      return phrase(text, 'org', named.start, named.end, { run: { ...named, kind: 'org' } });
     return common ?? describedName(text, start, body);
   }
   const run = readNameRun(text, start, sentenceInitial);

@@ -225,6 +225,17 @@ export class SpeakerResolver {
     return false;
   }
 
+  /**
+   * "The study found …" after "the Ashford Adolescent Sleep Study": a document the text named, with no
+   * author named for it, speaks under its own name (the latest one of that kind).
+   */
+  private namedDocument(head: string, pos: number): Speaker | null {
+    const entity = this.table.entities
+      .filter((e) => e.words.length >= 2 && e.words.at(-1) === head && lastMentionBefore(e, pos) >= 0)
+      .sort((a, b) => lastMentionBefore(b, pos) - lastMentionBefore(a, pos))[0];
+    return entity ? { ...entitySpeaker(entity, null), kind: 'org' } : null;
+  }
+
   private latestList(pos: number): string[] | null {
     return this.table.lists.filter((l) => l.pos < pos).pop()?.names ?? null;
   }
@@ -338,7 +349,7 @@ export class SpeakerResolver {
     // "The survey found that …" after "a poll released Thursday by the Hollins Institute": the document
     // already cited, by its author. A document nobody has been named for speaks for no one.
     if (!np.ownerPronoun && np.definite && DOCUMENTS.has(head))
-      return this.documents.get(documentKind(head)) ?? null;
+      return this.documents.get(documentKind(head)) ?? this.namedDocument(head, ctx.pos);
     const subject = ctx.subject;
     switch (np.ownerPronoun) {
       case 'its':

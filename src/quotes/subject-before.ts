@@ -4,7 +4,7 @@
 
 import { appositiveKind, roleText } from './appositive.js';
 import { NON_NAME_WORDS, TIME_WORDS, TITLE_WORDS, VERB_ADVERBS } from './lexicon.js';
-import { readNameRun } from './name-runs.js';
+import { type NameRun, readNameRun } from './name-runs.js';
 import { isRoleNoun, ROLE_NOUNS, SPOKES_NOUNS } from './noun-lexicon.js';
 import { type NounPhrase, readNounPhrase } from './noun-phrase.js';
 import { readWords, type Word } from './read-word.js';
@@ -79,6 +79,7 @@ function roleWithComplement(text: string, start: number, end: number): NounPhras
   return ROLE_COMPLEMENT.test(text.slice(np.end, end)) ? np : null;
 }
 
+const AFFILIATION_TAIL = /^\s+(?:of|at|from|with)\s+(?:the\s+)?\p{Lu}[^,;:"“”\u2591]{1,60}$/u;
 const NAME_AFFILIATION = /^\s+(?:of|at|from|with)\s+\p{Lu}[^,;:"“”\u2591]{1,60}?,/u;
 
 const ROLE_COMPLEMENT = /^(?:\s+(?:of|at|for|on|in|from|with)\s+[^,;:"“”\u2591]{1,60}?)+$/;
@@ -88,9 +89,12 @@ function nameAppositive(text: string, masked: string, end: number, floor: number
   const comma = masked.lastIndexOf(', ', end - 2);
   if (comma <= floor) return null;
   const run = readNameRun(text, comma + 2);
+  // "A researcher, Dr. Helen Achebe of the Northgate Institute, said": where she works may close the
+  // apposition.
+  const placed = (r: NameRun) => r.end < end - 1 && AFFILIATION_TAIL.test(text.slice(r.end, end - 1));
   if (
     !run ||
-    run.end !== end - 1 ||
+    (run.end !== end - 1 && !placed(run)) ||
     run.nameWords.length < 2 ||
     run.kind === 'org' ||
     run.kind === 'publication'

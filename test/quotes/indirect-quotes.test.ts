@@ -272,3 +272,30 @@ describe('indirect speech (sieves 3 and 4)', () => {
     noQuoteWith(quotes, 'vote next week');
   });
 });
+
+describe('indirect speech: asides, affiliations, named organisations and documents', () => {
+  it('reads "A researcher, Dr. X of the Y Institute, said" and "She noted, however, that"', () => {
+    const quotes = extract(
+      'A researcher, Dr. Lena Ortiz of the Halden Institute, said the design was sound. She noted, however, that the sample was small.',
+    );
+    assert.equal(quoteWith(quotes, 'design was sound').speaker, 'Lena Ortiz');
+    const aside = quoteWith(quotes, 'sample was small');
+    assert.equal(aside.speaker, 'Lena Ortiz');
+    assert.equal(aside.text, 'the sample was small');
+  });
+
+  it('credits "the utility Gulf Coast Electric" under its own name', () => {
+    const quotes = extract('About 41,000 homes are dark, according to the utility Gulf Coast Electric.');
+    assert.equal(quoteWith(quotes, '41,000 homes').speaker, 'Gulf Coast Electric');
+  });
+
+  it('credits "the study found" to the study the text named when no author was named for it', () => {
+    const quotes = extract(
+      [
+        'Pupils slept less in the Marlow Sleep Study, published Wednesday.',
+        'The study found that recall fell by a tenth.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'recall fell').speaker, 'Marlow Sleep Study');
+  });
+});
