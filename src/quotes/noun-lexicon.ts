@@ -107,12 +107,6 @@ export const GENERIC_ORG_HEADS = words(
   'company firm startup automaker carmaker retailer airline developer manufacturer utility refinery refiner insurer lender',
 );
 
-/**
- * What a court speaks through in a ruling: "the majority held", "the panel wrote", "the opinion says" are
- * the court that decided (the document's court), not a person.
- */
-export const COURT_VOICES = words('majority panel opinion ruling');
-
 /** Heads that mean "the public body last named": `the agency said` after the Federal Aviation Administration. */
 export const GENERIC_PUBLIC_HEADS = words('agency');
 

@@ -5,7 +5,6 @@
 import { TIME_WORDS } from './lexicon.js';
 import { type NameRun, readNameRun } from './name-runs.js';
 import {
-  COURT_VOICES,
   GENERIC_PUBLICATION_NOUNS,
   GROUP_NOUNS,
   isRoleNoun,
@@ -40,8 +39,8 @@ function readCommonWords(text: string, pos: number): Word[] {
 function isHead(bare: string): boolean {
   return (
     isRoleNoun(bare) ||
-    [GROUP_NOUNS, ORG_NOUNS, STATEMENT_NOUNS, SPOKES_NOUNS, GENERIC_PUBLICATION_NOUNS, COURT_VOICES].some(
-      (set) => set.has(bare),
+    [GROUP_NOUNS, ORG_NOUNS, STATEMENT_NOUNS, SPOKES_NOUNS, GENERIC_PUBLICATION_NOUNS].some((set) =>
+      set.has(bare),
     )
   );
 }

@@ -6,7 +6,6 @@ import { splitSentences } from '../text/sentences.js';
 import { findAfterAct } from './after-act.js';
 import { findClauseActs, type Sentence } from './clause-acts.js';
 import { findColonAct } from './colon-acts.js';
-import { COURT_VOICES } from './noun-lexicon.js';
 import { contentStart } from './paragraph-layout.js';
 import { looksLikeTitle } from './quote-drafts.js';
 import { type QuoteSpan, spanEnd, spanStart } from './quote-marks.js';
@@ -117,10 +116,7 @@ export function findParagraphActs(text: string, spans: readonly QuoteSpan[], mas
       if (scope !== null && (!best || scope < best.scope)) best = { act, scope };
     }
     if (!best) return;
-    // Words quoted inside what "the majority" or "the panel" held are the statute's or contract's
-    // wording the court construes (the gold rules' "quoted term"), not the court's speech.
-    const holding = best.act.np?.head !== undefined && COURT_VOICES.has(best.act.np.head);
-    if (holding || looksLikeTitle(text, span.open, span.innerStart, span.innerEnd)) titles.add(i);
+    if (looksLikeTitle(text, span.open, span.innerStart, span.innerEnd)) titles.add(i);
     else bySpan.set(i, best.act);
   });
   // A verb already read as part of an adjacent attribution is not also a reported-clause verb.

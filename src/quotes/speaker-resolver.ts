@@ -5,7 +5,6 @@
 
 import type { Entity, EntityTable, Gender } from './entity-table.js';
 import {
-  COURT_VOICES,
   GENERIC_ORG_HEADS,
   GENERIC_PUBLIC_HEADS,
   ISSUED_NOUNS,
@@ -276,18 +275,6 @@ export class SpeakerResolver {
       .filter((e) => e.kind === 'org' && orgHead(e.words) === head && lastMentionBefore(e, ctx.pos) > -2)
       .sort((a, b) => lastMentionBefore(b, ctx.pos) - lastMentionBefore(a, ctx.pos))[0];
     if (entity) return entitySpeaker(entity, null);
-    if (COURT_VOICES.has(head)) {
-      // The court a story is about is the one its lede names first (a lower court whose ruling it
-      // reviews comes later), unless a court has already spoken.
-      const court = (name: string) => orgHead(name.toLowerCase().split(/\s+/)) === 'court';
-      const first = this.table.entities.find(
-        (e) => e.kind === 'org' && court(e.name) && e.mentions.some((m) => m >= 0 && m < ctx.pos),
-      );
-      return (
-        this.recent(ctx, (s) => s.kind === 'org' && court(s.name))?.speaker ??
-        (first ? entitySpeaker(first, null) : null)
-      );
-    }
     if (GENERIC_ORG_HEADS.has(head)) {
       // "the company" is the company the text has been about — the one that spoke or was the subject
       // last — rather than whichever company was named last ("Halvorsen agreed to buy Nordgrid. The

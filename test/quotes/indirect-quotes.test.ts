@@ -298,21 +298,4 @@ describe('indirect speech: asides, affiliations, named organisations and documen
     );
     assert.equal(quoteWith(quotes, 'recall fell').speaker, 'Marlow Sleep Study');
   });
-
-  it('credits "the majority held" to the court the story is about, and a quoted term in it to no one', () => {
-    const quotes = extract(
-      [
-        'The Ninth District Court of Appeals on Monday revived a lawsuit by tenants of Elm Court.',
-        'Judge Rita Vance of the Harlow County Circuit Court had dismissed the suit, ruling that each tenant had to sue alone.',
-        'The majority held that the county court could not give the relief the tenants sought. The lease, the majority wrote, covers “disputes under this lease” and nothing else.',
-      ].join('\n'),
-    );
-    assert.equal(quoteWith(quotes, 'each tenant had to sue alone').speaker, 'Rita Vance');
-    assert.equal(quoteWith(quotes, 'could not give the relief').speaker, 'Ninth District Court of Appeals');
-    assert.equal(quoteWith(quotes, 'The lease').speaker, 'Ninth District Court of Appeals');
-    assert.equal(
-      quotes.find((q) => q.kind === 'direct'),
-      undefined,
-    );
-  });
 });
