@@ -172,6 +172,9 @@ function coordinatedSubject(
   return np ? { np, cueStart } : null;
 }
 
+const PLACE_AFTER_NAME =
+  /^\s+(?:of|at|from)\s+(?:the\s+)?(?:\p{Lu}[\p{L}.'’&-]*\s+){0,5}\p{Lu}[\p{L}.'’&-]*/u;
+
 /**
  * The sentence's subject when a verb follows it at once and no punctuation stands between that verb and
  * `until`: then it is the subject of the whole verb phrase up to there ("Judge Pell had dismissed the
@@ -182,7 +185,9 @@ function verbPhraseSubject(text: string, masked: string, s: Sentence, until: num
   if (!np || np.kind === 'list') return null;
   // "Rosalind Achebe, the union’s negotiator, accused …": an appositive may stand before the verb.
   const appositive = text[np.end] === ',' ? readAppositive(text, np.end) : null;
-  const after = appositive?.role ? appositive.end : np.end;
+  let after = appositive?.role ? appositive.end : np.end;
+  // "Judge Warren Pell of the Lakeport County Circuit Court had dismissed …": where the person works.
+  if (np.kind === 'name') after += PLACE_AFTER_NAME.exec(text.slice(after, after + 100))?.[0].length ?? 0;
   if (text[after] !== ' ') return null;
   let next = readWord(text, after + 1);
   // "The department on Wednesday extended …", "Smith last week said …": a time adjunct may come first.

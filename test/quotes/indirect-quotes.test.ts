@@ -298,4 +298,11 @@ describe('indirect speech: asides, affiliations, named organisations and documen
     );
     assert.equal(quoteWith(quotes, 'recall fell').speaker, 'Marlow Sleep Study');
   });
+
+  it('reads "Judge X of the Y Court had dismissed the suit, ruling that …" as the judge\'s', () => {
+    const quotes = extract(
+      'Judge Rita Vance of the Harlow County Circuit Court had dismissed the suit, ruling that each tenant had to sue alone.',
+    );
+    assert.equal(quoteWith(quotes, 'each tenant had to sue alone').speaker, 'Rita Vance');
+  });
 });
