@@ -116,13 +116,13 @@ export class SpeakerResolver {
    * The one person of this gender the document has named before `pos`, other than `except`; null when
    * there is none or more than one (then a pronoun could mean either).
    */
-  onlyPerson(gender: 'm' | 'f', pos: number, except: Speaker): Speaker | null {
+  onlyPerson(gender: 'm' | 'f', pos: number, except: Speaker | null): Speaker | null {
     const candidates = this.table.entities.filter(
       (e) =>
         PEOPLE.has(e.kind) &&
         e.words.length >= 2 &&
         e.gender === gender &&
-        e.name !== except.name &&
+        e.name !== except?.name &&
         lastMentionBefore(e, pos) >= 0,
     );
     return candidates.length === 1 && candidates[0] ? entitySpeaker(candidates[0], null) : null;
@@ -184,9 +184,12 @@ export class SpeakerResolver {
         this.recent(ctx, agrees) ??
         this.recentSubject(ctx, (s) => PEOPLE.has(s.kind) && this.genderOf(s) === gender);
       if (found && this.rivalBetween(found, gender, ctx)) return null;
-      const entity = found && this.table.entities.find((e) => e.name === found.speaker.name);
+      // Nobody heard from or made the subject agrees: when the text so far names exactly one person
+      // of that gender, no one else can be meant ("The granddaughter is Sofia Bellini … ¶ "…," she said").
+      if (!found) return this.onlyPerson(gender, ctx.pos, null);
+      const entity = this.table.entities.find((e) => e.name === found.speaker.name);
       if (entity && !entity.gender) entity.gender = gender; // a pronoun is evidence for later ones
-      return found?.speaker ?? null;
+      return found.speaker;
     }
     if (word === 'they') {
       const found = this.recent(ctx, (s) => s.kind === 'group') ?? this.recent(ctx, (s) => s.kind === 'org');

@@ -322,4 +322,18 @@ describe('pronouns need a person to refer to', () => {
     );
     assert.equal(quoteWith(quotes, 'Markets overreact').speaker, 'Tom Rasmussen');
   });
+
+  it('lets "she" mean the one woman named so far when no speaker or subject agrees', () => {
+    const quotes = extract(
+      [
+        'The shop belongs to Peter Nolan, 74. His granddaughter is Maria Nolan, a nurse.',
+        '"He climbed a ladder last year," she said.',
+        'Lena Cruz, who runs the cafe next door, disagreed.',
+        '"He is fine," she said.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'climbed a ladder').speaker, 'Maria Nolan');
+    // Once a second woman is the subject after the last speaker, "she" could mean either: unresolved.
+    noQuoteWith(quotes, 'He is fine');
+  });
 });
