@@ -88,6 +88,8 @@ function finiteBeforeBreak(masked: string, from: number, sentenceEnd: number): b
   return hasFiniteVerb(before);
 }
 
+const ADJUNCT_APPOSITIVE_BEFORE_THAT =
+  /^\s+(?:through|via|in)\s+[^,;:\u2591]{1,40},\s+[^,;:\u2591]{1,40},(?=\s+that\b)/u;
 const INTERJECTION_BEFORE_THAT = /^,\s+\p{Ll}+(?:\s+\p{Ll}+)?,(?=\s+that\b)/u;
 
 /** Where the reported clause starts after `verb` ("… that <clause>" or a bare clause), or null. */
@@ -100,7 +102,10 @@ function clauseStartAfter(text: string, masked: string, verb: Word, sentenceEnd:
   }
   // "noted, however, that …", "said, in turn, that …": a word or two set off by commas between the
   // verb and "that" is an aside, and the "that" is still the verb's.
-  p += INTERJECTION_BEFORE_THAT.exec(masked.slice(p, p + 40))?.[0].length ?? 0;
+  // "said through his lawyer, Janet Osei, that …": an adjunct whose noun has an appositive.
+  p +=
+    (INTERJECTION_BEFORE_THAT.exec(masked.slice(p, p + 40)) ??
+      ADJUNCT_APPOSITIVE_BEFORE_THAT.exec(masked.slice(p, p + 100)))?.[0].length ?? 0;
   const words = readWords(masked, p, sentenceEnd).slice(0, MAX_WORDS_VERB_TO_THAT);
   for (let k = 0; k < words.length; k++) {
     const word = words[k] as Word;

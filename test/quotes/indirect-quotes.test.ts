@@ -305,4 +305,15 @@ describe('indirect speech: asides, affiliations, named organisations and documen
     );
     assert.equal(quoteWith(quotes, 'each tenant had to sue alone').speaker, 'Rita Vance');
   });
+
+  it('reads "X now says …" and "said through his lawyer, Y, that …"', () => {
+    const quotes = extract(
+      [
+        'Harbor Power now says about 5,000 homes have lost power.',
+        'Karl Ames said through his lawyer, Dina Roy, that he was "grateful for the verdict."',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, '5,000 homes').speaker, 'Harbor Power');
+    assert.equal(quoteWith(quotes, 'grateful for the verdict').speaker, 'Karl Ames');
+  });
 });
