@@ -339,6 +339,10 @@ export function findClauseActs(text: string, masked: string, s: Sentence): Speec
     if (!a.complement) continue;
     const source = /,\s+according to\b/.exec(masked.slice(a.complement.start, a.complement.end));
     if (source) a.complement = trimClause(text, a.complement.start, a.complement.start + source.index);
+    // "warned that the tax would hurt retailers; the finance office later reported …": a semicolon
+    // joins a new independent clause, which the verb before it does not report.
+    const semicolon = masked.slice(a.complement.start, a.complement.end).indexOf(';');
+    if (semicolon > 0) a.complement = trimClause(text, a.complement.start, a.complement.start + semicolon);
     for (const b of acts) {
       if (
         b !== a &&

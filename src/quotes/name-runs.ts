@@ -88,7 +88,10 @@ function roleBeforeName(words: readonly Word[]): boolean {
     !NAME_PARTICLES.has(role.bare) &&
     !ORG_WORDS.has(role.bare) &&
     isFirstName(given.text) &&
-    !isFirstName(surname.text)
+    !isFirstName(surname.text) &&
+    // "Port Wendell Chamber (of Commerce)" is an organisation whose place name has a given name in it.
+    !ORG_WORDS.has(surname.bare) &&
+    !ORG_WORDS.has(given.bare)
   );
 }
 

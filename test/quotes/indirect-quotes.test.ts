@@ -316,4 +316,13 @@ describe('indirect speech: asides, affiliations, named organisations and documen
     assert.equal(quoteWith(quotes, '5,000 homes').speaker, 'Harbor Power');
     assert.equal(quoteWith(quotes, 'grateful for the verdict').speaker, 'Karl Ames');
   });
+
+  it('ends a reported clause at a semicolon, and keeps "Chamber of Commerce" an organisation', () => {
+    const quotes = extract(
+      'The Port Wendell Chamber of Commerce warned that the tax would hurt retailers; the city’s finance office later reported that receipts grew.',
+    );
+    const warning = quoteWith(quotes, 'hurt retailers');
+    assert.equal(warning.speaker, 'Port Wendell Chamber of Commerce');
+    assert.equal(warning.text, 'the tax would hurt retailers');
+  });
 });
