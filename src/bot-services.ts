@@ -69,7 +69,7 @@ export interface BotServices {
   /** One whole paragraph of a document (what a citation points at), or null when there is none. */
   passage(doc: string, paragraph: number): Passage | null;
   /** `/quote check "…"`, the Check quote shortcut: is this quotation verbatim, and whose? */
-  checkQuote(request: CheckRequest): QuoteCheck;
+  checkQuote(request: CheckRequest): Promise<QuoteCheck>;
   summarize(thread: ThreadToSummarize): Promise<ThreadSummary>;
   knowledge(): KnowledgeSummary;
   /**

@@ -3,11 +3,11 @@ import type { Quote } from '../quotes/types.js';
 import { findProperNames } from '../text/proper-names.js';
 import { sentencesOf } from '../text/sentences.js';
 import { contentTerms } from '../text/terms.js';
-import type { QuestionAnalysis } from './analyze-question.js';
+import type { KeyTerm, QuestionAnalysis } from './analyze-question.js';
 import { countedOf, countPhrase } from './count-phrase.js';
 import { capitalize, credit } from './credit.js';
 import { EXPRESSIONS } from './expressions.js';
-import { resolveRelativeDate } from './relative-date.js';
+import { resolveRelativeDate, spokenDate } from './relative-date.js';
 import type { Passage } from './types.js';
 
 /**
@@ -23,21 +23,48 @@ export function leadLine(analysis: QuestionAnalysis, passage: Passage, quote: Qu
     case 'who-said':
       return quote?.speaker ? `${capitalize(credit(quote)).replace(/,$/, '')}. [1]` : null;
     case 'who': {
+      // "Who is Dan Meyer?" asks what he is; another name is no answer to it.
+      const name = askedName(analysis);
+      if (name) return roleOf(name, passage);
       // Names are the answer only from a sentence about what is asked: "Who paid for the terminals?"
       // is not answered by the senators a sentence about a letter lists.
       if (conceptShare(analysis, sentence) < WHO_CONCEPT_SHARE) return null;
-      const names = newNames(analysis, sentence);
-      return names.length > 0 ? `${names.join(', ')}. [1]` : null;
+      return namesLine(analysis, sentence, conceptStems(analysis), 'people');
     }
     case 'how-many':
       return quantityLine(analysis, sentence);
     case 'when':
-      return whenLine(sentence, passage);
+      return whenLine(sentence, passage, /^\s*(?:since\s+when|how\s+long)\b/i.test(analysis.text));
     case 'yes-no':
       return yesNoLine(analysis, sentence, speakerOf(sentence, passage));
-    default:
-      return null;
+    default: {
+      // "Which outlet did Nelson talk to?", "which senators signed…": a name answers, as for "who";
+      // the noun asked with is the name's own word when the text gives it one ("Attorney General …").
+      const noun = analysis.namedBy;
+      if (!noun || conceptShare(analysis, sentence, noun) < WHO_CONCEPT_SHARE) return null;
+      return namesLine(analysis, sentence, new Set([noun.stem, ...noun.equivalentStems]), 'any');
+    }
   }
+}
+
+/**
+ * The names of the sentence the question does not give, those holding one of `preferred` (the title
+ * or noun asked about: "NASA Administrator Bill Nelson" for "who is the NASA administrator") first
+ * and alone when there are such. `people` keeps people and organisations the lexicon knows; `any`
+ * also names it cannot place ("Semafor"), of a name's length.
+ */
+function namesLine(
+  analysis: QuestionAnalysis,
+  sentence: string,
+  preferred: ReadonlySet<string>,
+  kinds: 'people' | 'any',
+): string | null {
+  const names = newNames(analysis, sentence, kinds);
+  const titled = names.filter((found) => contentTerms(found).some((stem) => preferred.has(stem)));
+  // Whom someone told or wrote to stands right after the verb: "Nelson told Semafor Friday …".
+  const addressed = analysis.asksAddressee ? names.filter((found) => addressedIn(sentence, found)) : [];
+  const shown = addressed.length > 0 ? addressed : titled.length > 0 ? titled : names;
+  return shown.length > 0 ? `${shown.join(', ')}. [1]` : null;
 }
 
 /** The passage's sentence that holds the chosen quote, or else shares most of the question's words. */
@@ -53,14 +80,44 @@ function answeringSentence(analysis: QuestionAnalysis, passage: Passage, quote: 
   return holding ?? ranked[0] ?? '';
 }
 
+/**
+ * "Who is Dan Meyer?", "who's bill nelson": a copula and a name asks what the person is. With a
+ * determiner ("Who is the NASA administrator?") the copula asks for the name of whoever fits the
+ * description instead — English marks a description, not a name, with the article.
+ */
+function askedName(analysis: QuestionAnalysis): string | null {
+  const subject = /^\s*(?:who|whom)(?:'s|\s+(?:is|was|are|were))\s+(.+?)[?.!\s]*$/i.exec(analysis.text)?.[1];
+  if (!subject || /^(?:the|a|an|this|that|these|those|his|her|their|its|our|my|your)\b/i.test(subject))
+    return null;
+  const qualifiers = new Set(analysis.keyTerms.filter((term) => term.qualifier).map((term) => term.stem));
+  const name = contentTerms(subject).filter((stem) => !qualifiers.has(stem));
+  return name.length > 0 && name.length <= MAX_NAME_WORDS ? name.join(' ') : null;
+}
+
+/** Words of a name asked about ("Walter Isaacson"): more is a clause, not a name. */
+const MAX_NAME_WORDS = 4;
+
+/** The role the passage gives the person it quotes ("Dan Meyer: national security attorney."). */
+function roleOf(name: string, passage: Passage): string | null {
+  const asked = name.split(' ');
+  const quote = passage.quotes.find((candidate) => {
+    if (!candidate.speaker || !candidate.role) return false;
+    const speaker = new Set(contentTerms(candidate.speaker));
+    return asked.every((stem) => speaker.has(stem));
+  });
+  return quote?.speaker && quote.role ? `${quote.speaker}: ${quote.role}. [1]` : null;
+}
+
 /** All of what the question asks beyond its names: only then is the sentence about the same act. */
 const WHO_CONCEPT_SHARE = 1;
 
 /** Share of the question's words beyond its names (and qualifiers) that the sentence holds. */
-function conceptShare(analysis: QuestionAnalysis, sentence: string): number {
+function conceptShare(analysis: QuestionAnalysis, sentence: string, except?: KeyTerm): number {
   const present = new Set(contentTerms(sentence));
   const nameStems = new Set(contentTerms(analysis.entities.map((entity) => entity.name).join(' ')));
-  const concepts = analysis.keyTerms.filter((term) => !nameStems.has(term.stem) && !term.qualifier);
+  const concepts = analysis.keyTerms.filter(
+    (term) => !nameStems.has(term.stem) && !term.qualifier && term !== except,
+  );
   if (concepts.length === 0) return 1;
   const held = concepts.filter((term) =>
     [term.stem, ...term.equivalentStems, ...term.synonymStems, ...term.relatedStems].some((stem) =>
@@ -70,13 +127,39 @@ function conceptShare(analysis: QuestionAnalysis, sentence: string): number {
   return held.length / concepts.length;
 }
 
+/** "told Semafor", "wrote to Secretary Austin", "spoke with Axios": the name follows the telling. */
+function addressedIn(sentence: string, name: string): boolean {
+  const at = sentence.indexOf(name);
+  if (at < 0) return false;
+  return /\b(?:told|tells|tell|telling|wrote\s+to|writes\s+to|written\s+to|spoke\s+(?:to|with)|talked\s+(?:to|with)|said\s+to|(?:sent|sends)\s+(?:\p{L}+\s+){1,3}to)\s+(?:the\s+)?$/iu.test(
+    sentence.slice(Math.max(0, at - 40), at),
+  );
+}
+
+/** The stems of the question's words beyond its names. */
+function conceptStems(analysis: QuestionAnalysis): Set<string> {
+  const nameStems = new Set(contentTerms(analysis.entities.map((entity) => entity.name).join(' ')));
+  return new Set(analysis.keyTerms.map((term) => term.stem).filter((stem) => !nameStems.has(stem)));
+}
+
 /** Names in the sentence that the question does not already name: who it asks about. */
-function newNames(analysis: QuestionAnalysis, sentence: string): string[] {
+function newNames(analysis: QuestionAnalysis, sentence: string, kinds: 'people' | 'any'): string[] {
   const asked = new Set(contentTerms([analysis.text, analysis.searchText].join(' ')));
+  // "NASA Administrator Bill Nelson" is the question's own Bill Nelson, with his title.
+  const people = analysis.entities
+    .filter((entity) => entity.kind === 'person')
+    .map((entity) => contentTerms(entity.name));
+  const own = (name: string) => {
+    const stems = new Set(contentTerms(name));
+    return people.some((person) => person.every((stem) => stems.has(stem)));
+  };
   return (
     findProperNames(sentence)
+      .filter((name) => !own(name.name))
       // People and organisations only: a capitalised headline run is no one's name.
-      .filter((name) => name.kind !== 'other')
+      .filter(
+        (name) => name.kind !== 'other' || (kinds === 'any' && name.name.split(' ').length <= MAX_NAME_WORDS),
+      )
       .filter((name) => !contentTerms(name.name).every((stem) => asked.has(stem)))
       .map((name) => name.name)
   );
@@ -111,14 +194,29 @@ const TIME_PHRASE =
  * "Today" alone answers nothing: when the document's date cannot date it, the next time phrase is
  * tried, and with none the line is left out.
  */
-function whenLine(sentence: string, passage: Passage): string | null {
-  for (const match of sentence.matchAll(new RegExp(TIME_PHRASE.source, 'giu'))) {
+function whenLine(sentence: string, passage: Passage, asksStart: boolean): string | null {
+  const matches = [...sentence.matchAll(new RegExp(TIME_PHRASE.source, 'giu'))];
+  // "When did the Journal report it?" asks for a point in time; "since 2022" dates the start of a
+  // stretch of time (the answer to "since when"), so a point, when the sentence has one, comes first.
+  const ordered = asksStart
+    ? matches
+    : [...matches.filter((m) => !/^since\b/i.test(m[0])), ...matches.filter((m) => /^since\b/i.test(m[0]))];
+  for (const match of ordered) {
     const phrase = capitalize(match[0].trim());
     if (!RELATIVE_TIME.test(phrase)) return `${phrase}. [1]`;
     const resolved = resolveRelativeDate(phrase, passage.date);
-    if (resolved) return `${phrase} — ${resolved}. [1]`;
+    // "Friday" read as "Friday, October 25, 2024" needs no "Friday —" before it.
+    const day = phrase.replace(/^on\s+/i, '').toLowerCase();
+    if (resolved)
+      return resolved.toLowerCase().startsWith(day) ? `${resolved}. [1]` : `${phrase} — ${resolved}. [1]`;
     const month = partialDate(passage.date);
     if (month) return `${phrase} — ${month} (the document's date, which gives no day). [1]`;
+  }
+  // A headline tells what the document itself reports, dated by the document ("… Send Letter to
+  // Secretary Austin …" happened on the release's date).
+  if (matches.length === 0 && sentence.trim() === passage.title.trim()) {
+    const day = spokenDate(passage.date) ?? partialDate(passage.date);
+    if (day) return `${day} (the document's date; its headline reports this). [1]`;
   }
   return null;
 }

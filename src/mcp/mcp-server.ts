@@ -116,8 +116,10 @@ export function createMcpServer(services: BotServices, logger: Logger): McpServe
       annotations: READ_ONLY,
     },
     ({ quote, speaker, collection }) =>
-      runTool(logger, 'check_quote', () =>
-        dataResult({ ...within(collection).checkQuote({ claim: unquote(quote), speaker: speaker ?? null }) }),
+      runTool(logger, 'check_quote', async () =>
+        dataResult({
+          ...(await within(collection).checkQuote({ claim: unquote(quote), speaker: speaker ?? null })),
+        }),
       ),
   );
 

@@ -45,6 +45,23 @@ describe('the extractive answer leads with the answer', () => {
   const lead = async (question: string) =>
     (await ask(fixture.context, { question, k: 5 })).answer.split('\n')[0] ?? '';
 
+  it('credits a quote broken by its attribution by its parts together, however short the first', async () => {
+    assert.match(
+      await lead('What did Isaacson tell the Times about other companies?'),
+      /^Walter Isaacson, Musk's biographer, said: “No other company … been able to make reusable rockets/,
+    );
+  });
+
+  it('names whom "which N" asks for: the addressee after the telling, the body a title belongs to', async () => {
+    assert.match(await lead('Which outlet did the NASA administrator speak with?'), /^Semafor\. \[1\]$/);
+    assert.match(await lead('Which committee does Reed chair?'), /^Senate Armed Services Committee\. \[1\]$/);
+  });
+
+  it('says what a person is for "who is X", and names whoever fits "who is the X"', async () => {
+    assert.match(await lead('who is walter isaacson'), /^Walter Isaacson: Musk's biographer\. \[1\]$/);
+    assert.match(await lead('Who is the NASA administrator?'), /^NASA Administrator Bill Nelson\. \[1\]$/);
+  });
+
   it('names the speaker for "who said", the amount for "how much", the time for "since when"', async () => {
     assert.match(
       await lead('Who warned about relying on one provider?'),
@@ -57,6 +74,16 @@ describe('the extractive answer leads with the answer', () => {
     assert.match(
       await lead('Since when have Musk and Putin reportedly been talking?'),
       /^Since 2022\. \[1\]$/,
+    );
+    // "When" asks for a point in time: the day of the report, not the start of the contacts.
+    assert.match(
+      await lead('When did the Journal report the contacts between Musk and Putin?'),
+      /^Friday, October 25, 2024 \(read against the document's date, 2024-10-27\)\. \[1\]$/,
+    );
+    // A headline's act is dated by its document.
+    assert.match(
+      await lead('When did Warren send the letter?'),
+      /^Friday, September 15, 2023 \(the document's date; its headline reports this\)\. \[1\]$/,
     );
   });
 
