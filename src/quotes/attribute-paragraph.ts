@@ -93,6 +93,17 @@ function standsAlone(ctx: Context, span: QuoteSpan): boolean {
   );
 }
 
+/**
+ * The speaker of the last reported clause whose sentence ends before `at`, with where it was said;
+ * null when that sentence's attribution names no one.
+ */
+function reporterBefore(ctx: Context, at: number): { speaker: Speaker; pos: number } | null {
+  const before = ctx.pa.acts.filter(({ act, sentence }) => act.frame === 'clause' && sentence.end <= at);
+  const last = before[before.length - 1];
+  const speaker = last ? (ctx.speakers.get(last.act) ?? null) : null;
+  return last && speaker ? { speaker, pos: last.act.cueStart } : null;
+}
+
 /** Direct quotes: own attribution first, then a multi-paragraph chain, then continuations. Returns the open chain. */
 function quoteDrafts(ctx: Context): Chain | null {
   const { state, pa, paragraph } = ctx;
@@ -117,7 +128,12 @@ function quoteDrafts(ctx: Context): Chain | null {
       const opens =
         i === 0 && paragraph.text.slice(pa.sentences[0]?.contentStart ?? 0, spanStart(span)).trim() === '';
       const introduced = !earlier && opens && state.introducer !== null;
-      speaker = earlier?.speaker ?? (opens ? (state.introducer?.speaker ?? state.previousSpeaker) : null);
+      // "Oduro said he had seen the keeper drift. "So I went far post."": a quote sentence after a
+      // sentence of reported speech goes on with its speaker, like one after a quote.
+      const reported = opens ? null : reporterBefore(ctx, spanStart(span));
+      const latest = reported && (!earlier || reported.pos > earlier.start) ? reported.speaker : null;
+      speaker =
+        latest ?? earlier?.speaker ?? (opens ? (state.introducer?.speaker ?? state.previousSpeaker) : null);
       cue = introduced ? (state.introducer?.cue ?? null) : 'continuation';
       confidence = introduced ? INTRODUCED_QUOTE : STANDALONE_QUOTE;
     }

@@ -73,6 +73,25 @@ function hasFiniteVerb(words: readonly Word[]): boolean {
   return words.some((w) => isClauseWord(w.text) && !/Pronoun/.test(lexiconTags(w.text)));
 }
 
+/**
+ * After "told <object>" a bare clause shows its own verb before any comma: "told her she was right" is
+ * one, but in "told her class, and …" the object was "her class" ("her" can be a determiner as well as a
+ * pronoun), and no clause follows.
+ */
+function finiteBeforeBreak(masked: string, from: number, sentenceEnd: number): boolean {
+  const words = readWords(masked, from, sentenceEnd).slice(0, FINITE_VERB_WINDOW);
+  const before: Word[] = [];
+  for (const [k, word] of words.entries()) {
+    if (k > 0 && /[,;:.!?]/.test(masked.slice((words[k - 1] as Word).end, word.start))) break;
+    before.push(word);
+  }
+  return hasFiniteVerb(before);
+}
+
+const ADJUNCT_APPOSITIVE_BEFORE_THAT =
+  /^\s+(?:through|via|in)\s+[^,;:\u2591]{1,40},\s+[^,;:\u2591]{1,40},(?=\s+that\b)/u;
+const INTERJECTION_BEFORE_THAT = /^,\s+\p{Ll}+(?:\s+\p{Ll}+)?,(?=\s+that\b)/u;
+
 /** Where the reported clause starts after `verb` ("… that <clause>" or a bare clause), or null. */
 function clauseStartAfter(text: string, masked: string, verb: Word, sentenceEnd: number): number | null {
   let p = verb.end;
@@ -81,6 +100,12 @@ function clauseStartAfter(text: string, masked: string, verb: Word, sentenceEnd:
     if (objectEnd === null && (verb.bare === 'told' || verb.bare === 'tells')) return null;
     p = objectEnd ?? p;
   }
+  // "noted, however, that …", "said, in turn, that …": a word or two set off by commas between the
+  // verb and "that" is an aside, and the "that" is still the verb's.
+  // "said through his lawyer, Janet Osei, that …": an adjunct whose noun has an appositive.
+  p +=
+    (INTERJECTION_BEFORE_THAT.exec(masked.slice(p, p + 40)) ??
+      ADJUNCT_APPOSITIVE_BEFORE_THAT.exec(masked.slice(p, p + 100)))?.[0].length ?? 0;
   const words = readWords(masked, p, sentenceEnd).slice(0, MAX_WORDS_VERB_TO_THAT);
   for (let k = 0; k < words.length; k++) {
     const word = words[k] as Word;
@@ -120,6 +145,7 @@ function clauseStartAfter(text: string, masked: string, verb: Word, sentenceEnd:
   for (let word = readWord(text, q + 1); word && TIME_WORDS.has(word.bare); word = readWord(text, q + 1))
     q = word.end;
   if (text[q] !== ' ') return null;
+  if (p !== verb.end && !finiteBeforeBreak(masked, p, sentenceEnd)) return null;
   const next = readWord(text, q + 1);
   const startsClause =
     next && (!NOT_CLAUSE_START.has(next.bare) || quantityAhead(text, next)) && !TIME_WORDS.has(next.bare);
@@ -151,6 +177,9 @@ function coordinatedSubject(
   return np ? { np, cueStart } : null;
 }
 
+const PLACE_AFTER_NAME =
+  /^\s+(?:of|at|from)\s+(?:the\s+)?(?:\p{Lu}[\p{L}.'’&-]*\s+){0,5}\p{Lu}[\p{L}.'’&-]*/u;
+
 /**
  * The sentence's subject when a verb follows it at once and no punctuation stands between that verb and
  * `until`: then it is the subject of the whole verb phrase up to there ("Judge Pell had dismissed the
@@ -161,7 +190,9 @@ function verbPhraseSubject(text: string, masked: string, s: Sentence, until: num
   if (!np || np.kind === 'list') return null;
   // "Rosalind Achebe, the union’s negotiator, accused …": an appositive may stand before the verb.
   const appositive = text[np.end] === ',' ? readAppositive(text, np.end) : null;
-  const after = appositive?.role ? appositive.end : np.end;
+  let after = appositive?.role ? appositive.end : np.end;
+  // "Judge Warren Pell of the Lakeport County Circuit Court had dismissed …": where the person works.
+  if (np.kind === 'name') after += PLACE_AFTER_NAME.exec(text.slice(after, after + 100))?.[0].length ?? 0;
   if (text[after] !== ' ') return null;
   let next = readWord(text, after + 1);
   // "The department on Wednesday extended …", "Smith last week said …": a time adjunct may come first.
@@ -308,6 +339,10 @@ export function findClauseActs(text: string, masked: string, s: Sentence): Speec
     if (!a.complement) continue;
     const source = /,\s+according to\b/.exec(masked.slice(a.complement.start, a.complement.end));
     if (source) a.complement = trimClause(text, a.complement.start, a.complement.start + source.index);
+    // "warned that the tax would hurt retailers; the finance office later reported …": a semicolon
+    // joins a new independent clause, which the verb before it does not report.
+    const semicolon = masked.slice(a.complement.start, a.complement.end).indexOf(';');
+    if (semicolon > 0) a.complement = trimClause(text, a.complement.start, a.complement.start + semicolon);
     for (const b of acts) {
       if (
         b !== a &&

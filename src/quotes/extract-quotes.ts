@@ -10,36 +10,15 @@ import { trimRange } from '../text/sentences.js';
 import { attributeParagraph, type DocumentState } from './attribute-paragraph.js';
 import { TRANSCRIPT_CONTINUATION, TRANSCRIPT_TURN } from './confidence.js';
 import { buildEntityTable, type EntityTable } from './entity-table.js';
+import { TITLE_WORDS } from './lexicon.js';
 import { nestedDrafts } from './nested-quotes.js';
-import { readNounPhrase } from './noun-phrase.js';
 import { paragraphPieces } from './paragraph-pieces.js';
 import { type Draft, toQuotes } from './quote-drafts.js';
 import { entitySpeaker } from './speaker.js';
 import { type Speaker, SpeakerResolver } from './speaker-resolver.js';
 import { countTranscriptLabels, type IsPersonName, readTranscriptLine } from './transcript.js';
+import { transcriptSpeaker } from './transcript-speaker.js';
 import type { ExtractInput, ParagraphInput, Quote } from './types.js';
-
-function transcriptSpeaker(
-  label: string,
-  resolver: SpeakerResolver,
-  where: { pos: number; paragraph: number },
-  earlier: Map<string, Speaker | null>,
-): Speaker {
-  const np = readNounPhrase(label, 0);
-  const resolved = np && np.end === label.length ? resolver.resolve({ ...np, start: -1 }, where) : null;
-  const speaker = resolved ?? { name: label, role: null, members: [], kind: 'person' as const };
-  // Upper-case labels ("GEN. MARK HOLT:") are not in the entity table, so a later "GEN. HOLT:" is
-  // resolved against the full names earlier labels gave (one per surname: two Holts stay as written).
-  const words = speaker.name.split(/\s+/);
-  const surname = words[words.length - 1]?.toLowerCase() ?? '';
-  if (words.length >= 2) {
-    const known = earlier.get(surname);
-    if (known === undefined) earlier.set(surname, speaker);
-    else if (known && known.name !== speaker.name) earlier.set(surname, null);
-    return speaker;
-  }
-  return earlier.get(surname) ?? speaker;
-}
 
 /** A mixed-case label ("Okafor", "Ruth Abernathy") names a person when the document names them so. */
 function personNameTest(table: EntityTable): IsPersonName {
@@ -56,6 +35,12 @@ function personNameTest(table: EntityTable): IsPersonName {
 }
 
 /**
+ * "I'd say …", "we said that …": the turn's own speaker, whose words the turn already holds (and "I'd
+ * say" is a hedge, not a report of speech).
+ */
+const FIRST_PERSON = /^(?:I|We)(?:['’](?:d|m|ve|ll|re))?$/;
+
+/**
  * Speech a speaker reports within a turn ("The minister told us that …") is the reported person's
  * indirect quote; the label is blanked so it is never read as a subject.
  */
@@ -64,7 +49,7 @@ function reportedInTurn(paragraph: ParagraphInput, textStart: number, resolver: 
   const state: DocumentState = { carriedOpen: false, chain: null, introducer: null, previousSpeaker: null };
   return paragraphPieces({ ...paragraph, text })
     .flatMap((piece) => attributeParagraph(piece, state, resolver))
-    .filter((d) => d.kind === 'indirect');
+    .filter((d) => d.kind === 'indirect' && !FIRST_PERSON.test(d.speaker?.name ?? ''));
 }
 
 /** The whole turn is one quote, however many sentences it has. */
@@ -80,16 +65,32 @@ function turnDraft(
 
 /**
  * Who answers the "A:" lines of a Q&A: an interview names its subject in the introduction, before the
- * first turn. Only when exactly one person is named there; otherwise the answers stay unattributed.
+ * first turn. When it names several people, the subject is the one the introduction opens with (its
+ * first sentence is about them: "Grace Templeton took over from Ian Marsh …"); otherwise the answers
+ * stay unattributed.
  */
-function interviewee(table: EntityTable, firstTurnStart: number): Speaker | null {
+function interviewee(
+  table: EntityTable,
+  paragraphs: readonly ParagraphInput[],
+  firstTurn: number,
+): Speaker | null {
+  const firstTurnStart = paragraphs[firstTurn]?.start ?? 0;
   const named = table.entities.filter(
     (e) =>
       // A run of capitals is a person when it is one, or has a first name ("Northwest Weekly" has none).
       (e.kind === 'person' || (e.kind === 'unknown' && e.words.length >= 2 && e.gender !== null)) &&
       e.mentions.some((m) => m >= 0 && m < firstTurnStart),
   );
-  const only = named.length === 1 ? named[0] : undefined;
+  const intro = paragraphs.slice(0, firstTurn).find((p) => /[.!?]$/.test(p.text.trim()));
+  const opensWith = (mention: number) =>
+    intro !== undefined &&
+    mention >= intro.start &&
+    intro.text
+      .slice(0, mention - intro.start)
+      .split(/\s+/)
+      .every((word) => word === '' || TITLE_WORDS.has(word.replace(/\.$/, '').toLowerCase()));
+  const only =
+    named.length === 1 ? named[0] : named.filter((e) => e.mentions.some((m) => m >= 0 && opensWith(m)))[0];
   return only ? entitySpeaker(only, null) : null;
 }
 
@@ -133,7 +134,7 @@ export function extractQuotes(input: ExtractInput): Quote[] {
     firstTurn >= 0 &&
     lines.some((line) => line?.answer) &&
     lines.some((line) => line && !line.speaker && !line.answer)
-      ? interviewee(table, paragraphs[firstTurn]?.start ?? 0)
+      ? interviewee(table, paragraphs, firstTurn)
       : null;
   let turn: Speaker | null = null;
   paragraphs.forEach((paragraph, i) => {

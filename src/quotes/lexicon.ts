@@ -61,6 +61,7 @@ export const SPEECH_PARTICIPLES = words(`
 export const VERB_ADVERBS = words(`
   also later previously then once repeatedly publicly privately simply flatly recently already further again
   earlier has have had would will reportedly initially subsequently separately still angrily bluntly quickly
+  now
 `);
 
 /** Honorifics and titles that may precede a name (compared without a trailing period). */

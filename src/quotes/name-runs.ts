@@ -65,8 +65,34 @@ function cutAtAffiliation(words: Word[]): void {
   const before = words.slice(0, of);
   const after = words.slice(of + 1);
   const person = before.some((w) => isFirstName(w.text)) && isNameWord(before[before.length - 1] as Word);
-  const org = after.some((w) => ORG_WORDS.has(w.bare) && w.capital);
+  // "Helen Achebe of Northgate Children's Hospital": the run stops at the possessive, so the
+  // organisation word is after it; a person's name has no possessive inside.
+  const org = after.some((w) => ORG_WORDS.has(w.bare) && w.capital) || after.at(-1)?.possessive === true;
   if (person && org) words.length = of;
+}
+
+/**
+ * "Forecaster Renee Oakley", "Defender Lucas Feld", "(Minister of) Transport Elena Vasquez": a
+ * capitalised word before a first name and a surname is part of a role the lexicon of titles does not
+ * list, since a given name opens a name ("Anne Halloran Pruitt" starts with one, so it stays whole).
+ */
+function roleBeforeName(words: readonly Word[]): boolean {
+  const [role, given, surname] = words;
+  return (
+    words.length === 3 &&
+    role !== undefined &&
+    given !== undefined &&
+    surname !== undefined &&
+    !role.possessive &&
+    !isFirstName(role.text) &&
+    !NAME_PARTICLES.has(role.bare) &&
+    !ORG_WORDS.has(role.bare) &&
+    isFirstName(given.text) &&
+    !isFirstName(surname.text) &&
+    // "Port Wendell Chamber (of Commerce)" is an organisation whose place name has a given name in it.
+    !ORG_WORDS.has(surname.bare) &&
+    !ORG_WORDS.has(given.bare)
+  );
 }
 
 /**
@@ -134,6 +160,12 @@ export function readNameRun(text: string, pos: number, sentenceInitial = false):
   if (k > 0 && k < words.length && head.some(isTitle)) {
     title = text.slice(first.start, (head[head.length - 1] as Word).end);
     nameWords = words.slice(k);
+  }
+  // "Forecaster Renee Oakley", "Minister of Transport Elena Vasquez": the word before the given name
+  // still belongs to the role.
+  if ((title !== null || k === 0) && roleBeforeName(nameWords)) {
+    title = text.slice(first.start, (nameWords[0] as Word).end);
+    nameWords = nameWords.slice(1);
   }
   const nameStart = (nameWords[0] as Word).start;
   const name = text.slice(nameStart, last.end).replace(/['’]s?$/, '');

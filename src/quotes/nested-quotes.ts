@@ -3,8 +3,10 @@
 // speaker names who said them right before the inner marks ("the governor told us, '…'", "she keeps
 // saying '…'"). A pronoun is trusted only when one person of the document can be meant: the outer
 // speaker does not call herself "she", so she is left out, and with two candidates the inner quote is
-// not reported (a wrong speaker is worse than none).
+// not reported (a wrong speaker is worse than none). "I said, '…'" is the outer speaker's own earlier
+// words, credited to her.
 import { NESTED_QUOTE } from './confidence.js';
+import { TITLE_WORDS } from './lexicon.js';
 import { readNounPhrase } from './noun-phrase.js';
 import type { Draft } from './quote-drafts.js';
 import type { Speaker, SpeakerResolver } from './speaker-resolver.js';
@@ -22,7 +24,7 @@ const INNER_DOUBLE = /(?<=^|[\s(\u2014\u2013])["“](?=\p{L})([^"“”]{1,300}?
  * ("she keeps saying she'll '…'", "the governor told us, '…'").
  */
 const INTRODUCTION =
-  /(?:^|[\s,;:(\u2014\u2013])((?:(?:[Tt]he|[Aa]n?)\s+)?[\p{L}][\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}),?\s+(?:(?:keeps?|kept)\s+)?(?:said|says|saying|told\s+(?:us|me|them|him|her|reporters|everyone)|tells\s+(?:us|me|them|everyone)|promised|promises|promising|vowed|vows|wrote|writes|insisted|insists|insisting|claimed|claims|declared|announced)(?:\s+that)?[\s,:]*(?:[\p{L}'’]+\s+){0,3}$/u;
+  /(?:^|[\s,;:(\u2014\u2013])((?:(?:[Tt]he|[Aa]n?)\s+)?[\p{L}][\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}),?\s+(?:(?:[\p{Ll}'’-]+\s+){1,6}and\s+)?(?:(?:keeps?|kept|used\s+to|would)\s+)?(?:said|says|saying|say|(?:asked|asks)(?:\s+(?:us|me|them|him|her))?|replied|answered|told\s+(?:us|me|them|him|her|reporters|everyone)|tells\s+(?:us|me|them|everyone)|promised|promises|promising|vowed|vows|wrote|writes|insisted|insists|insisting|claimed|claims|declared|announced)(?:\s+that)?[\s,:]*(?:[\p{L}'’]+\s+){0,3}$/u;
 
 const FIRST_PERSON = /^(?:i|we|you)$/i;
 
@@ -33,9 +35,23 @@ function innerSpeaker(
   resolver: SpeakerResolver,
 ): Speaker | null {
   const outer = draft.speaker;
-  const words = introduction[1] ?? '';
-  if (!outer || FIRST_PERSON.test(words)) return null;
-  const at = leadStart + introduction.index + introduction[0].indexOf(words);
+  const matched = introduction[1] ?? '';
+  // The words may reach back over a sentence break ("… budget. Councillor Ben Rix told me"): the
+  // speaker is in the sentence of the verb. A title's full stop ("Dr. Lee") is no break.
+  const breakAt = [...matched.matchAll(/(\p{L}+)[.!?]\s+/gu)]
+    .filter((m) => !TITLE_WORDS.has((m[1] ?? '').toLowerCase()))
+    .map((m) => (m.index ?? 0) + m[0].length)
+    .pop();
+  const sentence = breakAt === undefined ? matched : matched.slice(breakAt);
+  // "… and I said, '…'": the match may open on a lowercase conjunction before the speaker.
+  const lead = /^(?:(?!(?:the|an?)\s)\p{Ll}+\s+)+(?=\p{Lu})/u.exec(sentence)?.[0].length ?? 0;
+  const words = sentence.slice(lead);
+  if (!outer) return null;
+  // "I told them, 'we will be back'": the speaker quotes her own earlier words, which are hers (the
+  // gold rules of the quote-eval set). "We" and "you" may be others, so they name no one.
+  if (words === 'I') return outer;
+  if (FIRST_PERSON.test(words)) return null;
+  const at = leadStart + introduction.index + introduction[0].indexOf(matched) + (breakAt ?? 0) + lead;
   const np = readNounPhrase(draft.paragraph.text, at);
   if (!np || np.end > at + words.length) return null;
   const where = { pos: draft.paragraph.start + at, paragraph: draft.paragraph.number };
@@ -69,8 +85,8 @@ export function nestedDrafts(outer: Draft, resolver: SpeakerResolver): Draft[] {
       start,
       end: start + words.length,
       speaker,
-      // The outer speaker passes the inner words on.
-      via: outer.speaker.name,
+      // The outer speaker passes the inner words on (unless they are her own).
+      via: speaker === outer.speaker ? null : outer.speaker.name,
       cue: 'nested',
       confidence: NESTED_QUOTE,
     });

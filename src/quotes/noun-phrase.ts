@@ -166,7 +166,10 @@ function namedAfterRole(text: string, role: NounPhrase): NounPhrase | null {
   const run = readNameRun(text, role.end + comma[0].length);
   if (!run || run.possessive || run.kind === 'org' || run.kind === 'publication' || run.words.length < 2)
     return null;
-  return phrase(text, 'name', role.start, run.end, { run, role: role.text.replace(/^(?:the|a|an)\s+/i, '') });
+  return phrase(text, 'name', role.start, run.end, {
+    run,
+    role: role.text.replace(/^(?:the|a|an|another)\s+/i, ''),
+  });
 }
 
 /**
@@ -192,7 +195,8 @@ export function readNounPhrase(text: string, pos: number, sentenceInitial = fals
   const rest = text.slice(start, start + 40);
   const pronoun = /^(he|she|they|it|we)\b(?!['’\u2019-])/i.exec(rest);
   if (pronoun?.[1]) return phrase(text, 'pronoun', start, start + pronoun[1].length);
-  const det = /^(the|a|an|its|their|his|her|our|one)\s+/i.exec(rest);
+  // "Another analyst, Tom Rasmussen, …": "another" is an indefinite article too.
+  const det = /^(the|a|an|another|its|their|his|her|our|one)\s+/i.exec(rest);
   if (det?.[1]) {
     const body = start + det[0].length;
     const detWord = det[1].toLowerCase();
@@ -223,6 +227,12 @@ export function readNounPhrase(text: string, pos: number, sentenceInitial = fals
     }
     const common = readCommonPhrase(text, start, body, detWord);
     if (common?.kind === 'role') return namedAfterRole(text, common) ?? common;
+    // "the utility Gulf Coast Electric", "the company SpaceX": the name after the common noun is the
+    // organisation's own.
+    const named =
+      common?.kind === 'org' && text[common.end] === ' ' ? readNameRun(text, common.end + 1) : null;
+    if (named && !named.possessive && named.kind !== 'person' && named.kind !== 'publication')
+      return phrase(text, 'org', named.start, named.end, { run: { ...named, kind: 'org' } });
     return common ?? describedName(text, start, body);
   }
   const run = readNameRun(text, start, sentenceInitial);

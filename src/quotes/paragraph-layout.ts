@@ -30,7 +30,16 @@ function labelEnd(text: string, from: number): number {
   return from + match[0].length;
 }
 
+/**
+ * A live blog's timestamp before an entry, "**6:05 a.m.** — " or "10:30 ET – ": the entry's sentence
+ * starts after it, as after a dateline.
+ */
+const TIMESTAMP =
+  /^(?:\*\*|__)?\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|[A-Z]{2,4}))*(?:\*\*|__)?\s*[–—-]{1,2}\s+(?=\S)/i;
+
 function datelineEnd(text: string, from: number): number {
+  const stamp = TIMESTAMP.exec(text.slice(from));
+  if (stamp) return from + stamp[0].length;
   const match = DATELINE.exec(text.slice(from));
   if (!match || match[0].length > 48) return from;
   // "WASHINGTON – " or "Washington, D.C. – ", not "Walter Isaacson — the biographer — said".

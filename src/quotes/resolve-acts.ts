@@ -52,20 +52,20 @@ export function resolveActs(
   for (const act of used) if (act.parent) used.add(act.parent);
   for (const sentence of pa.sentences) {
     const from = sentence.contentStart;
-    const subjectNp = readSentenceSubject(
-      text,
-      from + (LEADING_ADVERBIAL.exec(pa.masked.slice(from))?.[0].length ?? 0),
-    );
+    const subjectAt = from + (LEADING_ADVERBIAL.exec(pa.masked.slice(from))?.[0].length ?? 0);
+    const subjectNp = readSentenceSubject(text, subjectAt);
     const resolvable = subjectNp && SUBJECT_KINDS.has(subjectNp.kind);
     const subject = resolvable
       ? resolver.resolve(subjectNp, { pos: paragraph.start + from, paragraph: number })
       : null;
     subjects.set(sentence, subject);
+    // A subject read where the sentence (after an adverbial) begins, not after "If" or another word.
+    const opening = subjectNp?.start === subjectAt ? subject : null;
     const subordinate = subordinateSubject(text, from);
     const inner = subordinate
       ? resolver.resolve(subordinate, { pos: paragraph.start + subordinate.start, paragraph: number })
       : null;
-    if (subordinate && inner) resolver.noteSubject(inner, paragraph.start + subordinate.start, number);
+    if (subordinate && inner) resolver.noteSubject(inner, paragraph.start + subordinate.start, number, true);
     for (const { act } of pa.acts.filter((a) => a.sentence === sentence)) {
       const pos = paragraph.start + act.cueStart;
       // "X praised what she called a "relentless" half": the pronoun is the sentence's subject.
@@ -74,7 +74,7 @@ export function resolveActs(
       const speaker = act.np
         ? own
           ? subject
-          : resolver.resolve(act.np, { pos, paragraph: number, subject })
+          : resolver.resolve(act.np, { pos, paragraph: number, subject, opening })
         : parent;
       // An appositive at this mention ("said Jane Roe, the commissioner") is the speaker's role.
       if (speaker && act.role && !speaker.role && speaker.kind === 'person')

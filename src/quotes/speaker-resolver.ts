@@ -29,12 +29,16 @@ export interface ResolveContext {
   paragraph: number;
   /** The subject of the sentence being read, for "its"/"their". */
   subject?: Speaker | null;
+  /** That subject when it opens the sentence (the main clause's, not one after "If …"). */
+  opening?: Speaker | null;
 }
 
 interface Noted {
   speaker: Speaker;
   pos: number;
   paragraph: number;
+  /** The subject of a subordinate clause ("If Musk has become …, …"), less prominent than a main one. */
+  subordinate?: boolean;
 }
 
 /** Notes arrive in reading order, so keeping them sorted by position is nearly always an append. */
@@ -86,8 +90,8 @@ export class SpeakerResolver {
     insertByPosition(this.speakers, { speaker, pos, paragraph });
   }
 
-  noteSubject(speaker: Speaker, pos: number, paragraph: number): void {
-    insertByPosition(this.subjects, { speaker, pos, paragraph });
+  noteSubject(speaker: Speaker, pos: number, paragraph: number, subordinate = false): void {
+    insertByPosition(this.subjects, { speaker, pos, paragraph, subordinate });
   }
 
   private entityOf(speaker: Speaker): Entity | undefined {
@@ -112,13 +116,13 @@ export class SpeakerResolver {
    * The one person of this gender the document has named before `pos`, other than `except`; null when
    * there is none or more than one (then a pronoun could mean either).
    */
-  onlyPerson(gender: 'm' | 'f', pos: number, except: Speaker): Speaker | null {
+  onlyPerson(gender: 'm' | 'f', pos: number, except: Speaker | null): Speaker | null {
     const candidates = this.table.entities.filter(
       (e) =>
         PEOPLE.has(e.kind) &&
         e.words.length >= 2 &&
         e.gender === gender &&
-        e.name !== except.name &&
+        e.name !== except?.name &&
         lastMentionBefore(e, pos) >= 0,
     );
     return candidates.length === 1 && candidates[0] ? entitySpeaker(candidates[0], null) : null;
@@ -179,9 +183,13 @@ export class SpeakerResolver {
       const found =
         this.recent(ctx, agrees) ??
         this.recentSubject(ctx, (s) => PEOPLE.has(s.kind) && this.genderOf(s) === gender);
-      const entity = found && this.table.entities.find((e) => e.name === found.speaker.name);
+      if (found && this.rivalBetween(found, gender, ctx)) return null;
+      // Nobody heard from or made the subject agrees: when the text so far names exactly one person
+      // of that gender, no one else can be meant ("The granddaughter is Sofia Bellini … ¶ "…," she said").
+      if (!found) return this.onlyPerson(gender, ctx.pos, null);
+      const entity = this.table.entities.find((e) => e.name === found.speaker.name);
       if (entity && !entity.gender) entity.gender = gender; // a pronoun is evidence for later ones
-      return found?.speaker ?? null;
+      return found.speaker;
     }
     if (word === 'they') {
       const found = this.recent(ctx, (s) => s.kind === 'group') ?? this.recent(ctx, (s) => s.kind === 'org');
@@ -192,6 +200,43 @@ export class SpeakerResolver {
     if (word === 'it')
       return this.recent(ctx, (s) => s.kind === 'org' || s.kind === 'publication')?.speaker ?? null;
     return null;
+  }
+
+  /**
+   * Another person of the pronoun's gender who was the subject of a sentence between the speaker found
+   * and the pronoun ("“…,” Haddad said. ¶ Bellini does not think about retiring … ¶ “…,” he said"): a
+   * pronoun most often continues the subject of the sentences before it (centering), so it could mean
+   * either, and a wrong speaker is worse than none: it is left unresolved. Names in other positions
+   * (objects, possessives: "Walter Isaacson, Musk's biographer, …") do not compete.
+   */
+  private rivalBetween(found: Noted, gender: 'm' | 'f', ctx: ResolveContext): boolean {
+    const rival = (speaker: Speaker) =>
+      speaker.name !== found.speaker.name && PEOPLE.has(speaker.kind) && this.genderOf(speaker) === gender;
+    // The subject of the pronoun's own sentence competes too ("Bellini does not think about retiring,
+    // he said"): "X will lose, he said" can mean X or the last speaker.
+    if (ctx.opening && rival(ctx.opening)) return true;
+    // A subordinate clause's subject ranks below the main clauses' (centering), so it does not compete.
+    // Notes are read back from the pronoun to the speaker found (bounded, as any look-back here).
+    const notes = this.subjects;
+    let i = notes.length - 1;
+    while (i >= 0 && (notes[i] as Noted).pos >= ctx.pos) i--;
+    for (const stop = Math.max(0, i - LOOKBACK_NOTES); i >= stop; i--) {
+      const note = notes[i] as Noted;
+      if (note.pos <= found.pos) return false;
+      if (!note.subordinate && rival(note.speaker)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * "The study found …" after "the Ashford Adolescent Sleep Study": a document the text named, with no
+   * author named for it, speaks under its own name (the latest one of that kind).
+   */
+  private namedDocument(head: string, pos: number): Speaker | null {
+    const entity = this.table.entities
+      .filter((e) => e.words.length >= 2 && e.words.at(-1) === head && lastMentionBefore(e, pos) >= 0)
+      .sort((a, b) => lastMentionBefore(b, pos) - lastMentionBefore(a, pos))[0];
+    return entity ? { ...entitySpeaker(entity, null), kind: 'org' } : null;
   }
 
   private latestList(pos: number): string[] | null {
@@ -307,7 +352,7 @@ export class SpeakerResolver {
     // "The survey found that …" after "a poll released Thursday by the Hollins Institute": the document
     // already cited, by its author. A document nobody has been named for speaks for no one.
     if (!np.ownerPronoun && np.definite && DOCUMENTS.has(head))
-      return this.documents.get(documentKind(head)) ?? null;
+      return this.documents.get(documentKind(head)) ?? this.namedDocument(head, ctx.pos);
     const subject = ctx.subject;
     switch (np.ownerPronoun) {
       case 'its':

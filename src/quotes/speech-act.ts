@@ -105,8 +105,15 @@ export function readObject(text: string, pos: number): number | null {
   const pronoun = OBJECT_PRONOUN.exec(text.slice(at, at + 20));
   if (pronoun) return at + pronoun[0].length;
   const np = readNounPhrase(text, at);
-  return np && np.kind !== 'pronoun' ? np.end : null;
+  if (np && np.kind !== 'pronoun') return np.end;
+  // "told the meeting that …", "told a packed hall that …": any determined noun phrase is an addressee
+  // when "that" follows it, since that "that" can only open the reported clause.
+  const addressee = ADDRESSEE_BEFORE_THAT.exec(text.slice(at, at + 80));
+  return addressee ? at + addressee[0].length : null;
 }
+
+const ADDRESSEE_BEFORE_THAT =
+  /^(?:the|a|an|his|her|their|its|our|my|your)(?:\s+\p{Ll}[\p{L}'’-]*){1,3}(?=\s+that\b)/u;
 
 /**
  * After a verb, what may follow to the end of an attribution: nothing, time words, prepositional

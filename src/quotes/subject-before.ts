@@ -4,7 +4,7 @@
 
 import { appositiveKind, roleText } from './appositive.js';
 import { NON_NAME_WORDS, TIME_WORDS, TITLE_WORDS, VERB_ADVERBS } from './lexicon.js';
-import { readNameRun } from './name-runs.js';
+import { type NameRun, readNameRun } from './name-runs.js';
 import { isRoleNoun, ROLE_NOUNS, SPOKES_NOUNS } from './noun-lexicon.js';
 import { type NounPhrase, readNounPhrase } from './noun-phrase.js';
 import { readWords, type Word } from './read-word.js';
@@ -69,14 +69,32 @@ function stripAppositive(
 }
 
 /** "A White House spokesman, Kush Desai, said": the name in the appositive speaks, with that role. */
+/**
+ * "The owner of the hardware store on the corner": a role noun with its own prepositional complements,
+ * which describe the role and never name the speaker.
+ */
+function roleWithComplement(text: string, start: number, end: number): NounPhrase | null {
+  const np = readNounPhrase(text, start, true);
+  if (np?.kind !== 'role' || np.end >= end) return null;
+  return ROLE_COMPLEMENT.test(text.slice(np.end, end)) ? np : null;
+}
+
+const AFFILIATION_TAIL = /^\s+(?:of|at|from|with)\s+(?:the\s+)?\p{Lu}[^,;:"“”\u2591]{1,60}$/u;
+const NAME_AFFILIATION = /^\s+(?:of|at|from|with)\s+\p{Lu}[^,;:"“”\u2591]{1,60}?,/u;
+
+const ROLE_COMPLEMENT = /^(?:\s+(?:of|at|for|on|in|from|with)\s+[^,;:"“”\u2591]{1,60}?)+$/;
+
 function nameAppositive(text: string, masked: string, end: number, floor: number): Subject | null {
   if (masked[end - 1] !== ',') return null;
   const comma = masked.lastIndexOf(', ', end - 2);
   if (comma <= floor) return null;
   const run = readNameRun(text, comma + 2);
+  // "A researcher, Dr. Helen Achebe of the Northgate Institute, said": where she works may close the
+  // apposition.
+  const placed = (r: NameRun) => r.end < end - 1 && AFFILIATION_TAIL.test(text.slice(r.end, end - 1));
   if (
     !run ||
-    run.end !== end - 1 ||
+    (run.end !== end - 1 && !placed(run)) ||
     run.nameWords.length < 2 ||
     run.kind === 'org' ||
     run.kind === 'publication'
@@ -86,7 +104,8 @@ function nameAppositive(text: string, masked: string, end: number, floor: number
   const before = chunkStart(masked, comma, floor);
   // The role is read on the text cut at the comma, so "The board chair" is not read on into the name;
   // "But its chairman, …" may open with a conjunction or adverb.
-  const role = parseChunk(text.slice(0, comma), before, comma, floor);
+  const role =
+    parseChunk(text.slice(0, comma), before, comma, floor) ?? roleWithComplement(text, before, comma);
   // "A White House spokesman", "Smith's lawyer", or titles alone: "The Prime Minister".
   const titles = role?.run?.words.every((w) => TITLE_WORDS.has(w.bare) || ROLE_NOUNS.has(w.bare)) ?? false;
   // "A residents' group, Friends of the Pell River, said": an organisation named after its description.
@@ -241,7 +260,13 @@ export function readSubjectBefore(
 export function readSentenceSubject(text: string, pos: number): NounPhrase | null {
   const np = readNounPhrase(text, pos, true);
   if (!np || (np.kind !== 'role' && np.kind !== 'owned' && np.kind !== 'group')) return np;
-  const named = /^,\s+/.exec(text.slice(np.end));
+  // "The owner of the hardware store on the corner, Frank Lutz, said": the role's own complements come
+  // before the name in apposition.
+  const named = /^(?:\s+(?:of|at|for|on|in|from|with)\s+[^,;:"“”\u2591]{1,60}?)?,\s+/.exec(
+    text.slice(np.end),
+  );
   const name = named ? readNounPhrase(text, np.end + named[0].length) : null;
-  return name?.kind === 'name' && text[name.end] === ',' ? name : np;
+  // "Another analyst, Tom Rasmussen of Ridgeline Capital, was …": where the person works may follow.
+  const affiliation = name ? NAME_AFFILIATION.exec(text.slice(name.end)) : null;
+  return name?.kind === 'name' && (text[name.end] === ',' || affiliation) ? name : np;
 }

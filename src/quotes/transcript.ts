@@ -18,12 +18,23 @@ export interface TranscriptLine {
 
 /** Markdown emphasis may wrap the label with or without its colon: "**Q:**", "**Rivera**:". */
 const EMPHASIS = String.raw`(?:\*\*|__|\*|_)?`;
-const UPPER_LABEL = String.raw`[A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*){0,3}`;
+// Westminster-style records write the honorific or article in mixed case before a capitalised name
+// ("Ms MARGARET LOWE", "Mr KERR", "The SPEAKER"); the honorifics are English's closed class of them.
+const LABEL_PREFIX = String.raw`(?:(?:The|Mr|Mrs|Ms|Mx|Miss|Dr|Sir|Dame|Lord|Lady)\.?\s+)?`;
+const UPPER_LABEL = String.raw`${LABEL_PREFIX}[A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*){0,3}`;
 const MIXED_LABEL = String.raw`\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}`;
-const labelLine = (label: string) =>
-  new RegExp(String.raw`^\s*(?:[-•*]\s+)?${EMPHASIS}(${label})${EMPHASIS}:${EMPHASIS}\s+(?=\S)`, 'u');
+// Between a label and its colon a record may put asides in brackets: the member's seat and office, the
+// time, "(via video)", "(through an interpreter)" — "Ms MARGARET LOWE (Fairhaven — Minister) (10.32):".
+const ASIDES = String.raw`(?:\s*\([^()\n]{1,80}\))*`;
+const labelLine = (label: string, separator = ':') =>
+  new RegExp(
+    String.raw`^\s*(?:[-•*]\s+)?${EMPHASIS}(${label})${ASIDES}${EMPHASIS}${separator}${EMPHASIS}\s+(?=\S)`,
+    'u',
+  );
 const LINE = labelLine(UPPER_LABEL);
 const MIXED_LINE = labelLine(MIXED_LABEL);
+/** AP-style interviews write "Q." and "A." for the question and answer labels. */
+const DOTTED_QA_LINE = labelLine('Q|A', String.raw`\.`);
 const QUESTION_LABELS = new Set(['Q', 'QUESTION', 'REPORTER', 'INTERVIEWER', 'AUDIENCE MEMBER', 'MODERATOR']);
 const ANSWER_LABELS = new Set(['A', 'ANSWER']);
 const NOT_SPEAKERS = new Set([
@@ -86,7 +97,7 @@ export function readTranscriptLine(
   labelCount: number,
   isPersonName: IsPersonName = () => false,
 ): TranscriptLine | null {
-  const match = LINE.exec(text);
+  const match = LINE.exec(text) ?? DOTTED_QA_LINE.exec(text);
   const label = match?.[1];
   if (!match || !label || label.replace(/[^A-Z]/g, '').length < 1)
     return mixedCaseLine(text, labelCount, isPersonName);
@@ -107,7 +118,7 @@ export function countTranscriptLabels(
   isPersonName: IsPersonName = () => false,
 ): number {
   return texts.filter((text) => {
-    const upper = LINE.exec(text)?.[1];
+    const upper = (LINE.exec(text) ?? DOTTED_QA_LINE.exec(text))?.[1];
     if (upper !== undefined) return !NOT_SPEAKERS.has(upper) || ANSWER_LABELS.has(upper);
     const mixed = MIXED_LINE.exec(text)?.[1];
     if (mixed === undefined) return false;

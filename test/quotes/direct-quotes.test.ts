@@ -316,17 +316,47 @@ describe('direct quotes: a quote inside a quote', () => {
     assert.equal(quotes.find((q) => q.text.startsWith('We will not'))?.speaker, 'Tom Reyes');
   });
 
-  it('reports no inner quote when two people could be meant, or the outer speaker quotes herself', () => {
+  it('credits inner words after "X stood in the hall and said,"', () => {
+    const quotes = extract(
+      [
+        'Dr. Samuel Okoye runs the hospital.',
+        `"In April, Dr. Okoye stood in our cafeteria and said, 'Nobody is losing a job,'" said Teresa Valdez, a nurse.`,
+      ].join('\n'),
+    );
+    const inner = quotes.find((q) => q.text === 'Nobody is losing a job,');
+    assert.equal(inner?.speaker, 'Samuel Okoye');
+    assert.equal(inner?.via, 'Teresa Valdez');
+  });
+
+  it('reports no inner quote when two people could be meant', () => {
     const quotes = extract(
       [
         'Mayor Ellen Park and Council Member Ana Ruiz spoke first.',
         `"She keeps saying she'll 'finish what she couldn't,'" said Rosa Salas.`,
-        `"I told them, 'we will be back,' and we were," Salas said.`,
       ].join('\n'),
     );
     assert.deepEqual(
       quotes.map((q) => q.speaker),
-      ['Rosa Salas', 'Rosa Salas'],
+      ['Rosa Salas'],
+    );
+  });
+
+  it('credits the outer speaker with her own earlier words ("I told them, \'…\'"), passed on by no one', () => {
+    const quotes = extract(
+      [
+        'Rosa Salas ran for mayor in 2022 and lost.',
+        `"I told them, 'we will be back,' and we were," Salas said.`,
+        `"We told them, 'not this year,'" she said.`,
+      ].join('\n'),
+    );
+    const inner = quotes.find((q) => q.text === 'we will be back,');
+    assert.equal(inner?.speaker, 'Rosa Salas');
+    assert.equal(inner?.via, null);
+    assert.equal(inner?.cue, 'nested');
+    // "We" may be others who said it: no inner quote.
+    assert.equal(
+      quotes.find((q) => q.text === 'not this year,'),
+      undefined,
     );
   });
 });
@@ -346,5 +376,31 @@ describe('direct quotes: short rejoinders', () => {
     assert.equal(quoteWith(quotes, 'Nonsense').cue, 'shot back');
     assert.equal(quoteWith(quotes, 'It is not').speaker, 'Dana Park');
     assert.equal(quoteWith(quotes, 'Enough').speaker, 'Tom Reyes');
+  });
+});
+
+describe('direct quotes: speakers from the sentence before and from role appositives', () => {
+  it('continues the speaker of reported speech in the sentence before a bare quote', () => {
+    const quotes = extract(
+      [
+        'Nina Park, the keeper, said she had watched the striker all game. "So I stayed home. He never came."',
+        'Coach Leo Brandt said Park would start again. "She earned it."',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'So I stayed home').speaker, 'Nina Park');
+    assert.equal(quoteWith(quotes, 'She earned it').speaker, 'Leo Brandt');
+  });
+
+  it('reads "told the meeting that" and a role with its own complement before the name', () => {
+    const quotes = extract(
+      [
+        'Alderman Joe Vick told the meeting that the road "carries thousands of trucks a week."',
+        'The owner of the diner on Main Street, Ada Quist, told me, "We lost half our lunch trade."',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'carries thousands').speaker, 'Joe Vick');
+    const diner = quoteWith(quotes, 'half our lunch trade');
+    assert.equal(diner.speaker, 'Ada Quist');
+    assert.equal(diner.role, 'owner');
   });
 });

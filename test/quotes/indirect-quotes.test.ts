@@ -272,3 +272,57 @@ describe('indirect speech (sieves 3 and 4)', () => {
     noQuoteWith(quotes, 'vote next week');
   });
 });
+
+describe('indirect speech: asides, affiliations, named organisations and documents', () => {
+  it('reads "A researcher, Dr. X of the Y Institute, said" and "She noted, however, that"', () => {
+    const quotes = extract(
+      'A researcher, Dr. Lena Ortiz of the Halden Institute, said the design was sound. She noted, however, that the sample was small.',
+    );
+    assert.equal(quoteWith(quotes, 'design was sound').speaker, 'Lena Ortiz');
+    const aside = quoteWith(quotes, 'sample was small');
+    assert.equal(aside.speaker, 'Lena Ortiz');
+    assert.equal(aside.text, 'the sample was small');
+  });
+
+  it('credits "the utility Gulf Coast Electric" under its own name', () => {
+    const quotes = extract('About 41,000 homes are dark, according to the utility Gulf Coast Electric.');
+    assert.equal(quoteWith(quotes, '41,000 homes').speaker, 'Gulf Coast Electric');
+  });
+
+  it('credits "the study found" to the study the text named when no author was named for it', () => {
+    const quotes = extract(
+      [
+        'Pupils slept less in the Marlow Sleep Study, published Wednesday.',
+        'The study found that recall fell by a tenth.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'recall fell').speaker, 'Marlow Sleep Study');
+  });
+
+  it('reads "Judge X of the Y Court had dismissed the suit, ruling that …" as the judge\'s', () => {
+    const quotes = extract(
+      'Judge Rita Vance of the Harlow County Circuit Court had dismissed the suit, ruling that each tenant had to sue alone.',
+    );
+    assert.equal(quoteWith(quotes, 'each tenant had to sue alone').speaker, 'Rita Vance');
+  });
+
+  it('reads "X now says …" and "said through his lawyer, Y, that …"', () => {
+    const quotes = extract(
+      [
+        'Harbor Power now says about 5,000 homes have lost power.',
+        'Karl Ames said through his lawyer, Dina Roy, that he was "grateful for the verdict."',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, '5,000 homes').speaker, 'Harbor Power');
+    assert.equal(quoteWith(quotes, 'grateful for the verdict').speaker, 'Karl Ames');
+  });
+
+  it('ends a reported clause at a semicolon, and keeps "Chamber of Commerce" an organisation', () => {
+    const quotes = extract(
+      'The Port Wendell Chamber of Commerce warned that the tax would hurt retailers; the city’s finance office later reported that receipts grew.',
+    );
+    const warning = quoteWith(quotes, 'hurt retailers');
+    assert.equal(warning.speaker, 'Port Wendell Chamber of Commerce');
+    assert.equal(warning.text, 'the tax would hurt retailers');
+  });
+});

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { extract, quoteWith } from './helpers.js';
+import { extract, noQuoteWith, quoteWith } from './helpers.js';
 
 describe('speaker resolution', () => {
   it('resolves a surname and a title + surname to the full name introduced earlier', () => {
@@ -259,5 +259,81 @@ describe('pronouns need a person to refer to', () => {
   it('never lets "she" mean a lone capitalised word of unknown gender', () => {
     const quotes = extract('Passengers vented online. “You had one job,” she wrote.');
     assert.deepEqual(quotes, []);
+  });
+
+  it('leaves "he" unresolved when another man was the subject since the last speaker', () => {
+    const quotes = extract(
+      [
+        '"The rent doubled in two years," said Omar Beale, who runs the bakery on the corner.',
+        'Victor Lund, the landlord, has owned the block since 1998 and lives upstairs.',
+        '"Nobody wants to leave," he said.',
+        'Lund does not plan to sell, he said, because his children may want the building.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'The rent doubled').speaker, 'Omar Beale');
+    // Beale spoke last, but Lund was the subject in between: either man could be "he".
+    noQuoteWith(quotes, 'Nobody wants to leave');
+    noQuoteWith(quotes, 'does not plan to sell');
+  });
+
+  it('keeps "he" for the last speaker when the other man is no sentence subject', () => {
+    const quotes = extract(
+      [
+        "Omar Beale, Victor Lund's tenant for 20 years, runs the bakery on the corner.",
+        '"Nobody wants to leave," he said.',
+        'If Lund sells, "the whole street changes," he added.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'Nobody wants to leave').speaker, 'Omar Beale');
+    assert.equal(quoteWith(quotes, 'the whole street changes').speaker, 'Omar Beale');
+  });
+
+  it('reads a capitalised role before a given name and a surname as the role ("Forecaster Renee Oakley")', () => {
+    const quotes = extract(
+      [
+        'Forecaster Renee Oakley said the storm had slowed.',
+        '"Slow storms are rain storms," Oakley said.',
+        'Dr. Helen Achebe of Northgate Children’s Hospital said the design was sound.',
+        '"It is a confound," Achebe said.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'the storm had slowed').speaker, 'Renee Oakley');
+    assert.equal(quoteWith(quotes, 'Slow storms').speaker, 'Renee Oakley');
+    assert.equal(quoteWith(quotes, 'It is a confound').speaker, 'Helen Achebe');
+  });
+
+  it('reads a live blog entry after its timestamp as a sentence start', () => {
+    const quotes = extract(
+      [
+        '**6:05 a.m.** — The National Weather Service said the storm crossed the coast overnight.',
+        '**7:10 a.m.** — The Coast Guard said two boats had been towed in.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'crossed the coast').speaker, 'National Weather Service');
+    assert.equal(quoteWith(quotes, 'two boats').speaker, 'Coast Guard');
+  });
+
+  it('reads "Another analyst, Tom Rasmussen of Ridgeline Capital, was …" as the subject a later "he" means', () => {
+    const quotes = extract(
+      [
+        '"We will not restart the line yet," spokesman Derek Hale said.',
+        'Another analyst, Tom Rasmussen of Ridgeline Capital, was more cautious. "Markets overreact," he said.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'Markets overreact').speaker, 'Tom Rasmussen');
+  });
+
+  it('lets "she" mean the one woman named so far when no speaker or subject agrees', () => {
+    const quotes = extract(
+      [
+        'The shop belongs to Peter Nolan, 74. His granddaughter is Maria Nolan, a nurse.',
+        '"He climbed a ladder last year," she said.',
+        'Lena Cruz, who runs the cafe next door, disagreed.',
+        '"He is fine," she said.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'climbed a ladder').speaker, 'Maria Nolan');
+    // Once a second woman is the subject after the last speaker, "she" could mean either: unresolved.
+    noQuoteWith(quotes, 'He is fine');
   });
 });

@@ -47,4 +47,93 @@ describe('transcripts: answers, continuation paragraphs and quotes inside a turn
     noQuoteWith(quotes, 'updated the count');
     noQuoteWith(quotes, 'new maps');
   });
+
+  it('reads record labels with an honorific, asides in brackets and a later short form', () => {
+    const quotes = extract(
+      [
+        'Legislative Council of Norland. The President took the chair at 2.00 pm.',
+        'Mr PETER ALDOUS (Eastvale — Minister for Roads) (2.04): I move that the bill be read a second time.',
+        'With it we give councils five years to fix every level crossing on a school route.',
+        'Mrs JOAN PRIDDY (Westvale) (2.15): The minister has not said where the money comes from.',
+        'Mr ALDOUS: From the roads budget, as the member would know if she had read it.',
+        'Mrs PRIDDY: I have read it twice.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'I move that').speaker, 'Peter Aldous');
+    assert.equal(quoteWith(quotes, 'I move that').text, 'I move that the bill be read a second time.');
+    assert.equal(quoteWith(quotes, 'five years to fix').speaker, 'Peter Aldous');
+    assert.equal(quoteWith(quotes, 'From the roads budget').speaker, 'Peter Aldous');
+    assert.equal(quoteWith(quotes, 'I have read it twice').speaker, 'Joan Priddy');
+  });
+
+  it('shows a name known only from capitals as a name is written ("OPERATOR" → "Operator")', () => {
+    const quotes = extract(
+      [
+        'OPERATOR: Welcome to the call. Our first question comes from Dana Ruiz.',
+        'DANA RUIZ: Thanks. How is demand holding up?',
+        'OPERATOR: Thank you. That ends the call.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'Welcome to the call').speaker, 'Operator');
+    assert.equal(quoteWith(quotes, 'demand holding up').speaker, 'Dana Ruiz');
+  });
+
+  it('reads "Q." and "A." labels, crediting the answers to the person the introduction opens with', () => {
+    const quotes = extract(
+      [
+        'Ruth Galloway became head keeper at the zoo in March, succeeding Tom Esker, who moved to Ohio.',
+        'Q. What changed first?',
+        'A. The feeding times. Tom used to say, "A fed tiger is a calm tiger." I kept that.',
+        'Q. And next?',
+        'A. The director told me it is "top of the list." I will believe it when I see it.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'The feeding times').speaker, 'Ruth Galloway');
+    noQuoteWith(quotes, 'What changed first');
+    const inner = quotes.find((q) => q.text === 'A fed tiger is a calm tiger.');
+    assert.equal(inner?.speaker, 'Tom Esker');
+    assert.equal(inner?.via, 'Ruth Galloway');
+  });
+
+  it('takes no hedge ("I\'d say …") inside a turn for reported speech', () => {
+    const quotes = extract(
+      [
+        "MARA VOSS: Mostly renewals. I'd say two-thirds renewals, one-third new customers.",
+        'LEO HART: Thank you.',
+      ].join('\n'),
+    );
+    assert.equal(
+      quotes.filter((q) => q.kind === 'indirect').length,
+      0,
+      JSON.stringify(quotes.map((q) => [q.kind, q.speaker, q.text])),
+    );
+  });
+
+  it('gives a label the name a participants line wrote after a role with "of" ("Minister of Transport …")', () => {
+    const quotes = extract(
+      [
+        'Participants: Minister of Transport Elena Vasquez; Deputy Minister Robert Chen.',
+        'MINISTER VASQUEZ: Most intercity trains are cancelled today.',
+        'Q: Will you legislate?',
+        'MR. CHEN: Not today.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'Most intercity trains').speaker, 'Elena Vasquez');
+    assert.equal(quoteWith(quotes, 'Not today').speaker, 'Robert Chen');
+  });
+
+  it('credits words a turn quotes after "asked me," and "and I said,"', () => {
+    const quotes = extract(
+      [
+        'Mei-Lin Foster runs a glass studio. She talked with us about her show.',
+        '**Q:** Are you afraid they will break?',
+        '**Foster:** Some will. The gallery director, Ruth Abernathy, asked me, "Are you sure?" and I said, "I am sure."',
+        '**Q:** Thank you.',
+      ].join('\n'),
+    );
+    assert.equal(quotes.find((q) => q.text === 'Are you sure?')?.speaker, 'Ruth Abernathy');
+    const own = quotes.find((q) => q.text === 'I am sure.');
+    assert.equal(own?.speaker, 'Mei-Lin Foster');
+    assert.equal(own?.via, null);
+  });
 });

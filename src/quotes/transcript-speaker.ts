@@ -1,0 +1,45 @@
+// Who a transcript label names: "SEN. HOLLOWAY" → the senator the document named in full, "Ms LOWE" →
+// the Margaret Lowe an earlier label gave in full, "OPERATOR" → "Operator".
+import { TITLE_WORDS } from './lexicon.js';
+import { readNounPhrase } from './noun-phrase.js';
+import type { Speaker, SpeakerResolver } from './speaker-resolver.js';
+
+/** A name known only from upper-case label lines is shown as a name is written: "OPERATOR" → "Operator". */
+const inCapitalsOnly = (name: string) => /\p{Lu}{2}/u.test(name) && !/\p{Ll}/u.test(name);
+const titleCaseWord = (word: string) => word.charAt(0) + word.slice(1).toLowerCase();
+
+/**
+ * The label without its leading titles ("Ms Margaret Lowe" → "Margaret Lowe"): speakers are credited by
+ * name. A title is kept when only a surname would be left, since "Sen. Holloway" says more than "Holloway".
+ */
+function withoutTitles(words: readonly string[]): string[] {
+  let i = 0;
+  while (i < words.length && TITLE_WORDS.has((words[i] ?? '').replace(/\.$/, '').toLowerCase())) i++;
+  return words.length - i >= 2 ? words.slice(i) : [...words];
+}
+
+export function transcriptSpeaker(
+  label: string,
+  resolver: SpeakerResolver,
+  where: { pos: number; paragraph: number },
+  earlier: Map<string, Speaker | null>,
+): Speaker {
+  const np = readNounPhrase(label, 0);
+  const resolved = np && np.end === label.length ? resolver.resolve({ ...np, start: -1 }, where) : null;
+  const words = withoutTitles(label.split(/\s+/).map((w) => (inCapitalsOnly(w) ? titleCaseWord(w) : w)));
+  const speaker =
+    resolved && !inCapitalsOnly(resolved.name)
+      ? resolved
+      : { name: words.join(' '), role: null, members: [], kind: 'person' as const };
+  // Upper-case labels ("GEN. MARK HOLT:") are not in the entity table, so a later "GEN. HOLT:" is
+  // resolved against the full names earlier labels gave (one per surname: two Holts stay as written).
+  const named = withoutTitles(speaker.name.split(/\s+/));
+  const surname = named[named.length - 1]?.toLowerCase() ?? '';
+  if (named.length >= 2 && !TITLE_WORDS.has((named[0] ?? '').replace(/\.$/, '').toLowerCase())) {
+    const known = earlier.get(surname);
+    if (known === undefined) earlier.set(surname, speaker);
+    else if (known && known.name !== speaker.name) earlier.set(surname, null);
+    return speaker;
+  }
+  return earlier.get(surname) ?? speaker;
+}
