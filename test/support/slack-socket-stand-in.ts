@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
 import type { Duplex } from 'node:stream';
 
 const WEBSOCKET_GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
@@ -58,6 +59,34 @@ export class SlackSocketStandIn {
       ...envelope,
     });
     return acked;
+  }
+
+  /**
+   * Delivers envelopes of events_api at the same instant (one write) and resolves with the time from
+   * that write to each one's acknowledgement, in milliseconds, in order (what Slack would count).
+   */
+  async deliverBurst(envelopes: { envelope_id: string; payload: unknown }[]): Promise<number[]> {
+    const arrived = envelopes.map(
+      ({ envelope_id: id }) =>
+        new Promise<number>((resolve) => this.ackWaiters.set(id, () => resolve(performance.now()))),
+    );
+    const frames = envelopes.map((envelope) =>
+      frame(
+        0x1,
+        Buffer.from(
+          JSON.stringify({
+            type: 'events_api',
+            accepts_response_payload: false,
+            retry_attempt: 0,
+            retry_reason: '',
+            ...envelope,
+          }),
+        ),
+      ),
+    );
+    const sent = performance.now();
+    this.socket?.write(Buffer.concat(frames));
+    return (await Promise.all(arrived)).map((at) => at - sent);
   }
 
   /**
