@@ -1,10 +1,10 @@
 import { expandAbbreviation } from '../text/abbreviations.js';
-import { isGenericWord } from '../text/generic-words.js';
+import { isGenericWord, isShellNoun } from '../text/generic-words.js';
 import { findProperNames } from '../text/proper-names.js';
 import { contentTerms, isStopword, stem, words } from '../text/terms.js';
 import { isCommonWord } from '../text/word-lexicon.js';
 import type { Wordnet } from '../text/wordnet.js';
-import { type QuestionKind, questionKind } from './question-kind.js';
+import { mainClause, type QuestionKind, questionKind } from './question-kind.js';
 
 /** A word of the question that a supporting passage is expected to contain (or a synonym of it). */
 export interface KeyTerm {
@@ -83,6 +83,7 @@ export function analyzeQuestion(question: string, resources: QuestionResources):
   }
   const nameSynonyms = [...new Set([...otherNames.values()].flat())];
   const seen = new Set<string>();
+  const nouns = nounsByPosition(question);
   const keyTerms: KeyTerm[] = [];
   for (const typed of words(question)) {
     const expanded = expandAbbreviation(typed);
@@ -90,7 +91,8 @@ export function analyzeQuestion(question: string, resources: QuestionResources):
     const named = [...(shortForms.get(typed) ?? []), ...(otherNames.get(typed) ?? [])];
     const wordStem = stem(word);
     // A single letter or a small number carries no topic; WordNet would still offer "ten" for "x".
-    if (isStopword(word) || isGenericWord(wordStem) || word.length < 2 || /^\d{1,2}$/.test(word)) continue;
+    const generic = isGenericWord(wordStem) && !nouns.has(word);
+    if (isStopword(word) || generic || word.length < 2 || /^\d{1,2}$/.test(word)) continue;
     if (seen.has(wordStem)) continue;
     seen.add(wordStem);
     // "reportedly" should meet "reported": the stemmer keeps the -ly, so the base word counts as a synonym.
@@ -114,16 +116,18 @@ export function analyzeQuestion(question: string, resources: QuestionResources):
     });
   }
   const names = [...new Set([...shortForms.values()].flat())];
-  const focusWord = findFocusWord(question, wordnet);
-  const kind = questionKind(question, (word) => wordnet.isCommunicationVerb(word));
+  // "When Axios reached out, what did SpaceX point them to?": the question proper follows the clause.
+  const main = mainClause(question);
+  const focusWord = findFocusWord(main, wordnet);
+  const kind = questionKind(main, (word) => wordnet.isCommunicationVerb(word));
   return {
     text: question,
     kind,
     searchText: names.length > 0 ? `${question} (${names.join('; ')})` : question,
     keyTerms,
     focus: keyTerms.find((term) => term.word === focusWord) ?? null,
-    speechSubject: findSpeechSubject(question) ?? expressionSubject(question, wordnet),
-    expects: expectedKind(question),
+    speechSubject: findSpeechSubject(main) ?? expressionSubject(main, wordnet),
+    expects: expectedKind(main),
     entities,
     // "Who said …" asks for words; "who did they ask to investigate" asks for the addressee, not quotes.
     asksForWords: kind === 'who-said' || (kind !== 'who' && SPEECH.test(question)),
@@ -138,6 +142,18 @@ export function analyzeQuestion(question: string, resources: QuestionResources):
       ]),
     ],
   };
+}
+
+/**
+ * Words a determiner or a possessive makes nouns: "Musk's talks with Putin", "the statement". A verb
+ * that says only that something was said ("talk", "say") names no topic, but the noun spelled the
+ * same ("the talks", "his say") does, and English marks the noun by the word before it.
+ */
+const NOUN_AFTER =
+  /(?:['’]s|\b(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those))\s+(\p{L}+)/giu;
+
+function nounsByPosition(question: string): Set<string> {
+  return new Set([...question.matchAll(NOUN_AFTER)].map((match) => (match[1] ?? '').toLowerCase()));
 }
 
 /**
@@ -183,7 +199,13 @@ function findFocusWord(question: string, wordnet: Wordnet): string | null {
   const head = WH_PHRASE.exec(question)?.[1]?.toLowerCase();
   // Only a noun names a thing asked for ("what else did he say": "else" is no thing).
   if (!head || isStopword(head) || !wordnet.isNoun(head) || wordnet.isMainlyAdverb(head)) return null;
+  // "What stuff / what matter …": a shell noun stands for what the answer says, not for a word in it.
+  if (isShellNoun(stem(head))) return null;
   if (wordnet.isNameableNoun(head)) return null;
+  // "Which outlet did Nelson talk to?": whom someone spoke or wrote to is a person or a body, named in
+  // the answer, whatever noun the question uses for it.
+  const verb = /\b(\p{L}+)\s+(?:to|with)\s*[?.!]*\s*$/iu.exec(question)?.[1];
+  if (verb && wordnet.isCommunicationVerb(verb)) return null;
   return head;
 }
 

@@ -127,7 +127,14 @@ export function summarizeDocument(
         !paragraph.text.trim().toLowerCase().startsWith(title),
     ) ?? paragraphs[0];
   const citations: Citation[] = [];
+  // One citation per paragraph: a lede that is also a speaker's quote is cited once, with the quote.
   const cite = (paragraph: Chunk, quote: Quote | null) => {
+    const at = citations.findIndex((citation) => citation.paragraph === paragraph.paragraph);
+    const existing = citations[at];
+    if (existing) {
+      if (quote && !existing.quote) citations[at] = citationOf(existing.n, document, paragraph, quote);
+      return existing.n;
+    }
     const n = citations.length + 1;
     citations.push(citationOf(n, document, paragraph, quote));
     return n;

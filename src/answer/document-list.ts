@@ -1,5 +1,6 @@
 import type { StoredDocument } from '../index/types.js';
-import { contentTerms } from '../text/terms.js';
+import { isShellNoun } from '../text/generic-words.js';
+import { contentTerms, isStopword, stem, words } from '../text/terms.js';
 import type { SearchContext } from './search-context.js';
 
 /**
@@ -52,7 +53,7 @@ export function documentsFor(context: SearchContext, request: ListRequest): List
   const { filter } = request;
   const all = context.index.documents;
   if (!filter) return all.map((document) => ({ document, paragraph: 1 }));
-  const wanted = [...new Set(contentTerms(filter.text))];
+  const wanted = [...new Set(contentTerms(filter.text))].filter((term) => !isShellNoun(term));
   if (wanted.length === 0) return all.map((document) => ({ document, paragraph: 1 }));
   if (filter.by === 'description') {
     // "press releases from senators": every word of the description in what the metadata says the
@@ -68,7 +69,7 @@ export function documentsFor(context: SearchContext, request: ListRequest): List
       .map((document) => ({ document, paragraph: 1 }));
   }
   const first = new Map<string, number>();
-  for (const label of context.index.lexical.chunksWithAll(filter.text, TOPIC_DEPTH)) {
+  for (const label of context.index.lexical.chunksWithAll(topicWords(filter.text), TOPIC_DEPTH)) {
     const chunk = context.index.chunks[label];
     if (!chunk) continue;
     const seen = first.get(chunk.doc);
@@ -78,4 +79,11 @@ export function documentsFor(context: SearchContext, request: ListRequest): List
     const paragraph = first.get(document.id);
     return paragraph === undefined ? [] : [{ document, paragraph }];
   });
+}
+
+/** The topic without its shell nouns and function words: "the Starlink situation in Ukraine" → "Starlink Ukraine". */
+function topicWords(text: string): string {
+  return words(text)
+    .filter((word) => !isStopword(word) && !isShellNoun(stem(word)))
+    .join(' ');
 }

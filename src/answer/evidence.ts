@@ -8,6 +8,7 @@ import { contentTerms } from '../text/terms.js';
 import { isClauseWord, isCommonWord } from '../text/word-lexicon.js';
 import type { KeyTerm, QuestionAnalysis } from './analyze-question.js';
 import { corpusNameRuns } from './corpus-names.js';
+import { type Counted, countedOf, countPhrase } from './count-phrase.js';
 import { EXPRESSIONS } from './expressions.js';
 import type { SearchContext } from './search-context.js';
 import { isEmptyFilter, quoteMatches, type SpeakerFilter } from './speaker-filter.js';
@@ -95,6 +96,7 @@ export function gatherEvidence(
     (term) => context.index.lexical.documentFrequency(term.word) > 0 || term.equivalentStems.length > 0,
   );
   const flag = (value: boolean) => (value ? 1 : 0);
+  const counted = countedOf(analysis);
   // Near-certain: a person or organisation the documents never mention, or a name of several words none
   // of which the documents use ("Blue Origin") and that matches no speaker even with a typo.
   const absentPerson =
@@ -119,7 +121,12 @@ export function gatherEvidence(
       missingNames: names.length === 0 ? 0 : missing.length / names.length,
       unquotedSubject: flag(unquoted !== null),
       missingKind: flag(
-        expects !== null && !top.some((passage) => holdsKindNear(passage, EXPRESSIONS[expects], concepts)),
+        expects !== null &&
+          !top.some(
+            (passage) =>
+              holdsKindNear(passage, EXPRESSIONS[expects], concepts) ||
+              (expects === 'count' && listsCounted(passage, counted)),
+          ),
       ),
       missingFocus: flag(focus !== null && !top.some((passage) => holdsFocus(passage, focus, analysis))),
       noTerms: flag(analysis.keyTerms.length === 0),
@@ -156,6 +163,16 @@ function holdsKindNear(passage: Passage, kind: RegExp, concepts: string[][]): bo
 }
 
 /**
+ * "How many senators signed": the names a sentence lists after "senators" count them as well as a
+ * number does — English enumerates a group's members that way (count-phrase.ts).
+ */
+function listsCounted(passage: Passage, counted: Counted | null): boolean {
+  return (
+    counted !== null && sentencesOf(passage.text).some((sentence) => countPhrase(sentence, counted) !== null)
+  );
+}
+
+/**
  * "The population of Lancaster": the attribute and what it belongs to are in one sentence. The word
  * alone elsewhere ("population centers" in another story) says nothing about Lancaster.
  */
@@ -170,7 +187,9 @@ function holdsFocus(passage: Passage, focus: KeyTerm, analysis: QuestionAnalysis
 }
 
 function speakerOffTopicOf(analysis: QuestionAnalysis, passages: Passage[], asked: SpeakerFilter): number {
-  if (!analysis.speechSubject || isEmptyFilter(asked)) return 0;
+  // Only when the words are what is asked: "Who did the senators write to?" asks for the addressee,
+  // "Why did they write?" for a reason, and neither needs a quote of theirs.
+  if (!analysis.speechSubject || !analysis.asksForWords || isEmptyFilter(asked)) return 0;
   const quoting = passages.filter((passage) => passage.quotes.some((quote) => quoteMatches(quote, asked)));
   return 1 - Math.max(0, ...quoting.map((passage) => passage.conceptCoverage));
 }
@@ -250,6 +269,9 @@ function unquotedSubject(analysis: QuestionAnalysis, context: SearchContext): st
       .split(/\s+/)[0] ?? '';
   if (after && isClauseWord(after)) return null;
   if (findSpeakersInText(subject, context.speakers).length > 0) return null;
+  // "according to Axios" where Axios published a document: a publication speaks through its own
+  // text, every sentence of its article is what it says.
+  if (publishes(named.name, context)) return null;
   if (matchSpeaker(named.name, context.speakers).matches.length > 0) return null;
   // A person speaks through quotes. An organisation (or a name the lexicon cannot place) may answer
   // in a sentence that is a fact, not a quote — "the Pentagon did not respond": unquoted only when
@@ -299,4 +321,14 @@ export function speaksIn(
     if (near.some((word) => isCommunicationVerb(word.toLowerCase()))) return true;
   }
   return false;
+}
+
+/** Whether a document names `name` as its publisher or source ("Axios", "Office of U.S. Senator Jack Reed"). */
+function publishes(name: string, context: SearchContext): boolean {
+  const wanted = name.toLowerCase();
+  return [...context.documents.values()].some(({ meta }) =>
+    [meta.publisher, meta.source].some(
+      (who) => who?.toLowerCase() === wanted || who?.toLowerCase().startsWith(`${wanted} `),
+    ),
+  );
 }

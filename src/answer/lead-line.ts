@@ -34,7 +34,7 @@ export function leadLine(analysis: QuestionAnalysis, passage: Passage, quote: Qu
     case 'when':
       return whenLine(sentence, passage);
     case 'yes-no':
-      return yesNoLine(analysis, sentence);
+      return yesNoLine(analysis, sentence, speakerOf(sentence, passage));
     default:
       return null;
   }
@@ -152,7 +152,7 @@ const NEGATION = /\b(?:not|no|never|neither|nor|none|without|n't|declined|denied
  * beyond its names; its polarity against the question's gives the answer. Otherwise the documents
  * "don't say directly", and the evidence follows.
  */
-function yesNoLine(analysis: QuestionAnalysis, sentence: string): string {
+function yesNoLine(analysis: QuestionAnalysis, sentence: string, speaker: string | null): string {
   const present = new Set(contentTerms(sentence));
   const nameStems = new Set(contentTerms(analysis.entities.map((entity) => entity.name).join(' ')));
   const concepts = analysis.keyTerms.filter((term) => !nameStems.has(term.stem) && !term.qualifier);
@@ -166,5 +166,17 @@ function yesNoLine(analysis: QuestionAnalysis, sentence: string): string {
   if (!covered || concepts.length + verbs.length === 0)
     return "The documents don't say directly; here is what they say:";
   const same = negated(sentence) === negated(analysis.text);
-  return same ? 'Yes, according to [1]:' : 'No, according to [1]:';
+  const source = speaker ? `${speaker} [1]` : '[1]';
+  return same ? `Yes, according to ${source}:` : `No, according to ${source}:`;
 }
+
+/** Whose words the sentence reports, when one of the passage's quotes lies in it. */
+function speakerOf(sentence: string, passage: Passage): string | null {
+  const quote = passage.quotes.find(
+    (candidate) => candidate.speaker && sentence.includes(candidate.text.slice(0, QUOTE_PROBE)),
+  );
+  return quote?.speaker ?? null;
+}
+
+/** Enough of a quote's opening words to find it in a sentence. */
+const QUOTE_PROBE = 40;

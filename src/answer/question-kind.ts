@@ -39,3 +39,16 @@ export function questionKind(
     return 'yes-no';
   return 'other';
 }
+
+/**
+ * The question without a leading adverbial clause: "When Axios reached out, what did SpaceX say?",
+ * "If his clearance is pulled, who loses?". English closes such a clause with a comma before the
+ * question's own wh-word or auxiliary, which then decides what kind of answer is asked for.
+ */
+export function mainClause(question: string): string {
+  const match =
+    /^\s*(?:when|if|after|before|since|while|once|as|now\s+that|given\s+that)\s+[^,?]{3,120},\s*((?:what|who|whom|which|how|why|when|where|did|does|do|is|are|was|were|has|have|had|can|could|will|would|should)\b.*)$/is.exec(
+      question,
+    );
+  return match?.[1] ?? question;
+}

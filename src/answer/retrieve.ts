@@ -2,6 +2,7 @@ import { describeError } from '../errors.js';
 import type { Chunk } from '../index/types.js';
 import { contentTerms } from '../text/terms.js';
 import type { KeyTerm, QuestionAnalysis } from './analyze-question.js';
+import { referencedDocuments } from './document-reference.js';
 import type { SearchContext } from './search-context.js';
 import { isEmptyFilter, quoteMatches, type SpeakerFilter } from './speaker-filter.js';
 import type { Passage } from './types.js';
@@ -50,6 +51,13 @@ export async function retrieve(context: SearchContext, options: RetrieveOptions)
       ? rankBySpeaker(context, fuse(rankings), options.speakers)
       : null;
   if (speakerRanking) rankings.push(speakerRanking);
+  // "Reed's statement", "the Axios article": the passages of the document the question names.
+  const referenced = new Set(referencedDocuments(options.analysis.text, context));
+  if (referenced.size > 0)
+    rankings.push({
+      labels: fuse(rankings).filter((label) => referenced.has(index.chunks[label]?.doc ?? '')),
+      weight: 1,
+    });
   const scores = fusedScores(rankings);
   // IDF weights once per question: each is a search over the whole index.
   const nameStems = new Set(contentTerms(options.analysis.entities.map((entity) => entity.name).join(' ')));

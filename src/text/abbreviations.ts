@@ -33,6 +33,18 @@ const ABBREVIATIONS: Record<string, string> = {
   assn: 'association',
   corp: 'corporation',
   admin: 'administration',
+  // Months as news style abbreviates them ("Sept. 15"); not "Mar", which is also an English verb.
+  jan: 'january',
+  feb: 'february',
+  apr: 'april',
+  jun: 'june',
+  jul: 'july',
+  aug: 'august',
+  sep: 'september',
+  sept: 'september',
+  oct: 'october',
+  nov: 'november',
+  dec: 'december',
 };
 
 /** The full word for an abbreviation ("Sen." or "sen" → "senator"), or null. */

@@ -48,6 +48,7 @@ export function findAliases(paragraphs: readonly string[]): Alias[] {
       if (start >= 0) add({ alias, name: words.slice(from).join(' '), source: 'defined' });
     }
     for (const match of text.matchAll(NAME_RUN)) {
+      for (const title of titlesBeforePerson(nameWords(trimName(match[0])))) add(title);
       const full = organisationWords(nameWords(trimName(match[0])));
       // A leading initialism is often dropped from the short form: "U.S. Department of Defense" is DoD.
       const words = full.length > 2 && (full[0] ?? '').includes('.') ? full.slice(1) : full;
@@ -60,9 +61,39 @@ export function findAliases(paragraphs: readonly string[]): Alias[] {
       const withJoiners = words.map((word) => word[0] ?? '').join('');
       if (withJoiners !== initials && withJoiners.length >= MIN_INITIALISM)
         add({ alias: withJoiners, name, source: 'initials' });
+      // Or kept, letter by letter: "U.S. Space Force" is the USSF.
+      const dotted = words === full ? '' : (full[0] ?? '').replace(/[^\p{Lu}]/gu, '');
+      if (dotted.length >= 2 && initials.length >= 2)
+        add({ alias: `${dotted}${initials.toUpperCase()}`, name, source: 'initials' });
     }
   }
   return [...found.values()];
+}
+
+/**
+ * The title before a person's name and its short forms: "U.S. Attorney General Merrick Garland" gives
+ * "AG" for "Attorney General", "Department of Defense Inspector General Robert Storch" gives "IG" for
+ * "Inspector General" (and the longer ones). Readers call office-holders by their titles' initials, two
+ * letters being usual for them. A title is built round a role noun ("Attorney", "Inspector",
+ * "Secretary"), with a postpositive adjective ("General") or an "of" complement ("of Defense") after
+ * it; the person's name follows.
+ */
+function titlesBeforePerson(words: string[]): Alias[] {
+  const role = words.findLastIndex((word, i) => i < words.length - 1 && /Actor/.test(lexiconTags(word)));
+  if (role < 0) return [];
+  let end = role + 1;
+  if (/Adjective/.test(lexiconTags(words[end] ?? '')) && !isFirstName(words[end] ?? '')) end++;
+  while (JOINERS.has((words[end] ?? '').toLowerCase()) && !isFirstName(words[end + 1] ?? '')) end += 2;
+  if (end >= words.length) return [];
+  const dropped = (words[0] ?? '').includes('.') ? 1 : 0;
+  const found: Alias[] = [];
+  for (let start = role; start >= dropped; start--) {
+    const part = words.slice(start, end);
+    if (part.length < 2 || JOINERS.has((part[0] ?? '').toLowerCase())) continue;
+    const initials = part.map((word) => (JOINERS.has(word.toLowerCase()) ? '' : (word[0] ?? ''))).join('');
+    found.push({ alias: initials.toUpperCase(), name: part.join(' '), source: 'initials' });
+  }
+  return found;
 }
 
 function trimName(name: string): string {

@@ -18,3 +18,15 @@ const GENERIC = new Set(
 export function isGenericWord(wordStem: string): boolean {
   return GENERIC.has(wordStem);
 }
+
+/**
+ * Shell nouns (Schmid 2000): "the Starlink situation", "the clearance issue" name a topic by the words
+ * before them; the shell itself is no part of what a document must be about. (Questions keep them as
+ * terms: "what was the issue" may ask for the shell's content.)
+ */
+const SHELL_NOUNS = new Set(['situation', 'matter', 'issue', 'affair', 'stuff', 'topic'].map(stem));
+
+/** True for a shell noun's stem ("situation", "issue"). */
+export function isShellNoun(wordStem: string): boolean {
+  return SHELL_NOUNS.has(wordStem);
+}

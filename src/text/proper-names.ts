@@ -37,6 +37,7 @@ export function findProperNames(text: string): ProperName[] {
       text: keepsPeriod ? raw : raw.replace(/[.'’-]+$/, ''),
       start: match.index ?? 0,
       length: keepsPeriod ? match[0].length : match[0].replace(/[.'’-]+$/, '').length,
+      possessive: raw !== match[0],
     };
   });
   const names: ProperName[] = [];
@@ -61,8 +62,10 @@ export function findProperNames(text: string): ProperName[] {
     // After a title ("Sen. Reed") the period ends the abbreviation, not a sentence.
     const afterTitle = isTitle(tokens[position - 1]?.text ?? '');
     const startsSentence = !afterTitle && isSentenceStart(text, token.start);
-    if (isCapitalised(word) && !(startsSentence && isOrdinaryWord(word))) {
+    if (isCapitalised(word) && !(startsSentence && isOrdinaryWord(word)) && !isDateWord(word)) {
       run.push(word);
+      // A possessive ends a name: in "Merrick Garland's DOJ" the DOJ is a second name, his.
+      if (token.possessive) flush();
       return;
     }
     const next = tokens[position + 1]?.text ?? '';
@@ -88,6 +91,12 @@ function isOrdinaryWord(word: string): boolean {
   const tags = lexiconTags(word.replace(/\.$/, ''));
   if (tags === '') return isStopword(word.toLowerCase());
   return !/Name|Person|Organization|Place|ProperNoun|Country|City|Region|Honorific|Acronym/.test(tags);
+}
+
+/** "September", "Sept.", "Friday": a date, not a name (unless the lexicon also knows it as one, "May"). */
+function isDateWord(word: string): boolean {
+  const tags = lexiconTags(word.replace(/\.$/, ''));
+  return /Month|WeekDay/.test(tags) && !/Name|Person/.test(tags);
 }
 
 function isInitialism(word: string): boolean {

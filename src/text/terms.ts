@@ -36,6 +36,15 @@ const STOPWORDS = new Set([
   'will',
   'may',
   'might',
+  // Reflexive pronouns: the package's list has "himself" only; all of them are function words.
+  'myself',
+  'yourself',
+  'herself',
+  'itself',
+  'oneself',
+  'ourselves',
+  'yourselves',
+  'themselves',
 ]);
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
@@ -50,7 +59,32 @@ export function words(text: string): string[] {
 }
 
 export function isStopword(word: string): boolean {
-  return STOPWORDS.has(word);
+  return STOPWORDS.has(word) || isContractedStopword(word);
+}
+
+/** The auxiliary verbs English negates with "n't". */
+const AUXILIARIES = new Set(
+  'do does did is are was were have has had can could will would shall should must need'.split(' '),
+);
+
+/** The stems English contracts irregularly before "n't": "can't", "won't", "shan't". */
+const NEGATED_STEMS: Readonly<Record<string, string>> = { ca: 'can', wo: 'will', sha: 'shall' };
+
+/**
+ * A stop word with a clitic — "shouldn't", "doesn't", "you're", "they've", "we'll" — is as empty of
+ * topic as the stop word itself: the clitic adds a negation or an auxiliary, never a subject.
+ */
+function isContractedStopword(word: string): boolean {
+  // Most words are neither: a cheap test first, since every word of every paragraph is asked.
+  if (!word.includes("'") && !word.endsWith('nt')) return false;
+  const negated = /^(\p{L}+)n't$/u.exec(word)?.[1];
+  if (negated) return STOPWORDS.has(NEGATED_STEMS[negated] ?? negated);
+  // Typed without the apostrophe, as chat often is ("cant", "didnt"): English's auxiliaries are a
+  // closed class, so only they are read so ("went" is not "we" + n't).
+  const unmarked = /^(\p{L}+)nt$/u.exec(word)?.[1];
+  if (unmarked && AUXILIARIES.has(NEGATED_STEMS[unmarked] ?? unmarked)) return true;
+  const base = /^(\p{L}+)'(?:re|ve|ll|d|m)$/u.exec(word)?.[1];
+  return base !== undefined && STOPWORDS.has(base);
 }
 
 /** Porter stem of a lower-case word: "violated" and "violation" both give "violat". */

@@ -62,6 +62,9 @@ describe('the answerability decision', () => {
     assert.equal(amount.abstained, true, amount.answer);
     const share = await askOf("How much of Musk's companies' government contracts does SpaceX hold?");
     assert.equal(share.abstained, false, share.answer);
+    // Names listed after the counted noun count it as a number would.
+    const listed = await askOf('how many senators does the warren letter name');
+    assert.match(listed.answer, /^Three \(Elizabeth Warren, Jeanne Shaheen and Tammy Duckworth\)/);
   });
 
   it('reads "according to the letter to Austin" as the letter’s words, not Austin’s', async () => {
@@ -69,6 +72,14 @@ describe('the answerability decision', () => {
       'How much taxpayer funding has SpaceX received according to the letter to Austin?',
     );
     assert.doesNotMatch(answer.answer, /do not quote anything Austin said/);
+  });
+
+  it('reads "according to Axios" as the words of the article Axios published', async () => {
+    const answer = await askOf(
+      'According to Axios, why is the government in a difficult position with Musk?',
+    );
+    assert.equal(answer.abstained, false, answer.answer);
+    assert.ok(answer.citations.some((citation) => citation.doc === 'corpus/axios-musk-putin-spacex.md'));
   });
 
   it('declines what someone the documents only address is asked to have said or concluded', async () => {
@@ -94,6 +105,9 @@ describe('the answerability decision', () => {
     // "Which paper" is answered by a name, not by the word "paper".
     const paper = await askOf('Which paper interviewed Isaacson?');
     assert.equal(paper.abstained, false, paper.answer);
+    // Whom someone spoke to is named, whatever noun asks for it.
+    const addressee = await askOf('Which outlet did the NASA administrator speak with?');
+    assert.equal(addressee.abstained, false, addressee.answer);
   });
 
   it('declines a near miss: a real speaker, asked about something they never spoke of', async () => {
@@ -101,6 +115,14 @@ describe('the answerability decision', () => {
     assert.equal(answer.abstained, true, answer.answer);
     assert.deepEqual(answer.citations, []);
     assert.ok(answer.closest.length > 0, 'the closest passages are offered, as such');
+    // Asked whom they wrote to, or why, the speakers' own words are not what must be found.
+    for (const question of [
+      'Who did the five senators write to in 2023?',
+      'Why did the senators write to Austin in 2023?',
+    ]) {
+      const other = await askOf(question);
+      assert.equal(other.abstained, false, `${question} → ${other.answer}`);
+    }
   });
 
   it('declines what someone never quoted said, and names whom the documents never mention', async () => {

@@ -28,6 +28,12 @@ describe('document-level requests', () => {
     });
     assert.match(described.answer, /^4 of the 5 documents are press releases from senators:/);
     assert.ok(described.citations.every((citation) => citation.doc !== 'corpus/axios-musk-putin-spacex.md'));
+    // A shell noun ("issue", "situation") names no part of the topic: the word before it does.
+    const shell = await ask(fixture.context, {
+      question: 'Which documents discuss the Starlink issue?',
+      k: 5,
+    });
+    assert.match(shell.answer, /^3 of the 5 documents mention the Starlink issue:/);
     const none = await ask(fixture.context, { question: 'Which articles mention Jeff Bezos?', k: 5 });
     assert.equal(none.abstained, true);
     assert.match(none.answer, /^None of the 5 indexed documents mention Jeff Bezos\.$/);
@@ -73,5 +79,12 @@ describe('document-level requests', () => {
       );
       if (citation.quote) assert.ok(citation.text.includes(citation.quote));
     }
+  });
+
+  it("cites a paragraph once when the lede is also a speaker's quote", async () => {
+    const summary = await ask(fixture.context, { question: 'Summarize the Reed statement', k: 5 });
+    const paragraphs = summary.citations.map((citation) => `${citation.doc}#${citation.paragraph}`);
+    assert.ok(paragraphs.length > 0);
+    assert.equal(new Set(paragraphs).size, paragraphs.length, paragraphs.join(' '));
   });
 });

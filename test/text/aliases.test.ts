@@ -24,4 +24,13 @@ describe('findAliases', () => {
     assert.deepEqual(aliases('Mayor Jane Roe Smith spoke.'), []);
     assert.ok(!aliases('Ortiz and Walsh agreed.').some((alias) => alias.includes('Ortiz and Walsh')));
   });
+
+  it("forms an office-holder's title initials and keeps a dotted initialism's letters", () => {
+    const found = aliases('a letter to U.S. Attorney General Dana Whitfield and Inspector General Omar Pike');
+    assert.ok(found.includes('AG=Attorney General/initials'), found.join(' '));
+    assert.ok(found.includes('IG=Inspector General/initials'), found.join(' '));
+    assert.ok(aliases('the U.S. Postal Service said').includes('USPS=U.S. Postal Service/initials'));
+    // A title alone, with no one after it, is no office-holder's.
+    assert.ok(!aliases('the Attorney General said').some((alias) => alias.startsWith('AG=')));
+  });
 });

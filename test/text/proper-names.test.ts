@@ -22,4 +22,17 @@ describe('findProperNames', () => {
       'Jack Reed/person',
     ]);
   });
+
+  it('ends a name at a possessive: what a name owns is a name of its own', () => {
+    assert.deepEqual(names("What did Merrick Garland's DOJ say?"), [
+      'Merrick Garland/person',
+      'DOJ/organization',
+    ]);
+  });
+
+  it('reads months and weekdays as dates, not names', () => {
+    assert.deepEqual(names('Why did the senators write to Austin in Sept 2023, on a Friday in September?'), [
+      'Austin/person',
+    ]);
+  });
 });

@@ -1,0 +1,42 @@
+import type { DocumentMeta } from '../corpus/types.js';
+import { contentTerms, stem } from '../text/terms.js';
+import type { SearchContext } from './search-context.js';
+
+/**
+ * "Reed's statement", "the Warren letter", "Shaheen's release", "the Axios article": English names a
+ * document by its author or publisher before a noun for a kind of document. Such a reference says
+ * which document answers, with words that stand in the document's title or source line rather than
+ * in the paragraph that answers — so the documents it fits are found from their metadata.
+ */
+
+/** Nouns for kinds of documents a newsroom keeps (not "report", also a fact in stories). */
+const DOCUMENT_NOUN = String.raw`(?:statement|release|press\s+release|letter|article|story|piece|memo|op-?ed|column|transcript)`;
+const REFERENCE = new RegExp(
+  String.raw`((?:\p{Lu}[\p{L}.'’-]*)(?:[/\s-]+\p{Lu}[\p{L}.'’-]*)*)(?:['’]s)?\s+(?:(?:\p{Ll}+|\p{Lu}[\p{L}-]*|\d{4})\s+){0,3}?(${DOCUMENT_NOUN})\b`,
+  'gu',
+);
+
+/** The documents the question names by author or publisher and kind; empty when it names none. */
+export function referencedDocuments(question: string, context: SearchContext): string[] {
+  const found = new Set<string>();
+  for (const match of question.matchAll(REFERENCE)) {
+    const owner = contentTerms((match[1] ?? '').replace(/['’]s$/, ''));
+    const kind = stem((match[2] ?? '').split(/\s+/).at(-1) ?? '');
+    if (owner.length === 0) continue;
+    for (const document of context.documents.values()) {
+      const described = new Set(contentTerms(describe(document.meta)));
+      if (owner.every((word) => described.has(word)) && described.has(kind)) found.add(document.id);
+    }
+  }
+  // A reference that fits every document tells none apart.
+  return found.size < context.documents.size ? [...found] : [];
+}
+
+function describe(meta: DocumentMeta): string {
+  return [
+    meta.title,
+    meta.source ?? '',
+    meta.publisher ?? '',
+    ...meta.speakers.map((speaker) => speaker.name),
+  ].join(' ');
+}

@@ -1,0 +1,31 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analyzeQuestion } from '../../src/answer/analyze-question.js';
+import { Wordnet } from '../../src/text/wordnet.js';
+
+const wordnet = new Wordnet();
+const termsOf = (question: string) =>
+  analyzeQuestion(question, { wordnet }).keyTerms.map((term) => term.word);
+
+test('a speech verb names no topic, the noun spelled the same does', () => {
+  assert.ok(!termsOf('Did Musk talk to Putin?').includes('talk'));
+  assert.ok(termsOf("What did Isaacson say about Musk's talks with Putin?").includes('talks'));
+  assert.ok(termsOf('Who broke off the talks?').includes('talks'));
+});
+
+test('a leading adverbial clause does not decide the kind of question', () => {
+  const after = analyzeQuestion('When Axios reached out, what did SpaceX point them to?', { wordnet });
+  assert.equal(after.kind, 'other');
+  assert.equal(after.expects, null);
+  const when = analyzeQuestion('When did SpaceX answer Axios?', { wordnet });
+  assert.equal(when.expects, 'time');
+  assert.equal(analyzeQuestion('If Musk loses his clearance, who would decide?', { wordnet }).kind, 'who');
+});
+
+test('a shell noun after "what" is no thing a passage must name', () => {
+  assert.equal(
+    analyzeQuestion('What stuff did the senators want from the Pentagon?', { wordnet }).focus,
+    null,
+  );
+  assert.equal(analyzeQuestion('What bill did Warren introduce?', { wordnet }).focus?.word, 'bill');
+});
