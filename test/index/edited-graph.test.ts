@@ -6,6 +6,7 @@ import { createEmbedder } from '../../src/index/embedder.js';
 import { type IndexData, readIndex } from '../../src/index/index-store.js';
 import { ingest } from '../../src/index/ingest.js';
 import { loadGenerationInWorker } from '../../src/index/load-in-worker.js';
+import { HnswVectorIndex } from '../../src/index/vector-index.js';
 import { tempDir } from '../support/temp-dir.js';
 
 const embedder = await createEmbedder({ embeddings: 'local', openai: undefined });
@@ -142,5 +143,46 @@ describe('an edited vector graph (one document changed: no rebuild)', () => {
       'the old graph was edited',
     );
     await assertSearchesExact(next.index);
+  });
+
+  it('searches a collection of an edited graph by chunk position, through the graph walk', () => {
+    // Large enough that a restricted search walks the graph rather than scanning (vector-index.ts).
+    const dimensions = 8;
+    let seed = 7;
+    const random = () => {
+      seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+      return seed / 2 ** 32 - 0.5;
+    };
+    const rows = Array.from({ length: 4000 }, () => Array.from({ length: dimensions }, random));
+    const graph = HnswVectorIndex.build(rows, dimensions);
+    // The next generation: the same vectors in reverse order, the first 100 gone, 100 new at the end.
+    const kept = rows.slice(100).reverse();
+    const added = Array.from({ length: 100 }, () => Array.from({ length: dimensions }, random));
+    const reuse = [...kept.map((_, i) => 3999 - i), ...added.map(() => null)];
+    const edited = graph.edit([...kept, ...added], reuse);
+    assert.ok(edited, 'edited, not rebuilt');
+    const next = [...kept, ...added];
+    assert.equal(edited.size, next.length);
+    const vectors = Float32Array.from(next.flat());
+    const allowed = next.map((_, position) => position).filter((position) => position % 20 !== 0);
+    const view = edited.restrictedTo(allowed, vectors);
+    const query = Array.from({ length: dimensions }, random);
+    const cosine = (row: number[]) => {
+      const dot = row.reduce((sum, value, i) => sum + value * (query[i] ?? 0), 0);
+      return dot / (Math.hypot(...row) * Math.hypot(...query));
+    };
+    const exact = allowed
+      .map((position) => ({ position, similarity: cosine(next[position] ?? []) }))
+      .sort((a, b) => b.similarity - a.similarity)
+      .slice(0, 10)
+      .map((hit) => hit.position);
+    const found = view.search(query, 10).map((hit) => hit.label);
+    assert.ok(
+      found.every((position) => position % 20 !== 0),
+      'only allowed chunks',
+    );
+    assert.ok(found.filter((position) => exact.includes(position)).length >= 9, `${found} vs ${exact}`);
+    // Unrestricted, positions too: the nearest chunk to a kept vector is that chunk.
+    assert.equal(edited.search(kept[5] ?? [], 1)[0]?.label, 5);
   });
 });
