@@ -7,7 +7,7 @@ import type { QuestionAnalysis } from './analyze-question.js';
 import { countedOf, countPhrase } from './count-phrase.js';
 import { capitalize, credit } from './credit.js';
 import { EXPRESSIONS } from './expressions.js';
-import { resolveRelativeDate } from './relative-date.js';
+import { resolveRelativeDate, spokenDate } from './relative-date.js';
 import type { Passage } from './types.js';
 
 /**
@@ -23,16 +23,24 @@ export function leadLine(analysis: QuestionAnalysis, passage: Passage, quote: Qu
     case 'who-said':
       return quote?.speaker ? `${capitalize(credit(quote)).replace(/,$/, '')}. [1]` : null;
     case 'who': {
+      // "Who is Dan Meyer?" asks what he is; another name is no answer to it.
+      const name = askedName(analysis);
+      if (name) return roleOf(name, passage);
       // Names are the answer only from a sentence about what is asked: "Who paid for the terminals?"
       // is not answered by the senators a sentence about a letter lists.
       if (conceptShare(analysis, sentence) < WHO_CONCEPT_SHARE) return null;
       const names = newNames(analysis, sentence);
-      return names.length > 0 ? `${names.join(', ')}. [1]` : null;
+      // "Who is the NASA administrator?": the name the text gives the title asked about, when one has it.
+      const titled = names.filter((found) =>
+        contentTerms(found).some((stem) => conceptStems(analysis).has(stem)),
+      );
+      const shown = titled.length > 0 ? titled : names;
+      return shown.length > 0 ? `${shown.join(', ')}. [1]` : null;
     }
     case 'how-many':
       return quantityLine(analysis, sentence);
     case 'when':
-      return whenLine(sentence, passage);
+      return whenLine(sentence, passage, /^\s*(?:since\s+when|how\s+long)\b/i.test(analysis.text));
     case 'yes-no':
       return yesNoLine(analysis, sentence, speakerOf(sentence, passage));
     default:
@@ -53,6 +61,34 @@ function answeringSentence(analysis: QuestionAnalysis, passage: Passage, quote: 
   return holding ?? ranked[0] ?? '';
 }
 
+/**
+ * "Who is Dan Meyer?", "who's bill nelson": a copula and a name asks what the person is. With a
+ * determiner ("Who is the NASA administrator?") the copula asks for the name of whoever fits the
+ * description instead — English marks a description, not a name, with the article.
+ */
+function askedName(analysis: QuestionAnalysis): string | null {
+  const subject = /^\s*(?:who|whom)(?:'s|\s+(?:is|was|are|were))\s+(.+?)[?.!\s]*$/i.exec(analysis.text)?.[1];
+  if (!subject || /^(?:the|a|an|this|that|these|those|his|her|their|its|our|my|your)\b/i.test(subject))
+    return null;
+  const qualifiers = new Set(analysis.keyTerms.filter((term) => term.qualifier).map((term) => term.stem));
+  const name = contentTerms(subject).filter((stem) => !qualifiers.has(stem));
+  return name.length > 0 && name.length <= MAX_NAME_WORDS ? name.join(' ') : null;
+}
+
+/** Words of a name asked about ("Walter Isaacson"): more is a clause, not a name. */
+const MAX_NAME_WORDS = 4;
+
+/** The role the passage gives the person it quotes ("Dan Meyer: national security attorney."). */
+function roleOf(name: string, passage: Passage): string | null {
+  const asked = name.split(' ');
+  const quote = passage.quotes.find((candidate) => {
+    if (!candidate.speaker || !candidate.role) return false;
+    const speaker = new Set(contentTerms(candidate.speaker));
+    return asked.every((stem) => speaker.has(stem));
+  });
+  return quote?.speaker && quote.role ? `${quote.speaker}: ${quote.role}. [1]` : null;
+}
+
 /** All of what the question asks beyond its names: only then is the sentence about the same act. */
 const WHO_CONCEPT_SHARE = 1;
 
@@ -68,6 +104,12 @@ function conceptShare(analysis: QuestionAnalysis, sentence: string): number {
     ),
   );
   return held.length / concepts.length;
+}
+
+/** The stems of the question's words beyond its names. */
+function conceptStems(analysis: QuestionAnalysis): Set<string> {
+  const nameStems = new Set(contentTerms(analysis.entities.map((entity) => entity.name).join(' ')));
+  return new Set(analysis.keyTerms.map((term) => term.stem).filter((stem) => !nameStems.has(stem)));
 }
 
 /** Names in the sentence that the question does not already name: who it asks about. */
@@ -111,14 +153,29 @@ const TIME_PHRASE =
  * "Today" alone answers nothing: when the document's date cannot date it, the next time phrase is
  * tried, and with none the line is left out.
  */
-function whenLine(sentence: string, passage: Passage): string | null {
-  for (const match of sentence.matchAll(new RegExp(TIME_PHRASE.source, 'giu'))) {
+function whenLine(sentence: string, passage: Passage, asksStart: boolean): string | null {
+  const matches = [...sentence.matchAll(new RegExp(TIME_PHRASE.source, 'giu'))];
+  // "When did the Journal report it?" asks for a point in time; "since 2022" dates the start of a
+  // stretch of time (the answer to "since when"), so a point, when the sentence has one, comes first.
+  const ordered = asksStart
+    ? matches
+    : [...matches.filter((m) => !/^since\b/i.test(m[0])), ...matches.filter((m) => /^since\b/i.test(m[0]))];
+  for (const match of ordered) {
     const phrase = capitalize(match[0].trim());
     if (!RELATIVE_TIME.test(phrase)) return `${phrase}. [1]`;
     const resolved = resolveRelativeDate(phrase, passage.date);
-    if (resolved) return `${phrase} — ${resolved}. [1]`;
+    // "Friday" read as "Friday, October 25, 2024" needs no "Friday —" before it.
+    const day = phrase.replace(/^on\s+/i, '').toLowerCase();
+    if (resolved)
+      return resolved.toLowerCase().startsWith(day) ? `${resolved}. [1]` : `${phrase} — ${resolved}. [1]`;
     const month = partialDate(passage.date);
     if (month) return `${phrase} — ${month} (the document's date, which gives no day). [1]`;
+  }
+  // A headline tells what the document itself reports, dated by the document ("… Send Letter to
+  // Secretary Austin …" happened on the release's date).
+  if (matches.length === 0 && sentence.trim() === passage.title.trim()) {
+    const day = spokenDate(passage.date) ?? partialDate(passage.date);
+    if (day) return `${day} (the document's date; its headline reports this). [1]`;
   }
   return null;
 }

@@ -30,3 +30,10 @@ export function resolveRelativeDate(phrase: string, documentDate: string | null)
   } else return null;
   return `${FORMAT.format(shifted)} (read against the document's date, ${documentDate.slice(0, 10)})`;
 }
+
+/** A document's date as a reader says it: "Friday, September 15, 2023"; null unless a full date. */
+export function spokenDate(documentDate: string | null): string | null {
+  if (!documentDate || !/^\d{4}-\d{2}-\d{2}/.test(documentDate)) return null;
+  const date = new Date(`${documentDate.slice(0, 10)}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) ? null : FORMAT.format(date);
+}

@@ -45,6 +45,11 @@ describe('the extractive answer leads with the answer', () => {
   const lead = async (question: string) =>
     (await ask(fixture.context, { question, k: 5 })).answer.split('\n')[0] ?? '';
 
+  it('says what a person is for "who is X", and names whoever fits "who is the X"', async () => {
+    assert.match(await lead('who is walter isaacson'), /^Walter Isaacson: Musk's biographer\. \[1\]$/);
+    assert.match(await lead('Who is the NASA administrator?'), /^NASA Administrator Bill Nelson\. \[1\]$/);
+  });
+
   it('names the speaker for "who said", the amount for "how much", the time for "since when"', async () => {
     assert.match(
       await lead('Who warned about relying on one provider?'),
@@ -57,6 +62,16 @@ describe('the extractive answer leads with the answer', () => {
     assert.match(
       await lead('Since when have Musk and Putin reportedly been talking?'),
       /^Since 2022\. \[1\]$/,
+    );
+    // "When" asks for a point in time: the day of the report, not the start of the contacts.
+    assert.match(
+      await lead('When did the Journal report the contacts between Musk and Putin?'),
+      /^Friday, October 25, 2024 \(read against the document's date, 2024-10-27\)\. \[1\]$/,
+    );
+    // A headline's act is dated by its document.
+    assert.match(
+      await lead('When did Warren send the letter?'),
+      /^Friday, September 15, 2023 \(the document's date; its headline reports this\)\. \[1\]$/,
     );
   });
 
