@@ -23,6 +23,7 @@ import { loadMigrations } from '../src/db/migrations.js';
 import { createEmbedder } from '../src/index/embedder.js';
 import { readIndex } from '../src/index/index-store.js';
 import { loadPostgresIndex } from '../src/index/postgres/load-postgres-index.js';
+import { HNSW_BUILD } from '../src/index/postgres/postgres-index-sql.js';
 import { savePostgresIndex } from '../src/index/postgres/save-postgres-index.js';
 import { Wordnet } from '../src/text/wordnet.js';
 import { ExactVectorIndex } from './exact-vector-index.js';
@@ -237,7 +238,7 @@ function render(r: {
   );
   return `## The PostgreSQL backend
 
-Produced by \`npm run bench:postgres\` on ${new Date().toISOString().slice(0, 10)}. Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 1024 ** 3)} GiB RAM, shared with other work while it ran (load average ${execFileSync('cat', ['/proc/loadavg'], { encoding: 'utf8' }).split(' ')[0] ?? '?'} at the end). PostgreSQL ${r.server.version}, pgvector ${r.server.pgvector}, shared_buffers ${r.server.sharedBuffers}, maintenance_work_mem ${r.server.maintenanceWorkMem} (the writer raises it to 512MB for its session while it builds the HNSW index), HNSW m=16, ef_construction=64 (pgvector's defaults), hnsw.ef_search 200 per query (as hnswlib's ef). Generated corpus of ${r.paragraphs.toLocaleString('en')} paragraphs; ${q.queries} questions.
+Produced by \`npm run bench:postgres\` on ${new Date().toISOString().slice(0, 10)}. Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 1024 ** 3)} GiB RAM, shared with other work while it ran (load average ${execFileSync('cat', ['/proc/loadavg'], { encoding: 'utf8' }).split(' ')[0] ?? '?'} at the end). PostgreSQL ${r.server.version}, pgvector ${r.server.pgvector}, shared_buffers ${r.server.sharedBuffers}, maintenance_work_mem ${r.server.maintenanceWorkMem} (the writer raises it to 512MB for its session while it builds the HNSW index), HNSW m=${HNSW_BUILD.m}, ef_construction=${HNSW_BUILD.efConstruction} (as hnswlib's build here), hnsw.ef_search 200 per query (as hnswlib's ef). Generated corpus of ${r.paragraphs.toLocaleString('en')} paragraphs; ${q.queries} questions.
 
 | step | figure |
 |---|---|

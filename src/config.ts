@@ -51,6 +51,11 @@ const envSchema = {
   SLACK_BOT_TOKEN: optionalText(),
   SLACK_SIGNING_SECRET: optionalText(),
   SLACK_APP_TOKEN: optionalText(),
+  SLACK_CLIENT_ID: optionalText(),
+  SLACK_CLIENT_SECRET: optionalText(),
+  SLACK_STATE_SECRET: optionalText(),
+  WHOSAID_TOKEN_KEY: optionalText(),
+  WHOSAID_TOKEN_KEY_PREVIOUS: text(''),
   SLACK_API_URL: optionalUrl('https://slack.com/api/'),
   PORT: number(3000, { integer: true, min: 0, max: 65_535 }),
 };
@@ -112,7 +117,27 @@ export interface Config {
     appToken: string | undefined;
     apiUrl: string | undefined;
     port: number;
+    /** Installation in many workspaces (OAuth), when SLACK_CLIENT_ID and its companions are set. */
+    oauth: OAuthSettings | undefined;
   };
+}
+
+/**
+ * What Bolt's installer needs (https://docs.slack.dev/tools/bolt-js/concepts/authenticating-oauth/),
+ * plus the keys that encrypt the installations' tokens at rest. Secrets all: never logged.
+ */
+export interface OAuthSettings {
+  clientId: string;
+  clientSecret: string;
+  /** Signs the `state` of each install (a CSRF guard); every replica must share it. */
+  stateSecret: string;
+  tokenKeys: TokenKeys;
+}
+
+/** AES-256 keys (32 bytes each): `current` seals; `previous` still open what they sealed (a rotation). */
+export interface TokenKeys {
+  current: Buffer;
+  previous: Buffer[];
 }
 
 export interface DatabaseConfig {
@@ -222,8 +247,64 @@ function toConfig(env: Env): Config {
       appToken: env.SLACK_APP_TOKEN,
       apiUrl: env.SLACK_API_URL,
       port: env.PORT,
+      oauth: oauthSettings(env),
     },
   };
+}
+
+const OAUTH_NAMES = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const;
+const KEY_HELP =
+  'Make one with `openssl rand -base64 32` and keep it secret (a password manager, a secret store).';
+
+/**
+ * OAuth is on when its three variables are set, and off when none is: a partial set is a mistake
+ * (a forgotten variable would otherwise fall back to single-workspace mode silently). With OAuth the
+ * tokens Slack hands over are stored encrypted, so the key is required too.
+ */
+function oauthSettings(env: Env): OAuthSettings | undefined {
+  const missing = OAUTH_NAMES.filter((name) => !env[name]);
+  if (missing.length === OAUTH_NAMES.length) {
+    if (env.WHOSAID_TOKEN_KEY)
+      throw new WhosaidError(
+        'CONFIG_INVALID',
+        'WHOSAID_TOKEN_KEY is set but OAuth is not (SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET): set those three, or unset the key.',
+      );
+    return undefined;
+  }
+  if (missing.length > 0)
+    throw new WhosaidError(
+      'CONFIG_INVALID',
+      `Installing in many workspaces (OAuth) needs ${OAUTH_NAMES.join(', ')} together; ${missing.join(' and ')} ` +
+        `${missing.length === 1 ? 'is' : 'are'} not set. Find the client id and secret at ${WHERE.SLACK_CLIENT}; ` +
+        'the state secret is any long random text of your own (`openssl rand -hex 32`). Or unset all three for one workspace with SLACK_BOT_TOKEN.',
+    );
+  if (!env.WHOSAID_TOKEN_KEY)
+    throw new WhosaidError(
+      'CONFIG_INVALID',
+      `OAuth stores each workspace's tokens encrypted: set WHOSAID_TOKEN_KEY to 32 random bytes in base64. ${KEY_HELP}`,
+    );
+  return {
+    clientId: env.SLACK_CLIENT_ID as string,
+    clientSecret: env.SLACK_CLIENT_SECRET as string,
+    stateSecret: env.SLACK_STATE_SECRET as string,
+    tokenKeys: {
+      current: tokenKey('WHOSAID_TOKEN_KEY', env.WHOSAID_TOKEN_KEY),
+      previous: idList(env.WHOSAID_TOKEN_KEY_PREVIOUS).map((key) =>
+        tokenKey('WHOSAID_TOKEN_KEY_PREVIOUS', key),
+      ),
+    },
+  };
+}
+
+/** 32 bytes in base64 (or 64 hex digits); the value is never echoed back: it is a secret. */
+function tokenKey(name: string, text: string): Buffer {
+  const key = /^[0-9a-fA-F]{64}$/.test(text) ? Buffer.from(text, 'hex') : Buffer.from(text, 'base64');
+  if (key.length !== 32 || (!/^[0-9a-fA-F]{64}$/.test(text) && key.toString('base64') !== text))
+    throw new WhosaidError(
+      'CONFIG_INVALID',
+      `${name} must be 32 bytes in base64 (44 characters). ${KEY_HELP}`,
+    );
+  return key;
 }
 
 function defaultCollections(text: string): string[] {
@@ -243,11 +324,14 @@ function idList(text: string): string[] {
 
 export interface SlackSettings {
   mode: 'socket' | 'http';
-  botToken: string;
+  /** The one workspace's token; undefined when `oauth` is set (each installation has its own). */
+  botToken: string | undefined;
   signingSecret: string | undefined;
   appToken: string | undefined;
   apiUrl: string | undefined;
   port: number;
+  /** Many workspaces (OAuth install, HTTP mode only); absent for one workspace. */
+  oauth?: OAuthSettings | undefined;
 }
 
 const WHERE = {
@@ -257,16 +341,28 @@ const WHERE = {
     'https://api.slack.com/apps → your app → Basic Information → App Credentials → "Signing Secret"',
   SLACK_APP_TOKEN:
     'https://api.slack.com/apps → your app → Basic Information → App-Level Tokens → generate one with connections:write (xapp-…)',
+  SLACK_CLIENT:
+    'https://api.slack.com/apps → your app → Basic Information → App Credentials ("Client ID", "Client Secret")',
 } as const;
 
 /**
  * What `whosaid serve` needs, checked before anything starts: every missing or malformed variable is
  * named together with where to find it in Slack's app settings, so one run tells the whole story.
+ * One workspace runs on SLACK_BOT_TOKEN; many (OAuth) on the installations' own tokens, over HTTP.
  */
 export function requireSlackSettings(config: Config): SlackSettings {
-  const { botToken, signingSecret, appToken, apiUrl, port } = config.slack;
+  const { botToken, signingSecret, appToken, apiUrl, port, oauth } = config.slack;
   const problems: string[] = [];
-  if (!botToken) problems.push(`SLACK_BOT_TOKEN is not set. Find it at ${WHERE.SLACK_BOT_TOKEN}.`);
+  if (oauth) {
+    if (botToken)
+      problems.push(
+        'SLACK_BOT_TOKEN is set together with OAuth (SLACK_CLIENT_ID…): each installed workspace brings its own token. Unset one of them.',
+      );
+    if (appToken)
+      problems.push(
+        'SLACK_APP_TOKEN (Socket Mode) is set together with OAuth: installing in many workspaces runs over HTTP (/slack/install). Unset SLACK_APP_TOKEN.',
+      );
+  } else if (!botToken) problems.push(`SLACK_BOT_TOKEN is not set. Find it at ${WHERE.SLACK_BOT_TOKEN}.`);
   else if (!/^xoxb-[A-Za-z0-9-]+$/.test(botToken)) {
     problems.push(
       `SLACK_BOT_TOKEN does not look like a bot token (it should start with "xoxb-"). Find it at ${WHERE.SLACK_BOT_TOKEN}.`,
@@ -279,19 +375,27 @@ export function requireSlackSettings(config: Config): SlackSettings {
   }
   if (appToken === undefined && !signingSecret) {
     problems.push(
-      `SLACK_SIGNING_SECRET is not set (needed to verify requests over HTTP). Find it at ${WHERE.SLACK_SIGNING_SECRET}. ` +
-        `Or set SLACK_APP_TOKEN to use Socket Mode (${WHERE.SLACK_APP_TOKEN}).`,
+      `SLACK_SIGNING_SECRET is not set (needed to verify requests over HTTP). Find it at ${WHERE.SLACK_SIGNING_SECRET}.` +
+        (oauth ? '' : ` Or set SLACK_APP_TOKEN to use Socket Mode (${WHERE.SLACK_APP_TOKEN}).`),
     );
   } else if (signingSecret !== undefined && !/^[A-Za-z0-9]{16,}$/.test(signingSecret)) {
     problems.push(
       `SLACK_SIGNING_SECRET looks malformed (expected letters and digits only). Find it at ${WHERE.SLACK_SIGNING_SECRET}.`,
     );
   }
-  if (problems.length > 0 || !botToken) {
+  if (problems.length > 0) {
     throw new WhosaidError(
       'CONFIG_INVALID',
       `Cannot start the Slack bot:\n${problems.map((line) => `  - ${line}`).join('\n')}`,
     );
   }
-  return { mode: appToken ? 'socket' : 'http', botToken, signingSecret, appToken, apiUrl, port };
+  return {
+    mode: appToken ? 'socket' : 'http',
+    botToken: oauth ? undefined : botToken,
+    signingSecret,
+    appToken,
+    apiUrl,
+    port,
+    oauth,
+  };
 }

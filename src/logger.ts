@@ -17,6 +17,8 @@ export function createLogger(level: Config['logLevel']): Logger {
           'botToken',
           'appToken',
           'signingSecret',
+          'clientSecret',
+          'stateSecret',
           'apiKey',
           '*.token',
           '*.headers.authorization',

@@ -2,7 +2,7 @@ import { expandAbbreviation } from '../text/abbreviations.js';
 import { isGenericWord, isShellNoun } from '../text/generic-words.js';
 import { findProperNames } from '../text/proper-names.js';
 import { contentTerms, isStopword, stem, words } from '../text/terms.js';
-import { isCommonWord } from '../text/word-lexicon.js';
+import { isClauseWord, isCommonWord } from '../text/word-lexicon.js';
 import type { Wordnet } from '../text/wordnet.js';
 import { mainClause, type QuestionKind, questionKind } from './question-kind.js';
 
@@ -59,6 +59,10 @@ export interface QuestionAnalysis {
    * cannot answer, however much else it shares with the question ("population" of a town it mentions).
    */
   focus: KeyTerm | null;
+  /** The wh-phrase's noun when a name answers it ("which reporter", "which AG"): see readWhPhrase. */
+  namedBy: KeyTerm | null;
+  /** It asks whom someone spoke or wrote to ("which outlet did Nelson talk to"). */
+  asksAddressee: boolean;
   /** What kind of expression the answer must contain: a quantity ("how many/much") or a time ("when"). */
   expects: ExpectedKind | null;
   /** Whose words are asked for: "SpaceX" in "How did SpaceX respond to the Journal's report?". */
@@ -118,14 +122,16 @@ export function analyzeQuestion(question: string, resources: QuestionResources):
   const names = [...new Set([...shortForms.values()].flat())];
   // "When Axios reached out, what did SpaceX point them to?": the question proper follows the clause.
   const main = mainClause(question);
-  const focusWord = findFocusWord(main, wordnet);
+  const whPhrase = readWhPhrase(main, wordnet);
   const kind = questionKind(main, (word) => wordnet.isCommunicationVerb(word));
   return {
     text: question,
     kind,
     searchText: names.length > 0 ? `${question} (${names.join('; ')})` : question,
     keyTerms,
-    focus: keyTerms.find((term) => term.word === focusWord) ?? null,
+    focus: keyTerms.find((term) => term.word === whPhrase.focus) ?? null,
+    namedBy: keyTerms.find((term) => term.word === whPhrase.named) ?? null,
+    asksAddressee: whPhrase.addressee === true,
     speechSubject: findSpeechSubject(main) ?? expressionSubject(main, wordnet),
     expects: expectedKind(main),
     entities,
@@ -190,24 +196,44 @@ const POSSESSIVE_QUESTION =
 const WH_PHRASE =
   /^\s*(?:what|which)\s+(?:(?:kinds?|types?|sorts?)\s+of\s+)?(?:[\p{L}-]+\s+){0,2}?([\p{L}-]+)\s+(?:did|does|do|is|was|are|were|has|have|had|will|would|can|could)\b/iu;
 
-function findFocusWord(question: string, wordnet: Wordnet): string | null {
+/**
+ * The noun of the wh-phrase and what it asks for: a thing the answer must name in so many words
+ * (`focus`: "what bill did she introduce" needs a bill), or someone or something a name answers
+ * (`named`: "which reporter", "what firm", "which city" — people, groups and places, as WordNet's noun
+ * classes file them — and whoever someone spoke or wrote to). Times are asked for by expected kinds.
+ */
+function readWhPhrase(
+  question: string,
+  wordnet: Wordnet,
+): { focus: string | null; named: string | null; addressee?: boolean } {
+  const none = { focus: null, named: null };
   const phrase = ATTRIBUTE_QUESTION.exec(question)?.[1] ?? POSSESSIVE_QUESTION.exec(question)?.[1];
-  if (phrase) return words(phrase).at(-1) ?? null;
-  // The thing asked for must be named in an answer: "what bill did she introduce" needs a bill. Not
-  // so for people, groups, places and times — a name or a date answers "which reporter", "what firm",
-  // "which city", "what day" without the noun (WordNet's noun classes say which nouns those are).
-  const head = WH_PHRASE.exec(question)?.[1]?.toLowerCase();
+  if (phrase) return { focus: words(phrase).at(-1) ?? null, named: null };
+  // "Which AG got the letter?": a subject question has no auxiliary after its wh-phrase.
+  const object = WH_PHRASE.exec(question)?.[1];
+  const subject = WHICH_SUBJECT.exec(question);
+  // The subject of "which N did…" is only ever read for a name: what it does is the question's topic.
+  const subjectHead = !object && subject?.[2] && isClauseWord(subject[2]) ? subject[1] : undefined;
+  if (subjectHead) {
+    const noun = subjectHead.toLowerCase();
+    const named = wordnet.isNameableNoun(noun) && !wordnet.isTimeNoun(noun);
+    return { focus: null, named: named ? noun : null };
+  }
+  const head = object?.toLowerCase();
   // Only a noun names a thing asked for ("what else did he say": "else" is no thing).
-  if (!head || isStopword(head) || !wordnet.isNoun(head) || wordnet.isMainlyAdverb(head)) return null;
+  if (!head || isStopword(head) || !wordnet.isNoun(head) || wordnet.isMainlyAdverb(head)) return none;
   // "What stuff / what matter …": a shell noun stands for what the answer says, not for a word in it.
-  if (isShellNoun(stem(head))) return null;
-  if (wordnet.isNameableNoun(head)) return null;
+  if (isShellNoun(stem(head))) return none;
+  if (wordnet.isNameableNoun(head)) return { focus: null, named: wordnet.isTimeNoun(head) ? null : head };
   // "Which outlet did Nelson talk to?": whom someone spoke or wrote to is a person or a body, named in
   // the answer, whatever noun the question uses for it.
   const verb = /\b(\p{L}+)\s+(?:to|with)\s*[?.!]*\s*$/iu.exec(question)?.[1];
-  if (verb && wordnet.isCommunicationVerb(verb)) return null;
-  return head;
+  if (verb && wordnet.isCommunicationVerb(verb)) return { focus: null, named: head, addressee: true };
+  return { focus: head, named: null };
 }
+
+/** "Which AG got…", "which senators signed…": "which", one noun, then (when a verb) the verb. */
+const WHICH_SUBJECT = /^\s*which\s+([\p{L}-]+)\s+(\p{L}+)/iu;
 
 const SPEECH_SUBJECT =
   /\b(?:did|does|do|has|have|had|is|was|were|will|would)\s+(.+?)\s+(?:say|said|tell|told|think|claim|argue|warn|write|wrote|describe|respond|react|reply|replied|answer|comment|call|mean)\b/i;

@@ -90,8 +90,11 @@ const PLANTED_ONLY =
   'This passage only gives instructions to its readers; it is shown as a source, not as an answer.';
 
 function evidenceLine(passage: Passage, quote: Quote | null, questionTerms: Set<string>): string {
+  // A quote broken by its attribution ("No other company," he told the paper, "been able …") is
+  // as long as its parts together.
+  const whole = quote?.kind === 'direct' ? splitQuoteText(quote, passage) : (quote?.text ?? '');
   const line =
-    quote && countWords(quote.text) >= MIN_QUOTE_WORDS && !isPlantedInstruction(quote.text)
+    quote && countWords(whole) >= MIN_QUOTE_WORDS && !isPlantedInstruction(whole)
       ? describeQuote(quote, passage)
       : bestSentence(passage.text, questionTerms, quote);
   return clipLine(line);

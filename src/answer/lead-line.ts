@@ -3,7 +3,7 @@ import type { Quote } from '../quotes/types.js';
 import { findProperNames } from '../text/proper-names.js';
 import { sentencesOf } from '../text/sentences.js';
 import { contentTerms } from '../text/terms.js';
-import type { QuestionAnalysis } from './analyze-question.js';
+import type { KeyTerm, QuestionAnalysis } from './analyze-question.js';
 import { countedOf, countPhrase } from './count-phrase.js';
 import { capitalize, credit } from './credit.js';
 import { EXPRESSIONS } from './expressions.js';
@@ -29,13 +29,7 @@ export function leadLine(analysis: QuestionAnalysis, passage: Passage, quote: Qu
       // Names are the answer only from a sentence about what is asked: "Who paid for the terminals?"
       // is not answered by the senators a sentence about a letter lists.
       if (conceptShare(analysis, sentence) < WHO_CONCEPT_SHARE) return null;
-      const names = newNames(analysis, sentence);
-      // "Who is the NASA administrator?": the name the text gives the title asked about, when one has it.
-      const titled = names.filter((found) =>
-        contentTerms(found).some((stem) => conceptStems(analysis).has(stem)),
-      );
-      const shown = titled.length > 0 ? titled : names;
-      return shown.length > 0 ? `${shown.join(', ')}. [1]` : null;
+      return namesLine(analysis, sentence, conceptStems(analysis), 'people');
     }
     case 'how-many':
       return quantityLine(analysis, sentence);
@@ -43,9 +37,34 @@ export function leadLine(analysis: QuestionAnalysis, passage: Passage, quote: Qu
       return whenLine(sentence, passage, /^\s*(?:since\s+when|how\s+long)\b/i.test(analysis.text));
     case 'yes-no':
       return yesNoLine(analysis, sentence, speakerOf(sentence, passage));
-    default:
-      return null;
+    default: {
+      // "Which outlet did Nelson talk to?", "which senators signed…": a name answers, as for "who";
+      // the noun asked with is the name's own word when the text gives it one ("Attorney General …").
+      const noun = analysis.namedBy;
+      if (!noun || conceptShare(analysis, sentence, noun) < WHO_CONCEPT_SHARE) return null;
+      return namesLine(analysis, sentence, new Set([noun.stem, ...noun.equivalentStems]), 'any');
+    }
   }
+}
+
+/**
+ * The names of the sentence the question does not give, those holding one of `preferred` (the title
+ * or noun asked about: "NASA Administrator Bill Nelson" for "who is the NASA administrator") first
+ * and alone when there are such. `people` keeps people and organisations the lexicon knows; `any`
+ * also names it cannot place ("Semafor"), of a name's length.
+ */
+function namesLine(
+  analysis: QuestionAnalysis,
+  sentence: string,
+  preferred: ReadonlySet<string>,
+  kinds: 'people' | 'any',
+): string | null {
+  const names = newNames(analysis, sentence, kinds);
+  const titled = names.filter((found) => contentTerms(found).some((stem) => preferred.has(stem)));
+  // Whom someone told or wrote to stands right after the verb: "Nelson told Semafor Friday …".
+  const addressed = analysis.asksAddressee ? names.filter((found) => addressedIn(sentence, found)) : [];
+  const shown = addressed.length > 0 ? addressed : titled.length > 0 ? titled : names;
+  return shown.length > 0 ? `${shown.join(', ')}. [1]` : null;
 }
 
 /** The passage's sentence that holds the chosen quote, or else shares most of the question's words. */
@@ -93,10 +112,12 @@ function roleOf(name: string, passage: Passage): string | null {
 const WHO_CONCEPT_SHARE = 1;
 
 /** Share of the question's words beyond its names (and qualifiers) that the sentence holds. */
-function conceptShare(analysis: QuestionAnalysis, sentence: string): number {
+function conceptShare(analysis: QuestionAnalysis, sentence: string, except?: KeyTerm): number {
   const present = new Set(contentTerms(sentence));
   const nameStems = new Set(contentTerms(analysis.entities.map((entity) => entity.name).join(' ')));
-  const concepts = analysis.keyTerms.filter((term) => !nameStems.has(term.stem) && !term.qualifier);
+  const concepts = analysis.keyTerms.filter(
+    (term) => !nameStems.has(term.stem) && !term.qualifier && term !== except,
+  );
   if (concepts.length === 0) return 1;
   const held = concepts.filter((term) =>
     [term.stem, ...term.equivalentStems, ...term.synonymStems, ...term.relatedStems].some((stem) =>
@@ -106,6 +127,15 @@ function conceptShare(analysis: QuestionAnalysis, sentence: string): number {
   return held.length / concepts.length;
 }
 
+/** "told Semafor", "wrote to Secretary Austin", "spoke with Axios": the name follows the telling. */
+function addressedIn(sentence: string, name: string): boolean {
+  const at = sentence.indexOf(name);
+  if (at < 0) return false;
+  return /\b(?:told|tells|tell|telling|wrote\s+to|writes\s+to|written\s+to|spoke\s+(?:to|with)|talked\s+(?:to|with)|said\s+to|(?:sent|sends)\s+(?:\p{L}+\s+){1,3}to)\s+(?:the\s+)?$/iu.test(
+    sentence.slice(Math.max(0, at - 40), at),
+  );
+}
+
 /** The stems of the question's words beyond its names. */
 function conceptStems(analysis: QuestionAnalysis): Set<string> {
   const nameStems = new Set(contentTerms(analysis.entities.map((entity) => entity.name).join(' ')));
@@ -113,12 +143,23 @@ function conceptStems(analysis: QuestionAnalysis): Set<string> {
 }
 
 /** Names in the sentence that the question does not already name: who it asks about. */
-function newNames(analysis: QuestionAnalysis, sentence: string): string[] {
+function newNames(analysis: QuestionAnalysis, sentence: string, kinds: 'people' | 'any'): string[] {
   const asked = new Set(contentTerms([analysis.text, analysis.searchText].join(' ')));
+  // "NASA Administrator Bill Nelson" is the question's own Bill Nelson, with his title.
+  const people = analysis.entities
+    .filter((entity) => entity.kind === 'person')
+    .map((entity) => contentTerms(entity.name));
+  const own = (name: string) => {
+    const stems = new Set(contentTerms(name));
+    return people.some((person) => person.every((stem) => stems.has(stem)));
+  };
   return (
     findProperNames(sentence)
+      .filter((name) => !own(name.name))
       // People and organisations only: a capitalised headline run is no one's name.
-      .filter((name) => name.kind !== 'other')
+      .filter(
+        (name) => name.kind !== 'other' || (kinds === 'any' && name.name.split(' ').length <= MAX_NAME_WORDS),
+      )
       .filter((name) => !contentTerms(name.name).every((stem) => asked.has(stem)))
       .map((name) => name.name)
   );

@@ -1,11 +1,20 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, HTTPReceiver, type ReceiverEvent, SocketModeReceiver } from '@slack/bolt';
+import {
+  App,
+  ErrorCode,
+  HTTPReceiver,
+  type HTTPReceiverOptions,
+  type InstallationQuery,
+  type InstallationStore,
+  type ReceiverEvent,
+  SocketModeReceiver,
+} from '@slack/bolt';
 import { WebClient, type WebClientOptions } from '@slack/web-api';
 import type { BotServices } from '../bot-services.js';
 import { DEFAULT_COLLECTION } from '../collections/scope.js';
 import type { SlackSettings } from '../config.js';
-import { WhosaidError } from '../errors.js';
+import { describeError, WhosaidError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { StateStore } from '../store/state-store.js';
 import { type DispatchAcknowledged, dispatchAcknowledged } from './acknowledged-work.js';
@@ -20,6 +29,7 @@ import { EVENTS_PATH } from './events-path.js';
 import { guardHttpRequests } from './http-boundary.js';
 import { InFlight } from './in-flight.js';
 import { handlesRoute, LISTENERS, type ListenerEntry, registerListeners } from './listener-registry.js';
+import { installationClients, installerOptions } from './oauth-install.js';
 import { checkProcessedEvents } from './payloads/check-processed-events.js';
 import type { SlackWork } from './payloads/parse-payload.js';
 import { guardResponseUrls } from './response-url-guard.js';
@@ -57,6 +67,13 @@ export interface SlackAppOptions {
   listeners?: readonly ListenerEntry[];
   /** The bot's identity when already checked with `checkBotToken`; otherwise auth.test is called here. */
   identity?: BotIdentity;
+  /**
+   * Where OAuth installations are kept (open-installation-store.ts): required with `settings.oauth`,
+   * whose workspaces each bring their own token; the caller opens and closes it.
+   */
+  installations?: InstallationStore & {
+    deleteInstallation(query: InstallationQuery<boolean>): Promise<void>;
+  };
 }
 
 export interface SlackBot {
@@ -85,13 +102,28 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackBot
   const gate = new MethodGate(logger);
   const setup = { settings, logger, gate, timeoutMs: options.apiTimeoutMs, overrides: options.clientOptions };
   const clientOptions = requestClientOptions(setup);
+  const { oauth } = settings;
+  if (oauth && !options.installations)
+    throw new Error('createSlackApp: OAuth settings need an installation store');
+  // With OAuth each workspace's bot has its own ids, which Bolt's authorize puts in every request's
+  // context (installation-deps.ts); only the one workspace of SLACK_BOT_TOKEN is known at start.
   const identity =
-    options.identity ?? (await fetchBotIdentity(new WebClient(settings.botToken, clientOptions)));
+    options.identity ??
+    (oauth
+      ? { botUserId: '', botId: '', teamId: undefined, url: undefined }
+      : await fetchBotIdentity(new WebClient(settings.botToken, clientOptions)));
   const listeners = options.listeners ?? LISTENERS;
   const handles = handlesRoute(listeners);
   // Payloads a boundary already acknowledged; set once the app exists (below).
   let dispatch: DispatchAcknowledged = () => {};
-  const receiver = createReceiver(settings, logger, clientOptions);
+  const receiver = createReceiver(
+    settings,
+    logger,
+    clientOptions,
+    oauth && options.installations
+      ? installerOptions(oauth, options.installations, listeners, clientOptions)
+      : {},
+  );
   const boundary = {
     logger,
     handles,
@@ -105,9 +137,8 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackBot
       signingSecret: settings.signingSecret ?? '',
     });
   const app = new App({
-    token: settings.botToken,
-    botId: identity.botId,
-    botUserId: identity.botUserId,
+    // With OAuth, Bolt authorizes each request with its installation's token (the receiver's installer).
+    ...(oauth ? {} : { token: settings.botToken, botId: identity.botId, botUserId: identity.botUserId }),
     receiver,
     logger: boltLogger(logger),
     clientOptions,
@@ -122,10 +153,19 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackBot
   const processEvent = checkProcessedEvents(boltProcessEvent, handles, logger, settings.mode);
   app.processEvent = (event) => inFlight.track(processEvent(event));
   dispatch = dispatchAcknowledged(boltProcessEvent, inFlight, logger);
-  app.error(async (error) => logFailure(logger, error, 'unhandled error in a Slack listener'));
+  app.error(async (error) => {
+    // Bolt found no installation for the request's workspace (never installed, or uninstalled): no
+    // listener runs, and that is the intended outcome, not a bug.
+    if (error.code === ErrorCode.AuthorizationError)
+      logger.warn({ error: describeError(error) }, 'ignored a request from a workspace with no installation');
+    else logFailure(logger, error, 'unhandled error in a Slack listener');
+  });
   const outbox = new Outbox({
     state: options.state,
-    client: new WebClient(settings.botToken, deliveryClientOptions(setup)),
+    clientFor:
+      oauth && options.installations
+        ? installationClients(options.installations, deliveryClientOptions(setup))
+        : oneClient(new WebClient(settings.botToken, deliveryClientOptions(setup))),
     gate,
     logger,
     policy: { ...DEFAULT_DELIVERY_POLICY, ...options.deliveryPolicy },
@@ -143,6 +183,7 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackBot
     work,
     names: new UserNames(logger),
     feedback: options.feedback ?? { record: (entry) => options.state.recordFeedback(entry) },
+    ...(options.installations ? { installations: options.installations } : {}),
     progressDelayMs: options.progressDelayMs ?? 800,
     catalog: answerCatalog(),
     collections: {
@@ -198,6 +239,11 @@ export function checkBotToken(
   );
 }
 
+/** One workspace: every reply is posted with SLACK_BOT_TOKEN's client. */
+function oneClient(client: WebClient): () => Promise<WebClient> {
+  return async () => client;
+}
+
 /** Start-up failures people can fix, said in their terms; anything else is passed on. */
 function startError(settings: SlackSettings, error: unknown): unknown {
   const code = slackErrorCode(error);
@@ -227,6 +273,7 @@ function createReceiver(
   settings: SlackSettings,
   logger: Logger,
   clientOptions: WebClientOptions,
+  installer: Partial<HTTPReceiverOptions>,
 ): HTTPReceiver | SocketModeReceiver {
   if (settings.mode === 'socket' && settings.appToken) {
     // The Socket Mode client opens its connection with its own Web API client: give it the same API URL.
@@ -243,5 +290,7 @@ function createReceiver(
     logger: boltLogger(logger),
     // Acknowledge first, work after: Slack needs an answer within 3 seconds.
     processBeforeResponse: false,
+    // OAuth: /slack/install and /slack/oauth_redirect (oauth-install.ts); none with one workspace.
+    ...installer,
   });
 }

@@ -7,6 +7,7 @@ import type {
   SlackEventMiddlewareArgs,
   SlackShortcutMiddlewareArgs,
 } from '@slack/bolt';
+import { perInstallation } from './installation-deps.js';
 import { answerFeedbackListener } from './listeners/actions/answer-feedback-listener.js';
 import { quoteMoreListener } from './listeners/actions/quote-more-listener.js';
 import { quoteShareListener } from './listeners/actions/quote-share-listener.js';
@@ -14,6 +15,7 @@ import { quoteCommandListener } from './listeners/commands/quote-command-listene
 import { appHomeListener } from './listeners/events/app-home-listener.js';
 import { appMentionListener } from './listeners/events/app-mention-listener.js';
 import { messageListener } from './listeners/events/message-listener.js';
+import { appUninstalledListener, tokensRevokedListener } from './listeners/events/uninstall-listeners.js';
 import { addToWhosaidListener } from './listeners/shortcuts/add-to-whosaid-listener.js';
 import { checkQuoteListener } from './listeners/shortcuts/check-quote-listener.js';
 import { summarizeThreadListener } from './listeners/shortcuts/summarize-thread-listener.js';
@@ -39,7 +41,7 @@ export interface ListenerEntry {
   attach(app: App, deps: SlackDeps): void;
 }
 
-type EventName = 'app_mention' | 'message' | 'app_home_opened';
+type EventName = 'app_mention' | 'message' | 'app_home_opened' | 'app_uninstalled' | 'tokens_revoked';
 
 function event<E extends EventName>(
   id: E,
@@ -47,7 +49,13 @@ function event<E extends EventName>(
   scopes: readonly string[],
   listener: (deps: SlackDeps) => Middleware<SlackEventMiddlewareArgs<E>>,
 ): ListenerEntry {
-  return { kind: 'event', id, manifestEvents, scopes, attach: (app, deps) => app.event(id, listener(deps)) };
+  return {
+    kind: 'event',
+    id,
+    manifestEvents,
+    scopes,
+    attach: (app, deps) => app.event(id, perInstallation(deps, listener)),
+  };
 }
 
 function command(
@@ -60,7 +68,7 @@ function command(
     id,
     manifestEvents: [],
     scopes,
-    attach: (app, deps) => app.command(id, listener(deps)),
+    attach: (app, deps) => app.command(id, perInstallation(deps, listener)),
   };
 }
 
@@ -75,7 +83,10 @@ function messageShortcut(
     manifestEvents: [],
     scopes,
     attach: (app, deps) =>
-      app.shortcut<MessageShortcut>({ callback_id: id, type: 'message_action' }, listener(deps)),
+      app.shortcut<MessageShortcut>(
+        { callback_id: id, type: 'message_action' },
+        perInstallation(deps, listener),
+      ),
   };
 }
 
@@ -89,7 +100,7 @@ function action(
     manifestEvents: [],
     // Actions come back on the bot's own messages; replying to them is chat:write.
     scopes: ['chat:write'],
-    attach: (app, deps) => app.action(id, listener(deps)),
+    attach: (app, deps) => app.action(id, perInstallation(deps, listener)),
   };
 }
 
@@ -114,6 +125,9 @@ export const LISTENERS: readonly ListenerEntry[] = [
   ),
   // The Home tab (views.publish needs no scope); suggested prompts in the Messages tab need assistant:write.
   event('app_home_opened', ['app_home_opened'], ['assistant:write'], appHomeListener),
+  // Forgetting an installation's tokens when it goes (OAuth); these events need no scope.
+  event('app_uninstalled', ['app_uninstalled'], [], appUninstalledListener),
+  event('tokens_revoked', ['tokens_revoked'], [], tokensRevokedListener),
   command(COMMANDS.quote, ['commands'], quoteCommandListener),
   messageShortcut(
     SHORTCUT_IDS.summarizeThread,

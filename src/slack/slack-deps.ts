@@ -1,14 +1,23 @@
+import type { InstallationQuery } from '@slack/bolt';
 import type { BotServices } from '../bot-services.js';
 import type { Logger } from '../logger.js';
 import type { FeedbackEntry, StateStore } from '../store/state-store.js';
 import type { BotIdentity } from './bot-identity.js';
-import type { Outbox } from './delivery/outbox.js';
+import type { InstallationRef } from './delivery/pending-reply.js';
 import type { UserNames } from './user-names.js';
 import type { AnswerCatalog } from './views/answer-blocks.js';
+import type { SlackMessage } from './views/block-types.js';
 import type { WorkQueue } from './work-queue.js';
 
 export interface FeedbackRecorder {
   record(entry: FeedbackEntry): void | Promise<void>;
+}
+
+interface ReplySender {
+  send(
+    where: { channel: string; threadTs: string; user: string; installation?: InstallationRef },
+    messages: SlackMessage[],
+  ): Promise<void>;
 }
 
 /** What every listener receives: the core services plus the adapter's own small pieces of state. */
@@ -34,10 +43,18 @@ export interface SlackDeps {
   state: StateStore;
   /** Where answer, quote and summary work runs, off the request path (bounded). */
   work: WorkQueue;
-  /** Where every threaded reply goes to be posted (durably, retried, never twice). */
-  outbox: Outbox;
+  /**
+   * Where every threaded reply goes to be posted (durably, retried, never twice): the outbox, with the
+   * request's installation attached (installation-deps.ts).
+   */
+  outbox: ReplySender;
   names: UserNames;
   feedback: FeedbackRecorder;
+  /**
+   * The OAuth installations (many workspaces), for `app_uninstalled` and `tokens_revoked`; absent
+   * with one workspace (SLACK_BOT_TOKEN).
+   */
+  installations?: { deleteInstallation(query: InstallationQuery<boolean>): Promise<void> };
   /** Show progress when work takes longer than this (0 shows it at once). */
   progressDelayMs: number;
   /** Roles and the document count for answer views, as the services' scope sees them. */

@@ -71,6 +71,7 @@ const VERB_COMMUNICATION = '32';
 /** noun.group, noun.location, noun.person, noun.time. */
 const NAMEABLE_NOUN_FILES = new Set(['14', '15', '18', '28']);
 const NOUN_PERSON = '18';
+const NOUN_TIME = '28';
 /** verb.cognition: thinking, judging, deciding. */
 const VERB_COGNITION = '31';
 
@@ -176,6 +177,11 @@ export class Wordnet {
   /** Whether the noun's most common sense is a person (noun.person): "boss", "leader", "founder". */
   isPersonNoun(word: string): boolean {
     return this.nounFile(word) === NOUN_PERSON;
+  }
+
+  /** Whether the noun's most common sense is a time (noun.time): "day", "deadline", "year". */
+  isTimeNoun(word: string): boolean {
+    return this.nounFile(word) === NOUN_TIME;
   }
 
   /** Whether WordNet knows the word as a noun at all. */

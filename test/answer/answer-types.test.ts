@@ -45,6 +45,18 @@ describe('the extractive answer leads with the answer', () => {
   const lead = async (question: string) =>
     (await ask(fixture.context, { question, k: 5 })).answer.split('\n')[0] ?? '';
 
+  it('credits a quote broken by its attribution by its parts together, however short the first', async () => {
+    assert.match(
+      await lead('What did Isaacson tell the Times about other companies?'),
+      /^Walter Isaacson, Musk's biographer, said: “No other company … been able to make reusable rockets/,
+    );
+  });
+
+  it('names whom "which N" asks for: the addressee after the telling, the body a title belongs to', async () => {
+    assert.match(await lead('Which outlet did the NASA administrator speak with?'), /^Semafor\. \[1\]$/);
+    assert.match(await lead('Which committee does Reed chair?'), /^Senate Armed Services Committee\. \[1\]$/);
+  });
+
   it('says what a person is for "who is X", and names whoever fits "who is the X"', async () => {
     assert.match(await lead('who is walter isaacson'), /^Walter Isaacson: Musk's biographer\. \[1\]$/);
     assert.match(await lead('Who is the NASA administrator?'), /^NASA Administrator Bill Nelson\. \[1\]$/);

@@ -114,3 +114,56 @@ describe('requireSlackSettings', () => {
     );
   });
 });
+
+describe('OAuth settings (many workspaces)', () => {
+  const key = Buffer.alloc(32, 7).toString('base64');
+  const oauth = {
+    SLACK_CLIENT_ID: '1111.2222',
+    SLACK_CLIENT_SECRET: 'client-secret-value',
+    SLACK_STATE_SECRET: 'state-secret-value',
+    WHOSAID_TOKEN_KEY: key,
+    SLACK_SIGNING_SECRET: 'abcdef0123456789',
+  };
+
+  it('turns on with all three variables and the token key, in HTTP mode without a bot token', () => {
+    const settings = requireSlackSettings(load(oauth));
+    assert.equal(settings.mode, 'http');
+    assert.equal(settings.botToken, undefined);
+    assert.equal(settings.oauth?.clientId, '1111.2222');
+    assert.deepEqual(settings.oauth?.tokenKeys.current, Buffer.alloc(32, 7));
+    assert.deepEqual(settings.oauth?.tokenKeys.previous, []);
+    const hex = load({ ...oauth, WHOSAID_TOKEN_KEY: 'ab'.repeat(32), WHOSAID_TOKEN_KEY_PREVIOUS: key });
+    assert.deepEqual(hex.slack.oauth?.tokenKeys.current, Buffer.alloc(32, 0xab));
+    assert.deepEqual(hex.slack.oauth?.tokenKeys.previous, [Buffer.alloc(32, 7)]);
+    // Without any of them, single-workspace mode is unchanged.
+    assert.equal(load({ SLACK_BOT_TOKEN: 'xoxb-1' }).slack.oauth, undefined);
+  });
+
+  it('refuses a partial set, a missing or malformed key, and mixing with a bot or app token; never echoes secrets', () => {
+    const partial = configError(() =>
+      load({ SLACK_CLIENT_ID: '1111.2222', SLACK_CLIENT_SECRET: 'client-secret-value' }),
+    );
+    assert.match(
+      partial,
+      /needs SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET together; SLACK_STATE_SECRET is not set/,
+    );
+    assert.doesNotMatch(partial, /client-secret-value/);
+    assert.match(
+      configError(() => load({ ...oauth, WHOSAID_TOKEN_KEY: '' })),
+      /set WHOSAID_TOKEN_KEY to 32 random bytes/,
+    );
+    const short = configError(() => load({ ...oauth, WHOSAID_TOKEN_KEY: 'c2hvcnQta2V5' }));
+    assert.match(short, /WHOSAID_TOKEN_KEY must be 32 bytes in base64.*openssl rand -base64 32/);
+    assert.doesNotMatch(short, /c2hvcnQta2V5/);
+    assert.match(
+      configError(() => load({ WHOSAID_TOKEN_KEY: key })),
+      /WHOSAID_TOKEN_KEY is set but OAuth is not/,
+    );
+    const mixed = configError(() =>
+      requireSlackSettings(load({ ...oauth, SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' })),
+    );
+    assert.match(mixed, /SLACK_BOT_TOKEN is set together with OAuth/);
+    assert.match(mixed, /SLACK_APP_TOKEN \(Socket Mode\) is set together with OAuth/);
+    assert.doesNotMatch(mixed, /state-secret-value|client-secret-value/);
+  });
+});

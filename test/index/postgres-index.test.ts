@@ -97,13 +97,29 @@ describe('the corpus index in PostgreSQL', () => {
       await count(pool, 'whosaid_chunks'),
       files.chunks.filter((chunk) => chunk.doc !== removed.id).length,
     );
-    // The HNSW index exists for the embedder's dimension, and PostgreSQL's planner can use it.
-    const { rows } = await pool.query(
-      "SELECT indexdef FROM pg_indexes WHERE indexname = 'whosaid_chunks_embedding_384'",
-    );
+    // The HNSW index exists for the embedder's dimension, built as hnswlib's graph is (m 16, ef 200).
+    const hnswIndexes = async () =>
+      (
+        await pool.query<{ indexname: string; indexdef: string }>(
+          "SELECT indexname, indexdef FROM pg_indexes WHERE indexname LIKE 'whosaid_chunks_embedding%'",
+        )
+      ).rows;
+    const [built, ...others] = await hnswIndexes();
+    assert.deepEqual(others, []);
+    assert.equal(built?.indexname, 'whosaid_chunks_embedding_384_m16_ef200');
     assert.match(
-      rows[0]?.indexdef ?? '',
-      /USING hnsw \(\(\(embedding\)::vector\(384\)\) vector_cosine_ops\)/,
+      built?.indexdef ?? '',
+      /USING hnsw \(\(\(embedding\)::vector\(384\)\) vector_cosine_ops\) WITH \(m='16', ef_construction='200'\)/,
+    );
+    // A database whose index an earlier version built (pgvector's default ef_construction 64, the old
+    // name) gets the new one at its next publication, even one that changes no document.
+    await pool.query(`DROP INDEX ${built?.indexname}`);
+    await pool.query(`CREATE INDEX whosaid_chunks_embedding_384 ON whosaid_chunks
+      USING hnsw ((embedding::vector(384)) vector_cosine_ops) WHERE vector_dims(embedding) = 384`);
+    assert.deepEqual((await savePostgresIndex(pool, edited)).written, []);
+    assert.deepEqual(
+      (await hnswIndexes()).map((index) => index.indexname),
+      ['whosaid_chunks_embedding_384_m16_ef200'],
     );
     await assert.rejects(loadPostgresIndex(pool, 'another-embedder'), /built with embeddings "local/);
   });

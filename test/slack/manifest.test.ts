@@ -125,13 +125,15 @@ describe('manifest.json and the listener registry', () => {
 
   it('asks for exactly the scopes the listeners need, each event with the scope Slack delivers it under', () => {
     // The scope each bot event requires (https://docs.slack.dev/reference/events): a listener for the
-    // event must carry it. app_home_opened needs none.
+    // event must carry it. app_home_opened, app_uninstalled and tokens_revoked need none.
     const eventScopes: Record<string, string | null> = {
       app_mention: 'app_mentions:read',
       'message.im': 'im:history',
       'message.channels': 'channels:history',
       'message.groups': 'groups:history',
       app_home_opened: null,
+      app_uninstalled: null,
+      tokens_revoked: null,
     };
     for (const listener of LISTENERS)
       for (const name of listener.manifestEvents) {

@@ -54,4 +54,23 @@ describe('whosaid serve', () => {
     );
     assertNoStackTrace(run.stderr());
   });
+
+  it('refuses half an OAuth setup, and OAuth without a token key, saying what is missing', async () => {
+    const partial = await serve({ SLACK_CLIENT_ID: '1111.2222', SLACK_SIGNING_SECRET: SIGNING_SECRET });
+    assert.equal(await partial.exit, 1);
+    assert.match(
+      partial.stderr(),
+      /needs SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET together; SLACK_CLIENT_SECRET and SLACK_STATE_SECRET are not set/,
+    );
+    assertNoStackTrace(partial.stderr());
+    const keyless = await serve({
+      SLACK_CLIENT_ID: '1111.2222',
+      SLACK_CLIENT_SECRET: 'client-secret-value',
+      SLACK_STATE_SECRET: 'state-secret-value',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    });
+    assert.equal(await keyless.exit, 1);
+    assert.match(keyless.stderr(), /set WHOSAID_TOKEN_KEY to 32 random bytes in base64/);
+    assert.doesNotMatch(keyless.stderr(), /client-secret-value|state-secret-value/);
+  });
 });

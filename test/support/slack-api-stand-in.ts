@@ -6,7 +6,22 @@ import { parseArgs, readBody, send } from './slack-stand-in-http.js';
 export interface RecordedCall {
   method: string;
   args: Record<string, unknown>;
+  /** The bearer token the call came with (which workspace's bot made it). */
+  token?: string | undefined;
 }
+
+/** A workspace's bot as the stand-in knows it: what auth.test answers for its token. */
+export interface StandInBot {
+  token: string;
+  teamId: string;
+  teamName: string;
+  botUserId: string;
+  botId: string;
+}
+
+/** The app's OAuth credentials the stand-in's oauth.v2.access accepts. */
+export const CLIENT_ID = '1111.2222';
+export const CLIENT_SECRET = 'stand-in-client-secret';
 
 /** A POST to a response_url (slash commands, interactions). */
 export interface ResponsePost {
@@ -36,7 +51,7 @@ export interface ThreadMessageFixture {
 export type Fault = 'ratelimited' | 'http500' | 'http500-after-store' | 'hang' | 'drop' | (string & {});
 
 type Result = Record<string, unknown>;
-type Handler = (args: Record<string, unknown>) => Result;
+type Handler = (args: Record<string, unknown>, bot: StandInBot | undefined) => Result;
 
 export const STAND_IN_TOKEN = 'xoxb-test-token';
 export const APP_TOKEN = 'xapp-1-test-app-token';
@@ -70,6 +85,15 @@ export class SlackApiStandIn {
   /** The WebSocket URL apps.connections.open hands out (see slack-socket-stand-in.ts). */
   socketUrl: string | undefined;
   private readonly waiters: { method: string; resolve: (call: RecordedCall) => void }[] = [];
+  /** Valid bot tokens, each a workspace's bot (the test workspace's by default). */
+  private readonly bots = new Map<string, StandInBot>([
+    [
+      STAND_IN_TOKEN,
+      { token: STAND_IN_TOKEN, teamId: TEAM_ID, teamName: 'Test', botUserId: BOT_USER_ID, botId: BOT_ID },
+    ],
+  ]);
+  /** OAuth codes not yet exchanged, and the bot each one installs (oauth.v2.access). */
+  private readonly codes = new Map<string, StandInBot>();
 
   private constructor(
     private readonly server: Server,
@@ -143,6 +167,24 @@ export class SlackApiStandIn {
     this.threads.set(`${channel}:${threadTs}`, messages);
   }
 
+  /**
+   * A workspace admin approved the install on Slack's authorize page: returns the `code` Slack would
+   * put in the redirect; oauth.v2.access exchanges it (once) for `bot`'s token, which then works.
+   */
+  approveInstall(bot: StandInBot): string {
+    const code = `code-${bot.teamId}-${this.codes.size + 1}`;
+    this.codes.set(code, bot);
+    return code;
+  }
+
+  /** Slack revoked a token (an uninstall): calls with it fail with `token_revoked` from now on. */
+  revoke(token: string): void {
+    this.bots.delete(token);
+    this.revoked.add(token);
+  }
+
+  private readonly revoked = new Set<string>();
+
   addUser(id: string, realName: string, displayName = ''): void {
     this.users.set(id, { real_name: realName, display_name: displayName });
   }
@@ -184,20 +226,24 @@ export class SlackApiStandIn {
       request.socket.destroy();
       return;
     }
-    // apps.connections.open (Socket Mode) takes the app-level token; everything else the bot token.
-    const token = method === 'apps.connections.open' ? APP_TOKEN : STAND_IN_TOKEN;
-    if (request.headers.authorization !== `Bearer ${token}`) {
-      return send(response, 200, {
-        ok: false,
-        error: request.headers.authorization ? 'invalid_auth' : 'not_authed',
-      });
-    }
     const args = parseArgs(raw, request.headers['content-type']);
+    const token = request.headers.authorization?.replace(/^Bearer /, '');
+    // apps.connections.open (Socket Mode) takes the app-level token; oauth.v2.access the app's client
+    // id and secret in the body; everything else a bot token of an installed workspace.
+    const refused =
+      method === 'oauth.v2.access'
+        ? undefined
+        : method === 'apps.connections.open'
+          ? token === APP_TOKEN
+            ? undefined
+            : 'invalid_auth'
+          : this.refusal(token);
+    if (refused) return send(response, 200, { ok: false, error: refused });
     this.counts.set(method, (this.counts.get(method) ?? 0) + 1);
-    if (this.recordCalls) this.calls.push({ method, args });
+    if (this.recordCalls) this.calls.push({ method, args, token });
     for (const waiter of this.waiters.filter((entry) => entry.method === method)) {
       this.waiters.splice(this.waiters.indexOf(waiter), 1);
-      waiter.resolve({ method, args });
+      waiter.resolve({ method, args, token });
     }
     const failure = this.failures.get(method)?.shift();
     if (failure === 'ratelimited')
@@ -215,7 +261,8 @@ export class SlackApiStandIn {
     if (failure && !['http500-after-store', 'hang'].includes(failure))
       return send(response, 200, { ok: false, error: failure });
     const handler = this.handlers[method];
-    const result = handler ? handler(args) : { ok: false, error: 'unknown_method' };
+    const bot = token === undefined ? undefined : this.bots.get(token);
+    const result = handler ? handler(args, bot) : { ok: false, error: 'unknown_method' };
     if (failure === 'http500-after-store') return send(response, 500, { ok: false, error: 'internal_error' });
     if (failure === 'hang') {
       this.held.add(response);
@@ -232,6 +279,34 @@ export class SlackApiStandIn {
     send(response, 200, result);
   }
 
+  private refusal(token: string | undefined): string | undefined {
+    if (token === undefined) return 'not_authed';
+    if (this.revoked.has(token)) return 'token_revoked';
+    return this.bots.has(token) ? undefined : 'invalid_auth';
+  }
+
+  /** https://docs.slack.dev/reference/methods/oauth.v2.access (a bot-only install: no user scopes). */
+  private exchange(args: Record<string, unknown>): Result {
+    if (args.client_id !== CLIENT_ID || args.client_secret !== CLIENT_SECRET)
+      return { ok: false, error: 'invalid_client_id' };
+    const bot = this.codes.get(String(args.code));
+    if (!bot) return { ok: false, error: 'invalid_code' };
+    this.codes.delete(String(args.code));
+    this.bots.set(bot.token, bot);
+    return {
+      ok: true,
+      access_token: bot.token,
+      token_type: 'bot',
+      scope: 'app_mentions:read,chat:write',
+      bot_user_id: bot.botUserId,
+      app_id: 'A0TEST001',
+      team: { id: bot.teamId, name: bot.teamName },
+      enterprise: null,
+      is_enterprise_install: false,
+      authed_user: { id: 'U0INSTALLER' },
+    };
+  }
+
   private ts(): string {
     this.nextTs += 1;
     return `${this.nextTs}.000100`;
@@ -240,23 +315,24 @@ export class SlackApiStandIn {
   private readonly handlers: Record<string, Handler> = {
     'apps.connections.open': () =>
       this.socketUrl ? { ok: true, url: this.socketUrl } : { ok: false, error: 'invalid_auth' },
-    'auth.test': () => ({
+    'auth.test': (_args, bot) => ({
       ok: true,
-      url: WORKSPACE_URL,
-      team: 'Test',
+      url: bot?.teamId === TEAM_ID ? WORKSPACE_URL : `https://${bot?.teamId.toLowerCase()}.slack.com/`,
+      team: bot?.teamName ?? 'Test',
       user: 'whosaid',
-      team_id: TEAM_ID,
-      user_id: BOT_USER_ID,
-      bot_id: BOT_ID,
+      team_id: bot?.teamId ?? TEAM_ID,
+      user_id: bot?.botUserId ?? BOT_USER_ID,
+      bot_id: bot?.botId ?? BOT_ID,
     }),
-    'chat.postMessage': (args) => {
+    'oauth.v2.access': (args) => this.exchange(args),
+    'chat.postMessage': (args, bot) => {
       const ts = this.ts();
       if (args.thread_ts) {
         const key = detached(`${args.channel}:${args.thread_ts}`);
         const reply = {
           ts,
-          user: BOT_USER_ID,
-          bot_id: BOT_ID,
+          user: bot?.botUserId ?? BOT_USER_ID,
+          bot_id: bot?.botId ?? BOT_ID,
           text: this.recordCalls ? String(args.text ?? '') : '',
           thread_ts: detached(String(args.thread_ts)),
           ...(args.metadata ? { metadata: args.metadata } : {}),

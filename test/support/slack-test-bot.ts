@@ -10,9 +10,10 @@ import type { DeliveryPolicy } from '../../src/slack/delivery/delivery-policy.js
 import { EVENTS_PATH } from '../../src/slack/events-path.js';
 import type { ListenerEntry } from '../../src/slack/listener-registry.js';
 import { FileStateStore } from '../../src/store/file-state-store.js';
+import type { EncryptedInstallationStore } from '../../src/store/installation-store.js';
 import type { FeedbackEntry, StateStore } from '../../src/store/state-store.js';
 import { bundledIndexCopy } from './shared-index.js';
-import { SlackApiStandIn, STAND_IN_TOKEN } from './slack-api-stand-in.js';
+import { CLIENT_ID, CLIENT_SECRET, SlackApiStandIn, STAND_IN_TOKEN } from './slack-api-stand-in.js';
 import {
   type AppResponse,
   eventEnvelope,
@@ -33,6 +34,8 @@ export interface TestBot {
   standIn: SlackApiStandIn;
   bot: SlackBot;
   url: string;
+  /** The bot's HTTP server (OAuth routes live beside EVENTS_PATH). */
+  baseUrl: string;
   logs: LogLine[];
   feedback: FeedbackEntry[];
   /** Sends a signed request and waits until the work it started is done. */
@@ -96,7 +99,15 @@ export interface TestBotOptions {
   keepLogs?: boolean;
   /** Keep feedback in the state store (the default of `serve`) instead of the test's list. */
   storeFeedback?: boolean;
+  /**
+   * Many workspaces (OAuth) over these installations, with the stand-in's client id and secret: no
+   * SLACK_BOT_TOKEN, each workspace installs through /slack/install. The test closes the store.
+   */
+  installations?: EncryptedInstallationStore;
 }
+
+/** The state secret OAuth test bots sign install states with. */
+export const STATE_SECRET = 'stand-in-state-secret-0123456789';
 
 function silentLogger(): { logger: Logger; lines: LogLine[] } {
   return { logger: pino({ level: 'silent' }), lines: [] };
@@ -123,12 +134,24 @@ export async function createTestBot(options: TestBotOptions = {}): Promise<TestB
   const bot = await createSlackApp({
     settings: {
       mode: 'http',
-      botToken: STAND_IN_TOKEN,
+      botToken: options.installations ? undefined : STAND_IN_TOKEN,
       signingSecret: SIGNING_SECRET,
       appToken: undefined,
       apiUrl: standIn.apiUrl,
       port: 0,
+      ...(options.installations
+        ? {
+            oauth: {
+              clientId: CLIENT_ID,
+              clientSecret: CLIENT_SECRET,
+              stateSecret: STATE_SECRET,
+              // Unused here: the store passed in already holds its keys.
+              tokenKeys: { current: Buffer.alloc(32), previous: [] },
+            },
+          }
+        : {}),
     },
+    ...(options.installations ? { installations: options.installations } : {}),
     services: options.services ?? (await realServices()),
     logger,
     autoAnswerChannels: options.autoAnswerChannels,
@@ -147,7 +170,8 @@ export async function createTestBot(options: TestBotOptions = {}): Promise<TestB
     deliveryPolicy: { firstRetryMs: 10, maxRetryMs: 100, giveUpAfterMs: 10_000, ...options.deliveryPolicy },
   });
   const { port } = await bot.start();
-  const url = `http://127.0.0.1:${port}${EVENTS_PATH}`;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const url = `${baseUrl}${EVENTS_PATH}`;
   let stopped: Promise<void> | undefined;
   const stop = () => {
     stopped ??= (async () => {
@@ -166,6 +190,7 @@ export async function createTestBot(options: TestBotOptions = {}): Promise<TestB
     standIn,
     bot,
     url,
+    baseUrl,
     logs: lines,
     feedback,
     send,

@@ -3,7 +3,12 @@ import pgvector from 'pgvector';
 import { toLexicalDocument } from '../assemble-index.js';
 import type { IndexData } from '../index-store.js';
 import type { Chunk, IndexManifest, StoredDocument } from '../types.js';
-import { INDEX_WRITER_LOCK, PUBLICATION_CHANNEL, vectorIndexSql } from './postgres-index-sql.js';
+import {
+  INDEX_WRITER_LOCK,
+  PUBLICATION_CHANNEL,
+  staleVectorIndexesSql,
+  vectorIndexSql,
+} from './postgres-index-sql.js';
 
 /** Rows per INSERT: 8 parameters each, far below PostgreSQL's 65,535 parameters per statement. */
 const ROWS_PER_INSERT = 500;
@@ -81,7 +86,13 @@ export async function savePostgresIndex(
     // less than 100,000 vectors of 384 dimensions need): raised for this statement's transaction only.
     await inTransaction(client, async () => {
       await client.query(`SET LOCAL maintenance_work_mem = '${INDEX_BUILD_MEMORY}'`);
-      await client.query(vectorIndexSql(index.manifest.embedder.dimensions));
+      const { dimensions } = index.manifest.embedder;
+      await client.query(vectorIndexSql(dimensions));
+      // An index of an earlier build is dropped only now, last, so replicas keep searching one until
+      // the new one commits (DROP INDEX holds its exclusive lock just until this commit).
+      const { rows } = await client.query<{ indexname: string }>(staleVectorIndexesSql(dimensions));
+      for (const { indexname } of rows)
+        await client.query(`DROP INDEX ${client.escapeIdentifier(indexname)}`);
     });
     // A publication that changes nothing replicas answer from leaves the manifest (and its time) as it
     // was: every replica reloads the index when that time changes, which costs a full read.

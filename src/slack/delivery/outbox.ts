@@ -9,13 +9,17 @@ import { type DeliveryPolicy, retryDelay } from './delivery-policy.js';
 import { failureKind, outcomeUnknown, retryAfterMs } from './failure-kind.js';
 import { finalNote } from './final-note.js';
 import type { MethodGate } from './method-gate.js';
-import { asPendingReply, type PendingReply } from './pending-reply.js';
+import { asPendingReply, type InstallationRef, type PendingReply } from './pending-reply.js';
 import { alreadyPosted, replyMarker } from './reply-marker.js';
 
 export interface OutboxOptions {
   state: StateStore;
-  /** A client that never retries by itself (the outbox decides) and has a timeout. */
-  client: WebClient;
+  /**
+   * The client a reply is posted with: one that never retries by itself (the outbox decides) and has a
+   * timeout, holding the token of the reply's installation (one workspace: always the same client).
+   * Resolves to null when the installation is gone (uninstalled): its replies are dropped.
+   */
+  clientFor(installation: InstallationRef | undefined): Promise<WebClient | null>;
   gate: MethodGate;
   logger: Logger;
   policy: DeliveryPolicy;
@@ -66,7 +70,7 @@ export class Outbox {
 
   /** Queues a reply; resolves once it is stored (not once it is posted). */
   async send(
-    where: { channel: string; threadTs: string; user: string },
+    where: { channel: string; threadTs: string; user: string; installation?: InstallationRef },
     messages: SlackMessage[],
   ): Promise<void> {
     if (messages.length === 0) return;
@@ -158,17 +162,26 @@ export class Outbox {
     // A method Slack rate-limited is not called before its Retry-After: wait without holding a worker.
     const limitedUntil = this.options.gate.readyAt('chat.postMessage');
     if (limitedUntil > this.now()) return this.schedule(id, limitedUntil);
+    let client: WebClient | null = null;
     try {
+      client = await this.options.clientFor(reply.installation);
+      if (!client) {
+        this.options.logger.warn(
+          { channel: reply.channel, team: reply.installation?.teamId ?? reply.installation?.enterpriseId },
+          'dropped a reply: its workspace uninstalled the app',
+        );
+        return this.forget(id);
+      }
       while (reply.posted < reply.messages.length) {
         const part = reply.posted;
-        if (!(reply.uncertain && (await alreadyPosted(this.options.client, reply, id, part))))
-          await this.post(id, reply, part);
+        if (!(reply.uncertain && (await alreadyPosted(client, reply, id, part))))
+          await this.post(client, id, reply, part);
         reply.posted += 1;
         reply.uncertain = false;
         if (reply.posted < reply.messages.length) await this.save(id, held);
       }
     } catch (error) {
-      return this.failed(id, held, error);
+      return this.failed(client, id, held, error);
     }
     await this.forget(id);
     this.options.logger.info(
@@ -177,9 +190,9 @@ export class Outbox {
     );
   }
 
-  private async post(id: string, reply: PendingReply, part: number): Promise<void> {
+  private async post(client: WebClient, id: string, reply: PendingReply, part: number): Promise<void> {
     const message = reply.messages[part] as SlackMessage;
-    await this.options.client.chat.postMessage({
+    await client.chat.postMessage({
       channel: reply.channel,
       thread_ts: reply.threadTs,
       text: message.text,
@@ -191,13 +204,13 @@ export class Outbox {
     });
   }
 
-  private async failed(id: string, held: Held, error: unknown): Promise<void> {
+  private async failed(client: WebClient | null, id: string, held: Held, error: unknown): Promise<void> {
     const { reply } = held;
     const kind = failureKind(error);
     const context = { channel: reply.channel, threadTs: reply.threadTs, slackError: slackErrorCode(error) };
     if (kind === 'refused') {
       logFailure(this.options.logger, error, 'Slack refused a reply; giving up', context);
-      return this.giveUp(id, reply, userMessageFor(error));
+      return this.giveUp(client, id, reply, userMessageFor(error));
     }
     reply.failures += 1;
     if (outcomeUnknown(kind)) reply.uncertain = true;
@@ -205,7 +218,7 @@ export class Outbox {
     const now = this.now();
     if (now - held.createdAt >= this.options.policy.giveUpAfterMs) {
       logFailure(this.options.logger, error, 'could not post a reply in time; giving up', context);
-      return this.giveUp(id, reply, finalNote(reply.lastFailure, this.options.policy.giveUpAfterMs));
+      return this.giveUp(client, id, reply, finalNote(reply.lastFailure, this.options.policy.giveUpAfterMs));
     }
     const wait = Math.max(retryAfterMs(error) ?? 0, retryDelay(this.options.policy, reply.failures));
     reply.nextAttemptAt = now + wait;
@@ -217,10 +230,17 @@ export class Outbox {
     this.schedule(id, reply.nextAttemptAt);
   }
 
-  private async giveUp(id: string, reply: PendingReply, note: string): Promise<void> {
+  private async giveUp(
+    client: WebClient | null,
+    id: string,
+    reply: PendingReply,
+    note: string,
+  ): Promise<void> {
     await this.forget(id);
+    // No client: the installation could not even be read, so there is nobody to post the note with.
+    if (!client) return;
     await tellPrivately(
-      this.options.client,
+      client,
       { channel: reply.channel, user: reply.user, threadTs: reply.threadTs },
       note,
     ).catch((error: unknown) =>

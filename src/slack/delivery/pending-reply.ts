@@ -3,8 +3,21 @@ import type { SlackMessage } from '../views/block-types.js';
 /** Why the last attempt failed, for the final note to the asker (a network failure is not a refusal). */
 export type LastFailure = 'unreachable' | 'ratelimited' | 'busy';
 
+/**
+ * Which installation a reply belongs to (OAuth: many workspaces), as Bolt's installationStore looks it
+ * up. Only the ids are stored with the reply, never a token: the token is fetched when it is posted,
+ * so an uninstalled workspace's replies are not posted with a token it revoked.
+ */
+export interface InstallationRef {
+  teamId: string | undefined;
+  enterpriseId: string | undefined;
+  isEnterpriseInstall: boolean;
+}
+
 /** One reply in the outbox: the messages to post in a thread, and how far delivery got. */
 export interface PendingReply {
+  /** Absent with one workspace (SLACK_BOT_TOKEN). */
+  installation?: InstallationRef;
   channel: string;
   threadTs: string;
   /** Who asked: the one told privately if the reply cannot be delivered. */
@@ -31,6 +44,18 @@ export function asPendingReply(body: Record<string, unknown>): PendingReply | nu
     typeof reply.posted === 'number' &&
     typeof reply.uncertain === 'boolean' &&
     typeof reply.failures === 'number' &&
-    typeof reply.nextAttemptAt === 'number';
+    typeof reply.nextAttemptAt === 'number' &&
+    (reply.installation === undefined || isInstallationRef(reply.installation));
   return valid ? (reply as PendingReply) : null;
+}
+
+function isInstallationRef(value: unknown): value is InstallationRef {
+  const ref = value as Partial<InstallationRef> | null;
+  return (
+    typeof ref === 'object' &&
+    ref !== null &&
+    typeof ref.isEnterpriseInstall === 'boolean' &&
+    ['string', 'undefined'].includes(typeof ref.teamId) &&
+    ['string', 'undefined'].includes(typeof ref.enterpriseId)
+  );
 }

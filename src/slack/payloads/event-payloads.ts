@@ -43,6 +43,18 @@ export const appHomeOpenedEvent = z.object({
   tab: z.string().optional(),
 });
 
+/** `app_uninstalled`: https://docs.slack.dev/reference/events/app_uninstalled */
+export const appUninstalledEvent = z.object({ type: z.literal('app_uninstalled') });
+
+/**
+ * `tokens_revoked`: user ids whose user tokens (`oauth`) and bot user ids whose bot tokens (`bot`) were
+ * revoked. https://docs.slack.dev/reference/events/tokens_revoked
+ */
+export const tokensRevokedEvent = z.object({
+  type: z.literal('tokens_revoked'),
+  tokens: z.object({ oauth: z.array(id).optional(), bot: z.array(id).optional() }),
+});
+
 /** Events with no listener: only what Bolt's routing reads is checked, so they can be acknowledged. */
 const otherEvent = z.looseObject({ type: z.string() });
 
@@ -58,3 +70,5 @@ export const eventCallback = z.object({
 export type AppMentionEvent = z.infer<typeof appMentionEvent>;
 export type MessageEvent = z.infer<typeof messageEvent>;
 export type AppHomeOpenedEvent = z.infer<typeof appHomeOpenedEvent>;
+export type AppUninstalledEvent = z.infer<typeof appUninstalledEvent>;
+export type TokensRevokedEvent = z.infer<typeof tokensRevokedEvent>;

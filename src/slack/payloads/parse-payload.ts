@@ -2,11 +2,15 @@ import type { z } from 'zod';
 import {
   type AppHomeOpenedEvent,
   type AppMentionEvent,
+  type AppUninstalledEvent,
   appHomeOpenedEvent,
   appMentionEvent,
+  appUninstalledEvent,
   eventCallback,
   type MessageEvent,
   messageEvent,
+  type TokensRevokedEvent,
+  tokensRevokedEvent,
 } from './event-payloads.js';
 import {
   type BlockActions,
@@ -25,6 +29,8 @@ export type SlackWork =
   | { kind: 'app_mention'; eventId: string | undefined; event: AppMentionEvent }
   | { kind: 'message'; eventId: string | undefined; event: MessageEvent }
   | { kind: 'app_home_opened'; event: AppHomeOpenedEvent }
+  | { kind: 'app_uninstalled'; event: AppUninstalledEvent }
+  | { kind: 'tokens_revoked'; event: TokensRevokedEvent }
   | { kind: 'command'; command: SlashCommand }
   | { kind: 'block_actions'; body: BlockActions }
   | { kind: 'message_action'; body: MessageAction }
@@ -101,6 +107,14 @@ function parseEvent(fields: Record<string, unknown>): PayloadCheck {
     case 'app_home_opened': {
       const opened = check(appHomeOpenedEvent, event);
       return opened.ok ? route({ kind: 'app_home_opened', event: opened.value }) : named(opened.problem);
+    }
+    case 'app_uninstalled': {
+      const gone = check(appUninstalledEvent, event);
+      return gone.ok ? route({ kind: 'app_uninstalled', event: gone.value }) : named(gone.problem);
+    }
+    case 'tokens_revoked': {
+      const revoked = check(tokensRevokedEvent, event);
+      return revoked.ok ? route({ kind: 'tokens_revoked', event: revoked.value }) : named(revoked.problem);
     }
     default:
       return route({ kind: 'other' });
