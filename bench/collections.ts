@@ -5,42 +5,27 @@
  * (latency). Writes its section of docs/benchmarks.md. Not a test: no thresholds.
  * Options: --paragraphs N (default 100,000), --queries N (default 200).
  */
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import { writeMarkdownSection } from '../scripts/lib/markdown-section.js';
 import { LexicalIndex } from '../src/index/lexical-index.js';
 import { LocalHashEmbeddings } from '../src/index/local-embeddings.js';
 import { HnswVectorIndex } from '../src/index/vector-index.js';
+import { collectionCorpus, recall, type Timing, timing } from './collection-corpus.js';
 import { ExactVectorIndex } from './exact-vector-index.js';
-import { generateCorpus } from './generate-corpus.js';
 
 const { values } = parseArgs({
   options: { paragraphs: { type: 'string', default: '100000' }, queries: { type: 'string', default: '200' } },
 });
 const paragraphs = Number(values.paragraphs);
 const queryCount = Number(values.queries);
-const perDocument = 100;
 const COLLECTIONS = 100;
 /** What retrieval asks each ranking for before fusion (src/answer/retrieve.ts, CANDIDATES). */
 const CANDIDATES = 50;
 
-const work = await mkdtemp(join(tmpdir(), 'whosaid-bench-collections-'));
 const log = (text: string) => process.stderr.write(`bench:collections: ${text}\n`);
 log(`generating ${paragraphs} paragraphs in ${COLLECTIONS} collections…`);
-await generateCorpus(work, Math.ceil(paragraphs / perDocument), perDocument);
-const texts: string[] = [];
-const collectionOf: number[] = [];
-for (const [d, name] of (await readdir(work)).sort().entries()) {
-  const body = (await readFile(join(work, name), 'utf8')).split('\n---\n')[1] ?? '';
-  for (const line of body.split('\n').filter(Boolean)) {
-    texts.push(line);
-    // Documents are dealt out to collections in turn: each holds 1/100 of the paragraphs, spread over the corpus.
-    collectionOf.push(d % COLLECTIONS);
-  }
-}
-await rm(work, { recursive: true, force: true });
+const { texts, collectionOf, queries } = await collectionCorpus(paragraphs, COLLECTIONS, queryCount);
 
 const embeddings = new LocalHashEmbeddings();
 let started = performance.now();
@@ -63,16 +48,6 @@ function labelsOf(count: number): number[] {
   return collectionOf.flatMap((collection, label) => (collection < count ? [label] : []));
 }
 
-// Queries are paragraphs of the corpus reworded a little (first words dropped), seeded.
-let seed = 7;
-const nextRandom = () => {
-  seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
-  return seed / 2 ** 32;
-};
-const queries = Array.from({ length: queryCount }, () => {
-  const text = texts[Math.floor(nextRandom() * texts.length)] ?? '';
-  return text.split(' ').slice(2).join(' ');
-});
 const queryVectors = queries.map((query) => embeddings.embedText(query));
 
 interface Figures {
@@ -84,17 +59,6 @@ interface Figures {
   lexical: Timing;
   retrieval: Timing;
 }
-interface Timing {
-  p50: number;
-  p95: number;
-}
-
-function timing(samples: number[]): Timing {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-  return { p50: at(0.5), p95: at(0.95) };
-}
-
 function measure(
   vector: { search(query: number[], k: number): { label: number }[] },
   keyword: LexicalIndex,
@@ -115,17 +79,6 @@ function measure(
     top10.push(hits.slice(0, 10).map((hit) => hit.label));
   });
   return { vector: timing(vectorTimes), lexical: timing(lexicalTimes), retrieval: timing(both), top10 };
-}
-
-function recall(found: number[][], truth: number[][]): number {
-  let hit = 0;
-  let total = 0;
-  found.forEach((labels, i) => {
-    const expected = new Set(truth[i] ?? []);
-    hit += labels.filter((label) => expected.has(label)).length;
-    total += expected.size;
-  });
-  return total === 0 ? 1 : hit / total;
 }
 
 log('measuring…');
@@ -192,8 +145,8 @@ ${lines.join('\n')}
 The allowed rows are scanned exactly while allowed² ≤ ef·M·total (src/index/vector-index.ts: a filtered walk visits
 about ef·total/allowed nodes, M distances each); more are searched in the graph with hnswlib's filter, which skips other
 collections' nodes during the walk and keeps walking until it has a full top-k. BM25 uses MiniSearch's \`filter\`, applied
-to the matches before they are ranked and cut. The PostgreSQL backend's figures are not measured here (its query-time
-search is another branch's work).
+to the matches before they are ranked and cut. The PostgreSQL backend's figures on the same corpus and queries:
+"Collections: filtered retrieval (PostgreSQL backend)" (\`npm run bench:postgres-collections\`).
 `;
 await writeMarkdownSection('docs/benchmarks.md', 'bench-collections', markdown, 'Benchmarks');
 process.stdout.write(markdown);

@@ -246,7 +246,7 @@ Produced by \`npm run bench:postgres\` on ${new Date().toISOString().slice(0, 10
 | publish to PostgreSQL (multi-row INSERTs, one transaction per document, then the HNSW index) | ${r.publishSeconds.toFixed(1)} s (${Math.round(r.paragraphs / r.publishSeconds).toLocaleString('en')} paragraphs/s) |
 | publish again with one document changed | ${r.republishOneSeconds.toFixed(1)} s |
 | database size | ${r.size} MB |
-| replica load (documents, chunks, BM25 built in memory; no vectors) | ${q.loadSeconds.toFixed(1)} s, ${q.replicaRssMb} MB resident after loading |
+| replica load (documents, chunks and term counts; no vectors, no keyword index) | ${q.loadSeconds.toFixed(1)} s, ${q.replicaRssMb} MB resident after loading |
 | files backend load of the same index (with vectors and hnswlib graph), for comparison | ${q.filesLoadSeconds.toFixed(1)} s |
 | \`ask\` p50 / p95, vectors searched in PostgreSQL | ${ms(q.askPostgres.p50)} / ${ms(q.askPostgres.p95)} |
 | \`ask\` p50 / p95, files backend (hnswlib in memory) | ${ms(q.askFiles.p50)} / ${ms(q.askFiles.p95)} |

@@ -88,7 +88,7 @@ async function evaluate(split: Split): Promise<Map<string, Tally>> {
     ]),
   );
   for (const claim of mine) {
-    const result = checkQuote(context, { claim: claim.claim, speaker: claim.speaker });
+    const result = await checkQuote(context, { claim: claim.claim, speaker: claim.speaker });
     const tally = tallies.get(claim.type) as Tally;
     tally.claims += 1;
     const right = result.verdict === claim.expected.verdict;

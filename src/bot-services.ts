@@ -10,6 +10,7 @@ import { type Passage, passageOf } from './answer/passage.js';
 import type { DateRange } from './answer/question-dates.js';
 import { withinScope } from './answer/scoped-context.js';
 import type { SearchContext } from './answer/search-context.js';
+import { sourcesFollowUp } from './answer/source-follow-up.js';
 import {
   type CorpusOutline,
   type SuggestedQuestion,
@@ -20,6 +21,7 @@ import { type CheckRequest, checkQuote } from './check/check-quote.js';
 import type { QuoteCheck } from './check/types.js';
 import type { Scope } from './collections/scope.js';
 import type { DocumentSummary } from './fetch/document-summary.js';
+import type { FollowFeedResult } from './fetch/follow-feed.js';
 import { type CollectionStats, collectionStats } from './index/collection-stats.js';
 import type { IngestReport } from './index/ingest.js';
 import type { LiveIndex } from './index/live-index.js';
@@ -31,6 +33,7 @@ import { readableThread } from './slack/slack-text.js';
 import { humanMessages } from './summarize/summarize-thread.js';
 import { summarize } from './summarize/summarize-with-fallback.js';
 import type { ThreadMessage, ThreadSummary } from './summarize/types.js';
+import { firstNameGender } from './text/word-lexicon.js';
 
 /** What the bot knows, for the App Home tab and `whosaid` status output. */
 export interface KnowledgeSummary {
@@ -69,7 +72,7 @@ export interface BotServices {
   /** One whole paragraph of a document (what a citation points at), or null when there is none. */
   passage(doc: string, paragraph: number): Passage | null;
   /** `/quote check "…"`, the Check quote shortcut: is this quotation verbatim, and whose? */
-  checkQuote(request: CheckRequest): QuoteCheck;
+  checkQuote(request: CheckRequest): Promise<QuoteCheck>;
   summarize(thread: ThreadToSummarize): Promise<ThreadSummary>;
   knowledge(): KnowledgeSummary;
   /**
@@ -83,10 +86,20 @@ export interface BotServices {
   /** A follow-up read against the conversation before it (a pronoun or "and …?" written out), or as asked. */
   resolveFollowUp(question: string, turns: readonly ConversationTurn[]): FollowUp;
   /**
+   * A follow-up about the documents the previous answer cited ("which letter was that?", "when was that
+   * published?"), answered from their metadata; null when it is not one (then it is asked as usual).
+   */
+  answerAboutSources(question: string, turns: readonly ConversationTurn[]): Answer | null;
+  /**
    * Fetches a link into the documents and indexes it (Slack's "add"); absent when adding is off.
    * Within a scope, the document goes into the scope's first collection.
    */
   addLink?: (url: string) => Promise<AddLinkResult>;
+  /**
+   * Follows an RSS or Atom feed (Slack's "follow"); absent when adding is off. Within a scope its
+   * articles go into the scope's first collection.
+   */
+  followFeed?: (url: string) => Promise<FollowFeedOutcome>;
   /** The feeds followed and when each was last checked (App Home); absent without a feed list. */
   feeds?: () => Promise<FeedStatus[]>;
   /**
@@ -104,7 +117,18 @@ export interface FeedStatus {
   title: string | null;
   /** When the feed was last fetched (ISO time), null before the first refresh. */
   lastCheckedAt: string | null;
+  /** The collection its articles go into. */
+  collection: string;
 }
+
+/** A feed followed, and when its articles come: `refreshMinutes` between refreshes (0: only `ingest --feeds`). */
+interface FeedFollowed extends FollowFeedResult {
+  ok: true;
+  refreshMinutes: number;
+}
+
+/** What following a feed did, or why it failed. */
+export type FollowFeedOutcome = FeedFollowed | { ok: false; reason: string };
 
 /** What adding a link did: the document's title, paragraphs and quotes, or why it failed. */
 export type AddLinkResult =
@@ -129,6 +153,8 @@ export interface BotServicesOptions {
   refreshIndex?: () => Promise<IngestReport>;
   /** Adds a link into `collection` (absent: `news`, the fetched-documents folder). */
   addLink?: (url: string, collection?: string) => Promise<AddLinkResult>;
+  /** Follows a feed whose articles go into `collection` (absent: `news`). */
+  followFeed?: (url: string, collection?: string) => Promise<FollowFeedOutcome>;
   feeds?: () => Promise<FeedStatus[]>;
   /** Today's date for "since Monday", "last week" in questions; the system clock unless a test sets one. */
   now?: () => Date;
@@ -151,6 +177,15 @@ export function createBotServices(
       ? source.use((context) => work(withinScope(context, scope)))
       : work(withinScope(source, scope));
   const addLink = options.addLink;
+  const followFeed = options.followFeed;
+  // What is added from a channel goes into its first collection; a scope that reads nothing (every
+  // binding unreadable here) has nowhere to add to.
+  const intoScope = async <R>(
+    work: (collection: string | undefined) => Promise<R>,
+  ): Promise<R | { ok: false; reason: string }> =>
+    scope && scope.collections.length === 0
+      ? { ok: false, reason: 'this channel reads no collection this workspace may add to' }
+      : work(scope?.collections[0]);
   return {
     scope,
     // A scope that covers every collection of the index restricts nothing: these very services (so a
@@ -182,13 +217,9 @@ export function createBotServices(
     quotes: (quoteOptions) => use((context) => findQuotes(context, quoteOptions)),
     passage: (doc, paragraph) => use((context) => passageOf(context, doc, paragraph)),
     checkQuote: (request) => use((context) => checkQuote(context, request)),
-    ...(addLink && {
-      addLink: async (url: string): Promise<AddLinkResult> => {
-        // A scope that reads nothing (every binding unreadable here) has nowhere to add to.
-        if (scope && scope.collections.length === 0)
-          return { ok: false, reason: 'this channel reads no collection this workspace may add to' };
-        return addLink(url, scope?.collections[0]);
-      },
+    ...(addLink && { addLink: (url: string) => intoScope((collection) => addLink(url, collection)) }),
+    ...(followFeed && {
+      followFeed: (url: string) => intoScope((collection) => followFeed(url, collection)),
     }),
     ...(options.feeds && { feeds: options.feeds }),
     summarize: async ({ messages, botUserId, lookupNames }) => {
@@ -200,10 +231,15 @@ export function createBotServices(
     resolveFollowUp: (question, turns) =>
       use((context) =>
         // People only: "SpaceX" in "what did he say about SpaceX?" is a topic, not who "he" is.
-        resolveFollowUp(question, turns, (text) =>
-          findSpeakersInText(text, context.speakers).filter(isPersonLike),
+        resolveFollowUp(
+          question,
+          turns,
+          (text) => findSpeakersInText(text, context.speakers).filter(isPersonLike),
+          // A known first name tells the gender a pronoun must agree with (compromise's name lexicon).
+          (name) => firstNameGender(name.split(/\s+/)[0] ?? ''),
         ),
       ),
+    answerAboutSources: (question, turns) => use((context) => sourcesFollowUp(context, question, turns)),
     knowledge: () => use((context) => knowledgeOf(context, generation !== null)),
   };
 }

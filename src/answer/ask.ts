@@ -55,10 +55,10 @@ export async function ask(context: SearchContext, options: AskOptions): Promise<
   // A question that quotes a statement asks whether it was said, and by whom: its words are checked
   // against the documents as a quotation, never searched as keywords.
   const claim = findClaim(options.question);
-  if (claim) return checkedAnswer(checkQuote(context, claim));
+  if (claim) return checkedAnswer(await checkQuote(context, claim));
   const request = documentRequest(options.question);
   if (request === 'list')
-    return { ...plain(), ...listDocuments(context, listRequest(options.question) ?? undefined) };
+    return { ...plain(), ...(await listDocuments(context, listRequest(options.question) ?? undefined)) };
   // "What did Meyer say last week?": the dates filter and order the passages; they are not a topic.
   const { dates, rest } = readQuestionDates(options.question, options.now ?? null);
   let allOutOfRange = false;

@@ -25,11 +25,11 @@ export function documentRequest(question: string): DocumentRequest | null {
  * The indexed documents a list request asks for (all of them, those mentioning a topic, or those the
  * metadata describes so), each cited by the paragraph that shows why it is listed.
  */
-export function listDocuments(
+export async function listDocuments(
   context: SearchContext,
   request: ListRequest = { filter: null },
-): Pick<Answer, 'answer' | 'citations' | 'abstained'> {
-  const listed = documentsFor(context, request);
+): Promise<Pick<Answer, 'answer' | 'citations' | 'abstained'>> {
+  const listed = await documentsFor(context, request);
   const citations = listed.flatMap(({ document, paragraph }, i) => {
     const chunk = context.paragraphs.get(`${document.id}#${paragraph}`);
     return chunk ? [citationOf(i + 1, document, chunk, null)] : [];
@@ -177,7 +177,13 @@ function representativeQuotes(quotes: readonly Quote[]): Quote[] {
   );
 }
 
-function citationOf(n: number, document: StoredDocument, paragraph: Chunk, quote: Quote | null): Citation {
+/** A citation of one whole paragraph of `document` (with the quote it is cited for, if any). */
+export function citationOf(
+  n: number,
+  document: StoredDocument,
+  paragraph: Chunk,
+  quote: Quote | null,
+): Citation {
   return {
     n,
     doc: document.id,

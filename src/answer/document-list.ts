@@ -49,7 +49,7 @@ export interface ListedDocument {
 const TOPIC_DEPTH = 500;
 
 /** The documents a list request asks for, in index order. */
-export function documentsFor(context: SearchContext, request: ListRequest): ListedDocument[] {
+export async function documentsFor(context: SearchContext, request: ListRequest): Promise<ListedDocument[]> {
   const { filter } = request;
   const all = context.index.documents;
   if (!filter) return all.map((document) => ({ document, paragraph: 1 }));
@@ -69,7 +69,7 @@ export function documentsFor(context: SearchContext, request: ListRequest): List
       .map((document) => ({ document, paragraph: 1 }));
   }
   const first = new Map<string, number>();
-  for (const label of context.index.lexical.chunksWithAll(topicWords(filter.text), TOPIC_DEPTH)) {
+  for (const label of await context.index.lexical.chunksWithAll(topicWords(filter.text), TOPIC_DEPTH)) {
     const chunk = context.index.chunks[label];
     if (!chunk) continue;
     const seen = first.get(chunk.doc);

@@ -72,12 +72,12 @@ export interface EvidenceDetail {
   focus: string | null;
 }
 
-export function gatherEvidence(
+export async function gatherEvidence(
   analysis: QuestionAnalysis,
   passages: Passage[],
   context: SearchContext,
   asked: SpeakerFilter,
-): EvidenceDetail {
+): Promise<EvidenceDetail> {
   const top = passages.slice(0, SUPPORT_DEPTH);
   const concepts = conceptStems(analysis);
   // A single capitalised word counts as a name when neither the documents nor the lexicon know it
@@ -88,8 +88,9 @@ export function gatherEvidence(
       entity.name.includes(' ') ||
       (context.index.lexical.documentFrequency(entity.name) === 0 && !isCommonWord(entity.name)),
   );
-  const missing = names.filter((entity) => isMissing(entity, context)).map((entity) => entity.name);
-  const unquoted = unquotedSubject(analysis, context);
+  const absent = await Promise.all(names.map((entity) => isMissing(entity, context)));
+  const missing = names.filter((_, i) => absent[i]).map((entity) => entity.name);
+  const unquoted = await unquotedSubject(analysis, context);
   const { focus, expects } = analysis;
   // A word the documents write otherwise ("Rhode Island" as "RI", "WSJ" in full) is known to them.
   const known = analysis.keyTerms.filter(
@@ -219,7 +220,11 @@ function unknownToCorpus(name: string, context: SearchContext): boolean {
  * A person or organisation the documents never mention: neither its words together, nor a speaker it
  * matches, nor a short form the documents use for it.
  */
-function isMissing(entity: QuestionAnalysis['entities'][number], context: SearchContext): boolean {
+async function isMissing(
+  entity: QuestionAnalysis['entities'][number],
+  context: SearchContext,
+): Promise<boolean> {
+  const { lexical } = context.index;
   if (context.aliases.has(entity.name.toLowerCase())) return false;
   if (expandBlend(entity.name, corpusNameRuns(context))) return false;
   // "SecDef Austin": the short forms the documents write in full stand for their names; the rest of
@@ -232,18 +237,19 @@ function isMissing(entity: QuestionAnalysis['entities'][number], context: Search
   );
   if (shortForms.length > 0 && shortForms.length < words.length) {
     const rest = words.filter((word) => !shortForms.includes(word)).join(' ');
-    if (context.index.lexical.containsAll(rest)) return false;
+    if (await lexical.containsAll(rest)) return false;
   }
   // "Rhode Island" where the documents write "(D-RI)": a name WordNet knows by another name.
-  if (context.wordnet.phraseSynonyms(entity.name).some((other) => context.index.lexical.containsAll(other)))
-    return false;
+  const synonyms = context.wordnet.phraseSynonyms(entity.name);
+  if ((await Promise.all(synonyms.map((other) => lexical.containsAll(other)))).some(Boolean)) return false;
   const parts = entity.name.split(/\s+/).filter((part) => !NAME_JOINERS.has(part));
   // Other names count only when none of their words occur: an event or place may be spelled otherwise
   // in the text ("World War II" and "World War 2").
-  if (entity.kind === 'other') return parts.every((part) => !context.index.lexical.containsAll(part));
+  if (entity.kind === 'other')
+    return (await Promise.all(parts.map((part) => lexical.containsAll(part)))).every((found) => !found);
   return (
-    !context.index.lexical.containsAll(entity.name) &&
-    matchSpeaker(entity.name, context.speakers).matches.length === 0
+    matchSpeaker(entity.name, context.speakers).matches.length === 0 &&
+    !(await lexical.containsAll(entity.name))
   );
 }
 
@@ -251,7 +257,7 @@ function isMissing(entity: QuestionAnalysis['entities'][number], context: Search
  * "What did Putin say…" about someone the documents name but never quote: answering from passages
  * that merely mention them would put words in their mouth.
  */
-function unquotedSubject(analysis: QuestionAnalysis, context: SearchContext): string | null {
+async function unquotedSubject(analysis: QuestionAnalysis, context: SearchContext): Promise<string | null> {
   const subject = analysis.speechSubject;
   if (!subject) return null;
   // The speaker is the head of the phrase: in "the letter to Austin" Austin is whom it was sent to.
@@ -259,7 +265,7 @@ function unquotedSubject(analysis: QuestionAnalysis, context: SearchContext): st
     subject.split(/\s+(?:to|about|on|for|with|against|from|regarding|over|into|at)\s+/i)[0] ?? subject;
   const bare = head.replace(/['’]s\b/g, '');
   const named = analysis.entities.find((entity) => bare.includes(entity.name));
-  if (!named || !context.index.lexical.containsAll(named.name)) return null;
+  if (!named || !(await context.index.lexical.containsAll(named.name))) return null;
   // "the lawyer Axios spoke with": a name followed by a finite verb starts a relative clause inside
   // the phrase; its head, the one speaking, is the noun before it.
   const after =
@@ -276,7 +282,7 @@ function unquotedSubject(analysis: QuestionAnalysis, context: SearchContext): st
   // A person speaks through quotes. An organisation (or a name the lexicon cannot place) may answer
   // in a sentence that is a fact, not a quote — "the Pentagon did not respond": unquoted only when
   // no passage has it as the subject of a verb of communication.
-  if (named.kind !== 'person' && speaksInCorpus(named.name, context)) return null;
+  if (named.kind !== 'person' && (await speaksInCorpus(named.name, context))) return null;
   // "What does SATCOM refer to / stand for / mean?" asks what a term denotes, not what anyone said.
   if (named.kind !== 'person' && DEFINITION_FRAME.test(analysis.text)) return null;
   return named.name;
@@ -287,13 +293,27 @@ const DEFINITION_FRAME = /\b(?:mean|means|meant|stands?\s+for|refers?\s+to)\b/i;
 /** Passages read for a name's own statements: far more than any name's mentions in a news archive. */
 const SPEAKING_DEPTH = 50;
 
-function speaksInCorpus(name: string, context: SearchContext): boolean {
-  const hits = context.index.lexical.search({ text: name, limit: SPEAKING_DEPTH });
-  return hits.some((hit) => {
-    const text = context.index.chunks[hit.label]?.text ?? '';
-    // The reporting verbs attribution knows, and any verb WordNet files under communication or thought.
-    return speaksIn(text, name, (word) => SPEECH_VERBS.has(word) || context.wordnet.isExpressionVerb(word));
-  });
+async function speaksInCorpus(name: string, context: SearchContext): Promise<boolean> {
+  // An organisation speaks under any of its names: "DoD" through "the Department of Defense …".
+  const names = new Set([
+    name,
+    ...context.wordnet.phraseSynonyms(name),
+    ...(context.aliases.get(name.toLowerCase()) ?? []),
+  ]);
+  for (const other of names) {
+    const hits = await context.index.lexical.search({ text: other, limit: SPEAKING_DEPTH });
+    const speaks = hits.some((hit) => {
+      const text = context.index.chunks[hit.label]?.text ?? '';
+      // The reporting verbs attribution knows, and any verb WordNet files under communication or thought.
+      return speaksIn(
+        text,
+        other,
+        (word) => SPEECH_VERBS.has(word) || context.wordnet.isExpressionVerb(word),
+      );
+    });
+    if (speaks) return true;
+  }
+  return false;
 }
 
 /**

@@ -1,9 +1,17 @@
 import { findSpeechSubject } from './analyze-question.js';
 
+/** A passage an earlier answer cited, as its message records it. */
+export interface CitedSource {
+  doc: string;
+  paragraph: number;
+}
+
 /** One earlier message of the conversation: the asker's question or the bot's answer. */
 export interface ConversationTurn {
   from: 'asker' | 'bot';
   text: string;
+  /** For an answer: the passages it cited (kept with its message), so "which letter was that?" can be read. */
+  sources?: readonly CitedSource[];
 }
 
 export interface FollowUp {
@@ -15,6 +23,8 @@ export interface FollowUp {
 
 /** The people a text names, as the documents name them, in order of appearance. */
 export type PeopleIn = (text: string) => string[];
+/** A person's gender where the name tells it (a known first name), else null. */
+export type GenderOf = (name: string) => 'm' | 'f' | null;
 
 /** He, she, him, his, her: the singular third-person pronouns a follow-up uses for the person asked about. */
 const PRONOUN = /\b(he|she|him|his|her|hers)\b/gi;
@@ -36,12 +46,14 @@ const TOPIC_LEAD = /^(?:about|on|regarding|concerning)\s+/i;
  *   the latest answer quotes;
  * - a follow-up that is only a new part ("and the senators?", "what about on the budget?") is the
  *   previous question with that part in place of its speaker (or of its topic, for "about …").
- * Plural pronouns are left alone: "they" may be any group the answer mentions.
+ * Plural pronouns are left alone: "they" may be any group the answer mentions. Where a first name tells
+ * a person's gender, the pronoun must agree with it.
  */
 export function resolveFollowUp(
   question: string,
   turns: readonly ConversationTurn[],
   peopleIn: PeopleIn,
+  genderOf: GenderOf = () => null,
 ): FollowUp {
   const unchanged = { question, readAs: null };
   const previous = [...turns].reverse().find((turn) => turn.from === 'asker')?.text;
@@ -49,7 +61,10 @@ export function resolveFollowUp(
   const ellipsis = ellipticalPart(question);
   if (ellipsis) return withNewPart(previous, ellipsis, peopleIn) ?? unchanged;
   if (peopleIn(question).length > 0 || !hasPronoun(question)) return unchanged;
-  const person = focusPerson(turns, peopleIn);
+  const gender = pronounGender(question);
+  // "did he ask her …" is about two people: no one reading can write both out.
+  if (gender === 'both') return unchanged;
+  const person = focusPerson(turns, peopleIn, (name) => agrees(genderOf(name), gender));
   if (!person) return unchanged;
   return {
     question: question.replace(PRONOUN, (pronoun, _word, at: number) =>
@@ -73,12 +88,36 @@ function isPossessive(pronoun: string, after: string): boolean {
   );
 }
 
-/** The one person the conversation is about, walking back from the latest turn; null when unclear. */
-function focusPerson(turns: readonly ConversationTurn[], peopleIn: PeopleIn): string | null {
+/** The gender the question's pronouns give: he/him/his, she/her/hers, both, or none. */
+function pronounGender(question: string): 'm' | 'f' | 'both' {
+  const words = [...question.matchAll(PRONOUN)].map((match) => (match[1] ?? '').toLowerCase());
+  const male = words.some((word) => word === 'he' || word === 'him' || word === 'his');
+  const female = words.some((word) => word === 'she' || word === 'her' || word === 'hers');
+  return male && female ? 'both' : male ? 'm' : 'f';
+}
+
+/**
+ * Whether a person may be the pronoun: a known gender must agree; an unknown one may (so it still
+ * counts as a candidate, and makes a choice between two people ambiguous rather than forced).
+ */
+function agrees(known: 'm' | 'f' | null, pronoun: 'm' | 'f'): boolean {
+  return known === null || known === pronoun;
+}
+
+/**
+ * The one person the conversation is about, walking back from the latest turn that names anyone; null
+ * when unclear. Of the people that turn names, those the pronoun cannot be (a known other gender) are
+ * left out: "she" after a question about Jane Roe and Dan Meyer is Jane Roe.
+ */
+function focusPerson(
+  turns: readonly ConversationTurn[],
+  peopleIn: PeopleIn,
+  mayBe: (name: string) => boolean,
+): string | null {
   for (const from of ['asker', 'bot'] as const) {
     const latest = [...turns].reverse().find((turn) => turn.from === from && peopleIn(turn.text).length > 0);
     if (!latest) continue;
-    const people = [...new Set(peopleIn(latest.text))];
+    const people = [...new Set(peopleIn(latest.text))].filter(mayBe);
     return people.length === 1 ? (people[0] ?? null) : null;
   }
   return null;

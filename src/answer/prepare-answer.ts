@@ -53,7 +53,8 @@ export async function prepareAnswer(
     notes,
   });
   const passages = options.arrange ? options.arrange(retrieved) : retrieved;
-  return { analysis, asked, passages, evidence: gatherEvidence(analysis, passages, context, asked), notes };
+  const evidence = await gatherEvidence(analysis, passages, context, asked);
+  return { analysis, asked, passages, evidence, notes };
 }
 
 /**

@@ -37,9 +37,13 @@ export interface RetrieveOptions {
 export async function retrieve(context: SearchContext, options: RetrieveOptions): Promise<Passage[]> {
   const { index } = context;
   const vectorRanking = await rankByVector(context, options);
-  const lexicalRanking = index.lexical
-    .search({ text: options.analysis.searchText, expansions: options.analysis.expansions, limit: CANDIDATES })
-    .map((hit) => hit.label);
+  const lexicalRanking = (
+    await index.lexical.search({
+      text: options.analysis.searchText,
+      expansions: options.analysis.expansions,
+      limit: CANDIDATES,
+    })
+  ).map((hit) => hit.label);
   const rankings: Ranking[] = [
     { labels: vectorRanking, weight: 1 },
     { labels: lexicalRanking, weight: 1 },

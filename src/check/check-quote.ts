@@ -62,7 +62,7 @@ interface SpeakerJudge {
  * Every verdict but `not_found` cites the verbatim span it rests on; a claim that differs from the
  * document in any word is never `verbatim`.
  */
-export function checkQuote(context: SearchContext, request: CheckRequest): QuoteCheck {
+export async function checkQuote(context: SearchContext, request: CheckRequest): Promise<QuoteCheck> {
   const claimText = request.claim.trim();
   if (claimText.length > MAX_CLAIM_CHARS) {
     throw new WhosaidError(
@@ -72,7 +72,7 @@ export function checkQuote(context: SearchContext, request: CheckRequest): Quote
   }
   const claimed = request.speaker?.trim() || null;
   const claim = readClaim(claimText);
-  const sources = claim.words.length >= MIN_CLAIM_WORDS ? findQuoteSources(context, claimText) : [];
+  const sources = claim.words.length >= MIN_CLAIM_WORDS ? await findQuoteSources(context, claimText) : [];
   const judgeSpeaker: SpeakerJudge = {
     agrees: speakerAgreement(context),
     uncertain: (source, quote) => uncertainDisagreement(context, source.document.id, quote, claimed),

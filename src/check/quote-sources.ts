@@ -29,8 +29,8 @@ const CANDIDATES = 24;
 const MAX_SOURCE_WORDS = 4000;
 
 /** The paragraphs most likely to hold a claim's words: BM25 over the claim, whole paragraphs. */
-export function findQuoteSources(context: SearchContext, claim: string): QuoteSource[] {
-  const hits = context.index.lexical.search({ text: claim, limit: CANDIDATES });
+export async function findQuoteSources(context: SearchContext, claim: string): Promise<QuoteSource[]> {
+  const hits = await context.index.lexical.search({ text: claim, limit: CANDIDATES });
   const seen = new Set<string>();
   const sources: QuoteSource[] = [];
   for (const hit of hits) {

@@ -2,7 +2,7 @@ import { relative, resolve } from 'node:path';
 import { servedContextSteps } from '../answer/question-tables.js';
 import { withinScope } from '../answer/scoped-context.js';
 import { createSearchContext, type SearchContext } from '../answer/search-context.js';
-import { readCollections } from '../collections/collection-registry.js';
+import { collectionOwnDir, readCollections } from '../collections/collection-registry.js';
 import { DEFAULT_COLLECTION, parseScope, type Scope } from '../collections/scope.js';
 import { type Config, loadConfig } from '../config.js';
 import { WhosaidError } from '../errors.js';
@@ -36,6 +36,17 @@ export function configFor(io: CliIo, flags: CorpusFlags = {}): Config {
 }
 
 /** Where the documents and the index are, and the size cap: what every ingest and rebuild reads from config. */
+/**
+ * Where a followed feed's articles are stored, by its collection: the fetched-documents folder for
+ * `news`, else the collection's own folder (indexed with it, deleted with it).
+ */
+export function feedFolder(config: Config): (collection: string) => string {
+  return (collection) =>
+    collection === DEFAULT_COLLECTION
+      ? config.fetchedDir
+      : collectionOwnDir(config.collectionsDir, collection);
+}
+
 export function indexSources(config: Config) {
   return {
     corpusDir: config.corpusDir,

@@ -36,16 +36,18 @@ function bindingOf(
 
 /**
  * What a question from a channel (or DM: `channel` undefined or never bound) of an installation reads:
- * the channel's bound collections, else the defaults — only those the installation may read. The
+ * the channel's bound collections, else those of `fallback` (the DM a question viewing an unbound
+ * channel was asked in), else the defaults — only those the installation may read. The
  * first collection is also where documents added from that channel go.
  */
 export function channelScope(
-  where: { team: string | null; channel: string | undefined },
+  where: { team: string | null; channel: string | undefined; fallback?: string | undefined },
   tenancy: Tenancy,
 ): Scope {
-  const bound = where.channel
-    ? bindingOf({ team: where.team, channel: where.channel }, tenancy.bindings)
-    : undefined;
+  const bound = [where.channel, where.fallback]
+    .filter((channel): channel is string => channel !== undefined)
+    .map((channel) => bindingOf({ team: where.team, channel }, tenancy.bindings))
+    .find((binding) => binding !== undefined);
   const visible = new Set(visibleCollections(where.team, tenancy.records));
   return { collections: (bound?.collections ?? tenancy.defaults).filter((name) => visible.has(name)) };
 }

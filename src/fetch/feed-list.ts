@@ -13,6 +13,8 @@ export interface FeedEntry {
   lastCheckedAt: string | null;
   /** Keys (guid, else link) of items already brought in, so they are not fetched again. */
   seen: string[];
+  /** The collection its articles go into; absent (lists written before collections) means `news`. */
+  collection?: string;
 }
 
 interface FeedFile {
@@ -63,10 +65,11 @@ export async function writeFeeds(fetchedDir: string, feeds: FeedEntry[]): Promis
   await rename(temporary, path);
 }
 
-export function newFeed(url: string, title: string | null): FeedEntry {
+export function newFeed(url: string, title: string | null, collection = 'news'): FeedEntry {
   return {
     url,
     title,
+    collection,
     addedAt: new Date().toISOString(),
     etag: null,
     lastModified: null,

@@ -26,6 +26,11 @@ export interface PullFeedsOptions {
   /** New items fetched per feed and run at most. */
   maxItems: number;
   pacer: HostPacer;
+  /**
+   * The folder a feed's articles are stored in: its collection's (see FeedEntry.collection). Absent:
+   * every feed's go into `fetchedDir`.
+   */
+  folderFor?: (collection: string) => string;
 }
 
 /**
@@ -82,7 +87,8 @@ async function pullFeed(
     const fetched: FetchedItem[] = [];
     for (const item of now) {
       await options.pacer.wait(item.url);
-      const [done] = await fetchDocuments({ ...options, urls: [item.url] });
+      const fetchedDir = options.folderFor?.(feed.collection ?? 'news') ?? options.fetchedDir;
+      const [done] = await fetchDocuments({ ...options, fetchedDir, urls: [item.url] });
       if (!done) continue;
       fetched.push(done);
       // A lasting failure (404, no article text, refused) is not retried on every run: it would hold a

@@ -7,6 +7,8 @@ import { type FeedReport, pullFeeds } from './pull-feeds.js';
 export interface RefreshFeedsOptions extends FetchIntoIndexOptions {
   maxItems: number;
   hostDelayMs: number;
+  /** Where a feed's articles go, by its collection (see PullFeedsOptions.folderFor). */
+  folderFor?: (collection: string) => string;
 }
 
 export interface RefreshResult {
@@ -28,6 +30,7 @@ export async function refreshFeeds(options: RefreshFeedsOptions): Promise<Refres
     policy: options.policy,
     maxItems: options.maxItems,
     pacer: new HostPacer(options.hostDelayMs),
+    ...(options.folderFor ? { folderFor: options.folderFor } : {}),
   });
   const changed = items.some((item) => item.outcome === 'added' || item.outcome === 'updated');
   const index = changed ? await reindexAfterFetch(options) : null;

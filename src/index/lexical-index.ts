@@ -26,6 +26,27 @@ export interface LexicalQuery {
 /** Weight of a synonym relative to a term the user typed: enough to bridge paraphrase, not to outrank. */
 const EXPANSION_WEIGHT = 0.35;
 
+/** Field boosts of a search: who is quoted counts a little more than the text, the title least. */
+export const SEARCH_BOOSTS = { text: 1, speakers: 1.2, title: 0.25 } as const;
+
+/**
+ * What a search looks for: the question's text and the expansions it does not already hold, as one
+ * text, and the question's own (stemmed) terms, which count fully; every other term counts
+ * EXPANSION_WEIGHT. Shared with the PostgreSQL backend so both search for the same terms.
+ */
+export function searchTerms(query: LexicalQuery): { text: string; boostOf: (term: string) => number } {
+  const own = new Set(
+    words(query.text)
+      .filter((word) => !isStopword(word))
+      .map(stem),
+  );
+  const expansions = (query.expansions ?? []).filter((word) => !own.has(stem(word)));
+  return {
+    text: [query.text, ...expansions].join(' '),
+    boostOf: (term) => (own.has(term) ? 1 : EXPANSION_WEIGHT),
+  };
+}
+
 const OPTIONS = {
   idField: 'label',
   fields: ['text', 'speakers', 'title'],
@@ -157,16 +178,10 @@ export class LexicalIndex {
   }
 
   search(query: LexicalQuery): LexicalHit[] {
-    const own = new Set(
-      words(query.text)
-        .filter((word) => !isStopword(word))
-        .map(stem),
-    );
-    const expansions = (query.expansions ?? []).filter((word) => !own.has(stem(word)));
-    const text = [query.text, ...expansions].join(' ');
+    const { text, boostOf } = searchTerms(query);
     const results = this.search_.search(text, {
-      boost: { text: 1, speakers: 1.2, title: 0.25 },
-      boostTerm: (term) => (own.has(term) ? 1 : EXPANSION_WEIGHT),
+      boost: { ...SEARCH_BOOSTS },
+      boostTerm: (term) => boostOf(term),
       combineWith: 'OR',
       ...this.filterOption(),
     });

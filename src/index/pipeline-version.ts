@@ -15,8 +15,8 @@ const PIPELINE_STEPS = {
   quotes: ['quotes/extract-quotes', 'text/aliases'],
   /** Paragraphs into chunks (the texts that get vectors). */
   chunks: ['index/chunk-document'],
-  /** The BM25 index. */
-  lexical: ['index/lexical-index'],
+  /** The BM25 index (in files), and the terms PostgreSQL's full-text index holds. */
+  lexical: ['index/lexical-index', 'index/postgres/lexical-terms'],
   /** The hnswlib graph over the vectors (its build parameters). */
   vectorGraph: ['index/vector-index'],
   /** The offline embedder: its code is its model, so it is part of its identity. */

@@ -28,6 +28,6 @@ export function restrictIndex(index: ServedIndex, collections: ReadonlySet<strin
             : allowed,
         }),
     },
-    lexical: index.lexical.restrictedTo(labels, index.chunks.length),
+    lexical: index.lexical.restrictedTo({ labels, size: index.chunks.length, collections: allowed }),
   };
 }

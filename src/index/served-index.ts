@@ -1,5 +1,6 @@
 import { labelsOf } from './collection-labels.js';
 import type { IndexData } from './index-store.js';
+import { inMemoryLexicalSearch, type LexicalSearch } from './lexical-search.js';
 import type { HnswVectorIndex, VectorHit } from './vector-index.js';
 
 export interface VectorSearchOptions {
@@ -17,18 +18,19 @@ export interface VectorSearch {
 }
 
 /**
- * What answering reads of an index: documents, chunks and the lexical index, with the vectors behind a
- * search rather than in memory (the PostgreSQL backend never loads them).
+ * What answering reads of an index: documents and chunks, with the vectors and the keyword index
+ * behind searches rather than in memory (the PostgreSQL backend loads neither).
  */
-export interface ServedIndex extends Omit<IndexData, 'hnsw' | 'vectors'> {
+export interface ServedIndex extends Omit<IndexData, 'hnsw' | 'vectors' | 'lexical'> {
   vectorSearch: VectorSearch;
+  lexical: LexicalSearch;
 }
 
-/** The files backend's index as a served index: its hnswlib graph answers the vector searches. */
+/** The files backend's index as a served index: its hnswlib graph and MiniSearch index answer searches. */
 export function servedIndex(index: IndexData | ServedIndex): ServedIndex {
   if ('vectorSearch' in index) return index;
-  const { hnsw: _hnsw, vectors: _vectors, ...rest } = index;
-  return { ...rest, vectorSearch: inMemoryVectorSearch(index) };
+  const { hnsw: _hnsw, vectors: _vectors, lexical, ...rest } = index;
+  return { ...rest, vectorSearch: inMemoryVectorSearch(index), lexical: inMemoryLexicalSearch(lexical) };
 }
 
 /** Restricted views kept per set of collections asked (one per channel binding; bounded). */

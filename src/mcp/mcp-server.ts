@@ -4,7 +4,8 @@ import { answerToJson } from '../answer/answer-json.js';
 import { quoteToJson } from '../answer/quote-json.js';
 import type { BotServices } from '../bot-services.js';
 import { unquote } from '../check/find-claim.js';
-import { parseScope } from '../collections/scope.js';
+import { parseScope, type Scope } from '../collections/scope.js';
+import { WhosaidError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { packageVersion } from '../project-root.js';
 import { dataResult, errorResult, runTool } from './tool-result.js';
@@ -31,7 +32,7 @@ const COLLECTION = z
   .string()
   .max(LIMITS.collection)
   .optional()
-  .describe('read only these collections, comma-separated (default: every collection)');
+  .describe('read only these collections, comma-separated (default: every collection this server reads)');
 
 /** Every tool only reads the documents: clients may call them without asking the user each time. */
 const READ_ONLY = { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false };
@@ -41,11 +42,16 @@ const READ_ONLY = { readOnlyHint: true, destructiveHint: false, idempotentHint: 
  * returns, in the shapes of `ask --json` and `quotes --json` — quote text verbatim from the documents,
  * citations verified before they leave the core. It never retrieves or parses by itself.
  */
-export function createMcpServer(services: BotServices, logger: Logger): McpServer {
+export function createMcpServer(
+  services: BotServices,
+  logger: Logger,
+  options: { served?: Scope } = {},
+): McpServer {
   const server = new McpServer({ name: 'whosaid', version: packageVersion() });
-  // Scoped inside retrieval, as in Slack: nothing of another collection reaches the result.
+  // Scoped inside retrieval, as in Slack: nothing of another collection reaches the result. The
+  // argument narrows what the server reads (`whosaid mcp --collection`), never widens it.
   const within = (collection: string | undefined) =>
-    collection === undefined ? services : services.within(parseScope(collection));
+    collection === undefined ? services : services.within(narrowed(options.served, collection));
 
   server.registerTool(
     'ask',
@@ -116,8 +122,10 @@ export function createMcpServer(services: BotServices, logger: Logger): McpServe
       annotations: READ_ONLY,
     },
     ({ quote, speaker, collection }) =>
-      runTool(logger, 'check_quote', () =>
-        dataResult({ ...within(collection).checkQuote({ claim: unquote(quote), speaker: speaker ?? null }) }),
+      runTool(logger, 'check_quote', async () =>
+        dataResult({
+          ...(await within(collection).checkQuote({ claim: unquote(quote), speaker: speaker ?? null })),
+        }),
       ),
   );
 
@@ -172,4 +180,21 @@ export function createMcpServer(services: BotServices, logger: Logger): McpServe
   );
 
   return server;
+}
+
+/**
+ * The collections a tool call reads: those its argument names, which must all be among those the
+ * server was started with. A name outside them is an error rather than an empty result, so a client
+ * is told why nothing came back instead of being told the documents never mention something.
+ */
+function narrowed(served: Scope | undefined, collection: string): Scope {
+  const asked = parseScope(collection);
+  if (!served) return asked;
+  const outside = asked.collections.filter((name) => !served.collections.includes(name));
+  if (outside.length > 0)
+    throw new WhosaidError(
+      'INPUT_INVALID',
+      `This server reads only ${served.collections.join(', ')} (whosaid mcp --collection); ${outside.map((name) => `"${name}"`).join(', ')} is not among them.`,
+    );
+  return asked;
 }

@@ -41,12 +41,23 @@ export async function answerInThread(
     }
     // Off the request path, a few at a time (work-queue.ts); refused at once when the queue is full.
     await deps.work.run(async () => {
-      const services = await servicesIn(deps, { team: request.teamId ?? null, channel });
+      // The viewed channel's binding first, then the conversation's own (a DM an admin bound).
+      const services = await servicesIn(deps, {
+        team: request.teamId ?? null,
+        ...(request.readsChannel ? { channel: request.readsChannel, fallback: channel } : { channel }),
+      });
       if (!request.question) {
         await postMessages(deps, where, [{ text: EMPTY_QUESTION, blocks: [] }]);
         return;
       }
-      request.question = await followUpQuestion(client, deps, services, request);
+      const followUp = await readFollowUp(client, deps, services, request);
+      if (followUp.aboutSources) {
+        await postMessages(deps, where, answerMessages(followUp.aboutSources, deps.catalog(services)));
+        await markThreadAnswered(deps, channel, threadTs);
+        deps.logger.info({ channel, threadTs }, 'answered a question about the sources');
+        return;
+      }
+      request.question = followUp.question;
       if (request.onlyIfSupported) {
         const answer = await services.ask(request.question, { unsolicited: true });
         if (answer.abstained) {
@@ -77,22 +88,28 @@ export async function answerInThread(
  * answers), so "and what did he say about X?" is answered about the person the conversation is about.
  * If the thread cannot be read, the question is answered as asked.
  */
-async function followUpQuestion(
+async function readFollowUp(
   client: WebClient,
   deps: SlackDeps,
   services: BotServices,
   request: AnswerRequest,
-): Promise<string> {
+): Promise<{ question: string; aboutSources?: Answer }> {
   const { messageTs, threadTs, channel, user } = request;
-  if (!messageTs || messageTs === threadTs || !request.question) return request.question;
+  const asked = { question: request.question };
+  if (!messageTs || messageTs === threadTs || !request.question) return asked;
   try {
     const turns = await readEarlierTurns(client, deps.identity, { channel, threadTs, messageTs, user });
+    // "which letter was that?" is about the previous answer's documents, not a search of them.
+    const aboutSources = request.onlyIfSupported
+      ? null
+      : services.answerAboutSources(request.question, turns);
+    if (aboutSources) return { ...asked, aboutSources };
     const followUp = services.resolveFollowUp(request.question, turns);
     if (followUp.readAs) deps.logger.debug({ channel, threadTs }, 'read a follow-up against the thread');
-    return followUp.question;
+    return { question: followUp.question };
   } catch (error) {
     logFailure(deps.logger, error, 'could not read the thread for a follow-up', { channel, threadTs });
-    return request.question;
+    return asked;
   }
 }
 

@@ -5,6 +5,12 @@ export interface AnswerRequest {
   threadTs: string;
   user: string;
   teamId: string | undefined;
+  /**
+   * The channel whose collections answer, when it is not `channel`: in a DM from the agent view, the
+   * channel the asker is viewing (Slack's app_context), so its binding chooses the documents (when it
+   * has none, the DM's own binding or the defaults do).
+   */
+  readsChannel?: string;
   /** The question as readable text (mentions of the bot removed). */
   question: string;
   /**

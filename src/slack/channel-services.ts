@@ -8,6 +8,8 @@ export interface RequestPlace {
   /** The installation: the team id, or the enterprise id of an org-wide install. */
   team: string | null;
   channel: string | undefined;
+  /** Read when `channel` is not bound: the DM a question was asked in, when `channel` is the one viewed. */
+  fallback?: string;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { ConversationTurn } from '../answer/follow-up-question.js';
 import type { BotIdentity } from './bot-identity.js';
+import { citedSourcesOf } from './delivery/reply-marker.js';
 import { cutToLength, INPUT_LIMITS } from './input-limits.js';
 import { questionText } from './question-text.js';
 
@@ -15,6 +16,7 @@ interface RawMessage {
   user?: string;
   text?: string;
   bot_id?: string;
+  metadata?: unknown;
 }
 
 export interface TurnsRequest {
@@ -42,6 +44,8 @@ export async function readEarlierTurns(
     const response = await client.conversations.replies({
       channel: request.channel,
       ts: request.threadTs,
+      // The bot's answers record the passages they cite in their metadata.
+      include_all_metadata: true,
       limit: PAGE_SIZE,
       ...(cursor ? { cursor } : {}),
     });
@@ -68,5 +72,7 @@ function turnOf(message: RawMessage, identity: BotIdentity, request: TurnsReques
     fromBot ? message.text : questionText(message.text, identity.botUserId),
     INPUT_LIMITS.threadMessage,
   ).text;
-  return text ? { from: fromBot ? 'bot' : 'asker', text } : null;
+  if (!text) return null;
+  const sources = fromBot ? citedSourcesOf(message.metadata) : undefined;
+  return { from: fromBot ? 'bot' : 'asker', text, ...(sources ? { sources } : {}) };
 }

@@ -12,6 +12,7 @@ import { answerFeedbackListener } from './listeners/actions/answer-feedback-list
 import { quoteMoreListener } from './listeners/actions/quote-more-listener.js';
 import { quoteShareListener } from './listeners/actions/quote-share-listener.js';
 import { quoteCommandListener } from './listeners/commands/quote-command-listener.js';
+import { appContextListener } from './listeners/events/app-context-listener.js';
 import { appHomeListener } from './listeners/events/app-home-listener.js';
 import { appMentionListener } from './listeners/events/app-mention-listener.js';
 import { messageListener } from './listeners/events/message-listener.js';
@@ -41,7 +42,13 @@ export interface ListenerEntry {
   attach(app: App, deps: SlackDeps): void;
 }
 
-type EventName = 'app_mention' | 'message' | 'app_home_opened' | 'app_uninstalled' | 'tokens_revoked';
+type EventName =
+  | 'app_mention'
+  | 'message'
+  | 'app_home_opened'
+  | 'app_context_changed'
+  | 'app_uninstalled'
+  | 'tokens_revoked';
 
 function event<E extends EventName>(
   id: E,
@@ -106,13 +113,18 @@ function action(
 
 /** Reading a thread to summarize it (conversations.replies) in DMs, public and private channels. */
 const READ_THREADS = ['im:history', 'channels:history', 'groups:history'];
+/**
+ * "Summarize this channel": whether the bot and the asker are members (conversations.info and
+ * conversations.members need the channel's read scope); its history needs the *:history scopes above.
+ */
+const READ_MEMBERS = ['channels:read', 'groups:read'];
 
 export const LISTENERS: readonly ListenerEntry[] = [
   // Answers and summaries in threads: chat:write; a summary names people with users.info (users:read).
   event(
     'app_mention',
     ['app_mention'],
-    ['app_mentions:read', 'chat:write', 'users:read', ...READ_THREADS],
+    ['app_mentions:read', 'chat:write', 'users:read', ...READ_THREADS, ...READ_MEMBERS],
     appMentionListener,
   ),
   // DMs arrive as message.im; follow-ups in threads and auto-answer channels need the channel histories.
@@ -120,9 +132,12 @@ export const LISTENERS: readonly ListenerEntry[] = [
   event(
     'message',
     ['message.im', 'message.channels', 'message.groups'],
-    ['chat:write', 'users:read', 'assistant:write', ...READ_THREADS],
+    ['chat:write', 'users:read', 'assistant:write', ...READ_THREADS, ...READ_MEMBERS],
     messageListener,
   ),
+  // Subscribing is what makes Slack send the viewed channel (app_context) with each message.im; it
+  // needs no scope of its own.
+  event('app_context_changed', ['app_context_changed'], [], appContextListener),
   // The Home tab (views.publish needs no scope); suggested prompts in the Messages tab need assistant:write.
   event('app_home_opened', ['app_home_opened'], ['assistant:write'], appHomeListener),
   // Forgetting an installation's tokens when it goes (OAuth); these events need no scope.

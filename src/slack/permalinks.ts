@@ -10,10 +10,10 @@ export function buildPermalink(workspaceUrl: string, channel: string, ts: string
   return threadTs && threadTs !== ts ? `${base}?thread_ts=${threadTs}` : base;
 }
 
-/** Permalinks for every ts of one thread, keyed by ts. */
+/** Permalinks for every ts of one thread (or of a channel's own messages: no threadTs), keyed by ts. */
 export async function threadPermalinks(
   client: WebClient,
-  options: { workspaceUrl: string | undefined; channel: string; threadTs: string; timestamps: string[] },
+  options: { workspaceUrl: string | undefined; channel: string; threadTs?: string; timestamps: string[] },
 ): Promise<Map<string, string>> {
   const links = new Map<string, string>();
   for (const ts of new Set(options.timestamps)) {

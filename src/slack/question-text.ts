@@ -1,9 +1,13 @@
 import { readableSlackText } from './slack-text.js';
 
+/** A message's Slack markup with the mentions of the bot removed (and trimmed). */
+export function withoutMention(text: string | undefined, botUserId: string): string {
+  return (text ?? '').replace(new RegExp(`<@${botUserId}(?:\\|[^>]*)?>`, 'g'), ' ').trim();
+}
+
 /** The question in a message: mentions of the bot removed, Slack markup made readable. */
 export function questionText(text: string | undefined, botUserId: string): string {
-  const withoutBot = (text ?? '').replace(new RegExp(`<@${botUserId}(?:\\|[^>]*)?>`, 'g'), ' ');
-  return readableSlackText(withoutBot).replace(/\s+/g, ' ').trim();
+  return readableSlackText(withoutMention(text, botUserId)).replace(/\s+/g, ' ').trim();
 }
 
 /** "@whosaid summarize" (or "summarise this thread, please"). */

@@ -3,9 +3,15 @@ import type { Answer } from '../answer/types.js';
 import type { BotServices } from '../bot-services.js';
 import { describeError } from '../errors.js';
 import type { AnswerRequest } from './answer-request.js';
+import { answerMarker } from './delivery/reply-marker.js';
 import { postMessages } from './post-messages.js';
 import type { SlackDeps } from './slack-deps.js';
-import { answerDetailBlocks, answerFooterBlocks, answerMessages } from './views/answer-blocks.js';
+import {
+  answerDetailBlocks,
+  answerFooterBlocks,
+  answerMessages,
+  citedSources,
+} from './views/answer-blocks.js';
 import { MAX_BLOCKS, toMessages } from './views/limits.js';
 import { escapeText } from './views/mrkdwn.js';
 
@@ -58,7 +64,10 @@ export async function streamAnswer(
     answerDetailBlocks(answer, catalog),
     answerFooterBlocks(answer, catalog),
   );
-  await active.stop({ blocks: (closing?.blocks ?? []).slice(0, MAX_BLOCKS) });
+  await active.stop({
+    blocks: (closing?.blocks ?? []).slice(0, MAX_BLOCKS),
+    metadata: answerMarker(citedSources(answer)),
+  });
   if (rest.length > 0) await postMessages(deps, request, rest);
   return answer;
 }

@@ -24,19 +24,14 @@ export interface ThreadRead {
   cut: number;
 }
 
-/**
- * Reads a whole thread with cursor pagination, leaving out the bot's own messages (its answers and
- * earlier summaries are not what people said). Each message is read up to a bound, so what one
- * summary costs does not grow with the length of any message in it.
- */
+/** Reads a whole thread with cursor pagination (see collectMessages for what is kept). */
 export async function readThread(
   client: WebClient,
   identity: BotIdentity,
   channel: string,
   threadTs: string,
 ): Promise<ThreadRead> {
-  const messages: ThreadMessage[] = [];
-  let cut = 0;
+  const read: ThreadRead = { messages: [], cut: 0 };
   let cursor: string | undefined;
   for (let page = 0; page < MAX_PAGES; page += 1) {
     const response = await client.conversations.replies({
@@ -45,28 +40,37 @@ export async function readThread(
       limit: PAGE_SIZE,
       ...(cursor ? { cursor } : {}),
     });
-    for (const message of (response.messages ?? []) as RawMessage[]) {
-      if (!message.ts || message.user === identity.botUserId || message.bot_id === identity.botId) continue;
-      const text =
-        typeof message.text === 'string' ? cutToLength(message.text, INPUT_LIMITS.threadMessage) : undefined;
-      if (text?.cut) cut += 1;
-      messages.push({
-        ts: message.ts,
-        user: message.user,
-        text: text?.text,
-        bot_id: message.bot_id,
-        subtype: message.subtype,
-        user_profile: message.user_profile
-          ? {
-              real_name: message.user_profile.real_name,
-              display_name: message.user_profile.display_name,
-              name: message.user_profile.name,
-            }
-          : undefined,
-      });
-    }
+    collectMessages(response.messages, identity, read);
     cursor = response.response_metadata?.next_cursor || undefined;
     if (!cursor) break;
   }
-  return { messages, cut };
+  return read;
+}
+
+/**
+ * Adds a page of Slack messages to `read`: the bot's own left out (its answers and earlier summaries
+ * are not what people said), each text cut to a bound so one summary's cost does not grow with the
+ * length of any message in it.
+ */
+export function collectMessages(page: unknown[] | undefined, identity: BotIdentity, read: ThreadRead): void {
+  for (const message of (page ?? []) as RawMessage[]) {
+    if (!message.ts || message.user === identity.botUserId || message.bot_id === identity.botId) continue;
+    const text =
+      typeof message.text === 'string' ? cutToLength(message.text, INPUT_LIMITS.threadMessage) : undefined;
+    if (text?.cut) read.cut += 1;
+    read.messages.push({
+      ts: message.ts,
+      user: message.user,
+      text: text?.text,
+      bot_id: message.bot_id,
+      subtype: message.subtype,
+      user_profile: message.user_profile
+        ? {
+            real_name: message.user_profile.real_name,
+            display_name: message.user_profile.display_name,
+            name: message.user_profile.name,
+          }
+        : undefined,
+    });
+  }
 }

@@ -3,6 +3,7 @@ import { readCollections, upsertCollection } from '../collections/collection-reg
 import { checkCollectionName, DEFAULT_COLLECTION } from '../collections/scope.js';
 import { describeError, isWhosaidError } from '../errors.js';
 import { mayAdd } from './add-link.js';
+import { withoutMention } from './question-text.js';
 import type { SlackDeps } from './slack-deps.js';
 import { escapeText } from './views/mrkdwn.js';
 
@@ -11,7 +12,7 @@ import { escapeText } from './views/mrkdwn.js';
  * null when the mention is something else (a question that starts with "use" has more than names).
  */
 export function useRequestNames(text: string | undefined, botUserId: string): string[] | null {
-  const withoutBot = (text ?? '').replace(new RegExp(`<@${botUserId}(?:\\|[^>]*)?>`, 'g'), ' ').trim();
+  const withoutBot = withoutMention(text, botUserId);
   const match = /^use\s+([a-z0-9_-]+(?:\s*,\s*[a-z0-9_-]+|\s+and\s+[a-z0-9_-]+)*)\s*\.?$/i.exec(withoutBot);
   if (!match?.[1]) return null;
   const names = match[1]
@@ -24,6 +25,11 @@ export function useRequestNames(text: string | undefined, botUserId: string): st
 export interface UseRequest {
   team: string | null;
   channel: string;
+  /**
+   * A DM with the bot: what the asker's own DMs read. Admins only, as for channels — a collection may
+   * be meant for one private channel, and letting anyone read it in their DMs would undo that.
+   */
+  direct?: boolean;
   user: string;
   names: string[];
   reply(text: string): Promise<unknown>;
@@ -38,7 +44,11 @@ export interface UseRequest {
 export async function useCollectionsFor(deps: SlackDeps, request: UseRequest): Promise<void> {
   try {
     if (!mayAdd(deps, request.user, request.channel)) {
-      await request.refuse("Sorry, only whosaid's admins can choose what a channel reads.");
+      await request.refuse(
+        request.direct
+          ? directRefusal(deps.collections.defaults)
+          : "Sorry, only whosaid's admins can choose what a channel reads.",
+      );
       return;
     }
     const dir = deps.collections.dir;
@@ -52,7 +62,7 @@ export async function useCollectionsFor(deps: SlackDeps, request: UseRequest): P
     checkBindable(request.team, names, dir ? await readCollections(dir) : []);
     await deps.state.bindChannel({ team: request.team, channel: request.channel, collections: names });
     deps.logger.info({ channel: request.channel, collections: names }, 'channel bound to collections');
-    await request.reply(useText(names, deps.collections.defaults));
+    await request.reply(useText(names, deps.collections.defaults, request.direct === true));
   } catch (error) {
     const text = isWhosaidError(error) ? error.message : 'Something went wrong; the error has been logged.';
     if (!isWhosaidError(error)) deps.logger.error({ error: describeError(error) }, 'use failed');
@@ -60,8 +70,19 @@ export async function useCollectionsFor(deps: SlackDeps, request: UseRequest): P
   }
 }
 
-function useText(names: readonly string[], defaults: readonly string[]): string {
-  const list = (items: readonly string[]) => items.map((name) => `*${escapeText(name)}*`).join(', ');
-  if (names.length === 0) return `This channel reads the default collections again: ${list(defaults)}.`;
-  return `This channel now reads only ${list(names)}. Links added here go into *${escapeText(names[0] ?? '')}*.`;
+const list = (items: readonly string[]) => items.map((name) => `*${escapeText(name)}*`).join(', ');
+
+function useText(names: readonly string[], defaults: readonly string[], direct: boolean): string {
+  const place = direct ? 'Your direct messages with me' : 'This channel';
+  if (names.length === 0)
+    return `${place} ${direct ? 'read' : 'reads'} the default collections again: ${list(defaults)}.`;
+  const first = `*${escapeText(names[0] ?? '')}*`;
+  return direct
+    ? `${place} now read only ${list(names)}; links you add here go into ${first}. Asked from the split pane while you view a channel bound to collections, I read that channel's instead.`
+    : `${place} now reads only ${list(names)}. Links added here go into ${first}.`;
+}
+
+/** Why a DM cannot choose its collections, and what to do instead. */
+function directRefusal(defaults: readonly string[]): string {
+  return `In direct messages I read this workspace's default collections (${list(defaults)}); only whosaid's admins can choose others here. To ask about another collection, ask in a channel that reads it, or open that channel and ask me from the split pane (my icon in the top bar).`;
 }

@@ -94,6 +94,8 @@ describe('the answerability decision', () => {
       assert.match(answer.answer, /do not quote anything/);
     }
     assert.doesNotMatch((await askOf('Did the Pentagon comment?')).answer, /do not quote anything/);
+    // … under any of its names: the DoD is the Pentagon to WordNet.
+    assert.doesNotMatch((await askOf('Did the DoD comment to Axios?')).answer, /do not quote anything/);
   });
 
   it('declines a question about a thing no passage names, but not one a name or a date answers', async () => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { type ConversationTurn, resolveFollowUp } from '../../src/answer/follow-up-question.js';
+import { firstNameGender } from '../../src/text/word-lexicon.js';
 
 /** The people of a small corpus, found by full name or surname. */
 const PEOPLE = ['Dan Meyer', 'Jane Roe', 'the Senators'];
@@ -88,5 +89,35 @@ describe('reading a follow-up against the conversation', () => {
       resolveFollowUp('Why did she say that?', turns, peopleIn).question,
       'Why did Jane Roe say that?',
     );
+  });
+
+  it('makes a pronoun agree in gender where a first name tells it, and never forces a choice', () => {
+    const genderOf = (name: string) => firstNameGender(name.split(' ')[0] ?? '');
+    const both: ConversationTurn[] = [
+      { from: 'asker', text: 'What did Jane Roe and Dan Meyer say about the budget?' },
+    ];
+    assert.deepEqual(resolveFollowUp('What else did she say?', both, peopleIn, genderOf), {
+      question: 'What else did Jane Roe say?',
+      readAs: 'Jane Roe',
+    });
+    assert.equal(
+      resolveFollowUp('And what did he say?', both, peopleIn, genderOf).question,
+      'And what did Dan Meyer say?',
+    );
+    // Without genders two people stay ambiguous, as before.
+    assert.equal(resolveFollowUp('What else did she say?', both, peopleIn).readAs, null);
+    // The one person asked about is a man: "she" is not him.
+    assert.equal(resolveFollowUp('What did she say about it?', meyerTurns, peopleIn, genderOf).readAs, null);
+    // Two people in one question: no single reading writes both out.
+    assert.equal(resolveFollowUp('Did he ask her about it?', both, peopleIn, genderOf).readAs, null);
+    // A name that tells no gender stays a candidate: "he" between Dan Meyer and Priya Okonkwo is unclear.
+    const unknown: ConversationTurn[] = [
+      { from: 'asker', text: 'What did Dan Meyer and Priya Okonkwo say?' },
+    ];
+    const withOkonkwo = (text: string) => [
+      ...peopleIn(text),
+      ...(text.includes('Okonkwo') ? ['Priya Okonkwo'] : []),
+    ];
+    assert.equal(resolveFollowUp('what else did he say?', unknown, withOkonkwo, genderOf).readAs, null);
   });
 });

@@ -30,8 +30,8 @@ describe('quote checks: the harder cases', () => {
     fixture = await searchFixture({}, { 'harbour-dredging.md': HARBOUR });
   });
 
-  it('a quotation continued into the next paragraph by its speaker is one verbatim quotation', () => {
-    const result = check(
+  it('a quotation continued into the next paragraph by its speaker is one verbatim quotation', async () => {
+    const result = await check(
       'We have waited eleven years for this channel to be deepened, and the fishing fleet has waited longer. Every month of delay has cost the harbour another boat. We will not lose one more.',
       'Solberg',
     );
@@ -43,70 +43,70 @@ describe('quote checks: the harder cases', () => {
     );
   });
 
-  it('the same two paragraphs with a word changed are not verbatim', () => {
-    const result = check(
+  it('the same two paragraphs with a word changed are not verbatim', async () => {
+    const result = await check(
       'We have waited eleven years for this channel to be deepened, and the fishing fleet has waited longer. Every month of delay has cost the harbour another ship. We will not lose one more.',
       'Solberg',
     );
     assert.notEqual(result.verdict, 'verbatim');
   });
 
-  it('a pasted typo is still an alteration, and is pointed out as a likely typo', () => {
-    const typo = check('Every month of dealy has cost the harbour another boat', 'Solberg');
+  it('a pasted typo is still an alteration, and is pointed out as a likely typo', async () => {
+    const typo = await check('Every month of dealy has cost the harbour another boat', 'Solberg');
     assert.equal(typo.verdict, 'altered');
     assert.deepEqual(
       typo.diff.filter((part) => part.op === 'changed'),
       [{ op: 'changed', text: 'dealy', original: 'delay', typo: true }],
     );
     assert.match(typo.summary, /has “dealy” for “delay” \(a typo\?\)/);
-    const word = check('Every month of delay has cost the harbour another ship', 'Solberg');
+    const word = await check('Every month of delay has cost the harbour another ship', 'Solberg');
     assert.equal(word.diff.find((part) => part.op === 'changed')?.typo, undefined);
   });
 
-  it('two different speakers joined across paragraphs stay a splice', () => {
-    const result = check(
+  it('two different speakers joined across paragraphs stay a splice', async () => {
+    const result = await check(
       'Every month of delay has cost the harbour another boat. The silt has been winning for a decade',
       'Solberg',
     );
     assert.equal(result.verdict, 'spliced');
   });
 
-  it('a speaker given as the office the document names agrees; another office does not', () => {
+  it('a speaker given as the office the document names agrees; another office does not', async () => {
     const claim = 'The silt has been winning for a decade';
-    assert.equal(check(claim, 'the harbourmaster').verdict, 'verbatim');
-    const mayor = check(
+    assert.equal((await check(claim, 'the harbourmaster')).verdict, 'verbatim');
+    const mayor = await check(
       'We have waited eleven years for this channel to be deepened',
       'the mayor of Northwick',
     );
     assert.equal(mayor.verdict, 'shortened');
     assert.equal(mayor.said_by, 'Ingrid Solberg');
-    assert.equal(check(claim, 'the mayor of Northwick').verdict, 'misattributed');
+    assert.equal((await check(claim, 'the mayor of Northwick')).verdict, 'misattributed');
     // A possessor and a place are words of the document; the head must be the speaker's own role.
     const solberg = 'Every month of delay has cost the harbour another boat';
-    assert.notEqual(check(solberg, "Northwick's mayor").verdict, 'misattributed');
-    assert.equal(check(solberg, 'the harbourmaster of Northwick').verdict, 'misattributed');
-    assert.equal(check(solberg, 'the mayor of Oslo').verdict, 'misattributed');
+    assert.notEqual((await check(solberg, "Northwick's mayor")).verdict, 'misattributed');
+    assert.equal((await check(solberg, 'the harbourmaster of Northwick')).verdict, 'misattributed');
+    assert.equal((await check(solberg, 'the mayor of Oslo')).verdict, 'misattributed');
     // A name the document does not know is someone else, never a description.
-    assert.equal(check(claim, 'Northwick').verdict, 'misattributed');
+    assert.equal((await check(claim, 'Northwick')).verdict, 'misattributed');
   });
 
-  it('a name that the text ran a title into is still the same name', () => {
-    const result = check("The channel is the town's lifeline", 'Ana Lund');
+  it('a name that the text ran a title into is still the same name', async () => {
+    const result = await check("The channel is the town's lifeline", 'Ana Lund');
     assert.match(result.said_by ?? '', /Ana Lund$/);
     assert.equal(result.verdict, 'verbatim');
     // A different first name with the same surname is not the same name.
-    assert.equal(check("The channel is the town's lifeline", 'Erik Lund').verdict, 'misattributed');
+    assert.equal((await check("The channel is the town's lifeline", 'Erik Lund')).verdict, 'misattributed');
   });
 
-  it('says how the speaker was found, in JSON, on the CLI and in Slack', () => {
-    const named = check('The silt has been winning for a decade', 'Reyes');
+  it('says how the speaker was found, in JSON, on the CLI and in Slack', async () => {
+    const named = await check('The silt has been winning for a decade', 'Reyes');
     assert.equal(named.attribution?.speaker, 'Tomas Reyes');
     assert.equal(named.attribution?.low_confidence, false);
     assert.match(formatCheck(named), /Speaker: Tomas Reyes is named beside the words/);
   });
 
-  it('a verdict resting on an inferred speaker says so, and how it was inferred', () => {
-    const result = check('It is a fair contract, fairly won.', 'Solberg');
+  it('a verdict resting on an inferred speaker says so, and how it was inferred', async () => {
+    const result = await check('It is a fair contract, fairly won.', 'Solberg');
     // A quote standing alone is credited to the last speaker: an inference, and Solberg is named beside it.
     assert.equal(result.said_by, 'Tomas Reyes');
     assert.equal(result.verdict, 'misattributed');

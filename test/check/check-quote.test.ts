@@ -16,16 +16,16 @@ describe('checking a quotation against the bundled corpus', () => {
     fixture = await searchFixture();
   });
 
-  it('verbatim: the whole quotation, with case, punctuation and quote marks ignored', () => {
-    const result = check(MEYER.toUpperCase().replace(/’/g, "'"), 'Dan Meyer');
+  it('verbatim: the whole quotation, with case, punctuation and quote marks ignored', async () => {
+    const result = await check(MEYER.toUpperCase().replace(/’/g, "'"), 'Dan Meyer');
     assert.equal(result.verdict, 'verbatim');
     assert.equal(result.said_by, 'Dan Meyer');
     assert.equal(result.citations[0]?.paragraph, 11);
     assert.match(result.original?.text ?? '', /only one provider of the service/);
   });
 
-  it('shortened: a faithful excerpt, saying what was cut', () => {
-    const result = check('you don’t let yourself get into a position … of the service', 'Meyer');
+  it('shortened: a faithful excerpt, saying what was cut', async () => {
+    const result = await check('you don’t let yourself get into a position … of the service', 'Meyer');
     assert.equal(result.verdict, 'shortened');
     assert.ok(
       result.diff.some((part) => part.op === 'cut' && /where there.s only one provider/.test(part.text)),
@@ -33,8 +33,8 @@ describe('checking a quotation against the bundled corpus', () => {
     assert.ok(result.diff.some((part) => part.op === 'cut' && /This is why/.test(part.text)));
   });
 
-  it('altered: one word added is named in a word diff, and never called verbatim', () => {
-    const result = check('no other company has been able to make reusable rockets', 'Isaacson');
+  it('altered: one word added is named in a word diff, and never called verbatim', async () => {
+    const result = await check('no other company has been able to make reusable rockets', 'Isaacson');
     assert.equal(result.verdict, 'altered');
     assert.equal(result.said_by, 'Walter Isaacson');
     assert.deepEqual(
@@ -45,8 +45,10 @@ describe('checking a quotation against the bundled corpus', () => {
     assert.ok(!result.diff.some((part) => /told the paper/.test(part.text)));
   });
 
-  it('altered: a changed word shows the original beside it', () => {
-    const result = check('That can be a huge deal because you could lose control of your company that way');
+  it('altered: a changed word shows the original beside it', async () => {
+    const result = await check(
+      'That can be a huge deal because you could lose control of your company that way',
+    );
     assert.equal(result.verdict, 'altered');
     assert.deepEqual(
       result.diff.filter((part) => part.op === 'changed'),
@@ -54,8 +56,8 @@ describe('checking a quotation against the bundled corpus', () => {
     );
   });
 
-  it('offers a copy-ready line with who it was said to, when, and who relays it', () => {
-    const result = check(
+  it('offers a copy-ready line with who it was said to, when, and who relays it', async () => {
+    const result = await check(
       'No other company been able to make reusable rockets, or get astronauts into orbit, or get some of these heavy satellites into high-Earth orbit',
     );
     assert.equal(result.verdict, 'verbatim');
@@ -65,8 +67,8 @@ describe('checking a quotation against the bundled corpus', () => {
     );
   });
 
-  it('misattributed: the words are there, said by someone else, who is named', () => {
-    const result = check(
+  it('misattributed: the words are there, said by someone else, who is named', async () => {
+    const result = await check(
       'this is why you don’t let yourself get into a position where there’s only one provider',
       'Nelson',
     );
@@ -77,8 +79,8 @@ describe('checking a quotation against the bundled corpus', () => {
     assert.match(result.summary, /Dan Meyer, not Nelson/);
   });
 
-  it('spliced: two people’s words joined, each piece with its own source', () => {
-    const result = check(
+  it('spliced: two people’s words joined, each piece with its own source', async () => {
+    const result = await check(
       'That can be a big deal because you could lose control of your company, or get astronauts into orbit, or get some of these heavy satellites into high-Earth orbit',
       'Dan Meyer',
     );
@@ -90,8 +92,8 @@ describe('checking a quotation against the bundled corpus', () => {
     assert.equal(result.citations.length, 2);
   });
 
-  it('paraphrase: a report in indirect speech put in quote marks', () => {
-    const result = check(
+  it('paraphrase: a report in indirect speech put in quote marks', async () => {
+    const result = await check(
       'Musk’s conversations with Putin would only have violated his security clearance if he failed to properly report them',
       'Dan Meyer',
     );
@@ -99,8 +101,8 @@ describe('checking a quotation against the bundled corpus', () => {
     assert.equal(result.said_by, 'Dan Meyer');
   });
 
-  it('not found: an invented quotation gets the closest passages and no citation', () => {
-    const result = check('We will move every launch to Texas before the end of next year', 'Elon Musk');
+  it('not found: an invented quotation gets the closest passages and no citation', async () => {
+    const result = await check('We will move every launch to Texas before the end of next year', 'Elon Musk');
     assert.equal(result.verdict, 'not_found');
     assert.equal(result.citations.length, 0);
     assert.equal(result.original, null);
@@ -121,7 +123,7 @@ describe('checking a quotation against the bundled corpus', () => {
 });
 
 describe('finding the quotation a question asks about', () => {
-  it('reads the claim and the speaker the question names', () => {
+  it('reads the claim and the speaker the question names', async () => {
     assert.deepEqual(findClaim('Did Nelson say "this is why you don’t let yourself"?'), {
       claim: 'this is why you don’t let yourself',
       speaker: 'Nelson',
@@ -137,7 +139,7 @@ describe('finding the quotation a question asks about', () => {
     );
   });
 
-  it('leaves quoted terms of one or two words to the ordinary answer', () => {
+  it('leaves quoted terms of one or two words to the ordinary answer', async () => {
     assert.equal(findClaim('What did Musk say about "reusable rockets"?'), null);
     assert.equal(findClaim('What is a "security clearance"?'), null);
   });

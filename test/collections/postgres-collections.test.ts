@@ -8,8 +8,9 @@ import { bundledIndexCopy } from '../support/shared-index.js';
 import { tempDir } from '../support/temp-dir.js';
 
 // The index published to PostgreSQL keeps each document's collection, so a replica reading it (with
-// no index files of its own) scopes exactly as the files backend does. (Answering from pgvector and
-// full-text search at query time, with the collection in SQL, is the pg-serving branch's work.)
+// no index files of its own) scopes exactly as the files backend does: pgvector and full-text search
+// at query time, with the collection in their SQL. (The Slack and randomised no-leak tests run on
+// both backends too: test/slack/collections.test.ts, test/collections/no-leak-random.test.ts.)
 describe('collections through the index published to PostgreSQL', () => {
   let database: TestDatabase;
   let env: Record<string, string>;

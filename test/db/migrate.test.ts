@@ -55,7 +55,7 @@ describe('database migrations', () => {
     assert.equal(first.status, 0, first.stderr);
     assert.match(
       first.stdout,
-      /applied 4 migrations \(state\/001-bot-state, state\/002-channel-bindings, index\/001-corpus-index, index\/002-collections\); schema at state 2, index 2\./,
+      /applied 5 migrations \(state\/001-bot-state, state\/002-channel-bindings, index\/001-corpus-index, index\/002-collections, index\/003-lexical-terms\); schema at state 2, index 3\./,
     );
     assert.deepEqual(await tables(pool), [
       'whosaid_channel_bindings',
@@ -63,15 +63,17 @@ describe('database migrations', () => {
       'whosaid_claims',
       'whosaid_documents',
       'whosaid_feedback',
+      'whosaid_field_lengths',
       'whosaid_index',
       'whosaid_installations',
       'whosaid_migrations',
       'whosaid_outbox',
       'whosaid_quotes',
+      'whosaid_terms',
     ]);
     const again = await runWhosaid(['db', 'migrate'], env);
     assert.equal(again.status, 0, again.stderr);
-    assert.match(again.stdout, /up to date \(schema at state 2, index 2\)\./);
+    assert.match(again.stdout, /up to date \(schema at state 2, index 3\)\./);
     assert.doesNotMatch(again.stdout, /files/);
   });
 

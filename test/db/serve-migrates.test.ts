@@ -47,6 +47,7 @@ describe('whosaid serve with WHOSAID_DATABASE_URL', () => {
         { track: 'state', version: 2, name: 'channel-bindings' },
         { track: 'index', version: 1, name: 'corpus-index' },
         { track: 'index', version: 2, name: 'collections' },
+        { track: 'index', version: 3, name: 'lexical-terms' },
       ]);
     } finally {
       await client.end();

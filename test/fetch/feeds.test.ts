@@ -110,7 +110,39 @@ describe('feeds', () => {
     assert.equal(articleRequests(), 3);
 
     const list = await runWhosaid(['feeds', 'list'], env);
-    assert.match(list.stdout, /feed\.xml “Coastline Ledger”: last checked \S+, 3 items done/);
+    assert.match(list.stdout, /feed\.xml “Coastline Ledger” → news: last checked \S+, 3 items done/);
+  });
+
+  it('brings a feed followed into a collection into that collection only', async () => {
+    web.routes.set('/feed.xml', feed(items));
+    const missing = await runWhosaid(['feeds', 'add', web.url('/feed.xml'), '--collection', 'desk'], env);
+    assert.equal(missing.status, 1);
+    assert.match(missing.stderr, /No collection "desk"/);
+    const folder = await tempDir();
+    const made = await runWhosaid(['ingest', folder, '--collection', 'desk'], env);
+    assert.equal(made.status, 0, made.stderr);
+    const added = await runWhosaid(['feeds', 'add', web.url('/feed.xml'), '--collection', 'desk'], env);
+    assert.equal(added.status, 0, added.stderr);
+    assert.match(added.stdout, /2 items now, into collection desk/);
+    const listed = JSON.parse((await runWhosaid(['feeds', 'list', '--json'], env)).stdout);
+    assert.equal(listed[0].collection, 'desk');
+
+    const run = await runWhosaid(['ingest', '--feeds'], env);
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(
+      run.stdout,
+      /^added .*\/news\/one .*-collections\/desk\//m,
+      'stored in the collection’s folder',
+    );
+    const inDesk = JSON.parse(
+      (await runWhosaid(['quotes', '--speaker', 'Ortiz', '--json', '--collection', 'desk'], env)).stdout,
+    );
+    assert.ok(inDesk.length > 0);
+    assert.ok(inDesk.every((quote: { doc: string }) => quote.doc.startsWith('desk:')));
+    const inNews = JSON.parse(
+      (await runWhosaid(['quotes', '--speaker', 'Ortiz', '--json', '--collection', 'news'], env)).stdout,
+    );
+    assert.deepEqual(inNews, []);
   });
 
   it('caps the items per run and brings the rest in on the next run', async () => {

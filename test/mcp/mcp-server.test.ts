@@ -89,7 +89,7 @@ describe('the MCP server (in-process)', () => {
     const result = await call('check_quote', { quote, speaker: 'Nelson' });
     const expected = JSON.parse(
       JSON.stringify(
-        services.checkQuote({
+        await services.checkQuote({
           claim: 'This is why you don’t let yourself get into a position where there’s only one provider',
           speaker: 'Nelson',
         }),

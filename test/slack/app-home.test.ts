@@ -97,13 +97,13 @@ describe('App Home: feeds and feedback', () => {
     const refreshed = Date.parse('2026-12-01T09:30:00.000Z') / 1000;
     assert.ok(
       admin.includes(
-        `• <https://ledger.example/feed.xml|Port Avery Ledger> — last refreshed <!date^${refreshed}^`,
+        `• <https://ledger.example/feed.xml|Port Avery Ledger> → *news* — last refreshed <!date^${refreshed}^`,
       ),
       admin,
     );
     assert.match(
       admin,
-      /• <https:\/\/wire\.example\/atom\|https:\/\/wire\.example\/atom> — not refreshed yet/,
+      /• <https:\/\/wire\.example\/atom\|https:\/\/wire\.example\/atom> → \*news\* — not refreshed yet/,
     );
     assert.match(
       admin,
@@ -118,7 +118,7 @@ describe('App Home: feeds and feedback', () => {
 
     // Everyone else sees the feeds, never the feedback.
     const reader = await openHome(test, 'UREADER1');
-    assert.match(reader, /Port Avery Ledger> — last refreshed/);
+    assert.match(reader, /Port Avery Ledger> → \*news\* — last refreshed/);
     assert.doesNotMatch(reader, /Feedback on answers|not helpful/);
     assert.deepEqual(test.errors(), []);
   });

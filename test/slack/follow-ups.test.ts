@@ -89,4 +89,38 @@ describe('follow-ups in a conversation', () => {
     assert.equal(answer[0]?.args.thread_ts, root);
     assert.deepEqual([...new Set(speakersOf(answer))], ['Dan Meyer']);
   });
+
+  it('reads "which article was that?" and "when was it published?" against the documents cited before', async () => {
+    const test = await startTestBot({ services });
+    const root = '1700000003.000100';
+    const first = directMessage(root, 'Who warned about relying on one provider?');
+    await test.event(first);
+    const cited = test.standIn.postedIn(DM, root)[0]?.metadata as {
+      event_payload: { sources: { doc: string; paragraph: number }[] };
+    };
+    assert.ok(
+      cited.event_payload.sources.some((source) => source.doc === 'corpus/axios-musk-putin-spacex.md'),
+      'the answer records the passages it cites',
+    );
+
+    const second = directMessage(after(test, DM, root), 'which article was that?', { thread_ts: root });
+    test.standIn.addThread(DM, root, [first, second]);
+    let mark = test.standIn.calls.length;
+    await test.event(second);
+    const [replies] = since(test, mark, 'conversations.replies');
+    assert.equal(String(replies?.args.include_all_metadata), 'true');
+    const which = postedText(since(test, mark, 'chat.postMessage'));
+    // Asked in the singular: the document the answer leads with, by its title, publisher and date.
+    assert.match(
+      which,
+      /^That was “Musk's reported Putin contacts raise questions about U\.S\. reliance on SpaceX” \(Axios, 2024-10-27\) \[1\]\./,
+    );
+
+    const third = directMessage(after(test, DM, root), 'When was it published?', { thread_ts: root });
+    test.standIn.addThread(DM, root, [first, second, third]);
+    mark = test.standIn.calls.length;
+    await test.event(third);
+    assert.match(postedText(since(test, mark, 'chat.postMessage')), /is dated 2024-10-27 \(Axios\)/);
+    assert.deepEqual(test.errors(), []);
+  });
 });

@@ -132,6 +132,8 @@ describe('manifest.json and the listener registry', () => {
       'message.channels': 'channels:history',
       'message.groups': 'groups:history',
       app_home_opened: null,
+      // https://docs.slack.dev/reference/events/app_context_changed: no scope.
+      app_context_changed: null,
       app_uninstalled: null,
       tokens_revoked: null,
     };

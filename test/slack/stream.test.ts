@@ -59,6 +59,10 @@ describe('Ask with a streaming answer', () => {
     const stop = streamCalls.at(-1);
     assert.match(postedText([stop as never]), /\*Sources\*\n\*\[1\]\*/);
     assert.equal(elementsOfType(stop?.args.blocks, 'feedback_buttons').length, 1);
+    // The streamed message records the passages it cites, for follow-ups such as "which article was that?".
+    const metadata = stop?.args.metadata as { event_type: string; event_payload: { sources: unknown[] } };
+    assert.equal(metadata.event_type, 'whosaid_answer');
+    assert.ok(metadata.event_payload.sources.length > 0);
     assert.equal(test.standIn.callsTo('chat.postMessage').length, 0, 'no second copy of the answer');
   });
 

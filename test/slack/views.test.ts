@@ -98,7 +98,7 @@ describe('Slack views stay within Slack limits', () => {
         messageCount: 1,
         notes: [],
       },
-      () => null,
+      { heading: 'Thread summary', permalink: () => null },
     );
     assert.ok(!summary?.text.includes('<!channel>') && !summary?.text.includes('<https://'));
   });
@@ -124,7 +124,10 @@ describe('Slack views stay within Slack limits', () => {
         messageCount: 2,
         notes: [],
       },
-      (ts) => `https://x.slack.com/archives/C1/p${ts.replace('.', '')}`,
+      {
+        heading: 'Thread summary',
+        permalink: (ts) => `https://x.slack.com/archives/C1/p${ts.replace('.', '')}`,
+      },
     );
     const shown = message?.blocks.flatMap(texts).join('\n') ?? '';
     assert.match(
@@ -156,5 +159,21 @@ describe('Who said what', () => {
       shown,
       /• \*Dan Meyer\*, national security attorney _\(paraphrased\)_: the clearance would only be violated if unreported \[2\]/,
     );
+  });
+
+  it('records the cited passages with the first message, the one the answer leads with first', () => {
+    const cited = [citation(1, 'one'), citation(2, 'two'), citation(3, 'three')];
+    const [first, ...rest] = answerMessages(
+      answer('It was so [2], as said [1].\nRelated: [3]', cited),
+      catalog,
+    );
+    assert.deepEqual(first?.sources, [
+      { doc: 'doc-2.md', paragraph: 2 },
+      { doc: 'doc-1.md', paragraph: 1 },
+      { doc: 'doc-3.md', paragraph: 3 },
+    ]);
+    assert.ok(rest.every((message) => message.sources === undefined));
+    const [declined] = answerMessages(answer("I can't answer that.", [], true), catalog);
+    assert.deepEqual(declined?.sources, [], 'an abstention records that it cited nothing');
   });
 });

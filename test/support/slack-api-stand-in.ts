@@ -81,6 +81,8 @@ export class SlackApiStandIn {
   retryAfterSeconds = 0;
   private readonly threads = new Map<string, ThreadMessageFixture[]>();
   private readonly users = new Map<string, { real_name: string; display_name: string }>();
+  /** Channels with their members and history (conversations.info, .members, .history). */
+  private readonly channels = new Map<string, { members: string[]; history: ThreadMessageFixture[] }>();
   private nextTs = 1_700_000_100;
   /** The WebSocket URL apps.connections.open hands out (see slack-socket-stand-in.ts). */
   socketUrl: string | undefined;
@@ -165,6 +167,11 @@ export class SlackApiStandIn {
 
   addThread(channel: string, threadTs: string, messages: ThreadMessageFixture[]): void {
     this.threads.set(`${channel}:${threadTs}`, messages);
+  }
+
+  /** A channel with its members (the bot is one only when listed) and its messages, any order. */
+  addChannel(id: string, members: string[], history: ThreadMessageFixture[]): void {
+    this.channels.set(id, { members, history });
   }
 
   /**
@@ -279,6 +286,19 @@ export class SlackApiStandIn {
     send(response, 200, result);
   }
 
+  /** One page of `items` with Slack's cursor pagination (the cursor is the offset, base64). */
+  private page(items: unknown[], args: Record<string, unknown>, key: string): Result {
+    const offset = args.cursor ? Number(Buffer.from(String(args.cursor), 'base64').toString()) : 0;
+    const size = Math.min(Number(args.limit ?? 1000), this.pageSize);
+    const next = offset + size < items.length ? Buffer.from(String(offset + size)).toString('base64') : '';
+    return {
+      ok: true,
+      [key]: items.slice(offset, offset + size),
+      has_more: next !== '',
+      response_metadata: { next_cursor: next },
+    };
+  }
+
   private refusal(token: string | undefined): string | undefined {
     if (token === undefined) return 'not_authed';
     if (this.revoked.has(token)) return 'token_revoked';
@@ -363,6 +383,28 @@ export class SlackApiStandIn {
         user: { id: args.user, name: profile.real_name.toLowerCase(), real_name: profile.real_name, profile },
       };
     },
+    // A private channel the bot is not in is not found, as Slack answers its token.
+    'conversations.info': (args) => {
+      const channel = this.channels.get(String(args.channel));
+      if (!channel) return { ok: false, error: 'channel_not_found' };
+      return { ok: true, channel: { id: args.channel, is_member: channel.members.includes(BOT_USER_ID) } };
+    },
+    'conversations.members': (args) => {
+      const channel = this.channels.get(String(args.channel));
+      if (!channel) return { ok: false, error: 'channel_not_found' };
+      return this.page(channel.members, args, 'members');
+    },
+    // Newest first, only what is newer than `oldest`, as Slack lists a channel's history.
+    'conversations.history': (args) => {
+      const channel = this.channels.get(String(args.channel));
+      if (!channel) return { ok: false, error: 'channel_not_found' };
+      if (!channel.members.includes(BOT_USER_ID)) return { ok: false, error: 'not_in_channel' };
+      const oldest = Number(args.oldest ?? 0);
+      const messages = channel.history
+        .filter((message) => Number(message.ts) > oldest)
+        .sort((a, b) => Number(b.ts) - Number(a.ts));
+      return this.page(messages, args, 'messages');
+    },
     'conversations.replies': (args) => {
       const key = `${args.channel}:${args.ts}`;
       const fixture = this.threads.get(key);
@@ -374,16 +416,7 @@ export class SlackApiStandIn {
       const messages = [...(fixture ?? []), ...(posted ?? [])].map(({ metadata, ...message }) =>
         withMetadata && metadata ? { ...message, metadata } : message,
       );
-      const offset = args.cursor ? Number(Buffer.from(String(args.cursor), 'base64').toString()) : 0;
-      const size = Math.min(Number(args.limit ?? 1000), this.pageSize);
-      const next =
-        offset + size < messages.length ? Buffer.from(String(offset + size)).toString('base64') : '';
-      return {
-        ok: true,
-        messages: messages.slice(offset, offset + size),
-        has_more: next !== '',
-        response_metadata: { next_cursor: next },
-      };
+      return this.page(messages, args, 'messages');
     },
   };
 }

@@ -11,6 +11,6 @@ export interface CheckFlags extends CorpusFlags {
 
 export async function checkAction(io: CliIo, quote: string, flags: CheckFlags): Promise<void> {
   const context = await openSearchContext(configFor(io, flags), io, flags.collection);
-  const result = checkQuote(context, { claim: unquote(quote), speaker: flags.speaker ?? null });
+  const result = await checkQuote(context, { claim: unquote(quote), speaker: flags.speaker ?? null });
   io.stdout.write(flags.json ? `${JSON.stringify(result, null, 2)}\n` : `${formatCheck(result)}\n`);
 }

@@ -1,29 +1,37 @@
+import { readCollections } from '../../collections/collection-registry.js';
+import { checkCollectionName, DEFAULT_COLLECTION } from '../../collections/scope.js';
 import { WhosaidError } from '../../errors.js';
-import { decodeMarkup } from '../../fetch/decode-markup.js';
-import { newFeed, readFeeds, writeFeeds } from '../../fetch/feed-list.js';
-import { fetchUrl } from '../../fetch/fetch-url.js';
+import { readFeeds, writeFeeds } from '../../fetch/feed-list.js';
 import { checkFetchedLocation } from '../../fetch/fetched-store.js';
-import { parseFeed } from '../../fetch/pull-feeds.js';
+import { followFeed } from '../../fetch/follow-feed.js';
 import { plural } from '../format-fetched.js';
 import type { CliIo } from '../io.js';
 import { type CorpusFlags, configFor } from '../runtime.js';
 
-export async function feedsAddAction(io: CliIo, url: string, flags: CorpusFlags): Promise<void> {
+export async function feedsAddAction(
+  io: CliIo,
+  url: string,
+  flags: CorpusFlags & { collection?: string },
+): Promise<void> {
   const config = configFor(io, flags);
   checkFetchedLocation(config.fetchedDir, config.corpusDir);
-  const feeds = await readFeeds(config.fetchedDir);
-  if (feeds.some((feed) => feed.url === url)) {
-    io.stdout.write(`Already following ${url}.\n`);
+  const collection = checkCollectionName(flags.collection ?? DEFAULT_COLLECTION);
+  if (
+    collection !== DEFAULT_COLLECTION &&
+    !(await readCollections(config.collectionsDir)).some((record) => record.name === collection)
+  )
+    throw new WhosaidError(
+      'INPUT_INVALID',
+      `No collection "${collection}". Make it with \`whosaid ingest PATH|URL --collection ${collection}\` first (\`whosaid collections list\` shows the collections).`,
+    );
+  const result = await followFeed({ fetchedDir: config.fetchedDir, policy: config.fetch, url, collection });
+  if (result.outcome === 'already') {
+    io.stdout.write(`Already following ${url} (into collection ${result.collection}).\n`);
     return;
   }
-  // Checked now, so a typo or a page that is not a feed is found when it is added, not at every run.
-  const result = await fetchUrl({ url, accept: ['feed'] }, config.fetch);
-  if (result.status !== 'ok') throw new Error('unreachable: no validators were sent');
-  const parsed = await parseFeed(decodeMarkup(result.bytes, result.contentType), result.url);
-  // No validators are kept yet: the first `ingest --feeds` must get the items, not a 304.
-  await writeFeeds(config.fetchedDir, [...feeds, newFeed(url, parsed.title)]);
   io.stdout.write(
-    `Following ${url}${parsed.title ? ` (“${parsed.title}”)` : ''}: ${plural(parsed.items.length, 'item')} now. ` +
+    `Following ${url}${result.title ? ` (“${result.title}”)` : ''}: ${plural(result.items, 'item')} now` +
+      `${collection === DEFAULT_COLLECTION ? '' : `, into collection ${collection}`}. ` +
       'Run `whosaid ingest --feeds` to bring its articles in.\n',
   );
 }
@@ -33,9 +41,10 @@ export async function feedsListAction(io: CliIo, flags: CorpusFlags & { json?: b
   if (flags.json) {
     io.stdout.write(
       `${JSON.stringify(
-        feeds.map(({ url, title, addedAt, lastCheckedAt, seen }) => ({
+        feeds.map(({ url, title, addedAt, lastCheckedAt, seen, collection }) => ({
           url,
           title,
+          collection: collection ?? DEFAULT_COLLECTION,
           addedAt,
           lastCheckedAt,
           items: seen.length,
@@ -53,7 +62,7 @@ export async function feedsListAction(io: CliIo, flags: CorpusFlags & { json?: b
   for (const feed of feeds) {
     const checked = feed.lastCheckedAt ? `last checked ${feed.lastCheckedAt}` : 'not checked yet';
     io.stdout.write(
-      `${feed.url}${feed.title ? ` “${feed.title}”` : ''}: ${checked}, ${plural(feed.seen.length, 'item')} done (brought in, or failed for good)\n`,
+      `${feed.url}${feed.title ? ` “${feed.title}”` : ''} → ${feed.collection ?? DEFAULT_COLLECTION}: ${checked}, ${plural(feed.seen.length, 'item')} done (brought in, or failed for good)\n`,
     );
   }
 }

@@ -16,7 +16,14 @@ import { type FetchedReport, feedLine, fetchedLine, plural } from '../format-fet
 import { type CliIo, notice } from '../io.js';
 import { publishIndex } from '../postgres-index.js';
 import { createProgressReporter } from '../progress.js';
-import { type CorpusFlags, configFor, displayPath, indexSources, warnProblems } from '../runtime.js';
+import {
+  type CorpusFlags,
+  configFor,
+  displayPath,
+  feedFolder,
+  indexSources,
+  warnProblems,
+} from '../runtime.js';
 
 export interface IngestFlags extends CorpusFlags {
   strict?: boolean;
@@ -141,6 +148,7 @@ async function pullAllFeeds(config: Config): Promise<{ feeds: FeedReport[]; item
     policy: config.fetch,
     maxItems: config.feeds.maxItems,
     pacer: new HostPacer(config.feeds.hostDelayMs),
+    folderFor: feedFolder(config),
   });
 }
 

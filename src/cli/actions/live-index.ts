@@ -1,4 +1,9 @@
-import type { AddLinkResult, BotServices, BotServicesOptions } from '../../bot-services.js';
+import type {
+  AddLinkResult,
+  BotServices,
+  BotServicesOptions,
+  FollowFeedOutcome,
+} from '../../bot-services.js';
 import { createBotServices } from '../../bot-services.js';
 import {
   collectionOwnDir,
@@ -7,11 +12,11 @@ import {
 } from '../../collections/collection-registry.js';
 import { DEFAULT_COLLECTION } from '../../collections/scope.js';
 import type { Config } from '../../config.js';
-import { describeError } from '../../errors.js';
+import { describeError, isWhosaidError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import type { CliIo } from '../io.js';
 import { openPublishedServing, publishIndex } from '../postgres-index.js';
-import { indexSources, openLiveSearch } from '../runtime.js';
+import { feedFolder, indexSources, openLiveSearch } from '../runtime.js';
 
 /**
  * The bot's services over an index that can grow while it runs (src/index/serving-index.ts): it starts
@@ -29,7 +34,7 @@ export async function createLiveServices(
   config: Config,
   io: CliIo,
   logger: Logger,
-  options: Omit<BotServicesOptions, 'addLink' | 'feeds'>,
+  options: Omit<BotServicesOptions, 'addLink' | 'followFeed' | 'feeds'>,
 ): Promise<BotServices> {
   const { createEmbedder } = await import('../../index/embedder.js');
   const { createSearchContext } = await import('../../answer/search-context.js');
@@ -65,12 +70,16 @@ export async function createLiveServices(
   const addLink = canAdd
     ? (url: string, collection?: string) => serialized(() => add(url, collection))
     : undefined;
+  const followFeed = canAdd
+    ? (url: string, collection?: string) => serialized(() => follow(url, collection))
+    : undefined;
   const feeds = async () => {
     const { readFeeds } = await import('../../fetch/feed-list.js');
-    return (await readFeeds(config.fetchedDir)).map(({ url, title, lastCheckedAt }) => ({
+    return (await readFeeds(config.fetchedDir)).map(({ url, title, lastCheckedAt, collection }) => ({
       url,
       title,
       lastCheckedAt,
+      collection: collection ?? DEFAULT_COLLECTION,
     }));
   };
   const refreshIndex = async () => {
@@ -113,9 +122,29 @@ export async function createLiveServices(
   const services = createBotServices(fromPostgres?.live ?? served.live, {
     ...options,
     addLink,
+    followFeed,
     feeds,
     refreshIndex,
   });
+
+  /** Follows a feed into `collection`; its articles come with the next refresh of the feeds. */
+  async function follow(url: string, collection = DEFAULT_COLLECTION): Promise<FollowFeedOutcome> {
+    const into = await fetchedDirOf(config, collection);
+    if (!into.ok) return into;
+    const { followFeed: followOne } = await import('../../fetch/follow-feed.js');
+    try {
+      const result = await followOne({
+        fetchedDir: config.fetchedDir,
+        policy: config.fetch,
+        url,
+        collection,
+      });
+      return { ok: true, refreshMinutes: config.feeds.intervalMinutes, ...result };
+    } catch (error) {
+      if (!isWhosaidError(error)) throw error;
+      return { ok: false, reason: error.message.replace(`${url}: `, '') };
+    }
+  }
 
   async function add(url: string, collection = DEFAULT_COLLECTION): Promise<AddLinkResult> {
     const { addDocument } = await import('../../fetch/add-document.js');
@@ -135,6 +164,7 @@ export async function createLiveServices(
       try {
         const result = await refreshFeeds({
           ...paths,
+          folderFor: feedFolder(config),
           maxItems: config.feeds.maxItems,
           hostDelayMs: config.feeds.hostDelayMs,
         });

@@ -1,4 +1,5 @@
 import { createBotServices } from '../../bot-services.js';
+import { parseScope } from '../../collections/scope.js';
 import { createLogger } from '../../logger.js';
 import { createMcpServer } from '../../mcp/mcp-server.js';
 import { serveOverStdio } from '../../mcp/serve-stdio.js';
@@ -7,7 +8,8 @@ import { type CorpusFlags, configFor, openSearchContext } from '../runtime.js';
 
 /**
  * `whosaid mcp`: the same core as `ask` and `quotes`, served to an MCP client over stdio. The index is
- * opened (built if missing) before the first message is read, with its notices on stderr.
+ * opened (built if missing) before the first message is read, with its notices on stderr. With
+ * `--collection` every tool reads only those collections.
  */
 export async function mcpAction(io: CliIo, flags: CorpusFlags): Promise<void> {
   const config = configFor(io, flags);
@@ -16,7 +18,9 @@ export async function mcpAction(io: CliIo, flags: CorpusFlags): Promise<void> {
   const generation = config.openai
     ? await (await import('../../llm/generation.js')).createGeneration(config)
     : null;
-  const context = await openSearchContext(config, io);
+  // `--collection`: the context holds only those collections, so no tool argument can reach others.
+  const context = await openSearchContext(config, io, flags.collection);
   const services = createBotServices(context, { k: config.topK, generation });
-  await serveOverStdio(createMcpServer(services, logger));
+  const served = flags.collection ? parseScope(flags.collection) : undefined;
+  await serveOverStdio(createMcpServer(services, logger, served ? { served } : {}));
 }

@@ -15,6 +15,7 @@ export function registerFeeds(program: Command, io: CliIo): void {
       'after',
       '\nExamples:\n' +
         '  $ whosaid feeds add https://example.com/news/rss.xml\n' +
+        '  $ whosaid feeds add https://example.com/legal/rss.xml --collection legal\n' +
         '  $ whosaid feeds list\n' +
         '  $ whosaid ingest --feeds\n' +
         '  $ whosaid feeds remove https://example.com/news/rss.xml\n',
@@ -23,7 +24,8 @@ export function registerFeeds(program: Command, io: CliIo): void {
     feeds
       .command('add')
       .description('follow a feed (it is fetched once to check that it is a feed)')
-      .argument('<url>', 'http(s) URL of an RSS or Atom feed'),
+      .argument('<url>', 'http(s) URL of an RSS or Atom feed')
+      .option('--collection <name>', 'the collection its articles go into (default: news)'),
   ).action(lazyAction(io, async () => (await load()).feedsAddAction));
   addCorpusOptions(feeds.command('list').description('the feeds followed, with when each was last checked'))
     .option('--json', 'print the list as JSON')

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { CliIo } from '../io.js';
 import { lazyAction } from '../run-action.js';
-import { addCorpusOptions } from './corpus-options.js';
+import { addCollectionOption, addCorpusOptions } from './corpus-options.js';
 
 export function registerMcp(program: Command, io: CliIo): void {
   const command = program
@@ -10,10 +10,12 @@ export function registerMcp(program: Command, io: CliIo): void {
       'serve the documents to MCP clients (desktop assistants, IDEs, agents) over stdio: ' +
         'tools ask, find_quotes, check_quote, list_documents, get_passage',
     );
-  addCorpusOptions(command)
+  addCorpusOptions(addCollectionOption(command))
     .addHelpText(
       'after',
       '\nAn MCP client starts it and talks to it over stdin/stdout; it stops when the client closes stdin.\n' +
+        'With --collection every tool reads only those collections (a tool\'s own "collection" argument may\n' +
+        'narrow that, never widen it).\n' +
         'Logs go to stderr. Register it with a client as: {"command": "node", "args": ["/path/to/whosaid/bin/whosaid.js", "mcp"]}\n' +
         '(see "Use it from an MCP client" in the README).\n',
     )

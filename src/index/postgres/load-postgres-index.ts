@@ -1,9 +1,8 @@
 import type pg from 'pg';
 import { WhosaidError } from '../../errors.js';
-import { toLexicalDocument } from '../assemble-index.js';
-import { LexicalIndex } from '../lexical-index.js';
 import type { ServedIndex } from '../served-index.js';
 import type { Chunk, IndexManifest, StoredDocument } from '../types.js';
+import { PostgresLexicalSearch, type TermStatistics } from './postgres-lexical-search.js';
 import { type ChunkKey, PostgresVectorSearch } from './postgres-vector-search.js';
 
 /** The index another process published, as read from PostgreSQL, and when it was published. */
@@ -14,10 +13,12 @@ export interface PostgresIndex extends ServedIndex {
 
 /**
  * Reads the index another process published (save-postgres-index.ts) for answering: documents and
- * chunks in the same in-memory form the files backend reads, with the same lexical index, so every
- * replica answers as the files backend would — but not the vectors: vector searches go to pgvector at
- * query time, so no replica holds the vectors or builds a graph (the part of an index that grows
- * largest, and the slowest to load). Labels follow the documents' order in the index the writer
+ * chunks in the same in-memory form the files backend reads, so every replica answers as the files
+ * backend would — but neither the vectors nor an inverted index: vector searches go to pgvector and
+ * keyword searches to PostgreSQL's full-text index at query time (ranked as the files backend ranks,
+ * postgres-lexical-search.ts), so no replica holds the vectors, builds a graph or indexes the words of
+ * the corpus (the parts of an index that grow largest, and the slowest to load); it reads only the
+ * term counts word statistics need. Labels follow the documents' order in the index the writer
  * published (`ordinal`). Null when nothing was published yet; an index of another embedder is refused
  * like the files backend does. The pool must stay open while the index is used.
  */
@@ -49,16 +50,34 @@ export async function loadPostgresIndex(
     const chunkRows = await client.query<{ position: number; chunk: Omit<Chunk, 'label'> }>(
       'SELECT position, chunk FROM whosaid_chunks ORDER BY document_id, position',
     );
+    const statistics = await readTermStatistics(client);
     await client.query('COMMIT');
-    return assemble({ pool, efSearch: options.efSearch }, row, documents.rows, chunkRows.rows);
+    return assemble({ pool, efSearch: options.efSearch, statistics }, row, documents.rows, chunkRows.rows);
   } finally {
     await client.query('ROLLBACK').catch(() => {});
     client.release();
   }
 }
 
+/** The text field's term counts per collection, and each collection's chunk count (for IDF). */
+async function readTermStatistics(client: pg.PoolClient): Promise<TermStatistics> {
+  const terms = await client.query<{ term: string; collection: string; chunks: number }>(
+    "SELECT term, collection, chunks FROM whosaid_terms WHERE field = 'A' AND chunks > 0",
+  );
+  const frequency: TermStatistics['frequency'] = new Map();
+  for (const { term, collection, chunks } of terms.rows) {
+    const byCollection = frequency.get(term) ?? new Map<string, number>();
+    byCollection.set(collection, chunks);
+    frequency.set(term, byCollection);
+  }
+  const lengths = await client.query<{ collection: string; chunks: string }>(
+    'SELECT collection, chunks FROM whosaid_field_lengths',
+  );
+  return { frequency, chunks: new Map(lengths.rows.map((row) => [row.collection, Number(row.chunks)])) };
+}
+
 function assemble(
-  { pool, efSearch }: { pool: pg.Pool; efSearch: number | undefined },
+  { pool, efSearch, statistics }: { pool: pg.Pool; efSearch: number | undefined; statistics: TermStatistics },
   { manifest, published_at }: { manifest: IndexManifest; published_at: string },
   documentRows: { id: string; stored: StoredDocument }[],
   chunkRows: { position: number; chunk: Omit<Chunk, 'label'> }[],
@@ -72,19 +91,13 @@ function assemble(
     labels.set(keyOf({ documentId: row.chunk.doc, position: row.position }), label);
     return { ...row.chunk, label };
   });
-  const documents = documentRows.map((row) => row.stored);
-  const titles = new Map(documents.map((document) => [document.id, document.meta.title]));
+  const labelOf = (key: ChunkKey) => labels.get(keyOf(key));
   return {
     manifest: { ...manifest, chunkCount: chunks.length },
-    documents,
+    documents: documentRows.map((row) => row.stored),
     chunks,
-    lexical: LexicalIndex.build(chunks.map((chunk) => toLexicalDocument(chunk, titles.get(chunk.doc) ?? ''))),
-    vectorSearch: new PostgresVectorSearch(
-      pool,
-      manifest.embedder.dimensions,
-      (key) => labels.get(keyOf(key)),
-      efSearch,
-    ),
+    lexical: new PostgresLexicalSearch(pool, labelOf, statistics),
+    vectorSearch: new PostgresVectorSearch(pool, manifest.embedder.dimensions, labelOf, efSearch),
     publishedAt: published_at,
   };
 }

@@ -3,6 +3,7 @@ import pgvector from 'pgvector';
 import { toLexicalDocument } from '../assemble-index.js';
 import type { IndexData } from '../index-store.js';
 import type { Chunk, IndexManifest, StoredDocument } from '../types.js';
+import { lexicalTerms } from './lexical-terms.js';
 import {
   INDEX_WRITER_LOCK,
   PUBLICATION_CHANNEL,
@@ -10,7 +11,7 @@ import {
   vectorIndexSql,
 } from './postgres-index-sql.js';
 
-/** Rows per INSERT: 8 parameters each, far below PostgreSQL's 65,535 parameters per statement. */
+/** Rows per INSERT: at most a dozen parameters each, far below PostgreSQL's 65,535 per statement. */
 const ROWS_PER_INSERT = 500;
 
 export interface SaveOptions {
@@ -143,36 +144,61 @@ async function writeDocument(
     'INSERT INTO whosaid_documents (id, ordinal, content_hash, stored, collection) VALUES ($1, $2, $3, $4, $5)',
     [document.id, ordinal, document.contentHash, document, collection],
   );
-  for (let i = 0; i < chunks.length; i += ROWS_PER_INSERT) {
-    const batch = chunks.slice(i, i + ROWS_PER_INSERT);
+  const chunkRows = chunks.map((chunk, position) => {
+    const lexical = toLexicalDocument(chunk, document.meta.title);
+    const { terms, lengths } = lexicalTerms(lexical);
+    const vector = index.vectors.subarray(chunk.label * dimensions, (chunk.label + 1) * dimensions);
+    const { label: _label, ...stored } = chunk;
+    return {
+      document_id: document.id,
+      position,
+      chunk: stored,
+      text: chunk.text,
+      speakers: lexical.speakers,
+      title: lexical.title,
+      embedding: pgvector.toSql(Array.from(vector)),
+      collection,
+      terms,
+      text_length: lengths.text,
+      speakers_length: lengths.speakers,
+      title_length: lengths.title,
+    };
+  });
+  await insertRows(client, 'whosaid_chunks', chunkRows, { embedding: 'vector' });
+  const quoteRows = document.quotes.map((quote, position) => ({
+    document_id: document.id,
+    position,
+    paragraph: quote.paragraph,
+    speaker: quote.speaker,
+    kind: quote.kind,
+    quote,
+    collection,
+  }));
+  await insertRows(client, 'whosaid_quotes', quoteRows);
+}
+
+/**
+ * Multi-row INSERTs of `rows` (objects with the same keys, the table's columns), as many rows per
+ * statement as stay far below PostgreSQL's 65,535 parameters: one round trip per batch, not per row.
+ * `casts` gives a column's type where the driver's text needs one (a vector).
+ */
+async function insertRows(
+  client: pg.PoolClient,
+  table: string,
+  rows: readonly Record<string, unknown>[],
+  casts: Record<string, string> = {},
+): Promise<void> {
+  const columns = Object.keys(rows[0] ?? {});
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
     const values: unknown[] = [];
-    const rows = batch.map((chunk, j) => {
-      const { speakers, title } = toLexicalDocument(chunk, document.meta.title);
-      const vector = index.vectors.subarray(chunk.label * dimensions, (chunk.label + 1) * dimensions);
-      const { label: _label, ...stored } = chunk;
-      values.push(
-        document.id,
-        i + j,
-        stored,
-        chunk.text,
-        speakers,
-        title,
-        pgvector.toSql(Array.from(vector)),
-        collection,
-      );
-      const at = j * 8;
-      return `($${at + 1}, $${at + 2}, $${at + 3}, $${at + 4}, $${at + 5}, $${at + 6}, $${at + 7}::vector, $${at + 8})`;
+    const tuples = rows.slice(i, i + ROWS_PER_INSERT).map((row) => {
+      const placeholders = columns.map((column) => {
+        values.push(row[column]);
+        return `$${values.length}${casts[column] ? `::${casts[column]}` : ''}`;
+      });
+      return `(${placeholders.join(', ')})`;
     });
-    await client.query(
-      `INSERT INTO whosaid_chunks (document_id, position, chunk, text, speakers, title, embedding, collection) VALUES ${rows.join(', ')}`,
-      values,
-    );
-  }
-  for (const [position, quote] of document.quotes.entries()) {
-    await client.query(
-      'INSERT INTO whosaid_quotes (document_id, position, paragraph, speaker, kind, quote, collection) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-      [document.id, position, quote.paragraph, quote.speaker, quote.kind, quote, collection],
-    );
+    await client.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(', ')}`, values);
   }
 }
 

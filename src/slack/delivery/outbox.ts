@@ -200,7 +200,7 @@ export class Outbox {
       // Sources are listed, not unfurled.
       unfurl_links: false,
       unfurl_media: false,
-      metadata: replyMarker(id, part),
+      metadata: replyMarker(id, part, message.sources),
     });
   }
 

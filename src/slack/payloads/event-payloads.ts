@@ -19,6 +19,19 @@ export const appMentionEvent = z.object({
 });
 
 /**
+ * What the person is viewing in Slack, ordered by relevance (agent view): a channel, a message in a
+ * channel, a canvas or a list. Sent with `message.im` and `app_home_opened` to an app subscribed to
+ * `app_context_changed`. https://docs.slack.dev/reference/events/app_context_changed
+ */
+const appContext = z
+  .looseObject({
+    entities: z
+      .array(z.looseObject({ type: z.string(), value: z.unknown(), team_id: z.string().optional() }))
+      .optional(),
+  })
+  .optional();
+
+/**
  * `message` and its subtypes: https://docs.slack.dev/reference/events/message — edits and deletions
  * carry no top-level user or text, so those are optional; every message has a channel and a ts.
  */
@@ -32,6 +45,7 @@ export const messageEvent = z.object({
   text: z.string().optional(),
   thread_ts: z.string().optional(),
   subtype: z.string().optional(),
+  app_context: appContext,
 });
 
 /** `app_home_opened`: https://docs.slack.dev/reference/events/app_home_opened */
@@ -41,6 +55,7 @@ export const appHomeOpenedEvent = z.object({
   // The DM channel with the app: where the Messages tab's suggested prompts are set.
   channel: z.string().optional(),
   tab: z.string().optional(),
+  app_context: appContext,
 });
 
 /** `app_uninstalled`: https://docs.slack.dev/reference/events/app_uninstalled */
@@ -70,5 +85,6 @@ export const eventCallback = z.object({
 export type AppMentionEvent = z.infer<typeof appMentionEvent>;
 export type MessageEvent = z.infer<typeof messageEvent>;
 export type AppHomeOpenedEvent = z.infer<typeof appHomeOpenedEvent>;
+export type AppContext = z.infer<typeof appContext>;
 export type AppUninstalledEvent = z.infer<typeof appUninstalledEvent>;
 export type TokensRevokedEvent = z.infer<typeof tokensRevokedEvent>;

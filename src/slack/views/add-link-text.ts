@@ -1,4 +1,4 @@
-import type { AddLinkResult } from '../../bot-services.js';
+import type { AddLinkResult, FollowFeedOutcome } from '../../bot-services.js';
 import type { SlackMessage } from './block-types.js';
 import { escapeText, link } from './mrkdwn.js';
 
@@ -19,6 +19,19 @@ export function addLinkText(url: string, result: AddLinkResult): string {
     `${OUTCOME[result.outcome]} ${link(summary.url ?? url, summary.title)}: ${count(summary.paragraphs, 'paragraph')}, ` +
     `${count(summary.quotes, 'attributed quote')}${quoted}. Ask me about it.`
   );
+}
+
+/** The reply to "follow": the feed, where its articles go and when they come — or why it failed. */
+export function followFeedText(url: string, result: FollowFeedOutcome): string {
+  if (!result.ok) return `I couldn't follow ${escapeText(url)}: ${escapeText(result.reason)}`;
+  const name = result.title ? `“${escapeText(result.title)}”` : escapeText(url);
+  const into = `*${escapeText(result.collection)}*`;
+  if (result.outcome === 'already') return `I already follow ${name}; its articles go into ${into}.`;
+  const when =
+    result.refreshMinutes > 0
+      ? `with the next refresh of the feeds (every ${count(result.refreshMinutes, 'minute')})`
+      : 'when the feeds are next refreshed (`whosaid ingest --feeds`, or WHOSAID_FEEDS_INTERVAL)';
+  return `Following ${link(url, result.title ?? url)} (${count(result.items, 'item')} now): its articles go into ${into} ${when}.`;
 }
 
 export function addRefusalText(adminChannel: string | undefined, configured: boolean): string {

@@ -1,3 +1,4 @@
+import type { CitedSource } from '../../answer/follow-up-question.js';
 import type { Answer, Citation } from '../../answer/types.js';
 import { ACTION_IDS } from './action-ids.js';
 import type { ContextBlock, KnownBlock, SlackMessage } from './block-types.js';
@@ -19,11 +20,27 @@ const MAX_QUOTE_CHARS = 500;
  */
 export function answerMessages(answer: Answer, catalog: AnswerCatalog): SlackMessage[] {
   const body = answer.abstained ? abstentionBlocks(answer) : sections(escapeText(answer.answer));
-  return toMessages(
+  const [first, ...rest] = toMessages(
     answer.answer,
     [...body, ...answerDetailBlocks(answer, catalog)],
     answerFooterBlocks(answer, catalog),
   );
+  return first ? [{ ...first, sources: citedSources(answer) }, ...rest] : rest;
+}
+
+/**
+ * The passages an answer cites, as its message records them (see SlackMessage.sources), in the order
+ * the answer's text first cites them — the one it leads with first, those only listed last.
+ */
+export function citedSources(answer: Answer): CitedSource[] {
+  if (answer.abstained) return [];
+  const firstMention = (n: number) => {
+    const at = answer.answer.indexOf(`[${n}]`);
+    return at < 0 ? Number.POSITIVE_INFINITY : at;
+  };
+  return [...answer.citations]
+    .sort((a, b) => firstMention(a.n) - firstMention(b.n) || a.n - b.n)
+    .map((citation) => ({ doc: citation.doc, paragraph: citation.paragraph }));
 }
 
 /** Everything after the answer text: used on its own when the answer text was streamed. */

@@ -123,7 +123,7 @@ function listFeeds(feeds: FeedStatus[]): string {
     const when = Number.isNaN(checked)
       ? 'not refreshed yet'
       : `last refreshed ${slackDate(checked / 1000, '{date_short_pretty} at {time}', feed.lastCheckedAt ?? '')}`;
-    return `• ${link(feed.url, clip(feed.title ?? feed.url, 150))} — ${when}`;
+    return `• ${link(feed.url, clip(feed.title ?? feed.url, 150))} → *${escapeText(feed.collection)}* — ${when}`;
   });
   const more = feeds.length - MAX_FEEDS;
   return [...lines, ...(more > 0 ? [`…and ${more} more.`] : [])].join('\n');

@@ -7,12 +7,15 @@ import { clip, escapeText, slackDate } from './mrkdwn.js';
 export type PermalinkFor = (ts: string) => string | null;
 
 /**
- * A thread summary: a short overview, then who said what — each participant with their key points,
+ * A thread (or channel) summary: a short overview, then who said what — each participant with their key points,
  * each point linked to the message it came from (the link shows the message's time in the reader's zone).
  */
-export function summaryMessages(summary: ThreadSummary, permalink: PermalinkFor): SlackMessage[] {
+export function summaryMessages(
+  summary: ThreadSummary,
+  { heading, permalink }: { heading: string; permalink: PermalinkFor },
+): SlackMessage[] {
   const blocks: KnownBlock[] = [
-    { type: 'header', text: { type: 'plain_text', text: 'Thread summary' } },
+    { type: 'header', text: { type: 'plain_text', text: heading } },
     ...sections(escapeText(summary.summary)),
   ];
   if (summary.participants.length > 0) {
@@ -35,5 +38,5 @@ export function summaryMessages(summary: ThreadSummary, permalink: PermalinkFor)
     ...summary.notes.map(escapeText),
   ].join(' ');
   const footer: KnownBlock = { type: 'context', elements: [{ type: 'mrkdwn', text: clip(note, 2900) }] };
-  return toMessages(`Thread summary: ${clip(summary.summary, 200)}`, blocks, [footer]);
+  return toMessages(`${heading}: ${clip(summary.summary, 200)}`, blocks, [footer]);
 }

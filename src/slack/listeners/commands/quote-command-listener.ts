@@ -48,7 +48,7 @@ export function quoteCommandListener(deps: SlackDeps) {
       const services = await servicesIn(deps, placeOf(context, command.channel_id));
       if (checking) {
         const claim = cut ? null : claimFromCommand(query.slice(checking[0].length));
-        await reply(claim ? quoteCheckMessage(services.checkQuote(claim)) : noClaimMessage());
+        await reply(claim ? quoteCheckMessage(await services.checkQuote(claim)) : noClaimMessage());
         return;
       }
       if (cut) await reply({ text: LONG_QUERY, blocks: [] });

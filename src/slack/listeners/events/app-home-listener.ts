@@ -6,6 +6,7 @@ import { workOf } from '../../payloads/payload-context.js';
 import { buildPermalink } from '../../permalinks.js';
 import { logFailure } from '../../slack-api-errors.js';
 import type { SlackDeps } from '../../slack-deps.js';
+import { viewedChannel } from '../../viewed-channel.js';
 import { type HomeExtras, homeView } from '../../views/home-view.js';
 import { suggestedPromptsOffer } from './suggested-prompts.js';
 
@@ -27,6 +28,7 @@ export function appHomeListener(deps: SlackDeps) {
           user: event.user,
           channel: event.channel,
           team: placeOf(context, undefined).team,
+          viewing: viewedChannel(event.app_context, placeOf(context, undefined).team),
         });
       return;
     }
@@ -65,20 +67,23 @@ async function workspaceHome(deps: SlackDeps, context: Context, user: string) {
       .map((binding) => binding.channel),
   }));
   return homeView(deps.services.within(channelScope(place, tenancy)).knowledge(), deps.identity.botUserId, {
-    ...(await homeExtras(deps, user)),
+    ...(await homeExtras(deps, user, visible)),
     collections,
   });
 }
 
 /**
- * The feeds (for everyone) and the last week's feedback (for admins: who asked what is not for every
- * user's Home tab). Either that cannot be read is left out rather than failing the whole tab.
+ * The feeds (for everyone: those bringing articles into a collection this workspace may read) and the
+ * last week's feedback (for admins: who asked what is not for every user's Home tab). Either that
+ * cannot be read is left out rather than failing the whole tab.
  */
-async function homeExtras(deps: SlackDeps, user: string): Promise<HomeExtras> {
-  const feeds = await deps.services.feeds?.().catch((error: unknown) => {
-    logFailure(deps.logger, error, 'could not read the feed list for the Home tab', { user });
-    return undefined;
-  });
+async function homeExtras(deps: SlackDeps, user: string, visible: readonly string[]): Promise<HomeExtras> {
+  const feeds = (
+    await deps.services.feeds?.().catch((error: unknown) => {
+      logFailure(deps.logger, error, 'could not read the feed list for the Home tab', { user });
+      return undefined;
+    })
+  )?.filter((feed) => visible.includes(feed.collection));
   if (!deps.admins.users.has(user)) return { feeds };
   const entries = await deps.state.feedback().catch(() => null);
   if (!entries) return { feeds };

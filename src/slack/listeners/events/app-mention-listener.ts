@@ -3,11 +3,13 @@ import { describeError } from '../../../errors.js';
 import { addLinkInConversation } from '../../add-link.js';
 import { answerInThread } from '../../answer-in-thread.js';
 import { placeOf } from '../../channel-services.js';
-import { addRequestLink } from '../../link-request.js';
+import { channelSummaryRequest } from '../../channel-summary-request.js';
+import { linkRequest } from '../../link-request.js';
 import { workOf } from '../../payloads/payload-context.js';
 import { postMessages, tellPrivately } from '../../post-messages.js';
 import { isSummarizeRequest, questionText } from '../../question-text.js';
 import { answersAuthor, claimDelivery, type SlackDeps } from '../../slack-deps.js';
+import { summarizeChannelFor } from '../../summarize-channel.js';
 import { summarizeInThread } from '../../summarize-in-thread.js';
 import { useCollectionsFor, useRequestNames } from '../../use-collections.js';
 import { addLinkMessage } from '../../views/add-link-text.js';
@@ -30,7 +32,7 @@ export function appMentionListener(deps: SlackDeps) {
     if (!event.user || !answersAuthor(deps, event) || !(await claimDelivery(deps, event.channel, event.ts)))
       return;
     const user = event.user;
-    const link = addRequestLink(event.text, deps.identity.botUserId);
+    const link = linkRequest(event.text, deps.identity.botUserId);
     if (link) {
       const threadTs = event.thread_ts ?? event.ts;
       await addLinkInConversation(client, deps, {
@@ -38,7 +40,7 @@ export function appMentionListener(deps: SlackDeps) {
         channel: event.channel,
         user,
         threadTs,
-        url: link,
+        ...link,
       });
       return;
     }
@@ -57,6 +59,17 @@ export function appMentionListener(deps: SlackDeps) {
       return;
     }
     const question = questionText(event.text, deps.identity.botUserId);
+    const channelSummary = channelSummaryRequest(event.text, question, event.thread_ts !== undefined);
+    if (channelSummary) {
+      await summarizeChannelFor(client, deps, {
+        channel: event.channel,
+        threadTs: event.thread_ts ?? event.ts,
+        user,
+        target: channelSummary.channel ?? event.channel,
+        privately: event.channel.startsWith('D'),
+      });
+      return;
+    }
     if (isSummarizeRequest(question)) {
       if (!event.thread_ts) {
         await tellPrivately(client, { channel: event.channel, user }, SUMMARIZE_HELP).catch(

@@ -2,10 +2,11 @@ import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { addLinkInConversation } from '../../add-link.js';
 import { answerInThread } from '../../answer-in-thread.js';
 import { placeOf } from '../../channel-services.js';
-import { addRequestLink } from '../../link-request.js';
+import { channelSummaryRequest } from '../../channel-summary-request.js';
+import { linkRequest } from '../../link-request.js';
 import type { MessageEvent } from '../../payloads/event-payloads.js';
 import { workOf } from '../../payloads/payload-context.js';
-import { tellPrivately } from '../../post-messages.js';
+import { postMessages, tellPrivately } from '../../post-messages.js';
 import {
   isSummarizeRequest,
   looksLikeQuestion,
@@ -13,7 +14,11 @@ import {
   questionText,
 } from '../../question-text.js';
 import { answersAuthor, claimDelivery, type SlackDeps, threadAnswered } from '../../slack-deps.js';
+import { summarizeChannelFor } from '../../summarize-channel.js';
 import { summarizeInThread } from '../../summarize-in-thread.js';
+import { useCollectionsFor, useRequestNames } from '../../use-collections.js';
+import { viewedChannel } from '../../viewed-channel.js';
+import { addLinkMessage } from '../../views/add-link-text.js';
 import { titleThread } from './thread-title.js';
 
 type Route = 'direct' | 'follow-up' | 'auto-answer';
@@ -37,14 +42,49 @@ export function messageListener(deps: SlackDeps) {
     const question = questionText(message.text, deps.identity.botUserId);
     const threadTs = message.thread_ts ?? message.ts;
     // "add <link>" in a DM, as in an @mention: who may add is checked the same way.
-    const link = route === 'direct' ? addRequestLink(message.text, deps.identity.botUserId) : null;
+    const link = route === 'direct' ? linkRequest(message.text, deps.identity.botUserId) : null;
     if (link) {
       await addLinkInConversation(client, deps, {
         ...placeOf(context, message.channel),
         channel: message.channel,
         user,
         threadTs,
-        url: link,
+        ...link,
+      });
+      return;
+    }
+    // "use legal" in a DM: what this person's DMs read (admins only; see use-collections.ts).
+    const names = route === 'direct' ? useRequestNames(message.text, deps.identity.botUserId) : null;
+    if (names) {
+      const say = (text: string) =>
+        postMessages(deps, { channel: message.channel, threadTs, user }, [addLinkMessage(text)]);
+      await useCollectionsFor(deps, {
+        ...placeOf(context, message.channel),
+        channel: message.channel,
+        direct: true,
+        user,
+        names,
+        reply: say,
+        refuse: say,
+      });
+      return;
+    }
+    // In the agent view Slack says which channel the asker is viewing: its collections answer, and
+    // "summarize this channel" means it.
+    const viewing =
+      route === 'direct' ? viewedChannel(message.app_context, placeOf(context, undefined).team) : undefined;
+    const channelSummary =
+      route === 'auto-answer'
+        ? null
+        : channelSummaryRequest(message.text ?? '', question, route === 'follow-up');
+    if (channelSummary) {
+      const privately = route === 'direct';
+      await summarizeChannelFor(client, deps, {
+        channel: message.channel,
+        threadTs,
+        user,
+        target: channelSummary.channel ?? (privately ? viewing : message.channel),
+        privately,
       });
       return;
     }
@@ -66,6 +106,7 @@ export function messageListener(deps: SlackDeps) {
       user,
       teamId: context.teamId,
       question,
+      ...(viewing ? { readsChannel: viewing } : {}),
       messageTs: message.ts,
       // A "thanks!" in a thread the bot answered is not a question: reply only when the documents answer it.
       onlyIfSupported: route === 'auto-answer' || (route === 'follow-up' && !looksLikeQuestion(question)),

@@ -21,16 +21,22 @@ export function suggestedPromptsOffer(deps: SlackDeps) {
   const lastSet = new Map<string, number>();
   return async (
     client: WebClient,
-    where: { user: string; channel: string; team: string | null },
+    where: { user: string; channel: string; team: string | null; viewing?: string | undefined },
   ): Promise<void> => {
-    const last = lastSet.get(where.user);
+    // Per person and viewed channel: looking at another channel offers that channel's questions.
+    const key = `${where.user}:${where.viewing ?? ''}`;
+    const last = lastSet.get(key);
     if (last !== undefined && Date.now() - last < REFRESH_MS) return;
-    // The Messages tab is a DM: it reads the installation's default collections.
-    const services = await servicesIn(deps, { team: where.team, channel: where.channel });
+    // The Messages tab is a DM: it reads the collections of the channel the person is viewing when
+    // that one is bound, else the DM's own (an admin's binding, or the installation's defaults).
+    const services = await servicesIn(deps, {
+      team: where.team,
+      ...(where.viewing ? { channel: where.viewing, fallback: where.channel } : { channel: where.channel }),
+    });
     const prompts = services.suggestedQuestions();
     if (prompts.length === 0) return;
-    lastSet.delete(where.user);
-    lastSet.set(where.user, Date.now());
+    lastSet.delete(key);
+    lastSet.set(key, Date.now());
     if (lastSet.size > MAX_PEOPLE) lastSet.delete(lastSet.keys().next().value as string);
     try {
       await client.assistant.threads.setSuggestedPrompts({
@@ -40,7 +46,7 @@ export function suggestedPromptsOffer(deps: SlackDeps) {
       });
     } catch (error) {
       // Prompts are a nicety (and need a paid plan or a developer sandbox): try again on the next open.
-      lastSet.delete(where.user);
+      lastSet.delete(key);
       logFailure(deps.logger, error, 'could not set the suggested prompts', { user: where.user });
     }
   };

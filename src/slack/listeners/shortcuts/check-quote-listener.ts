@@ -20,7 +20,7 @@ export function checkQuoteListener(deps: SlackDeps) {
     try {
       const claim = findClaim(shortcut.message.text ?? '');
       const services = await servicesIn(deps, placeOf(args.context, shortcut.channel.id));
-      await reply(claim ? quoteCheckMessage(services.checkQuote(claim)) : noClaimMessage());
+      await reply(claim ? quoteCheckMessage(await services.checkQuote(claim)) : noClaimMessage());
     } catch (error) {
       logFailure(deps.logger, error, 'Check quote failed', { channel: shortcut.channel.id });
       await tell('Something went wrong checking that quote. The error has been logged.').catch(

@@ -1,0 +1,115 @@
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type pg from 'pg';
+import { ask } from '../../src/answer/ask.js';
+import { findQuotes, findQuotesFor } from '../../src/answer/find-quotes.js';
+import type { SearchContext } from '../../src/answer/search-context.js';
+import { checkQuote } from '../../src/check/check-quote.js';
+import { openSearchContext } from '../../src/cli/runtime.js';
+import { loadConfig } from '../../src/config.js';
+import { migrate } from '../../src/db/migrate.js';
+import { loadMigrations } from '../../src/db/migrations.js';
+import { readIndex } from '../../src/index/index-store.js';
+import { savePostgresIndex } from '../../src/index/postgres/save-postgres-index.js';
+import { createTestDatabase, type TestDatabase, testPool } from '../support/postgres-database.js';
+import { bundledIndexCopy } from '../support/shared-index.js';
+import { tempDir } from '../support/temp-dir.js';
+
+interface EvalQuestion {
+  q: string;
+  split: 'dev' | 'test';
+}
+
+const evaluation = (
+  JSON.parse(await readFile('test/fixtures/qa-eval/questions.json', 'utf8')) as { questions: EvalQuestion[] }
+).questions;
+
+/** The same "now" on both sides: questions with relative dates read it. */
+const NOW = new Date('2026-01-15T12:00:00Z');
+
+/**
+ * Issue 12, point 4: `ask`, `/quote`, quote checks, document summaries and lists, and the evaluation
+ * give the same results on both backends for the bundled corpus. The PostgreSQL side answers from the
+ * index published there (pgvector for vectors, full-text search for keywords), the files side from
+ * hnswlib and MiniSearch; equal answers mean every figure the evaluation scripts print is equal too.
+ */
+describe('the PostgreSQL backend answers as the files backend over the bundled corpus', () => {
+  let database: TestDatabase;
+  let pool: pg.Pool;
+  let files: SearchContext;
+  let postgres: SearchContext;
+  before(async () => {
+    database = await createTestDatabase();
+    pool = testPool(database.url);
+    await migrate(pool, await loadMigrations('index'));
+    const indexDir = await bundledIndexCopy();
+    const filesEnv = { WHOSAID_CORPUS_DIR: 'corpus', WHOSAID_INDEX_DIR: indexDir };
+    files = await openSearchContext(loadConfig({ env: filesEnv, dotenvPath: null }));
+    await savePostgresIndex(pool, await readIndex(indexDir, { embedderId: files.embedder.id }));
+    const replicaEnv = {
+      ...filesEnv,
+      WHOSAID_INDEX_DIR: join(await tempDir(), 'no-index-here'),
+      WHOSAID_DATABASE_URL: database.url,
+    };
+    postgres = await openSearchContext(loadConfig({ env: replicaEnv, dotenvPath: null }));
+    assert.equal(postgres.index.lexical.constructor.name, 'PostgresLexicalSearch');
+  });
+  after(async () => {
+    await pool.end();
+    await database.drop();
+  });
+
+  const answer = (context: SearchContext, question: string) => ask(context, { question, k: 5, now: NOW });
+
+  it('answers every dev question of the evaluation alike', async () => {
+    const dev = evaluation.filter((question) => question.split === 'dev');
+    assert.ok(dev.length >= 100);
+    for (const { q } of dev) assert.deepEqual(await answer(postgres, q), await answer(files, q), q);
+  });
+
+  it('answers the test split alike (compared as a whole: its questions are never shown)', async () => {
+    const test = evaluation.filter((question) => question.split === 'test');
+    assert.ok(test.length >= 100);
+    const digest = async (context: SearchContext) => {
+      const hash = createHash('sha256');
+      for (const { q } of test) hash.update(JSON.stringify(await answer(context, q)));
+      return hash.digest('hex');
+    };
+    assert.ok((await digest(postgres)) === (await digest(files)), 'some test-split answers differ');
+  });
+
+  it('summarizes and lists documents alike', async () => {
+    const requests = files.index.documents.flatMap((document) => [
+      `Summarize ${document.meta.title}`,
+      `Summarize the ${document.meta.source ?? document.meta.publisher ?? 'document'} story`,
+    ]);
+    const speakers = files.speakers.slice(0, 8).map((entry) => entry.name);
+    requests.push('List the documents', ...speakers.map((name) => `Which documents mention ${name}?`));
+    for (const request of requests)
+      assert.deepEqual(await answer(postgres, request), await answer(files, request), request);
+  });
+
+  it('finds and checks quotes alike: /quote by speaker and topic, and every indexed quote checked', async () => {
+    for (const entry of files.speakers) {
+      assert.deepEqual(
+        findQuotes(postgres, { speaker: entry.name }),
+        findQuotes(files, { speaker: entry.name }),
+      );
+      assert.deepEqual(findQuotesFor(postgres, entry.name, NOW), findQuotesFor(files, entry.name, NOW));
+    }
+    for (const topic of ['security clearance', 'Starlink', 'Ukraine', 'contract']) {
+      assert.deepEqual(findQuotesFor(postgres, topic, NOW), findQuotesFor(files, topic, NOW), topic);
+    }
+    const quotes = files.index.documents.flatMap((document) => document.quotes);
+    assert.ok(quotes.length > 20);
+    for (const quote of quotes) {
+      for (const speaker of [null, quote.speaker, 'Elon Musk']) {
+        const request = { claim: quote.text, speaker };
+        assert.deepEqual(await checkQuote(postgres, request), await checkQuote(files, request), quote.text);
+      }
+    }
+  });
+});
