@@ -6,21 +6,30 @@
  *   tsx bench/generations.ts pauses INDEX          → the longest pause of this thread while a generation
  *                                                   is read here (readIndex) and in a worker
  *                                                   (loadGenerationInWorker, what serve does)
+ *   tsx bench/generations.ts swap-pauses INDEX sync|sliced → the longest pause while serve swaps to a
+ *                                                   new generation (read in the worker, then prepared)
+ *                                                   and during the first questions after it; `sync`:
+ *                                                   prepared at once, question tables built by the
+ *                                                   first question (before), `sliced`: what serve does
  * `reuse` embeds through the real OpenAI client against the local OpenAI-compatible stand-in, which
  * counts the requests (it runs in the same process, so its own embedding work is in the times).
  */
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { correctQuestion, restoreNameCase } from '../src/answer/correct-question.js';
+import { servedContextSteps } from '../src/answer/question-tables.js';
 import { createSearchContext } from '../src/answer/search-context.js';
+import { speakerByDescription } from '../src/answer/speaker-descriptions.js';
 import { createBotServices } from '../src/bot-services.js';
 import { createEmbedder } from '../src/index/embedder.js';
-import { readIndex, readManifest } from '../src/index/index-store.js';
+import { type IndexData, readIndex, readManifest } from '../src/index/index-store.js';
 import { ingest } from '../src/index/ingest.js';
 import { LiveIndex } from '../src/index/live-index.js';
 import { loadGenerationInWorker } from '../src/index/load-in-worker.js';
 import { releaseGraph } from '../src/index/serving-index.js';
 import { HnswVectorIndex } from '../src/index/vector-index.js';
+import { runNow } from '../src/run-in-slices.js';
 import { Wordnet } from '../src/text/wordnet.js';
 import { OpenAIStandIn } from '../test/support/openai-stand-in.js';
 
@@ -89,13 +98,16 @@ async function swapsPhase(indexDir: string, swaps: number, leak: boolean) {
   if (leak) HnswVectorIndex.prototype.release = () => {};
   const embedder = await createEmbedder({ embeddings: 'local', openai: undefined });
   const wordnet = new Wordnet();
-  const prepare = (index: Awaited<ReturnType<typeof readIndex>>) =>
-    createSearchContext(index, embedder, wordnet);
+  // As serve does: each generation prepared in slices, with the tables questions are read with.
+  const steps = (index: IndexData) => servedContextSteps(index, embedder, wordnet);
   const live = new LiveIndex(await readIndex(indexDir, { embedderId: embedder.id }), {
-    prepare,
+    prepare: (index) => runNow(steps(index)),
+    prepareSteps: steps,
     release: releaseGraph,
   });
   const services = createBotServices(live, { k: 5 });
+  // The process's first question loads what every question uses (lexicons, compiled code): not a swap's cost.
+  await services.ask('Who spoke about the housing plan?');
   const rss: number[] = [rssMb()];
   const seconds: number[] = [];
   // How long the thread that acknowledges Slack is blocked while a generation is read and swapped in.
@@ -105,7 +117,7 @@ async function swapsPhase(indexDir: string, swaps: number, leak: boolean) {
     // A question in flight across every swap: it must finish on the generation it started with.
     const inFlight = services.ask('What did they say about the transit budget?');
     const started = performance.now();
-    live.swap(await loadGenerationInWorker({ indexDir, embedderId: embedder.id }));
+    await live.swapInSlices(await loadGenerationInWorker({ indexDir, embedderId: embedder.id }));
     seconds.push((performance.now() - started) / 1000);
     await inFlight;
     await services.ask('Who spoke about the housing plan?');
@@ -153,11 +165,87 @@ async function pausesPhase(indexDir: string) {
   };
 }
 
+/** How long `work` takes and the longest (and 99th-percentile) pause of this thread meanwhile. */
+async function withPauses(work: () => Promise<unknown>) {
+  const delay = monitorEventLoopDelay({ resolution: 5 });
+  // A timer keeps the loop turning, as incoming requests would, so every pause is seen.
+  const timer = setInterval(() => {}, 5);
+  delay.enable();
+  // Its first tick starts the clock: a pause before it would not be recorded.
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  const started = performance.now();
+  await work();
+  const seconds = (performance.now() - started) / 1000;
+  // The histogram records a pause when its timer fires late: let it fire after synchronous work.
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  delay.disable();
+  clearInterval(timer);
+  return {
+    seconds: Math.round(seconds * 10) / 10,
+    longestPauseMs: Math.round(delay.max / 1e6),
+    p99Ms: Math.round(delay.percentile(99) / 1e6),
+  };
+}
+
+/**
+ * A swap as serve makes it, timed in three parts: reading the new generation (in the worker), the
+ * swap itself (preparing what answers read), and the first questions on the new generation — one
+ * with a typo, one with a name in lower case, one describing a speaker, each reading a table built
+ * over every paragraph (question-tables.ts).
+ */
+async function swapPausesPhase(indexDir: string, how: string) {
+  if (how !== 'sync' && how !== 'sliced') throw new Error('swap-pauses INDEX sync|sliced');
+  const embedder = await createEmbedder({ embeddings: 'local', openai: undefined });
+  const wordnet = new Wordnet();
+  const steps = (index: IndexData) => servedContextSteps(index, embedder, wordnet);
+  const live = new LiveIndex(await readIndex(indexDir, { embedderId: embedder.id }), {
+    // sync: what serve did before (createSearchContext at the swap, tables on first need).
+    prepare:
+      how === 'sync'
+        ? (index) => createSearchContext(index, embedder, wordnet)
+        : (index) => runNow(steps(index)),
+    ...(how === 'sliced' ? { prepareSteps: steps } : {}),
+    release: releaseGraph,
+  });
+  const services = createBotServices(live, { k: 5 });
+  await services.ask('Who spoke about the housing plan?');
+  let next: IndexData | undefined;
+  const load = await withPauses(async () => {
+    next = await loadGenerationInWorker({ indexDir, embedderId: embedder.id });
+  });
+  const swap = await withPauses(async () => {
+    if (!next) return;
+    if (how === 'sliced') await live.swapInSlices(next);
+    else live.swap(next);
+  });
+  const questions = async () => {
+    await services.ask('What did ana ortiz say about the trnsit budget?');
+    live.use((context) => {
+      correctQuestion('what did the budget anlyst say', context);
+      restoreNameCase('what did grace novak say', context);
+      speakerByDescription('the city council member', context);
+    });
+  };
+  const firstQuestions = await withPauses(questions);
+  // The same again, every table built: what answering them costs by itself.
+  const sameAgain = await withPauses(questions);
+  return {
+    how,
+    chunks: next?.chunks.length,
+    generation: live.generation,
+    load,
+    swap,
+    firstQuestions,
+    sameAgain,
+  };
+}
+
 const phases: Record<string, () => Promise<unknown>> = {
   pauses: () => pausesPhase(first),
   reuse: () => reusePhase(first, second),
+  'swap-pauses': () => swapPausesPhase(first, second),
   swaps: () => swapsPhase(first, Number(second || 20), third === 'leak'),
 };
 const run = phase ? phases[phase] : undefined;
-if (!run) throw new Error(`unknown phase ${phase}; use reuse, swaps or pauses`);
+if (!run) throw new Error(`unknown phase ${phase}; use reuse, swaps, pauses or swap-pauses`);
 process.stdout.write(`${JSON.stringify(await run())}\n`);

@@ -17,6 +17,7 @@ import {
   rateLimitOnOneMethod,
   restartBetweenEventAndRetry,
   serverErrorsAfterStore,
+  socketBurst,
 } from '../test/load/load-scenarios.js';
 import { type ServeProcess, startServeProcess } from '../test/load/serve-process.js';
 import { bundledIndexCopy } from '../test/support/shared-index.js';
@@ -33,8 +34,12 @@ const services = await realServices();
 const loadAtStart = loadavg()[0] ?? 0;
 
 /** `whosaid serve` in its own process over a fresh copy of the bundled index, stopped after `run`. */
-async function withServe<T>(env: Record<string, string>, run: (serve: ServeProcess) => Promise<T>) {
-  const serve = await startServeProcess({ indexDir: await bundledIndexCopy(), env });
+async function withServe<T>(
+  env: Record<string, string>,
+  run: (serve: ServeProcess) => Promise<T>,
+  options: { socketMode?: boolean } = {},
+) {
+  const serve = await startServeProcess({ indexDir: await bundledIndexCopy(), env, ...options });
   try {
     return await run(serve);
   } finally {
@@ -70,6 +75,16 @@ if (p99 > ACK_P99_TARGET_MS) problems.push(`ack p99 ${p99.toFixed(0)} ms > ${ACK
 const cpuPerAck = (burstResult.ackCpuMs ?? Number.NaN) / FULL.burst;
 rows.push(
   `| ${FULL.burst} mentions at the same instant | ${exactlyOnce('burst', burstResult)}; acks p50 ${p50.toFixed(0)} ms, p99 ${p99.toFixed(0)} ms, max ${Math.max(...ackMs).toFixed(0)} ms, ${slowAcks} over 3 s (target p99 < ${ACK_P99_TARGET_MS} ms); the bot's CPU up to the last ack ${burstResult.ackCpuMs?.toFixed(0)} ms (${cpuPerAck.toFixed(2)} ms per request) |`,
+);
+
+log(`burst of ${FULL.burst} mentions over Socket Mode…`);
+const socketResult = await withServe({}, (serve) => socketBurst(serve, FULL), { socketMode: true });
+exactlyOnce('Socket Mode burst warm-up', socketResult.warmUp);
+const socketP99 = percentile(socketResult.ackMs, 99);
+if (socketP99 > ACK_P99_TARGET_MS)
+  problems.push(`Socket Mode ack p99 ${socketP99.toFixed(0)} ms > ${ACK_P99_TARGET_MS} ms`);
+rows.push(
+  `| ${FULL.burst} mentions at the same instant over Socket Mode (one write of ${FULL.burst} envelopes) | ${exactlyOnce('Socket Mode burst', socketResult)}; acks p50 ${percentile(socketResult.ackMs, 50).toFixed(0)} ms, p99 ${socketP99.toFixed(0)} ms, max ${Math.max(...socketResult.ackMs).toFixed(0)} ms (target p99 < ${ACK_P99_TARGET_MS} ms) |`,
 );
 
 log('a 3,000-character /quote followed at once by a mention…');
@@ -141,7 +156,7 @@ for (const [label, env] of [
 const loadAtEnd = loadavg()[0] ?? 0;
 const markdown = `## Load and faults
 
-Produced by \`npm run loadtest\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}. The burst, the /quote-then-mention pairs and the memory runs talk to \`whosaid serve\` (the built bin, HTTP, bundled corpus, extractive answers, embedded state store) in a process of its own; the fault scenarios run the same app in this process. The Web API stand-in and the senders live in this process; requests are raw HTTP on a connection each, sent from a worker thread and timed from the connect call to the answer's status line; the burst is measured after a first burst of the same size that warms the bot up. The bot's CPU up to the last ack is its own process's CPU time (process.cpuUsage, read by test/load/process-probe.mjs) from just before the burst to its last HTTP response: unlike the ack times it hardly depends on what else runs on the machine. Memory is read inside the bot's process after a full GC, after a warm-up of 200 events and after every 1,000 events. Load average (1 min) at the start ${loadAtStart.toFixed(1)}, at the end ${loadAtEnd.toFixed(1)}: on 2 cores, other work slows every wall-clock figure. ${problems.length === 0 ? 'Every target met.' : `Missed: ${problems.join('; ')}.`}
+Produced by \`npm run loadtest\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}. The bursts, the /quote-then-mention pairs and the memory runs talk to \`whosaid serve\` (the built bin, HTTP — or Socket Mode for the Socket Mode burst, whose envelopes are written at once on its WebSocket and timed from that write to each acknowledgement frame — bundled corpus, extractive answers, embedded state store) in a process of its own; the fault scenarios run the same app in this process. The Web API stand-in and the senders live in this process; requests are raw HTTP on a connection each, sent from a worker thread and timed from the connect call to the answer's status line; the burst is measured after a first burst of the same size that warms the bot up. The bot's CPU up to the last ack is its own process's CPU time (process.cpuUsage, read by test/load/process-probe.mjs) from just before the burst to its last HTTP response: unlike the ack times it hardly depends on what else runs on the machine. Memory is read inside the bot's process after a full GC, after a warm-up of 200 events and after every 1,000 events. Load average (1 min) at the start ${loadAtStart.toFixed(1)}, at the end ${loadAtEnd.toFixed(1)}: on 2 cores, other work slows every wall-clock figure. ${problems.length === 0 ? 'Every target met.' : `Missed: ${problems.join('; ')}.`}
 
 | scenario | result |
 |---|---|

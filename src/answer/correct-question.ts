@@ -1,7 +1,8 @@
+import { runNow, type Steps, stepCounter } from '../run-in-slices.js';
 import { Vocabulary } from '../text/spelling.js';
 import { isStopword, words } from '../text/terms.js';
 import { isCommonWord, lexiconTags } from '../text/word-lexicon.js';
-import { corpusNameRuns } from './corpus-names.js';
+import { corpusNameRunSteps } from './corpus-names.js';
 import type { SearchContext } from './search-context.js';
 
 export interface CorrectedQuestion {
@@ -15,19 +16,35 @@ export interface CorrectedQuestion {
 const vocabularies = new WeakMap<SearchContext, Vocabulary>();
 
 function vocabularyOf(context: SearchContext): Vocabulary {
-  let vocabulary = vocabularies.get(context);
-  if (!vocabulary) {
-    const counts = new Map<string, number>();
-    const texts = [
-      ...[...context.paragraphs.values()].map((chunk) => chunk.text),
-      ...context.index.documents.map((document) => document.meta.title ?? ''),
-    ];
-    for (const text of texts)
-      for (const word of words(text)) if (!isStopword(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
-    vocabulary = new Vocabulary(counts);
-    vocabularies.set(context, vocabulary);
+  return vocabularies.get(context) ?? runNow(vocabularySteps(context));
+}
+
+/** Paragraphs (or titles, or name runs) read between two yields. */
+const STEP_ITEMS = 200;
+
+function* vocabularySteps(context: SearchContext): Steps<Vocabulary> {
+  const counts = new Map<string, number>();
+  const texts = [
+    ...[...context.paragraphs.values()].map((chunk) => chunk.text),
+    ...context.index.documents.map((document) => document.meta.title ?? ''),
+  ];
+  const tick = stepCounter(STEP_ITEMS);
+  for (const text of texts) {
+    for (const word of words(text)) if (!isStopword(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
+    if (tick()) yield;
   }
+  const vocabulary = new Vocabulary(counts);
+  vocabularies.set(context, vocabulary);
   return vocabulary;
+}
+
+/**
+ * The tables correctQuestion and restoreNameCase read, built as steps (run-in-slices.ts) for a
+ * generation the bot is about to serve, so no asker's first question pays for them.
+ */
+export function* correctionTableSteps(context: SearchContext): Steps<void> {
+  if (!vocabularies.has(context)) yield* vocabularySteps(context);
+  if (!nameForms.has(context)) yield* nameFormSteps(context);
 }
 
 const TOKEN = /\p{L}+(?:['’]\p{L}+)*/gu;
@@ -65,22 +82,25 @@ const MAX_NAME_WORDS = 4;
 const JOINERS = new Set(['of', 'the', 'for', 'on', 'and']);
 
 function nameFormsOf(context: SearchContext): Map<string, string> {
-  let forms = nameForms.get(context);
-  if (!forms) {
-    forms = new Map();
-    for (const run of corpusNameRuns(context)) {
-      const parts = run.split(/\s+/).map((part) => part.replace(/['’]s$|[.,'’]+$/u, ''));
-      for (let start = 0; start < parts.length; start++)
-        for (let end = start + 1; end <= Math.min(parts.length, start + MAX_NAME_WORDS); end++) {
-          const slice = parts.slice(start, end);
-          if (JOINERS.has((slice[0] ?? '').toLowerCase()) || JOINERS.has((slice.at(-1) ?? '').toLowerCase()))
-            continue;
-          const phrase = slice.join(' ');
-          if (!forms.has(phrase.toLowerCase())) forms.set(phrase.toLowerCase(), phrase);
-        }
-    }
-    nameForms.set(context, forms);
+  return nameForms.get(context) ?? runNow(nameFormSteps(context));
+}
+
+function* nameFormSteps(context: SearchContext): Steps<Map<string, string>> {
+  const forms = new Map<string, string>();
+  const tick = stepCounter(STEP_ITEMS);
+  for (const run of yield* corpusNameRunSteps(context)) {
+    if (tick()) yield;
+    const parts = run.split(/\s+/).map((part) => part.replace(/['’]s$|[.,'’]+$/u, ''));
+    for (let start = 0; start < parts.length; start++)
+      for (let end = start + 1; end <= Math.min(parts.length, start + MAX_NAME_WORDS); end++) {
+        const slice = parts.slice(start, end);
+        if (JOINERS.has((slice[0] ?? '').toLowerCase()) || JOINERS.has((slice.at(-1) ?? '').toLowerCase()))
+          continue;
+        const phrase = slice.join(' ');
+        if (!forms.has(phrase.toLowerCase())) forms.set(phrase.toLowerCase(), phrase);
+      }
   }
+  nameForms.set(context, forms);
   return forms;
 }
 

@@ -2,8 +2,12 @@ import type { Embedder } from '../index/embedder.js';
 import type { IndexData } from '../index/index-store.js';
 import { type ServedIndex, servedIndex } from '../index/served-index.js';
 import type { Chunk, StoredDocument } from '../index/types.js';
-import type { SpeakerEntry } from '../quotes/speaker-directory.js';
-import { buildSpeakerDirectory } from '../quotes/speaker-directory.js';
+import {
+  type DirectoryQuote,
+  type SpeakerEntry,
+  speakerDirectorySteps,
+} from '../quotes/speaker-directory.js';
+import { runNow, type Steps, stepCounter } from '../run-in-slices.js';
 import type { Wordnet } from '../text/wordnet.js';
 
 /** Everything a question is answered from: built once per process and passed in (never global). */
@@ -28,18 +32,39 @@ export function createSearchContext(
   embedder: Embedder,
   wordnet: Wordnet,
 ): SearchContext {
+  return runNow(searchContextSteps(source, embedder, wordnet));
+}
+
+/** Chunks, documents or quotes handled between two yields: a few milliseconds of work. */
+const STEP_ITEMS = 1_000;
+
+/**
+ * createSearchContext as steps (run-in-slices.ts): at 100,000 paragraphs building it takes seconds,
+ * which the bot, swapping to a new generation while it answers, spends in slices.
+ */
+export function* searchContextSteps(
+  source: IndexData | ServedIndex,
+  embedder: Embedder,
+  wordnet: Wordnet,
+): Steps<SearchContext> {
   const index = servedIndex(source);
   const documents = new Map(index.documents.map((document) => [document.id, document]));
+  const tick = stepCounter(STEP_ITEMS);
+  const quotes: DirectoryQuote[] = [];
+  for (const document of index.documents) {
+    for (const quote of document.quotes) {
+      quotes.push({ ...quote, doc: document.id });
+      if (tick()) yield;
+    }
+  }
   return {
     index,
     embedder,
     wordnet,
     documents,
     // Only the documents' own chunks: a view of some collections (restrict-index.ts) keeps every chunk.
-    paragraphs: wholeParagraphs(index.chunks.filter((chunk) => documents.has(chunk.doc))),
-    speakers: buildSpeakerDirectory(
-      index.documents.flatMap((document) => document.quotes.map((quote) => ({ ...quote, doc: document.id }))),
-    ),
+    paragraphs: yield* wholeParagraphs(index.chunks, documents),
+    speakers: yield* speakerDirectorySteps(quotes),
     aliases: aliasTable(index.documents),
   };
 }
@@ -55,9 +80,15 @@ function aliasTable(documents: readonly StoredDocument[]): Map<string, string[]>
   return table;
 }
 
-function wholeParagraphs(chunks: readonly Chunk[]): Map<string, Chunk> {
+function* wholeParagraphs(
+  chunks: readonly Chunk[],
+  documents: ReadonlyMap<string, StoredDocument>,
+): Steps<Map<string, Chunk>> {
   const paragraphs = new Map<string, Chunk>();
+  const tick = stepCounter(STEP_ITEMS);
   for (const chunk of chunks) {
+    if (tick()) yield;
+    if (!documents.has(chunk.doc)) continue;
     const key = `${chunk.doc}#${chunk.paragraph}`;
     const first = paragraphs.get(key);
     if (!first) paragraphs.set(key, chunk);

@@ -1,4 +1,5 @@
 import type { SpeakerEntry } from '../quotes/speaker-directory.js';
+import { runNow, type Steps, stepCounter } from '../run-in-slices.js';
 import { expandAbbreviation } from '../text/abbreviations.js';
 import { contentTerms, stem, words } from '../text/terms.js';
 import type { SearchContext } from './search-context.js';
@@ -17,9 +18,23 @@ const TITLE_WORDS = 4;
 const descriptions = new WeakMap<SearchContext, Map<string, Set<string>>>();
 
 function descriptionsOf(context: SearchContext): Map<string, Set<string>> {
-  let table = descriptions.get(context);
-  if (table) return table;
-  table = new Map();
+  return descriptions.get(context) ?? runNow(descriptionSteps(context));
+}
+
+/**
+ * Paragraphs read between two yields: each is matched against every quoted name at once, a regular
+ * expression of thousands of alternatives in a large corpus, so a step holds few of them.
+ */
+const STEP_PARAGRAPHS = 20;
+
+/**
+ * The descriptions as steps (run-in-slices.ts); kept for the context once built. The bot builds them
+ * with each generation it serves (question-tables.ts), so no asker's first question pays for them.
+ */
+export function* descriptionSteps(context: SearchContext): Steps<Map<string, Set<string>>> {
+  const known = descriptions.get(context);
+  if (known) return known;
+  const table = new Map<string, Set<string>>();
   const people = new Map(
     context.speakers
       .filter((entry) => entry.members.length === 0 && entry.name.includes(' '))
@@ -32,7 +47,9 @@ function descriptionsOf(context: SearchContext): Map<string, Set<string>> {
   // One pass over the paragraphs, all names at once (longest first): built once per index.
   const names = [...people.keys()].sort((a, b) => b.length - a.length);
   const pattern = new RegExp(names.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+  const tick = stepCounter(STEP_PARAGRAPHS);
   for (const chunk of context.paragraphs.values()) {
+    if (tick()) yield;
     for (const match of chunk.text.matchAll(pattern)) {
       const person = people.get(match[0]);
       if (!person) continue;

@@ -1,4 +1,5 @@
 import { relative, resolve } from 'node:path';
+import { servedContextSteps } from '../answer/question-tables.js';
 import { withinScope } from '../answer/scoped-context.js';
 import { createSearchContext, type SearchContext } from '../answer/search-context.js';
 import { collectionOwnDir, readCollections } from '../collections/collection-registry.js';
@@ -138,7 +139,8 @@ export async function openLiveSearch(
         notify,
         onProgress: progress.onProgress,
       },
-      (index) => createSearchContext(index, embedder, wordnet),
+      // With the tables questions are read with: each generation is ready for its first question.
+      (index) => servedContextSteps(index, embedder, wordnet),
     );
   } finally {
     progress.stop();

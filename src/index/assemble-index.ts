@@ -47,7 +47,17 @@ export async function assembleIndex(
     vectors.set(row, i * dimensions);
   });
   progress({ phase: 'build', done: 0, total: 1 });
-  const hnsw = reusableGraph(options, chunks) ?? HnswVectorIndex.build(rows, dimensions);
+  const hnsw =
+    reusableGraph(options, chunks) ??
+    editedGraph(options, chunks, rows) ??
+    HnswVectorIndex.build(rows, dimensions);
+  // Where the edited graph keeps a chunk's vector under another label than its position (a chunk
+  // copied from the previous generation brings that generation's, which no longer holds).
+  for (const chunk of chunks) {
+    const label = hnsw.graphLabelOf(chunk.label);
+    if (label !== chunk.label) chunk.vector = label;
+    else delete chunk.vector;
+  }
   const documents = prepared.map((document) => document.stored);
   const titles = new Map(documents.map((document) => [document.id, document.meta.title]));
   const lexical = LexicalIndex.build(
@@ -94,6 +104,31 @@ function reusableGraph(
   if (previous.manifest.steps?.vectorGraph !== steps.vectorGraph) return null;
   const same = chunks.every((chunk, i) => previous.chunks[i]?.text === chunk.text);
   return same ? previous.hnsw : null;
+}
+
+/**
+ * The previous generation's graph, edited into this one's (vector-index.ts, `edit`): a chunk whose
+ * text the previous generation also had keeps that vector's label (the same text by the same embedder
+ * is the same vector), new texts are added, vanished ones deleted. So editing one document of 100,000
+ * paragraphs re-inserts only its changed passages instead of building the whole graph again. Null when
+ * the graphs cannot be related (another embedder or graph code) or editing would leave the graph
+ * mostly deleted points.
+ */
+function editedGraph(
+  { previous, embedder, steps }: AssembleOptions,
+  chunks: Chunk[],
+  rows: readonly ArrayLike<number>[],
+): HnswVectorIndex | null {
+  if (!previous || !sameIdentity(previous, embedder)) return null;
+  if (previous.manifest.steps?.vectorGraph !== steps.vectorGraph) return null;
+  const labelsByText = new Map<string, number[]>();
+  for (const chunk of previous.chunks) {
+    const labels = labelsByText.get(chunk.text) ?? [];
+    labels.push(previous.hnsw.graphLabelOf(chunk.label));
+    labelsByText.set(chunk.text, labels);
+  }
+  const reuse = chunks.map((chunk) => labelsByText.get(chunk.text)?.shift() ?? null);
+  return previous.hnsw.edit(rows, reuse);
 }
 
 export function toLexicalDocument(chunk: Chunk, title: string) {

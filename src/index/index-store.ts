@@ -8,7 +8,13 @@ import type { Chunk, IndexManifest, StoredDocument } from './types.js';
 import { HnswVectorIndex } from './vector-index.js';
 
 /** Bump when the files' layout or meaning changes: an older index is then rebuilt, never misread. */
-export const INDEX_FORMAT_VERSION = 3;
+export const INDEX_FORMAT_VERSION = 4;
+/**
+ * Formats read as they are. Format 4 added Chunk.vector (the graph label of an edited graph); a
+ * format-3 index has none, which means what it meant there (each chunk's vector under its position),
+ * so it is read without a rebuild and the next ingest writes format 4.
+ */
+const READABLE_FORMATS = new Set([3, INDEX_FORMAT_VERSION]);
 
 const FILES = {
   manifest: 'manifest.json',
@@ -117,12 +123,13 @@ export async function readIndexParts(dir: string, options: ReadIndexOptions): Pr
 
 /** The vector graph of checked parts (hnswlib reads the file on a thread of its own). */
 export async function loadGraph(parts: IndexParts): Promise<HnswVectorIndex> {
-  const hnsw = await HnswVectorIndex.load(join(parts.dir, FILES.hnsw), parts.manifest.embedder.dimensions);
-  if (hnsw.size !== parts.chunks.length) {
-    hnsw.release();
-    throw new Error(`vector index holds ${hnsw.size} of ${parts.chunks.length} chunks`);
-  }
-  return hnsw;
+  // The load checks each chunk names a distinct point of the graph. (An edited graph may hold deleted
+  // points besides, so its size is not the number of chunks.)
+  return HnswVectorIndex.load(
+    join(parts.dir, FILES.hnsw),
+    parts.manifest.embedder.dimensions,
+    parts.chunks.map((chunk) => chunk.vector ?? chunk.label),
+  );
 }
 
 /** Runs `read`; whatever it throws means the index in `dir` is damaged. */
@@ -212,10 +219,10 @@ function pause(ms: number): Promise<void> {
  * still readable (stale, not wrong to read): see index-staleness.ts.
  */
 function checkCompatible(manifest: IndexManifest, { embedderId }: ReadIndexOptions): void {
-  if (manifest.formatVersion !== INDEX_FORMAT_VERSION) {
+  if (!READABLE_FORMATS.has(manifest.formatVersion)) {
     throw new WhosaidError(
       'INDEX_MISMATCH',
-      `The index was written in format ${manifest.formatVersion}; this version reads format ${INDEX_FORMAT_VERSION}.`,
+      `The index was written in format ${manifest.formatVersion}; this version reads formats ${[...READABLE_FORMATS].join(' and ')}.`,
     );
   }
   if (manifest.embedder?.id !== embedderId) {

@@ -1,3 +1,5 @@
+import { runInSlices, type Steps } from '../run-in-slices.js';
+
 interface Generation<I, T> {
   number: number;
   index: I;
@@ -10,6 +12,13 @@ interface Generation<I, T> {
 export interface LiveIndexOptions<I, T> {
   /** What calls work with, made once per generation (e.g. the search context over the index). */
   prepare: (index: I) => T;
+  /**
+   * The same preparation as steps (run-in-slices.ts), for `swapInSlices`; without it that swap
+   * prepares with `prepare`, at once.
+   */
+  prepareSteps?: (index: I) => Steps<T>;
+  /** How long one slice of that preparation may hold the thread (tests: 0, one step per turn). */
+  sliceMs?: number;
   /** Frees what a replaced generation holds outside the JavaScript heap, once nothing uses it. */
   release: (index: I, replacement: I) => void;
 }
@@ -23,6 +32,9 @@ export interface LiveIndexOptions<I, T> {
  */
 export class LiveIndex<I, T> {
   private current: Generation<I, T>;
+  /** Swaps started so far: a preparation that finishes after a later swap's was installed is dropped. */
+  private swapsStarted = 0;
+  private installedSwap = 0;
 
   constructor(
     index: I,
@@ -58,14 +70,34 @@ export class LiveIndex<I, T> {
 
   /** Makes `index` the generation later calls use; the one it replaces is released once unused. */
   swap(index: I): void {
+    this.swapsStarted += 1;
+    this.install(index, this.options.prepare(index), this.swapsStarted);
+  }
+
+  /**
+   * `swap`, with the preparation run in slices between which the event loop turns (at 100,000
+   * paragraphs it takes seconds, and the bot's thread must keep acknowledging Slack meanwhile). Calls
+   * keep using the current generation until the new one is ready. Resolves once it is swapped in; when
+   * a swap started later was installed first, this one's index is released instead, never served.
+   */
+  async swapInSlices(index: I): Promise<void> {
+    this.swapsStarted += 1;
+    const ticket = this.swapsStarted;
+    const { prepareSteps, prepare } = this.options;
+    const value = prepareSteps
+      ? await runInSlices(prepareSteps(index), this.options.sliceMs)
+      : prepare(index);
+    if (ticket < this.installedSwap) {
+      this.options.release(index, this.current.index);
+      return;
+    }
+    this.install(index, value, ticket);
+  }
+
+  private install(index: I, value: T, ticket: number): void {
     const old = this.current;
-    this.current = {
-      number: old.number + 1,
-      index,
-      value: this.options.prepare(index),
-      users: 0,
-      retired: false,
-    };
+    this.installedSwap = ticket;
+    this.current = { number: old.number + 1, index, value, users: 0, retired: false };
     old.retired = true;
     this.releaseIfUnused(old);
   }

@@ -1,4 +1,5 @@
 import { describeError, isWhosaidError } from '../errors.js';
+import { runNow, type Steps } from '../run-in-slices.js';
 import type { Embedder } from './embedder.js';
 import { indexStaleness } from './index-staleness.js';
 import { type IndexData, readIndex, readManifest } from './index-store.js';
@@ -42,7 +43,7 @@ export interface ServingIndex<T> {
  */
 export async function openServingIndex<T>(
   options: ServingIndexOptions,
-  prepare: (index: IndexData) => T,
+  prepare: (index: IndexData) => Steps<T>,
 ): Promise<ServingIndex<T>> {
   const notify = options.notify ?? (() => {});
   // Only plain data crosses into the worker.
@@ -59,14 +60,20 @@ export async function openServingIndex<T>(
     await rebuildInWorker(settings, options.onProgress, (message) => notify(message, 'info'));
     first = await readIndex(options.indexDir, { embedderId: options.embedder.id });
   }
-  const live = new LiveIndex(first, { prepare, release: releaseGraph });
-  // While serving, a new generation is read in a worker thread and handed over in pieces: reading it
-  // here (JSON.parse of every file at once) paused acknowledgements for seconds at 100k paragraphs.
+  // The first generation is prepared at once (nothing is served yet); later ones in slices.
+  const live = new LiveIndex(first, {
+    prepare: (index) => runNow(prepare(index)),
+    prepareSteps: prepare,
+    release: releaseGraph,
+  });
+  // While serving, a new generation is read in a worker thread and handed over in pieces, and what
+  // answers read of it is prepared in slices: reading it here (JSON.parse of every file at once), or
+  // preparing it in one go, paused acknowledgements for seconds at 100k paragraphs.
   const loadGeneration = () =>
     loadGenerationInWorker({ indexDir: options.indexDir, embedderId: options.embedder.id });
   const refresh = coalesced(async () => {
     const report = await rebuildInWorker(settings, undefined, (message) => notify(message, 'info'));
-    live.swap(await loadGeneration());
+    await live.swapInSlices(await loadGeneration());
     notify(
       `The index was rebuilt (${report.added.length} new, ${report.changed.length} changed, ${report.removed.length} removed documents; ${report.embedded} passages embedded): now answering from generation ${live.generation}.`,
       'info',
@@ -91,7 +98,7 @@ export async function openServingIndex<T>(
   const reload = async () => {
     const manifest = await readManifest(options.indexDir);
     if (!manifest || manifest.builtAt === live.index.manifest.builtAt) return false;
-    live.swap(await loadGeneration());
+    await live.swapInSlices(await loadGeneration());
     return true;
   };
   return { live, refresh, reload, rebuilding };

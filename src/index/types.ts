@@ -6,8 +6,13 @@ import type { PipelineFingerprint } from './pipeline-version.js';
 
 /** The unit of retrieval: a paragraph, or a sentence-aligned part of a very long one. */
 export interface Chunk {
-  /** Position in the index; also the vector's label in hnswlib. */
+  /** Position in the index (of its row in the vectors, its document in the keyword index). */
   label: number;
+  /**
+   * Its vector's label in the hnswlib graph, when that is not `label`: an edited graph keeps each
+   * vector's label across generations while chunks move (vector-index.ts, `edit`). Absent: `label`.
+   */
+  vector?: number;
   /** `${doc}#${paragraph}` (plus `.${part}` when a long paragraph was split). */
   id: string;
   doc: string;

@@ -2,6 +2,7 @@
 // "Mr./Ms. Surname", titles with the surname, and role phrases ("the NASA administrator",
 // "Musk's biographer"). Used by `/quote Meyer`, the CLI and retrieval to resolve names in questions.
 
+import { runNow, type Steps, stepCounter } from '../run-in-slices.js';
 import { firstNameGender } from '../text/word-lexicon.js';
 import { isPersonLike, surnameOf } from './speaker-names.js';
 import type { Quote } from './types.js';
@@ -130,10 +131,15 @@ interface Appearance {
   roles: string[];
 }
 
+/** Quotes (or appearances, entries) handled between two yields: a few milliseconds of work. */
+const STEP_ITEMS = 500;
+
 /** The quotes grouped by speaker and document, in first-seen order. */
-function appearances(quotes: readonly DirectoryQuote[]): Appearance[] {
+function* appearances(quotes: readonly DirectoryQuote[]): Steps<Appearance[]> {
   const byKey = new Map<string, Appearance>();
+  const tick = stepCounter(STEP_ITEMS);
   for (const quote of quotes) {
+    if (tick()) yield;
     if (!quote.speaker) continue;
     const key = `${quote.speaker}\u0000${quote.doc ?? ''}`;
     let appearance = byKey.get(key);
@@ -148,10 +154,12 @@ function appearances(quotes: readonly DirectoryQuote[]): Appearance[] {
 }
 
 /** People, not strings: each entry gathers the appearances of one name that can be one person. */
-function people(quotes: readonly DirectoryQuote[]): SpeakerEntry[] {
+function* people(quotes: readonly DirectoryQuote[]): Steps<SpeakerEntry[]> {
   const entries: SpeakerEntry[] = [];
   const byName = new Map<string, SpeakerEntry[]>();
-  for (const appearance of appearances(quotes)) {
+  const tick = stepCounter(STEP_ITEMS);
+  for (const appearance of yield* appearances(quotes)) {
+    if (tick()) yield;
     const sameName = byName.get(appearance.name) ?? [];
     let entry = sameName.find((e) => samePerson(e.roles, appearance.roles));
     if (!entry) {
@@ -182,12 +190,21 @@ function describe(entries: SpeakerEntry[]): void {
 }
 
 export function buildSpeakerDirectory(quotes: readonly DirectoryQuote[]): SpeakerEntry[] {
-  const entries = people(quotes);
+  return runNow(speakerDirectorySteps(quotes));
+}
+
+/** buildSpeakerDirectory as steps (run-in-slices.ts): the bot builds it for a new generation in slices. */
+export function* speakerDirectorySteps(quotes: readonly DirectoryQuote[]): Steps<SpeakerEntry[]> {
+  const entries = yield* people(quotes);
+  const tick = stepCounter(STEP_ITEMS);
   for (const entry of entries) {
+    if (tick()) yield;
     entry.members = entry.members.filter((member) => member !== entry.name || !isPersonLike(entry.name));
     entry.aliases = aliasesOf(entry.name, entry.roles);
   }
+  yield;
   describe(entries);
+  yield;
   return entries.sort((a, b) => b.quoteCount - a.quoteCount || a.name.localeCompare(b.name));
 }
 

@@ -17,6 +17,7 @@ import type { SlackSettings } from '../config.js';
 import { describeError, WhosaidError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { StateStore } from '../store/state-store.js';
+import { type DispatchAcknowledged, dispatchAcknowledged } from './acknowledged-work.js';
 import { answerCatalog } from './answer-catalog.js';
 import { boltLogger } from './bolt-logger.js';
 import { type BotIdentity, fetchBotIdentity } from './bot-identity.js';
@@ -29,14 +30,12 @@ import { guardHttpRequests } from './http-boundary.js';
 import { InFlight } from './in-flight.js';
 import { handlesRoute, LISTENERS, type ListenerEntry, registerListeners } from './listener-registry.js';
 import { installationClients, installerOptions } from './oauth-install.js';
-import { OnePerTurn } from './one-per-turn.js';
 import { checkProcessedEvents } from './payloads/check-processed-events.js';
-import { guardSocketEnvelopes } from './payloads/guard-socket-envelopes.js';
 import type { SlackWork } from './payloads/parse-payload.js';
-import { workProperties } from './payloads/payload-context.js';
 import { guardResponseUrls } from './response-url-guard.js';
 import { logFailure, slackErrorCode } from './slack-api-errors.js';
 import type { FeedbackRecorder, SlackDeps } from './slack-deps.js';
+import { guardSocketEnvelopes } from './socket-boundary.js';
 import { UserNames } from './user-names.js';
 import { WorkQueue } from './work-queue.js';
 
@@ -115,8 +114,8 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackBot
       : await fetchBotIdentity(new WebClient(settings.botToken, clientOptions)));
   const listeners = options.listeners ?? LISTENERS;
   const handles = handlesRoute(listeners);
-  // Events the HTTP boundary already acknowledged; set once the app exists (below).
-  let dispatch: (event: ReceiverEvent, work: SlackWork) => void = () => {};
+  // Payloads a boundary already acknowledged; set once the app exists (below).
+  let dispatch: DispatchAcknowledged = () => {};
   const receiver = createReceiver(
     settings,
     logger,
@@ -125,14 +124,17 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackBot
       ? installerOptions(oauth, options.installations, listeners, clientOptions)
       : {},
   );
-  if (receiver instanceof SocketModeReceiver) guardSocketEnvelopes(receiver, handles, logger);
+  const boundary = {
+    logger,
+    handles,
+    dispatch: (event: ReceiverEvent, work: SlackWork) => dispatch(event, work),
+  };
+  if (receiver instanceof SocketModeReceiver) guardSocketEnvelopes(receiver, boundary);
   else
     guardHttpRequests(receiver, {
+      ...boundary,
       path: EVENTS_PATH,
       signingSecret: settings.signingSecret ?? '',
-      logger,
-      handles,
-      dispatch: (event, work) => dispatch(event, work),
     });
   const app = new App({
     // With OAuth, Bolt authorizes each request with its installation's token (the receiver's installer).
@@ -143,25 +145,14 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackBot
     // No listener reads context.conversation; Bolt's store would cost a lookup per request.
     convoStore: false,
   });
-  // Both receivers hand every request to processEvent, which acks and then runs the listeners: tracking
-  // it lets stop() drain answers under way, and lets tests wait for a request's work without timers.
+  // What the boundaries leave to Bolt (HTTP slash commands, interactions, URL verification) reaches
+  // processEvent, which acks and then runs the listeners: tracking it lets stop() drain answers under
+  // way, and lets tests wait for a request's work without timers.
   const inFlight = new InFlight();
   const boltProcessEvent = app.processEvent.bind(app);
   const processEvent = checkProcessedEvents(boltProcessEvent, handles, logger, settings.mode);
   app.processEvent = (event) => inFlight.track(processEvent(event));
-  // After the I/O already waiting, one event per turn of the event loop: in a burst every request is
-  // read and acknowledged before the listeners of the first one run, and one arriving later waits
-  // for the listeners of at most one event (one-per-turn.ts).
-  const turns = new OnePerTurn();
-  dispatch = (event, work) => {
-    inFlight.track(
-      turns
-        .run(() =>
-          boltProcessEvent({ ...event, customProperties: workProperties(event.customProperties, work) }),
-        )
-        .catch((error: unknown) => logFailure(logger, error, 'unhandled error in a Slack listener')),
-    );
-  };
+  dispatch = dispatchAcknowledged(boltProcessEvent, inFlight, logger);
   app.error(async (error) => {
     // Bolt found no installation for the request's workspace (never installed, or uninstalled): no
     // listener runs, and that is the intended outcome, not a bug.

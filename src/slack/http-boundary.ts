@@ -6,7 +6,7 @@ import {
   type ReceiverEvent,
 } from '@slack/bolt';
 import type { Logger } from '../logger.js';
-import type { SlackWork } from './payloads/parse-payload.js';
+import type { DispatchAcknowledged } from './acknowledged-work.js';
 import {
   type HandlesRoute,
   logVerdict,
@@ -21,8 +21,8 @@ export interface HttpBoundaryOptions {
   signingSecret: string;
   logger: Logger;
   handles: HandlesRoute;
-  /** Runs an acknowledged Events API event's listeners (the app's checked processEvent). */
-  dispatch: (event: ReceiverEvent, work: SlackWork) => void;
+  /** Runs an acknowledged Events API event's listeners (acknowledged-work.ts). */
+  dispatch: DispatchAcknowledged;
 }
 
 /**

@@ -59,4 +59,63 @@ describe('LiveIndex', () => {
     sharing.swap({ ...shared, manifest: { ...shared.manifest, builtAt: 'later' } });
     assert.equal(shared.hnsw.size, 2);
   });
+
+  it('swaps in slices: calls keep the current generation until the new one is prepared', async () => {
+    const first = smallIndex(['one']);
+    const second = smallIndex(['two', 'three']);
+    let steps = 0;
+    const served = new LiveIndex(first, {
+      prepare: (index) => index.chunks.length,
+      // A step per chunk, each in a turn of its own (sliceMs 0).
+      *prepareSteps(index) {
+        for (const _chunk of index.chunks) {
+          steps += 1;
+          yield;
+        }
+        return index.chunks.length;
+      },
+      sliceMs: 0,
+      release: releaseGraph,
+    });
+    const swapping = served.swapInSlices(second);
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.ok(steps > 0, 'the preparation has begun, and yielded');
+    assert.equal(served.generation, 1);
+    assert.equal(
+      served.use((chunks) => chunks),
+      1,
+      'a call during the preparation answers from the current generation',
+    );
+    await swapping;
+    assert.equal(served.generation, 2);
+    assert.equal(
+      served.use((chunks) => chunks),
+      2,
+    );
+    assert.equal(first.hnsw.size, 0, 'the replaced generation is released');
+  });
+
+  it('never installs a generation whose preparation ends after a later swap was installed', async () => {
+    const served = new LiveIndex(smallIndex(['zero']), {
+      prepare: (index) => index.chunks.length,
+      *prepareSteps(index) {
+        for (const _chunk of index.chunks) yield;
+        return index.chunks.length;
+      },
+      sliceMs: 0,
+      release: releaseGraph,
+    });
+    const older = smallIndex(['a', 'b', 'c', 'd', 'e', 'f']);
+    const newer = smallIndex(['g']);
+    const slow = served.swapInSlices(older);
+    const fast = served.swapInSlices(newer);
+    await Promise.all([slow, fast]);
+    assert.equal(
+      served.use((chunks) => chunks),
+      1,
+      'the later swap stays',
+    );
+    assert.equal(older.hnsw.size, 0, 'the index that lost is released, never served');
+    assert.equal(newer.hnsw.size, 1);
+  });
 });

@@ -3,7 +3,7 @@ import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { createSearchContext } from '../../src/answer/search-context.js';
+import { searchContextSteps } from '../../src/answer/search-context.js';
 import { createBotServices } from '../../src/bot-services.js';
 import { createEmbedder } from '../../src/index/embedder.js';
 import { ingest } from '../../src/index/ingest.js';
@@ -29,7 +29,7 @@ async function serving(notices: string[] = []) {
   return {
     options,
     embedder,
-    open: () => openServingIndex(options, (index) => createSearchContext(index, embedder, wordnet)),
+    open: () => openServingIndex(options, (index) => searchContextSteps(index, embedder, wordnet)),
   };
 }
 

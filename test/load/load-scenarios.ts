@@ -152,6 +152,29 @@ export async function burst(target: LoadTarget, scale: Scale, probe?: () => Prom
 }
 
 /**
+ * N mentions delivered at the same instant over Socket Mode (one write of N envelopes), to a bot in
+ * its own process: each acknowledged (timed from the write to its ack) and answered exactly once.
+ * Measured after a first burst of the same size that warms the bot up, as `burst` does.
+ */
+export async function socketBurst(serve: ServeProcess, scale: Scale) {
+  const { socket } = serve;
+  if (!socket) throw new Error('socketBurst needs whosaid serve in Socket Mode');
+  const target = ofProcess(serve);
+  const once = async () => {
+    const timestamps = Array.from({ length: scale.burst }, nextTs);
+    const expected = postCount(target) + scale.burst;
+    const ackMs = await socket.deliverBurst(
+      timestamps.map((ts, i) => ({ envelope_id: `env-${ts}`, payload: JSON.parse(mentionBody(ts, i)) })),
+    );
+    await target.settle(expected);
+    return { ...tally(target.standIn, timestamps), ackMs };
+  };
+  const warmUp = await once();
+  const measured = await once();
+  return { ...measured, warmUp };
+}
+
+/**
  * A /quote of 3,000 characters of names (the input that once froze the bot for 17 s), followed at
  * once by a mention, sent when the /quote's acknowledgement arrived, so it meets the /quote's work
  * under way: the mention's acknowledgement must not wait for that work. Both are answered.

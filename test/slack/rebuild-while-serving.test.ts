@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { cp, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { createSearchContext } from '../../src/answer/search-context.js';
+import { searchContextSteps } from '../../src/answer/search-context.js';
 import { createBotServices } from '../../src/bot-services.js';
 import { createEmbedder } from '../../src/index/embedder.js';
 import { openServingIndex } from '../../src/index/serving-index.js';
@@ -23,7 +23,7 @@ describe('Slack: the bot answers while its index is rebuilt', () => {
     const wordnet = new Wordnet();
     const served = await openServingIndex(
       { corpusDir, indexDir: join(dir, 'index'), embeddings, embedder },
-      (index) => createSearchContext(index, embedder, wordnet),
+      (index) => searchContextSteps(index, embedder, wordnet),
     );
     const services = createBotServices(served.live, { k: 5, refreshIndex: served.refresh });
     const test = await startTestBot({ services });

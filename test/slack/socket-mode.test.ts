@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
+import type { Logger } from '../../src/logger.js';
 import { createSlackApp } from '../../src/slack/create-slack-app.js';
+import type { ListenerEntry } from '../../src/slack/listener-registry.js';
 import { FileStateStore } from '../../src/store/file-state-store.js';
+import type { StateStore } from '../../src/store/state-store.js';
 import { APP_TOKEN, SlackApiStandIn, STAND_IN_TOKEN } from '../support/slack-api-stand-in.js';
 import { postedText } from '../support/slack-blocks.js';
 import { mentionEvent } from '../support/slack-events.js';
@@ -12,18 +15,30 @@ import { tempDir } from '../support/temp-dir.js';
 
 const services = await realServices();
 
-async function socketBot(appToken: string) {
+async function socketBot(appToken: string, listeners?: readonly ListenerEntry[]) {
   const api = await SlackApiStandIn.start();
   const socket = await SlackSocketStandIn.start();
   api.socketUrl = socket.url;
-  const { store: state } = await FileStateStore.open(await tempDir('whosaid-state-'));
+  const stateDir = await tempDir('whosaid-state-');
+  const { store: state } = await FileStateStore.open(stateDir);
   after(async () => {
     await socket.close();
     await api.close();
     await state.close();
   });
   const { logger, lines } = memoryLogger();
-  const bot = await createSlackApp({
+  const bot = await socketApp(appToken, api, state, logger, listeners);
+  return { api, socket, bot, lines, state, logger };
+}
+
+function socketApp(
+  appToken: string,
+  api: SlackApiStandIn,
+  state: StateStore,
+  logger: Logger,
+  listeners?: readonly ListenerEntry[],
+) {
+  return createSlackApp({
     settings: {
       mode: 'socket',
       botToken: STAND_IN_TOKEN,
@@ -37,8 +52,28 @@ async function socketBot(appToken: string) {
     state,
     clientOptions: { retryConfig: { retries: 0 } },
     progressDelayMs: 0,
+    ...(listeners ? { listeners } : {}),
   });
-  return { api, socket, bot, lines };
+}
+
+/** An events_api envelope of a mention; a redelivery has the same payload, another id and retry_attempt > 0. */
+function mentionEnvelope(envelopeId: string, payload: unknown, retryAttempt = 0) {
+  return {
+    envelope_id: envelopeId,
+    type: 'events_api',
+    payload,
+    retry_attempt: retryAttempt,
+    ...(retryAttempt > 0 ? { retry_reason: 'timeout' } : {}),
+  };
+}
+
+function postsByThread(api: SlackApiStandIn): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const post of api.callsTo('chat.postMessage')) {
+    const thread = String(post.args.thread_ts);
+    counts.set(thread, (counts.get(thread) ?? 0) + 1);
+  }
+  return counts;
 }
 
 describe('Socket Mode', () => {
@@ -98,6 +133,123 @@ describe('Socket Mode', () => {
       [],
     );
     await bot.stop();
+    await socket.closedByApp;
+  });
+
+  it('acknowledges every envelope of a burst while the answers cannot finish, and answers each event once', async () => {
+    const { api, socket, bot } = await socketBot(APP_TOKEN);
+    await bot.start();
+    // Every answer job first shows progress (progressDelayMs 0) and waits for Slack's reply to that
+    // call: held here, so no answer can finish, and four jobs hold the queue's four slots.
+    api.hold('assistant.threads.setStatus');
+    const burst = 12;
+    const threads = Array.from({ length: burst }, (_, i) => `17000032${String(i).padStart(2, '0')}.000100`);
+    const payloads = threads.map((ts) =>
+      JSON.parse(eventEnvelope(mentionEvent(ts, 'Who warned about relying on one provider?'))),
+    );
+    // The first four questions take the queue's four slots and stay there, waiting for Slack.
+    await Promise.all(
+      payloads.slice(0, 4).map((payload, i) => socket.deliver(mentionEnvelope(`env-burst-${i}`, payload))),
+    );
+    await api.whenHeld('assistant.threads.setStatus', 4);
+    // The rest arrive at once, and every third event again as Slack's retry of it (another envelope,
+    // same event): all acknowledged while no answer can finish.
+    await Promise.all([
+      ...payloads
+        .slice(4)
+        .map((payload, i) => socket.deliver(mentionEnvelope(`env-burst-${i + 4}`, payload))),
+      ...payloads
+        .filter((_, i) => i % 3 === 0)
+        .map((payload, i) => socket.deliver(mentionEnvelope(`env-retry-${i}`, payload, 1))),
+    ]);
+    assert.equal(socket.acks.length, burst + Math.ceil(burst / 3));
+    assert.equal(api.callsTo('chat.postMessage').length, 0, 'no answer was posted before every ack');
+    api.release('assistant.threads.setStatus');
+    await bot.idle();
+    assert.deepEqual(
+      [...postsByThread(api)].sort(),
+      threads.map((ts) => [ts, 1]),
+    );
+    await bot.stop();
+    await socket.closedByApp;
+  });
+
+  it('acknowledges an envelope before its listener runs, even one that never returns', {
+    timeout: 20_000,
+  }, async () => {
+    let finish: () => void = () => {};
+    const stuck = new Promise<void>((resolve) => {
+      finish = resolve;
+    });
+    let started = 0;
+    // A /quote listener that neither acknowledges nor returns until told: only the boundary can ack.
+    const listeners: ListenerEntry[] = [
+      {
+        kind: 'command',
+        id: '/quote',
+        manifestEvents: [],
+        scopes: [],
+        attach: (app) =>
+          app.command('/quote', async () => {
+            started += 1;
+            await stuck;
+          }),
+      },
+    ];
+    const { api, socket, bot } = await socketBot(APP_TOKEN, listeners);
+    await bot.start();
+    // A slash command as Socket Mode delivers it: the form fields of the HTTP request, as JSON.
+    const command = {
+      token: 'unused',
+      team_id: 'T0TEST001',
+      command: '/quote',
+      text: 'Meyer',
+      user_id: 'UASKER01',
+      channel_id: 'C0NEWS001',
+      response_url: api.responseUrl('command'),
+    };
+    await socket.deliver({ envelope_id: 'env-command', type: 'slash_commands', payload: command });
+    assert.deepEqual(socket.acks, ['env-command']);
+    finish();
+    await bot.idle();
+    assert.equal(started, 1, 'the listener ran after the ack');
+    await bot.stop();
+    await socket.closedByApp;
+  });
+
+  it('answers an event once when Slack delivers it again after a reconnect, and after a restart', {
+    timeout: 30_000,
+  }, async () => {
+    const { api, socket, bot, state, logger } = await socketBot(APP_TOKEN);
+    await bot.start();
+    const payload = JSON.parse(
+      eventEnvelope(mentionEvent('1700003300.000100', 'Who warned about relying on one provider?')),
+    );
+    await socket.deliver(mentionEnvelope('env-first', payload));
+    await bot.idle();
+    assert.equal(api.callsTo('chat.postMessage').length, 1);
+    // Slack recycles the connection; the app opens a new one (the client waits ~5 s before it does).
+    socket.askToReconnect();
+    await socket.connected(2);
+    assert.equal(api.callsTo('apps.connections.open').length, 2);
+    // The first ack counted as lost: the same event comes again on the new connection.
+    await socket.deliver(mentionEnvelope('env-again', payload, 1));
+    await bot.idle();
+    assert.deepEqual(socket.acks, ['env-first', 'env-again']);
+    assert.equal(api.callsTo('chat.postMessage').length, 1, 'answered once across the reconnect');
+    await bot.stop();
+    await socket.closedByApp;
+    // A restart with the same state: Slack's last retry of the event is still not answered again.
+    const restarted = await socketApp(APP_TOKEN, api, state, logger);
+    await restarted.start();
+    await socket.deliver(mentionEnvelope('env-after-restart', payload, 2));
+    await restarted.idle();
+    assert.equal(api.callsTo('chat.postMessage').length, 1, 'answered once across the restart');
+    const other = JSON.parse(eventEnvelope(mentionEvent('1700003301.000100', 'Who is Meyer?')));
+    await socket.deliver(mentionEnvelope('env-new', other));
+    await restarted.idle();
+    assert.deepEqual([...postsByThread(api).keys()].sort(), ['1700003300.000100', '1700003301.000100']);
+    await restarted.stop();
     await socket.closedByApp;
   });
 

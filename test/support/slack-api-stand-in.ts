@@ -73,6 +73,9 @@ export class SlackApiStandIn {
   /** Replies posted with chat.postMessage, by `channel:thread_ts` (returned by conversations.replies). */
   private readonly posted = new Map<string, ThreadMessageFixture[]>();
   private readonly held = new Set<ServerResponse>();
+  /** Methods whose answers wait until `release` (the call is recorded and done at once). */
+  private readonly holding = new Map<string, (() => void)[]>();
+  private heldWaiters: (() => void)[] = [];
   /** While true every Web API call's connection is dropped unanswered (Slack unreachable). */
   down = false;
   retryAfterSeconds = 0;
@@ -140,6 +143,28 @@ export class SlackApiStandIn {
     this.failures.set(method, [...(this.failures.get(method) ?? []), ...Array<string>(times).fill(error)]);
   }
 
+  /** Holds every answer of `method` from now on, until `release(method)` sends them all. */
+  hold(method: string): void {
+    if (!this.holding.has(method)) this.holding.set(method, []);
+  }
+
+  release(method: string): void {
+    const answers = this.holding.get(method) ?? [];
+    this.holding.delete(method);
+    for (const answer of answers) answer();
+  }
+
+  /** Resolves once `count` answers of `method` are held (the calls arrived and wait for `release`). */
+  whenHeld(method: string, count: number): Promise<void> {
+    return new Promise((resolve) => {
+      const check = () => {
+        if ((this.holding.get(method)?.length ?? 0) >= count) resolve();
+        else this.heldWaiters.push(check);
+      };
+      check();
+    });
+  }
+
   addThread(channel: string, threadTs: string, messages: ThreadMessageFixture[]): void {
     this.threads.set(`${channel}:${threadTs}`, messages);
   }
@@ -175,6 +200,7 @@ export class SlackApiStandIn {
     this.calls.length = 0;
     this.responses.length = 0;
     this.failures.clear();
+    for (const method of [...this.holding.keys()]) this.release(method);
     this.posted.clear();
     this.counts.clear();
     this.down = false;
@@ -247,6 +273,14 @@ export class SlackApiStandIn {
     if (failure === 'http500-after-store') return send(response, 500, { ok: false, error: 'internal_error' });
     if (failure === 'hang') {
       this.held.add(response);
+      return;
+    }
+    const holding = this.holding.get(method);
+    if (holding) {
+      holding.push(() => send(response, 200, result));
+      const waiters = this.heldWaiters;
+      this.heldWaiters = [];
+      for (const check of waiters) check();
       return;
     }
     send(response, 200, result);

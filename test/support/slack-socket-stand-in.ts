@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
 import type { Duplex } from 'node:stream';
 
 const WEBSOCKET_GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
@@ -14,11 +15,16 @@ export class SlackSocketStandIn {
   readonly acks: string[] = [];
   private socket: Duplex | undefined;
   private readonly ackWaiters = new Map<string, () => void>();
+  /** Connections the app opened so far (a reconnect opens another). */
+  connections = 0;
+  private readonly connectionWaiters: { count: number; resolve: () => void }[] = [];
+  private closed = Promise.resolve();
   private onClosed: () => void = () => {};
-  /** Resolves when the app closes the connection with a close frame (answered, as the protocol asks). */
-  readonly closedByApp = new Promise<void>((resolve) => {
-    this.onClosed = resolve;
-  });
+
+  /** Resolves when the app closes the current connection with a close frame (answered, as the protocol asks). */
+  get closedByApp(): Promise<void> {
+    return this.closed;
+  }
 
   private constructor(
     private readonly server: Server,
@@ -56,6 +62,34 @@ export class SlackSocketStandIn {
   }
 
   /**
+   * Delivers envelopes of events_api at the same instant (one write) and resolves with the time from
+   * that write to each one's acknowledgement, in milliseconds, in order (what Slack would count).
+   */
+  async deliverBurst(envelopes: { envelope_id: string; payload: unknown }[]): Promise<number[]> {
+    const arrived = envelopes.map(
+      ({ envelope_id: id }) =>
+        new Promise<number>((resolve) => this.ackWaiters.set(id, () => resolve(performance.now()))),
+    );
+    const frames = envelopes.map((envelope) =>
+      frame(
+        0x1,
+        Buffer.from(
+          JSON.stringify({
+            type: 'events_api',
+            accepts_response_payload: false,
+            retry_attempt: 0,
+            retry_reason: '',
+            ...envelope,
+          }),
+        ),
+      ),
+    );
+    const sent = performance.now();
+    this.socket?.write(Buffer.concat(frames));
+    return (await Promise.all(arrived)).map((at) => at - sent);
+  }
+
+  /**
    * Sends any text frame (fuzzing: it need not be an envelope). With `ackId`, resolves when the app
    * acknowledges that envelope id; otherwise at once.
    */
@@ -65,6 +99,21 @@ export class SlackSocketStandIn {
       : Promise.resolve();
     this.socket?.write(frame(0x1, Buffer.from(text)));
     return acked;
+  }
+
+  /** Resolves once the app has opened `count` connections and each was greeted with `hello`. */
+  connected(count: number): Promise<void> {
+    if (this.connections >= count) return Promise.resolve();
+    return new Promise((resolve) => this.connectionWaiters.push({ count, resolve }));
+  }
+
+  /**
+   * Asks the app to reconnect, as Slack does before it recycles a connection (a `disconnect` message,
+   * https://docs.slack.dev/apis/events-api/using-socket-mode#disconnect): the app closes this
+   * connection and opens a new one through apps.connections.open.
+   */
+  askToReconnect(): void {
+    this.send({ type: 'disconnect', reason: 'refresh_requested', debug_info: { host: 'stand-in' } });
   }
 
   close(): Promise<void> {
@@ -81,6 +130,9 @@ export class SlackSocketStandIn {
       `HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`,
     );
     this.socket = socket;
+    this.closed = new Promise<void>((resolve) => {
+      this.onClosed = resolve;
+    });
     let buffered = Buffer.alloc(0);
     socket.on('data', (chunk: Buffer) => {
       buffered = Buffer.concat([buffered, chunk]);
@@ -96,6 +148,11 @@ export class SlackSocketStandIn {
       debug_info: { host: 'stand-in' },
       connection_info: { app_id: 'A0TEST001' },
     });
+    this.connections += 1;
+    for (const waiter of this.connectionWaiters.filter((entry) => entry.count <= this.connections)) {
+      this.connectionWaiters.splice(this.connectionWaiters.indexOf(waiter), 1);
+      waiter.resolve();
+    }
   }
 
   private onFrame(opcode: number, payload: Buffer, socket: Duplex): void {
