@@ -1,10 +1,26 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { generateCorpus } from './generate-corpus.js';
 
 /** Paragraphs per generated document. */
 export const PER_DOCUMENT = 100;
+/** Collections the generated corpus is split into: a 1% collection is one of them. */
+export const COLLECTIONS = 100;
+/** What retrieval asks each ranking for before fusion (src/answer/retrieve.ts, CANDIDATES). */
+export const CANDIDATES = 50;
+
+/** The command line both collection benchmarks take: `--paragraphs N --queries N`. */
+export function collectionBenchOptions(): { paragraphs: number; queryCount: number } {
+  const { values } = parseArgs({
+    options: {
+      paragraphs: { type: 'string', default: '100000' },
+      queries: { type: 'string', default: '200' },
+    },
+  });
+  return { paragraphs: Number(values.paragraphs), queryCount: Number(values.queries) };
+}
 
 export interface CollectionCorpus {
   /** One paragraph per entry, in document order. */

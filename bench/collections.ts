@@ -6,22 +6,22 @@
  * Options: --paragraphs N (default 100,000), --queries N (default 200).
  */
 import { cpus } from 'node:os';
-import { parseArgs } from 'node:util';
 import { writeMarkdownSection } from '../scripts/lib/markdown-section.js';
 import { LexicalIndex } from '../src/index/lexical-index.js';
 import { LocalHashEmbeddings } from '../src/index/local-embeddings.js';
 import { HnswVectorIndex } from '../src/index/vector-index.js';
-import { collectionCorpus, recall, type Timing, timing } from './collection-corpus.js';
+import {
+  CANDIDATES,
+  COLLECTIONS,
+  collectionBenchOptions,
+  collectionCorpus,
+  recall,
+  type Timing,
+  timing,
+} from './collection-corpus.js';
 import { ExactVectorIndex } from './exact-vector-index.js';
 
-const { values } = parseArgs({
-  options: { paragraphs: { type: 'string', default: '100000' }, queries: { type: 'string', default: '200' } },
-});
-const paragraphs = Number(values.paragraphs);
-const queryCount = Number(values.queries);
-const COLLECTIONS = 100;
-/** What retrieval asks each ranking for before fusion (src/answer/retrieve.ts, CANDIDATES). */
-const CANDIDATES = 50;
+const { paragraphs, queryCount } = collectionBenchOptions();
 
 const log = (text: string) => process.stderr.write(`bench:collections: ${text}\n`);
 log(`generating ${paragraphs} paragraphs in ${COLLECTIONS} collections…`);

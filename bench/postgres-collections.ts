@@ -12,7 +12,6 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
-import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { writeMarkdownSection } from '../scripts/lib/markdown-section.js';
 import { migrate } from '../src/db/migrate.js';
@@ -25,17 +24,19 @@ import { HNSW_BUILD } from '../src/index/postgres/postgres-index-sql.js';
 import { savePostgresIndex } from '../src/index/postgres/save-postgres-index.js';
 import type { VectorSearch } from '../src/index/served-index.js';
 import type { Chunk, StoredDocument } from '../src/index/types.js';
-import { collectionCorpus, PER_DOCUMENT, recall, type Timing, timing } from './collection-corpus.js';
+import {
+  CANDIDATES,
+  COLLECTIONS,
+  collectionBenchOptions,
+  collectionCorpus,
+  PER_DOCUMENT,
+  recall,
+  type Timing,
+  timing,
+} from './collection-corpus.js';
 import { ExactVectorIndex } from './exact-vector-index.js';
 
-const { values } = parseArgs({
-  options: { paragraphs: { type: 'string', default: '100000' }, queries: { type: 'string', default: '200' } },
-});
-const paragraphs = Number(values.paragraphs);
-const queryCount = Number(values.queries);
-const COLLECTIONS = 100;
-/** What retrieval asks each ranking for before fusion (src/answer/retrieve.ts, CANDIDATES). */
-const CANDIDATES = 50;
+const { paragraphs, queryCount } = collectionBenchOptions();
 const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/test';
 
 const log = (text: string) => process.stderr.write(`bench:postgres-collections: ${text}\n`);
