@@ -24,7 +24,21 @@ export function isGenericWord(wordStem: string): boolean {
  * before them; the shell itself is no part of what a document must be about. (Questions keep them as
  * terms: "what was the issue" may ask for the shell's content.)
  */
-const SHELL_NOUNS = new Set(['situation', 'matter', 'issue', 'affair', 'stuff', 'topic'].map(stem));
+const SHELL_NOUNS = new Set(
+  [
+    'situation',
+    'matter',
+    'issue',
+    'affair',
+    'stuff',
+    'topic',
+    'problem',
+    'concern',
+    'danger',
+    'risk',
+    'worry',
+  ].map(stem),
+);
 
 /** True for a shell noun's stem ("situation", "issue"). */
 export function isShellNoun(wordStem: string): boolean {

@@ -27,5 +27,6 @@ test('a shell noun after "what" is no thing a passage must name', () => {
     analyzeQuestion('What stuff did the senators want from the Pentagon?', { wordnet }).focus,
     null,
   );
+  assert.equal(analyzeQuestion('What danger did the senators point to?', { wordnet }).focus, null);
   assert.equal(analyzeQuestion('What bill did Warren introduce?', { wordnet }).focus?.word, 'bill');
 });
