@@ -1,5 +1,6 @@
 import { findSpeakersInText } from '../quotes/find-speakers-in-text.js';
 import { expandBlend } from '../text/blends.js';
+import { stem } from '../text/terms.js';
 import { analyzeQuestion, type QuestionAnalysis } from './analyze-question.js';
 import { corpusNameRuns } from './corpus-names.js';
 import { correctQuestion, restoreNameCase } from './correct-question.js';
@@ -94,5 +95,23 @@ function resolveSubject(subject: string, context: SearchContext): { text: string
       if (names.length > 0) return { text: variant, names };
     }
   }
-  return null;
+  return roleHeadSpeaker(subject, context);
+}
+
+/**
+ * "the lawyer" for the one person the documents call a "national security attorney": English refers
+ * back to a described person by the description's head noun (or a synonym of it). Only when exactly
+ * one person's role has that head — "the senator" among several senators names none of them.
+ */
+function roleHeadSpeaker(subject: string, context: SearchContext): { text: string; names: string[] } | null {
+  const head = /^(?:the|a|an)\s+(\p{Ll}+)$/u.exec(subject.trim())?.[1];
+  if (!head) return null;
+  const heads = new Set([head, ...context.wordnet.synonyms(head)].map(stem));
+  const fitting = context.speakers.filter(
+    (entry) =>
+      entry.members.length === 0 &&
+      entry.roles.some((role) => heads.has(stem(role.split(/\s+/).at(-1)?.toLowerCase() ?? ''))),
+  );
+  const only = fitting.length === 1 ? fitting[0] : undefined;
+  return only ? { text: only.name, names: [only.name] } : null;
 }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { findSpeechSubject } from '../../src/answer/analyze-question.js';
 import { ask } from '../../src/answer/ask.js';
+import { prepareAnswer } from '../../src/answer/prepare-answer.js';
 import { questionKind } from '../../src/answer/question-kind.js';
 import { resolveRelativeDate } from '../../src/answer/relative-date.js';
 import { type SearchFixture, searchFixture } from '../support/search-fixture.js';
@@ -55,6 +56,15 @@ describe('the extractive answer leads with the answer', () => {
   it('names whom "which N" asks for: the addressee after the telling, the body a title belongs to', async () => {
     assert.match(await lead('Which outlet did the NASA administrator speak with?'), /^Semafor\. \[1\]$/);
     assert.match(await lead('Which committee does Reed chair?'), /^Senate Armed Services Committee\. \[1\]$/);
+  });
+
+  it('reads "the lawyer" as the one person whose role is an attorney', async () => {
+    const { asked } = await prepareAnswer(fixture.context, 'What did the lawyer say about alternatives?', 5);
+    assert.deepEqual([...asked.people], ['Dan Meyer']);
+    assert.match(
+      await lead('What did the lawyer say about alternatives?'),
+      /^Dan Meyer, a national security attorney, said/,
+    );
   });
 
   it('says what a person is for "who is X", and names whoever fits "who is the X"', async () => {
