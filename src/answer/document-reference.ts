@@ -12,7 +12,7 @@ import type { SearchContext } from './search-context.js';
 /** Nouns for kinds of documents a newsroom keeps (not "report", also a fact in stories). */
 const DOCUMENT_NOUN = String.raw`(?:statement|release|press\s+release|letter|article|story|piece|memo|op-?ed|column|transcript)`;
 const REFERENCE = new RegExp(
-  String.raw`((?:\p{Lu}[\p{L}.'’-]*)(?:[/\s-]+\p{Lu}[\p{L}.'’-]*)*)(?:['’]s)?\s+(?:(?:\p{Ll}+|\p{Lu}[\p{L}-]*|\d{4})\s+){0,3}?(${DOCUMENT_NOUN})\b`,
+  String.raw`((?:\p{Lu}[\p{L}.'’-]*)(?:[/\s-]+\p{Lu}[\p{L}.'’-]*)*)(?:['’]s)?\s+(?:(?:\p{Ll}+(?:['’]s)?|\p{Lu}[\p{L}-]*|\d{4})\s+){0,3}?(${DOCUMENT_NOUN})\b`,
   'gu',
 );
 
@@ -20,12 +20,17 @@ const REFERENCE = new RegExp(
 export function referencedDocuments(question: string, context: SearchContext): string[] {
   const found = new Set<string>();
   for (const match of question.matchAll(REFERENCE)) {
-    const owner = contentTerms((match[1] ?? '').replace(/['’]s$/, ''));
+    const written = (match[1] ?? '').replace(/['’]s$/, '');
+    // "the Illinois senator's letter": a place is also known by its other names ("IL" in "D-IL").
+    const others = written.includes(' ')
+      ? context.wordnet.phraseSynonyms(written)
+      : context.wordnet.synonyms(written.toLowerCase());
+    const owners = [written, ...others].map((name) => contentTerms(name)).filter((terms) => terms.length > 0);
     const kind = stem((match[2] ?? '').split(/\s+/).at(-1) ?? '');
-    if (owner.length === 0) continue;
     for (const document of context.documents.values()) {
       const described = new Set(contentTerms(describe(document.meta)));
-      if (owner.every((word) => described.has(word)) && described.has(kind)) found.add(document.id);
+      if (described.has(kind) && owners.some((owner) => owner.every((word) => described.has(word))))
+        found.add(document.id);
     }
   }
   // A reference that fits every document tells none apart.
@@ -37,6 +42,6 @@ function describe(meta: DocumentMeta): string {
     meta.title,
     meta.source ?? '',
     meta.publisher ?? '',
-    ...meta.speakers.map((speaker) => speaker.name),
+    ...meta.speakers.flatMap((speaker) => [speaker.name, speaker.role ?? '']),
   ].join(' ');
 }

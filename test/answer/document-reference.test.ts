@@ -17,6 +17,11 @@ describe('documents named by author and kind', () => {
     assert.deepEqual(referencedDocuments('what did the Axios article say', fixture.context), [
       'corpus/axios-musk-putin-spacex.md',
     ]);
+    // A signer described by state, through the state's other name ("D-MI" for Michigan).
+    assert.deepEqual(
+      referencedDocuments("What did the Michigan senator's letter ask for?", fixture.context),
+      ['corpus/shaheen-2023-09-starlink-letter-to-austin.md'],
+    );
     // No kind of document, or one every document fits: no reference.
     assert.deepEqual(referencedDocuments('What did Reed say about Starlink?', fixture.context), []);
   });
