@@ -209,7 +209,7 @@ function readWhPhrase(
   const none = { focus: null, named: null };
   const phrase = ATTRIBUTE_QUESTION.exec(question)?.[1] ?? POSSESSIVE_QUESTION.exec(question)?.[1];
   if (phrase) return { focus: words(phrase).at(-1) ?? null, named: null };
-  // "Which AG got the letter?": a subject question has no auxiliary after its wh-phrase.
+  // "Which senators signed the letter?": a subject question has no auxiliary after its wh-phrase.
   const object = WH_PHRASE.exec(question)?.[1];
   const subject = WHICH_SUBJECT.exec(question);
   // The subject of "which N did…" is only ever read for a name: what it does is the question's topic.
@@ -232,7 +232,7 @@ function readWhPhrase(
   return { focus: head, named: null };
 }
 
-/** "Which AG got…", "which senators signed…": "which", one noun, then (when a verb) the verb. */
+/** "Which senators signed…", "which paper interviewed…": "which", one noun, then (when a verb) the verb. */
 const WHICH_SUBJECT = /^\s*which\s+([\p{L}-]+)\s+(\p{L}+)/iu;
 
 const SPEECH_SUBJECT =
@@ -314,4 +314,9 @@ function findShortForms(question: string, resources: QuestionResources): Map<str
     if (initialism || unknown) found.set(words(bare).join(''), names);
   }
   return found;
+}
+
+/** The stems of the names the question mentions: what it is about, as opposed to what it asks. */
+export function nameStemsOf(analysis: Pick<QuestionAnalysis, 'entities'>): Set<string> {
+  return new Set(contentTerms(analysis.entities.map((entity) => entity.name).join(' ')));
 }

@@ -6,7 +6,7 @@ import { NAME_JOINERS } from '../text/proper-names.js';
 import { sentencesOf } from '../text/sentences.js';
 import { contentTerms } from '../text/terms.js';
 import { isClauseWord, isCommonWord } from '../text/word-lexicon.js';
-import type { KeyTerm, QuestionAnalysis } from './analyze-question.js';
+import { type KeyTerm, nameStemsOf, type QuestionAnalysis } from './analyze-question.js';
 import { corpusNameRuns } from './corpus-names.js';
 import { type Counted, countedOf, countPhrase } from './count-phrase.js';
 import { EXPRESSIONS } from './expressions.js';
@@ -141,7 +141,7 @@ export async function gatherEvidence(
 
 /** The stems of the question's key terms that are not part of a name it mentions. */
 function conceptStems(analysis: QuestionAnalysis): string[][] {
-  const nameStems = new Set(contentTerms(analysis.entities.map((entity) => entity.name).join(' ')));
+  const nameStems = nameStemsOf(analysis);
   // "How many years…": the unit counted is the answer's own word ("since 2022" answers it), not a topic.
   const unit =
     analysis.expects === 'duration' ? /^\s*how\s+many\s+(\p{L}+)/iu.exec(analysis.text)?.[1] : undefined;

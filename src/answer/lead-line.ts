@@ -3,7 +3,7 @@ import type { Quote } from '../quotes/types.js';
 import { findProperNames } from '../text/proper-names.js';
 import { sentencesOf } from '../text/sentences.js';
 import { contentTerms } from '../text/terms.js';
-import type { KeyTerm, QuestionAnalysis } from './analyze-question.js';
+import { type KeyTerm, nameStemsOf, type QuestionAnalysis } from './analyze-question.js';
 import { countedOf, countPhrase } from './count-phrase.js';
 import { capitalize, credit } from './credit.js';
 import { EXPRESSIONS } from './expressions.js';
@@ -114,7 +114,7 @@ const WHO_CONCEPT_SHARE = 1;
 /** Share of the question's words beyond its names (and qualifiers) that the sentence holds. */
 function conceptShare(analysis: QuestionAnalysis, sentence: string, except?: KeyTerm): number {
   const present = new Set(contentTerms(sentence));
-  const nameStems = new Set(contentTerms(analysis.entities.map((entity) => entity.name).join(' ')));
+  const nameStems = nameStemsOf(analysis);
   const concepts = analysis.keyTerms.filter(
     (term) => !nameStems.has(term.stem) && !term.qualifier && term !== except,
   );
@@ -138,7 +138,7 @@ function addressedIn(sentence: string, name: string): boolean {
 
 /** The stems of the question's words beyond its names. */
 function conceptStems(analysis: QuestionAnalysis): Set<string> {
-  const nameStems = new Set(contentTerms(analysis.entities.map((entity) => entity.name).join(' ')));
+  const nameStems = nameStemsOf(analysis);
   return new Set(analysis.keyTerms.map((term) => term.stem).filter((stem) => !nameStems.has(stem)));
 }
 
@@ -252,7 +252,7 @@ const NEGATION = /\b(?:not|no|never|neither|nor|none|without|n't|declined|denied
  */
 function yesNoLine(analysis: QuestionAnalysis, sentence: string, speaker: string | null): string {
   const present = new Set(contentTerms(sentence));
-  const nameStems = new Set(contentTerms(analysis.entities.map((entity) => entity.name).join(' ')));
+  const nameStems = nameStemsOf(analysis);
   const concepts = analysis.keyTerms.filter((term) => !nameStems.has(term.stem) && !term.qualifier);
   // "Did the Pentagon respond?": when the verb is all the question asks beyond its names, the verb
   // itself must be in the sentence (key terms leave such light or speech verbs out).

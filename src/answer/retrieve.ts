@@ -1,7 +1,7 @@
 import { describeError } from '../errors.js';
 import type { Chunk } from '../index/types.js';
 import { contentTerms } from '../text/terms.js';
-import type { KeyTerm, QuestionAnalysis } from './analyze-question.js';
+import { type KeyTerm, nameStemsOf, type QuestionAnalysis } from './analyze-question.js';
 import { referencedDocuments } from './document-reference.js';
 import type { SearchContext } from './search-context.js';
 import { isEmptyFilter, quoteMatches, type SpeakerFilter } from './speaker-filter.js';
@@ -64,7 +64,7 @@ export async function retrieve(context: SearchContext, options: RetrieveOptions)
     });
   const scores = fusedScores(rankings);
   // IDF weights once per question: each is a search over the whole index.
-  const nameStems = new Set(contentTerms(options.analysis.entities.map((entity) => entity.name).join(' ')));
+  const nameStems = nameStemsOf(options.analysis);
   const weights = new Map(
     options.analysis.keyTerms.map((term) => [
       term.word,
@@ -202,7 +202,7 @@ function coverageOf(
     ...quote.members,
   ]);
   const present = new Set(contentTerms([chunk.text, ...speakerText].join(' ')));
-  const nameStems = new Set(contentTerms(analysis.entities.map((entity) => entity.name).join(' ')));
+  const nameStems = nameStemsOf(analysis);
   const all = { total: 0, covered: 0 };
   const concepts = { total: 0, covered: 0 };
   for (const term of analysis.keyTerms) {
