@@ -67,7 +67,10 @@ export function correctQuestion(question: string, context: SearchContext): Corre
     // A capital inside a word ("SecDef", "SpaceX") or a word in capitals ("SASC") is a coined short
     // form or a name, written that way on purpose: typing slips do not add capitals.
     if (word === '' || /.\p{Lu}/u.test(token) || known(word)) return token;
-    const closest = vocabularyOf(context).closest(word);
+    const vocabulary = vocabularyOf(context);
+    // A clipped form is read only when typed in lower case: a capitalised one ("Dem", "Ops") is a
+    // name's or a party's own short form, which aliases and the lexicon handle.
+    const closest = vocabulary.closest(word) ?? (token === word ? vocabulary.expansion(word) : null);
     if (!closest) return token;
     const replaced = caseLike(token, closest) + token.slice(word.length);
     corrections.push({ from: token, to: replaced });

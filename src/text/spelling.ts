@@ -46,6 +46,42 @@ export class Vocabulary {
     }
     return best?.word ?? null;
   }
+
+  /**
+   * The vocabulary word a clipped form stands for, or null: English shortens a word by cutting its
+   * end ("info", "admin", "sens") or by dropping its vowels and keeping its first and last letters
+   * ("govt", "stmt", "ppl"), so the short form is the start of the word or a vowel-poor subsequence
+   * ending where it ends. The most frequent such word wins, since the writer expects to be
+   * understood. A word with vowels that is no start of a word (most unknown names) is no such form.
+   */
+  expansion(word: string): string | null {
+    if (word.length < MIN_CLIPPED || word.length > MAX_CLIPPED || /[^a-z]/.test(word)) return null;
+    const truncation = word.length >= MIN_TRUNCATION;
+    const contraction = (word.slice(1).match(/[aeiou]/g) ?? []).length <= 1;
+    let best: { word: string; count: number } | null = null;
+    for (const [length, list] of this.byLength) {
+      if (length < word.length + 2) continue;
+      for (const [candidate, count] of list) {
+        if (candidate[0] !== word[0] || (best && count <= best.count)) continue;
+        const clipped = truncation && candidate.startsWith(word);
+        const contracted = contraction && candidate.at(-1) === word.at(-1) && isSubsequence(word, candidate);
+        if (clipped || contracted) best = { word: candidate, count };
+      }
+    }
+    return best?.word ?? null;
+  }
+}
+
+/** Clipped forms people type: two letters are too ambiguous, and past six a word is seldom clipped. */
+const MIN_CLIPPED = 3;
+const MAX_CLIPPED = 6;
+/** A cut word keeps enough of its start to be read ("info", "intel"); "pr" or "de" could be anything. */
+const MIN_TRUNCATION = 3;
+
+function isSubsequence(short: string, long: string): boolean {
+  let at = 0;
+  for (const letter of long) if (letter === short[at]) at++;
+  return at === short.length;
 }
 
 /**

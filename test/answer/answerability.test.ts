@@ -31,6 +31,15 @@ describe('the answerability decision', () => {
     assert.equal(plain.notes.filter((note) => note.startsWith('Read ')).length, 0);
   });
 
+  it('reads a clipped word typed in lower case as the corpus word it shortens, and says so', async () => {
+    const answer = await askOf('what did the nasa admin tell the paper abt musk and putin');
+    assert.ok(answer.notes.includes('Read “admin” as “administrator”.'), answer.notes.join(' '));
+    assert.equal(answer.abstained, false, answer.answer);
+    // A capitalised short form is a name's own ("Dem"), never read as a clipped corpus word.
+    const capitalised = await askOf('What did the Dem senators want from Austin?');
+    assert.equal(capitalised.notes.filter((note) => note.startsWith('Read “Dem”')).length, 0);
+  });
+
   it('gives lower-case names the documents’ capitals, so they are found as names', () => {
     const { context } = fixture;
     assert.equal(

@@ -5,6 +5,37 @@ import { irregularBase } from '../../src/text/irregular-verbs.js';
 import { boundedEdits, Vocabulary } from '../../src/text/spelling.js';
 import { Wordnet } from '../../src/text/wordnet.js';
 
+describe('clipped forms read as the vocabulary words they shorten', () => {
+  const vocabulary = new Vocabulary(
+    new Map([
+      ['management', 5],
+      ['manager', 2],
+      ['information', 4],
+      ['informal', 1],
+      ['building', 3],
+      ['bridge', 1],
+      ['hospital', 2],
+    ]),
+  );
+
+  it('reads a cut-off word as the most frequent word it starts', () => {
+    assert.equal(vocabulary.expansion('info'), 'information', 'more frequent than "informal"');
+    assert.equal(vocabulary.expansion('hosp'), 'hospital');
+  });
+
+  it('reads a vowel-less contraction as the word whose first and last letters it keeps', () => {
+    assert.equal(vocabulary.expansion('mgmt'), 'management');
+    assert.equal(vocabulary.expansion('bldg'), 'building');
+  });
+
+  it('leaves alone what is no clipped form of a vocabulary word', () => {
+    assert.equal(vocabulary.expansion('mg'), null, 'two letters could stand for anything');
+    assert.equal(vocabulary.expansion('bolden'), null, 'vowels, and the start of no word: a name');
+    assert.equal(vocabulary.expansion('bldz'), null, 'a contraction keeps the last letter');
+    assert.equal(vocabulary.expansion('Info'), null, 'the vocabulary is lower case');
+  });
+});
+
 describe('spelling correction against a vocabulary', () => {
   const vocabulary = new Vocabulary(
     new Map([
