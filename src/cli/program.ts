@@ -6,6 +6,7 @@ import { registerCheck } from './commands/check-command.js';
 import { registerCollections } from './commands/collections-command.js';
 import { registerDb } from './commands/db-command.js';
 import { registerExtract } from './commands/extract-command.js';
+import { registerFeedback } from './commands/feedback-command.js';
 import { registerFeeds } from './commands/feeds-command.js';
 import { registerIngest } from './commands/ingest-command.js';
 import { registerMcp } from './commands/mcp-command.js';
@@ -53,6 +54,7 @@ export function buildProgram(io: CliIo = processIo()): Command {
   registerSummarize(program, io);
   registerServe(program, io);
   registerMcp(program, io);
+  registerFeedback(program, io);
   registerDb(program, io);
   return program;
 }

@@ -14,6 +14,17 @@ describe('Answer feedback', () => {
     const test = await startTestBot({ services });
     await test.event(mention('1700000009.000100', 'Who warned about relying on one provider?'));
     const answerTs = '1700000009.000900';
+    // The click sends back the value of the button the answer was posted with.
+    const posted = test.standIn.callsTo('chat.postMessage').at(-1)?.args.blocks as {
+      type: string;
+      elements?: { type: string; negative_button?: { value: string } }[];
+    }[];
+    const buttons = posted
+      .filter((block) => block.type === 'context_actions')
+      .flatMap((block) => block.elements ?? [])
+      .find((element) => element.type === 'feedback_buttons');
+    const value = buttons?.negative_button?.value ?? '';
+    assert.ok(value.length <= 2000);
     const response = await test.send(
       blockActionsBody({
         user: { id: 'UASKER02', username: 'reader' },
@@ -37,7 +48,7 @@ describe('Answer feedback', () => {
             type: 'feedback_buttons',
             action_id: 'answer_feedback',
             block_id: 'b1',
-            value: 'not_helpful',
+            value,
             action_ts: '1700000010.1',
             text: { type: 'plain_text', text: 'Not helpful' },
           },
@@ -47,9 +58,13 @@ describe('Answer feedback', () => {
     );
     assert.equal(response.status, 200);
     assert.deepEqual(
-      test.feedback.map(({ value, user, channel, messageTs, threadTs }) => ({
+      test.feedback.map(({ value, user, team, question, citations, channel, messageTs, threadTs }) => ({
         value,
         user,
+        team,
+        question,
+        // The passage the answer leads with first: the rest follow in the order the answer cites them.
+        firstCited: citations?.[0],
         channel,
         messageTs,
         threadTs,
@@ -58,6 +73,9 @@ describe('Answer feedback', () => {
         {
           value: 'not_helpful',
           user: 'UASKER02',
+          team: 'T0TEST001',
+          question: 'Who warned about relying on one provider?',
+          firstCited: { doc: 'corpus/axios-musk-putin-spacex.md', paragraph: 11 },
           channel: 'C0NEWS001',
           messageTs: answerTs,
           threadTs: '1700000009.000100',
