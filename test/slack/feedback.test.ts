@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { BOT_USER_ID } from '../support/slack-api-stand-in.js';
+import { feedbackButtonValue } from '../support/slack-blocks.js';
 import { mentionEvent } from '../support/slack-events.js';
 import { blockActionsBody, FORM } from '../support/slack-signed-requests.js';
 import { realServices, startTestBot } from '../support/slack-test-bot.js';
@@ -15,15 +16,10 @@ describe('Answer feedback', () => {
     await test.event(mention('1700000009.000100', 'Who warned about relying on one provider?'));
     const answerTs = '1700000009.000900';
     // The click sends back the value of the button the answer was posted with.
-    const posted = test.standIn.callsTo('chat.postMessage').at(-1)?.args.blocks as {
-      type: string;
-      elements?: { type: string; negative_button?: { value: string } }[];
-    }[];
-    const buttons = posted
-      .filter((block) => block.type === 'context_actions')
-      .flatMap((block) => block.elements ?? [])
-      .find((element) => element.type === 'feedback_buttons');
-    const value = buttons?.negative_button?.value ?? '';
+    const value = feedbackButtonValue(
+      test.standIn.callsTo('chat.postMessage').at(-1)?.args.blocks,
+      'negative',
+    );
     assert.ok(value.length <= 2000);
     const response = await test.send(
       blockActionsBody({
