@@ -9,6 +9,7 @@ import { registerExtract } from './commands/extract-command.js';
 import { registerFeedback } from './commands/feedback-command.js';
 import { registerFeeds } from './commands/feeds-command.js';
 import { registerIngest } from './commands/ingest-command.js';
+import { registerManifest } from './commands/manifest-command.js';
 import { registerMcp } from './commands/mcp-command.js';
 import { registerQuotes } from './commands/quotes-command.js';
 import { registerServe } from './commands/serve-command.js';
@@ -53,6 +54,7 @@ export function buildProgram(io: CliIo = processIo()): Command {
   registerExtract(program, io);
   registerSummarize(program, io);
   registerServe(program, io);
+  registerManifest(program, io);
   registerMcp(program, io);
   registerFeedback(program, io);
   registerDb(program, io);
