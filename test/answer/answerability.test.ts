@@ -41,7 +41,9 @@ describe('the answerability decision', () => {
   });
 
   it('weighs no name as missing that only describes a person ("the Tesla boss")', async () => {
-    const answer = await askOf('What did the Tesla boss admit about his top-secret clearance at the town hall?');
+    const answer = await askOf(
+      'What did the Tesla boss admit about his top-secret clearance at the town hall?',
+    );
     assert.equal(answer.abstained, false, answer.answer);
     assert.doesNotMatch(answer.answer, /never mention Tesla/);
   });
