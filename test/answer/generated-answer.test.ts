@@ -170,7 +170,7 @@ describe('generated answers through the real @langchain/openai client', () => {
 
   it('lets the model answer a paraphrase the lexical decision would decline, verified as always', async () => {
     const question =
-      "Which legal expert reckons the tycoon's chats with the Kremlin boss only break rules if hidden from officials?";
+      "Which jurist thinks the mogul's chats with Moscow's strongman only break clearance rules if hidden from officials?";
     const offline = await ask(fixture.context, { question, k: 5 });
     assert.equal(offline.abstained, true, 'offline, the evidence is too thin');
     const words = 'would only have violated his security clearance';
