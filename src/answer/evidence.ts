@@ -89,11 +89,7 @@ export async function gatherEvidence(
       (context.index.lexical.documentFrequency(entity.name) === 0 && !isCommonWord(entity.name)),
   );
   const absent = await Promise.all(names.map((entity) => isMissing(entity, context)));
-  // "the Tesla boss", "the Kremlin leader": a name before a noun for a person describes that person,
-  // who may well be in the documents under their own name; the question is not about the name.
-  const missing = names
-    .filter((entity, i) => absent[i] && !describesPerson(entity.name, analysis.text, context))
-    .map((entity) => entity.name);
+  const missing = names.filter((_, i) => absent[i]).map((entity) => entity.name);
   const unquoted = await unquotedSubject(analysis, context);
   const { focus, expects } = analysis;
   // A word the documents write otherwise ("Rhode Island" as "RI", "WSJ" in full) is known to them.
@@ -111,6 +107,9 @@ export async function gatherEvidence(
         // A short form ("SASC", "SecDef") may stand for a name the documents write in full in a way
         // no rule expands: its absence is weighed, never certain.
         !isShortForm(entity.name) &&
+        // "the Tesla boss", "the Kremlin leader": a name before a noun for a person describes that
+        // person, who may well be in the documents; the question is not about the name.
+        !describesPerson(entity.name, analysis.text, context) &&
         // A single unknown word may be a figure of speech ("the Kremlin" for its leader): only weighed.
         (entity.kind !== 'other' || (entity.name.includes(' ') && unknownToCorpus(entity.name, context))),
     )?.name ?? null;

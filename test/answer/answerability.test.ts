@@ -40,14 +40,6 @@ describe('the answerability decision', () => {
     assert.equal(capitalised.notes.filter((note) => note.startsWith('Read “Dem”')).length, 0);
   });
 
-  it('weighs no name as missing that only describes a person ("the Tesla boss")', async () => {
-    const answer = await askOf(
-      'What did the Tesla boss admit about his top-secret clearance at the town hall?',
-    );
-    assert.equal(answer.abstained, false, answer.answer);
-    assert.doesNotMatch(answer.answer, /never mention Tesla/);
-  });
-
   it('gives lower-case names the documents’ capitals, so they are found as names', () => {
     const { context } = fixture;
     assert.equal(
