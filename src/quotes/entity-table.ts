@@ -25,7 +25,12 @@ export interface Entity {
   words: string[];
   /** Absolute offsets of mentions, ascending; -1 for a front-matter hint. */
   mentions: number[];
+  /** Age given in apposition ("Thomas Halloran, 58,"), for "the elder Halloran". */
+  age?: number;
 }
+
+/** News style gives a person's age as a bare number in apposition right after the name. */
+const AGE_APPOSITIVE = /^,\s+(\d{1,3})(?=[,.;]|\s+(?:of|from)\b)/;
 
 interface NamedList {
   pos: number;
@@ -128,6 +133,8 @@ class TableBuilder {
       for (const role of roles)
         if (role && !entity.roles.includes(role) && !/^members?\b/.test(role)) entity.roles.push(role);
       entity.gender ??= honorificGender(run.title);
+      const age = AGE_APPOSITIVE.exec(text.slice(run.end));
+      if (age?.[1] && run.nameWords.length >= 2) entity.age ??= Number(age[1]);
       if (/^,\s+who\b/.test(text.slice(run.end)) && entity.kind === 'unknown') entity.kind = 'person';
       if (run.title && entity.kind === 'unknown') entity.kind = 'person';
     }

@@ -200,6 +200,8 @@ export function readNounPhrase(text: string, pos: number, sentenceInitial = fals
   if (det?.[1]) {
     const body = start + det[0].length;
     const detWord = det[1].toLowerCase();
+    const ranked = detWord === 'the' ? seniorityName(text, start, body) : null;
+    if (ranked) return ranked;
     const run = readNameRun(text, body);
     if (run) {
       const runPhrase = phrase(
@@ -267,6 +269,28 @@ export function readNounPhrase(text: string, pos: number, sentenceInitial = fals
     return runPhrase;
   }
   return readParticleName(text, start) ?? readLowercaseLed(text, start);
+}
+
+const SENIORITY = /^(?:(elder|older|eldest|oldest)|younger|youngest)\s+/;
+
+/**
+ * "the elder Halloran", "the younger Bush": news tells relatives who share a surname apart by age, so
+ * the adjective picks one of the people with that surname (resolved against the ages the text gives).
+ */
+function seniorityName(text: string, start: number, body: number): NounPhrase | null {
+  const adjective = SENIORITY.exec(text.slice(body, body + 12));
+  if (!adjective) return null;
+  const run = readNameRun(text, body + adjective[0].length);
+  if (
+    !run ||
+    run.possessive ||
+    run.nameWords.length !== 1 ||
+    run.kind === 'org' ||
+    run.kind === 'publication'
+  )
+    return null;
+  const seniority = adjective[1] ? 'older' : 'younger';
+  return phrase(text, 'name', start, run.end, { run, seniority });
 }
 
 /** Lowercase particles that open a surname used alone: "de Ruiter said", "van der Berg told". */

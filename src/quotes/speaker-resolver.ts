@@ -4,6 +4,7 @@
 // "the lawmakers" to the people last named together, "its statement" to the organisation.
 
 import type { Entity, EntityTable, Gender } from './entity-table.js';
+import type { NameRun } from './name-runs.js';
 import {
   GENERIC_ORG_HEADS,
   GENERIC_PUBLIC_HEADS,
@@ -133,6 +134,7 @@ export class SpeakerResolver {
       case 'pronoun':
         return this.pronoun(np.text.toLowerCase(), ctx);
       case 'name':
+        if (np.seniority) return np.run ? this.bySeniority(np.run, np.seniority, ctx.pos) : null;
         return np.run ? resolveName(this.table, np.run, ctx.pos, np.role ?? null) : null;
       case 'list': {
         const members = (np.runs ?? []).map(
@@ -150,6 +152,28 @@ export class SpeakerResolver {
       case 'owned':
         return this.owner(np, ctx);
     }
+  }
+
+  /**
+   * "the elder Halloran": of the people with that surname, the oldest (or youngest) by the ages the text
+   * gave, among those named so far. Without an age for each of them the adjective cannot be checked, and a wrong speaker is worse
+   * than none.
+   */
+  private bySeniority(run: NameRun, seniority: 'older' | 'younger', pos: number): Speaker | null {
+    const surname = run.nameWords.at(-1)?.bare ?? '';
+    // The people the reader has met so far: the adjective compares those, not relatives named later.
+    const kin = this.table.entities.filter(
+      (e) =>
+        PEOPLE.has(e.kind) &&
+        e.words.length >= 2 &&
+        e.words.at(-1) === surname &&
+        lastMentionBefore(e, pos) >= -1,
+    );
+    if (kin.length < 2 || kin.some((e) => e.age === undefined)) return null;
+    const ages = kin.map((e) => e.age ?? 0);
+    const wanted = seniority === 'older' ? Math.max(...ages) : Math.min(...ages);
+    const chosen = kin.filter((e) => e.age === wanted);
+    return chosen.length === 1 && chosen[0] ? entitySpeaker(chosen[0], null) : null;
   }
 
   private genderOf(speaker: Speaker): Gender {

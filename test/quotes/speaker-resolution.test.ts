@@ -336,4 +336,19 @@ describe('pronouns need a person to refer to', () => {
     // Once a second woman is the subject after the last speaker, "she" could mean either: unresolved.
     noQuoteWith(quotes, 'He is fine');
   });
+  it('reads "the elder/younger X" by the ages given in apposition, and leaves it open without them', () => {
+    const quotes = extract(
+      [
+        'Carla Brandt, 71, and her daughter, Ines Brandt, 44, run the orchard together.',
+        'The younger Brandt said the harvest was the smallest in a decade.',
+        'The elder Brandt said she would not sell the land.',
+        'Their cousin Paul Brandt manages the store.',
+        '"We will manage," the elder Brandt said.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'smallest in a decade').speaker, 'Ines Brandt');
+    assert.equal(quoteWith(quotes, 'not sell the land').speaker, 'Carla Brandt');
+    // Once a third Brandt of unknown age is named, "the elder" can no longer be checked.
+    assert.equal(quotes.find((q) => q.text.includes('We will manage'))?.speaker ?? null, null);
+  });
 });
