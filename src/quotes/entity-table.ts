@@ -29,6 +29,17 @@ export interface Entity {
   age?: number;
 }
 
+/**
+ * "The Speaker (Mr Alan Treharne) took the chair": official records name the holder of an office in
+ * parentheses after the office, so the capitalised words after "the" are that person's role.
+ */
+const OFFICE_BEFORE = /\b[Tt]he\s+((?:\p{Lu}[\p{Ll}-]+\s+){0,3}\p{Lu}[\p{Ll}-]+)\s+\($/u;
+
+function officeBefore(text: string, run: NameRun): string | null {
+  if (text[run.end] !== ')') return null;
+  return OFFICE_BEFORE.exec(text.slice(Math.max(0, run.start - 80), run.start))?.[1] ?? null;
+}
+
 /** News style gives a person's age as a bare number in apposition right after the name. */
 const AGE_APPOSITIVE = /^,\s+(\d{1,3})(?=[,.;]|\s+(?:of|from)\b)/;
 
@@ -128,6 +139,7 @@ class TableBuilder {
       after.role,
       run.title && !HONORIFIC_ONLY.test(run.title) ? run.title : null,
       roleBefore(text, run.start),
+      officeBefore(text, run),
     ];
     if (run.kind !== 'org') {
       for (const role of roles)

@@ -18,12 +18,34 @@ function withoutTitles(words: readonly string[]): string[] {
   return words.length - i >= 2 ? words.slice(i) : [...words];
 }
 
+/**
+ * "The SPEAKER:", "THE CHAIR:": a label that names an office rather than a person is the person the
+ * record says holds it ("The Speaker (Mr Alan Treharne) took the chair"), found like "the chairman"
+ * in prose; when nobody is given that office the label stays as written.
+ */
+function officeHolder(
+  label: string,
+  resolver: SpeakerResolver,
+  where: { pos: number; paragraph: number },
+): Speaker | null {
+  const office = /^the\s+(\p{L}+)$/iu.exec(label)?.[1]?.toLowerCase();
+  if (!office) return null;
+  const text = `the ${office}`;
+  const holder = resolver.resolve(
+    { kind: 'role', start: -1, end: text.length, text, head: office, definite: true },
+    where,
+  );
+  return holder?.kind === 'person' && !holder.unnamed ? holder : null;
+}
+
 export function transcriptSpeaker(
   label: string,
   resolver: SpeakerResolver,
   where: { pos: number; paragraph: number },
   earlier: Map<string, Speaker | null>,
 ): Speaker {
+  const holder = officeHolder(label, resolver, where);
+  if (holder) return holder;
   const np = readNounPhrase(label, 0);
   const resolved = np && np.end === label.length ? resolver.resolve({ ...np, start: -1 }, where) : null;
   const words = withoutTitles(label.split(/\s+/).map((w) => (inCapitalsOnly(w) ? titleCaseWord(w) : w)));

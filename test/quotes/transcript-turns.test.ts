@@ -136,4 +136,17 @@ describe('transcripts: answers, continuation paragraphs and quotes inside a turn
     assert.equal(own?.speaker, 'Mei-Lin Foster');
     assert.equal(own?.via, null);
   });
+  it('credits an office label ("The CHAIR:") to the person the record says holds the office', () => {
+    const quotes = extract(
+      [
+        'Harbour Board of Kestrel Bay. Monday, 3 March 2025. The Chair (Ms Joan Pelley) opened the meeting at 9.00 am.',
+        'Mr OWEN TATE (Northside): I move that the report be received.',
+        'The CHAIR: The motion is carried. We move to the next item.',
+        'The CLERK: The next item is the dredging contract.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'motion is carried').speaker, 'Joan Pelley');
+    // Nobody is given the clerk's office: the label stays as written.
+    assert.equal(quoteWith(quotes, 'dredging contract').speaker, 'The Clerk');
+  });
 });
