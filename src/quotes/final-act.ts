@@ -21,6 +21,8 @@ export interface Attribution {
   /** The reporting verb; after an inverted speaker ("said Meyer") it ends where the speaker ends. */
   verb: Word;
   role: string | null;
+  /** Where an inverted speaker's appositive ends, after its closing comma ("said Priya Menon, an analyst, "). */
+  appositiveEnd?: number;
 }
 
 /**
@@ -37,8 +39,14 @@ export function readAttribution(text: string, c: number, finalRole: boolean): At
   const verb = readVerb(text, c + 1, FINAL_VERBS);
   const speaker = verb && text[verb.end] === ' ' ? readNounPhrase(text, verb.end + 1) : null;
   if (!verb || !speaker) return null;
-  const role = readAppositive(text, speaker.end, finalRole).role;
-  return { np: speaker, verb: { ...verb, end: speaker.end }, role };
+  const appositive = readAppositive(text, speaker.end, finalRole);
+  const { role } = appositive;
+  return {
+    np: speaker,
+    verb: { ...verb, end: speaker.end },
+    role,
+    appositiveEnd: role ? appositive.end : undefined,
+  };
 }
 
 /** `…, Meyer said.` / `…, said Meyer.` / `…, the Journal reported Friday.` closing the sentence. */

@@ -2,13 +2,13 @@
 // adjacent attribution (1) before a colon introducer (2) before the innermost reported clause,
 // "according to" or label (3, 4). A later sieve never overrides an earlier one.
 
-import { splitSentences } from '../text/sentences.js';
+import { countWords, splitSentences } from '../text/sentences.js';
 import { findAfterAct } from './after-act.js';
 import { findClauseActs, type Sentence } from './clause-acts.js';
 import { findColonAct } from './colon-acts.js';
 import { contentStart } from './paragraph-layout.js';
 import { looksLikeTitle } from './quote-drafts.js';
-import { type QuoteSpan, spanEnd, spanStart } from './quote-marks.js';
+import { type QuoteSpan, spanEnd, spanStart, withoutInnerClose } from './quote-marks.js';
 import type { SpeechAct } from './speech-act.js';
 
 export interface ParagraphActs {
@@ -65,6 +65,31 @@ function scopeOf(act: SpeechAct, span: QuoteSpan, sentence: Sentence, length: nu
   return act.frame === 'according' ? sentence.end - sentence.start : null;
 }
 
+/**
+ * `"…it isn't." Menon said refiners had nine days of inventory.`: a quote that closes its sentence with
+ * a full stop and no comma before the next words does not take the next sentence's subject and verb as
+ * its attribution when that verb goes on to report a clause of its own (news style writes `"…," Menon
+ * said` for the attribution of a quote); the verb is the clause's, and the quote finds its speaker as
+ * a quote without an adjacent attribution does.
+ */
+function reportsClauseInstead(
+  text: string,
+  span: QuoteSpan,
+  act: SpeechAct,
+  acts: ReadonlyArray<{ act: SpeechAct }>,
+): boolean {
+  const inner = withoutInnerClose(text.slice(span.innerStart, span.innerEnd));
+  if (!/\.$/.test(inner) || /^\s*,/.test(text.slice(span.close + 1))) return false;
+  return acts.some(
+    ({ act: clause }) =>
+      clause.frame === 'clause' &&
+      clause.complement !== null &&
+      clause.cueStart < act.cueEnd &&
+      clause.cueEnd > act.cueStart &&
+      countWords(text.slice(clause.complement.start, clause.complement.end)) >= 3,
+  );
+}
+
 export function findParagraphActs(text: string, spans: readonly QuoteSpan[], masked: string): ParagraphActs {
   const sentences = buildSentences(text, spans);
   const sentenceOf = (pos: number) =>
@@ -86,7 +111,10 @@ export function findParagraphActs(text: string, spans: readonly QuoteSpan[], mas
         a.act.complement !== null &&
         inside(span, text.length, a.act.complement.start, a.act.complement.end),
     )?.act;
-  const after = spans.map((_, i) => findAfterAct(text, spans, i));
+  const after = spans.map((_, i) => {
+    const act = findAfterAct(text, spans, i);
+    return act && !reportsClauseInstead(text, spans[i] as QuoteSpan, act, acts) ? act : null;
+  });
   spans.forEach((span, i) => {
     const sentence = sentenceOf(spanStart(span));
     if (!sentence) return;

@@ -325,4 +325,17 @@ describe('indirect speech: asides, affiliations, named organisations and documen
     assert.equal(warning.speaker, 'Port Wendell Chamber of Commerce');
     assert.equal(warning.text, 'the tax would hurt retailers');
   });
+  it('reads "X said …" after a quote closed by a full stop as a new reported clause, not the quote’s attribution', () => {
+    const quotes = extract(
+      [
+        'Gwen Arroyo runs the county food bank. Tom Pell, a volunteer, drives its truck.',
+        '"We ran out of rice by noon." Pell said donations had fallen by a third since spring.',
+        'The shortage, said Gwen Arroyo, the food bank’s director, "is the worst in a decade."',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'fallen by a third').speaker, 'Tom Pell');
+    assert.equal(quoteWith(quotes, 'fallen by a third').kind, 'indirect');
+    // A mid-sentence attribution keeps its appositive: the quote after it is the speaker’s.
+    assert.equal(quoteWith(quotes, 'worst in a decade').speaker, 'Gwen Arroyo');
+  });
 });
