@@ -2,7 +2,7 @@
 // adjacent attribution (1) before a colon introducer (2) before the innermost reported clause,
 // "according to" or label (3, 4). A later sieve never overrides an earlier one.
 
-import { countWords, splitSentences } from '../text/sentences.js';
+import { countWords, type Range, splitSentences } from '../text/sentences.js';
 import { findAfterAct } from './after-act.js';
 import { findClauseActs, type Sentence } from './clause-acts.js';
 import { findColonAct } from './colon-acts.js';
@@ -176,15 +176,43 @@ export function enclosingAct(act: SpeechAct, acts: ParagraphActs['acts']): Speec
   );
 }
 
+/**
+ * "He said the kick should never have been given, and that his side had "switched off"": of two
+ * coordinated reported clauses ("…, and that …", "…, and she …"), the one holding a quote is reported by
+ * its quote (a partial quote is the direct entry), while the first, quote-free one is plain reported
+ * speech: coordination joins two propositions, each with its own status.
+ */
+const COORDINATION = /,\s+(?:and|but)\s+(?:that|he|she|they|it|we)\s/g;
+
+function quoteFreeHead(
+  masked: string,
+  c: Range,
+  overlaps: (from: number, to: number) => boolean,
+): Range | null {
+  for (const m of masked.slice(c.start, c.end).matchAll(COORDINATION)) {
+    const end = c.start + m.index;
+    if (overlaps(c.start, end)) return null;
+    if (overlaps(end, c.end)) return { start: c.start, end };
+  }
+  return null;
+}
+
+export interface IndirectAct {
+  act: SpeechAct;
+  /** The words reported as indirect speech: the act's clause, or its quote-free first conjunct. */
+  range: Range;
+}
+
 /** Reported clauses to report as indirect speech: no quote inside and no other attribution inside. */
-export function indirectActs(pa: ParagraphActs, spans: readonly QuoteSpan[], length: number): SpeechAct[] {
-  return pa.acts
-    .map((a) => a.act)
-    .filter((act) => {
-      const c = act.complement;
-      if (!c || act.frame === 'label' || act.frame === 'colon' || act.frame === 'after') return false;
-      if (spans.some((s, i) => !pa.titles.has(i) && spanStart(s) < c.end && spanEnd(s, length) > c.start))
-        return false;
-      return !pa.acts.some(({ act: b }) => b !== act && b.cueStart >= c.start && b.cueEnd <= c.end);
-    });
+export function indirectActs(pa: ParagraphActs, spans: readonly QuoteSpan[], length: number): IndirectAct[] {
+  const overlaps = (from: number, to: number) =>
+    spans.some((s, i) => !pa.titles.has(i) && spanStart(s) < to && spanEnd(s, length) > from);
+  return pa.acts.flatMap(({ act }) => {
+    const c = act.complement;
+    if (!c || act.frame === 'label' || act.frame === 'colon' || act.frame === 'after') return [];
+    if (pa.acts.some(({ act: b }) => b !== act && b.cueStart >= c.start && b.cueEnd <= c.end)) return [];
+    if (!overlaps(c.start, c.end)) return [{ act, range: c }];
+    const head = quoteFreeHead(pa.masked, c, overlaps);
+    return head ? [{ act, range: head }] : [];
+  });
 }

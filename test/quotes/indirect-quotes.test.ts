@@ -338,4 +338,19 @@ describe('indirect speech: asides, affiliations, named organisations and documen
     // A mid-sentence attribution keeps its appositive: the quote after it is the speaker’s.
     assert.equal(quoteWith(quotes, 'worst in a decade').speaker, 'Gwen Arroyo');
   });
+  it('reports the quote-free first of two coordinated clauses, and leaves the quoted one to its quote', () => {
+    const quotes = extract(
+      [
+        'Coach Rita Vance said the referee had missed two fouls, and that her defenders had "stopped talking" late on.',
+        'Vance said the pitch was too wet to play on and that the league should have postponed the match.',
+      ].join('\n'),
+    );
+    const first = quoteWith(quotes, 'missed two fouls');
+    assert.equal(first.kind, 'indirect');
+    assert.equal(first.text, 'the referee had missed two fouls');
+    assert.equal(first.speaker, 'Rita Vance');
+    assert.equal(quoteWith(quotes, 'stopped talking').kind, 'direct');
+    // With no quote in either, the two conjuncts stay one reported clause.
+    assert.ok(quoteWith(quotes, 'too wet').text.endsWith('postponed the match'));
+  });
 });
