@@ -28,8 +28,10 @@ function readCommonWords(text: string, pos: number): Word[] {
     const word = readWord(text, p);
     if (!word || STOP_WORDS.has(word.bare) || TIME_WORDS.has(word.bare)) break;
     words.push(word);
-    if (text[word.end] !== ' ') break;
-    p = word.end + 1;
+    // "a residents’ group": a plural possessive modifier ends in its apostrophe, and the phrase goes on.
+    const apostrophe = word.possessive && /['’]/.test(text[word.end] ?? '') ? 1 : 0;
+    if (text[word.end + apostrophe] !== ' ') break;
+    p = word.end + apostrophe + 1;
   }
   // The head is the last word that is a known noun; modifiers before it ("city's finance office").
   while (words.length > 0 && !isHead(headWord(words[words.length - 1]?.bare ?? ''))) words.pop();

@@ -92,15 +92,8 @@ function nameAppositive(text: string, masked: string, end: number, floor: number
   // "A researcher, Dr. Helen Achebe of the Northgate Institute, said": where she works may close the
   // apposition.
   const placed = (r: NameRun) => r.end < end - 1 && AFFILIATION_TAIL.test(text.slice(r.end, end - 1));
-  if (
-    !run ||
-    (run.end !== end - 1 && !placed(run)) ||
-    run.nameWords.length < 2 ||
-    run.kind === 'org' ||
-    run.kind === 'publication'
-  ) {
+  if (!run || (run.end !== end - 1 && !placed(run)) || run.kind === 'org' || run.kind === 'publication')
     return null;
-  }
   const before = chunkStart(masked, comma, floor);
   // The role is read on the text cut at the comma, so "The board chair" is not read on into the name;
   // "But its chairman, …" may open with a conjunction or adverb.
@@ -110,18 +103,23 @@ function nameAppositive(text: string, masked: string, end: number, floor: number
   const titles = role?.run?.words.every((w) => TITLE_WORDS.has(w.bare) || ROLE_NOUNS.has(w.bare)) ?? false;
   // "A residents' group, Friends of the Pell River, said": an organisation named after its description.
   const described = role?.kind === 'org' && !role.run && run.kind === 'unknown';
+  // A one-word run is a name only as an organisation's, with its "of the …" ("Friends of the Pell River").
+  if (run.nameWords.length < 2 && !described) return null;
   if (!role || (role.kind !== 'role' && role.kind !== 'owned' && !titles && !described)) {
     const description = describedRole(text.slice(before, comma));
     if (!description) return null;
     const np: NounPhrase = { kind: 'name', start: run.start, end: run.end, text: run.name, run };
     return { np, role: description };
   }
+  // The organisation's name runs to the closing comma, "of the Pell River" included.
+  const nameEnd = described ? end - 1 : run.end;
+  const name = text.slice(run.start, nameEnd);
   const np: NounPhrase = {
     kind: described ? 'org' : 'name',
     start: run.start,
-    end: run.end,
-    text: text.slice(run.start, run.end),
-    run: described ? { ...run, kind: 'org' } : run,
+    end: nameEnd,
+    text: name,
+    run: described ? { ...run, kind: 'org', name, end: nameEnd } : run,
   };
   return { np, role: described ? null : role.text.replace(/^(?:a|an|the)\s+/i, '') };
 }

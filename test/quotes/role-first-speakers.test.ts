@@ -99,4 +99,10 @@ describe('press releases: defined short names, job titles, "the company"', () =>
     );
     assert.equal(quoteWith(quotes, 'flights would resume').speaker, 'Skyward Airlines');
   });
+  it('credits "A parents’ group, Friends of Oak Park, said …" to the organisation named after its description', () => {
+    const quotes = extract(
+      'A parents’ group, Friends of Oak Park, said it would ask the council to keep the playground open.',
+    );
+    assert.equal(quoteWith(quotes, 'keep the playground open').speaker, 'Friends of Oak Park');
+  });
 });
