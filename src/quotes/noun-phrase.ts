@@ -229,6 +229,8 @@ export function readNounPhrase(text: string, pos: number, sentenceInitial = fals
       if (run.possessive) return null;
       return runPhrase;
     }
+    const modified = modifiedOrgName(text, body);
+    if (modified) return modified;
     const common = readCommonPhrase(text, start, body, detWord);
     if (common?.kind === 'role') return namedAfterRole(text, common) ?? common;
     // "the utility Gulf Coast Electric", "the company SpaceX": the name after the common noun is the
@@ -271,6 +273,25 @@ export function readNounPhrase(text: string, pos: number, sentenceInitial = fals
     return runPhrase;
   }
   return readParticleName(text, start) ?? readLowercaseLed(text, start);
+}
+
+/**
+ * "the federal Pipeline and Hazardous Materials Safety Administration", "the nonprofit Tri-County
+ * Housing Center": lowercase words between the article and an organisation's proper name describe it
+ * (a modifier is no head noun), and the organisation speaks under its name.
+ */
+function modifiedOrgName(text: string, body: number): NounPhrase | null {
+  let p = body;
+  for (let k = 0; k < 2; k++) {
+    const word = readWord(text, p);
+    if (!word || word.capital || isHead(word.bare) || STOP_WORDS.has(word.bare) || text[word.end] !== ' ')
+      return null;
+    p = word.end + 1;
+    const run = readNameRun(text, p);
+    if (run && run.kind === 'org' && run.words.length >= 2 && !run.possessive)
+      return phrase(text, 'org', run.start, run.end, { run });
+  }
+  return null;
 }
 
 const SENIORITY = /^(?:(elder|older|eldest|oldest)|younger|youngest)\s+/;

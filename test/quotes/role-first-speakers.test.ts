@@ -105,4 +105,17 @@ describe('press releases: defined short names, job titles, "the company"', () =>
     );
     assert.equal(quoteWith(quotes, 'keep the playground open').speaker, 'Friends of Oak Park');
   });
+  it('reads "and" inside an organisation’s name, and lowercase modifiers before it', () => {
+    const quotes = extract(
+      [
+        'The federal Food and Drug Administration said it would review the recall by Friday.',
+        'The state Grain and Feed Inspection Board said the silos had passed inspection.',
+        'Ana Ruiz and Tom Hale, who farm nearby, said the board had never visited their silos.',
+      ].join('\n'),
+    );
+    // Given names on either side of "and" make it two people, not one name.
+    assert.deepEqual(quoteWith(quotes, 'never visited').members, ['Ana Ruiz', 'Tom Hale']);
+    assert.equal(quoteWith(quotes, 'review the recall').speaker, 'Food and Drug Administration');
+    assert.equal(quoteWith(quotes, 'passed inspection').speaker, 'Grain and Feed Inspection Board');
+  });
 });
