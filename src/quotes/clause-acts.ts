@@ -7,6 +7,7 @@ import { isClauseWord, isInfinitive, lexiconTags } from '../text/word-lexicon.js
 import { readAppositive } from './appositive.js';
 import { findFinalAct } from './final-act.js';
 import {
+  BACK_VERBS,
   BARE_CLAUSE_VERBS,
   CLAUSE_VERBS,
   FINITE_BARE_VERBS,
@@ -264,12 +265,22 @@ function antecedentBefore(text: string, comma: number, floor: number): NounPhras
   return null;
 }
 
+/**
+ * "Castillo shot back that …", "fired back that …": a rejoinder verb with "back" reports speech like
+ * "countered" (as after a direct quote); it takes a clause only with "that" (it is no say/tell verb).
+ */
+function backVerb(masked: string, word: Word): Word | null {
+  if (!BACK_VERBS.has(word.bare) || !masked.startsWith(' back ', word.end)) return null;
+  return { ...word, end: word.end + ' back'.length, bare: `${word.bare} back` };
+}
+
 /** `Dan Meyer, a national security attorney, told Axios that …` and `They assert that …`. */
 function findThatActs(text: string, masked: string, s: Sentence, taken: readonly SpeechAct[]): SpeechAct[] {
   const acts: SpeechAct[] = [];
-  for (const verb of readWords(masked, s.contentStart, s.end)) {
+  for (const word of readWords(masked, s.contentStart, s.end)) {
+    const verb = backVerb(masked, word) ?? word;
     const finding = FINDING_VERBS.has(verb.bare);
-    if (verb.capital || (!CLAUSE_VERBS.has(verb.bare) && !finding)) continue;
+    if (verb.capital || (!CLAUSE_VERBS.has(verb.bare) && !finding && verb === word)) continue;
     if (taken.some((a) => verb.start >= a.cueStart && verb.end <= a.cueEnd)) continue;
     const read = readSubjectBefore(text, masked, verb.start, s.contentStart);
     const antecedent = read && 'relative' in read ? antecedentBefore(text, read.comma, s.contentStart) : null;

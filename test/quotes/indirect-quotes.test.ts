@@ -353,4 +353,14 @@ describe('indirect speech: asides, affiliations, named organisations and documen
     // With no quote in either, the two conjuncts stay one reported clause.
     assert.ok(quoteWith(quotes, 'too wet').text.endsWith('postponed the match'));
   });
+  it('reads "shot back that …" as a rejoinder reporting a clause, but not "shot back" without "that"', () => {
+    const quotes = extract(
+      [
+        'Council member Ruth Adler shot back that the mayor had ignored the audit for a year.',
+        'The goalkeeper Ivan Sosa shot back the ball before anyone moved.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'ignored the audit').speaker, 'Ruth Adler');
+    noQuoteWith(quotes, 'the ball before');
+  });
 });
