@@ -208,6 +208,31 @@ function placedBy(text: string, np: NounPhrase, end: number): NounPhrase | null 
   return place !== null && PLACE_KINDS.has(place.kind) && place.end === end ? place : null;
 }
 
+/** How many words the subject of a relative clause may have: "the regional cooperative". */
+const MAX_RELATIVE_SUBJECT_WORDS = 4;
+
+/**
+ * "a project that the cooperative says will supply …", "a move she said was unavoidable": in a relative
+ * clause whose gap is the subject of the reported clause, the reporting verb's subject follows "that",
+ * "which" or (with "that" left out) a noun, and the reported clause starts at the verb after "said".
+ * The verb after the speech verb (clause-acts.ts) shows the clause, so the noun phrase before is its
+ * speaker.
+ */
+function gapRelativeSubject(text: string, start: number, end: number): NounPhrase | null {
+  const words = readWords(text, start, end);
+  for (let k = words.length - 1; k >= Math.max(1, words.length - MAX_RELATIVE_SUBJECT_WORDS); k--) {
+    const previous = words[k - 1] as Word;
+    const word = words[k] as Word;
+    const relative = previous.bare === 'that' || previous.bare === 'which';
+    const pronoun = /^(?:he|she|they|we|it)$/.test(word.text);
+    const afterNoun = pronoun && !previous.capital && !NON_NAME_WORDS.has(previous.bare);
+    if (!relative && !afterNoun) continue;
+    const np = readNounPhrase(text, word.start);
+    if (np && np.end === end) return np;
+  }
+  return null;
+}
+
 /**
  * The subject ending right before `verbStart` (no further left than `floor`). `masked` is the paragraph
  * with quoted words blanked out, so punctuation inside quotes is never taken for a boundary.
@@ -234,7 +259,7 @@ export function readSubjectBefore(
   if (start >= end) return null;
   const chunk = text.slice(start, end).trim().toLowerCase();
   if (RELATIVES.has(chunk) && masked[start - 2] === ',') return { relative: chunk, comma: start - 2 };
-  let np = parseChunk(text, start, end, floor);
+  let np = parseChunk(text, start, end, floor) ?? gapRelativeSubject(text, start, end);
   if (!np) {
     const described = describedBefore(text, start, end);
     return described ? { np: described.np, role: appositive.role ?? described.role } : null;

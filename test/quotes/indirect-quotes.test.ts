@@ -363,4 +363,16 @@ describe('indirect speech: asides, affiliations, named organisations and documen
     assert.equal(quoteWith(quotes, 'ignored the audit').speaker, 'Ruth Adler');
     noQuoteWith(quotes, 'the ball before');
   });
+  it('reads a relative clause whose gap is the reported subject ("a plan that the board says will …")', () => {
+    const quotes = extract(
+      [
+        'The Lakeside Transit Board approved a fare cap, a plan that the board says will save riders $12 a month.',
+        'Mayor Dora Finch backed the cap on Friday, a step she said was overdue by several years.',
+      ].join('\n'),
+    );
+    const plan = quoteWith(quotes, 'save riders');
+    assert.equal(plan.speaker, 'Lakeside Transit Board');
+    assert.equal(plan.text, 'will save riders $12 a month');
+    assert.equal(quoteWith(quotes, 'overdue by several years').speaker, 'Dora Finch');
+  });
 });
