@@ -90,6 +90,25 @@ function reportsClauseInstead(
   );
 }
 
+/** Nouns for a text whose own words a report may quote: a contract's clause, a statute, a rule. */
+const WORDING_SUBJECT =
+  /^(?:the|this|that|its|their|each)\s+(?:[\p{L}-]+\s+){0,2}?(?:clause|statute|law|provision|section|contract|lease|agreement|ordinance|rule|policy|amendment|regulation|wording|language|text)\b/iu;
+/** "the phrase “…”", "the term “…”", "the statute’s “…” requirement": the quote names words it mentions. */
+const WORDING_BEFORE =
+  /\b(?:the|a|its|their)\s+(?:(?:phrase|term|terms|words?|wording|language)\s*|(?:clause|statute|law|provision|contract|lease|agreement|ordinance|rule|regulation)['’]s\s+(?:[\p{L}-]+\s+){0,2}?)$/iu;
+
+/**
+ * "The clause, the majority wrote, covers "disputes arising under this lease"": when the reported clause
+ * is about a document's text, the quoted words are that text's, only mentioned (as a title is); the
+ * speaker's words are the reported clause around them.
+ */
+function quotesWording(text: string, act: SpeechAct, span: QuoteSpan): boolean {
+  const c = act.complement;
+  if (!c) return false;
+  const before = text.slice(c.start, spanStart(span));
+  return WORDING_SUBJECT.test(before) || WORDING_BEFORE.test(before);
+}
+
 export function findParagraphActs(text: string, spans: readonly QuoteSpan[], masked: string): ParagraphActs {
   const sentences = buildSentences(text, spans);
   const sentenceOf = (pos: number) =>
@@ -144,7 +163,11 @@ export function findParagraphActs(text: string, spans: readonly QuoteSpan[], mas
       if (scope !== null && (!best || scope < best.scope)) best = { act, scope };
     }
     if (!best) return;
-    if (looksLikeTitle(text, span.open, span.innerStart, span.innerEnd)) titles.add(i);
+    if (
+      looksLikeTitle(text, span.open, span.innerStart, span.innerEnd) ||
+      quotesWording(text, best.act, span)
+    )
+      titles.add(i);
     else bySpan.set(i, best.act);
   });
   // A verb already read as part of an adjacent attribution is not also a reported-clause verb.

@@ -6,6 +6,7 @@
 import type { Entity, EntityTable, Gender } from './entity-table.js';
 import type { NameRun } from './name-runs.js';
 import {
+  COURT_HEADS,
   GENERIC_ORG_HEADS,
   GENERIC_PUBLIC_HEADS,
   ISSUED_NOUNS,
@@ -311,6 +312,14 @@ export class SpeakerResolver {
         this.recent(ctx, company)?.speaker ??
         this.recentEntity(ctx.pos, 'org', (e) => !PUBLIC_BODY.test(e.name))
       );
+    }
+    if (COURT_HEADS.has(head)) {
+      // Only a bench of several judges (an appeals or supreme court) has a majority: the one the text
+      // named last. With none named, "the majority" is no one's voice (a poll's majority is reported by
+      // the poll's author).
+      const bench = (e: Entity) =>
+        orgHead(e.words) === 'court' && /\b(?:appeals?|appellate|supreme)\b/.test(e.words.join(' '));
+      return np.definite ? this.recentEntity(ctx.pos, 'org', bench) : null;
     }
     if (GENERIC_PUBLIC_HEADS.has(head)) {
       // The public body that spoke last is the one meant; failing that, the one named last.
