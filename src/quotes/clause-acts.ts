@@ -120,9 +120,12 @@ function clauseStartAfter(text: string, masked: string, verb: Word, sentenceEnd:
       // "that" opens a deeper clause, and the reported clause began right after the verb.
       const bare = BARE_CLAUSE_VERBS.has(verb.bare) || FINITE_BARE_VERBS.has(verb.bare);
       // "said about 140 communities lay in zones that …": a clause opening with a number is no object.
-      const opened =
-        words.slice(0, k).some((w) => isClauseWord(w.text)) || quantityAhead(text, words[0] as Word);
-      if (bare && opened) return (words[0] as Word).start;
+      // "said in a statement posted Monday that …": words opening with a preposition are the verb's
+      // adjunct (a reported clause never starts with one), whatever verb form stands inside them.
+      const first = words[0] as Word;
+      const adjunctFirst = NOT_CLAUSE_START.has(first.bare) && !quantityAhead(text, first);
+      const opened = words.slice(0, k).some((w) => isClauseWord(w.text)) || quantityAhead(text, first);
+      if (bare && opened && !adjunctFirst) return first.start;
       // "the reported incident that …" is a noun's clause, but "said in a statement that …" is the verb's.
       const adjunct = words
         .slice(Math.max(0, k - ADJUNCT_WORDS_BEFORE_THAT), k)

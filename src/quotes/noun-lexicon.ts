@@ -17,7 +17,7 @@ export const ORG_WORDS = words(`
   pharmaceuticals therapeutics media software solutions brands foods logistics entertainment studios games
   ventures health insurance electric power oil gas steel mining semiconductor semiconductors labs
   communications telecom wireless networks financial securities realty properties hotels resorts pharma
-  biotech sciences healthcare retail stores markets airways aerospace automotive chemicals cooperative co-op chamber
+  biotech sciences healthcare retail stores markets air airways aerospace automotive chemicals cooperative co-op chamber
   associates
 `);
 

@@ -375,4 +375,15 @@ describe('indirect speech: asides, affiliations, named organisations and documen
     assert.equal(plan.text, 'will save riders $12 a month');
     assert.equal(quoteWith(quotes, 'overdue by several years').speaker, 'Dora Finch');
   });
+  it('reads "said in a statement posted …, that …" with the adjunct before "that", and "X Air" as an airline', () => {
+    const quotes = extract(
+      [
+        'Pine Coast Air cancelled 40 flights on Monday.',
+        'The airline said in a statement posted to its website before noon that it had grounded its fleet “to protect our crews.”',
+      ].join('\n'),
+    );
+    const partial = quoteWith(quotes, 'to protect our crews');
+    assert.equal(partial.kind, 'direct');
+    assert.equal(partial.speaker, 'Pine Coast Air');
+  });
 });
