@@ -208,6 +208,9 @@ function placedBy(text: string, np: NounPhrase, end: number): NounPhrase | null 
   return place !== null && PLACE_KINDS.has(place.kind) && place.end === end ? place : null;
 }
 
+const COMMA_ADJUNCT =
+  /,\s+(?:in|on|at|during|through|via|after|before|speaking|writing)\s[^,;:"“”\u2591]{1,100},\s*$/u;
+
 /** How many words the subject of a relative clause may have: "the regional cooperative". */
 const MAX_RELATIVE_SUBJECT_WORDS = 4;
 
@@ -244,6 +247,11 @@ export function readSubjectBefore(
   floor: number,
 ): Subject | RelativeSubject | null {
   let end = stripTrailingAdverbs(text, verbStart, floor);
+  // "Lindahl, in a letter to customers, wrote": an adjunct set off by commas stands between the
+  // subject and its verb, and says where or how it was said, not who.
+  const adjunct = COMMA_ADJUNCT.exec(masked.slice(Math.max(floor, end - 120), end));
+  if (adjunct && end - adjunct[0].length > floor)
+    end = stripTrailingAdverbs(text, end - adjunct[0].length, floor);
   const named = nameAppositive(text, masked, end, floor);
   if (named) return named;
   const appositive = stripAppositive(masked, end, floor);

@@ -118,4 +118,13 @@ describe('press releases: defined short names, job titles, "the company"', () =>
     assert.equal(quoteWith(quotes, 'review the recall').speaker, 'Food and Drug Administration');
     assert.equal(quoteWith(quotes, 'passed inspection').speaker, 'Grain and Feed Inspection Board');
   });
+  it('reads the subject before an adjunct set off by commas ("Okafor, in a letter to members, wrote that …")', () => {
+    const quotes = extract(
+      [
+        'Dana Okafor chairs the tenants’ association.',
+        'Okafor, in a letter to members sent on Sunday, wrote that the landlord "must answer for the heat."',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'must answer for the heat').speaker, 'Dana Okafor');
+  });
 });
