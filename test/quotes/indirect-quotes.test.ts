@@ -386,4 +386,12 @@ describe('indirect speech: asides, affiliations, named organisations and documen
     assert.equal(partial.kind, 'direct');
     assert.equal(partial.speaker, 'Pine Coast Air');
   });
+  it('reads a sentence-final "according to X, the company that …" with its appositive', () => {
+    const quotes = extract(
+      'The fire started in a storage room shortly after midnight, according to Halvard Foods, the company that owns the plant.',
+    );
+    const reported = quoteWith(quotes, 'storage room');
+    assert.equal(reported.speaker, 'Halvard Foods');
+    assert.equal(reported.text, 'The fire started in a storage room shortly after midnight');
+  });
 });
