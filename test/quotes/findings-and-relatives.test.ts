@@ -73,4 +73,15 @@ describe('findings, relative clauses and subordinate subjects', () => {
     // "a majority of workers" is no court.
     noQuoteWith(quotes, 'join the suit');
   });
+  it('reads "…, the institute found." as the institute’s finding, but not "…, she found."', () => {
+    const quotes = extract(
+      [
+        'The Marlow Policy Institute surveyed 900 drivers in May.',
+        'Two in three drivers would pay a toll for a faster lane, the institute found.',
+        'Rina Das checked the meters herself. Most of them were broken, she found.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'pay a toll').speaker, 'Marlow Policy Institute');
+    noQuoteWith(quotes, 'Most of them were broken');
+  });
 });
