@@ -8,7 +8,7 @@ import {
 import { type ConversationTurn, type FollowUp, resolveFollowUp } from './answer/follow-up-question.js';
 import { type Passage, passageOf } from './answer/passage.js';
 import type { DateRange } from './answer/question-dates.js';
-import { withinScope } from './answer/scoped-context.js';
+import { prepareScope, withinScope } from './answer/scoped-context.js';
 import type { SearchContext } from './answer/search-context.js';
 import { sourcesFollowUp } from './answer/source-follow-up.js';
 import {
@@ -107,6 +107,12 @@ export interface BotServices {
    * answer, quote, check, passage, suggestion and the knowledge summary come from them alone.
    */
   within(scope: Scope): BotServices;
+  /**
+   * Builds what this scope's questions are read with (its documents, speakers, aliases, word tables)
+   * in slices, if not built yet; resolves at once without a scope. The bot calls it before a request's
+   * work, so a channel's first question never holds the event loop while the build runs.
+   */
+  prepare(): Promise<void>;
   /** The scope these services read (undefined: every collection). */
   readonly scope: Scope | undefined;
 }
@@ -172,10 +178,11 @@ export function createBotServices(
   const generation = options.generation ?? null;
   // The services are the edge where the clock is read; core functions take the date as an argument.
   const now = options.now ?? (() => new Date());
+  // The generation current when a call starts, whole (not yet narrowed to the scope).
+  const current = <R>(work: (context: SearchContext) => R): R =>
+    'use' in source ? source.use(work) : work(source);
   const use = <R>(work: (context: SearchContext) => R): R =>
-    'use' in source
-      ? source.use((context) => work(withinScope(context, scope)))
-      : work(withinScope(source, scope));
+    current((context) => work(withinScope(context, scope)));
   const addLink = options.addLink;
   const followFeed = options.followFeed;
   // What is added from a channel goes into its first collection; a scope that reads nothing (every
@@ -188,6 +195,7 @@ export function createBotServices(
       : work(scope?.collections[0]);
   return {
     scope,
+    prepare: () => current((context) => prepareScope(context, scope)),
     // A scope that covers every collection of the index restricts nothing: these very services (so a
     // wrapper that spreads them, adding its own methods, stays itself).
     within(inner: Scope): BotServices {

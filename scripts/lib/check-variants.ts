@@ -26,7 +26,7 @@ export interface Variant {
 export interface VariantInput {
   quotes: GoldQuote[];
   /** The labelled speakers and how the gold file describes them ("mayor of Fairhaven, seeking …"). */
-  speakers: Record<string, string>;
+  speakers: Record<string, string | null>;
   /** The document's paragraphs, 1-based as the gold file counts them (index 0 is paragraph 1). */
   paragraphs: string[];
   rand: () => number;
@@ -154,8 +154,10 @@ function nameVariant(speaker: string, { speakers }: VariantInput, which: number)
 }
 
 /** The description's head ("mayor of Fairhaven"), when no other speaker of the document shares it. */
-function identifyingRole(speaker: string, speakers: Record<string, string>): string | null {
-  const head = (description: string) => description.split(/[,(;]/)[0]?.trim().toLowerCase() ?? '';
+function identifyingRole(speaker: string, speakers: Record<string, string | null>): string | null {
+  // A gold file gives null for a speaker it knows no role of.
+  const head = (description: string | null) =>
+    (description ?? '').split(/[,(;]/)[0]?.trim().toLowerCase() ?? '';
   const mine = head(speakers[speaker] ?? '');
   if (mine.split(/\s+/).length < 2) return null;
   const shared = Object.entries(speakers).some(([name, text]) => name !== speaker && head(text) === mine);

@@ -1,5 +1,7 @@
 import { type Scope, scopeKey } from '../collections/scope.js';
 import { indexCollections, restrictIndex } from '../index/restrict-index.js';
+import { runInSlices } from '../run-in-slices.js';
+import { servedContextSteps } from './question-tables.js';
 import { createSearchContext, type SearchContext } from './search-context.js';
 
 /**
@@ -9,25 +11,79 @@ import { createSearchContext, type SearchContext } from './search-context.js';
  */
 const MAX_SCOPES = 64;
 const scoped = new WeakMap<SearchContext, Map<string, SearchContext>>();
+/** Scoped contexts being built in slices (prepareScope), so two requests build one once. */
+const building = new WeakMap<SearchContext, Map<string, Promise<SearchContext>>>();
 
 /**
  * The context a question from `scope` is answered in: the documents, chunks, speakers and aliases of
  * its collections only, with searches filtered inside retrieval. No scope, or one that covers every
  * collection in the index, is the context itself (so today's single-corpus answers are unchanged).
+ * Built here, at once, unless prepareScope built it before.
  */
 export function withinScope(context: SearchContext, scope: Scope | undefined): SearchContext {
-  if (!scope) return context;
+  if (!scope || coversAll(context, scope)) return context;
+  const key = scopeKey(scope);
+  const found = cacheOf(context).get(key);
+  if (found) return found;
   const allowed = new Set(scope.collections);
-  if (indexCollections(context.index).every((collection) => allowed.has(collection))) return context;
+  return keep(
+    context,
+    key,
+    createSearchContext(restrictIndex(context.index, allowed), context.embedder, context.wordnet),
+  );
+}
+
+/**
+ * Builds the context of `scope` ahead of its request, in slices (run-in-slices.ts) and with every
+ * table questions are read with (question-tables.ts), as the bot does for each generation it serves:
+ * a bound channel's first question would otherwise build it at once, holding the bot's one thread for
+ * seconds on a large index while other requests wait unacknowledged.
+ */
+export async function prepareScope(context: SearchContext, scope: Scope | undefined): Promise<void> {
+  if (!scope || coversAll(context, scope)) return;
+  const key = scopeKey(scope);
+  if (cacheOf(context).has(key)) return;
+  let inFlight = building.get(context);
+  if (!inFlight) {
+    inFlight = new Map();
+    building.set(context, inFlight);
+  }
+  const pending = inFlight.get(key);
+  if (pending) {
+    await pending;
+    return;
+  }
+  const allowed = new Set(scope.collections);
+  const made = runInSlices(
+    servedContextSteps(restrictIndex(context.index, allowed), context.embedder, context.wordnet),
+  );
+  inFlight.set(key, made);
+  try {
+    keep(context, key, await made);
+  } finally {
+    inFlight.delete(key);
+  }
+}
+
+function coversAll(context: SearchContext, scope: Scope): boolean {
+  const allowed = new Set(scope.collections);
+  return indexCollections(context.index).every((collection) => allowed.has(collection));
+}
+
+function cacheOf(context: SearchContext): Map<string, SearchContext> {
   let cache = scoped.get(context);
   if (!cache) {
     cache = new Map();
     scoped.set(context, cache);
   }
-  const key = scopeKey(scope);
+  return cache;
+}
+
+function keep(context: SearchContext, key: string, made: SearchContext): SearchContext {
+  const cache = cacheOf(context);
+  // One built at once while the sliced build ran is kept: both are the same scope's context.
   const found = cache.get(key);
   if (found) return found;
-  const made = createSearchContext(restrictIndex(context.index, allowed), context.embedder, context.wordnet);
   if (cache.size >= MAX_SCOPES) cache.delete(cache.keys().next().value ?? '');
   cache.set(key, made);
   return made;

@@ -3,6 +3,7 @@ import { matchSpeaker } from '../quotes/match-speaker.js';
 import { buildSpeakerDirectory, type SpeakerEntry } from '../quotes/speaker-directory.js';
 import { bareName, isPersonLike, surnameOf } from '../quotes/speaker-names.js';
 import type { Quote } from '../quotes/types.js';
+import { expandAbbreviation } from '../text/abbreviations.js';
 import { sentencesOf } from '../text/sentences.js';
 import { isStopword } from '../text/terms.js';
 import type { QuoteSource } from './quote-sources.js';
@@ -83,12 +84,14 @@ function sameNameForm(claimed: string, credited: string, directory: readonly Spe
 const PREPOSITION = /\s(?:of|for|at|in|from|with|on)\s/;
 const DETERMINER = /^(?:the|a|an|his|her|their)\s+/;
 
+// A title abbreviated in the text is the word in full: "Capt. Lorna Beckwith" is the captain.
 const wordsOf = (text: string) =>
   text
     .toLowerCase()
     .replace(/['’]s\b/g, '')
     .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word && !isStopword(word));
+    .filter((word) => word && !isStopword(word))
+    .map((word) => expandAbbreviation(word) ?? word);
 
 /**
  * Whether the document calls the credited speaker what the claim does. A description is a head ("the

@@ -6,8 +6,10 @@ import { registerCheck } from './commands/check-command.js';
 import { registerCollections } from './commands/collections-command.js';
 import { registerDb } from './commands/db-command.js';
 import { registerExtract } from './commands/extract-command.js';
+import { registerFeedback } from './commands/feedback-command.js';
 import { registerFeeds } from './commands/feeds-command.js';
 import { registerIngest } from './commands/ingest-command.js';
+import { registerManifest } from './commands/manifest-command.js';
 import { registerMcp } from './commands/mcp-command.js';
 import { registerQuotes } from './commands/quotes-command.js';
 import { registerServe } from './commands/serve-command.js';
@@ -52,7 +54,9 @@ export function buildProgram(io: CliIo = processIo()): Command {
   registerExtract(program, io);
   registerSummarize(program, io);
   registerServe(program, io);
+  registerManifest(program, io);
   registerMcp(program, io);
+  registerFeedback(program, io);
   registerDb(program, io);
   return program;
 }

@@ -52,7 +52,11 @@ export async function answerInThread(
       }
       const followUp = await readFollowUp(client, deps, services, request);
       if (followUp.aboutSources) {
-        await postMessages(deps, where, answerMessages(followUp.aboutSources, deps.catalog(services)));
+        await postMessages(
+          deps,
+          where,
+          answerMessages(followUp.aboutSources, deps.catalog(services), request.question),
+        );
         await markThreadAnswered(deps, channel, threadTs);
         deps.logger.info({ channel, threadTs }, 'answered a question about the sources');
         return;
@@ -64,7 +68,7 @@ export async function answerInThread(
           deps.logger.debug({ channel }, 'auto-answer skipped: the documents do not support an answer');
           return;
         }
-        await postMessages(deps, where, answerMessages(answer, deps.catalog(services)));
+        await postMessages(deps, where, answerMessages(answer, deps.catalog(services), request.question));
       } else {
         await withProgress(client, deps, { channel, threadTs, status: 'is reading the documents…' }, () =>
           reply(client, deps, services, request),
@@ -121,6 +125,6 @@ async function reply(
 ): Promise<Answer> {
   if (services.askStream) return streamAnswer(client, deps, request, services);
   const answer = await services.ask(request.question);
-  await postMessages(deps, request, answerMessages(answer, deps.catalog(services)));
+  await postMessages(deps, request, answerMessages(answer, deps.catalog(services), request.question));
   return answer;
 }

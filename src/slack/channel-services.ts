@@ -39,5 +39,7 @@ export async function tenancyOf(deps: SlackDeps): Promise<Tenancy> {
  * list in Slack goes through this; thread summaries read only the thread and need no scope.
  */
 export async function servicesIn(deps: SlackDeps, place: RequestPlace): Promise<BotServices> {
-  return deps.services.within(channelScope(place, await tenancyOf(deps)));
+  const services = deps.services.within(channelScope(place, await tenancyOf(deps)));
+  await services.prepare();
+  return services;
 }

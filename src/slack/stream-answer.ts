@@ -56,13 +56,13 @@ export async function streamAnswer(
     // Nothing (or not the final text) was streamed: post the whole answer, removing a partial stream.
     if (active?.ts)
       await client.chat.delete({ channel: request.channel, ts: active.ts }).catch(() => undefined);
-    await postMessages(deps, request, answerMessages(answer, catalog));
+    await postMessages(deps, request, answerMessages(answer, catalog, request.question));
     return answer;
   }
   const [closing, ...rest] = toMessages(
     answer.answer,
     answerDetailBlocks(answer, catalog),
-    answerFooterBlocks(answer, catalog),
+    answerFooterBlocks(answer, catalog, request.question),
   );
   await active.stop({
     blocks: (closing?.blocks ?? []).slice(0, MAX_BLOCKS),

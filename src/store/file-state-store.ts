@@ -1,8 +1,22 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Journal } from './journal.js';
+import { Journal, readJournal } from './journal.js';
 import { lockStateDir } from './state-lock.js';
 import type { ChannelBinding, FeedbackEntry, OutboxEntry, StateStore } from './state-store.js';
+
+/** Where the embedded store keeps the feedback clicks. */
+function feedbackLogPath(dir: string): string {
+  return join(dir, 'feedback.jsonl');
+}
+
+/**
+ * The feedback clicks of the embedded store in `dir`, read while the bot may be running and appending
+ * (the folder's lock is not taken: nothing is written). `skipped` counts unreadable lines.
+ */
+export async function readFeedbackLog(dir: string): Promise<{ entries: FeedbackEntry[]; skipped: number }> {
+  const { records, skipped } = await readJournal(feedbackLogPath(dir));
+  return { entries: records as FeedbackEntry[], skipped };
+}
 
 /** One line of state.jsonl. Each is idempotent: replaying it over a state that has it changes nothing. */
 type StateRecord =
@@ -46,7 +60,7 @@ export class FileStateStore implements StateStore {
     const unlock = await lockStateDir(dir);
     try {
       const state = await Journal.open(join(dir, 'state.jsonl'));
-      const feedback = await Journal.open(join(dir, 'feedback.jsonl'));
+      const feedback = await Journal.open(feedbackLogPath(dir));
       const store = new FileStateStore(state.journal, feedback.journal, unlock, options.now ?? Date.now);
       for (const record of state.records) store.apply(record as StateRecord);
       return { store, skipped: state.skipped + feedback.skipped };

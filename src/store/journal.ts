@@ -113,6 +113,14 @@ export class Journal {
   }
 }
 
+/**
+ * The records of a journal another process may be appending to, read without opening it for writing:
+ * complete lines only (a line still being written has no "\n" yet), the file left untouched.
+ */
+export async function readJournal(path: string): Promise<{ records: unknown[]; skipped: number }> {
+  return parseLines(await readText(path));
+}
+
 async function readText(path: string): Promise<string> {
   return readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return '';

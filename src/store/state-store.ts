@@ -55,10 +55,24 @@ export interface ChannelBinding {
   collections: string[];
 }
 
+/** A passage an answer cited: its document and paragraph. */
+export interface FeedbackCitation {
+  doc: string;
+  paragraph: number;
+}
+
 /** One click on an answer's feedback buttons. */
 export interface FeedbackEntry {
   value: string;
   user: string;
+  /**
+   * The installation (team or enterprise id) the click came from: with many workspaces, each one's
+   * admins see only their own workspace's feedback. Absent in clicks recorded before it was kept.
+   */
+  team?: string;
+  /** The question the answer answered, and the passages it cited (absent in clicks from before). */
+  question?: string;
+  citations?: FeedbackCitation[];
   channel: string | undefined;
   /** The answer message the buttons belong to. */
   messageTs: string | undefined;

@@ -21,6 +21,8 @@ Tomas Reyes, the harbourmaster, who has run the port since 2015, welcomed the vo
 "It is a fair contract, fairly won."
 
 Dockmaster Ana Lund, who retires in June, agreed with the decision. "The channel is the town's lifeline," Lund said.
+
+Capt. Erik Vos was less sure. "Deeper water brings bigger ships, and bigger ships need more tugs," Vos said.
 `;
 
 describe('quote checks: the harder cases', () => {
@@ -69,6 +71,12 @@ describe('quote checks: the harder cases', () => {
       'Solberg',
     );
     assert.equal(result.verdict, 'spliced');
+  });
+
+  it('a title the text abbreviates is the title in full: "Capt. Erik Vos" is the captain', async () => {
+    const claim = 'Deeper water brings bigger ships, and bigger ships need more tugs';
+    assert.equal((await check(claim, 'the captain')).verdict, 'verbatim');
+    assert.equal((await check(claim, 'the dockmaster')).verdict, 'misattributed');
   });
 
   it('a speaker given as the office the document names agrees; another office does not', async () => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { BOT_USER_ID } from '../support/slack-api-stand-in.js';
+import { feedbackButtonValue } from '../support/slack-blocks.js';
 import { mentionEvent } from '../support/slack-events.js';
 import { blockActionsBody, FORM } from '../support/slack-signed-requests.js';
 import { realServices, startTestBot } from '../support/slack-test-bot.js';
@@ -14,6 +15,12 @@ describe('Answer feedback', () => {
     const test = await startTestBot({ services });
     await test.event(mention('1700000009.000100', 'Who warned about relying on one provider?'));
     const answerTs = '1700000009.000900';
+    // The click sends back the value of the button the answer was posted with.
+    const value = feedbackButtonValue(
+      test.standIn.callsTo('chat.postMessage').at(-1)?.args.blocks,
+      'negative',
+    );
+    assert.ok(value.length <= 2000);
     const response = await test.send(
       blockActionsBody({
         user: { id: 'UASKER02', username: 'reader' },
@@ -37,7 +44,7 @@ describe('Answer feedback', () => {
             type: 'feedback_buttons',
             action_id: 'answer_feedback',
             block_id: 'b1',
-            value: 'not_helpful',
+            value,
             action_ts: '1700000010.1',
             text: { type: 'plain_text', text: 'Not helpful' },
           },
@@ -47,9 +54,13 @@ describe('Answer feedback', () => {
     );
     assert.equal(response.status, 200);
     assert.deepEqual(
-      test.feedback.map(({ value, user, channel, messageTs, threadTs }) => ({
+      test.feedback.map(({ value, user, team, question, citations, channel, messageTs, threadTs }) => ({
         value,
         user,
+        team,
+        question,
+        // The passage the answer leads with first: the rest follow in the order the answer cites them.
+        firstCited: citations?.[0],
         channel,
         messageTs,
         threadTs,
@@ -58,6 +69,9 @@ describe('Answer feedback', () => {
         {
           value: 'not_helpful',
           user: 'UASKER02',
+          team: 'T0TEST001',
+          question: 'Who warned about relying on one provider?',
+          firstCited: { doc: 'corpus/axios-musk-putin-spacex.md', paragraph: 11 },
           channel: 'C0NEWS001',
           messageTs: answerTs,
           threadTs: '1700000009.000100',

@@ -8,11 +8,19 @@ import { loadMigrations } from '../../src/db/migrations.js';
 import { readIndex } from '../../src/index/index-store.js';
 import { savePostgresIndex } from '../../src/index/postgres/save-postgres-index.js';
 import { createTestDatabase, type TestDatabase, testPool } from '../support/postgres-database.js';
+import { runWhosaid } from '../support/run-cli.js';
 import { startServe } from '../support/serve-process.js';
 import { bundledIndexCopy } from '../support/shared-index.js';
 import { SlackApiStandIn, STAND_IN_TOKEN } from '../support/slack-api-stand-in.js';
+import { feedbackButtonValue } from '../support/slack-blocks.js';
 import { mentionEvent } from '../support/slack-events.js';
-import { eventEnvelope, SIGNING_SECRET, sendToApp } from '../support/slack-signed-requests.js';
+import {
+  blockActionsBody,
+  eventEnvelope,
+  FORM,
+  SIGNING_SECRET,
+  sendToApp,
+} from '../support/slack-signed-requests.js';
 import { tempDir } from '../support/temp-dir.js';
 
 // Two `whosaid serve` processes (the built binary, `npm run build` first) over one PostgreSQL: the
@@ -105,6 +113,42 @@ describe('two `serve` replicas over one PostgreSQL', () => {
     await sendToApp(b.url, eventEnvelope(event, 'Ev0BOTH1'), { retryNum: 2 });
     await until(() => a.count(claimedElsewhere) + b.count(claimedElsewhere) === 3, 'the retries dropped');
     assert.equal(standIn.callsTo('chat.postMessage').length, 1, 'exactly one answer');
+
+    // A click on that answer's feedback, handled by the replica that did not answer, is in the report.
+    const answer = (await posted).args;
+    const click = await sendToApp(
+      b.url,
+      blockActionsBody({
+        user: { id: 'UREADER9', username: 'reader' },
+        container: {
+          type: 'message',
+          message_ts: '1700007000.000900',
+          channel_id: 'C0NEWS001',
+          is_ephemeral: false,
+        },
+        message: { type: 'message', ts: '1700007000.000900', thread_ts: answer.thread_ts, text: 'answer' },
+        actions: [
+          {
+            type: 'feedback_buttons',
+            action_id: 'answer_feedback',
+            block_id: 'b1',
+            value: feedbackButtonValue(answer.blocks, 'positive'),
+            action_ts: '1700007001.1',
+          },
+        ],
+      }),
+      { contentType: FORM },
+    );
+    assert.equal(click.status, 200);
+    const readReport = async () => {
+      const run = await runWhosaid(['feedback', '--json'], { WHOSAID_DATABASE_URL: database.url });
+      return JSON.parse(run.stdout) as { answers: { question: string; helpful: number }[] };
+    };
+    await until(async () => (await readReport()).answers.length === 1, 'the click recorded');
+    assert.deepEqual(
+      (await readReport()).answers.map(({ question, helpful }) => ({ question, helpful })),
+      [{ question: QUESTION, helpful: 1 }],
+    );
 
     // a fails to post (Slack down for it), queues the reply, and is killed before it gets through.
     standIn.fail('chat.postMessage', 'http500', 1_000);

@@ -37,3 +37,14 @@ export function elementsOfType(blocks: unknown, type: string): Record<string, un
   }
   return [];
 }
+
+/** The value an answer's feedback button sends back when clicked (what the message was posted with). */
+export function feedbackButtonValue(blocks: unknown, button: 'positive' | 'negative'): string {
+  const [buttons] = elementsOfType(blocks, 'feedback_buttons') as {
+    positive_button?: { value?: string };
+    negative_button?: { value?: string };
+  }[];
+  const value = buttons?.[`${button}_button`]?.value;
+  if (value === undefined) throw new Error('the message has no feedback buttons');
+  return value;
+}

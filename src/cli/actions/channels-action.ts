@@ -1,12 +1,10 @@
 import { checkBindable } from '../../collections/channel-scope.js';
 import { readCollections } from '../../collections/collection-registry.js';
 import { checkCollectionName } from '../../collections/scope.js';
-import type { Config } from '../../config.js';
 import { WhosaidError } from '../../errors.js';
-import { openStateStore } from '../../store/open-state-store.js';
-import type { StateStore } from '../../store/state-store.js';
 import type { CliIo } from '../io.js';
 import { type CorpusFlags, configFor } from '../runtime.js';
+import { openStateForCommand } from './open-state.js';
 
 /** Slack channel ids: public (C), private (G) and shared channels; DMs (D) always read the defaults. */
 const CHANNEL_ID = /^[CG][A-Z0-9]{2,}$/;
@@ -28,7 +26,7 @@ export async function channelsBindAction(
   const collections = names.length === 1 && names[0] === 'default' ? [] : names.map(checkCollectionName);
   const team = flags.team ?? null;
   checkBindable(team, collections, await readCollections(config.collectionsDir));
-  const store = await openBindings(config);
+  const store = await openStateForCommand(config);
   try {
     await store.bindChannel({ team, channel, collections });
   } finally {
@@ -45,7 +43,7 @@ export async function channelsBindAction(
 /** `whosaid channels list [--json]` */
 export async function channelsListAction(io: CliIo, flags: CorpusFlags & { json?: boolean }): Promise<void> {
   const config = configFor(io, flags);
-  const store = await openBindings(config);
+  const store = await openStateForCommand(config);
   const bindings = await store.channelBindings().finally(() => store.close());
   const sorted = bindings.sort(
     (a, b) => (a.team ?? '').localeCompare(b.team ?? '') || a.channel.localeCompare(b.channel),
@@ -61,25 +59,4 @@ export async function channelsListAction(io: CliIo, flags: CorpusFlags & { json?
       `${binding.channel}${binding.team ? ` (team ${binding.team})` : ''}: ${binding.collections.join(', ')}\n`,
     );
   io.stdout.write(`Unbound channels and DMs read: ${config.defaultCollections.join(', ')}.\n`);
-}
-
-/**
- * Where bindings live: the bot's state store (PostgreSQL with a database URL, its schema brought up to
- * date first as `serve` does; else the embedded store, which a running bot holds locked).
- */
-async function openBindings(config: Config): Promise<StateStore> {
-  if (config.database) {
-    const [{ openDatabase }, { migrate }, { loadMigrations }] = await Promise.all([
-      import('../../db/open-database.js'),
-      import('../../db/migrate.js'),
-      import('../../db/migrations.js'),
-    ]);
-    const pool = await openDatabase(config.database.url);
-    try {
-      await migrate(pool, await loadMigrations('state'));
-    } finally {
-      await pool.end();
-    }
-  }
-  return (await openStateStore(config)).store;
 }

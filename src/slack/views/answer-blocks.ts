@@ -2,6 +2,7 @@ import type { CitedSource } from '../../answer/follow-up-question.js';
 import type { Answer, Citation } from '../../answer/types.js';
 import { ACTION_IDS } from './action-ids.js';
 import type { ContextBlock, KnownBlock, SlackMessage } from './block-types.js';
+import { feedbackValue } from './feedback-value.js';
 import { sections, toMessages } from './limits.js';
 import { clip, escapeText, link, sourceLine } from './mrkdwn.js';
 
@@ -18,12 +19,12 @@ const MAX_QUOTE_CHARS = 500;
  * quote), numbered sources, a one-line note that answers come only from the indexed documents, and
  * Slack's native feedback buttons. https://docs.slack.dev/ai/developing-ai-apps#best-practices
  */
-export function answerMessages(answer: Answer, catalog: AnswerCatalog): SlackMessage[] {
+export function answerMessages(answer: Answer, catalog: AnswerCatalog, question?: string): SlackMessage[] {
   const body = answer.abstained ? abstentionBlocks(answer) : sections(escapeText(answer.answer));
   const [first, ...rest] = toMessages(
     answer.answer,
     [...body, ...answerDetailBlocks(answer, catalog)],
-    answerFooterBlocks(answer, catalog),
+    answerFooterBlocks(answer, catalog, question),
   );
   return first ? [{ ...first, sources: citedSources(answer) }, ...rest] : rest;
 }
@@ -58,8 +59,12 @@ export function answerDetailBlocks(answer: Answer, catalog: AnswerCatalog): Know
   return blocks;
 }
 
-/** The context note (and any notes from the core) followed by the feedback buttons. */
-export function answerFooterBlocks(answer: Answer, catalog: AnswerCatalog): KnownBlock[] {
+/**
+ * The context note (and any notes from the core) followed by the feedback buttons, whose values carry
+ * the question and the passages cited (feedback-value.ts) when the question is given.
+ */
+export function answerFooterBlocks(answer: Answer, catalog: AnswerCatalog, question?: string): KnownBlock[] {
+  const subject = question === undefined ? undefined : { question, citations: citedSources(answer) };
   const documents = `${catalog.documentCount} indexed ${catalog.documentCount === 1 ? 'document' : 'documents'}`;
   const notes = answer.notes.map((note) => escapeText(note));
   const context: ContextBlock = {
@@ -84,12 +89,12 @@ export function answerFooterBlocks(answer: Answer, catalog: AnswerCatalog): Know
           action_id: ACTION_IDS.answerFeedback,
           positive_button: {
             text: { type: 'plain_text', text: 'Helpful' },
-            value: 'helpful',
+            value: feedbackValue('helpful', subject),
             accessibility_label: 'Mark this answer as helpful',
           },
           negative_button: {
             text: { type: 'plain_text', text: 'Not helpful' },
-            value: 'not_helpful',
+            value: feedbackValue('not_helpful', subject),
             accessibility_label: 'Mark this answer as not helpful',
           },
         },

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, Context, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { channelScope, visibleCollections } from '../../../collections/channel-scope.js';
 import { placeOf, tenancyOf } from '../../channel-services.js';
-import { summarizeFeedback } from '../../feedback-summary.js';
+import { feedbackOfWorkspace, summarizeFeedback } from '../../feedback-summary.js';
 import { workOf } from '../../payloads/payload-context.js';
 import { buildPermalink } from '../../permalinks.js';
 import { logFailure } from '../../slack-api-errors.js';
@@ -67,7 +67,7 @@ async function workspaceHome(deps: SlackDeps, context: Context, user: string) {
       .map((binding) => binding.channel),
   }));
   return homeView(deps.services.within(channelScope(place, tenancy)).knowledge(), deps.identity.botUserId, {
-    ...(await homeExtras(deps, user, visible)),
+    ...(await homeExtras(deps, user, visible, place.team)),
     collections,
   });
 }
@@ -77,7 +77,12 @@ async function workspaceHome(deps: SlackDeps, context: Context, user: string) {
  * last week's feedback (for admins: who asked what is not for every user's Home tab). Either that
  * cannot be read is left out rather than failing the whole tab.
  */
-async function homeExtras(deps: SlackDeps, user: string, visible: readonly string[]): Promise<HomeExtras> {
+async function homeExtras(
+  deps: SlackDeps,
+  user: string,
+  visible: readonly string[],
+  team: string | null,
+): Promise<HomeExtras> {
   const feeds = (
     await deps.services.feeds?.().catch((error: unknown) => {
       logFailure(deps.logger, error, 'could not read the feed list for the Home tab', { user });
@@ -87,11 +92,12 @@ async function homeExtras(deps: SlackDeps, user: string, visible: readonly strin
   if (!deps.admins.users.has(user)) return { feeds };
   const entries = await deps.state.feedback().catch(() => null);
   if (!entries) return { feeds };
+  const own = feedbackOfWorkspace(entries, team, { manyWorkspaces: deps.installations !== undefined });
   const workspaceUrl = deps.identity.url;
   return {
     feeds,
     feedback: {
-      summary: summarizeFeedback(entries, new Date()),
+      summary: summarizeFeedback(own, new Date()),
       link: (answer) =>
         workspaceUrl ? buildPermalink(workspaceUrl, answer.channel, answer.messageTs, answer.threadTs) : null,
     },
