@@ -351,4 +351,20 @@ describe('pronouns need a person to refer to', () => {
     // Once a third Brandt of unknown age is named, "the elder" can no longer be checked.
     assert.equal(quotes.find((q) => q.text.includes('We will manage'))?.speaker ?? null, null);
   });
+  it('resolves an organisation’s first word alone ("Brightwater") to its full name, unless two share it', () => {
+    const quotes = extract(
+      [
+        'Brightwater Logistics Group bought the depot in 2019.',
+        '"We have invested in every dock," Brightwater said in a statement.',
+        'Pell Harbor Authority and Pell Harbor Pilots Association both objected.',
+        '"The dredging is overdue," Pell said.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'every dock').speaker, 'Brightwater Logistics Group');
+    assert.notEqual(quotes.find((q) => q.text.includes('overdue'))?.speaker, 'Pell Harbor Authority');
+    assert.notEqual(
+      quotes.find((q) => q.text.includes('overdue'))?.speaker,
+      'Pell Harbor Pilots Association',
+    );
+  });
 });
