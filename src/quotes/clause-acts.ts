@@ -5,6 +5,7 @@
 
 import { isClauseWord, isInfinitive, lexiconTags } from '../text/word-lexicon.js';
 import { readAppositive } from './appositive.js';
+import { findClaimActs } from './claim-acts.js';
 import { findFinalAct } from './final-act.js';
 import {
   BACK_VERBS,
@@ -336,6 +337,7 @@ export function findClauseActs(text: string, masked: string, s: Sentence): Speec
     ...findWithActs(text, masked, s),
     ...findFindingActs(text, masked, s),
     ...findPassiveActs(text, masked, s),
+    ...findClaimActs(text, masked, s),
   ];
   const taken = [
     ...(final ? [final] : []),

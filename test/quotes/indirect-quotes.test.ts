@@ -394,4 +394,15 @@ describe('indirect speech: asides, affiliations, named organisations and documen
     assert.equal(reported.speaker, 'Halvard Foods');
     assert.equal(reported.text, 'The fire started in a storage room shortly after midnight');
   });
+  it('reads "X’s argument that …" as what X argued, but only for a named X', () => {
+    const quotes = extract(
+      [
+        'Dorrance Mills Inc. was sued by its former workers.',
+        'The judge rejected Dorrance’s argument that the workers had signed away their claims.',
+        'She also dismissed their argument that the mill had hidden its accounts.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'signed away their claims').speaker, 'Dorrance Mills Inc.');
+    noQuoteWith(quotes, 'hidden its accounts');
+  });
 });
