@@ -22,7 +22,7 @@ export function findClaimActs(text: string, masked: string, s: Sentence): Speech
       .slice(-MAX_OWNER_WORDS);
     const run = words
       .map((w) => readNameRun(text, w.start, w.start === s.contentStart))
-      .find((r) => r !== null && r.possessive && r.end >= ownerEnd);
+      .find((r) => r?.possessive && r.end >= ownerEnd);
     if (!run || run.kind === 'publication') continue;
     const np = phrase(text, run.kind === 'org' ? 'org' : 'name', run.start, run.end, { run });
     const clauseStart = m.index + m[0].length;
