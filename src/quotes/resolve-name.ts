@@ -15,7 +15,7 @@ export const PEOPLE: ReadonlySet<SpeakerKind> = new Set(['person', 'unknown']);
  * "Walt said" after "Walt Sorensen": a first name alone, once the full name is given, is that person
  * when no one else named so far shares it (no surname matched it first).
  */
-function firstNameOwner(entities: readonly Entity[], first: string, pos: number): Entity | null {
+export function firstNameOwner(entities: readonly Entity[], first: string, pos: number): Entity | null {
   const owners = entities.filter(
     (e) =>
       e.words.length >= 2 && e.words[0] === first && PEOPLE.has(e.kind) && lastMentionBefore(e, pos) >= -1,

@@ -16,7 +16,7 @@ import {
 } from './noun-lexicon.js';
 import type { NounPhrase } from './noun-phrase.js';
 import { acronymOwner, orgHead } from './org-names.js';
-import { PEOPLE, resolveName } from './resolve-name.js';
+import { firstNameOwner, PEOPLE, resolveName } from './resolve-name.js';
 import { entitySpeaker, lastMentionBefore, type Speaker } from './speaker.js';
 
 export type { Speaker } from './speaker.js';
@@ -128,6 +128,12 @@ export class SpeakerResolver {
         lastMentionBefore(e, pos) >= 0,
     );
     return candidates.length === 1 && candidates[0] ? entitySpeaker(candidates[0], null) : null;
+  }
+
+  /** The one person named so far whose given name this is ("Irene" → "Irene Castaño"), or null. */
+  byGivenName(given: string, pos: number): Speaker | null {
+    const owner = firstNameOwner(this.table.entities, given.toLowerCase(), pos);
+    return owner ? entitySpeaker(owner, null) : null;
   }
 
   resolve(np: NounPhrase, ctx: ResolveContext): Speaker | null {

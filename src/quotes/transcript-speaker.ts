@@ -38,6 +38,24 @@ function officeHolder(
   return holder?.kind === 'person' && !holder.unnamed ? holder : null;
 }
 
+/**
+ * "IRENE:" in a podcast whose introduction names Irene Castaño: a capitals-only label read as the name
+ * is written ("Irene"), which resolves as a first name or surname does in prose.
+ */
+function byWrittenName(
+  words: readonly string[],
+  resolver: SpeakerResolver,
+  where: { pos: number; paragraph: number },
+): Speaker | null {
+  if (words.length !== 1) return null;
+  const written = words[0] ?? '';
+  const np = readNounPhrase(written, 0);
+  if (np?.kind !== 'name' || np.end !== written.length) return null;
+  const found = resolver.resolve({ ...np, start: -1 }, where);
+  if (found?.name.includes(' ') && found.kind === 'person') return found;
+  return resolver.byGivenName(written, where.pos);
+}
+
 export function transcriptSpeaker(
   label: string,
   resolver: SpeakerResolver,
@@ -49,10 +67,20 @@ export function transcriptSpeaker(
   const np = readNounPhrase(label, 0);
   const resolved = np && np.end === label.length ? resolver.resolve({ ...np, start: -1 }, where) : null;
   const words = withoutTitles(label.split(/\s+/).map((w) => (inCapitalsOnly(w) ? titleCaseWord(w) : w)));
+  // A one-word resolution ("Jonah", an entity made of the labels themselves) yields to the person the
+  // document named with that given name.
+  const oneWord = resolved !== null && !resolved.name.includes(' ');
+  const given = oneWord && words.length === 1 ? resolver.byGivenName(words[0] ?? '', where.pos) : null;
   const speaker =
-    resolved && !inCapitalsOnly(resolved.name)
+    given ??
+    (resolved && !inCapitalsOnly(resolved.name)
       ? resolved
-      : { name: words.join(' '), role: null, members: [], kind: 'person' as const };
+      : (byWrittenName(words, resolver, where) ?? {
+          name: words.join(' '),
+          role: null,
+          members: [],
+          kind: 'person' as const,
+        }));
   // Upper-case labels ("GEN. MARK HOLT:") are not in the entity table, so a later "GEN. HOLT:" is
   // resolved against the full names earlier labels gave (one per surname: two Holts stay as written).
   const named = withoutTitles(speaker.name.split(/\s+/));

@@ -26,9 +26,11 @@ const MIXED_LABEL = String.raw`\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0
 // Between a label and its colon a record may put asides in brackets: the member's seat and office, the
 // time, "(via video)", "(through an interpreter)" — "Ms MARGARET LOWE (Fairhaven — Minister) (10.32):".
 const ASIDES = String.raw`(?:\s*\([^()\n]{1,80}\))*`;
+// Podcast and broadcast transcripts open each turn with its time: "[00:01:19] IRENE:", "(12:04) MAYA:".
+const TIMESTAMP = String.raw`(?:[[(]\d{1,2}(?::\d{2}){1,2}[\])]\s+)?`;
 const labelLine = (label: string, separator = ':') =>
   new RegExp(
-    String.raw`^\s*(?:[-•*]\s+)?${EMPHASIS}(${label})${ASIDES}${EMPHASIS}${separator}${EMPHASIS}\s+(?=\S)`,
+    String.raw`^\s*(?:[-•*]\s+)?${TIMESTAMP}${EMPHASIS}(${label})${ASIDES}${EMPHASIS}${separator}${EMPHASIS}\s+(?=\S)`,
     'u',
   );
 const LINE = labelLine(UPPER_LABEL);

@@ -149,4 +149,18 @@ describe('transcripts: answers, continuation paragraphs and quotes inside a turn
     // Nobody is given the clerk's office: the label stays as written.
     assert.equal(quoteWith(quotes, 'dredging contract').speaker, 'The Clerk');
   });
+  it('reads timestamped turns ("[00:01:19] IRENE:") and resolves a given-name label to the person introduced', () => {
+    const quotes = extract(
+      [
+        'On this episode, host Tomas Reyes talks with Greta Lindqvist, who runs the ferry co-op.',
+        '[00:00:12] TOMAS: Welcome back. Greta, how did the co-op start?',
+        '[00:00:20] GRETA: With a bake sale and a borrowed boat.',
+        '(00:01:02) TOMAS: And it worked.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'borrowed boat').speaker, 'Greta Lindqvist');
+    assert.equal(quoteWith(quotes, 'borrowed boat').text, 'With a bake sale and a borrowed boat.');
+    assert.equal(quoteWith(quotes, 'how did the co-op start').speaker, 'Tomas Reyes');
+    assert.equal(quoteWith(quotes, 'And it worked').speaker, 'Tomas Reyes');
+  });
 });
