@@ -163,4 +163,17 @@ describe('transcripts: answers, continuation paragraphs and quotes inside a turn
     assert.equal(quoteWith(quotes, 'how did the co-op start').speaker, 'Tomas Reyes');
     assert.equal(quoteWith(quotes, 'And it worked').speaker, 'Tomas Reyes');
   });
+  it('reads broadcast labels with a role ("NINA COLE, KTV ANCHOR:") and the surname labels after them', () => {
+    const quotes = extract(
+      [
+        'NINA COLE, KTV ANCHOR: Good evening. The bridge is closed tonight.',
+        'PAUL VARGA, KTV CORRESPONDENT: Nina, crews are still on the span.',
+        'ROSA DIAZ, COMMUTER: I drive this every day. Now it is an hour each way.',
+        'COLE: Paul, thank you.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'bridge is closed').speaker, 'Nina Cole');
+    assert.equal(quoteWith(quotes, 'I drive this every day').speaker, 'Rosa Diaz');
+    assert.equal(quoteWith(quotes, 'Paul, thank you').speaker, 'Nina Cole');
+  });
 });
