@@ -3,7 +3,7 @@
 // of people named together ("Senators Jeanne Shaheen … and Jack Reed") that group speakers refer to.
 import type { SpeakerHint } from '../corpus/types.js';
 import { splitSentences } from '../text/sentences.js';
-import { firstNameGender } from '../text/word-lexicon.js';
+import { firstNameGender, isFirstName } from '../text/word-lexicon.js';
 import { readAppositive } from './appositive.js';
 import { TITLE_WORDS } from './lexicon.js';
 import type { Gender } from './mention-roles.js';
@@ -39,6 +39,13 @@ function officeBefore(text: string, run: NameRun): string | null {
   if (text[run.end] !== ')') return null;
   return OFFICE_BEFORE.exec(text.slice(Math.max(0, run.start - 80), run.start))?.[1] ?? null;
 }
+
+/**
+ * "Fernlo's chief executive", "Brightline's customers": what only an organisation has (an executive
+ * officer, a board, customers, shareholders, headquarters) marks its owner as one.
+ */
+const CORPORATE_POSSESSION =
+  /^['’]s?\s+(?:[\p{Ll}-]+\s+){0,2}?(?:chief\s+executive|ceo|cfo|founder|co-founder|board|shareholders|customers|headquarters|employees|stock|shares)\b/u;
 
 /** News style gives a person's age as a bare number in apposition right after the name. */
 const AGE_APPOSITIVE = /^,\s+(\d{1,3})(?=[,.;]|\s+(?:of|from)\b)/;
@@ -134,6 +141,15 @@ class TableBuilder {
     }
     const owner = run.nameWords.length === 1 ? this.surnameOwner(run.name) : undefined;
     const entity = this.add(owner?.name ?? run.name, run.kind, pos);
+    const first = run.nameWords[0]?.text ?? '';
+    if (
+      entity.kind === 'unknown' &&
+      run.possessive &&
+      !owner &&
+      !isFirstName(first) &&
+      CORPORATE_POSSESSION.test(text.slice(run.end - 2))
+    )
+      entity.kind = 'org';
     const after = readAppositive(text, run.end);
     const roles = [
       after.role,

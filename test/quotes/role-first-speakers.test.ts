@@ -127,4 +127,13 @@ describe('press releases: defined short names, job titles, "the company"', () =>
     );
     assert.equal(quoteWith(quotes, 'must answer for the heat').speaker, 'Dana Okafor');
   });
+  it('takes "X’s chief executive" as evidence that X is an organisation, for "the company" later', () => {
+    const quotes = extract(
+      [
+        'In a post on YouTube, Quillo’s chief executive, Amara Vance, apologized for the outage.',
+        'The company wrote that every order would ship by Friday.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'ship by Friday').speaker, 'Quillo');
+  });
 });
