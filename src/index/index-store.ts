@@ -3,6 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describeError, WhosaidError } from '../errors.js';
 import { isBeingReplaced, recoverDirectory, replaceDirectoryAtomically } from './atomic-directory.js';
+import { readLaidOutJson, writeLaidOutJson } from './laid-out-json.js';
 import { LexicalIndex, type LexicalIndexJson } from './lexical-index.js';
 import type { Chunk, IndexManifest, StoredDocument } from './types.js';
 import { HnswVectorIndex } from './vector-index.js';
@@ -38,14 +39,16 @@ export interface IndexData {
 /** Writes the whole index atomically; the manifest goes last so a complete manifest means a complete index. */
 export async function writeIndex(dir: string, data: IndexData): Promise<void> {
   await replaceDirectoryAtomically(dir, async (temporary) => {
-    await writeFile(join(temporary, FILES.documents), JSON.stringify(data.documents));
-    await writeFile(join(temporary, FILES.chunks), JSON.stringify(data.chunks));
+    // Element by element (laid-out-json.ts): one string of a large index's chunks exceeds V8's limit.
+    await writeLaidOutJson(join(temporary, FILES.documents), data.documents, 1);
+    await writeLaidOutJson(join(temporary, FILES.chunks), data.chunks, 1);
     await writeFile(
       join(temporary, FILES.vectors),
       new Uint8Array(data.vectors.buffer, data.vectors.byteOffset, data.vectors.byteLength),
     );
     await data.hnsw.save(join(temporary, FILES.hnsw));
-    await writeFile(join(temporary, FILES.lexical), JSON.stringify(data.lexical.toJSON()));
+    // MiniSearch's index, its term list and its per-chunk tables, a line per entry.
+    await writeLaidOutJson(join(temporary, FILES.lexical), data.lexical.toJSON(), LEXICAL_DEPTH);
     const checksums: Record<string, string> = {};
     for (const name of CHECKED_FILES) checksums[name] = sha256(await readFile(join(temporary, name)));
     data.manifest.checksums = checksums;
@@ -247,5 +250,8 @@ function verifyChecksum(dir: string, name: string, bytes: Uint8Array, manifest: 
 }
 
 async function readJson<T>(path: string): Promise<T> {
-  return JSON.parse(await readFile(path, 'utf8')) as T;
+  return (await readLaidOutJson(path)) as T;
 }
+
+/** bm25.json: {index: MiniSearch's JSON {index: [terms…], documentIds: {…}, …}, documentFrequency: {…}}. */
+const LEXICAL_DEPTH = 3;
