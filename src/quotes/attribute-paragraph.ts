@@ -177,9 +177,9 @@ function reportedParts(text: string, act: SpeechAct, range: Range): Range[] {
 
 function indirectDrafts(ctx: Context): void {
   const { text } = ctx.paragraph;
-  for (const act of indirectActs(ctx.pa, ctx.spans, text.length)) {
+  for (const { act, range: reported } of indirectActs(ctx.pa, ctx.spans, text.length)) {
     const speaker = ctx.speakers.get(act) ?? null;
-    const range = act.complement ? cutUnpairedDash(text, act.complement) : null;
+    const range = cutUnpairedDash(text, reported);
     if (!speaker || !range || countWords(text.slice(range.start, range.end)) < MIN_REPORTED_WORDS) continue;
     const confidence = confidenceOf(act, true);
     const via = viaOf(ctx, act);

@@ -5,8 +5,10 @@
 
 import { isClauseWord, isInfinitive, lexiconTags } from '../text/word-lexicon.js';
 import { readAppositive } from './appositive.js';
+import { findClaimActs } from './claim-acts.js';
 import { findFinalAct } from './final-act.js';
 import {
+  BACK_VERBS,
   BARE_CLAUSE_VERBS,
   CLAUSE_VERBS,
   FINITE_BARE_VERBS,
@@ -119,9 +121,12 @@ function clauseStartAfter(text: string, masked: string, verb: Word, sentenceEnd:
       // "that" opens a deeper clause, and the reported clause began right after the verb.
       const bare = BARE_CLAUSE_VERBS.has(verb.bare) || FINITE_BARE_VERBS.has(verb.bare);
       // "said about 140 communities lay in zones that …": a clause opening with a number is no object.
-      const opened =
-        words.slice(0, k).some((w) => isClauseWord(w.text)) || quantityAhead(text, words[0] as Word);
-      if (bare && opened) return (words[0] as Word).start;
+      // "said in a statement posted Monday that …": words opening with a preposition are the verb's
+      // adjunct (a reported clause never starts with one), whatever verb form stands inside them.
+      const first = words[0] as Word;
+      const adjunctFirst = NOT_CLAUSE_START.has(first.bare) && !quantityAhead(text, first);
+      const opened = words.slice(0, k).some((w) => isClauseWord(w.text)) || quantityAhead(text, first);
+      if (bare && opened && !adjunctFirst) return first.start;
       // "the reported incident that …" is a noun's clause, but "said in a statement that …" is the verb's.
       const adjunct = words
         .slice(Math.max(0, k - ADJUNCT_WORDS_BEFORE_THAT), k)
@@ -264,12 +269,22 @@ function antecedentBefore(text: string, comma: number, floor: number): NounPhras
   return null;
 }
 
+/**
+ * "Castillo shot back that …", "fired back that …": a rejoinder verb with "back" reports speech like
+ * "countered" (as after a direct quote); it takes a clause only with "that" (it is no say/tell verb).
+ */
+function backVerb(masked: string, word: Word): Word | null {
+  if (!BACK_VERBS.has(word.bare) || !masked.startsWith(' back ', word.end)) return null;
+  return { ...word, end: word.end + ' back'.length, bare: `${word.bare} back` };
+}
+
 /** `Dan Meyer, a national security attorney, told Axios that …` and `They assert that …`. */
 function findThatActs(text: string, masked: string, s: Sentence, taken: readonly SpeechAct[]): SpeechAct[] {
   const acts: SpeechAct[] = [];
-  for (const verb of readWords(masked, s.contentStart, s.end)) {
+  for (const word of readWords(masked, s.contentStart, s.end)) {
+    const verb = backVerb(masked, word) ?? word;
     const finding = FINDING_VERBS.has(verb.bare);
-    if (verb.capital || (!CLAUSE_VERBS.has(verb.bare) && !finding)) continue;
+    if (verb.capital || (!CLAUSE_VERBS.has(verb.bare) && !finding && verb === word)) continue;
     if (taken.some((a) => verb.start >= a.cueStart && verb.end <= a.cueEnd)) continue;
     const read = readSubjectBefore(text, masked, verb.start, s.contentStart);
     const antecedent = read && 'relative' in read ? antecedentBefore(text, read.comma, s.contentStart) : null;
@@ -322,6 +337,7 @@ export function findClauseActs(text: string, masked: string, s: Sentence): Speec
     ...findWithActs(text, masked, s),
     ...findFindingActs(text, masked, s),
     ...findPassiveActs(text, masked, s),
+    ...findClaimActs(text, masked, s),
   ];
   const taken = [
     ...(final ? [final] : []),

@@ -3,7 +3,7 @@
 // of people named together ("Senators Jeanne Shaheen … and Jack Reed") that group speakers refer to.
 import type { SpeakerHint } from '../corpus/types.js';
 import { splitSentences } from '../text/sentences.js';
-import { firstNameGender } from '../text/word-lexicon.js';
+import { firstNameGender, isFirstName } from '../text/word-lexicon.js';
 import { readAppositive } from './appositive.js';
 import { TITLE_WORDS } from './lexicon.js';
 import type { Gender } from './mention-roles.js';
@@ -25,7 +25,30 @@ export interface Entity {
   words: string[];
   /** Absolute offsets of mentions, ascending; -1 for a front-matter hint. */
   mentions: number[];
+  /** Age given in apposition ("Thomas Halloran, 58,"), for "the elder Halloran". */
+  age?: number;
 }
+
+/**
+ * "The Speaker (Mr Alan Treharne) took the chair": official records name the holder of an office in
+ * parentheses after the office, so the capitalised words after "the" are that person's role.
+ */
+const OFFICE_BEFORE = /\b[Tt]he\s+((?:\p{Lu}[\p{Ll}-]+\s+){0,3}\p{Lu}[\p{Ll}-]+)\s+\($/u;
+
+function officeBefore(text: string, run: NameRun): string | null {
+  if (text[run.end] !== ')') return null;
+  return OFFICE_BEFORE.exec(text.slice(Math.max(0, run.start - 80), run.start))?.[1] ?? null;
+}
+
+/**
+ * "Fernlo's chief executive", "Brightline's customers": what only an organisation has (an executive
+ * officer, a board, customers, shareholders, headquarters) marks its owner as one.
+ */
+const CORPORATE_POSSESSION =
+  /^['’]s?\s+(?:[\p{Ll}-]+\s+){0,2}?(?:chief\s+executive|ceo|cfo|founder|co-founder|board|shareholders|customers|headquarters|employees|stock|shares)\b/u;
+
+/** News style gives a person's age as a bare number in apposition right after the name. */
+const AGE_APPOSITIVE = /^,\s+(\d{1,3})(?=[,.;]|\s+(?:of|from)\b)/;
 
 interface NamedList {
   pos: number;
@@ -118,16 +141,28 @@ class TableBuilder {
     }
     const owner = run.nameWords.length === 1 ? this.surnameOwner(run.name) : undefined;
     const entity = this.add(owner?.name ?? run.name, run.kind, pos);
+    const first = run.nameWords[0]?.text ?? '';
+    if (
+      entity.kind === 'unknown' &&
+      run.possessive &&
+      !owner &&
+      !isFirstName(first) &&
+      CORPORATE_POSSESSION.test(text.slice(run.end - 2))
+    )
+      entity.kind = 'org';
     const after = readAppositive(text, run.end);
     const roles = [
       after.role,
       run.title && !HONORIFIC_ONLY.test(run.title) ? run.title : null,
       roleBefore(text, run.start),
+      officeBefore(text, run),
     ];
     if (run.kind !== 'org') {
       for (const role of roles)
         if (role && !entity.roles.includes(role) && !/^members?\b/.test(role)) entity.roles.push(role);
       entity.gender ??= honorificGender(run.title);
+      const age = AGE_APPOSITIVE.exec(text.slice(run.end));
+      if (age?.[1] && run.nameWords.length >= 2) entity.age ??= Number(age[1]);
       if (/^,\s+who\b/.test(text.slice(run.end)) && entity.kind === 'unknown') entity.kind = 'person';
       if (run.title && entity.kind === 'unknown') entity.kind = 'person';
     }

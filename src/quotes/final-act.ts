@@ -14,13 +14,23 @@ import {
   trimClause,
 } from './speech-act.js';
 
-const FINAL_VERBS = new Set([...CLAUSE_VERBS, 'continued', 'explained', 'added']);
+const FINAL_VERBS = new Set([...CLAUSE_VERBS, 'continued', 'explained', 'added', 'found']);
+
+/**
+ * "…, the center found.": a body reports findings as it reports speech, but a person who "found"
+ * something discovered it ("…, she found." is no report), so the verb counts for organisations only.
+ */
+function reportsFinding(verb: string, np: NounPhrase): boolean {
+  return verb !== 'found' || np.kind === 'org';
+}
 
 export interface Attribution {
   np: NounPhrase;
   /** The reporting verb; after an inverted speaker ("said Meyer") it ends where the speaker ends. */
   verb: Word;
   role: string | null;
+  /** Where an inverted speaker's appositive ends, after its closing comma ("said Priya Menon, an analyst, "). */
+  appositiveEnd?: number;
 }
 
 /**
@@ -32,13 +42,19 @@ export function readAttribution(text: string, c: number, finalRole: boolean): At
   if (np) {
     const appositive = readAppositive(text, np.end);
     const verb = readVerb(text, skipAdverbs(text, appositive.end), FINAL_VERBS);
-    if (verb) return { np, verb, role: appositive.role };
+    if (verb && reportsFinding(verb.bare, np)) return { np, verb, role: appositive.role };
   }
   const verb = readVerb(text, c + 1, FINAL_VERBS);
   const speaker = verb && text[verb.end] === ' ' ? readNounPhrase(text, verb.end + 1) : null;
-  if (!verb || !speaker) return null;
-  const role = readAppositive(text, speaker.end, finalRole).role;
-  return { np: speaker, verb: { ...verb, end: speaker.end }, role };
+  if (!verb || !speaker || !reportsFinding(verb.bare, speaker)) return null;
+  const appositive = readAppositive(text, speaker.end, finalRole);
+  const { role } = appositive;
+  return {
+    np: speaker,
+    verb: { ...verb, end: speaker.end },
+    role,
+    appositiveEnd: role ? appositive.end : undefined,
+  };
 }
 
 /** `…, Meyer said.` / `…, said Meyer.` / `…, the Journal reported Friday.` closing the sentence. */

@@ -20,9 +20,12 @@ export function findMiddleAct(text: string, masked: string, s: Sentence): Speech
     if (before.trim() === '' || AFTER_QUOTE.test(before)) continue;
     const found = readAttribution(text, c, false);
     if (!found) continue;
-    const next = masked.indexOf(',', found.verb.end);
+    // "…, said Priya Menon, an analyst at Calder, "…"": the appositive belongs to the attribution, so the
+    // sentence goes on after the comma that closes it.
+    const attributionEnd = Math.max(found.verb.end, (found.appositiveEnd ?? 0) - 1);
+    const next = masked.indexOf(',', attributionEnd);
     if (next < 0 || next >= s.end) continue;
-    const tail = attributionTailEnd(text, masked, found.verb.end, next, found.verb);
+    const tail = attributionTailEnd(text, masked, attributionEnd, next, found.verb);
     if (tail === null) continue;
     // "Those differences, she warned, “will swallow …”": the words after the attribution may be quoted.
     const rest = readWord(

@@ -95,6 +95,32 @@ function roleBeforeName(words: readonly Word[]): boolean {
   );
 }
 
+/** How many capitalised words after "and" may finish an organisation's name. */
+const MAX_WORDS_AFTER_AND = 5;
+
+/**
+ * "Food and Drug Administration", "Pipeline and Hazardous Materials Safety Administration": an "and"
+ * between capitalised words is inside one organisation's name when the words after it end in an
+ * organisation word and nobody's given name stands on either side (then it would join two people:
+ * "Ana Ruiz and Tom Hale").
+ */
+function orgConjunction(text: string, word: Word, before: readonly Word[]): boolean {
+  const previous = before.at(-1);
+  if (word.text !== 'and' || !previous?.capital || previous.possessive || text[word.end] !== ' ')
+    return false;
+  if (before.some((w) => isFirstName(w.text))) return false;
+  const after: Word[] = [];
+  for (let p = word.end + 1; after.length < MAX_WORDS_AFTER_AND; ) {
+    const next = readWord(text, p);
+    if (!next?.capital || isFirstName(next.text)) break;
+    after.push(next);
+    if (next.possessive || text[next.end] !== ' ') break;
+    p = next.end + 1;
+  }
+  const last = after.at(-1);
+  return after.length >= 2 && last !== undefined && ORG_WORDS.has(last.bare);
+}
+
 /**
  * The run of capitalised words starting at `pos` (with particles such as "of", "van" inside), or null.
  * At a sentence start a capitalised function word ("The", "If", "However") is skipped.
@@ -118,7 +144,9 @@ export function readNameRun(text: string, pos: number, sentenceInitial = false):
       ['of', 'for', 'on'].includes(previous.text) &&
       /^\p{Lu}/u.test(readWord(text, word.end + 1)?.text ?? '') &&
       words.some((w) => ORG_WORDS.has(w.bare) && w.capital);
-    const particle = (NAME_PARTICLES.has(word.text) || complement || article) && words.length > 0;
+    const particle =
+      (NAME_PARTICLES.has(word.text) || complement || article || orgConjunction(text, word, words)) &&
+      words.length > 0;
     if (!(word.capital || particle) || TIME_WORDS.has(word.bare)) break;
     if (words.length === 0 && sentenceInitial && NON_NAME_WORDS.has(word.bare)) {
       if (text[word.end] !== ' ') return null;

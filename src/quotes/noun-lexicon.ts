@@ -17,7 +17,7 @@ export const ORG_WORDS = words(`
   pharmaceuticals therapeutics media software solutions brands foods logistics entertainment studios games
   ventures health insurance electric power oil gas steel mining semiconductor semiconductors labs
   communications telecom wireless networks financial securities realty properties hotels resorts pharma
-  biotech sciences healthcare retail stores markets airways aerospace automotive chemicals cooperative co-op chamber
+  biotech sciences healthcare retail stores markets air airways aerospace automotive chemicals cooperative co-op chamber
   associates
 `);
 
@@ -87,7 +87,7 @@ export const ORG_NOUNS = words(`
   airline nonprofit charity coalition commission court panel bureau authority institute foundation
   police prosecutors association utility developer manufacturer publisher family tribe nation embassy
   museum library church diocese archdiocese parish legislature assembly military army navy federation
-  confederation alliance service center centre cooperative co-op refinery refiner insurer lender
+  confederation alliance service center centre cooperative co-op refinery refiner insurer lender majority
 `);
 
 /** Heads meaning a publication when used generically: `the paper`, `the newspaper`. */
@@ -106,6 +106,12 @@ export const SPOKES_NOUNS = words('spokesperson spokesman spokeswoman spokespeop
 export const GENERIC_ORG_HEADS = words(
   'company firm startup automaker carmaker retailer airline developer manufacturer utility refinery refiner insurer lender',
 );
+
+/**
+ * Heads by which a court ruling's report refers to the court that ruled: "the majority held that …",
+ * "the majority wrote" (the majority opinion is the court's).
+ */
+export const COURT_HEADS = words('majority');
 
 /** Heads that mean "the public body last named": `the agency said` after the Federal Aviation Administration. */
 export const GENERIC_PUBLIC_HEADS = words('agency');

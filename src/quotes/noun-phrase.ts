@@ -28,8 +28,10 @@ function readCommonWords(text: string, pos: number): Word[] {
     const word = readWord(text, p);
     if (!word || STOP_WORDS.has(word.bare) || TIME_WORDS.has(word.bare)) break;
     words.push(word);
-    if (text[word.end] !== ' ') break;
-    p = word.end + 1;
+    // "a residents’ group": a plural possessive modifier ends in its apostrophe, and the phrase goes on.
+    const apostrophe = word.possessive && /['’]/.test(text[word.end] ?? '') ? 1 : 0;
+    if (text[word.end + apostrophe] !== ' ') break;
+    p = word.end + apostrophe + 1;
   }
   // The head is the last word that is a known noun; modifiers before it ("city's finance office").
   while (words.length > 0 && !isHead(headWord(words[words.length - 1]?.bare ?? ''))) words.pop();
@@ -200,6 +202,8 @@ export function readNounPhrase(text: string, pos: number, sentenceInitial = fals
   if (det?.[1]) {
     const body = start + det[0].length;
     const detWord = det[1].toLowerCase();
+    const ranked = detWord === 'the' ? seniorityName(text, start, body) : null;
+    if (ranked) return ranked;
     const run = readNameRun(text, body);
     if (run) {
       const runPhrase = phrase(
@@ -225,6 +229,8 @@ export function readNounPhrase(text: string, pos: number, sentenceInitial = fals
       if (run.possessive) return null;
       return runPhrase;
     }
+    const modified = modifiedOrgName(text, body);
+    if (modified) return modified;
     const common = readCommonPhrase(text, start, body, detWord);
     if (common?.kind === 'role') return namedAfterRole(text, common) ?? common;
     // "the utility Gulf Coast Electric", "the company SpaceX": the name after the common noun is the
@@ -267,6 +273,47 @@ export function readNounPhrase(text: string, pos: number, sentenceInitial = fals
     return runPhrase;
   }
   return readParticleName(text, start) ?? readLowercaseLed(text, start);
+}
+
+/**
+ * "the federal Pipeline and Hazardous Materials Safety Administration", "the nonprofit Tri-County
+ * Housing Center": lowercase words between the article and an organisation's proper name describe it
+ * (a modifier is no head noun), and the organisation speaks under its name.
+ */
+function modifiedOrgName(text: string, body: number): NounPhrase | null {
+  let p = body;
+  for (let k = 0; k < 2; k++) {
+    const word = readWord(text, p);
+    if (!word || word.capital || isHead(word.bare) || STOP_WORDS.has(word.bare) || text[word.end] !== ' ')
+      return null;
+    p = word.end + 1;
+    const run = readNameRun(text, p);
+    if (run && run.kind === 'org' && run.words.length >= 2 && !run.possessive)
+      return phrase(text, 'org', run.start, run.end, { run });
+  }
+  return null;
+}
+
+const SENIORITY = /^(?:(elder|older|eldest|oldest)|younger|youngest)\s+/;
+
+/**
+ * "the elder Halloran", "the younger Bush": news tells relatives who share a surname apart by age, so
+ * the adjective picks one of the people with that surname (resolved against the ages the text gives).
+ */
+function seniorityName(text: string, start: number, body: number): NounPhrase | null {
+  const adjective = SENIORITY.exec(text.slice(body, body + 12));
+  if (!adjective) return null;
+  const run = readNameRun(text, body + adjective[0].length);
+  if (
+    !run ||
+    run.possessive ||
+    run.nameWords.length !== 1 ||
+    run.kind === 'org' ||
+    run.kind === 'publication'
+  )
+    return null;
+  const seniority = adjective[1] ? 'older' : 'younger';
+  return phrase(text, 'name', start, run.end, { run, seniority });
 }
 
 /** Lowercase particles that open a surname used alone: "de Ruiter said", "van der Berg told". */

@@ -2,13 +2,13 @@
 // adjacent attribution (1) before a colon introducer (2) before the innermost reported clause,
 // "according to" or label (3, 4). A later sieve never overrides an earlier one.
 
-import { splitSentences } from '../text/sentences.js';
+import { countWords, type Range, splitSentences } from '../text/sentences.js';
 import { findAfterAct } from './after-act.js';
 import { findClauseActs, type Sentence } from './clause-acts.js';
 import { findColonAct } from './colon-acts.js';
 import { contentStart } from './paragraph-layout.js';
 import { looksLikeTitle } from './quote-drafts.js';
-import { type QuoteSpan, spanEnd, spanStart } from './quote-marks.js';
+import { type QuoteSpan, spanEnd, spanStart, withoutInnerClose } from './quote-marks.js';
 import type { SpeechAct } from './speech-act.js';
 
 export interface ParagraphActs {
@@ -65,6 +65,50 @@ function scopeOf(act: SpeechAct, span: QuoteSpan, sentence: Sentence, length: nu
   return act.frame === 'according' ? sentence.end - sentence.start : null;
 }
 
+/**
+ * `"…it isn't." Menon said refiners had nine days of inventory.`: a quote that closes its sentence with
+ * a full stop and no comma before the next words does not take the next sentence's subject and verb as
+ * its attribution when that verb goes on to report a clause of its own (news style writes `"…," Menon
+ * said` for the attribution of a quote); the verb is the clause's, and the quote finds its speaker as
+ * a quote without an adjacent attribution does.
+ */
+function reportsClauseInstead(
+  text: string,
+  span: QuoteSpan,
+  act: SpeechAct,
+  acts: ReadonlyArray<{ act: SpeechAct }>,
+): boolean {
+  const inner = withoutInnerClose(text.slice(span.innerStart, span.innerEnd));
+  if (!/\.$/.test(inner) || /^\s*,/.test(text.slice(span.close + 1))) return false;
+  return acts.some(
+    ({ act: clause }) =>
+      clause.frame === 'clause' &&
+      clause.complement !== null &&
+      clause.cueStart < act.cueEnd &&
+      clause.cueEnd > act.cueStart &&
+      countWords(text.slice(clause.complement.start, clause.complement.end)) >= 3,
+  );
+}
+
+/** Nouns for a text whose own words a report may quote: a contract's clause, a statute, a rule. */
+const WORDING_SUBJECT =
+  /^(?:the|this|that|its|their|each)\s+(?:[\p{L}-]+\s+){0,2}?(?:clause|statute|law|provision|section|contract|lease|agreement|ordinance|rule|policy|amendment|regulation|wording|language|text)\b/iu;
+/** "the phrase “…”", "the term “…”", "the statute’s “…” requirement": the quote names words it mentions. */
+const WORDING_BEFORE =
+  /\b(?:the|a|its|their)\s+(?:(?:phrase|term|terms|words?|wording|language)\s*|(?:clause|statute|law|provision|contract|lease|agreement|ordinance|rule|regulation)['’]s\s+(?:[\p{L}-]+\s+){0,2}?)$/iu;
+
+/**
+ * "The clause, the majority wrote, covers "disputes arising under this lease"": when the reported clause
+ * is about a document's text, the quoted words are that text's, only mentioned (as a title is); the
+ * speaker's words are the reported clause around them.
+ */
+function quotesWording(text: string, act: SpeechAct, span: QuoteSpan): boolean {
+  const c = act.complement;
+  if (!c) return false;
+  const before = text.slice(c.start, spanStart(span));
+  return WORDING_SUBJECT.test(before) || WORDING_BEFORE.test(before);
+}
+
 export function findParagraphActs(text: string, spans: readonly QuoteSpan[], masked: string): ParagraphActs {
   const sentences = buildSentences(text, spans);
   const sentenceOf = (pos: number) =>
@@ -86,7 +130,10 @@ export function findParagraphActs(text: string, spans: readonly QuoteSpan[], mas
         a.act.complement !== null &&
         inside(span, text.length, a.act.complement.start, a.act.complement.end),
     )?.act;
-  const after = spans.map((_, i) => findAfterAct(text, spans, i));
+  const after = spans.map((_, i) => {
+    const act = findAfterAct(text, spans, i);
+    return act && !reportsClauseInstead(text, spans[i] as QuoteSpan, act, acts) ? act : null;
+  });
   spans.forEach((span, i) => {
     const sentence = sentenceOf(spanStart(span));
     if (!sentence) return;
@@ -116,7 +163,11 @@ export function findParagraphActs(text: string, spans: readonly QuoteSpan[], mas
       if (scope !== null && (!best || scope < best.scope)) best = { act, scope };
     }
     if (!best) return;
-    if (looksLikeTitle(text, span.open, span.innerStart, span.innerEnd)) titles.add(i);
+    if (
+      looksLikeTitle(text, span.open, span.innerStart, span.innerEnd) ||
+      quotesWording(text, best.act, span)
+    )
+      titles.add(i);
     else bySpan.set(i, best.act);
   });
   // A verb already read as part of an adjacent attribution is not also a reported-clause verb.
@@ -148,15 +199,43 @@ export function enclosingAct(act: SpeechAct, acts: ParagraphActs['acts']): Speec
   );
 }
 
+/**
+ * "He said the kick should never have been given, and that his side had "switched off"": of two
+ * coordinated reported clauses ("…, and that …", "…, and she …"), the one holding a quote is reported by
+ * its quote (a partial quote is the direct entry), while the first, quote-free one is plain reported
+ * speech: coordination joins two propositions, each with its own status.
+ */
+const COORDINATION = /,\s+(?:and|but)\s+(?:that|he|she|they|it|we)\s/g;
+
+function quoteFreeHead(
+  masked: string,
+  c: Range,
+  overlaps: (from: number, to: number) => boolean,
+): Range | null {
+  for (const m of masked.slice(c.start, c.end).matchAll(COORDINATION)) {
+    const end = c.start + m.index;
+    if (overlaps(c.start, end)) return null;
+    if (overlaps(end, c.end)) return { start: c.start, end };
+  }
+  return null;
+}
+
+export interface IndirectAct {
+  act: SpeechAct;
+  /** The words reported as indirect speech: the act's clause, or its quote-free first conjunct. */
+  range: Range;
+}
+
 /** Reported clauses to report as indirect speech: no quote inside and no other attribution inside. */
-export function indirectActs(pa: ParagraphActs, spans: readonly QuoteSpan[], length: number): SpeechAct[] {
-  return pa.acts
-    .map((a) => a.act)
-    .filter((act) => {
-      const c = act.complement;
-      if (!c || act.frame === 'label' || act.frame === 'colon' || act.frame === 'after') return false;
-      if (spans.some((s, i) => !pa.titles.has(i) && spanStart(s) < c.end && spanEnd(s, length) > c.start))
-        return false;
-      return !pa.acts.some(({ act: b }) => b !== act && b.cueStart >= c.start && b.cueEnd <= c.end);
-    });
+export function indirectActs(pa: ParagraphActs, spans: readonly QuoteSpan[], length: number): IndirectAct[] {
+  const overlaps = (from: number, to: number) =>
+    spans.some((s, i) => !pa.titles.has(i) && spanStart(s) < to && spanEnd(s, length) > from);
+  return pa.acts.flatMap(({ act }) => {
+    const c = act.complement;
+    if (!c || act.frame === 'label' || act.frame === 'colon' || act.frame === 'after') return [];
+    if (pa.acts.some(({ act: b }) => b !== act && b.cueStart >= c.start && b.cueEnd <= c.end)) return [];
+    if (!overlaps(c.start, c.end)) return [{ act, range: c }];
+    const head = quoteFreeHead(pa.masked, c, overlaps);
+    return head ? [{ act, range: head }] : [];
+  });
 }

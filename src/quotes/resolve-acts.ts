@@ -48,7 +48,10 @@ export function resolveActs(
   const { text, number } = paragraph;
   const speakers = new Map<SpeechAct, Speaker | null>();
   const subjects = new Map<Sentence, Speaker | null>();
-  const used = new Set<SpeechAct>([...pa.bySpan.values(), ...indirectActs(pa, spans, text.length)]);
+  const used = new Set<SpeechAct>([
+    ...pa.bySpan.values(),
+    ...indirectActs(pa, spans, text.length).map((i) => i.act),
+  ]);
   for (const act of used) if (act.parent) used.add(act.parent);
   for (const sentence of pa.sentences) {
     const from = sentence.contentStart;

@@ -15,12 +15,24 @@ export const PEOPLE: ReadonlySet<SpeakerKind> = new Set(['person', 'unknown']);
  * "Walt said" after "Walt Sorensen": a first name alone, once the full name is given, is that person
  * when no one else named so far shares it (no surname matched it first).
  */
-function firstNameOwner(entities: readonly Entity[], first: string, pos: number): Entity | null {
+export function firstNameOwner(entities: readonly Entity[], first: string, pos: number): Entity | null {
   const owners = entities.filter(
     (e) =>
       e.words.length >= 2 && e.words[0] === first && PEOPLE.has(e.kind) && lastMentionBefore(e, pos) >= -1,
   );
   return owners.length === 1 ? (owners[0] ?? null) : null;
+}
+
+/**
+ * "Castellan" after "Castellan Property Group": an organisation named in full is referred to again by
+ * the distinctive word its name opens with, when it is the only organisation named so far that opens
+ * with that word (and no person has it as a surname, which was tried first).
+ */
+function shortNameOwner(entities: readonly Entity[], word: string, pos: number): Entity | null {
+  const owners = entities.filter(
+    (e) => e.kind === 'org' && e.words.length >= 2 && e.words[0] === word && lastMentionBefore(e, pos) >= -1,
+  );
+  return owners.length === 1 && !isCommonWord(word) ? (owners[0] ?? null) : null;
 }
 
 export function resolveName(
@@ -74,6 +86,8 @@ export function resolveName(
     if (gender && !entity.gender) entity.gender = gender;
     return entitySpeaker(entity, role);
   }
+  const shortName = run.title === null ? shortNameOwner(entities, last, pos) : null;
+  if (shortName) return entitySpeaker(shortName, null);
   const byFirstName = run.title === null ? firstNameOwner(entities, last, pos) : null;
   if (byFirstName) return entitySpeaker(byFirstName, role);
   // "Management said …", "Passengers vented …": a capitalised common word that names nobody in the

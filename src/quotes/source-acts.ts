@@ -178,7 +178,11 @@ export function findAccordingActs(text: string, masked: string, s: Sentence): Sp
       complement = trimClause(text, after + 1, s.end);
     } else if (
       /,\s*$/.test(masked.slice(s.contentStart, m.index)) &&
-      /^[\s.!?"”]*$/.test(masked.slice(after, s.end))
+      // "…, according to Minera Atacama Sur, the company that operates the mine.": closing the
+      // sentence, the source may carry an appositive that ends with it.
+      [after, np === found ? readAppositive(text, np.end, true).end : after].some((end) =>
+        /^[\s.!?"”]*$/.test(masked.slice(end, s.end)),
+      )
     ) {
       complement = trimClause(text, s.contentStart, masked.lastIndexOf(',', m.index));
     }

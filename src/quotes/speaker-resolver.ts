@@ -4,7 +4,9 @@
 // "the lawmakers" to the people last named together, "its statement" to the organisation.
 
 import type { Entity, EntityTable, Gender } from './entity-table.js';
+import type { NameRun } from './name-runs.js';
 import {
+  COURT_HEADS,
   GENERIC_ORG_HEADS,
   GENERIC_PUBLIC_HEADS,
   ISSUED_NOUNS,
@@ -14,7 +16,7 @@ import {
 } from './noun-lexicon.js';
 import type { NounPhrase } from './noun-phrase.js';
 import { acronymOwner, orgHead } from './org-names.js';
-import { PEOPLE, resolveName } from './resolve-name.js';
+import { firstNameOwner, PEOPLE, resolveName } from './resolve-name.js';
 import { entitySpeaker, lastMentionBefore, type Speaker } from './speaker.js';
 
 export type { Speaker } from './speaker.js';
@@ -128,11 +130,18 @@ export class SpeakerResolver {
     return candidates.length === 1 && candidates[0] ? entitySpeaker(candidates[0], null) : null;
   }
 
+  /** The one person named so far whose given name this is ("Irene" → "Irene Castaño"), or null. */
+  byGivenName(given: string, pos: number): Speaker | null {
+    const owner = firstNameOwner(this.table.entities, given.toLowerCase(), pos);
+    return owner ? entitySpeaker(owner, null) : null;
+  }
+
   resolve(np: NounPhrase, ctx: ResolveContext): Speaker | null {
     switch (np.kind) {
       case 'pronoun':
         return this.pronoun(np.text.toLowerCase(), ctx);
       case 'name':
+        if (np.seniority) return np.run ? this.bySeniority(np.run, np.seniority, ctx.pos) : null;
         return np.run ? resolveName(this.table, np.run, ctx.pos, np.role ?? null) : null;
       case 'list': {
         const members = (np.runs ?? []).map(
@@ -150,6 +159,28 @@ export class SpeakerResolver {
       case 'owned':
         return this.owner(np, ctx);
     }
+  }
+
+  /**
+   * "the elder Halloran": of the people with that surname, the oldest (or youngest) by the ages the text
+   * gave, among those named so far. Without an age for each of them the adjective cannot be checked, and a wrong speaker is worse
+   * than none.
+   */
+  private bySeniority(run: NameRun, seniority: 'older' | 'younger', pos: number): Speaker | null {
+    const surname = run.nameWords.at(-1)?.bare ?? '';
+    // The people the reader has met so far: the adjective compares those, not relatives named later.
+    const kin = this.table.entities.filter(
+      (e) =>
+        PEOPLE.has(e.kind) &&
+        e.words.length >= 2 &&
+        e.words.at(-1) === surname &&
+        lastMentionBefore(e, pos) >= -1,
+    );
+    if (kin.length < 2 || kin.some((e) => e.age === undefined)) return null;
+    const ages = kin.map((e) => e.age ?? 0);
+    const wanted = seniority === 'older' ? Math.max(...ages) : Math.min(...ages);
+    const chosen = kin.filter((e) => e.age === wanted);
+    return chosen.length === 1 && chosen[0] ? entitySpeaker(chosen[0], null) : null;
   }
 
   private genderOf(speaker: Speaker): Gender {
@@ -287,6 +318,14 @@ export class SpeakerResolver {
         this.recent(ctx, company)?.speaker ??
         this.recentEntity(ctx.pos, 'org', (e) => !PUBLIC_BODY.test(e.name))
       );
+    }
+    if (COURT_HEADS.has(head)) {
+      // Only a bench of several judges (an appeals or supreme court) has a majority: the one the text
+      // named last. With none named, "the majority" is no one's voice (a poll's majority is reported by
+      // the poll's author).
+      const bench = (e: Entity) =>
+        orgHead(e.words) === 'court' && /\b(?:appeals?|appellate|supreme)\b/.test(e.words.join(' '));
+      return np.definite ? this.recentEntity(ctx.pos, 'org', bench) : null;
     }
     if (GENERIC_PUBLIC_HEADS.has(head)) {
       // The public body that spoke last is the one meant; failing that, the one named last.

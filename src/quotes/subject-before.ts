@@ -92,15 +92,8 @@ function nameAppositive(text: string, masked: string, end: number, floor: number
   // "A researcher, Dr. Helen Achebe of the Northgate Institute, said": where she works may close the
   // apposition.
   const placed = (r: NameRun) => r.end < end - 1 && AFFILIATION_TAIL.test(text.slice(r.end, end - 1));
-  if (
-    !run ||
-    (run.end !== end - 1 && !placed(run)) ||
-    run.nameWords.length < 2 ||
-    run.kind === 'org' ||
-    run.kind === 'publication'
-  ) {
+  if (!run || (run.end !== end - 1 && !placed(run)) || run.kind === 'org' || run.kind === 'publication')
     return null;
-  }
   const before = chunkStart(masked, comma, floor);
   // The role is read on the text cut at the comma, so "The board chair" is not read on into the name;
   // "But its chairman, …" may open with a conjunction or adverb.
@@ -110,18 +103,23 @@ function nameAppositive(text: string, masked: string, end: number, floor: number
   const titles = role?.run?.words.every((w) => TITLE_WORDS.has(w.bare) || ROLE_NOUNS.has(w.bare)) ?? false;
   // "A residents' group, Friends of the Pell River, said": an organisation named after its description.
   const described = role?.kind === 'org' && !role.run && run.kind === 'unknown';
+  // A one-word run is a name only as an organisation's, with its "of the …" ("Friends of the Pell River").
+  if (run.nameWords.length < 2 && !described) return null;
   if (!role || (role.kind !== 'role' && role.kind !== 'owned' && !titles && !described)) {
     const description = describedRole(text.slice(before, comma));
     if (!description) return null;
     const np: NounPhrase = { kind: 'name', start: run.start, end: run.end, text: run.name, run };
     return { np, role: description };
   }
+  // The organisation's name runs to the closing comma, "of the Pell River" included.
+  const nameEnd = described ? end - 1 : run.end;
+  const name = text.slice(run.start, nameEnd);
   const np: NounPhrase = {
     kind: described ? 'org' : 'name',
     start: run.start,
-    end: run.end,
-    text: text.slice(run.start, run.end),
-    run: described ? { ...run, kind: 'org' } : run,
+    end: nameEnd,
+    text: name,
+    run: described ? { ...run, kind: 'org', name, end: nameEnd } : run,
   };
   return { np, role: described ? null : role.text.replace(/^(?:a|an|the)\s+/i, '') };
 }
@@ -210,6 +208,34 @@ function placedBy(text: string, np: NounPhrase, end: number): NounPhrase | null 
   return place !== null && PLACE_KINDS.has(place.kind) && place.end === end ? place : null;
 }
 
+const COMMA_ADJUNCT =
+  /,\s+(?:in|on|at|during|through|via|after|before|speaking|writing)\s[^,;:"“”\u2591]{1,100},\s*$/u;
+
+/** How many words the subject of a relative clause may have: "the regional cooperative". */
+const MAX_RELATIVE_SUBJECT_WORDS = 4;
+
+/**
+ * "a project that the cooperative says will supply …", "a move she said was unavoidable": in a relative
+ * clause whose gap is the subject of the reported clause, the reporting verb's subject follows "that",
+ * "which" or (with "that" left out) a noun, and the reported clause starts at the verb after "said".
+ * The verb after the speech verb (clause-acts.ts) shows the clause, so the noun phrase before is its
+ * speaker.
+ */
+function gapRelativeSubject(text: string, start: number, end: number): NounPhrase | null {
+  const words = readWords(text, start, end);
+  for (let k = words.length - 1; k >= Math.max(1, words.length - MAX_RELATIVE_SUBJECT_WORDS); k--) {
+    const previous = words[k - 1] as Word;
+    const word = words[k] as Word;
+    const relative = previous.bare === 'that' || previous.bare === 'which';
+    const pronoun = /^(?:he|she|they|we|it)$/.test(word.text);
+    const afterNoun = pronoun && !previous.capital && !NON_NAME_WORDS.has(previous.bare);
+    if (!relative && !afterNoun) continue;
+    const np = readNounPhrase(text, word.start);
+    if (np && np.end === end) return np;
+  }
+  return null;
+}
+
 /**
  * The subject ending right before `verbStart` (no further left than `floor`). `masked` is the paragraph
  * with quoted words blanked out, so punctuation inside quotes is never taken for a boundary.
@@ -221,6 +247,11 @@ export function readSubjectBefore(
   floor: number,
 ): Subject | RelativeSubject | null {
   let end = stripTrailingAdverbs(text, verbStart, floor);
+  // "Lindahl, in a letter to customers, wrote": an adjunct set off by commas stands between the
+  // subject and its verb, and says where or how it was said, not who.
+  const adjunct = COMMA_ADJUNCT.exec(masked.slice(Math.max(floor, end - 120), end));
+  if (adjunct && end - adjunct[0].length > floor)
+    end = stripTrailingAdverbs(text, end - adjunct[0].length, floor);
   const named = nameAppositive(text, masked, end, floor);
   if (named) return named;
   const appositive = stripAppositive(masked, end, floor);
@@ -236,7 +267,7 @@ export function readSubjectBefore(
   if (start >= end) return null;
   const chunk = text.slice(start, end).trim().toLowerCase();
   if (RELATIVES.has(chunk) && masked[start - 2] === ',') return { relative: chunk, comma: start - 2 };
-  let np = parseChunk(text, start, end, floor);
+  let np = parseChunk(text, start, end, floor) ?? gapRelativeSubject(text, start, end);
   if (!np) {
     const described = describedBefore(text, start, end);
     return described ? { np: described.np, role: appositive.role ?? described.role } : null;

@@ -18,19 +18,69 @@ function withoutTitles(words: readonly string[]): string[] {
   return words.length - i >= 2 ? words.slice(i) : [...words];
 }
 
+/**
+ * "The SPEAKER:", "THE CHAIR:": a label that names an office rather than a person is the person the
+ * record says holds it ("The Speaker (Mr Alan Treharne) took the chair"), found like "the chairman"
+ * in prose; when nobody is given that office the label stays as written.
+ */
+function officeHolder(
+  label: string,
+  resolver: SpeakerResolver,
+  where: { pos: number; paragraph: number },
+): Speaker | null {
+  const office = /^the\s+(\p{L}+)$/iu.exec(label)?.[1]?.toLowerCase();
+  if (!office) return null;
+  const text = `the ${office}`;
+  const holder = resolver.resolve(
+    { kind: 'role', start: -1, end: text.length, text, head: office, definite: true },
+    where,
+  );
+  return holder?.kind === 'person' && !holder.unnamed ? holder : null;
+}
+
+/**
+ * "IRENE:" in a podcast whose introduction names Irene Castaño: a capitals-only label read as the name
+ * is written ("Irene"), which resolves as a first name or surname does in prose.
+ */
+function byWrittenName(
+  words: readonly string[],
+  resolver: SpeakerResolver,
+  where: { pos: number; paragraph: number },
+): Speaker | null {
+  if (words.length !== 1) return null;
+  const written = words[0] ?? '';
+  const np = readNounPhrase(written, 0);
+  if (np?.kind !== 'name' || np.end !== written.length) return null;
+  const found = resolver.resolve({ ...np, start: -1 }, where);
+  if (found?.name.includes(' ') && found.kind === 'person') return found;
+  return resolver.byGivenName(written, where.pos);
+}
+
 export function transcriptSpeaker(
   label: string,
   resolver: SpeakerResolver,
   where: { pos: number; paragraph: number },
   earlier: Map<string, Speaker | null>,
 ): Speaker {
+  const holder = officeHolder(label, resolver, where);
+  if (holder) return holder;
   const np = readNounPhrase(label, 0);
   const resolved = np && np.end === label.length ? resolver.resolve({ ...np, start: -1 }, where) : null;
   const words = withoutTitles(label.split(/\s+/).map((w) => (inCapitalsOnly(w) ? titleCaseWord(w) : w)));
+  // A one-word resolution ("Jonah", an entity made of the labels themselves) yields to the person the
+  // document named with that given name.
+  const oneWord = resolved !== null && !resolved.name.includes(' ');
+  const given = oneWord && words.length === 1 ? resolver.byGivenName(words[0] ?? '', where.pos) : null;
   const speaker =
-    resolved && !inCapitalsOnly(resolved.name)
+    given ??
+    (resolved && !inCapitalsOnly(resolved.name)
       ? resolved
-      : { name: words.join(' '), role: null, members: [], kind: 'person' as const };
+      : (byWrittenName(words, resolver, where) ?? {
+          name: words.join(' '),
+          role: null,
+          members: [],
+          kind: 'person' as const,
+        }));
   // Upper-case labels ("GEN. MARK HOLT:") are not in the entity table, so a later "GEN. HOLT:" is
   // resolved against the full names earlier labels gave (one per surname: two Holts stay as written).
   const named = withoutTitles(speaker.name.split(/\s+/));

@@ -26,12 +26,22 @@ const MIXED_LABEL = String.raw`\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0
 // Between a label and its colon a record may put asides in brackets: the member's seat and office, the
 // time, "(via video)", "(through an interpreter)" — "Ms MARGARET LOWE (Fairhaven — Minister) (10.32):".
 const ASIDES = String.raw`(?:\s*\([^()\n]{1,80}\))*`;
+// Podcast and broadcast transcripts open each turn with its time: "[00:01:19] IRENE:", "(12:04) MAYA:".
+const TIMESTAMP = String.raw`(?:[[(]\d{1,2}(?::\d{2}){1,2}[\])]\s+)?`;
 const labelLine = (label: string, separator = ':') =>
   new RegExp(
-    String.raw`^\s*(?:[-•*]\s+)?${EMPHASIS}(${label})${ASIDES}${EMPHASIS}${separator}${EMPHASIS}\s+(?=\S)`,
+    String.raw`^\s*(?:[-•*]\s+)?${TIMESTAMP}${EMPHASIS}(${label})${ASIDES}${EMPHASIS}${separator}${EMPHASIS}\s+(?=\S)`,
     'u',
   );
 const LINE = labelLine(UPPER_LABEL);
+/**
+ * Broadcast transcripts label a speaker's first turn, and each soundbite, with the name and the role:
+ * "DANA WHITFIELD, MNN ANCHOR:", "MARK LU, FARMER:". The name is the two to four words before the comma.
+ */
+const ROLE_LINE = new RegExp(
+  String.raw`^\s*${TIMESTAMP}${EMPHASIS}([A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*){1,3}),\s+[A-Z][A-Z.'’&-]*(?:\s+[A-Z][A-Z.'’&-]*){0,4}${ASIDES}${EMPHASIS}:${EMPHASIS}\s+(?=\S)`,
+  'u',
+);
 const MIXED_LINE = labelLine(MIXED_LABEL);
 /** AP-style interviews write "Q." and "A." for the question and answer labels. */
 const DOTTED_QA_LINE = labelLine('Q|A', String.raw`\.`);
@@ -97,7 +107,7 @@ export function readTranscriptLine(
   labelCount: number,
   isPersonName: IsPersonName = () => false,
 ): TranscriptLine | null {
-  const match = LINE.exec(text) ?? DOTTED_QA_LINE.exec(text);
+  const match = LINE.exec(text) ?? ROLE_LINE.exec(text) ?? DOTTED_QA_LINE.exec(text);
   const label = match?.[1];
   if (!match || !label || label.replace(/[^A-Z]/g, '').length < 1)
     return mixedCaseLine(text, labelCount, isPersonName);
@@ -118,7 +128,7 @@ export function countTranscriptLabels(
   isPersonName: IsPersonName = () => false,
 ): number {
   return texts.filter((text) => {
-    const upper = (LINE.exec(text) ?? DOTTED_QA_LINE.exec(text))?.[1];
+    const upper = (LINE.exec(text) ?? ROLE_LINE.exec(text) ?? DOTTED_QA_LINE.exec(text))?.[1];
     if (upper !== undefined) return !NOT_SPEAKERS.has(upper) || ANSWER_LABELS.has(upper);
     const mixed = MIXED_LINE.exec(text)?.[1];
     if (mixed === undefined) return false;

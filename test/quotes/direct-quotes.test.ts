@@ -403,4 +403,12 @@ describe('direct quotes: speakers from the sentence before and from role apposit
     assert.equal(diner.speaker, 'Ada Quist');
     assert.equal(diner.role, 'owner');
   });
+  it('credits "I said then, ‘…’" inside a quote to the speaker herself', () => {
+    const quotes = extract(
+      '"I said then, \'We will not close the clinic,\' and we have not," said Mayor Irene Vos.',
+    );
+    const inner = quotes.find((q) => q.text.startsWith('We will not close'));
+    assert.equal(inner?.speaker, 'Irene Vos');
+    assert.equal(inner?.via, null);
+  });
 });

@@ -57,4 +57,31 @@ describe('findings, relative clauses and subordinate subjects', () => {
     noQuoteWith(quotes, 'keep rising');
     noQuoteWith(quotes, 'rents rose');
   });
+  it('credits "the majority" to the appeals court, and a contract’s quoted wording to nobody', () => {
+    const quotes = extract(
+      [
+        'The Ninth Circuit Court of Appeals on Monday revived a suit that the Dane County Circuit Court had dismissed.',
+        'The majority held that the warehouse workers could sue as a group.',
+        'The contract, the majority wrote, covers “work performed on the premises” and says nothing about deliveries.',
+        'A majority of workers said they would join the suit.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'sue as a group').speaker, 'Ninth Circuit Court of Appeals');
+    const wording = quotes.find((q) => q.text === 'work performed on the premises');
+    assert.equal(wording, undefined, 'the quoted wording is the contract’s, not a quote');
+    assert.equal(quoteWith(quotes, 'says nothing about deliveries').kind, 'indirect');
+    // "a majority of workers" is no court.
+    noQuoteWith(quotes, 'join the suit');
+  });
+  it('reads "…, the institute found." as the institute’s finding, but not "…, she found."', () => {
+    const quotes = extract(
+      [
+        'The Marlow Policy Institute surveyed 900 drivers in May.',
+        'Two in three drivers would pay a toll for a faster lane, the institute found.',
+        'Rina Das checked the meters herself. Most of them were broken, she found.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'pay a toll').speaker, 'Marlow Policy Institute');
+    noQuoteWith(quotes, 'Most of them were broken');
+  });
 });

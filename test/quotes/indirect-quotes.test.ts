@@ -325,4 +325,84 @@ describe('indirect speech: asides, affiliations, named organisations and documen
     assert.equal(warning.speaker, 'Port Wendell Chamber of Commerce');
     assert.equal(warning.text, 'the tax would hurt retailers');
   });
+  it('reads "X said …" after a quote closed by a full stop as a new reported clause, not the quote’s attribution', () => {
+    const quotes = extract(
+      [
+        'Gwen Arroyo runs the county food bank. Tom Pell, a volunteer, drives its truck.',
+        '"We ran out of rice by noon." Pell said donations had fallen by a third since spring.',
+        'The shortage, said Gwen Arroyo, the food bank’s director, "is the worst in a decade."',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'fallen by a third').speaker, 'Tom Pell');
+    assert.equal(quoteWith(quotes, 'fallen by a third').kind, 'indirect');
+    // A mid-sentence attribution keeps its appositive: the quote after it is the speaker’s.
+    assert.equal(quoteWith(quotes, 'worst in a decade').speaker, 'Gwen Arroyo');
+  });
+  it('reports the quote-free first of two coordinated clauses, and leaves the quoted one to its quote', () => {
+    const quotes = extract(
+      [
+        'Coach Rita Vance said the referee had missed two fouls, and that her defenders had "stopped talking" late on.',
+        'Vance said the pitch was too wet to play on and that the league should have postponed the match.',
+      ].join('\n'),
+    );
+    const first = quoteWith(quotes, 'missed two fouls');
+    assert.equal(first.kind, 'indirect');
+    assert.equal(first.text, 'the referee had missed two fouls');
+    assert.equal(first.speaker, 'Rita Vance');
+    assert.equal(quoteWith(quotes, 'stopped talking').kind, 'direct');
+    // With no quote in either, the two conjuncts stay one reported clause.
+    assert.ok(quoteWith(quotes, 'too wet').text.endsWith('postponed the match'));
+  });
+  it('reads "shot back that …" as a rejoinder reporting a clause, but not "shot back" without "that"', () => {
+    const quotes = extract(
+      [
+        'Council member Ruth Adler shot back that the mayor had ignored the audit for a year.',
+        'The goalkeeper Ivan Sosa shot back the ball before anyone moved.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'ignored the audit').speaker, 'Ruth Adler');
+    noQuoteWith(quotes, 'the ball before');
+  });
+  it('reads a relative clause whose gap is the reported subject ("a plan that the board says will …")', () => {
+    const quotes = extract(
+      [
+        'The Lakeside Transit Board approved a fare cap, a plan that the board says will save riders $12 a month.',
+        'Mayor Dora Finch backed the cap on Friday, a step she said was overdue by several years.',
+      ].join('\n'),
+    );
+    const plan = quoteWith(quotes, 'save riders');
+    assert.equal(plan.speaker, 'Lakeside Transit Board');
+    assert.equal(plan.text, 'will save riders $12 a month');
+    assert.equal(quoteWith(quotes, 'overdue by several years').speaker, 'Dora Finch');
+  });
+  it('reads "said in a statement posted …, that …" with the adjunct before "that", and "X Air" as an airline', () => {
+    const quotes = extract(
+      [
+        'Pine Coast Air cancelled 40 flights on Monday.',
+        'The airline said in a statement posted to its website before noon that it had grounded its fleet “to protect our crews.”',
+      ].join('\n'),
+    );
+    const partial = quoteWith(quotes, 'to protect our crews');
+    assert.equal(partial.kind, 'direct');
+    assert.equal(partial.speaker, 'Pine Coast Air');
+  });
+  it('reads a sentence-final "according to X, the company that …" with its appositive', () => {
+    const quotes = extract(
+      'The fire started in a storage room shortly after midnight, according to Halvard Foods, the company that owns the plant.',
+    );
+    const reported = quoteWith(quotes, 'storage room');
+    assert.equal(reported.speaker, 'Halvard Foods');
+    assert.equal(reported.text, 'The fire started in a storage room shortly after midnight');
+  });
+  it('reads "X’s argument that …" as what X argued, but only for a named X', () => {
+    const quotes = extract(
+      [
+        'Dorrance Mills Inc. was sued by its former workers.',
+        'The judge rejected Dorrance’s argument that the workers had signed away their claims.',
+        'She also dismissed their argument that the mill had hidden its accounts.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'signed away their claims').speaker, 'Dorrance Mills Inc.');
+    noQuoteWith(quotes, 'hidden its accounts');
+  });
 });

@@ -99,4 +99,41 @@ describe('press releases: defined short names, job titles, "the company"', () =>
     );
     assert.equal(quoteWith(quotes, 'flights would resume').speaker, 'Skyward Airlines');
   });
+  it('credits "A parents’ group, Friends of Oak Park, said …" to the organisation named after its description', () => {
+    const quotes = extract(
+      'A parents’ group, Friends of Oak Park, said it would ask the council to keep the playground open.',
+    );
+    assert.equal(quoteWith(quotes, 'keep the playground open').speaker, 'Friends of Oak Park');
+  });
+  it('reads "and" inside an organisation’s name, and lowercase modifiers before it', () => {
+    const quotes = extract(
+      [
+        'The federal Food and Drug Administration said it would review the recall by Friday.',
+        'The state Grain and Feed Inspection Board said the silos had passed inspection.',
+        'Ana Ruiz and Tom Hale, who farm nearby, said the board had never visited their silos.',
+      ].join('\n'),
+    );
+    // Given names on either side of "and" make it two people, not one name.
+    assert.deepEqual(quoteWith(quotes, 'never visited').members, ['Ana Ruiz', 'Tom Hale']);
+    assert.equal(quoteWith(quotes, 'review the recall').speaker, 'Food and Drug Administration');
+    assert.equal(quoteWith(quotes, 'passed inspection').speaker, 'Grain and Feed Inspection Board');
+  });
+  it('reads the subject before an adjunct set off by commas ("Okafor, in a letter to members, wrote that …")', () => {
+    const quotes = extract(
+      [
+        'Dana Okafor chairs the tenants’ association.',
+        'Okafor, in a letter to members sent on Sunday, wrote that the landlord "must answer for the heat."',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'must answer for the heat').speaker, 'Dana Okafor');
+  });
+  it('takes "X’s chief executive" as evidence that X is an organisation, for "the company" later', () => {
+    const quotes = extract(
+      [
+        'In a post on YouTube, Quillo’s chief executive, Amara Vance, apologized for the outage.',
+        'The company wrote that every order would ship by Friday.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'ship by Friday').speaker, 'Quillo');
+  });
 });

@@ -336,4 +336,35 @@ describe('pronouns need a person to refer to', () => {
     // Once a second woman is the subject after the last speaker, "she" could mean either: unresolved.
     noQuoteWith(quotes, 'He is fine');
   });
+  it('reads "the elder/younger X" by the ages given in apposition, and leaves it open without them', () => {
+    const quotes = extract(
+      [
+        'Carla Brandt, 71, and her daughter, Ines Brandt, 44, run the orchard together.',
+        'The younger Brandt said the harvest was the smallest in a decade.',
+        'The elder Brandt said she would not sell the land.',
+        'Their cousin Paul Brandt manages the store.',
+        '"We will manage," the elder Brandt said.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'smallest in a decade').speaker, 'Ines Brandt');
+    assert.equal(quoteWith(quotes, 'not sell the land').speaker, 'Carla Brandt');
+    // Once a third Brandt of unknown age is named, "the elder" can no longer be checked.
+    assert.equal(quotes.find((q) => q.text.includes('We will manage'))?.speaker ?? null, null);
+  });
+  it('resolves an organisation’s first word alone ("Brightwater") to its full name, unless two share it', () => {
+    const quotes = extract(
+      [
+        'Brightwater Logistics Group bought the depot in 2019.',
+        '"We have invested in every dock," Brightwater said in a statement.',
+        'Pell Harbor Authority and Pell Harbor Pilots Association both objected.',
+        '"The dredging is overdue," Pell said.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'every dock').speaker, 'Brightwater Logistics Group');
+    assert.notEqual(quotes.find((q) => q.text.includes('overdue'))?.speaker, 'Pell Harbor Authority');
+    assert.notEqual(
+      quotes.find((q) => q.text.includes('overdue'))?.speaker,
+      'Pell Harbor Pilots Association',
+    );
+  });
 });

@@ -136,4 +136,44 @@ describe('transcripts: answers, continuation paragraphs and quotes inside a turn
     assert.equal(own?.speaker, 'Mei-Lin Foster');
     assert.equal(own?.via, null);
   });
+  it('credits an office label ("The CHAIR:") to the person the record says holds the office', () => {
+    const quotes = extract(
+      [
+        'Harbour Board of Kestrel Bay. Monday, 3 March 2025. The Chair (Ms Joan Pelley) opened the meeting at 9.00 am.',
+        'Mr OWEN TATE (Northside): I move that the report be received.',
+        'The CHAIR: The motion is carried. We move to the next item.',
+        'The CLERK: The next item is the dredging contract.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'motion is carried').speaker, 'Joan Pelley');
+    // Nobody is given the clerk's office: the label stays as written.
+    assert.equal(quoteWith(quotes, 'dredging contract').speaker, 'The Clerk');
+  });
+  it('reads timestamped turns ("[00:01:19] IRENE:") and resolves a given-name label to the person introduced', () => {
+    const quotes = extract(
+      [
+        'On this episode, host Tomas Reyes talks with Greta Lindqvist, who runs the ferry co-op.',
+        '[00:00:12] TOMAS: Welcome back. Greta, how did the co-op start?',
+        '[00:00:20] GRETA: With a bake sale and a borrowed boat.',
+        '(00:01:02) TOMAS: And it worked.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'borrowed boat').speaker, 'Greta Lindqvist');
+    assert.equal(quoteWith(quotes, 'borrowed boat').text, 'With a bake sale and a borrowed boat.');
+    assert.equal(quoteWith(quotes, 'how did the co-op start').speaker, 'Tomas Reyes');
+    assert.equal(quoteWith(quotes, 'And it worked').speaker, 'Tomas Reyes');
+  });
+  it('reads broadcast labels with a role ("NINA COLE, KTV ANCHOR:") and the surname labels after them', () => {
+    const quotes = extract(
+      [
+        'NINA COLE, KTV ANCHOR: Good evening. The bridge is closed tonight.',
+        'PAUL VARGA, KTV CORRESPONDENT: Nina, crews are still on the span.',
+        'ROSA DIAZ, COMMUTER: I drive this every day. Now it is an hour each way.',
+        'COLE: Paul, thank you.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'bridge is closed').speaker, 'Nina Cole');
+    assert.equal(quoteWith(quotes, 'I drive this every day').speaker, 'Rosa Diaz');
+    assert.equal(quoteWith(quotes, 'Paul, thank you').speaker, 'Nina Cole');
+  });
 });
