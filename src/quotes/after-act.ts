@@ -4,7 +4,7 @@
 import { readAppositive } from './appositive.js';
 import { TELL_VERBS } from './lexicon.js';
 import { readNounPhrase } from './noun-phrase.js';
-import { type QuoteSpan, spanStart, withoutInnerClose } from './quote-marks.js';
+import { DIALOGUE_DASH, type QuoteSpan, spanStart, withoutInnerClose } from './quote-marks.js';
 import { readObject, readSpeechVerb, type SpeechAct, skipAdverbs } from './speech-act.js';
 
 function tellObjectEnd(text: string, verbBare: string, end: number): number {
@@ -23,7 +23,10 @@ export function findAfterAct(text: string, spans: readonly QuoteSpan[], index: n
   const at = from + lead.length;
   const inner = withoutInnerClose(text.slice(span.innerStart, span.innerEnd));
   // Only a quote that ends like an utterance ("…," / "…?") is followed by its attribution.
-  if (!/[,.!?…\u2014\u2013-]$/.test(inner) && !lead.includes(',')) return null;
+  // A dialogue dash closing the speech ends it as a comma would ("—No water to give —the minister said").
+  const dashClosed =
+    text[span.close] === DIALOGUE_DASH && span.open >= 0 && text[span.open] === DIALOGUE_DASH;
+  if (!/[,.!?…\u2014\u2013-]$/.test(inner) && !lead.includes(',') && !dashClosed) return null;
   let act: SpeechAct | null = null;
   const np = readNounPhrase(text, at);
   if (np && np.end <= limit) {
@@ -67,6 +70,9 @@ export function findAfterAct(text: string, spans: readonly QuoteSpan[], index: n
   const afterCue = tellObjectEnd(text, act.cue, act.cueEnd);
   if (next && next.open >= 0 && /^[^.!?"“”]{0,60}?,\s*$/.test(text.slice(afterCue, limit)))
     act.spans.push(index + 1);
+  // A dialogue tag interrupts one speaker's turn: the speech after its closing dash goes on
+  // ("—…—said Quilmes, beside the tractors—. The minister has water…").
+  else if (dashClosed && next && text[next.open] === DIALOGUE_DASH) act.spans.push(index + 1);
   return act;
 }
 

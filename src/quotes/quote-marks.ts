@@ -155,6 +155,8 @@ export interface ParagraphQuotes {
 }
 
 export function findQuoteSpans(text: string, carriedOpen: boolean): ParagraphQuotes {
+  const dialogue = findDialogueSpans(text);
+  if (dialogue.length > 0) return { spans: dialogue, endsOpen: false };
   const doubles = findDoubleSpans(text, carriedOpen);
   const singles = findSingleSpans(text, doubles);
   const spans = [...doubles, ...singles]
@@ -162,6 +164,36 @@ export function findQuoteSpans(text: string, carriedOpen: boolean): ParagraphQuo
     .sort((a, b) => a.innerStart - b.innerStart);
   const last = doubles[doubles.length - 1];
   return { spans, endsOpen: last !== undefined && last.close < 0 };
+}
+
+export const DIALOGUE_DASH = '\u2014';
+
+/**
+ * Dialogue dashes, the way Spanish (and Portuguese, Italian, Russian…) typesetting quotes speech, kept
+ * by translated wires: a paragraph that opens with an em dash touching its first word is speech; the
+ * narrator's tag begins at a dash after a space ("—We will not give in —the minister said") and ends
+ * at a dash touching its last word, the speech going on after the punctuation that follows
+ * ("…said—. If we open…"). English uses the em dash as a parenthesis or an attribution ("— says
+ * Ortiz"), but never to open a paragraph glued to its first word, so the rule does not fire on English
+ * prose. The dashes are the marks: the spans' `open`/`close` point at them.
+ */
+function findDialogueSpans(text: string): QuoteSpan[] {
+  if (text[0] !== DIALOGUE_DASH || !/\S/.test(text[1] ?? ' ') || text[1] === DIALOGUE_DASH) return [];
+  const spans: QuoteSpan[] = [];
+  const tagStart = text.indexOf(` ${DIALOGUE_DASH}`, 1);
+  if (tagStart < 0) return [makeSpan(text, 0, -1, false)];
+  const tagOpen = tagStart + 1;
+  spans.push(makeSpan(text, 0, tagOpen, false));
+  // The tag ends at a dash right after a word, then punctuation or a space ("—. ", "—, ").
+  const end = /\S(\u2014)([.,;:]?)\s+(?=\S)/u.exec(text.slice(tagOpen + 1));
+  if (end?.index !== undefined) {
+    const dash = tagOpen + 1 + end.index + 1;
+    const resume = dash + 1 + (end[2]?.length ?? 0);
+    const next = text.indexOf(` ${DIALOGUE_DASH}`, resume);
+    const span = makeSpan(text, dash, next < 0 ? -1 : next + 1, false);
+    spans.push({ ...span, ...innerRange(text, resume, next < 0 ? text.length : next) });
+  }
+  return spans.filter((span) => span.innerEnd > span.innerStart);
 }
 
 /** Start of the span including its opening mark (or the paragraph start for a carried-over quote). */

@@ -28,6 +28,21 @@ describe('direct quotes: adjacent attribution (sieve 1)', () => {
     assert.equal(quoteWith(quotes, 'and that is on me').speaker, 'Sarah Malone');
   });
 
+  it('credits dialogue-dash speech (translated Spanish wires) to the tag’s speaker, on both sides of the tag', () => {
+    const quotes = extract(
+      [
+        'PUERTO LINDO (Wire) — Fishers blocked the port on Tuesday.',
+        '—We will stay until the quota is lifted —said Tomás Arrieta, the fishers’ delegate, on the quay—. Nobody here can live on half a catch.',
+        '—The quota follows the science —he said.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'We will stay until the quota is lifted').speaker, 'Tomás Arrieta');
+    assert.equal(quoteWith(quotes, 'Nobody here can live on half a catch.').speaker, 'Tomás Arrieta');
+    assert.equal(quoteWith(quotes, 'The quota follows the science').speaker, 'Tomás Arrieta');
+    // The tag is narration, never part of a quote.
+    assert.ok(quotes.every((quote) => !quote.text.includes('said')));
+  });
+
   it('reads curly and straight quote marks alike and keeps offsets into the original text', () => {
     const curly = extract('“The appeal will be filed on Monday,” said defense attorney Mark Ellis.');
     const straight = extract('"The appeal will be filed on Monday," said defense attorney Mark Ellis.');

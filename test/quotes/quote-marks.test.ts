@@ -26,6 +26,19 @@ describe('findQuoteSpans', () => {
     assert.deepEqual(inner('« Nous attendons », dit-il. «Non.»'), ['Nous attendons', 'Non.']);
   });
 
+  it('reads dialogue dashes (Spanish typesetting): the speech around the narrator’s tag', () => {
+    assert.deepEqual(inner('—We are not leaving —the mayor said outside the hall—. Not this week.'), [
+      'We are not leaving',
+      'Not this week.',
+    ]);
+    assert.deepEqual(inner('—The river is ours —she said.'), ['The river is ours']);
+    assert.deepEqual(inner('—Nobody called us.'), ['Nobody called us.']);
+    // English dashes never open a paragraph glued to a word: a parenthesis or a list dash is no speech.
+    assert.deepEqual(inner('The vote — a close one — passed.'), []);
+    assert.deepEqual(inner('— A list item, set off by a spaced dash.'), []);
+    assert.deepEqual(inner('“It works,” she said — and left.'), ['It works,']);
+  });
+
   it('ignores inch marks and stray closing marks', () => {
     assert.deepEqual(inner('A 12" pipe burst near the "main valve" on Friday.'), ['main valve']);
   });
