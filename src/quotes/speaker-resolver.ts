@@ -338,7 +338,10 @@ export class SpeakerResolver {
       return body ? this.fullName(body) : null;
     }
     if (!np.definite) return null;
-    return { name: `the ${np.text.replace(/^the\s+/i, '')}`, role: null, members: [], kind: 'org' };
+    const body = np.text.replace(/^the\s+/i, '');
+    // Written in title case ("the Arden County Sheriff’s Office") it is a proper name, which the article
+    // only precedes; a described body ("the city’s finance office") keeps it as part of the description.
+    return { name: isTitleCased(body) ? body : `the ${body}`, role: null, members: [], kind: 'org' };
   }
 
   /** An acronym speaker under the full name the document gives it ("FAA" → "Federal Aviation Administration"). */
@@ -419,4 +422,19 @@ export class SpeakerResolver {
         );
     }
   }
+}
+
+/** Function words English title case leaves in lower case ("Department of Health and Human Services"). */
+const TITLE_CASE_SMALL = new Set(['of', 'and', 'for', 'the', 'on', 'in', 'at', 'to', '&']);
+
+/** Every word capitalised but the small function words, the first and last capitalised: a proper name. */
+function isTitleCased(text: string): boolean {
+  const words = text.split(/\s+/).filter(Boolean);
+  if (words.length < 2) return false;
+  const capital = (word: string) => /^\p{Lu}/u.test(word);
+  return (
+    capital(words[0] ?? '') &&
+    capital(words.at(-1) ?? '') &&
+    words.every((word) => capital(word) || TITLE_CASE_SMALL.has(word))
+  );
 }

@@ -368,3 +368,14 @@ describe('pronouns need a person to refer to', () => {
     );
   });
 });
+
+describe('organisations named by a title-cased phrase', () => {
+  it('credits the name, not the article before it; a described body keeps its article', () => {
+    const named = extract(
+      'Roads will reopen by noon, the Arden County Sheriff’s Office said in a statement.',
+    );
+    assert.equal(quoteWith(named, 'Roads will reopen by noon').speaker, 'Arden County Sheriff’s Office');
+    const described = extract('Crews worked overnight, the county’s road office said.');
+    assert.equal(quoteWith(described, 'Crews worked overnight').speaker, 'the county’s road office');
+  });
+});
