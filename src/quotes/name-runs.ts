@@ -164,9 +164,10 @@ export function readNameRun(text: string, pos: number, sentenceInitial = false):
       p = word.end + 2;
       continue;
     }
-    // "Carver & Associates", "Baird & Co.": an ampersand joins a firm's name to its organisation word.
+    // "Carver & Associates", "Baird & Co.", "Barrow & Finch": English prose joins people with "and";
+    // an ampersand between capitalised words is the name of a firm or brand.
     const joined = text.startsWith(' & ', word.end) ? readWord(text, word.end + 3) : null;
-    if (!word.possessive && joined?.capital && ORG_WORDS.has(joined.bare)) {
+    if (!word.possessive && joined?.capital) {
       p = word.end + 3;
       continue;
     }

@@ -379,3 +379,10 @@ describe('organisations named by a title-cased phrase', () => {
     assert.equal(quoteWith(described, 'Crews worked overnight').speaker, 'the county’s road office');
   });
 });
+
+describe('firms named with an ampersand', () => {
+  it('reads "Barrow & Finch" as one name, where "and" would join two people', () => {
+    const firm = extract('Demand will recover by spring, Harlow & Pike said in a note to clients.');
+    assert.equal(quoteWith(firm, 'Demand will recover by spring').speaker, 'Harlow & Pike');
+  });
+});
