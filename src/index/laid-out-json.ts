@@ -44,7 +44,12 @@ async function writeValue(
   suffix: string,
   emit: (line: string) => Promise<void>,
 ): Promise<void> {
-  const laid = depth > 0 && value !== null && typeof value === 'object';
+  // A value with toJSON (a Date) is written as JSON.stringify writes it: whole, on one line.
+  const laid =
+    depth > 0 &&
+    value !== null &&
+    typeof value === 'object' &&
+    typeof (value as { toJSON?: unknown }).toJSON !== 'function';
   if (!laid) {
     await emit(`${prefix}${JSON.stringify(value) ?? 'null'}${suffix}`);
     return;

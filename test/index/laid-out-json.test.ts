@@ -19,7 +19,8 @@ const awkward = {
     ...JSON.parse('{"__proto__": {"polluted": true}}'),
   },
   documentFrequency: { naïve: 3, '"quoted,"': 1 },
-  list: [[], [{}], [1, [2, [3]]], null, 'x,', '[', '{', ']'],
+  list: [[], [{}], [1, [2, [3]]], null, 'x,', '[', '{', ']', undefined],
+  when: new Date('2026-03-04T00:00:00Z'),
 };
 
 describe('laid-out JSON (index files larger than one string)', () => {
