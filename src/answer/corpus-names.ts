@@ -1,13 +1,18 @@
 import { runNow, type Steps, stepCounter } from '../run-in-slices.js';
-import type { SearchContext } from './search-context.js';
+import type { CorpusView } from './search-context.js';
 
 /** Runs of capitalised words (joined by "of", "the" …) in the documents: the names they write in full. */
 const NAME_RUN = /\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:of|the|for|on|and)\s+)*\p{Lu}[\p{L}'’.-]*)+/gu;
 
-const runs = new WeakMap<SearchContext, string[]>();
+const runs = new WeakMap<CorpusView, ReadonlyMap<string, number>>();
 
-/** Built once per index, on first need, unless the bot built it with the generation (question-tables.ts). */
-export function corpusNameRuns(context: SearchContext): string[] {
+/**
+ * Each run and how many times the documents write it, in the order first met: what readers of the
+ * runs count (blends.ts) and the order they break ties by, held once per distinct run rather than
+ * once per occurrence. Built once per index, on first need, unless the bot built it with the
+ * generation (question-tables.ts) or the index's writer did (corpus-tables.ts).
+ */
+export function corpusNameRuns(context: CorpusView): ReadonlyMap<string, number> {
   return runs.get(context) ?? runNow(corpusNameRunSteps(context));
 }
 
@@ -15,14 +20,17 @@ export function corpusNameRuns(context: SearchContext): string[] {
 const STEP_PARAGRAPHS = 200;
 
 /** corpusNameRuns as steps (run-in-slices.ts); kept for the context once built. */
-export function* corpusNameRunSteps(context: SearchContext): Steps<string[]> {
+export function* corpusNameRunSteps(context: CorpusView): Steps<ReadonlyMap<string, number>> {
   const known = runs.get(context);
   if (known) return known;
-  const found: string[] = [];
+  const precomputed = context.index.tables?.nameRuns;
+  const found = new Map<string, number>(precomputed);
   const tick = stepCounter(STEP_PARAGRAPHS);
-  for (const chunk of context.paragraphs.values()) {
-    for (const match of chunk.text.matchAll(NAME_RUN)) found.push(match[0]);
-    if (tick()) yield;
+  if (!precomputed) {
+    for (const chunk of context.paragraphs.values()) {
+      for (const match of chunk.text.matchAll(NAME_RUN)) found.set(match[0], (found.get(match[0]) ?? 0) + 1);
+      if (tick()) yield;
+    }
   }
   runs.set(context, found);
   return found;

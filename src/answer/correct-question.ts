@@ -3,7 +3,7 @@ import { Vocabulary } from '../text/spelling.js';
 import { isStopword, words } from '../text/terms.js';
 import { isCommonWord, lexiconTags } from '../text/word-lexicon.js';
 import { corpusNameRunSteps } from './corpus-names.js';
-import type { SearchContext } from './search-context.js';
+import type { CorpusView, SearchContext } from './search-context.js';
 
 export interface CorrectedQuestion {
   /** The question with its typos replaced by the corpus words they most likely stand for. */
@@ -13,16 +13,24 @@ export interface CorrectedQuestion {
 }
 
 /** Built once per index: the corpus's words and how often each occurs. */
-const vocabularies = new WeakMap<SearchContext, Vocabulary>();
+const vocabularies = new WeakMap<CorpusView, Vocabulary>();
 
-function vocabularyOf(context: SearchContext): Vocabulary {
+function vocabularyOf(context: CorpusView): Vocabulary {
   return vocabularies.get(context) ?? runNow(vocabularySteps(context));
 }
 
 /** Paragraphs (or titles, or name runs) read between two yields. */
 const STEP_ITEMS = 200;
 
-function* vocabularySteps(context: SearchContext): Steps<Vocabulary> {
+function* vocabularySteps(context: CorpusView): Steps<Vocabulary> {
+  const precomputed = context.index.tables?.vocabulary;
+  const vocabulary = new Vocabulary(precomputed ? new Map(precomputed) : yield* wordCountSteps(context));
+  vocabularies.set(context, vocabulary);
+  return vocabulary;
+}
+
+/** Each word of the paragraphs and titles, stopwords aside, with its occurrences, first met first. */
+export function* wordCountSteps(context: CorpusView): Steps<Map<string, number>> {
   const counts = new Map<string, number>();
   const texts = [
     ...[...context.paragraphs.values()].map((chunk) => chunk.text),
@@ -33,16 +41,14 @@ function* vocabularySteps(context: SearchContext): Steps<Vocabulary> {
     for (const word of words(text)) if (!isStopword(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
     if (tick()) yield;
   }
-  const vocabulary = new Vocabulary(counts);
-  vocabularies.set(context, vocabulary);
-  return vocabulary;
+  return counts;
 }
 
 /**
  * The tables correctQuestion and restoreNameCase read, built as steps (run-in-slices.ts) for a
  * generation the bot is about to serve, so no asker's first question pays for them.
  */
-export function* correctionTableSteps(context: SearchContext): Steps<void> {
+export function* correctionTableSteps(context: CorpusView): Steps<void> {
   if (!vocabularies.has(context)) yield* vocabularySteps(context);
   if (!nameForms.has(context)) yield* nameFormSteps(context);
 }
@@ -80,18 +86,18 @@ export function correctQuestion(question: string, context: SearchContext): Corre
 }
 
 /** Lower-cased name (one to four words of a capitalised run of the documents) → as the documents write it. */
-const nameForms = new WeakMap<SearchContext, Map<string, string>>();
+const nameForms = new WeakMap<CorpusView, Map<string, string>>();
 const MAX_NAME_WORDS = 4;
 const JOINERS = new Set(['of', 'the', 'for', 'on', 'and']);
 
-function nameFormsOf(context: SearchContext): Map<string, string> {
+function nameFormsOf(context: CorpusView): Map<string, string> {
   return nameForms.get(context) ?? runNow(nameFormSteps(context));
 }
 
-function* nameFormSteps(context: SearchContext): Steps<Map<string, string>> {
+function* nameFormSteps(context: CorpusView): Steps<Map<string, string>> {
   const forms = new Map<string, string>();
   const tick = stepCounter(STEP_ITEMS);
-  for (const run of yield* corpusNameRunSteps(context)) {
+  for (const run of (yield* corpusNameRunSteps(context)).keys()) {
     if (tick()) yield;
     const parts = run.split(/\s+/).map((part) => part.replace(/['’]s$|[.,'’]+$/u, ''));
     for (let start = 0; start < parts.length; start++)

@@ -27,6 +27,12 @@ export interface SearchContext {
   aliases: Map<string, string[]>;
 }
 
+/**
+ * What the corpus-wide tables are built from (corpus-tables.ts): a search context without the means
+ * of searching, which the writer of an index can make too.
+ */
+export type CorpusView = Pick<SearchContext, 'index' | 'documents' | 'paragraphs' | 'speakers' | 'aliases'>;
+
 export function createSearchContext(
   source: IndexData | ServedIndex,
   embedder: Embedder,
@@ -47,8 +53,28 @@ export function* searchContextSteps(
   embedder: Embedder,
   wordnet: Wordnet,
 ): Steps<SearchContext> {
+  return { ...(yield* corpusViewSteps(source)), embedder, wordnet };
+}
+
+/**
+ * The documents, whole paragraphs, speaker directory and alias table of an index. The directory and
+ * the aliases come from the tables its writer computed when it has them (an index read from
+ * PostgreSQL), as built here from the same documents, so no replica reads every quote to make them.
+ */
+export function* corpusViewSteps(source: IndexData | ServedIndex): Steps<CorpusView> {
   const index = servedIndex(source);
   const documents = new Map(index.documents.map((document) => [document.id, document]));
+  return {
+    index,
+    documents,
+    // Only the documents' own chunks: a view of some collections (restrict-index.ts) keeps every chunk.
+    paragraphs: yield* wholeParagraphs(index.chunks, documents),
+    speakers: index.tables ? index.tables.speakers : yield* speakerDirectorySteps(yield* quotesOf(index)),
+    aliases: index.tables ? new Map(index.tables.aliases) : aliasTable(index.documents),
+  };
+}
+
+function* quotesOf(index: ServedIndex): Steps<DirectoryQuote[]> {
   const tick = stepCounter(STEP_ITEMS);
   const quotes: DirectoryQuote[] = [];
   for (const document of index.documents) {
@@ -57,16 +83,7 @@ export function* searchContextSteps(
       if (tick()) yield;
     }
   }
-  return {
-    index,
-    embedder,
-    wordnet,
-    documents,
-    // Only the documents' own chunks: a view of some collections (restrict-index.ts) keeps every chunk.
-    paragraphs: yield* wholeParagraphs(index.chunks, documents),
-    speakers: yield* speakerDirectorySteps(quotes),
-    aliases: aliasTable(index.documents),
-  };
+  return quotes;
 }
 
 function aliasTable(documents: readonly StoredDocument[]): Map<string, string[]> {

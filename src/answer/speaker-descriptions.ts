@@ -2,7 +2,7 @@ import type { SpeakerEntry } from '../quotes/speaker-directory.js';
 import { runNow, type Steps, stepCounter } from '../run-in-slices.js';
 import { expandAbbreviation } from '../text/abbreviations.js';
 import { contentTerms, stem, words } from '../text/terms.js';
-import type { SearchContext } from './search-context.js';
+import type { CorpusView, SearchContext } from './search-context.js';
 
 /**
  * "the Rhode Island senator", "the senator from New Hampshire": people are described by what the
@@ -15,9 +15,9 @@ import type { SearchContext } from './search-context.js';
 /** Words before a name that can be its title: "U.S. Senator", "Chairman of the committee". */
 const TITLE_WORDS = 4;
 
-const descriptions = new WeakMap<SearchContext, Map<string, Set<string>>>();
+const descriptions = new WeakMap<CorpusView, Map<string, Set<string>>>();
 
-function descriptionsOf(context: SearchContext): Map<string, Set<string>> {
+function descriptionsOf(context: CorpusView): Map<string, Set<string>> {
   return descriptions.get(context) ?? runNow(descriptionSteps(context));
 }
 
@@ -31,9 +31,15 @@ const STEP_PARAGRAPHS = 20;
  * The descriptions as steps (run-in-slices.ts); kept for the context once built. The bot builds them
  * with each generation it serves (question-tables.ts), so no asker's first question pays for them.
  */
-export function* descriptionSteps(context: SearchContext): Steps<Map<string, Set<string>>> {
+export function* descriptionSteps(context: CorpusView): Steps<Map<string, Set<string>>> {
   const known = descriptions.get(context);
   if (known) return known;
+  const precomputed = context.index.tables?.descriptions;
+  if (precomputed) {
+    const table = new Map(precomputed.map(([name, stems]) => [name, new Set(stems)]));
+    descriptions.set(context, table);
+    return table;
+  }
   const table = new Map<string, Set<string>>();
   const people = new Map(
     context.speakers

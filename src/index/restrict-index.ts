@@ -17,8 +17,10 @@ export function restrictIndex(index: ServedIndex, collections: ReadonlySet<strin
   const documents = index.documents.filter((document) => collections.has(documentCollection(document)));
   const allowed = [...collections];
   const labels = labelsOf(index, allowed);
+  // The writer's tables describe every collection: the view's are built from its own documents.
+  const { tables: _whole, ...shared } = index;
   return {
-    ...index,
+    ...shared,
     documents,
     vectorSearch: {
       nearest: (query, k, options) =>

@@ -1,6 +1,7 @@
 import { labelsOf } from './collection-labels.js';
 import type { IndexData } from './index-store.js';
 import { inMemoryLexicalSearch, type LexicalSearch } from './lexical-search.js';
+import type { CorpusTables } from './types.js';
 import type { HnswVectorIndex, VectorHit } from './vector-index.js';
 
 export interface VectorSearchOptions {
@@ -24,6 +25,8 @@ export interface VectorSearch {
 export interface ServedIndex extends Omit<IndexData, 'hnsw' | 'vectors' | 'lexical'> {
   vectorSearch: VectorSearch;
   lexical: LexicalSearch;
+  /** Tables the writer computed over the whole index (PostgreSQL); absent: built from the chunks. */
+  tables?: CorpusTables;
 }
 
 /** The files backend's index as a served index: its hnswlib graph and MiniSearch index answer searches. */

@@ -1,5 +1,6 @@
 import type { Embeddings } from '@langchain/core/embeddings';
 import type { DocumentMeta } from '../corpus/types.js';
+import type { SpeakerEntry } from '../quotes/speaker-directory.js';
 import type { Quote } from '../quotes/types.js';
 import type { Alias } from '../text/aliases.js';
 import type { PipelineFingerprint } from './pipeline-version.js';
@@ -41,6 +42,25 @@ export interface StoredDocument {
   quotes: Quote[];
   /** Short forms the document defines or implies ("DoD", "WSJ"), learnt at ingest. */
   aliases: Alias[];
+}
+
+/**
+ * The corpus-wide tables questions are read with, as the writer computes them from the whole index
+ * at publication (src/answer/corpus-tables.ts) so a replica reads them instead of rebuilding them from
+ * every paragraph and quote at start-up. Plain JSON: each Map as its entries, in insertion order
+ * (ties are broken by it). They describe the index as a whole, never a view of some collections.
+ */
+export interface CorpusTables {
+  /** The speaker directory (speaker-directory.ts) over every document's quotes. */
+  speakers: SpeakerEntry[];
+  /** Short form, lower-cased → the names it stands for (search-context.ts). */
+  aliases: [string, string[]][];
+  /** Each word of the paragraphs and titles (stopwords aside) → its occurrences (correct-question.ts). */
+  vocabulary: [string, number][];
+  /** Each capitalised run of the paragraphs → its occurrences, first met first (corpus-names.ts). */
+  nameRuns: [string, number][];
+  /** Each quoted person's name → the stems of what the documents write around it (speaker-descriptions.ts). */
+  descriptions: [string, string[]][];
 }
 
 export interface IndexManifest {

@@ -16,20 +16,21 @@ function piecesOf(token: string): string[] | null {
 }
 
 /**
- * The name among `names` (capitalised runs of the documents) that `token` clips, as the documents
- * write it ("Secretary of Defense" out of "Secretary of Defense Lloyd Austin"), or null.
+ * The name among `names` (capitalised runs of the documents, each with how many times they write it)
+ * that `token` clips, as the documents write it ("Secretary of Defense" out of "Secretary of Defense
+ * Lloyd Austin"), or null: the phrase written most often, the first met on a tie.
  */
-export function expandBlend(token: string, names: readonly string[]): string | null {
+export function expandBlend(token: string, names: ReadonlyMap<string, number>): string | null {
   const pieces = piecesOf(token);
   if (!pieces) return null;
   const counts = new Map<string, number>();
-  for (const name of names) {
+  for (const [name, occurrences] of names) {
     const words = name.split(/\s+/);
     for (let start = 0; start < words.length; start++) {
       const end = matchFrom(words, start, pieces);
       if (end === null) continue;
       const phrase = words.slice(start, end).join(' ');
-      counts.set(phrase, (counts.get(phrase) ?? 0) + 1);
+      counts.set(phrase, (counts.get(phrase) ?? 0) + occurrences);
     }
   }
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;

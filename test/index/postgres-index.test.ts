@@ -5,8 +5,10 @@ import { after, before, describe, it } from 'node:test';
 import type pg from 'pg';
 import pgvector from 'pgvector';
 import { ask } from '../../src/answer/ask.js';
+import { corpusNameRuns } from '../../src/answer/corpus-names.js';
+import { corpusTables } from '../../src/answer/corpus-tables.js';
 import { findQuotes } from '../../src/answer/find-quotes.js';
-import type { SearchContext } from '../../src/answer/search-context.js';
+import { createSearchContext, type SearchContext } from '../../src/answer/search-context.js';
 import { openSearchContext } from '../../src/cli/runtime.js';
 import { loadConfig } from '../../src/config.js';
 import { migrate } from '../../src/db/migrate.js';
@@ -15,6 +17,7 @@ import { createEmbedder } from '../../src/index/embedder.js';
 import { readIndex } from '../../src/index/index-store.js';
 import { loadPostgresIndex } from '../../src/index/postgres/load-postgres-index.js';
 import { savePostgresIndex } from '../../src/index/postgres/save-postgres-index.js';
+import { Wordnet } from '../../src/text/wordnet.js';
 import { createTestDatabase, type TestDatabase, testPool } from '../support/postgres-database.js';
 import { runWhosaid } from '../support/run-cli.js';
 import { bundledIndexCopy } from '../support/shared-index.js';
@@ -122,6 +125,26 @@ describe('the corpus index in PostgreSQL', () => {
       ['whosaid_chunks_embedding_384_m16_ef200'],
     );
     await assert.rejects(loadPostgresIndex(pool, 'another-embedder'), /built with embeddings "local/);
+  });
+
+  it('publishes the corpus-wide tables with the index; an index published without them is read as before', async () => {
+    const embedder = await createEmbedder({ embeddings: 'local', openai: undefined });
+    const wordnet = new Wordnet();
+    const files = await readIndex(await bundledIndexCopy(), { embedderId: embedder.id });
+    await savePostgresIndex(pool, files);
+    const withTables = await loadPostgresIndex(pool, embedder.id);
+    assert.deepEqual(withTables?.tables, corpusTables(files));
+    const fromFiles = createSearchContext(files, embedder, wordnet);
+    // An index an earlier version published has no tables: they are built from its chunks, alike.
+    await pool.query('UPDATE whosaid_index SET corpus_tables = NULL');
+    const without = await loadPostgresIndex(pool, embedder.id);
+    assert.ok(without && !('tables' in without));
+    const built = createSearchContext(without, embedder, wordnet);
+    assert.deepEqual(built.speakers, fromFiles.speakers);
+    assert.deepEqual([...corpusNameRuns(built)], [...corpusNameRuns(fromFiles)]);
+    // The next publication, though it changes no document, adds them.
+    assert.deepEqual((await savePostgresIndex(pool, files)).written, []);
+    assert.deepEqual((await loadPostgresIndex(pool, embedder.id))?.tables, corpusTables(files));
   });
 
   it('published by `ingest`, a replica with no index files answers exactly as the files backend', async () => {

@@ -5,8 +5,12 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type pg from 'pg';
 import { ask } from '../../src/answer/ask.js';
+import { corpusNameRuns } from '../../src/answer/corpus-names.js';
+import { corpusTables } from '../../src/answer/corpus-tables.js';
+import { correctQuestion, restoreNameCase } from '../../src/answer/correct-question.js';
 import { findQuotes, findQuotesFor } from '../../src/answer/find-quotes.js';
 import type { SearchContext } from '../../src/answer/search-context.js';
+import { speakerByDescription } from '../../src/answer/speaker-descriptions.js';
 import { checkQuote } from '../../src/check/check-quote.js';
 import { openSearchContext } from '../../src/cli/runtime.js';
 import { loadConfig } from '../../src/config.js';
@@ -41,11 +45,12 @@ describe('the PostgreSQL backend answers as the files backend over the bundled c
   let pool: pg.Pool;
   let files: SearchContext;
   let postgres: SearchContext;
+  let indexDir: string;
   before(async () => {
     database = await createTestDatabase();
     pool = testPool(database.url);
     await migrate(pool, await loadMigrations('index'));
-    const indexDir = await bundledIndexCopy();
+    indexDir = await bundledIndexCopy();
     const filesEnv = { WHOSAID_CORPUS_DIR: 'corpus', WHOSAID_INDEX_DIR: indexDir };
     files = await openSearchContext(loadConfig({ env: filesEnv, dotenvPath: null }));
     await savePostgresIndex(pool, await readIndex(indexDir, { embedderId: files.embedder.id }));
@@ -63,6 +68,28 @@ describe('the PostgreSQL backend answers as the files backend over the bundled c
   });
 
   const answer = (context: SearchContext, question: string) => ask(context, { question, k: 5, now: NOW });
+
+  it('reads the corpus-wide tables its writer computed, equal to those the files side builds', async () => {
+    const published = postgres.index.tables;
+    assert.ok(published, 'the replica read the tables published with the index');
+    const built = corpusTables(await readIndex(indexDir, { embedderId: files.embedder.id }));
+    assert.deepEqual(published, built);
+    assert.ok(built.speakers.length > 5 && built.vocabulary.length > 300 && built.descriptions.length > 0);
+    assert.deepEqual(postgres.speakers, files.speakers);
+    assert.deepEqual(postgres.aliases, files.aliases);
+    // With its paragraphs gone the replica still reads questions as the files side does: its typo,
+    // name and description tables came from the publication, not from its chunks.
+    const readings = (context: SearchContext) => ({
+      typo: correctQuestion('what did meyr say about the clearance', context).text,
+      name: restoreNameCase('what did frank kendall say about space force', context),
+      runs: [...corpusNameRuns(context)],
+      described: speakerByDescription('the Rhode Island senator', context)?.name ?? null,
+    });
+    const expected = readings(files);
+    const hollow = { ...postgres, paragraphs: new Map() };
+    assert.deepEqual(readings(hollow), expected);
+    assert.equal(expected.described, 'Jack Reed');
+  });
 
   it('answers every dev question of the evaluation alike', async () => {
     const dev = evaluation.filter((question) => question.split === 'dev');

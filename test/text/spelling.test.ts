@@ -70,7 +70,10 @@ describe('spelling correction against a vocabulary', () => {
 
 describe('clipped compounds and irregular verbs', () => {
   it('expands a clipped compound to the name the documents write in full', () => {
-    const names = ['Secretary of Defense Lloyd Austin', 'Central Command'];
+    const names = new Map([
+      ['Secretary of Defense Lloyd Austin', 1],
+      ['Central Command', 1],
+    ]);
     assert.equal(expandBlend('SecDef', names), 'Secretary of Defense');
     assert.equal(expandBlend('CentCom', names), 'Central Command');
     assert.equal(expandBlend('SpaceX', names), null, 'a piece of one letter is no clipping');

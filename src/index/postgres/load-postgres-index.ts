@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { WhosaidError } from '../../errors.js';
 import type { ServedIndex } from '../served-index.js';
-import type { Chunk, IndexManifest, StoredDocument } from '../types.js';
+import type { Chunk, CorpusTables, IndexManifest, StoredDocument } from '../types.js';
 import { PostgresLexicalSearch, type TermStatistics } from './postgres-lexical-search.js';
 import { type ChunkKey, PostgresVectorSearch } from './postgres-vector-search.js';
 
@@ -32,8 +32,8 @@ export async function loadPostgresIndex(
     // One snapshot for all three reads: a writer committing in between cannot mix two versions.
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     // As text: a Date would drop the microseconds that tell two publications apart.
-    const found = await client.query<{ manifest: IndexManifest; published_at: string }>(
-      'SELECT manifest, updated_at::text AS published_at FROM whosaid_index',
+    const found = await client.query<PublishedRow>(
+      'SELECT manifest, corpus_tables, updated_at::text AS published_at FROM whosaid_index',
     );
     const row = found.rows[0];
     if (!row) return null;
@@ -76,9 +76,16 @@ async function readTermStatistics(client: pg.PoolClient): Promise<TermStatistics
   return { frequency, chunks: new Map(lengths.rows.map((row) => [row.collection, Number(row.chunks)])) };
 }
 
+interface PublishedRow {
+  manifest: IndexManifest;
+  /** Null in an index published before the writer computed them: then built from the chunks. */
+  corpus_tables: CorpusTables | null;
+  published_at: string;
+}
+
 function assemble(
   { pool, efSearch, statistics }: { pool: pg.Pool; efSearch: number | undefined; statistics: TermStatistics },
-  { manifest, published_at }: { manifest: IndexManifest; published_at: string },
+  { manifest, corpus_tables, published_at }: PublishedRow,
   documentRows: { id: string; stored: StoredDocument }[],
   chunkRows: { position: number; chunk: Omit<Chunk, 'label'> }[],
 ): PostgresIndex {
@@ -98,6 +105,7 @@ function assemble(
     chunks,
     lexical: new PostgresLexicalSearch(pool, labelOf, statistics),
     vectorSearch: new PostgresVectorSearch(pool, manifest.embedder.dimensions, labelOf, efSearch),
+    ...(corpus_tables ? { tables: corpus_tables } : {}),
     publishedAt: published_at,
   };
 }

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import pgvector from 'pgvector';
+import { corpusTables } from '../../answer/corpus-tables.js';
 import { toLexicalDocument } from '../assemble-index.js';
 import type { IndexData } from '../index-store.js';
 import type { Chunk, IndexManifest, StoredDocument } from '../types.js';
@@ -46,8 +47,8 @@ export async function savePostgresIndex(
   const report: SaveReport = { written: [], unchanged: [], removed: [] };
   try {
     await client.query('SELECT pg_advisory_lock($1)', [INDEX_WRITER_LOCK.toString()]);
-    const previous = await client.query<{ manifest: IndexData['manifest'] }>(
-      'SELECT manifest FROM whosaid_index',
+    const previous = await client.query<{ manifest: IndexData['manifest']; has_tables: boolean }>(
+      'SELECT manifest, corpus_tables IS NOT NULL AS has_tables FROM whosaid_index',
     );
     const before = previous.rows[0]?.manifest;
     // Vectors of another embedder, or chunks of other processing code, are not comparable: rewrite all.
@@ -98,11 +99,14 @@ export async function savePostgresIndex(
     // A publication that changes nothing replicas answer from leaves the manifest (and its time) as it
     // was: every replica reloads the index when that time changes, which costs a full read.
     const changed = report.written.length > 0 || report.removed.length > 0 || reordered;
-    if (!before || changed || !sameBuild(before, index.manifest)) {
+    if (!before || changed || !sameBuild(before, index.manifest) || !previous.rows[0]?.has_tables) {
+      // The tables of this very index, in the statement that publishes it: never a version's tables
+      // beside another version's manifest.
       await client.query(
-        `INSERT INTO whosaid_index (id, manifest) VALUES (1, $1)
-           ON CONFLICT (id) DO UPDATE SET manifest = EXCLUDED.manifest, updated_at = now()`,
-        [index.manifest],
+        `INSERT INTO whosaid_index (id, manifest, corpus_tables) VALUES (1, $1, $2)
+           ON CONFLICT (id) DO UPDATE
+             SET manifest = EXCLUDED.manifest, corpus_tables = EXCLUDED.corpus_tables, updated_at = now()`,
+        [index.manifest, JSON.stringify(corpusTables(index))],
       );
       // Replicas listening (follow-publications.ts) reload now rather than at their next start.
       await client.query('SELECT pg_notify($1, $2)', [PUBLICATION_CHANNEL, '']);
