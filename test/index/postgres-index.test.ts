@@ -133,7 +133,15 @@ describe('the corpus index in PostgreSQL', () => {
     const files = await readIndex(await bundledIndexCopy(), { embedderId: embedder.id });
     await savePostgresIndex(pool, files);
     const withTables = await loadPostgresIndex(pool, embedder.id);
-    assert.deepEqual(withTables?.tables, corpusTables(files));
+    assert.ok(withTables);
+    assert.deepEqual(withTables.tables, corpusTables(files));
+    // Each quote is held once: a chunk's quotes are its document's quote objects, not copies.
+    const quoted = withTables.chunks.filter((chunk) => chunk.quotes.length > 0);
+    assert.ok(quoted.length > 10);
+    for (const chunk of quoted) {
+      const own = withTables.documents.find((document) => document.id === chunk.doc)?.quotes ?? [];
+      for (const quote of chunk.quotes) assert.ok(own.includes(quote), chunk.id);
+    }
     const fromFiles = createSearchContext(files, embedder, wordnet);
     // An index an earlier version published has no tables: they are built from its chunks, alike.
     await pool.query('UPDATE whosaid_index SET corpus_tables = NULL');

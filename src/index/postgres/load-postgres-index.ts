@@ -1,5 +1,7 @@
+import { isDeepStrictEqual } from 'node:util';
 import type pg from 'pg';
 import { WhosaidError } from '../../errors.js';
+import type { Quote } from '../../quotes/types.js';
 import type { ServedIndex } from '../served-index.js';
 import type { Chunk, CorpusTables, IndexManifest, StoredDocument } from '../types.js';
 import { PostgresLexicalSearch, type TermStatistics } from './postgres-lexical-search.js';
@@ -93,12 +95,36 @@ function assemble(
   const sorted = chunkRows
     .filter((row) => rank.has(row.chunk.doc))
     .sort((a, b) => (rank.get(a.chunk.doc) ?? 0) - (rank.get(b.chunk.doc) ?? 0));
-  const labels = new Map<string, number>();
+  const byId = new Map(documentRows.map((row) => [row.id, row.stored]));
+  // A document's chunks are written at positions 0, 1, 2 … (save-postgres-index.ts) and read in that
+  // order, so a chunk's label is its document's first label plus its position: one entry per
+  // document, not per chunk.
+  const firstLabels = new Map<string, { first: number; count: number }>();
+  const spans = new Map<string, Map<string, Quote>>();
+  const quotesOf = (document: StoredDocument) => {
+    let found = spans.get(document.id);
+    if (!found) {
+      found = new Map(document.quotes.map((quote) => [spanOf(quote), quote]));
+      spans.set(document.id, found);
+    }
+    return found;
+  };
   const chunks: Chunk[] = sorted.map((row, label) => {
-    labels.set(keyOf({ documentId: row.chunk.doc, position: row.position }), label);
-    return { ...row.chunk, label };
+    const document = byId.get(row.chunk.doc) as StoredDocument;
+    const range = firstLabels.get(document.id) ?? { first: label - row.position, count: 0 };
+    range.count = Math.max(range.count, row.position + 1);
+    firstLabels.set(document.id, range);
+    return {
+      ...row.chunk,
+      doc: document.id,
+      quotes: sharedQuotes(row.chunk.quotes, () => quotesOf(document)),
+      label,
+    };
   });
-  const labelOf = (key: ChunkKey) => labels.get(keyOf(key));
+  const labelOf = ({ documentId, position }: ChunkKey) => {
+    const range = firstLabels.get(documentId);
+    return range && position < range.count ? range.first + position : undefined;
+  };
   return {
     manifest: { ...manifest, chunkCount: chunks.length },
     documents: documentRows.map((row) => row.stored),
@@ -110,7 +136,20 @@ function assemble(
   };
 }
 
-function keyOf({ documentId, position }: ChunkKey): string {
-  // A NUL cannot occur in a document id (a path), so the two parts never run together.
-  return `${documentId}\u0000${position}`;
+/**
+ * A chunk's quotes as the very objects of its document's list (chunk-document.ts gives a chunk its
+ * document's quote objects; JSON read back gives copies), so each quote is held once, not twice.
+ * Quotes are told apart by their span; one the document does not list stays the chunk's own.
+ */
+function sharedQuotes(quotes: readonly Quote[], documentQuotes: () => ReadonlyMap<string, Quote>): Quote[] {
+  if (quotes.length === 0) return [];
+  const bySpan = documentQuotes();
+  return quotes.map((quote) => {
+    const shared = bySpan.get(spanOf(quote));
+    return shared && isDeepStrictEqual(shared, quote) ? shared : quote;
+  });
+}
+
+function spanOf(quote: Quote): string {
+  return `${quote.start}:${quote.end}`;
 }
