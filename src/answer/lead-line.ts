@@ -242,6 +242,14 @@ function negated(text: string): boolean {
   return NEGATION.test(text.replace(EXCLUSIVE, ' '));
 }
 
+/**
+ * English marks what is supposed rather than asserted with a conditional clause ("if", "unless") or a
+ * hypothetical modal ("would", "could", "might"): such a sentence neither confirms nor denies a fact.
+ */
+function irrealis(text: string): boolean {
+  return /\b(?:if|unless|would|could|might)\b|['’]d\s+(?:be|have)\b/i.test(text);
+}
+
 /** Negation in English: the particles and the verbs that deny or refuse. */
 const NEGATION = /\b(?:not|no|never|neither|nor|none|without|n't|declined|denied|refused|rejected)\b|n't\b/i;
 
@@ -261,7 +269,9 @@ function yesNoLine(analysis: QuestionAnalysis, sentence: string, speaker: string
     concepts.every((term) =>
       [term.stem, ...term.equivalentStems, ...term.synonymStems].some((stem) => present.has(stem)),
     ) && verbs.every((stem) => present.has(stem));
-  if (!covered || concepts.length + verbs.length === 0)
+  // "If Musk has become a concern, NASA will have to isolate …" states what would follow, not what
+  // happened: a conditional or hypothetical sentence settles only a question asked the same way.
+  if (!covered || concepts.length + verbs.length === 0 || irrealis(sentence) !== irrealis(analysis.text))
     return "The documents don't say directly; here is what they say:";
   const same = negated(sentence) === negated(analysis.text);
   const source = speaker ? `${speaker} [1]` : '[1]';

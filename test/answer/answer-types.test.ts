@@ -111,6 +111,11 @@ describe('the extractive answer leads with the answer', () => {
       // The sentence is Isaacson's quote: the yes is his, and says so.
       /^Yes, according to Walter Isaacson \[\d\]:$/,
     );
+    // Meyer says what NASA would have to do if Musk became a concern: a supposition settles no fact.
+    assert.match(
+      await lead('Did Russia’s FSB get classified information through Musk?'),
+      /^The documents don't say directly/,
+    );
   });
 });
 
