@@ -48,6 +48,7 @@ describe('whosaid serve with WHOSAID_DATABASE_URL', () => {
         { track: 'index', version: 1, name: 'corpus-index' },
         { track: 'index', version: 2, name: 'collections' },
         { track: 'index', version: 3, name: 'lexical-terms' },
+        { track: 'index', version: 4, name: 'corpus-tables' },
       ]);
     } finally {
       await client.end();
