@@ -66,11 +66,11 @@ export interface BotServices {
    */
   askStream?: (question: string, onText: (text: string) => Promise<void>) => Promise<Answer>;
   /** `/quote X`: quotes by a speaker when X names one, otherwise quotes about topic X. */
-  findQuotes(query: string): FindQuotesResult & { by: 'speaker' | 'topic'; dates: DateRange | null };
+  findQuotes(query: string): Promise<FindQuotesResult & { by: 'speaker' | 'topic'; dates: DateRange | null }>;
   /** Quotes by a speaker and/or about a topic (both optional), as `whosaid quotes` lists them. */
-  quotes(options: FindQuotesOptions): FindQuotesResult;
+  quotes(options: FindQuotesOptions): Promise<FindQuotesResult>;
   /** One whole paragraph of a document (what a citation points at), or null when there is none. */
-  passage(doc: string, paragraph: number): Passage | null;
+  passage(doc: string, paragraph: number): Promise<Passage | null>;
   /** `/quote check "…"`, the Check quote shortcut: is this quotation verbatim, and whose? */
   checkQuote(request: CheckRequest): Promise<QuoteCheck>;
   summarize(thread: ThreadToSummarize): Promise<ThreadSummary>;
@@ -89,7 +89,7 @@ export interface BotServices {
    * A follow-up about the documents the previous answer cited ("which letter was that?", "when was that
    * published?"), answered from their metadata; null when it is not one (then it is asked as usual).
    */
-  answerAboutSources(question: string, turns: readonly ConversationTurn[]): Answer | null;
+  answerAboutSources(question: string, turns: readonly ConversationTurn[]): Promise<Answer | null>;
   /**
    * Fetches a link into the documents and indexes it (Slack's "add"); absent when adding is off.
    * Within a scope, the document goes into the scope's first collection.

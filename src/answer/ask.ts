@@ -84,8 +84,9 @@ export async function ask(context: SearchContext, options: AskOptions): Promise<
   // Only when the evidence supports it: "summarize the latest Fed decision" is about no document here.
   const top =
     request === 'summary' && support.supported ? context.documents.get(passages[0]?.doc ?? '') : undefined;
-  const meant = top && isDocumentMeant(options.question, top, context) ? top : undefined;
-  if (meant && !options.unsolicited) return { ...plain(), ...summarizeDocument(context, meant) };
+  const topParagraphs = top ? await context.store.documentParagraphs(top.id, top.paragraphCount) : [];
+  const meant = top && isDocumentMeant(options.question, top, topParagraphs) ? top : undefined;
+  if (meant && !options.unsolicited) return { ...plain(), ...summarizeDocument(meant, topParagraphs) };
   const base = { mode: 'extractive' as const, notes, removed: [], speakers, closest: [] };
   // Passages were found, but none from the time asked about: say so, not that nothing covers the topic.
   const reason = allOutOfRange

@@ -30,8 +30,11 @@ export async function listDocuments(
   request: ListRequest = { filter: null },
 ): Promise<Pick<Answer, 'answer' | 'citations' | 'abstained'>> {
   const listed = await documentsFor(context, request);
+  const cited = await context.store.paragraphs(
+    listed.map(({ document, paragraph }) => `${document.id}#${paragraph}`),
+  );
   const citations = listed.flatMap(({ document, paragraph }, i) => {
-    const chunk = context.paragraphs.get(`${document.id}#${paragraph}`);
+    const chunk = cited.get(`${document.id}#${paragraph}`);
     return chunk ? [citationOf(i + 1, document, chunk, null)] : [];
   });
   const lines = citations.map((citation) => {
@@ -87,12 +90,15 @@ const MEANT_SHARE = 0.5;
  * words beyond the request itself ("the Reed statement": Reed, statement). "Summarize the latest Fed
  * decision" means no document that lacks the Fed and the decision, however well one ranks.
  */
-export function isDocumentMeant(question: string, document: StoredDocument, context: SearchContext): boolean {
+export function isDocumentMeant(
+  question: string,
+  document: StoredDocument,
+  paragraphs: readonly Chunk[],
+): boolean {
   const asked = [...new Set(contentTerms(question))].filter((term) => !REQUEST_WORDS.has(term));
   if (asked.length === 0) return true;
   const texts = [document.meta.title, document.meta.source ?? '', document.meta.publisher ?? ''];
-  for (let n = 1; n <= document.paragraphCount; n++)
-    texts.push(context.paragraphs.get(`${document.id}#${n}`)?.text ?? '');
+  for (const paragraph of paragraphs) texts.push(paragraph.text);
   const held = new Set(contentTerms(texts.join(' ')));
   return asked.filter((term) => held.has(term)).length >= asked.length * MEANT_SHARE;
 }
@@ -104,17 +110,14 @@ const MAX_SPEAKERS = 4;
 
 /**
  * An extractive summary of one document: its lede, then who said what — each speaker's first quote
- * — every line cited to its whole paragraph. Nothing is paraphrased.
+ * — every line cited to its whole paragraph. Nothing is paraphrased. `paragraphs`: the document's
+ * whole paragraphs, in order (ChunkStore.documentParagraphs).
  */
 export function summarizeDocument(
-  context: SearchContext,
   document: StoredDocument,
+  paragraphs: readonly Chunk[],
 ): Pick<Answer, 'answer' | 'citations' | 'abstained'> {
-  const paragraphs: Chunk[] = [];
-  for (let n = 1; n <= document.paragraphCount; n++) {
-    const paragraph = context.paragraphs.get(`${document.id}#${n}`);
-    if (paragraph) paragraphs.push(paragraph);
-  }
+  const byNumber = new Map(paragraphs.map((paragraph) => [paragraph.paragraph, paragraph]));
   // The lede is the first paragraph that is a sentence of the story: not the headline repeated, not a
   // photo caption with its credit (which ends without a sentence's full stop).
   const title = document.meta.title.trim().toLowerCase();
@@ -147,7 +150,7 @@ export function summarizeDocument(
   for (const quote of representativeQuotes(document.quotes)) {
     if (!quote.speaker || seen.has(quote.speaker) || speakerLines.length >= MAX_SPEAKERS) continue;
     if (isPlantedInstruction(quote.text)) continue;
-    const paragraph = context.paragraphs.get(`${document.id}#${quote.paragraph}`);
+    const paragraph = byNumber.get(quote.paragraph);
     if (!paragraph) continue;
     seen.add(quote.speaker);
     const words = quote.kind === 'direct' ? `“${quote.text.replace(/[\s,;:]+$/u, '')}”` : quote.text;

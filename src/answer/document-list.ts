@@ -69,8 +69,10 @@ export async function documentsFor(context: SearchContext, request: ListRequest)
       .map((document) => ({ document, paragraph: 1 }));
   }
   const first = new Map<string, number>();
-  for (const label of await context.index.lexical.chunksWithAll(topicWords(filter.text), TOPIC_DEPTH)) {
-    const chunk = context.index.chunks[label];
+  const labels = await context.index.lexical.chunksWithAll(topicWords(filter.text), TOPIC_DEPTH);
+  const chunks = await context.store.byLabel(labels);
+  for (const label of labels) {
+    const chunk = chunks.get(label);
     if (!chunk) continue;
     const seen = first.get(chunk.doc);
     if (seen === undefined || chunk.paragraph < seen) first.set(chunk.doc, chunk.paragraph);

@@ -302,8 +302,9 @@ async function speaksInCorpus(name: string, context: SearchContext): Promise<boo
   ]);
   for (const other of names) {
     const hits = await context.index.lexical.search({ text: other, limit: SPEAKING_DEPTH });
+    const chunks = await context.store.byLabel(hits.map((hit) => hit.label));
     const speaks = hits.some((hit) => {
-      const text = context.index.chunks[hit.label]?.text ?? '';
+      const text = chunks.get(hit.label)?.text ?? '';
       // The reporting verbs attribution knows, and any verb WordNet files under communication or thought.
       return speaksIn(
         text,

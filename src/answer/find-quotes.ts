@@ -33,7 +33,10 @@ export interface FindQuotesResult {
  * Attributed quotes filtered by speaker (forgiving case, surname-only and small typos) and ranked by
  * how well they match a topic (the quote's words count double; its paragraph's words and synonyms help).
  */
-export function findQuotes(context: SearchContext, options: FindQuotesOptions): FindQuotesResult {
+export async function findQuotes(
+  context: SearchContext,
+  options: FindQuotesOptions,
+): Promise<FindQuotesResult> {
   let speakers: SpeakerEntry[] = [];
   let filter: SpeakerFilter | null = null;
   const query = options.speaker?.trim();
@@ -52,12 +55,46 @@ export function findQuotes(context: SearchContext, options: FindQuotesOptions): 
     (hit) => hit.speaker !== null && (filter === null || quoteMatches(hit, filter)),
   );
   const topic = options.topic?.trim();
-  if (!topic) return { hits: all, speakers, suggestions: [] };
-  const scored = all
-    .map((hit) => ({ hit, score: topicScore(context, hit, topic) }))
-    .filter((entry) => entry.score > 0)
-    .sort((a, b) => b.score - a.score);
-  return { hits: scored.map((entry) => entry.hit), speakers, suggestions: [] };
+  if (!topic) return { hits: await withPages(context, all), speakers, suggestions: [] };
+  const scored: { hit: QuoteHit; score: number }[] = [];
+  // The paragraphs a batch of quotes sit in, read a batch at a time: a topic is matched against every
+  // quote, and the store need not hold every paragraph at once.
+  for (let i = 0; i < all.length; i += PARAGRAPH_BATCH) {
+    const batch = all.slice(i, i + PARAGRAPH_BATCH);
+    const paragraphs = await context.store.paragraphs(batch.map(keyOf));
+    for (const hit of batch)
+      scored.push({ hit, score: topicScore(context, hit, paragraphs.get(keyOf(hit))?.text ?? '', topic) });
+  }
+  const ranked = scored.filter((entry) => entry.score > 0).sort((a, b) => b.score - a.score);
+  return {
+    hits: await withPages(
+      context,
+      ranked.map((entry) => entry.hit),
+    ),
+    speakers,
+    suggestions: [],
+  };
+}
+
+/** Quotes whose paragraphs are read in one request to the store. */
+const PARAGRAPH_BATCH = 1_000;
+
+function keyOf(hit: QuoteHit): string {
+  return `${hit.doc}#${hit.paragraph}`;
+}
+
+/** The hits with the page (of a PDF) their paragraph starts on, read for the hits returned only. */
+async function withPages(context: SearchContext, hits: QuoteHit[]): Promise<QuoteHit[]> {
+  const paged: QuoteHit[] = [];
+  for (let i = 0; i < hits.length; i += PARAGRAPH_BATCH) {
+    const batch = hits.slice(i, i + PARAGRAPH_BATCH);
+    const paragraphs = await context.store.paragraphs(batch.map(keyOf));
+    for (const hit of batch) {
+      const page = paragraphs.get(keyOf(hit))?.page;
+      paged.push(page ? { ...hit, page } : hit);
+    }
+  }
+  return paged;
 }
 
 /** Longer than this, a query is not a person's or organisation's name (the longest names run to ~60). */
@@ -71,44 +108,43 @@ function couldBeName(text: string): boolean {
  * `/quote X`: a speaker when X names one, otherwise a topic. Dates in X ("Meyer since Monday", "latest
  * on clearances", "Reed in 2023") filter and order the quotes, read against `now`; `dates` says how.
  */
-export function findQuotesFor(
+export async function findQuotesFor(
   context: SearchContext,
   query: string,
   now: Date | null = null,
-): FindQuotesResult & { by: 'speaker' | 'topic'; dates: DateRange | null } {
+): Promise<FindQuotesResult & { by: 'speaker' | 'topic'; dates: DateRange | null }> {
   const { dates, rest } = readQuestionDates(query, now);
-  const found = findUndated(context, rest);
+  const found = await findUndated(context, rest);
   return dates ? { ...found, hits: applyDates(found.hits, dates), dates } : { ...found, dates: null };
 }
 
-function findUndated(context: SearchContext, query: string): FindQuotesResult & { by: 'speaker' | 'topic' } {
-  const bySpeaker = findQuotes(context, { speaker: query });
+async function findUndated(
+  context: SearchContext,
+  query: string,
+): Promise<FindQuotesResult & { by: 'speaker' | 'topic' }> {
+  const bySpeaker = await findQuotes(context, { speaker: query });
   if (bySpeaker.hits.length > 0) return { ...bySpeaker, by: 'speaker' };
-  const byTopic = findQuotes(context, { topic: query });
+  const byTopic = await findQuotes(context, { topic: query });
   return { ...byTopic, suggestions: bySpeaker.suggestions, by: 'topic' };
 }
 
+/** Every quote with its document (the page is added to those returned: withPages). */
 function allQuotes(context: SearchContext): QuoteHit[] {
   return context.index.documents.flatMap((document) =>
-    document.quotes.map((quote) => {
-      const page = context.paragraphs.get(`${document.id}#${quote.paragraph}`)?.page;
-      return {
-        ...quote,
-        doc: document.id,
-        title: document.meta.title,
-        publisher: document.meta.publisher ?? document.meta.source,
-        date: document.meta.date,
-        url: document.meta.url,
-        ...(page ? { page } : {}),
-      };
-    }),
+    document.quotes.map((quote) => ({
+      ...quote,
+      doc: document.id,
+      title: document.meta.title,
+      publisher: document.meta.publisher ?? document.meta.source,
+      date: document.meta.date,
+      url: document.meta.url,
+    })),
   );
 }
 
-function topicScore(context: SearchContext, hit: QuoteHit, topic: string): number {
+function topicScore(context: SearchContext, hit: QuoteHit, paragraph: string, topic: string): number {
   const quoteTerms = new Set(contentTerms(`${hit.text} ${hit.speaker ?? ''} ${hit.role ?? ''}`));
-  const chunk = context.paragraphs.get(`${hit.doc}#${hit.paragraph}`);
-  const paragraphTerms = new Set(contentTerms(chunk?.text ?? ''));
+  const paragraphTerms = new Set(contentTerms(paragraph));
   let score = 0;
   for (const word of words(topic).filter((candidate) => !isStopword(candidate))) {
     const [stem] = contentTerms(word);

@@ -19,10 +19,15 @@ export interface Passage {
  * can check a citation against its source. Only attributed quotes are listed: an unattributed one would
  * say nothing about who said it.
  */
-export function passageOf(context: SearchContext, doc: string, paragraph: number): Passage | null {
+export async function passageOf(
+  context: SearchContext,
+  doc: string,
+  paragraph: number,
+): Promise<Passage | null> {
   const document = context.documents.get(doc);
-  const chunk = context.paragraphs.get(`${doc}#${paragraph}`);
-  if (!document || !chunk) return null;
+  if (!document) return null;
+  const chunk = (await context.store.paragraphs([`${doc}#${paragraph}`])).get(`${doc}#${paragraph}`);
+  if (!chunk) return null;
   return {
     doc,
     title: document.meta.title,

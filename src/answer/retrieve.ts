@@ -52,14 +52,14 @@ export async function retrieve(context: SearchContext, options: RetrieveOptions)
   // topic, not a request for Musk's quotes.
   const speakerRanking =
     options.analysis.asksForWords && options.speakers
-      ? rankBySpeaker(context, fuse(rankings), options.speakers)
+      ? await rankBySpeaker(context, fuse(rankings), options.speakers)
       : null;
   if (speakerRanking) rankings.push(speakerRanking);
   // "Reed's statement", "the Axios article": the passages of the document the question names.
   const referenced = new Set(referencedDocuments(options.analysis.text, context));
   if (referenced.size > 0)
     rankings.push({
-      labels: fuse(rankings).filter((label) => referenced.has(index.chunks[label]?.doc ?? '')),
+      labels: fuse(rankings).filter((label) => referenced.has(context.store.documentOf(label) ?? '')),
       weight: 1,
     });
   const scores = fusedScores(rankings);
@@ -71,16 +71,20 @@ export async function retrieve(context: SearchContext, options: RetrieveOptions)
       termWeight(context, term, options.unknownWordsCount ? null : nameStems),
     ]),
   );
-  const seen = new Set<string>();
-  const passages: Passage[] = [];
-  for (const [label, score] of [...scores].sort((a, b) => b[1] - a[1])) {
-    const chunk = index.chunks[label];
-    if (!chunk || seen.has(`${chunk.doc}#${chunk.paragraph}`)) continue;
-    seen.add(`${chunk.doc}#${chunk.paragraph}`);
-    const paragraph = context.paragraphs.get(`${chunk.doc}#${chunk.paragraph}`) ?? chunk;
-    passages.push(toPassage(context, paragraph, score, options.analysis, weights));
-    if (passages.length >= RERANK_DEPTH) break;
+  const ranked = [...scores].sort((a, b) => b[1] - a[1]);
+  const chunks = await context.store.byLabel(ranked.map(([label]) => label));
+  // The best chunk of each of the first RERANK_DEPTH paragraphs, then those paragraphs whole.
+  const chosen = new Map<string, { chunk: Chunk; score: number }>();
+  for (const [label, score] of ranked) {
+    const chunk = chunks.get(label);
+    if (!chunk || chosen.has(`${chunk.doc}#${chunk.paragraph}`)) continue;
+    chosen.set(`${chunk.doc}#${chunk.paragraph}`, { chunk, score });
+    if (chosen.size >= RERANK_DEPTH) break;
   }
+  const whole = await context.store.paragraphs([...chosen.keys()]);
+  const passages = [...chosen].map(([key, { chunk, score }]) =>
+    toPassage(context, whole.get(key) ?? chunk, score, options.analysis, weights),
+  );
   // Rank fusion knows positions, not content: a passage that contains what the question asks about
   // moves ahead of one that merely ranked well on a few of its words.
   for (const passage of passages) passage.score *= 0.5 + passage.coverage;
@@ -149,10 +153,15 @@ function fuse(rankings: Ranking[]): number[] {
  * quotes first, then joint statements they signed. A group named only by a common noun ("the
  * senators") is weak evidence of intent, so that ranking counts half.
  */
-function rankBySpeaker(context: SearchContext, candidates: number[], filter: SpeakerFilter): Ranking | null {
+async function rankBySpeaker(
+  context: SearchContext,
+  candidates: number[],
+  filter: SpeakerFilter,
+): Promise<Ranking | null> {
   if (isEmptyFilter(filter)) return null;
+  const chunks = await context.store.byLabel(candidates);
   const quotesOf = (label: number) =>
-    (context.index.chunks[label]?.quotes ?? []).filter((quote) => quoteMatches(quote, filter));
+    (chunks.get(label)?.quotes ?? []).filter((quote) => quoteMatches(quote, filter));
   const own = candidates.filter((label) =>
     quotesOf(label).some((quote) => filter.people.has(quote.speaker ?? '')),
   );

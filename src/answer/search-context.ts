@@ -9,6 +9,7 @@ import {
 } from '../quotes/speaker-directory.js';
 import { runNow, type Steps, stepCounter } from '../run-in-slices.js';
 import type { Wordnet } from '../text/wordnet.js';
+import { addPart, type ChunkStore, residentChunkStore } from '../index/chunk-store.js';
 
 /** Everything a question is answered from: built once per process and passed in (never global). */
 export interface SearchContext {
@@ -22,6 +23,8 @@ export interface SearchContext {
    * are contiguous slices), so a citation always carries the whole paragraph.
    */
   paragraphs: Map<string, Chunk>;
+  /** Chunks and whole paragraphs as answering reads them: by label or key, awaited. */
+  store: ChunkStore;
   speakers: SpeakerEntry[];
   /** Short forms of names, lower-cased → the names they stand for, over all documents. */
   aliases: Map<string, string[]>;
@@ -31,7 +34,10 @@ export interface SearchContext {
  * What the corpus-wide tables are built from (corpus-tables.ts): a search context without the means
  * of searching, which the writer of an index can make too.
  */
-export type CorpusView = Pick<SearchContext, 'index' | 'documents' | 'paragraphs' | 'speakers' | 'aliases'>;
+export type CorpusView = Pick<
+  SearchContext,
+  'index' | 'documents' | 'paragraphs' | 'store' | 'speakers' | 'aliases'
+>;
 
 export function createSearchContext(
   source: IndexData | ServedIndex,
@@ -64,11 +70,13 @@ export function* searchContextSteps(
 export function* corpusViewSteps(source: IndexData | ServedIndex): Steps<CorpusView> {
   const index = servedIndex(source);
   const documents = new Map(index.documents.map((document) => [document.id, document]));
+  // Only the documents' own chunks: a view of some collections (restrict-index.ts) keeps every chunk.
+  const paragraphs = yield* wholeParagraphs(index.chunks, documents);
   return {
     index,
     documents,
-    // Only the documents' own chunks: a view of some collections (restrict-index.ts) keeps every chunk.
-    paragraphs: yield* wholeParagraphs(index.chunks, documents),
+    paragraphs,
+    store: residentChunkStore(index.chunks, paragraphs),
     speakers: index.tables ? index.tables.speakers : yield* speakerDirectorySteps(yield* quotesOf(index)),
     aliases: index.tables ? new Map(index.tables.aliases) : aliasTable(index.documents),
   };
@@ -106,19 +114,7 @@ function* wholeParagraphs(
   for (const chunk of chunks) {
     if (tick()) yield;
     if (!documents.has(chunk.doc)) continue;
-    const key = `${chunk.doc}#${chunk.paragraph}`;
-    const first = paragraphs.get(key);
-    if (!first) paragraphs.set(key, chunk);
-    else {
-      const [a, b] = first.start <= chunk.start ? [first, chunk] : [chunk, first];
-      // Parts are contiguous slices of the paragraph (chunk-document.ts), so joined they are verbatim.
-      if (a.end !== b.start) continue;
-      const quotes = [
-        ...a.quotes,
-        ...b.quotes.filter((quote) => !a.quotes.some((q) => q.start === quote.start)),
-      ];
-      paragraphs.set(key, { ...a, text: a.text + b.text, end: b.end, quotes });
-    }
+    addPart(paragraphs, chunk);
   }
   return paragraphs;
 }

@@ -67,11 +67,11 @@ function sourceQuestion(question: string): SourceRequest | null {
  * A follow-up about the documents the latest answer cited ("which letter was that?"), answered from
  * their metadata; null when the question is not one, or no answer before it cited anything here.
  */
-export function sourcesFollowUp(
+export async function sourcesFollowUp(
   context: SearchContext,
   question: string,
   turns: readonly ConversationTurn[],
-): Answer | null {
+): Promise<Answer | null> {
   const asked = sourceQuestion(question);
   if (!asked) return null;
   // The latest answer (an abstention records no sources; the later parts of a long answer record none
@@ -85,16 +85,17 @@ export function sourcesFollowUp(
  * previous answer cited. A noun ("which letter") keeps the cited documents whose title names it, when
  * any does. Sources outside `context` (another scope) are left out; null when none is left.
  */
-function sourcesAnswer(
+async function sourcesAnswer(
   context: SearchContext,
   request: SourceRequest,
   sources: readonly CitedSource[],
-): Answer | null {
+): Promise<Answer | null> {
   const citations: Citation[] = [];
+  const cited = await context.store.paragraphs(sources.map((source) => `${source.doc}#${source.paragraph}`));
   for (const source of sources) {
     if (citations.some((citation) => citation.doc === source.doc)) continue;
     const document = context.documents.get(source.doc);
-    const paragraph = context.paragraphs.get(`${source.doc}#${source.paragraph}`);
+    const paragraph = cited.get(`${source.doc}#${source.paragraph}`);
     if (document && paragraph) citations.push(citationOf(citations.length + 1, document, paragraph, null));
   }
   const named = request.noun

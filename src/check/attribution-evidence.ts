@@ -1,4 +1,4 @@
-import type { SearchContext } from '../answer/search-context.js';
+import type { Chunk } from '../index/types.js';
 import { surnameOf } from '../quotes/speaker-names.js';
 import type { Quote } from '../quotes/types.js';
 import type { AttributionEvidence } from './types.js';
@@ -34,15 +34,14 @@ export function attributionOf(quote: Quote | null): AttributionEvidence | null {
  * how the speaker was inferred, so the misattribution reads as the document's inference, not a fact.
  */
 export function uncertainDisagreement(
-  context: SearchContext,
-  doc: string,
+  paragraphs: readonly Chunk[],
   quote: Quote,
   claimed: string | null,
 ): boolean {
   if (!claimed || quote.confidence >= NAMED_BY_FRAME) return false;
   const forms = [claimed, surnameOf(claimed)].filter((form): form is string => Boolean(form));
   const nearby = [quote.paragraph, quote.paragraph - 1].map(
-    (n) => context.paragraphs.get(`${doc}#${n}`)?.text.toLowerCase() ?? '',
+    (n) => paragraphs.find((paragraph) => paragraph.paragraph === n)?.text.toLowerCase() ?? '',
   );
   return nearby.some((text) => forms.some((form) => wordIn(text, form.toLowerCase())));
 }

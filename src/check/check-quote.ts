@@ -1,6 +1,7 @@
 import type { Citation } from '../answer/citation.js';
 import type { SearchContext } from '../answer/search-context.js';
 import { WhosaidError } from '../errors.js';
+import type { Chunk } from '../index/types.js';
 import type { Quote } from '../quotes/types.js';
 import { type Alignment, alignWords, similarity } from './align-words.js';
 import { attributionOf, uncertainDisagreement } from './attribution-evidence.js';
@@ -73,9 +74,20 @@ export async function checkQuote(context: SearchContext, request: CheckRequest):
   const claimed = request.speaker?.trim() || null;
   const claim = readClaim(claimText);
   const sources = claim.words.length >= MIN_CLAIM_WORDS ? await findQuoteSources(context, claimText) : [];
+  // Only a claimed speaker is weighed against the documents' own words (the paragraphs around a quote,
+  // the sentences naming who it credits): then the paragraphs of each source's document are read.
+  const paragraphs = new Map<string, readonly Chunk[]>();
+  if (claimed)
+    for (const { document } of sources)
+      if (!paragraphs.has(document.id))
+        paragraphs.set(
+          document.id,
+          await context.store.documentParagraphs(document.id, document.paragraphCount),
+        );
   const judgeSpeaker: SpeakerJudge = {
-    agrees: speakerAgreement(context),
-    uncertain: (source, quote) => uncertainDisagreement(context, source.document.id, quote, claimed),
+    agrees: speakerAgreement(paragraphs),
+    uncertain: (source, quote) =>
+      uncertainDisagreement(paragraphs.get(source.document.id) ?? [], quote, claimed),
   };
   const { basis, speaker_uncertain, ...found } = judge(claimText, claim, sources, claimed, judgeSpeaker);
   const check: Omit<QuoteCheck, 'summary'> = {

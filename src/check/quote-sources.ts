@@ -31,17 +31,21 @@ const MAX_SOURCE_WORDS = 4000;
 /** The paragraphs most likely to hold a claim's words: BM25 over the claim, whole paragraphs. */
 export async function findQuoteSources(context: SearchContext, claim: string): Promise<QuoteSource[]> {
   const hits = await context.index.lexical.search({ text: claim, limit: CANDIDATES });
+  const chunks = await context.store.byLabel(hits.map((hit) => hit.label));
+  const wholes = await context.store.paragraphs(
+    [...chunks.values()].map((chunk) => `${chunk.doc}#${chunk.paragraph}`),
+  );
   const seen = new Set<string>();
   const sources: QuoteSource[] = [];
   for (const hit of hits) {
-    const chunk = context.index.chunks[hit.label];
+    const chunk = chunks.get(hit.label);
     if (!chunk) continue;
     const key = `${chunk.doc}#${chunk.paragraph}`;
     if (seen.has(key)) continue;
     seen.add(key);
     const document = context.documents.get(chunk.doc);
     if (!document) continue;
-    const whole = context.paragraphs.get(key) ?? chunk;
+    const whole = wholes.get(key) ?? chunk;
     const words = readWords(whole.text, whole.start);
     const unit = words.length <= MAX_SOURCE_WORDS ? whole : chunk;
     sources.push(toSource(document, unit));

@@ -1,4 +1,4 @@
-import type { SearchContext } from '../answer/search-context.js';
+import type { Chunk } from '../index/types.js';
 import { matchSpeaker } from '../quotes/match-speaker.js';
 import { buildSpeakerDirectory, type SpeakerEntry } from '../quotes/speaker-directory.js';
 import { bareName, isPersonLike, surnameOf } from '../quotes/speaker-names.js';
@@ -21,14 +21,13 @@ export type Agreement = (quote: Quote | null, source: QuoteSource, claimed: stri
  */
 const DESCRIPTION = /^(?:the|a|an|his|her|their)\s|^[\p{L}.-]+['’]s\s/iu;
 
-export function speakerAgreement(context: SearchContext): Agreement {
+/** `paragraphs`: the whole paragraphs, in order, of each document a source of the check is in. */
+export function speakerAgreement(paragraphs: ReadonlyMap<string, readonly Chunk[]>): Agreement {
   const sentences = new Map<string, string[]>();
   const sentencesIn = (doc: string) => {
     let found = sentences.get(doc);
     if (!found) {
-      found = [...context.paragraphs.values()]
-        .filter((paragraph) => paragraph.doc === doc)
-        .flatMap((paragraph) => sentencesOf(paragraph.text));
+      found = (paragraphs.get(doc) ?? []).flatMap((paragraph) => sentencesOf(paragraph.text));
       sentences.set(doc, found);
     }
     return found;

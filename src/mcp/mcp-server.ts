@@ -91,8 +91,8 @@ export function createMcpServer(
       annotations: READ_ONLY,
     },
     ({ speaker, topic, limit, collection }) =>
-      runTool(logger, 'find_quotes', () => {
-        const result = within(collection).quotes({ speaker, topic });
+      runTool(logger, 'find_quotes', async () => {
+        const result = await within(collection).quotes({ speaker, topic });
         return dataResult({
           quotes: result.hits.slice(0, limit).map(quoteToJson),
           total: result.hits.length,
@@ -170,8 +170,8 @@ export function createMcpServer(
       annotations: READ_ONLY,
     },
     ({ doc, paragraph, collection }) =>
-      runTool(logger, 'get_passage', () => {
-        const passage = within(collection).passage(doc, paragraph);
+      runTool(logger, 'get_passage', async () => {
+        const passage = await within(collection).passage(doc, paragraph);
         if (passage) return dataResult({ ...passage });
         return errorResult(
           `No paragraph ${paragraph} in "${doc}". Document ids are listed by list_documents; paragraph numbers come with each citation.`,

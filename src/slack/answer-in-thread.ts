@@ -106,7 +106,7 @@ async function readFollowUp(
     // "which letter was that?" is about the previous answer's documents, not a search of them.
     const aboutSources = request.onlyIfSupported
       ? null
-      : services.answerAboutSources(request.question, turns);
+      : await services.answerAboutSources(request.question, turns);
     if (aboutSources) return { ...asked, aboutSources };
     const followUp = services.resolveFollowUp(request.question, turns);
     if (followUp.readAs) deps.logger.debug({ channel, threadTs }, 'read a follow-up against the thread');

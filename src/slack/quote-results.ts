@@ -3,8 +3,11 @@ import { describedName } from '../quotes/speaker-directory.js';
 import type { QuoteResults } from './views/quote-blocks.js';
 
 /** `/quote QUERY` through the core, in the shape the quote views render. */
-export function quoteResults(services: BotServices, query: string): QuoteResults & { suggestions: string[] } {
-  const found = services.findQuotes(query);
+export async function quoteResults(
+  services: BotServices,
+  query: string,
+): Promise<QuoteResults & { suggestions: string[] }> {
+  const found = await services.findQuotes(query);
   return {
     query,
     by: found.by,

@@ -14,7 +14,7 @@ describe('what one long input can cost', () => {
   let fixture: SearchFixture;
   before(async () => {
     fixture = await searchFixture();
-    findQuotesFor(fixture.context, names(100));
+    await findQuotesFor(fixture.context, names(100));
   });
 
   it('grows about linearly with the length of a /quote query and of a question', async () => {

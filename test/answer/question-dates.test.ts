@@ -83,21 +83,21 @@ describe('dates in ask and /quote over the bundled corpus', () => {
     fixture = await searchFixture();
   });
 
-  it('/quote Isaacson in 2023 keeps what he said in 2023; since Monday finds nothing', () => {
-    const in2023 = findQuotesFor(fixture.context, 'Isaacson in 2023', NOW);
+  it('/quote Isaacson in 2023 keeps what he said in 2023; since Monday finds nothing', async () => {
+    const in2023 = await findQuotesFor(fixture.context, 'Isaacson in 2023', NOW);
     assert.ok(in2023.hits.length > 0);
     assert.ok(in2023.hits.every((hit) => hit.speaker === 'Walter Isaacson'));
     assert.equal(in2023.dates?.since, '2023-01-01');
-    const recent = findQuotesFor(fixture.context, 'Isaacson since Monday', NOW);
+    const recent = await findQuotesFor(fixture.context, 'Isaacson since Monday', NOW);
     assert.equal(recent.hits.length, 0);
-    assert.equal(findQuotesFor(fixture.context, 'Isaacson', NOW).dates, null);
+    assert.equal((await findQuotesFor(fixture.context, 'Isaacson', NOW)).dates, null);
   });
 
-  it('/quote in Slack restates how the dates were read', () => {
+  it('/quote in Slack restates how the dates were read', async () => {
     const services = {
       findQuotes: (query: string) => findQuotesFor(fixture.context, query, NOW),
     } as BotServices;
-    const results = quoteResults(services, 'Isaacson in 2023');
+    const results = await quoteResults(services, 'Isaacson in 2023');
     const text = JSON.stringify(quotePageMessage(results, 0).blocks);
     assert.match(
       text,

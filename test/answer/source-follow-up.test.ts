@@ -24,10 +24,10 @@ function turns(...sources: { doc: string; paragraph: number }[][]): Conversation
   ]);
 }
 
-describe('follow-ups about the cited documents', () => {
-  it('answers which document, when, who published it and its link, citing the paragraph cited before', () => {
+describe('follow-ups about the cited documents', async () => {
+  it('answers which document, when, who published it and its link, citing the paragraph cited before', async () => {
     const conversation = turns([{ doc: AXIOS, paragraph: 11 }]);
-    const which = sourcesFollowUp(context, 'which article was that?', conversation);
+    const which = await sourcesFollowUp(context, 'which article was that?', conversation);
     assert.match(
       which?.answer ?? '',
       /^That was “Musk's reported Putin contacts.*” \(Axios, 2024-10-27\) \[1\]\.$/,
@@ -37,48 +37,59 @@ describe('follow-ups about the cited documents', () => {
       [[AXIOS, 11]],
     );
     assert.match(
-      sourcesFollowUp(context, "What's the source?", conversation)?.answer ?? '',
+      (await sourcesFollowUp(context, "What's the source?", conversation))?.answer ?? '',
       /^That was “Musk/,
     );
-    assert.match(sourcesFollowUp(context, 'where is that from?', conversation)?.answer ?? '', /^That was/);
     assert.match(
-      sourcesFollowUp(context, 'When was that published?', conversation)?.answer ?? '',
+      (await sourcesFollowUp(context, 'where is that from?', conversation))?.answer ?? '',
+      /^That was/,
+    );
+    assert.match(
+      (await sourcesFollowUp(context, 'When was that published?', conversation))?.answer ?? '',
       /is dated 2024-10-27 \(Axios\) \[1\]/,
     );
-    assert.match(sourcesFollowUp(context, 'who published it?', conversation)?.answer ?? '', /is from Axios/);
     assert.match(
-      sourcesFollowUp(context, 'is there a link?', turns([{ doc: REED, paragraph: 1 }]))?.answer ?? '',
+      (await sourcesFollowUp(context, 'who published it?', conversation))?.answer ?? '',
+      /is from Axios/,
+    );
+    assert.match(
+      (await sourcesFollowUp(context, 'is there a link?', turns([{ doc: REED, paragraph: 1 }])))?.answer ??
+        '',
       /https:\/\/www\.reed\.senate\.gov\//,
     );
   });
 
-  it('keeps the documents a noun names, lists several, and reads only the latest answer', () => {
+  it('keeps the documents a noun names, lists several, and reads only the latest answer', async () => {
     const both = turns([
       { doc: AXIOS, paragraph: 6 },
       { doc: LETTER, paragraph: 3 },
       { doc: AXIOS, paragraph: 11 },
     ]);
-    const letter = sourcesFollowUp(context, 'Which letter was that?', both);
+    const letter = await sourcesFollowUp(context, 'Which letter was that?', both);
     assert.deepEqual(
       letter?.citations.map((citation) => citation.doc),
       [LETTER],
     );
     // The singular asks for the one the answer leads with; the plural for all it cited.
     assert.deepEqual(
-      sourcesFollowUp(context, 'which article was that?', both)?.citations.map((citation) => citation.doc),
+      (await sourcesFollowUp(context, 'which article was that?', both))?.citations.map(
+        (citation) => citation.doc,
+      ),
       [AXIOS],
     );
     assert.deepEqual(
-      sourcesFollowUp(context, 'which articles were those?', both)?.citations.map((citation) => citation.doc),
+      (await sourcesFollowUp(context, 'which articles were those?', both))?.citations.map(
+        (citation) => citation.doc,
+      ),
       [AXIOS, LETTER],
     );
-    const sources = sourcesFollowUp(context, 'what are the sources?', both);
+    const sources = await sourcesFollowUp(context, 'what are the sources?', both);
     assert.match(sources?.answer ?? '', /^The answer cited 2 documents:\n• “Musk.*\[1\]\n• “Shaheen.*\[2\]$/);
     // The latest answer abstained: "that" is not something an older answer cited.
-    assert.equal(sourcesFollowUp(context, 'which article was that?', [...both, ...turns([])]), null);
+    assert.equal(await sourcesFollowUp(context, 'which article was that?', [...both, ...turns([])]), null);
   });
 
-  it('leaves questions with content of their own, and documents outside the context, alone', () => {
+  it('leaves questions with content of their own, and documents outside the context, alone', async () => {
     const conversation = turns([{ doc: AXIOS, paragraph: 11 }]);
     for (const question of [
       'When was the Starlink contract signed?',
@@ -87,9 +98,13 @@ describe('follow-ups about the cited documents', () => {
       'which senators signed the letter?',
       'What did Meyer say?',
     ])
-      assert.equal(sourcesFollowUp(context, question, conversation), null, question);
+      assert.equal(await sourcesFollowUp(context, question, conversation), null, question);
     assert.equal(
-      sourcesFollowUp(context, 'which article was that?', turns([{ doc: 'legal:memo.md', paragraph: 1 }])),
+      await sourcesFollowUp(
+        context,
+        'which article was that?',
+        turns([{ doc: 'legal:memo.md', paragraph: 1 }]),
+      ),
       null,
     );
   });

@@ -104,8 +104,8 @@ for (const backend of INDEX_BACKENDS)
         const where = `question ${i} from ${place.channel ?? 'a DM'} of ${place.team} (reads ${[...allowed].join(', ') || 'nothing'}), about ${owner.name}`;
         const answer = await scoped.ask(`What did ${fact.surname} say about the ${fact.topic}?`);
         const check = await scoped.checkQuote({ claim: fact.quote, speaker: null });
-        const quotes = scoped.quotes({ speaker: fact.surname });
-        const found = scoped.findQuotes(fact.surname);
+        const quotes = await scoped.quotes({ speaker: fact.surname });
+        const found = await scoped.findQuotes(fact.surname);
         const docs = [
           ...answer.citations.map((citation) => citation.doc),
           ...answer.closest.map((passage) => passage.doc),

@@ -205,6 +205,6 @@ async function assertSameAnswers(files: SearchContext, postgres: SearchContext):
     assert.deepEqual(actual, expected, question);
   }
   for (const speaker of Object.keys(quotesGold.speakers)) {
-    assert.deepEqual(findQuotes(postgres, { speaker }), findQuotes(files, { speaker }), speaker);
+    assert.deepEqual(await findQuotes(postgres, { speaker }), await findQuotes(files, { speaker }), speaker);
   }
 }

@@ -122,13 +122,20 @@ describe('the PostgreSQL backend answers as the files backend over the bundled c
   it('finds and checks quotes alike: /quote by speaker and topic, and every indexed quote checked', async () => {
     for (const entry of files.speakers) {
       assert.deepEqual(
-        findQuotes(postgres, { speaker: entry.name }),
-        findQuotes(files, { speaker: entry.name }),
+        await findQuotes(postgres, { speaker: entry.name }),
+        await findQuotes(files, { speaker: entry.name }),
       );
-      assert.deepEqual(findQuotesFor(postgres, entry.name, NOW), findQuotesFor(files, entry.name, NOW));
+      assert.deepEqual(
+        await findQuotesFor(postgres, entry.name, NOW),
+        await findQuotesFor(files, entry.name, NOW),
+      );
     }
     for (const topic of ['security clearance', 'Starlink', 'Ukraine', 'contract']) {
-      assert.deepEqual(findQuotesFor(postgres, topic, NOW), findQuotesFor(files, topic, NOW), topic);
+      assert.deepEqual(
+        await findQuotesFor(postgres, topic, NOW),
+        await findQuotesFor(files, topic, NOW),
+        topic,
+      );
     }
     const quotes = files.index.documents.flatMap((document) => document.quotes);
     assert.ok(quotes.length > 20);

@@ -61,7 +61,7 @@ describe('the bot answers while its index is rebuilt', () => {
     const answer = await services.ask('When does the new pier open?');
     assert.equal(answer.abstained, false);
     assert.ok(answer.citations.some((citation) => citation.doc === 'corpus/harbour.md'));
-    const quotes = services.findQuotes('Quillfeather');
+    const quotes = await services.findQuotes('Quillfeather');
     assert.ok(quotes.hits.some((quote) => quote.speaker === 'Marta Quillfeather'));
   });
 

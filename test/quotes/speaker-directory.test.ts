@@ -170,9 +170,9 @@ describe('speakers are people, not strings', () => {
     assert.equal(coach.description, 'coach of the Valley chess club');
   });
 
-  it('/quote Smith lists the two Smiths separately and says which is which', () => {
+  it('/quote Smith lists the two Smiths separately and says which is which', async () => {
     const services = { findQuotes: (query: string) => findQuotesFor(fixture.context, query) } as BotServices;
-    const results = quoteResults(services, 'Smith');
+    const results = await quoteResults(services, 'Smith');
     assert.deepEqual(results.speakers.sort(), [
       'John Smith (coach of the Valley chess club)',
       'John Smith (mayor of Port Avery)',

@@ -66,7 +66,7 @@ describe('/quote', () => {
     const reply = await quote(test, 'meyer');
     assert.equal(reply.body.response_type, 'ephemeral');
     const shown = blockText(reply.body.blocks);
-    const expected = services.findQuotes('meyer').hits;
+    const expected = (await services.findQuotes('meyer')).hits;
     assert.ok(expected.length > 5, 'the corpus has more than one page of Meyer quotes');
     assert.match(shown, new RegExp(`^Quotes by \\*Dan Meyer\\* — 1–5 of ${expected.length}`));
     assert.equal(shown.match(/^\*Dan Meyer\*, national security attorney$/gm)?.length, 5);
@@ -94,7 +94,8 @@ describe('/quote', () => {
     const test = await startTestBot({ services });
     const reply = await quote(test, 'Meyerson');
     const shown = blockText(reply.body.blocks);
-    if (services.findQuotes('Meyerson').hits.length > 0) assert.fail('the fixture query must match nothing');
+    if ((await services.findQuotes('Meyerson')).hits.length > 0)
+      assert.fail('the fixture query must match nothing');
     assert.match(shown, /^No quotes found for “Meyerson”\./);
     assert.match(shown, /Did you mean \*Dan Meyer\*/);
     assert.deepEqual(buttons(reply), {});

@@ -28,7 +28,7 @@ export async function quotesAction(io: CliIo, topic: string | undefined, flags: 
     );
   }
   const context = await openSearchContext(configFor(io, flags), io, flags.collection);
-  const result = findQuotes(context, { topic, speaker: flags.speaker });
+  const result = await findQuotes(context, { topic, speaker: flags.speaker });
   const dated = since ? quotesSince(result.hits, since) : result.hits;
   const hits = (flags.latest ? latestFirst(dated) : dated).slice(0, limit);
   if (flags.json) io.stdout.write(`${JSON.stringify(hits.map(quoteToJson), null, 2)}\n`);

@@ -18,7 +18,7 @@ export function quoteMoreListener(deps: SlackDeps) {
     if (!page || !(respond as typeof respond | undefined)) return;
     try {
       const services = await servicesIn(deps, placeOf(context, body?.channel?.id));
-      const results = quoteResults(services, page.query);
+      const results = await quoteResults(services, page.query);
       const lastPage = Math.max(0, Math.floor((results.hits.length - 1) / QUOTES_PER_PAGE) * QUOTES_PER_PAGE);
       await respond({
         response_type: 'ephemeral',

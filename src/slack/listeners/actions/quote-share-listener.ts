@@ -20,7 +20,7 @@ export function quoteShareListener(deps: SlackDeps) {
     if (!body || !page || !(respond as typeof respond | undefined)) return;
     try {
       const services = await servicesIn(deps, placeOf(context, body.channel?.id));
-      const results = quoteResults(services, page.query);
+      const results = await quoteResults(services, page.query);
       if (results.hits.length === 0) return;
       await respond({
         response_type: 'in_channel',

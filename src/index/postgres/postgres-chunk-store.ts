@@ -1,0 +1,190 @@
+import { isDeepStrictEqual } from 'node:util';
+import type pg from 'pg';
+import { BoundedMap } from '../../bounded-map.js';
+import type { Quote } from '../../quotes/types.js';
+import { addPart, type ChunkStore } from '../chunk-store.js';
+import type { Chunk, StoredDocument } from '../types.js';
+
+/** Where a document's chunks sit among the labels: `first` … `first + count − 1`, by position. */
+export interface LabelRange {
+  document: StoredDocument;
+  first: number;
+  count: number;
+}
+
+/**
+ * Whole paragraphs and chunks kept for the questions that come next: a question reads a few dozen,
+ * a document summary one document's, so this holds many questions' worth while a replica's memory
+ * stays the same whatever the size of the corpus.
+ */
+export const CACHED_PARAGRAPHS = 4_000;
+
+type Row = { document_id: string; position: number; chunk: Omit<Chunk, 'label'> };
+
+/**
+ * The chunks of an index published in PostgreSQL, read when answering asks for them (by label, by
+ * paragraph, or a document's) rather than all at start-up: a replica holds one label range per
+ * document and a bounded cache, not the corpus's text. Each chunk comes back as the files backend
+ * holds it — its label, its document's id and its document's very quote objects — and paragraphs
+ * split in parts are joined as the files backend joins them (addPart). The ranges are those of the
+ * snapshot the index was read in; a chunk a newer publication rewrote is read as it is now, which is
+ * what the next generation (read at once: serve-published-index.ts) answers from anyway.
+ */
+export class PostgresChunkStore implements ChunkStore {
+  private readonly ranges: readonly LabelRange[];
+  private readonly byDocument: ReadonlyMap<string, LabelRange>;
+  private readonly chunkCache = new BoundedMap<number, Chunk>(CACHED_PARAGRAPHS);
+  private readonly paragraphCache = new BoundedMap<string, Chunk>(CACHED_PARAGRAPHS);
+  private readonly spans = new BoundedMap<string, Map<string, Quote>>(CACHED_PARAGRAPHS);
+  /** Chunk rows read from PostgreSQL so far (for tests: what a replica reads, and when). */
+  rowsRead = 0;
+
+  constructor(
+    private readonly pool: Pick<pg.Pool, 'query'>,
+    ranges: readonly LabelRange[],
+  ) {
+    this.ranges = ranges;
+    this.byDocument = new Map(ranges.map((range) => [range.document.id, range]));
+  }
+
+  /** How many chunks and paragraphs are held now: never more than twice CACHED_PARAGRAPHS. */
+  get cached(): number {
+    return this.chunkCache.size + this.paragraphCache.size;
+  }
+
+  documentOf(label: number): string | undefined {
+    return this.rangeOf(label)?.document.id;
+  }
+
+  async byLabel(labels: readonly number[]): Promise<Map<number, Chunk>> {
+    const found = new Map<number, Chunk>();
+    const missing: { document: string; position: number }[] = [];
+    for (const label of labels) {
+      const cached = this.chunkCache.get(label);
+      if (cached) found.set(label, cached);
+      else {
+        const range = this.rangeOf(label);
+        if (range) missing.push({ document: range.document.id, position: label - range.first });
+      }
+    }
+    if (missing.length > 0) {
+      const rows = await this.read(
+        `SELECT document_id, position, chunk FROM whosaid_chunks c
+           JOIN unnest($1::text[], $2::int[]) AS k(document_id, position) USING (document_id, position)`,
+        [missing.map((key) => key.document), missing.map((key) => key.position)],
+      );
+      for (const chunk of rows) {
+        this.chunkCache.set(chunk.label, chunk);
+        found.set(chunk.label, chunk);
+      }
+    }
+    return found;
+  }
+
+  async paragraphs(keys: readonly string[]): Promise<Map<string, Chunk>> {
+    const found = new Map<string, Chunk>();
+    const missing: { document: string; paragraph: number }[] = [];
+    for (const key of new Set(keys)) {
+      const cached = this.paragraphCache.get(key);
+      if (cached) found.set(key, cached);
+      else {
+        const at = key.lastIndexOf('#');
+        const document = key.slice(0, at);
+        const paragraph = Number(key.slice(at + 1));
+        if (this.byDocument.has(document) && Number.isInteger(paragraph)) missing.push({ document, paragraph });
+      }
+    }
+    if (missing.length > 0) {
+      const rows = await this.read(
+        `SELECT document_id, position, chunk FROM whosaid_chunks c
+           JOIN unnest($1::text[], $2::int[]) AS k(document_id, paragraph)
+             ON c.document_id = k.document_id AND (c.chunk->>'paragraph')::int = k.paragraph
+          ORDER BY c.document_id, c.position`,
+        [missing.map((key) => key.document), missing.map((key) => key.paragraph)],
+      );
+      for (const [key, paragraph] of this.joined(rows)) found.set(key, paragraph);
+    }
+    return found;
+  }
+
+  async documentParagraphs(doc: string, paragraphCount: number): Promise<Chunk[]> {
+    if (!this.byDocument.has(doc)) return [];
+    const keys = Array.from({ length: paragraphCount }, (_, i) => `${doc}#${i + 1}`);
+    const cached = keys.map((key) => this.paragraphCache.get(key));
+    let byKey: Map<string, Chunk>;
+    if (cached.every(Boolean)) byKey = new Map(keys.map((key, i) => [key, cached[i] as Chunk]));
+    else
+      byKey = this.joined(
+        await this.read(
+          'SELECT document_id, position, chunk FROM whosaid_chunks WHERE document_id = $1 ORDER BY position',
+          [doc],
+        ),
+      );
+    return keys.flatMap((key) => {
+      const paragraph = byKey.get(key);
+      return paragraph ? [paragraph] : [];
+    });
+  }
+
+  /** Chunk rows as the files backend holds them, rows of documents this index does not hold left out. */
+  private async read(sql: string, values: unknown[]): Promise<Chunk[]> {
+    const { rows } = await this.pool.query<Row>(sql, values);
+    this.rowsRead += rows.length;
+    return rows.flatMap((row) => {
+      const range = this.byDocument.get(row.document_id);
+      if (!range || row.position >= range.count) return [];
+      const { document } = range;
+      const quotes = sharedQuotes(row.chunk.quotes, () => this.quotesOf(document));
+      return [{ ...row.chunk, doc: document.id, quotes, label: range.first + row.position }];
+    });
+  }
+
+  /** Whole paragraphs of chunks read in label order, each kept in the cache. */
+  private joined(chunks: readonly Chunk[]): Map<string, Chunk> {
+    const paragraphs = new Map<string, Chunk>();
+    for (const chunk of [...chunks].sort((a, b) => a.label - b.label)) addPart(paragraphs, chunk);
+    for (const [key, paragraph] of paragraphs) this.paragraphCache.set(key, paragraph);
+    return paragraphs;
+  }
+
+  private quotesOf(document: StoredDocument): Map<string, Quote> {
+    let found = this.spans.get(document.id);
+    if (!found) {
+      found = new Map(document.quotes.map((quote) => [spanOf(quote), quote]));
+      this.spans.set(document.id, found);
+    }
+    return found;
+  }
+
+  /** The range holding `label`: ranges are in label order, so a binary search. */
+  private rangeOf(label: number): LabelRange | undefined {
+    let low = 0;
+    let high = this.ranges.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const range = this.ranges[middle] as LabelRange;
+      if (label < range.first) high = middle - 1;
+      else if (label >= range.first + range.count) low = middle + 1;
+      else return range;
+    }
+    return undefined;
+  }
+}
+
+/**
+ * A chunk's quotes as the very objects of its document's list (chunk-document.ts gives a chunk its
+ * document's quote objects; JSON read back gives copies), so each quote is held once, not twice.
+ * Quotes are told apart by their span; one the document does not list stays the chunk's own.
+ */
+function sharedQuotes(quotes: readonly Quote[], documentQuotes: () => ReadonlyMap<string, Quote>): Quote[] {
+  if (quotes.length === 0) return [];
+  const bySpan = documentQuotes();
+  return quotes.map((quote) => {
+    const shared = bySpan.get(spanOf(quote));
+    return shared && isDeepStrictEqual(shared, quote) ? shared : quote;
+  });
+}
+
+function spanOf(quote: Quote): string {
+  return `${quote.start}:${quote.end}`;
+}
