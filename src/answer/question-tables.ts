@@ -1,6 +1,7 @@
 import type { Embedder } from '../index/embedder.js';
 import type { IndexData } from '../index/index-store.js';
 import type { ServedIndex } from '../index/served-index.js';
+import type { Chunk } from '../index/types.js';
 import type { Steps } from '../run-in-slices.js';
 import type { Wordnet } from '../text/wordnet.js';
 import { corpusNameRunSteps } from './corpus-names.js';
@@ -21,10 +22,13 @@ export function* servedContextSteps(
   index: IndexData | ServedIndex,
   embedder: Embedder,
   wordnet: Wordnet,
+  read?: ReadonlyMap<string, Chunk>,
 ): Steps<SearchContext> {
-  const context = yield* searchContextSteps(index, embedder, wordnet);
+  const context = yield* searchContextSteps(index, embedder, wordnet, read);
   yield* corpusNameRunSteps(context);
   yield* correctionTableSteps(context);
   yield* descriptionSteps(context);
+  // Paragraphs read from a store only to build the tables are not kept: the store serves answers.
+  if (read) context.paragraphs.clear();
   return context;
 }

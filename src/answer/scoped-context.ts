@@ -1,5 +1,7 @@
 import { type Scope, scopeKey } from '../collections/scope.js';
+import type { ChunkStore } from '../index/chunk-store.js';
 import { indexCollections, restrictIndex } from '../index/restrict-index.js';
+import type { Chunk, StoredDocument } from '../index/types.js';
 import { runInSlices } from '../run-in-slices.js';
 import { servedContextSteps } from './question-tables.js';
 import { createSearchContext, type SearchContext } from './search-context.js';
@@ -26,11 +28,11 @@ export function withinScope(context: SearchContext, scope: Scope | undefined): S
   const found = cacheOf(context).get(key);
   if (found) return found;
   const allowed = new Set(scope.collections);
-  return keep(
-    context,
-    key,
-    createSearchContext(restrictIndex(context.index, allowed), context.embedder, context.wordnet),
-  );
+  const made = createSearchContext(restrictIndex(context.index, allowed), context.embedder, context.wordnet);
+  // Over a store that reads chunks on demand, the scope's tables need its paragraphs, which only
+  // prepareScope reads (awaited): what is built here serves what needs no table (documents,
+  // speakers) and is not kept, so the prepared one replaces it.
+  return context.index.store ? made : keep(context, key, made);
 }
 
 /**
@@ -54,9 +56,11 @@ export async function prepareScope(context: SearchContext, scope: Scope | undefi
     return;
   }
   const allowed = new Set(scope.collections);
-  const made = runInSlices(
-    servedContextSteps(restrictIndex(context.index, allowed), context.embedder, context.wordnet),
-  );
+  const restricted = restrictIndex(context.index, allowed);
+  const made = (async () => {
+    const read = context.index.store ? await scopeParagraphs(context.store, restricted.documents) : undefined;
+    return runInSlices(servedContextSteps(restricted, context.embedder, context.wordnet, read));
+  })();
   inFlight.set(key, made);
   try {
     keep(context, key, await made);
@@ -87,4 +91,20 @@ function keep(context: SearchContext, key: string, made: SearchContext): SearchC
   if (cache.size >= MAX_SCOPES) cache.delete(cache.keys().next().value ?? '');
   cache.set(key, made);
   return made;
+}
+
+/**
+ * The whole paragraphs of a scope's documents, in the index's order, read from the store a document
+ * at a time: its tables (vocabulary, names, descriptions) are built from them, then they are dropped.
+ * What this holds for a moment grows with the scope; what the scope keeps grows with its words.
+ */
+async function scopeParagraphs(
+  store: ChunkStore,
+  documents: readonly StoredDocument[],
+): Promise<Map<string, Chunk>> {
+  const paragraphs = new Map<string, Chunk>();
+  for (const document of documents)
+    for (const paragraph of await store.documentParagraphs(document.id, document.paragraphCount))
+      paragraphs.set(`${paragraph.doc}#${paragraph.paragraph}`, paragraph);
+  return paragraphs;
 }

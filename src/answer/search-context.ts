@@ -1,3 +1,4 @@
+import { addPart, type ChunkStore, residentChunkStore } from '../index/chunk-store.js';
 import type { Embedder } from '../index/embedder.js';
 import type { IndexData } from '../index/index-store.js';
 import { type ServedIndex, servedIndex } from '../index/served-index.js';
@@ -9,7 +10,6 @@ import {
 } from '../quotes/speaker-directory.js';
 import { runNow, type Steps, stepCounter } from '../run-in-slices.js';
 import type { Wordnet } from '../text/wordnet.js';
-import { addPart, type ChunkStore, residentChunkStore } from '../index/chunk-store.js';
 
 /** Everything a question is answered from: built once per process and passed in (never global). */
 export interface SearchContext {
@@ -58,8 +58,9 @@ export function* searchContextSteps(
   source: IndexData | ServedIndex,
   embedder: Embedder,
   wordnet: Wordnet,
+  read?: ReadonlyMap<string, Chunk>,
 ): Steps<SearchContext> {
-  return { ...(yield* corpusViewSteps(source)), embedder, wordnet };
+  return { ...(yield* corpusViewSteps(source, read)), embedder, wordnet };
 }
 
 /**
@@ -67,16 +68,21 @@ export function* searchContextSteps(
  * the aliases come from the tables its writer computed when it has them (an index read from
  * PostgreSQL), as built here from the same documents, so no replica reads every quote to make them.
  */
-export function* corpusViewSteps(source: IndexData | ServedIndex): Steps<CorpusView> {
+export function* corpusViewSteps(
+  source: IndexData | ServedIndex,
+  read?: ReadonlyMap<string, Chunk>,
+): Steps<CorpusView> {
   const index = servedIndex(source);
   const documents = new Map(index.documents.map((document) => [document.id, document]));
   // Only the documents' own chunks: a view of some collections (restrict-index.ts) keeps every chunk.
-  const paragraphs = yield* wholeParagraphs(index.chunks, documents);
+  // An index whose store reads chunks on demand holds none: its whole paragraphs are those `read`
+  // for building tables (scoped-context.ts), else none.
+  const paragraphs = index.store ? new Map(read) : yield* wholeParagraphs(index.chunks, documents);
   return {
     index,
     documents,
     paragraphs,
-    store: residentChunkStore(index.chunks, paragraphs),
+    store: index.store ?? residentChunkStore(index.chunks, paragraphs),
     speakers: index.tables ? index.tables.speakers : yield* speakerDirectorySteps(yield* quotesOf(index)),
     aliases: index.tables ? new Map(index.tables.aliases) : aliasTable(index.documents),
   };

@@ -1,6 +1,6 @@
 import { relative, resolve } from 'node:path';
 import { servedContextSteps } from '../answer/question-tables.js';
-import { withinScope } from '../answer/scoped-context.js';
+import { prepareScope, withinScope } from '../answer/scoped-context.js';
 import { createSearchContext, type SearchContext } from '../answer/search-context.js';
 import { collectionOwnDir, readCollections } from '../collections/collection-registry.js';
 import { DEFAULT_COLLECTION, parseScope, type Scope } from '../collections/scope.js';
@@ -91,7 +91,11 @@ export async function openSearchContext(
     const { index, report } = await openIndexFor(config, embedder, openFiles, notify);
     warnProblems({ stderr }, report);
     const context = createSearchContext(index, embedder, new Wordnet());
-    return scope ? withinScope(context, await checkScope(config, context, scope)) : context;
+    if (!scope) return context;
+    const checked = await checkScope(config, context, scope);
+    // An index read on demand (PostgreSQL) reads the scope's paragraphs for its tables first.
+    if (context.index.store) await prepareScope(context, checked);
+    return withinScope(context, checked);
   } finally {
     progress.stop();
   }

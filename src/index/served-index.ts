@@ -1,3 +1,4 @@
+import type { ChunkStore } from './chunk-store.js';
 import { labelsOf } from './collection-labels.js';
 import type { IndexData } from './index-store.js';
 import { inMemoryLexicalSearch, type LexicalSearch } from './lexical-search.js';
@@ -27,6 +28,11 @@ export interface ServedIndex extends Omit<IndexData, 'hnsw' | 'vectors' | 'lexic
   lexical: LexicalSearch;
   /** Tables the writer computed over the whole index (PostgreSQL); absent: built from the chunks. */
   tables?: CorpusTables;
+  /**
+   * Where answering reads chunks when `chunks` does not hold them (PostgreSQL: read on demand, and
+   * then `chunks` is empty); absent: `chunks` holds every one.
+   */
+  store?: ChunkStore;
 }
 
 /** The files backend's index as a served index: its hnswlib graph and MiniSearch index answer searches. */

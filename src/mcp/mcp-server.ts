@@ -50,8 +50,14 @@ export function createMcpServer(
   const server = new McpServer({ name: 'whosaid', version: packageVersion() });
   // Scoped inside retrieval, as in Slack: nothing of another collection reaches the result. The
   // argument narrows what the server reads (`whosaid mcp --collection`), never widens it.
-  const within = (collection: string | undefined) =>
-    collection === undefined ? services : services.within(narrowed(options.served, collection));
+  const within = async (collection: string | undefined) => {
+    const scoped =
+      collection === undefined ? services : services.within(narrowed(options.served, collection));
+    // Built before it answers, as the bot does (slack/channel-services.ts): an index read on demand
+    // (PostgreSQL) reads a scope's paragraphs for its tables only here.
+    await scoped.prepare();
+    return scoped;
+  };
 
   server.registerTool(
     'ask',
@@ -70,7 +76,7 @@ export function createMcpServer(
     ({ question, collection }) =>
       runTool(logger, 'ask', async () => {
         if (!question.trim()) return errorResult('The question is empty.');
-        return dataResult(answerToJson(await within(collection).ask(question)));
+        return dataResult(answerToJson(await (await within(collection)).ask(question)));
       }),
   );
 
@@ -92,7 +98,7 @@ export function createMcpServer(
     },
     ({ speaker, topic, limit, collection }) =>
       runTool(logger, 'find_quotes', async () => {
-        const result = await within(collection).quotes({ speaker, topic });
+        const result = await (await within(collection)).quotes({ speaker, topic });
         return dataResult({
           quotes: result.hits.slice(0, limit).map(quoteToJson),
           total: result.hits.length,
@@ -124,7 +130,9 @@ export function createMcpServer(
     ({ quote, speaker, collection }) =>
       runTool(logger, 'check_quote', async () =>
         dataResult({
-          ...(await within(collection).checkQuote({ claim: unquote(quote), speaker: speaker ?? null })),
+          ...(await (
+            await within(collection)
+          ).checkQuote({ claim: unquote(quote), speaker: speaker ?? null })),
         }),
       ),
   );
@@ -140,8 +148,8 @@ export function createMcpServer(
       annotations: READ_ONLY,
     },
     ({ collection }) =>
-      runTool(logger, 'list_documents', () => {
-        const knowledge = within(collection).knowledge();
+      runTool(logger, 'list_documents', async () => {
+        const knowledge = (await within(collection)).knowledge();
         return dataResult({
           documents: knowledge.documents,
           speakers: knowledge.speakers,
@@ -171,7 +179,7 @@ export function createMcpServer(
     },
     ({ doc, paragraph, collection }) =>
       runTool(logger, 'get_passage', async () => {
-        const passage = await within(collection).passage(doc, paragraph);
+        const passage = await (await within(collection)).passage(doc, paragraph);
         if (passage) return dataResult({ ...passage });
         return errorResult(
           `No paragraph ${paragraph} in "${doc}". Document ids are listed by list_documents; paragraph numbers come with each citation.`,

@@ -43,9 +43,9 @@ describe('vector search in PostgreSQL limited to collections', () => {
     // ef_search as small as k, as when a large archive holds far more rows than one scan looks at.
     const loaded = await loadPostgresIndex(pool, files.manifest.embedder.id, { efSearch: 1 });
     assert.ok(loaded);
-    assert.ok(loaded.chunks.length > 40 * 10, 'many more rows than one scan returns');
-    const docOf = (label: number) => loaded.chunks[label]?.doc;
-    const letterChunks = loaded.chunks.filter((chunk) => chunk.doc === letters.id).length;
+    assert.ok(loaded.manifest.chunkCount > 40 * 10, 'many more rows than one scan returns');
+    const docOf = (label: number) => loaded.store?.documentOf(label);
+    const letterChunks = files.chunks.filter((chunk) => chunk.doc === letters.id).length;
     const k = 10;
     assert.ok(letterChunks >= k, 'the small collection has a top k to find');
     // Queries far from the small collection: a news chunk's own vector, whose nearest rows are news.

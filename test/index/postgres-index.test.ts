@@ -67,8 +67,11 @@ describe('the corpus index in PostgreSQL', () => {
     const loaded = await loadPostgresIndex(pool, embedder.id);
     assert.ok(loaded);
     assert.deepEqual(loaded.documents, files.documents);
-    assert.deepEqual(loaded.chunks, files.chunks);
-    assert.deepEqual(await storedVectors(pool, loaded.chunks), files.vectors);
+    // No chunk is held: each is read when asked for, as the files backend holds it.
+    assert.deepEqual(loaded.chunks, []);
+    const read = await loaded.store?.byLabel(files.chunks.map((chunk) => chunk.label));
+    assert.deepEqual([...(read?.values() ?? [])], files.chunks);
+    assert.deepEqual(await storedVectors(pool, files.chunks), files.vectors);
     assert.deepEqual(loaded.manifest, files.manifest);
     assert.equal('hnsw' in loaded || 'vectors' in loaded, false, 'a replica holds no vectors');
     // At query time pgvector finds what hnswlib finds (both are exact at this size and ef).
@@ -136,7 +139,8 @@ describe('the corpus index in PostgreSQL', () => {
     assert.ok(withTables);
     assert.deepEqual(withTables.tables, corpusTables(files));
     // Each quote is held once: a chunk's quotes are its document's quote objects, not copies.
-    const quoted = withTables.chunks.filter((chunk) => chunk.quotes.length > 0);
+    const chunks = await withTables.store?.byLabel(files.chunks.map((chunk) => chunk.label));
+    const quoted = [...(chunks?.values() ?? [])].filter((chunk) => chunk.quotes.length > 0);
     assert.ok(quoted.length > 10);
     for (const chunk of quoted) {
       const own = withTables.documents.find((document) => document.id === chunk.doc)?.quotes ?? [];
@@ -146,7 +150,8 @@ describe('the corpus index in PostgreSQL', () => {
     // An index an earlier version published has no tables: they are built from its chunks, alike.
     await pool.query('UPDATE whosaid_index SET corpus_tables = NULL');
     const without = await loadPostgresIndex(pool, embedder.id);
-    assert.ok(without && !('tables' in without));
+    assert.ok(without && !('tables' in without) && !('store' in without));
+    assert.deepEqual(without.chunks, files.chunks, 'its chunks are read whole, as before');
     const built = createSearchContext(without, embedder, wordnet);
     assert.deepEqual(built.speakers, fromFiles.speakers);
     assert.deepEqual([...corpusNameRuns(built)], [...corpusNameRuns(fromFiles)]);

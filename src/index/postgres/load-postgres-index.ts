@@ -1,22 +1,25 @@
-import { isDeepStrictEqual } from 'node:util';
 import type pg from 'pg';
 import { WhosaidError } from '../../errors.js';
-import type { Quote } from '../../quotes/types.js';
 import type { ServedIndex } from '../served-index.js';
 import type { Chunk, CorpusTables, IndexManifest, StoredDocument } from '../types.js';
+import { type LabelRange, PostgresChunkStore } from './postgres-chunk-store.js';
 import { PostgresLexicalSearch, type TermStatistics } from './postgres-lexical-search.js';
 import { type ChunkKey, PostgresVectorSearch } from './postgres-vector-search.js';
 
 /** The index another process published, as read from PostgreSQL, and when it was published. */
 export interface PostgresIndex extends ServedIndex {
+  /** Absent only for an index published before its tables (then `chunks` holds every chunk). */
+  store?: PostgresChunkStore;
   /** `whosaid_index.updated_at` of the version read: a replica compares it to find newer ones. */
   publishedAt: string;
 }
 
 /**
- * Reads the index another process published (save-postgres-index.ts) for answering: documents and
- * chunks in the same in-memory form the files backend reads, so every replica answers as the files
- * backend would — but neither the vectors nor an inverted index: vector searches go to pgvector and
+ * Reads the index another process published (save-postgres-index.ts) for answering: its documents,
+ * the corpus-wide tables its writer computed, and where each document's chunks sit among the labels —
+ * but not the chunks: answering reads those it needs when it needs them (postgres-chunk-store.ts), in
+ * the form the files backend holds them, so every replica answers as the files backend would while
+ * holding no paragraph text at all. Nor the vectors or an inverted index: vector searches go to pgvector and
  * keyword searches to PostgreSQL's full-text index at query time (ranked as the files backend ranks,
  * postgres-lexical-search.ts), so no replica holds the vectors, builds a graph or indexes the words of
  * the corpus (the parts of an index that grow largest, and the slowest to load); it reads only the
@@ -27,7 +30,7 @@ export interface PostgresIndex extends ServedIndex {
 export async function loadPostgresIndex(
   pool: pg.Pool,
   embedderId: string,
-  options: { efSearch?: number } = {},
+  options: { efSearch?: number; cachedParagraphs?: number } = {},
 ): Promise<PostgresIndex | null> {
   const client = await pool.connect();
   try {
@@ -49,12 +52,25 @@ export async function loadPostgresIndex(
     const documents = await client.query<{ id: string; stored: StoredDocument }>(
       'SELECT id, stored FROM whosaid_documents ORDER BY ordinal',
     );
-    const chunkRows = await client.query<{ position: number; chunk: Omit<Chunk, 'label'> }>(
-      'SELECT position, chunk FROM whosaid_chunks ORDER BY document_id, position',
+    // How many chunks each document has (from the primary key's index, not the rows): the labels.
+    const counts = await client.query<{ document_id: string; count: number }>(
+      'SELECT document_id, max(position) + 1 AS count FROM whosaid_chunks GROUP BY document_id',
     );
+    // An index published before the writer computed its tables: its chunks are read whole, as then,
+    // so the tables can be built from them.
+    const legacy = row.corpus_tables
+      ? null
+      : await client.query<Row>('SELECT document_id, position, chunk FROM whosaid_chunks');
     const statistics = await readTermStatistics(client);
     await client.query('COMMIT');
-    return assemble({ pool, efSearch: options.efSearch, statistics }, row, documents.rows, chunkRows.rows);
+    const ranges = labelRanges(
+      documents.rows.map((document) => document.stored),
+      new Map(counts.rows.map((count) => [count.document_id, Number(count.count)])),
+    );
+    const store = new PostgresChunkStore(pool, ranges, options.cachedParagraphs);
+    const chunks = legacy ? residentChunks(ranges, legacy.rows) : [];
+    const searches = { pool, efSearch: options.efSearch, statistics, store };
+    return assemble(searches, row, ranges, chunks);
   } finally {
     await client.query('ROLLBACK').catch(() => {});
     client.release();
@@ -85,71 +101,60 @@ interface PublishedRow {
   published_at: string;
 }
 
-function assemble(
-  { pool, efSearch, statistics }: { pool: pg.Pool; efSearch: number | undefined; statistics: TermStatistics },
-  { manifest, corpus_tables, published_at }: PublishedRow,
-  documentRows: { id: string; stored: StoredDocument }[],
-  chunkRows: { position: number; chunk: Omit<Chunk, 'label'> }[],
-): PostgresIndex {
-  const rank = new Map(documentRows.map((row, i) => [row.id, i]));
-  const sorted = chunkRows
-    .filter((row) => rank.has(row.chunk.doc))
-    .sort((a, b) => (rank.get(a.chunk.doc) ?? 0) - (rank.get(b.chunk.doc) ?? 0));
-  const byId = new Map(documentRows.map((row) => [row.id, row.stored]));
-  // A document's chunks are written at positions 0, 1, 2 … (save-postgres-index.ts) and read in that
-  // order, so a chunk's label is its document's first label plus its position: one entry per
-  // document, not per chunk.
-  const firstLabels = new Map<string, { first: number; count: number }>();
-  const spans = new Map<string, Map<string, Quote>>();
-  const quotesOf = (document: StoredDocument) => {
-    let found = spans.get(document.id);
-    if (!found) {
-      found = new Map(document.quotes.map((quote) => [spanOf(quote), quote]));
-      spans.set(document.id, found);
-    }
-    return found;
-  };
-  const chunks: Chunk[] = sorted.map((row, label) => {
-    const document = byId.get(row.chunk.doc) as StoredDocument;
-    const range = firstLabels.get(document.id) ?? { first: label - row.position, count: 0 };
-    range.count = Math.max(range.count, row.position + 1);
-    firstLabels.set(document.id, range);
-    return {
-      ...row.chunk,
-      doc: document.id,
-      quotes: sharedQuotes(row.chunk.quotes, () => quotesOf(document)),
-      label,
-    };
+type Row = { document_id: string; position: number; chunk: Omit<Chunk, 'label'> };
+
+/** Labels follow the documents' order (`ordinal`), each document's chunks by position. */
+function labelRanges(
+  documents: readonly StoredDocument[],
+  counts: ReadonlyMap<string, number>,
+): LabelRange[] {
+  let first = 0;
+  return documents.map((document) => {
+    const range = { document, first, count: counts.get(document.id) ?? 0 };
+    first += range.count;
+    return range;
   });
+}
+
+/** Every chunk, held in memory as the files backend holds it (an index published without tables). */
+function residentChunks(ranges: readonly LabelRange[], rows: readonly Row[]): Chunk[] {
+  const byDocument = new Map(ranges.map((range) => [range.document.id, range]));
+  const chunks: Chunk[] = [];
+  for (const row of rows) {
+    const range = byDocument.get(row.document_id);
+    if (!range || row.position >= range.count) continue;
+    const label = range.first + row.position;
+    chunks[label] = { ...row.chunk, doc: range.document.id, label };
+  }
+  return chunks.filter(Boolean);
+}
+
+function assemble(
+  searches: {
+    pool: pg.Pool;
+    efSearch: number | undefined;
+    statistics: TermStatistics;
+    store: PostgresChunkStore;
+  },
+  { manifest, corpus_tables, published_at }: PublishedRow,
+  ranges: readonly LabelRange[],
+  chunks: Chunk[],
+): PostgresIndex {
+  const { pool, efSearch, statistics, store } = searches;
+  const byDocument = new Map(ranges.map((range) => [range.document.id, range]));
   const labelOf = ({ documentId, position }: ChunkKey) => {
-    const range = firstLabels.get(documentId);
+    const range = byDocument.get(documentId);
     return range && position < range.count ? range.first + position : undefined;
   };
+  const chunkCount = ranges.reduce((sum, range) => sum + range.count, 0);
   return {
-    manifest: { ...manifest, chunkCount: chunks.length },
-    documents: documentRows.map((row) => row.stored),
+    manifest: { ...manifest, chunkCount },
+    documents: ranges.map((range) => range.document),
+    // Read when answering asks for them (the store), unless published without tables (then all here).
     chunks,
+    ...(corpus_tables ? { tables: corpus_tables, store } : {}),
     lexical: new PostgresLexicalSearch(pool, labelOf, statistics),
     vectorSearch: new PostgresVectorSearch(pool, manifest.embedder.dimensions, labelOf, efSearch),
-    ...(corpus_tables ? { tables: corpus_tables } : {}),
     publishedAt: published_at,
   };
-}
-
-/**
- * A chunk's quotes as the very objects of its document's list (chunk-document.ts gives a chunk its
- * document's quote objects; JSON read back gives copies), so each quote is held once, not twice.
- * Quotes are told apart by their span; one the document does not list stays the chunk's own.
- */
-function sharedQuotes(quotes: readonly Quote[], documentQuotes: () => ReadonlyMap<string, Quote>): Quote[] {
-  if (quotes.length === 0) return [];
-  const bySpan = documentQuotes();
-  return quotes.map((quote) => {
-    const shared = bySpan.get(spanOf(quote));
-    return shared && isDeepStrictEqual(shared, quote) ? shared : quote;
-  });
-}
-
-function spanOf(quote: Quote): string {
-  return `${quote.start}:${quote.end}`;
 }

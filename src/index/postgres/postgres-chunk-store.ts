@@ -17,7 +17,7 @@ export interface LabelRange {
  * a document summary one document's, so this holds many questions' worth while a replica's memory
  * stays the same whatever the size of the corpus.
  */
-export const CACHED_PARAGRAPHS = 4_000;
+const CACHED_PARAGRAPHS = 4_000;
 
 type Row = { document_id: string; position: number; chunk: Omit<Chunk, 'label'> };
 
@@ -33,21 +33,26 @@ type Row = { document_id: string; position: number; chunk: Omit<Chunk, 'label'> 
 export class PostgresChunkStore implements ChunkStore {
   private readonly ranges: readonly LabelRange[];
   private readonly byDocument: ReadonlyMap<string, LabelRange>;
-  private readonly chunkCache = new BoundedMap<number, Chunk>(CACHED_PARAGRAPHS);
-  private readonly paragraphCache = new BoundedMap<string, Chunk>(CACHED_PARAGRAPHS);
-  private readonly spans = new BoundedMap<string, Map<string, Quote>>(CACHED_PARAGRAPHS);
+  private readonly chunkCache: BoundedMap<number, Chunk>;
+  private readonly paragraphCache: BoundedMap<string, Chunk>;
+  private readonly spans: BoundedMap<string, Map<string, Quote>>;
   /** Chunk rows read from PostgreSQL so far (for tests: what a replica reads, and when). */
   rowsRead = 0;
 
   constructor(
     private readonly pool: Pick<pg.Pool, 'query'>,
     ranges: readonly LabelRange[],
+    /** How many chunks, and how many whole paragraphs, are kept (each). */
+    readonly capacity = CACHED_PARAGRAPHS,
   ) {
+    this.chunkCache = new BoundedMap(capacity);
+    this.paragraphCache = new BoundedMap(capacity);
+    this.spans = new BoundedMap(capacity);
     this.ranges = ranges;
     this.byDocument = new Map(ranges.map((range) => [range.document.id, range]));
   }
 
-  /** How many chunks and paragraphs are held now: never more than twice CACHED_PARAGRAPHS. */
+  /** How many chunks and paragraphs are held now: never more than twice `capacity`. */
   get cached(): number {
     return this.chunkCache.size + this.paragraphCache.size;
   }
@@ -69,8 +74,9 @@ export class PostgresChunkStore implements ChunkStore {
     }
     if (missing.length > 0) {
       const rows = await this.read(
-        `SELECT document_id, position, chunk FROM whosaid_chunks c
-           JOIN unnest($1::text[], $2::int[]) AS k(document_id, position) USING (document_id, position)`,
+        `SELECT c.document_id, c.position, c.chunk FROM whosaid_chunks c
+           JOIN unnest($1::text[], $2::int[]) AS k(document_id, position)
+             ON c.document_id = k.document_id AND c.position = k.position`,
         [missing.map((key) => key.document), missing.map((key) => key.position)],
       );
       for (const chunk of rows) {
@@ -91,12 +97,13 @@ export class PostgresChunkStore implements ChunkStore {
         const at = key.lastIndexOf('#');
         const document = key.slice(0, at);
         const paragraph = Number(key.slice(at + 1));
-        if (this.byDocument.has(document) && Number.isInteger(paragraph)) missing.push({ document, paragraph });
+        if (this.byDocument.has(document) && Number.isInteger(paragraph))
+          missing.push({ document, paragraph });
       }
     }
     if (missing.length > 0) {
       const rows = await this.read(
-        `SELECT document_id, position, chunk FROM whosaid_chunks c
+        `SELECT c.document_id, c.position, c.chunk FROM whosaid_chunks c
            JOIN unnest($1::text[], $2::int[]) AS k(document_id, paragraph)
              ON c.document_id = k.document_id AND (c.chunk->>'paragraph')::int = k.paragraph
           ORDER BY c.document_id, c.position`,

@@ -1,0 +1,156 @@
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { after, before, describe, it } from 'node:test';
+import type pg from 'pg';
+import { ask } from '../../src/answer/ask.js';
+import { findQuotesFor } from '../../src/answer/find-quotes.js';
+import { servedContextSteps } from '../../src/answer/question-tables.js';
+import { prepareScope, withinScope } from '../../src/answer/scoped-context.js';
+import { createSearchContext, type SearchContext } from '../../src/answer/search-context.js';
+import { checkQuote } from '../../src/check/check-quote.js';
+import { migrate } from '../../src/db/migrate.js';
+import { loadMigrations } from '../../src/db/migrations.js';
+import { documentCollection } from '../../src/index/collection-labels.js';
+import { createEmbedder } from '../../src/index/embedder.js';
+import { type IndexData, readIndex } from '../../src/index/index-store.js';
+import { loadPostgresIndex, type PostgresIndex } from '../../src/index/postgres/load-postgres-index.js';
+import { savePostgresIndex } from '../../src/index/postgres/save-postgres-index.js';
+import { runNow } from '../../src/run-in-slices.js';
+import { Wordnet } from '../../src/text/wordnet.js';
+import { createTestDatabase, type TestDatabase, testPool } from '../support/postgres-database.js';
+import { bundledIndexCopy } from '../support/shared-index.js';
+
+const dev = (
+  JSON.parse(await readFile('test/fixtures/dev-questions.json', 'utf8')) as { questions: { q: string }[] }
+).questions.map((question) => question.q);
+
+const embedder = await createEmbedder({ embeddings: 'local', openai: undefined });
+const wordnet = new Wordnet();
+
+/** A cache far smaller than one document: every question reads past it, so it must stay bounded. */
+const CAPACITY = 6;
+const NOW = new Date('2026-01-15T12:00:00Z');
+
+/** Every SQL statement a pool runs, through `query` and through the clients it lends. */
+function recording(pool: pg.Pool): { pool: pg.Pool; statements: string[] } {
+  const statements: string[] = [];
+  const record = (target: { query: (...args: never[]) => unknown }) =>
+    new Proxy(target.query, {
+      apply(query, self, args: unknown[]) {
+        const [sql] = args;
+        statements.push(typeof sql === 'string' ? sql : String((sql as { text?: string }).text));
+        return Reflect.apply(query, self, args);
+      },
+    });
+  const wrapped = new Proxy(pool, {
+    get(target, property, receiver) {
+      if (property === 'query') return record(target);
+      if (property === 'connect')
+        return async () => {
+          const client = await target.connect();
+          return new Proxy(client, {
+            get: (inner, name, self) => (name === 'query' ? record(inner) : Reflect.get(inner, name, self)),
+          });
+        };
+      return Reflect.get(target, property, receiver);
+    },
+  });
+  return { pool: wrapped, statements };
+}
+
+/**
+ * Issue 12, point 4: a replica over PostgreSQL holds no paragraph of the corpus. At start-up it reads
+ * the documents, the tables the writer computed and how many chunks each document has — never a chunk
+ * row — and while it answers it holds at most its cache's bound of them, answering exactly as the files
+ * backend does however small that bound is.
+ */
+describe('a replica reads chunks from PostgreSQL on demand', () => {
+  let database: TestDatabase;
+  let pool: pg.Pool;
+  let files: IndexData;
+  let filesContext: SearchContext;
+  before(async () => {
+    database = await createTestDatabase();
+    pool = testPool(database.url);
+    await migrate(pool, await loadMigrations('index'));
+    // Reed's statements in a collection of their own, for a scope of some collections.
+    const read = await readIndex(await bundledIndexCopy(), { embedderId: embedder.id });
+    files = {
+      ...read,
+      documents: read.documents.map((document) =>
+        document.id.includes('reed') ? { ...document, collection: 'statements' } : document,
+      ),
+    };
+    await savePostgresIndex(pool, files, { collectionOf: documentCollection });
+    filesContext = createSearchContext(files, embedder, wordnet);
+  });
+  after(async () => {
+    await pool.end();
+    await database.drop();
+  });
+
+  it('starts without reading a chunk row, and holds none but its bounded cache', async () => {
+    const { pool: watched, statements } = recording(pool);
+    const index = (await loadPostgresIndex(watched, embedder.id, {
+      cachedParagraphs: CAPACITY,
+    })) as PostgresIndex;
+    const context = runNow(servedContextSteps(index, embedder, wordnet));
+    const chunkReads = statements.filter((sql) => /whosaid_chunks/.test(sql));
+    assert.deepEqual(
+      chunkReads.map((sql) => /GROUP BY document_id/.test(sql)),
+      [true],
+      'only the chunk count per document',
+    );
+    assert.equal(index.store?.rowsRead, 0);
+    assert.equal(index.chunks.length, 0);
+    assert.equal(context.paragraphs.size, 0);
+    assert.equal(index.manifest.chunkCount, files.chunks.length);
+  });
+
+  it('answers, finds and checks quotes as the files backend, its cache never past its bound', async () => {
+    const index = (await loadPostgresIndex(pool, embedder.id, {
+      cachedParagraphs: CAPACITY,
+    })) as PostgresIndex;
+    const store = index.store;
+    assert.ok(store);
+    const replica = runNow(servedContextSteps(index, embedder, wordnet));
+    let largest = 0;
+    const same = async <T>(work: (context: SearchContext) => Promise<T>, what: string) => {
+      assert.deepEqual(await work(replica), await work(filesContext), what);
+      largest = Math.max(largest, store.cached);
+    };
+    for (const question of dev) await same((context) => ask(context, { question, k: 5, now: NOW }), question);
+    for (const document of files.documents)
+      await same(
+        (context) => ask(context, { question: `Summarize ${document.meta.title}`, k: 5, now: NOW }),
+        document.id,
+      );
+    for (const entry of filesContext.speakers)
+      await same((context) => findQuotesFor(context, entry.name, NOW), entry.name);
+    await same((context) => findQuotesFor(context, 'Starlink', NOW), 'topic');
+    for (const quote of files.documents.flatMap((document) => document.quotes).slice(0, 12))
+      await same((context) => checkQuote(context, { claim: quote.text, speaker: 'Elon Musk' }), quote.text);
+    assert.ok(store.rowsRead > files.chunks.length, 'the questions read well past what the cache holds');
+    assert.ok(largest <= 2 * CAPACITY, `held ${largest} chunks and paragraphs`);
+    assert.ok(largest > 0);
+  });
+
+  it('builds a scope of some collections from its paragraphs, read for its tables and then dropped', async () => {
+    const index = (await loadPostgresIndex(pool, embedder.id, {
+      cachedParagraphs: CAPACITY,
+    })) as PostgresIndex;
+    const replica = runNow(servedContextSteps(index, embedder, wordnet));
+    const scope = { collections: ['statements'] };
+    await prepareScope(replica, scope);
+    const scoped = withinScope(replica, scope);
+    assert.equal(scoped.paragraphs.size, 0, 'read for the tables, not kept');
+    await prepareScope(filesContext, scope);
+    const expected = withinScope(filesContext, scope);
+    for (const question of ['what did reed sya about starlink', ...dev.slice(0, 10)])
+      assert.deepEqual(
+        await ask(scoped, { question, k: 5, now: NOW }),
+        await ask(expected, { question, k: 5, now: NOW }),
+        question,
+      );
+  });
+});
