@@ -82,7 +82,7 @@ export interface BotServices {
    */
   refreshIndex?: () => Promise<IngestReport>;
   /** Up to four questions the documents answer, drawn from what they hold (Slack's suggested prompts). */
-  suggestedQuestions(): SuggestedQuestion[];
+  suggestedQuestions(): Promise<SuggestedQuestion[]>;
   /** A follow-up read against the conversation before it (a pronoun or "and …?" written out), or as asked. */
   resolveFollowUp(question: string, turns: readonly ConversationTurn[]): FollowUp;
   /**
@@ -235,7 +235,7 @@ export function createBotServices(
       const names = lookupNames ? await lookupNames(people) : {};
       return summarize(readableThread({ messages, names, botUserId }), generation?.summary);
     },
-    suggestedQuestions: () => use((context) => suggestedQuestions(outlineOf(context))),
+    suggestedQuestions: () => use(async (context) => suggestedQuestions(await outlineOf(context))),
     resolveFollowUp: (question, turns) =>
       use((context) =>
         // People only: "SpaceX" in "what did he say about SpaceX?" is a topic, not who "he" is.
@@ -260,29 +260,30 @@ function knowledgeOf(context: SearchContext, generation: boolean): KnowledgeSumm
       publisher: document.meta.publisher ?? document.meta.source,
       date: document.meta.date,
       url: document.meta.url,
-      quotes: document.quotes.filter((quote) => quote.speaker !== null).length,
+      quotes: context.quotes.attributed(document),
     })),
     speakers: context.speakers.map((speaker) => ({
       name: speaker.name,
       roles: speaker.roles,
       quoteCount: speaker.quoteCount,
     })),
-    collections: collectionStats(context.index.documents),
+    collections: collectionStats(context.index.documents, [], context.quotes.attributed),
     builtAt: context.index.manifest.builtAt,
     embedder: context.index.manifest.embedder.id,
     generation,
   };
 }
 
-function outlineOf(context: SearchContext): CorpusOutline {
+async function outlineOf(context: SearchContext): Promise<CorpusOutline> {
   const bySpeaker = new Map<string, { text: string; title: string }[]>();
-  for (const document of context.index.documents)
-    for (const quote of document.quotes) {
-      if (quote.speaker === null) continue;
-      const quotes = bySpeaker.get(quote.speaker) ?? [];
-      quotes.push({ text: quote.text, title: document.meta.title });
-      bySpeaker.set(quote.speaker, quotes);
-    }
+  for await (const batch of context.quotes.batches(context.index.documents))
+    for (const [document, quotes] of batch)
+      for (const quote of quotes) {
+        if (quote.speaker === null) continue;
+        const said = bySpeaker.get(quote.speaker) ?? [];
+        said.push({ text: quote.text, title: document.meta.title });
+        bySpeaker.set(quote.speaker, said);
+      }
   return {
     documents: context.index.documents.map((document) => ({
       title: document.meta.title,

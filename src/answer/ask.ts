@@ -86,7 +86,11 @@ export async function ask(context: SearchContext, options: AskOptions): Promise<
     request === 'summary' && support.supported ? context.documents.get(passages[0]?.doc ?? '') : undefined;
   const topParagraphs = top ? await context.store.documentParagraphs(top.id, top.paragraphCount) : [];
   const meant = top && isDocumentMeant(options.question, top, topParagraphs) ? top : undefined;
-  if (meant && !options.unsolicited) return { ...plain(), ...summarizeDocument(meant, topParagraphs) };
+  if (meant && !options.unsolicited)
+    return {
+      ...plain(),
+      ...summarizeDocument(meant, topParagraphs, await context.quotes.ofDocument(meant)),
+    };
   const base = { mode: 'extractive' as const, notes, removed: [], speakers, closest: [] };
   // Passages were found, but none from the time asked about: say so, not that nothing covers the topic.
   const reason = allOutOfRange

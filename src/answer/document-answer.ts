@@ -111,11 +111,12 @@ const MAX_SPEAKERS = 4;
 /**
  * An extractive summary of one document: its lede, then who said what — each speaker's first quote
  * — every line cited to its whole paragraph. Nothing is paraphrased. `paragraphs`: the document's
- * whole paragraphs, in order (ChunkStore.documentParagraphs).
+ * whole paragraphs, in order (ChunkStore.documentParagraphs); `quotes`, its quotes (QuoteStore).
  */
 export function summarizeDocument(
   document: StoredDocument,
   paragraphs: readonly Chunk[],
+  quotes: readonly Quote[],
 ): Pick<Answer, 'answer' | 'citations' | 'abstained'> {
   const byNumber = new Map(paragraphs.map((paragraph) => [paragraph.paragraph, paragraph]));
   // The lede is the first paragraph that is a sentence of the story: not the headline repeated, not a
@@ -147,7 +148,7 @@ export function summarizeDocument(
   if (lede) lines.push(`${lede.text.trim()} [${cite(lede, null)}]`);
   const seen = new Set<string>();
   const speakerLines: string[] = [];
-  for (const quote of representativeQuotes(document.quotes)) {
+  for (const quote of representativeQuotes(quotes)) {
     if (!quote.speaker || seen.has(quote.speaker) || speakerLines.length >= MAX_SPEAKERS) continue;
     if (isPlantedInstruction(quote.text)) continue;
     const paragraph = byNumber.get(quote.paragraph);

@@ -51,7 +51,7 @@ export async function findQuotes(
     if (isEmptyFilter(filter)) return { hits: [], speakers: [], suggestions: match.suggestions };
     speakers = match.matches;
   }
-  const all = allQuotes(context).filter(
+  const all = (await allQuotes(context)).filter(
     (hit) => hit.speaker !== null && (filter === null || quoteMatches(hit, filter)),
   );
   const topic = options.topic?.trim();
@@ -129,17 +129,20 @@ async function findUndated(
 }
 
 /** Every quote with its document (the page is added to those returned: withPages). */
-function allQuotes(context: SearchContext): QuoteHit[] {
-  return context.index.documents.flatMap((document) =>
-    document.quotes.map((quote) => ({
-      ...quote,
-      doc: document.id,
-      title: document.meta.title,
-      publisher: document.meta.publisher ?? document.meta.source,
-      date: document.meta.date,
-      url: document.meta.url,
-    })),
-  );
+async function allQuotes(context: SearchContext): Promise<QuoteHit[]> {
+  const hits: QuoteHit[] = [];
+  for await (const batch of context.quotes.batches(context.index.documents))
+    for (const [document, quotes] of batch)
+      for (const quote of quotes)
+        hits.push({
+          ...quote,
+          doc: document.id,
+          title: document.meta.title,
+          publisher: document.meta.publisher ?? document.meta.source,
+          date: document.meta.date,
+          url: document.meta.url,
+        });
+  return hits;
 }
 
 function topicScore(context: SearchContext, hit: QuoteHit, paragraph: string, topic: string): number {

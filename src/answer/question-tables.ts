@@ -1,12 +1,11 @@
 import type { Embedder } from '../index/embedder.js';
 import type { IndexData } from '../index/index-store.js';
 import type { ServedIndex } from '../index/served-index.js';
-import type { Chunk } from '../index/types.js';
 import type { Steps } from '../run-in-slices.js';
 import type { Wordnet } from '../text/wordnet.js';
 import { corpusNameRunSteps } from './corpus-names.js';
 import { correctionTableSteps } from './correct-question.js';
-import { type SearchContext, searchContextSteps } from './search-context.js';
+import { type ReadFromStores, type SearchContext, searchContextSteps } from './search-context.js';
 import { descriptionSteps } from './speaker-descriptions.js';
 
 /**
@@ -22,7 +21,7 @@ export function* servedContextSteps(
   index: IndexData | ServedIndex,
   embedder: Embedder,
   wordnet: Wordnet,
-  read?: ReadonlyMap<string, Chunk>,
+  read?: ReadFromStores,
 ): Steps<SearchContext> {
   const context = yield* searchContextSteps(index, embedder, wordnet, read);
   yield* corpusNameRunSteps(context);

@@ -1,10 +1,10 @@
 import { type Scope, scopeKey } from '../collections/scope.js';
-import type { ChunkStore } from '../index/chunk-store.js';
 import { indexCollections, restrictIndex } from '../index/restrict-index.js';
 import type { Chunk, StoredDocument } from '../index/types.js';
+import type { Quote } from '../quotes/types.js';
 import { runInSlices } from '../run-in-slices.js';
 import { servedContextSteps } from './question-tables.js';
-import { createSearchContext, type SearchContext } from './search-context.js';
+import { createSearchContext, type ReadFromStores, type SearchContext } from './search-context.js';
 
 /**
  * Scoped contexts kept per context (per index generation), one per scope asked: building one reads
@@ -32,7 +32,7 @@ export function withinScope(context: SearchContext, scope: Scope | undefined): S
   // Over a store that reads chunks on demand, the scope's tables need its paragraphs, which only
   // prepareScope reads (awaited): what is built here serves what needs no table (documents,
   // speakers) and is not kept, so the prepared one replaces it.
-  return context.index.store ? made : keep(context, key, made);
+  return readsOnDemand(context) ? made : keep(context, key, made);
 }
 
 /**
@@ -58,7 +58,7 @@ export async function prepareScope(context: SearchContext, scope: Scope | undefi
   const allowed = new Set(scope.collections);
   const restricted = restrictIndex(context.index, allowed);
   const made = (async () => {
-    const read = context.index.store ? await scopeParagraphs(context.store, restricted.documents) : undefined;
+    const read = readsOnDemand(context) ? await scopeRead(context, restricted.documents) : undefined;
     return runInSlices(servedContextSteps(restricted, context.embedder, context.wordnet, read));
   })();
   inFlight.set(key, made);
@@ -93,18 +93,27 @@ function keep(context: SearchContext, key: string, made: SearchContext): SearchC
   return made;
 }
 
+/** Whether the index holds neither its chunks nor its quotes, which a scope then reads (PostgreSQL). */
+function readsOnDemand(context: SearchContext): boolean {
+  return context.index.store !== undefined || context.index.quoteStore !== undefined;
+}
+
 /**
- * The whole paragraphs of a scope's documents, in the index's order, read from the store a document
- * at a time: its tables (vocabulary, names, descriptions) are built from them, then they are dropped.
- * What this holds for a moment grows with the scope; what the scope keeps grows with its words.
+ * The whole paragraphs and the quotes of a scope's documents, in the index's order, read from the
+ * stores a document at a time: its tables (vocabulary, names, descriptions) and its speaker directory
+ * are built from them, then they are dropped. What this holds for a moment grows with the scope; what
+ * the scope keeps grows with its words and speakers.
  */
-async function scopeParagraphs(
-  store: ChunkStore,
+async function scopeRead(
+  context: SearchContext,
   documents: readonly StoredDocument[],
-): Promise<Map<string, Chunk>> {
+): Promise<ReadFromStores> {
   const paragraphs = new Map<string, Chunk>();
-  for (const document of documents)
-    for (const paragraph of await store.documentParagraphs(document.id, document.paragraphCount))
+  const quotes = new Map<string, Quote[]>();
+  for (const document of documents) {
+    for (const paragraph of await context.store.documentParagraphs(document.id, document.paragraphCount))
       paragraphs.set(`${paragraph.doc}#${paragraph.paragraph}`, paragraph);
-  return paragraphs;
+    quotes.set(document.id, await context.quotes.ofDocument(document));
+  }
+  return { paragraphs, quotes };
 }

@@ -1,6 +1,7 @@
 import { addPart, type ChunkStore, residentChunkStore } from '../index/chunk-store.js';
 import type { Embedder } from '../index/embedder.js';
 import type { IndexData } from '../index/index-store.js';
+import { type QuoteStore, residentQuotes } from '../index/quote-store.js';
 import { type ServedIndex, servedIndex } from '../index/served-index.js';
 import type { Chunk, StoredDocument } from '../index/types.js';
 import {
@@ -8,6 +9,7 @@ import {
   type SpeakerEntry,
   speakerDirectorySteps,
 } from '../quotes/speaker-directory.js';
+import type { Quote } from '../quotes/types.js';
 import { runNow, type Steps, stepCounter } from '../run-in-slices.js';
 import type { Wordnet } from '../text/wordnet.js';
 
@@ -25,9 +27,20 @@ export interface SearchContext {
   paragraphs: Map<string, Chunk>;
   /** Chunks and whole paragraphs as answering reads them: by label or key, awaited. */
   store: ChunkStore;
+  /** The documents' quotes as answering reads them: a document's, or all a batch at a time, awaited. */
+  quotes: QuoteStore;
   speakers: SpeakerEntry[];
   /** Short forms of names, lower-cased → the names they stand for, over all documents. */
   aliases: Map<string, string[]>;
+}
+
+/**
+ * What a view of some collections read from stores that hold nothing (scoped-context.ts): its
+ * documents' whole paragraphs and quotes, for building its tables and speaker directory.
+ */
+export interface ReadFromStores {
+  paragraphs: ReadonlyMap<string, Chunk>;
+  quotes: ReadonlyMap<string, Quote[]>;
 }
 
 /**
@@ -36,7 +49,7 @@ export interface SearchContext {
  */
 export type CorpusView = Pick<
   SearchContext,
-  'index' | 'documents' | 'paragraphs' | 'store' | 'speakers' | 'aliases'
+  'index' | 'documents' | 'paragraphs' | 'store' | 'quotes' | 'speakers' | 'aliases'
 >;
 
 export function createSearchContext(
@@ -58,7 +71,7 @@ export function* searchContextSteps(
   source: IndexData | ServedIndex,
   embedder: Embedder,
   wordnet: Wordnet,
-  read?: ReadonlyMap<string, Chunk>,
+  read?: ReadFromStores,
 ): Steps<SearchContext> {
   return { ...(yield* corpusViewSteps(source, read)), embedder, wordnet };
 }
@@ -68,31 +81,33 @@ export function* searchContextSteps(
  * the aliases come from the tables its writer computed when it has them (an index read from
  * PostgreSQL), as built here from the same documents, so no replica reads every quote to make them.
  */
-export function* corpusViewSteps(
-  source: IndexData | ServedIndex,
-  read?: ReadonlyMap<string, Chunk>,
-): Steps<CorpusView> {
+export function* corpusViewSteps(source: IndexData | ServedIndex, read?: ReadFromStores): Steps<CorpusView> {
   const index = servedIndex(source);
   const documents = new Map(index.documents.map((document) => [document.id, document]));
   // Only the documents' own chunks: a view of some collections (restrict-index.ts) keeps every chunk.
   // An index whose store reads chunks on demand holds none: its whole paragraphs are those `read`
   // for building tables (scoped-context.ts), else none.
-  const paragraphs = index.store ? new Map(read) : yield* wholeParagraphs(index.chunks, documents);
+  const paragraphs = index.store
+    ? new Map(read?.paragraphs)
+    : yield* wholeParagraphs(index.chunks, documents);
   return {
     index,
     documents,
     paragraphs,
     store: index.store ?? residentChunkStore(index.chunks, paragraphs),
-    speakers: index.tables ? index.tables.speakers : yield* speakerDirectorySteps(yield* quotesOf(index)),
+    quotes: index.quoteStore ?? residentQuotes,
+    speakers: index.tables
+      ? index.tables.speakers
+      : yield* speakerDirectorySteps(yield* quotesOf(index, read?.quotes)),
     aliases: index.tables ? new Map(index.tables.aliases) : aliasTable(index.documents),
   };
 }
 
-function* quotesOf(index: ServedIndex): Steps<DirectoryQuote[]> {
+function* quotesOf(index: ServedIndex, read?: ReadonlyMap<string, Quote[]>): Steps<DirectoryQuote[]> {
   const tick = stepCounter(STEP_ITEMS);
   const quotes: DirectoryQuote[] = [];
   for (const document of index.documents) {
-    for (const quote of document.quotes) {
+    for (const quote of read?.get(document.id) ?? document.quotes) {
       quotes.push({ ...quote, doc: document.id });
       if (tick()) yield;
     }

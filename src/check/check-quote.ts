@@ -75,17 +75,20 @@ export async function checkQuote(context: SearchContext, request: CheckRequest):
   const claim = readClaim(claimText);
   const sources = claim.words.length >= MIN_CLAIM_WORDS ? await findQuoteSources(context, claimText) : [];
   // Only a claimed speaker is weighed against the documents' own words (the paragraphs around a quote,
-  // the sentences naming who it credits): then the paragraphs of each source's document are read.
+  // the sentences naming who it credits, its speakers): then each source's document is read.
   const paragraphs = new Map<string, readonly Chunk[]>();
+  const quotes = new Map<string, readonly Quote[]>();
   if (claimed)
     for (const { document } of sources)
-      if (!paragraphs.has(document.id))
+      if (!paragraphs.has(document.id)) {
         paragraphs.set(
           document.id,
           await context.store.documentParagraphs(document.id, document.paragraphCount),
         );
+        quotes.set(document.id, await context.quotes.ofDocument(document));
+      }
   const judgeSpeaker: SpeakerJudge = {
-    agrees: speakerAgreement(paragraphs),
+    agrees: speakerAgreement(paragraphs, quotes),
     uncertain: (source, quote) =>
       uncertainDisagreement(paragraphs.get(source.document.id) ?? [], quote, claimed),
   };

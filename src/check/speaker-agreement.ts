@@ -21,8 +21,14 @@ export type Agreement = (quote: Quote | null, source: QuoteSource, claimed: stri
  */
 const DESCRIPTION = /^(?:the|a|an|his|her|their)\s|^[\p{L}.-]+['’]s\s/iu;
 
-/** `paragraphs`: the whole paragraphs, in order, of each document a source of the check is in. */
-export function speakerAgreement(paragraphs: ReadonlyMap<string, readonly Chunk[]>): Agreement {
+/**
+ * `paragraphs` and `quotes`: the whole paragraphs, in order, and the quotes of each document a source
+ * of the check is in.
+ */
+export function speakerAgreement(
+  paragraphs: ReadonlyMap<string, readonly Chunk[]>,
+  quotes: ReadonlyMap<string, readonly Quote[]>,
+): Agreement {
   const sentences = new Map<string, string[]>();
   const sentencesIn = (doc: string) => {
     let found = sentences.get(doc);
@@ -34,7 +40,8 @@ export function speakerAgreement(paragraphs: ReadonlyMap<string, readonly Chunk[
   };
   return (quote, source, claimed) => {
     if (!claimed || !quote?.speaker) return null;
-    const directory = buildSpeakerDirectory(source.document.quotes);
+    const own = quotes.get(source.document.id) ?? [];
+    const directory = buildSpeakerDirectory(own);
     if (sameNameForm(claimed, quote.speaker, directory)) return true;
     const matched = matchSpeaker(claimed, directory).matches;
     if (matched.length > 0) {
@@ -46,7 +53,7 @@ export function speakerAgreement(paragraphs: ReadonlyMap<string, readonly Chunk[
       );
     }
     if (!DESCRIPTION.test(claimed.trim())) return false;
-    const roles = buildSpeakerDirectory(source.document.quotes)
+    const roles = buildSpeakerDirectory(own)
       .filter((entry) => entry.name === quote.speaker)
       .flatMap((entry) => entry.roles);
     return describes(sentencesIn(source.document.id), quote, roles, claimed);

@@ -1,4 +1,5 @@
 import { documentCollection } from './collection-labels.js';
+import { residentQuotes } from './quote-store.js';
 import type { StoredDocument } from './types.js';
 
 /** What `collections list`, the App Home and MCP say about one collection. */
@@ -16,6 +17,7 @@ export interface CollectionStats {
 export function collectionStats(
   documents: readonly StoredDocument[],
   names: readonly string[] = [],
+  attributed: (document: StoredDocument) => number = residentQuotes.attributed,
 ): CollectionStats[] {
   const stats = new Map<string, CollectionStats & { newest: number }>();
   const entry = (name: string) => {
@@ -31,7 +33,7 @@ export function collectionStats(
     const found = entry(documentCollection(document));
     found.documents += 1;
     found.paragraphs += document.paragraphCount;
-    found.quotes += document.quotes.filter((quote) => quote.speaker !== null).length;
+    found.quotes += attributed(document);
     found.newest = Math.max(found.newest, document.mtimeMs);
   }
   return [...stats.values()]

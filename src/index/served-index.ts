@@ -2,6 +2,7 @@ import type { ChunkStore } from './chunk-store.js';
 import { labelsOf } from './collection-labels.js';
 import type { IndexData } from './index-store.js';
 import { inMemoryLexicalSearch, type LexicalSearch } from './lexical-search.js';
+import type { QuoteStore } from './quote-store.js';
 import type { CorpusTables } from './types.js';
 import type { HnswVectorIndex, VectorHit } from './vector-index.js';
 
@@ -33,6 +34,11 @@ export interface ServedIndex extends Omit<IndexData, 'hnsw' | 'vectors' | 'lexic
    * then `chunks` is empty); absent: `chunks` holds every one.
    */
   store?: ChunkStore;
+  /**
+   * Where answering reads the documents' quotes when the documents do not hold them (PostgreSQL: read
+   * on demand, and then each document's `quotes` is empty); absent: the documents hold them.
+   */
+  quoteStore?: QuoteStore;
 }
 
 /** The files backend's index as a served index: its hnswlib graph and MiniSearch index answer searches. */

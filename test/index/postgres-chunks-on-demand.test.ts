@@ -7,6 +7,7 @@ import { findQuotesFor } from '../../src/answer/find-quotes.js';
 import { servedContextSteps } from '../../src/answer/question-tables.js';
 import { prepareScope, withinScope } from '../../src/answer/scoped-context.js';
 import { createSearchContext, type SearchContext } from '../../src/answer/search-context.js';
+import { createBotServices } from '../../src/bot-services.js';
 import { checkQuote } from '../../src/check/check-quote.js';
 import { migrate } from '../../src/db/migrate.js';
 import { loadMigrations } from '../../src/db/migrations.js';
@@ -95,13 +96,18 @@ describe('a replica reads chunks from PostgreSQL on demand', () => {
       cachedParagraphs: CAPACITY,
     })) as PostgresIndex;
     const context = runNow(servedContextSteps(index, embedder, wordnet));
-    const chunkReads = statements.filter((sql) => /whosaid_chunks/.test(sql));
-    assert.deepEqual(
-      chunkReads.map((sql) => /GROUP BY document_id/.test(sql)),
-      [true],
-      'only the chunk count per document',
-    );
+    for (const table of ['whosaid_chunks', 'whosaid_quotes'])
+      assert.deepEqual(
+        statements.filter((sql) => sql.includes(table)).map((sql) => /GROUP BY document_id/.test(sql)),
+        [true],
+        `only a count per document from ${table}`,
+      );
     assert.equal(index.store?.rowsRead, 0);
+    assert.equal(index.quoteStore?.rowsRead, 0);
+    assert.ok(
+      index.documents.every((document) => document.quotes.length === 0),
+      'no quote list held',
+    );
     assert.equal(index.chunks.length, 0);
     assert.equal(context.paragraphs.size, 0);
     assert.equal(index.manifest.chunkCount, files.chunks.length);
@@ -130,9 +136,16 @@ describe('a replica reads chunks from PostgreSQL on demand', () => {
     await same((context) => findQuotesFor(context, 'Starlink', NOW), 'topic');
     for (const quote of files.documents.flatMap((document) => document.quotes).slice(0, 12))
       await same((context) => checkQuote(context, { claim: quote.text, speaker: 'Elon Musk' }), quote.text);
+    const services = (context: SearchContext) => createBotServices(context, { k: 5, now: () => NOW });
+    assert.deepEqual(services(replica).knowledge(), services(filesContext).knowledge());
+    assert.deepEqual(
+      await services(replica).suggestedQuestions(),
+      await services(filesContext).suggestedQuestions(),
+    );
     assert.ok(store.rowsRead > files.chunks.length, 'the questions read well past what the cache holds');
     assert.ok(largest <= 2 * CAPACITY, `held ${largest} chunks and paragraphs`);
     assert.ok(largest > 0);
+    assert.ok((index.quoteStore?.cached ?? 0) <= files.documents.length);
   });
 
   it('builds a scope of some collections from its paragraphs, read for its tables and then dropped', async () => {

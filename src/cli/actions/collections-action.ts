@@ -15,7 +15,11 @@ export async function collectionsListAction(
   const config = configFor(io, flags);
   const records = await readCollections(config.collectionsDir);
   const context = await openSearchContext(config, io);
-  const stats = collectionStats(context.index.documents, [DEFAULT_COLLECTION, ...records.map((r) => r.name)]);
+  const stats = collectionStats(
+    context.index.documents,
+    [DEFAULT_COLLECTION, ...records.map((r) => r.name)],
+    context.quotes.attributed,
+  );
   const rows = stats.map((entry) => {
     const record = records.find((other) => other.name === entry.name);
     const folders =

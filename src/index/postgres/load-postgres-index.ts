@@ -4,12 +4,17 @@ import type { ServedIndex } from '../served-index.js';
 import type { Chunk, CorpusTables, IndexManifest, StoredDocument } from '../types.js';
 import { type LabelRange, PostgresChunkStore } from './postgres-chunk-store.js';
 import { PostgresLexicalSearch, type TermStatistics } from './postgres-lexical-search.js';
+import { PostgresQuoteStore } from './postgres-quote-store.js';
 import { type ChunkKey, PostgresVectorSearch } from './postgres-vector-search.js';
 
 /** The index another process published, as read from PostgreSQL, and when it was published. */
 export interface PostgresIndex extends ServedIndex {
-  /** Absent only for an index published before its tables (then `chunks` holds every chunk). */
+  /**
+   * Absent only for an index published before its tables (then `chunks` holds every chunk and each
+   * document its quotes).
+   */
   store?: PostgresChunkStore;
+  quoteStore?: PostgresQuoteStore;
   /** `whosaid_index.updated_at` of the version read: a replica compares it to find newer ones. */
   publishedAt: string;
 }
@@ -49,16 +54,24 @@ export async function loadPostgresIndex(
         `The index in PostgreSQL was built with embeddings "${manifest.embedder.id}", but "${embedderId}" is configured.`,
       );
     }
+    const onDemand = row.corpus_tables !== null;
+    // With the tables published, quotes are read on demand (postgres-quote-store.ts): not here.
     const documents = await client.query<{ id: string; stored: StoredDocument }>(
-      'SELECT id, stored FROM whosaid_documents ORDER BY ordinal',
+      `SELECT id, ${onDemand ? "jsonb_set(stored, '{quotes}', '[]')" : 'stored'} AS stored
+         FROM whosaid_documents ORDER BY ordinal`,
     );
+    const attributed = onDemand
+      ? await client.query<{ document_id: string; count: number }>(
+          'SELECT document_id, count(*)::int AS count FROM whosaid_quotes WHERE speaker IS NOT NULL GROUP BY document_id',
+        )
+      : null;
     // How many chunks each document has (from the primary key's index, not the rows): the labels.
     const counts = await client.query<{ document_id: string; count: number }>(
       'SELECT document_id, max(position) + 1 AS count FROM whosaid_chunks GROUP BY document_id',
     );
     // An index published before the writer computed its tables: its chunks are read whole, as then,
     // so the tables can be built from them.
-    const legacy = row.corpus_tables
+    const legacy = onDemand
       ? null
       : await client.query<Row>('SELECT document_id, position, chunk FROM whosaid_chunks');
     const statistics = await readTermStatistics(client);
@@ -68,8 +81,12 @@ export async function loadPostgresIndex(
       new Map(counts.rows.map((count) => [count.document_id, Number(count.count)])),
     );
     const store = new PostgresChunkStore(pool, ranges, options.cachedParagraphs);
+    const quoteStore = new PostgresQuoteStore(
+      pool,
+      new Map((attributed?.rows ?? []).map((count) => [count.document_id, count.count])),
+    );
     const chunks = legacy ? residentChunks(ranges, legacy.rows) : [];
-    const searches = { pool, efSearch: options.efSearch, statistics, store };
+    const searches = { pool, efSearch: options.efSearch, statistics, store, quoteStore };
     return assemble(searches, row, ranges, chunks);
   } finally {
     await client.query('ROLLBACK').catch(() => {});
@@ -135,12 +152,13 @@ function assemble(
     efSearch: number | undefined;
     statistics: TermStatistics;
     store: PostgresChunkStore;
+    quoteStore: PostgresQuoteStore;
   },
   { manifest, corpus_tables, published_at }: PublishedRow,
   ranges: readonly LabelRange[],
   chunks: Chunk[],
 ): PostgresIndex {
-  const { pool, efSearch, statistics, store } = searches;
+  const { pool, efSearch, statistics, store, quoteStore } = searches;
   const byDocument = new Map(ranges.map((range) => [range.document.id, range]));
   const labelOf = ({ documentId, position }: ChunkKey) => {
     const range = byDocument.get(documentId);
@@ -152,7 +170,7 @@ function assemble(
     documents: ranges.map((range) => range.document),
     // Read when answering asks for them (the store), unless published without tables (then all here).
     chunks,
-    ...(corpus_tables ? { tables: corpus_tables, store } : {}),
+    ...(corpus_tables ? { tables: corpus_tables, store, quoteStore } : {}),
     lexical: new PostgresLexicalSearch(pool, labelOf, statistics),
     vectorSearch: new PostgresVectorSearch(pool, manifest.embedder.dimensions, labelOf, efSearch),
     publishedAt: published_at,

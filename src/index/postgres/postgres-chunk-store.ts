@@ -1,7 +1,5 @@
-import { isDeepStrictEqual } from 'node:util';
 import type pg from 'pg';
 import { BoundedMap } from '../../bounded-map.js';
-import type { Quote } from '../../quotes/types.js';
 import { addPart, type ChunkStore } from '../chunk-store.js';
 import type { Chunk, StoredDocument } from '../types.js';
 
@@ -25,7 +23,7 @@ type Row = { document_id: string; position: number; chunk: Omit<Chunk, 'label'> 
  * The chunks of an index published in PostgreSQL, read when answering asks for them (by label, by
  * paragraph, or a document's) rather than all at start-up: a replica holds one label range per
  * document and a bounded cache, not the corpus's text. Each chunk comes back as the files backend
- * holds it — its label, its document's id and its document's very quote objects — and paragraphs
+ * holds it — its label, its document's id, its quotes — and paragraphs
  * split in parts are joined as the files backend joins them (addPart). The ranges are those of the
  * snapshot the index was read in; a chunk a newer publication rewrote is read as it is now, which is
  * what the next generation (read at once: serve-published-index.ts) answers from anyway.
@@ -35,7 +33,6 @@ export class PostgresChunkStore implements ChunkStore {
   private readonly byDocument: ReadonlyMap<string, LabelRange>;
   private readonly chunkCache: BoundedMap<number, Chunk>;
   private readonly paragraphCache: BoundedMap<string, Chunk>;
-  private readonly spans: BoundedMap<string, Map<string, Quote>>;
   /** Chunk rows read from PostgreSQL so far (for tests: what a replica reads, and when). */
   rowsRead = 0;
 
@@ -47,7 +44,6 @@ export class PostgresChunkStore implements ChunkStore {
   ) {
     this.chunkCache = new BoundedMap(capacity);
     this.paragraphCache = new BoundedMap(capacity);
-    this.spans = new BoundedMap(capacity);
     this.ranges = ranges;
     this.byDocument = new Map(ranges.map((range) => [range.document.id, range]));
   }
@@ -140,9 +136,7 @@ export class PostgresChunkStore implements ChunkStore {
     return rows.flatMap((row) => {
       const range = this.byDocument.get(row.document_id);
       if (!range || row.position >= range.count) return [];
-      const { document } = range;
-      const quotes = sharedQuotes(row.chunk.quotes, () => this.quotesOf(document));
-      return [{ ...row.chunk, doc: document.id, quotes, label: range.first + row.position }];
+      return [{ ...row.chunk, doc: range.document.id, label: range.first + row.position }];
     });
   }
 
@@ -152,15 +146,6 @@ export class PostgresChunkStore implements ChunkStore {
     for (const chunk of [...chunks].sort((a, b) => a.label - b.label)) addPart(paragraphs, chunk);
     for (const [key, paragraph] of paragraphs) this.paragraphCache.set(key, paragraph);
     return paragraphs;
-  }
-
-  private quotesOf(document: StoredDocument): Map<string, Quote> {
-    let found = this.spans.get(document.id);
-    if (!found) {
-      found = new Map(document.quotes.map((quote) => [spanOf(quote), quote]));
-      this.spans.set(document.id, found);
-    }
-    return found;
   }
 
   /** The range holding `label`: ranges are in label order, so a binary search. */
@@ -176,22 +161,4 @@ export class PostgresChunkStore implements ChunkStore {
     }
     return undefined;
   }
-}
-
-/**
- * A chunk's quotes as the very objects of its document's list (chunk-document.ts gives a chunk its
- * document's quote objects; JSON read back gives copies), so each quote is held once, not twice.
- * Quotes are told apart by their span; one the document does not list stays the chunk's own.
- */
-function sharedQuotes(quotes: readonly Quote[], documentQuotes: () => ReadonlyMap<string, Quote>): Quote[] {
-  if (quotes.length === 0) return [];
-  const bySpan = documentQuotes();
-  return quotes.map((quote) => {
-    const shared = bySpan.get(spanOf(quote));
-    return shared && isDeepStrictEqual(shared, quote) ? shared : quote;
-  });
-}
-
-function spanOf(quote: Quote): string {
-  return `${quote.start}:${quote.end}`;
 }

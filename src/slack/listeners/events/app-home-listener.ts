@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, Context, SlackEventMiddlewareArgs } from '@slack/bolt';
+import type { BotServices } from '../../../bot-services.js';
 import { channelScope, visibleCollections } from '../../../collections/channel-scope.js';
 import { placeOf, tenancyOf } from '../../channel-services.js';
 import { feedbackOfWorkspace, summarizeFeedback } from '../../feedback-summary.js';
@@ -52,7 +53,7 @@ async function workspaceHome(deps: SlackDeps, context: Context, user: string) {
   const place = placeOf(context, undefined);
   const tenancy = await tenancyOf(deps);
   const visible = visibleCollections(place.team, tenancy.records);
-  const everything = deps.services.within({ collections: visible }).knowledge();
+  const everything = (await prepared(deps.services.within({ collections: visible }))).knowledge();
   const present = new Map(everything.collections.map((stats) => [stats.name, stats]));
   const collections = visible.map((name) => ({
     name,
@@ -66,7 +67,8 @@ async function workspaceHome(deps: SlackDeps, context: Context, user: string) {
       )
       .map((binding) => binding.channel),
   }));
-  return homeView(deps.services.within(channelScope(place, tenancy)).knowledge(), deps.identity.botUserId, {
+  const shown = await prepared(deps.services.within(channelScope(place, tenancy)));
+  return homeView(shown.knowledge(), deps.identity.botUserId, {
     ...(await homeExtras(deps, user, visible, place.team)),
     collections,
   });
@@ -102,4 +104,13 @@ async function homeExtras(
         workspaceUrl ? buildPermalink(workspaceUrl, answer.channel, answer.messageTs, answer.threadTs) : null,
     },
   };
+}
+
+/**
+ * The services with their scope built (scoped-context.ts): over an index read on demand its speaker
+ * directory needs the scope's quotes, which only the awaited preparation reads.
+ */
+async function prepared(services: BotServices): Promise<BotServices> {
+  await services.prepare();
+  return services;
 }

@@ -33,7 +33,7 @@ export function suggestedPromptsOffer(deps: SlackDeps) {
       team: where.team,
       ...(where.viewing ? { channel: where.viewing, fallback: where.channel } : { channel: where.channel }),
     });
-    const prompts = services.suggestedQuestions();
+    const prompts = await services.suggestedQuestions();
     if (prompts.length === 0) return;
     lastSet.delete(key);
     lastSet.set(key, Date.now());
