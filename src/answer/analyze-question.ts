@@ -69,8 +69,6 @@ export interface QuestionAnalysis {
   speechSubject: string | null;
 }
 
-const MONTH = /^(?:january|february|march|april|may|june|july|august|september|october|november|december)$/;
-
 const SPEECH =
   /\b(?:say|said|says|tell|told|think|thinks|thought|claim(?:ed)?|warn(?:ed)?|argue[ds]?|quote[ds]?|describe[ds]?|comment(?:ed)?|according to|respond(?:ed)?|statement)\b/i;
 
@@ -78,12 +76,10 @@ export function analyzeQuestion(question: string, resources: QuestionResources):
   const { wordnet } = resources;
   const shortForms = findShortForms(question, resources);
   // "Gov't contracts: …", "Dept. of …" at the start of a sentence: a standard abbreviation of a common
-  // word is capitalised there as any first word is, and names no one. (A month's short form, "Jun",
-  // may also be someone's name, so it stays.)
-  const entities = findProperNames(question).filter((entity) => {
-    const expanded = entity.name.includes(' ') ? null : expandAbbreviation(entity.name.replace(/\.$/, ''));
-    return expanded === null || MONTH.test(expanded);
-  });
+  // word is capitalised there as any first word is, and names no one.
+  const entities = findProperNames(question).filter(
+    (entity) => entity.name.includes(' ') || expandAbbreviation(entity.name.replace(/\.$/, '')) === null,
+  );
   // Other names WordNet gives a name of several words ("RI" for "Rhode Island"), when the corpus uses
   // them: each word of the name then counts as present where the other name is.
   const otherNames = new Map<string, string[]>();

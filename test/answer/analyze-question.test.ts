@@ -31,10 +31,10 @@ test('a shell noun after "what" is no thing a passage must name', () => {
   assert.equal(analyzeQuestion('What bill did Warren introduce?', { wordnet }).focus?.word, 'bill');
 });
 
-test('a standard abbreviation capitalised as a first word names no one; a month’s may', () => {
+test('a standard abbreviation capitalised as a first word names no one', () => {
   const names = (question: string) =>
     analyzeQuestion(question, { wordnet }).entities.map((entity) => entity.name);
   assert.deepEqual(names("Gov't contracts: which of Musk's companies hold most of them?"), ['Musk']);
   assert.ok(termsOf("Gov't contracts: which of Musk's companies hold most of them?").includes('government'));
-  assert.ok(names('What did Jun say about the ferry?').includes('Jun'));
+  assert.deepEqual(names('What did Gen. Pratt tell the committee?'), ['Gen. Pratt']);
 });
