@@ -11,6 +11,7 @@ import { corpusNameRuns } from './corpus-names.js';
 import { type Counted, countedOf, countPhrase } from './count-phrase.js';
 import { EXPRESSIONS } from './expressions.js';
 import type { SearchContext } from './search-context.js';
+import { speakerByDescription } from './speaker-descriptions.js';
 import { isEmptyFilter, quoteMatches, type SpeakerFilter } from './speaker-filter.js';
 import type { Passage } from './types.js';
 
@@ -275,6 +276,9 @@ async function unquotedSubject(analysis: QuestionAnalysis, context: SearchContex
       .split(/\s+/)[0] ?? '';
   if (after && isClauseWord(after)) return null;
   if (findSpeakersInText(subject, context.speakers).length > 0) return null;
+  // "the RI senator", "the SASC chair": a name inside a description of a person; when the description
+  // fits one quoted person, they are the one asked about, not the name.
+  if (speakerByDescription(subject, context)) return null;
   // "according to Axios" where Axios published a document: a publication speaks through its own
   // text, every sentence of its article is what it says.
   if (publishes(named.name, context)) return null;

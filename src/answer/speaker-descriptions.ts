@@ -99,7 +99,12 @@ export function speakerByDescription(description: string, context: SearchContext
     const fits = groups.every((group) =>
       group.some((word) => {
         const own = stem(expandAbbreviation(word) ?? word);
-        return stems.has(own) || context.wordnet.synonyms(word).some((synonym) => stems.has(stem(synonym)));
+        if (stems.has(own) || context.wordnet.synonyms(word).some((synonym) => stems.has(stem(synonym))))
+          return true;
+        // A short form the documents define ("SASC") stands for its name: every word of it must fit.
+        return (context.aliases.get(word) ?? []).some((name) =>
+          contentTerms(name).every((part) => stems.has(part)),
+        );
       }),
     );
     if (fits) matches.push(name);

@@ -38,6 +38,13 @@ describe('the answerability decision', () => {
     // A capitalised short form is a name's own ("Dem"), never read as a clipped corpus word.
     const capitalised = await askOf('What did the Dem senators want from Austin?');
     assert.equal(capitalised.notes.filter((note) => note.startsWith('Read “Dem”')).length, 0);
+    // Inside a name the documents write, its clipped words are read as the name's own.
+    const name = await askOf('Did the Senate Armed Svcs Cmte say it was engaged on the Starlink issue?');
+    assert.ok(
+      name.notes.includes('Read “Senate Armed Svcs Cmte” as “Senate Armed Services Committee”.'),
+      name.notes.join(' '),
+    );
+    assert.equal(name.abstained, false, name.answer);
   });
 
   it('gives lower-case names the documents’ capitals, so they are found as names', () => {
@@ -54,6 +61,8 @@ describe('the answerability decision', () => {
     const { context } = fixture;
     assert.equal(speakerByDescription('the Rhode Island senator', context)?.name, 'Jack Reed');
     assert.equal(speakerByDescription('the NASA administrator', context)?.name, 'Bill Nelson');
+    // A short form the documents define stands for its name: the SASC is the committee Reed chairs.
+    assert.equal(speakerByDescription('the SASC chair', context)?.name, 'Jack Reed');
     // A description that fits no one, or several, names no one.
     assert.equal(speakerByDescription('the Texas senator', context), null);
   });
