@@ -84,9 +84,10 @@ export function analyzeQuestion(question: string, resources: QuestionResources):
   // them: each word of the name then counts as present where the other name is.
   const otherNames = new Map<string, string[]>();
   for (const entity of entities) {
-    const others = wordnet
-      .phraseSynonyms(entity.name)
-      .filter((other) => words(other).every((word) => resources.inCorpus?.(word) ?? false));
+    const others = [
+      ...wordnet.phraseSynonyms(entity.name),
+      ...dottedSynonyms(entity.name, question, wordnet),
+    ].filter((other) => words(other).every((word) => resources.inCorpus?.(word) ?? false));
     for (const word of words(entity.name)) otherNames.set(word, [...(otherNames.get(word) ?? []), ...others]);
   }
   const nameSynonyms = [...new Set([...otherNames.values()].flat())];
@@ -152,6 +153,16 @@ export function analyzeQuestion(question: string, resources: QuestionResources):
       ]),
     ],
   };
+}
+
+/**
+ * "the Pa. town hall": a capitalised word written with a period is an abbreviation, and WordNet lists
+ * abbreviations with their period ("Pa." → Pennsylvania, "Mass." → Massachusetts), apart from the
+ * plain word ("pa", a father).
+ */
+function dottedSynonyms(name: string, question: string, wordnet: Wordnet): string[] {
+  if (name.includes(' ') || !question.includes(`${name}.`)) return [];
+  return wordnet.synonyms(`${name.toLowerCase()}.`, 1);
 }
 
 /**
