@@ -47,6 +47,12 @@ export interface QuestionAnalysis {
   kind: QuestionKind;
   /** The question with the names its short forms stand for added: what retrieval and speaker finding read. */
   searchText: string;
+  /**
+   * The people its descriptions fit ("the Michigan senator" → Gary Peters, described-people.ts):
+   * retrieval reads them too, but they are not given by the question — "Who is the NASA
+   * administrator?" is answered by the name.
+   */
+  described?: string[];
   keyTerms: KeyTerm[];
   /** Proper names in the question ("Jeff Bezos", "Blue Origin"), with whether they name a person or organisation. */
   entities: { name: string; kind: 'person' | 'organization' | 'other' }[];

@@ -4,6 +4,7 @@ import { stem } from '../text/terms.js';
 import { analyzeQuestion, type QuestionAnalysis } from './analyze-question.js';
 import { corpusNameRuns } from './corpus-names.js';
 import { correctQuestion, restoreNameCase } from './correct-question.js';
+import { withDescribedPeople } from './described-people.js';
 import { type EvidenceDetail, gatherEvidence } from './evidence.js';
 import { retrieve } from './retrieve.js';
 import type { SearchContext } from './search-context.js';
@@ -39,12 +40,13 @@ export async function prepareAnswer(
   // Typos are read as the corpus words they most likely stand for, and the reader is told so.
   const corrected = correctQuestion(question, context);
   const notes: string[] = corrected.corrections.map(({ from, to }) => `Read “${from}” as “${to}”.`);
-  const analysis = analyzeQuestion(restoreNameCase(corrected.text, context), {
+  const read = analyzeQuestion(restoreNameCase(corrected.text, context), {
     wordnet: context.wordnet,
     aliases: context.aliases,
     inCorpus: (word) => context.index.lexical.documentFrequency(word) > 0,
     expandBlend: (token) => expandBlend(token, corpusNameRuns(context)),
   });
+  const analysis = withDescribedPeople(read, context);
   const asked = askedSpeakers(analysis, context);
   const retrieved = await retrieve(context, {
     analysis,
@@ -83,7 +85,14 @@ function resolveSubject(subject: string, context: SearchContext): { text: string
   // A description that fits one person ("the Rhode Island senator") is more specific than the group
   // its common noun also matches ("the Senators").
   const described = speakerByDescription(subject, context);
-  if (described) return { text: described.name, names: [described.name] };
+  // A member of a group that speaks is asked through the group's statements.
+  if (described)
+    return {
+      text: described.name,
+      names: context.speakers.some((entry) => entry.name === described.name)
+        ? [described.name]
+        : findSpeakersInText(described.name, context.speakers),
+    };
   const direct = findSpeakersInText(subject, context.speakers);
   if (direct.length > 0) return { text: subject, names: direct };
   const tokens = subject.split(/\s+/);

@@ -63,8 +63,18 @@ describe('the answerability decision', () => {
     assert.equal(speakerByDescription('the NASA administrator', context)?.name, 'Bill Nelson');
     // A short form the documents define stands for its name: the SASC is the committee Reed chairs.
     assert.equal(speakerByDescription('the SASC chair', context)?.name, 'Jack Reed');
+    // Members of a group that speaks are described too, by the group and by their own state.
+    assert.equal(speakerByDescription('the Michigan senator', context)?.name, 'Gary Peters');
+    assert.equal(speakerByDescription('the Massachusetts senator', context)?.name, 'Elizabeth Warren');
     // A description that fits no one, or several, names no one.
     assert.equal(speakerByDescription('the Texas senator', context), null);
+    assert.equal(speakerByDescription('the senator', context), null);
+  });
+
+  it('reads a description in the question as the person it fits', async () => {
+    const answer = await askOf('the Michigan senator, which letter did he sign?');
+    assert.equal(answer.abstained, false, answer.answer);
+    assert.match(answer.citations[0]?.doc ?? '', /shaheen-2023-09-starlink-letter-to-austin/);
   });
 
   it('resolves names WordNet knows by another name and clipped compounds', async () => {
