@@ -113,14 +113,24 @@ function resolveSubject(subject: string, context: SearchContext): { text: string
  * one person's role has that head — "the senator" among several senators names none of them.
  */
 function roleHeadSpeaker(subject: string, context: SearchContext): { text: string; names: string[] } | null {
-  const head = /^(?:the|a|an)\s+(\p{Ll}+)$/u.exec(subject.trim())?.[1];
-  if (!head) return null;
+  // "the lawyer", or "the lawyer Axios talked to": a noun for a person right after the article heads
+  // the phrase, and what follows it is a clause about that person.
+  const match = /^(?:the|a|an)\s+(\p{Ll}+)(\s.*)?$/u.exec(subject.trim());
+  const head = match?.[1];
+  if (!head || (match?.[2] && !context.wordnet.isPersonNoun(head))) return null;
   const heads = new Set([head, ...context.wordnet.synonyms(head)].map(stem));
   const fitting = context.speakers.filter(
-    (entry) =>
-      entry.members.length === 0 &&
-      entry.roles.some((role) => heads.has(stem(role.split(/\s+/).at(-1)?.toLowerCase() ?? ''))),
+    (entry) => entry.members.length === 0 && entry.roles.some((role) => heads.has(stem(roleHead(role)))),
   );
   const only = fitting.length === 1 ? fitting[0] : undefined;
   return only ? { text: only.name, names: [only.name] } : null;
+}
+
+/**
+ * The noun a role is built on: its last word ("national security attorney" → attorney), or the noun
+ * before its "of" complement ("Chairman of the Senate Armed Services Committee" → chairman).
+ */
+function roleHead(role: string): string {
+  const [before = ''] = role.split(/\s+of\s+/i);
+  return before.split(/\s+/).at(-1)?.toLowerCase() ?? '';
 }

@@ -153,6 +153,13 @@ describe('the answerability decision', () => {
       const other = await askOf(question);
       assert.equal(other.abstained, false, `${question} → ${other.answer}`);
     }
+    // Off the topic means that others' passages speak of it and the speaker's do not: a question in
+    // words no passage uses is not off the topic of the one person it asks about.
+    const paraphrase = await askOf(
+      'According to the lawyer Axios spoke with, under what circumstances would the billionaire’s chats with the Russian leader breach his clearance?',
+    );
+    assert.equal(paraphrase.abstained, false, paraphrase.answer);
+    assert.match(paraphrase.answer, /Dan Meyer/);
   });
 
   it('declines what someone never quoted said, and names whom the documents never mention', async () => {
