@@ -1,3 +1,4 @@
+import { TELL_VERBS } from '../quotes/lexicon.js';
 import { expandAbbreviation } from '../text/abbreviations.js';
 import { isGenericWord, isShellNoun } from '../text/generic-words.js';
 import { findProperNames } from '../text/proper-names.js';
@@ -142,7 +143,7 @@ export function analyzeQuestion(question: string, resources: QuestionResources):
     keyTerms,
     focus: keyTerms.find((term) => term.word === whPhrase.focus) ?? null,
     namedBy: keyTerms.find((term) => term.word === whPhrase.named) ?? null,
-    asksAddressee: whPhrase.addressee === true,
+    asksAddressee: whPhrase.addressee === true || (kind === 'who' && endsWithSpeakingTo(main, wordnet)),
     speechSubject: findSpeechSubject(main) ?? expressionSubject(main, wordnet),
     expects: expectedKind(main),
     entities,
@@ -250,7 +251,17 @@ function readWhPhrase(
   // the answer, whatever noun the question uses for it.
   const verb = /\b(\p{L}+)\s+(?:to|with)\s*[?.!]*\s*$/iu.exec(question)?.[1];
   if (verb && wordnet.isCommunicationVerb(verb)) return { focus: null, named: head, addressee: true };
+  // "Which paper did Isaacson tell about SpaceX?": the object of a verb of telling is whom it was told.
+  // (The lexicon lists the inflected forms; a question uses the base one after "did".)
+  const telling = (word: string) => [word, `${word}s`, `${word}ed`].some((form) => TELL_VERBS.has(form));
+  if (words(question).some(telling)) return { focus: null, named: head, addressee: true };
   return { focus: head, named: null };
+}
+
+/** "Who did Isaacson talk to?": a verb of communication, then "to" or "with", ends the question. */
+function endsWithSpeakingTo(question: string, wordnet: Wordnet): boolean {
+  const verb = /\b(\p{L}+)\s+(?:to|with)\s*[?.!]*\s*$/iu.exec(question)?.[1];
+  return verb !== undefined && wordnet.isCommunicationVerb(verb);
 }
 
 /** "Which senators signed…", "which paper interviewed…": "which", one noun, then (when a verb) the verb. */
