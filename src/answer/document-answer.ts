@@ -6,16 +6,21 @@ import { contentTerms } from '../text/terms.js';
 import { capitalize, credit } from './credit.js';
 import { documentsFor, type ListRequest, listRequest } from './document-list.js';
 import type { SearchContext } from './search-context.js';
+import { isSpeakersRequest } from './speaker-list.js';
 import type { Answer, Citation } from './types.js';
 
-/** What a document-level request asks for: the list of documents, or one document summarised. */
-export type DocumentRequest = 'list' | 'summary';
+/**
+ * What a document-level request asks for: the list of documents, one document summarised, or the
+ * speakers quoted (in one document or all).
+ */
+export type DocumentRequest = 'list' | 'summary' | 'speakers';
 
 const SUMMARY =
   /^(?:(?:can|could|would)\s+you\s+)?(?:please\s+)?(?:summari[sz]e|sum\s+up|recap|give\s+me\s+(?:a\s+)?(?:summary|rundown|gist|tl;?dr))\b|\bwhat(?:'s|\s+is|\s+was)\s+(?:the|this|that)\s+(?:\p{L}+\s+){0,4}?(?:article|story|piece|document|letter|statement|release|report)\s+(?:about|saying)\b|^tl;?dr\b/iu;
 
 /** "what documents do you have", "summarize the Reed statement": requests about documents, not facts in them. */
 export function documentRequest(question: string): DocumentRequest | null {
+  if (isSpeakersRequest(question)) return 'speakers';
   if (listRequest(question)) return 'list';
   if (SUMMARY.test(question)) return 'summary';
   return null;
@@ -79,7 +84,7 @@ export async function listDocuments(
 const REQUEST_WORDS = new Set(
   contentTerms(
     'summarize summarise summary sum up recap rundown gist tldr tl dr give please quick short brief ' +
-      'article story piece document doc text file item',
+      'article story piece document doc text file item who quoted cited interviewed speakers sources',
   ),
 );
 /** Share of the request's other words a document must hold to be the one meant. */
