@@ -20,6 +20,14 @@ export type { NounPhrase } from './noun-phrase-shape.js';
 
 const OWNER_PREPOSITIONS = new Set(['for', 'with', 'from', 'at', 'of', 'by']);
 
+/**
+ * Groups that publish in their employer's name: "analysts at Barrow & Finch wrote in a note", "economists
+ * at the bank said". A research desk's note is the firm's research (as a spokesman's words are the
+ * organisation's), so the group at a named organisation speaks for it, like "officials at the agency".
+ * Other groups at an organisation ("nurses at the hospital") speak for themselves.
+ */
+const DESK_GROUPS = new Set(['analysts', 'economists', 'strategists']);
+
 /** Lowercase-ish words of a common noun phrase (modifiers + head), stopping at verbs and function words. */
 function readCommonWords(text: string, pos: number): Word[] {
   const words: Word[] = [];
@@ -79,7 +87,7 @@ function readCommonPhrase(
   const head = headWord(last.bare);
   const kind = headKind(head);
   const extra: Partial<NounPhrase> = { head, definite: det === 'the' };
-  if (kind === 'owned' || head === 'official' || head === 'officials') {
+  if (kind === 'owned' || head === 'official' || head === 'officials' || DESK_GROUPS.has(head)) {
     const prep = text[last.end] === ' ' ? readWord(text, last.end + 1) : null;
     if (prep && OWNER_PREPOSITIONS.has(prep.bare) && text[prep.end] === ' ') {
       const owner = readNounPhrase(text, prep.end + 1);
@@ -137,6 +145,19 @@ function spokesOfModifier(
     return phrase(text, 'owned', start, last.end, { ...extra, owner });
   }
   return extra.definite ? phrase(text, 'role', start, last.end, extra) : null;
+}
+
+/** "analysts at Barrow & Finch": a research desk at a named organisation, owned by it (see DESK_GROUPS). */
+function deskGroup(text: string, start: number, end: number, head: string): NounPhrase | null {
+  if (!DESK_GROUPS.has(head)) return null;
+  const prep = /^ (?:at|with|from) /.exec(text.slice(end, end + 6));
+  const owner = prep ? readNounPhrase(text, end + prep[0].length) : null;
+  // A firm's name need not carry an organisation word ("Barrow & Finch"); a person's name is no employer.
+  const named = owner?.kind === 'org' || owner?.kind === 'publication' || owner?.kind === 'name';
+  if (!owner?.run || !named || owner.run.kind === 'person') return null;
+  // The employer of a desk is an organisation, whatever its name looks like.
+  const org = { ...owner, kind: 'org' as const, run: { ...owner.run, kind: 'org' as const } };
+  return phrase(text, 'owned', start, owner.end, { head, definite: false, owner: org });
 }
 
 const SOURCE_DESCRIPTION =
@@ -245,6 +266,8 @@ export function readNounPhrase(text: string, pos: number, sentenceInitial = fals
   if (run) {
     const single = run.words.length === 1 ? (run.words[0]?.bare ?? '') : '';
     if (GROUP_NOUNS.has(single)) {
+      const desk = deskGroup(text, run.start, run.end, single);
+      if (desk) return desk;
       const described = SOURCE_DESCRIPTION.exec(text.slice(run.end, run.end + 80))?.[0].length ?? 0;
       return phrase(text, 'group', run.start, run.end + described, { head: single, definite: false });
     }
@@ -272,7 +295,9 @@ export function readNounPhrase(text: string, pos: number, sentenceInitial = fals
     }
     return runPhrase;
   }
-  return readParticleName(text, start) ?? readLowercaseLed(text, start);
+  const led = readLowercaseLed(text, start);
+  if (led?.kind === 'group' && led.head) return deskGroup(text, led.start, led.end, led.head) ?? led;
+  return readParticleName(text, start) ?? led;
 }
 
 /**
