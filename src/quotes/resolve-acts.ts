@@ -1,6 +1,7 @@
 // Resolving a paragraph's attributions in reading order, so that pronouns see the speakers and sentence
 // subjects before them (and not the subject of their own sentence), and the confidence of each act.
 import { FRAME_CONFIDENCE, INDIRECT_DISCOUNT, PRONOUN_FACTOR, UNNAMED_GROUP_CAP } from './confidence.js';
+import { STATEMENT_NOUNS } from './noun-lexicon.js';
 import { type NounPhrase, readNounPhrase } from './noun-phrase.js';
 import { indirectActs, type ParagraphActs } from './paragraph-acts.js';
 import type { QuoteSpan } from './quote-marks.js';
@@ -25,6 +26,35 @@ function subordinateSubject(text: string, from: number): NounPhrase | null {
   const lead = SUBORDINATOR.exec(text.slice(from, from + 12));
   const np = lead ? readNounPhrase(text, from + lead[0].length) : null;
   return np && NAMED_KINDS.has(np.kind) ? np : null;
+}
+
+/**
+ * "In a letter to Fernlo dated Tuesday, the Office … gave …", "Crestline said in a statement that …",
+ * "wrote analysts at X in a note to clients": a document brought in with "in a/its …" is the writing of
+ * the sentence's speaker (or, with no speech verb, its subject). News refers back to it as "the letter
+ * states", "the post said", so the document is noted for its author.
+ */
+const ISSUED_IN = new RegExp(
+  String.raw`\b[Ii]n\s+(?:a|an|its|his|her|their)\s+(?:[\p{L}-]+\s+){0,2}?(${[...STATEMENT_NOUNS].join('|')})\b`,
+  'u',
+);
+
+function noteIssuedDocument(sentence: string, author: Speaker | null, resolver: SpeakerResolver): void {
+  const issued = author ? ISSUED_IN.exec(sentence) : null;
+  if (issued?.[1] && author) resolver.noteDocument(issued[1].toLowerCase(), author);
+}
+
+/** The speaker of the sentence's first attribution that was resolved. */
+function author(
+  pa: ParagraphActs,
+  sentence: Sentence,
+  speakers: Map<SpeechAct, Speaker | null>,
+): Speaker | null {
+  for (const entry of pa.acts) {
+    const speaker = entry.sentence === sentence ? speakers.get(entry.act) : null;
+    if (speaker) return speaker;
+  }
+  return null;
 }
 
 export function confidenceOf(act: SpeechAct, indirect: boolean): number {
@@ -93,6 +123,11 @@ export function resolveActs(
         resolver.noteGender(speaker, pronoun[1].toLowerCase() === 'he' ? 'm' : 'f');
       if (speaker && used.has(act)) resolver.noteSpeaker(speaker, pos, number);
     }
+    noteIssuedDocument(
+      pa.masked.slice(from, sentence.end),
+      author(pa, sentence, speakers) ?? subject,
+      resolver,
+    );
     // Noted after the sentence's own attributions: in "Musk will lose, he said" he is not Musk.
     if (subject && subjectNp) resolver.noteSubject(subject, paragraph.start + subjectNp.start, number);
   }

@@ -25,6 +25,14 @@ const DOCUMENT_HEADS = new Set([
   'census',
   'research',
   'report',
+  // Papers filed or sent, credited to whoever the text says filed or sent them ("a complaint filed
+  // Thursday by the prosecutor's office", "a letter from the agency"); the author must be named.
+  'complaint',
+  'lawsuit',
+  'indictment',
+  'filing',
+  'letter',
+  'memo',
 ]);
 
 /**

@@ -395,6 +395,10 @@ export class SpeakerResolver {
     // already cited, by its author. A document nobody has been named for speaks for no one.
     if (!np.ownerPronoun && np.definite && DOCUMENTS.has(head))
       return this.documents.get(documentKind(head)) ?? this.namedDocument(head, ctx.pos);
+    // "the letter states" after "In a letter …, the Office … gave": the letter the text brought in, by
+    // its author, rather than whoever spoke last.
+    const brought = !np.ownerPronoun && np.definite ? this.documents.get(head) : undefined;
+    if (brought) return brought;
     const subject = ctx.subject;
     switch (np.ownerPronoun) {
       case 'its':

@@ -25,4 +25,33 @@ describe('written sources and the organisations behind them', () => {
     assert.equal(quoteWith(quotes, 'merger would fail').speaker, 'an analyst');
     assert.equal(quoteWith(quotes, 'clinic was understaffed').speaker, 'doctors');
   });
+
+  it('credits "the letter states" to the author of the letter the text brought in, not the last speaker', () => {
+    const quotes = extract(
+      [
+        'Crestline said in a statement that its other clients were not affected.',
+        'In a letter to Fernlo dated Tuesday, the Office of Payment Services Oversight gave the company 30 days to explain.',
+        '"Timely notice of a material service disruption is not optional," the letter states.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'not optional').speaker, 'Office of Payment Services Oversight');
+  });
+
+  it('credits a complaint filed by a named office, and "the complaint states" after it, to that office', () => {
+    const quotes = extract(
+      [
+        'The burglars cut through the roof, according to a criminal complaint filed Thursday by the Merrow County Prosecutor’s Office.',
+        '"The defendants conducted surveillance of each location," the complaint states.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'cut through the roof').speaker, 'Merrow County Prosecutor’s Office');
+    assert.equal(quoteWith(quotes, 'conducted surveillance').speaker, 'Merrow County Prosecutor’s Office');
+  });
+
+  it('leaves "the complaint states" unattributed when the text never said who filed it', () => {
+    const quotes = extract(
+      ['Ana Ruiz said the men were arrested.', '"The defendants fled," the complaint states.'].join('\n'),
+    );
+    assert.equal(quotes.find((q) => q.text.includes('defendants fled'))?.speaker ?? null, null);
+  });
 });
