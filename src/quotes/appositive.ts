@@ -11,7 +11,7 @@ const CLAUSE_LIKE =
 const SKIPPED = /^(?:[DRI]-[A-Z][\p{L}.]*|\d{1,3})$/u;
 const START = /^(?:a|an|the|\p{Ll}[\p{L}-]*|\p{Lu}[\p{L}.-]*['’]s?)\s/u;
 const NOT_APPOSITIVE =
-  /^(?:who|whom|which|that|and|but|or|nor|so|yet|said|says|told|adding|saying|according|if|when|while|because|although|as|in|on|at)\b/i;
+  /^(?:who|whom|whose|which|that|and|but|or|nor|so|yet|said|says|told|adding|saying|according|if|when|while|because|although|as|in|on|at)\b/i;
 
 export interface Appositive {
   role: string | null;
