@@ -379,6 +379,12 @@ export class SpeakerResolver {
     const head = wanted[wanted.length - 1] ?? '';
     const heads = byRole((words) => words.includes(head));
     if (heads.length === 1 && heads[0]) return entitySpeaker(heads[0], null);
+    // "A person familiar with the investigation said … ¶ The person said …": a definite noun phrase
+    // refers back to the indefinite one with the same head that introduced an unnamed source.
+    if (np.definite) {
+      const described = this.recent(ctx, (s) => s.unnamed === true && describedBy(s.name, head));
+      if (described) return described.speaker;
+    }
     // "the spokesman" whom the document never names is the one already heard from, who spoke for an
     // organisation: the organisation that spoke last.
     return SPOKES_NOUNS.has(head) ? (this.recent(ctx, (s) => s.kind === 'org')?.speaker ?? null) : null;
@@ -426,6 +432,13 @@ export class SpeakerResolver {
         );
     }
   }
+}
+
+/** "a person familiar with the talks" has the head "person": an article, at most two modifiers, the head. */
+function describedBy(description: string, head: string): boolean {
+  const words = description.toLowerCase().split(/\s+/);
+  const body = /^(?:a|an|one|another)$/.test(words[0] ?? '') ? words.slice(1) : words;
+  return body.slice(0, 3).includes(head);
 }
 
 /** Function words English title case leaves in lower case ("Department of Health and Human Services"). */

@@ -54,4 +54,18 @@ describe('written sources and the organisations behind them', () => {
     );
     assert.equal(quotes.find((q) => q.text.includes('defendants fled'))?.speaker ?? null, null);
   });
+
+  it('reads "The person said" as the unnamed source the text introduced with "a person …"', () => {
+    const quotes = extract(
+      [
+        'Vincent Castellane declined to comment.',
+        'A person familiar with the investigation said the watch had been a retirement gift.',
+        'The person said detectives were also examining other burglaries.',
+      ].join('\n'),
+    );
+    assert.equal(
+      quoteWith(quotes, 'examining other burglaries').speaker,
+      'a person familiar with the investigation',
+    );
+  });
 });
