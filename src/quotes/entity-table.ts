@@ -170,6 +170,17 @@ class TableBuilder {
   }
 }
 
+/**
+ * "Transports Express Rhône-Alpes (TERA)": capitals in parentheses right after a name of several words
+ * define its acronym, as news writes it at first mention; later "TERA" is that organisation, whether or
+ * not the letters are its initials (translated and foreign names often keep their own).
+ */
+const ACRONYM_TAG = /^\s*\((\p{Lu}{2,6})\)/u;
+
+function acronymDefined(run: NameRun, after: string): RegExpExecArray | null {
+  return run.nameWords.length >= 2 && !run.possessive ? ACRONYM_TAG.exec(after) : null;
+}
+
 function scanParagraph(builder: TableBuilder, paragraph: ParagraphInput): void {
   const { text } = paragraph;
   const starts = new Set(splitSentences(text).map((s) => s.start));
@@ -199,8 +210,10 @@ function scanParagraph(builder: TableBuilder, paragraph: ParagraphInput): void {
         continue;
       }
       const entity = builder.register(run, text, paragraph.start);
-      const term =
-        run.kind === 'org' || run.kind === 'unknown' ? DEFINED_TERM.exec(text.slice(run.end)) : null;
+      const named = run.kind === 'org' || run.kind === 'unknown';
+      const term = named
+        ? (DEFINED_TERM.exec(text.slice(run.end)) ?? acronymDefined(run, text.slice(run.end)))
+        : null;
       if (term?.[1] && term[1].toLowerCase() !== entity.name.toLowerCase()) {
         builder.aliases.set(term[1].toLowerCase(), entity);
         if (entity.kind === 'unknown') entity.kind = 'org';

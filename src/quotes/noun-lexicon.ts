@@ -88,6 +88,7 @@ export const ORG_NOUNS = words(`
   police prosecutors association utility developer manufacturer publisher family tribe nation embassy
   museum library church diocese archdiocese parish legislature assembly military army navy federation
   confederation alliance service center centre cooperative co-op refinery refiner insurer lender majority
+  management
 `);
 
 /** Heads meaning a publication when used generically: `the paper`, `the newspaper`. */
@@ -112,6 +113,15 @@ export const GENERIC_ORG_HEADS = words(
  * "the majority wrote" (the majority opinion is the court's).
  */
 export const COURT_HEADS = words('majority');
+
+/**
+ * "Management says …", "the management said": in news of a workplace, the employer's leadership, which
+ * speaks for the employer the text is about (never for the union facing it).
+ */
+export const MANAGEMENT_HEADS = words('management');
+
+/** Bodies that speak for workers, the other side from management: unions, federations, guilds. */
+export const LABOUR_BODY = /\b(?:Union|Federation|Guild|Brotherhood|Teamsters|Workers|Employees|Staff)\b/;
 
 /** Heads that mean "the public body last named": `the agency said` after the Federal Aviation Administration. */
 export const GENERIC_PUBLIC_HEADS = words('agency');

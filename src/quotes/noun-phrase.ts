@@ -8,6 +8,7 @@ import {
   GENERIC_PUBLICATION_NOUNS,
   GROUP_NOUNS,
   isRoleNoun,
+  MANAGEMENT_HEADS,
   ORG_NOUNS,
   SPOKES_NOUNS,
   STATEMENT_NOUNS,
@@ -265,6 +266,10 @@ export function readNounPhrase(text: string, pos: number, sentenceInitial = fals
   const run = readNameRun(text, start, sentenceInitial);
   if (run) {
     const single = run.words.length === 1 ? (run.words[0]?.bare ?? '') : '';
+    // "Management says …": a bare mass noun for the employer's leadership, capitalised only by the
+    // sentence, not a name.
+    if (MANAGEMENT_HEADS.has(single))
+      return phrase(text, 'org', run.start, run.end, { head: single, definite: true });
     if (GROUP_NOUNS.has(single)) {
       const desk = deskGroup(text, run.start, run.end, single);
       if (desk) return desk;

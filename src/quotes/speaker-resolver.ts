@@ -10,6 +10,8 @@ import {
   GENERIC_ORG_HEADS,
   GENERIC_PUBLIC_HEADS,
   ISSUED_NOUNS,
+  LABOUR_BODY,
+  MANAGEMENT_HEADS,
   PUBLIC_BODY,
   SPOKES_NOUNS,
   TITLE_ABBREVIATIONS,
@@ -318,6 +320,15 @@ export class SpeakerResolver {
         this.recent(ctx, company)?.speaker ??
         this.recentEntity(ctx.pos, 'org', (e) => !PUBLIC_BODY.test(e.name))
       );
+    }
+    if (MANAGEMENT_HEADS.has(head)) {
+      // The employer the text has been about: the organisation that spoke or was the subject last,
+      // else the one named last, leaving out the workers' own bodies.
+      const employer = (name: string) => !LABOUR_BODY.test(name);
+      const found =
+        this.recent(ctx, (s) => s.kind === 'org' && employer(s.name))?.speaker ??
+        this.recentEntity(ctx.pos, 'org', (e) => employer(e.name));
+      return found ? this.fullName(found) : null;
     }
     if (COURT_HEADS.has(head)) {
       // Only a bench of several judges (an appeals or supreme court) has a majority: the one the text

@@ -68,4 +68,26 @@ describe('written sources and the organisations behind them', () => {
       'a person familiar with the investigation',
     );
   });
+
+  it('credits "Management says" to the employer the text is about, not to the union facing it', () => {
+    const quotes = extract(
+      [
+        'Rail workers began a strike, with the Rhône-Alpes Rail Workers’ Federation saying that few trains would run.',
+        'The dispute centres on a plan by the regional rail operator, Transports Express Rhône-Alpes (TERA), to raise the retirement age. Management says the change is needed to keep the network sustainable.',
+        'TERA’s chief executive, Olivier Demazure, said the offer was generous.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'network sustainable').speaker, 'Transports Express Rhône-Alpes');
+    // The acronym defined in parentheses is the same organisation later.
+    assert.equal(quoteWith(quotes, 'offer was generous').role, 'TERA’s chief executive');
+  });
+
+  it('leaves "Management said" unattributed when only a union has been named', () => {
+    const quotes = extract(
+      ['The Harbor Workers Union said the strike would go on.', 'Management said the offer was final.'].join(
+        '\n',
+      ),
+    );
+    assert.equal(quotes.find((q) => q.text.includes('offer was final'))?.speaker ?? null, null);
+  });
 });
