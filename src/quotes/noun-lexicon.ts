@@ -18,7 +18,7 @@ export const ORG_WORDS = words(`
   ventures health insurance electric power oil gas steel mining semiconductor semiconductors labs
   communications telecom wireless networks financial securities realty properties hotels resorts pharma
   biotech sciences healthcare retail stores markets air airways aerospace automotive chemicals cooperative co-op chamber
-  associates
+  associates transit
 `);
 
 /** Last words that make a run of capitals a publication. */
@@ -126,9 +126,13 @@ export const LABOUR_BODY = /\b(?:Union|Federation|Guild|Brotherhood|Teamsters|Wo
 /** Heads that mean "the public body last named": `the agency said` after the Federal Aviation Administration. */
 export const GENERIC_PUBLIC_HEADS = words('agency');
 
-/** "the company" is not the Pentagon: public bodies are excluded when resolving a generic company. */
+/**
+ * "the company" is not the Pentagon: public bodies are excluded when resolving a generic company. A
+ * name ending in "Transit" ("Ferrisburg Transit", "Metro Transit") is a city's or region's transit
+ * agency in North American usage, so "the agency" may mean it.
+ */
 export const PUBLIC_BODY =
-  /\b(?:Department|Pentagon|Agency|Ministry|Committee|Senate|House|Congress|Council|Court|Police|Army|Navy|Force|Administration|Office|Commission|Bureau|Service|Authority|City|County|State|University|School|Party|Government|Parliament|NASA|FBI|CIA|DOD|DOJ)\b/;
+  /\b(?:Department|Pentagon|Agency|Ministry|Committee|Senate|House|Congress|Council|Court|Police|Army|Navy|Force|Administration|Office|Commission|Bureau|Service|Authority|Transit|City|County|State|University|School|Party|Government|Parliament|NASA|FBI|CIA|DOD|DOJ)\b/;
 
 /** "Gov. Kathy Hochul" is "the governor". */
 export const TITLE_ABBREVIATIONS: Record<string, string> = {

@@ -90,4 +90,15 @@ describe('written sources and the organisations behind them', () => {
     );
     assert.equal(quotes.find((q) => q.text.includes('offer was final'))?.speaker ?? null, null);
   });
+
+  it('reads "the agency wrote" after a transit agency spoke as that agency', () => {
+    const quotes = extract(
+      [
+        'City budget director Olu Pemberton said the pilot would need a permanent funding source.',
+        'Ferrisburg Transit said in a post on X that existing monthly passes will be refunded.',
+        '"Don’t throw anything away yet," the agency wrote.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'throw anything away').speaker, 'Ferrisburg Transit');
+  });
 });
