@@ -175,6 +175,24 @@ class TableBuilder {
  * define its acronym, as news writes it at first mention; later "TERA" is that organisation, whether or
  * not the letters are its initials (translated and foreign names often keep their own).
  */
+/** `(“Brightwater” or “the company”)`: one to four quoted terms in parentheses, joined by "or", "and" or commas. */
+const DEFINED_TERMS = /^\s*\(((?:(?:the\s+)?["“][^"“”()]{1,40}["”](?:\s*,\s*|\s+or\s+|\s+and\s+)?){1,4})\)/u;
+
+/**
+ * A press release or contract defines the common nouns it will use for a party, as well as short names:
+ * `Brightwater Home Systems (“Brightwater” or “the company”)` makes "the company" that organisation for
+ * the rest of the text, whatever other organisation is named later. Returns the defined common noun
+ * phrases ("the company"), lowercased; capitalised short names are read by DEFINED_TERM.
+ */
+function definedCommonTerms(after: string): string[] {
+  const group = DEFINED_TERMS.exec(after)?.[1];
+  if (!group) return [];
+  return [...group.matchAll(/["“]([^"“”]{1,40})["”]/gu)]
+    .map((m) => (m[1] ?? '').trim())
+    .filter((term) => /^the\s+\p{Ll}/u.test(term))
+    .map((term) => term.toLowerCase());
+}
+
 const ACRONYM_TAG = /^\s*\((\p{Lu}{2,6})\)/u;
 
 function acronymDefined(run: NameRun, after: string): RegExpExecArray | null {
@@ -211,6 +229,8 @@ function scanParagraph(builder: TableBuilder, paragraph: ParagraphInput): void {
       }
       const entity = builder.register(run, text, paragraph.start);
       const named = run.kind === 'org' || run.kind === 'unknown';
+      if (named)
+        for (const common of definedCommonTerms(text.slice(run.end))) builder.aliases.set(common, entity);
       const term = named
         ? (DEFINED_TERM.exec(text.slice(run.end)) ?? acronymDefined(run, text.slice(run.end)))
         : null;

@@ -129,10 +129,11 @@ export const GENERIC_PUBLIC_HEADS = words('agency');
 /**
  * "the company" is not the Pentagon: public bodies are excluded when resolving a generic company. A
  * name ending in "Transit" ("Ferrisburg Transit", "Metro Transit") is a city's or region's transit
- * agency in North American usage, so "the agency" may mean it.
+ * agency in North American usage, so "the agency" may mean it. Countries ("the United States", "the
+ * United Kingdom") are public bodies too, never "the company".
  */
 export const PUBLIC_BODY =
-  /\b(?:Department|Pentagon|Agency|Ministry|Committee|Senate|House|Congress|Council|Court|Police|Army|Navy|Force|Administration|Office|Commission|Bureau|Service|Authority|Transit|City|County|State|University|School|Party|Government|Parliament|NASA|FBI|CIA|DOD|DOJ)\b/;
+  /\b(?:Department|Pentagon|Agency|Ministry|Committee|Senate|House|Congress|Council|Court|Police|Army|Navy|Force|Administration|Office|Commission|Bureau|Service|Authority|Transit|City|County|State|States|Nations|Republic|Kingdom|University|School|Party|Government|Parliament|NASA|FBI|CIA|DOD|DOJ)\b/;
 
 /** "Gov. Kathy Hochul" is "the governor". */
 export const TITLE_ABBREVIATIONS: Record<string, string> = {

@@ -303,6 +303,9 @@ export class SpeakerResolver {
   /** "the company", "the paper", "the office", "the city's finance office". */
   private commonNoun(np: NounPhrase, ctx: ResolveContext): Speaker | null {
     const head = np.head ?? '';
+    // "the company" as the document defined it (`Brightwater Home Systems (… “the company”)`).
+    const defined = np.definite ? this.table.aliases.get(np.text.toLowerCase()) : undefined;
+    if (defined) return entitySpeaker(defined, null);
     if (np.kind === 'publication') return this.recentEntity(ctx.pos, 'publication');
     const headed = (name: string) => orgHead(name.toLowerCase().split(/\s+/)) === head;
     const named = this.recent(ctx, (s) => s.kind === 'org' && headed(s.name));

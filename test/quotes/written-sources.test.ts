@@ -101,4 +101,21 @@ describe('written sources and the organisations behind them', () => {
     );
     assert.equal(quoteWith(quotes, 'throw anything away').speaker, 'Ferrisburg Transit');
   });
+
+  it('reads "the company" as the party a release defined with that term, and never as a country', () => {
+    const quotes = extract(
+      [
+        'DAYTON, Ohio — Brightwater Home Systems (“Brightwater” or “the company”) today announced a recall of heaters sold in the United States and Canada.',
+        'The company said it had received 37 reports of the heaters overheating.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, '37 reports').speaker, 'Brightwater Home Systems');
+    const undefinedTerm = extract(
+      [
+        'Halvorsen Energy agreed to buy a plant sold in the United States.',
+        'The company said the deal would close in March.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(undefinedTerm, 'close in March').speaker, 'Halvorsen Energy');
+  });
 });
