@@ -2,6 +2,7 @@
 // noun phrase whose head is a known person/group/organisation noun ("the lawmakers", "the city's finance
 // office", "a spokesperson for SpaceX", "its statement"). Anything else is not a speaker, which is what
 // keeps "the situation has …" or "the report said …" from being attributed.
+import { isKinNoun } from './kinship.js';
 import { TIME_WORDS } from './lexicon.js';
 import { type NameRun, readNameRun } from './name-runs.js';
 import {
@@ -50,6 +51,7 @@ function readCommonWords(text: string, pos: number): Word[] {
 function isHead(bare: string): boolean {
   return (
     isRoleNoun(bare) ||
+    isKinNoun(bare) ||
     [GROUP_NOUNS, ORG_NOUNS, STATEMENT_NOUNS, SPOKES_NOUNS, GENERIC_PUBLICATION_NOUNS].some((set) =>
       set.has(bare),
     )
@@ -66,7 +68,8 @@ function headWord(bare: string): string {
 }
 
 function headKind(head: string): NounPhraseKind {
-  if (SPOKES_NOUNS.has(head) || STATEMENT_NOUNS.has(head)) return 'owned';
+  // "her husband", "Ortiz’s son": a relative is someone's, resolved through the relations the text stated.
+  if (SPOKES_NOUNS.has(head) || STATEMENT_NOUNS.has(head) || isKinNoun(head)) return 'owned';
   if (GROUP_NOUNS.has(head)) return 'group';
   if (GENERIC_PUBLICATION_NOUNS.has(head)) return 'publication';
   if (isRoleNoun(head)) return 'role';
@@ -255,6 +258,14 @@ export function readNounPhrase(text: string, pos: number, sentenceInitial = fals
     if (modified) return modified;
     const common = readCommonPhrase(text, start, body, detWord);
     if (common?.kind === 'role') return namedAfterRole(text, common) ?? common;
+    // "His wife, Grace Mbeki, …": the relative named in apposition speaks under her name.
+    if (common?.kind === 'owned' && isKinNoun(common.head ?? '')) {
+      const named = namedAfterRole(text, common);
+      if (named) {
+        const { role: _role, ...unroled } = named;
+        return unroled;
+      }
+    }
     // "the utility Gulf Coast Electric", "the company SpaceX": the name after the common noun is the
     // organisation's own.
     const named =

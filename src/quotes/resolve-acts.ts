@@ -1,6 +1,7 @@
 // Resolving a paragraph's attributions in reading order, so that pronouns see the speakers and sentence
 // subjects before them (and not the subject of their own sentence), and the confidence of each act.
 import { FRAME_CONFIDENCE, INDIRECT_DISCOUNT, PRONOUN_FACTOR, UNNAMED_GROUP_CAP } from './confidence.js';
+import { isKinNoun } from './kinship.js';
 import { STATEMENT_NOUNS } from './noun-lexicon.js';
 import { type NounPhrase, readNounPhrase } from './noun-phrase.js';
 import { indirectActs, type ParagraphActs } from './paragraph-acts.js';
@@ -87,7 +88,9 @@ export function resolveActs(
     const from = sentence.contentStart;
     const subjectAt = from + (LEADING_ADVERBIAL.exec(pa.masked.slice(from))?.[0].length ?? 0);
     const subjectNp = readSentenceSubject(text, subjectAt);
-    const resolvable = subjectNp && SUBJECT_KINDS.has(subjectNp.kind);
+    // "Her husband, asked about the split, laughed": a relative is a person, and a subject like a name.
+    const relative = subjectNp?.kind === 'owned' && isKinNoun(subjectNp.head ?? '');
+    const resolvable = subjectNp && (SUBJECT_KINDS.has(subjectNp.kind) || relative);
     const subject = resolvable
       ? resolver.resolve(subjectNp, { pos: paragraph.start + from, paragraph: number })
       : null;
@@ -113,6 +116,7 @@ export function resolveActs(
       if (speaker && act.role && !speaker.role && speaker.kind === 'person')
         resolver.rememberRole(speaker, act.role);
       speakers.set(act, speaker);
+      if (process.env.DBG) console.error('ACT', act.cue, JSON.stringify(act.np?.text), speaker?.name);
       if (act.document && speaker) resolver.noteDocument(act.document, speaker);
       // "Taylor Reese said she would …": the pronoun right after the verb is the speaker.
       const pronoun =

@@ -4,6 +4,7 @@
 // "the lawmakers" to the people last named together, "its statement" to the organisation.
 
 import type { Entity, EntityTable, Gender } from './entity-table.js';
+import { inverseKin, isKinNoun, kinGender } from './kinship.js';
 import type { NameRun } from './name-runs.js';
 import {
   COURT_HEADS,
@@ -358,6 +359,30 @@ export class SpeakerResolver {
     return { name: isTitleCased(body) ? body : `the ${body}`, role: null, members: [], kind: 'org' };
   }
 
+  /**
+   * "Her husband said" after "His wife, Grace Mbeki": the holder is resolved ("her" → Grace Mbeki), then
+   * the relation the text stated, read either way (she is his wife, so he is her husband). A relative
+   * the text never named is no one.
+   */
+  private relative(np: NounPhrase, head: string, ctx: ResolveContext): Speaker | null {
+    const pronoun = { his: 'he', her: 'she', their: 'they' }[np.ownerPronoun ?? ''];
+    const holder = np.owner ? this.resolve(np.owner, ctx) : pronoun ? this.pronoun(pronoun, ctx) : null;
+    if (holder?.kind !== 'person') return null;
+    const gender = kinGender(head);
+    const agrees = (name: string) => {
+      const known = this.table.byName.get(name.toLowerCase())?.gender ?? null;
+      return known === null || known === gender;
+    };
+    const link =
+      this.table.kin.find((k) => k.holder === holder.name && k.noun === head) ??
+      this.table.kin.find(
+        (k) => k.person === holder.name && inverseKin(k.noun).includes(head) && agrees(k.holder),
+      );
+    const name = link ? (link.holder === holder.name ? link.person : link.holder) : null;
+    const entity = name ? this.table.byName.get(name.toLowerCase()) : undefined;
+    return entity ? entitySpeaker(entity, null) : null;
+  }
+
   /** An acronym speaker under the full name the document gives it ("FAA" → "Federal Aviation Administration"). */
   private fullName(speaker: Speaker): Speaker {
     const owner = acronymOwner(this.table.entities, speaker.name);
@@ -406,6 +431,7 @@ export class SpeakerResolver {
 
   private owner(np: NounPhrase, ctx: ResolveContext): Speaker | null {
     const head = np.head ?? '';
+    if (isKinNoun(head)) return this.relative(np, head, ctx);
     if (np.owner) {
       const owner = this.resolve(np.owner, ctx);
       if (owner && DOCUMENTS.has(head)) this.noteDocument(head, owner);

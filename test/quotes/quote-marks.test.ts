@@ -72,6 +72,16 @@ describe('splitSentences', () => {
       'Mr. Smith left.',
     ]);
   });
+
+  it('reads "No." as the numero sign only before a number', () => {
+    const text = 'She rides the No. 7 bus. Grace Mbeki voted no. She said the study was thin.';
+    const sentences = splitSentences(text).map((r) => text.slice(r.start, r.end));
+    assert.deepEqual(sentences, [
+      'She rides the No. 7 bus.',
+      'Grace Mbeki voted no.',
+      'She said the study was thin.',
+    ]);
+  });
 });
 
 describe('quoteOverlap', () => {
