@@ -278,6 +278,12 @@ function backVerb(masked: string, word: Word): Word | null {
   return { ...word, end: word.end + ' back'.length, bare: `${word.bare} back` };
 }
 
+/**
+ * "He would have said it was too long", "she might have argued that …": a modal with the perfect
+ * speaks of speech that did not (or may not) happen, so it reports nothing anyone said.
+ */
+const COUNTERFACTUAL = /\b(?:would|could|might|may|should|must)\s+(?:not\s+|never\s+)?have\s+$/i;
+
 /** `Dan Meyer, a national security attorney, told Axios that …` and `They assert that …`. */
 function findThatActs(text: string, masked: string, s: Sentence, taken: readonly SpeechAct[]): SpeechAct[] {
   const acts: SpeechAct[] = [];
@@ -286,6 +292,7 @@ function findThatActs(text: string, masked: string, s: Sentence, taken: readonly
     const finding = FINDING_VERBS.has(verb.bare);
     if (verb.capital || (!CLAUSE_VERBS.has(verb.bare) && !finding && verb === word)) continue;
     if (taken.some((a) => verb.start >= a.cueStart && verb.end <= a.cueEnd)) continue;
+    if (COUNTERFACTUAL.test(masked.slice(Math.max(s.contentStart, verb.start - 24), verb.start))) continue;
     const read = readSubjectBefore(text, masked, verb.start, s.contentStart);
     const antecedent = read && 'relative' in read ? antecedentBefore(text, read.comma, s.contentStart) : null;
     const subject = antecedent ? { np: antecedent, role: null } : read;

@@ -50,8 +50,10 @@ function innerSpeaker(
   if (!outer) return null;
   // "I told them, 'we will be back'": the speaker quotes her own earlier words, which are hers (the
   // gold rules of the quote-eval set). "We" and "you" may be others, so they name no one.
-  if (words === 'I') return outer;
-  if (FIRST_PERSON.test(words)) return null;
+  // "Once I told him, '…'": "I" is a noun phrase of its own, so words before it are an adverbial.
+  const subject = words.split(/\s+/).pop() ?? '';
+  if (subject === 'I') return outer;
+  if (FIRST_PERSON.test(words) || FIRST_PERSON.test(subject)) return null;
   const at = leadStart + introduction.index + introduction[0].indexOf(matched) + (breakAt ?? 0) + lead;
   const np = readNounPhrase(draft.paragraph.text, at);
   if (!np || np.end > at + words.length) return null;

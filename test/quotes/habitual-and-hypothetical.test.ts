@@ -1,0 +1,25 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { extract, noQuoteWith, quoteWith } from './helpers.js';
+
+describe('speech that happened, speech that did not', () => {
+  it('reports habitual speech ("He always said …") and not counterfactual speech ("would have said")', () => {
+    const quotes = extract(
+      [
+        'Anton Vilensky taught cello in Porto for forty years.',
+        'He would have said the piece was too slow. He always said everything was too long.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'everything was too long').speaker, 'Anton Vilensky');
+    noQuoteWith(quotes, 'the piece was too slow');
+  });
+
+  it('credits "Once I told him, ‘…’" inside a quote to the speaker quoting herself', () => {
+    const quotes = extract(
+      '"Once I told him, ‘I am trying to play it correctly,’ and he laughed," said Lucia Ferreira.',
+    );
+    const inner = quoteWith(quotes, 'trying to play it correctly');
+    assert.equal(inner.speaker, 'Lucia Ferreira');
+    assert.equal(inner.via, null);
+  });
+});
