@@ -88,7 +88,7 @@ export const ORG_NOUNS = words(`
   police prosecutors association utility developer manufacturer publisher family tribe nation embassy
   museum library church diocese archdiocese parish legislature assembly military army navy federation
   confederation alliance service center centre cooperative co-op refinery refiner insurer lender majority
-  management
+  management prefecture
 `);
 
 /** Heads meaning a publication when used generically: `the paper`, `the newspaper`. */

@@ -356,7 +356,10 @@ export class SpeakerResolver {
     const body = np.text.replace(/^the\s+/i, '');
     // Written in title case ("the Arden County Sheriff’s Office") it is a proper name, which the article
     // only precedes; a described body ("the city’s finance office") keeps it as part of the description.
-    return { name: isTitleCased(body) ? body : `the ${body}`, role: null, members: [], kind: 'org' };
+    // Led by a proper name ("the Haute-Drance police prefecture") it names one body as a name does,
+    // and the article goes as well.
+    const proper = isTitleCased(body) || /^\p{Lu}[\p{L}’'-]*\s+\p{Ll}/u.test(body);
+    return { name: proper ? body : `the ${body}`, role: null, members: [], kind: 'org' };
   }
 
   /**

@@ -118,4 +118,18 @@ describe('written sources and the organisations behind them', () => {
     );
     assert.equal(quoteWith(undefinedTerm, 'close in March').speaker, 'Halvorsen Energy');
   });
+
+  it('reads a prefecture as a body, named without the article when a proper name leads it', () => {
+    const quotes = extract(
+      [
+        'The Haute-Drance police prefecture said in a statement that it would not tolerate a blockade.',
+        '« Any obstruction will be removed without delay, » the prefecture said.',
+        'The city’s finance office said sales tax receipts grew.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'tolerate a blockade').speaker, 'Haute-Drance police prefecture');
+    assert.equal(quoteWith(quotes, 'removed without delay').speaker, 'Haute-Drance police prefecture');
+    // A body described without a proper name keeps its article.
+    assert.equal(quoteWith(quotes, 'receipts grew').speaker, 'the city’s finance office');
+  });
 });
