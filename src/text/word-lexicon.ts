@@ -28,7 +28,7 @@ function readLexicon(): Map<string, string> {
  */
 function nameTags(word: string): string {
   const tags = lexiconTags(word);
-  if (tags !== '' || /^[\x00-\x7f]*$/.test(word)) return tags;
+  if (tags !== '' || /^\p{ASCII}*$/u.test(word)) return tags;
   return lexiconTags(word.normalize('NFD').replace(/\p{M}/gu, ''));
 }
 

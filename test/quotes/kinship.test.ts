@@ -28,4 +28,18 @@ describe('relatives the text names in apposition', () => {
     );
     assert.equal(quotes.find((q) => q.text.includes('vote was rushed'))?.speaker ?? null, null);
   });
+
+  it('reads a bare surname shared by relatives as the person introduced first, not the relative named last', () => {
+    const quotes = extract(
+      [
+        'At four in the morning the ovens at Panadería Ortiz are ticking, and Lucía Ortiz is arguing with a sack of rye.',
+        'Her son, Mateo Ortiz, is more open to the idea. "I think closed is a dirtier word," he says.',
+        'Councilwoman Grace Idowu, who grew up eating Ernesto Ortiz’s pan dulce, says she is drafting a grant. "It buys time," she says.',
+        'Ortiz taps the bottom of a loaf, listens, nods. "Ask the landlord," she says.',
+      ].join('\n'),
+    );
+    // "Ortiz" is Lucía Ortiz, not the shop named after the family nor the father named last.
+    assert.equal(quoteWith(quotes, 'Ask the landlord').speaker, 'Lucía Ortiz');
+    assert.equal(quoteWith(quotes, 'dirtier word').speaker, 'Mateo Ortiz');
+  });
 });
