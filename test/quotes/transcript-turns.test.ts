@@ -176,4 +176,19 @@ describe('transcripts: answers, continuation paragraphs and quotes inside a turn
     assert.equal(quoteWith(quotes, 'I drive this every day').speaker, 'Rosa Diaz');
     assert.equal(quoteWith(quotes, 'Paul, thank you').speaker, 'Nina Cole');
   });
+  it('reads a PARTICIPANTS line as the roster the labels resolve against, not as a turn', () => {
+    const quotes = extract(
+      [
+        'PARTICIPANTS: Nadia Farrow, spokeswoman, Northern Maritime Command; Adm. Temitope Oyelowo, commander.',
+        'MS. FARROW: Good morning, everyone. Admiral.',
+        'ADM. OYELOWO: Thank you, Nadia. We have searched 9,000 square miles.',
+      ].join('\n'),
+    );
+    assert.equal(
+      quotes.some((q) => q.text.includes('Nadia Farrow, spokeswoman')),
+      false,
+    );
+    assert.equal(quoteWith(quotes, 'Good morning').speaker, 'Nadia Farrow');
+    assert.equal(quoteWith(quotes, '9,000 square miles').speaker, 'Temitope Oyelowo');
+  });
 });
