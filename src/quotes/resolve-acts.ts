@@ -1,7 +1,6 @@
 // Resolving a paragraph's attributions in reading order, so that pronouns see the speakers and sentence
 // subjects before them (and not the subject of their own sentence), and the confidence of each act.
 import { FRAME_CONFIDENCE, INDIRECT_DISCOUNT, PRONOUN_FACTOR, UNNAMED_GROUP_CAP } from './confidence.js';
-import { isKinNoun } from './kinship.js';
 import { STATEMENT_NOUNS } from './noun-lexicon.js';
 import { type NounPhrase, readNounPhrase } from './noun-phrase.js';
 import { indirectActs, type ParagraphActs } from './paragraph-acts.js';
@@ -40,9 +39,17 @@ const ISSUED_IN = new RegExp(
   'u',
 );
 
+/**
+ * "Judge Lorraine Whitaker dissented.", "Penhaligon concurred": a judge who dissents or concurs writes
+ * the dissent or the concurrence that the report then cites as "the dissent argued".
+ */
+const SEPARATE_OPINION = /\b(dissented|concurred)\b/;
+
 function noteIssuedDocument(sentence: string, author: Speaker | null, resolver: SpeakerResolver): void {
   const issued = author ? ISSUED_IN.exec(sentence) : null;
   if (issued?.[1] && author) resolver.noteDocument(issued[1].toLowerCase(), author);
+  const opinion = author?.kind === 'person' ? SEPARATE_OPINION.exec(sentence)?.[1] : undefined;
+  if (opinion && author) resolver.noteDocument(opinion === 'dissented' ? 'dissent' : 'concurrence', author);
 }
 
 /** The speaker of the sentence's first attribution that was resolved. */
@@ -88,9 +95,9 @@ export function resolveActs(
     const from = sentence.contentStart;
     const subjectAt = from + (LEADING_ADVERBIAL.exec(pa.masked.slice(from))?.[0].length ?? 0);
     const subjectNp = readSentenceSubject(text, subjectAt);
-    // "Her husband, asked about the split, laughed": a relative is a person, and a subject like a name.
-    const relative = subjectNp?.kind === 'owned' && isKinNoun(subjectNp.head ?? '');
-    const resolvable = subjectNp && (SUBJECT_KINDS.has(subjectNp.kind) || relative);
+    // "Her husband, asked about the split, laughed", "The dissent also took issue with …": someone's
+    // relative or document (resolved to its author) is a subject as a name is.
+    const resolvable = subjectNp && (SUBJECT_KINDS.has(subjectNp.kind) || subjectNp.kind === 'owned');
     const subject = resolvable
       ? resolver.resolve(subjectNp, { pos: paragraph.start + from, paragraph: number })
       : null;
@@ -106,7 +113,10 @@ export function resolveActs(
       const pos = paragraph.start + act.cueStart;
       // "X praised what she called a "relentless" half": the pronoun is the sentence's subject.
       const own = act.frame === 'label' && act.np?.kind === 'pronoun' && subject?.kind === 'person';
-      const parent = act.parent ? (speakers.get(act.parent) ?? null) : null;
+      // "The dissent took issue with the reading, calling it "…"": a participle with no reporting verb
+      // before it takes the main clause's subject, as an English participial adjunct does.
+      const adjunct = act.frame === 'participle' && !act.parent ? opening : null;
+      const parent = act.parent ? (speakers.get(act.parent) ?? null) : adjunct;
       const speaker = act.np
         ? own
           ? subject

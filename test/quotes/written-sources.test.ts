@@ -132,4 +132,19 @@ describe('written sources and the organisations behind them', () => {
     // A body described without a proper name keeps its article.
     assert.equal(quoteWith(quotes, 'receipts grew').speaker, 'the city’s finance office');
   });
+
+  it('credits "the dissent" to the judge who dissented, and a participle after a non-speech clause to its subject', () => {
+    const quotes = extract(
+      [
+        'Judge Lorraine Whitaker dissented.',
+        'The dissent also took issue with the majority’s reading of the pleas, calling it "an invitation to plead now and litigate later."',
+        'In a concurrence, Judge Arthur Penhaligon wrote that the council should act.',
+        'The concurrence argued that the ordinance was too broad.',
+        'Halvorsen Energy cut 200 jobs, saying that demand had fallen.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'invitation to plead').speaker, 'Lorraine Whitaker');
+    assert.equal(quoteWith(quotes, 'too broad').speaker, 'Arthur Penhaligon');
+    assert.equal(quoteWith(quotes, 'demand had fallen').speaker, 'Halvorsen Energy');
+  });
 });
