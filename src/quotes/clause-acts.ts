@@ -213,7 +213,9 @@ function verbPhraseSubject(text: string, masked: string, s: Sentence, until: num
   } else if (next && TIME_WORDS.has(next.bare)) next = readWord(text, next.end + 1);
   if (next && VERB_ADVERBS.has(next.bare)) next = readWord(text, next.end + 1);
   if (!next || next.capital || (!/ed$/.test(next.bare) && !CLAUSE_VERBS.has(next.bare))) return null;
-  return /[,;:\u2591]/.test(masked.slice(next.end, until)) ? null : np;
+  // A quoted object inside the verb phrase ("called it “a good-faith start” and said …") is part of it;
+  // punctuation outside quote marks ends it.
+  return /[,;:]/.test(masked.slice(next.end, until)) ? null : np;
 }
 
 /** "Tarrant criticized the timeline, saying that …": a participle with no speech verb before it. */

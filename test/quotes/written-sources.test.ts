@@ -147,4 +147,12 @@ describe('written sources and the organisations behind them', () => {
     assert.equal(quoteWith(quotes, 'too broad').speaker, 'Arthur Penhaligon');
     assert.equal(quoteWith(quotes, 'demand had fallen').speaker, 'Halvorsen Energy');
   });
+
+  it('carries the subject over a quoted object to "and said": "He called it “…” and said …"', () => {
+    const quotes = extract(
+      'Gordon Whitlake called the plan “a good-faith start” and said it had been drawn up with input from nurses.',
+    );
+    assert.equal(quoteWith(quotes, 'a good-faith start').speaker, 'Gordon Whitlake');
+    assert.equal(quoteWith(quotes, 'drawn up with input').speaker, 'Gordon Whitlake');
+  });
 });
