@@ -155,4 +155,20 @@ describe('written sources and the organisations behind them', () => {
     assert.equal(quoteWith(quotes, 'a good-faith start').speaker, 'Gordon Whitlake');
     assert.equal(quoteWith(quotes, 'drawn up with input').speaker, 'Gordon Whitlake');
   });
+
+  it('reads the quoted object of "promised", "vowed" or "warned of" as the subject’s words', () => {
+    const quotes = extract(
+      [
+        'The minister, Claire Devaux, promised «an answer within ten days» but would not commit to a footbridge.',
+        'Mayor Bertrand Lavoisier warned of "a long winter" for the east bank.',
+        'Claire Devaux read "The Plague" on the train.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'an answer within ten days').speaker, 'Claire Devaux');
+    assert.equal(quoteWith(quotes, 'a long winter').speaker, 'Bertrand Lavoisier');
+    assert.equal(
+      quotes.some((q) => q.text.includes('The Plague')),
+      false,
+    );
+  });
 });
