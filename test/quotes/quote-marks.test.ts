@@ -58,6 +58,19 @@ describe('findQuoteSpans', () => {
   });
 });
 
+describe('French incises inside guillemets', () => {
+  it('splits « …, said X, … » into two quotes around the attribution', () => {
+    assert.deepEqual(
+      inner('« This bridge, said Mayor Bertrand Lavoisier, will not reopen before the spring. »'),
+      ['This bridge,', 'will not reopen before the spring.'],
+    );
+    // Commas without a reporting verb and a name are the speaker's own.
+    assert.deepEqual(inner('« The bridge, the road, the school: all closed. »'), [
+      'The bridge, the road, the school: all closed.',
+    ]);
+  });
+});
+
 describe('splitSentences', () => {
   it('protects abbreviations and does not split inside quotes', () => {
     const text = 'U.S. Sen. Jack Reed (D-R.I.) spoke. "It is over. We lost," he said. Mr. Smith left.';

@@ -171,4 +171,12 @@ describe('written sources and the organisations behind them', () => {
       false,
     );
   });
+
+  it('credits both halves of a French incise to the speaker it names', () => {
+    const quotes = extract(
+      '« This bridge, said Mayor Bertrand Lavoisier, will not reopen before the spring. »',
+    );
+    assert.equal(quoteWith(quotes, 'This bridge').speaker, 'Bertrand Lavoisier');
+    assert.equal(quoteWith(quotes, 'will not reopen').speaker, 'Bertrand Lavoisier');
+  });
 });
