@@ -336,6 +336,8 @@ function findThatActs(text: string, masked: string, s: Sentence, taken: readonly
   return acts;
 }
 
+const NEXT_MAIN_CLAUSE = /,\s+(?:and|but)\s+(?:he|she|they)\s+(?:also\s+)?\p{Ll}{2,}ed\b/u;
+
 /** All sentence-level acts, in text order. */
 export function findClauseActs(text: string, masked: string, s: Sentence): SpeechAct[] {
   const final = findFinalAct(text, masked, s);
@@ -368,6 +370,11 @@ export function findClauseActs(text: string, masked: string, s: Sentence): Speec
     // joins a new independent clause, which the verb before it does not report.
     const semicolon = masked.slice(a.complement.start, a.complement.end).indexOf(';');
     if (semicolon > 0) a.complement = trimClause(text, a.complement.start, a.complement.start + semicolon);
+    // "said the department had worked with three towns, and she credited the pawnshop owner …": a
+    // person's pronoun with a verb in the past after ", and" opens the writer's next main clause (the
+    // reported clause would keep the tense of the report: "…, and that she would …").
+    const next = NEXT_MAIN_CLAUSE.exec(masked.slice(a.complement.start, a.complement.end));
+    if (next) a.complement = trimClause(text, a.complement.start, a.complement.start + next.index);
     for (const b of acts) {
       if (
         b !== a &&

@@ -212,12 +212,17 @@ const OBJECT_SPEECH_VERBS = new Set(
 /** A quote mark opens right after the verb, or after "of" (the words inside are masked). */
 const QUOTE_NEXT = /^\s+(?:of\s+)?["“«„]\s?\u2591/;
 
+/** "accused Anand of "inventing a crisis"": the quoted charge after "of" is the accuser's words. */
+const ACCUSE_VERBS = new Set(['accused', 'accuses', 'accusing']);
+const ACCUSED_OF_QUOTE = /^\s+(?:[\p{L}'’.-]+\s+){1,4}?of\s+["“«„]\s?\u2591/u;
+
 /** `X called the plan "…"`, and `its statement …, which called the report an "…"`. */
 export function findLabelActs(text: string, masked: string, s: Sentence): SpeechAct[] {
   const acts: SpeechAct[] = [];
   for (const verb of readWords(masked, s.contentStart, s.end)) {
     const quotedObject =
-      OBJECT_SPEECH_VERBS.has(verb.bare) && QUOTE_NEXT.test(masked.slice(verb.end, verb.end + 8));
+      (OBJECT_SPEECH_VERBS.has(verb.bare) && QUOTE_NEXT.test(masked.slice(verb.end, verb.end + 8))) ||
+      (ACCUSE_VERBS.has(verb.bare) && ACCUSED_OF_QUOTE.test(masked.slice(verb.end, verb.end + 60)));
     if ((!LABEL_VERBS.has(verb.bare) && !quotedObject) || masked[verb.start - 1] === '-') continue; // not "so-called"
     const subject = readSubjectBefore(text, masked, verb.start, s.contentStart);
     let np: NounPhrase | null = null;

@@ -179,4 +179,20 @@ describe('written sources and the organisations behind them', () => {
     assert.equal(quoteWith(quotes, 'This bridge').speaker, 'Bertrand Lavoisier');
     assert.equal(quoteWith(quotes, 'will not reopen').speaker, 'Bertrand Lavoisier');
   });
+
+  it('ends a reported clause where ", and she" opens the writer’s next main clause', () => {
+    const quotes = extract(
+      [
+        'Karen Abara said the department had worked with police in three other towns, and she credited the pawnshop owner with breaking the case open.',
+        'Maria Castillo said the city had permitted more housing, and she accused Anand of "inventing a crisis to run against."',
+        'Tom Reyes said the plant had closed and that he would retire.',
+      ].join('\n'),
+    );
+    assert.equal(
+      quoteWith(quotes, 'three other towns').text,
+      'the department had worked with police in three other towns',
+    );
+    assert.equal(quoteWith(quotes, 'inventing a crisis').speaker, 'Maria Castillo');
+    assert.equal(quoteWith(quotes, 'plant had closed').text, 'the plant had closed and that he would retire');
+  });
 });
