@@ -8,7 +8,11 @@ import { ROLE_NOUNS } from './noun-lexicon.js';
 /** "the average household will pay …" is a clause, not an appositive ("who has …" inside one is fine). */
 const CLAUSE_LIKE =
   /^(?:(?!\b(?:who|that|which)\b).)*\b(?:will|would|can|could|should|must|is|are|was|were|has|have|had|did|does)\b/i;
-const SKIPPED = /^(?:[DRI]-[A-Z][\p{L}.]*|\d{1,3})$/u;
+/**
+ * Party tags and ages, in figures or (in features and profiles) in words: "Mateo Ortiz, twenty-six,".
+ */
+const SKIPPED =
+  /^(?:[DRI]-[A-Z][\p{L}.]*|\d{1,3}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|(?:eigh|nine)teen)$/u;
 const START = /^(?:a|an|the|\p{Ll}[\p{L}-]*|\p{Lu}[\p{L}.-]*['’]s?)\s/u;
 const NOT_APPOSITIVE =
   /^(?:who|whom|whose|which|that|and|but|or|nor|so|yet|said|says|told|adding|saying|according|if|when|while|because|although|as|in|on|at)\b/i;

@@ -42,4 +42,13 @@ describe('relatives the text names in apposition', () => {
     assert.equal(quoteWith(quotes, 'Ask the landlord').speaker, 'Lucía Ortiz');
     assert.equal(quoteWith(quotes, 'dirtier word').speaker, 'Mateo Ortiz');
   });
+
+  it('skips an age written in words as an appositive, never a role', () => {
+    const quote = quoteWith(
+      extract('Her son, Mateo Ortiz, twenty-six, says the family has talked about it.'),
+      'talked',
+    );
+    assert.equal(quote.speaker, 'Mateo Ortiz');
+    assert.equal(quote.role, null);
+  });
 });
