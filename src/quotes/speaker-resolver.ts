@@ -290,6 +290,10 @@ export class SpeakerResolver {
 
   private group(np: NounPhrase, ctx: ResolveContext): Speaker {
     const body = np.text.replace(/^the\s+/i, '');
+    if (np.head === 'police' && /^(?:the\s+)?police$/i.test(np.text)) {
+      const force = this.onlyPoliceForce();
+      if (force) return force;
+    }
     if (!np.definite) {
       const name = body.charAt(0).toLowerCase() + body.slice(1);
       return { name, role: null, members: [], kind: 'group', unnamed: true };
@@ -390,6 +394,18 @@ export class SpeakerResolver {
   private fullName(speaker: Speaker): Speaker {
     const owner = acronymOwner(this.table.entities, speaker.name);
     return owner ? entitySpeaker(owner, null) : speaker;
+  }
+
+  /**
+   * "police said Friday" in a story that names one police force (the Dunmore Police Department): local
+   * news says "police" for the force of the place it reports on, and names it once, often only after
+   * the lead. With two forces named, "police" could be either, and stays a description.
+   */
+  private onlyPoliceForce(): Speaker | null {
+    const forces = this.table.entities.filter(
+      (e) => e.kind === 'org' && e.words.length >= 2 && /\bPolice\b/.test(e.name),
+    );
+    return forces.length === 1 && forces[0] ? entitySpeaker(forces[0], null) : null;
   }
 
   /** "the NASA administrator", "Musk's biographer": the person the document gave that role. */

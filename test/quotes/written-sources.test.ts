@@ -195,4 +195,21 @@ describe('written sources and the organisations behind them', () => {
     assert.equal(quoteWith(quotes, 'inventing a crisis').speaker, 'Maria Castillo');
     assert.equal(quoteWith(quotes, 'plant had closed').text, 'the plant had closed and that he would retire');
   });
+
+  it('reads "police said" as the one police force the story names, and leaves it a description with two', () => {
+    const one = extract(
+      [
+        'Three men have been charged in a series of break-ins, police said Friday.',
+        'The men were arrested Wednesday, according to Lt. Karen Abara, a spokeswoman for the Dunmore Police Department.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(one, 'Three men have been charged').speaker, 'Dunmore Police Department');
+    const two = extract(
+      [
+        'Three men have been charged, police said Friday.',
+        'The Dunmore Police Department and the Hollins Police Department worked together, Karen Abara said.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(two, 'Three men have been charged').speaker, 'police');
+  });
 });
