@@ -2,6 +2,7 @@
 // tags "(D-RI)" or ", R-Ky.," and ages ("Ellen Park, 45,") are skipped. A clause between commas ("…, the
 // city has spent …,") is not an appositive.
 import { splitSentences } from '../text/sentences.js';
+import { lexiconTags } from '../text/word-lexicon.js';
 import { TITLE_WORDS } from './lexicon.js';
 import { ROLE_NOUNS } from './noun-lexicon.js';
 
@@ -30,6 +31,10 @@ export function appositiveKind(body: string, maxWords = 16): 'role' | 'skip' | n
   if (SKIPPED.test(body)) return 'skip';
   if (NOT_APPOSITIVE.test(body) || body.split(/\s+/).length > maxWords) return null;
   if (/\b(?:said|says|told|wrote|added)\b/.test(body) || CLAUSE_LIKE.test(body)) return null;
+  // "Vincent Castellane, opened the store in 1972,": a past-tense verb with its object is a predicate
+  // (of a clause around the name), never a description of the person.
+  const verbPhrase = /^(\p{Ll}+)\s+(?:the|a|an|his|her|their|its)\s/u.exec(body);
+  if (verbPhrase?.[1] && lexiconTags(verbPhrase[1]).includes('PastTense')) return null;
   const first = body.split(/\s+/)[0] ?? '';
   const titled =
     TITLE_WORDS.has(first.toLowerCase()) ||

@@ -15,6 +15,7 @@ const KIN_GENDER: Record<string, KinGender> = {
   mother: 'f',
   father: 'm',
   mom: 'f',
+  mum: 'f',
   dad: 'm',
   son: 'm',
   daughter: 'f',
@@ -42,6 +43,7 @@ const INVERSE: Record<string, readonly string[]> = {
   widower: ['wife'],
   mother: ['son', 'daughter'],
   mom: ['son', 'daughter'],
+  mum: ['son', 'daughter'],
   father: ['son', 'daughter'],
   dad: ['son', 'daughter'],
   son: ['mother', 'father', 'mom', 'dad'],
@@ -53,6 +55,14 @@ const INVERSE: Record<string, readonly string[]> = {
   grandmother: ['grandson', 'granddaughter'],
   grandfather: ['grandson', 'granddaughter'],
 };
+
+/** Familiar words for the same relation: "my dad" is the father the text named. */
+const SAME_RELATION: Record<string, string> = { mom: 'mother', mum: 'mother', dad: 'father' };
+
+/** The relation a kin noun names, in one spelling ("dad" → "father"). */
+export function kinRelation(noun: string): string {
+  return SAME_RELATION[noun] ?? noun;
+}
 
 export function kinGender(noun: string): KinGender | null {
   return KIN_GENDER[noun] ?? null;

@@ -6,6 +6,7 @@
 // not reported (a wrong speaker is worse than none). "I said, '…'" is the outer speaker's own earlier
 // words, credited to her.
 import { NESTED_QUOTE } from './confidence.js';
+import { isKinNoun, kinGender } from './kinship.js';
 import { TITLE_WORDS } from './lexicon.js';
 import { readNounPhrase } from './noun-phrase.js';
 import type { Draft } from './quote-drafts.js';
@@ -54,6 +55,11 @@ function innerSpeaker(
   const subject = words.split(/\s+/).pop() ?? '';
   if (subject === 'I') return outer;
   if (FIRST_PERSON.test(words) || FIRST_PERSON.test(subject)) return null;
+  // "My dad is 81. … He told me, '…'": the speaker's own relative, by the relation the text stated
+  // ("Ellen Castellane, whose father, Vincent Castellane, …"); "he"/"she" is the relative the speaker
+  // named last in her own words, when the gender agrees.
+  const relative = relativeInQuote(draft, words, leadStart + introduction.index, resolver);
+  if (relative !== undefined) return relative;
   const at = leadStart + introduction.index + introduction[0].indexOf(matched) + (breakAt ?? 0) + lead;
   const np = readNounPhrase(draft.paragraph.text, at);
   if (!np || np.end > at + words.length) return null;
@@ -66,6 +72,35 @@ function innerSpeaker(
         ? null
         : resolver.resolve(np, where);
   return speaker && speaker.name !== outer.name && !speaker.unnamed ? speaker : null;
+}
+
+const MY_KIN = /\bmy\s+(\p{Ll}+)\b/giu;
+
+/**
+ * The outer speaker's relative meant by the inner quote's introducer: "my father told me" or, after
+ * "my dad …" earlier in the same quote, "he told me". Undefined when the introducer is not about a
+ * relative (the other rules read it); null when it is and the text never said who that relative is.
+ */
+function relativeInQuote(
+  draft: Draft,
+  words: string,
+  before: number,
+  resolver: SpeakerResolver,
+): Speaker | null | undefined {
+  const outer = draft.speaker;
+  if (!outer) return undefined;
+  const own = /^[Mm]y\s+(\p{Ll}+)$/u.exec(words)?.[1];
+  if (own && isKinNoun(own)) return resolver.relativeOf(outer, own);
+  const pronoun = /^(?:he|she)$/i.exec(words)?.[0].toLowerCase();
+  if (!pronoun) return undefined;
+  // The speaker's words so far in the paragraph: a split quote's first half may name the relative.
+  const said = draft.paragraph.text.slice(0, before);
+  const gender = pronoun === 'he' ? 'm' : 'f';
+  const kin = [...said.matchAll(MY_KIN)]
+    .map((m) => m[1] ?? '')
+    .filter((noun) => kinGender(noun) === gender)
+    .pop();
+  return kin ? resolver.relativeOf(outer, kin) : undefined;
 }
 
 export function nestedDrafts(outer: Draft, resolver: SpeakerResolver): Draft[] {

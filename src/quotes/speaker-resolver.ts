@@ -4,7 +4,7 @@
 // "the lawmakers" to the people last named together, "its statement" to the organisation.
 
 import type { Entity, EntityTable, Gender } from './entity-table.js';
-import { inverseKin, isKinNoun, kinGender } from './kinship.js';
+import { inverseKin, isKinNoun, kinGender, kinRelation } from './kinship.js';
 import type { NameRun } from './name-runs.js';
 import {
   COURT_HEADS,
@@ -374,16 +374,24 @@ export class SpeakerResolver {
   private relative(np: NounPhrase, head: string, ctx: ResolveContext): Speaker | null {
     const pronoun = { his: 'he', her: 'she', their: 'they' }[np.ownerPronoun ?? ''];
     const holder = np.owner ? this.resolve(np.owner, ctx) : pronoun ? this.pronoun(pronoun, ctx) : null;
-    if (holder?.kind !== 'person') return null;
+    return holder?.kind === 'person' ? this.relativeOf(holder, head) : null;
+  }
+
+  /** The `noun` ("father") of `holder` by the relations the text stated, or null. */
+  relativeOf(holder: Speaker, head: string): Speaker | null {
     const gender = kinGender(head);
     const agrees = (name: string) => {
       const known = this.table.byName.get(name.toLowerCase())?.gender ?? null;
       return known === null || known === gender;
     };
+    const relation = kinRelation(head);
     const link =
-      this.table.kin.find((k) => k.holder === holder.name && k.noun === head) ??
+      this.table.kin.find((k) => k.holder === holder.name && kinRelation(k.noun) === relation) ??
       this.table.kin.find(
-        (k) => k.person === holder.name && inverseKin(k.noun).includes(head) && agrees(k.holder),
+        (k) =>
+          k.person === holder.name &&
+          inverseKin(k.noun).map(kinRelation).includes(relation) &&
+          agrees(k.holder),
       );
     const name = link ? (link.holder === holder.name ? link.person : link.holder) : null;
     const entity = name ? this.table.byName.get(name.toLowerCase()) : undefined;

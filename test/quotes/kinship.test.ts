@@ -51,4 +51,28 @@ describe('relatives the text names in apposition', () => {
     assert.equal(quote.speaker, 'Mateo Ortiz');
     assert.equal(quote.role, null);
   });
+
+  it('credits "He told me, ‘…’" after "My dad …" to the father the text named for the speaker', () => {
+    const quotes = extract(
+      [
+        'Colin Petrakis, 31, and Jerome Whitlock, 29, were charged.',
+        'Ellen Castellane, whose father, Vincent Castellane, opened the store in 1972, said the burglary had cost the family $90,000.',
+        '"My dad is 81. He came in that morning and sat down on the floor," she said. "He told me, \'Fifty years, and I never once thought about the roof.\'"',
+      ].join('\n'),
+    );
+    const inner = quotes.find((q) => q.text.startsWith('Fifty years'));
+    assert.ok(inner, 'the inner quote is reported');
+    assert.equal(inner.speaker, 'Vincent Castellane');
+    assert.equal(inner.via, 'Ellen Castellane');
+    // "opened the store in 1972" is a predicate, not his role.
+    assert.equal(inner.role, null);
+  });
+
+  it('gives no inner speaker for "my brother told me" when the text never named the brother', () => {
+    const quotes = extract('"My brother told me, \'Sell the farm,\' and I laughed," said Ana Ruiz.');
+    assert.equal(
+      quotes.some((q) => q.text === 'Sell the farm,'),
+      false,
+    );
+  });
 });
