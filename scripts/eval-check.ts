@@ -176,7 +176,7 @@ await writeMarkdownSection(
     'speaker named by surname, title + surname, in lower case or by role (`name-variant`), one typo (`typo`, ' +
     'expected `altered`), curly and straight marks swapped (`quote-marks`), a long span cut at an ellipsis ' +
     '(`long-cut`), the second person a paragraph names (`second-speaker`; credited to the first: ' +
-    '`neighbour-misattributed`), and a quote running over two paragraphs of one speaker (`two-paragraphs`). ' +
+    '`neighbour-misattributed`), and one quote continued from the end of a paragraph into the next, nothing but marks between (`two-paragraphs`; two quotes with narration between are words from two places). ' +
     'Each split is indexed on its own. Tune on dev only; test is recorded here. The dev documents are also ' +
     'the ones attribution (`src/quotes`) was developed on, so dev attributions are nearly all right and dev ' +
     'checks saturate; on test most misses follow from the credited speaker (the count is given below).\n\n' +

@@ -107,7 +107,7 @@ export function harderVariants(input: VariantInput): Variant[] {
     add('second-speaker', clean(second.quote.text), second.speaker, 'verbatim', second.speaker);
     add('neighbour-misattributed', clean(second.quote.text), second.first, 'misattributed', second.speaker);
   }
-  for (const pair of twoParagraphQuotes(direct))
+  for (const pair of twoParagraphQuotes(direct, input.paragraphs))
     add('two-paragraphs', pair.claim, pair.speaker, 'verbatim', pair.speaker);
   return out;
 }
@@ -223,14 +223,41 @@ function secondSpeakerQuotes({ quotes, speakers, paragraphs }: VariantInput) {
 }
 
 /** The last quote of one paragraph and the first of the next, when one speaker says both. */
-function twoParagraphQuotes(direct: GoldQuote[]): { claim: string; speaker: string }[] {
+export function twoParagraphQuotes(
+  direct: GoldQuote[],
+  paragraphs: string[],
+): { claim: string; speaker: string }[] {
   const found: { claim: string; speaker: string }[] = [];
   for (const [i, quote] of direct.entries()) {
     const next = direct[i + 1];
     // `direct` is in text order: `quote` ends its paragraph and `next` opens the following one.
     if (!next || next.paragraph !== quote.paragraph + 1 || single(next) !== single(quote)) continue;
     if (tokens(quote.text).length < 4 || tokens(next.text).length < 4) continue;
+    if (!continues(quote, next, paragraphs)) continue;
     found.push({ claim: `${clean(quote.text)} ${clean(next.text)}`, speaker: single(quote) as string });
   }
   return found;
+}
+
+/** Only quote marks, punctuation and spaces: nothing a reader would have to leave out. */
+const MARKS_ONLY = /^[\s"“”„«»‚‘’‹›.,;:!?…—–-]*$/u;
+
+/**
+ * Whether two quotes of one speaker are one continuous quote: the first runs to the end of its
+ * paragraph and the second opens the next, with nothing but marks between. That is how news text
+ * carries a quote over paragraphs (the paragraph ends with the quote left open, the next opens with a
+ * mark) and how a transcript continues a turn. Two quotes with narration between ("…,” she said. …
+ * “…”) are words from two places: joined without a cut they are a splice, not a verbatim quote.
+ */
+function continues(quote: GoldQuote, next: GoldQuote, paragraphs: string[]): boolean {
+  const first = paragraphs[quote.paragraph - 1] ?? '';
+  const second = paragraphs[next.paragraph - 1] ?? '';
+  const end = first.lastIndexOf(quote.text);
+  const start = second.indexOf(next.text);
+  return (
+    end >= 0 &&
+    start >= 0 &&
+    MARKS_ONLY.test(first.slice(end + quote.text.length)) &&
+    MARKS_ONLY.test(second.slice(0, start))
+  );
 }

@@ -1,3 +1,4 @@
+import { TELL_VERBS } from '../quotes/lexicon.js';
 import { expandAbbreviation } from '../text/abbreviations.js';
 import { isGenericWord, isShellNoun } from '../text/generic-words.js';
 import { findProperNames } from '../text/proper-names.js';
@@ -47,6 +48,12 @@ export interface QuestionAnalysis {
   kind: QuestionKind;
   /** The question with the names its short forms stand for added: what retrieval and speaker finding read. */
   searchText: string;
+  /**
+   * The people its descriptions fit ("the Michigan senator" → Gary Peters, described-people.ts):
+   * retrieval reads them too, but they are not given by the question — "Who is the NASA
+   * administrator?" is answered by the name.
+   */
+  described?: string[];
   keyTerms: KeyTerm[];
   /** Proper names in the question ("Jeff Bezos", "Blue Origin"), with whether they name a person or organisation. */
   entities: { name: string; kind: 'person' | 'organization' | 'other' }[];
@@ -75,14 +82,19 @@ const SPEECH =
 export function analyzeQuestion(question: string, resources: QuestionResources): QuestionAnalysis {
   const { wordnet } = resources;
   const shortForms = findShortForms(question, resources);
-  const entities = findProperNames(question);
+  // "Gov't contracts: …", "Dept. of …" at the start of a sentence: a standard abbreviation of a common
+  // word is capitalised there as any first word is, and names no one.
+  const entities = findProperNames(question).filter(
+    (entity) => entity.name.includes(' ') || expandAbbreviation(entity.name.replace(/\.$/, '')) === null,
+  );
   // Other names WordNet gives a name of several words ("RI" for "Rhode Island"), when the corpus uses
   // them: each word of the name then counts as present where the other name is.
   const otherNames = new Map<string, string[]>();
   for (const entity of entities) {
-    const others = wordnet
-      .phraseSynonyms(entity.name)
-      .filter((other) => words(other).every((word) => resources.inCorpus?.(word) ?? false));
+    const others = [
+      ...wordnet.phraseSynonyms(entity.name),
+      ...dottedSynonyms(entity.name, question, wordnet),
+    ].filter((other) => words(other).every((word) => resources.inCorpus?.(word) ?? false));
     for (const word of words(entity.name)) otherNames.set(word, [...(otherNames.get(word) ?? []), ...others]);
   }
   const nameSynonyms = [...new Set([...otherNames.values()].flat())];
@@ -131,7 +143,7 @@ export function analyzeQuestion(question: string, resources: QuestionResources):
     keyTerms,
     focus: keyTerms.find((term) => term.word === whPhrase.focus) ?? null,
     namedBy: keyTerms.find((term) => term.word === whPhrase.named) ?? null,
-    asksAddressee: whPhrase.addressee === true,
+    asksAddressee: whPhrase.addressee === true || (kind === 'who' && endsWithSpeakingTo(main, wordnet)),
     speechSubject: findSpeechSubject(main) ?? expressionSubject(main, wordnet),
     expects: expectedKind(main),
     entities,
@@ -148,6 +160,16 @@ export function analyzeQuestion(question: string, resources: QuestionResources):
       ]),
     ],
   };
+}
+
+/**
+ * "the Pa. town hall": a capitalised word written with a period is an abbreviation, and WordNet lists
+ * abbreviations with their period ("Pa." → Pennsylvania, "Mass." → Massachusetts), apart from the
+ * plain word ("pa", a father).
+ */
+function dottedSynonyms(name: string, question: string, wordnet: Wordnet): string[] {
+  if (name.includes(' ') || !question.includes(`${name}.`)) return [];
+  return wordnet.synonyms(`${name.toLowerCase()}.`, 1);
 }
 
 /**
@@ -229,7 +251,17 @@ function readWhPhrase(
   // the answer, whatever noun the question uses for it.
   const verb = /\b(\p{L}+)\s+(?:to|with)\s*[?.!]*\s*$/iu.exec(question)?.[1];
   if (verb && wordnet.isCommunicationVerb(verb)) return { focus: null, named: head, addressee: true };
+  // "Which paper did Isaacson tell about SpaceX?": the object of a verb of telling is whom it was told.
+  // (The lexicon lists the inflected forms; a question uses the base one after "did".)
+  const telling = (word: string) => [word, `${word}s`, `${word}ed`].some((form) => TELL_VERBS.has(form));
+  if (words(question).some(telling)) return { focus: null, named: head, addressee: true };
   return { focus: head, named: null };
+}
+
+/** "Who did Isaacson talk to?": a verb of communication, then "to" or "with", ends the question. */
+function endsWithSpeakingTo(question: string, wordnet: Wordnet): boolean {
+  const verb = /\b(\p{L}+)\s+(?:to|with)\s*[?.!]*\s*$/iu.exec(question)?.[1];
+  return verb !== undefined && wordnet.isCommunicationVerb(verb);
 }
 
 /** "Which senators signed…", "which paper interviewed…": "which", one noun, then (when a verb) the verb. */

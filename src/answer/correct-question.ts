@@ -76,7 +76,46 @@ export function correctQuestion(question: string, context: SearchContext): Corre
     corrections.push({ from: token, to: replaced });
     return replaced;
   });
-  return { text, corrections };
+  return { text: expandClippedNames(text, context, known, corrections), corrections };
+}
+
+/** Capitalised words in a row: a name as typed ("Senate Armed Svcs Cmte"). */
+const CAPITALISED_RUN = /\p{Lu}[\p{L}'’.]*(?:\s+\p{Lu}[\p{L}'’.]*)+/gu;
+
+/**
+ * "the Senate Armed Svcs Cmte" → "the Senate Armed Services Committee": inside a name people shorten
+ * its words as they shorten any word (src/text/spelling.ts), capitals kept. A capitalised clipped word
+ * is read so only when, expanded, the run is a name the documents write: alone, a capitalised short
+ * form ("Dem", "Ops") may be a name's own.
+ */
+function expandClippedNames(
+  text: string,
+  context: SearchContext,
+  known: (word: string) => boolean,
+  corrections: CorrectedQuestion['corrections'],
+): string {
+  const forms = nameFormsOf(context);
+  const vocabulary = vocabularyOf(context);
+  return text.replace(CAPITALISED_RUN, (run) => {
+    const parts = run.split(/\s+/);
+    const expanded = parts.map((part) => {
+      const bare = part.replace(/\.$/, '');
+      const word = bare.toLowerCase();
+      if (known(word) || /.\p{Lu}/u.test(bare)) return part;
+      const full = vocabulary.expansion(word);
+      return full ? caseLike(part, full) : part;
+    });
+    if (expanded.every((part, i) => part === parts[i])) return run;
+    // A question's first word is capitalised too ("Has Senate Armed Svcs …"): the name may start after it.
+    for (const start of isStopword((parts[0] ?? '').toLowerCase()) ? [0, 1] : [0]) {
+      const written = forms.get(expanded.slice(start).join(' ').toLowerCase());
+      if (!written) continue;
+      const from = parts.slice(start).join(' ');
+      corrections.push({ from, to: written });
+      return [...parts.slice(0, start), written].join(' ');
+    }
+    return run;
+  });
 }
 
 /** Lower-cased name (one to four words of a capitalised run of the documents) → as the documents write it. */

@@ -11,6 +11,7 @@ import { corpusNameRuns } from './corpus-names.js';
 import { type Counted, countedOf, countPhrase } from './count-phrase.js';
 import { EXPRESSIONS } from './expressions.js';
 import type { SearchContext } from './search-context.js';
+import { speakerByDescription } from './speaker-descriptions.js';
 import { isEmptyFilter, quoteMatches, type SpeakerFilter } from './speaker-filter.js';
 import type { Passage } from './types.js';
 
@@ -41,10 +42,11 @@ export interface Evidence {
   /** The question has no key terms at all. */
   noTerms: number;
   /**
-   * It asks what a known speaker said ("What did Nelson say about …") and no passage quoting that
-   * speaker covers the rest of the question: 1 minus the best such share (1 when no passage quotes
-   * them). A near miss names a real speaker but asks about something they never spoke of. 0 when the
-   * question asks no one's words.
+   * It asks what a known speaker said ("What did Nelson say about …") and the passages quoting that
+   * speaker cover less of the rest of the question than the best passage does: the difference of the
+   * two shares. A near miss names a real speaker but asks about something others spoke of; a question
+   * in words no passage uses is no more off the speaker's topic than anyone's. 0 when the question
+   * asks no one's words.
    */
   speakerOffTopic: number;
 }
@@ -192,7 +194,8 @@ function speakerOffTopicOf(analysis: QuestionAnalysis, passages: Passage[], aske
   // "Why did they write?" for a reason, and neither needs a quote of theirs.
   if (!analysis.speechSubject || !analysis.asksForWords || isEmptyFilter(asked)) return 0;
   const quoting = passages.filter((passage) => passage.quotes.some((quote) => quoteMatches(quote, asked)));
-  return 1 - Math.max(0, ...quoting.map((passage) => passage.conceptCoverage));
+  const best = Math.max(0, ...passages.map((passage) => passage.conceptCoverage));
+  return Math.max(0, best - Math.max(0, ...quoting.map((passage) => passage.conceptCoverage)));
 }
 
 /** The name stands before a noun WordNet files under people ("boss", "leader", "founder"). */
@@ -275,6 +278,9 @@ async function unquotedSubject(analysis: QuestionAnalysis, context: SearchContex
       .split(/\s+/)[0] ?? '';
   if (after && isClauseWord(after)) return null;
   if (findSpeakersInText(subject, context.speakers).length > 0) return null;
+  // "the RI senator", "the SASC chair": a name inside a description of a person; when the description
+  // fits one quoted person, they are the one asked about, not the name.
+  if (speakerByDescription(subject, context)) return null;
   // "according to Axios" where Axios published a document: a publication speaks through its own
   // text, every sentence of its article is what it says.
   if (publishes(named.name, context)) return null;

@@ -1,5 +1,6 @@
 import { isPlantedInstruction } from '../llm/instruction-like.js';
 import type { Quote } from '../quotes/types.js';
+import { isHeadlineWord } from '../text/aliases.js';
 import { findProperNames } from '../text/proper-names.js';
 import { sentencesOf } from '../text/sentences.js';
 import { contentTerms } from '../text/terms.js';
@@ -26,6 +27,8 @@ export function leadLine(analysis: QuestionAnalysis, passage: Passage, quote: Qu
       // "Who is Dan Meyer?" asks what he is; another name is no answer to it.
       const name = askedName(analysis);
       if (name) return roleOf(name, passage);
+      const addressee = addresseeLine(analysis, passage);
+      if (addressee) return addressee;
       // Names are the answer only from a sentence about what is asked: "Who paid for the terminals?"
       // is not answered by the senators a sentence about a letter lists.
       if (conceptShare(analysis, sentence) < WHO_CONCEPT_SHARE) return null;
@@ -41,6 +44,8 @@ export function leadLine(analysis: QuestionAnalysis, passage: Passage, quote: Qu
       // "Which outlet did Nelson talk to?", "which senators signed…": a name answers, as for "who";
       // the noun asked with is the name's own word when the text gives it one ("Attorney General …").
       const noun = analysis.namedBy;
+      const addressee = noun ? addresseeLine(analysis, passage) : null;
+      if (addressee) return addressee;
       if (!noun || conceptShare(analysis, sentence, noun) < WHO_CONCEPT_SHARE) return null;
       return namesLine(analysis, sentence, new Set([noun.stem, ...noun.equivalentStems]), 'any');
     }
@@ -128,6 +133,19 @@ function conceptShare(analysis: QuestionAnalysis, sentence: string, except?: Key
 }
 
 /** "told Semafor", "wrote to Secretary Austin", "spoke with Axios": the name follows the telling. */
+/**
+ * "Who did Isaacson talk to?": whom the passage's quote of the person asked about was said to, as
+ * attribution read it ("he told the paper" → The New York Times, named before).
+ */
+function addresseeLine(analysis: QuestionAnalysis, passage: Passage): string | null {
+  if (!analysis.asksAddressee) return null;
+  const asked = new Set(analysis.entities.map((entity) => contentTerms(entity.name).at(-1) ?? ''));
+  const quote = passage.quotes.find(
+    (candidate) => candidate.saidTo && asked.has(contentTerms(candidate.speaker ?? '').at(-1) ?? ''),
+  );
+  return quote?.saidTo ? `${quote.saidTo}. [1]` : null;
+}
+
 function addressedIn(sentence: string, name: string): boolean {
   const at = sentence.indexOf(name);
   if (at < 0) return false;
@@ -149,13 +167,21 @@ function newNames(analysis: QuestionAnalysis, sentence: string, kinds: 'people' 
   const people = analysis.entities
     .filter((entity) => entity.kind === 'person')
     .map((entity) => contentTerms(entity.name));
+  // "Who did Isaacson talk to?": "Walter Isaacson" is the question's Isaacson, named in full — a
+  // person goes by their surname, the last word of the name.
+  const surnames = new Set(analysis.entities.map((entity) => contentTerms(entity.name).at(-1) ?? ''));
   const own = (name: string) => {
-    const stems = new Set(contentTerms(name));
-    return people.some((person) => person.every((stem) => stems.has(stem)));
+    const stems = contentTerms(name);
+    const found = new Set(stems);
+    return (
+      people.some((person) => person.every((stem) => found.has(stem))) ||
+      (stems.length > 1 && surnames.has(stems.at(-1) ?? ''))
+    );
   };
   return (
     findProperNames(sentence)
-      .filter((name) => !own(name.name))
+      .map((name) => ({ ...name, name: withoutHeadlineWords(name.name) }))
+      .filter((name) => name.name !== '' && !own(name.name))
       // People and organisations only: a capitalised headline run is no one's name.
       .filter(
         (name) => name.kind !== 'other' || (kinds === 'any' && name.name.split(' ').length <= MAX_NAME_WORDS),
@@ -163,6 +189,18 @@ function newNames(analysis: QuestionAnalysis, sentence: string, kinds: 'people' 
       .filter((name) => !contentTerms(name.name).every((stem) => asked.has(stem)))
       .map((name) => name.name)
   );
+}
+
+/**
+ * "Secretary Austin Requesting Information" in a headline: title case runs a name into the verbs and
+ * words around it; the name is the part before the first of them (the lexicon says which they are).
+ */
+function withoutHeadlineWords(name: string): string {
+  const words = name.split(/\s+/);
+  let start = 0;
+  while (start < words.length && isHeadlineWord(words[start] ?? '')) start++;
+  const end = words.findIndex((word, i) => i > start && isHeadlineWord(word));
+  return words.slice(start, end < 0 ? undefined : end).join(' ');
 }
 
 /**
@@ -242,6 +280,14 @@ function negated(text: string): boolean {
   return NEGATION.test(text.replace(EXCLUSIVE, ' '));
 }
 
+/**
+ * English marks what is supposed rather than asserted with a conditional clause ("if", "unless") or a
+ * hypothetical modal ("would", "could", "might"): such a sentence neither confirms nor denies a fact.
+ */
+function irrealis(text: string): boolean {
+  return /\b(?:if|unless|would|could|might)\b|['’]d\s+(?:be|have)\b/i.test(text);
+}
+
 /** Negation in English: the particles and the verbs that deny or refuse. */
 const NEGATION = /\b(?:not|no|never|neither|nor|none|without|n't|declined|denied|refused|rejected)\b|n't\b/i;
 
@@ -261,7 +307,9 @@ function yesNoLine(analysis: QuestionAnalysis, sentence: string, speaker: string
     concepts.every((term) =>
       [term.stem, ...term.equivalentStems, ...term.synonymStems].some((stem) => present.has(stem)),
     ) && verbs.every((stem) => present.has(stem));
-  if (!covered || concepts.length + verbs.length === 0)
+  // "If Musk has become a concern, NASA will have to isolate …" states what would follow, not what
+  // happened: a conditional or hypothetical sentence settles only a question asked the same way.
+  if (!covered || concepts.length + verbs.length === 0 || irrealis(sentence) !== irrealis(analysis.text))
     return "The documents don't say directly; here is what they say:";
   const same = negated(sentence) === negated(analysis.text);
   const source = speaker ? `${speaker} [1]` : '[1]';

@@ -4,6 +4,7 @@ import { stem } from '../text/terms.js';
 import { analyzeQuestion, type QuestionAnalysis } from './analyze-question.js';
 import { corpusNameRuns } from './corpus-names.js';
 import { correctQuestion, restoreNameCase } from './correct-question.js';
+import { withDescribedPeople } from './described-people.js';
 import { type EvidenceDetail, gatherEvidence } from './evidence.js';
 import { retrieve } from './retrieve.js';
 import type { SearchContext } from './search-context.js';
@@ -39,12 +40,13 @@ export async function prepareAnswer(
   // Typos are read as the corpus words they most likely stand for, and the reader is told so.
   const corrected = correctQuestion(question, context);
   const notes: string[] = corrected.corrections.map(({ from, to }) => `Read “${from}” as “${to}”.`);
-  const analysis = analyzeQuestion(restoreNameCase(corrected.text, context), {
+  const read = analyzeQuestion(restoreNameCase(corrected.text, context), {
     wordnet: context.wordnet,
     aliases: context.aliases,
     inCorpus: (word) => context.index.lexical.documentFrequency(word) > 0,
     expandBlend: (token) => expandBlend(token, corpusNameRuns(context)),
   });
+  const analysis = withDescribedPeople(read, context);
   const asked = askedSpeakers(analysis, context);
   const retrieved = await retrieve(context, {
     analysis,
@@ -83,7 +85,14 @@ function resolveSubject(subject: string, context: SearchContext): { text: string
   // A description that fits one person ("the Rhode Island senator") is more specific than the group
   // its common noun also matches ("the Senators").
   const described = speakerByDescription(subject, context);
-  if (described) return { text: described.name, names: [described.name] };
+  // A member of a group that speaks is asked through the group's statements.
+  if (described)
+    return {
+      text: described.name,
+      names: context.speakers.some((entry) => entry.name === described.name)
+        ? [described.name]
+        : findSpeakersInText(described.name, context.speakers),
+    };
   const direct = findSpeakersInText(subject, context.speakers);
   if (direct.length > 0) return { text: subject, names: direct };
   const tokens = subject.split(/\s+/);
@@ -104,14 +113,24 @@ function resolveSubject(subject: string, context: SearchContext): { text: string
  * one person's role has that head — "the senator" among several senators names none of them.
  */
 function roleHeadSpeaker(subject: string, context: SearchContext): { text: string; names: string[] } | null {
-  const head = /^(?:the|a|an)\s+(\p{Ll}+)$/u.exec(subject.trim())?.[1];
-  if (!head) return null;
+  // "the lawyer", or "the lawyer Axios talked to": a noun for a person right after the article heads
+  // the phrase, and what follows it is a clause about that person.
+  const match = /^(?:the|a|an)\s+(\p{Ll}+)(\s.*)?$/u.exec(subject.trim());
+  const head = match?.[1];
+  if (!head || (match?.[2] && !context.wordnet.isPersonNoun(head))) return null;
   const heads = new Set([head, ...context.wordnet.synonyms(head)].map(stem));
   const fitting = context.speakers.filter(
-    (entry) =>
-      entry.members.length === 0 &&
-      entry.roles.some((role) => heads.has(stem(role.split(/\s+/).at(-1)?.toLowerCase() ?? ''))),
+    (entry) => entry.members.length === 0 && entry.roles.some((role) => heads.has(stem(roleHead(role)))),
   );
   const only = fitting.length === 1 ? fitting[0] : undefined;
   return only ? { text: only.name, names: [only.name] } : null;
+}
+
+/**
+ * The noun a role is built on: its last word ("national security attorney" → attorney), or the noun
+ * before its "of" complement ("Chairman of the Senate Armed Services Committee" → chairman).
+ */
+function roleHead(role: string): string {
+  const [before = ''] = role.split(/\s+of\s+/i);
+  return before.split(/\s+/).at(-1)?.toLowerCase() ?? '';
 }

@@ -2,6 +2,7 @@ import { describeError } from '../errors.js';
 import type { Chunk } from '../index/types.js';
 import { contentTerms } from '../text/terms.js';
 import { type KeyTerm, nameStemsOf, type QuestionAnalysis } from './analyze-question.js';
+import { retrievalText } from './described-people.js';
 import { referencedDocuments } from './document-reference.js';
 import type { SearchContext } from './search-context.js';
 import { isEmptyFilter, quoteMatches, type SpeakerFilter } from './speaker-filter.js';
@@ -39,7 +40,7 @@ export async function retrieve(context: SearchContext, options: RetrieveOptions)
   const vectorRanking = await rankByVector(context, options);
   const lexicalRanking = (
     await index.lexical.search({
-      text: options.analysis.searchText,
+      text: retrievalText(options.analysis),
       expansions: options.analysis.expansions,
       limit: CANDIDATES,
     })
@@ -115,7 +116,7 @@ const UNSEEN_TERM_WEIGHT = Math.log(2);
  */
 async function rankByVector(context: SearchContext, options: RetrieveOptions): Promise<number[]> {
   try {
-    const queryVector = await context.embedder.embeddings.embedQuery(options.analysis.searchText);
+    const queryVector = await context.embedder.embeddings.embedQuery(retrievalText(options.analysis));
     return (await context.index.vectorSearch.nearest(queryVector, CANDIDATES)).map((hit) => hit.label);
   } catch (error) {
     options.notes?.push(

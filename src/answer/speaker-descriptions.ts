@@ -1,4 +1,3 @@
-import type { SpeakerEntry } from '../quotes/speaker-directory.js';
 import { runNow, type Steps, stepCounter } from '../run-in-slices.js';
 import { expandAbbreviation } from '../text/abbreviations.js';
 import { contentTerms, stem, words } from '../text/terms.js';
@@ -35,11 +34,21 @@ export function* descriptionSteps(context: SearchContext): Steps<Map<string, Set
   const known = descriptions.get(context);
   if (known) return known;
   const table = new Map<string, Set<string>>();
-  const people = new Map(
+  const people = new Map<string, { name: string; roles: string[] }>(
     context.speakers
       .filter((entry) => entry.members.length === 0 && entry.name.includes(' '))
       .map((entry) => [entry.name, entry]),
   );
+  // The members of a group that speaks ("the Senators": Shaheen, Reed, Warren …) are described too:
+  // people sign joint statements more often than they speak alone, and each member is one of the
+  // group ("the Senators" → a senator), besides what the text writes around their names.
+  for (const group of context.speakers.filter((entry) => entry.members.length > 0)) {
+    const groupWords = [group.name.replace(/\(.*$/, ''), ...group.roles];
+    for (const member of group.members.filter((name) => name.includes(' '))) {
+      const known = people.get(member);
+      people.set(member, { name: member, roles: [...(known?.roles ?? []), ...groupWords] });
+    }
+  }
   if (people.size === 0) {
     descriptions.set(context, table);
     return table;
@@ -75,13 +84,19 @@ export function* descriptionSteps(context: SearchContext): Steps<Map<string, Set
 /** Words of a description that say nothing about who is meant. */
 const EMPTY = new Set(['the', 'a', 'an', 'from', 'of', 'for', 'who', 'u.s', 'us']);
 
-/** The one quoted person `description` names, or null (none, or more than one: a guess is no answer). */
-export function speakerByDescription(description: string, context: SearchContext): SpeakerEntry | null {
+/**
+ * The one quoted person `description` names — a speaker of their own, or a member of a group that
+ * speaks — or null (none, or more than one: a guess is no answer).
+ */
+export function speakerByDescription(description: string, context: SearchContext): { name: string } | null {
   let text = description;
-  // A place or institution of several words stands for its other names ("Rhode Island" → "RI").
-  for (const match of description.matchAll(/\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)+/gu)) {
-    const others = context.wordnet.phraseSynonyms(match[0]).filter((other) => !other.includes(' '));
-    if (others.length > 0) text = text.replace(match[0], `(${others.join('|')})`);
+  // A place or institution stands for its other names ("Rhode Island" → "RI", "Massachusetts" → "MA").
+  for (const match of description.matchAll(/\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)*/gu)) {
+    const name = match[0];
+    const others = (
+      name.includes(' ') ? context.wordnet.phraseSynonyms(name) : [name, ...context.wordnet.synonyms(name, 1)]
+    ).filter((other) => !other.includes(' '));
+    if (others.length > (name.includes(' ') ? 0 : 1)) text = text.replace(name, `(${others.join('|')})`);
   }
   const groups = text
     .split(/\s+/)
@@ -99,11 +114,16 @@ export function speakerByDescription(description: string, context: SearchContext
     const fits = groups.every((group) =>
       group.some((word) => {
         const own = stem(expandAbbreviation(word) ?? word);
-        return stems.has(own) || context.wordnet.synonyms(word).some((synonym) => stems.has(stem(synonym)));
+        if (stems.has(own) || context.wordnet.synonyms(word).some((synonym) => stems.has(stem(synonym))))
+          return true;
+        // A short form the documents define ("SASC") stands for its name: every word of it must fit.
+        return (context.aliases.get(word) ?? []).some((name) =>
+          contentTerms(name).every((part) => stems.has(part)),
+        );
       }),
     );
     if (fits) matches.push(name);
   }
   if (matches.length !== 1) return null;
-  return context.speakers.find((entry) => entry.name === matches[0]) ?? null;
+  return context.speakers.find((entry) => entry.name === matches[0]) ?? { name: matches[0] as string };
 }

@@ -6,6 +6,12 @@ import type { ClaimWords } from './source-words.js';
 
 /** A piece of a splice is at least this many words: shorter runs ("of the", "we will") occur anywhere. */
 const MIN_PIECE_WORDS = 3;
+/**
+ * A piece from another document than the claim's longest piece must be at least this long. Short runs
+ * of ordinary words ("the city has") recur across any archive by chance, more often the larger it is,
+ * whereas words lifted from a second story to build a false quote are a phrase of their own.
+ */
+const OTHER_DOCUMENT_PIECE_WORDS = 5;
 /** Share of the claim's words its pieces must account for to call it spliced rather than invented. */
 const SPLICE_COVER_MIN = 0.8;
 
@@ -35,6 +41,21 @@ export function findSplice(
       covered += best.length;
       i += best.length;
     } else i += 1;
+  }
+  const main = found.reduce<(typeof found)[number] | null>(
+    (best, run) => (!best || run.length > best.length ? run : best),
+    null,
+  );
+  for (let i = found.length - 1; i >= 0; i--) {
+    const run = found[i];
+    if (
+      run &&
+      run.source.document.id !== main?.source.document.id &&
+      run.length < OTHER_DOCUMENT_PIECE_WORDS
+    ) {
+      covered -= run.length;
+      found.splice(i, 1);
+    }
   }
   const places = new Set(
     found.map((run) => `${run.source.chunk.id}:${run.source.owner[run.sourceStart] ?? -1}`),

@@ -120,7 +120,7 @@ function organisationWords(words: string[]): string[] {
 }
 
 /** A capitalised verb or function word: title case, not a name ("Send", "Following", "Neither"). */
-function isHeadlineWord(word: string): boolean {
+export function isHeadlineWord(word: string): boolean {
   if (JOINERS.has(word.toLowerCase())) return false;
   return /Verb|Infinitive|PastTense|PresentTense|Gerund|Conjunction|Adverb|Determiner|Preposition|QuestionWord|Pronoun/.test(
     lexiconTags(word),

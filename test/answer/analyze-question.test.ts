@@ -30,3 +30,20 @@ test('a shell noun after "what" is no thing a passage must name', () => {
   assert.equal(analyzeQuestion('What danger did the senators point to?', { wordnet }).focus, null);
   assert.equal(analyzeQuestion('What bill did Warren introduce?', { wordnet }).focus?.word, 'bill');
 });
+
+test('a standard abbreviation capitalised as a first word names no one', () => {
+  const names = (question: string) =>
+    analyzeQuestion(question, { wordnet }).entities.map((entity) => entity.name);
+  assert.deepEqual(names("Gov't contracts: which of Musk's companies hold most of them?"), ['Musk']);
+  assert.ok(termsOf("Gov't contracts: which of Musk's companies hold most of them?").includes('government'));
+  assert.deepEqual(names('What did Gen. Pratt tell the committee?'), ['Gen. Pratt']);
+});
+
+test('a capitalised word with a period is read as the abbreviation WordNet lists ("Pa." → Pennsylvania)', () => {
+  const inCorpus = (word: string) => word === 'pennsylvania';
+  const terms = analyzeQuestion('What did Musk say at the Pa. town hall?', { wordnet, inCorpus }).keyTerms;
+  assert.ok(terms.find((term) => term.word === 'pa')?.equivalentStems.includes('pennsylvania'));
+  // Without the period it is the plain word, and stands for no state.
+  const plain = analyzeQuestion('What did Musk say to his Pa about it?', { wordnet, inCorpus }).keyTerms;
+  assert.deepEqual(plain.find((term) => term.word === 'pa')?.equivalentStems ?? [], []);
+});

@@ -67,6 +67,15 @@ describe('the extractive answer leads with the answer', () => {
     );
   });
 
+  it('names whom someone spoke to, as attribution read it, and a headline’s name without its verbs', async () => {
+    // "he told the paper" is The New York Times, named before; "Walter Isaacson" is the question's own.
+    assert.match(await lead('who did isaacson talk to?'), /^The New York Times\. \[1\]$/);
+    assert.match(await lead('Which paper did Isaacson tell about SpaceX?'), /^The New York Times\. \[1\]$/);
+    assert.match(await lead('who did nelson speak with?'), /^Semafor\. \[1\]$/);
+    // "… Send Letter to Secretary Austin Requesting Information": the name ends before "Requesting".
+    assert.doesNotMatch(await lead("who did warren's letter go to?"), /Requesting/);
+  });
+
   it('says what a person is for "who is X", and names whoever fits "who is the X"', async () => {
     assert.match(await lead('who is walter isaacson'), /^Walter Isaacson: Musk's biographer\. \[1\]$/);
     assert.match(await lead('Who is the NASA administrator?'), /^NASA Administrator Bill Nelson\. \[1\]$/);
@@ -110,6 +119,11 @@ describe('the extractive answer leads with the answer', () => {
       await lead('Is SpaceX the only company that can do reusable rockets?'),
       // The sentence is Isaacson's quote: the yes is his, and says so.
       /^Yes, according to Walter Isaacson \[\d\]:$/,
+    );
+    // Meyer says what NASA would have to do if Musk became a concern: a supposition settles no fact.
+    assert.match(
+      await lead('Did Russia’s FSB get classified information through Musk?'),
+      /^The documents don't say directly/,
     );
   });
 });

@@ -38,6 +38,13 @@ describe('the answerability decision', () => {
     // A capitalised short form is a name's own ("Dem"), never read as a clipped corpus word.
     const capitalised = await askOf('What did the Dem senators want from Austin?');
     assert.equal(capitalised.notes.filter((note) => note.startsWith('Read “Dem”')).length, 0);
+    // Inside a name the documents write, its clipped words are read as the name's own.
+    const name = await askOf('Did the Senate Armed Svcs Cmte say it was engaged on the Starlink issue?');
+    assert.ok(
+      name.notes.includes('Read “Senate Armed Svcs Cmte” as “Senate Armed Services Committee”.'),
+      name.notes.join(' '),
+    );
+    assert.equal(name.abstained, false, name.answer);
   });
 
   it('gives lower-case names the documents’ capitals, so they are found as names', () => {
@@ -54,8 +61,20 @@ describe('the answerability decision', () => {
     const { context } = fixture;
     assert.equal(speakerByDescription('the Rhode Island senator', context)?.name, 'Jack Reed');
     assert.equal(speakerByDescription('the NASA administrator', context)?.name, 'Bill Nelson');
+    // A short form the documents define stands for its name: the SASC is the committee Reed chairs.
+    assert.equal(speakerByDescription('the SASC chair', context)?.name, 'Jack Reed');
+    // Members of a group that speaks are described too, by the group and by their own state.
+    assert.equal(speakerByDescription('the Michigan senator', context)?.name, 'Gary Peters');
+    assert.equal(speakerByDescription('the Massachusetts senator', context)?.name, 'Elizabeth Warren');
     // A description that fits no one, or several, names no one.
     assert.equal(speakerByDescription('the Texas senator', context), null);
+    assert.equal(speakerByDescription('the senator', context), null);
+  });
+
+  it('reads a description in the question as the person it fits', async () => {
+    const answer = await askOf('the Michigan senator, which letter did he sign?');
+    assert.equal(answer.abstained, false, answer.answer);
+    assert.match(answer.citations[0]?.doc ?? '', /shaheen-2023-09-starlink-letter-to-austin/);
   });
 
   it('resolves names WordNet knows by another name and clipped compounds', async () => {
@@ -134,6 +153,13 @@ describe('the answerability decision', () => {
       const other = await askOf(question);
       assert.equal(other.abstained, false, `${question} → ${other.answer}`);
     }
+    // Off the topic means that others' passages speak of it and the speaker's do not: a question in
+    // words no passage uses is not off the topic of the one person it asks about.
+    const paraphrase = await askOf(
+      'According to the lawyer Axios spoke with, under what circumstances would the billionaire’s chats with the Russian leader breach his clearance?',
+    );
+    assert.equal(paraphrase.abstained, false, paraphrase.answer);
+    assert.match(paraphrase.answer, /Dan Meyer/);
   });
 
   it('declines what someone never quoted said, and names whom the documents never mention', async () => {

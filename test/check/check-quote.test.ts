@@ -79,6 +79,14 @@ describe('checking a quotation against the bundled corpus', () => {
     assert.match(result.summary, /Dan Meyer, not Nelson/);
   });
 
+  it('a few ordinary words that happen to occur in another document do not make a splice', async () => {
+    // "today issued the following" is narration of Reed's statement; Meyer's words are the claim.
+    const result = await check(`Today issued the following: ${MEYER}`, 'Dan Meyer');
+    assert.notEqual(result.verdict, 'spliced');
+    assert.notEqual(result.verdict, 'verbatim');
+    assert.equal(result.said_by, 'Dan Meyer');
+  });
+
   it('spliced: two people’s words joined, each piece with its own source', async () => {
     const result = await check(
       'That can be a big deal because you could lose control of your company, or get astronauts into orbit, or get some of these heavy satellites into high-Earth orbit',
