@@ -47,15 +47,24 @@ function shortNameOwner(entities: readonly Entity[], word: string, pos: number):
 function firstBearer(candidates: readonly Entity[], pos: number): Entity | undefined {
   const latest = (list: readonly Entity[]) =>
     [...list].sort((a, b) => lastMentionBefore(b, pos) - lastMentionBefore(a, pos))[0];
+  const named = (e: Entity) => e.words.filter((w) => !TITLE_WORDS.has(w.replace(/\.$/, '')));
   const given = (e: Entity) => {
-    const words = e.words.filter((w) => !TITLE_WORDS.has(w.replace(/\.$/, '')));
+    const words = named(e);
     const first = words.at(-2);
     return first && (e.kind === 'person' || isFirstName(first)) ? `${first} ${words.at(-1)}` : null;
   };
   const introduced = candidates.filter((e) => lastMentionBefore(e, pos) >= -1 && given(e) !== null);
-  if (new Set(introduced.map(given)).size < 2) return latest(candidates);
+  const people = [...new Set(introduced.map(given))];
+  if (people.length === 0) return latest(candidates);
+  // The person introduced first; each spelling of that person ("Ms LOWE" is "Ms MARGARET LOWE") may
+  // be the one mentioned last, and the latest is kept. Two words that are not a given name and a
+  // surname ("Panadería Ortiz") are someone or something else.
   const first = introduced.sort((a, b) => (a.mentions[0] ?? 0) - (b.mentions[0] ?? 0))[0];
-  return latest(introduced.filter((e) => first !== undefined && given(e) === given(first)));
+  const key = first ? given(first) : null;
+  const spellings = candidates.filter(
+    (e) => given(e) === key || (named(e).length === 1 && people.length === 1),
+  );
+  return latest(spellings);
 }
 
 export function resolveName(

@@ -75,4 +75,15 @@ describe('relatives the text names in apposition', () => {
       false,
     );
   });
+
+  it('reads "Her verdict: “…”" as her words, "Ortiz" being the woman the story is about, not her shop', () => {
+    const quotes = extract(
+      [
+        'At four in the morning the ovens at Panadería Ortiz are ticking, and Lucía Ortiz is arguing with a sack of rye.',
+        'Ruben Castellanos, who owns the hardware store, thinks bakeries close.',
+        'Ortiz has heard this before. Her verdict: “Ruben sells hammers. Hammers don’t go stale.”',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'Ruben sells hammers').speaker, 'Lucía Ortiz');
+  });
 });
