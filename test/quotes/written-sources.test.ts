@@ -212,4 +212,15 @@ describe('written sources and the organisations behind them', () => {
     );
     assert.equal(quoteWith(two, 'Three men have been charged').speaker, 'police');
   });
+
+  it('reads an attribution set between dashes as a split quote’s ("“…” — says X, … — “…”")', () => {
+    const quotes = extract(
+      [
+        'Dennis Marchbank says the company has no plans to push anyone out.',
+        'Not everyone is sentimental. “Bakeries close. That’s what bakeries do” — says Ruben Castellanos, who owns the hardware store two doors down — “and the ones that last are the ones that change.”',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'what bakeries do').speaker, 'Ruben Castellanos');
+    assert.equal(quoteWith(quotes, 'the ones that last').speaker, 'Ruben Castellanos');
+  });
 });
