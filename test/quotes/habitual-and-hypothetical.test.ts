@@ -22,4 +22,13 @@ describe('speech that happened, speech that did not', () => {
     assert.equal(inner.speaker, 'Lucia Ferreira');
     assert.equal(inner.via, null);
   });
+
+  it('credits an inner quote introduced with where the words were written ("I wrote across the top of the page, “…”")', () => {
+    const quotes = extract(
+      'Lucia Ferreira said: "When I finished the draft I wrote across the top of the page, ‘Do not show anyone.’ My husband found it."',
+    );
+    const inner = quotes.find((q) => q.text === 'Do not show anyone.');
+    assert.ok(inner, 'the inner quote is reported');
+    assert.equal(inner.speaker, 'Lucia Ferreira');
+  });
 });
