@@ -31,4 +31,17 @@ describe('speech that happened, speech that did not', () => {
     assert.ok(inner, 'the inner quote is reported');
     assert.equal(inner.speaker, 'Lucia Ferreira');
   });
+
+  it('credits an inner quote to a speaker described by a relative clause first', () => {
+    const quotes = extract(
+      [
+        'IRENE: I remember the last season. Bud Larkin, who owned it then, came up to the patrol shack and said, "Irene, this hill loses money on purpose." And he laughed.',
+        'MAYA: And then?',
+      ].join('\n'),
+      [{ name: 'Irene Castaño', role: 'ski patroller' }],
+    );
+    const inner = quotes.find((q) => q.text.startsWith('Irene, this hill'));
+    assert.ok(inner, 'the inner quote is reported');
+    assert.equal(inner.speaker, 'Bud Larkin');
+  });
 });
