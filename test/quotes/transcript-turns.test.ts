@@ -191,4 +191,27 @@ describe('transcripts: answers, continuation paragraphs and quotes inside a turn
     assert.equal(quoteWith(quotes, 'Good morning').speaker, 'Nadia Farrow');
     assert.equal(quoteWith(quotes, '9,000 square miles').speaker, 'Temitope Oyelowo');
   });
+  it('continues the last turn into a paragraph a stage direction closes, and not into the article’s own close', () => {
+    const broadcast = extract(
+      [
+        'DANA WHITFIELD, MNN ANCHOR: Good evening.',
+        'RAFAEL OKONKWO, MNN CORRESPONDENT: Dana, the water is rising.',
+        'WHITFIELD: Rafael, thank you. Stay safe out there.',
+        'We will have more on the flooding later in the hour.',
+        '(COMMERCIAL BREAK)',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(broadcast, 'more on the flooding').speaker, 'Dana Whitfield');
+    const edited = extract(
+      [
+        'DANA WHITFIELD, MNN ANCHOR: Good evening.',
+        'RAFAEL OKONKWO, MNN CORRESPONDENT: Dana, the water is rising.',
+        'We have edited this transcript for length and clarity.',
+      ].join('\n'),
+    );
+    assert.equal(
+      edited.some((q) => q.text.includes('edited this transcript')),
+      false,
+    );
+  });
 });
