@@ -214,4 +214,17 @@ describe('transcripts: answers, continuation paragraphs and quotes inside a turn
       false,
     );
   });
+  it('writes a descriptive label ("UNIDENTIFIED MALE:") as an unnamed description, not as a name', () => {
+    const quotes = extract(
+      [
+        'RAFAEL OKONKWO, MNN CORRESPONDENT: Crews are still on the levee.',
+        'UNIDENTIFIED MALE: Go, go, bring it back.',
+        'OKONKWO: That was the scene an hour ago.',
+      ].join('\n'),
+    );
+    const crew = quoteWith(quotes, 'bring it back');
+    assert.equal(crew.speaker, 'Unidentified male');
+    assert.equal(crew.unnamed, true);
+    assert.equal(quoteWith(quotes, 'Crews are still').speaker, 'Rafael Okonkwo');
+  });
 });
