@@ -4,6 +4,7 @@ import type { Quote } from '../quotes/types.js';
 import { countWords, sentencesOf } from '../text/sentences.js';
 import { contentTerms } from '../text/terms.js';
 import { capitalize, credit } from './credit.js';
+import { citationOf } from './document-citation.js';
 import { documentsFor, type ListRequest, listRequest } from './document-list.js';
 import type { SearchContext } from './search-context.js';
 import { isSpeakersRequest } from './speaker-list.js';
@@ -184,28 +185,4 @@ function representativeQuotes(quotes: readonly Quote[]): Quote[] {
       [...own].sort((a, b) => b.text.length - a.text.length)[0] ??
       (own[0] as Quote),
   );
-}
-
-/** A citation of one whole paragraph of `document` (with the quote it is cited for, if any). */
-export function citationOf(
-  n: number,
-  document: StoredDocument,
-  paragraph: Chunk,
-  quote: Quote | null,
-): Citation {
-  return {
-    n,
-    doc: document.id,
-    title: document.meta.title,
-    paragraph: paragraph.paragraph,
-    ...(paragraph.page ? { page: paragraph.page } : {}),
-    text: paragraph.text,
-    speaker: quote?.speaker ?? null,
-    quote: quote?.text ?? null,
-    kind: quote?.kind ?? null,
-    role: quote?.role ?? null,
-    url: document.meta.url,
-    publisher: document.meta.publisher,
-    date: document.meta.date,
-  };
 }

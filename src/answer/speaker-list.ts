@@ -2,7 +2,7 @@ import type { StoredDocument } from '../index/types.js';
 import type { Quote } from '../quotes/types.js';
 import { contentTerms } from '../text/terms.js';
 import { capitalize, credit } from './credit.js';
-import { citationOf } from './document-answer.js';
+import { citationOf } from './document-citation.js';
 import type { SearchContext } from './search-context.js';
 import type { Answer, Citation } from './types.js';
 

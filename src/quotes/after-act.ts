@@ -19,14 +19,17 @@ export function findAfterAct(text: string, spans: readonly QuoteSpan[], index: n
   const next = spans[index + 1];
   const limit = next ? spanStart(next) : text.length;
   const from = span.close + 1;
-  const lead = /^\s*,?\s*/.exec(text.slice(from, limit))?.[0] ?? '';
+  // "“…” — says Ruben Castellanos, who owns the hardware store — “…”": magazines set the attribution
+  // between dashes, which close the quote as a comma would.
+  const lead = /^\s*(?:,|[\u2014\u2013])?\s*/.exec(text.slice(from, limit))?.[0] ?? '';
+  const dashLead = /[\u2014\u2013]/.test(lead);
   const at = from + lead.length;
   const inner = withoutInnerClose(text.slice(span.innerStart, span.innerEnd));
   // Only a quote that ends like an utterance ("…," / "…?") is followed by its attribution.
   // A dialogue dash closing the speech ends it as a comma would ("—No water to give —the minister said").
   const dashClosed =
     text[span.close] === DIALOGUE_DASH && span.open >= 0 && text[span.open] === DIALOGUE_DASH;
-  if (!/[,.!?…\u2014\u2013-]$/.test(inner) && !lead.includes(',') && !dashClosed) return null;
+  if (!/[,.!?…\u2014\u2013-]$/.test(inner) && !lead.includes(',') && !dashClosed && !dashLead) return null;
   let act: SpeechAct | null = null;
   const np = readNounPhrase(text, at);
   if (np && np.end <= limit) {
@@ -69,6 +72,14 @@ export function findAfterAct(text: string, spans: readonly QuoteSpan[], index: n
   // Split quote: `"No other company," he told the paper, "been able to …"` — the next span is the same speech.
   const afterCue = tellObjectEnd(text, act.cue, act.cueEnd);
   if (next && next.open >= 0 && /^[^.!?"“”]{0,60}?,\s*$/.test(text.slice(afterCue, limit)))
+    act.spans.push(index + 1);
+  // The dash that closes an attribution set between dashes reopens the same speech.
+  else if (
+    dashLead &&
+    next &&
+    next.open >= 0 &&
+    /^[^.!?"“”\u2014\u2013]{0,160}?\s[\u2014\u2013]\s*$/.test(text.slice(afterCue, limit))
+  )
     act.spans.push(index + 1);
   // A dialogue tag interrupts one speaker's turn: the speech after its closing dash goes on
   // ("—…—said Quilmes, beside the tractors—. The minister has water…").

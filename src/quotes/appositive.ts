@@ -2,16 +2,21 @@
 // tags "(D-RI)" or ", R-Ky.," and ages ("Ellen Park, 45,") are skipped. A clause between commas ("…, the
 // city has spent …,") is not an appositive.
 import { splitSentences } from '../text/sentences.js';
+import { lexiconTags } from '../text/word-lexicon.js';
 import { TITLE_WORDS } from './lexicon.js';
 import { ROLE_NOUNS } from './noun-lexicon.js';
 
 /** "the average household will pay …" is a clause, not an appositive ("who has …" inside one is fine). */
 const CLAUSE_LIKE =
   /^(?:(?!\b(?:who|that|which)\b).)*\b(?:will|would|can|could|should|must|is|are|was|were|has|have|had|did|does)\b/i;
-const SKIPPED = /^(?:[DRI]-[A-Z][\p{L}.]*|\d{1,3})$/u;
+/**
+ * Party tags and ages, in figures or (in features and profiles) in words: "Mateo Ortiz, twenty-six,".
+ */
+const SKIPPED =
+  /^(?:[DRI]-[A-Z][\p{L}.]*|\d{1,3}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|(?:eigh|nine)teen)$/u;
 const START = /^(?:a|an|the|\p{Ll}[\p{L}-]*|\p{Lu}[\p{L}.-]*['’]s?)\s/u;
 const NOT_APPOSITIVE =
-  /^(?:who|whom|which|that|and|but|or|nor|so|yet|said|says|told|adding|saying|according|if|when|while|because|although|as|in|on|at)\b/i;
+  /^(?:who|whom|whose|which|that|and|but|or|nor|so|yet|said|says|told|adding|saying|according|if|when|while|because|although|as|in|on|at)\b/i;
 
 export interface Appositive {
   role: string | null;
@@ -26,6 +31,10 @@ export function appositiveKind(body: string, maxWords = 16): 'role' | 'skip' | n
   if (SKIPPED.test(body)) return 'skip';
   if (NOT_APPOSITIVE.test(body) || body.split(/\s+/).length > maxWords) return null;
   if (/\b(?:said|says|told|wrote|added)\b/.test(body) || CLAUSE_LIKE.test(body)) return null;
+  // "Vincent Castellane, opened the store in 1972,": a past-tense verb with its object is a predicate
+  // (of a clause around the name), never a description of the person.
+  const verbPhrase = /^(\p{Ll}+)\s+(?:the|a|an|his|her|their|its)\s/u.exec(body);
+  if (verbPhrase?.[1] && lexiconTags(verbPhrase[1]).includes('PastTense')) return null;
   const first = body.split(/\s+/)[0] ?? '';
   const titled =
     TITLE_WORDS.has(first.toLowerCase()) ||

@@ -213,7 +213,9 @@ function verbPhraseSubject(text: string, masked: string, s: Sentence, until: num
   } else if (next && TIME_WORDS.has(next.bare)) next = readWord(text, next.end + 1);
   if (next && VERB_ADVERBS.has(next.bare)) next = readWord(text, next.end + 1);
   if (!next || next.capital || (!/ed$/.test(next.bare) && !CLAUSE_VERBS.has(next.bare))) return null;
-  return /[,;:\u2591]/.test(masked.slice(next.end, until)) ? null : np;
+  // A quoted object inside the verb phrase ("called it “a good-faith start” and said …") is part of it;
+  // punctuation outside quote marks ends it.
+  return /[,;:]/.test(masked.slice(next.end, until)) ? null : np;
 }
 
 /** "Tarrant criticized the timeline, saying that …": a participle with no speech verb before it. */
@@ -278,6 +280,12 @@ function backVerb(masked: string, word: Word): Word | null {
   return { ...word, end: word.end + ' back'.length, bare: `${word.bare} back` };
 }
 
+/**
+ * "He would have said it was too long", "she might have argued that …": a modal with the perfect
+ * speaks of speech that did not (or may not) happen, so it reports nothing anyone said.
+ */
+const COUNTERFACTUAL = /\b(?:would|could|might|may|should|must)\s+(?:not\s+|never\s+)?have\s+$/i;
+
 /** `Dan Meyer, a national security attorney, told Axios that …` and `They assert that …`. */
 function findThatActs(text: string, masked: string, s: Sentence, taken: readonly SpeechAct[]): SpeechAct[] {
   const acts: SpeechAct[] = [];
@@ -286,6 +294,7 @@ function findThatActs(text: string, masked: string, s: Sentence, taken: readonly
     const finding = FINDING_VERBS.has(verb.bare);
     if (verb.capital || (!CLAUSE_VERBS.has(verb.bare) && !finding && verb === word)) continue;
     if (taken.some((a) => verb.start >= a.cueStart && verb.end <= a.cueEnd)) continue;
+    if (COUNTERFACTUAL.test(masked.slice(Math.max(s.contentStart, verb.start - 24), verb.start))) continue;
     const read = readSubjectBefore(text, masked, verb.start, s.contentStart);
     const antecedent = read && 'relative' in read ? antecedentBefore(text, read.comma, s.contentStart) : null;
     const subject = antecedent ? { np: antecedent, role: null } : read;
@@ -327,6 +336,8 @@ function findThatActs(text: string, masked: string, s: Sentence, taken: readonly
   return acts;
 }
 
+const NEXT_MAIN_CLAUSE = /,\s+(?:and|but)\s+(?:he|she|they)\s+(?:also\s+)?\p{Ll}{2,}ed\b/u;
+
 /** All sentence-level acts, in text order. */
 export function findClauseActs(text: string, masked: string, s: Sentence): SpeechAct[] {
   const final = findFinalAct(text, masked, s);
@@ -359,6 +370,11 @@ export function findClauseActs(text: string, masked: string, s: Sentence): Speec
     // joins a new independent clause, which the verb before it does not report.
     const semicolon = masked.slice(a.complement.start, a.complement.end).indexOf(';');
     if (semicolon > 0) a.complement = trimClause(text, a.complement.start, a.complement.start + semicolon);
+    // "said the department had worked with three towns, and she credited the pawnshop owner …": a
+    // person's pronoun with a verb in the past after ", and" opens the writer's next main clause (the
+    // reported clause would keep the tense of the report: "…, and that she would …").
+    const next = NEXT_MAIN_CLAUSE.exec(masked.slice(a.complement.start, a.complement.end));
+    if (next) a.complement = trimClause(text, a.complement.start, a.complement.start + next.index);
     for (const b of acts) {
       if (
         b !== a &&

@@ -48,6 +48,51 @@ function invertedColonAct(text: string, end: number, floor: number): SpeechAct |
   };
 }
 
+/** Nouns for what someone said, which introduce their words after a colon: "Her verdict: “…”". */
+const VERDICT_NOUNS = new Set([
+  'verdict',
+  'answer',
+  'reply',
+  'response',
+  'advice',
+  'message',
+  'warning',
+  'prediction',
+]);
+
+/**
+ * `Her verdict: "…"`, `Ortiz's answer: "…"`: a sentence that is only a possessor and a noun for what
+ * was said, then a colon, gives the possessor's words.
+ */
+function verdictAct(text: string, end: number, floor: number): SpeechAct | null {
+  const phrase =
+    /^\s*(?:(?:Her|His|Their)|(\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,2})['’]s?)\s+(?:\p{Ll}+\s+)?(\p{Ll}+)\s*$/u.exec(
+      text.slice(floor, end),
+    );
+  if (!phrase?.[2] || !VERDICT_NOUNS.has(phrase[2])) return null;
+  const start = floor + (/^\s*/.exec(text.slice(floor))?.[0].length ?? 0);
+  const pronoun = /^(Her|His|Their)\b/.exec(text.slice(start))?.[1];
+  const np = pronoun
+    ? ({
+        kind: 'pronoun',
+        start,
+        end: start + pronoun.length,
+        text: { Her: 'she', His: 'he', Their: 'they' }[pronoun] ?? '',
+      } as const)
+    : readNounPhrase(text.slice(0, start + (phrase[1]?.length ?? 0)), start);
+  if (!np || (np.kind !== 'pronoun' && np.kind !== 'name' && np.kind !== 'org')) return null;
+  return {
+    frame: 'colon',
+    np,
+    role: null,
+    cue: phrase[2],
+    cueStart: start,
+    cueEnd: end,
+    complement: null,
+    spans: [],
+  };
+}
+
 function readVerbCapitalised(text: string, pos: number) {
   const word = readWord(text, pos);
   return word && COMMA_VERBS.has(word.bare) && text[word.end] === ' ' ? word : null;
@@ -85,6 +130,8 @@ function colonOrCommaAct(
   }
   const inverted = colon ? invertedColonAct(text, end, floor) : null;
   if (inverted) return inverted;
+  const verdict = colon ? verdictAct(text, end, floor) : null;
+  if (verdict) return verdict;
   const words = readWords(masked, floor, end);
   const maxAdjunct = colon ? MAX_WORDS_VERB_TO_COLON : MAX_WORDS_VERB_TO_COMMA;
   for (let k = words.length - 1; k >= 0 && words.length - 1 - k <= maxAdjunct; k--) {

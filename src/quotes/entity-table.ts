@@ -5,6 +5,7 @@ import type { SpeakerHint } from '../corpus/types.js';
 import { splitSentences } from '../text/sentences.js';
 import { firstNameGender, isFirstName } from '../text/word-lexicon.js';
 import { readAppositive } from './appositive.js';
+import { type KinLink, kinBefore, kinGender } from './kinship.js';
 import { TITLE_WORDS } from './lexicon.js';
 import type { Gender } from './mention-roles.js';
 import { honorificGender, publicationName, roleBefore } from './mention-roles.js';
@@ -58,6 +59,8 @@ interface NamedList {
 export interface EntityTable {
   entities: Entity[];
   lists: NamedList[];
+  /** Family relations the text states in apposition ("His wife, Grace Mbeki"). */
+  kin: KinLink[];
   /** Entities by lowercase name, so look-ups cost the same in a long document as in a short one. */
   byName: ReadonlyMap<string, Entity>;
   /** Short names a document defines for an organisation: `Halvorsen Energy ASA ("Halvorsen")`. */
@@ -93,6 +96,7 @@ function afterOpeningMark(text: string, pos: number): boolean {
 class TableBuilder {
   readonly entities: Entity[] = [];
   readonly lists: NamedList[] = [];
+  readonly kin: KinLink[] = [];
   readonly byName = new Map<string, Entity>();
   readonly aliases = new Map<string, Entity>();
   /** Multi-word entities by their last word, in the order they were first met. */
@@ -127,6 +131,34 @@ class TableBuilder {
   /** A one-word mention joins the full name that ends with it ("Meyer" → "Dan Meyer"). */
   surnameOwner(word: string): Entity | undefined {
     return this.byLastWord.get(word.toLowerCase())?.find((e) => e.kind !== 'org');
+  }
+
+  /**
+   * "His wife, Grace Mbeki": the kin noun gives her gender, and the relation is kept with its holder —
+   * the person named last of the possessive's gender ("his"), the name just before ("X, whose father,
+   * Y"), or the name written ("Ortiz’s father"). A holder that cannot be told is not guessed.
+   */
+  private noteKin(entity: Entity, text: string, run: NameRun, pos: number): void {
+    const kin = kinBefore(text, run.start);
+    if (!kin) return;
+    entity.kind = 'person';
+    entity.gender ??= kinGender(kin.noun);
+    const owner = kin.owner.toLowerCase();
+    const wanted = owner === 'his' ? 'm' : owner === 'her' ? 'f' : null;
+    const people = this.entities
+      .filter((e) => e !== entity && e.kind === 'person' && e.words.length >= 2)
+      .map((e) => ({ e, last: e.mentions.filter((m) => m < pos).pop() ?? -2 }))
+      .filter((c) => c.last > -2)
+      .sort((a, b) => b.last - a.last);
+    let holder: Entity | undefined;
+    if (wanted) holder = people.find((c) => c.e.gender === wanted)?.e;
+    else if (owner === 'whose') holder = people[0]?.e;
+    else if (owner !== 'their') {
+      const name = kin.owner.replace(/['’]s?$/, '');
+      holder = this.find(name) ?? this.surnameOwner(name.split(/\s+/).pop() ?? '');
+    }
+    if (holder && holder !== entity)
+      this.kin.push({ noun: kin.noun, person: entity.name, holder: holder.name });
   }
 
   register(run: NameRun, text: string, base: number): Entity {
@@ -165,9 +197,39 @@ class TableBuilder {
       if (age?.[1] && run.nameWords.length >= 2) entity.age ??= Number(age[1]);
       if (/^,\s+who\b/.test(text.slice(run.end)) && entity.kind === 'unknown') entity.kind = 'person';
       if (run.title && entity.kind === 'unknown') entity.kind = 'person';
+      if (run.nameWords.length >= 2) this.noteKin(entity, text, run, pos);
     }
     return entity;
   }
+}
+
+/**
+ * "Transports Express Rhône-Alpes (TERA)": capitals in parentheses right after a name of several words
+ * define its acronym, as news writes it at first mention; later "TERA" is that organisation, whether or
+ * not the letters are its initials (translated and foreign names often keep their own).
+ */
+/** `(“Brightwater” or “the company”)`: one to four quoted terms in parentheses, joined by "or", "and" or commas. */
+const DEFINED_TERMS = /^\s*\(((?:(?:the\s+)?["“][^"“”()]{1,40}["”](?:\s*,\s*|\s+or\s+|\s+and\s+)?){1,4})\)/u;
+
+/**
+ * A press release or contract defines the common nouns it will use for a party, as well as short names:
+ * `Brightwater Home Systems (“Brightwater” or “the company”)` makes "the company" that organisation for
+ * the rest of the text, whatever other organisation is named later. Returns the defined common noun
+ * phrases ("the company"), lowercased; capitalised short names are read by DEFINED_TERM.
+ */
+function definedCommonTerms(after: string): string[] {
+  const group = DEFINED_TERMS.exec(after)?.[1];
+  if (!group) return [];
+  return [...group.matchAll(/["“]([^"“”]{1,40})["”]/gu)]
+    .map((m) => (m[1] ?? '').trim())
+    .filter((term) => /^the\s+\p{Ll}/u.test(term))
+    .map((term) => term.toLowerCase());
+}
+
+const ACRONYM_TAG = /^\s*\((\p{Lu}{2,6})\)/u;
+
+function acronymDefined(run: NameRun, after: string): RegExpExecArray | null {
+  return run.nameWords.length >= 2 && !run.possessive ? ACRONYM_TAG.exec(after) : null;
 }
 
 function scanParagraph(builder: TableBuilder, paragraph: ParagraphInput): void {
@@ -199,8 +261,12 @@ function scanParagraph(builder: TableBuilder, paragraph: ParagraphInput): void {
         continue;
       }
       const entity = builder.register(run, text, paragraph.start);
-      const term =
-        run.kind === 'org' || run.kind === 'unknown' ? DEFINED_TERM.exec(text.slice(run.end)) : null;
+      const named = run.kind === 'org' || run.kind === 'unknown';
+      if (named)
+        for (const common of definedCommonTerms(text.slice(run.end))) builder.aliases.set(common, entity);
+      const term = named
+        ? (DEFINED_TERM.exec(text.slice(run.end)) ?? acronymDefined(run, text.slice(run.end)))
+        : null;
       if (term?.[1] && term[1].toLowerCase() !== entity.name.toLowerCase()) {
         builder.aliases.set(term[1].toLowerCase(), entity);
         if (entity.kind === 'unknown') entity.kind = 'org';
@@ -267,6 +333,7 @@ export function buildEntityTable(
   return {
     entities: builder.entities,
     lists: builder.lists.filter((l) => l.names.length >= 2),
+    kin: builder.kin,
     byName: builder.byName,
     aliases: builder.aliases,
   };

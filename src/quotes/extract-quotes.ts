@@ -157,7 +157,10 @@ export function extractQuotes(input: ExtractInput): Quote[] {
       turn = speaker;
       return;
     }
-    if (turn && i < lastTurn && continuesTurn(paragraph, turn)) {
+    // After the last turn, prose is the article's own, unless a stage direction ("(COMMERCIAL BREAK)")
+    // after it shows the transcript still runs.
+    const inside = i < lastTurn || /^\s*[[(][^\])]*[\])]\s*$/.test(paragraphs[i + 1]?.text ?? '');
+    if (turn && inside && continuesTurn(paragraph, turn)) {
       drafts.push(turnDraft(paragraph, 0, turn, TRANSCRIPT_CONTINUATION));
       drafts.push(...reportedInTurn(paragraph, 0, resolver));
       return;

@@ -57,11 +57,15 @@ export const SPEECH_PARTICIPLES = words(`
   adding saying noting arguing explaining warning insisting stressing claiming acknowledging calling writing
 `);
 
-/** Adverbs and auxiliaries that may sit between a speaker and the reporting verb. */
+/**
+ * Adverbs and auxiliaries that may sit between a speaker and the reporting verb. Adverbs of frequency
+ * ("He always said …", "she often says …") report habitual speech, which is still speech; "never" is
+ * left out, since "never said that …" denies the report.
+ */
 export const VERB_ADVERBS = words(`
   also later previously then once repeatedly publicly privately simply flatly recently already further again
   earlier has have had would will reportedly initially subsequently separately still angrily bluntly quickly
-  now
+  now always often usually sometimes frequently regularly routinely constantly
 `);
 
 /** Honorifics and titles that may precede a name (compared without a trailing period). */

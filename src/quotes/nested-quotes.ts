@@ -6,6 +6,7 @@
 // not reported (a wrong speaker is worse than none). "I said, '…'" is the outer speaker's own earlier
 // words, credited to her.
 import { NESTED_QUOTE } from './confidence.js';
+import { isKinNoun, kinGender } from './kinship.js';
 import { TITLE_WORDS } from './lexicon.js';
 import { readNounPhrase } from './noun-phrase.js';
 import type { Draft } from './quote-drafts.js';
@@ -22,10 +23,12 @@ const INNER_DOUBLE = /(?<=^|[\s(\u2014\u2013])["“](?=\p{L})([^"“”]{1,300}?
 /**
  * The speaker and reporting verb right before the inner quote, with at most three words between them
  * ("she keeps saying she'll '…'", "the governor told us, '…'"); a time adverb may follow the verb
- * ("I said then, '…'").
+ * ("I said then, '…'"), and a phrase saying where the words were written or said before the comma
+ * ("I wrote across the top of the page, “…”"); a relative clause may describe the speaker first ("Bud
+ * Larkin, who owned it then, came up to the shack and said, “…”").
  */
 const INTRODUCTION =
-  /(?:^|[\s,;:(\u2014\u2013])((?:(?:[Tt]he|[Aa]n?)\s+)?[\p{L}][\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}),?\s+(?:(?:[\p{Ll}'’-]+\s+){1,6}and\s+)?(?:(?:keeps?|kept|used\s+to|would)\s+)?(?:said|says|saying|say|(?:asked|asks)(?:\s+(?:us|me|them|him|her))?|replied|answered|told\s+(?:us|me|them|him|her|reporters|everyone)|tells\s+(?:us|me|them|everyone)|promised|promises|promising|vowed|vows|wrote|writes|insisted|insists|insisting|claimed|claims|declared|announced)(?:\s+(?:then|once|again|later|earlier|before|repeatedly|at\s+the\s+time))?(?:\s+that)?[\s,:]*(?:[\p{L}'’]+\s+){0,3}$/u;
+  /(?:^|[\s,;:(\u2014\u2013])((?:(?:[Tt]he|[Aa]n?)\s+)?[\p{L}][\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}),?\s+(?:(?:who|which)\s+[^,;:"“”]{1,50},\s+)?(?:(?:[\p{Ll}'’-]+\s+){1,6}and\s+)?(?:(?:keeps?|kept|used\s+to|would)\s+)?(?:said|says|saying|say|(?:asked|asks)(?:\s+(?:us|me|them|him|her))?|replied|answered|told\s+(?:us|me|them|him|her|reporters|everyone)|tells\s+(?:us|me|them|everyone)|promised|promises|promising|vowed|vows|wrote|writes|insisted|insists|insisting|claimed|claims|declared|announced)(?:\s+(?:then|once|again|later|earlier|before|repeatedly|at\s+the\s+time))?(?:\s+(?:across|on|in|at|into|onto|under|over|inside)\s+(?:[\p{L}'’-]+\s+){0,4}?[\p{L}'’-]+(?=,))?(?:\s+that)?[\s,:]*(?:[\p{L}'’]+\s+){0,3}$/u;
 
 const FIRST_PERSON = /^(?:i|we|you)$/i;
 
@@ -50,8 +53,15 @@ function innerSpeaker(
   if (!outer) return null;
   // "I told them, 'we will be back'": the speaker quotes her own earlier words, which are hers (the
   // gold rules of the quote-eval set). "We" and "you" may be others, so they name no one.
-  if (words === 'I') return outer;
-  if (FIRST_PERSON.test(words)) return null;
+  // "Once I told him, '…'": "I" is a noun phrase of its own, so words before it are an adverbial.
+  const subject = words.split(/\s+/).pop() ?? '';
+  if (subject === 'I') return outer;
+  if (FIRST_PERSON.test(words) || FIRST_PERSON.test(subject)) return null;
+  // "My dad is 81. … He told me, '…'": the speaker's own relative, by the relation the text stated
+  // ("Ellen Castellane, whose father, Vincent Castellane, …"); "he"/"she" is the relative the speaker
+  // named last in her own words, when the gender agrees.
+  const relative = relativeInQuote(draft, words, leadStart + introduction.index, resolver);
+  if (relative !== undefined) return relative;
   const at = leadStart + introduction.index + introduction[0].indexOf(matched) + (breakAt ?? 0) + lead;
   const np = readNounPhrase(draft.paragraph.text, at);
   if (!np || np.end > at + words.length) return null;
@@ -64,6 +74,35 @@ function innerSpeaker(
         ? null
         : resolver.resolve(np, where);
   return speaker && speaker.name !== outer.name && !speaker.unnamed ? speaker : null;
+}
+
+const MY_KIN = /\bmy\s+(\p{Ll}+)\b/giu;
+
+/**
+ * The outer speaker's relative meant by the inner quote's introducer: "my father told me" or, after
+ * "my dad …" earlier in the same quote, "he told me". Undefined when the introducer is not about a
+ * relative (the other rules read it); null when it is and the text never said who that relative is.
+ */
+function relativeInQuote(
+  draft: Draft,
+  words: string,
+  before: number,
+  resolver: SpeakerResolver,
+): Speaker | null | undefined {
+  const outer = draft.speaker;
+  if (!outer) return undefined;
+  const own = /^[Mm]y\s+(\p{Ll}+)$/u.exec(words)?.[1];
+  if (own && isKinNoun(own)) return resolver.relativeOf(outer, own);
+  const pronoun = /^(?:he|she)$/i.exec(words)?.[0].toLowerCase();
+  if (!pronoun) return undefined;
+  // The speaker's words so far in the paragraph: a split quote's first half may name the relative.
+  const said = draft.paragraph.text.slice(0, before);
+  const gender = pronoun === 'he' ? 'm' : 'f';
+  const kin = [...said.matchAll(MY_KIN)]
+    .map((m) => m[1] ?? '')
+    .filter((noun) => kinGender(noun) === gender)
+    .pop();
+  return kin ? resolver.relativeOf(outer, kin) : undefined;
 }
 
 export function nestedDrafts(outer: Draft, resolver: SpeakerResolver): Draft[] {

@@ -18,7 +18,7 @@ export const ORG_WORDS = words(`
   ventures health insurance electric power oil gas steel mining semiconductor semiconductors labs
   communications telecom wireless networks financial securities realty properties hotels resorts pharma
   biotech sciences healthcare retail stores markets air airways aerospace automotive chemicals cooperative co-op chamber
-  associates
+  associates transit
 `);
 
 /** Last words that make a run of capitals a publication. */
@@ -88,6 +88,7 @@ export const ORG_NOUNS = words(`
   police prosecutors association utility developer manufacturer publisher family tribe nation embassy
   museum library church diocese archdiocese parish legislature assembly military army navy federation
   confederation alliance service center centre cooperative co-op refinery refiner insurer lender majority
+  management prefecture
 `);
 
 /** Heads meaning a publication when used generically: `the paper`, `the newspaper`. */
@@ -96,7 +97,7 @@ export const GENERIC_PUBLICATION_NOUNS = words('paper newspaper outlet magazine 
 /** Documents that speak for their owner: `its statement`, `the Senators' letter`, `SpaceX's statement`. */
 export const STATEMENT_NOUNS = words(`
   statement letter email e-mail post tweet release filing memo complaint lawsuit motion report note
-  message op-ed testimony remarks announcement survey poll study
+  message op-ed testimony remarks announcement survey poll study dissent concurrence
 `);
 
 /** Heads that speak for the organisation after "for": `a spokesperson for SpaceX` → SpaceX. */
@@ -113,12 +114,26 @@ export const GENERIC_ORG_HEADS = words(
  */
 export const COURT_HEADS = words('majority');
 
+/**
+ * "Management says …", "the management said": in news of a workplace, the employer's leadership, which
+ * speaks for the employer the text is about (never for the union facing it).
+ */
+export const MANAGEMENT_HEADS = words('management');
+
+/** Bodies that speak for workers, the other side from management: unions, federations, guilds. */
+export const LABOUR_BODY = /\b(?:Union|Federation|Guild|Brotherhood|Teamsters|Workers|Employees|Staff)\b/;
+
 /** Heads that mean "the public body last named": `the agency said` after the Federal Aviation Administration. */
 export const GENERIC_PUBLIC_HEADS = words('agency');
 
-/** "the company" is not the Pentagon: public bodies are excluded when resolving a generic company. */
+/**
+ * "the company" is not the Pentagon: public bodies are excluded when resolving a generic company. A
+ * name ending in "Transit" ("Ferrisburg Transit", "Metro Transit") is a city's or region's transit
+ * agency in North American usage, so "the agency" may mean it. Countries ("the United States", "the
+ * United Kingdom") are public bodies too, never "the company".
+ */
 export const PUBLIC_BODY =
-  /\b(?:Department|Pentagon|Agency|Ministry|Committee|Senate|House|Congress|Council|Court|Police|Army|Navy|Force|Administration|Office|Commission|Bureau|Service|Authority|City|County|State|University|School|Party|Government|Parliament|NASA|FBI|CIA|DOD|DOJ)\b/;
+  /\b(?:Department|Pentagon|Agency|Ministry|Committee|Senate|House|Congress|Council|Court|Police|Army|Navy|Force|Administration|Office|Commission|Bureau|Service|Authority|Transit|City|County|State|States|Nations|Republic|Kingdom|University|School|Party|Government|Parliament|NASA|FBI|CIA|DOD|DOJ)\b/;
 
 /** "Gov. Kathy Hochul" is "the governor". */
 export const TITLE_ABBREVIATIONS: Record<string, string> = {

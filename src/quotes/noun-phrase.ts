@@ -2,12 +2,14 @@
 // noun phrase whose head is a known person/group/organisation noun ("the lawmakers", "the city's finance
 // office", "a spokesperson for SpaceX", "its statement"). Anything else is not a speaker, which is what
 // keeps "the situation has …" or "the report said …" from being attributed.
+import { isKinNoun } from './kinship.js';
 import { TIME_WORDS } from './lexicon.js';
 import { type NameRun, readNameRun } from './name-runs.js';
 import {
   GENERIC_PUBLICATION_NOUNS,
   GROUP_NOUNS,
   isRoleNoun,
+  MANAGEMENT_HEADS,
   ORG_NOUNS,
   SPOKES_NOUNS,
   STATEMENT_NOUNS,
@@ -19,6 +21,14 @@ import { readLowercaseLed, readLowercaseTitle } from './role-led-names.js';
 export type { NounPhrase } from './noun-phrase-shape.js';
 
 const OWNER_PREPOSITIONS = new Set(['for', 'with', 'from', 'at', 'of', 'by']);
+
+/**
+ * Groups that publish in their employer's name: "analysts at Barrow & Finch wrote in a note", "economists
+ * at the bank said". A research desk's note is the firm's research (as a spokesman's words are the
+ * organisation's), so the group at a named organisation speaks for it, like "officials at the agency".
+ * Other groups at an organisation ("nurses at the hospital") speak for themselves.
+ */
+const DESK_GROUPS = new Set(['analysts', 'economists', 'strategists']);
 
 /** Lowercase-ish words of a common noun phrase (modifiers + head), stopping at verbs and function words. */
 function readCommonWords(text: string, pos: number): Word[] {
@@ -41,6 +51,7 @@ function readCommonWords(text: string, pos: number): Word[] {
 function isHead(bare: string): boolean {
   return (
     isRoleNoun(bare) ||
+    isKinNoun(bare) ||
     [GROUP_NOUNS, ORG_NOUNS, STATEMENT_NOUNS, SPOKES_NOUNS, GENERIC_PUBLICATION_NOUNS].some((set) =>
       set.has(bare),
     )
@@ -57,7 +68,8 @@ function headWord(bare: string): string {
 }
 
 function headKind(head: string): NounPhraseKind {
-  if (SPOKES_NOUNS.has(head) || STATEMENT_NOUNS.has(head)) return 'owned';
+  // "her husband", "Ortiz’s son": a relative is someone's, resolved through the relations the text stated.
+  if (SPOKES_NOUNS.has(head) || STATEMENT_NOUNS.has(head) || isKinNoun(head)) return 'owned';
   if (GROUP_NOUNS.has(head)) return 'group';
   if (GENERIC_PUBLICATION_NOUNS.has(head)) return 'publication';
   if (isRoleNoun(head)) return 'role';
@@ -79,7 +91,7 @@ function readCommonPhrase(
   const head = headWord(last.bare);
   const kind = headKind(head);
   const extra: Partial<NounPhrase> = { head, definite: det === 'the' };
-  if (kind === 'owned' || head === 'official' || head === 'officials') {
+  if (kind === 'owned' || head === 'official' || head === 'officials' || DESK_GROUPS.has(head)) {
     const prep = text[last.end] === ' ' ? readWord(text, last.end + 1) : null;
     if (prep && OWNER_PREPOSITIONS.has(prep.bare) && text[prep.end] === ' ') {
       const owner = readNounPhrase(text, prep.end + 1);
@@ -137,6 +149,19 @@ function spokesOfModifier(
     return phrase(text, 'owned', start, last.end, { ...extra, owner });
   }
   return extra.definite ? phrase(text, 'role', start, last.end, extra) : null;
+}
+
+/** "analysts at Barrow & Finch": a research desk at a named organisation, owned by it (see DESK_GROUPS). */
+function deskGroup(text: string, start: number, end: number, head: string): NounPhrase | null {
+  if (!DESK_GROUPS.has(head)) return null;
+  const prep = /^ (?:at|with|from) /.exec(text.slice(end, end + 6));
+  const owner = prep ? readNounPhrase(text, end + prep[0].length) : null;
+  // A firm's name need not carry an organisation word ("Barrow & Finch"); a person's name is no employer.
+  const named = owner?.kind === 'org' || owner?.kind === 'publication' || owner?.kind === 'name';
+  if (!owner?.run || !named || owner.run.kind === 'person') return null;
+  // The employer of a desk is an organisation, whatever its name looks like.
+  const org = { ...owner, kind: 'org' as const, run: { ...owner.run, kind: 'org' as const } };
+  return phrase(text, 'owned', start, owner.end, { head, definite: false, owner: org });
 }
 
 const SOURCE_DESCRIPTION =
@@ -233,6 +258,14 @@ export function readNounPhrase(text: string, pos: number, sentenceInitial = fals
     if (modified) return modified;
     const common = readCommonPhrase(text, start, body, detWord);
     if (common?.kind === 'role') return namedAfterRole(text, common) ?? common;
+    // "His wife, Grace Mbeki, …": the relative named in apposition speaks under her name.
+    if (common?.kind === 'owned' && isKinNoun(common.head ?? '')) {
+      const named = namedAfterRole(text, common);
+      if (named) {
+        const { role: _role, ...unroled } = named;
+        return unroled;
+      }
+    }
     // "the utility Gulf Coast Electric", "the company SpaceX": the name after the common noun is the
     // organisation's own.
     const named =
@@ -244,7 +277,13 @@ export function readNounPhrase(text: string, pos: number, sentenceInitial = fals
   const run = readNameRun(text, start, sentenceInitial);
   if (run) {
     const single = run.words.length === 1 ? (run.words[0]?.bare ?? '') : '';
+    // "Management says …": a bare mass noun for the employer's leadership, capitalised only by the
+    // sentence, not a name.
+    if (MANAGEMENT_HEADS.has(single))
+      return phrase(text, 'org', run.start, run.end, { head: single, definite: true });
     if (GROUP_NOUNS.has(single)) {
+      const desk = deskGroup(text, run.start, run.end, single);
+      if (desk) return desk;
       const described = SOURCE_DESCRIPTION.exec(text.slice(run.end, run.end + 80))?.[0].length ?? 0;
       return phrase(text, 'group', run.start, run.end + described, { head: single, definite: false });
     }
@@ -272,7 +311,9 @@ export function readNounPhrase(text: string, pos: number, sentenceInitial = fals
     }
     return runPhrase;
   }
-  return readParticleName(text, start) ?? readLowercaseLed(text, start);
+  const led = readLowercaseLed(text, start);
+  if (led?.kind === 'group' && led.head) return deskGroup(text, led.start, led.end, led.head) ?? led;
+  return readParticleName(text, start) ?? led;
 }
 
 /**

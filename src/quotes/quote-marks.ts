@@ -157,13 +157,36 @@ export interface ParagraphQuotes {
 export function findQuoteSpans(text: string, carriedOpen: boolean): ParagraphQuotes {
   const dialogue = findDialogueSpans(text);
   if (dialogue.length > 0) return { spans: dialogue, endsOpen: false };
-  const doubles = findDoubleSpans(text, carriedOpen);
+  const doubles = findDoubleSpans(text, carriedOpen).flatMap((span) => splitIncise(text, span));
   const singles = findSingleSpans(text, doubles);
   const spans = [...doubles, ...singles]
     .filter((s) => s.innerEnd > s.innerStart)
     .sort((a, b) => a.innerStart - b.innerStart);
   const last = doubles[doubles.length - 1];
   return { spans, endsOpen: last !== undefined && last.close < 0 };
+}
+
+/**
+ * French typesetting keeps an incise inside one pair of guillemets: « Ce pont, a dit le maire, ne
+ * rouvrira pas » — kept by translated wires as « This bridge, said Mayor Bertrand Lavoisier, will not
+ * reopen … ». The words are two quotes around an attribution, as an English split quote is. Only a
+ * reporting verb followed by a capitalised name (and an optional appositive) between commas counts.
+ */
+const INCISE =
+  /,\s+(?:said|says|added|adds|asked|asks|replied|replies|continued|insisted|insists|explained|explains|warned|warns)\s+(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}'’-]*(?:,\s+[^,«»\u2014]{1,60}?)?(,)\s+(?=\S)/du;
+
+function splitIncise(text: string, span: QuoteSpan): QuoteSpan[] {
+  const mark = text[span.open] ?? '';
+  if (mark !== '«' && mark !== '»') return [span];
+  const m = INCISE.exec(text.slice(span.innerStart, span.innerEnd));
+  const closingComma = m?.indices?.[1]?.[0];
+  if (!m || closingComma === undefined) return [span];
+  const comma = span.innerStart + m.index;
+  // The first quote keeps its comma, as an English split quote does ("“This bridge,” said …").
+  const first = makeSpan(text, span.open, comma + 1, span.continued);
+  // The second opens after the incise's closing comma, where an English split quote reopens.
+  const second = makeSpan(text, span.innerStart + closingComma + 1, span.close, false);
+  return [first, second];
 }
 
 export const DIALOGUE_DASH = '\u2014';

@@ -1,6 +1,7 @@
 // Resolving a paragraph's attributions in reading order, so that pronouns see the speakers and sentence
 // subjects before them (and not the subject of their own sentence), and the confidence of each act.
 import { FRAME_CONFIDENCE, INDIRECT_DISCOUNT, PRONOUN_FACTOR, UNNAMED_GROUP_CAP } from './confidence.js';
+import { STATEMENT_NOUNS } from './noun-lexicon.js';
 import { type NounPhrase, readNounPhrase } from './noun-phrase.js';
 import { indirectActs, type ParagraphActs } from './paragraph-acts.js';
 import type { QuoteSpan } from './quote-marks.js';
@@ -25,6 +26,43 @@ function subordinateSubject(text: string, from: number): NounPhrase | null {
   const lead = SUBORDINATOR.exec(text.slice(from, from + 12));
   const np = lead ? readNounPhrase(text, from + lead[0].length) : null;
   return np && NAMED_KINDS.has(np.kind) ? np : null;
+}
+
+/**
+ * "In a letter to Fernlo dated Tuesday, the Office … gave …", "Crestline said in a statement that …",
+ * "wrote analysts at X in a note to clients": a document brought in with "in a/its …" is the writing of
+ * the sentence's speaker (or, with no speech verb, its subject). News refers back to it as "the letter
+ * states", "the post said", so the document is noted for its author.
+ */
+const ISSUED_IN = new RegExp(
+  String.raw`\b[Ii]n\s+(?:a|an|its|his|her|their)\s+(?:[\p{L}-]+\s+){0,2}?(${[...STATEMENT_NOUNS].join('|')})\b`,
+  'u',
+);
+
+/**
+ * "Judge Lorraine Whitaker dissented.", "Penhaligon concurred": a judge who dissents or concurs writes
+ * the dissent or the concurrence that the report then cites as "the dissent argued".
+ */
+const SEPARATE_OPINION = /\b(dissented|concurred)\b/;
+
+function noteIssuedDocument(sentence: string, author: Speaker | null, resolver: SpeakerResolver): void {
+  const issued = author ? ISSUED_IN.exec(sentence) : null;
+  if (issued?.[1] && author) resolver.noteDocument(issued[1].toLowerCase(), author);
+  const opinion = author?.kind === 'person' ? SEPARATE_OPINION.exec(sentence)?.[1] : undefined;
+  if (opinion && author) resolver.noteDocument(opinion === 'dissented' ? 'dissent' : 'concurrence', author);
+}
+
+/** The speaker of the sentence's first attribution that was resolved. */
+function author(
+  pa: ParagraphActs,
+  sentence: Sentence,
+  speakers: Map<SpeechAct, Speaker | null>,
+): Speaker | null {
+  for (const entry of pa.acts) {
+    const speaker = entry.sentence === sentence ? speakers.get(entry.act) : null;
+    if (speaker) return speaker;
+  }
+  return null;
 }
 
 export function confidenceOf(act: SpeechAct, indirect: boolean): number {
@@ -57,7 +95,9 @@ export function resolveActs(
     const from = sentence.contentStart;
     const subjectAt = from + (LEADING_ADVERBIAL.exec(pa.masked.slice(from))?.[0].length ?? 0);
     const subjectNp = readSentenceSubject(text, subjectAt);
-    const resolvable = subjectNp && SUBJECT_KINDS.has(subjectNp.kind);
+    // "Her husband, asked about the split, laughed", "The dissent also took issue with …": someone's
+    // relative or document (resolved to its author) is a subject as a name is.
+    const resolvable = subjectNp && (SUBJECT_KINDS.has(subjectNp.kind) || subjectNp.kind === 'owned');
     const subject = resolvable
       ? resolver.resolve(subjectNp, { pos: paragraph.start + from, paragraph: number })
       : null;
@@ -73,7 +113,10 @@ export function resolveActs(
       const pos = paragraph.start + act.cueStart;
       // "X praised what she called a "relentless" half": the pronoun is the sentence's subject.
       const own = act.frame === 'label' && act.np?.kind === 'pronoun' && subject?.kind === 'person';
-      const parent = act.parent ? (speakers.get(act.parent) ?? null) : null;
+      // "The dissent took issue with the reading, calling it "…"": a participle with no reporting verb
+      // before it takes the main clause's subject, as an English participial adjunct does.
+      const adjunct = act.frame === 'participle' && !act.parent ? opening : null;
+      const parent = act.parent ? (speakers.get(act.parent) ?? null) : adjunct;
       const speaker = act.np
         ? own
           ? subject
@@ -83,6 +126,7 @@ export function resolveActs(
       if (speaker && act.role && !speaker.role && speaker.kind === 'person')
         resolver.rememberRole(speaker, act.role);
       speakers.set(act, speaker);
+      if (process.env.DBG) console.error('ACT', act.cue, JSON.stringify(act.np?.text), speaker?.name);
       if (act.document && speaker) resolver.noteDocument(act.document, speaker);
       // "Taylor Reese said she would …": the pronoun right after the verb is the speaker.
       const pronoun =
@@ -93,6 +137,11 @@ export function resolveActs(
         resolver.noteGender(speaker, pronoun[1].toLowerCase() === 'he' ? 'm' : 'f');
       if (speaker && used.has(act)) resolver.noteSpeaker(speaker, pos, number);
     }
+    noteIssuedDocument(
+      pa.masked.slice(from, sentence.end),
+      author(pa, sentence, speakers) ?? subject,
+      resolver,
+    );
     // Noted after the sentence's own attributions: in "Musk will lose, he said" he is not Musk.
     if (subject && subjectNp) resolver.noteSubject(subject, paragraph.start + subjectNp.start, number);
   }

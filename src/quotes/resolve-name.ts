@@ -1,8 +1,9 @@
 // A name as written → the document's canonical speaker: "Meyer" and "Mr. Meyer" → "Dan Meyer" (the full
 // name with that surname mentioned most recently, agreeing with Mr./Ms.), "the Journal" → "The Wall
 // Street Journal", and an unknown surname stays as written ("Sen. Smith").
-import { isCommonWord } from '../text/word-lexicon.js';
+import { isCommonWord, isFirstName } from '../text/word-lexicon.js';
 import type { Entity, EntityTable } from './entity-table.js';
+import { TITLE_WORDS } from './lexicon.js';
 import { honorificGender } from './mention-roles.js';
 import type { NameRun } from './name-runs.js';
 import { acronymOwner } from './org-names.js';
@@ -33,6 +34,37 @@ function shortNameOwner(entities: readonly Entity[], word: string, pos: number):
     (e) => e.kind === 'org' && e.words.length >= 2 && e.words[0] === word && lastMentionBefore(e, pos) >= -1,
   );
   return owners.length === 1 && !isCommonWord(word) ? (owners[0] ?? null) : null;
+}
+
+/**
+ * Of several people sharing the surname, the one a bare surname means: the first the text introduced
+ * (news style gives the bare surname to the person the story is about and calls relatives named later
+ * by their full or first names: "Lucía Ortiz … Her son, Mateo Ortiz … Ortiz taps the loaf"). People
+ * are told apart by a given name the text marks as one (a person's, or a known first name), so one
+ * person written two ways ("Ms MARGARET LOWE" in a record's header, "Ms LOWE") stays one, and a shop
+ * called "Panadería Ortiz" is no bearer. With one such person, the spelling mentioned last is kept.
+ */
+function firstBearer(candidates: readonly Entity[], pos: number): Entity | undefined {
+  const latest = (list: readonly Entity[]) =>
+    [...list].sort((a, b) => lastMentionBefore(b, pos) - lastMentionBefore(a, pos))[0];
+  const named = (e: Entity) => e.words.filter((w) => !TITLE_WORDS.has(w.replace(/\.$/, '')));
+  const given = (e: Entity) => {
+    const words = named(e);
+    const first = words.at(-2);
+    return first && (e.kind === 'person' || isFirstName(first)) ? `${first} ${words.at(-1)}` : null;
+  };
+  const introduced = candidates.filter((e) => lastMentionBefore(e, pos) >= -1 && given(e) !== null);
+  const people = [...new Set(introduced.map(given))];
+  if (people.length === 0) return latest(candidates);
+  // The person introduced first; each spelling of that person ("Ms LOWE" is "Ms MARGARET LOWE") may
+  // be the one mentioned last, and the latest is kept. Two words that are not a given name and a
+  // surname ("Panadería Ortiz") are someone or something else.
+  const first = introduced.sort((a, b) => (a.mentions[0] ?? 0) - (b.mentions[0] ?? 0))[0];
+  const key = first ? given(first) : null;
+  const spellings = candidates.filter(
+    (e) => given(e) === key || (named(e).length === 1 && people.length === 1),
+  );
+  return latest(spellings);
 }
 
 export function resolveName(
@@ -77,7 +109,7 @@ export function resolveName(
       (!gender || !e.gender || e.gender === gender),
   );
   const entity =
-    candidates.sort((a, b) => lastMentionBefore(b, pos) - lastMentionBefore(a, pos))[0] ??
+    firstBearer(candidates, pos) ??
     entities.find(
       (e) => e.words.length === 1 && e.words[0] === last && (e.kind === 'org' || e.kind === 'publication'),
     ) ??

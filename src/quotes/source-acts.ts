@@ -25,6 +25,14 @@ const DOCUMENT_HEADS = new Set([
   'census',
   'research',
   'report',
+  // Papers filed or sent, credited to whoever the text says filed or sent them ("a complaint filed
+  // Thursday by the prosecutor's office", "a letter from the agency"); the author must be named.
+  'complaint',
+  'lawsuit',
+  'indictment',
+  'filing',
+  'letter',
+  'memo',
 ]);
 
 /**
@@ -193,11 +201,29 @@ export function findAccordingActs(text: string, masked: string, s: Sentence): Sp
   return acts;
 }
 
+/**
+ * Speech verbs whose object may be the speaker's own words in quote marks: "promised «an answer within
+ * ten days»", "vowed "a full accounting"", "warned of "a long winter"". Only with the quote right after
+ * the verb (or "of"): then the quoted words are what the subject promised, vowed or warned of.
+ */
+const OBJECT_SPEECH_VERBS = new Set(
+  'promised promises pledged pledges vowed vows warned warns predicted predicts demanded demands'.split(' '),
+);
+/** A quote mark opens right after the verb, or after "of" (the words inside are masked). */
+const QUOTE_NEXT = /^\s+(?:of\s+)?["“«„]\s?\u2591/;
+
+/** "accused Anand of "inventing a crisis"": the quoted charge after "of" is the accuser's words. */
+const ACCUSE_VERBS = new Set(['accused', 'accuses', 'accusing']);
+const ACCUSED_OF_QUOTE = /^\s+(?:[\p{L}'’.-]+\s+){1,4}?of\s+["“«„]\s?\u2591/u;
+
 /** `X called the plan "…"`, and `its statement …, which called the report an "…"`. */
 export function findLabelActs(text: string, masked: string, s: Sentence): SpeechAct[] {
   const acts: SpeechAct[] = [];
   for (const verb of readWords(masked, s.contentStart, s.end)) {
-    if (!LABEL_VERBS.has(verb.bare) || masked[verb.start - 1] === '-') continue; // not "so-called"
+    const quotedObject =
+      (OBJECT_SPEECH_VERBS.has(verb.bare) && QUOTE_NEXT.test(masked.slice(verb.end, verb.end + 8))) ||
+      (ACCUSE_VERBS.has(verb.bare) && ACCUSED_OF_QUOTE.test(masked.slice(verb.end, verb.end + 60)));
+    if ((!LABEL_VERBS.has(verb.bare) && !quotedObject) || masked[verb.start - 1] === '-') continue; // not "so-called"
     const subject = readSubjectBefore(text, masked, verb.start, s.contentStart);
     let np: NounPhrase | null = null;
     if (subject && 'np' in subject) np = subject.np;

@@ -4,12 +4,15 @@
 // "the lawmakers" to the people last named together, "its statement" to the organisation.
 
 import type { Entity, EntityTable, Gender } from './entity-table.js';
+import { inverseKin, isKinNoun, kinGender, kinRelation } from './kinship.js';
 import type { NameRun } from './name-runs.js';
 import {
   COURT_HEADS,
   GENERIC_ORG_HEADS,
   GENERIC_PUBLIC_HEADS,
   ISSUED_NOUNS,
+  LABOUR_BODY,
+  MANAGEMENT_HEADS,
   PUBLIC_BODY,
   SPOKES_NOUNS,
   TITLE_ABBREVIATIONS,
@@ -287,6 +290,10 @@ export class SpeakerResolver {
 
   private group(np: NounPhrase, ctx: ResolveContext): Speaker {
     const body = np.text.replace(/^the\s+/i, '');
+    if (np.head === 'police' && /^(?:the\s+)?police$/i.test(np.text)) {
+      const force = this.onlyPoliceForce();
+      if (force) return force;
+    }
     if (!np.definite) {
       const name = body.charAt(0).toLowerCase() + body.slice(1);
       return { name, role: null, members: [], kind: 'group', unnamed: true };
@@ -301,6 +308,9 @@ export class SpeakerResolver {
   /** "the company", "the paper", "the office", "the city's finance office". */
   private commonNoun(np: NounPhrase, ctx: ResolveContext): Speaker | null {
     const head = np.head ?? '';
+    // "the company" as the document defined it (`Brightwater Home Systems (… “the company”)`).
+    const defined = np.definite ? this.table.aliases.get(np.text.toLowerCase()) : undefined;
+    if (defined) return entitySpeaker(defined, null);
     if (np.kind === 'publication') return this.recentEntity(ctx.pos, 'publication');
     const headed = (name: string) => orgHead(name.toLowerCase().split(/\s+/)) === head;
     const named = this.recent(ctx, (s) => s.kind === 'org' && headed(s.name));
@@ -318,6 +328,15 @@ export class SpeakerResolver {
         this.recent(ctx, company)?.speaker ??
         this.recentEntity(ctx.pos, 'org', (e) => !PUBLIC_BODY.test(e.name))
       );
+    }
+    if (MANAGEMENT_HEADS.has(head)) {
+      // The employer the text has been about: the organisation that spoke or was the subject last,
+      // else the one named last, leaving out the workers' own bodies.
+      const employer = (name: string) => !LABOUR_BODY.test(name);
+      const found =
+        this.recent(ctx, (s) => s.kind === 'org' && employer(s.name))?.speaker ??
+        this.recentEntity(ctx.pos, 'org', (e) => employer(e.name));
+      return found ? this.fullName(found) : null;
     }
     if (COURT_HEADS.has(head)) {
       // Only a bench of several judges (an appeals or supreme court) has a majority: the one the text
@@ -341,13 +360,60 @@ export class SpeakerResolver {
     const body = np.text.replace(/^the\s+/i, '');
     // Written in title case ("the Arden County Sheriff’s Office") it is a proper name, which the article
     // only precedes; a described body ("the city’s finance office") keeps it as part of the description.
-    return { name: isTitleCased(body) ? body : `the ${body}`, role: null, members: [], kind: 'org' };
+    // Led by a proper name ("the Haute-Drance police prefecture") it names one body as a name does,
+    // and the article goes as well.
+    const proper = isTitleCased(body) || /^\p{Lu}[\p{L}’'-]*\s+\p{Ll}/u.test(body);
+    return { name: proper ? body : `the ${body}`, role: null, members: [], kind: 'org' };
+  }
+
+  /**
+   * "Her husband said" after "His wife, Grace Mbeki": the holder is resolved ("her" → Grace Mbeki), then
+   * the relation the text stated, read either way (she is his wife, so he is her husband). A relative
+   * the text never named is no one.
+   */
+  private relative(np: NounPhrase, head: string, ctx: ResolveContext): Speaker | null {
+    const pronoun = { his: 'he', her: 'she', their: 'they' }[np.ownerPronoun ?? ''];
+    const holder = np.owner ? this.resolve(np.owner, ctx) : pronoun ? this.pronoun(pronoun, ctx) : null;
+    return holder?.kind === 'person' ? this.relativeOf(holder, head) : null;
+  }
+
+  /** The `noun` ("father") of `holder` by the relations the text stated, or null. */
+  relativeOf(holder: Speaker, head: string): Speaker | null {
+    const gender = kinGender(head);
+    const agrees = (name: string) => {
+      const known = this.table.byName.get(name.toLowerCase())?.gender ?? null;
+      return known === null || known === gender;
+    };
+    const relation = kinRelation(head);
+    const link =
+      this.table.kin.find((k) => k.holder === holder.name && kinRelation(k.noun) === relation) ??
+      this.table.kin.find(
+        (k) =>
+          k.person === holder.name &&
+          inverseKin(k.noun).map(kinRelation).includes(relation) &&
+          agrees(k.holder),
+      );
+    const name = link ? (link.holder === holder.name ? link.person : link.holder) : null;
+    const entity = name ? this.table.byName.get(name.toLowerCase()) : undefined;
+    return entity ? entitySpeaker(entity, null) : null;
   }
 
   /** An acronym speaker under the full name the document gives it ("FAA" → "Federal Aviation Administration"). */
   private fullName(speaker: Speaker): Speaker {
     const owner = acronymOwner(this.table.entities, speaker.name);
     return owner ? entitySpeaker(owner, null) : speaker;
+  }
+
+  /**
+   * "police said Friday" in a story that names one police force (the Dunmore Police Department): local
+   * news says "police" for the force of the place it reports on, and names it once, often only after
+   * the lead. With two forces named, "police" could be either, and stays a description.
+   */
+  private onlyPoliceForce(): Speaker | null {
+    const forces = this.table.entities.filter(
+      (e) => e.kind === 'org' && e.words.length >= 2 && /\bPolice\b/.test(e.name),
+    );
+    return forces.length === 1 && forces[0] ? entitySpeaker(forces[0], null) : null;
   }
 
   /** "the NASA administrator", "Musk's biographer": the person the document gave that role. */
@@ -379,6 +445,12 @@ export class SpeakerResolver {
     const head = wanted[wanted.length - 1] ?? '';
     const heads = byRole((words) => words.includes(head));
     if (heads.length === 1 && heads[0]) return entitySpeaker(heads[0], null);
+    // "A person familiar with the investigation said … ¶ The person said …": a definite noun phrase
+    // refers back to the indefinite one with the same head that introduced an unnamed source.
+    if (np.definite) {
+      const described = this.recent(ctx, (s) => s.unnamed === true && describedBy(s.name, head));
+      if (described) return described.speaker;
+    }
     // "the spokesman" whom the document never names is the one already heard from, who spoke for an
     // organisation: the organisation that spoke last.
     return SPOKES_NOUNS.has(head) ? (this.recent(ctx, (s) => s.kind === 'org')?.speaker ?? null) : null;
@@ -386,6 +458,7 @@ export class SpeakerResolver {
 
   private owner(np: NounPhrase, ctx: ResolveContext): Speaker | null {
     const head = np.head ?? '';
+    if (isKinNoun(head)) return this.relative(np, head, ctx);
     if (np.owner) {
       const owner = this.resolve(np.owner, ctx);
       if (owner && DOCUMENTS.has(head)) this.noteDocument(head, owner);
@@ -395,6 +468,10 @@ export class SpeakerResolver {
     // already cited, by its author. A document nobody has been named for speaks for no one.
     if (!np.ownerPronoun && np.definite && DOCUMENTS.has(head))
       return this.documents.get(documentKind(head)) ?? this.namedDocument(head, ctx.pos);
+    // "the letter states" after "In a letter …, the Office … gave": the letter the text brought in, by
+    // its author, rather than whoever spoke last.
+    const brought = !np.ownerPronoun && np.definite ? this.documents.get(head) : undefined;
+    if (brought) return brought;
     const subject = ctx.subject;
     switch (np.ownerPronoun) {
       case 'its':
@@ -422,6 +499,13 @@ export class SpeakerResolver {
         );
     }
   }
+}
+
+/** "a person familiar with the talks" has the head "person": an article, at most two modifiers, the head. */
+function describedBy(description: string, head: string): boolean {
+  const words = description.toLowerCase().split(/\s+/);
+  const body = /^(?:a|an|one|another)$/.test(words[0] ?? '') ? words.slice(1) : words;
+  return body.slice(0, 3).includes(head);
 }
 
 /** Function words English title case leaves in lower case ("Department of Health and Human Services"). */

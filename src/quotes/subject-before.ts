@@ -47,6 +47,22 @@ function stripTrailingAdverbs(text: string, end: number, floor: number): number 
   }
 }
 
+/**
+ * "Ellen Castellane, whose father, Vincent Castellane, opened the store in 1972, said": a relative clause
+ * may hold commas of its own (an appositive inside it), so the clause is found from its pronoun, not
+ * from the comma nearest the verb; everything from ", who/which/whose" to the verb describes the subject
+ * before it. Bounded by the length a relative clause between subject and verb has in news prose.
+ */
+function relativeClauseStart(masked: string, end: number, floor: number): number | null {
+  for (let c = end - 2; c > floor; c--) {
+    if (masked[c] !== ',' || masked[c + 1] !== ' ') continue;
+    const body = masked.slice(c + 2, end - 1).trim();
+    if (/[\u2591"“”]/.test(body) || body.split(/\s+/).length > 16) return null;
+    if (/^(?:who|which|whose)\b/i.test(body)) return c;
+  }
+  return null;
+}
+
 /** ", a national security attorney," before the verb: returns where the subject ends and the role. */
 function stripAppositive(
   masked: string,
@@ -54,6 +70,8 @@ function stripAppositive(
   floor: number,
 ): { end: number; role: string | null } | null {
   if (masked[end - 1] !== ',') return { end, role: null };
+  const relative = relativeClauseStart(masked, end, floor);
+  if (relative !== null) return { end: relative, role: null };
   for (let c = end - 2; c > floor; c--) {
     if (masked[c] !== ',' || masked[c + 1] !== ' ') continue;
     const body = masked.slice(c + 2, end - 1).trim();

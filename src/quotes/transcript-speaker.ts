@@ -1,5 +1,8 @@
 // Who a transcript label names: "SEN. HOLLOWAY" → the senator the document named in full, "Ms LOWE" →
-// the Margaret Lowe an earlier label gave in full, "OPERATOR" → "Operator".
+// the Margaret Lowe an earlier label gave in full, "OPERATOR" → "Operator", "UNIDENTIFIED MALE" → an
+// unnamed "Unidentified male".
+
+import { isCommonWord, isFirstName } from '../text/word-lexicon.js';
 import { TITLE_WORDS } from './lexicon.js';
 import { readNounPhrase } from './noun-phrase.js';
 import type { Speaker, SpeakerResolver } from './speaker-resolver.js';
@@ -56,6 +59,20 @@ function byWrittenName(
   return resolver.byGivenName(written, where.pos);
 }
 
+/**
+ * "UNIDENTIFIED MALE:", "UNIDENTIFIED FEMALE:": a label of ordinary words, none a name, describes a
+ * speaker the transcript cannot name. It is written as a description (first word capitalised) and
+ * marked unnamed, not title-cased as if it were a name.
+ */
+function describedLabel(words: readonly string[]): Speaker | null {
+  // A participle the lexicon lacks ("unidentified") is as ordinary a word as one it lists.
+  const ordinary = (w: string) => (isCommonWord(w) || /^\p{L}{4,}ed$/u.test(w)) && !isFirstName(w);
+  // "The CLERK:" names an office, which keeps its capital ("The Clerk"), as a title does.
+  if (words.length < 2 || words[0] === 'The' || !words.every(ordinary)) return null;
+  const name = [words[0], ...words.slice(1).map((w) => w.toLowerCase())].join(' ');
+  return { name, role: null, members: [], kind: 'person', unnamed: true };
+}
+
 export function transcriptSpeaker(
   label: string,
   resolver: SpeakerResolver,
@@ -75,7 +92,8 @@ export function transcriptSpeaker(
     given ??
     (resolved && !inCapitalsOnly(resolved.name)
       ? resolved
-      : (byWrittenName(words, resolver, where) ?? {
+      : (byWrittenName(words, resolver, where) ??
+        describedLabel(words) ?? {
           name: words.join(' '),
           role: null,
           members: [],

@@ -72,6 +72,20 @@ const NOT_SPEAKERS = new Set([
   'ANALYSIS',
   'OPINION',
   'A',
+  // A transcript's roster names who takes part ("PARTICIPANTS: Nadia Farrow, spokeswoman; …"): a list,
+  // never anyone's turn.
+  'PARTICIPANTS',
+  'PARTICIPATING',
+  'PRESENT',
+  'ALSO PRESENT',
+  'IN ATTENDANCE',
+  'ATTENDEES',
+  'PANELISTS',
+  'PANELLISTS',
+  'GUESTS',
+  'SPEAKERS',
+  'WITNESSES',
+  'CAST',
 ]);
 
 function titleCase(label: string): string {

@@ -55,7 +55,11 @@ export function splitSentences(
     if (k >= end) break;
     const next = text[k] ?? '';
     if (!/[\p{Lu}\p{N}]/u.test(next) && !OPENERS.includes(next) && next !== '-' && next !== '•') continue;
-    if (ch === '.' && isAbbreviation(text, i, sentenceStart)) continue;
+    // "No. 7" is the numero sign, but "she voted no. She said …" ends a sentence: "no." abbreviates
+    // only before a number.
+    const wordNo =
+      /(?:^|[^\p{L}])no$/iu.test(text.slice(Math.max(sentenceStart, i - 3), i)) && !/\p{N}/u.test(next);
+    if (ch === '.' && !wordNo && isAbbreviation(text, i, sentenceStart)) continue;
     ranges.push({ start: sentenceStart, end: j });
     sentenceStart = k;
   }

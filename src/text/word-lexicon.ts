@@ -22,16 +22,26 @@ function readLexicon(): Map<string, string> {
   return map;
 }
 
+/**
+ * A first name's tags, written with or without its accents: the lexicon lists "lucia" and "jose", and
+ * "Lucía", "José", "Élodie" are the same names as news in English prints them.
+ */
+function nameTags(word: string): string {
+  const tags = lexiconTags(word);
+  if (tags !== '' || /^\p{ASCII}*$/u.test(word)) return tags;
+  return lexiconTags(word.normalize('NFD').replace(/\p{M}/gu, ''));
+}
+
 /** 'm' or 'f' when the first name is a known male or female name. */
 export function firstNameGender(word: string): 'm' | 'f' | null {
-  const tags = lexiconTags(word);
+  const tags = nameTags(word);
   if (tags.includes('MaleName')) return 'm';
   if (tags.includes('FemaleName')) return 'f';
   return null;
 }
 
 export function isFirstName(word: string): boolean {
-  return /MaleName|FemaleName|FirstName/.test(lexiconTags(word));
+  return /MaleName|FemaleName|FirstName/.test(nameTags(word));
 }
 
 /** A word that the dictionary knows as something other than a name ("reed", "price", "young"). */

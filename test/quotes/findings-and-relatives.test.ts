@@ -84,4 +84,17 @@ describe('findings, relative clauses and subordinate subjects', () => {
     assert.equal(quoteWith(quotes, 'pay a toll').speaker, 'Marlow Policy Institute');
     noQuoteWith(quotes, 'Most of them were broken');
   });
+
+  it('skips a relative clause that holds an appositive of its own: "X, whose father, Y, opened …, said"', () => {
+    const quotes = extract(
+      [
+        'Colin Petrakis, 31, was charged on Wednesday.',
+        'Ellen Castellane, whose father, Vincent Castellane, opened the store in 1972, said the first burglary had cost the family $90,000.',
+      ].join('\n'),
+    );
+    const quote = quoteWith(quotes, 'cost the family');
+    assert.equal(quote.speaker, 'Ellen Castellane');
+    // "whose father" is the start of the clause, not her role.
+    assert.equal(quote.role, null);
+  });
 });

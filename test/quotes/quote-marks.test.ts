@@ -58,6 +58,19 @@ describe('findQuoteSpans', () => {
   });
 });
 
+describe('French incises inside guillemets', () => {
+  it('splits « …, said X, … » into two quotes around the attribution', () => {
+    assert.deepEqual(
+      inner('« This bridge, said Mayor Bertrand Lavoisier, will not reopen before the spring. »'),
+      ['This bridge,', 'will not reopen before the spring.'],
+    );
+    // Commas without a reporting verb and a name are the speaker's own.
+    assert.deepEqual(inner('« The bridge, the road, the school: all closed. »'), [
+      'The bridge, the road, the school: all closed.',
+    ]);
+  });
+});
+
 describe('splitSentences', () => {
   it('protects abbreviations and does not split inside quotes', () => {
     const text = 'U.S. Sen. Jack Reed (D-R.I.) spoke. "It is over. We lost," he said. Mr. Smith left.';
@@ -70,6 +83,16 @@ describe('splitSentences', () => {
       'U.S. Sen. Jack Reed (D-R.I.) spoke.',
       '"It is over. We lost," he said.',
       'Mr. Smith left.',
+    ]);
+  });
+
+  it('reads "No." as the numero sign only before a number', () => {
+    const text = 'She rides the No. 7 bus. Grace Mbeki voted no. She said the study was thin.';
+    const sentences = splitSentences(text).map((r) => text.slice(r.start, r.end));
+    assert.deepEqual(sentences, [
+      'She rides the No. 7 bus.',
+      'Grace Mbeki voted no.',
+      'She said the study was thin.',
     ]);
   });
 });

@@ -176,4 +176,55 @@ describe('transcripts: answers, continuation paragraphs and quotes inside a turn
     assert.equal(quoteWith(quotes, 'I drive this every day').speaker, 'Rosa Diaz');
     assert.equal(quoteWith(quotes, 'Paul, thank you').speaker, 'Nina Cole');
   });
+  it('reads a PARTICIPANTS line as the roster the labels resolve against, not as a turn', () => {
+    const quotes = extract(
+      [
+        'PARTICIPANTS: Nadia Farrow, spokeswoman, Northern Maritime Command; Adm. Temitope Oyelowo, commander.',
+        'MS. FARROW: Good morning, everyone. Admiral.',
+        'ADM. OYELOWO: Thank you, Nadia. We have searched 9,000 square miles.',
+      ].join('\n'),
+    );
+    assert.equal(
+      quotes.some((q) => q.text.includes('Nadia Farrow, spokeswoman')),
+      false,
+    );
+    assert.equal(quoteWith(quotes, 'Good morning').speaker, 'Nadia Farrow');
+    assert.equal(quoteWith(quotes, '9,000 square miles').speaker, 'Temitope Oyelowo');
+  });
+  it('continues the last turn into a paragraph a stage direction closes, and not into the article’s own close', () => {
+    const broadcast = extract(
+      [
+        'DANA WHITFIELD, MNN ANCHOR: Good evening.',
+        'RAFAEL OKONKWO, MNN CORRESPONDENT: Dana, the water is rising.',
+        'WHITFIELD: Rafael, thank you. Stay safe out there.',
+        'We will have more on the flooding later in the hour.',
+        '(COMMERCIAL BREAK)',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(broadcast, 'more on the flooding').speaker, 'Dana Whitfield');
+    const edited = extract(
+      [
+        'DANA WHITFIELD, MNN ANCHOR: Good evening.',
+        'RAFAEL OKONKWO, MNN CORRESPONDENT: Dana, the water is rising.',
+        'We have edited this transcript for length and clarity.',
+      ].join('\n'),
+    );
+    assert.equal(
+      edited.some((q) => q.text.includes('edited this transcript')),
+      false,
+    );
+  });
+  it('writes a descriptive label ("UNIDENTIFIED MALE:") as an unnamed description, not as a name', () => {
+    const quotes = extract(
+      [
+        'RAFAEL OKONKWO, MNN CORRESPONDENT: Crews are still on the levee.',
+        'UNIDENTIFIED MALE: Go, go, bring it back.',
+        'OKONKWO: That was the scene an hour ago.',
+      ].join('\n'),
+    );
+    const crew = quoteWith(quotes, 'bring it back');
+    assert.equal(crew.speaker, 'Unidentified male');
+    assert.equal(crew.unnamed, true);
+    assert.equal(quoteWith(quotes, 'Crews are still').speaker, 'Rafael Okonkwo');
+  });
 });

@@ -26,4 +26,10 @@ describe('the word lexicon snapshot (data/lexicon.json)', () => {
     assert.ok(isCommonWord('price'));
     assert.ok(!isCommonWord('Shaheen'));
   });
+
+  it('knows a first name written with its accents as the same name', () => {
+    assert.equal(firstNameGender('Lucía'), 'f');
+    assert.equal(firstNameGender('José'), 'm');
+    assert.ok(isFirstName('Lucía'));
+  });
 });

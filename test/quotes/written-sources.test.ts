@@ -1,0 +1,226 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { extract, quoteWith } from './helpers.js';
+
+describe('written sources and the organisations behind them', () => {
+  it('credits "analysts at X" to the firm, and "the firm" after them to the same firm', () => {
+    const quotes = extract(
+      [
+        'Crestline Commercial Bank said in a statement that it had fixed the issue.',
+        '"Payroll is the one product where customers have zero tolerance," wrote analysts at Barrow & Finch in a note to clients.',
+        'The firm estimated that Fernlo could lose 5% to 8% of its customers this year.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'zero tolerance').speaker, 'Barrow & Finch');
+    assert.equal(quoteWith(quotes, 'lose 5% to 8%').speaker, 'Barrow & Finch');
+  });
+
+  it('keeps one analyst, and other groups at a firm, as the unnamed people they are', () => {
+    const quotes = extract(
+      [
+        'An analyst at Barrow & Finch said the merger would fail.',
+        'Doctors at Barrow & Finch said the clinic was understaffed.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'merger would fail').speaker, 'an analyst');
+    assert.equal(quoteWith(quotes, 'clinic was understaffed').speaker, 'doctors');
+  });
+
+  it('credits "the letter states" to the author of the letter the text brought in, not the last speaker', () => {
+    const quotes = extract(
+      [
+        'Crestline said in a statement that its other clients were not affected.',
+        'In a letter to Fernlo dated Tuesday, the Office of Payment Services Oversight gave the company 30 days to explain.',
+        '"Timely notice of a material service disruption is not optional," the letter states.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'not optional').speaker, 'Office of Payment Services Oversight');
+  });
+
+  it('credits a complaint filed by a named office, and "the complaint states" after it, to that office', () => {
+    const quotes = extract(
+      [
+        'The burglars cut through the roof, according to a criminal complaint filed Thursday by the Merrow County Prosecutor’s Office.',
+        '"The defendants conducted surveillance of each location," the complaint states.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'cut through the roof').speaker, 'Merrow County Prosecutor’s Office');
+    assert.equal(quoteWith(quotes, 'conducted surveillance').speaker, 'Merrow County Prosecutor’s Office');
+  });
+
+  it('leaves "the complaint states" unattributed when the text never said who filed it', () => {
+    const quotes = extract(
+      ['Ana Ruiz said the men were arrested.', '"The defendants fled," the complaint states.'].join('\n'),
+    );
+    assert.equal(quotes.find((q) => q.text.includes('defendants fled'))?.speaker ?? null, null);
+  });
+
+  it('reads "The person said" as the unnamed source the text introduced with "a person …"', () => {
+    const quotes = extract(
+      [
+        'Vincent Castellane declined to comment.',
+        'A person familiar with the investigation said the watch had been a retirement gift.',
+        'The person said detectives were also examining other burglaries.',
+      ].join('\n'),
+    );
+    assert.equal(
+      quoteWith(quotes, 'examining other burglaries').speaker,
+      'a person familiar with the investigation',
+    );
+  });
+
+  it('credits "Management says" to the employer the text is about, not to the union facing it', () => {
+    const quotes = extract(
+      [
+        'Rail workers began a strike, with the Rhône-Alpes Rail Workers’ Federation saying that few trains would run.',
+        'The dispute centres on a plan by the regional rail operator, Transports Express Rhône-Alpes (TERA), to raise the retirement age. Management says the change is needed to keep the network sustainable.',
+        'TERA’s chief executive, Olivier Demazure, said the offer was generous.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'network sustainable').speaker, 'Transports Express Rhône-Alpes');
+    // The acronym defined in parentheses is the same organisation later.
+    assert.equal(quoteWith(quotes, 'offer was generous').role, 'TERA’s chief executive');
+  });
+
+  it('leaves "Management said" unattributed when only a union has been named', () => {
+    const quotes = extract(
+      ['The Harbor Workers Union said the strike would go on.', 'Management said the offer was final.'].join(
+        '\n',
+      ),
+    );
+    assert.equal(quotes.find((q) => q.text.includes('offer was final'))?.speaker ?? null, null);
+  });
+
+  it('reads "the agency wrote" after a transit agency spoke as that agency', () => {
+    const quotes = extract(
+      [
+        'City budget director Olu Pemberton said the pilot would need a permanent funding source.',
+        'Ferrisburg Transit said in a post on X that existing monthly passes will be refunded.',
+        '"Don’t throw anything away yet," the agency wrote.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'throw anything away').speaker, 'Ferrisburg Transit');
+  });
+
+  it('reads "the company" as the party a release defined with that term, and never as a country', () => {
+    const quotes = extract(
+      [
+        'DAYTON, Ohio — Brightwater Home Systems (“Brightwater” or “the company”) today announced a recall of heaters sold in the United States and Canada.',
+        'The company said it had received 37 reports of the heaters overheating.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, '37 reports').speaker, 'Brightwater Home Systems');
+    const undefinedTerm = extract(
+      [
+        'Halvorsen Energy agreed to buy a plant sold in the United States.',
+        'The company said the deal would close in March.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(undefinedTerm, 'close in March').speaker, 'Halvorsen Energy');
+  });
+
+  it('reads a prefecture as a body, named without the article when a proper name leads it', () => {
+    const quotes = extract(
+      [
+        'The Haute-Drance police prefecture said in a statement that it would not tolerate a blockade.',
+        '« Any obstruction will be removed without delay, » the prefecture said.',
+        'The city’s finance office said sales tax receipts grew.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'tolerate a blockade').speaker, 'Haute-Drance police prefecture');
+    assert.equal(quoteWith(quotes, 'removed without delay').speaker, 'Haute-Drance police prefecture');
+    // A body described without a proper name keeps its article.
+    assert.equal(quoteWith(quotes, 'receipts grew').speaker, 'the city’s finance office');
+  });
+
+  it('credits "the dissent" to the judge who dissented, and a participle after a non-speech clause to its subject', () => {
+    const quotes = extract(
+      [
+        'Judge Lorraine Whitaker dissented.',
+        'The dissent also took issue with the majority’s reading of the pleas, calling it "an invitation to plead now and litigate later."',
+        'In a concurrence, Judge Arthur Penhaligon wrote that the council should act.',
+        'The concurrence argued that the ordinance was too broad.',
+        'Halvorsen Energy cut 200 jobs, saying that demand had fallen.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'invitation to plead').speaker, 'Lorraine Whitaker');
+    assert.equal(quoteWith(quotes, 'too broad').speaker, 'Arthur Penhaligon');
+    assert.equal(quoteWith(quotes, 'demand had fallen').speaker, 'Halvorsen Energy');
+  });
+
+  it('carries the subject over a quoted object to "and said": "He called it “…” and said …"', () => {
+    const quotes = extract(
+      'Gordon Whitlake called the plan “a good-faith start” and said it had been drawn up with input from nurses.',
+    );
+    assert.equal(quoteWith(quotes, 'a good-faith start').speaker, 'Gordon Whitlake');
+    assert.equal(quoteWith(quotes, 'drawn up with input').speaker, 'Gordon Whitlake');
+  });
+
+  it('reads the quoted object of "promised", "vowed" or "warned of" as the subject’s words', () => {
+    const quotes = extract(
+      [
+        'The minister, Claire Devaux, promised «an answer within ten days» but would not commit to a footbridge.',
+        'Mayor Bertrand Lavoisier warned of "a long winter" for the east bank.',
+        'Claire Devaux read "The Plague" on the train.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'an answer within ten days').speaker, 'Claire Devaux');
+    assert.equal(quoteWith(quotes, 'a long winter').speaker, 'Bertrand Lavoisier');
+    assert.equal(
+      quotes.some((q) => q.text.includes('The Plague')),
+      false,
+    );
+  });
+
+  it('credits both halves of a French incise to the speaker it names', () => {
+    const quotes = extract(
+      '« This bridge, said Mayor Bertrand Lavoisier, will not reopen before the spring. »',
+    );
+    assert.equal(quoteWith(quotes, 'This bridge').speaker, 'Bertrand Lavoisier');
+    assert.equal(quoteWith(quotes, 'will not reopen').speaker, 'Bertrand Lavoisier');
+  });
+
+  it('ends a reported clause where ", and she" opens the writer’s next main clause', () => {
+    const quotes = extract(
+      [
+        'Karen Abara said the department had worked with police in three other towns, and she credited the pawnshop owner with breaking the case open.',
+        'Maria Castillo said the city had permitted more housing, and she accused Anand of "inventing a crisis to run against."',
+        'Tom Reyes said the plant had closed and that he would retire.',
+      ].join('\n'),
+    );
+    assert.equal(
+      quoteWith(quotes, 'three other towns').text,
+      'the department had worked with police in three other towns',
+    );
+    assert.equal(quoteWith(quotes, 'inventing a crisis').speaker, 'Maria Castillo');
+    assert.equal(quoteWith(quotes, 'plant had closed').text, 'the plant had closed and that he would retire');
+  });
+
+  it('reads "police said" as the one police force the story names, and leaves it a description with two', () => {
+    const one = extract(
+      [
+        'Three men have been charged in a series of break-ins, police said Friday.',
+        'The men were arrested Wednesday, according to Lt. Karen Abara, a spokeswoman for the Dunmore Police Department.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(one, 'Three men have been charged').speaker, 'Dunmore Police Department');
+    const two = extract(
+      [
+        'Three men have been charged, police said Friday.',
+        'The Dunmore Police Department and the Hollins Police Department worked together, Karen Abara said.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(two, 'Three men have been charged').speaker, 'police');
+  });
+
+  it('reads an attribution set between dashes as a split quote’s ("“…” — says X, … — “…”")', () => {
+    const quotes = extract(
+      [
+        'Dennis Marchbank says the company has no plans to push anyone out.',
+        'Not everyone is sentimental. “Bakeries close. That’s what bakeries do” — says Ruben Castellanos, who owns the hardware store two doors down — “and the ones that last are the ones that change.”',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'what bakeries do').speaker, 'Ruben Castellanos');
+    assert.equal(quoteWith(quotes, 'the ones that last').speaker, 'Ruben Castellanos');
+  });
+});
