@@ -35,7 +35,7 @@ export interface PostgresIndex extends ServedIndex {
 export async function loadPostgresIndex(
   pool: pg.Pool,
   embedderId: string,
-  options: { efSearch?: number; cachedParagraphs?: number } = {},
+  options: { efSearch?: number; cachedParagraphs?: number; cachedDocuments?: number } = {},
 ): Promise<PostgresIndex | null> {
   const client = await pool.connect();
   try {
@@ -84,6 +84,7 @@ export async function loadPostgresIndex(
     const quoteStore = new PostgresQuoteStore(
       pool,
       new Map((attributed?.rows ?? []).map((count) => [count.document_id, count.count])),
+      options.cachedDocuments,
     );
     const chunks = legacy ? residentChunks(ranges, legacy.rows) : [];
     const searches = { pool, efSearch: options.efSearch, statistics, store, quoteStore };
