@@ -168,7 +168,10 @@ export function analyzeQuestion(question: string, resources: QuestionResources):
  * plain word ("pa", a father).
  */
 function dottedSynonyms(name: string, question: string, wordnet: Wordnet): string[] {
-  if (name.includes(' ') || !question.includes(`${name}.`)) return [];
+  if (name.includes(' ')) return [];
+  // "the PA town hall": an initialism's other names are the proper names WordNet files it under.
+  if (/^\p{Lu}{2,5}$/u.test(name)) return wordnet.properNameSynonyms(name);
+  if (!question.includes(`${name}.`)) return [];
   return wordnet.synonyms(`${name.toLowerCase()}.`, 1);
 }
 
