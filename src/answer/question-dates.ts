@@ -39,6 +39,11 @@ const PERIOD = `(?:\\d{4}-\\d{2}-\\d{2}|${MONTH}(?:\\s+\\d{4})?|\\d{4}|${WEEKDAY
 const PERIODS = `${PERIOD}(?:\\s*(?:,|\\band\\b|\\bor\\b|&)\\s*(?:in\\s+)?${PERIOD})*`;
 const BOUNDED = new RegExp(`\\b(since|after|before|until|in|during)\\s+(${PERIODS})\\b`, 'gi');
 const ONE_PERIOD = new RegExp(`\\b${PERIOD}\\b`, 'gi');
+/** "between 2023 and 2024", "from March to June": the stretch from the first period to the end of the second. */
+const BETWEEN = new RegExp(
+  `\\b(?:between|from)\\s+(${PERIOD})\\s+(?:and|to|until|through)\\s+(${PERIOD})\\b`,
+  'gi',
+);
 const ALONE = /\b(?:(?:last|this|past)\s+(?:week|month|year)|yesterday|today)\b/gi;
 /** "Latest", "most recent", "newest": the order asked for, whatever the topic. */
 const LATEST = /\b(?:the\s+)?(?:latest|most\s+recent(?:ly)?|newest|recently|lately)\b/gi;
@@ -128,7 +133,15 @@ export function readQuestionDates(text: string, now: Date | null): { dates: Date
       : span;
   };
 
-  let rest = text.replace(BOUNDED, (whole, word: string, periods: string) => {
+  let rest = text.replace(BETWEEN, (whole, first: string, last: string) => {
+    if (/^(?:may|march|august)\b/.test(first) || /^(?:may|march|august)\b/.test(last)) return whole;
+    const [from, to] = [periodOf(first, now), periodOf(last, now)];
+    if (!from || !to) return whole;
+    narrow(from.start, to.end);
+    readings.push(`“${whole}”`);
+    return ' ';
+  });
+  rest = rest.replace(BOUNDED, (whole, word: string, periods: string) => {
     // "May", "March" and "August" are also English words: lower case, they are the word, not the month.
     if (/^(?:may|march|august)\b/.test(periods)) return whole;
     const spans = [...periods.matchAll(ONE_PERIOD)].map((match) => periodOf(match[0], now));

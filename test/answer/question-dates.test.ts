@@ -52,6 +52,9 @@ describe('dates in questions, read against an injected clock', () => {
       assert.equal(dates?.before, '2025-01-01', text);
       assert.equal(rest, 'What did Reed say?');
     }
+    const { dates } = read("How did Reed's position change between 2023 and 2024?");
+    assert.equal(dates?.since, '2023-01-01');
+    assert.equal(dates?.before, '2025-01-01');
   });
 
   it('"before October" is before the latest October that has begun', () => {
