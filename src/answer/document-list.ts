@@ -79,12 +79,15 @@ export async function documentsFor(context: SearchContext, request: ListRequest)
     // of one letter are not those of another.
     const asked = new Set(words(filter.text));
     const member = (name: string) => asked.has(words(name).at(-1) ?? '');
-    return all.flatMap((document) => {
-      const quote = document.quotes.find(
-        (candidate) => named.has(candidate.speaker ?? '') || candidate.members.some(member),
-      );
-      return quote ? [{ document, paragraph: quote.paragraph }] : [];
-    });
+    const listed: ListedDocument[] = [];
+    for await (const batch of context.quotes.batches(all))
+      for (const [document, quotes] of batch) {
+        const quote = quotes.find(
+          (candidate) => named.has(candidate.speaker ?? '') || candidate.members.some(member),
+        );
+        if (quote) listed.push({ document, paragraph: quote.paragraph });
+      }
+    return listed;
   }
   if (filter.by === 'description') {
     // "press releases from senators": every word of the description in what the metadata says the

@@ -114,7 +114,10 @@ describe('the PostgreSQL backend answers as the files backend over the bundled c
       `Summarize the ${document.meta.source ?? document.meta.publisher ?? 'document'} story`,
     ]);
     const speakers = files.speakers.slice(0, 8).map((entry) => entry.name);
-    requests.push('List the documents', ...speakers.map((name) => `Which documents mention ${name}?`));
+    requests.push(
+      'List the documents',
+      ...speakers.flatMap((name) => [`Which documents mention ${name}?`, `Which documents quote ${name}?`]),
+    );
     for (const request of requests)
       assert.deepEqual(await answer(postgres, request), await answer(files, request), request);
   });
