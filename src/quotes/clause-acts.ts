@@ -373,6 +373,13 @@ export function findClauseActs(text: string, masked: string, s: Sentence): Speec
     // "said the department had worked with three towns, and she credited the pawnshop owner …": a
     // person's pronoun with a verb in the past after ", and" opens the writer's next main clause (the
     // reported clause would keep the tense of the report: "…, and that she would …").
+    // "said drivers support the pilot but want more security: "Fare disputes are …"": a colon before a
+    // quote ends the reported clause, and the quote after it is a sentence of its own.
+    const colon = /:\s*["“«„]/.exec(masked.slice(a.complement.start, a.complement.end));
+    if (colon) {
+      a.colonAfter = a.complement.start + colon.index;
+      a.complement = trimClause(text, a.complement.start, a.colonAfter);
+    }
     const next = NEXT_MAIN_CLAUSE.exec(masked.slice(a.complement.start, a.complement.end));
     if (next) a.complement = trimClause(text, a.complement.start, a.complement.start + next.index);
     for (const b of acts) {

@@ -58,9 +58,15 @@ function scopeOf(act: SpeechAct, span: QuoteSpan, sentence: Sentence, length: nu
       : null;
   }
   if (act.complement) {
-    return inside(span, length, act.complement.start, act.complement.end)
-      ? act.complement.end - act.complement.start
-      : null;
+    if (inside(span, length, act.complement.start, act.complement.end))
+      return act.complement.end - act.complement.start;
+    // "said drivers want more security: "Fare disputes are …"": the quote the reported clause
+    // introduces with a colon is the same speaker's (clause-acts.ts ends the clause at the colon).
+    const gap =
+      act.colonAfter !== undefined && spanStart(span) >= act.colonAfter
+        ? spanStart(span) - act.colonAfter
+        : -1;
+    return gap >= 0 && gap <= 3 ? sentence.end - act.complement.start : null;
   }
   return act.frame === 'according' ? sentence.end - sentence.start : null;
 }

@@ -37,6 +37,8 @@ export interface SpeechAct {
   coordinated?: boolean;
   /** The speaker is the author of the study, survey, poll or report named here ("according to a poll by X"). */
   document?: string;
+  /** Where a colon ended the reported clause before a quote it introduces ("said …: "…""). */
+  colonAfter?: number;
 }
 
 export interface Sentence {

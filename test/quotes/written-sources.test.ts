@@ -223,4 +223,14 @@ describe('written sources and the organisations behind them', () => {
     assert.equal(quoteWith(quotes, 'what bakeries do').speaker, 'Ruben Castellanos');
     assert.equal(quoteWith(quotes, 'the ones that last').speaker, 'Ruben Castellanos');
   });
+
+  it('reports the clause before a colon and credits the quote after it to the same speaker', () => {
+    const quotes = extract(
+      'Transit union president Keisha Morrow said drivers support the pilot but want more security on late-night routes: "Fare disputes are the number one reason our operators get assaulted."',
+    );
+    const clause = quoteWith(quotes, 'drivers support the pilot');
+    assert.equal(clause.kind, 'indirect');
+    assert.equal(clause.text, 'drivers support the pilot but want more security on late-night routes');
+    assert.equal(quoteWith(quotes, 'Fare disputes').speaker, 'Keisha Morrow');
+  });
 });
