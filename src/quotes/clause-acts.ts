@@ -320,13 +320,17 @@ function findThatActs(text: string, masked: string, s: Sentence, taken: readonly
     const clauseStart = clauseStartAfter(text, masked, verb, s.end);
     if (clauseStart === null) continue;
     const cue = masked.slice(verb.end, clauseStart).includes('that') ? `${verb.bare} … that` : verb.bare;
+    // "Mayor Hartigan, who has said he will sign the measure, told Brisk Metro …": inside a relative
+    // clause set off by commas, the reported clause ends where the main clause's verb resumes.
+    const resumes = antecedent ? MAIN_VERB_RESUMES.exec(masked.slice(clauseStart, s.end)) : null;
+    const end = resumes ? clauseStart + resumes.index : s.end;
     const act = makeAct(
       'clause',
       subject.np,
       cue,
       subject.np.start,
       verb.end,
-      trimClause(text, clauseStart, s.end),
+      trimClause(text, clauseStart, end),
       subject.role,
     );
     // "a poll by X, which found that …": later "the poll" refers back to X's poll.
@@ -335,6 +339,10 @@ function findThatActs(text: string, masked: string, s: Sentence, taken: readonly
   }
   return acts;
 }
+
+/** ", told Brisk Metro", ", said on Friday": the comma that closes a relative clause before the main verb. */
+const MAIN_VERB_RESUMES =
+  /,\s+(?:(?:also|later|then)\s+)?(?:said|says|told|tells|added|wrote|argued|warned|insisted|announced|\p{Ll}{3,}ed)\b/u;
 
 const NEXT_MAIN_CLAUSE = /,\s+(?:and|but)\s+(?:he|she|they)\s+(?:also\s+)?\p{Ll}{2,}ed\b/u;
 

@@ -178,10 +178,20 @@ export function findParagraphActs(text: string, spans: readonly QuoteSpan[], mas
   });
   // A verb already read as part of an adjacent attribution is not also a reported-clause verb.
   const adjacentActs = new Set(bySpan.values());
+  // A clause wholly before the adjacent act's verb ("Hartigan, who has said he will sign it, told …:")
+  // is a verb of its own, inside the subject's relative clause.
+  const before = (a: SpeechAct, b: SpeechAct) =>
+    a.complement !== null && a.complement.end < b.cueEnd && a.cueEnd < b.cueEnd;
   const overlapsAdjacent = (a: SpeechAct) =>
     !adjacentActs.has(a) &&
     a.frame === 'clause' &&
-    [...adjacentActs].some((b) => a.cueEnd > b.cueStart && a.cueStart < b.cueEnd && b.spans.length > 0);
+    [...adjacentActs].some(
+      (b) =>
+        a.cueEnd > b.cueStart &&
+        a.cueStart < b.cueEnd &&
+        b.spans.length > 0 &&
+        !(b.frame === 'colon' && before(a, b)),
+    );
   for (let k = acts.length - 1; k >= 0; k--)
     if (overlapsAdjacent((acts[k] as { act: SpeechAct }).act)) acts.splice(k, 1);
   acts.sort((a, b) => a.act.cueStart - b.act.cueStart);

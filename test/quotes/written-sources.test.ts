@@ -233,4 +233,13 @@ describe('written sources and the organisations behind them', () => {
     assert.equal(clause.text, 'drivers support the pilot but want more security on late-night routes');
     assert.equal(quoteWith(quotes, 'Fare disputes').speaker, 'Keisha Morrow');
   });
+
+  it('ends a reported clause inside a relative clause where the main verb resumes, after a bold section label', () => {
+    const quotes = extract(
+      '**The other side:** Mayor Colin Hartigan, who has said he will sign the measure, told Brisk Metro: "I\'m not convinced it pays for itself."',
+    );
+    assert.equal(quoteWith(quotes, 'sign the measure').text, 'he will sign the measure');
+    assert.equal(quoteWith(quotes, 'not convinced').speaker, 'Colin Hartigan');
+    assert.equal(quoteWith(quotes, 'not convinced').cue, 'told');
+  });
 });
