@@ -3,6 +3,7 @@ import { findClaim } from '../check/find-claim.js';
 import { formatDiff } from '../check/format-check.js';
 import type { QuoteCheck } from '../check/types.js';
 import { describeError, WhosaidError } from '../errors.js';
+import { isCommonWord } from '../text/word-lexicon.js';
 import type { QuestionAnalysis } from './analyze-question.js';
 import { decideAnswerable } from './answerability.js';
 import { documentRequest, isDocumentMeant, listDocuments, summarizeDocument } from './document-answer.js';
@@ -13,6 +14,7 @@ import { prepareAnswer } from './prepare-answer.js';
 import { datedPassages, readQuestionDates } from './question-dates.js';
 import type { SearchContext } from './search-context.js';
 import { filterNames, type SpeakerFilter } from './speaker-filter.js';
+import { listSpeakers, namesADocument } from './speaker-list.js';
 import type { Answer, ClosestPassage, Passage } from './types.js';
 
 export interface AskOptions {
@@ -59,6 +61,8 @@ export async function ask(context: SearchContext, options: AskOptions): Promise<
   const request = documentRequest(options.question);
   if (request === 'list')
     return { ...plain(), ...(await listDocuments(context, listRequest(options.question) ?? undefined)) };
+  if (request === 'speakers' && !options.unsolicited && !namesADocument(options.question))
+    return { ...plain(), ...listSpeakers(context, context.index.documents) };
   // "What did Meyer say last week?": the dates filter and order the passages; they are not a topic.
   const { dates, rest } = readQuestionDates(options.question, options.now ?? null);
   let allOutOfRange = false;
@@ -82,10 +86,31 @@ export async function ask(context: SearchContext, options: AskOptions): Promise<
   const support = decideAnswerable(evidence, { unsolicited: options.unsolicited === true });
   // "Summarize the Reed statement": the document the question's words find first is the one meant.
   // Only when the evidence supports it: "summarize the latest Fed decision" is about no document here.
+  // A speakers request asks who is quoted, which no passage states: the document meant is enough, so
+  // long as every name it gives is in the documents ("the NYT piece about Bezos" is about no document here).
+  const speakersOf =
+    request === 'speakers' &&
+    !evidence.absentPerson &&
+    evidence.missing.length === 0 &&
+    !namesUnknownWord(analysis, context);
   const top =
-    request === 'summary' && support.supported ? context.documents.get(passages[0]?.doc ?? '') : undefined;
+    (request === 'summary' && support.supported) || speakersOf
+      ? context.documents.get(passages[0]?.doc ?? '')
+      : undefined;
   const meant = top && isDocumentMeant(options.question, top, context) ? top : undefined;
-  if (meant && !options.unsolicited) return { ...plain(), ...summarizeDocument(context, meant) };
+  if (meant && !options.unsolicited)
+    return {
+      ...plain(),
+      ...(request === 'speakers' ? listSpeakers(context, [meant]) : summarizeDocument(context, meant)),
+    };
+  if (request === 'speakers' && !options.unsolicited)
+    return {
+      ...plain(),
+      ...abstention(
+        `None of the ${context.index.documents.length} indexed documents is the one asked about (ask “what documents do you have” for the list).`,
+      ),
+      closest: closestOf(passages),
+    };
   const base = { mode: 'extractive' as const, notes, removed: [], speakers, closest: [] };
   // Passages were found, but none from the time asked about: say so, not that nothing covers the topic.
   const reason = allOutOfRange
@@ -189,6 +214,20 @@ function checkedAnswer(check: QuoteCheck): Answer {
     closest: check.closest,
     quoteCheck: check,
   };
+}
+
+/**
+ * A word of the question that neither the documents nor the dictionary know ("jeff bezos" typed in
+ * lower case) is a name the documents lack: a request about it names no indexed document.
+ */
+function namesUnknownWord(analysis: QuestionAnalysis, context: SearchContext): boolean {
+  return analysis.keyTerms.some(
+    (term) =>
+      term.equivalentStems.length === 0 &&
+      context.index.lexical.documentFrequency(term.word) === 0 &&
+      !context.wordnet.knows(term.word) &&
+      !isCommonWord(term.word),
+  );
 }
 
 function plain(): Omit<Answer, 'answer' | 'citations' | 'abstained'> {

@@ -4,18 +4,24 @@ import type { Quote } from '../quotes/types.js';
 import { countWords, sentencesOf } from '../text/sentences.js';
 import { contentTerms } from '../text/terms.js';
 import { capitalize, credit } from './credit.js';
+import { citationOf } from './document-citation.js';
 import { documentsFor, type ListRequest, listRequest } from './document-list.js';
 import type { SearchContext } from './search-context.js';
+import { isSpeakersRequest } from './speaker-list.js';
 import type { Answer, Citation } from './types.js';
 
-/** What a document-level request asks for: the list of documents, or one document summarised. */
-export type DocumentRequest = 'list' | 'summary';
+/**
+ * What a document-level request asks for: the list of documents, one document summarised, or the
+ * speakers quoted (in one document or all).
+ */
+export type DocumentRequest = 'list' | 'summary' | 'speakers';
 
 const SUMMARY =
   /^(?:(?:can|could|would)\s+you\s+)?(?:please\s+)?(?:summari[sz]e|sum\s+up|recap|give\s+me\s+(?:a\s+)?(?:summary|rundown|gist|tl;?dr))\b|\bwhat(?:'s|\s+is|\s+was)\s+(?:the|this|that)\s+(?:\p{L}+\s+){0,4}?(?:article|story|piece|document|letter|statement|release|report)\s+(?:about|saying)\b|^tl;?dr\b/iu;
 
 /** "what documents do you have", "summarize the Reed statement": requests about documents, not facts in them. */
 export function documentRequest(question: string): DocumentRequest | null {
+  if (isSpeakersRequest(question)) return 'speakers';
   if (listRequest(question)) return 'list';
   if (SUMMARY.test(question)) return 'summary';
   return null;
@@ -76,7 +82,7 @@ export async function listDocuments(
 const REQUEST_WORDS = new Set(
   contentTerms(
     'summarize summarise summary sum up recap rundown gist tldr tl dr give please quick short brief ' +
-      'article story piece document doc text file item',
+      'article story piece document doc text file item who quoted cited interviewed speakers sources',
   ),
 );
 /** Share of the request's other words a document must hold to be the one meant. */
@@ -175,28 +181,4 @@ function representativeQuotes(quotes: readonly Quote[]): Quote[] {
       [...own].sort((a, b) => b.text.length - a.text.length)[0] ??
       (own[0] as Quote),
   );
-}
-
-/** A citation of one whole paragraph of `document` (with the quote it is cited for, if any). */
-export function citationOf(
-  n: number,
-  document: StoredDocument,
-  paragraph: Chunk,
-  quote: Quote | null,
-): Citation {
-  return {
-    n,
-    doc: document.id,
-    title: document.meta.title,
-    paragraph: paragraph.paragraph,
-    ...(paragraph.page ? { page: paragraph.page } : {}),
-    text: paragraph.text,
-    speaker: quote?.speaker ?? null,
-    quote: quote?.text ?? null,
-    kind: quote?.kind ?? null,
-    role: quote?.role ?? null,
-    url: document.meta.url,
-    publisher: document.meta.publisher,
-    date: document.meta.date,
-  };
 }

@@ -37,7 +37,7 @@ export function leadLine(analysis: QuestionAnalysis, passage: Passage, quote: Qu
     case 'how-many':
       return quantityLine(analysis, sentence);
     case 'when':
-      return whenLine(sentence, passage, /^\s*(?:since\s+when|how\s+long)\b/i.test(analysis.text));
+      return whenLine(analysis, sentence, passage, /^\s*(?:since\s+when|how\s+long)\b/i.test(analysis.text));
     case 'yes-no':
       return yesNoLine(analysis, sentence, speakerOf(sentence, passage));
     default: {
@@ -232,8 +232,33 @@ const TIME_PHRASE =
  * "Today" alone answers nothing: when the document's date cannot date it, the next time phrase is
  * tried, and with none the line is left out.
  */
-function whenLine(sentence: string, passage: Passage, asksStart: boolean): string | null {
-  const matches = [...sentence.matchAll(new RegExp(TIME_PHRASE.source, 'giu'))];
+function whenLine(
+  analysis: QuestionAnalysis,
+  sentence: string,
+  passage: Passage,
+  asksStart: boolean,
+): string | null {
+  const all = [...sentence.matchAll(new RegExp(TIME_PHRASE.source, 'giu'))];
+  const clauses = clausesOf(sentence);
+  const terms = new Set(
+    analysis.keyTerms.flatMap((term) => [term.stem, ...term.equivalentStems, ...term.synonymStems]),
+  );
+  const heldIn = (clause: { text: string }) =>
+    contentTerms(clause.text).filter((stem) => terms.has(stem)).length;
+  const clauseAt = (at: number) => clauses.find((clause) => at >= clause.start && at < clause.end);
+  // A time dates the verb of its own clause: in "… wrote to Austin about the incident that Musk
+  // restricted Starlink in 2022", 2022 is when Starlink was restricted, not when they wrote. The times
+  // of the clause that holds most of what is asked answer; when that clause has none, the act asked
+  // about is dated by the document, whose own act it is.
+  const best = Math.max(0, ...clauses.map(heldIn));
+  const matches = all.filter((match) => {
+    const clause = clauseAt(match.index ?? 0);
+    return clause !== undefined && heldIn(clause) === best;
+  });
+  if (all.length > 0 && matches.length === 0 && best > 0) {
+    const day = spokenDate(passage.date) ?? partialDate(passage.date);
+    if (day) return `${day} (the document's date; the times in its text date other events). [1]`;
+  }
   // "When did the Journal report it?" asks for a point in time; "since 2022" dates the start of a
   // stretch of time (the answer to "since when"), so a point, when the sentence has one, comes first.
   const ordered = asksStart
@@ -252,11 +277,26 @@ function whenLine(sentence: string, passage: Passage, asksStart: boolean): strin
   }
   // A headline tells what the document itself reports, dated by the document ("… Send Letter to
   // Secretary Austin …" happened on the release's date).
-  if (matches.length === 0 && sentence.trim() === passage.title.trim()) {
+  if (all.length === 0 && sentence.trim() === passage.title.trim()) {
     const day = spokenDate(passage.date) ?? partialDate(passage.date);
     if (day) return `${day} (the document's date; its headline reports this). [1]`;
   }
   return null;
+}
+
+/**
+ * The sentence cut where a subordinate clause starts: a relative pronoun or a conjunction that opens a
+ * clause with a verb of its own. ("since" is left out: "since 2022" is a time, not a clause.)
+ */
+const CLAUSE_START =
+  /\b(?:that|which|who|whom|whose|where|when|after|before|because|while|whereas|although)\b/giu;
+
+function clausesOf(sentence: string): { text: string; start: number; end: number }[] {
+  const cuts = [0, ...[...sentence.matchAll(CLAUSE_START)].map((match) => match.index ?? 0), sentence.length];
+  return cuts.slice(0, -1).map((start, i) => {
+    const end = cuts[i + 1] ?? sentence.length;
+    return { text: sentence.slice(start, end), start, end };
+  });
 }
 
 const RELATIVE_TIME =

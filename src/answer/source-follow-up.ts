@@ -1,5 +1,5 @@
 import { contentTerms } from '../text/terms.js';
-import { citationOf } from './document-answer.js';
+import { citationOf } from './document-citation.js';
 import type { CitedSource, ConversationTurn } from './follow-up-question.js';
 import type { SearchContext } from './search-context.js';
 import type { Answer, Citation } from './types.js';

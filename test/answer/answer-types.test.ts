@@ -99,6 +99,13 @@ describe('the extractive answer leads with the answer', () => {
       await lead('When did the Journal report the contacts between Musk and Putin?'),
       /^Friday, October 25, 2024 \(read against the document's date, 2024-10-27\)\. \[1\]$/,
     );
+    // A time dates the verb of its own clause: 2022 is when Starlink was restricted, in a clause of its
+    // own after "the incident that …", not when the senators wrote — that is the release's date.
+    assert.match(
+      await lead('When did the senators write to Austin?'),
+      /^Friday, September 15, 2023 \(the document's date; the times in its text date other events\)\. \[1\]$/,
+    );
+    assert.match(await lead('When did Musk restrict Starlink for Ukraine?'), /^In 2022\. \[1\]$/);
     // A headline's act is dated by its document.
     assert.match(
       await lead('When did Warren send the letter?'),

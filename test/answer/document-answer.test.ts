@@ -15,6 +15,28 @@ describe('document-level requests', () => {
     assert.equal(documentRequest('please summarize the press release'), 'summary');
     assert.equal(documentRequest("what's this letter about"), 'summary');
     assert.equal(documentRequest('What did the senators say about the letter?'), null);
+    assert.equal(documentRequest("who's quoted in the axios piece?"), 'speakers');
+    assert.equal(documentRequest('list the sources'), 'speakers');
+    assert.equal(documentRequest('who said the government relies on SpaceX?'), null);
+  });
+
+  it('says who is quoted in one document or in all, each cited where they are first quoted', async () => {
+    const one = await ask(fixture.context, { question: "who's quoted in the axios piece?", k: 5 });
+    assert.match(one.answer, /^6 speakers are quoted in “Musk's reported Putin contacts/);
+    assert.match(one.answer, /^• Dan Meyer, a national security attorney — quoted 12 times \[1\]$/m);
+    assert.ok(one.citations.every((citation) => citation.doc === 'corpus/axios-musk-putin-spacex.md'));
+    for (const citation of one.citations) assert.ok(citation.speaker, 'each cited for a quote');
+    const all = await ask(fixture.context, { question: 'who are the speakers in the documents?', k: 5 });
+    assert.match(all.answer, /speakers are quoted in the 5 documents:/);
+    // A group is its members: the two Senators groups of two letters are listed apart.
+    assert.equal((all.answer.match(/^• The Senators \(/gm) ?? []).length, 2);
+    // A document the corpus does not hold is no document of it.
+    const absent = await ask(fixture.context, {
+      question: 'who is quoted in the nyt piece about jeff bezos?',
+      k: 5,
+    });
+    assert.equal(absent.abstained, true);
+    assert.deepEqual(absent.citations, []);
   });
 
   it('lists the documents that mention a topic, or that their metadata describes, and says when none do', async () => {
