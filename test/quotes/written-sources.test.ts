@@ -242,4 +242,15 @@ describe('written sources and the organisations behind them', () => {
     assert.equal(quoteWith(quotes, 'not convinced').speaker, 'Colin Hartigan');
     assert.equal(quoteWith(quotes, 'not convinced').cue, 'told');
   });
+
+  it('reads "a divided appeals court ruled" in a lead as the one appeals court the story names', () => {
+    const quotes = extract(
+      [
+        'A divided appeals court ruled Thursday that the city acted unlawfully when it fined a vendor.',
+        'The Second Appellate District Court of Appeals, in a 2-1 decision, held that the ordinance was not vague.',
+        'A trial court had upheld the fines, Deborah Quist said.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'acted unlawfully').speaker, 'Second Appellate District Court of Appeals');
+  });
 });
