@@ -344,6 +344,9 @@ function findThatActs(text: string, masked: string, s: Sentence, taken: readonly
 const MAIN_VERB_RESUMES =
   /,\s+(?:(?:also|later|then)\s+)?(?:said|says|told|tells|added|wrote|argued|warned|insisted|announced|\p{Ll}{3,}ed)\b/u;
 
+/** ", a step " right before a label's subject: an appositive noun phrase after the reported clause. */
+const COMMENT_APPOSITIVE = /,\s+(?:a|an|the|one)\s+(?:[\p{Ll}-]+\s+){1,2}$/u;
+
 const NEXT_MAIN_CLAUSE = /,\s+(?:and|but)\s+(?:he|she|they)\s+(?:also\s+)?\p{Ll}{2,}ed\b/u;
 
 /** All sentence-level acts, in text order. */
@@ -408,6 +411,13 @@ export function findClauseActs(text: string, masked: string, s: Sentence): Speec
         own > a.complement.start ? /,?\s+(?:and|but)\s+$/.exec(text.slice(a.complement.start, own)) : null;
       if (b !== a && joint && own < a.complement.end)
         a.complement = trimClause(text, a.complement.start, a.complement.start + joint.index);
+      // "said members would vote on a strike, a step she called “…”": a noun in apposition to the
+      // clause with a label of its own comments on what was said; the reported clause ends before it.
+      const labelled =
+        b.frame === 'label' && b.np && b.np.start > a.complement.start && b.np.start < a.complement.end;
+      const comment =
+        labelled && b.np ? COMMENT_APPOSITIVE.exec(text.slice(a.complement.start, b.np.start)) : null;
+      if (comment) a.complement = trimClause(text, a.complement.start, a.complement.start + comment.index);
     }
   }
   return acts;

@@ -253,4 +253,18 @@ describe('written sources and the organisations behind them', () => {
     );
     assert.equal(quoteWith(quotes, 'acted unlawfully').speaker, 'Second Appellate District Court of Appeals');
   });
+
+  it('ends a reported clause before an appositive that labels it ("…, a step she called “…”")', () => {
+    const quotes = extract(
+      [
+        'Renata Sokolova leads the nurses’ union.',
+        'She said members would vote next week on whether to authorize a strike, a step she called “the last thing any nurse wants.”',
+      ].join('\n'),
+    );
+    assert.equal(
+      quoteWith(quotes, 'members would vote').text,
+      'members would vote next week on whether to authorize a strike',
+    );
+    assert.equal(quoteWith(quotes, 'the last thing').speaker, 'Renata Sokolova');
+  });
 });
