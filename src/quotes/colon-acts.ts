@@ -93,6 +93,28 @@ function verdictAct(text: string, end: number, floor: number): SpeechAct | null 
   };
 }
 
+/** "as she tells it, “…”", "as Ortiz puts it, “…”": a parenthetical that hands the words to X. */
+const AS_PUT =
+  /\bas\s+((?:\p{Lu}[\p{L}.'’-]*\s+){0,3}?(?:\p{Lu}[\p{L}.'’-]*|he|she|they))\s+(?:tells|told|puts|put|says|said|recalls|recalled|describes|described)\s+it\s*$/u;
+
+function asPutAct(text: string, end: number, floor: number): SpeechAct | null {
+  const m = AS_PUT.exec(text.slice(floor, end));
+  if (!m?.[1]) return null;
+  const start = floor + m.index + m[0].indexOf(m[1]);
+  const np = readNounPhrase(text.slice(0, start + m[1].length), start);
+  if (!np || (np.kind !== 'pronoun' && np.kind !== 'name')) return null;
+  return {
+    frame: 'colon',
+    np,
+    role: null,
+    cue: 'as … puts it',
+    cueStart: start,
+    cueEnd: end,
+    complement: null,
+    spans: [],
+  };
+}
+
 function readVerbCapitalised(text: string, pos: number) {
   const word = readWord(text, pos);
   return word && COMMA_VERBS.has(word.bare) && text[word.end] === ' ' ? word : null;
@@ -132,6 +154,8 @@ function colonOrCommaAct(
   if (inverted) return inverted;
   const verdict = colon ? verdictAct(text, end, floor) : null;
   if (verdict) return verdict;
+  const asPut = colon ? null : asPutAct(text, end, floor);
+  if (asPut) return asPut;
   const words = readWords(masked, floor, end);
   const maxAdjunct = colon ? MAX_WORDS_VERB_TO_COLON : MAX_WORDS_VERB_TO_COMMA;
   for (let k = words.length - 1; k >= 0 && words.length - 1 - k <= maxAdjunct; k--) {

@@ -267,4 +267,14 @@ describe('written sources and the organisations behind them', () => {
     );
     assert.equal(quoteWith(quotes, 'the last thing').speaker, 'Renata Sokolova');
   });
+
+  it('credits a quote after "as she tells it," to the one the parenthetical names', () => {
+    const quotes = extract(
+      [
+        'Anton Vilensky taught cello in Porto.',
+        'Lucia Ferreira walked into his studio with a borrowed cello and, as Ferreira tells it, “no idea how little I knew.”',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'how little I knew').speaker, 'Lucia Ferreira');
+  });
 });
