@@ -68,6 +68,7 @@ export function findAfterAct(text: string, spans: readonly QuoteSpan[], index: n
     }
   }
   if (!act) act = accordingAfter(text, at, limit, index);
+  if (!act) act = howPutAfter(text, from, limit, index);
   if (!act) return null;
   // Split quote: `"No other company," he told the paper, "been able to …"` — the next span is the same speech.
   const afterCue = tellObjectEnd(text, act.cue, act.cueEnd);
@@ -85,6 +86,28 @@ export function findAfterAct(text: string, spans: readonly QuoteSpan[], index: n
   // ("—…—said Quilmes, beside the tractors—. The minister has water…").
   else if (dashClosed && next && text[next.open] === DIALOGUE_DASH) act.spans.push(index + 1);
   return act;
+}
+
+/** `"…." That is how Ortiz puts it`: the next sentence hands the quote to the one it names. */
+const HOW_PUT =
+  /^\s*(?:That|This)(?:['’]s|\s+is|\s+was)\s+how\s+((?:\p{Lu}[\p{L}.'’-]*\s+){0,3}?\p{Lu}[\p{L}.'’-]*|he|she|they)\s+(?:puts|put|says|said|tells|told|describes|described)\s+it\b/u;
+
+function howPutAfter(text: string, from: number, limit: number, index: number): SpeechAct | null {
+  const m = HOW_PUT.exec(text.slice(from, limit));
+  if (!m?.[1]) return null;
+  const start = from + m[0].lastIndexOf(m[1], m[0].length - m[1].length);
+  const np = readNounPhrase(text.slice(0, start + m[1].length), start);
+  if (!np || (np.kind !== 'pronoun' && np.kind !== 'name')) return null;
+  return {
+    frame: 'after',
+    np,
+    role: null,
+    cue: 'how … puts it',
+    cueStart: start,
+    cueEnd: from + m[0].length,
+    complement: null,
+    spans: [index],
+  };
 }
 
 /** `"…," according to a statement from the tribe.` */

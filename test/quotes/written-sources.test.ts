@@ -277,4 +277,14 @@ describe('written sources and the organisations behind them', () => {
     );
     assert.equal(quoteWith(quotes, 'how little I knew').speaker, 'Lucia Ferreira');
   });
+
+  it('credits a quote followed by "That is how X puts it" to X', () => {
+    const quotes = extract(
+      [
+        'Dennis Marchbank runs acquisitions for the firm.',
+        'Lucía Ortiz has run the bakery for 31 years. “My landlord is a nice man. His lawyers are less nice.” That is how Ortiz puts it.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'His lawyers').speaker, 'Lucía Ortiz');
+  });
 });
