@@ -5,7 +5,14 @@ import { readAppositive } from './appositive.js';
 import { TELL_VERBS } from './lexicon.js';
 import { readNounPhrase } from './noun-phrase.js';
 import { DIALOGUE_DASH, type QuoteSpan, spanStart, withoutInnerClose } from './quote-marks.js';
-import { readObject, readSpeechVerb, type SpeechAct, skipAdverbs } from './speech-act.js';
+import {
+  makeAct,
+  readObject,
+  readSpeechVerb,
+  type SpeechAct,
+  skipAdverbs,
+  writtenSpeaker,
+} from './speech-act.js';
 
 function tellObjectEnd(text: string, verbBare: string, end: number): number {
   if (!TELL_VERBS.has(verbBare)) return end;
@@ -96,18 +103,11 @@ function howPutAfter(text: string, from: number, limit: number, index: number): 
   const m = HOW_PUT.exec(text.slice(from, limit));
   if (!m?.[1]) return null;
   const start = from + m[0].lastIndexOf(m[1], m[0].length - m[1].length);
-  const np = readNounPhrase(text.slice(0, start + m[1].length), start);
-  if (!np || (np.kind !== 'pronoun' && np.kind !== 'name')) return null;
-  return {
-    frame: 'after',
-    np,
-    role: null,
-    cue: 'how … puts it',
-    cueStart: start,
-    cueEnd: from + m[0].length,
-    complement: null,
-    spans: [index],
-  };
+  const np = writtenSpeaker(text, start, m[1]);
+  if (!np) return null;
+  const act = makeAct('after', np, 'how … puts it', start, from + m[0].length, null);
+  act.spans.push(index);
+  return act;
 }
 
 /** `"…," according to a statement from the tribe.` */

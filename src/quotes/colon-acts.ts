@@ -5,7 +5,7 @@ import { SPEECH_VERBS } from './lexicon.js';
 import { readNounPhrase } from './noun-phrase.js';
 import type { QuoteSpan } from './quote-marks.js';
 import { readWord, readWords } from './read-word.js';
-import type { SpeechAct } from './speech-act.js';
+import { makeAct, type SpeechAct, writtenSpeaker } from './speech-act.js';
 import { readSubjectBefore } from './subject-before.js';
 
 const COLON_VERBS = new Set([...SPEECH_VERBS, 'read', 'reads']);
@@ -81,16 +81,7 @@ function verdictAct(text: string, end: number, floor: number): SpeechAct | null 
       } as const)
     : readNounPhrase(text.slice(0, start + (phrase[1]?.length ?? 0)), start);
   if (!np || (np.kind !== 'pronoun' && np.kind !== 'name' && np.kind !== 'org')) return null;
-  return {
-    frame: 'colon',
-    np,
-    role: null,
-    cue: phrase[2],
-    cueStart: start,
-    cueEnd: end,
-    complement: null,
-    spans: [],
-  };
+  return makeAct('colon', np, phrase[2], start, end, null);
 }
 
 /** "as she tells it, “…”", "as Ortiz puts it, “…”": a parenthetical that hands the words to X. */
@@ -101,18 +92,8 @@ function asPutAct(text: string, end: number, floor: number): SpeechAct | null {
   const m = AS_PUT.exec(text.slice(floor, end));
   if (!m?.[1]) return null;
   const start = floor + m.index + m[0].indexOf(m[1]);
-  const np = readNounPhrase(text.slice(0, start + m[1].length), start);
-  if (!np || (np.kind !== 'pronoun' && np.kind !== 'name')) return null;
-  return {
-    frame: 'colon',
-    np,
-    role: null,
-    cue: 'as … puts it',
-    cueStart: start,
-    cueEnd: end,
-    complement: null,
-    spans: [],
-  };
+  const np = writtenSpeaker(text, start, m[1]);
+  return np ? makeAct('colon', np, 'as … puts it', start, end, null) : null;
 }
 
 function readVerbCapitalised(text: string, pos: number) {

@@ -61,6 +61,16 @@ export function makeAct(
   return { frame, np, role, cue, cueStart, cueEnd, complement, spans: [] };
 }
 
+/**
+ * The speaker written at `start` as `written` ("she", "Ortiz", "Lucía Ortiz") in a phrase that names
+ * them outright ("as she tells it", "That is how Ortiz puts it"): read on those words alone, so the
+ * phrase's own verb is never taken for part of a name. Only a pronoun or a name counts.
+ */
+export function writtenSpeaker(text: string, start: number, written: string): NounPhrase | null {
+  const np = readNounPhrase(text.slice(0, start + written.length), start);
+  return np && (np.kind === 'pronoun' || np.kind === 'name') ? np : null;
+}
+
 const PREPOSITIONS = new Set(
   'in on at to during via by from after before while when through over with for about last this earlier later late early recently again'.split(
     ' ',
