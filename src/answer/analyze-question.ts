@@ -168,7 +168,10 @@ export function analyzeQuestion(question: string, resources: QuestionResources):
  * plain word ("pa", a father).
  */
 function dottedSynonyms(name: string, question: string, wordnet: Wordnet): string[] {
-  if (name.includes(' ') || !question.includes(`${name}.`)) return [];
+  if (name.includes(' ')) return [];
+  // "the PA town hall": an initialism's other names are the proper names WordNet files it under.
+  if (/^\p{Lu}{2,5}$/u.test(name)) return wordnet.properNameSynonyms(name);
+  if (!question.includes(`${name}.`)) return [];
   return wordnet.synonyms(`${name.toLowerCase()}.`, 1);
 }
 
@@ -282,8 +285,12 @@ const POSSESSIVE_SPEECH =
 const CLAUSE_BOUNDARY =
   /\b(?:when|where|why|how|what|who|whom|which|if|because|after|before|while|whether)\b/i;
 
+/** "(tell me) what Nelson said about …": an embedded question puts the subject before the verb. */
+const EMBEDDED_SPEECH_SUBJECT =
+  /^\s*(?:what|how)\s+(.+?)\s+(?:said|says|told|tells|thinks|thought|wrote|writes|claimed|argued|warned|meant)\b/i;
+
 export function findSpeechSubject(question: string): string | null {
-  const subject = SPEECH_SUBJECT.exec(question)?.[1];
+  const subject = SPEECH_SUBJECT.exec(question)?.[1] ?? EMBEDDED_SPEECH_SUBJECT.exec(question)?.[1];
   return (
     (subject && !CLAUSE_BOUNDARY.test(subject) ? subject : undefined) ??
     ACCORDING_TO.exec(question)?.[1] ??

@@ -57,17 +57,12 @@ export async function listDocuments(
     };
   const what = filter.text.replace(/\s+/g, ' ').trim();
   const one = citations.length === 1;
-  const verb =
-    filter.by === 'topic'
-      ? one
-        ? `mentions ${what}`
-        : `mention ${what}`
-      : one
-        ? `is ${what}`
-        : `are ${what}`;
+  const verbs = { topic: ['mentions', 'mention'], speaker: ['quotes', 'quote'], description: ['is', 'are'] };
+  const [singular, plural] = verbs[filter.by];
+  const verb = `${one ? singular : plural} ${what}`;
   if (citations.length === 0)
     return {
-      answer: `None of the ${total} indexed documents ${filter.by === 'topic' ? `mention ${what}` : `are ${what}`}.`,
+      answer: `None of the ${total} indexed documents ${plural} ${what}.`,
       citations: [],
       abstained: true,
     };

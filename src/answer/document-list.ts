@@ -1,4 +1,5 @@
 import type { StoredDocument } from '../index/types.js';
+import { findSpeakersInText } from '../quotes/find-speakers-in-text.js';
 import { isShellNoun } from '../text/generic-words.js';
 import { contentTerms, isStopword, stem, words } from '../text/terms.js';
 import type { SearchContext } from './search-context.js';
@@ -10,8 +11,11 @@ import type { SearchContext } from './search-context.js';
  * with the same few frames whatever the topic; what follows the frame is the filter.
  */
 export interface ListRequest {
-  /** `topic`: documents whose text mentions it; `description`: documents whose metadata fits it. */
-  filter: { by: 'topic' | 'description'; text: string } | null;
+  /**
+   * `topic`: documents whose text mentions it; `description`: documents whose metadata fits it;
+   * `speaker`: documents that quote the person or body named ("which documents quote Reed").
+   */
+  filter: { by: 'topic' | 'description' | 'speaker'; text: string } | null;
 }
 
 /** Nouns for the documents themselves (not "letters" or "reports", which are also facts in them). */
@@ -30,7 +34,15 @@ const WHOLE = new RegExp(
   'iu',
 );
 
+/** "which documents quote Reed": the verbs of quoting ask who speaks in them, not what they mention. */
+const QUOTING = new RegExp(
+  String.raw`${WHICH}\s+(?:(?:do|does|did)\s+)?(?:quotes?|cites?)\s+(.+?)\s*[?.!]*$`,
+  'iu',
+);
+
 export function listRequest(question: string): ListRequest | null {
+  const quoted = QUOTING.exec(question)?.[1];
+  if (quoted) return { filter: { by: 'speaker', text: quoted } };
   const topic = TOPIC.exec(question)?.[1];
   if (topic) return { filter: { by: 'topic', text: topic } };
   const description = DESCRIPTION.exec(question)?.[1];
@@ -55,6 +67,25 @@ export async function documentsFor(context: SearchContext, request: ListRequest)
   if (!filter) return all.map((document) => ({ document, paragraph: 1 }));
   const wanted = [...new Set(contentTerms(filter.text))].filter((term) => !isShellNoun(term));
   if (wanted.length === 0) return all.map((document) => ({ document, paragraph: 1 }));
+  if (filter.by === 'speaker') {
+    // Whoever the words name: a person, a body, or a member of a group that signs ("Reed" in "the Senators").
+    // The frame says a name follows, however it is typed ("quote reed"): read it with capitals.
+    const asName = filter.text.replace(/\p{Ll}[\p{L}'’-]*/gu, (word) =>
+      isStopword(word) ? word : word[0]?.toUpperCase() + word.slice(1),
+    );
+    const individuals = context.speakers.filter((entry) => entry.members.length === 0);
+    const named = new Set(findSpeakersInText(asName, individuals));
+    // A group's quote counts when the person is one of its members in that document: "the Senators"
+    // of one letter are not those of another.
+    const asked = new Set(words(filter.text));
+    const member = (name: string) => asked.has(words(name).at(-1) ?? '');
+    return all.flatMap((document) => {
+      const quote = document.quotes.find(
+        (candidate) => named.has(candidate.speaker ?? '') || candidate.members.some(member),
+      );
+      return quote ? [{ document, paragraph: quote.paragraph }] : [];
+    });
+  }
   if (filter.by === 'description') {
     // "press releases from senators": every word of the description in what the metadata says the
     // document is (its title, source, publisher, kind).

@@ -6,6 +6,7 @@ import { corpusNameRuns } from './corpus-names.js';
 import { correctQuestion, restoreNameCase } from './correct-question.js';
 import { withDescribedPeople } from './described-people.js';
 import { type EvidenceDetail, gatherEvidence } from './evidence.js';
+import { withoutRequestFrame } from './question-kind.js';
 import { retrieve } from './retrieve.js';
 import type { SearchContext } from './search-context.js';
 import { speakerByDescription } from './speaker-descriptions.js';
@@ -37,8 +38,9 @@ export async function prepareAnswer(
     arrange?: (passages: Passage[]) => Passage[];
   } = {},
 ): Promise<PreparedAnswer> {
-  // Typos are read as the corpus words they most likely stand for, and the reader is told so.
-  const corrected = correctQuestion(question, context);
+  // Typos are read as the corpus words they most likely stand for, and the reader is told so. A
+  // polite frame ("can you tell me what …") is left off: the embedded question is the one asked.
+  const corrected = correctQuestion(withoutRequestFrame(question), context);
   const notes: string[] = corrected.corrections.map(({ from, to }) => `Read “${from}” as “${to}”.`);
   const read = analyzeQuestion(restoreNameCase(corrected.text, context), {
     wordnet: context.wordnet,

@@ -35,7 +35,15 @@ const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'frida
 const MONTH = `(?:${MONTHS.join('|')}|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\\.?)`;
 /** A stretch of time a phrase names: its first day and the first day after it. */
 const PERIOD = `(?:\\d{4}-\\d{2}-\\d{2}|${MONTH}(?:\\s+\\d{4})?|\\d{4}|${WEEKDAYS.join('|')}|today|yesterday|(?:last|this|past)\\s+(?:week|month|year))`;
-const BOUNDED = new RegExp(`\\b(since|after|before|until|in|during)\\s+(${PERIOD})\\b`, 'gi');
+/** "in 2023 and 2024", "in March or in April": periods a question names together, any of which it means. */
+const PERIODS = `${PERIOD}(?:\\s*(?:,|\\band\\b|\\bor\\b|&)\\s*(?:in\\s+)?${PERIOD})*`;
+const BOUNDED = new RegExp(`\\b(since|after|before|until|in|during)\\s+(${PERIODS})\\b`, 'gi');
+const ONE_PERIOD = new RegExp(`\\b${PERIOD}\\b`, 'gi');
+/** "between 2023 and 2024", "from March to June": the stretch from the first period to the end of the second. */
+const BETWEEN = new RegExp(
+  `\\b(?:between|from)\\s+(${PERIOD})\\s+(?:and|to|until|through)\\s+(${PERIOD})\\b`,
+  'gi',
+);
 const ALONE = /\b(?:(?:last|this|past)\s+(?:week|month|year)|yesterday|today)\b/gi;
 /** "Latest", "most recent", "newest": the order asked for, whatever the topic. */
 const LATEST = /\b(?:the\s+)?(?:latest|most\s+recent(?:ly)?|newest|recently|lately)\b/gi;
@@ -112,20 +120,44 @@ export function readQuestionDates(text: string, now: Date | null): { dates: Date
     if (from && (!since || from > since)) since = from;
     if (to && (!before || to < before)) before = to;
   };
-  let rest = text.replace(BOUNDED, (whole, word: string, period: string) => {
+  // Periods asked "in" widen one another ("in 2023 and in 2024" is either year); the bounds of
+  // "since", "before" … narrow what they allow.
+  let within: Span | null = null;
+  const widen = (span: Span) => {
+    // ISO dates order as strings: the earliest start and the latest end.
+    within = within
+      ? {
+          start: [span.start, within.start].sort()[0] as string,
+          end: [span.end, within.end].sort()[1] as string,
+        }
+      : span;
+  };
+
+  let rest = text.replace(BETWEEN, (whole, first: string, last: string) => {
+    if (/^(?:may|march|august)\b/.test(first) || /^(?:may|march|august)\b/.test(last)) return whole;
+    const [from, to] = [periodOf(first, now), periodOf(last, now)];
+    if (!from || !to) return whole;
+    narrow(from.start, to.end);
+    readings.push(`“${whole}”`);
+    return ' ';
+  });
+  rest = rest.replace(BOUNDED, (whole, word: string, periods: string) => {
     // "May", "March" and "August" are also English words: lower case, they are the word, not the month.
-    if (/^(?:may|march|august)\b/.test(period)) return whole;
-    const span = periodOf(period, now);
-    if (!span) return whole;
+    if (/^(?:may|march|august)\b/.test(periods)) return whole;
+    const spans = [...periods.matchAll(ONE_PERIOD)].map((match) => periodOf(match[0], now));
+    const span = spans[0];
+    if (!span || spans.some((each) => each === null)) return whole;
     const how = word.toLowerCase();
     if (how === 'since') narrow(span.start, null);
     else if (how === 'after') narrow(span.end, null);
     else if (how === 'before') narrow(null, span.start);
     else if (how === 'until') narrow(null, span.end);
-    else narrow(span.start, span.end);
+    else for (const each of spans as Span[]) widen(each);
     readings.push(`“${whole}”`);
     return ' ';
   });
+  const asked = within as Span | null;
+  if (asked) narrow(asked.start, asked.end);
   rest = rest.replace(ALONE, (whole: string) => {
     const span = periodOf(whole, now);
     if (!span) return whole;

@@ -18,6 +18,8 @@ export function questionKind(
   const speech =
     SPEECH_VERB.test(text) || /^\S+\s+(\p{L}+)/u.exec(text)?.slice(1).some(isSpeechVerb) === true;
   if (/^(?:who|whom)\b/i.test(text)) return speech ? 'who-said' : 'who';
+  // "(Can you tell me) whether Musk has a clearance": an embedded yes/no question.
+  if (/^(?:whether|if)\b/i.test(text)) return 'yes-no';
   // "Which senator warned…" asks for the speaker; "Which providers did Meyer say…" (an auxiliary after
   // the wh-phrase) asks for the object of what was said.
   const objectQuestion =
@@ -45,10 +47,26 @@ export function questionKind(
  * "If his clearance is pulled, who loses?". English closes such a clause with a comma before the
  * question's own wh-word or auxiliary, which then decides what kind of answer is asked for.
  */
-export function mainClause(question: string): string {
+export function mainClause(asked: string): string {
+  const question = withoutRequestFrame(asked);
   const match =
     /^\s*(?:when|if|after|before|since|while|once|as|now\s+that|given\s+that)\s+[^,?]{3,120},\s*((?:what|who|whom|which|how|why|when|where|did|does|do|is|are|was|were|has|have|had|can|could|will|would|should)\b.*)$/is.exec(
       question,
     );
-  return match?.[1] ?? question;
+  // "… if Musk has a clearance" asks whether he has one: an embedded "if" is "whether", no condition.
+  return match?.[1]?.replace(/^if\b/i, 'whether') ?? question;
+}
+
+/**
+ * "Can you tell me what Nelson said?", "do you know when the Journal reported it?": a polite frame
+ * round an embedded question, which is the question asked (English puts the embedded one in statement
+ * order: "what Nelson said"). Only when a wh-word, "if" or "whether" follows the frame.
+ */
+export function withoutRequestFrame(question: string): string {
+  const match =
+    /^\s*(?:(?:hey|hi|ok|so)[,:]?\s+)?(?:(?:can|could|would|will)\s+(?:you|u|someone|anyone)\s+(?:please\s+)?(?:tell|show|remind)\s+(?:me|us)|(?:do|does)\s+(?:you|u|anyone|someone)\s+know|i(?:['’]d|\s+would)\s+like\s+to\s+know|i\s+(?:wonder|want\s+to\s+know)|(?:please\s+)?tell\s+me)\s+((?:what|who|whom|which|when|where|why|how|whether|if)\b.*)$/is.exec(
+      question,
+    );
+  // "… if Musk has a clearance" asks whether he has one: an embedded "if" is "whether", no condition.
+  return match?.[1]?.replace(/^if\b/i, 'whether') ?? question;
 }

@@ -111,6 +111,27 @@ export class Wordnet {
   }
 
   /**
+   * The proper names among the word's noun senses, one word each, lower case: "PA" → pennsylvania
+   * (not "dad" or "pascal", which WordNet writes in lower case). An initialism stands for a name,
+   * and WordNet marks names by their capitals.
+   */
+  properNameSynonyms(word: string): string[] {
+    const found = new Set<string>();
+    const file = this.data.get('noun');
+    for (const lemma of this.baseForms(word.toLowerCase(), 'noun'))
+      for (const offset of this.synsetOffsets(lemma, 'noun')) {
+        const fields = file?.lineAt(offset).line.split(' ') ?? [];
+        const count = Number.parseInt(fields[3] ?? '0', 16);
+        for (let i = 0; i < count; i++) {
+          const written = fields[4 + i * 2] ?? '';
+          if (/^\p{Lu}\p{Ll}{2,}$/u.test(written)) found.add(written.toLowerCase());
+        }
+      }
+    found.delete(word.toLowerCase());
+    return [...found];
+  }
+
+  /**
    * Whether the word's most common sense as a verb is one of communication (WordNet's lexicographer
    * file verb.communication: say, warn, caution, urge, deny …): a verb of speech, for any wording.
    */

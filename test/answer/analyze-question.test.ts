@@ -47,3 +47,10 @@ test('a capitalised word with a period is read as the abbreviation WordNet lists
   const plain = analyzeQuestion('What did Musk say to his Pa about it?', { wordnet, inCorpus }).keyTerms;
   assert.deepEqual(plain.find((term) => term.word === 'pa')?.equivalentStems ?? [], []);
 });
+
+test('an initialism is read as the proper names WordNet files it under ("PA" → Pennsylvania, not "dad")', () => {
+  assert.deepEqual(wordnet.properNameSynonyms('PA'), ['pennsylvania']);
+  const inCorpus = (word: string) => ['pennsylvania', 'dad'].includes(word);
+  const terms = analyzeQuestion('What did Musk say at the PA town hall?', { wordnet, inCorpus }).keyTerms;
+  assert.deepEqual(terms.find((term) => term.word === 'pa')?.equivalentStems, ['pennsylvania']);
+});

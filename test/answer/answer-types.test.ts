@@ -81,6 +81,22 @@ describe('the extractive answer leads with the answer', () => {
     assert.match(await lead('Who is the NASA administrator?'), /^NASA Administrator Bill Nelson\. \[1\]$/);
   });
 
+  it('answers the question inside a polite frame ("can you tell me who …", "I’d like to know how many …")', async () => {
+    assert.match(
+      await lead('could you tell me who warned about relying on one provider?'),
+      /^Dan Meyer, a national security attorney\. \[1\]$/,
+    );
+    assert.match(
+      await lead("I'd like to know how many senators signed the letter to austin"),
+      /^Three \(Elizabeth Warren, Jeanne Shaheen and Tammy Duckworth\)\. \[1\]$/,
+    );
+    // An embedded "if" asks whether: Meyer's conditional sentence settles nothing.
+    assert.match(
+      await lead('can you tell me if musk has a security clearance?'),
+      /^The documents don't say directly/,
+    );
+  });
+
   it('names the speaker for "who said", the amount for "how much", the time for "since when"', async () => {
     assert.match(
       await lead('Who warned about relying on one provider?'),

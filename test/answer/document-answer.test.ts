@@ -20,6 +20,19 @@ describe('document-level requests', () => {
     assert.equal(documentRequest('who said the government relies on SpaceX?'), null);
   });
 
+  it('lists the documents that quote someone, a group’s statement counting for its members there', async () => {
+    const reed = await ask(fixture.context, { question: 'which documents quote reed?', k: 5 });
+    assert.match(reed.answer, /^2 of the 5 documents quote reed:/);
+    // Reed signed the 2024 letter with Shaheen, not the 2023 one to Austin, though both are "the Senators".
+    assert.deepEqual(reed.citations.map((citation) => citation.doc).sort(), [
+      'corpus/reed-2023-09-starlink-vulnerabilities-statement.md',
+      'corpus/reed-shaheen-2024-11-15-musk-spacex-investigation.md',
+    ]);
+    const none = await ask(fixture.context, { question: 'which articles quote Bezos?', k: 5 });
+    assert.equal(none.abstained, true);
+    assert.match(none.answer, /None of the 5 indexed documents quote Bezos\./);
+  });
+
   it('says who is quoted in one document or in all, each cited where they are first quoted', async () => {
     const one = await ask(fixture.context, { question: "who's quoted in the axios piece?", k: 5 });
     assert.match(one.answer, /^6 speakers are quoted in “Musk's reported Putin contacts/);

@@ -45,6 +45,18 @@ describe('dates in questions, read against an injected clock', () => {
     }
   });
 
+  it('periods named together are any of them: "in 2023 and 2024", "in 2023 or in 2024"', () => {
+    for (const text of ['What did Reed say in 2023 and 2024?', 'What did Reed say in 2023 or in 2024?']) {
+      const { dates, rest } = read(text);
+      assert.equal(dates?.since, '2023-01-01', text);
+      assert.equal(dates?.before, '2025-01-01', text);
+      assert.equal(rest, 'What did Reed say?');
+    }
+    const { dates } = read("How did Reed's position change between 2023 and 2024?");
+    assert.equal(dates?.since, '2023-01-01');
+    assert.equal(dates?.before, '2025-01-01');
+  });
+
   it('"before October" is before the latest October that has begun', () => {
     assert.equal(read('before October').dates?.before, '2026-10-01');
     assert.equal(read('before October', new Date('2026-03-01T00:00:00Z')).dates?.before, '2025-10-01');
