@@ -15,6 +15,7 @@ import { extractQuotes } from '../src/quotes/extract-quotes.js';
 import type { Quote, QuoteKind } from '../src/quotes/types.js';
 import { writeMarkdownSection } from './lib/markdown-section.js';
 import { OVERLAP_THRESHOLD, quoteOverlap } from './lib/quote-overlap.js';
+import { speakerKey } from './lib/speaker-key.js';
 
 interface GoldQuote {
   doc: string;
@@ -57,15 +58,6 @@ function readGold(path: string): { exhaustive: boolean; quotes: GoldQuote[] } {
 function speakerMatches(quote: Quote, gold: GoldQuote): boolean {
   const wanted = new Set(gold.speakers.map(speakerKey));
   return [quote.speaker, ...quote.members].some((name) => name !== null && wanted.has(speakerKey(name)));
-}
-
-function speakerKey(name: string): string {
-  return name
-    .replace(/[’‘]/g, "'")
-    .replace(/^(?:the|a|an)\s+/i, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
 }
 
 const empty = (): Tallies => ({
