@@ -14,6 +14,7 @@ import { loadConfig } from '../src/config.js';
 import { tempDir } from '../test/support/temp-dir.js';
 import type { CheckClaim } from './lib/check-claims.js';
 import { writeMarkdownSection } from './lib/markdown-section.js';
+import { speakerKey } from './lib/speaker-key.js';
 
 type Split = 'dev' | 'test';
 
@@ -100,7 +101,7 @@ async function evaluate(split: Split): Promise<Map<string, Tally>> {
     confusion[split].set(claim.expected.verdict, row);
     if (claim.expected.said_by && result.said_by) {
       tally.speakerNamed += 1;
-      if (result.said_by === claim.expected.said_by) tally.speakerRight += 1;
+      if (speakerKey(result.said_by) === speakerKey(claim.expected.said_by)) tally.speakerRight += 1;
     }
     if (FALSE_CONFIRMATION.has(claim.type) && result.verdict === 'verbatim') tally.falseConfirmations += 1;
     if (!right && claim.expected.said_by && result.said_by && result.said_by !== claim.expected.said_by)

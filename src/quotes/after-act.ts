@@ -5,7 +5,14 @@ import { readAppositive } from './appositive.js';
 import { TELL_VERBS } from './lexicon.js';
 import { readNounPhrase } from './noun-phrase.js';
 import { DIALOGUE_DASH, type QuoteSpan, spanStart, withoutInnerClose } from './quote-marks.js';
-import { readObject, readSpeechVerb, type SpeechAct, skipAdverbs } from './speech-act.js';
+import {
+  makeAct,
+  readObject,
+  readSpeechVerb,
+  type SpeechAct,
+  skipAdverbs,
+  writtenSpeaker,
+} from './speech-act.js';
 
 function tellObjectEnd(text: string, verbBare: string, end: number): number {
   if (!TELL_VERBS.has(verbBare)) return end;
@@ -68,6 +75,7 @@ export function findAfterAct(text: string, spans: readonly QuoteSpan[], index: n
     }
   }
   if (!act) act = accordingAfter(text, at, limit, index);
+  if (!act) act = howPutAfter(text, from, limit, index);
   if (!act) return null;
   // Split quote: `"No other company," he told the paper, "been able to …"` — the next span is the same speech.
   const afterCue = tellObjectEnd(text, act.cue, act.cueEnd);
@@ -84,6 +92,21 @@ export function findAfterAct(text: string, spans: readonly QuoteSpan[], index: n
   // A dialogue tag interrupts one speaker's turn: the speech after its closing dash goes on
   // ("—…—said Quilmes, beside the tractors—. The minister has water…").
   else if (dashClosed && next && text[next.open] === DIALOGUE_DASH) act.spans.push(index + 1);
+  return act;
+}
+
+/** `"…." That is how Ortiz puts it`: the next sentence hands the quote to the one it names. */
+const HOW_PUT =
+  /^\s*(?:That|This)(?:['’]s|\s+is|\s+was)\s+how\s+((?:\p{Lu}[\p{L}.'’-]*\s+){0,3}?\p{Lu}[\p{L}.'’-]*|he|she|they)\s+(?:puts|put|says|said|tells|told|describes|described)\s+it\b/u;
+
+function howPutAfter(text: string, from: number, limit: number, index: number): SpeechAct | null {
+  const m = HOW_PUT.exec(text.slice(from, limit));
+  if (!m?.[1]) return null;
+  const start = from + m[0].lastIndexOf(m[1], m[0].length - m[1].length);
+  const np = writtenSpeaker(text, start, m[1]);
+  if (!np) return null;
+  const act = makeAct('after', np, 'how … puts it', start, from + m[0].length, null);
+  act.spans.push(index);
   return act;
 }
 

@@ -320,13 +320,17 @@ function findThatActs(text: string, masked: string, s: Sentence, taken: readonly
     const clauseStart = clauseStartAfter(text, masked, verb, s.end);
     if (clauseStart === null) continue;
     const cue = masked.slice(verb.end, clauseStart).includes('that') ? `${verb.bare} … that` : verb.bare;
+    // "Mayor Hartigan, who has said he will sign the measure, told Brisk Metro …": inside a relative
+    // clause set off by commas, the reported clause ends where the main clause's verb resumes.
+    const resumes = antecedent ? MAIN_VERB_RESUMES.exec(masked.slice(clauseStart, s.end)) : null;
+    const end = resumes ? clauseStart + resumes.index : s.end;
     const act = makeAct(
       'clause',
       subject.np,
       cue,
       subject.np.start,
       verb.end,
-      trimClause(text, clauseStart, s.end),
+      trimClause(text, clauseStart, end),
       subject.role,
     );
     // "a poll by X, which found that …": later "the poll" refers back to X's poll.
@@ -335,6 +339,13 @@ function findThatActs(text: string, masked: string, s: Sentence, taken: readonly
   }
   return acts;
 }
+
+/** ", told Brisk Metro", ", said on Friday": the comma that closes a relative clause before the main verb. */
+const MAIN_VERB_RESUMES =
+  /,\s+(?:(?:also|later|then)\s+)?(?:said|says|told|tells|added|wrote|argued|warned|insisted|announced|\p{Ll}{3,}ed)\b/u;
+
+/** ", a step " right before a label's subject: an appositive noun phrase after the reported clause. */
+const COMMENT_APPOSITIVE = /,\s+(?:a|an|the|one)\s+(?:[\p{Ll}-]+\s+){1,2}$/u;
 
 const NEXT_MAIN_CLAUSE = /,\s+(?:and|but)\s+(?:he|she|they)\s+(?:also\s+)?\p{Ll}{2,}ed\b/u;
 
@@ -373,6 +384,13 @@ export function findClauseActs(text: string, masked: string, s: Sentence): Speec
     // "said the department had worked with three towns, and she credited the pawnshop owner …": a
     // person's pronoun with a verb in the past after ", and" opens the writer's next main clause (the
     // reported clause would keep the tense of the report: "…, and that she would …").
+    // "said drivers support the pilot but want more security: "Fare disputes are …"": a colon before a
+    // quote ends the reported clause, and the quote after it is a sentence of its own.
+    const colon = /:\s*["“«„]/.exec(masked.slice(a.complement.start, a.complement.end));
+    if (colon) {
+      a.colonAfter = a.complement.start + colon.index;
+      a.complement = trimClause(text, a.complement.start, a.colonAfter);
+    }
     const next = NEXT_MAIN_CLAUSE.exec(masked.slice(a.complement.start, a.complement.end));
     if (next) a.complement = trimClause(text, a.complement.start, a.complement.start + next.index);
     for (const b of acts) {
@@ -393,6 +411,13 @@ export function findClauseActs(text: string, masked: string, s: Sentence): Speec
         own > a.complement.start ? /,?\s+(?:and|but)\s+$/.exec(text.slice(a.complement.start, own)) : null;
       if (b !== a && joint && own < a.complement.end)
         a.complement = trimClause(text, a.complement.start, a.complement.start + joint.index);
+      // "said members would vote on a strike, a step she called “…”": a noun in apposition to the
+      // clause with a label of its own comments on what was said; the reported clause ends before it.
+      const labelled =
+        b.frame === 'label' && b.np && b.np.start > a.complement.start && b.np.start < a.complement.end;
+      const comment =
+        labelled && b.np ? COMMENT_APPOSITIVE.exec(text.slice(a.complement.start, b.np.start)) : null;
+      if (comment) a.complement = trimClause(text, a.complement.start, a.complement.start + comment.index);
     }
   }
   return acts;

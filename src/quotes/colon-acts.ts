@@ -5,7 +5,7 @@ import { SPEECH_VERBS } from './lexicon.js';
 import { readNounPhrase } from './noun-phrase.js';
 import type { QuoteSpan } from './quote-marks.js';
 import { readWord, readWords } from './read-word.js';
-import type { SpeechAct } from './speech-act.js';
+import { makeAct, type SpeechAct, writtenSpeaker } from './speech-act.js';
 import { readSubjectBefore } from './subject-before.js';
 
 const COLON_VERBS = new Set([...SPEECH_VERBS, 'read', 'reads']);
@@ -81,16 +81,19 @@ function verdictAct(text: string, end: number, floor: number): SpeechAct | null 
       } as const)
     : readNounPhrase(text.slice(0, start + (phrase[1]?.length ?? 0)), start);
   if (!np || (np.kind !== 'pronoun' && np.kind !== 'name' && np.kind !== 'org')) return null;
-  return {
-    frame: 'colon',
-    np,
-    role: null,
-    cue: phrase[2],
-    cueStart: start,
-    cueEnd: end,
-    complement: null,
-    spans: [],
-  };
+  return makeAct('colon', np, phrase[2], start, end, null);
+}
+
+/** "as she tells it, “…”", "as Ortiz puts it, “…”": a parenthetical that hands the words to X. */
+const AS_PUT =
+  /\bas\s+((?:\p{Lu}[\p{L}.'’-]*\s+){0,3}?(?:\p{Lu}[\p{L}.'’-]*|he|she|they))\s+(?:tells|told|puts|put|says|said|recalls|recalled|describes|described)\s+it\s*$/u;
+
+function asPutAct(text: string, end: number, floor: number): SpeechAct | null {
+  const m = AS_PUT.exec(text.slice(floor, end));
+  if (!m?.[1]) return null;
+  const start = floor + m.index + m[0].indexOf(m[1]);
+  const np = writtenSpeaker(text, start, m[1]);
+  return np ? makeAct('colon', np, 'as … puts it', start, end, null) : null;
 }
 
 function readVerbCapitalised(text: string, pos: number) {
@@ -132,6 +135,8 @@ function colonOrCommaAct(
   if (inverted) return inverted;
   const verdict = colon ? verdictAct(text, end, floor) : null;
   if (verdict) return verdict;
+  const asPut = colon ? null : asPutAct(text, end, floor);
+  if (asPut) return asPut;
   const words = readWords(masked, floor, end);
   const maxAdjunct = colon ? MAX_WORDS_VERB_TO_COLON : MAX_WORDS_VERB_TO_COMMA;
   for (let k = words.length - 1; k >= 0 && words.length - 1 - k <= maxAdjunct; k--) {

@@ -58,9 +58,15 @@ function scopeOf(act: SpeechAct, span: QuoteSpan, sentence: Sentence, length: nu
       : null;
   }
   if (act.complement) {
-    return inside(span, length, act.complement.start, act.complement.end)
-      ? act.complement.end - act.complement.start
-      : null;
+    if (inside(span, length, act.complement.start, act.complement.end))
+      return act.complement.end - act.complement.start;
+    // "said drivers want more security: "Fare disputes are …"": the quote the reported clause
+    // introduces with a colon is the same speaker's (clause-acts.ts ends the clause at the colon).
+    const gap =
+      act.colonAfter !== undefined && spanStart(span) >= act.colonAfter
+        ? spanStart(span) - act.colonAfter
+        : -1;
+    return gap >= 0 && gap <= 3 ? sentence.end - act.complement.start : null;
   }
   return act.frame === 'according' ? sentence.end - sentence.start : null;
 }
@@ -172,10 +178,20 @@ export function findParagraphActs(text: string, spans: readonly QuoteSpan[], mas
   });
   // A verb already read as part of an adjacent attribution is not also a reported-clause verb.
   const adjacentActs = new Set(bySpan.values());
+  // A clause wholly before the adjacent act's verb ("Hartigan, who has said he will sign it, told …:")
+  // is a verb of its own, inside the subject's relative clause.
+  const before = (a: SpeechAct, b: SpeechAct) =>
+    a.complement !== null && a.complement.end < b.cueEnd && a.cueEnd < b.cueEnd;
   const overlapsAdjacent = (a: SpeechAct) =>
     !adjacentActs.has(a) &&
     a.frame === 'clause' &&
-    [...adjacentActs].some((b) => a.cueEnd > b.cueStart && a.cueStart < b.cueEnd && b.spans.length > 0);
+    [...adjacentActs].some(
+      (b) =>
+        a.cueEnd > b.cueStart &&
+        a.cueStart < b.cueEnd &&
+        b.spans.length > 0 &&
+        !(b.frame === 'colon' && before(a, b)),
+    );
   for (let k = acts.length - 1; k >= 0; k--)
     if (overlapsAdjacent((acts[k] as { act: SpeechAct }).act)) acts.splice(k, 1);
   acts.sort((a, b) => a.act.cueStart - b.act.cueStart);

@@ -8,7 +8,8 @@ import { SPEECH_VERBS } from './lexicon.js';
 const BULLET = /^\s*(?:[-•*–]\s+)/;
 /** A speaker label ("Sen. Jack Reed:") is a name with a title or role: a longer run is a sentence. */
 const MAX_LABEL_WORDS = 6;
-const LABEL = /^([A-Z][^:.!?"“”\n]{0,48}):\s+(?=\S)/;
+/** Newsletters set the label in bold, the colon inside or outside it: "**The other side:** …". */
+const LABEL = /^(?:\*\*|__)?([A-Z][^:.!?"“”\n*_]{0,48})(?:\*\*|__)?:(?:\*\*|__)?\s+(?=\S)/;
 const DATELINE =
   /^(?:\p{Lu}[\p{L}.'’]*(?:,?\s+\p{Lu}[\p{L}.'’]*){0,4}\)?\s*(?:\([^)]{1,30}\)\s*)?)\s*[–—-]{1,2}\s+(?=\S)/u;
 

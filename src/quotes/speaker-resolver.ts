@@ -319,6 +319,8 @@ export class SpeakerResolver {
       .filter((e) => e.kind === 'org' && orgHead(e.words) === head && lastMentionBefore(e, ctx.pos) > -2)
       .sort((a, b) => lastMentionBefore(b, ctx.pos) - lastMentionBefore(a, ctx.pos))[0];
     if (entity) return entitySpeaker(entity, null);
+    const court = head === 'court' ? this.courtOfRank(np) : null;
+    if (court) return court;
     if (GENERIC_ORG_HEADS.has(head)) {
       // "the company" is the company the text has been about — the one that spoke or was the subject
       // last — rather than whichever company was named last ("Halvorsen agreed to buy Nordgrid. The
@@ -410,10 +412,28 @@ export class SpeakerResolver {
    * the lead. With two forces named, "police" could be either, and stays a description.
    */
   private onlyPoliceForce(): Speaker | null {
-    const forces = this.table.entities.filter(
-      (e) => e.kind === 'org' && e.words.length >= 2 && /\bPolice\b/.test(e.name),
+    return this.onlyBody(/\bPolice\b/);
+  }
+
+  /** The one organisation of the document (named anywhere in it) whose name matches, or null. */
+  private onlyBody(pattern: RegExp): Speaker | null {
+    const bodies = this.table.entities.filter(
+      (e) => e.kind === 'org' && e.words.length >= 2 && pattern.test(e.name),
     );
-    return forces.length === 1 && forces[0] ? entitySpeaker(forces[0], null) : null;
+    return bodies.length === 1 && bodies[0] ? entitySpeaker(bodies[0], null) : null;
+  }
+
+  /**
+   * "A divided appeals court ruled Thursday that …" in a lead, the court named in the next paragraph
+   * ("The Second Appellate District Court of Appeals, in a 2-1 decision, held …"): a story's lead
+   * describes the court it then names, so the one court of that rank the document names is meant.
+   */
+  private courtOfRank(np: NounPhrase): Speaker | null {
+    const rank = /\b(appeals|appellate|supreme)\b/i.exec(np.text)?.[1]?.toLowerCase();
+    if (!rank) return null;
+    return this.onlyBody(
+      rank === 'supreme' ? /\bSupreme Court\b/ : /\bCourt of Appeals?\b|\bAppeals Court\b|\bAppellate\b/,
+    );
   }
 
   /** "the NASA administrator", "Musk's biographer": the person the document gave that role. */

@@ -37,6 +37,8 @@ export interface SpeechAct {
   coordinated?: boolean;
   /** The speaker is the author of the study, survey, poll or report named here ("according to a poll by X"). */
   document?: string;
+  /** Where a colon ended the reported clause before a quote it introduces ("said …: "…""). */
+  colonAfter?: number;
 }
 
 export interface Sentence {
@@ -57,6 +59,16 @@ export function makeAct(
   role: string | null = null,
 ): SpeechAct {
   return { frame, np, role, cue, cueStart, cueEnd, complement, spans: [] };
+}
+
+/**
+ * The speaker written at `start` as `written` ("she", "Ortiz", "Lucía Ortiz") in a phrase that names
+ * them outright ("as she tells it", "That is how Ortiz puts it"): read on those words alone, so the
+ * phrase's own verb is never taken for part of a name. Only a pronoun or a name counts.
+ */
+export function writtenSpeaker(text: string, start: number, written: string): NounPhrase | null {
+  const np = readNounPhrase(text.slice(0, start + written.length), start);
+  return np && (np.kind === 'pronoun' || np.kind === 'name') ? np : null;
 }
 
 const PREPOSITIONS = new Set(

@@ -97,4 +97,16 @@ describe('findings, relative clauses and subordinate subjects', () => {
     // "whose father" is the start of the clause, not her role.
     assert.equal(quote.role, null);
   });
+
+  it('reads "the city’s argument that …" as the named city’s, and "the tenants’ claim" as no one’s', () => {
+    const quotes = extract(
+      [
+        'The City of Pellham fined Rosa Almanza 14 times.',
+        'The court rejected the city’s argument that her guilty pleas barred her from challenging the rest.',
+        'It also rejected the tenants’ claim that the heat was off for weeks.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'guilty pleas barred her').speaker, 'City of Pellham');
+    assert.equal(quotes.find((q) => q.text.includes('heat was off'))?.speaker ?? null, null);
+  });
 });

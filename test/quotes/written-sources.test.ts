@@ -223,4 +223,68 @@ describe('written sources and the organisations behind them', () => {
     assert.equal(quoteWith(quotes, 'what bakeries do').speaker, 'Ruben Castellanos');
     assert.equal(quoteWith(quotes, 'the ones that last').speaker, 'Ruben Castellanos');
   });
+
+  it('reports the clause before a colon and credits the quote after it to the same speaker', () => {
+    const quotes = extract(
+      'Transit union president Keisha Morrow said drivers support the pilot but want more security on late-night routes: "Fare disputes are the number one reason our operators get assaulted."',
+    );
+    const clause = quoteWith(quotes, 'drivers support the pilot');
+    assert.equal(clause.kind, 'indirect');
+    assert.equal(clause.text, 'drivers support the pilot but want more security on late-night routes');
+    assert.equal(quoteWith(quotes, 'Fare disputes').speaker, 'Keisha Morrow');
+  });
+
+  it('ends a reported clause inside a relative clause where the main verb resumes, after a bold section label', () => {
+    const quotes = extract(
+      '**The other side:** Mayor Colin Hartigan, who has said he will sign the measure, told Brisk Metro: "I\'m not convinced it pays for itself."',
+    );
+    assert.equal(quoteWith(quotes, 'sign the measure').text, 'he will sign the measure');
+    assert.equal(quoteWith(quotes, 'not convinced').speaker, 'Colin Hartigan');
+    assert.equal(quoteWith(quotes, 'not convinced').cue, 'told');
+  });
+
+  it('reads "a divided appeals court ruled" in a lead as the one appeals court the story names', () => {
+    const quotes = extract(
+      [
+        'A divided appeals court ruled Thursday that the city acted unlawfully when it fined a vendor.',
+        'The Second Appellate District Court of Appeals, in a 2-1 decision, held that the ordinance was not vague.',
+        'A trial court had upheld the fines, Deborah Quist said.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'acted unlawfully').speaker, 'Second Appellate District Court of Appeals');
+  });
+
+  it('ends a reported clause before an appositive that labels it ("…, a step she called “…”")', () => {
+    const quotes = extract(
+      [
+        'Renata Sokolova leads the nurses’ union.',
+        'She said members would vote next week on whether to authorize a strike, a step she called “the last thing any nurse wants.”',
+      ].join('\n'),
+    );
+    assert.equal(
+      quoteWith(quotes, 'members would vote').text,
+      'members would vote next week on whether to authorize a strike',
+    );
+    assert.equal(quoteWith(quotes, 'the last thing').speaker, 'Renata Sokolova');
+  });
+
+  it('credits a quote after "as she tells it," to the one the parenthetical names', () => {
+    const quotes = extract(
+      [
+        'Anton Vilensky taught cello in Porto.',
+        'Lucia Ferreira walked into his studio with a borrowed cello and, as Ferreira tells it, “no idea how little I knew.”',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'how little I knew').speaker, 'Lucia Ferreira');
+  });
+
+  it('credits a quote followed by "That is how X puts it" to X', () => {
+    const quotes = extract(
+      [
+        'Dennis Marchbank runs acquisitions for the firm.',
+        'Lucía Ortiz has run the bakery for 31 years. “My landlord is a nice man. His lawyers are less nice.” That is how Ortiz puts it.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'His lawyers').speaker, 'Lucía Ortiz');
+  });
 });
