@@ -38,8 +38,18 @@ export function leadLine(analysis: QuestionAnalysis, passage: Passage, quote: Qu
       return quantityLine(analysis, sentence);
     case 'when':
       return whenLine(analysis, sentence, passage, /^\s*(?:since\s+when|how\s+long)\b/i.test(analysis.text));
-    case 'yes-no':
+    case 'yes-no': {
+      // The sentence that settles it may not be the one sharing most words with the question: any
+      // sentence of the passage holding all it asks settles it, the chosen one first.
+      const others = sentencesOf(passage.text).filter(
+        (other) => other !== sentence && !isPlantedInstruction(other),
+      );
+      for (const candidate of [sentence, ...others]) {
+        const line = yesNoLine(analysis, candidate, speakerOf(candidate, passage));
+        if (!line.startsWith(UNSETTLED_LINE)) return line;
+      }
       return yesNoLine(analysis, sentence, speakerOf(sentence, passage));
+    }
     default: {
       // "Which outlet did Nelson talk to?", "which senators signed…": a name answers, as for "who";
       // the noun asked with is the name's own word when the text gives it one ("Attorney General …").
@@ -320,6 +330,8 @@ function negated(text: string): boolean {
   return NEGATION.test(text.replace(EXCLUSIVE, ' '));
 }
 
+const UNSETTLED_LINE = "The documents don't say directly";
+
 /**
  * English marks what is supposed rather than asserted with a conditional clause ("if", "unless") or a
  * hypothetical modal ("would", "could", "might"): such a sentence neither confirms nor denies a fact.
@@ -350,7 +362,7 @@ function yesNoLine(analysis: QuestionAnalysis, sentence: string, speaker: string
   // "If Musk has become a concern, NASA will have to isolate …" states what would follow, not what
   // happened: a conditional or hypothetical sentence settles only a question asked the same way.
   if (!covered || concepts.length + verbs.length === 0 || irrealis(sentence) !== irrealis(analysis.text))
-    return "The documents don't say directly; here is what they say:";
+    return `${UNSETTLED_LINE}; here is what they say:`;
   const same = negated(sentence) === negated(analysis.text);
   const source = speaker ? `${speaker} [1]` : '[1]';
   return same ? `Yes, according to ${source}:` : `No, according to ${source}:`;

@@ -143,6 +143,12 @@ describe('the extractive answer leads with the answer', () => {
       // The sentence is Isaacson's quote: the yes is his, and says so.
       /^Yes, according to Walter Isaacson \[\d\]:$/,
     );
+    // The settling sentence need not be the one sharing most words with the question: Reed's quote goes
+    // on to say the committee is "aggressively probing the issue from every angle".
+    assert.match(
+      await lead("Did the Senate Armed Svcs Cmte say it's investigating the Starlink issue?"),
+      /^Yes, according to Jack Reed \[\d\]:$/,
+    );
     // Meyer says what NASA would have to do if Musk became a concern: a supposition settles no fact.
     assert.match(
       await lead('Did Russia’s FSB get classified information through Musk?'),
