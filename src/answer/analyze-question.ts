@@ -93,7 +93,7 @@ export function analyzeQuestion(question: string, resources: QuestionResources):
   for (const entity of entities) {
     const others = [
       ...wordnet.phraseSynonyms(entity.name),
-      ...dottedSynonyms(entity.name, question, wordnet),
+      ...abbreviationNames(entity.name, question, wordnet),
     ].filter((other) => words(other).every((word) => resources.inCorpus?.(word) ?? false));
     for (const word of words(entity.name)) otherNames.set(word, [...(otherNames.get(word) ?? []), ...others]);
   }
@@ -163,11 +163,11 @@ export function analyzeQuestion(question: string, resources: QuestionResources):
 }
 
 /**
- * "the Pa. town hall": a capitalised word written with a period is an abbreviation, and WordNet lists
- * abbreviations with their period ("Pa." → Pennsylvania, "Mass." → Massachusetts), apart from the
- * plain word ("pa", a father).
+ * The names an abbreviation stands for, from WordNet: a capitalised word written with a period ("the
+ * Pa. town hall") is looked up with it, as WordNet lists abbreviations ("Pa." → Pennsylvania, apart
+ * from the plain word "pa", a father); an initialism in capitals, by the proper names it is filed under.
  */
-function dottedSynonyms(name: string, question: string, wordnet: Wordnet): string[] {
+function abbreviationNames(name: string, question: string, wordnet: Wordnet): string[] {
   if (name.includes(' ')) return [];
   // "the PA town hall": an initialism's other names are the proper names WordNet files it under.
   if (/^\p{Lu}{2,5}$/u.test(name)) return wordnet.properNameSynonyms(name);

@@ -41,14 +41,14 @@ export function leadLine(analysis: QuestionAnalysis, passage: Passage, quote: Qu
     case 'yes-no': {
       // The sentence that settles it may not be the one sharing most words with the question: any
       // sentence of the passage holding all it asks settles it, the chosen one first.
-      const others = sentencesOf(passage.text).filter(
-        (other) => other !== sentence && !isPlantedInstruction(other),
-      );
-      for (const candidate of [sentence, ...others]) {
-        const line = yesNoLine(analysis, candidate, speakerOf(candidate, passage));
+      const first = yesNoLine(analysis, sentence, speakerOf(sentence, passage));
+      if (!first.startsWith(UNSETTLED_LINE)) return first;
+      for (const other of sentencesOf(passage.text)) {
+        if (other === sentence || isPlantedInstruction(other)) continue;
+        const line = yesNoLine(analysis, other, speakerOf(other, passage));
         if (!line.startsWith(UNSETTLED_LINE)) return line;
       }
-      return yesNoLine(analysis, sentence, speakerOf(sentence, passage));
+      return first;
     }
     default: {
       // "Which outlet did Nelson talk to?", "which senators signed…": a name answers, as for "who";
@@ -142,7 +142,6 @@ function conceptShare(analysis: QuestionAnalysis, sentence: string, except?: Key
   return held.length / concepts.length;
 }
 
-/** "told Semafor", "wrote to Secretary Austin", "spoke with Axios": the name follows the telling. */
 /**
  * "Who did Isaacson talk to?": whom the passage's quote of the person asked about was said to, as
  * attribution read it ("he told the paper" → The New York Times, named before).
@@ -156,6 +155,7 @@ function addresseeLine(analysis: QuestionAnalysis, passage: Passage): string | n
   return quote?.saidTo ? `${quote.saidTo}. [1]` : null;
 }
 
+/** "told Semafor", "wrote to Secretary Austin", "spoke with Axios": the name follows the telling. */
 function addressedIn(sentence: string, name: string): boolean {
   const at = sentence.indexOf(name);
   if (at < 0) return false;

@@ -18,8 +18,9 @@ export function questionKind(
   const speech =
     SPEECH_VERB.test(text) || /^\S+\s+(\p{L}+)/u.exec(text)?.slice(1).some(isSpeechVerb) === true;
   if (/^(?:who|whom)\b/i.test(text)) return speech ? 'who-said' : 'who';
-  // "(Can you tell me) whether Musk has a clearance": an embedded yes/no question.
-  if (/^(?:whether|if)\b/i.test(text)) return 'yes-no';
+  // "(Can you tell me) whether Musk has a clearance": an embedded yes/no question (withoutRequestFrame
+  // reads an embedded "if" as "whether"; a leading "if" otherwise opens a condition).
+  if (/^whether\b/i.test(text)) return 'yes-no';
   // "Which senator warned…" asks for the speaker; "Which providers did Meyer say…" (an auxiliary after
   // the wh-phrase) asks for the object of what was said.
   const objectQuestion =
