@@ -171,7 +171,7 @@ function conceptStems(analysis: QuestionAnalysis): Set<string> {
 }
 
 /** Names in the sentence that the question does not already name: who it asks about. */
-function newNames(analysis: QuestionAnalysis, sentence: string, kinds: 'people' | 'any'): string[] {
+export function newNames(analysis: QuestionAnalysis, sentence: string, kinds: 'people' | 'any'): string[] {
   const asked = new Set(contentTerms([analysis.text, analysis.searchText].join(' ')));
   // "NASA Administrator Bill Nelson" is the question's own Bill Nelson, with his title.
   const people = analysis.entities

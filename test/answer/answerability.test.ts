@@ -138,6 +138,10 @@ describe('the answerability decision', () => {
     // Whom someone spoke to is named, whatever noun asks for it.
     const addressee = await askOf('Which outlet did the NASA administrator speak with?');
     assert.equal(addressee.abstained, false, addressee.answer);
+    // A name answers "which university…", and no passage about Meyer gives one he is not.
+    const university = await askOf('Which university did Meyer graduate from?');
+    assert.equal(university.abstained, true, university.answer);
+    assert.match(university.answer, /No passage names the university asked about\./);
   });
 
   it('declines a near miss: a real speaker, asked about something they never spoke of', async () => {
