@@ -130,6 +130,9 @@ describe('the answerability decision', () => {
     const bill = await askOf('What bill did Warren introduce on satellite access?');
     assert.equal(bill.abstained, true, bill.answer);
     assert.match(bill.answer, /No passage mentions the bill asked about\./);
+    // "What was Reed doing in …" is the progressive: no attribute "doing" is asked for.
+    const doing = await askOf('what was reed doing in washington when he issued the statement?');
+    assert.equal(doing.abstained, false, doing.answer);
     // "What else did he say": "else" names no thing.
     assert.equal((await askOf('What else did Meyer say?')).abstained, false);
     // "Which paper" is answered by a name, not by the word "paper".
