@@ -41,11 +41,11 @@ export function leadLine(analysis: QuestionAnalysis, passage: Passage, quote: Qu
     case 'yes-no': {
       // The sentence that settles it may not be the one sharing most words with the question: any
       // sentence of the passage holding all it asks settles it, the chosen one first.
-      const first = yesNoLine(analysis, sentence, speakerOf(sentence, passage));
+      const first = yesNoLine(analysis, sentence, passage);
       if (!first.startsWith(UNSETTLED_LINE)) return first;
       for (const other of sentencesOf(passage.text)) {
         if (other === sentence || isPlantedInstruction(other)) continue;
-        const line = yesNoLine(analysis, other, speakerOf(other, passage));
+        const line = yesNoLine(analysis, other, passage);
         if (!line.startsWith(UNSETTLED_LINE)) return line;
       }
       return first;
@@ -348,17 +348,31 @@ const NEGATION = /\b(?:not|no|never|neither|nor|none|without|n't|declined|denied
  * beyond its names; its polarity against the question's gives the answer. Otherwise the documents
  * "don't say directly", and the evidence follows.
  */
-function yesNoLine(analysis: QuestionAnalysis, sentence: string, speaker: string | null): string {
-  const present = new Set(contentTerms(sentence));
+function yesNoLine(analysis: QuestionAnalysis, sentence: string, passage: Passage): string {
+  const speaker = speakerOf(sentence, passage);
+  const present = new Set([...contentTerms(sentence), ...(passage.referencedAs ?? [])]);
   const nameStems = nameStemsOf(analysis);
   const concepts = analysis.keyTerms.filter((term) => !nameStems.has(term.stem) && !term.qualifier);
+  // "Does Reed's statement mention the Pentagon?" is not settled by a passage about his statement
+  // that never names the Pentagon: the names asked about are in the passage too (a sentence's pronoun
+  // or "no other company" may stand for them, and its document's headline sets its topic), or are whose
+  // words it reports (by name or role).
+  const credited = passage.quotes.flatMap((quote) => [
+    quote.speaker ?? '',
+    quote.role ?? '',
+    ...quote.members,
+  ]);
+  const about = new Set([...contentTerms([passage.text, passage.title, ...credited].join(' ')), ...present]);
+  const named = analysis.keyTerms.filter((term) => nameStems.has(term.stem));
+  const holds = (term: KeyTerm, within: ReadonlySet<string>) =>
+    [term.stem, ...term.equivalentStems, ...term.synonymStems].some((stem) => within.has(stem));
   // "Did the Pentagon respond?": when the verb is all the question asks beyond its names, the verb
   // itself must be in the sentence (key terms leave such light or speech verbs out).
   const verbs = concepts.length > 0 ? [] : contentTerms(analysis.text).filter((stem) => !nameStems.has(stem));
   const covered =
-    concepts.every((term) =>
-      [term.stem, ...term.equivalentStems, ...term.synonymStems].some((stem) => present.has(stem)),
-    ) && verbs.every((stem) => present.has(stem));
+    concepts.every((term) => holds(term, present)) &&
+    named.every((term) => holds(term, about)) &&
+    verbs.every((stem) => present.has(stem));
   // "If Musk has become a concern, NASA will have to isolate …" states what would follow, not what
   // happened: a conditional or hypothetical sentence settles only a question asked the same way.
   if (!covered || concepts.length + verbs.length === 0 || irrealis(sentence) !== irrealis(analysis.text))

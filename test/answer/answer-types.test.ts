@@ -149,6 +149,13 @@ describe('the extractive answer leads with the answer', () => {
       await lead("Did the Senate Armed Svcs Cmte say it's investigating the Starlink issue?"),
       /^Yes, according to Jack Reed \[\d\]:$/,
     );
+    // A passage of the statement the question names is in it, whether or not it says "statement"; and
+    // it settles the question only if it names what is asked about (Reed's statement never names NASA).
+    assert.match(
+      await lead("Does Reed's statement mention the Pentagon at all?"),
+      /^Yes, according to Jack Reed \[\d\]:$/,
+    );
+    assert.match(await lead("Did Reed's statement mention NASA?"), /^The documents don't say directly/);
     // Meyer says what NASA would have to do if Musk became a concern: a supposition settles no fact.
     assert.match(
       await lead('Did Russia’s FSB get classified information through Musk?'),
