@@ -10,7 +10,7 @@ import type { SearchContext } from './search-context.js';
  */
 
 /** Nouns for kinds of documents a newsroom keeps (not "report", also a fact in stories). */
-const DOCUMENT_NOUN = String.raw`(?:statement|release|press\s+release|letter|article|story|piece|memo|op-?ed|column|transcript)`;
+export const DOCUMENT_NOUN = String.raw`(?:statement|release|press\s+release|letter|article|story|piece|memo|op-?ed|column|transcript)`;
 const REFERENCE = new RegExp(
   String.raw`((?:\p{Lu}[\p{L}.'’-]*)(?:[/\s-]+\p{Lu}[\p{L}.'’-]*)*)(?:['’]s)?\s+(?:(?:\p{Ll}+(?:['’]s)?|\p{Lu}[\p{L}-]*|\d{4})\s+){0,3}?(${DOCUMENT_NOUN})\b`,
   'gu',
