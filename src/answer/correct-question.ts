@@ -1,8 +1,9 @@
 import { runNow, type Steps, stepCounter } from '../run-in-slices.js';
+import { expandAbbreviatedRun } from '../text/blends.js';
 import { Vocabulary } from '../text/spelling.js';
 import { isStopword, words } from '../text/terms.js';
 import { isCommonWord, lexiconTags } from '../text/word-lexicon.js';
-import { corpusNameRunSteps } from './corpus-names.js';
+import { corpusNameRunSteps, corpusNameRuns } from './corpus-names.js';
 import type { CorpusView, SearchContext } from './search-context.js';
 
 export interface CorrectedQuestion {
@@ -111,11 +112,13 @@ function expandClippedNames(
       const full = vocabulary.expansion(word);
       return full ? caseLike(part, full) : part;
     });
-    if (expanded.every((part, i) => part === parts[i])) return run;
     // A question's first word is capitalised too ("Has Senate Armed Svcs …"): the name may start after it.
     for (const start of isStopword((parts[0] ?? '').toLowerCase()) ? [0, 1] : [0]) {
-      const written = forms.get(expanded.slice(start).join(' ').toLowerCase());
-      if (!written) continue;
+      const clipped = expanded.some((part, i) => part !== parts[i]);
+      const written =
+        (clipped ? forms.get(expanded.slice(start).join(' ').toLowerCase()) : undefined) ??
+        expandAbbreviatedRun(parts.slice(start).join(' '), corpusNameRuns(context));
+      if (!written || written === parts.slice(start).join(' ')) continue;
       const from = parts.slice(start).join(' ');
       corrections.push({ from, to: written });
       return [...parts.slice(0, start), written].join(' ');

@@ -45,6 +45,10 @@ describe('the answerability decision', () => {
       name.notes.join(' '),
     );
     assert.equal(name.abstained, false, name.answer);
+    // An initialism and a clipped word together stand for the name's words in order.
+    const mixed = await askOf('what did the senators tell the AF Sec?');
+    assert.ok(mixed.notes.includes('Read “AF Sec” as “Air Force Secretary”.'), mixed.notes.join(' '));
+    assert.equal(mixed.abstained, false, mixed.answer);
   });
 
   it('gives lower-case names the documents’ capitals, so they are found as names', () => {
