@@ -213,9 +213,9 @@ function expectedKind(question: string): ExpectedKind | null {
 }
 
 const ATTRIBUTE_QUESTION =
-  /^\s*(?:what|who|which)\s+(?:is|was|are|were)\s+((?:(?:the|a|an)\s+)?[\w\s-]+?)\s+(?:of|for|in|at)\s/i;
+  /^\s*(?:what|who|which)(?:\s+(?:is|was|are|were)|['’]s)\s+((?:(?:the|a|an)\s+)?[\w\s-]+?)\s+(?:of|for|in|at)\s/i;
 const POSSESSIVE_QUESTION =
-  /^\s*(?:what|who|which)\s+(?:is|was|are|were)\s+[\w\s.-]+?['’]s\s+([\w\s-]+?)\s*\??\s*$/i;
+  /^\s*(?:what|who|which)(?:\s+(?:is|was|are|were)|['’]s)\s+[\w\s.-]+?['’]s\s+([\w\s-]+?)\s*\??\s*$/i;
 
 /**
  * "What was Musk doing in Lancaster": a subject and a present participle after the copula are the
@@ -243,7 +243,9 @@ function readWhPhrase(
 ): { focus: string | null; named: string | null; addressee?: boolean } {
   const none = { focus: null, named: null };
   const phrase = ATTRIBUTE_QUESTION.exec(question)?.[1] ?? POSSESSIVE_QUESTION.exec(question)?.[1];
-  if (phrase && !isProgressive(phrase)) return { focus: words(phrase).at(-1) ?? null, named: null };
+  const attribute = phrase && !isProgressive(phrase) ? words(phrase).at(-1) : undefined;
+  // "What's the gist of the letter?": a summary or a meaning is what the text says, not a word in it.
+  if (attribute && !wordnet.isSummaryNoun(attribute)) return { focus: attribute, named: null };
   // "Which senators signed the letter?": a subject question has no auxiliary after its wh-phrase.
   const object = WH_PHRASE.exec(question)?.[1];
   const subject = WHICH_SUBJECT.exec(question);

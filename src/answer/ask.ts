@@ -96,12 +96,14 @@ export async function ask(context: SearchContext, options: AskOptions): Promise<
     !namesUnknownWord(analysis, context);
   // A document the question names by author and kind ("the gist of the Reed statement") is there,
   // whatever the request's own words weigh in the evidence.
-  const named =
-    request === 'summary' && referencedDocuments(options.question, context).includes(passages[0]?.doc ?? '');
+  const referenced = request === 'summary' ? referencedDocuments(options.question, context) : [];
+  const named = passages.find((passage) => referenced.includes(passage.doc))?.doc;
   const top =
-    (request === 'summary' && (support.supported || named)) || speakersOf
-      ? context.documents.get(passages[0]?.doc ?? '')
-      : undefined;
+    request === 'summary' && named
+      ? context.documents.get(named)
+      : (request === 'summary' && support.supported) || speakersOf
+        ? context.documents.get(passages[0]?.doc ?? '')
+        : undefined;
   const topParagraphs = top ? await context.store.documentParagraphs(top.id, top.paragraphCount) : [];
   const meant = top && isDocumentMeant(options.question, top, topParagraphs) ? top : undefined;
   if (meant && !options.unsolicited)

@@ -134,6 +134,10 @@ describe('the answerability decision', () => {
     const bill = await askOf('What bill did Warren introduce on satellite access?');
     assert.equal(bill.abstained, true, bill.answer);
     assert.match(bill.answer, /No passage mentions the bill asked about\./);
+    // "What's" asks as "what is" does.
+    const contracted = await askOf("What's the population of Lancaster?");
+    assert.equal(contracted.abstained, true, contracted.answer);
+    assert.match(contracted.answer, /No passage mentions the population asked about\./);
     // "What was Reed doing in …" is the progressive: no attribute "doing" is asked for.
     const doing = await askOf('what was reed doing in washington when he issued the statement?');
     assert.equal(doing.abstained, false, doing.answer);
