@@ -83,7 +83,33 @@ export function correctQuestion(question: string, context: SearchContext): Corre
     corrections.push({ from: token, to: replaced });
     return replaced;
   });
-  return { text: expandClippedNames(text, context, known, corrections), corrections };
+  const named = expandClippedNames(text, context, known, corrections);
+  return { text: expandInitialismsBeforeWords(named, context, corrections), corrections };
+}
+
+/** An initialism and the lower-case words after it, as typed ("AF secretary"). */
+const INITIALISM_THEN_WORDS = /(?<![\p{L}.])\p{Lu}{2,5}(?:\s+\p{Ll}{3,}){1,2}\b/gu;
+
+/**
+ * "the AF secretary" → "the Air Force Secretary": an initialism with the word it qualifies may spell a
+ * name the documents write in full (expandAbbreviatedRun), the shortest such reading first.
+ */
+function expandInitialismsBeforeWords(
+  text: string,
+  context: SearchContext,
+  corrections: CorrectedQuestion['corrections'],
+): string {
+  return text.replace(INITIALISM_THEN_WORDS, (run) => {
+    const parts = run.split(/\s+/);
+    for (let end = 2; end <= parts.length; end++) {
+      const typed = parts.slice(0, end).join(' ');
+      const written = expandAbbreviatedRun(typed, corpusNameRuns(context));
+      if (!written) continue;
+      corrections.push({ from: typed, to: written });
+      return [written, ...parts.slice(end)].join(' ');
+    }
+    return run;
+  });
 }
 
 /** Capitalised words in a row: a name as typed ("Senate Armed Svcs Cmte"). */

@@ -49,6 +49,13 @@ describe('the answerability decision', () => {
     const mixed = await askOf('what did the senators tell the AF Sec?');
     assert.ok(mixed.notes.includes('Read “AF Sec” as “Air Force Secretary”.'), mixed.notes.join(' '));
     assert.equal(mixed.abstained, false, mixed.answer);
+    // So does an initialism before the word it qualifies, typed in lower case.
+    const lower = await askOf('what did the AF secretary get asked?');
+    assert.ok(lower.notes.includes('Read “AF secretary” as “Air Force Secretary”.'), lower.notes.join(' '));
+    assert.equal(lower.abstained, false, lower.answer);
+    // Not a reading that spells no name: "PA town hall" stays as typed.
+    const pa = await askOf('what did the PA town hall crowd hear?');
+    assert.equal(pa.notes.filter((note) => note.startsWith('Read “PA')).length, 0, pa.notes.join(' '));
   });
 
   it('gives lower-case names the documents’ capitals, so they are found as names', () => {
