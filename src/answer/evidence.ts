@@ -2,6 +2,7 @@ import { findSpeakersInText } from '../quotes/find-speakers-in-text.js';
 import { SPEECH_VERBS, TELL_VERBS } from '../quotes/lexicon.js';
 import { matchSpeaker } from '../quotes/match-speaker.js';
 import { expandBlend } from '../text/blends.js';
+import { clausesOf } from '../text/clauses.js';
 import { NAME_JOINERS } from '../text/proper-names.js';
 import { sentencesOf } from '../text/sentences.js';
 import { contentTerms } from '../text/terms.js';
@@ -173,11 +174,25 @@ function conceptStems(analysis: QuestionAnalysis): string[][] {
  * in a passage about the same people is not the date of the thing asked about.
  */
 function holdsKindNear(passage: Passage, kind: RegExp, concepts: string[][]): boolean {
+  // A time dates the clause it stands in, or one it depends on, which comes before it: "Musk
+  // acknowledged while campaigning earlier this month that he has a clearance" dates the acknowledging,
+  // not the clearance of the that-clause after it.
+  const spans = kind === EXPRESSIONS.time ? clausesOf : (sentence: string) => [{ text: sentence }];
   return sentencesOf(passage.text).some((sentence) => {
-    if (!kind.test(sentence)) return false;
-    if (concepts.length === 0) return true;
-    const present = new Set(contentTerms(sentence));
-    return concepts.some((stems) => stems.some((stem) => present.has(stem)));
+    const clauses = spans(sentence);
+    return clauses.some(({ text }, i) => {
+      if (!kind.test(text)) return false;
+      if (concepts.length === 0) return true;
+      const present = new Set(
+        contentTerms(
+          clauses
+            .slice(0, i + 1)
+            .map((clause) => clause.text)
+            .join(' '),
+        ),
+      );
+      return concepts.some((stems) => stems.some((stem) => present.has(stem)));
+    });
   });
 }
 

@@ -1,6 +1,7 @@
 import { isPlantedInstruction } from '../llm/instruction-like.js';
 import type { Quote } from '../quotes/types.js';
 import { isHeadlineWord } from '../text/aliases.js';
+import { clausesOf } from '../text/clauses.js';
 import { findProperNames } from '../text/proper-names.js';
 import { sentencesOf } from '../text/sentences.js';
 import { contentTerms } from '../text/terms.js';
@@ -292,21 +293,6 @@ function whenLine(
     if (day) return `${day} (the document's date; its headline reports this). [1]`;
   }
   return null;
-}
-
-/**
- * The sentence cut where a subordinate clause starts: a relative pronoun or a conjunction that opens a
- * clause with a verb of its own. ("since" is left out: "since 2022" is a time, not a clause.)
- */
-const CLAUSE_START =
-  /\b(?:that|which|who|whom|whose|where|when|after|before|because|while|whereas|although)\b/giu;
-
-function clausesOf(sentence: string): { text: string; start: number; end: number }[] {
-  const cuts = [0, ...[...sentence.matchAll(CLAUSE_START)].map((match) => match.index ?? 0), sentence.length];
-  return cuts.slice(0, -1).map((start, i) => {
-    const end = cuts[i + 1] ?? sentence.length;
-    return { text: sentence.slice(start, end), start, end };
-  });
 }
 
 const RELATIVE_TIME =

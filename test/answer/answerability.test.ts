@@ -141,6 +141,12 @@ describe('the answerability decision', () => {
     const bill = await askOf('What bill did Warren introduce on satellite access?');
     assert.equal(bill.abstained, true, bill.answer);
     assert.match(bill.answer, /No passage mentions the bill asked about\./);
+    // A time dates its own clause or the one before it, not a that-clause after it: "Musk acknowledged
+    // … earlier this month that he has a clearance" does not say when he was given one.
+    const given = await askOf('When was Musk first given a security clearance?');
+    assert.equal(given.abstained, true, given.answer);
+    const acknowledged = await askOf('When did Musk acknowledge having a clearance?');
+    assert.equal(acknowledged.abstained, false, acknowledged.answer);
     // "What's" asks as "what is" does.
     const contracted = await askOf("What's the population of Lancaster?");
     assert.equal(contracted.abstained, true, contracted.answer);
