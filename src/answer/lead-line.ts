@@ -1,7 +1,7 @@
 import { isPlantedInstruction } from '../llm/instruction-like.js';
 import type { Quote } from '../quotes/types.js';
 import { isHeadlineWord } from '../text/aliases.js';
-import { clausesOf } from '../text/clauses.js';
+import { clausesDatedBy, clausesOf } from '../text/clauses.js';
 import { findProperNames } from '../text/proper-names.js';
 import { sentencesOf } from '../text/sentences.js';
 import { contentTerms } from '../text/terms.js';
@@ -236,7 +236,7 @@ function quantityLine(analysis: QuestionAnalysis, sentence: string): string | nu
 const MAX_PHRASE_WORDS = 7;
 
 const TIME_PHRASE =
-  /\b(?:(?:since|in|on|by|until|from)\s+)?(?:(?:early|mid|late)\s+)?(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2}(?:,\s*\d{4})?|\s+\d{4})?\b|\b(?:(?:since|in)\s+)?(?:(?:early|mid|late)\s+)?(?:19|20)\d\d\b|\b(?:today|yesterday|this\s+week|last\s+week|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b/iu;
+  /\b(?:(?:since|in|on|by|until|from)\s+)?(?:(?:early|mid|late)\s+)?(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2}(?:,\s*\d{4})?|\s+\d{4})?\b|\b(?:(?:since|in)\s+)?(?:(?:early|mid|late)\s+)?(?:19|20)\d\d\b|\b(?:today|yesterday|this\s+week|last\s+week|(?:(?:earlier|later)\s+)?(?:this|last)\s+(?:month|year)|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b/iu;
 
 /**
  * The sentence's time, with a relative one ("Today", "on Friday") read against the document's date.
@@ -263,8 +263,10 @@ function whenLine(
   // about is dated by the document, whose own act it is.
   const best = Math.max(0, ...clauses.map(heldIn));
   const matches = all.filter((match) => {
-    const clause = clauseAt(match.index ?? 0);
-    return clause !== undefined && heldIn(clause) === best;
+    const at = clauses.findIndex((clause) => clauseAt(match.index ?? 0) === clause);
+    return (
+      at >= 0 && clausesDatedBy(clauses, at).some((dated) => heldIn(clauses[dated] ?? { text: '' }) === best)
+    );
   });
   if (all.length > 0 && matches.length === 0 && best > 0) {
     const day = spokenDate(passage.date) ?? partialDate(passage.date);
@@ -296,7 +298,7 @@ function whenLine(
 }
 
 const RELATIVE_TIME =
-  /^(?:on\s+)?(?:today|yesterday|this\s+week|last\s+week|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
+  /^(?:on\s+)?(?:today|yesterday|this\s+week|last\s+week|(?:(?:earlier|later)\s+)?(?:this|last)\s+(?:month|year)|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
 
 /** "2023-09" → "September 2023"; null for a full date (resolved elsewhere) or none. */
 function partialDate(date: string | null): string | null {

@@ -12,3 +12,17 @@ export function clausesOf(sentence: string): { text: string; start: number; end:
     return { text: sentence.slice(start, end), start, end };
   });
 }
+
+/** Conjunctions that open an adverbial clause, which modifies the clause before it. */
+const ADVERBIAL = /^(?:when|after|before|because|while|whereas|although)\b/i;
+
+/**
+ * The clauses a time standing in clause `i` dates: its own, and — when that clause is adverbial
+ * ("Musk acknowledged | while campaigning earlier this month") — the clauses it modifies before it. A
+ * complement or relative clause ("| that Musk restricted Starlink in 2022") dates only itself.
+ */
+export function clausesDatedBy(clauses: readonly { text: string }[], i: number): number[] {
+  const dated = [i];
+  for (let at = i; at > 0 && ADVERBIAL.test((clauses[at]?.text ?? '').trimStart()); at--) dated.push(at - 1);
+  return dated;
+}

@@ -36,6 +36,15 @@ describe('resolveRelativeDate', () => {
     assert.equal(resolveRelativeDate('Friday', null), null);
     assert.equal(resolveRelativeDate('in 2022', '2024-11-15'), null);
   });
+
+  it('reads this or last month and year as the period the document date falls in, or the one before', () => {
+    assert.match(
+      resolveRelativeDate('earlier this month', '2024-10-27') ?? '',
+      /^October 2024 \(read against/,
+    );
+    assert.match(resolveRelativeDate('last month', '2024-01-05') ?? '', /^December 2023 /);
+    assert.match(resolveRelativeDate('last year', '2024-01-05') ?? '', /^2023 /);
+  });
 });
 
 describe('the extractive answer leads with the answer', () => {
@@ -122,6 +131,12 @@ describe('the extractive answer leads with the answer', () => {
       /^Friday, September 15, 2023 \(the document's date; the times in its text date other events\)\. \[1\]$/,
     );
     assert.match(await lead('When did Musk restrict Starlink for Ukraine?'), /^In 2022\. \[1\]$/);
+    // A time in an adverbial clause dates the clause it modifies; "this month" is read against the
+    // document's date.
+    assert.match(
+      await lead('When did Musk acknowledge having a clearance?'),
+      /^Earlier this month — October 2024 \(read against the document's date, 2024-10-27\)\. \[1\]$/,
+    );
     // A headline's act is dated by its document.
     assert.match(
       await lead('When did Warren send the letter?'),
