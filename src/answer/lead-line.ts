@@ -320,6 +320,9 @@ function negated(text: string): boolean {
 
 const UNSETTLED_LINE = "The documents don't say directly";
 
+/** Two words in lower case joined by "or" ("before or after", "rise or fall"), not "or not" / "or so". */
+const ALTERNATIVES = /\b\p{Ll}+\s+or\s+(?!not\b|so\b)\p{Ll}+\b/u;
+
 /**
  * English marks what is supposed rather than asserted with a conditional clause ("if", "unless") or a
  * hypothetical modal ("would", "could", "might"): such a sentence neither confirms nor denies a fact.
@@ -361,6 +364,8 @@ function yesNoLine(analysis: QuestionAnalysis, sentence: string, passage: Passag
     concepts.every((term) => holds(term, present)) &&
     named.every((term) => holds(term, about)) &&
     verbs.every((stem) => present.has(stem));
+  // "Did Reed speak before or after the reports?" offers alternatives: "yes" or "no" answers neither.
+  if (ALTERNATIVES.test(analysis.text)) return `${UNSETTLED_LINE}; here is what they say:`;
   // "If Musk has become a concern, NASA will have to isolate …" states what would follow, not what
   // happened: a conditional or hypothetical sentence settles only a question asked the same way.
   if (!covered || concepts.length + verbs.length === 0 || irrealis(sentence) !== irrealis(analysis.text))

@@ -171,6 +171,17 @@ describe('the extractive answer leads with the answer', () => {
       /^Yes, according to Jack Reed \[\d\]:$/,
     );
     assert.match(await lead("Did Reed's statement mention NASA?"), /^The documents don't say directly/);
+    // A "yes" from one passage and a "no" from another settle nothing: SpaceX's statement is quoted in
+    // one, and another says it "didn't address" the conversations.
+    assert.match(
+      await lead('Did the SpaceX statement say anything about Musk talking to Putin?'),
+      /^The documents don't say directly/,
+    );
+    // Alternatives ("before or after") are not answered with a yes or a no.
+    assert.match(
+      await lead('Did Reed issue his statement before or after the Starlink reports?'),
+      /^The documents don't say directly/,
+    );
     // Meyer says what NASA would have to do if Musk became a concern: a supposition settles no fact.
     assert.match(
       await lead('Did Russia’s FSB get classified information through Musk?'),
