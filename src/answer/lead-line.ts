@@ -331,6 +331,10 @@ function irrealis(text: string): boolean {
   return /\b(?:if|unless|would|could|might)\b|['’]d\s+(?:be|have)\b/i.test(text);
 }
 
+/** "say anything about", "comment on", "mention": a question whether someone spoke of a topic at all. */
+const SAID_ANYTHING_ABOUT =
+  /\b(?:say|said|says|write|wrote|comment(?:ed)?)\s+(?:anything|something)\s+(?:about|on)\b|\bcomment(?:ed)?\s+on\b|\bmention(?:ed|s)?\b/i;
+
 /** Negation in English: the particles and the verbs that deny or refuse. */
 const NEGATION = /\b(?:not|no|never|neither|nor|none|without|n't|declined|denied|refused|rejected)\b|n't\b/i;
 
@@ -353,7 +357,11 @@ function yesNoLine(analysis: QuestionAnalysis, sentence: string, passage: Passag
     quote.role ?? '',
     ...quote.members,
   ]);
-  const about = new Set([...contentTerms([passage.text, passage.title, ...credited].join(' ')), ...present]);
+  const publisher = passage.publisher ?? '';
+  const about = new Set([
+    ...contentTerms([passage.text, passage.title, publisher, ...credited].join(' ')),
+    ...present,
+  ]);
   const named = analysis.keyTerms.filter((term) => nameStems.has(term.stem));
   const holds = (term: KeyTerm, within: ReadonlySet<string>) =>
     [term.stem, ...term.equivalentStems, ...term.synonymStems].some((stem) => within.has(stem));
@@ -368,7 +376,10 @@ function yesNoLine(analysis: QuestionAnalysis, sentence: string, passage: Passag
   if (ALTERNATIVES.test(analysis.text)) return `${UNSETTLED_LINE}; here is what they say:`;
   // "If Musk has become a concern, NASA will have to isolate …" states what would follow, not what
   // happened: a conditional or hypothetical sentence settles only a question asked the same way.
-  if (!covered || concepts.length + verbs.length === 0 || irrealis(sentence) !== irrealis(analysis.text))
+  // "Did Nelson say anything about the reports?" asks whether he spoke of them: what he said may be
+  // a supposition ("if the reports are true, …") and still be said.
+  const supposed = !SAID_ANYTHING_ABOUT.test(analysis.text) && irrealis(sentence) !== irrealis(analysis.text);
+  if (!covered || concepts.length + verbs.length === 0 || supposed)
     return `${UNSETTLED_LINE}; here is what they say:`;
   const same = negated(sentence) === negated(analysis.text);
   const source = speaker ? `${speaker} [1]` : '[1]';

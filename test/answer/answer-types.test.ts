@@ -177,6 +177,11 @@ describe('the extractive answer leads with the answer', () => {
       await lead('Did the SpaceX statement say anything about Musk talking to Putin?'),
       /^The documents don't say directly/,
     );
+    // Whether someone spoke of a topic at all is settled by what they said of it, supposition or not.
+    assert.match(
+      await lead('Did Nelson say anything about the reports on Musk and Putin?'),
+      /^Yes, according to Bill Nelson \[\d\]:$/,
+    );
     // Alternatives ("before or after") are not answered with a yes or a no.
     assert.match(
       await lead('Did Reed issue his statement before or after the Starlink reports?'),
