@@ -25,6 +25,22 @@ export function firstNameOwner(entities: readonly Entity[], first: string, pos: 
 }
 
 /**
+ * "I.S.:" in an interview with Ingrid Solheim: a label of dotted initials stands for the one person
+ * named so far whose names begin with those letters, first to last (every name, or the first and the
+ * surname when a middle name is left out).
+ */
+export function initialsOwner(entities: readonly Entity[], letters: string, pos: number): Entity | null {
+  const wanted = letters.toLowerCase();
+  const owners = entities.filter((e) => {
+    if (e.words.length < 2 || !PEOPLE.has(e.kind) || lastMentionBefore(e, pos) < -1) return false;
+    const all = e.words.map((word) => word[0] ?? '').join('');
+    const outer = `${e.words[0]?.[0] ?? ''}${e.words.at(-1)?.[0] ?? ''}`;
+    return all === wanted || outer === wanted;
+  });
+  return owners.length === 1 ? (owners[0] ?? null) : null;
+}
+
+/**
  * "Castellan" after "Castellan Property Group": an organisation named in full is referred to again by
  * the distinctive word its name opens with, when it is the only organisation named so far that opens
  * with that word (and no person has it as a surname, which was tried first).
