@@ -92,7 +92,9 @@ export function resolveName(
   const entities = table.entities;
   const last = run.nameWords[run.nameWords.length - 1]?.bare ?? '';
   // A short name the document defined ("Halvorsen") is that organisation, before any surname.
-  const defined = table.aliases.get(run.name.toLowerCase());
+  // "the Company", capitalised as legal drafting writes the common noun it defined.
+  const defined =
+    table.aliases.get(run.name.toLowerCase()) ?? table.aliases.get(`the ${run.name.toLowerCase()}`);
   if (defined && run.title === null) return entitySpeaker(defined, null);
   // "DeLuca", "McKay" look like a one-word brand ("SpaceX") by their inner capital; when the document
   // has named a person with that surname and no organisation of that name, the word is the surname.
