@@ -2,7 +2,8 @@
 // Whitfield` / `"…," according to a statement from the tribe`, and split quotes `"…," he told the
 // paper, "…"` whose second half belongs to the same speaker.
 import { readAppositive } from './appositive.js';
-import { TELL_VERBS } from './lexicon.js';
+import { SPEECH_VERBS, TELL_VERBS } from './lexicon.js';
+import { STATEMENT_NOUNS } from './noun-lexicon.js';
 import { readNounPhrase } from './noun-phrase.js';
 import { DIALOGUE_DASH, type QuoteSpan, spanStart, withoutInnerClose } from './quote-marks.js';
 import {
@@ -76,6 +77,7 @@ export function findAfterAct(text: string, spans: readonly QuoteSpan[], index: n
   }
   if (!act) act = accordingAfter(text, at, limit, index);
   if (!act) act = howPutAfter(text, from, limit, index);
+  if (!act) act = whoseWordsAfter(text, from, limit, index);
   if (!act) return null;
   // Split quote: `"No other company," he told the paper, "been able to …"` — the next span is the same speech.
   const afterCue = tellObjectEnd(text, act.cue, act.cueEnd);
@@ -98,6 +100,34 @@ export function findAfterAct(text: string, spans: readonly QuoteSpan[], index: n
 /** `"…." That is how Ortiz puts it`: the next sentence hands the quote to the one it names. */
 const HOW_PUT =
   /^\s*(?:That|This)(?:['’]s|\s+is|\s+was)\s+how\s+((?:\p{Lu}[\p{L}.'’-]*\s+){0,3}?\p{Lu}[\p{L}.'’-]*|he|she|they)\s+(?:puts|put|says|said|tells|told|describes|described)\s+it\b/u;
+
+/**
+ * `"…." That was Achterberg's reply`: the next sentence names the quote as someone's utterance — a
+ * noun for a statement, or the noun of a speech verb ("reply", "answer", "warning").
+ */
+const WHOSE_WORDS =
+  /^\s*(?:That|This)(?:['’]s|\s+is|\s+was)\s+((?:\p{Lu}[\p{L}.'’-]*\s+){0,3}?\p{Lu}[\p{L}.-]*?)['’]s?\s+(\p{L}+)(?:\s+(\p{L}+))?/u;
+
+/** "reply" from "replied", "answer" from "answered", "warning" from "warned": a speech verb's noun. */
+function isSpeechNoun(word: string): boolean {
+  const lower = word.toLowerCase();
+  if (STATEMENT_NOUNS.has(lower)) return true;
+  const forms = [lower, `${lower}ed`, lower.replace(/y$/, 'ied'), lower.replace(/ing$/, 'ed')];
+  return forms.some((form) => form !== lower && SPEECH_VERBS.has(form));
+}
+
+function whoseWordsAfter(text: string, from: number, limit: number, index: number): SpeechAct | null {
+  const m = WHOSE_WORDS.exec(text.slice(from, limit));
+  // The noun may follow an adjective: "That was Achterberg's curt reply".
+  const noun = [m?.[2], m?.[3]].find((word) => word !== undefined && isSpeechNoun(word));
+  if (!m?.[1] || !noun) return null;
+  const start = from + m[0].indexOf(m[1]);
+  const np = writtenSpeaker(text, start, m[1]);
+  if (!np) return null;
+  const act = makeAct('after', np, noun.toLowerCase(), start, start + m[1].length, null);
+  act.spans.push(index);
+  return act;
+}
 
 function howPutAfter(text: string, from: number, limit: number, index: number): SpeechAct | null {
   const m = HOW_PUT.exec(text.slice(from, limit));

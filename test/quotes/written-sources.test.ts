@@ -297,4 +297,16 @@ describe('written sources and the organisations behind them', () => {
     );
     assert.equal(quoteWith(quotes, 'His lawyers').speaker, 'Lucía Ortiz');
   });
+
+  it('credits a quote followed by "That was X\'s reply" to X, for any noun of a statement or a speech verb', () => {
+    const quotes = extract(
+      [
+        'Simon Achterberg, the college president, met the guild. Odette Marchetti-Lowe leads it.',
+        '"They are our numbers, read halfway." That was Achterberg\'s reply on Tuesday.',
+        '"We will see." That was Marchetti-Lowe\'s curt answer.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'read halfway').speaker, 'Simon Achterberg');
+    assert.equal(quoteWith(quotes, 'We will see').speaker, 'Odette Marchetti-Lowe');
+  });
 });
