@@ -116,7 +116,7 @@ function readCommonPhrase(
 /**
  * "A hospital spokesman", "a union representative": the organisation noun before the head says whom
  * the spokesperson speaks for (the hospital the document named). A bare "a spokesperson" speaks for
- * nobody named, and "the spokesman" is the person the document gave that role.
+ * the organisation just named, if any, and "the spokesman" is the person the document gave that role.
  */
 /**
  * "the center’s survey", "the agency’s statement": a possessive organisation noun among the modifiers
@@ -148,7 +148,9 @@ function spokesOfModifier(
     const owner = phrase(text, 'org', org.start, org.end, { head: org.bare, definite: true });
     return phrase(text, 'owned', start, last.end, { ...extra, owner });
   }
-  return extra.definite ? phrase(text, 'role', start, last.end, extra) : null;
+  // Definite or not, the spokesperson is resolved as a role: "the spokesman" the document gave that
+  // role, "a spokesman" the organisation just named (speaker-resolver.ts says when there is one).
+  return phrase(text, 'role', start, last.end, extra);
 }
 
 /** "analysts at Barrow & Finch": a research desk at a named organisation, owned by it (see DESK_GROUPS). */

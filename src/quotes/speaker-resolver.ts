@@ -28,6 +28,9 @@ export type { Speaker } from './speaker.js';
 const DOCUMENTS = new Set(['survey', 'poll', 'study', 'report']);
 const documentKind = (head: string) => (head === 'poll' ? 'survey' : head);
 
+/** Characters back to an organisation "just named": about the sentence before. */
+const JUST_NAMED = 240;
+
 export interface ResolveContext {
   /** Absolute offset of the mention. */
   pos: number;
@@ -447,6 +450,10 @@ export class SpeakerResolver {
     // "a senior official said": the writer withholds the name, so it is never filled in from a person
     // the document gave that role (who would be "the official", or named).
     const article = /^(?:a|an)\s/i.exec(np.text);
+    // "A spokesman said" is the organisation he speaks for, when the text has one in view; the gold
+    // rules and news style credit an unnamed spokesperson's words to the body they speak for.
+    const spokesman = article && SPOKES_NOUNS.has(np.head ?? '') ? this.spokesmanOf(ctx) : null;
+    if (spokesman) return spokesman;
     if (article) {
       const name = np.text.charAt(0).toLowerCase() + np.text.slice(1);
       return { name, role: null, members: [], kind: 'person', unnamed: true };
@@ -478,8 +485,16 @@ export class SpeakerResolver {
       if (described) return described.speaker;
     }
     // "the spokesman" whom the document never names is the one already heard from, who spoke for an
-    // organisation: the organisation that spoke last.
-    return SPOKES_NOUNS.has(head) ? (this.recent(ctx, (s) => s.kind === 'org')?.speaker ?? null) : null;
+    // organisation: the organisation that spoke last — or, when none has yet, the one just named ("The
+    // state office was noncommittal. A spokesman said …"): a spokesman speaks for an organisation.
+    return SPOKES_NOUNS.has(head) ? this.spokesmanOf(ctx) : null;
+  }
+
+  private spokesmanOf(ctx: ResolveContext): Speaker | null {
+    return (
+      this.recent(ctx, (s) => s.kind === 'org')?.speaker ??
+      this.recentEntity(ctx.pos, 'org', (e) => lastMentionBefore(e, ctx.pos) >= ctx.pos - JUST_NAMED)
+    );
   }
 
   private owner(np: NounPhrase, ctx: ResolveContext): Speaker | null {
@@ -513,6 +528,8 @@ export class SpeakerResolver {
       case 'her':
         return this.pronoun('she', ctx);
       default:
+        // "A spokesman said …" with no "for …": the organisation he speaks for, as above.
+        if (SPOKES_NOUNS.has(head)) return this.spokesmanOf(ctx);
         // "The statement said …": the statement of whoever last spoke. A bare "the report" or "the
         // lawsuit" is a document of unknown origin, and speaks for nobody.
         if (!ISSUED_NOUNS.has(np.head ?? '')) return null;

@@ -244,6 +244,15 @@ describe('indirect speech (sieves 3 and 4)', () => {
     assert.equal(quote.kind, 'indirect');
   });
 
+  it('credits "a spokesman said" to the organisation just named, and to none when none is', () => {
+    const named = extract(
+      'The state Office of Coastal Mobility was noncommittal. A spokesman said only that the applications "are under review."',
+    );
+    assert.equal(quoteWith(named, 'are under review').speaker, 'Office of Coastal Mobility');
+    const none = extract('"We are reviewing it," a spokesman said.');
+    assert.equal(quoteWith(none, 'We are reviewing it').speaker, 'a spokesman');
+  });
+
   it('reads bullets "- …, Meyer said." without the bullet and without earlier sentences', () => {
     const quotes = extract(
       [
