@@ -4,6 +4,7 @@ import type { Quote } from '../../quotes/types.js';
 import type { DocumentQuote, QuoteStore, SpeakerNames } from '../quote-store.js';
 import type { StoredDocument } from '../types.js';
 import { quotedLexeme } from './lexical-terms.js';
+import { heldDocument } from './postgres-index-sql.js';
 
 /** Documents whose quote lists are kept for the questions that come next (summaries, checks). */
 const CACHED_DOCUMENTS = 256;
@@ -11,6 +12,9 @@ const CACHED_DOCUMENTS = 256;
 const DOCUMENTS_PER_BATCH = 200;
 
 type QuoteRow = { document_id: string; position: number; quote: Quote };
+
+/** Joins quote rows (`q`) to their document as the publication read holds it, its time `$n`. */
+const held = (n: number) => `JOIN whosaid_documents d ON d.id = q.document_id AND ${heldDocument('d', n)}`;
 
 /**
  * The documents' quotes of an index published in PostgreSQL (whosaid_quotes, one row per quote in
@@ -27,6 +31,8 @@ export class PostgresQuoteStore implements QuoteStore {
   constructor(
     private readonly pool: Pick<pg.Pool, 'query'>,
     private readonly counts: ReadonlyMap<string, number>,
+    /** `whosaid_index.updated_at` of the publication read: rows of documents rewritten since are not read. */
+    private readonly publishedAt: string,
     capacity = CACHED_DOCUMENTS,
   ) {
     this.cache = new BoundedMap(capacity);
@@ -61,9 +67,10 @@ export class PostgresQuoteStore implements QuoteStore {
     // lower(speaker) is what the speaker index holds; the exact comparison keeps the names' case.
     // `?|` on the members array is answered by its GIN index (migration 005).
     const rows = await this.rows(
-      `SELECT document_id, position, quote FROM whosaid_quotes
-        WHERE (lower(speaker) = ANY($1::text[]) AND speaker = ANY($2::text[])) OR (quote->'members') ?| $3::text[]`,
-      [names.speakers.map((name) => name.toLowerCase()), names.speakers, names.members],
+      `SELECT q.document_id, q.position, q.quote FROM whosaid_quotes q ${held(4)}
+        WHERE (lower(q.speaker) = ANY($1::text[]) AND q.speaker = ANY($2::text[]))
+           OR (q.quote->'members') ?| $3::text[]`,
+      [names.speakers.map((name) => name.toLowerCase()), names.speakers, names.members, this.publishedAt],
     );
     return inOrder(documents, rows);
   }
@@ -89,16 +96,17 @@ export class PostgresQuoteStore implements QuoteStore {
              JOIN (SELECT DISTINCT document_id, (chunk->>'paragraph')::int AS paragraph
                      FROM whosaid_chunks WHERE lexical @@ $1::tsquery) p
                ON q.document_id = p.document_id AND q.paragraph = p.paragraph
+             ${held(2)}
             WHERE q.speaker IS NOT NULL`,
-          [wanted.map((term) => `${quotedLexeme(term)}:AB`).join(' | ')],
+          [wanted.map((term) => `${quotedLexeme(term)}:AB`).join(' | '), this.publishedAt],
         )),
       );
     if (speakers.length > 0)
       rows.push(
         ...(await this.rows(
-          `SELECT document_id, position, quote FROM whosaid_quotes
-            WHERE lower(speaker) = ANY($1::text[]) AND speaker = ANY($2::text[])`,
-          [speakers.map((name) => name.toLowerCase()), speakers],
+          `SELECT q.document_id, q.position, q.quote FROM whosaid_quotes q ${held(3)}
+            WHERE lower(q.speaker) = ANY($1::text[]) AND q.speaker = ANY($2::text[])`,
+          [speakers.map((name) => name.toLowerCase()), speakers, this.publishedAt],
         )),
       );
     return inOrder(documents, rows);
@@ -106,8 +114,9 @@ export class PostgresQuoteStore implements QuoteStore {
 
   private async read(ids: readonly string[]): Promise<Map<string, Quote[]>> {
     const rows = await this.rows(
-      'SELECT document_id, position, quote FROM whosaid_quotes WHERE document_id = ANY($1::text[]) ORDER BY document_id, position',
-      [ids],
+      `SELECT q.document_id, q.position, q.quote FROM whosaid_quotes q ${held(2)}
+        WHERE q.document_id = ANY($1::text[]) ORDER BY q.document_id, q.position`,
+      [ids, this.publishedAt],
     );
     const byDocument = new Map<string, Quote[]>();
     for (const { document_id, quote } of rows) {
