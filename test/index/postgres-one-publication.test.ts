@@ -102,6 +102,10 @@ describe('a replica reads the rows of the publication it holds', () => {
     (await index.lexical.chunksWithAll(words, 50)).filter(
       (label) => index.store?.documentOf(label) === document.id,
     );
+  const nearestOf = async (index: PostgresIndex, document: StoredDocument, text: string) => {
+    const hits = await index.vectorSearch.nearest(await embedder.embeddings.embedQuery(text), 10);
+    return hits.filter((hit) => index.store?.documentOf(hit.label) === document.id);
+  };
   const speakerOf = (document: StoredDocument) =>
     document.quotes.find((quote) => quote.speaker !== null)?.speaker ?? '';
   const quotedIn = async (index: PostgresIndex, document: StoredDocument) => {
@@ -122,6 +126,8 @@ describe('a replica reads the rows of the publication it holds', () => {
         .find((w) => /^\p{L}{6,}$/u.test(w)) ?? '';
     assert.ok((await labelsOf(held, changed, word)).length > 0, word);
     assert.ok((await quotedIn(held, changed)).length > 0);
+    const [lede = ''] = before;
+    assert.ok((await nearestOf(held, changed, lede)).length > 0);
     const keptBefore = await paragraphsOf(held, kept);
 
     const report = await savePostgresIndex(pool, rewritten(files, changed.id));
@@ -131,6 +137,7 @@ describe('a replica reads the rows of the publication it holds', () => {
     assert.deepEqual(await untouched.quoteStore?.ofDocument(changed), []);
     assert.deepEqual(await quotedIn(untouched, changed), []);
     assert.deepEqual(await labelsOf(untouched, changed, word), [], 'its chunks are not ranked');
+    assert.deepEqual(await nearestOf(untouched, changed, lede), [], 'nor found by their vectors');
     assert.deepEqual(await paragraphsOf(untouched, kept), keptBefore, 'the other documents as before');
     assert.ok((await quotedIn(untouched, kept)).length > 0);
     // What a replica had read of it is what it holds: the publication it answers from.
@@ -147,6 +154,7 @@ describe('a replica reads the rows of the publication it holds', () => {
     const quotes = await quotedIn(swapped, changed);
     assert.ok(quotes.length > 0 && quotes.every((text) => text === text.toUpperCase()));
     assert.ok((await labelsOf(swapped, changed, word)).length > 0);
+    assert.ok((await nearestOf(swapped, changed, lede)).length > 0);
   });
 
   it('leaves out what a writer rewrote before it stopped short of publishing', async () => {

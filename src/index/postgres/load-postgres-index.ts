@@ -62,7 +62,7 @@ export async function loadPostgresIndex(
     const published = [row.published_at];
     const documents = await client.query<{ id: string; stored: StoredDocument }>(
       `SELECT id, ${onDemand ? "jsonb_set(stored, '{quotes}', '[]')" : 'stored'} AS stored
-         FROM whosaid_documents d WHERE ${heldDocument('d', 1)} ORDER BY ordinal`,
+         FROM whosaid_documents d WHERE ${heldDocument('d', '$1')} ORDER BY ordinal`,
       published,
     );
     const attributed = onDemand
@@ -180,7 +180,13 @@ function assemble(
     chunks,
     ...(corpus_tables ? { tables: corpus_tables, store, quoteStore } : {}),
     lexical: new PostgresLexicalSearch(pool, labelOf, statistics, published_at),
-    vectorSearch: new PostgresVectorSearch(pool, manifest.embedder.dimensions, labelOf, efSearch),
+    vectorSearch: new PostgresVectorSearch(
+      pool,
+      manifest.embedder.dimensions,
+      labelOf,
+      published_at,
+      efSearch,
+    ),
     publishedAt: published_at,
   };
 }

@@ -21,7 +21,8 @@ const CACHED_PARAGRAPHS = 4_000;
 type Row = { document_id: string; position: number; chunk: Omit<Chunk, 'label'> };
 
 /** Joins chunk rows (`c`) to their document as the publication read holds it, its time `$n`. */
-const held = (n: number) => `JOIN whosaid_documents d ON d.id = c.document_id AND ${heldDocument('d', n)}`;
+const held = (n: number) =>
+  `JOIN whosaid_documents d ON d.id = c.document_id AND ${heldDocument('d', `$${n}`)}`;
 
 /**
  * The chunks of an index published in PostgreSQL, read when answering asks for them (by label, by

@@ -85,7 +85,7 @@ export class PostgresLexicalSearch implements LexicalSearch {
     const terms = [...new Set(contentTerms(phrase))];
     if (terms.length === 0) return false;
     const { rows } = await this.pool.query(
-      `SELECT 1 FROM whosaid_chunks c JOIN whosaid_documents d ON d.id = c.document_id AND ${heldDocument('d', 2)}
+      `SELECT 1 FROM whosaid_chunks c JOIN whosaid_documents d ON d.id = c.document_id AND ${heldDocument('d', '$2')}
         WHERE c.lexical @@ $1::tsquery ${this.collectionFilter(3)} LIMIT 1`,
       [terms.map(quotedLexeme).join(' & '), this.publishedAt, ...this.collectionParameter()],
     );
@@ -126,7 +126,7 @@ export class PostgresLexicalSearch implements LexicalSearch {
       score: number;
     }>(
       `${rankingSql(this.collectionFilter(8))}
-      SELECT ranked.* FROM ranked JOIN whosaid_documents d ON d.id = ranked.document_id AND ${heldDocument('d', 7)}
+      SELECT ranked.* FROM ranked JOIN whosaid_documents d ON d.id = ranked.document_id AND ${heldDocument('d', '$7')}
        ORDER BY round(score::numeric, ${SCORE_DECIMALS}) DESC, ${every ? '' : 'first_met,'} d.ordinal, position
        LIMIT ${Math.floor(limit)}`,
       [

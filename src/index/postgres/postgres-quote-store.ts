@@ -14,7 +14,8 @@ const DOCUMENTS_PER_BATCH = 200;
 type QuoteRow = { document_id: string; position: number; quote: Quote };
 
 /** Joins quote rows (`q`) to their document as the publication read holds it, its time `$n`. */
-const held = (n: number) => `JOIN whosaid_documents d ON d.id = q.document_id AND ${heldDocument('d', n)}`;
+const held = (n: number) =>
+  `JOIN whosaid_documents d ON d.id = q.document_id AND ${heldDocument('d', `$${n}`)}`;
 
 /**
  * The documents' quotes of an index published in PostgreSQL (whosaid_quotes, one row per quote in
