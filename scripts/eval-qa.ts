@@ -26,6 +26,8 @@ interface Question {
   gold: { doc: string; paragraphs: number[] }[];
   speaker: string | null;
   speakers_any?: string[];
+  answer_type?: string;
+  expect?: string;
   split: 'dev' | 'test';
 }
 
@@ -150,6 +152,30 @@ for (const style of [...new Set(questions.map((q) => q.style))].sort()) {
   });
   lines.push(`| ${style} | ${cells.join(' | ')} |`);
 }
+// The lead line of yes/no questions whose expected answer starts with a plain "Yes" or "No": given
+// rightly, given wrongly, or not given ("The documents don't say directly", or declined).
+const polarityOf = (text: string) => /^\s*(yes|no)\b/i.exec(text)?.[1]?.toLowerCase() ?? null;
+lines.push(
+  '',
+  '| split | yes/no questions (expected "Yes" or "No") | lead says it | lead says the opposite | not settled |',
+  '|---|---|---|---|---|',
+);
+for (const split of ['dev', 'test'] as const) {
+  const list = outcomes.filter(
+    (o) =>
+      o.question.split === split &&
+      o.question.answerable &&
+      o.question.answer_type === 'yes_no' &&
+      polarityOf(o.question.expect ?? '') !== null,
+  );
+  const given = list.map((o) => ({
+    expected: polarityOf(o.question.expect ?? ''),
+    lead: o.answer.abstained ? null : polarityOf(o.answer.answer),
+  }));
+  const right = given.filter((g) => g.lead === g.expected).length;
+  const wrong = given.filter((g) => g.lead !== null && g.lead !== g.expected).length;
+  lines.push(`| ${split} | ${list.length} | ${right} | ${wrong} | ${list.length - right - wrong} |`);
+}
 console.log(lines.join('\n'));
 
 if (details) {
@@ -174,6 +200,7 @@ await writeMarkdownSection(
     'extractive answers. hit@3: a gold paragraph among the first three citations (an abstention is a miss); ' +
     'retrieved@3: among the first three passages whether answered or not (retrieval alone). ' +
     'Speaker credited: the answer names the person or organisation whose words answer the question. ' +
+    'Yes/no leads: the first line of the answer to a yes/no question against the expected "Yes" or "No". ' +
     'Tune on dev only; test is recorded here, never inspected question by question.\n\n' +
     `Measured on ${new Date().toISOString().slice(0, 10)}.\n\n${lines.join('\n')}`,
   'Quality',

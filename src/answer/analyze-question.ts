@@ -213,9 +213,19 @@ function expectedKind(question: string): ExpectedKind | null {
 }
 
 const ATTRIBUTE_QUESTION =
-  /^\s*(?:what|who|which)\s+(?:is|was|are|were)\s+(?:(?:the|a|an)\s+)?([\w\s-]+?)\s+(?:of|for|in|at)\s/i;
+  /^\s*(?:what|who|which)(?:\s+(?:is|was|are|were)|['’]s)\s+((?:(?:the|a|an)\s+)?[\w\s-]+?)\s+(?:of|for|in|at)\s/i;
 const POSSESSIVE_QUESTION =
-  /^\s*(?:what|who|which)\s+(?:is|was|are|were)\s+[\w\s.-]+?['’]s\s+([\w\s-]+?)\s*\??\s*$/i;
+  /^\s*(?:what|who|which)(?:\s+(?:is|was|are|were)|['’]s)\s+[\w\s.-]+?['’]s\s+([\w\s-]+?)\s*\??\s*$/i;
+
+/**
+ * "What was Musk doing in Lancaster": a subject and a present participle after the copula are the
+ * progressive, a verb phrase — no attribute "doing" is asked for. An attribute's phrase is a noun
+ * phrase ("the population", "the funding"): its first word is no subject of an -ing form.
+ */
+function isProgressive(phrase: string): boolean {
+  const parts = words(phrase);
+  return parts.length >= 2 && !/^(?:the|a|an)$/i.test(parts[0] ?? '') && /ing$/i.test(parts.at(-1) ?? '');
+}
 
 /** "What deadline did…", "what kind of backup plans did…": the wh-phrase's noun, before its auxiliary. */
 const WH_PHRASE =
@@ -233,7 +243,9 @@ function readWhPhrase(
 ): { focus: string | null; named: string | null; addressee?: boolean } {
   const none = { focus: null, named: null };
   const phrase = ATTRIBUTE_QUESTION.exec(question)?.[1] ?? POSSESSIVE_QUESTION.exec(question)?.[1];
-  if (phrase) return { focus: words(phrase).at(-1) ?? null, named: null };
+  const attribute = phrase && !isProgressive(phrase) ? words(phrase).at(-1) : undefined;
+  // "What's the gist of the letter?": a summary or a meaning is what the text says, not a word in it.
+  if (attribute && !wordnet.isSummaryNoun(attribute)) return { focus: attribute, named: null };
   // "Which senators signed the letter?": a subject question has no auxiliary after its wh-phrase.
   const object = WH_PHRASE.exec(question)?.[1];
   const subject = WHICH_SUBJECT.exec(question);

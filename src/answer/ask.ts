@@ -8,6 +8,7 @@ import type { QuestionAnalysis } from './analyze-question.js';
 import { decideAnswerable } from './answerability.js';
 import { documentRequest, isDocumentMeant, listDocuments, summarizeDocument } from './document-answer.js';
 import { listRequest } from './document-list.js';
+import { referencedDocuments } from './document-reference.js';
 import { composeExtractiveAnswer, pickQuote, toCitation } from './extractive-answer.js';
 import type { AnswerGenerator } from './generate-answer.js';
 import { prepareAnswer } from './prepare-answer.js';
@@ -58,7 +59,7 @@ export async function ask(context: SearchContext, options: AskOptions): Promise<
   // against the documents as a quotation, never searched as keywords.
   const claim = findClaim(options.question);
   if (claim) return checkedAnswer(await checkQuote(context, claim));
-  const request = documentRequest(options.question);
+  const request = documentRequest(options.question, context.wordnet);
   if (request === 'list')
     return { ...plain(), ...(await listDocuments(context, listRequest(options.question) ?? undefined)) };
   if (request === 'speakers' && !options.unsolicited && !namesADocument(options.question))
@@ -93,10 +94,16 @@ export async function ask(context: SearchContext, options: AskOptions): Promise<
     !evidence.absentPerson &&
     evidence.missing.length === 0 &&
     !namesUnknownWord(analysis, context);
+  // A document the question names by author and kind ("the gist of the Reed statement") is there,
+  // whatever the request's own words weigh in the evidence.
+  const referenced = request === 'summary' ? referencedDocuments(options.question, context) : [];
+  const named = passages.find((passage) => referenced.includes(passage.doc))?.doc;
   const top =
-    (request === 'summary' && support.supported) || speakersOf
-      ? context.documents.get(passages[0]?.doc ?? '')
-      : undefined;
+    request === 'summary' && named
+      ? context.documents.get(named)
+      : (request === 'summary' && support.supported) || speakersOf
+        ? context.documents.get(passages[0]?.doc ?? '')
+        : undefined;
   const topParagraphs = top ? await context.store.documentParagraphs(top.id, top.paragraphCount) : [];
   const meant = top && isDocumentMeant(options.question, top, topParagraphs) ? top : undefined;
   if (meant && !options.unsolicited)

@@ -1,8 +1,9 @@
 import { runNow, type Steps, stepCounter } from '../run-in-slices.js';
+import { expandAbbreviatedRun } from '../text/blends.js';
 import { Vocabulary } from '../text/spelling.js';
 import { isStopword, words } from '../text/terms.js';
 import { isCommonWord, lexiconTags } from '../text/word-lexicon.js';
-import { corpusNameRunSteps } from './corpus-names.js';
+import { corpusNameRunSteps, corpusNameRuns } from './corpus-names.js';
 import type { CorpusView, SearchContext } from './search-context.js';
 
 export interface CorrectedQuestion {
@@ -82,7 +83,33 @@ export function correctQuestion(question: string, context: SearchContext): Corre
     corrections.push({ from: token, to: replaced });
     return replaced;
   });
-  return { text: expandClippedNames(text, context, known, corrections), corrections };
+  const named = expandClippedNames(text, context, known, corrections);
+  return { text: expandInitialismsBeforeWords(named, context, corrections), corrections };
+}
+
+/** An initialism and the lower-case words after it, as typed ("AF secretary"). */
+const INITIALISM_THEN_WORDS = /(?<![\p{L}.])\p{Lu}{2,5}(?:\s+\p{Ll}{3,}){1,2}\b/gu;
+
+/**
+ * "the AF secretary" → "the Air Force Secretary": an initialism with the word it qualifies may spell a
+ * name the documents write in full (expandAbbreviatedRun), the shortest such reading first.
+ */
+function expandInitialismsBeforeWords(
+  text: string,
+  context: SearchContext,
+  corrections: CorrectedQuestion['corrections'],
+): string {
+  return text.replace(INITIALISM_THEN_WORDS, (run) => {
+    const parts = run.split(/\s+/);
+    for (let end = 2; end <= parts.length; end++) {
+      const typed = parts.slice(0, end).join(' ');
+      const written = expandAbbreviatedRun(typed, corpusNameRuns(context));
+      if (!written) continue;
+      corrections.push({ from: typed, to: written });
+      return [written, ...parts.slice(end)].join(' ');
+    }
+    return run;
+  });
 }
 
 /** Capitalised words in a row: a name as typed ("Senate Armed Svcs Cmte"). */
@@ -111,11 +138,13 @@ function expandClippedNames(
       const full = vocabulary.expansion(word);
       return full ? caseLike(part, full) : part;
     });
-    if (expanded.every((part, i) => part === parts[i])) return run;
     // A question's first word is capitalised too ("Has Senate Armed Svcs …"): the name may start after it.
     for (const start of isStopword((parts[0] ?? '').toLowerCase()) ? [0, 1] : [0]) {
-      const written = forms.get(expanded.slice(start).join(' ').toLowerCase());
-      if (!written) continue;
+      const clipped = expanded.some((part, i) => part !== parts[i]);
+      const written =
+        (clipped ? forms.get(expanded.slice(start).join(' ').toLowerCase()) : undefined) ??
+        expandAbbreviatedRun(parts.slice(start).join(' '), corpusNameRuns(context));
+      if (!written || written === parts.slice(start).join(' ')) continue;
       const from = parts.slice(start).join(' ');
       corrections.push({ from, to: written });
       return [...parts.slice(0, start), written].join(' ');

@@ -3,9 +3,11 @@ import { isPlantedInstruction } from '../llm/instruction-like.js';
 import type { Quote } from '../quotes/types.js';
 import { countWords, sentencesOf } from '../text/sentences.js';
 import { contentTerms } from '../text/terms.js';
+import type { Wordnet } from '../text/wordnet.js';
 import { capitalize, credit } from './credit.js';
 import { citationOf } from './document-citation.js';
 import { documentsFor, type ListRequest, listRequest } from './document-list.js';
+import { DOCUMENT_NOUN } from './document-reference.js';
 import type { SearchContext } from './search-context.js';
 import { isSpeakersRequest } from './speaker-list.js';
 import type { Answer, Citation } from './types.js';
@@ -19,11 +21,24 @@ export type DocumentRequest = 'list' | 'summary' | 'speakers';
 const SUMMARY =
   /^(?:(?:can|could|would)\s+you\s+)?(?:please\s+)?(?:summari[sz]e|sum\s+up|recap|give\s+me\s+(?:a\s+)?(?:summary|rundown|gist|tl;?dr))\b|\bwhat(?:'s|\s+is|\s+was)\s+(?:the|this|that)\s+(?:\p{L}+\s+){0,4}?(?:article|story|piece|document|letter|statement|release|report)\s+(?:about|saying)\b|^tl;?dr\b/iu;
 
+/**
+ * "What's the main point of the Axios piece?", "can you give me a short overview of the letter?": a
+ * noun for a summary or a meaning (as WordNet files it) of a document asks for the document as a whole.
+ */
+const SUMMARY_OF = new RegExp(
+  String.raw`^\s*(?:(?:can|could|would)\s+(?:you|someone)\s+)?(?:please\s+)?(?:what(?:'s|’s|\s+is|\s+was|\s+are)|give\s+me|tell\s+me|share)\s+(?:the|a|an|your)?\s*(?:(\p{L}+)\s+)?(\p{L}+)\s+(?:of|on|from|in)\s+(?:the|this|that)\s+(?:[\p{L}/'’-]+\s+){0,4}?(?:${DOCUMENT_NOUN}|document|doc|report)\b`,
+  'iu',
+);
+
 /** "what documents do you have", "summarize the Reed statement": requests about documents, not facts in them. */
-export function documentRequest(question: string): DocumentRequest | null {
+export function documentRequest(question: string, wordnet?: Wordnet): DocumentRequest | null {
   if (isSpeakersRequest(question)) return 'speakers';
   if (listRequest(question)) return 'list';
   if (SUMMARY.test(question)) return 'summary';
+  const [, modifier, noun] = SUMMARY_OF.exec(question) ?? [];
+  // "the bottom line": WordNet files some such nouns as two words.
+  const nouns = [modifier && noun ? `${modifier} ${noun}` : '', noun ?? ''].filter(Boolean);
+  if (wordnet && nouns.some((candidate) => wordnet.isSummaryNoun(candidate))) return 'summary';
   return null;
 }
 

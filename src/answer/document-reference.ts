@@ -10,7 +10,7 @@ import type { SearchContext } from './search-context.js';
  */
 
 /** Nouns for kinds of documents a newsroom keeps (not "report", also a fact in stories). */
-const DOCUMENT_NOUN = String.raw`(?:statement|release|press\s+release|letter|article|story|piece|memo|op-?ed|column|transcript)`;
+export const DOCUMENT_NOUN = String.raw`(?:statement|release|press\s+release|letter|article|story|piece|memo|op-?ed|column|transcript)`;
 const REFERENCE = new RegExp(
   String.raw`((?:\p{Lu}[\p{L}.'’-]*)(?:[/\s-]+\p{Lu}[\p{L}.'’-]*)*)(?:['’]s)?\s+(?:(?:\p{Ll}+(?:['’]s)?|\p{Lu}[\p{L}-]*|\d{4})\s+){0,3}?(${DOCUMENT_NOUN})\b`,
   'gu',
@@ -18,7 +18,19 @@ const REFERENCE = new RegExp(
 
 /** The documents the question names by author or publisher and kind; empty when it names none. */
 export function referencedDocuments(question: string, context: SearchContext): string[] {
+  return documentReference(question, context).documents;
+}
+
+/**
+ * The documents the question names, and the stems of the words that name them ("reed", "statement"):
+ * every passage of such a document is in "Reed's statement", whether or not it repeats those words.
+ */
+export function documentReference(
+  question: string,
+  context: SearchContext,
+): { documents: string[]; terms: string[] } {
   const found = new Set<string>();
+  const terms = new Set<string>();
   for (const match of question.matchAll(REFERENCE)) {
     const written = (match[1] ?? '').replace(/['’]s$/, '');
     // "the Illinois senator's letter": a place is also known by its other names ("IL" in "D-IL").
@@ -29,12 +41,16 @@ export function referencedDocuments(question: string, context: SearchContext): s
     const kind = stem((match[2] ?? '').split(/\s+/).at(-1) ?? '');
     for (const document of context.documents.values()) {
       const described = new Set(contentTerms(describe(document.meta)));
-      if (described.has(kind) && owners.some((owner) => owner.every((word) => described.has(word))))
-        found.add(document.id);
+      const owner = owners.find((words) => words.every((word) => described.has(word)));
+      if (!described.has(kind) || !owner) continue;
+      found.add(document.id);
+      for (const word of [...owner, kind]) terms.add(word);
     }
   }
   // A reference that fits every document tells none apart.
-  return found.size < context.documents.size ? [...found] : [];
+  return found.size < context.documents.size
+    ? { documents: [...found], terms: [...terms] }
+    : { documents: [], terms: [] };
 }
 
 function describe(meta: DocumentMeta): string {

@@ -2,6 +2,7 @@ import { findSpeakersInText } from '../quotes/find-speakers-in-text.js';
 import { SPEECH_VERBS, TELL_VERBS } from '../quotes/lexicon.js';
 import { matchSpeaker } from '../quotes/match-speaker.js';
 import { expandBlend } from '../text/blends.js';
+import { clausesOf } from '../text/clauses.js';
 import { NAME_JOINERS } from '../text/proper-names.js';
 import { sentencesOf } from '../text/sentences.js';
 import { contentTerms } from '../text/terms.js';
@@ -10,6 +11,7 @@ import { type KeyTerm, nameStemsOf, type QuestionAnalysis } from './analyze-ques
 import { corpusNameRuns } from './corpus-names.js';
 import { type Counted, countedOf, countPhrase } from './count-phrase.js';
 import { EXPRESSIONS } from './expressions.js';
+import { newNames } from './lead-line.js';
 import type { SearchContext } from './search-context.js';
 import { speakerByDescription } from './speaker-descriptions.js';
 import { isEmptyFilter, quoteMatches, type SpeakerFilter } from './speaker-filter.js';
@@ -37,7 +39,10 @@ export interface Evidence {
   unquotedSubject: number;
   /** It asks for an amount or a time, and no top passage holds one. */
   missingKind: number;
-  /** It asks for an attribute ("the population of …") no top passage mentions. */
+  /**
+   * It asks for an attribute ("the population of …") no top passage mentions, or for a name ("which
+   * firm …") no top passage gives.
+   */
   missingFocus: number;
   /** The question has no key terms at all. */
   noTerms: number;
@@ -72,6 +77,8 @@ export interface EvidenceDetail {
   unquoted: string | null;
   /** The word for what is asked about ("population", "bill"), for the reason shown. */
   focus: string | null;
+  /** The noun a name was asked with ("firm", "city") when no top passage names one, for the reason shown. */
+  unnamed: string | null;
 }
 
 export async function gatherEvidence(
@@ -115,6 +122,13 @@ export async function gatherEvidence(
         // A single unknown word may be a figure of speech ("the Kremlin" for its leader): only weighed.
         (entity.kind !== 'other' || (entity.name.includes(' ') && unknownToCorpus(entity.name, context))),
     )?.name ?? null;
+  // "Which firm…", "which city…": a name answers, and no top passage gives one the question lacks.
+  const unnamed =
+    analysis.namedBy !== null &&
+    !analysis.asksAddressee &&
+    !top.some((passage) => holdsNewName(passage, analysis, concepts))
+      ? analysis.namedBy.word
+      : null;
   return {
     absentPerson,
     evidence: {
@@ -131,13 +145,16 @@ export async function gatherEvidence(
               (expects === 'count' && listsCounted(passage, counted)),
           ),
       ),
-      missingFocus: flag(focus !== null && !top.some((passage) => holdsFocus(passage, focus, analysis))),
+      missingFocus: flag(
+        (focus !== null && !top.some((passage) => holdsFocus(passage, focus, analysis))) || unnamed !== null,
+      ),
       noTerms: flag(analysis.keyTerms.length === 0),
       speakerOffTopic: speakerOffTopicOf(analysis, passages, asked),
     },
     missing,
     unquoted,
     focus: analysis.focus?.word ?? null,
+    unnamed,
   };
 }
 
@@ -157,8 +174,36 @@ function conceptStems(analysis: QuestionAnalysis): string[][] {
  * in a passage about the same people is not the date of the thing asked about.
  */
 function holdsKindNear(passage: Passage, kind: RegExp, concepts: string[][]): boolean {
+  // A time dates the clause it stands in, or one it depends on, which comes before it: "Musk
+  // acknowledged while campaigning earlier this month that he has a clearance" dates the acknowledging,
+  // not the clearance of the that-clause after it.
+  const spans = kind === EXPRESSIONS.time ? clausesOf : (sentence: string) => [{ text: sentence }];
   return sentencesOf(passage.text).some((sentence) => {
-    if (!kind.test(sentence)) return false;
+    const clauses = spans(sentence);
+    return clauses.some(({ text }, i) => {
+      if (!kind.test(text)) return false;
+      if (concepts.length === 0) return true;
+      const present = new Set(
+        contentTerms(
+          clauses
+            .slice(0, i + 1)
+            .map((clause) => clause.text)
+            .join(' '),
+        ),
+      );
+      return concepts.some((stems) => stems.some((stem) => present.has(stem)));
+    });
+  });
+}
+
+/**
+ * "Which law firm does Meyer work at": the answer is a name the question does not give, in a sentence
+ * about what is asked — as an amount or a time is (holdsKindNear).
+ */
+function holdsNewName(passage: Passage, analysis: QuestionAnalysis, concepts: string[][]): boolean {
+  return sentencesOf(passage.text).some((sentence) => {
+    const names = newNames(analysis, sentence, 'any');
+    if (names.length === 0) return false;
     if (concepts.length === 0) return true;
     const present = new Set(contentTerms(sentence));
     return concepts.some((stems) => stems.some((stem) => present.has(stem)));

@@ -74,15 +74,20 @@ function firstLead(
   // a number or a yes may come from a later passage that covers the question about as well.
   const best = top[0]?.coverage ?? 0;
   const candidates = analysis.kind === 'who' || analysis.kind === 'who-said' ? top.slice(0, 1) : top;
+  const settled: string[] = [];
   for (const [i, passage] of candidates.entries()) {
     if (i > 0 && passage.coverage < best * LINE_RELATIVE_COVERAGE) continue;
     const quote = citations[i]?.quote ? quoteOf(passage) : null;
     const line = leadLine(analysis, passage, quote);
     if (line === null) continue;
-    if (!line.startsWith(UNSETTLED)) return line.replaceAll('[1]', `[${i + 1}]`);
-    fallback ??= line;
+    if (line.startsWith(UNSETTLED)) fallback ??= line;
+    else if (analysis.kind !== 'yes-no') return line.replaceAll('[1]', `[${i + 1}]`);
+    else settled.push(line.replaceAll('[1]', `[${i + 1}]`));
   }
-  return fallback;
+  // A "yes" from one passage and a "no" from another: the documents do not settle it one way.
+  const polarities = new Set(settled.map((line) => line.split(',')[0]));
+  if (polarities.size > 1) return `${UNSETTLED}; here is what they say:`;
+  return settled[0] ?? fallback;
 }
 
 /** Shown instead of a passage made only of instructions to readers or assistants. */

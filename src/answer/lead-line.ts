@@ -1,6 +1,7 @@
 import { isPlantedInstruction } from '../llm/instruction-like.js';
 import type { Quote } from '../quotes/types.js';
 import { isHeadlineWord } from '../text/aliases.js';
+import { clausesDatedBy, clausesOf } from '../text/clauses.js';
 import { findProperNames } from '../text/proper-names.js';
 import { sentencesOf } from '../text/sentences.js';
 import { contentTerms } from '../text/terms.js';
@@ -41,11 +42,11 @@ export function leadLine(analysis: QuestionAnalysis, passage: Passage, quote: Qu
     case 'yes-no': {
       // The sentence that settles it may not be the one sharing most words with the question: any
       // sentence of the passage holding all it asks settles it, the chosen one first.
-      const first = yesNoLine(analysis, sentence, speakerOf(sentence, passage));
+      const first = yesNoLine(analysis, sentence, passage);
       if (!first.startsWith(UNSETTLED_LINE)) return first;
       for (const other of sentencesOf(passage.text)) {
         if (other === sentence || isPlantedInstruction(other)) continue;
-        const line = yesNoLine(analysis, other, speakerOf(other, passage));
+        const line = yesNoLine(analysis, other, passage);
         if (!line.startsWith(UNSETTLED_LINE)) return line;
       }
       return first;
@@ -171,7 +172,7 @@ function conceptStems(analysis: QuestionAnalysis): Set<string> {
 }
 
 /** Names in the sentence that the question does not already name: who it asks about. */
-function newNames(analysis: QuestionAnalysis, sentence: string, kinds: 'people' | 'any'): string[] {
+export function newNames(analysis: QuestionAnalysis, sentence: string, kinds: 'people' | 'any'): string[] {
   const asked = new Set(contentTerms([analysis.text, analysis.searchText].join(' ')));
   // "NASA Administrator Bill Nelson" is the question's own Bill Nelson, with his title.
   const people = analysis.entities
@@ -235,7 +236,7 @@ function quantityLine(analysis: QuestionAnalysis, sentence: string): string | nu
 const MAX_PHRASE_WORDS = 7;
 
 const TIME_PHRASE =
-  /\b(?:(?:since|in|on|by|until|from)\s+)?(?:(?:early|mid|late)\s+)?(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2}(?:,\s*\d{4})?|\s+\d{4})?\b|\b(?:(?:since|in)\s+)?(?:(?:early|mid|late)\s+)?(?:19|20)\d\d\b|\b(?:today|yesterday|this\s+week|last\s+week|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b/iu;
+  /\b(?:(?:since|in|on|by|until|from)\s+)?(?:(?:early|mid|late)\s+)?(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2}(?:,\s*\d{4})?|\s+\d{4})?\b|\b(?:(?:since|in)\s+)?(?:(?:early|mid|late)\s+)?(?:19|20)\d\d\b|\b(?:today|yesterday|this\s+week|last\s+week|(?:(?:earlier|later)\s+)?(?:this|last)\s+(?:month|year)|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b/iu;
 
 /**
  * The sentence's time, with a relative one ("Today", "on Friday") read against the document's date.
@@ -262,8 +263,10 @@ function whenLine(
   // about is dated by the document, whose own act it is.
   const best = Math.max(0, ...clauses.map(heldIn));
   const matches = all.filter((match) => {
-    const clause = clauseAt(match.index ?? 0);
-    return clause !== undefined && heldIn(clause) === best;
+    const at = clauses.findIndex((clause) => clauseAt(match.index ?? 0) === clause);
+    return (
+      at >= 0 && clausesDatedBy(clauses, at).some((dated) => heldIn(clauses[dated] ?? { text: '' }) === best)
+    );
   });
   if (all.length > 0 && matches.length === 0 && best > 0) {
     const day = spokenDate(passage.date) ?? partialDate(passage.date);
@@ -294,23 +297,8 @@ function whenLine(
   return null;
 }
 
-/**
- * The sentence cut where a subordinate clause starts: a relative pronoun or a conjunction that opens a
- * clause with a verb of its own. ("since" is left out: "since 2022" is a time, not a clause.)
- */
-const CLAUSE_START =
-  /\b(?:that|which|who|whom|whose|where|when|after|before|because|while|whereas|although)\b/giu;
-
-function clausesOf(sentence: string): { text: string; start: number; end: number }[] {
-  const cuts = [0, ...[...sentence.matchAll(CLAUSE_START)].map((match) => match.index ?? 0), sentence.length];
-  return cuts.slice(0, -1).map((start, i) => {
-    const end = cuts[i + 1] ?? sentence.length;
-    return { text: sentence.slice(start, end), start, end };
-  });
-}
-
 const RELATIVE_TIME =
-  /^(?:on\s+)?(?:today|yesterday|this\s+week|last\s+week|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
+  /^(?:on\s+)?(?:today|yesterday|this\s+week|last\s+week|(?:(?:earlier|later)\s+)?(?:this|last)\s+(?:month|year)|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
 
 /** "2023-09" → "September 2023"; null for a full date (resolved elsewhere) or none. */
 function partialDate(date: string | null): string | null {
@@ -332,6 +320,9 @@ function negated(text: string): boolean {
 
 const UNSETTLED_LINE = "The documents don't say directly";
 
+/** Two words in lower case joined by "or" ("before or after", "rise or fall"), not "or not" / "or so". */
+const ALTERNATIVES = /\b\p{Ll}+\s+or\s+(?!not\b|so\b)\p{Ll}+\b/u;
+
 /**
  * English marks what is supposed rather than asserted with a conditional clause ("if", "unless") or a
  * hypothetical modal ("would", "could", "might"): such a sentence neither confirms nor denies a fact.
@@ -339,6 +330,10 @@ const UNSETTLED_LINE = "The documents don't say directly";
 function irrealis(text: string): boolean {
   return /\b(?:if|unless|would|could|might)\b|['’]d\s+(?:be|have)\b/i.test(text);
 }
+
+/** "say anything about", "comment on", "mention": a question whether someone spoke of a topic at all. */
+const SAID_ANYTHING_ABOUT =
+  /\b(?:say|said|says|write|wrote|comment(?:ed)?)\s+(?:anything|something)\s+(?:about|on)\b|\bcomment(?:ed)?\s+on\b|\bmention(?:ed|s)?\b/i;
 
 /** Negation in English: the particles and the verbs that deny or refuse. */
 const NEGATION = /\b(?:not|no|never|neither|nor|none|without|n't|declined|denied|refused|rejected)\b|n't\b/i;
@@ -348,20 +343,43 @@ const NEGATION = /\b(?:not|no|never|neither|nor|none|without|n't|declined|denied
  * beyond its names; its polarity against the question's gives the answer. Otherwise the documents
  * "don't say directly", and the evidence follows.
  */
-function yesNoLine(analysis: QuestionAnalysis, sentence: string, speaker: string | null): string {
-  const present = new Set(contentTerms(sentence));
+function yesNoLine(analysis: QuestionAnalysis, sentence: string, passage: Passage): string {
+  const speaker = speakerOf(sentence, passage);
+  const present = new Set([...contentTerms(sentence), ...(passage.referencedAs ?? [])]);
   const nameStems = nameStemsOf(analysis);
   const concepts = analysis.keyTerms.filter((term) => !nameStems.has(term.stem) && !term.qualifier);
+  // "Does Reed's statement mention the Pentagon?" is not settled by a passage about his statement
+  // that never names the Pentagon: the names asked about are in the passage too (a sentence's pronoun
+  // or "no other company" may stand for them, and its document's headline sets its topic), or are whose
+  // words it reports (by name or role).
+  const credited = passage.quotes.flatMap((quote) => [
+    quote.speaker ?? '',
+    quote.role ?? '',
+    ...quote.members,
+  ]);
+  const publisher = passage.publisher ?? '';
+  const about = new Set([
+    ...contentTerms([passage.text, passage.title, publisher, ...credited].join(' ')),
+    ...present,
+  ]);
+  const named = analysis.keyTerms.filter((term) => nameStems.has(term.stem));
+  const holds = (term: KeyTerm, within: ReadonlySet<string>) =>
+    [term.stem, ...term.equivalentStems, ...term.synonymStems].some((stem) => within.has(stem));
   // "Did the Pentagon respond?": when the verb is all the question asks beyond its names, the verb
   // itself must be in the sentence (key terms leave such light or speech verbs out).
   const verbs = concepts.length > 0 ? [] : contentTerms(analysis.text).filter((stem) => !nameStems.has(stem));
   const covered =
-    concepts.every((term) =>
-      [term.stem, ...term.equivalentStems, ...term.synonymStems].some((stem) => present.has(stem)),
-    ) && verbs.every((stem) => present.has(stem));
+    concepts.every((term) => holds(term, present)) &&
+    named.every((term) => holds(term, about)) &&
+    verbs.every((stem) => present.has(stem));
+  // "Did Reed speak before or after the reports?" offers alternatives: "yes" or "no" answers neither.
+  if (ALTERNATIVES.test(analysis.text)) return `${UNSETTLED_LINE}; here is what they say:`;
   // "If Musk has become a concern, NASA will have to isolate …" states what would follow, not what
   // happened: a conditional or hypothetical sentence settles only a question asked the same way.
-  if (!covered || concepts.length + verbs.length === 0 || irrealis(sentence) !== irrealis(analysis.text))
+  // "Did Nelson say anything about the reports?" asks whether he spoke of them: what he said may be
+  // a supposition ("if the reports are true, …") and still be said.
+  const supposed = !SAID_ANYTHING_ABOUT.test(analysis.text) && irrealis(sentence) !== irrealis(analysis.text);
+  if (!covered || concepts.length + verbs.length === 0 || supposed)
     return `${UNSETTLED_LINE}; here is what they say:`;
   const same = negated(sentence) === negated(analysis.text);
   const source = speaker ? `${speaker} [1]` : '[1]';

@@ -1,5 +1,6 @@
 import { findSpeakersInText } from '../quotes/find-speakers-in-text.js';
 import { expandBlend } from '../text/blends.js';
+import { spellCurrencySigns } from '../text/currency-signs.js';
 import { stem } from '../text/terms.js';
 import { analyzeQuestion, type QuestionAnalysis } from './analyze-question.js';
 import { corpusNameRuns } from './corpus-names.js';
@@ -40,7 +41,7 @@ export async function prepareAnswer(
 ): Promise<PreparedAnswer> {
   // Typos are read as the corpus words they most likely stand for, and the reader is told so. A
   // polite frame ("can you tell me what …") is left off: the embedded question is the one asked.
-  const corrected = correctQuestion(withoutRequestFrame(question), context);
+  const corrected = correctQuestion(spellCurrencySigns(withoutRequestFrame(question)), context);
   const notes: string[] = corrected.corrections.map(({ from, to }) => `Read “${from}” as “${to}”.`);
   const read = analyzeQuestion(restoreNameCase(corrected.text, context), {
     wordnet: context.wordnet,

@@ -7,9 +7,19 @@ const FORMAT = new Intl.DateTimeFormat('en-US', {
   timeZone: 'UTC',
 });
 
+const MONTH_YEAR = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'long', timeZone: 'UTC' });
+
+/** The month or year a date falls in ("October 2024", "2024"), or the one before it. */
+function periodOf(date: Date, previous: boolean, year: boolean): string {
+  if (year) return String(date.getUTCFullYear() - (previous ? 1 : 0));
+  const month = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() - (previous ? 1 : 0), 1));
+  return MONTH_YEAR.format(month);
+}
+
 /**
- * A relative time ("today", "on Friday", "yesterday") read against the document's own date, the way a
- * reader of that day would: "today" is the date itself, a weekday the latest such day on or before it.
+ * A relative time ("today", "on Friday", "yesterday", "earlier this month", "last year") read against the document's own date, the way a
+ * reader of that day would: "today" is the date itself, a weekday the latest such day on or before it,
+ * "this month" or "last year" the period the date falls in or the one before.
  * Returns the reading with how it was made, or null when the phrase is not relative or the date unknown.
  */
 export function resolveRelativeDate(phrase: string, documentDate: string | null): string | null {
@@ -20,6 +30,9 @@ export function resolveRelativeDate(phrase: string, documentDate: string | null)
     .toLowerCase()
     .replace(/^on\s+/, '')
     .trim();
+  const period = /^(?:(?:earlier|later)\s+)?(this|last)\s+(month|year)$/.exec(word);
+  if (period)
+    return `${periodOf(date, period[1] === 'last', period[2] === 'year')} (read against the document's date, ${documentDate.slice(0, 10)})`;
   const shifted = new Date(date);
   if (word === 'today') {
     // the document's date itself

@@ -3,7 +3,7 @@ import type { Chunk } from '../index/types.js';
 import { contentTerms } from '../text/terms.js';
 import { type KeyTerm, nameStemsOf, type QuestionAnalysis } from './analyze-question.js';
 import { retrievalText } from './described-people.js';
-import { referencedDocuments } from './document-reference.js';
+import { documentReference } from './document-reference.js';
 import type { SearchContext } from './search-context.js';
 import { isEmptyFilter, quoteMatches, type SpeakerFilter } from './speaker-filter.js';
 import type { Passage } from './types.js';
@@ -57,7 +57,8 @@ export async function retrieve(context: SearchContext, options: RetrieveOptions)
       : null;
   if (speakerRanking) rankings.push(speakerRanking);
   // "Reed's statement", "the Axios article": the passages of the document the question names.
-  const referenced = new Set(referencedDocuments(options.analysis.text, context));
+  const reference = documentReference(options.analysis.text, context);
+  const referenced = new Set(reference.documents);
   if (referenced.size > 0)
     rankings.push({
       labels: fuse(rankings).filter((label) => referenced.has(context.store.documentOf(label) ?? '')),
@@ -84,7 +85,7 @@ export async function retrieve(context: SearchContext, options: RetrieveOptions)
   }
   const whole = await context.store.paragraphs([...chosen.keys()]);
   const passages = [...chosen].map(([key, { chunk, score }]) =>
-    toPassage(context, whole.get(key) ?? chunk, score, options.analysis, weights),
+    toPassage(context, whole.get(key) ?? chunk, score, options.analysis, weights, reference),
   );
   // Rank fusion knows positions, not content: a passage that contains what the question asks about
   // moves ahead of one that merely ranked well on a few of its words.
@@ -176,8 +177,11 @@ function toPassage(
   score: number,
   analysis: QuestionAnalysis,
   weights: Map<string, number>,
+  reference: { documents: string[]; terms: string[] },
 ): Passage {
   const meta = context.documents.get(chunk.doc)?.meta;
+  // A passage of "Reed's statement" is in it: the words that name the document are its own.
+  const referencedAs = reference.documents.includes(chunk.doc) ? reference.terms : [];
   return {
     chunkId: chunk.id,
     doc: chunk.doc,
@@ -191,7 +195,8 @@ function toPassage(
     start: chunk.start,
     quotes: chunk.quotes,
     score,
-    ...coverageOf(chunk, analysis, weights),
+    ...coverageOf(chunk, analysis, weights, referencedAs),
+    ...(referencedAs.length > 0 ? { referencedAs } : {}),
   };
 }
 
@@ -205,13 +210,14 @@ function coverageOf(
   chunk: Chunk,
   analysis: QuestionAnalysis,
   weights: Map<string, number>,
+  documentTerms: readonly string[],
 ): { coverage: number; conceptCoverage: number } {
   const speakerText = chunk.quotes.flatMap((quote) => [
     quote.speaker ?? '',
     quote.role ?? '',
     ...quote.members,
   ]);
-  const present = new Set(contentTerms([chunk.text, ...speakerText].join(' ')));
+  const present = new Set([...contentTerms([chunk.text, ...speakerText].join(' ')), ...documentTerms]);
   const nameStems = nameStemsOf(analysis);
   const all = { total: 0, covered: 0 };
   const concepts = { total: 0, covered: 0 };

@@ -27,6 +27,11 @@ export interface Passage {
   coverage: number;
   /** The same share over the question's words other than the names it mentions. */
   conceptCoverage: number;
+  /**
+   * Stems of the question's words that name this passage's document ("reed", "statement" for
+   * "Reed's statement"): the passage is in that document whether or not it repeats them.
+   */
+  referencedAs?: string[];
 }
 
 /** Something a verifier took out of a generated answer, and why (reported by `ask --json`). */

@@ -22,7 +22,30 @@ function piecesOf(token: string): string[] | null {
  */
 export function expandBlend(token: string, names: ReadonlyMap<string, number>): string | null {
   const pieces = piecesOf(token);
-  if (!pieces) return null;
+  return pieces ? expandPieces(pieces, names) : null;
+}
+
+/**
+ * "AF Sec", "the AF secretary" for Air Force Secretary: a name typed as an initialism and a word or a
+ * clipped word, each standing
+ * for the start of the name's words in order, as in a blend. Only with both (an initialism's letters
+ * alone are what the corpus's own aliases read) and three pieces or more, one of MIN_PIECE letters:
+ * fewer match too many names by chance.
+ */
+export function expandAbbreviatedRun(run: string, names: ReadonlyMap<string, number>): string | null {
+  const tokens = run.split(/\s+/);
+  const initialisms = tokens.filter((token) => /^\p{Lu}{2,5}$/u.test(token));
+  // A clipped or whole word, capitalised as in a name or typed in lower case ("the AF secretary").
+  const clipped = tokens.filter((token) => /^\p{L}\p{Ll}{2,}\.?$/u.test(token));
+  if (initialisms.length === 0 || clipped.length === 0 || initialisms.length + clipped.length < tokens.length)
+    return null;
+  const pieces = tokens.flatMap((token) =>
+    initialisms.includes(token) ? [...token.toLowerCase()] : [token.replace(/\.$/, '').toLowerCase()],
+  );
+  return pieces.length >= 3 ? expandPieces(pieces, names) : null;
+}
+
+function expandPieces(pieces: string[], names: ReadonlyMap<string, number>): string | null {
   const counts = new Map<string, number>();
   for (const [name, occurrences] of names) {
     const words = name.split(/\s+/);

@@ -205,6 +205,28 @@ export class Wordnet {
     return this.nounFile(word) === NOUN_TIME;
   }
 
+  /**
+   * Whether a noun sense of the word is a summary or the meaning of something, or a kind of either
+   * within two steps ("gist", "point", "overview", "rundown", "bottom line"; not "date" or "title"):
+   * a request for it asks what a text says as a whole.
+   */
+  isSummaryNoun(word: string): boolean {
+    const targets = new Set(
+      ['summary', 'meaning'].flatMap((lemma) => this.synsetOffsets(lemma, 'noun').slice(0, 1)),
+    );
+    const lemma = word.toLowerCase().replace(/\s+/g, '_');
+    return this.baseForms(lemma, 'noun').some((base) =>
+      this.synsetOffsets(base, 'noun').some((offset) => {
+        let level = [offset];
+        for (let step = 0; step <= 2 && level.length > 0; step++) {
+          if (level.some((at) => targets.has(at))) return true;
+          level = level.flatMap((at) => this.hypernymOffsets(at));
+        }
+        return false;
+      }),
+    );
+  }
+
   /** Whether WordNet knows the word as a noun at all. */
   isNoun(word: string): boolean {
     return this.nounFile(word) !== null;
@@ -259,6 +281,20 @@ export class Wordnet {
       .slice(6 + pointerCount, 6 + pointerCount + synsetCount)
       .map(Number)
       .filter(Number.isFinite);
+  }
+
+  /** The noun synsets a noun synset is a kind or an instance of (pointers "@" and "@i"). */
+  private hypernymOffsets(offset: number): number[] {
+    const fields = this.data.get('noun')?.lineAt(offset).line.split(' ') ?? [];
+    const wordCount = Number.parseInt(fields[3] ?? '0', 16);
+    const pointersAt = 4 + wordCount * 2;
+    const pointerCount = Number(fields[pointersAt]);
+    const found: number[] = [];
+    for (let i = 0; i < pointerCount; i++) {
+      const [symbol, target] = fields.slice(pointersAt + 1 + i * 4, pointersAt + 3 + i * 4);
+      if ((symbol === '@' || symbol === '@i') && target) found.push(Number(target));
+    }
+    return found;
   }
 
   /** Words of the synset plus the words its derivation pointers ("+") lead to. */

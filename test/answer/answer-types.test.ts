@@ -36,6 +36,15 @@ describe('resolveRelativeDate', () => {
     assert.equal(resolveRelativeDate('Friday', null), null);
     assert.equal(resolveRelativeDate('in 2022', '2024-11-15'), null);
   });
+
+  it('reads this or last month and year as the period the document date falls in, or the one before', () => {
+    assert.match(
+      resolveRelativeDate('earlier this month', '2024-10-27') ?? '',
+      /^October 2024 \(read against/,
+    );
+    assert.match(resolveRelativeDate('last month', '2024-01-05') ?? '', /^December 2023 /);
+    assert.match(resolveRelativeDate('last year', '2024-01-05') ?? '', /^2023 /);
+  });
 });
 
 describe('the extractive answer leads with the answer', () => {
@@ -122,6 +131,12 @@ describe('the extractive answer leads with the answer', () => {
       /^Friday, September 15, 2023 \(the document's date; the times in its text date other events\)\. \[1\]$/,
     );
     assert.match(await lead('When did Musk restrict Starlink for Ukraine?'), /^In 2022\. \[1\]$/);
+    // A time in an adverbial clause dates the clause it modifies; "this month" is read against the
+    // document's date.
+    assert.match(
+      await lead('When did Musk acknowledge having a clearance?'),
+      /^Earlier this month — October 2024 \(read against the document's date, 2024-10-27\)\. \[1\]$/,
+    );
     // A headline's act is dated by its document.
     assert.match(
       await lead('When did Warren send the letter?'),
@@ -148,6 +163,29 @@ describe('the extractive answer leads with the answer', () => {
     assert.match(
       await lead("Did the Senate Armed Svcs Cmte say it's investigating the Starlink issue?"),
       /^Yes, according to Jack Reed \[\d\]:$/,
+    );
+    // A passage of the statement the question names is in it, whether or not it says "statement"; and
+    // it settles the question only if it names what is asked about (Reed's statement never names NASA).
+    assert.match(
+      await lead("Does Reed's statement mention the Pentagon at all?"),
+      /^Yes, according to Jack Reed \[\d\]:$/,
+    );
+    assert.match(await lead("Did Reed's statement mention NASA?"), /^The documents don't say directly/);
+    // A "yes" from one passage and a "no" from another settle nothing: SpaceX's statement is quoted in
+    // one, and another says it "didn't address" the conversations.
+    assert.match(
+      await lead('Did the SpaceX statement say anything about Musk talking to Putin?'),
+      /^The documents don't say directly/,
+    );
+    // Whether someone spoke of a topic at all is settled by what they said of it, supposition or not.
+    assert.match(
+      await lead('Did Nelson say anything about the reports on Musk and Putin?'),
+      /^Yes, according to Bill Nelson \[\d\]:$/,
+    );
+    // Alternatives ("before or after") are not answered with a yes or a no.
+    assert.match(
+      await lead('Did Reed issue his statement before or after the Starlink reports?'),
+      /^The documents don't say directly/,
     );
     // Meyer says what NASA would have to do if Musk became a concern: a supposition settles no fact.
     assert.match(

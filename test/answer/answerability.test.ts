@@ -45,6 +45,17 @@ describe('the answerability decision', () => {
       name.notes.join(' '),
     );
     assert.equal(name.abstained, false, name.answer);
+    // An initialism and a clipped word together stand for the name's words in order.
+    const mixed = await askOf('what did the senators tell the AF Sec?');
+    assert.ok(mixed.notes.includes('Read “AF Sec” as “Air Force Secretary”.'), mixed.notes.join(' '));
+    assert.equal(mixed.abstained, false, mixed.answer);
+    // So does an initialism before the word it qualifies, typed in lower case.
+    const lower = await askOf('what did the AF secretary get asked?');
+    assert.ok(lower.notes.includes('Read “AF secretary” as “Air Force Secretary”.'), lower.notes.join(' '));
+    assert.equal(lower.abstained, false, lower.answer);
+    // Not a reading that spells no name: "PA town hall" stays as typed.
+    const pa = await askOf('what did the PA town hall crowd hear?');
+    assert.equal(pa.notes.filter((note) => note.startsWith('Read “PA')).length, 0, pa.notes.join(' '));
   });
 
   it('gives lower-case names the documents’ capitals, so they are found as names', () => {
@@ -130,6 +141,19 @@ describe('the answerability decision', () => {
     const bill = await askOf('What bill did Warren introduce on satellite access?');
     assert.equal(bill.abstained, true, bill.answer);
     assert.match(bill.answer, /No passage mentions the bill asked about\./);
+    // A time dates its own clause or the one before it, not a that-clause after it: "Musk acknowledged
+    // … earlier this month that he has a clearance" does not say when he was given one.
+    const given = await askOf('When was Musk first given a security clearance?');
+    assert.equal(given.abstained, true, given.answer);
+    const acknowledged = await askOf('When did Musk acknowledge having a clearance?');
+    assert.equal(acknowledged.abstained, false, acknowledged.answer);
+    // "What's" asks as "what is" does.
+    const contracted = await askOf("What's the population of Lancaster?");
+    assert.equal(contracted.abstained, true, contracted.answer);
+    assert.match(contracted.answer, /No passage mentions the population asked about\./);
+    // "What was Reed doing in …" is the progressive: no attribute "doing" is asked for.
+    const doing = await askOf('what was reed doing in washington when he issued the statement?');
+    assert.equal(doing.abstained, false, doing.answer);
     // "What else did he say": "else" names no thing.
     assert.equal((await askOf('What else did Meyer say?')).abstained, false);
     // "Which paper" is answered by a name, not by the word "paper".
@@ -138,6 +162,10 @@ describe('the answerability decision', () => {
     // Whom someone spoke to is named, whatever noun asks for it.
     const addressee = await askOf('Which outlet did the NASA administrator speak with?');
     assert.equal(addressee.abstained, false, addressee.answer);
+    // A name answers "which university…", and no passage about Meyer gives one he is not.
+    const university = await askOf('Which university did Meyer graduate from?');
+    assert.equal(university.abstained, true, university.answer);
+    assert.match(university.answer, /No passage names the university asked about\./);
   });
 
   it('declines a near miss: a real speaker, asked about something they never spoke of', async () => {

@@ -18,6 +18,20 @@ describe('document-level requests', () => {
     assert.equal(documentRequest("who's quoted in the axios piece?"), 'speakers');
     assert.equal(documentRequest('list the sources'), 'speakers');
     assert.equal(documentRequest('who said the government relies on SpaceX?'), null);
+    // A noun for a summary or a meaning of a document, as WordNet files it, asks for the whole of it.
+    const { wordnet } = fixture.context;
+    assert.equal(documentRequest('What is the gist of the Reed statement?', wordnet), 'summary');
+    assert.equal(documentRequest('could you give me a quick overview of the letter?', wordnet), 'summary');
+    assert.equal(documentRequest('give me the bottom line on the Shaheen letter', wordnet), 'summary');
+    assert.equal(documentRequest("what's the date of the Axios article?", wordnet), null);
+    assert.equal(documentRequest('What is the title of the letter?', wordnet), null);
+  });
+
+  it('summarises the document a request names, whatever noun it asks with', async () => {
+    const gist = await ask(fixture.context, { question: 'What is the gist of the Reed statement?', k: 5 });
+    assert.equal(gist.abstained, false, gist.answer);
+    assert.match(gist.answer, /^Sen\. Reed: Starlink Highlights Vulnerabilities/);
+    assert.ok(gist.citations.every((citation) => citation.doc.includes('reed-2023-09')));
   });
 
   it('lists the documents that quote someone, a group’s statement counting for its members there', async () => {
