@@ -208,22 +208,33 @@ class TableBuilder {
  * define its acronym, as news writes it at first mention; later "TERA" is that organisation, whether or
  * not the letters are its initials (translated and foreign names often keep their own).
  */
-/** `(“Brightwater” or “the company”)`: one to four quoted terms in parentheses, joined by "or", "and" or commas. */
-const DEFINED_TERMS = /^\s*\(((?:(?:the\s+)?["“][^"“”()]{1,40}["”](?:\s*,\s*|\s+or\s+|\s+and\s+)?){1,4})\)/u;
+/**
+ * `(“Brightwater” or “the company”)`: one to four quoted terms in parentheses, joined by "or", "and" or
+ * commas — after the name's legal form when it has one ("Halcyon Cold Chain, Inc. (…)"), a closed class.
+ */
+const LEGAL_FORM = String.raw`(?:Inc|Corp|Co|Ltd|LLC|LLP|LP|plc|PLC|AG|SE|GmbH|S\.A|N\.V|B\.V)\.?`;
+/** A company's legal form on its own ("Inc.", "GmbH"): part of the name before it, no name itself. */
+const LEGAL_FORM_ONLY = new RegExp(`^${LEGAL_FORM}$`, 'u');
+const DEFINED_TERMS = new RegExp(
+  String.raw`^(?:,?\s+${LEGAL_FORM})?\s*\(((?:(?:the\s+)?["“][^"“”()]{1,40}["”](?:\s*,\s*|\s+or\s+|\s+and\s+)?){1,4})\)`,
+  'u',
+);
 
 /**
  * A press release or contract defines the common nouns it will use for a party, as well as short names:
  * `Brightwater Home Systems (“Brightwater” or “the company”)` makes "the company" that organisation for
  * the rest of the text, whatever other organisation is named later. Returns the defined common noun
- * phrases ("the company"), lowercased; capitalised short names are read by DEFINED_TERM.
+ * phrases ("the company"), lowercased, and the short names ("Brightwater").
  */
-function definedCommonTerms(after: string): string[] {
+function definedTerms(after: string): { common: string[]; names: string[] } {
   const group = DEFINED_TERMS.exec(after)?.[1];
-  if (!group) return [];
-  return [...group.matchAll(/["“]([^"“”]{1,40})["”]/gu)]
-    .map((m) => (m[1] ?? '').trim())
-    .filter((term) => /^the\s+\p{Ll}/u.test(term))
-    .map((term) => term.toLowerCase());
+  if (!group) return { common: [], names: [] };
+  const terms = [...group.matchAll(/["“]([^"“”]{1,40})["”]/gu)].map((m) => (m[1] ?? '').trim());
+  return {
+    // Legal drafting capitalises the defined noun ("the Company"); it is the same common noun.
+    common: terms.filter((term) => /^the\s+\p{L}+$/iu.test(term)).map((term) => term.toLowerCase()),
+    names: terms.filter((term) => /^\p{Lu}/u.test(term) && !/^the\s/i.test(term)),
+  };
 }
 
 const ACRONYM_TAG = /^\s*\((\p{Lu}{2,6})\)/u;
@@ -255,15 +266,21 @@ function scanParagraph(builder: TableBuilder, paragraph: ParagraphInput): void {
       if (
         !run ||
         run.words.every((w) => TITLE_WORDS.has(w.bare) || GROUP_NOUNS.has(w.bare)) ||
-        isJobTitle(run)
+        isJobTitle(run) ||
+        LEGAL_FORM_ONLY.test(run.name)
       ) {
         i = run ? run.end : i + 1;
         continue;
       }
       const entity = builder.register(run, text, paragraph.start);
       const named = run.kind === 'org' || run.kind === 'unknown';
-      if (named)
-        for (const common of definedCommonTerms(text.slice(run.end))) builder.aliases.set(common, entity);
+      if (named) {
+        const defined = definedTerms(text.slice(run.end));
+        for (const common of defined.common) builder.aliases.set(common, entity);
+        for (const short of defined.names)
+          if (short.toLowerCase() !== entity.name.toLowerCase())
+            builder.aliases.set(short.toLowerCase(), entity);
+      }
       const term = named
         ? (DEFINED_TERM.exec(text.slice(run.end)) ?? acronymDefined(run, text.slice(run.end)))
         : null;

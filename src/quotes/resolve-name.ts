@@ -25,6 +25,22 @@ export function firstNameOwner(entities: readonly Entity[], first: string, pos: 
 }
 
 /**
+ * "I.S.:" in an interview with Ingrid Solheim: a label of dotted initials stands for the one person
+ * named so far whose names begin with those letters, first to last (every name, or the first and the
+ * surname when a middle name is left out).
+ */
+export function initialsOwner(entities: readonly Entity[], letters: string, pos: number): Entity | null {
+  const wanted = letters.toLowerCase();
+  const owners = entities.filter((e) => {
+    if (e.words.length < 2 || !PEOPLE.has(e.kind) || lastMentionBefore(e, pos) < -1) return false;
+    const all = e.words.map((word) => word[0] ?? '').join('');
+    const outer = `${e.words[0]?.[0] ?? ''}${e.words.at(-1)?.[0] ?? ''}`;
+    return all === wanted || outer === wanted;
+  });
+  return owners.length === 1 ? (owners[0] ?? null) : null;
+}
+
+/**
  * "Castellan" after "Castellan Property Group": an organisation named in full is referred to again by
  * the distinctive word its name opens with, when it is the only organisation named so far that opens
  * with that word (and no person has it as a surname, which was tried first).
@@ -76,7 +92,9 @@ export function resolveName(
   const entities = table.entities;
   const last = run.nameWords[run.nameWords.length - 1]?.bare ?? '';
   // A short name the document defined ("Halvorsen") is that organisation, before any surname.
-  const defined = table.aliases.get(run.name.toLowerCase());
+  // "the Company", capitalised as legal drafting writes the common noun it defined.
+  const defined =
+    table.aliases.get(run.name.toLowerCase()) ?? table.aliases.get(`the ${run.name.toLowerCase()}`);
   if (defined && run.title === null) return entitySpeaker(defined, null);
   // "DeLuca", "McKay" look like a one-word brand ("SpaceX") by their inner capital; when the document
   // has named a person with that surname and no organisation of that name, the word is the surname.

@@ -19,7 +19,7 @@ import {
 } from './noun-lexicon.js';
 import type { NounPhrase } from './noun-phrase.js';
 import { acronymOwner, orgHead } from './org-names.js';
-import { firstNameOwner, PEOPLE, resolveName } from './resolve-name.js';
+import { firstNameOwner, initialsOwner, PEOPLE, resolveName } from './resolve-name.js';
 import { entitySpeaker, lastMentionBefore, type Speaker } from './speaker.js';
 
 export type { Speaker } from './speaker.js';
@@ -136,6 +136,12 @@ export class SpeakerResolver {
   /** The one person named so far whose given name this is ("Irene" → "Irene Castaño"), or null. */
   byGivenName(given: string, pos: number): Speaker | null {
     const owner = firstNameOwner(this.table.entities, given.toLowerCase(), pos);
+    return owner ? entitySpeaker(owner, null) : null;
+  }
+
+  /** The one person named so far whose names begin with these letters ("is" for Ingrid Solheim). */
+  byInitials(letters: string, pos: number): Speaker | null {
+    const owner = initialsOwner(this.table.entities, letters, pos);
     return owner ? entitySpeaker(owner, null) : null;
   }
 

@@ -81,6 +81,11 @@ export function transcriptSpeaker(
 ): Speaker {
   const holder = officeHolder(label, resolver, where);
   if (holder) return holder;
+  // "I.S.:": dotted initials, as interviews label the person the introduction named.
+  if (/^(?:\p{L}\.\s?){2,3}$/u.test(label)) {
+    const owner = resolver.byInitials(label.replace(/[.\s]/g, ''), where.pos);
+    if (owner) return owner;
+  }
   const np = readNounPhrase(label, 0);
   const resolved = np && np.end === label.length ? resolver.resolve({ ...np, start: -1 }, where) : null;
   const words = withoutTitles(label.split(/\s+/).map((w) => (inCapitalsOnly(w) ? titleCaseWord(w) : w)));

@@ -27,7 +27,8 @@ const MIXED_LABEL = String.raw`\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0
 // time, "(via video)", "(through an interpreter)" — "Ms MARGARET LOWE (Fairhaven — Minister) (10.32):".
 const ASIDES = String.raw`(?:\s*\([^()\n]{1,80}\))*`;
 // Podcast and broadcast transcripts open each turn with its time: "[00:01:19] IRENE:", "(12:04) MAYA:".
-const TIMESTAMP = String.raw`(?:[[(]\d{1,2}(?::\d{2}){1,2}[\])]\s+)?`;
+// Closed captions mark each change of speaker with ">>" (">>>" for a change of story): ">> LACHANCE:".
+const TIMESTAMP = String.raw`(?:[[(]\d{1,2}(?::\d{2}){1,2}[\])]\s+)?(?:>{2,3}\s*)?`;
 const labelLine = (label: string, separator = ':') =>
   new RegExp(
     String.raw`^\s*(?:[-•*]\s+)?${TIMESTAMP}${EMPHASIS}(${label})${ASIDES}${EMPHASIS}${separator}${EMPHASIS}\s+(?=\S)`,

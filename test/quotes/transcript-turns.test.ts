@@ -163,6 +163,32 @@ describe('transcripts: answers, continuation paragraphs and quotes inside a turn
     assert.equal(quoteWith(quotes, 'how did the co-op start').speaker, 'Tomas Reyes');
     assert.equal(quoteWith(quotes, 'And it worked').speaker, 'Tomas Reyes');
   });
+  it('reads a label of dotted initials ("I.S.:") as the one person named so far with those initials', () => {
+    const quotes = extract(
+      [
+        'For 31 summers, Ingrid Solheim watched the ridges. Her neighbour Tom Birch drove her up.',
+        'Q: How did you start?',
+        'I.S.: My uncle staffed the tower in the sixties.',
+        'T.B.: She was always the first one up.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'My uncle staffed').speaker, 'Ingrid Solheim');
+    assert.equal(quoteWith(quotes, 'first one up').speaker, 'Tom Birch');
+  });
+  it('reads closed-caption turns (">> MORROW:") against the speakers the introduction names', () => {
+    const quotes = extract(
+      [
+        'Speaking were Ada Morrow, the harbor master, and Peter Quint of the port authority.',
+        '>> MORROW: The channel reopens at noon.',
+        '>> Q: Will the ferries run tonight?',
+        '>> QUINT: Two of them will.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'channel reopens').speaker, 'Ada Morrow');
+    assert.equal(quoteWith(quotes, 'channel reopens').text, 'The channel reopens at noon.');
+    assert.equal(quoteWith(quotes, 'Two of them').speaker, 'Peter Quint');
+    noQuoteWith(quotes, 'ferries run tonight');
+  });
   it('reads broadcast labels with a role ("NINA COLE, KTV ANCHOR:") and the surname labels after them', () => {
     const quotes = extract(
       [

@@ -117,6 +117,16 @@ describe('written sources and the organisations behind them', () => {
       ].join('\n'),
     );
     assert.equal(quoteWith(undefinedTerm, 'close in March').speaker, 'Halvorsen Energy');
+    // After the name's legal form, and with the defined noun capitalised as legal drafting writes it.
+    const legal = extract(
+      [
+        'JOLIET, Ill. — Halcyon Cold Chain, Inc. (“Halcyon” or “the Company”) today announced a hub.',
+        '“We are grateful to the City of Joliet,” the Company said.',
+        'The Company noted that the hub would open in 2028.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(legal, 'grateful to the City').speaker, 'Halcyon Cold Chain');
+    assert.equal(quoteWith(legal, 'open in 2028').speaker, 'Halcyon Cold Chain');
   });
 
   it('reads a prefecture as a body, named without the article when a proper name leads it', () => {
