@@ -15,6 +15,7 @@ import {
   type CorpusOutline,
   type SuggestedQuestion,
   suggestedQuestions,
+  suggestedSpeakers,
 } from './answer/suggested-questions.js';
 import type { Answer } from './answer/types.js';
 import { type CheckRequest, checkQuote } from './check/check-quote.js';
@@ -274,16 +275,24 @@ function knowledgeOf(context: SearchContext, generation: boolean): KnowledgeSumm
   };
 }
 
+/**
+ * What suggestions are drawn from: the documents, and the quotes of the speakers they are made for
+ * only, found by the quote store. How many quotes each speaker has is the directory's count (an
+ * entry counts its name's quotes, and one name may have several entries: several people).
+ */
 async function outlineOf(context: SearchContext): Promise<CorpusOutline> {
+  const counts = new Map<string, number>();
+  for (const entry of context.speakers)
+    counts.set(entry.name, (counts.get(entry.name) ?? 0) + entry.quoteCount);
+  const chosen = suggestedSpeakers(counts);
   const bySpeaker = new Map<string, { text: string; title: string }[]>();
-  for await (const batch of context.quotes.batches(context.index.documents))
-    for (const [document, quotes] of batch)
-      for (const quote of quotes) {
-        if (quote.speaker === null) continue;
-        const said = bySpeaker.get(quote.speaker) ?? [];
-        said.push({ text: quote.text, title: document.meta.title });
-        bySpeaker.set(quote.speaker, said);
-      }
+  const found = await context.quotes.bySpeakers(context.index.documents, { speakers: chosen, members: [] });
+  for (const { document, quote } of found) {
+    if (quote.speaker === null || !chosen.includes(quote.speaker)) continue;
+    const said = bySpeaker.get(quote.speaker) ?? [];
+    said.push({ text: quote.text, title: document.meta.title });
+    bySpeaker.set(quote.speaker, said);
+  }
   return {
     documents: context.index.documents.map((document) => ({
       title: document.meta.title,

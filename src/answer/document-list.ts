@@ -79,14 +79,21 @@ export async function documentsFor(context: SearchContext, request: ListRequest)
     // of one letter are not those of another.
     const asked = new Set(words(filter.text));
     const member = (name: string) => asked.has(words(name).at(-1) ?? '');
+    // The members a quote may name are the directory's (every quote's members are its speaker's
+    // entry's, or that entry's own name): those the request names are looked up by the store.
+    const members = context.speakers.flatMap((entry) => [entry.name, ...entry.members]).filter(member);
+    const found = await context.quotes.bySpeakers(all, {
+      speakers: [...named],
+      members: [...new Set(members)],
+    });
     const listed: ListedDocument[] = [];
-    for await (const batch of context.quotes.batches(all))
-      for (const [document, quotes] of batch) {
-        const quote = quotes.find(
-          (candidate) => named.has(candidate.speaker ?? '') || candidate.members.some(member),
-        );
-        if (quote) listed.push({ document, paragraph: quote.paragraph });
-      }
+    const seen = new Set<string>();
+    for (const { document, quote } of found) {
+      if (seen.has(document.id)) continue;
+      if (!named.has(quote.speaker ?? '') && !quote.members.some(member)) continue;
+      seen.add(document.id);
+      listed.push({ document, paragraph: quote.paragraph });
+    }
     return listed;
   }
   if (filter.by === 'description') {

@@ -1,9 +1,16 @@
+import type { StoredDocument } from '../index/types.js';
 import { matchSpeaker, type SpeakerEntry } from '../quotes/match-speaker.js';
 import type { Quote } from '../quotes/types.js';
 import { contentTerms, isStopword, words } from '../text/terms.js';
 import { applyDates, type DateRange, readQuestionDates } from './question-dates.js';
 import type { SearchContext } from './search-context.js';
-import { isEmptyFilter, quoteMatches, type SpeakerFilter, speakerFilter } from './speaker-filter.js';
+import {
+  filterNames,
+  isEmptyFilter,
+  quoteMatches,
+  type SpeakerFilter,
+  speakerFilter,
+} from './speaker-filter.js';
 
 /** A quote with the document it comes from (what a listing or a /quote reply shows). */
 export interface QuoteHit extends Quote {
@@ -51,19 +58,22 @@ export async function findQuotes(
     if (isEmptyFilter(filter)) return { hits: [], speakers: [], suggestions: match.suggestions };
     speakers = match.matches;
   }
-  const all = (await allQuotes(context)).filter(
+  const topic = options.topic?.trim();
+  const meant = topic ? topicWords(context, topic) : [];
+  // A topic of function words alone matches no quote (topicScore).
+  if (topic && meant.length === 0) return { hits: [], speakers, suggestions: [] };
+  const all = (await candidates(context, filter, meant)).filter(
     (hit) => hit.speaker !== null && (filter === null || quoteMatches(hit, filter)),
   );
-  const topic = options.topic?.trim();
   if (!topic) return { hits: await withPages(context, all), speakers, suggestions: [] };
   const scored: { hit: QuoteHit; score: number }[] = [];
   // The paragraphs a batch of quotes sit in, read a batch at a time: a topic is matched against every
-  // quote, and the store need not hold every paragraph at once.
+  // candidate quote, and the store need not hold every paragraph at once.
   for (let i = 0; i < all.length; i += PARAGRAPH_BATCH) {
     const batch = all.slice(i, i + PARAGRAPH_BATCH);
     const paragraphs = await context.store.paragraphs(batch.map(keyOf));
     for (const hit of batch)
-      scored.push({ hit, score: topicScore(context, hit, paragraphs.get(keyOf(hit))?.text ?? '', topic) });
+      scored.push({ hit, score: topicScore(hit, paragraphs.get(keyOf(hit))?.text ?? '', meant) });
   }
   const ranked = scored.filter((entry) => entry.score > 0).sort((a, b) => b.score - a.score);
   return {
@@ -74,6 +84,34 @@ export async function findQuotes(
     speakers,
     suggestions: [],
   };
+}
+
+/**
+ * The quotes a lookup weighs, asked of the quote store rather than walked: those of the speakers the
+ * filter names (its people also as members of a group), or those that may mention the topic's words —
+ * in their own words, their paragraph's, their speaker's name or role (topicScore) — or, with
+ * neither, every quote.
+ */
+async function candidates(
+  context: SearchContext,
+  filter: SpeakerFilter | null,
+  meant: readonly TopicWord[],
+): Promise<QuoteHit[]> {
+  const { documents } = context.index;
+  if (filter) {
+    const names = { speakers: filterNames(filter), members: [...filter.people] };
+    return (await context.quotes.bySpeakers(documents, names)).map(({ document, quote }) =>
+      hitOf(document, quote),
+    );
+  }
+  if (meant.length === 0) return allQuotes(context);
+  const terms = new Set(meant.flatMap((word) => [word.stem, ...word.synonyms]));
+  // A speaker's name and roles are among their quotes' terms (topicScore): the directory holds both.
+  const credited = context.speakers
+    .filter((entry) => contentTerms(`${entry.name} ${entry.roles.join(' ')}`).some((term) => terms.has(term)))
+    .map((entry) => entry.name);
+  const found = await context.quotes.mayMention(documents, [...terms], [...new Set(credited)]);
+  return found.map(({ document, quote }) => hitOf(document, quote));
 }
 
 /** Quotes whose paragraphs are read in one request to the store. */
@@ -132,30 +170,46 @@ async function findUndated(
 async function allQuotes(context: SearchContext): Promise<QuoteHit[]> {
   const hits: QuoteHit[] = [];
   for await (const batch of context.quotes.batches(context.index.documents))
-    for (const [document, quotes] of batch)
-      for (const quote of quotes)
-        hits.push({
-          ...quote,
-          doc: document.id,
-          title: document.meta.title,
-          publisher: document.meta.publisher ?? document.meta.source,
-          date: document.meta.date,
-          url: document.meta.url,
-        });
+    for (const [document, quotes] of batch) for (const quote of quotes) hits.push(hitOf(document, quote));
   return hits;
 }
 
-function topicScore(context: SearchContext, hit: QuoteHit, paragraph: string, topic: string): number {
+function hitOf(document: StoredDocument, quote: Quote): QuoteHit {
+  return {
+    ...quote,
+    doc: document.id,
+    title: document.meta.title,
+    publisher: document.meta.publisher ?? document.meta.source,
+    date: document.meta.date,
+    url: document.meta.url,
+  };
+}
+
+/** A word of a topic a quote is scored by: its stem, and its synonyms' stems (WordNet). */
+interface TopicWord {
+  stem: string;
+  synonyms: string[];
+}
+
+function topicWords(context: SearchContext, topic: string): TopicWord[] {
+  return words(topic)
+    .filter((candidate) => !isStopword(candidate))
+    .flatMap((word) => {
+      const [stem] = contentTerms(word);
+      if (!stem) return [];
+      const synonyms = context.wordnet.synonyms(word).flatMap((synonym) => contentTerms(synonym).slice(0, 1));
+      return [{ stem, synonyms }];
+    });
+}
+
+function topicScore(hit: QuoteHit, paragraph: string, meant: readonly TopicWord[]): number {
   const quoteTerms = new Set(contentTerms(`${hit.text} ${hit.speaker ?? ''} ${hit.role ?? ''}`));
   const paragraphTerms = new Set(contentTerms(paragraph));
   let score = 0;
-  for (const word of words(topic).filter((candidate) => !isStopword(candidate))) {
-    const [stem] = contentTerms(word);
-    if (!stem) continue;
+  for (const { stem, synonyms } of meant) {
     if (quoteTerms.has(stem)) score += 2;
     else if (paragraphTerms.has(stem)) score += 0.5;
-    else if (context.wordnet.synonyms(word).some((synonym) => quoteTerms.has(contentTerms(synonym)[0] ?? '')))
-      score += 1;
+    else if (synonyms.some((synonym) => quoteTerms.has(synonym))) score += 1;
   }
   return score;
 }

@@ -23,11 +23,9 @@ const MAX_TITLE = 60;
  */
 export function suggestedQuestions(outline: CorpusOutline): SuggestedQuestion[] {
   const suggestions: SuggestedQuestion[] = [];
-  const speakers = [...outline.speakers]
-    .filter((speaker) => speaker.quotes.length > 0)
-    .sort((a, b) => b.quotes.length - a.quotes.length || a.name.localeCompare(b.name))
-    .slice(0, SPEAKERS);
-  for (const speaker of speakers) {
+  const byName = new Map(outline.speakers.map((speaker) => [speaker.name, speaker]));
+  const chosen = suggestedSpeakers(outline.speakers.map((speaker) => [speaker.name, speaker.quotes.length]));
+  for (const speaker of chosen.flatMap((name) => byName.get(name) ?? [])) {
     const topic = topicOf(speaker);
     suggestions.push({
       title: clip(topic ? `What did ${speaker.name} say about ${topic}?` : `What did ${speaker.name} say?`),
@@ -40,6 +38,18 @@ export function suggestedQuestions(outline: CorpusOutline): SuggestedQuestion[] 
   if (outline.documents.length > 0)
     suggestions.push({ title: 'What documents do you have?', message: 'What documents do you have?' });
   return suggestions;
+}
+
+/**
+ * The speakers suggestions are made for, from how many quotes each has: the most quoted, ties by
+ * name. An outline need hold the quotes of these only.
+ */
+export function suggestedSpeakers(counts: Iterable<readonly [string, number]>): string[] {
+  return [...counts]
+    .filter(([, count]) => count > 0)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, SPEAKERS)
+    .map(([name]) => name);
 }
 
 /**

@@ -1,11 +1,25 @@
 import type { Quote } from '../quotes/types.js';
 import type { StoredDocument } from './types.js';
 
+/** A quote with the document it is in. */
+export interface DocumentQuote {
+  document: StoredDocument;
+  quote: Quote;
+}
+
+/** Whose quotes a lookup asks for: quotes credited to one of `speakers`, or naming one of `members`. */
+export interface SpeakerNames {
+  speakers: readonly string[];
+  /** Members of a group speaker ("Reed" among "the Senators"): a quote counts when it names one. */
+  members: readonly string[];
+}
+
 /**
- * How answering reads the documents' quote lists: a document's, or every document's a batch at a
- * time, awaited, so a backend may read them when asked (PostgreSQL, for an archive larger than
- * memory) instead of holding every quote of the corpus. What is shown about a document without its
- * quotes — how many of them name a speaker — is known without reading them.
+ * How answering reads the documents' quote lists: a document's, every document's a batch at a time,
+ * or those a lookup asks for, awaited, so a backend may read them when asked (PostgreSQL, for an
+ * archive larger than memory) instead of holding every quote of the corpus, and may find those of a
+ * speaker or a topic by its own indexes instead of walking them all. What is shown about a document
+ * without its quotes — how many of them name a speaker — is known without reading them.
  */
 export interface QuoteStore {
   /** The document's quotes, in its order. */
@@ -14,6 +28,22 @@ export interface QuoteStore {
   batches(documents: readonly StoredDocument[]): AsyncIterable<[StoredDocument, Quote[]][]>;
   /** How many of the document's quotes name their speaker. */
   attributed(document: StoredDocument): number;
+  /**
+   * The quotes of `documents` credited to one of `names.speakers` or naming one of `names.members`
+   * among their members, in the documents' order and each document's.
+   */
+  bySpeakers(documents: readonly StoredDocument[], names: SpeakerNames): Promise<DocumentQuote[]>;
+  /**
+   * The attributed quotes of `documents` that may hold one of `terms` (content terms: stemmed, as
+   * `contentTerms` makes them) in their own words or their paragraph's, or that are credited to one
+   * of `speakers` — every such quote, in the documents' order, and perhaps others: the caller scores
+   * them. A backend with a word index narrows by it; one without returns every attributed quote.
+   */
+  mayMention(
+    documents: readonly StoredDocument[],
+    terms: readonly string[],
+    speakers: readonly string[],
+  ): Promise<DocumentQuote[]>;
 }
 
 /** The quote store of documents that hold their quotes (the files backend). */
@@ -23,4 +53,23 @@ export const residentQuotes: QuoteStore = {
     yield documents.map((document): [StoredDocument, Quote[]] => [document, document.quotes]);
   },
   attributed: (document) => document.quotes.filter((quote) => quote.speaker !== null).length,
+  bySpeakers: async (documents, names) => residentWhere(documents, speakerMatcher(names)),
+  // Quotes held in memory are walked at memory speed: every attributed one is a candidate.
+  mayMention: async (documents) => residentWhere(documents, (quote) => quote.speaker !== null),
 };
+
+/** Whether a quote is credited to one of the speakers or names one of the members (bySpeakers). */
+function speakerMatcher(names: SpeakerNames): (quote: Quote) => boolean {
+  const speakers = new Set(names.speakers);
+  const members = new Set(names.members);
+  return (quote) =>
+    (quote.speaker !== null && speakers.has(quote.speaker)) ||
+    quote.members.some((member) => members.has(member));
+}
+
+function residentWhere(
+  documents: readonly StoredDocument[],
+  keep: (quote: Quote) => boolean,
+): DocumentQuote[] {
+  return documents.flatMap((document) => document.quotes.filter(keep).map((quote) => ({ document, quote })));
+}

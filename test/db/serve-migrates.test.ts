@@ -49,6 +49,7 @@ describe('whosaid serve with WHOSAID_DATABASE_URL', () => {
         { track: 'index', version: 2, name: 'collections' },
         { track: 'index', version: 3, name: 'lexical-terms' },
         { track: 'index', version: 4, name: 'corpus-tables' },
+        { track: 'index', version: 5, name: 'quote-members' },
       ]);
     } finally {
       await client.end();

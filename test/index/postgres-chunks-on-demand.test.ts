@@ -3,10 +3,11 @@ import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import type pg from 'pg';
 import { ask } from '../../src/answer/ask.js';
-import { findQuotesFor } from '../../src/answer/find-quotes.js';
+import { findQuotes, findQuotesFor } from '../../src/answer/find-quotes.js';
 import { servedContextSteps } from '../../src/answer/question-tables.js';
 import { prepareScope, withinScope } from '../../src/answer/scoped-context.js';
 import { createSearchContext, type SearchContext } from '../../src/answer/search-context.js';
+import { suggestedSpeakers } from '../../src/answer/suggested-questions.js';
 import { createBotServices } from '../../src/bot-services.js';
 import { checkQuote } from '../../src/check/check-quote.js';
 import { migrate } from '../../src/db/migrate.js';
@@ -151,6 +152,44 @@ describe('a replica reads chunks from PostgreSQL on demand', () => {
     assert.ok(largest > 0);
     assert.ok(quoteLists <= 2, `held ${quoteLists} documents' quote lists`);
     assert.ok((index.quoteStore?.rowsRead ?? 0) > 0);
+  });
+
+  it('finds quotes by speaker, by topic and for suggestions reading only the quote rows they need', async () => {
+    const index = (await loadPostgresIndex(pool, embedder.id)) as PostgresIndex;
+    const quoteStore = index.quoteStore;
+    assert.ok(quoteStore);
+    const replica = runNow(servedContextSteps(index, embedder, wordnet));
+    const total = files.documents.reduce((sum, document) => sum + document.quotes.length, 0);
+    const readBy = async <T>(work: () => Promise<T>): Promise<{ result: T; rows: number }> => {
+      const before = quoteStore.rowsRead;
+      const result = await work();
+      return { result, rows: quoteStore.rowsRead - before };
+    };
+    for (const entry of filesContext.speakers) {
+      // By speaker: the rows read are the quotes found (those of the person, as a member too).
+      const { result, rows } = await readBy(() => findQuotes(replica, { speaker: entry.name }));
+      assert.equal(rows, result.hits.length, entry.name);
+      assert.ok(rows < total, entry.name);
+    }
+    // By topic: a word of one document reads the quotes around it, not every quote (on the bundled
+    // corpus about a tenth of them on average: a quarter is the bound).
+    const rare = (index.tables?.vocabulary ?? []).filter(([, count]) => count === 1).map(([word]) => word);
+    assert.ok(rare.length > 20);
+    let rows = 0;
+    for (const topic of rare) rows += (await readBy(() => findQuotes(replica, { topic }))).rows;
+    assert.ok(rows < (rare.length * total) / 4, `${rows} rows for ${rare.length} topics of ${total} quotes`);
+    // Suggestions: the quotes of the two speakers they are made for.
+    const services = createBotServices(replica, { k: 5, now: () => NOW });
+    const suggested = await readBy(() => services.suggestedQuestions());
+    const chosen = suggestedSpeakers(
+      filesContext.speakers.map((entry): [string, number] => [entry.name, entry.quoteCount]),
+    );
+    assert.equal(chosen.length, 2);
+    const theirs = files.documents
+      .flatMap((document) => document.quotes)
+      .filter((quote) => chosen.includes(quote.speaker ?? ''));
+    assert.equal(suggested.rows, theirs.length, chosen.join(', '));
+    assert.ok(suggested.rows < total);
   });
 
   it('builds a scope of some collections from its paragraphs, read for its tables and then dropped', async () => {

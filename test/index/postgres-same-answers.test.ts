@@ -113,10 +113,13 @@ describe('the PostgreSQL backend answers as the files backend over the bundled c
       `Summarize ${document.meta.title}`,
       `Summarize the ${document.meta.source ?? document.meta.publisher ?? 'document'} story`,
     ]);
-    const speakers = files.speakers.slice(0, 8).map((entry) => entry.name);
+    // Every speaker, and every member of a group by surname ("which documents quote Reed").
+    const members = files.speakers.flatMap((entry) => entry.members.map((name) => name.split(' ').at(-1)));
+    const speakers = [...files.speakers.map((entry) => entry.name), ...new Set(members)];
     requests.push(
       'List the documents',
-      ...speakers.flatMap((name) => [`Which documents mention ${name}?`, `Which documents quote ${name}?`]),
+      ...speakers.slice(0, 8).map((name) => `Which documents mention ${name}?`),
+      ...speakers.map((name) => `Which documents quote ${name}?`),
     );
     for (const request of requests)
       assert.deepEqual(await answer(postgres, request), await answer(files, request), request);
@@ -140,6 +143,27 @@ describe('the PostgreSQL backend answers as the files backend over the bundled c
         topic,
       );
     }
+    // Topics the store narrows by its full-text index: words spread over the vocabulary, words of the
+    // speakers' roles (found through the directory), whole headlines, and a speaker with a topic.
+    const vocabulary = (postgres.index.tables?.vocabulary ?? []).map(([word]) => word);
+    assert.ok(vocabulary.length > 300);
+    const spread = vocabulary.filter((_, i) => i % Math.ceil(vocabulary.length / 60) === 0);
+    const roles = files.speakers.flatMap((entry) => entry.roles).slice(0, 20);
+    const titles = files.index.documents.map((document) => document.meta.title);
+    let found = 0;
+    for (const topic of [...spread, ...roles, ...titles, 'the of and']) {
+      const expected = await findQuotes(files, { topic });
+      found += expected.hits.length;
+      assert.deepEqual(await findQuotes(postgres, { topic }), expected, topic);
+    }
+    assert.ok(found > 100, `the topics found ${found} quotes`);
+    for (const entry of files.speakers.slice(0, 10))
+      for (const topic of ['Starlink', 'security', titles[0] ?? ''])
+        assert.deepEqual(
+          await findQuotes(postgres, { speaker: entry.name, topic }),
+          await findQuotes(files, { speaker: entry.name, topic }),
+          `${entry.name} on ${topic}`,
+        );
     const quotes = files.index.documents.flatMap((document) => document.quotes);
     assert.ok(quotes.length > 20);
     for (const quote of quotes) {

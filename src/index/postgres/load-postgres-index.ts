@@ -3,6 +3,7 @@ import { WhosaidError } from '../../errors.js';
 import type { ServedIndex } from '../served-index.js';
 import type { Chunk, CorpusTables, IndexManifest, StoredDocument } from '../types.js';
 import { type LabelRange, PostgresChunkStore } from './postgres-chunk-store.js';
+import { heldDocument } from './postgres-index-sql.js';
 import { PostgresLexicalSearch, type TermStatistics } from './postgres-lexical-search.js';
 import { PostgresQuoteStore } from './postgres-quote-store.js';
 import { type ChunkKey, PostgresVectorSearch } from './postgres-vector-search.js';
@@ -56,13 +57,18 @@ export async function loadPostgresIndex(
     }
     const onDemand = row.corpus_tables !== null;
     // With the tables published, quotes are read on demand (postgres-quote-store.ts): not here.
+    // Only the documents of this publication: one a writer has rewritten since, for a publication
+    // not yet made, is left out (heldDocument), as every later read of its rows leaves them out.
+    const published = [row.published_at];
     const documents = await client.query<{ id: string; stored: StoredDocument }>(
       `SELECT id, ${onDemand ? "jsonb_set(stored, '{quotes}', '[]')" : 'stored'} AS stored
-         FROM whosaid_documents ORDER BY ordinal`,
+         FROM whosaid_documents d WHERE ${heldDocument('d', '$1')} ORDER BY ordinal`,
+      published,
     );
     const attributed = onDemand
       ? await client.query<{ document_id: string; count: number }>(
-          'SELECT document_id, count(*)::int AS count FROM whosaid_quotes WHERE speaker IS NOT NULL GROUP BY document_id',
+          `SELECT document_id, count(*)::int AS count FROM whosaid_quotes
+            WHERE speaker IS NOT NULL GROUP BY document_id`,
         )
       : null;
     // How many chunks each document has (from the primary key's index, not the rows): the labels.
@@ -80,10 +86,11 @@ export async function loadPostgresIndex(
       documents.rows.map((document) => document.stored),
       new Map(counts.rows.map((count) => [count.document_id, Number(count.count)])),
     );
-    const store = new PostgresChunkStore(pool, ranges, options.cachedParagraphs);
+    const store = new PostgresChunkStore(pool, ranges, row.published_at, options.cachedParagraphs);
     const quoteStore = new PostgresQuoteStore(
       pool,
       new Map((attributed?.rows ?? []).map((count) => [count.document_id, count.count])),
+      row.published_at,
       options.cachedDocuments,
     );
     const chunks = legacy ? residentChunks(ranges, legacy.rows) : [];
@@ -172,8 +179,14 @@ function assemble(
     // Read when answering asks for them (the store), unless published without tables (then all here).
     chunks,
     ...(corpus_tables ? { tables: corpus_tables, store, quoteStore } : {}),
-    lexical: new PostgresLexicalSearch(pool, labelOf, statistics),
-    vectorSearch: new PostgresVectorSearch(pool, manifest.embedder.dimensions, labelOf, efSearch),
+    lexical: new PostgresLexicalSearch(pool, labelOf, statistics, published_at),
+    vectorSearch: new PostgresVectorSearch(
+      pool,
+      manifest.embedder.dimensions,
+      labelOf,
+      published_at,
+      efSearch,
+    ),
     publishedAt: published_at,
   };
 }

@@ -2,6 +2,7 @@ import type pg from 'pg';
 import { BoundedMap } from '../../bounded-map.js';
 import { addPart, type ChunkStore } from '../chunk-store.js';
 import type { Chunk, StoredDocument } from '../types.js';
+import { heldDocument } from './postgres-index-sql.js';
 
 /** Where a document's chunks sit among the labels: `first` … `first + count − 1`, by position. */
 export interface LabelRange {
@@ -19,14 +20,19 @@ const CACHED_PARAGRAPHS = 4_000;
 
 type Row = { document_id: string; position: number; chunk: Omit<Chunk, 'label'> };
 
+/** Joins chunk rows (`c`) to their document as the publication read holds it, its time `$n`. */
+const held = (n: number) =>
+  `JOIN whosaid_documents d ON d.id = c.document_id AND ${heldDocument('d', `$${n}`)}`;
+
 /**
  * The chunks of an index published in PostgreSQL, read when answering asks for them (by label, by
  * paragraph, or a document's) rather than all at start-up: a replica holds one label range per
  * document and a bounded cache, not the corpus's text. Each chunk comes back as the files backend
  * holds it — its label, its document's id, its quotes — and paragraphs
  * split in parts are joined as the files backend joins them (addPart). The ranges are those of the
- * snapshot the index was read in; a chunk a newer publication rewrote is read as it is now, which is
- * what the next generation (read at once: serve-published-index.ts) answers from anyway.
+ * publication the index was read in, and so are the rows read: those of a document a newer
+ * publication rewrote are not read (heldDocument), so no answer mixes two versions of a document;
+ * the next generation (read at once: serve-published-index.ts) has the new one.
  */
 export class PostgresChunkStore implements ChunkStore {
   private readonly ranges: readonly LabelRange[];
@@ -39,6 +45,8 @@ export class PostgresChunkStore implements ChunkStore {
   constructor(
     private readonly pool: Pick<pg.Pool, 'query'>,
     ranges: readonly LabelRange[],
+    /** `whosaid_index.updated_at` of the publication read (as text: microseconds kept). */
+    private readonly publishedAt: string,
     /** How many chunks, and how many whole paragraphs, are kept (each). */
     readonly capacity = CACHED_PARAGRAPHS,
   ) {
@@ -72,8 +80,9 @@ export class PostgresChunkStore implements ChunkStore {
       const rows = await this.read(
         `SELECT c.document_id, c.position, c.chunk FROM whosaid_chunks c
            JOIN unnest($1::text[], $2::int[]) AS k(document_id, position)
-             ON c.document_id = k.document_id AND c.position = k.position`,
-        [missing.map((key) => key.document), missing.map((key) => key.position)],
+             ON c.document_id = k.document_id AND c.position = k.position
+           ${held(3)}`,
+        [missing.map((key) => key.document), missing.map((key) => key.position), this.publishedAt],
       );
       for (const chunk of rows) {
         this.chunkCache.set(chunk.label, chunk);
@@ -102,8 +111,9 @@ export class PostgresChunkStore implements ChunkStore {
         `SELECT c.document_id, c.position, c.chunk FROM whosaid_chunks c
            JOIN unnest($1::text[], $2::int[]) AS k(document_id, paragraph)
              ON c.document_id = k.document_id AND (c.chunk->>'paragraph')::int = k.paragraph
+           ${held(3)}
           ORDER BY c.document_id, c.position`,
-        [missing.map((key) => key.document), missing.map((key) => key.paragraph)],
+        [missing.map((key) => key.document), missing.map((key) => key.paragraph), this.publishedAt],
       );
       for (const [key, paragraph] of this.joined(rows)) found.set(key, paragraph);
     }
@@ -119,8 +129,9 @@ export class PostgresChunkStore implements ChunkStore {
     else
       byKey = this.joined(
         await this.read(
-          'SELECT document_id, position, chunk FROM whosaid_chunks WHERE document_id = $1 ORDER BY position',
-          [doc],
+          `SELECT c.document_id, c.position, c.chunk FROM whosaid_chunks c ${held(2)}
+            WHERE c.document_id = $1 ORDER BY c.position`,
+          [doc, this.publishedAt],
         ),
       );
     return keys.flatMap((key) => {

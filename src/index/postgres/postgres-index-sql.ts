@@ -44,3 +44,19 @@ export function checkedDimensions(dimensions: number): number {
     throw new Error(`vector dimensions must be an integer from 1 to 16000 (got ${dimensions})`);
   return dimensions;
 }
+
+/**
+ * The condition that keeps a document (a `whosaid_documents` row under `alias`) to the publication a
+ * replica holds, published at `time` (an SQL expression: a parameter or a quoted literal of
+ * `whosaid_index.updated_at`): then its chunk and quote rows are those of that publication. A writer
+ * replaces a changed document — its row deleted and inserted, `updated_at` the time its transaction
+ * began — before it publishes the manifest, in a later transaction (save-postgres-index.ts), so every
+ * document of a publication was written before its time; refreshing an unchanged document leaves
+ * `updated_at` as it was. A row written after, for a newer publication (or by one that never
+ * finished), has a later time: a replica reads no such row, and answers without that document until
+ * it swaps to the publication holding it. (Times are the server's clock, read in one server: they
+ * increase but for a clock set back.)
+ */
+export function heldDocument(alias: string, time: string): string {
+  return `${alias}.updated_at <= ${time}::timestamptz`;
+}

@@ -5,6 +5,7 @@ import { type LexicalHit, type LexicalQuery, SEARCH_BOOSTS, searchTerms } from '
 import type { LexicalRestrictionRequest, LexicalSearch } from '../lexical-search.js';
 import { rankingSql } from './bm25-sql.js';
 import { FIELD_WEIGHTS, quotedLexeme } from './lexical-terms.js';
+import { heldDocument } from './postgres-index-sql.js';
 import type { ChunkKey } from './postgres-vector-search.js';
 
 /** In how many chunks of each collection each term occurs in their text, and how many chunks each has. */
@@ -46,6 +47,8 @@ export class PostgresLexicalSearch implements LexicalSearch {
     private readonly pool: pg.Pool,
     private readonly labelOf: (key: ChunkKey) => number | undefined,
     private readonly statistics: TermStatistics,
+    /** `whosaid_index.updated_at` of the publication read: chunks of documents rewritten since are not ranked. */
+    private readonly publishedAt: string,
     private readonly collections: readonly string[] | null = null,
   ) {
     this.total = this.inScope([...statistics.chunks]).reduce((sum, [, count]) => sum + count, 0);
@@ -55,7 +58,7 @@ export class PostgresLexicalSearch implements LexicalSearch {
     const allowed = this.collections
       ? request.collections.filter((name) => this.collections?.includes(name))
       : request.collections;
-    return new PostgresLexicalSearch(this.pool, this.labelOf, this.statistics, allowed);
+    return new PostgresLexicalSearch(this.pool, this.labelOf, this.statistics, this.publishedAt, allowed);
   }
 
   documentFrequency(word: string): number {
@@ -82,8 +85,9 @@ export class PostgresLexicalSearch implements LexicalSearch {
     const terms = [...new Set(contentTerms(phrase))];
     if (terms.length === 0) return false;
     const { rows } = await this.pool.query(
-      `SELECT 1 FROM whosaid_chunks c WHERE c.lexical @@ $1::tsquery ${this.collectionFilter(2)} LIMIT 1`,
-      [terms.map(quotedLexeme).join(' & '), ...this.collectionParameter()],
+      `SELECT 1 FROM whosaid_chunks c JOIN whosaid_documents d ON d.id = c.document_id AND ${heldDocument('d', '$2')}
+        WHERE c.lexical @@ $1::tsquery ${this.collectionFilter(3)} LIMIT 1`,
+      [terms.map(quotedLexeme).join(' & '), this.publishedAt, ...this.collectionParameter()],
     );
     return rows.length > 0;
   }
@@ -121,8 +125,8 @@ export class PostgresLexicalSearch implements LexicalSearch {
       terms: string[];
       score: number;
     }>(
-      `${rankingSql(this.collectionFilter(7))}
-      SELECT ranked.* FROM ranked JOIN whosaid_documents d ON d.id = ranked.document_id
+      `${rankingSql(this.collectionFilter(8))}
+      SELECT ranked.* FROM ranked JOIN whosaid_documents d ON d.id = ranked.document_id AND ${heldDocument('d', '$7')}
        ORDER BY round(score::numeric, ${SCORE_DECIMALS}) DESC, ${every ? '' : 'first_met,'} d.ordinal, position
        LIMIT ${Math.floor(limit)}`,
       [
@@ -132,6 +136,7 @@ export class PostgresLexicalSearch implements LexicalSearch {
         fields.speakers ?? 0,
         fields.title ?? 0,
         query,
+        this.publishedAt,
         ...this.collectionParameter(),
       ],
     );

@@ -1,18 +1,28 @@
 import type pg from 'pg';
 import { BoundedMap } from '../../bounded-map.js';
 import type { Quote } from '../../quotes/types.js';
-import type { QuoteStore } from '../quote-store.js';
+import type { DocumentQuote, QuoteStore, SpeakerNames } from '../quote-store.js';
 import type { StoredDocument } from '../types.js';
+import { quotedLexeme } from './lexical-terms.js';
+import { heldDocument } from './postgres-index-sql.js';
 
 /** Documents whose quote lists are kept for the questions that come next (summaries, checks). */
 const CACHED_DOCUMENTS = 256;
-/** Documents whose quotes one query reads when every quote is walked (`/quote`). */
+/** Documents whose quotes one query reads when every quote is walked. */
 const DOCUMENTS_PER_BATCH = 200;
+
+type QuoteRow = { document_id: string; position: number; quote: Quote };
+
+/** Joins quote rows (`q`) to their document as the publication read holds it, its time `$n`. */
+const held = (n: number) =>
+  `JOIN whosaid_documents d ON d.id = q.document_id AND ${heldDocument('d', `$${n}`)}`;
 
 /**
  * The documents' quotes of an index published in PostgreSQL (whosaid_quotes, one row per quote in
  * its document's order), read when answering asks for them, so a replica holds no quote list but
- * those of a bounded number of documents, and a count of attributed quotes per document.
+ * those of a bounded number of documents, and a count of attributed quotes per document. Lookups by
+ * speaker and by word are answered by the server's indexes (the speaker and members indexes, the
+ * chunks' full-text index), so they read the quotes asked for, not every quote of the archive.
  */
 export class PostgresQuoteStore implements QuoteStore {
   private readonly cache: BoundedMap<string, Quote[]>;
@@ -22,6 +32,8 @@ export class PostgresQuoteStore implements QuoteStore {
   constructor(
     private readonly pool: Pick<pg.Pool, 'query'>,
     private readonly counts: ReadonlyMap<string, number>,
+    /** `whosaid_index.updated_at` of the publication read: rows of documents rewritten since are not read. */
+    private readonly publishedAt: string,
     capacity = CACHED_DOCUMENTS,
   ) {
     this.cache = new BoundedMap(capacity);
@@ -51,12 +63,62 @@ export class PostgresQuoteStore implements QuoteStore {
     }
   }
 
-  private async read(ids: readonly string[]): Promise<Map<string, Quote[]>> {
-    const { rows } = await this.pool.query<{ document_id: string; quote: Quote }>(
-      'SELECT document_id, quote FROM whosaid_quotes WHERE document_id = ANY($1::text[]) ORDER BY document_id, position',
-      [ids],
+  async bySpeakers(documents: readonly StoredDocument[], names: SpeakerNames): Promise<DocumentQuote[]> {
+    if (names.speakers.length === 0 && names.members.length === 0) return [];
+    // lower(speaker) is what the speaker index holds; the exact comparison keeps the names' case.
+    // `?|` on the members array is answered by its GIN index (migration 005).
+    const rows = await this.rows(
+      `SELECT q.document_id, q.position, q.quote FROM whosaid_quotes q ${held(4)}
+        WHERE (lower(q.speaker) = ANY($1::text[]) AND q.speaker = ANY($2::text[]))
+           OR (q.quote->'members') ?| $3::text[]`,
+      [names.speakers.map((name) => name.toLowerCase()), names.speakers, names.members, this.publishedAt],
     );
-    this.rowsRead += rows.length;
+    return inOrder(documents, rows);
+  }
+
+  /**
+   * Quotes in the paragraphs whose chunks hold one of the terms, by the chunks' full-text index: a
+   * chunk's terms are `contentTerms` of its text (weight A) and of its quotes' speakers, roles and
+   * members (B) (lexical-terms.ts), and a quote is a verbatim span of its paragraph that begins and
+   * ends at quotation marks, not inside a word, so every term of its words, its speaker and its role
+   * is among its paragraph's chunks' terms. With those credited to `speakers`, by the speaker index.
+   */
+  async mayMention(
+    documents: readonly StoredDocument[],
+    terms: readonly string[],
+    speakers: readonly string[],
+  ): Promise<DocumentQuote[]> {
+    const rows: QuoteRow[] = [];
+    const wanted = [...new Set(terms)];
+    if (wanted.length > 0)
+      rows.push(
+        ...(await this.rows(
+          `SELECT q.document_id, q.position, q.quote FROM whosaid_quotes q
+             JOIN (SELECT DISTINCT document_id, (chunk->>'paragraph')::int AS paragraph
+                     FROM whosaid_chunks WHERE lexical @@ $1::tsquery) p
+               ON q.document_id = p.document_id AND q.paragraph = p.paragraph
+             ${held(2)}
+            WHERE q.speaker IS NOT NULL`,
+          [wanted.map((term) => `${quotedLexeme(term)}:AB`).join(' | '), this.publishedAt],
+        )),
+      );
+    if (speakers.length > 0)
+      rows.push(
+        ...(await this.rows(
+          `SELECT q.document_id, q.position, q.quote FROM whosaid_quotes q ${held(3)}
+            WHERE lower(q.speaker) = ANY($1::text[]) AND q.speaker = ANY($2::text[])`,
+          [speakers.map((name) => name.toLowerCase()), speakers, this.publishedAt],
+        )),
+      );
+    return inOrder(documents, rows);
+  }
+
+  private async read(ids: readonly string[]): Promise<Map<string, Quote[]>> {
+    const rows = await this.rows(
+      `SELECT q.document_id, q.position, q.quote FROM whosaid_quotes q ${held(2)}
+        WHERE q.document_id = ANY($1::text[]) ORDER BY q.document_id, q.position`,
+      [ids, this.publishedAt],
+    );
     const byDocument = new Map<string, Quote[]>();
     for (const { document_id, quote } of rows) {
       const list = byDocument.get(document_id);
@@ -65,4 +127,29 @@ export class PostgresQuoteStore implements QuoteStore {
     }
     return byDocument;
   }
+
+  private async rows(sql: string, values: unknown[]): Promise<QuoteRow[]> {
+    const { rows } = await this.pool.query<QuoteRow>(sql, values);
+    this.rowsRead += rows.length;
+    return rows;
+  }
+}
+
+/**
+ * The rows of `documents`, each once, in the documents' order and by position within each: the order
+ * the files backend walks them in. Rows of other documents (outside a restricted view) are left out.
+ */
+function inOrder(documents: readonly StoredDocument[], rows: readonly QuoteRow[]): DocumentQuote[] {
+  const place = new Map(documents.map((document, index) => [document.id, index]));
+  const seen = new Set<string>();
+  const kept: { at: number; row: QuoteRow }[] = [];
+  for (const row of rows) {
+    const at = place.get(row.document_id);
+    const key = `${row.document_id}#${row.position}`;
+    if (at === undefined || seen.has(key)) continue;
+    seen.add(key);
+    kept.push({ at, row });
+  }
+  kept.sort((a, b) => a.at - b.at || a.row.position - b.row.position);
+  return kept.map(({ at, row }) => ({ document: documents[at] as StoredDocument, quote: row.quote }));
 }

@@ -2,7 +2,7 @@ import pg from 'pg';
 import pgvector from 'pgvector';
 import type { VectorSearch, VectorSearchOptions } from '../served-index.js';
 import type { VectorHit } from '../vector-index.js';
-import { checkedDimensions } from './postgres-index-sql.js';
+import { checkedDimensions, heldDocument } from './postgres-index-sql.js';
 
 /**
  * Search breadth: the same as the files backend's hnswlib ef (vector-index.ts), so both backends
@@ -32,6 +32,8 @@ export class PostgresVectorSearch implements VectorSearch {
     private readonly pool: pg.Pool,
     dimensions: number,
     private readonly labelOf: (key: ChunkKey) => number | undefined,
+    /** `whosaid_index.updated_at` of the publication read: chunks of documents rewritten since are left out. */
+    private readonly publishedAt: string,
     /** At least k is used: pgvector returns at most ef_search rows from one scan. */
     private readonly efSearch = EF_SEARCH,
   ) {
@@ -61,16 +63,26 @@ export class PostgresVectorSearch implements VectorSearch {
         // until k rows pass the filter. relaxed_order may return them slightly out of order: sorted below.
         options.collections ? 'SET LOCAL hnsw.iterative_scan = relaxed_order;' : ''
       }
-      SELECT document_id, position, embedding::vector(${n}) <=> ${vector} AS distance
-        FROM whosaid_chunks
-       WHERE vector_dims(embedding) = ${n} ${filter}
-       ORDER BY embedding::vector(${n}) <=> ${vector}
-       LIMIT ${count}`)) as unknown as pg.QueryResult<{
+      SELECT r.*, ${heldDocument('d', pg.escapeLiteral(this.publishedAt))} AS held
+        FROM (SELECT document_id, position, embedding::vector(${n}) <=> ${vector} AS distance
+                FROM whosaid_chunks
+               WHERE vector_dims(embedding) = ${n} ${filter}
+               ORDER BY embedding::vector(${n}) <=> ${vector}
+               LIMIT ${count}) r
+        JOIN whosaid_documents d ON d.id = r.document_id`)) as unknown as pg.QueryResult<{
       document_id: string;
       position: number;
       distance: number;
+      held: boolean;
     }>[];
-    return toHits(results.at(-1)?.rows ?? [], this.labelOf);
+    // The nearest k, then those of the publication held (heldDocument): a chunk of a document rewritten
+    // since is left out after the scan (its old version's rows are gone), so while a replica is behind
+    // a search may return fewer than k; kept out of the scan itself, it would need an iterative scan
+    // on every search, which orders the nearest only approximately.
+    return toHits(
+      (results.at(-1)?.rows ?? []).filter((row) => row.held),
+      this.labelOf,
+    );
   }
 }
 
