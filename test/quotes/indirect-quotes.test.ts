@@ -51,6 +51,18 @@ describe('indirect speech (sieves 3 and 4)', () => {
     assert.equal(cuts.kind, 'direct');
     assert.equal(quoteWith(quotes, 'Property taxes').text, 'Property taxes will not rise');
     assert.equal(quoteWith(quotes, 'Fees had doubled').text, 'Fees had doubled since 2020');
+    // After a dependent clause, the main clause that follows the attribution is reported too; an
+    // appositive after it ("a move she called overdue") is not.
+    const clause = extract(
+      [
+        'County Executive Dana Pike presented the budget on Monday.',
+        'Because the grant is uncertain, Pike said, the county could not count on it.',
+        'Bus fares will rise, Pike announced, a move she said was overdue.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(clause, 'could not count').text, 'the county could not count on it');
+    assert.equal(quoteWith(clause, 'Bus fares').text, 'Bus fares will rise');
+    noQuoteWith(clause, 'overdue');
   });
 
   it('reads an infinitive inside the reported clause, but not one right after the verb', () => {
