@@ -16,6 +16,13 @@ const AFTER_QUOTE = /["“”„«»\u2591]\s*$/;
 /** Words that open an appositive or relative clause, not the rest of a predicate. */
 const AFTERTHOUGHT_STARTS = new Set(['a', 'an', 'the', 'which', 'who', 'whose']);
 
+/**
+ * "…, the company said on Monday, weeks before the heating season": a stretch of time before or after
+ * an event dates the announcement; it is no part of what was said.
+ */
+const TIME_AFTERTHOUGHT =
+  /^\s*(?:(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|few|some)\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\s+(?:before|after|ago|earlier|later)\b/i;
+
 /** Words before a clause's own verb: a subject noun phrase is short. */
 const SUBJECT_WORDS = 5;
 
@@ -70,7 +77,10 @@ export function findMiddleAct(text: string, masked: string, s: Sentence): Speech
     // before it are the whole reported clause.
     // A participle after the attribution ("…, she said, citing police data") tells how it was said.
     const participle = SPEECH_PARTICIPLES.has(rest.bare) || /\p{L}{3}ing$/u.test(rest.bare);
-    const closes = participle || (AFTERTHOUGHT_STARTS.has(rest.bare) && !opensClause(text, rest.end, s.end));
+    const closes =
+      participle ||
+      (AFTERTHOUGHT_STARTS.has(rest.bare) && !opensClause(text, rest.end, s.end)) ||
+      TIME_AFTERTHOUGHT.test(text.slice(next + 1, s.end));
     const end = closes ? c : s.end;
     const clause = trimClause(text, s.contentStart, end);
     return makeAct('middle', found.np, found.verb.bare, c + 1, next, clause, found.role);

@@ -63,6 +63,13 @@ describe('indirect speech (sieves 3 and 4)', () => {
     assert.equal(quoteWith(clause, 'could not count').text, 'the county could not count on it');
     assert.equal(quoteWith(clause, 'Bus fares').text, 'Bus fares will rise');
     noQuoteWith(clause, 'overdue');
+    // A company is known by its legal form whatever its words; a stretch of time after the attribution
+    // dates it and is not reported.
+    const company = extract(
+      'HAMBURG — Nordhafen Energie AG has stopped filling a gas store, the company said on Monday, weeks before the heating season.',
+    );
+    assert.equal(quoteWith(company, 'stopped filling').speaker, 'Nordhafen Energie AG');
+    noQuoteWith(company, 'heating season');
   });
 
   it('reads an infinitive inside the reported clause, but not one right after the verb', () => {
