@@ -70,6 +70,16 @@ describe('indirect speech (sieves 3 and 4)', () => {
     );
     assert.equal(quoteWith(company, 'stopped filling').speaker, 'Nordhafen Energie AG');
     noQuoteWith(company, 'heating season');
+    // A short answer is a clause when it has a subject and a finite verb; "said so" is not one.
+    const short = extract(
+      [
+        'Marguerite Olin is the finance director.',
+        'Asked whether it was a risk, Olin said it was not.',
+        'Olin said so.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(short, 'it was not').speaker, 'Marguerite Olin');
+    assert.equal(short.length, 1);
   });
 
   it('reads an infinitive inside the reported clause, but not one right after the verb', () => {
