@@ -23,6 +23,9 @@ const AFTERTHOUGHT_STARTS = new Set(['a', 'an', 'the', 'which', 'who', 'whose'])
 const TIME_AFTERTHOUGHT =
   /^\s*(?:(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|few|some)\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\s+(?:before|after|ago|earlier|later)\b/i;
 
+/** A coordinating conjunction right before the attribution's comma, opening the sentence or a conjunct. */
+const COORDINATOR_BEFORE = /(?:^|[,;\u2014\u2013]\s*|\s)(?:but|and|yet|so|or)\s*$/i;
+
 /** Words before a clause's own verb: a subject noun phrase is short. */
 const SUBJECT_WORDS = 5;
 
@@ -82,7 +85,10 @@ export function findMiddleAct(text: string, masked: string, s: Sentence): Speech
       (AFTERTHOUGHT_STARTS.has(rest.bare) && !opensClause(text, rest.end, s.end)) ||
       TIME_AFTERTHOUGHT.test(text.slice(next + 1, s.end));
     const end = closes ? c : s.end;
-    const clause = trimClause(text, s.contentStart, end);
+    // "…, but, he said, it was the responsible one": after a coordinating conjunction the attribution
+    // scopes over the conjunct that follows it; what comes before is the writer's.
+    const conjunct = !closes && COORDINATOR_BEFORE.test(before);
+    const clause = trimClause(text, conjunct ? next + 1 : s.contentStart, end);
     return makeAct('middle', found.np, found.verb.bare, c + 1, next, clause, found.role);
   }
   return null;

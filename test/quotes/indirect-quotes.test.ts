@@ -80,6 +80,18 @@ describe('indirect speech (sieves 3 and 4)', () => {
     );
     assert.equal(quoteWith(short, 'it was not').speaker, 'Marguerite Olin');
     assert.equal(short.length, 1);
+    // The attribution's time may be a clause ("said as the meeting broke up"); after "but" it scopes
+    // over the conjunct that follows, not the writer's words before.
+    const broke = extract(
+      [
+        'Chidi Okoro chairs the board.',
+        'The decision, Okoro said as the meeting broke up, "was not one anybody wanted to make."',
+        'The vote was hard, but, Okoro said, it was the responsible one.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(broke, 'anybody wanted').speaker, 'Chidi Okoro');
+    assert.equal(quoteWith(broke, 'responsible one').text, 'it was the responsible one');
+    noQuoteWith(broke, 'The vote was hard');
   });
 
   it('reads an infinitive inside the reported clause, but not one right after the verb', () => {
