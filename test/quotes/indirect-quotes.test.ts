@@ -100,6 +100,14 @@ describe('indirect speech (sieves 3 and 4)', () => {
       ].join('\n'),
     );
     assert.equal(quoteWith(crowd, 'school would close').text, 'the school would close');
+    // A speech act in a clause opened by "when" is reported.
+    const when = extract(
+      [
+        'Mayor Dana Hartigan spoke.',
+        'The council rejected it in 2023, when Hartigan said the city could not afford the loss.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(when, 'could not afford').speaker, 'Dana Hartigan');
   });
 
   it('reads an infinitive inside the reported clause, but not one right after the verb', () => {
