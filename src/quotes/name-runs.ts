@@ -125,6 +125,8 @@ function orgConjunction(text: string, word: Word, before: readonly Word[]): bool
  * The run of capitalised words starting at `pos` (with particles such as "of", "van" inside), or null.
  * At a sentence start a capitalised function word ("The", "If", "However") is skipped.
  */
+const CONDITIONALS = new Set(['if', 'unless']);
+
 export function readNameRun(text: string, pos: number, sentenceInitial = false): NameRun | null {
   const words: Word[] = [];
   let p = pos;
@@ -149,7 +151,9 @@ export function readNameRun(text: string, pos: number, sentenceInitial = false):
       words.length > 0;
     if (!(word.capital || particle) || TIME_WORDS.has(word.bare)) break;
     if (words.length === 0 && sentenceInitial && NON_NAME_WORDS.has(word.bare)) {
-      if (text[word.end] !== ' ') return null;
+      // "If Hartigan said …": a name after a condition is the subject of supposed speech, which the
+      // text does not report; the run is read from the name on, not as the sentence's opening.
+      if (text[word.end] !== ' ' || CONDITIONALS.has(word.bare)) return null;
       p = word.end + 1;
       pos = p;
       sentenceInitial = false;

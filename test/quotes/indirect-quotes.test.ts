@@ -108,6 +108,11 @@ describe('indirect speech (sieves 3 and 4)', () => {
       ].join('\n'),
     );
     assert.equal(quoteWith(when, 'could not afford').speaker, 'Dana Hartigan');
+    // Speech a condition supposes ("If Hartigan said …", "Unless she says …") is not reported.
+    const supposed = extract(
+      ['Mayor Dana Hartigan spoke.', 'If Hartigan said the buses were free, riders would come.'].join('\n'),
+    );
+    noQuoteWith(supposed, 'buses were free');
   });
 
   it('reads an infinitive inside the reported clause, but not one right after the verb', () => {
