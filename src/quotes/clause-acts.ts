@@ -49,6 +49,21 @@ const ADJUNCT_WORDS_BEFORE_THAT = 3;
 /** "said he would …" with no "that": shorter tails are too often not a clause ("said so", "said no"). */
 const MIN_BARE_CLAUSE_WORDS = 4;
 
+const SUBJECT_PRONOUNS = new Set(['i', 'you', 'he', 'she', 'it', 'we', 'they']);
+
+/**
+ * "Olin said it was not.", "he said they would": a subject pronoun and a finite verb make a clause,
+ * however short (elliptical answers); "said so" and "said no" have neither.
+ */
+function pronounClause(words: readonly { text: string; bare: string }[]): boolean {
+  const [subject, verb] = words;
+  return (
+    words.length >= 2 &&
+    SUBJECT_PRONOUNS.has(subject?.bare ?? '') &&
+    /PastTense|PresentTense|Copula|Modal/.test(lexiconTags(verb?.bare ?? ''))
+  );
+}
+
 /** Words that cannot open a reported clause right after "said" ("said in …", "said goodbye", "said so"). */
 const NOT_CLAUSE_START = new Set(
   `in on at to during via by from after before while when through over with for about of as into repeatedly
@@ -154,7 +169,9 @@ function clauseStartAfter(text: string, masked: string, verb: Word, sentenceEnd:
   const next = readWord(text, q + 1);
   const startsClause =
     next && (!NOT_CLAUSE_START.has(next.bare) || quantityAhead(text, next)) && !TIME_WORDS.has(next.bare);
-  if (!next || !startsClause || readWords(text, q, sentenceEnd).length < MIN_BARE_CLAUSE_WORDS) return null;
+  if (!next || !startsClause) return null;
+  const tail = readWords(text, q, sentenceEnd);
+  if (tail.length < MIN_BARE_CLAUSE_WORDS && !pronounClause(tail)) return null;
   return next.start;
 }
 

@@ -213,6 +213,10 @@ class TableBuilder {
  * commas — after the name's legal form when it has one ("Halcyon Cold Chain, Inc. (…)"), a closed class.
  */
 const LEGAL_FORM = String.raw`(?:Inc|Corp|Co|Ltd|LLC|LLP|LP|plc|PLC|AG|SE|GmbH|S\.A|N\.V|B\.V)\.?`;
+/** The legal form right after a company's name: ", Inc.", " GmbH". */
+const LEGAL_FORM_AFTER = new RegExp(`^,?\\s+${LEGAL_FORM}(?=[\\s,;:()]|$)`, 'u');
+/** A name whose last word is a legal form ("Nordhafen Energie AG"). */
+const LEGAL_FORM_LAST = new RegExp(`\\s${LEGAL_FORM}$`, 'u');
 /** A company's legal form on its own ("Inc.", "GmbH"): part of the name before it, no name itself. */
 const LEGAL_FORM_ONLY = new RegExp(`^${LEGAL_FORM}$`, 'u');
 const DEFINED_TERMS = new RegExp(
@@ -274,6 +278,15 @@ function scanParagraph(builder: TableBuilder, paragraph: ParagraphInput): void {
       }
       const entity = builder.register(run, text, paragraph.start);
       const named = run.kind === 'org' || run.kind === 'unknown';
+      // "Halcyon Cold Chain, Inc.": the legal form is part of the company's full name, as introduced.
+      const legal = named ? LEGAL_FORM_AFTER.exec(text.slice(run.end)) : null;
+      if (legal && entity.name === run.name) {
+        entity.name = `${run.name}${legal[0]}`;
+        entity.kind = 'org';
+        builder.byName.set(entity.name.toLowerCase(), entity);
+      }
+      // "Nordhafen Energie AG": a name that ends in a legal form is a company's, whatever its words.
+      if (entity.kind === 'unknown' && LEGAL_FORM_LAST.test(run.name)) entity.kind = 'org';
       if (named) {
         const defined = definedTerms(text.slice(run.end));
         for (const common of defined.common) builder.aliases.set(common, entity);

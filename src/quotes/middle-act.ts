@@ -3,8 +3,10 @@
 // off by two commas inside a sentence makes the whole sentence the speaker's reported words; the act's
 // clause spans the sentence, and attribute-paragraph.ts reports the words on either side of the
 // attribution as two parts (like a split quote). A quote inside it is the speaker's too.
+
+import { lexiconTags } from '../text/word-lexicon.js';
 import { readAttribution } from './final-act.js';
-import { SPEECH_PARTICIPLES } from './lexicon.js';
+import { SPEECH_PARTICIPLES, SPEECH_VERBS } from './lexicon.js';
 import { readWord } from './read-word.js';
 import { attributionTailEnd, makeAct, type Sentence, type SpeechAct, trimClause } from './speech-act.js';
 
@@ -13,6 +15,45 @@ const AFTER_QUOTE = /["“”„«»\u2591]\s*$/;
 
 /** Words that open an appositive or relative clause, not the rest of a predicate. */
 const AFTERTHOUGHT_STARTS = new Set(['a', 'an', 'the', 'which', 'who', 'whose']);
+
+/**
+ * "…, the company said on Monday, weeks before the heating season": a stretch of time before or after
+ * an event dates the announcement; it is no part of what was said.
+ */
+const TIME_AFTERTHOUGHT =
+  /^\s*(?:(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|few|some)\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\s+(?:before|after|ago|earlier|later)\b/i;
+
+/** A coordinating conjunction right before the attribution's comma, opening the sentence or a conjunct. */
+const COORDINATOR_BEFORE = /(?:^|[,;\u2014\u2013]\s*|\s)(?:but|and|yet|so|or)\s*$/i;
+
+/** Words before a clause's own verb: a subject noun phrase is short. */
+const SUBJECT_WORDS = 5;
+
+/**
+ * "Because the grant is uncertain, Okoro said, the authority could not build a budget": a noun phrase
+ * after the attribution that goes on to a finite verb of its own (a modal, a copula, an auxiliary or a
+ * past tense, as the lexicon tags them) is the reported clause's main clause, not an afterthought
+ * like "a move that drew criticism" or "a move she said was unavoidable" (whose verb is a relative
+ * clause's) or "the first in years".
+ */
+function opensClause(text: string, from: number, end: number): boolean {
+  const words = text
+    .slice(from, end)
+    .split(/[\s,;:]+/)
+    .filter(Boolean)
+    .slice(0, SUBJECT_WORDS + 1);
+  for (const word of words) {
+    const bare = word.toLowerCase().replace(/[^\p{L}'’]/gu, '');
+    // "a move she said was unavoidable": a relative clause, its pronoun left out, holds the verb.
+    if (RELATIVE_STARTS.has(bare) || SPEECH_VERBS.has(bare)) return false;
+    const tags = lexiconTags(bare);
+    if (/Modal|Copula|Auxiliary|PastTense/.test(tags) || FINITE_AUXILIARIES.has(bare)) return true;
+  }
+  return false;
+}
+
+const RELATIVE_STARTS = new Set(['that', 'which', 'who', 'whom', 'whose', 'where']);
+const FINITE_AUXILIARIES = new Set(['has', 'have', 'had', 'does', 'do', 'did']);
 
 export function findMiddleAct(text: string, masked: string, s: Sentence): SpeechAct | null {
   for (let c = masked.indexOf(',', s.contentStart); c >= 0 && c < s.end; c = masked.indexOf(',', c + 1)) {
@@ -39,9 +80,15 @@ export function findMiddleAct(text: string, masked: string, s: Sentence): Speech
     // before it are the whole reported clause.
     // A participle after the attribution ("…, she said, citing police data") tells how it was said.
     const participle = SPEECH_PARTICIPLES.has(rest.bare) || /\p{L}{3}ing$/u.test(rest.bare);
-    const closes = participle || AFTERTHOUGHT_STARTS.has(rest.bare);
+    const closes =
+      participle ||
+      (AFTERTHOUGHT_STARTS.has(rest.bare) && !opensClause(text, rest.end, s.end)) ||
+      TIME_AFTERTHOUGHT.test(text.slice(next + 1, s.end));
     const end = closes ? c : s.end;
-    const clause = trimClause(text, s.contentStart, end);
+    // "…, but, he said, it was the responsible one": after a coordinating conjunction the attribution
+    // scopes over the conjunct that follows it; what comes before is the writer's.
+    const conjunct = !closes && COORDINATOR_BEFORE.test(before);
+    const clause = trimClause(text, conjunct ? next + 1 : s.contentStart, end);
     return makeAct('middle', found.np, found.verb.bare, c + 1, next, clause, found.role);
   }
   return null;

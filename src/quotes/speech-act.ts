@@ -72,7 +72,7 @@ export function writtenSpeaker(text: string, start: number, written: string): No
 }
 
 const PREPOSITIONS = new Set(
-  'in on at to during via by from after before while when through over with for about last this earlier later late early recently again'.split(
+  'in on at to during via by from after before while when as through over with for about last this earlier later late early recently again'.split(
     ' ',
   ),
 );

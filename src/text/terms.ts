@@ -45,6 +45,9 @@ const STOPWORDS = new Set([
   'ourselves',
   'yourselves',
   'themselves',
+  // Prepositions the package's list lacks ("per the WSJ", "via email"): function words too.
+  'per',
+  'via',
 ]);
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;

@@ -51,6 +51,47 @@ describe('indirect speech (sieves 3 and 4)', () => {
     assert.equal(cuts.kind, 'direct');
     assert.equal(quoteWith(quotes, 'Property taxes').text, 'Property taxes will not rise');
     assert.equal(quoteWith(quotes, 'Fees had doubled').text, 'Fees had doubled since 2020');
+    // After a dependent clause, the main clause that follows the attribution is reported too; an
+    // appositive after it ("a move she called overdue") is not.
+    const clause = extract(
+      [
+        'County Executive Dana Pike presented the budget on Monday.',
+        'Because the grant is uncertain, Pike said, the county could not count on it.',
+        'Bus fares will rise, Pike announced, a move she said was overdue.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(clause, 'could not count').text, 'the county could not count on it');
+    assert.equal(quoteWith(clause, 'Bus fares').text, 'Bus fares will rise');
+    noQuoteWith(clause, 'overdue');
+    // A company is known by its legal form whatever its words; a stretch of time after the attribution
+    // dates it and is not reported.
+    const company = extract(
+      'HAMBURG — Nordhafen Energie AG has stopped filling a gas store, the company said on Monday, weeks before the heating season.',
+    );
+    assert.equal(quoteWith(company, 'stopped filling').speaker, 'Nordhafen Energie AG');
+    noQuoteWith(company, 'heating season');
+    // A short answer is a clause when it has a subject and a finite verb; "said so" is not one.
+    const short = extract(
+      [
+        'Marguerite Olin is the finance director.',
+        'Asked whether it was a risk, Olin said it was not.',
+        'Olin said so.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(short, 'it was not').speaker, 'Marguerite Olin');
+    assert.equal(short.length, 1);
+    // The attribution's time may be a clause ("said as the meeting broke up"); after "but" it scopes
+    // over the conjunct that follows, not the writer's words before.
+    const broke = extract(
+      [
+        'Chidi Okoro chairs the board.',
+        'The decision, Okoro said as the meeting broke up, "was not one anybody wanted to make."',
+        'The vote was hard, but, Okoro said, it was the responsible one.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(broke, 'anybody wanted').speaker, 'Chidi Okoro');
+    assert.equal(quoteWith(broke, 'responsible one').text, 'it was the responsible one');
+    noQuoteWith(broke, 'The vote was hard');
   });
 
   it('reads an infinitive inside the reported clause, but not one right after the verb', () => {

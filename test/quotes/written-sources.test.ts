@@ -125,8 +125,8 @@ describe('written sources and the organisations behind them', () => {
         'The Company noted that the hub would open in 2028.',
       ].join('\n'),
     );
-    assert.equal(quoteWith(legal, 'grateful to the City').speaker, 'Halcyon Cold Chain');
-    assert.equal(quoteWith(legal, 'open in 2028').speaker, 'Halcyon Cold Chain');
+    assert.equal(quoteWith(legal, 'grateful to the City').speaker, 'Halcyon Cold Chain, Inc.');
+    assert.equal(quoteWith(legal, 'open in 2028').speaker, 'Halcyon Cold Chain, Inc.');
   });
 
   it('reads a prefecture as a body, named without the article when a proper name leads it', () => {
