@@ -79,6 +79,21 @@ export interface QuestionAnalysis {
 const SPEECH =
   /\b(?:say|said|says|tell|told|think|thinks|thought|claim(?:ed)?|warn(?:ed)?|argue[ds]?|quote[ds]?|describe[ds]?|comment(?:ed)?|according to|respond(?:ed)?|statement)\b/i;
 
+/** The particles of English phrasal verbs ("look into", "push back", "turn down"). */
+const PARTICLES = new Set([
+  'into',
+  'back',
+  'up',
+  'out',
+  'off',
+  'on',
+  'over',
+  'down',
+  'away',
+  'around',
+  'through',
+]);
+
 export function analyzeQuestion(question: string, resources: QuestionResources): QuestionAnalysis {
   const { wordnet } = resources;
   const shortForms = findShortForms(question, resources);
@@ -101,7 +116,8 @@ export function analyzeQuestion(question: string, resources: QuestionResources):
   const seen = new Set<string>();
   const nouns = nounsByPosition(question);
   const keyTerms: KeyTerm[] = [];
-  for (const typed of words(question)) {
+  const typedWords = words(question);
+  for (const [at, typed] of typedWords.entries()) {
     const expanded = expandAbbreviation(typed);
     const word = expanded ?? typed;
     const named = [...(shortForms.get(typed) ?? []), ...(otherNames.get(typed) ?? [])];
@@ -115,7 +131,10 @@ export function analyzeQuestion(question: string, resources: QuestionResources):
     const base = word.length > 5 && word.endsWith('ly') ? [word.slice(0, -2)] : [];
     // Synonyms of very short words are mostly abbreviations ("us" → "US", "ok" → "Oklahoma"): none.
     const usable = (synonym: string) => !isStopword(synonym);
-    const synonyms = [...base, ...(word.length > 2 ? wordnet.synonyms(word) : [])].filter(usable);
+    // "looking into", "push back": a verb and its particle are one verb, with synonyms of its own.
+    const particle = typedWords[at + 1];
+    const phrasal = particle && PARTICLES.has(particle) ? wordnet.phrasalSynonyms(word, particle) : [];
+    const synonyms = [...base, ...(word.length > 2 ? wordnet.synonyms(word) : []), ...phrasal].filter(usable);
     const related = (word.length > 2 ? rareSynonymsInCorpus(word, resources) : []).filter(usable);
     const equivalents = [...new Set(contentTerms(named.join(' ')))].filter((s) => s !== wordStem);
     keyTerms.push({

@@ -22,8 +22,10 @@ export interface RelativeSubject {
 }
 
 const BOUNDARY = /[,;:()"“”\u2014\u2013\u2591]/;
+// Conjunctions, adverbs and time words before the subject; subordinators too ("…, when Hartigan said …"),
+// but not "if"/"unless": speech a condition supposes was not said.
 const ADVERBIAL_PREFIX =
-  /^(?:(?:but|and|so|yet|however|meanwhile|then|now|also|still|later|earlier|today|yesterday|(?:on|last|this|next)\s+\w+|in\s+\d{4})\s+)+$/i;
+  /^(?:(?:but|and|so|yet|however|meanwhile|then|now|also|still|later|earlier|today|yesterday|(?:on|last|this|next)\s+\w+|in\s+\d{4}|when|after|before|as|while|because|since|although|though|once|until)\s+)+$/i;
 const RELATIVES = new Set(['which', 'that', 'who']);
 /** ", 27" or ", D-Ohio" ending a subject: an age or party tag set off like an appositive. */
 const SKIPPED_BEFORE = /,\s+(?:\d{1,3}|[DRI]-[A-Z][\p{L}.]*)$/u;

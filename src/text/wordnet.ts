@@ -111,6 +111,20 @@ export class Wordnet {
   }
 
   /**
+   * Single-word synonyms of a phrasal verb ("looking" + "into" → investigate, check), from its most
+   * frequent senses; [] when WordNet lists no such verb.
+   */
+  phrasalSynonyms(verb: string, particle: string, senses: number = SENSES_PER_PART): string[] {
+    const found = new Set<string>();
+    for (const base of this.baseForms(verb.toLowerCase(), 'verb')) {
+      const lemma = `${base}_${particle.toLowerCase()}`;
+      for (const offset of this.synsetOffsets(lemma, 'verb').slice(0, senses))
+        for (const word of this.synsetWords('verb', offset)) if (!word.includes('_')) found.add(word);
+    }
+    return [...found];
+  }
+
+  /**
    * The proper names among the word's noun senses, one word each, lower case: "PA" → pennsylvania
    * (not "dad" or "pascal", which WordNet writes in lower case). An initialism stands for a name,
    * and WordNet marks names by their capitals.

@@ -54,3 +54,9 @@ test('an initialism is read as the proper names WordNet files it under ("PA" →
   const terms = analyzeQuestion('What did Musk say at the PA town hall?', { wordnet, inCorpus }).keyTerms;
   assert.deepEqual(terms.find((term) => term.word === 'pa')?.equivalentStems, ['pennsylvania']);
 });
+
+test('a verb and its particle are read as one phrasal verb, with its own synonyms ("look into" → investigate)', () => {
+  assert.ok(wordnet.phrasalSynonyms('looking', 'into').includes('investigate'));
+  const terms = analyzeQuestion('What was the inspector asked to look into?', { wordnet }).keyTerms;
+  assert.ok(terms.find((term) => term.word === 'look')?.synonymStems.includes('investig'));
+});

@@ -92,6 +92,22 @@ describe('indirect speech (sieves 3 and 4)', () => {
     assert.equal(quoteWith(broke, 'anybody wanted').speaker, 'Chidi Okoro');
     assert.equal(quoteWith(broke, 'responsible one').text, 'it was the responsible one');
     noQuoteWith(broke, 'The vote was hard');
+    // Whom something was told may have a complement of its own before "that".
+    const crowd = extract(
+      [
+        'Alan Mbeki is the treasurer.',
+        'He told the crowd of about 200 parents that the school would close.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(crowd, 'school would close').text, 'the school would close');
+    // A speech act in a clause opened by "when" is reported.
+    const when = extract(
+      [
+        'Mayor Dana Hartigan spoke.',
+        'The council rejected it in 2023, when Hartigan said the city could not afford the loss.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(when, 'could not afford').speaker, 'Dana Hartigan');
   });
 
   it('reads an infinitive inside the reported clause, but not one right after the verb', () => {
