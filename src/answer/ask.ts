@@ -15,7 +15,7 @@ import { prepareAnswer } from './prepare-answer.js';
 import { datedPassages, readQuestionDates } from './question-dates.js';
 import type { SearchContext } from './search-context.js';
 import { filterNames, type SpeakerFilter } from './speaker-filter.js';
-import { listSpeakers, namesADocument } from './speaker-list.js';
+import { listAllSpeakers, listDocumentSpeakers, namesADocument } from './speaker-list.js';
 import type { Answer, ClosestPassage, Passage } from './types.js';
 
 export interface AskOptions {
@@ -63,7 +63,7 @@ export async function ask(context: SearchContext, options: AskOptions): Promise<
   if (request === 'list')
     return { ...plain(), ...(await listDocuments(context, listRequest(options.question) ?? undefined)) };
   if (request === 'speakers' && !options.unsolicited && !namesADocument(options.question))
-    return { ...plain(), ...(await listSpeakers(context, context.index.documents)) };
+    return { ...plain(), ...(await listAllSpeakers(context)) };
   // "What did Meyer say last week?": the dates filter and order the passages; they are not a topic.
   const { dates, rest } = readQuestionDates(options.question, options.now ?? null);
   let allOutOfRange = false;
@@ -110,7 +110,7 @@ export async function ask(context: SearchContext, options: AskOptions): Promise<
     return {
       ...plain(),
       ...(request === 'speakers'
-        ? await listSpeakers(context, [meant])
+        ? await listDocumentSpeakers(context, meant)
         : summarizeDocument(meant, topParagraphs, await context.quotes.ofDocument(meant))),
     };
   if (request === 'speakers' && !options.unsolicited)

@@ -68,22 +68,19 @@ export async function findQuotes(
   if (!topic) return { hits: await withPages(context, all), speakers, suggestions: [] };
   const scored: { hit: QuoteHit; score: number }[] = [];
   // The paragraphs a batch of quotes sit in, read a batch at a time: a topic is matched against every
-  // candidate quote, and the store need not hold every paragraph at once.
+  // candidate quote, and the store need not hold every paragraph at once. The page comes with the
+  // paragraph, so a hit's paragraph is read once (withPages would read it again, past the cache).
   for (let i = 0; i < all.length; i += PARAGRAPH_BATCH) {
     const batch = all.slice(i, i + PARAGRAPH_BATCH);
     const paragraphs = await context.store.paragraphs(batch.map(keyOf));
-    for (const hit of batch)
-      scored.push({ hit, score: topicScore(hit, paragraphs.get(keyOf(hit))?.text ?? '', meant) });
+    for (const hit of batch) {
+      const paragraph = paragraphs.get(keyOf(hit));
+      const score = topicScore(hit, paragraph?.text ?? '', meant);
+      scored.push({ hit: paragraph?.page ? { ...hit, page: paragraph.page } : hit, score });
+    }
   }
   const ranked = scored.filter((entry) => entry.score > 0).sort((a, b) => b.score - a.score);
-  return {
-    hits: await withPages(
-      context,
-      ranked.map((entry) => entry.hit),
-    ),
-    speakers,
-    suggestions: [],
-  };
+  return { hits: ranked.map((entry) => entry.hit), speakers, suggestions: [] };
 }
 
 /**

@@ -1,5 +1,6 @@
+import { type SpeakerTally, tallyQuotes } from '../index/quote-store.js';
 import type { StoredDocument } from '../index/types.js';
-import type { Quote } from '../quotes/types.js';
+import type { SpeakerEntry } from '../quotes/speaker-directory.js';
 import { contentTerms } from '../text/terms.js';
 import { capitalize, credit } from './credit.js';
 import { citationOf } from './document-citation.js';
@@ -34,66 +35,97 @@ export function namesADocument(question: string): boolean {
 /** Speakers listed at most: the rest are counted. */
 const MAX_LISTED = 15;
 
-/**
- * The speakers of `documents`, most quoted first, each with their role and how often they are quoted,
- * cited by the paragraph of their first quote. Only what attribution credited: an unnamed source is
- * listed as the text describes it, never given a name.
- */
-export async function listSpeakers(
+/** The speakers of one document (listDocumentSpeakers' answer for it), from its quote list. */
+export async function listDocumentSpeakers(
   context: SearchContext,
-  documents: readonly StoredDocument[],
+  document: StoredDocument,
 ): Promise<Pick<Answer, 'answer' | 'citations' | 'abstained'>> {
-  const bySpeaker = new Map<string, Speaking>();
-  for await (const batch of context.quotes.batches(documents))
-    for (const [document, quotes] of batch) countSpeakers(bySpeaker, document, quotes);
-  const one = documents.length === 1 ? documents[0] : undefined;
+  const tallies = tallyQuotes([[document, await context.quotes.ofDocument(document)]]);
+  return speakersAnswer(context, `“${document.meta.title}”`, false, tallies, tallies.length);
+}
 
+/**
+ * The speakers of every document, as listDocumentSpeakers would list them over all of them, from the
+ * speaker directory (which counts every name's quotes) and the tallies of only those speakers who can
+ * be listed: every group, since a group is its members and its name alone may stand for several, and
+ * the most quoted of the others — one tally each, which no speaker left out can outrank — so what is
+ * read grows with the speakers shown and the groups, not with the archive. A person's quotes that
+ * name only that person as member count as the person's own, as the directory reads them.
+ */
+export async function listAllSpeakers(
+  context: SearchContext,
+): Promise<Pick<Answer, 'answer' | 'citations' | 'abstained'>> {
+  const { documents } = context.index;
+  const { groups, others } = namesQuoted(context.speakers);
+  const taken = mostQuoted(others);
+  const tallies = await context.quotes.tallies(documents, [...groups, ...taken.map(({ name }) => name)]);
+  const one = documents.length === 1 ? documents[0] : undefined;
   const where = one ? `“${one.meta.title}”` : `the ${documents.length} documents`;
-  if (bySpeaker.size === 0)
-    return { answer: `No one is quoted in ${where}.`, citations: [], abstained: false };
-  const ranked = [...bySpeaker.values()].sort(
-    (a, b) => b.count - a.count || (a.first.speaker ?? '').localeCompare(b.first.speaker ?? ''),
+  return speakersAnswer(context, where, !one, tallies, tallies.length + others.length - taken.length);
+}
+
+interface NameQuoted {
+  name: string;
+  count: number;
+}
+
+/** The directory's names, those of groups apart, each other one with the quotes of all its entries. */
+function namesQuoted(entries: readonly SpeakerEntry[]): { groups: string[]; others: NameQuoted[] } {
+  const counts = new Map<string, number>();
+  const groups = new Set<string>();
+  for (const entry of entries) {
+    counts.set(entry.name, (counts.get(entry.name) ?? 0) + entry.quoteCount);
+    if (entry.members.length > 0) groups.add(entry.name);
+  }
+  const others = [...counts].filter(([name]) => !groups.has(name)).map(([name, count]) => ({ name, count }));
+  return { groups: [...groups], others };
+}
+
+/** The MAX_LISTED names quoted most, in the listing's order, with any the order cannot tell from the last. */
+function mostQuoted(names: readonly NameQuoted[]): NameQuoted[] {
+  const order = (a: NameQuoted, b: NameQuoted) => b.count - a.count || a.name.localeCompare(b.name);
+  const sorted = [...names].sort(order);
+  const last = sorted[MAX_LISTED - 1];
+  return sorted.filter(
+    (name, index) => index < MAX_LISTED || (last !== undefined && order(name, last) === 0),
+  );
+}
+
+/**
+ * The speakers tallied, most quoted first, each with their role and how often they are quoted, cited
+ * by the paragraph of their first quote. Only what attribution credited: an unnamed source is listed
+ * as the text describes it, never given a name. `total` counts those not tallied too.
+ */
+async function speakersAnswer(
+  context: SearchContext,
+  where: string,
+  several: boolean,
+  tallies: readonly SpeakerTally[],
+  total: number,
+): Promise<Pick<Answer, 'answer' | 'citations' | 'abstained'>> {
+  if (total === 0) return { answer: `No one is quoted in ${where}.`, citations: [], abstained: false };
+  const ranked = [...tallies].sort(
+    (a, b) => b.count - a.count || (a.first.quote.speaker ?? '').localeCompare(b.first.quote.speaker ?? ''),
   );
   const citations: Citation[] = [];
   const shown = ranked.slice(0, MAX_LISTED);
-  const cited = await context.store.paragraphs(
-    shown.map(({ first, document }) => `${document.id}#${first.paragraph}`),
-  );
-  const lines = shown.flatMap(({ first, document, count, docs }) => {
-    const paragraph = cited.get(`${document.id}#${first.paragraph}`);
+  const keyOf = ({ first }: SpeakerTally) => `${first.document.id}#${first.quote.paragraph}`;
+  const cited = await context.store.paragraphs(shown.map(keyOf));
+  const lines = shown.flatMap((tally) => {
+    const paragraph = cited.get(keyOf(tally));
     if (!paragraph) return [];
+    const { document, quote } = tally.first;
     const n = citations.length + 1;
-    citations.push(citationOf(n, document, paragraph, first));
-    const times = `quoted ${count === 1 ? 'once' : `${count} times`}`;
-    const across = !one && docs.size > 1 ? ` in ${docs.size} documents` : '';
-    return [`• ${capitalize(credit(first)).replace(/,$/, '')} — ${times}${across} [${n}]`];
+    citations.push(citationOf(n, document, paragraph, quote));
+    const times = `quoted ${tally.count === 1 ? 'once' : `${tally.count} times`}`;
+    const across = several && tally.documents > 1 ? ` in ${tally.documents} documents` : '';
+    return [`• ${capitalize(credit(quote)).replace(/,$/, '')} — ${times}${across} [${n}]`];
   });
-  const more = ranked.length - lines.length;
+  const more = total - lines.length;
   const tail = more > 0 ? `\n…and ${more} more.` : '';
   return {
-    answer: `${bySpeaker.size} speaker${bySpeaker.size === 1 ? ' is' : 's are'} quoted in ${where}:\n${lines.join('\n')}${tail}`,
+    answer: `${total} speaker${total === 1 ? ' is' : 's are'} quoted in ${where}:\n${lines.join('\n')}${tail}`,
     citations,
     abstained: false,
   };
-}
-
-interface Speaking {
-  first: Quote;
-  document: StoredDocument;
-  count: number;
-  docs: Set<string>;
-}
-
-/** Adds a document's credited quotes to the speakers counted so far. */
-function countSpeakers(bySpeaker: Map<string, Speaking>, document: StoredDocument, quotes: readonly Quote[]) {
-  for (const quote of quotes) {
-    if (!quote.speaker) continue;
-    // A group is its members: "the Senators" of one letter are not those of another.
-    const key = [quote.speaker, ...quote.members].join('\u0000');
-    const seen = bySpeaker.get(key);
-    if (seen) {
-      seen.count += 1;
-      seen.docs.add(document.id);
-    } else bySpeaker.set(key, { first: quote, document, count: 1, docs: new Set([document.id]) });
-  }
 }

@@ -44,6 +44,49 @@ export interface QuoteStore {
     terms: readonly string[],
     speakers: readonly string[],
   ): Promise<DocumentQuote[]>;
+  /**
+   * The quotes of `documents` credited to one of `speakers`, tallied by speaker and members (a group
+   * is its members: "the Senators" of one letter are not those of another), in the order of each
+   * tally's first quote — what a list of who is quoted shows of each, without the quotes themselves.
+   */
+  tallies(documents: readonly StoredDocument[], speakers: readonly string[]): Promise<SpeakerTally[]>;
+}
+
+/** The quotes of one speaker (and members) among some documents: the first, how many, in how many documents. */
+export interface SpeakerTally {
+  /** The first in the documents' order and each document's. */
+  first: DocumentQuote;
+  count: number;
+  documents: number;
+}
+
+/** What tells one tallied speaker from another: the name and, for a group, its members. */
+export function tallyKey(quote: Pick<Quote, 'speaker' | 'members'>): string {
+  return [quote.speaker ?? '', ...quote.members].join('\u0000');
+}
+
+/**
+ * The attributed quotes of documents (in their order, each document's in its own) that `keep` keeps,
+ * tallied by speaker and members, in first-seen order.
+ */
+export function tallyQuotes(
+  lists: Iterable<readonly [StoredDocument, readonly Quote[]]>,
+  keep: (quote: Quote) => boolean = () => true,
+): SpeakerTally[] {
+  const tallies = new Map<string, SpeakerTally & { last: string }>();
+  for (const [document, quotes] of lists)
+    for (const quote of quotes) {
+      if (!quote.speaker || !keep(quote)) continue;
+      const key = tallyKey(quote);
+      const seen = tallies.get(key);
+      if (!seen) tallies.set(key, { first: { document, quote }, count: 1, documents: 1, last: document.id });
+      else {
+        seen.count += 1;
+        if (seen.last !== document.id) seen.documents += 1;
+        seen.last = document.id;
+      }
+    }
+  return [...tallies.values()].map(({ first, count, documents }) => ({ first, count, documents }));
 }
 
 /** The quote store of documents that hold their quotes (the files backend). */
@@ -56,6 +99,13 @@ export const residentQuotes: QuoteStore = {
   bySpeakers: async (documents, names) => residentWhere(documents, speakerMatcher(names)),
   // Quotes held in memory are walked at memory speed: every attributed one is a candidate.
   mayMention: async (documents) => residentWhere(documents, (quote) => quote.speaker !== null),
+  async tallies(documents, speakers) {
+    const names = new Set(speakers);
+    return tallyQuotes(
+      documents.map((document) => [document, document.quotes] as const),
+      (quote) => quote.speaker !== null && names.has(quote.speaker),
+    );
+  },
 };
 
 /** Whether a quote is credited to one of the speakers or names one of the members (bySpeakers). */

@@ -192,6 +192,29 @@ describe('a replica reads chunks from PostgreSQL on demand', () => {
     assert.ok(suggested.rows < total);
   });
 
+  it('reads the paragraphs a topic lookup weighs once, their pages with them', async () => {
+    const index = (await loadPostgresIndex(pool, embedder.id, {
+      cachedParagraphs: CAPACITY,
+    })) as PostgresIndex;
+    const replica = runNow(servedContextSteps(index, embedder, wordnet));
+    let reads = 0;
+    const store = new Proxy(replica.store, {
+      get(target, name) {
+        const value: unknown = Reflect.get(target, name, target);
+        if (name === 'paragraphs') reads += 1;
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    for (const topic of ['security clearance', 'contract', 'security']) {
+      reads = 0;
+      const found = await findQuotes({ ...replica, store }, { topic });
+      assert.ok(found.hits.length > CAPACITY, `${topic}: ${found.hits.length} quotes`);
+      // Fewer candidates than a batch: one read scores them all and gives the pages of those found.
+      assert.equal(reads, 1, topic);
+      assert.deepEqual(found, await findQuotes(filesContext, { topic }), topic);
+    }
+  });
+
   it('builds a scope of some collections from its paragraphs, read for its tables and then dropped', async () => {
     const index = (await loadPostgresIndex(pool, embedder.id, {
       cachedParagraphs: CAPACITY,

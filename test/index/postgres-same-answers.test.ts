@@ -108,7 +108,7 @@ describe('the PostgreSQL backend answers as the files backend over the bundled c
     assert.ok((await digest(postgres)) === (await digest(files)), 'some test-split answers differ');
   });
 
-  it('summarizes and lists documents alike', async () => {
+  it('summarizes and lists documents and their speakers alike', async () => {
     const requests = files.index.documents.flatMap((document) => [
       `Summarize ${document.meta.title}`,
       `Summarize the ${document.meta.source ?? document.meta.publisher ?? 'document'} story`,
@@ -116,7 +116,12 @@ describe('the PostgreSQL backend answers as the files backend over the bundled c
     // Every speaker, and every member of a group by surname ("which documents quote Reed").
     const members = files.speakers.flatMap((entry) => entry.members.map((name) => name.split(' ').at(-1)));
     const speakers = [...files.speakers.map((entry) => entry.name), ...new Set(members)];
+    // Who is quoted: over every document from the directory and the speakers' tallies, in one by its quotes.
     requests.push(
+      'Who is quoted?',
+      'Who are the sources?',
+      'List the speakers',
+      ...files.index.documents.map((document) => `Who is quoted in ${document.meta.title}?`),
       'List the documents',
       ...speakers.slice(0, 8).map((name) => `Which documents mention ${name}?`),
       ...speakers.map((name) => `Which documents quote ${name}?`),

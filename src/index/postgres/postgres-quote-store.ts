@@ -1,7 +1,13 @@
 import type pg from 'pg';
 import { BoundedMap } from '../../bounded-map.js';
 import type { Quote } from '../../quotes/types.js';
-import type { DocumentQuote, QuoteStore, SpeakerNames } from '../quote-store.js';
+import {
+  type DocumentQuote,
+  type QuoteStore,
+  type SpeakerNames,
+  type SpeakerTally,
+  tallyKey,
+} from '../quote-store.js';
 import type { StoredDocument } from '../types.js';
 import { quotedLexeme } from './lexical-terms.js';
 import { heldDocument } from './postgres-index-sql.js';
@@ -12,6 +18,8 @@ const CACHED_DOCUMENTS = 256;
 const DOCUMENTS_PER_BATCH = 200;
 
 type QuoteRow = { document_id: string; position: number; quote: Quote };
+/** The quotes of one speaker and members in one document, counted by the server (tallies). */
+type TallyRow = { speaker: string; members: string[]; document_id: string; count: number; position: number };
 
 /** Joins quote rows (`q`) to their document as the publication read holds it, its time `$n`. */
 const held = (n: number) =>
@@ -111,6 +119,52 @@ export class PostgresQuoteStore implements QuoteStore {
         )),
       );
     return inOrder(documents, rows);
+  }
+
+  /**
+   * Tallied by the server: one row per speaker, members and document (the speaker index finds the
+   * speakers' quotes), then the first quote of each tally read by its key — so what is read grows with
+   * the documents the speakers are quoted in, not with their quotes or the archive's.
+   */
+  async tallies(documents: readonly StoredDocument[], speakers: readonly string[]): Promise<SpeakerTally[]> {
+    if (speakers.length === 0) return [];
+    const { rows } = await this.pool.query<TallyRow>(
+      `SELECT q.speaker, q.quote->'members' AS members, q.document_id, count(*)::int AS count,
+              min(q.position) AS position
+         FROM whosaid_quotes q ${held(3)}
+        WHERE lower(q.speaker) = ANY($1::text[]) AND q.speaker = ANY($2::text[])
+        GROUP BY q.speaker, q.quote->'members', q.document_id`,
+      [speakers.map((name) => name.toLowerCase()), speakers, this.publishedAt],
+    );
+    const place = new Map(documents.map((document, index) => [document.id, index]));
+    const byKey = new Map<string, { at: number; row: TallyRow; count: number; documents: number }>();
+    for (const row of rows) {
+      const at = place.get(row.document_id);
+      if (at === undefined) continue;
+      const key = tallyKey(row);
+      const seen = byKey.get(key);
+      if (!seen) byKey.set(key, { at, row, count: row.count, documents: 1 });
+      else {
+        seen.count += row.count;
+        seen.documents += 1;
+        // One row per speaker, members and document: the first document holds the first quote.
+        if (at < seen.at) Object.assign(seen, { at, row });
+      }
+    }
+    const tallied = [...byKey.values()].sort((a, b) => a.at - b.at || a.row.position - b.row.position);
+    const firsts = await this.rows(
+      `SELECT q.document_id, q.position, q.quote FROM whosaid_quotes q
+         JOIN unnest($1::text[], $2::int[]) AS k(document_id, position)
+           ON q.document_id = k.document_id AND q.position = k.position
+         ${held(3)}`,
+      [tallied.map(({ row }) => row.document_id), tallied.map(({ row }) => row.position), this.publishedAt],
+    );
+    const quoteAt = new Map(firsts.map((row) => [`${row.document_id}#${row.position}`, row.quote]));
+    return tallied.flatMap(({ at, row, count, documents: seenIn }) => {
+      const quote = quoteAt.get(`${row.document_id}#${row.position}`);
+      const document = documents[at];
+      return quote && document ? [{ first: { document, quote }, count, documents: seenIn }] : [];
+    });
   }
 
   private async read(ids: readonly string[]): Promise<Map<string, Quote[]>> {
