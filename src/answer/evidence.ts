@@ -2,10 +2,10 @@ import { findSpeakersInText } from '../quotes/find-speakers-in-text.js';
 import { SPEECH_VERBS, TELL_VERBS } from '../quotes/lexicon.js';
 import { matchSpeaker } from '../quotes/match-speaker.js';
 import { expandBlend } from '../text/blends.js';
-import { clausesOf } from '../text/clauses.js';
+import { clausesDatedBy, clausesOf } from '../text/clauses.js';
 import { NAME_JOINERS } from '../text/proper-names.js';
 import { sentencesOf } from '../text/sentences.js';
-import { contentTerms } from '../text/terms.js';
+import { contentTerms, words } from '../text/terms.js';
 import { isClauseWord, isCommonWord } from '../text/word-lexicon.js';
 import { type KeyTerm, nameStemsOf, type QuestionAnalysis } from './analyze-question.js';
 import { corpusNameRuns } from './corpus-names.js';
@@ -141,7 +141,7 @@ export async function gatherEvidence(
         expects !== null &&
           !top.some(
             (passage) =>
-              holdsKindNear(passage, EXPRESSIONS[expects], concepts) ||
+              holdsKindNear(passage, EXPRESSIONS[expects], concepts, analysis.asksForWords) ||
               (expects === 'count' && listsCounted(passage, counted)),
           ),
       ),
@@ -173,24 +173,20 @@ function conceptStems(analysis: QuestionAnalysis): string[][] {
  * An amount or a time that answers sits in the sentence that speaks of what is asked: a date anywhere
  * in a passage about the same people is not the date of the thing asked about.
  */
-function holdsKindNear(passage: Passage, kind: RegExp, concepts: string[][]): boolean {
-  // A time dates the clause it stands in, or one it depends on, which comes before it: "Musk
-  // acknowledged while campaigning earlier this month that he has a clearance" dates the acknowledging,
-  // not the clearance of the that-clause after it.
+function holdsKindNear(passage: Passage, kind: RegExp, concepts: string[][], saying = false): boolean {
+  // A time dates the clause it stands in, and the one an adverbial clause modifies: "Musk acknowledged
+  // while campaigning earlier this month that he has a clearance" dates the acknowledging, not the
+  // clearance of the that-clause after it (clausesDatedBy). Asked when someone said something, the
+  // time of the saying answers: a dated clause with a verb of speech, what was said anywhere after it.
   const spans = kind === EXPRESSIONS.time ? clausesOf : (sentence: string) => [{ text: sentence }];
   return sentencesOf(passage.text).some((sentence) => {
     const clauses = spans(sentence);
     return clauses.some(({ text }, i) => {
       if (!kind.test(text)) return false;
       if (concepts.length === 0) return true;
-      const present = new Set(
-        contentTerms(
-          clauses
-            .slice(0, i + 1)
-            .map((clause) => clause.text)
-            .join(' '),
-        ),
-      );
+      const dated = clausesDatedBy(clauses, i).map((at) => clauses[at]?.text ?? '');
+      const said = saying && words(dated.join(' ')).some((word) => SPEECH_VERBS.has(word));
+      const present = new Set(contentTerms(said ? sentence : dated.join(' ')));
       return concepts.some((stems) => stems.some((stem) => present.has(stem)));
     });
   });

@@ -1,10 +1,11 @@
 import { isPlantedInstruction } from '../llm/instruction-like.js';
+import { SPEECH_VERBS } from '../quotes/lexicon.js';
 import type { Quote } from '../quotes/types.js';
 import { isHeadlineWord } from '../text/aliases.js';
 import { clausesDatedBy, clausesOf } from '../text/clauses.js';
 import { findProperNames } from '../text/proper-names.js';
 import { sentencesOf } from '../text/sentences.js';
-import { contentTerms } from '../text/terms.js';
+import { contentTerms, words } from '../text/terms.js';
 import { type KeyTerm, nameStemsOf, type QuestionAnalysis } from './analyze-question.js';
 import { countedOf, countPhrase } from './count-phrase.js';
 import { capitalize, credit } from './credit.js';
@@ -262,12 +263,21 @@ function whenLine(
   // of the clause that holds most of what is asked answer; when that clause has none, the act asked
   // about is dated by the document, whose own act it is.
   const best = Math.max(0, ...clauses.map(heldIn));
-  const matches = all.filter((match) => {
+  const datedBy = (match: RegExpMatchArray) => {
     const at = clauses.findIndex((clause) => clauseAt(match.index ?? 0) === clause);
-    return (
-      at >= 0 && clausesDatedBy(clauses, at).some((dated) => heldIn(clauses[dated] ?? { text: '' }) === best)
-    );
-  });
+    return at < 0 ? [] : clausesDatedBy(clauses, at).map((dated) => clauses[dated] ?? { text: '' });
+  };
+  // "When did Musk say he had a clearance?": the time of the saying answers, whatever clause holds
+  // what was said.
+  const ofSaying = analysis.asksForWords
+    ? all.filter((match) =>
+        datedBy(match).some((clause) => words(clause.text).some((w) => SPEECH_VERBS.has(w))),
+      )
+    : [];
+  const matches =
+    ofSaying.length > 0
+      ? ofSaying
+      : all.filter((match) => datedBy(match).some((clause) => heldIn(clause) === best));
   if (all.length > 0 && matches.length === 0 && best > 0) {
     const day = spokenDate(passage.date) ?? partialDate(passage.date);
     if (day) return `${day} (the document's date; the times in its text date other events). [1]`;

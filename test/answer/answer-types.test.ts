@@ -137,6 +137,12 @@ describe('the extractive answer leads with the answer', () => {
       await lead('When did Musk acknowledge having a clearance?'),
       /^Earlier this month — October 2024 \(read against the document's date, 2024-10-27\)\. \[1\]$/,
     );
+    // Asked when someone said something, the time of the saying answers, and such a question is not
+    // declined for want of a time near what was said.
+    assert.match(
+      await lead('When did Musk say he had a top-secret clearance?'),
+      /^Earlier this month — October 2024 \(read against the document's date, 2024-10-27\)\. \[1\]$/,
+    );
     // A headline's act is dated by its document.
     assert.match(
       await lead('When did Warren send the letter?'),
