@@ -110,8 +110,17 @@ const ADJUNCT_APPOSITIVE_BEFORE_THAT =
 const INTERJECTION_BEFORE_THAT = /^,\s+\p{Ll}+(?:\s+\p{Ll}+)?,(?=\s+that\b)/u;
 
 /** Where the reported clause starts after `verb` ("… that <clause>" or a bare clause), or null. */
+/** "was that", "is that" right after the verb of a pseudo-cleft. */
+const PSEUDO_CLEFT_COPULA = /^\s+(?:was|is)\s+that\s+/;
+/** "What Walter said", "All she said": the free relative that opens a pseudo-cleft, its subject before the verb. */
+const PSEUDO_CLEFT_OPENER = /\b(?:what|all)\s+(?:[\p{L}.'’-]+\s+){1,4}$/iu;
+
 function clauseStartAfter(text: string, masked: string, verb: Word, sentenceEnd: number): number | null {
   let p = verb.end;
+  // "What Walter said was that the pipe was sound": in a pseudo-cleft the reported clause follows the copula.
+  const cleft = PSEUDO_CLEFT_COPULA.exec(masked.slice(p, p + 20));
+  if (cleft && PSEUDO_CLEFT_OPENER.test(masked.slice(Math.max(0, verb.start - 40), verb.start)))
+    return p + cleft[0].length;
   if (TELL_VERBS.has(verb.bare)) {
     const objectEnd = readObject(text, p);
     if (objectEnd === null && (verb.bare === 'told' || verb.bare === 'tells')) return null;

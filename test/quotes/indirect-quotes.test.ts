@@ -113,6 +113,11 @@ describe('indirect speech (sieves 3 and 4)', () => {
       ['Mayor Dana Hartigan spoke.', 'If Hartigan said the buses were free, riders would come.'].join('\n'),
     );
     noQuoteWith(supposed, 'buses were free');
+    // In a pseudo-cleft ("What Walter said was that …") the reported clause follows the copula.
+    const cleft = extract(
+      ['Walter Brandvold ran the utility.', 'What Brandvold said was that the pipe was sound.'].join('\n'),
+    );
+    assert.equal(quoteWith(cleft, 'pipe was sound').text, 'the pipe was sound');
   });
 
   it('reads an infinitive inside the reported clause, but not one right after the verb', () => {
