@@ -279,7 +279,7 @@ function scanParagraph(builder: TableBuilder, paragraph: ParagraphInput): void {
       const entity = builder.register(run, text, paragraph.start);
       const named = run.kind === 'org' || run.kind === 'unknown';
       // "Halcyon Cold Chain, Inc.": the legal form is part of the company's full name, as introduced.
-      const legal = named ? LEGAL_FORM_AFTER.exec(text.slice(run.end)) : null;
+      const legal = named ? LEGAL_FORM_AFTER.exec(text.slice(run.end, run.end + 12)) : null;
       if (legal && entity.name === run.name) {
         entity.name = `${run.name}${legal[0]}`;
         entity.kind = 'org';

@@ -26,6 +26,9 @@ const TIME_AFTERTHOUGHT =
 /** A coordinating conjunction right before the attribution's comma, opening the sentence or a conjunct. */
 const COORDINATOR_BEFORE = /(?:^|[,;\u2014\u2013]\s*|\s)(?:but|and|yet|so|or)\s*$/i;
 
+/** Characters read after an attribution's closing comma to tell a clause from an afterthought. */
+const AFTERTHOUGHT_WINDOW = 120;
+
 /** Words before a clause's own verb: a subject noun phrase is short. */
 const SUBJECT_WORDS = 5;
 
@@ -37,8 +40,9 @@ const SUBJECT_WORDS = 5;
  * clause's) or "the first in years".
  */
 function opensClause(text: string, from: number, end: number): boolean {
+  // A bounded look ahead: a subject is short, and a long sentence with many commas stays linear.
   const words = text
-    .slice(from, end)
+    .slice(from, Math.min(end, from + AFTERTHOUGHT_WINDOW))
     .split(/[\s,;:]+/)
     .filter(Boolean)
     .slice(0, SUBJECT_WORDS + 1);
@@ -83,7 +87,7 @@ export function findMiddleAct(text: string, masked: string, s: Sentence): Speech
     const closes =
       participle ||
       (AFTERTHOUGHT_STARTS.has(rest.bare) && !opensClause(text, rest.end, s.end)) ||
-      TIME_AFTERTHOUGHT.test(text.slice(next + 1, s.end));
+      TIME_AFTERTHOUGHT.test(text.slice(next + 1, Math.min(s.end, next + 1 + AFTERTHOUGHT_WINDOW)));
     const end = closes ? c : s.end;
     // "…, but, he said, it was the responsible one": after a coordinating conjunction the attribution
     // scopes over the conjunct that follows it; what comes before is the writer's.
