@@ -157,6 +157,11 @@ function addresseeLine(analysis: QuestionAnalysis, passage: Passage): string | n
   return quote?.saidTo ? `${quote.saidTo}. [1]` : null;
 }
 
+/** Whether the text holds a verb of speech ("acknowledged", "said"): it reports someone's words. */
+export function reportsSpeech(text: string): boolean {
+  return words(text).some((word) => SPEECH_VERBS.has(word));
+}
+
 /** "told Semafor", "wrote to Secretary Austin", "spoke with Axios": the name follows the telling. */
 function addressedIn(sentence: string, name: string): boolean {
   const at = sentence.indexOf(name);
@@ -270,9 +275,7 @@ function whenLine(
   // "When did Musk say he had a clearance?": the time of the saying answers, whatever clause holds
   // what was said.
   const ofSaying = analysis.asksForWords
-    ? all.filter((match) =>
-        datedBy(match).some((clause) => words(clause.text).some((w) => SPEECH_VERBS.has(w))),
-      )
+    ? all.filter((match) => datedBy(match).some((clause) => reportsSpeech(clause.text)))
     : [];
   const matches =
     ofSaying.length > 0
