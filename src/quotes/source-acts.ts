@@ -5,6 +5,7 @@
 import type { Range } from '../text/sentences.js';
 import { readAppositive } from './appositive.js';
 import { LABEL_VERBS, SPEECH_PARTICIPLES } from './lexicon.js';
+import { readNameRun } from './name-runs.js';
 import { type NounPhrase, readNounPhrase } from './noun-phrase.js';
 import { readWords } from './read-word.js';
 import { makeAct, type Sentence, type SpeechAct, trimClause } from './speech-act.js';
@@ -172,12 +173,14 @@ export function findAccordingActs(text: string, masked: string, s: Sentence): Sp
     const found = (unowned && !read.definite) || byAuthor ? null : read;
     // "according to a poll released Thursday by the X Institute": a survey speaks for whoever made it.
     const document = found ? null : DOCUMENT_PHRASE.exec(masked.slice(at, at + AUTHOR_WINDOW));
-    const np = document ? documentAuthor(text, masked, at + document[0].length) : found;
+    const named = found ? namedInApposition(text, found) : null;
+    const np = document ? documentAuthor(text, masked, at + document[0].length) : (named?.np ?? found);
     if (!np || np.kind === 'pronoun') continue;
     // "according to the report": only a report the text has already named an author for.
     const anaphoric = np.kind === 'owned' && np.definite === true && DOCUMENT_HEADS.has(np.head ?? '');
     if (np.kind === 'owned' && !np.owner && !np.ownerPronoun && !anaphoric) continue;
-    let after = np === found ? readAppositive(text, np.end).end : authorPhraseEnd(masked, np.end);
+    let after =
+      np === found ? readAppositive(text, np.end).end : named ? np.end : authorPhraseEnd(masked, np.end);
     // "According to the department, the leak began at a hatch, which …": what looked like an
     // appositive was the reported clause, since a relative clause cannot follow it as the main one.
     if (after > np.end && RELATIVE_START.test(masked.slice(after + 1, after + 10))) after = np.end;
@@ -194,11 +197,28 @@ export function findAccordingActs(text: string, masked: string, s: Sentence): Sp
     ) {
       complement = trimClause(text, s.contentStart, masked.lastIndexOf(',', m.index));
     }
-    const act = makeAct('according', np, 'according to', m.index, np.end, complement);
+    const act = makeAct('according', np, 'according to', m.index, np.end, complement, named?.role ?? null);
     act.document = document?.[1]?.toLowerCase();
     acts.push(act);
   }
   return acts;
+}
+
+/**
+ * "according to a cooperative spokeswoman, Dana Whitcombe": a role, then the person's full name set off
+ * by a comma and closing the phrase (a comma or the sentence's end after it), names who holds the role
+ * — the apposition a subject has in "A White House spokesman, Kush Desai, said". The name speaks, the
+ * role is theirs. A single capitalised word is no evidence of a person's name, so two are needed.
+ */
+function namedInApposition(text: string, np: NounPhrase): { np: NounPhrase; role: string } | null {
+  if (np.kind !== 'role' && np.kind !== 'owned') return null;
+  const comma = /^,\s+/.exec(text.slice(np.end, np.end + 4));
+  if (!comma) return null;
+  const run = readNameRun(text, np.end + comma[0].length);
+  if (!run || run.nameWords.length < 2 || run.kind === 'org' || run.kind === 'publication') return null;
+  if (!/^\s*(?:,|[.!?]["”]?\s*$)/.test(text.slice(run.end, run.end + 4))) return null;
+  const name: NounPhrase = { kind: 'name', start: run.start, end: run.end, text: run.name, run };
+  return { np: name, role: np.text.replace(/^(?:a|an|the)\s+/i, '') };
 }
 
 /**

@@ -256,6 +256,34 @@ function gapRelativeSubject(text: string, start: number, end: number): NounPhras
   return null;
 }
 
+/** Dashes that set off a parenthetical: em and en dash, and the typewriter "--". */
+const DASH_BEFORE = /(?:\u2014|\u2013|--)$/;
+/** The most words a dash parenthetical between subject and verb has in news prose (as a relative clause). */
+const MAX_DASH_WORDS = 16;
+
+/**
+ * Where a parenthetical set off by a pair of dashes starts, when one ends right before the verb
+ * ("Rachel Tenney — no relation to the defendant — testified"). English punctuation sets off an
+ * interruption with paired dashes just as with paired commas or parentheses; what it encloses
+ * describes the subject and never is it. Null when the text before the verb ends in no dash, or the
+ * opening dash is not in the same stretch of the sentence (no quote, no other boundary but commas).
+ */
+function dashParentheticalStart(masked: string, end: number, floor: number): number | null {
+  const closing = DASH_BEFORE.exec(masked.slice(Math.max(floor, end - 2), end));
+  if (!closing) return null;
+  const inner = end - closing[0].length;
+  for (let c = inner - 1; c > floor; c--) {
+    const ch = masked[c] ?? '';
+    if (/[;:()"“”\u2591.!?]/u.test(ch)) return null;
+    const opening = ch === '\u2014' || ch === '\u2013' ? c : masked.startsWith('--', c - 1) ? c - 1 : null;
+    if (opening === null) continue;
+    const body = masked.slice(opening + (ch === '-' ? 2 : 1), inner).trim();
+    const words = body.split(/\s+/).filter(Boolean).length;
+    return words > 0 && words <= MAX_DASH_WORDS && opening > floor ? opening : null;
+  }
+  return null;
+}
+
 /**
  * The subject ending right before `verbStart` (no further left than `floor`). `masked` is the paragraph
  * with quoted words blanked out, so punctuation inside quotes is never taken for a boundary.
@@ -272,6 +300,14 @@ export function readSubjectBefore(
   const adjunct = COMMA_ADJUNCT.exec(masked.slice(Math.max(floor, end - 120), end));
   if (adjunct && end - adjunct[0].length > floor)
     end = stripTrailingAdverbs(text, end - adjunct[0].length, floor);
+  const dash = dashParentheticalStart(masked, end, floor);
+  if (dash !== null) {
+    end = trimEnd(text, dash, floor);
+    // "A neighbor, Rachel Tenney — no relation to the defendant — testified": the opening dash closes
+    // the apposition as a comma would, so the name is read as if a comma stood there.
+    const closed = nameAppositive(text, `${masked.slice(0, end)},`, end + 1, floor);
+    if (closed) return closed;
+  }
   const named = nameAppositive(text, masked, end, floor);
   if (named) return named;
   const appositive = stripAppositive(masked, end, floor);

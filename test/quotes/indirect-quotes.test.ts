@@ -146,6 +146,22 @@ describe('indirect speech (sieves 3 and 4)', () => {
     assert.equal(quoteWith(quotes, 'resume within days').speaker, 'Harbour Board');
   });
 
+  it('skips a dash parenthetical between the speaker and the verb, which may close an apposition', () => {
+    const quotes = extract(
+      [
+        'Her lawyer, Abigail Sorensen, said the ruling was a relief.',
+        'A neighbor in the building, Rachel Tenney — no relation to the defendant — testified at trial that she had been stung twice.',
+        'Reached by phone, she said she was disappointed.',
+        'Owen Pratt -- a retired engineer -- said that the bridge was safe.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'stung twice').speaker, 'Rachel Tenney');
+    assert.equal(quoteWith(quotes, 'stung twice').role, 'neighbor');
+    // The one who spoke last is the neighbor, not the lawyer heard before her.
+    assert.equal(quoteWith(quotes, 'disappointed').speaker, 'Rachel Tenney');
+    assert.equal(quoteWith(quotes, 'bridge was safe').speaker, 'Owen Pratt');
+  });
+
   it('reads an absolute "with X saying that …" as X’s reported speech', () => {
     const quotes = extract(
       'Ferries stayed in port on Monday, with the Coastal Pilots Union saying that few crossings would run.',
@@ -295,6 +311,20 @@ describe('indirect speech (sieves 3 and 4)', () => {
     assert.equal(first.speaker, 'Dana Cruz');
     assert.equal(first.cue, 'according to');
     assert.equal(quoteWith(quotes, 'Two deputies were injured').speaker, 'the sheriff’s office');
+  });
+
+  it('reads "according to a ROLE, NAME" as the named person, with the role', () => {
+    const quotes = extract(
+      [
+        'Repair costs made the plant uneconomic, according to a cooperative spokeswoman, Dana Whitcombe.',
+        'According to the agency’s chief engineer, Tom Alvarez, the dam is sound.',
+      ].join('\n'),
+    );
+    const first = quoteWith(quotes, 'uneconomic');
+    assert.equal(first.speaker, 'Dana Whitcombe');
+    assert.equal(first.role, 'cooperative spokeswoman');
+    assert.equal(first.text, 'Repair costs made the plant uneconomic');
+    assert.equal(quoteWith(quotes, 'dam is sound').speaker, 'Tom Alvarez');
   });
 
   it('does not treat documents as speakers ("according to court records")', () => {
