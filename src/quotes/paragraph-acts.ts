@@ -9,7 +9,7 @@ import { findColonAct } from './colon-acts.js';
 import { contentStart } from './paragraph-layout.js';
 import { looksLikeTitle } from './quote-drafts.js';
 import { type QuoteSpan, spanEnd, spanStart, withoutInnerClose } from './quote-marks.js';
-import type { SpeechAct } from './speech-act.js';
+import { type SpeechAct, trimClause } from './speech-act.js';
 
 export interface ParagraphActs {
   masked: string;
@@ -236,6 +236,26 @@ function quoteFreeHead(
   return null;
 }
 
+/** ", and" or ", but" right before a clause's subject: the clause is a conjunct of its own. */
+const CONJUNCT_BEFORE = /,\s+(?:and|but)\s+$/;
+
+/**
+ * "The co-op said all of them would be offered jobs, and a union steward said workers had been told the
+ * same": a clause coordinated after the reported one, with a subject and reporting verb of its own, is a
+ * second report, not part of the first — coordination joins two independent clauses. The first report
+ * ends before the conjunction; null when the other attribution sits inside the clause otherwise (then
+ * the clause holds someone else's report: "…that he has a clearance, the Journal reported").
+ */
+function coordinatedReportStart(masked: string, c: Range, inner: readonly SpeechAct[]): Range | null {
+  const first = inner.reduce((a, b) => (b.cueStart < a.cueStart ? b : a));
+  const subject = first.np?.start ?? first.cueStart;
+  if (subject <= c.start) return null;
+  const conjunct = CONJUNCT_BEFORE.exec(masked.slice(c.start, subject));
+  if (!conjunct) return null;
+  const cut = trimClause(masked, c.start, subject - conjunct[0].length);
+  return cut.end > cut.start ? cut : null;
+}
+
 export interface IndirectAct {
   act: SpeechAct;
   /** The words reported as indirect speech: the act's clause, or its quote-free first conjunct. */
@@ -247,9 +267,13 @@ export function indirectActs(pa: ParagraphActs, spans: readonly QuoteSpan[], len
   const overlaps = (from: number, to: number) =>
     spans.some((s, i) => !pa.titles.has(i) && spanStart(s) < to && spanEnd(s, length) > from);
   return pa.acts.flatMap(({ act }) => {
-    const c = act.complement;
-    if (!c || act.frame === 'label' || act.frame === 'colon' || act.frame === 'after') return [];
-    if (pa.acts.some(({ act: b }) => b !== act && b.cueStart >= c.start && b.cueEnd <= c.end)) return [];
+    const complement = act.complement;
+    if (!complement || act.frame === 'label' || act.frame === 'colon' || act.frame === 'after') return [];
+    const inner = pa.acts
+      .map(({ act: b }) => b)
+      .filter((b) => b !== act && b.cueStart >= complement.start && b.cueEnd <= complement.end);
+    const c = inner.length > 0 ? coordinatedReportStart(pa.masked, complement, inner) : complement;
+    if (!c) return [];
     if (!overlaps(c.start, c.end)) return [{ act, range: c }];
     const head = quoteFreeHead(pa.masked, c, overlaps);
     return head ? [{ act, range: head }] : [];

@@ -207,6 +207,8 @@ function parseChunk(text: string, start: number, end: number, floor: number): No
     // "Analysts at Raymond James said": unnamed people placed at an organisation speak for it, as an
     // unnamed spokesperson does.
     if (np && place) return np.kind === 'group' && np.definite === false && place.kind === 'org' ? place : np;
+    // "A union steward at the plant said": a role's own complements describe the role, not the speaker.
+    if (np?.kind === 'role' && np.end < end && ROLE_COMPLEMENT.test(text.slice(np.end, end))) return np;
   }
   return null;
 }

@@ -327,6 +327,21 @@ describe('indirect speech (sieves 3 and 4)', () => {
     assert.equal(quoteWith(quotes, 'dam is sound').speaker, 'Tom Alvarez');
   });
 
+  it('ends a report where a coordinated clause with its own speaker and verb begins', () => {
+    const quotes = extract(
+      [
+        'The co-op said all of them would be offered jobs, and Jane Smith said workers had been told the same thing.',
+        'The board said the plan was sound, but a neighbor at the plant, who asked not to be named, said it was not.',
+      ].join('\n'),
+    );
+    const first = quoteWith(quotes, 'offered jobs');
+    assert.equal(first.speaker, 'the co-op');
+    assert.equal(first.text, 'all of them would be offered jobs');
+    assert.equal(quoteWith(quotes, 'workers had been told').speaker, 'Jane Smith');
+    assert.equal(quoteWith(quotes, 'plan was sound').text, 'the plan was sound');
+    assert.equal(quoteWith(quotes, 'it was not').speaker, 'a neighbor');
+  });
+
   it('does not treat documents as speakers ("according to court records")', () => {
     const quotes = extract('The defendant had two prior convictions, according to court records.');
     assert.deepEqual(quotes, []);
