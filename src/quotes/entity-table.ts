@@ -153,7 +153,9 @@ class TableBuilder {
     let holder: Entity | undefined;
     if (wanted) holder = people.find((c) => c.e.gender === wanted)?.e;
     else if (owner === 'whose') holder = people[0]?.e;
-    else if (owner !== 'their') {
+    // "My uncle, Gerrit Achterberg": the holder is whoever speaks these words, which the quote or turn
+    // around them tells (nested-quotes.ts reads "my uncle" against it); the gender holds anyway.
+    else if (owner !== 'their' && owner !== 'my' && owner !== 'our') {
       const name = kin.owner.replace(/['’]s?$/, '');
       holder = this.find(name) ?? this.surnameOwner(name.split(/\s+/).pop() ?? '');
     }

@@ -44,11 +44,18 @@ const FIRST_PERSON = /^(?:I|We)(?:['’](?:d|m|ve|ll|re))?$/;
  * Speech a speaker reports within a turn ("The minister told us that …") is the reported person's
  * indirect quote; the label is blanked so it is never read as a subject.
  */
-function reportedInTurn(paragraph: ParagraphInput, textStart: number, resolver: SpeakerResolver): Draft[] {
+function reportedInTurn(
+  paragraph: ParagraphInput,
+  textStart: number,
+  speaker: Speaker,
+  resolver: SpeakerResolver,
+): Draft[] {
   const text = ' '.repeat(textStart) + paragraph.text.slice(textStart);
   const state: DocumentState = { carriedOpen: false, chain: null, introducer: null, previousSpeaker: null };
-  return paragraphPieces({ ...paragraph, text })
-    .flatMap((piece) => attributeParagraph(piece, state, resolver))
+  return resolver
+    .inVoiceOf(speaker, () =>
+      paragraphPieces({ ...paragraph, text }).flatMap((piece) => attributeParagraph(piece, state, resolver)),
+    )
     .filter((d) => d.kind === 'indirect' && !FIRST_PERSON.test(d.speaker?.name ?? ''));
 }
 
@@ -149,11 +156,10 @@ export function extractQuotes(input: ExtractInput): Quote[] {
       if (!speaker) return;
       resolver.noteSpeaker(speaker, paragraph.start, paragraph.number);
       const draft = turnDraft(paragraph, line.textStart, speaker, TRANSCRIPT_TURN);
-      drafts.push(
-        draft,
-        ...nestedDrafts(draft, resolver),
-        ...reportedInTurn(paragraph, line.textStart, resolver),
-      );
+      // The turn's reports first: reading them notes whom its sentences are about, whom its inner
+      // quotes' "he" and "she" may mean.
+      const reported = reportedInTurn(paragraph, line.textStart, speaker, resolver);
+      drafts.push(draft, ...nestedDrafts(draft, resolver), ...reported);
       turn = speaker;
       return;
     }
@@ -162,7 +168,7 @@ export function extractQuotes(input: ExtractInput): Quote[] {
     const inside = i < lastTurn || /^\s*[[(][^\])]*[\])]\s*$/.test(paragraphs[i + 1]?.text ?? '');
     if (turn && inside && continuesTurn(paragraph, turn)) {
       drafts.push(turnDraft(paragraph, 0, turn, TRANSCRIPT_CONTINUATION));
-      drafts.push(...reportedInTurn(paragraph, 0, resolver));
+      drafts.push(...reportedInTurn(paragraph, 0, turn, resolver));
       return;
     }
     turn = null;

@@ -85,11 +85,11 @@ export interface KinLink {
 }
 
 /**
- * "His wife, ", "Her son, ", "whose father, ", "Ortiz’s father, " right before a name: the kin noun and
- * its possessor (a pronoun, "whose", or a name), or null.
+ * "His wife, ", "Her son, ", "whose father, ", "Ortiz’s father, ", "My uncle, " right before a name: the
+ * kin noun and its possessor (a pronoun, "whose", or a name), or null.
  */
 const KIN_BEFORE =
-  /(?:^|[\s(—–])([Hh]is|[Hh]er|[Tt]heir|[Ww]hose|\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*)?['’]s?)\s+(?:(?:late|eldest|oldest|youngest|younger|older|elder)\s+)?([a-z]+),\s+$/u;
+  /(?:^|[\s(—–])([Hh]is|[Hh]er|[Tt]heir|[Ww]hose|[Mm]y|[Oo]ur|\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*)?['’]s?)\s+(?:(?:late|eldest|oldest|youngest|younger|older|elder)\s+)?([a-z]+),\s+$/u;
 
 export function kinBefore(text: string, start: number): { owner: string; noun: string } | null {
   const m = KIN_BEFORE.exec(text.slice(Math.max(0, start - 60), start));

@@ -69,11 +69,31 @@ function innerSpeaker(
   const pronoun = np.kind === 'pronoun' ? np.text.toLowerCase() : null;
   const speaker =
     pronoun === 'he' || pronoun === 'she'
-      ? resolver.onlyPerson(pronoun === 'he' ? 'm' : 'f', where.pos, outer)
+      ? pronounInQuote(draft, pronoun === 'he' ? 'm' : 'f', where.pos, resolver)
       : pronoun
         ? null
         : resolver.resolve(np, where);
   return speaker && speaker.name !== outer.name && !speaker.unnamed ? speaker : null;
+}
+
+/**
+ * "he"/"she" before an inner quote: the person the outer speaker's own words name, when they name
+ * exactly one who can be meant ("My first supervisor, Dale Whitcomb, told me … He said, '…'") — the
+ * nearest scope a pronoun refers into; several such people mean either, so no one. When the outer
+ * words name nobody, the one person of that gender the document has named (the outer speaker left
+ * out: they call themselves "I").
+ */
+function pronounInQuote(
+  draft: Draft,
+  gender: 'm' | 'f',
+  pos: number,
+  resolver: SpeakerResolver,
+): Speaker | null {
+  const outer = draft.speaker;
+  if (!outer) return null;
+  const named = resolver.peopleNamedBetween(gender, draft.paragraph.start + draft.start, pos, outer);
+  if (named.length > 0) return named.length === 1 ? (named[0] ?? null) : null;
+  return resolver.onlyPerson(gender, pos, outer);
 }
 
 const MY_KIN = /\bmy\s+(\p{Ll}+)\b/giu;
@@ -98,11 +118,25 @@ function relativeInQuote(
   // The speaker's words so far in the paragraph: a split quote's first half may name the relative.
   const said = draft.paragraph.text.slice(0, before);
   const gender = pronoun === 'he' ? 'm' : 'f';
-  const kin = [...said.matchAll(MY_KIN)]
-    .map((m) => m[1] ?? '')
-    .filter((noun) => kinGender(noun) === gender)
-    .pop();
-  return kin ? resolver.relativeOf(outer, kin) : undefined;
+  const kin = [...said.matchAll(MY_KIN)].filter((m) => kinGender(m[1] ?? '') === gender).pop();
+  if (!kin?.[1]) return undefined;
+  return resolver.relativeOf(outer, kin[1]) ?? namedAfter(draft, (kin.index ?? 0) + kin[0].length, resolver);
+}
+
+/**
+ * "My uncle, Gerrit Achterberg, was …": the name the speaker gives the relative in apposition, in the
+ * same words (a relation stated with "my" has its holder only in the quote around it).
+ */
+function namedAfter(draft: Draft, at: number, resolver: SpeakerResolver): Speaker | null {
+  const comma = /^,\s+/.exec(draft.paragraph.text.slice(at, at + 4));
+  if (!comma) return null;
+  const np = readNounPhrase(draft.paragraph.text, at + comma[0].length);
+  if (np?.kind !== 'name') return null;
+  const speaker = resolver.resolve(np, {
+    pos: draft.paragraph.start + np.start,
+    paragraph: draft.paragraph.number,
+  });
+  return speaker?.kind === 'person' ? speaker : null;
 }
 
 export function nestedDrafts(outer: Draft, resolver: SpeakerResolver): Draft[] {

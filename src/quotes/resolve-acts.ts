@@ -126,7 +126,6 @@ export function resolveActs(
       if (speaker && act.role && !speaker.role && speaker.kind === 'person')
         resolver.rememberRole(speaker, act.role);
       speakers.set(act, speaker);
-      if (process.env.DBG) console.error('ACT', act.cue, JSON.stringify(act.np?.text), speaker?.name);
       if (act.document && speaker) resolver.noteDocument(act.document, speaker);
       // "Taylor Reese said she would …": the pronoun right after the verb is the speaker.
       const pronoun =

@@ -87,7 +87,24 @@ export class SpeakerResolver {
   /** Who wrote the study, survey, poll or report the text last cited, by kind: "the survey" refers back. */
   private readonly documents = new Map<string, Speaker>();
 
+  /**
+   * Whose words are being read (a transcript turn's speaker), while they are: a speaker calls
+   * themselves "I", so "he" or "she" in their own words means someone else.
+   */
+  private voice: string | null = null;
+
   constructor(private readonly table: EntityTable) {}
+
+  /** Runs `read` over words `speaker` says (their "he"/"she" is not themselves). */
+  inVoiceOf<T>(speaker: Speaker, read: () => T): T {
+    const before = this.voice;
+    this.voice = speaker.name;
+    try {
+      return read();
+    } finally {
+      this.voice = before;
+    }
+  }
 
   /** `head` is the document's noun; a survey and a poll are the same kind of document. */
   noteDocument(head: string, author: Speaker): void {
@@ -124,7 +141,7 @@ export class SpeakerResolver {
    * The one person of this gender the document has named before `pos`, other than `except`; null when
    * there is none or more than one (then a pronoun could mean either).
    */
-  onlyPerson(gender: 'm' | 'f', pos: number, except: Speaker | null): Speaker | null {
+  onlyPerson(gender: 'm' | 'f', pos: number, except: Pick<Speaker, 'name'> | null): Speaker | null {
     const candidates = this.table.entities.filter(
       (e) =>
         PEOPLE.has(e.kind) &&
@@ -134,6 +151,23 @@ export class SpeakerResolver {
         lastMentionBefore(e, pos) >= 0,
     );
     return candidates.length === 1 && candidates[0] ? entitySpeaker(candidates[0], null) : null;
+  }
+
+  /**
+   * The people (full names) the text names between `from` and `to` who can be "he" or "she" of this
+   * gender — known to have it, or of unknown gender — other than `except`.
+   */
+  peopleNamedBetween(gender: 'm' | 'f', from: number, to: number, except: Pick<Speaker, 'name'>): Speaker[] {
+    return this.table.entities
+      .filter(
+        (e) =>
+          PEOPLE.has(e.kind) &&
+          e.words.length >= 2 &&
+          e.name !== except.name &&
+          (e.gender === gender || !e.gender) &&
+          lastMentionBefore(e, to) >= from,
+      )
+      .map((e) => entitySpeaker(e, null));
   }
 
   /** The one person named so far whose given name this is ("Irene" → "Irene Castaño"), or null. */
@@ -219,17 +253,24 @@ export class SpeakerResolver {
       const personLike = (s: Speaker) => s.name.trim().includes(' ') || s.role !== null || s.unnamed === true;
       const agrees = (s: Speaker) => {
         const known = this.genderOf(s);
-        return PEOPLE.has(s.kind) && (known === gender || (known === null && personLike(s)));
+        return (
+          PEOPLE.has(s.kind) &&
+          s.name !== this.voice &&
+          (known === gender || (known === null && personLike(s)))
+        );
       };
       // No speaker so far agrees: the person the previous sentences were about ("Roe disagreed … ¶ "…,"
       // she said") — only when their gender is known to agree, since a subject is weaker than a speaker.
       const found =
         this.recent(ctx, agrees) ??
-        this.recentSubject(ctx, (s) => PEOPLE.has(s.kind) && this.genderOf(s) === gender);
+        this.recentSubject(
+          ctx,
+          (s) => PEOPLE.has(s.kind) && s.name !== this.voice && this.genderOf(s) === gender,
+        );
       if (found && this.rivalBetween(found, gender, ctx)) return null;
       // Nobody heard from or made the subject agrees: when the text so far names exactly one person
       // of that gender, no one else can be meant ("The granddaughter is Sofia Bellini … ¶ "…," she said").
-      if (!found) return this.onlyPerson(gender, ctx.pos, null);
+      if (!found) return this.onlyPerson(gender, ctx.pos, this.voice ? { name: this.voice } : null);
       const entity = this.table.entities.find((e) => e.name === found.speaker.name);
       if (entity && !entity.gender) entity.gender = gender; // a pronoun is evidence for later ones
       return found.speaker;
@@ -254,7 +295,10 @@ export class SpeakerResolver {
    */
   private rivalBetween(found: Noted, gender: 'm' | 'f', ctx: ResolveContext): boolean {
     const rival = (speaker: Speaker) =>
-      speaker.name !== found.speaker.name && PEOPLE.has(speaker.kind) && this.genderOf(speaker) === gender;
+      speaker.name !== found.speaker.name &&
+      speaker.name !== this.voice &&
+      PEOPLE.has(speaker.kind) &&
+      this.genderOf(speaker) === gender;
     // The subject of the pronoun's own sentence competes too ("Bellini does not think about retiring,
     // he said"): "X will lose, he said" can mean X or the last speaker.
     if (ctx.opening && rival(ctx.opening)) return true;

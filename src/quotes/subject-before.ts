@@ -343,10 +343,32 @@ export function readSubjectBefore(
 }
 
 /**
+ * "a kayaker named", "an engineer called": an indefinite description that introduces a name, after
+ * a short time or place phrase written without a comma ("In 2011 a kayaker named …").
+ */
+const NAMING_DESCRIPTION =
+  /^(?:(?:In|On|At|During|After|Before|Since|Last|That|One)\s+(?:[\p{L}\p{N}’'-]+\s+){1,3}?)?(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\p{Ll}’'-]+\s+){1,3}?(?:named|called)\s+/u;
+
+/**
+ * "In 2011 a kayaker named Lena Brook got caught by a squall": English introduces someone new with
+ * "a NOUN named/called NAME", whatever the noun, and the person is the name. Only a full name (two
+ * words or more, no organisation) counts: "a group called Friends of X" names no person.
+ */
+function namedIntroduction(text: string, pos: number): NounPhrase | null {
+  const m = NAMING_DESCRIPTION.exec(text.slice(pos, pos + 80));
+  if (!m) return null;
+  const run = readNameRun(text, pos + m[0].length);
+  if (!run || run.nameWords.length < 2 || run.kind === 'org' || run.kind === 'publication') return null;
+  return { kind: 'name', start: run.start, end: run.end, text: run.name, run };
+}
+
+/**
  * The subject opening a sentence, for pronouns later in the paragraph. "Her neighbor, retired
  * firefighter Tom Becker, helped …" has Tom Becker as its subject, not "Her neighbor".
  */
 export function readSentenceSubject(text: string, pos: number): NounPhrase | null {
+  const introduced = namedIntroduction(text, pos);
+  if (introduced) return introduced;
   const np = readNounPhrase(text, pos, true);
   if (!np || (np.kind !== 'role' && np.kind !== 'owned' && np.kind !== 'group')) return np;
   // "The owner of the hardware store on the corner, Frank Lutz, said": the role's own complements come

@@ -253,4 +253,27 @@ describe('transcripts: answers, continuation paragraphs and quotes inside a turn
     assert.equal(crew.unnamed, true);
     assert.equal(quoteWith(quotes, 'Crews are still').speaker, 'Rafael Okonkwo');
   });
+
+  it('reads "he"/"she" in a turn as someone the turn names, never the one speaking', () => {
+    const quotes = extract(
+      [
+        'Wendell Achterberg kept the lighthouse log for years. His sister, Ruth Achterberg, ran the cottage.',
+        'Q: How did you start?',
+        'Achterberg: My uncle, Gerrit Olsen, was the keeper before me. He said, "The light doesn’t care that you hate heights." I stayed.',
+        'Q: Who taught you the log?',
+        'Achterberg: My first supervisor, Dale Whitcomb, told me little. He said, "Write down the wind first."',
+        'Q: Any rescues?',
+        'Achterberg: In 2011 a kayaker named Lena Brook got caught by a squall. She told the deputies afterward that she steered toward the light.',
+      ].join('\n'),
+    );
+    // "My uncle, Gerrit Olsen": the relative the speaker names in his own words.
+    const inner = (start: string) => quotes.find((q) => q.text.startsWith(start));
+    assert.equal(inner('The light doesn’t care')?.speaker, 'Gerrit Olsen');
+    // Named in the turn itself, of unknown gender, he is the one "he" can mean there — not the
+    // uncle of known gender named a turn earlier, nor the speaker (who would say "I").
+    assert.equal(inner('Write down the wind')?.speaker, 'Dale Whitcomb');
+    // "a kayaker named Lena Brook" introduces her as the sentence's subject: "she" is her, not the
+    // sister named before.
+    assert.equal(inner('she steered toward the light')?.speaker, 'Lena Brook');
+  });
 });
