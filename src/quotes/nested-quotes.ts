@@ -60,9 +60,16 @@ function innerSpeaker(
   // "My dad is 81. … He told me, '…'": the speaker's own relative, by the relation the text stated
   // ("Ellen Castellane, whose father, Vincent Castellane, …"); "he"/"she" is the relative the speaker
   // named last in her own words, when the gender agrees.
-  const relative = relativeInQuote(draft, words, leadStart + introduction.index, resolver);
-  if (relative !== undefined) return relative;
   const at = leadStart + introduction.index + introduction[0].indexOf(matched) + (breakAt ?? 0) + lead;
+  // "My father said, '…'": the possessive stands before the words the introduction matched.
+  const owned = /\b[Mm]y\s$/.test(draft.paragraph.text.slice(Math.max(0, at - 4), at));
+  const relative = relativeInQuote(
+    draft,
+    owned ? `my ${words}` : words,
+    leadStart + introduction.index,
+    resolver,
+  );
+  if (relative !== undefined) return relative;
   const np = readNounPhrase(draft.paragraph.text, at);
   if (!np || np.end > at + words.length) return null;
   const where = { pos: draft.paragraph.start + at, paragraph: draft.paragraph.number };

@@ -68,6 +68,18 @@ describe('relatives the text names in apposition', () => {
     assert.equal(inner.role, null);
   });
 
+  it('credits "My father said, ‘…’" at the opening of a quote to the father the text named', () => {
+    const quotes = extract(
+      [
+        'Arturo Bellini learned the trade from his father, Enzo Bellini, who had learned it in Campobasso.',
+        '“My father said, ‘The shoe is sacred. Your scraps are not,’” Bellini said.',
+      ].join('\n'),
+    );
+    const inner = quotes.find((q) => q.text.startsWith('The shoe is sacred'));
+    assert.equal(inner?.speaker, 'Enzo Bellini');
+    assert.equal(inner?.via, 'Arturo Bellini');
+  });
+
   it('gives no inner speaker for "my brother told me" when the text never named the brother', () => {
     const quotes = extract('"My brother told me, \'Sell the farm,\' and I laughed," said Ana Ruiz.');
     assert.equal(
