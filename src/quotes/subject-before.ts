@@ -99,6 +99,16 @@ function roleWithComplement(text: string, start: number, end: number): NounPhras
   return ROLE_COMPLEMENT.test(text.slice(np.end, end)) ? np : null;
 }
 
+/** What may describe an organisation named after it: "her landlord", "its parent company", "the utility". */
+const DESCRIBING_KINDS = new Set(['role', 'owned', 'org']);
+/**
+ * A determiner and a few lowercase words ("Her landlord", "The developer", "the company he founded"):
+ * a common-noun description, whatever its noun; a name would bring a capital. Before a comma and an
+ * organisation's name closed by another comma, it is the name's apposition.
+ */
+const LOWERCASE_DESCRIPTION =
+  /^(?:[Tt]he|[Ii]ts|[Hh]er|[Hh]is|[Tt]heir|[Aa]n?)\s+(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+$/u;
+
 const AFFILIATION_TAIL = /^\s+(?:of|at|from|with)\s+(?:the\s+)?\p{Lu}[^,;:"“”\u2591]{1,60}$/u;
 const NAME_AFFILIATION = /^\s+(?:of|at|from|with)\s+\p{Lu}[^,;:"“”\u2591]{1,60}?,/u;
 
@@ -112,13 +122,23 @@ function nameAppositive(text: string, masked: string, end: number, floor: number
   // "A researcher, Dr. Helen Achebe of the Northgate Institute, said": where she works may close the
   // apposition.
   const placed = (r: NameRun) => r.end < end - 1 && AFFILIATION_TAIL.test(text.slice(r.end, end - 1));
-  if (!run || (run.end !== end - 1 && !placed(run)) || run.kind === 'org' || run.kind === 'publication')
-    return null;
+  if (!run || (run.end !== end - 1 && !placed(run)) || run.kind === 'publication') return null;
   const before = chunkStart(masked, comma, floor);
   // The role is read on the text cut at the comma, so "The board chair" is not read on into the name;
   // "But its chairman, …" may open with a conjunction or adverb.
   const role =
     parseChunk(text.slice(0, comma), before, comma, floor) ?? roleWithComplement(text, before, comma);
+  // "Her landlord, Crestmoor Property Partners, had argued": a description set off before an
+  // organisation's name describes the organisation, which is the subject (as a person's name is
+  // after "A White House spokesman,").
+  if (run.kind === 'org') {
+    const describes =
+      (role !== null && DESCRIBING_KINDS.has(role.kind) && role.end === comma) ||
+      LOWERCASE_DESCRIPTION.test(text.slice(before, comma));
+    return describes && run.end === end - 1
+      ? { np: { kind: 'org', start: run.start, end: run.end, text: run.name, run }, role: null }
+      : null;
+  }
   // "A White House spokesman", "Smith's lawyer", or titles alone: "The Prime Minister".
   const titles = role?.run?.words.every((w) => TITLE_WORDS.has(w.bare) || ROLE_NOUNS.has(w.bare)) ?? false;
   // "A residents' group, Friends of the Pell River, said": an organisation named after its description.

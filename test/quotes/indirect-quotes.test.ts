@@ -162,6 +162,17 @@ describe('indirect speech (sieves 3 and 4)', () => {
     assert.equal(quoteWith(quotes, 'bridge was safe').speaker, 'Owen Pratt');
   });
 
+  it('reads an organisation named in apposition after its description as the subject', () => {
+    const quotes = extract(
+      [
+        'Her landlord, Crestmoor Property Partners, had argued that the bees were a nuisance.',
+        'Its parent company, Halvorsen Group, said that the sale would close in May.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'bees were a nuisance').speaker, 'Crestmoor Property Partners');
+    assert.equal(quoteWith(quotes, 'sale would close').speaker, 'Halvorsen Group');
+  });
+
   it('reads an absolute "with X saying that …" as X’s reported speech', () => {
     const quotes = extract(
       'Ferries stayed in port on Monday, with the Coastal Pilots Union saying that few crossings would run.',
