@@ -1,9 +1,11 @@
 // `…, Meyer said.` / `…, said Meyer.` / `…, the Journal reported Friday.`: an attribution closing the
 // sentence makes the words before it (after any bullet or label) the speaker's reported clause.
+
+import { isClauseWord } from '../text/word-lexicon.js';
 import { readAppositive } from './appositive.js';
 import { CLAUSE_VERBS } from './lexicon.js';
 import { type NounPhrase, readNounPhrase } from './noun-phrase.js';
-import type { Word } from './read-word.js';
+import { readWords, type Word } from './read-word.js';
 import {
   attributionTailEnd,
   makeAct,
@@ -57,6 +59,11 @@ export function readAttribution(text: string, c: number, finalRole: boolean): At
   };
 }
 
+/** A finite verb or subject pronoun among the words of `range`: they make a clause. */
+function hasVerb(masked: string, range: { start: number; end: number }): boolean {
+  return readWords(masked, range.start, range.end).some((word) => isClauseWord(word.text));
+}
+
 /** `…, Meyer said.` / `…, said Meyer.` / `…, the Journal reported Friday.` closing the sentence. */
 export function findFinalAct(text: string, masked: string, s: Sentence): SpeechAct | null {
   let tried = 0;
@@ -69,6 +76,10 @@ export function findFinalAct(text: string, masked: string, s: Sentence): SpeechA
     const tail = attributionTailEnd(text, masked, verb.end, s.end, verb);
     if (tail === null) continue;
     const complement = trimClause(text, s.contentStart, c);
+    // "The homeowner, Evelyn Taggart, a retired nurse, said by phone that …": words with no verb before
+    // the speaker are no reported clause when the verb takes a that-clause of its own after them —
+    // they describe the subject ahead of its appositives.
+    if (/\bthat\b/.test(masked.slice(verb.end, tail)) && !hasVerb(masked, complement)) continue;
     return makeAct(
       'final',
       np,

@@ -3,6 +3,7 @@
 // phrase bounded by punctuation or the sentence start, which rules out objects and subordinate clauses.
 
 import { appositiveKind, roleText } from './appositive.js';
+import { isKinNoun } from './kinship.js';
 import { NON_NAME_WORDS, TIME_WORDS, TITLE_WORDS, VERB_ADVERBS } from './lexicon.js';
 import { type NameRun, readNameRun } from './name-runs.js';
 import { isRoleNoun, ROLE_NOUNS, SPOKES_NOUNS } from './noun-lexicon.js';
@@ -146,7 +147,8 @@ function nameAppositive(text: string, masked: string, end: number, floor: number
   // A one-word run is a name only as an organisation's, with its "of the …" ("Friends of the Pell River").
   if (run.nameWords.length < 2 && !described) return null;
   if (!role || (role.kind !== 'role' && role.kind !== 'owned' && !titles && !described)) {
-    const description = describedRole(text.slice(before, comma));
+    const description =
+      describedRole(text.slice(before, comma)) ?? lowercaseDescription(text.slice(before, comma));
     if (!description) return null;
     const np: NounPhrase = { kind: 'name', start: run.start, end: run.end, text: run.name, run };
     return { np, role: description };
@@ -176,6 +178,28 @@ function describedRole(chunk: string): string | null {
   const m = DESCRIPTION.exec(chunk.trim());
   const head = m?.[2] ?? '';
   return m?.[1] && (isRoleNoun(head) || SPOKES_NOUNS.has(head)) ? m[1] : null;
+}
+
+/** Units of time: "The next day, Evelyn Taggart said" opens with a time adverbial, not a description. */
+const TIME_UNITS = new Set(
+  'moment second minute hour day night morning afternoon evening week weekend month year decade century time'.split(
+    ' ',
+  ),
+);
+
+/**
+ * "The homeowner, Evelyn Taggart, …": a determiner and lowercase words set off before a full name and
+ * the comma closing it describe the person, whatever the noun (the apposition shows it), unless they
+ * say when ("The next day, …") or name a relative. Returns the description without its article.
+ */
+function lowercaseDescription(chunk: string): string | null {
+  const trimmed = chunk.trim();
+  if (!LOWERCASE_DESCRIPTION.test(trimmed)) return null;
+  const words = trimmed.split(/\s+/);
+  const head = words.at(-1) ?? '';
+  // A relative ("Her son, Mateo Ortiz") is a relation the kinship rules record, not a role.
+  if (TIME_UNITS.has(head.replace(/s$/, '')) || isKinNoun(head)) return null;
+  return /^(?:the|an?)$/i.test(words[0] ?? '') ? words.slice(1).join(' ') : trimmed;
 }
 
 /** How many words of description may stand before a full name: "Dutch stroke", "longtime resident". */
@@ -335,6 +359,10 @@ export function readSubjectBefore(
   const appositive = stripAppositive(masked, end, floor);
   if (!appositive) return null;
   const stripped = appositive.end < end;
+  // "The homeowner, Evelyn Taggart, a retired nurse, said": the role appositive follows a name that is
+  // itself in apposition to a description; its comma closes that apposition.
+  const described = appositive.role ? nameAppositive(text, masked, appositive.end + 1, floor) : null;
+  if (described) return { np: described.np, role: appositive.role };
   end = trimEnd(text, appositive.end, floor);
   // "Jolene Ferris, 27, a nurse …, told": an age or party tag may stand before the role appositive.
   const skipped = stripped ? SKIPPED_BEFORE.exec(text.slice(Math.max(floor, end - 24), end)) : null;

@@ -173,6 +173,21 @@ describe('indirect speech (sieves 3 and 4)', () => {
     assert.equal(quoteWith(quotes, 'sale would close').speaker, 'Halvorsen Group');
   });
 
+  it('reads a name between a description and a role appositive as the subject, whatever the description', () => {
+    const quotes = extract(
+      [
+        'The homeowner, Evelyn Taggart, a retired nurse, said by phone that she had cried when her lawyer called.',
+        'The next day, Tom Ruiz said the fence was new.',
+      ].join('\n'),
+    );
+    const cried = quoteWith(quotes, 'had cried');
+    assert.equal(cried.speaker, 'Evelyn Taggart');
+    assert.equal(cried.role, 'retired nurse');
+    assert.equal(cried.text, 'she had cried when her lawyer called');
+    // A time adverbial before the name is no description of the person.
+    assert.equal(quoteWith(quotes, 'fence was new').role, null);
+  });
+
   it('reads an absolute "with X saying that …" as X’s reported speech', () => {
     const quotes = extract(
       'Ferries stayed in port on Monday, with the Coastal Pilots Union saying that few crossings would run.',
