@@ -28,10 +28,15 @@ export function* corpusNameRunSteps(context: CorpusView): Steps<ReadonlyMap<stri
   const tick = stepCounter(STEP_PARAGRAPHS);
   if (!precomputed) {
     for (const chunk of context.paragraphs.values()) {
-      for (const match of chunk.text.matchAll(NAME_RUN)) found.set(match[0], (found.get(match[0]) ?? 0) + 1);
+      addNameRuns(found, chunk.text);
       if (tick()) yield;
     }
   }
   runs.set(context, found);
   return found;
+}
+
+/** Counts the name runs of one paragraph into `found` (the writer streaming documents uses it too). */
+export function addNameRuns(found: Map<string, number>, text: string): void {
+  for (const match of text.matchAll(NAME_RUN)) found.set(match[0], (found.get(match[0]) ?? 0) + 1);
 }

@@ -39,10 +39,18 @@ export function* wordCountSteps(context: CorpusView): Steps<Map<string, number>>
   ];
   const tick = stepCounter(STEP_ITEMS);
   for (const text of texts) {
-    for (const word of words(text)) if (!isStopword(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
+    addWordCounts(counts, text);
     if (tick()) yield;
   }
   return counts;
+}
+
+/**
+ * Counts the words of `text` (stopwords aside) into `counts`: the vocabulary's one counting rule, which
+ * a writer streaming documents one at a time (stream-postgres-ingest.ts) applies in the same order.
+ */
+export function addWordCounts(counts: Map<string, number>, text: string): void {
+  for (const word of words(text)) if (!isStopword(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
 }
 
 /**

@@ -115,7 +115,8 @@ function* quotesOf(index: ServedIndex, read?: ReadonlyMap<string, Quote[]>): Ste
   return quotes;
 }
 
-function aliasTable(documents: readonly StoredDocument[]): Map<string, string[]> {
+/** Short form, lower-cased → the names the documents define it for, first defined first. */
+export function aliasTable(documents: readonly StoredDocument[]): Map<string, string[]> {
   const table = new Map<string, string[]>();
   for (const { alias, name } of documents.flatMap((document) => document.aliases ?? [])) {
     const key = alias.toLowerCase();

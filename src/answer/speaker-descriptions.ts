@@ -1,3 +1,4 @@
+import type { SpeakerEntry } from '../quotes/speaker-directory.js';
 import { runNow, type Steps, stepCounter } from '../run-in-slices.js';
 import { expandAbbreviation } from '../text/abbreviations.js';
 import { contentTerms, stem, words } from '../text/terms.js';
@@ -39,42 +40,61 @@ export function* descriptionSteps(context: CorpusView): Steps<Map<string, Set<st
     descriptions.set(context, table);
     return table;
   }
+  const describer = createDescriber(context.speakers);
+  const tick = stepCounter(STEP_PARAGRAPHS);
+  for (const chunk of describer ? context.paragraphs.values() : []) {
+    if (tick()) yield;
+    describer?.add(chunk.text);
+  }
+  const table = describer?.table ?? new Map<string, Set<string>>();
+  descriptions.set(context, table);
+  return table;
+}
+
+export interface Describer {
+  /** Reads one paragraph for what it writes around the quoted names. */
+  add(text: string): void;
+  /** Each quoted person → the stems of their descriptions so far, first described first. */
+  table: Map<string, Set<string>>;
+}
+
+/**
+ * Reads paragraphs one at a time for the descriptions of the directory's people (null when it has no
+ * person to describe): the one rule, whether the paragraphs come from memory or are streamed back
+ * from a database by a writer (stream-postgres-ingest.ts).
+ */
+export function createDescriber(speakers: readonly SpeakerEntry[]): Describer | null {
   const table = new Map<string, Set<string>>();
   const people = new Map<string, { name: string; roles: string[] }>(
-    context.speakers
+    speakers
       .filter((entry) => entry.members.length === 0 && entry.name.includes(' '))
       .map((entry) => [entry.name, entry]),
   );
   // The members of a group that speaks ("the Senators": Shaheen, Reed, Warren …) are described too:
   // people sign joint statements more often than they speak alone, and each member is one of the
   // group ("the Senators" → a senator), besides what the text writes around their names.
-  for (const group of context.speakers.filter((entry) => entry.members.length > 0)) {
+  for (const group of speakers.filter((entry) => entry.members.length > 0)) {
     const groupWords = [group.name.replace(/\(.*$/, ''), ...group.roles];
     for (const member of group.members.filter((name) => name.includes(' '))) {
       const known = people.get(member);
       people.set(member, { name: member, roles: [...(known?.roles ?? []), ...groupWords] });
     }
   }
-  if (people.size === 0) {
-    descriptions.set(context, table);
-    return table;
-  }
+  if (people.size === 0) return null;
   // One pass over the paragraphs, all names at once (longest first): built once per index.
   const names = [...people.keys()].sort((a, b) => b.length - a.length);
   const pattern = new RegExp(names.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
-  const tick = stepCounter(STEP_PARAGRAPHS);
-  for (const chunk of context.paragraphs.values()) {
-    if (tick()) yield;
-    for (const match of chunk.text.matchAll(pattern)) {
+  const add = (text: string) => {
+    for (const match of text.matchAll(pattern)) {
       const person = people.get(match[0]);
       if (!person) continue;
       const at = match.index ?? 0;
       const before =
-        chunk.text
+        text
           .slice(Math.max(0, at - 60), at)
           .split(/[,;:–—()"“”]/)
           .at(-1) ?? '';
-      const after = /^\s*\(([^)]{1,40})\)/.exec(chunk.text.slice(at + person.name.length))?.[1] ?? '';
+      const after = /^\s*\(([^)]{1,40})\)/.exec(text.slice(at + person.name.length))?.[1] ?? '';
       const stems = table.get(person.name) ?? new Set<string>(person.roles.flatMap(contentTerms));
       for (const word of [...words(before).slice(-TITLE_WORDS), ...words(after)]) {
         stems.add(stem(expandAbbreviation(word) ?? word));
@@ -82,9 +102,8 @@ export function* descriptionSteps(context: CorpusView): Steps<Map<string, Set<st
       }
       table.set(person.name, stems);
     }
-  }
-  descriptions.set(context, table);
-  return table;
+  };
+  return { add, table };
 }
 
 /** Words of a description that say nothing about who is meant. */

@@ -7,7 +7,9 @@ import type { IndexData } from '../index/index-store.js';
 import type { IngestReport } from '../index/ingest.js';
 import type { PostgresIndex } from '../index/postgres/load-postgres-index.js';
 import type { PublishedServing } from '../index/postgres/serve-published-index.js';
+import type { StreamIngestOptions, StreamIngestResult } from '../index/postgres/stream-postgres-ingest.js';
 import type { ServedIndex } from '../index/served-index.js';
+import { indexSources } from './index-sources.js';
 
 type Opened = { index: IndexData; report: IngestReport | null };
 
@@ -37,9 +39,9 @@ export async function openIndexFor(
       notify(
         `No index in PostgreSQL at ${describeDatabase(config.database.url)} yet: building and publishing it…`,
       );
-      const opened = await openFiles();
-      report = opened.report;
-      await publish(config, prepared, opened.index, notify);
+      // Streamed in one document at a time, as `whosaid ingest` does: no files index is built.
+      const { streamIngestToPostgres } = await import('../index/postgres/stream-postgres-ingest.js');
+      ({ report } = await streamIngestToPostgres(prepared.pool, { ...indexSources(config), embedder }));
       published = await loadPostgresIndex(prepared.pool, embedder.id);
     }
     if (!published) throw new Error('the index published to PostgreSQL could not be read back');
@@ -47,6 +49,35 @@ export async function openIndexFor(
     return { index: published, report };
   } finally {
     if (!keepPool) await prepared.pool.end();
+  }
+}
+
+/**
+ * `whosaid ingest` with the index in PostgreSQL: the corpus is streamed into it one document at a time
+ * (stream-postgres-ingest.ts), never held whole in memory, and no files index is built. Null when the
+ * index stays in files (no database, WHOSAID_INDEX_STORE=files, or no pgvector: then said why): the
+ * caller ingests into files as always.
+ */
+export async function ingestIntoPostgres(
+  config: Config,
+  options: StreamIngestOptions,
+  notify: (message: string) => void,
+): Promise<StreamIngestResult | null> {
+  if (!config.database) return null;
+  const prepared = await openDatabaseIndex(config, notify);
+  try {
+    if (prepared.indexStore !== 'postgres') return null;
+    const { streamIngestToPostgres } = await import('../index/postgres/stream-postgres-ingest.js');
+    const result = await streamIngestToPostgres(prepared.pool, { notify, ...options });
+    const { report } = result;
+    notify(
+      `Published the index to PostgreSQL at ${describeDatabase(config.database.url)}: ` +
+        `${report.added.length + report.changed.length} documents written, ${report.unchanged.length} unchanged, ` +
+        `${report.removed.length} removed.`,
+    );
+    return result;
+  } finally {
+    await prepared.pool.end();
   }
 }
 

@@ -12,6 +12,7 @@ import { openIndex } from '../index/open-index.js';
 import { indexCollections } from '../index/restrict-index.js';
 import { openServingIndex, type ServingIndex } from '../index/serving-index.js';
 import { Wordnet } from '../text/wordnet.js';
+import { indexSources } from './index-sources.js';
 import { type CliIo, notice, type OutputStream } from './io.js';
 import { openIndexFor } from './postgres-index.js';
 import { createProgressReporter } from './progress.js';
@@ -45,16 +46,6 @@ export function feedFolder(config: Config): (collection: string) => string {
     collection === DEFAULT_COLLECTION
       ? config.fetchedDir
       : collectionOwnDir(config.collectionsDir, collection);
-}
-
-export function indexSources(config: Config) {
-  return {
-    corpusDir: config.corpusDir,
-    fetchedDir: config.fetchedDir,
-    indexDir: config.indexDir,
-    collectionsDir: config.collectionsDir,
-    maxBytes: config.maxFileBytes,
-  };
 }
 
 export function displayPath(path: string): string {

@@ -30,11 +30,21 @@ export interface LoadCorpusOptions {
   maxBytes?: number;
 }
 
+/** One file of a corpus folder, listed before it is read (corpusFiles), read by loadCorpusFile. */
+export interface CorpusFile {
+  path: string;
+  /** The folder it was listed under: its document id is relative to it. */
+  root: string;
+  realRoot: string;
+  idPrefix?: string;
+}
+
 /**
- * Loads every supported file under `dir` (recursively, in a stable order). A file that cannot be
- * used becomes a problem with its path and reason; the others still load. Hidden files are skipped.
+ * Every file under `dir` and then under each existing folder of `extraDirs` (recursively, in a stable
+ * order), without reading any: a writer that streams the corpus (stream-postgres-ingest.ts) reads
+ * them one at a time, and knows their number before it starts.
  */
-export async function loadCorpus(options: LoadCorpusOptions): Promise<LoadedCorpus> {
+export async function corpusFiles(options: LoadCorpusOptions): Promise<CorpusFile[]> {
   const root = resolve(options.dir);
   const info = await stat(root).catch(() => null);
   if (!info?.isDirectory()) {
@@ -43,39 +53,51 @@ export async function loadCorpus(options: LoadCorpusOptions): Promise<LoadedCorp
       `Corpus folder not found: ${root}. Pass --corpus DIR or set WHOSAID_CORPUS_DIR.`,
     );
   }
-  const documents: CorpusDocument[] = [];
-  const problems: CorpusProblem[] = [];
+  const files: CorpusFile[] = [];
   for (const dir of [root, ...(await existingDirs(options.extraDirs ?? []))]) {
-    const loaded = await loadFolder(dir, options);
-    documents.push(...loaded.documents);
-    problems.push(...loaded.problems);
+    const realRoot = await realpath(dir);
+    for (const path of await listFiles(dir))
+      files.push({ path, root: dir, realRoot, idPrefix: options.idPrefix });
   }
-  return { documents, problems };
+  return files;
 }
 
-async function loadFolder(
-  root: string,
-  { maxBytes, idPrefix }: Pick<LoadCorpusOptions, 'maxBytes' | 'idPrefix'>,
-): Promise<LoadedCorpus> {
+/**
+ * Reads one listed file: its document, or the problem that keeps it out (a hidden link target, an
+ * unsupported type, a malformed file) with its reason.
+ */
+export async function loadCorpusFile(
+  file: CorpusFile,
+  { maxBytes }: Pick<LoadCorpusOptions, 'maxBytes'> = {},
+): Promise<{ document: CorpusDocument } | { problem: CorpusProblem }> {
+  const { path } = file;
+  const hidden = await hiddenLinkTarget(path, file.realRoot);
+  if (hidden) return { problem: { path, reason: hidden } };
+  if (!(SUPPORTED_EXTENSIONS as readonly string[]).includes(extname(path).toLowerCase()))
+    return {
+      problem: { path, reason: `unsupported file type; supported: ${SUPPORTED_EXTENSIONS.join(', ')}` },
+    };
+  try {
+    return {
+      document: await loadDocument(path, { corpusRoot: file.root, maxBytes, idPrefix: file.idPrefix }),
+    };
+  } catch (error) {
+    if (!(error instanceof CorpusFileError)) throw error;
+    return { problem: { path, reason: error.reason } };
+  }
+}
+
+/**
+ * Loads every supported file under `dir` (recursively, in a stable order). A file that cannot be
+ * used becomes a problem with its path and reason; the others still load. Hidden files are skipped.
+ */
+export async function loadCorpus(options: LoadCorpusOptions): Promise<LoadedCorpus> {
   const documents: CorpusDocument[] = [];
   const problems: CorpusProblem[] = [];
-  const realRoot = await realpath(root);
-  for (const path of await listFiles(root)) {
-    const hidden = await hiddenLinkTarget(path, realRoot);
-    if (hidden) {
-      problems.push({ path, reason: hidden });
-      continue;
-    }
-    if (!(SUPPORTED_EXTENSIONS as readonly string[]).includes(extname(path).toLowerCase())) {
-      problems.push({ path, reason: `unsupported file type; supported: ${SUPPORTED_EXTENSIONS.join(', ')}` });
-      continue;
-    }
-    try {
-      documents.push(await loadDocument(path, { corpusRoot: root, maxBytes, idPrefix }));
-    } catch (error) {
-      if (!(error instanceof CorpusFileError)) throw error;
-      problems.push({ path, reason: error.reason });
-    }
+  for (const file of await corpusFiles(options)) {
+    const loaded = await loadCorpusFile(file, options);
+    if ('document' in loaded) documents.push(loaded.document);
+    else problems.push(loaded.problem);
   }
   return { documents, problems };
 }

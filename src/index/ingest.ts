@@ -1,7 +1,13 @@
 import { stat } from 'node:fs/promises';
 import { type CollectionSource, collectionSources } from '../collections/collection-sources.js';
 import { DEFAULT_COLLECTION } from '../collections/scope.js';
-import { type CorpusProblem, type LoadedCorpus, loadCorpus } from '../corpus/load-corpus.js';
+import {
+  type CorpusFile,
+  type CorpusProblem,
+  corpusFiles,
+  type LoadedCorpus,
+  loadCorpusFile,
+} from '../corpus/load-corpus.js';
 import type { CorpusDocument } from '../corpus/types.js';
 import { isWhosaidError, WhosaidError } from '../errors.js';
 import { extractQuotes } from '../quotes/extract-quotes.js';
@@ -83,32 +89,23 @@ async function ingestLocked(options: IngestOptions): Promise<{ index: IndexData;
       `--strict: ${corpus.problems.length} file(s) cannot be indexed:\n${list}`,
     );
   }
-  if (corpus.documents.length === 0) {
-    throw new WhosaidError(
-      'CORPUS_EMPTY',
-      `No usable documents in ${options.corpusDir} (.md, .txt, .html, .pdf or .docx files).`,
-    );
-  }
+  if (corpus.documents.length === 0) throw emptyCorpus(options.corpusDir);
   const { previous, rebuildReason } = await readPrevious(options);
   const steps = pipelineFingerprint();
   const rerun = previous ? changedSteps(previous.manifest.steps, steps) : [];
-  const report: IngestReport = {
+  const report = newReport({
     documents: corpus.documents.length,
-    chunks: 0,
-    added: [],
-    changed: [],
-    unchanged: [],
-    removed: [],
-    embedded: 0,
     rerun,
     problems: corpus.problems,
     rebuildReason,
-  };
+  });
   const reusable = previous ? groupPrevious(previous) : new Map<string, Reusable>();
   const prepared: PreparedDocument[] = [];
   for (const [i, document] of corpus.documents.entries()) {
     const collection = collectionOf.get(document.id) ?? DEFAULT_COLLECTION;
-    prepared.push(await prepare(document, collection, reusable.get(document.id), new Set(rerun), report));
+    prepared.push(
+      await prepareDocument(document, collection, reusable.get(document.id), new Set(rerun), report),
+    );
     progress({ phase: 'load', done: i + 1, total: corpus.documents.length });
   }
   const seen = new Set(corpus.documents.map((document) => document.id));
@@ -136,33 +133,50 @@ async function ingestLocked(options: IngestOptions): Promise<{ index: IndexData;
   return { index, report };
 }
 
+/** A file to index and the collection its document goes to. */
+export interface SourceFile {
+  file: CorpusFile;
+  collection: string;
+}
+
 /**
  * The corpus folder and the fetched-documents folder (collection `news`), then each registered
- * collection's folders, their document ids prefixed with the collection's name.
+ * collection's folders, their document ids prefixed with the collection's name: listed, not read.
  */
-async function loadCollections(
-  options: IngestOptions,
-): Promise<{ corpus: LoadedCorpus; collectionOf: Map<string, string>; sources: CollectionSource[] }> {
-  const corpus = await loadCorpus({
-    dir: options.corpusDir,
-    extraDirs: options.fetchedDir ? [options.fetchedDir] : [],
-    maxBytes: options.maxBytes,
-  });
-  const collectionOf = new Map<string, string>();
+export async function sourceFiles(
+  options: Pick<IngestOptions, 'corpusDir' | 'fetchedDir' | 'collectionsDir' | 'indexDir'>,
+): Promise<{ files: SourceFile[]; sources: CollectionSource[] }> {
+  const files: SourceFile[] = (
+    await corpusFiles({ dir: options.corpusDir, extraDirs: options.fetchedDir ? [options.fetchedDir] : [] })
+  ).map((file) => ({ file, collection: DEFAULT_COLLECTION }));
   const sources = await collectionSources(options.collectionsDir);
   for (const source of sources) {
     await checkIndexLocation(options.indexDir, source.dir);
-    const loaded = await loadCorpus({
-      dir: source.dir,
-      idPrefix: `${source.collection}:`,
-      maxBytes: options.maxBytes,
-    });
-    for (const document of loaded.documents) {
-      if (collectionOf.has(document.id)) continue;
-      collectionOf.set(document.id, source.collection);
-      corpus.documents.push(document);
+    for (const file of await corpusFiles({ dir: source.dir, idPrefix: `${source.collection}:` }))
+      files.push({ file, collection: source.collection });
+  }
+  return { files, sources };
+}
+
+async function loadCollections(
+  options: IngestOptions,
+): Promise<{ corpus: LoadedCorpus; collectionOf: Map<string, string>; sources: CollectionSource[] }> {
+  const { files, sources } = await sourceFiles(options);
+  const corpus: LoadedCorpus = { documents: [], problems: [] };
+  const collectionOf = new Map<string, string>();
+  for (const { file, collection } of files) {
+    const loaded = await loadCorpusFile(file, options);
+    if ('problem' in loaded) {
+      corpus.problems.push(loaded.problem);
+      continue;
     }
-    corpus.problems.push(...loaded.problems);
+    const { document } = loaded;
+    if (collection !== DEFAULT_COLLECTION) {
+      // A document two folders of one collection both hold is indexed once, from the first.
+      if (collectionOf.has(document.id)) continue;
+      collectionOf.set(document.id, collection);
+    }
+    corpus.documents.push(document);
   }
   return { corpus, collectionOf, sources };
 }
@@ -187,7 +201,7 @@ async function readPrevious(
 }
 
 /** What an earlier index holds for one document. */
-interface Reusable {
+export interface Reusable {
   stored: StoredDocument;
   chunks: Chunk[];
 }
@@ -205,7 +219,7 @@ function groupPrevious(previous: IndexData): Map<string, Reusable> {
  * on when only the attribution code changed; everything for new or edited text. (Vectors are found
  * by text later, so re-running a step never re-embeds text that did not change.)
  */
-async function prepare(
+export async function prepareDocument(
   document: CorpusDocument,
   collection: string,
   old: Reusable | undefined,
@@ -225,23 +239,62 @@ async function prepare(
         document: { publisher: document.meta.publisher, date: document.meta.date },
       });
   return {
-    stored: {
-      id: document.id,
-      path: document.path,
-      ...(collection === DEFAULT_COLLECTION ? {} : { collection }),
-      meta: document.meta,
-      contentHash: document.contentHash,
-      size: info.size,
-      mtimeMs: info.mtimeMs,
-      paragraphCount: document.paragraphs.length,
+    stored: storedDocument(
+      document,
+      collection,
+      info,
       quotes,
-      aliases: keepQuotes
-        ? old.stored.aliases
-        : findAliases(document.paragraphs.map((paragraph) => paragraph.text)),
-    },
+      keepQuotes ? old.stored.aliases : findAliases(document.paragraphs.map((paragraph) => paragraph.text)),
+    ),
     chunks:
       keepQuotes && !rerun.has('chunks')
         ? old.chunks.map(({ label: _label, ...chunk }) => chunk)
         : chunkDocument(document, quotes),
   };
+}
+
+/** What the index keeps of a document: where it is, what the file says of it now, its quotes and aliases. */
+export function storedDocument(
+  document: CorpusDocument,
+  collection: string,
+  info: { size: number; mtimeMs: number },
+  quotes: Quote[],
+  aliases: StoredDocument['aliases'],
+): StoredDocument {
+  return {
+    id: document.id,
+    path: document.path,
+    ...(collection === DEFAULT_COLLECTION ? {} : { collection }),
+    meta: document.meta,
+    contentHash: document.contentHash,
+    size: info.size,
+    mtimeMs: info.mtimeMs,
+    paragraphCount: document.paragraphs.length,
+    quotes,
+    aliases,
+  };
+}
+
+/** A report of nothing done yet, with `fields` set. */
+export function newReport(fields: Partial<IngestReport> = {}): IngestReport {
+  return {
+    documents: 0,
+    chunks: 0,
+    added: [],
+    changed: [],
+    unchanged: [],
+    removed: [],
+    embedded: 0,
+    rerun: [],
+    problems: [],
+    rebuildReason: null,
+    ...fields,
+  };
+}
+
+export function emptyCorpus(corpusDir: string): WhosaidError {
+  return new WhosaidError(
+    'CORPUS_EMPTY',
+    `No usable documents in ${corpusDir} (.md, .txt, .html, .pdf or .docx files).`,
+  );
 }

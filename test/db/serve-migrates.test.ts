@@ -50,6 +50,7 @@ describe('whosaid serve with WHOSAID_DATABASE_URL', () => {
         { track: 'index', version: 3, name: 'lexical-terms' },
         { track: 'index', version: 4, name: 'corpus-tables' },
         { track: 'index', version: 5, name: 'quote-members' },
+        { track: 'index', version: 6, name: 'document-basis' },
       ]);
     } finally {
       await client.end();

@@ -7,23 +7,18 @@ import { existingDirs } from '../../corpus/list-files.js';
 import { WhosaidError } from '../../errors.js';
 import { summarizeDocument } from '../../fetch/document-summary.js';
 import type { FeedReport } from '../../fetch/pull-feeds.js';
-import { collectionStats } from '../../index/collection-stats.js';
+import { type CollectionStats, collectionStats } from '../../index/collection-stats.js';
 import { createEmbedder } from '../../index/embedder.js';
 import type { IndexData } from '../../index/index-store.js';
 import { type IngestReport, ingest } from '../../index/ingest.js';
+import type { StoredDocument } from '../../index/types.js';
 import { statsText } from '../format-collections.js';
 import { type FetchedReport, feedLine, fetchedLine, plural } from '../format-fetched.js';
+import { indexSources } from '../index-sources.js';
 import { type CliIo, notice } from '../io.js';
-import { publishIndex } from '../postgres-index.js';
+import { ingestIntoPostgres } from '../postgres-index.js';
 import { createProgressReporter } from '../progress.js';
-import {
-  type CorpusFlags,
-  configFor,
-  displayPath,
-  feedFolder,
-  indexSources,
-  warnProblems,
-} from '../runtime.js';
+import { type CorpusFlags, configFor, displayPath, feedFolder, warnProblems } from '../runtime.js';
 
 export interface IngestFlags extends CorpusFlags {
   strict?: boolean;
@@ -86,22 +81,34 @@ export async function ingestAction(io: CliIo, sources: string[], flags: IngestFl
   }
   const embedder = await createEmbedder(config);
   const progress = await createProgressReporter(io.stderr, !flags.json && io.stderr.isTTY === true);
-  let result: Awaited<ReturnType<typeof ingest>>;
+  let outcome: IngestOutcome;
   try {
-    result = await ingest({
+    const options = {
       ...indexSources(config),
       embedder,
       strict: flags.strict,
       onProgress: progress.onProgress,
-      notify: (message) => notice(io, message),
-    });
+    };
+    const keep = new Set(fetched.flatMap((item) => (item.path ? [item.path] : [])));
+    const streamed = await ingestIntoPostgres(config, { ...options, keep }, (message) => notice(io, message));
+    outcome = streamed
+      ? {
+          report: streamed.report,
+          stats: collectionStats(
+            streamed.documents,
+            [],
+            (document) => streamed.attributed.get(document.id) ?? 0,
+          ),
+          whole: streamed.kept,
+          collections: streamed.manifest.collections ?? [],
+        }
+      : filesOutcome(await ingest({ ...options, notify: (message) => notice(io, message) }));
   } finally {
     progress.stop();
   }
-  const { report, index } = result;
-  const stats = collectionStats(index.documents).find((entry) => entry.name === collection);
-  await publishIndex(config, index, (message) => notice(io, message));
-  fetched = fetched.map((item) => withSummary(item, index));
+  const { report } = outcome;
+  const stats = outcome.stats.find((entry) => entry.name === collection);
+  fetched = fetched.map((item) => withSummary(item, outcome.whole));
   if (fetched.some((item) => item.outcome === 'failed') || feeds.some((feed) => feed.status === 'failed'))
     io.exitCode = 1;
   if (report.rebuildReason) notice(io, report.rebuildReason);
@@ -129,7 +136,7 @@ export async function ingestAction(io: CliIo, sources: string[], flags: IngestFl
   const folders = [
     config.corpusDir,
     ...(await existingDirs([config.fetchedDir])),
-    ...(index.manifest.collections ?? []).map((source) => source.dir),
+    ...outcome.collections.map((source) => source.dir),
   ];
   const shown = [...new Set(folders)].map(displayPath).join(', ');
   io.stdout.write(indexedText(report, shown, config.indexDir, embedder.id));
@@ -152,8 +159,26 @@ async function pullAllFeeds(config: Config): Promise<{ feeds: FeedReport[]; item
   });
 }
 
-function withSummary(item: FetchedReport, index: IndexData): FetchedReport {
-  const stored = item.path ? index.documents.find((document) => document.path === item.path) : undefined;
+/** What the rest of the command reports, from either writer. */
+interface IngestOutcome {
+  report: IngestReport;
+  stats: CollectionStats[];
+  /** Documents held whole (quotes included): all of them from the files writer, the fetched ones from PostgreSQL's. */
+  whole: readonly StoredDocument[];
+  collections: { dir: string }[];
+}
+
+function filesOutcome({ index, report }: { index: IndexData; report: IngestReport }): IngestOutcome {
+  return {
+    report,
+    stats: collectionStats(index.documents),
+    whole: index.documents,
+    collections: index.manifest.collections ?? [],
+  };
+}
+
+function withSummary(item: FetchedReport, documents: readonly StoredDocument[]): FetchedReport {
+  const stored = item.path ? documents.find((document) => document.path === item.path) : undefined;
   return stored ? { ...item, summary: summarizeDocument(stored) } : item;
 }
 

@@ -14,9 +14,10 @@ import { DEFAULT_COLLECTION } from '../../collections/scope.js';
 import type { Config } from '../../config.js';
 import { describeError, isWhosaidError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
+import { indexSources } from '../index-sources.js';
 import type { CliIo } from '../io.js';
 import { openPublishedServing, publishIndex } from '../postgres-index.js';
-import { feedFolder, indexSources, openLiveSearch } from '../runtime.js';
+import { feedFolder, openLiveSearch } from '../runtime.js';
 
 /**
  * The bot's services over an index that can grow while it runs (src/index/serving-index.ts): it starts
@@ -113,10 +114,13 @@ export async function createLiveServices(
     }
   }
 
-  // The generation served at start-up is published as well (changed documents only), and so is the
-  // one a background rebuild of a stale index makes, so replicas see what this one answers from.
+  // The generation served at start-up is published as well (changed documents only) when it is up to
+  // date, and so is the one a background rebuild of a stale index makes, so replicas see what this one
+  // answers from. A stale one is never published: `whosaid ingest` streams into PostgreSQL without
+  // updating this bot's files index, so the publication may be newer than it (this bot answers from
+  // the publication meanwhile).
   let fromPostgres: Awaited<ReturnType<NonNullable<typeof published>['open']>> = null;
-  await publish();
+  if (!served.rebuilding) await publish();
   fromPostgres = published ? await published.open() : null;
   served.rebuilding?.then(publish, () => {});
   const services = createBotServices(fromPostgres?.live ?? served.live, {

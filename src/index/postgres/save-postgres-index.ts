@@ -3,7 +3,7 @@ import pgvector from 'pgvector';
 import { corpusTables } from '../../answer/corpus-tables.js';
 import { toLexicalDocument } from '../assemble-index.js';
 import type { IndexData } from '../index-store.js';
-import type { Chunk, IndexManifest, StoredDocument } from '../types.js';
+import type { Chunk, CorpusTables, IndexManifest, StoredDocument } from '../types.js';
 import { lexicalTerms } from './lexical-terms.js';
 import {
   INDEX_WRITER_LOCK,
@@ -83,33 +83,12 @@ export async function savePostgresIndex(
     report.removed = [...hashes.keys()].filter((id) => !kept.has(id));
     if (report.removed.length > 0)
       await client.query('DELETE FROM whosaid_documents WHERE id = ANY($1)', [report.removed]);
-    // Built after the bulk load (cheaper than growing it row by row), then kept current by inserts.
-    // The build is much faster when the graph fits in maintenance_work_mem (64 MB by default, far
-    // less than 100,000 vectors of 384 dimensions need): raised for this statement's transaction only.
-    await inTransaction(client, async () => {
-      await client.query(`SET LOCAL maintenance_work_mem = '${INDEX_BUILD_MEMORY}'`);
-      const { dimensions } = index.manifest.embedder;
-      await client.query(vectorIndexSql(dimensions));
-      // An index of an earlier build is dropped only now, last, so replicas keep searching one until
-      // the new one commits (DROP INDEX holds its exclusive lock just until this commit).
-      const { rows } = await client.query<{ indexname: string }>(staleVectorIndexesSql(dimensions));
-      for (const { indexname } of rows)
-        await client.query(`DROP INDEX ${client.escapeIdentifier(indexname)}`);
-    });
+    await buildVectorIndex(client, index.manifest.embedder.dimensions);
     // A publication that changes nothing replicas answer from leaves the manifest (and its time) as it
     // was: every replica reloads the index when that time changes, which costs a full read.
     const changed = report.written.length > 0 || report.removed.length > 0 || reordered;
     if (!before || changed || !sameBuild(before, index.manifest) || !previous.rows[0]?.has_tables) {
-      // The tables of this very index, in the statement that publishes it: never a version's tables
-      // beside another version's manifest.
-      await client.query(
-        `INSERT INTO whosaid_index (id, manifest, corpus_tables) VALUES (1, $1, $2)
-           ON CONFLICT (id) DO UPDATE
-             SET manifest = EXCLUDED.manifest, corpus_tables = EXCLUDED.corpus_tables, updated_at = now()`,
-        [index.manifest, JSON.stringify(corpusTables(index))],
-      );
-      // Replicas listening (follow-publications.ts) reload now rather than at their next start.
-      await client.query('SELECT pg_notify($1, $2)', [PUBLICATION_CHANNEL, '']);
+      await publishManifest(client, index.manifest, corpusTables(index));
     }
     return report;
   } finally {
@@ -118,13 +97,13 @@ export async function savePostgresIndex(
   }
 }
 
-interface DocumentRow {
+export interface DocumentRow {
   document: StoredDocument;
   ordinal: number;
   collection: string;
 }
 
-async function refreshDocument(client: pg.PoolClient, { document, ordinal, collection }: DocumentRow) {
+export async function refreshDocument(client: pg.PoolClient, { document, ordinal, collection }: DocumentRow) {
   await client.query(
     'UPDATE whosaid_documents SET stored = $2, ordinal = $3, collection = $4 WHERE id = $1',
     [document.id, document, ordinal, collection],
@@ -136,23 +115,41 @@ async function refreshDocument(client: pg.PoolClient, { document, ordinal, colle
     );
 }
 
-async function writeDocument(
+/** What made a document's rows (migration index/006): its vectors' embedder and its processing. */
+export interface RowBasis {
+  embedderId: string;
+  pipeline: string;
+}
+
+async function writeDocument(client: pg.PoolClient, row: DocumentRow, chunks: Chunk[], index: IndexData) {
+  const { dimensions } = index.manifest.embedder;
+  const basis = { embedderId: index.manifest.embedder.id, pipeline: index.manifest.pipeline };
+  await writeDocumentRows(client, row, basis, chunks, (chunk) =>
+    index.vectors.subarray(chunk.label * dimensions, (chunk.label + 1) * dimensions),
+  );
+}
+
+/**
+ * Replaces one document's rows — the document, its chunks with their vectors and lexical terms, its
+ * quotes — inside the caller's transaction. `vectorOf` gives each chunk's vector (by its position).
+ */
+export async function writeDocumentRows<C extends Omit<Chunk, 'label'>>(
   client: pg.PoolClient,
   { document, ordinal, collection }: DocumentRow,
-  chunks: Chunk[],
-  index: IndexData,
-) {
-  const { dimensions } = index.manifest.embedder;
+  basis: RowBasis,
+  chunks: readonly C[],
+  vectorOf: (chunk: C, position: number) => ArrayLike<number>,
+): Promise<void> {
   await client.query('DELETE FROM whosaid_documents WHERE id = $1', [document.id]);
   await client.query(
-    'INSERT INTO whosaid_documents (id, ordinal, content_hash, stored, collection) VALUES ($1, $2, $3, $4, $5)',
-    [document.id, ordinal, document.contentHash, document, collection],
+    `INSERT INTO whosaid_documents (id, ordinal, content_hash, stored, collection, embedder_id, pipeline)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    [document.id, ordinal, document.contentHash, document, collection, basis.embedderId, basis.pipeline],
   );
   const chunkRows = chunks.map((chunk, position) => {
-    const lexical = toLexicalDocument(chunk, document.meta.title);
+    const { label: _label, ...stored } = chunk as C & { label?: number };
+    const lexical = toLexicalDocument({ ...stored, label: position }, document.meta.title);
     const { terms, lengths } = lexicalTerms(lexical);
-    const vector = index.vectors.subarray(chunk.label * dimensions, (chunk.label + 1) * dimensions);
-    const { label: _label, ...stored } = chunk;
     return {
       document_id: document.id,
       position,
@@ -160,7 +157,7 @@ async function writeDocument(
       text: chunk.text,
       speakers: lexical.speakers,
       title: lexical.title,
-      embedding: pgvector.toSql(Array.from(vector)),
+      embedding: pgvector.toSql(Array.from(vectorOf(chunk, position))),
       collection,
       terms,
       text_length: lengths.text,
@@ -179,6 +176,41 @@ async function writeDocument(
     collection,
   }));
   await insertRows(client, 'whosaid_quotes', quoteRows);
+}
+
+/**
+ * Built after the bulk load (cheaper than growing it row by row), then kept current by inserts. The
+ * build is much faster when the graph fits in maintenance_work_mem (64 MB by default, far less than
+ * 100,000 vectors of 384 dimensions need): raised for this statement's transaction only.
+ */
+export async function buildVectorIndex(client: pg.PoolClient, dimensions: number): Promise<void> {
+  await inTransaction(client, async () => {
+    await client.query(`SET LOCAL maintenance_work_mem = '${INDEX_BUILD_MEMORY}'`);
+    await client.query(vectorIndexSql(dimensions));
+    // An index of an earlier build is dropped only now, last, so replicas keep searching one until
+    // the new one commits (DROP INDEX holds its exclusive lock just until this commit).
+    const { rows } = await client.query<{ indexname: string }>(staleVectorIndexesSql(dimensions));
+    for (const { indexname } of rows) await client.query(`DROP INDEX ${client.escapeIdentifier(indexname)}`);
+  });
+}
+
+/**
+ * Publishes a manifest with the tables of this very index, in one statement: never a version's
+ * tables beside another version's manifest. Replicas listening (follow-publications.ts) reload now
+ * rather than at their next start.
+ */
+export async function publishManifest(
+  client: pg.PoolClient,
+  manifest: IndexManifest,
+  tables: CorpusTables,
+): Promise<void> {
+  await client.query(
+    `INSERT INTO whosaid_index (id, manifest, corpus_tables) VALUES (1, $1, $2)
+       ON CONFLICT (id) DO UPDATE
+         SET manifest = EXCLUDED.manifest, corpus_tables = EXCLUDED.corpus_tables, updated_at = now()`,
+    [manifest, JSON.stringify(tables)],
+  );
+  await client.query('SELECT pg_notify($1, $2)', [PUBLICATION_CHANNEL, '']);
 }
 
 /**
@@ -211,7 +243,7 @@ async function insertRows(
  * same problems (build times and paths may differ). Compared key by key in sorted order: the stored
  * manifest comes back from jsonb, which does not keep the order keys were written in.
  */
-function sameBuild(a: IndexManifest, b: IndexManifest): boolean {
+export function sameBuild(a: IndexManifest, b: IndexManifest): boolean {
   const build = (manifest: IndexManifest) =>
     sortedJson([manifest.embedder, manifest.pipeline, manifest.documents, manifest.problems]);
   return build(a) === build(b);
@@ -235,7 +267,7 @@ function groupChunks(chunks: readonly Chunk[]): Map<string, Chunk[]> {
   return byDocument;
 }
 
-async function inTransaction(client: pg.PoolClient, work: () => Promise<void>): Promise<void> {
+export async function inTransaction(client: pg.PoolClient, work: () => Promise<void>): Promise<void> {
   await client.query('BEGIN');
   try {
     await work();

@@ -1,0 +1,366 @@
+import { stat } from 'node:fs/promises';
+import type pg from 'pg';
+import pgvector from 'pgvector';
+import { addNameRuns } from '../../answer/corpus-names.js';
+import { addWordCounts } from '../../answer/correct-question.js';
+import { aliasTable } from '../../answer/search-context.js';
+import { createDescriber } from '../../answer/speaker-descriptions.js';
+import { type CorpusProblem, loadCorpusFile } from '../../corpus/load-corpus.js';
+import type { CorpusDocument } from '../../corpus/types.js';
+import { describeError, WhosaidError } from '../../errors.js';
+import { type DirectoryQuote, speakerDirectorySteps } from '../../quotes/speaker-directory.js';
+import { runNow } from '../../run-in-slices.js';
+import { chunkDocument } from '../chunk-document.js';
+import { addPart } from '../chunk-store.js';
+import type { Embedder } from '../embedder.js';
+import { INDEX_FORMAT_VERSION } from '../index-store.js';
+import {
+  emptyCorpus,
+  type IngestOptions,
+  type IngestReport,
+  newReport,
+  prepareDocument,
+  sourceFiles,
+  storedDocument,
+} from '../ingest.js';
+import { changedSteps, combinedFingerprint, pipelineFingerprint } from '../pipeline-version.js';
+import type { Chunk, CorpusTables, IndexManifest, StoredDocument } from '../types.js';
+import { INDEX_WRITER_LOCK } from './postgres-index-sql.js';
+import {
+  buildVectorIndex,
+  inTransaction,
+  publishManifest,
+  type RowBasis,
+  refreshDocument,
+  sameBuild,
+  writeDocumentRows,
+} from './save-postgres-index.js';
+
+export type StreamIngestOptions = Pick<
+  IngestOptions,
+  | 'corpusDir'
+  | 'fetchedDir'
+  | 'collectionsDir'
+  | 'indexDir'
+  | 'embedder'
+  | 'maxBytes'
+  | 'strict'
+  | 'onProgress'
+  | 'notify'
+> & {
+  /** Paths of documents to return whole, quotes included (the few just fetched, to summarise them). */
+  keep?: ReadonlySet<string>;
+};
+
+export interface StreamIngestResult {
+  report: IngestReport;
+  manifest: IndexManifest;
+  /** Every document as stored, without its quotes (which stay in the database). */
+  documents: StoredDocument[];
+  /** Attributed quotes (a speaker named) per document id. */
+  attributed: Map<string, number>;
+  /** The documents of `keep`, whole. */
+  kept: StoredDocument[];
+}
+
+interface ExistingRow {
+  content_hash: string;
+  embedder_id: string | null;
+  pipeline: string | null;
+}
+
+/**
+ * Brings the corpus index in PostgreSQL up to date one document at a time, so a corpus larger than
+ * memory can be ingested: each file is read, attributed, chunked, embedded and written in its own
+ * transaction, then dropped; what stays in memory grows with the number of documents, the quotes and
+ * the vocabulary, not with the paragraphs and vectors. A document whose content, embedder and
+ * processing are those of its rows is only refreshed (path, size, metadata, place), so a run stopped
+ * half way resumes where it stopped. An edited document's vectors are reused for its passages whose
+ * text the same embedder already embedded. Replicas keep reading the previous publication meanwhile
+ * (documents written after the manifest are held back: load-postgres-index.ts); the corpus-wide
+ * tables are computed as the documents stream by (one more read of the paragraphs for the speakers'
+ * descriptions) and published with the manifest, last, as `savePostgresIndex` publishes. Two writers
+ * take turns on the same advisory lock.
+ */
+export async function streamIngestToPostgres(
+  pool: pg.Pool,
+  options: StreamIngestOptions,
+): Promise<StreamIngestResult> {
+  const client = await pool.connect();
+  try {
+    const lock = [INDEX_WRITER_LOCK.toString()];
+    const { rows } = await client.query<{ locked: boolean }>(
+      'SELECT pg_try_advisory_lock($1) AS locked',
+      lock,
+    );
+    if (!rows[0]?.locked) {
+      options.notify?.('Another writer is publishing to this database; waiting for it to finish…');
+      await client.query('SELECT pg_advisory_lock($1)', lock);
+    }
+    return await ingestLocked(client, options);
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [INDEX_WRITER_LOCK.toString()]).catch(() => {});
+    client.release();
+  }
+}
+
+async function ingestLocked(
+  client: pg.PoolClient,
+  options: StreamIngestOptions,
+): Promise<StreamIngestResult> {
+  const progress = options.onProgress ?? (() => {});
+  const { embedder } = options;
+  const steps = pipelineFingerprint();
+  const basis: RowBasis = { embedderId: embedder.id, pipeline: combinedFingerprint(steps) };
+  const previous = await client.query<{ manifest: IndexManifest; has_tables: boolean }>(
+    'SELECT manifest, corpus_tables IS NOT NULL AS has_tables FROM whosaid_index',
+  );
+  const before = previous.rows[0]?.manifest;
+  const existing = new Map(
+    (
+      await client.query<ExistingRow & { id: string; ordinal: number }>(
+        'SELECT id, ordinal, content_hash, embedder_id, pipeline FROM whosaid_documents',
+      )
+    ).rows.map((row) => [row.id, row]),
+  );
+  const { files, sources } = await sourceFiles(options);
+  const report = newReport({ rerun: before?.steps ? changedSteps(before.steps, steps) : [] });
+  const tables = new TableParts();
+  const documents: StoredDocument[] = [];
+  const attributed = new Map<string, number>();
+  const kept: StoredDocument[] = [];
+  const manifestDocuments: IndexManifest['documents'] = {};
+  const seen = new Set<string>();
+  let dimensions = before?.embedder.id === embedder.id ? before.embedder.dimensions : 0;
+  let rewritten = false;
+  for (const [i, { file, collection }] of files.entries()) {
+    progress({ phase: 'load', done: i, total: files.length });
+    const loaded = await loadCorpusFile(file, options);
+    if ('problem' in loaded) {
+      report.problems.push(loaded.problem);
+      if (options.strict) throw strictFailure(loaded.problem);
+      continue;
+    }
+    const { document } = loaded;
+    if (seen.has(document.id)) continue; // one document two folders of a collection both hold
+    seen.add(document.id);
+    const row = { ordinal: documents.length, collection };
+    const old = existing.get(document.id);
+    const written =
+      old?.content_hash === document.contentHash &&
+      old.embedder_id === basis.embedderId &&
+      old.pipeline === basis.pipeline
+        ? await refreshUnchanged(client, document, row)
+        : await writeChanged(client, document, row, basis, embedder);
+    if (!written.refreshed) rewritten = true;
+    dimensions ||= written.dimensions;
+    report.embedded += written.embedded;
+    const sameText = old?.content_hash === document.contentHash;
+    (sameText ? report.unchanged : old ? report.changed : report.added).push(document.id);
+    tables.add(written.stored, written.chunks);
+    documents.push({ ...written.stored, quotes: [] });
+    if (options.keep?.has(document.path)) kept.push(written.stored);
+    attributed.set(document.id, written.stored.quotes.filter((quote) => quote.speaker).length);
+    manifestDocuments[document.id] = { contentHash: document.contentHash, chunkCount: written.chunks.length };
+    report.chunks += written.chunks.length;
+  }
+  progress({ phase: 'load', done: files.length, total: files.length });
+  if (documents.length === 0) throw emptyCorpus(options.corpusDir);
+  report.documents = documents.length;
+  report.removed = [...existing.keys()].filter((id) => !seen.has(id));
+  if (report.removed.length > 0)
+    await client.query('DELETE FROM whosaid_documents WHERE id = ANY($1)', [report.removed]);
+  progress({ phase: 'build', done: 0, total: 1 });
+  await buildVectorIndex(client, dimensions);
+  const corpusTables = await tables.finish(client, documents);
+  progress({ phase: 'build', done: 1, total: 1 });
+  const manifest: IndexManifest = {
+    formatVersion: INDEX_FORMAT_VERSION,
+    pipeline: basis.pipeline,
+    steps,
+    embedder: { id: embedder.id, dimensions, identity: embedder.identity },
+    corpusDir: options.corpusDir,
+    ...(sources.length > 0 ? { collections: sources } : {}),
+    builtAt: new Date().toISOString(),
+    chunkCount: report.chunks,
+    documents: manifestDocuments,
+    problems: report.problems,
+  };
+  const reordered = documents.some(
+    (document, ordinal) => existing.has(document.id) && ordinalOf(existing, document.id) !== ordinal,
+  );
+  const changed = rewritten || report.removed.length > 0 || reordered;
+  // As savePostgresIndex: a publication that changes nothing leaves the manifest's time as it was, so
+  // replicas do not reload the whole index for nothing.
+  progress({ phase: 'write', done: 0, total: 1 });
+  if (!before || changed || !sameBuild(before, manifest) || !previous.rows[0]?.has_tables)
+    await publishManifest(client, manifest, corpusTables);
+  progress({ phase: 'write', done: 1, total: 1 });
+  return { report, manifest, documents, attributed, kept };
+}
+
+function ordinalOf(existing: Map<string, { ordinal: number }>, id: string): number | undefined {
+  return existing.get(id)?.ordinal;
+}
+
+function strictFailure(problem: CorpusProblem): WhosaidError {
+  return new WhosaidError(
+    'CORPUS_FILE_INVALID',
+    `--strict: a file cannot be indexed:\n  ${problem.path}: ${problem.reason}\nNothing was published.`,
+  );
+}
+
+interface Written {
+  stored: StoredDocument;
+  /** The document's chunks (for the corpus-wide tables; their vectors are in the database). */
+  chunks: Omit<Chunk, 'label'>[];
+  embedded: number;
+  dimensions: number;
+  /** Only refreshed: its rows were made as this run would make them. */
+  refreshed: boolean;
+}
+
+/**
+ * Same content, embedder and processing: its quotes and aliases are read back (they are what this run
+ * would compute), what the file says about it now is written over the old, and its chunks are made
+ * again for the tables (chunking is deterministic and cheap; no vector is touched).
+ */
+async function refreshUnchanged(
+  client: pg.PoolClient,
+  document: CorpusDocument,
+  { ordinal, collection }: { ordinal: number; collection: string },
+): Promise<Written> {
+  const { rows } = await client.query<{ stored: StoredDocument }>(
+    'SELECT stored FROM whosaid_documents WHERE id = $1',
+    [document.id],
+  );
+  const before = rows[0]?.stored as StoredDocument;
+  const info = await stat(document.path);
+  const stored = storedDocument(document, collection, info, before.quotes, before.aliases);
+  await inTransaction(client, () => refreshDocument(client, { document: stored, ordinal, collection }));
+  return {
+    stored,
+    chunks: chunkDocument(document, stored.quotes),
+    embedded: 0,
+    dimensions: 0,
+    refreshed: true,
+  };
+}
+
+/**
+ * New, edited, or made by other code or another embedder: attributed and chunked afresh, embedded
+ * (passages whose text the same embedder already embedded for this document keep their vectors) and
+ * written in one transaction.
+ */
+async function writeChanged(
+  client: pg.PoolClient,
+  document: CorpusDocument,
+  { ordinal, collection }: { ordinal: number; collection: string },
+  basis: RowBasis,
+  embedder: Embedder,
+): Promise<Written> {
+  // Its own report is the caller's to make (content-wise changed or not); this one is thrown away.
+  const { stored, chunks } = await prepareDocument(document, collection, undefined, new Set(), newReport());
+  const known = await vectorsOf(client, document.id, basis.embedderId);
+  const missing = [...new Set(chunks.map((chunk) => chunk.text).filter((text) => !known.has(text)))];
+  for (let i = 0; i < missing.length; i += embedder.batchSize) {
+    const batch = missing.slice(i, i + embedder.batchSize);
+    const vectors = await embedder.embeddings.embedDocuments(batch).catch((error: unknown) => {
+      throw embeddingsFailed(embedder, document, error);
+    });
+    batch.forEach((text, j) => {
+      known.set(text, vectors[j] ?? []);
+    });
+  }
+  await inTransaction(client, () =>
+    writeDocumentRows(client, { document: stored, ordinal, collection }, basis, chunks, (chunk) => {
+      const vector = known.get(chunk.text);
+      if (!vector) throw new Error(`no vector for a passage of ${document.id}`);
+      return vector;
+    }),
+  );
+  const dimensions = known.values().next().value?.length ?? 0;
+  return { stored, chunks, embedded: missing.length, dimensions, refreshed: false };
+}
+
+/**
+ * The service failing mid-ingest: documents written so far stay written (unpublished until a run
+ * completes), so the next run resumes from this document.
+ */
+function embeddingsFailed(embedder: Embedder, document: CorpusDocument, error: unknown): WhosaidError {
+  return new WhosaidError(
+    'EMBEDDINGS_FAILED',
+    `The embeddings service (${embedder.id}) failed on ${document.id} (${describeError(error)}). ` +
+      'Replicas still answer from the last published index; documents written before this one are kept, ' +
+      'so the next `whosaid ingest` resumes here. Check OPENAI_BASE_URL and OPENAI_EMBEDDING_MODEL ' +
+      '(or set WHOSAID_EMBEDDINGS=local), then run it again.',
+    { cause: error },
+  );
+}
+
+/** The vectors a document's rows hold, by passage text, when `embedderId` made them. */
+async function vectorsOf(
+  client: pg.PoolClient,
+  id: string,
+  embedderId: string,
+): Promise<Map<string, ArrayLike<number>>> {
+  const { rows } = await client.query<{ text: string; embedding: string }>(
+    `SELECT c.text, c.embedding::text AS embedding FROM whosaid_chunks c
+       JOIN whosaid_documents d ON d.id = c.document_id
+      WHERE c.document_id = $1 AND d.embedder_id = $2`,
+    [id, embedderId],
+  );
+  return new Map(rows.map((row) => [row.text, pgvector.fromSql(row.embedding) as number[]]));
+}
+
+/**
+ * The corpus-wide tables (corpus-tables.ts) built as documents stream by, in the order a writer
+ * holding the whole index reads them — paragraphs first, in document order, then the titles — with
+ * the same counting rules, so both writers publish equal tables. The speakers' descriptions need the
+ * whole speaker directory first: the paragraphs are read back from the database for them, one
+ * document at a time.
+ */
+class TableParts {
+  private readonly vocabulary = new Map<string, number>();
+  private readonly nameRuns = new Map<string, number>();
+  private readonly titles: string[] = [];
+  private readonly quotes: DirectoryQuote[] = [];
+
+  add(stored: StoredDocument, chunks: readonly Omit<Chunk, 'label'>[]): void {
+    for (const paragraph of wholeParagraphs(chunks)) {
+      addWordCounts(this.vocabulary, paragraph.text);
+      addNameRuns(this.nameRuns, paragraph.text);
+    }
+    this.titles.push(stored.meta.title ?? '');
+    for (const quote of stored.quotes) this.quotes.push({ ...quote, doc: stored.id });
+  }
+
+  async finish(client: pg.PoolClient, documents: readonly StoredDocument[]): Promise<CorpusTables> {
+    for (const title of this.titles) addWordCounts(this.vocabulary, title);
+    const speakers = runNow(speakerDirectorySteps(this.quotes));
+    const describer = createDescriber(speakers);
+    if (describer) {
+      for (const document of documents) {
+        const { rows } = await client.query<{ chunk: Omit<Chunk, 'label'> }>(
+          'SELECT chunk FROM whosaid_chunks WHERE document_id = $1 ORDER BY position',
+          [document.id],
+        );
+        for (const paragraph of wholeParagraphs(rows.map((row) => row.chunk))) describer.add(paragraph.text);
+      }
+    }
+    return {
+      speakers,
+      aliases: [...aliasTable(documents)],
+      vocabulary: [...this.vocabulary],
+      nameRuns: [...this.nameRuns],
+      descriptions: [...(describer?.table ?? [])].map(([name, stems]) => [name, [...stems]]),
+    };
+  }
+}
+
+/** A document's paragraphs whole, its split parts joined (chunk-store.ts), in order. */
+function wholeParagraphs(chunks: readonly Omit<Chunk, 'label'>[]): Chunk[] {
+  const paragraphs = new Map<string, Chunk>();
+  for (const chunk of chunks) addPart(paragraphs, { ...chunk, label: 0 });
+  return [...paragraphs.values()];
+}
