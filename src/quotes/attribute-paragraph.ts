@@ -104,6 +104,26 @@ function reporterBefore(ctx: Context, at: number): { speaker: Speaker; pos: numb
   return last && speaker ? { speaker, pos: last.act.cueStart } : null;
 }
 
+/**
+ * The person an action beat names: the subject of the sentence right after the quote's, written as a
+ * name (not "he" or "she", which only continue whoever was meant before). A quote followed by what
+ * its speaker does is how features and profiles attribute words without a verb of speech; only a
+ * person can be the beat's subject (an organisation does not knead or hesitate).
+ */
+function beatAfter(ctx: Context, span: QuoteSpan): Speaker | null {
+  const { sentences } = ctx.pa;
+  const at = sentences.findIndex((s) => spanStart(span) >= s.start && spanStart(span) < s.end);
+  const next = at >= 0 ? sentences[at + 1] : undefined;
+  // A sentence reporting speech of its own attributes that speech, not the quote before it.
+  if (!next || ctx.pa.acts.some(({ sentence }) => sentence === next)) return null;
+  const subject = ctx.subjects.get(next) ?? null;
+  const first = /^\s*(\p{L}+)/u.exec(ctx.paragraph.text.slice(next.contentStart))?.[1] ?? '';
+  if (subject?.kind !== 'person' || !/^\p{Lu}/u.test(first) || PRONOUNS.has(first.toLowerCase())) return null;
+  return subject;
+}
+
+const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you']);
+
 /** Direct quotes: own attribution first, then a multi-paragraph chain, then continuations. Returns the open chain. */
 function quoteDrafts(ctx: Context): Chain | null {
   const { state, pa, paragraph } = ctx;
@@ -132,9 +152,15 @@ function quoteDrafts(ctx: Context): Chain | null {
       // sentence of reported speech goes on with its speaker, like one after a quote.
       const reported = opens ? null : reporterBefore(ctx, spanStart(span));
       const latest = reported && (!earlier || reported.pos > earlier.start) ? reported.speaker : null;
+      // "“We fought about it for a month.” Lucía Ortiz is kneading now.": with no attribution of its
+      // own, a person named as the subject of the sentence right after the quote is its speaker.
+      const beat = latest || earlier ? null : beatAfter(ctx, span);
       speaker =
-        latest ?? earlier?.speaker ?? (opens ? (state.introducer?.speaker ?? state.previousSpeaker) : null);
-      cue = introduced ? (state.introducer?.cue ?? null) : 'continuation';
+        latest ??
+        earlier?.speaker ??
+        beat ??
+        (opens ? (state.introducer?.speaker ?? state.previousSpeaker) : null);
+      cue = introduced && !beat ? (state.introducer?.cue ?? null) : 'continuation';
       confidence = introduced ? INTRODUCED_QUOTE : STANDALONE_QUOTE;
     }
     const d = draft(ctx, {

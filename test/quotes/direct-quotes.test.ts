@@ -426,4 +426,17 @@ describe('direct quotes: speakers from the sentence before and from role apposit
     assert.equal(inner?.speaker, 'Irene Vos');
     assert.equal(inner?.via, null);
   });
+
+  it('credits a bare quote to the person an action beat right after it names', () => {
+    const quotes = extract(
+      [
+        'Her son, Mateo Ortiz, is more open to the idea. “I think closed is a dirtier word,” he says.',
+        '“We fought about it for a month.” Lucía Ortiz is kneading now. “Then I decided he was right.”',
+        '“It will.” Tamsin Ogle did not hesitate. The guild, she said, had scheduled a vote.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'We fought').speaker, 'Lucía Ortiz');
+    assert.equal(quoteWith(quotes, 'he was right').speaker, 'Lucía Ortiz');
+    assert.equal(quoteWith(quotes, 'It will.').speaker, 'Tamsin Ogle');
+  });
 });
