@@ -28,6 +28,8 @@ export interface Entity {
   mentions: number[];
   /** Age given in apposition ("Thomas Halloran, 58,"), for "the elder Halloran". */
   age?: number;
+  /** Where words were first credited to them (absolute offset), once some were: they have spoken. */
+  firstSpoke?: number;
 }
 
 /**

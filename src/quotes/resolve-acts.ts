@@ -98,8 +98,12 @@ export function resolveActs(
     // "Her husband, asked about the split, laughed", "The dissent also took issue with …": someone's
     // relative or document (resolved to its author) is a subject as a name is.
     const resolvable = subjectNp && (SUBJECT_KINDS.has(subjectNp.kind) || subjectNp.kind === 'owned');
+    // A subject that is also the speaker of the sentence's attribution ("Kell said …") is read as one.
+    const speaking = pa.acts.some(
+      ({ act, sentence: s }) => s === sentence && act.np !== null && act.np.start === subjectNp?.start,
+    );
     const subject = resolvable
-      ? resolver.resolve(subjectNp, { pos: paragraph.start + from, paragraph: number })
+      ? resolver.resolve(subjectNp, { pos: paragraph.start + from, paragraph: number, speaking })
       : null;
     subjects.set(sentence, subject);
     // A subject read where the sentence (after an adverbial) begins, not after "If" or another word.
@@ -120,7 +124,7 @@ export function resolveActs(
       const speaker = act.np
         ? own
           ? subject
-          : resolver.resolve(act.np, { pos, paragraph: number, subject, opening })
+          : resolver.resolve(act.np, { pos, paragraph: number, subject, opening, speaking: true })
         : parent;
       // An appositive at this mention ("said Jane Roe, the commissioner") is the speaker's role.
       if (speaker && act.role && !speaker.role && speaker.kind === 'person')

@@ -60,7 +60,7 @@ function shortNameOwner(entities: readonly Entity[], word: string, pos: number):
  * person written two ways ("Ms MARGARET LOWE" in a record's header, "Ms LOWE") stays one, and a shop
  * called "Panadería Ortiz" is no bearer. With one such person, the spelling mentioned last is kept.
  */
-function firstBearer(candidates: readonly Entity[], pos: number): Entity | undefined {
+function firstBearer(candidates: readonly Entity[], pos: number, speaking: boolean): Entity | undefined {
   const latest = (list: readonly Entity[]) =>
     [...list].sort((a, b) => lastMentionBefore(b, pos) - lastMentionBefore(a, pos))[0];
   const named = (e: Entity) => e.words.filter((w) => !TITLE_WORDS.has(w.replace(/\.$/, '')));
@@ -69,7 +69,13 @@ function firstBearer(candidates: readonly Entity[], pos: number): Entity | undef
     const first = words.at(-2);
     return first && (e.kind === 'person' || isFirstName(first)) ? `${first} ${words.at(-1)}` : null;
   };
-  const introduced = candidates.filter((e) => lastMentionBefore(e, pos) >= -1 && given(e) !== null);
+  const bearers = candidates.filter((e) => lastMentionBefore(e, pos) >= -1 && given(e) !== null);
+  // "The founder, Desmond Kell, retired … Adrian Kell, the chief executive, … said. ¶ Kell said …": a
+  // bare surname as the speaker of an attribution goes on with the bearers the text has already given
+  // words to; someone only mentioned (a founder, a late father) is not who is speaking now. As the
+  // subject of what someone does ("Ortiz taps a loaf"), it is still the person the story is about.
+  const spoke = speaking ? bearers.filter((e) => e.firstSpoke !== undefined && e.firstSpoke < pos) : [];
+  const introduced = spoke.length > 0 && spoke.length < bearers.length ? spoke : bearers;
   const people = [...new Set(introduced.map(given))];
   if (people.length === 0) return latest(candidates);
   // The person introduced first; each spelling of that person ("Ms LOWE" is "Ms MARGARET LOWE") may
@@ -88,6 +94,7 @@ export function resolveName(
   run: NameRun,
   pos: number,
   role: string | null,
+  speaking = false,
 ): Speaker | null {
   const entities = table.entities;
   const last = run.nameWords[run.nameWords.length - 1]?.bare ?? '';
@@ -127,7 +134,7 @@ export function resolveName(
       (!gender || !e.gender || e.gender === gender),
   );
   const entity =
-    firstBearer(candidates, pos) ??
+    firstBearer(candidates, pos, speaking) ??
     entities.find(
       (e) => e.words.length === 1 && e.words[0] === last && (e.kind === 'org' || e.kind === 'publication'),
     ) ??

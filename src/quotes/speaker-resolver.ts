@@ -39,6 +39,8 @@ export interface ResolveContext {
   subject?: Speaker | null;
   /** That subject when it opens the sentence (the main clause's, not one after "If …"). */
   opening?: Speaker | null;
+  /** The mention is the speaker of an attribution ("Kell said"), not a sentence's subject or an object. */
+  speaking?: boolean;
 }
 
 interface Noted {
@@ -113,6 +115,8 @@ export class SpeakerResolver {
 
   noteSpeaker(speaker: Speaker, pos: number, paragraph: number): void {
     insertByPosition(this.speakers, { speaker, pos, paragraph });
+    const entity = this.entityOf(speaker);
+    if (entity && (entity.firstSpoke === undefined || pos < entity.firstSpoke)) entity.firstSpoke = pos;
   }
 
   noteSubject(speaker: Speaker, pos: number, paragraph: number, subordinate = false): void {
@@ -188,7 +192,7 @@ export class SpeakerResolver {
         return this.pronoun(np.text.toLowerCase(), ctx);
       case 'name':
         if (np.seniority) return np.run ? this.bySeniority(np.run, np.seniority, ctx.pos) : null;
-        return np.run ? resolveName(this.table, np.run, ctx.pos, np.role ?? null) : null;
+        return np.run ? resolveName(this.table, np.run, ctx.pos, np.role ?? null, ctx.speaking) : null;
       case 'list': {
         const members = (np.runs ?? []).map(
           (run) => resolveName(this.table, run, ctx.pos, null)?.name ?? run.name,

@@ -385,4 +385,16 @@ describe('firms named with an ampersand', () => {
     const firm = extract('Demand will recover by spring, Harlow & Pike said in a note to clients.');
     assert.equal(quoteWith(firm, 'Demand will recover by spring').speaker, 'Harlow & Pike');
   });
+
+  it('reads a bare surname two people share as the one who has spoken, not one only mentioned', () => {
+    const quotes = extract(
+      [
+        'The founder, Desmond Kell, retired in 2021. The company is now run by his son.',
+        'Adrian Kell, the chief executive, did not dispute it. “The rock has changed,” he said.',
+        'Kell said the company would accept a binding limit of 600 metres. That, he added, was “more than my father ever signed.”',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'binding limit').speaker, 'Adrian Kell');
+    assert.equal(quoteWith(quotes, 'my father ever signed').speaker, 'Adrian Kell');
+  });
 });
