@@ -41,6 +41,8 @@ interface Candidate {
   score: number;
   /** Whether the asker's speaker is the one credited (null: no speaker claimed, or none credited). */
   agrees: boolean | null;
+  /** `main` is a quote inside the one most aligned words belong to (innerAgreeing). */
+  inner?: boolean;
 }
 
 type Found = Omit<
@@ -115,9 +117,21 @@ function judge(
     .flatMap((source) => {
       const alignment = alignWords(claim, source.words);
       if (!alignment) return [];
-      const main = mainQuote(source, alignment);
+      const outer = mainQuote(source, alignment);
+      const passedOn =
+        outer && agreement(outer, source, claimed) === false
+          ? innerAgreeing(source, alignment, outer, (quote) => agreement(quote, source, claimed) === true)
+          : null;
+      const main = passedOn ?? outer;
       return [
-        { source, alignment, main, score: similarity(alignment), agrees: agreement(main, source, claimed) },
+        {
+          source,
+          alignment,
+          main,
+          inner: passedOn !== null,
+          score: similarity(alignment),
+          agrees: agreement(main, source, claimed),
+        },
       ];
     })
     .sort(
@@ -197,7 +211,8 @@ function fromAlignment(
   speakers: SpeakerJudge,
 ): Found {
   const { source, alignment, main } = best;
-  const touched = touchedQuotes(source, alignment);
+  // Words the outer speaker passes on are the inner speaker's quote, and that one alone.
+  const touched = best.inner ? [main] : touchedQuotes(source, alignment);
   // One stretch, two people: a sentence of one joined to a sentence of another.
   if (new Set(touched.map((quote) => quote.speaker)).size > 1) {
     return spliced(piecesByQuote(claimText, claim, source, alignment));
@@ -261,6 +276,33 @@ function mainQuote(source: QuoteSource, alignment: Alignment): Quote | null {
   return source.quotes[top[0]] ?? null;
 }
 
+/**
+ * "Helen Odunsi: … Walter Brandvold told us the pipe was in good condition …": words inside one
+ * speaker's quote or turn that the text presents as another's (an indirect report or an inner quote
+ * within it) are the inner speaker's as much as the outer's, who passes them on. When the claim names
+ * the inner speaker, the inner quote is its source: the smallest one holding every aligned word whose
+ * speaker agrees.
+ */
+function innerAgreeing(
+  source: QuoteSource,
+  alignment: Alignment,
+  outer: Quote,
+  agrees: (quote: Quote) => boolean,
+): Quote | null {
+  const aligned = alignment.steps
+    .filter((step) => step.op === 'same' || step.op === 'changed')
+    .map((step) => source.words[step.source])
+    .filter((word) => word !== undefined);
+  if (aligned.length === 0) return null;
+  const holds = (quote: Quote) =>
+    quote !== outer &&
+    quote.start >= outer.start &&
+    quote.end <= outer.end &&
+    aligned.every((word) => word.start >= quote.start && word.end <= quote.end);
+  const inner = source.quotes.filter((quote) => holds(quote) && agrees(quote));
+  return inner.sort((a, b) => a.end - a.start - (b.end - b.start))[0] ?? null;
+}
+
 function touchedQuotes(source: QuoteSource, alignment: Alignment): Quote[] {
   const owners = new Set<number>();
   for (const step of alignment.steps) {
@@ -275,7 +317,13 @@ function touchedQuotes(source: QuoteSource, alignment: Alignment): Quote[] {
 function coversWhole(source: QuoteSource, alignment: Alignment, touched: readonly Quote[]): boolean {
   if (alignment.steps.some((step) => step.op === 'cut')) return false;
   const owners = new Set(touched.map((quote) => source.quotes.indexOf(quote)));
+  // A word is a touched quote's when it is credited to it or lies within it (a quote passed on inside
+  // another is credited to the outer one word by word).
+  const within = (i: number) => {
+    const word = source.words[i];
+    return word !== undefined && touched.some((quote) => word.start >= quote.start && word.end <= quote.end);
+  };
   return source.owner.every(
-    (owner, i) => !owners.has(owner) || (i >= alignment.first && i <= alignment.last),
+    (owner, i) => !(owners.has(owner) || within(i)) || (i >= alignment.first && i <= alignment.last),
   );
 }

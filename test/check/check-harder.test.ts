@@ -130,3 +130,50 @@ describe('quote checks: the harder cases', () => {
     assert.match(slack, /How the speaker was found/);
   });
 });
+
+// A briefing transcript whose speaker passes on what others told her (an indirect report and an inner
+// quote inside her turn).
+const BRIEFING = `---
+title: "Transcript: water authority briefing on the main break"
+publisher: "Test Gazette"
+date: 2026-03-05
+---
+Speakers were Helen Odunsi, director of the water authority, and reporters.
+
+HELEN ODUNSI: Our chief engineer, Walter Brandvold, told us the pipe was in good condition for its age. He said, "Cast iron this old fails without warning." We will replace the whole block.
+
+Q: When will the water be safe?
+
+HELEN ODUNSI: By Friday, if the tests come back clean.
+`;
+
+describe('quote checks: words a speaker passes on', () => {
+  let fixture: SearchFixture;
+  const check = (claim: string, speaker?: string) => checkQuote(fixture.context, { claim, speaker });
+  before(async () => {
+    fixture = await searchFixture({}, { 'briefing.md': BRIEFING });
+  });
+
+  it('credits them to the one the text says first said them, as reported speech or a quote of theirs', async () => {
+    const reported = await check('the pipe was in good condition for its age', 'Walter Brandvold');
+    assert.equal(reported.verdict, 'paraphrase');
+    assert.equal(reported.said_by, 'Walter Brandvold');
+    const inner = await check('Cast iron this old fails without warning', 'Walter Brandvold');
+    assert.equal(inner.verdict, 'verbatim');
+    assert.equal(inner.said_by, 'Walter Brandvold');
+    const cut = await check('Cast iron this old fails', 'Walter Brandvold');
+    assert.equal(cut.verdict, 'shortened');
+  });
+
+  it('and to the one passing them on, whose words they also are', async () => {
+    const turn = await check(
+      'He said, "Cast iron this old fails without warning." We will replace the whole block.',
+      'Helen Odunsi',
+    );
+    assert.equal(turn.verdict, 'shortened');
+    assert.equal(turn.said_by, 'Helen Odunsi');
+    const wrong = await check('We will replace the whole block', 'Walter Brandvold');
+    assert.equal(wrong.verdict, 'misattributed');
+    assert.equal(wrong.said_by, 'Helen Odunsi');
+  });
+});
