@@ -144,12 +144,19 @@ const TITLE_WORDS = 4;
  */
 function besideName(sentence: string, name: string): string[] {
   const found: string[] = [];
-  for (let at = sentence.indexOf(name); at >= 0; at = sentence.indexOf(name, at + name.length)) {
+  // Names are matched whatever their case: a transcript's label writes them in capitals.
+  const lower = sentence.toLowerCase();
+  const wanted = name.toLowerCase();
+  for (let at = lower.indexOf(wanted); at >= 0; at = lower.indexOf(wanted, at + wanted.length)) {
     const before = sentence.slice(0, at).trim().split(/\s+/).slice(-TITLE_WORDS);
     const title = before.slice(before.findLastIndex((word) => /[,;:]$/.test(word)) + 1).join(' ');
+    // "The minister for transport, Claire Devaux, …": a description set off before the name is its
+    // apposition too, back to the clause's previous boundary.
+    const set = /(?:^|[,;:.!?]\s)([^,;:.!?]{1,80}),\s*$/.exec(sentence.slice(0, at))?.[1] ?? '';
     const after = sentence.slice(at + name.length);
-    const appositive = /^\s*,([^,;]+)[,;]/.exec(after)?.[1] ?? '';
-    found.push(`${title} ${appositive}`);
+    // …and one after it, closed by a comma, a semicolon, a transcript label's colon or the sentence's end.
+    const appositive = /^\s*,([^,;:]+)(?:[,;:]|[.!?]?\s*$)/.exec(after)?.[1] ?? '';
+    found.push(`${title} ${set} ${appositive}`);
   }
   return found;
 }

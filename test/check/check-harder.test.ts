@@ -177,3 +177,36 @@ describe('quote checks: words a speaker passes on', () => {
     assert.equal(wrong.said_by, 'Helen Odunsi');
   });
 });
+
+// Who a speaker is, said only where the document names them without quoting them: in apposition
+// before the name, and in a broadcast label written in capitals.
+const BRIDGE = `---
+title: "Footbridge stays shut"
+publisher: "Test Gazette"
+date: 2026-03-06
+---
+The minister for transport, Claire Devaux, visited the site on Tuesday.
+
+“A footbridge that falls into the river is worse than no footbridge at all,” Devaux said.
+
+DANA WHITFIELD, MNN ANCHOR: Good evening. We begin tonight at the river.
+`;
+
+describe('quote checks: a speaker described as the document describes them', () => {
+  let fixture: SearchFixture;
+  const check = (claim: string, speaker?: string) => checkQuote(fixture.context, { claim, speaker });
+  before(async () => {
+    fixture = await searchFixture({}, { 'bridge.md': BRIDGE });
+  });
+
+  it('agrees with a description set off before the name, or in a label after it', async () => {
+    const minister = await check('worse than no footbridge at all', 'the minister for transport');
+    assert.equal(minister.verdict, 'shortened');
+    assert.equal(minister.said_by, 'Claire Devaux');
+    const anchor = await check('Good evening. We begin tonight at the river.', 'the MNN anchor');
+    assert.equal(anchor.verdict, 'verbatim');
+    assert.equal(anchor.said_by, 'Dana Whitfield');
+    // Someone the document does not call that is not described by it.
+    assert.equal((await check('worse than no footbridge at all', 'the MNN anchor')).verdict, 'misattributed');
+  });
+});
