@@ -107,6 +107,9 @@ function finiteBeforeBreak(masked: string, from: number, sentenceEnd: number): b
 
 const ADJUNCT_APPOSITIVE_BEFORE_THAT =
   /^\s+(?:through|via|in)\s+[^,;:\u2591]{1,40},\s+[^,;:\u2591]{1,40},(?=\s+that\b)/u;
+/** ", a station in San Telmo," between the one told and "that": an appositive describing them. */
+const OBJECT_APPOSITIVE_BEFORE_THAT =
+  /^,\s+(?:a|an|the|its|their|his|her)\s+[^,;:\u2591"“”]{1,70},(?=\s+that\b)/u;
 const INTERJECTION_BEFORE_THAT = /^,\s+\p{Ll}+(?:\s+\p{Ll}+)?,(?=\s+that\b)/u;
 
 /** Where the reported clause starts after `verb` ("… that <clause>" or a bare clause), or null. */
@@ -125,6 +128,9 @@ function clauseStartAfter(text: string, masked: string, verb: Word, sentenceEnd:
     const objectEnd = readObject(text, p);
     if (objectEnd === null && (verb.bare === 'told' || verb.bare === 'tells')) return null;
     p = objectEnd ?? p;
+    // "told Radio Cordillera, a station in San Telmo, that …": who was told may carry an appositive.
+    if (objectEnd !== null)
+      p += OBJECT_APPOSITIVE_BEFORE_THAT.exec(masked.slice(p, p + 100))?.[0].length ?? 0;
   }
   // "noted, however, that …", "said, in turn, that …": a word or two set off by commas between the
   // verb and "that" is an aside, and the "that" is still the verb's.

@@ -256,6 +256,27 @@ function coordinatedReportStart(masked: string, c: Range, inner: readonly Speech
   return cut.end > cut.start ? cut : null;
 }
 
+/** ", and that" / ", but that": a second reported clause of the same verb begins. */
+const SECOND_CLAUSE = /,?\s+(?:and|but)\s+that\s+/g;
+
+/**
+ * "…told the station that the growers would keep the road closed "for as long as the vines are
+ * thirsty," and that trucks would be let through every six hours": the second of two coordinated
+ * reported clauses, quote-free after one holding a quote, is plain reported speech of its own.
+ */
+function quoteFreeTail(
+  masked: string,
+  c: Range,
+  overlaps: (from: number, to: number) => boolean,
+): Range | null {
+  const joints = [...masked.slice(c.start, c.end).matchAll(SECOND_CLAUSE)];
+  const last = joints.at(-1);
+  if (last?.index === undefined) return null;
+  const start = c.start + last.index + last[0].length;
+  if (overlaps(start, c.end) || !overlaps(c.start, start)) return null;
+  return { start, end: c.end };
+}
+
 export interface IndirectAct {
   act: SpeechAct;
   /** The words reported as indirect speech: the act's clause, or its quote-free first conjunct. */
@@ -275,7 +296,7 @@ export function indirectActs(pa: ParagraphActs, spans: readonly QuoteSpan[], len
     const c = inner.length > 0 ? coordinatedReportStart(pa.masked, complement, inner) : complement;
     if (!c) return [];
     if (!overlaps(c.start, c.end)) return [{ act, range: c }];
-    const head = quoteFreeHead(pa.masked, c, overlaps);
+    const head = quoteFreeHead(pa.masked, c, overlaps) ?? quoteFreeTail(pa.masked, c, overlaps);
     return head ? [{ act, range: head }] : [];
   });
 }

@@ -368,6 +368,17 @@ describe('indirect speech (sieves 3 and 4)', () => {
     assert.equal(quoteWith(quotes, 'it was not').speaker, 'a neighbor');
   });
 
+  it('reads who was told with an appositive, and a quote-free second clause after one with a quote', () => {
+    const quotes = extract(
+      'Ramón Quilmes told Radio Cordillera, a station in San Telmo, that the growers would keep the road closed “for as long as the vines are thirsty,” and that trucks would be let through every six hours.',
+    );
+    assert.equal(quoteWith(quotes, 'vines are thirsty').kind, 'direct');
+    const second = quoteWith(quotes, 'every six hours');
+    assert.equal(second.kind, 'indirect');
+    assert.equal(second.speaker, 'Ramón Quilmes');
+    assert.equal(second.text, 'trucks would be let through every six hours');
+  });
+
   it('does not treat documents as speakers ("according to court records")', () => {
     const quotes = extract('The defendant had two prior convictions, according to court records.');
     assert.deepEqual(quotes, []);
