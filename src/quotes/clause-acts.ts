@@ -41,11 +41,13 @@ const THAT_NOUNS = new Set(
   anything everything nothing data research study records record lawsuit complaint motion case now so such
   given except provided`.split(/\s+/),
 );
-const IN_A_NOUN = /^(?:\w+ )?(?:in|on|via|by|through) (?:a|an|the|his|her|its|their|this|that)? ?\S+$/;
+/** "in a statement", "in a text message": the verb's adjunct (a determiner, a noun and its modifier). */
+const IN_A_NOUN =
+  /^(?:\w+ )?(?:in|on|via|by|through) (?:a|an|the|his|her|its|their|this|that)? ?(?:\S+ )?\S+$/;
 /** "said in a statement on Friday that …": words between the verb and "that" it may span. */
 const MAX_WORDS_VERB_TO_THAT = 17;
 /** Enough words before "that" to recognise "in a statement"-style adjuncts of the verb. */
-const ADJUNCT_WORDS_BEFORE_THAT = 3;
+const ADJUNCT_WORDS_BEFORE_THAT = 4;
 /** "said he would …" with no "that": shorter tails are too often not a clause ("said so", "said no"). */
 const MIN_BARE_CLAUSE_WORDS = 4;
 

@@ -379,6 +379,15 @@ describe('indirect speech (sieves 3 and 4)', () => {
     assert.equal(second.text, 'trucks would be let through every six hours');
   });
 
+  it('reads "said in a text message that …" with a compound noun in the adjunct', () => {
+    const quote = quoteWith(
+      extract('Mariela Sosa said in a text message that nobody had asked anyone to clear the road.'),
+      'nobody had asked',
+    );
+    assert.equal(quote.speaker, 'Mariela Sosa');
+    assert.equal(quote.text, 'nobody had asked anyone to clear the road');
+  });
+
   it('does not treat documents as speakers ("according to court records")', () => {
     const quotes = extract('The defendant had two prior convictions, according to court records.');
     assert.deepEqual(quotes, []);
