@@ -72,7 +72,7 @@ export async function ingestIntoPostgres(
     const { report } = result;
     notify(
       `Published the index to PostgreSQL at ${describeDatabase(config.database.url)}: ` +
-        `${report.added.length + report.changed.length} documents written, ${report.unchanged.length} unchanged, ` +
+        `${result.written} documents written, ${report.documents - result.written} unchanged, ` +
         `${report.removed.length} removed.`,
     );
     return result;

@@ -160,6 +160,59 @@ describe('streaming the corpus into PostgreSQL one document at a time (whosaid i
     }
   });
 
+  it('publishes rows a stopped run wrote after the manifest, though nothing else changed', async () => {
+    // An earlier run rewrote this document, then stopped before publishing: replicas hold it back.
+    await streamed.query(
+      "UPDATE whosaid_documents SET updated_at = now() + interval '1 minute' WHERE id = 'corpus/axios-musk-putin-spacex.md'",
+    );
+    const at = await publishedAt(streamed);
+    await streamIngestToPostgres(streamed, options(countingEmbedder()));
+    assert.notEqual(await publishedAt(streamed), at, 'the held rows are published');
+    // (The row's time was set ahead of the clock; put it back behind the publication.)
+    await streamed.query("UPDATE whosaid_documents SET updated_at = now() - interval '1 minute'");
+  });
+
+  it('takes over what the whole-index writer published, embedding nothing', async () => {
+    const embedder = countingEmbedder();
+    const { report, written } = await streamIngestToPostgres(published, options(embedder));
+    assert.equal(report.unchanged.length, report.documents);
+    assert.equal(written, 0);
+    assert.deepEqual(embedder.embeddedTexts, []);
+  });
+
+  it('publishes what a stopped run wrote, and re-embeds rows another embedder made', async () => {
+    const database = await createTestDatabase();
+    const pool = testPool(database.url);
+    try {
+      await migrate(pool, await loadMigrations('index'));
+      // --strict stops at a malformed file listed last, after every document was written: nothing
+      // is published, and the next run (the file fixed) must publish them all without redoing them.
+      const bad = join(corpusDir, 'zz-broken.pdf');
+      await writeFile(bad, 'not a pdf');
+      try {
+        await assert.rejects(streamIngestToPostgres(pool, { ...options(countingEmbedder()), strict: true }));
+      } finally {
+        await rm(bad);
+      }
+      const { rows } = await pool.query('SELECT 1 FROM whosaid_index');
+      assert.equal(rows.length, 0, 'nothing was published');
+      const resumed = countingEmbedder();
+      const { written } = await streamIngestToPostgres(pool, options(resumed));
+      assert.equal(written, 0);
+      assert.deepEqual(resumed.embeddedTexts, []);
+      assert.deepEqual(await publication(pool), await publication(published));
+      // Vectors some other embedder (or the local one's older code) made are not this one's.
+      await pool.query("UPDATE whosaid_documents SET embedder_id = 'local-hash-v0'");
+      const again = countingEmbedder();
+      await streamIngestToPostgres(pool, options(again));
+      assert.ok(again.embeddedTexts.length > 0);
+      assert.deepEqual(await publication(pool), await publication(published));
+    } finally {
+      await pool.end();
+      await database.drop();
+    }
+  });
+
   it('waits for another writer, saying so, and then goes on', async () => {
     const other = await streamed.connect();
     try {

@@ -123,7 +123,9 @@ export interface RowBasis {
 
 async function writeDocument(client: pg.PoolClient, row: DocumentRow, chunks: Chunk[], index: IndexData) {
   const { dimensions } = index.manifest.embedder;
-  const basis = { embedderId: index.manifest.embedder.id, pipeline: index.manifest.pipeline };
+  // What made the vectors: the embedder's identity (its id with, for the local one, its code).
+  const { embedder } = index.manifest;
+  const basis = { embedderId: embedder.identity ?? embedder.id, pipeline: index.manifest.pipeline };
   await writeDocumentRows(client, row, basis, chunks, (chunk) =>
     index.vectors.subarray(chunk.label * dimensions, (chunk.label + 1) * dimensions),
   );

@@ -61,6 +61,8 @@ export interface StreamIngestResult {
   attributed: Map<string, number>;
   /** The documents of `keep`, whole. */
   kept: StoredDocument[];
+  /** Documents this run wrote (the others were only refreshed). */
+  written: number;
 }
 
 interface ExistingRow {
@@ -111,7 +113,8 @@ async function ingestLocked(
   const progress = options.onProgress ?? (() => {});
   const { embedder } = options;
   const steps = pipelineFingerprint();
-  const basis: RowBasis = { embedderId: embedder.id, pipeline: combinedFingerprint(steps) };
+  // The embedder's identity, not its id: the local embedder's vectors change with its code, its id not.
+  const basis: RowBasis = { embedderId: embedder.identity, pipeline: combinedFingerprint(steps) };
   const previous = await client.query<{ manifest: IndexManifest; has_tables: boolean }>(
     'SELECT manifest, corpus_tables IS NOT NULL AS has_tables FROM whosaid_index',
   );
@@ -131,8 +134,9 @@ async function ingestLocked(
   const kept: StoredDocument[] = [];
   const manifestDocuments: IndexManifest['documents'] = {};
   const seen = new Set<string>();
-  let dimensions = before?.embedder.id === embedder.id ? before.embedder.dimensions : 0;
-  let rewritten = false;
+  // The size of the vectors this embedder already wrote, which every new one must have.
+  let dimensions = await storedDimensions(client, basis.embedderId);
+  let written = 0;
   for (const [i, { file, collection }] of files.entries()) {
     progress({ phase: 'load', done: i, total: files.length });
     const loaded = await loadCorpusFile(file, options);
@@ -146,23 +150,23 @@ async function ingestLocked(
     seen.add(document.id);
     const row = { ordinal: documents.length, collection };
     const old = existing.get(document.id);
-    const written =
+    const done =
       old?.content_hash === document.contentHash &&
       old.embedder_id === basis.embedderId &&
       old.pipeline === basis.pipeline
         ? await refreshUnchanged(client, document, row)
-        : await writeChanged(client, document, row, basis, embedder);
-    if (!written.refreshed) rewritten = true;
-    dimensions ||= written.dimensions;
-    report.embedded += written.embedded;
+        : await writeChanged(client, document, row, basis, embedder, dimensions);
+    if (!done.refreshed) written += 1;
+    dimensions ||= done.dimensions;
+    report.embedded += done.embedded;
     const sameText = old?.content_hash === document.contentHash;
     (sameText ? report.unchanged : old ? report.changed : report.added).push(document.id);
-    tables.add(written.stored, written.chunks);
-    documents.push({ ...written.stored, quotes: [] });
-    if (options.keep?.has(document.path)) kept.push(written.stored);
-    attributed.set(document.id, written.stored.quotes.filter((quote) => quote.speaker).length);
-    manifestDocuments[document.id] = { contentHash: document.contentHash, chunkCount: written.chunks.length };
-    report.chunks += written.chunks.length;
+    tables.add(done.stored, done.chunks);
+    documents.push({ ...done.stored, quotes: [] });
+    if (options.keep?.has(document.path)) kept.push(done.stored);
+    attributed.set(document.id, done.stored.quotes.filter((quote) => quote.speaker).length);
+    manifestDocuments[document.id] = { contentHash: document.contentHash, chunkCount: done.chunks.length };
+    report.chunks += done.chunks.length;
   }
   progress({ phase: 'load', done: files.length, total: files.length });
   if (documents.length === 0) throw emptyCorpus(options.corpusDir);
@@ -189,14 +193,30 @@ async function ingestLocked(
   const reordered = documents.some(
     (document, ordinal) => existing.has(document.id) && ordinalOf(existing, document.id) !== ordinal,
   );
-  const changed = rewritten || report.removed.length > 0 || reordered;
+  // Rows an earlier run wrote and never published (it stopped, or failed) are held back from replicas
+  // (newer than the manifest) until a publication: they count as changes even when this run wrote
+  // nothing itself.
+  const held = await client.query(
+    'SELECT 1 FROM whosaid_documents d, whosaid_index i WHERE d.updated_at > i.updated_at LIMIT 1',
+  );
+  const changed = written > 0 || report.removed.length > 0 || reordered || held.rows.length > 0;
   // As savePostgresIndex: a publication that changes nothing leaves the manifest's time as it was, so
   // replicas do not reload the whole index for nothing.
   progress({ phase: 'write', done: 0, total: 1 });
   if (!before || changed || !sameBuild(before, manifest) || !previous.rows[0]?.has_tables)
     await publishManifest(client, manifest, corpusTables);
   progress({ phase: 'write', done: 1, total: 1 });
-  return { report, manifest, documents, attributed, kept };
+  return { report, manifest, documents, attributed, kept, written };
+}
+
+/** The vector size of rows `embedderId` made (0 when there are none). */
+async function storedDimensions(client: pg.PoolClient, embedderId: string): Promise<number> {
+  const { rows } = await client.query<{ n: number }>(
+    `SELECT vector_dims(c.embedding) AS n FROM whosaid_chunks c
+       JOIN whosaid_documents d ON d.id = c.document_id WHERE d.embedder_id = $1 LIMIT 1`,
+    [embedderId],
+  );
+  return rows[0]?.n ?? 0;
 }
 
 function ordinalOf(existing: Map<string, { ordinal: number }>, id: string): number | undefined {
@@ -258,6 +278,7 @@ async function writeChanged(
   { ordinal, collection }: { ordinal: number; collection: string },
   basis: RowBasis,
   embedder: Embedder,
+  expected: number,
 ): Promise<Written> {
   // Its own report is the caller's to make (content-wise changed or not); this one is thrown away.
   const { stored, chunks } = await prepareDocument(document, collection, undefined, new Set(), newReport());
@@ -272,6 +293,14 @@ async function writeChanged(
       known.set(text, vectors[j] ?? []);
     });
   }
+  const dimensions = known.values().next().value?.length ?? 0;
+  for (const vector of known.values())
+    if (vector.length === 0 || vector.length !== (expected || dimensions))
+      throw new WhosaidError(
+        'EMBEDDINGS_FAILED',
+        `The embeddings model (${embedder.id}) returned vectors of ${vector.length} dimensions for ${document.id}, ` +
+          `not ${expected || dimensions} as before. Nothing of this document was written.`,
+      );
   await inTransaction(client, () =>
     writeDocumentRows(client, { document: stored, ordinal, collection }, basis, chunks, (chunk) => {
       const vector = known.get(chunk.text);
@@ -279,21 +308,22 @@ async function writeChanged(
       return vector;
     }),
   );
-  const dimensions = known.values().next().value?.length ?? 0;
   return { stored, chunks, embedded: missing.length, dimensions, refreshed: false };
 }
 
 /**
- * The service failing mid-ingest: documents written so far stay written (unpublished until a run
- * completes), so the next run resumes from this document.
+ * The service failing mid-ingest: documents written so far stay written, unpublished until a run
+ * completes, so the next run resumes from this document. Until then replicas answer from the last
+ * publication without the documents this run rewrote (their old rows are gone, their new ones held
+ * back), which the message says.
  */
 function embeddingsFailed(embedder: Embedder, document: CorpusDocument, error: unknown): WhosaidError {
   return new WhosaidError(
     'EMBEDDINGS_FAILED',
     `The embeddings service (${embedder.id}) failed on ${document.id} (${describeError(error)}). ` +
-      'Replicas still answer from the last published index; documents written before this one are kept, ' +
-      'so the next `whosaid ingest` resumes here. Check OPENAI_BASE_URL and OPENAI_EMBEDDING_MODEL ' +
-      '(or set WHOSAID_EMBEDDINGS=local), then run it again.',
+      'Replicas still answer from the last published index, without the documents this run had already ' +
+      'rewritten; those are kept, and the next `whosaid ingest` resumes here and publishes them. Check ' +
+      'OPENAI_BASE_URL and OPENAI_EMBEDDING_MODEL (or set WHOSAID_EMBEDDINGS=local), then run it again.',
     { cause: error },
   );
 }
