@@ -10,7 +10,6 @@
  *   tsx bench/postgres-writer.ts phase stream|files URL CORPUS INDEX   (child: prints one JSON line)
  */
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,9 +23,9 @@ import { createEmbedder } from '../src/index/embedder.js';
 import { ingest } from '../src/index/ingest.js';
 import { savePostgresIndex } from '../src/index/postgres/save-postgres-index.js';
 import { streamIngestToPostgres } from '../src/index/postgres/stream-postgres-ingest.js';
+import { withBenchDatabase } from './bench-database.js';
 import { generateCorpus } from './generate-corpus.js';
 
-const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/test';
 const PARAGRAPHS_PER_DOCUMENT = 100;
 
 interface PhaseResult {
@@ -53,20 +52,12 @@ async function phase(kind: string, url: string, corpusDir: string, indexDir: str
 }
 
 async function withDatabase<T>(work: (url: string) => Promise<T>): Promise<T> {
-  const name = `whosaid_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = `postgres://postgres@127.0.0.1:5432/${name}`;
-  try {
+  return withBenchDatabase(async (url) => {
     const pool = new pg.Pool({ connectionString: url });
     await migrate(pool, await loadMigrations('index'));
     await pool.end();
-    return await work(url);
-  } finally {
-    await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
-    await admin.end();
-  }
+    return work(url);
+  });
 }
 
 function runPhase(kind: 'stream' | 'files', url: string, corpus: string, indexDir: string): PhaseResult {

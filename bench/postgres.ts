@@ -8,7 +8,6 @@
  *   tsx bench/postgres.ts replica URL INDEX N   (child phase: prints one JSON line)
  */
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -26,10 +25,10 @@ import { loadPostgresIndex } from '../src/index/postgres/load-postgres-index.js'
 import { HNSW_BUILD } from '../src/index/postgres/postgres-index-sql.js';
 import { savePostgresIndex } from '../src/index/postgres/save-postgres-index.js';
 import { Wordnet } from '../src/text/wordnet.js';
+import { withBenchDatabase } from './bench-database.js';
 import { ExactVectorIndex } from './exact-vector-index.js';
 import { generateCorpus } from './generate-corpus.js';
 
-const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/test';
 const maxRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 
 interface Timing {
@@ -154,73 +153,70 @@ async function main() {
   });
   const paragraphs = Number(values.paragraphs);
   const work = await mkdtemp(join(tmpdir(), 'whosaid-bench-pg-'));
-  const name = `whosaid_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = `postgres://postgres@127.0.0.1:5432/${name}`;
   try {
-    const corpus = join(work, 'corpus');
-    const indexDir = join(work, 'index');
-    process.stderr.write(`bench:postgres: generating ${paragraphs} paragraphs…\n`);
-    await generateCorpus(corpus, Math.ceil(paragraphs / 100), 100);
-    process.stderr.write('bench:postgres: ingest (files)…\n');
-    const ingest = JSON.parse(
-      execFileSync(process.execPath, ['--import', 'tsx', 'bench/phases.ts', 'ingest', corpus, indexDir], {
-        encoding: 'utf8',
-      })
-        .trim()
-        .split('\n')
-        .at(-1) ?? '{}',
-    ) as { seconds: number; paragraphs: number };
-    const pool = new pg.Pool({ connectionString: url });
-    await migrate(pool, [...(await loadMigrations('state')), ...(await loadMigrations('index'))]);
-    const embedder = await createEmbedder({ embeddings: 'local', openai: undefined });
-    const files = await readIndex(indexDir, { embedderId: embedder.id });
-    process.stderr.write('bench:postgres: publishing…\n');
-    let started = performance.now();
-    await savePostgresIndex(pool, files);
-    const publishSeconds = (performance.now() - started) / 1000;
-    started = performance.now();
-    const edited = files.documents[0];
-    if (!edited) throw new Error('no documents');
-    await savePostgresIndex(pool, {
-      ...files,
-      documents: [{ ...edited, contentHash: 'edited' }, ...files.documents.slice(1)],
-    });
-    const republishOneSeconds = (performance.now() - started) / 1000;
-    const size = (
-      await pool.query<{ mb: string }>('SELECT round(pg_database_size(current_database()) / 1048576.0) AS mb')
-    ).rows[0]?.mb;
-    await pool.end();
-    process.stderr.write('bench:postgres: replica…\n');
-    const replica = JSON.parse(
-      execFileSync(
-        process.execPath,
-        ['--import', 'tsx', 'bench/postgres.ts', 'replica', url, indexDir, values.queries ?? '200'],
-        { encoding: 'utf8', maxBuffer: 1 << 24 },
-      )
-        .trim()
-        .split('\n')
-        .at(-1) ?? '{}',
-    ) as Awaited<ReturnType<typeof replicaPhase>>;
-    const server = await settings(url);
-    const result = {
-      paragraphs: ingest.paragraphs,
-      ingest,
-      publishSeconds,
-      republishOneSeconds,
-      size,
-      replica,
-      server,
-    };
-    console.log(JSON.stringify(result));
-    await writeMarkdownSection('docs/benchmarks.md', 'bench:postgres', render(result), 'Benchmarks');
+    await withBenchDatabase((url) => measure(url, work, paragraphs, values.queries ?? '200'));
   } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
     await rm(work, { recursive: true, force: true });
   }
+}
+
+async function measure(url: string, work: string, paragraphs: number, queries: string) {
+  const corpus = join(work, 'corpus');
+  const indexDir = join(work, 'index');
+  process.stderr.write(`bench:postgres: generating ${paragraphs} paragraphs…\n`);
+  await generateCorpus(corpus, Math.ceil(paragraphs / 100), 100);
+  process.stderr.write('bench:postgres: ingest (files)…\n');
+  const ingest = JSON.parse(
+    execFileSync(process.execPath, ['--import', 'tsx', 'bench/phases.ts', 'ingest', corpus, indexDir], {
+      encoding: 'utf8',
+    })
+      .trim()
+      .split('\n')
+      .at(-1) ?? '{}',
+  ) as { seconds: number; paragraphs: number };
+  const pool = new pg.Pool({ connectionString: url });
+  await migrate(pool, [...(await loadMigrations('state')), ...(await loadMigrations('index'))]);
+  const embedder = await createEmbedder({ embeddings: 'local', openai: undefined });
+  const files = await readIndex(indexDir, { embedderId: embedder.id });
+  process.stderr.write('bench:postgres: publishing…\n');
+  let started = performance.now();
+  await savePostgresIndex(pool, files);
+  const publishSeconds = (performance.now() - started) / 1000;
+  started = performance.now();
+  const edited = files.documents[0];
+  if (!edited) throw new Error('no documents');
+  await savePostgresIndex(pool, {
+    ...files,
+    documents: [{ ...edited, contentHash: 'edited' }, ...files.documents.slice(1)],
+  });
+  const republishOneSeconds = (performance.now() - started) / 1000;
+  const size = (
+    await pool.query<{ mb: string }>('SELECT round(pg_database_size(current_database()) / 1048576.0) AS mb')
+  ).rows[0]?.mb;
+  await pool.end();
+  process.stderr.write('bench:postgres: replica…\n');
+  const replica = JSON.parse(
+    execFileSync(
+      process.execPath,
+      ['--import', 'tsx', 'bench/postgres.ts', 'replica', url, indexDir, queries],
+      { encoding: 'utf8', maxBuffer: 1 << 24 },
+    )
+      .trim()
+      .split('\n')
+      .at(-1) ?? '{}',
+  ) as Awaited<ReturnType<typeof replicaPhase>>;
+  const server = await settings(url);
+  const result = {
+    paragraphs: ingest.paragraphs,
+    ingest,
+    publishSeconds,
+    republishOneSeconds,
+    size,
+    replica,
+    server,
+  };
+  console.log(JSON.stringify(result));
+  await writeMarkdownSection('docs/benchmarks.md', 'bench:postgres', render(result), 'Benchmarks');
 }
 
 function render(r: {
