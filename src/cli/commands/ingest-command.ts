@@ -35,8 +35,10 @@ export function registerIngest(program: Command, io: CliIo): void {
         'With --feeds, each feed prints one line first: not modified, N new items (M left for the next run), or failed.\n' +
         'Vectors are kept by chunk text and embedder beside the index (WHOSAID_INDEX_DIR + "-embeddings"),\n' +
         'so rebuilding after an upgrade, or after deleting the index folder, embeds only new text.\n' +
-        'With WHOSAID_DATABASE_URL (and pgvector), the index is then published to PostgreSQL, changed documents only,\n' +
-        'for every replica to answer from.\n',
+        'With WHOSAID_DATABASE_URL (and pgvector), the corpus goes into PostgreSQL instead, one document at a\n' +
+        'time (no files index; memory grows with documents and quotes, not paragraphs), changed documents only, for every\n' +
+        'replica to answer from; a run that stops resumes where it stopped. Vectors then come from the\n' +
+        "database's own rows.\n",
     )
     .action(lazyAction(io, async () => (await import('../actions/ingest-action.js')).ingestAction));
 }
