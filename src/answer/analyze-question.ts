@@ -25,6 +25,11 @@ export interface KeyTerm {
    */
   equivalentStems: string[];
   /**
+   * Words WordNet gives as its antonyms ("southern" for "northern"): a sentence that says the opposite
+   * of what a yes/no question asks, in the same place, answers "no".
+   */
+  antonymStems: string[];
+  /**
    * Mainly an adverb ("actually", "really"): it qualifies the question and names nothing an
    * answering sentence must contain.
    */
@@ -147,6 +152,7 @@ export function analyzeQuestion(question: string, resources: QuestionResources):
         (s) => s !== wordStem && !equivalents.includes(s) && !synonyms.map(stem).includes(s),
       ),
       equivalentStems: equivalents,
+      antonymStems: word.length > 2 ? [...new Set(wordnet.antonyms(word).map(stem))] : [],
       qualifier: wordnet.isMainlyAdverb(word),
     });
   }

@@ -392,10 +392,23 @@ function yesNoLine(analysis: QuestionAnalysis, sentence: string, passage: Passag
   // "Did Nelson say anything about the reports?" asks whether he spoke of them: what he said may be
   // a supposition ("if the reports are true, …") and still be said.
   const supposed = !SAID_ANYTHING_ABOUT.test(analysis.text) && irrealis(sentence) !== irrealis(analysis.text);
+  const source = speaker ? `${speaker} [1]` : '[1]';
+  const same = negated(sentence) === negated(analysis.text);
+  // "Was the restriction in northern Ukraine?" against "… restricted … in southern Ukraine": where the
+  // sentence holds all the question asks but puts the opposite word (a WordNet antonym) in place of a
+  // word asked about, it says the contrary — no. Only with the same polarity: "not southern" is no
+  // statement of "northern".
+  const missed = concepts.filter((term) => !holds(term, present));
+  const contrary =
+    !covered &&
+    missed.length > 0 &&
+    missed.length < concepts.length &&
+    missed.every((term) => term.antonymStems.some((antonym) => present.has(antonym))) &&
+    named.every((term) => holds(term, about)) &&
+    verbs.every((stem) => present.has(stem));
+  if (contrary && same && !supposed) return `No, according to ${source}:`;
   if (!covered || concepts.length + verbs.length === 0 || supposed)
     return `${UNSETTLED_LINE}; here is what they say:`;
-  const same = negated(sentence) === negated(analysis.text);
-  const source = speaker ? `${speaker} [1]` : '[1]';
   return same ? `Yes, according to ${source}:` : `No, according to ${source}:`;
 }
 

@@ -297,6 +297,41 @@ export class Wordnet {
       .filter(Number.isFinite);
   }
 
+  /**
+   * The words WordNet files as antonyms of `word` (pointer "!", a relation between two words, not two
+   * senses): northern → southern, pass → fail, public → private. From its most frequent senses.
+   */
+  antonyms(word: string, senses: number = SENSES_PER_PART): string[] {
+    const found = new Set<string>();
+    for (const part of PARTS)
+      for (const lemma of this.baseForms(word.toLowerCase(), part))
+        for (const offset of this.synsetOffsets(lemma, part).slice(0, senses)) {
+          const fields = this.data.get(part)?.lineAt(offset).line.split(' ') ?? [];
+          const wordCount = Number.parseInt(fields[3] ?? '0', 16);
+          const at = Array.from({ length: wordCount }, (_, i) =>
+            (fields[4 + i * 2] ?? '').toLowerCase().replace(/\(.*\)$/, ''),
+          ).indexOf(lemma);
+          if (at < 0) continue;
+          const pointersAt = 4 + wordCount * 2;
+          const pointerCount = Number(fields[pointersAt]);
+          for (let i = 0; i < pointerCount; i++) {
+            const [symbol, target, targetPart, sourceTarget = ''] = fields.slice(
+              pointersAt + 1 + i * 4,
+              pointersAt + 5 + i * 4,
+            );
+            const targetPos = ({ n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' } as const)[
+              targetPart ?? ''
+            ];
+            if (symbol !== '!' || !target || !targetPos) continue;
+            if (Number.parseInt(sourceTarget.slice(0, 2), 16) !== at + 1) continue;
+            const targetFields = this.data.get(targetPos)?.lineAt(Number(target)).line.split(' ') ?? [];
+            const written = targetFields[4 + (Number.parseInt(sourceTarget.slice(2), 16) - 1) * 2];
+            if (written) found.add(written.toLowerCase().replace(/\(.*\)$/, ''));
+          }
+        }
+    return [...found].filter((antonym) => !antonym.includes('_'));
+  }
+
   /** The noun synsets a noun synset is a kind or an instance of (pointers "@" and "@i"). */
   private hypernymOffsets(offset: number): number[] {
     const fields = this.data.get('noun')?.lineAt(offset).line.split(' ') ?? [];

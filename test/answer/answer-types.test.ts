@@ -188,6 +188,15 @@ describe('the extractive answer leads with the answer', () => {
       await lead('Did Nelson say anything about the reports on Musk and Putin?'),
       /^Yes, according to Bill Nelson \[\d\]:$/,
     );
+    // The opposite word in place of the one asked about (WordNet's antonym) says no; the word itself, yes.
+    assert.match(
+      await lead('Were the Starlink terminals restricted in northern Ukraine?'),
+      /^No, according to \[\d\]:$/,
+    );
+    assert.match(
+      await lead('Were the Starlink terminals restricted in southern Ukraine?'),
+      /^Yes, according to \[\d\]:$/,
+    );
     // Alternatives ("before or after") are not answered with a yes or a no.
     assert.match(
       await lead('Did Reed issue his statement before or after the Starlink reports?'),
