@@ -14,6 +14,9 @@ describe('document-level requests', () => {
     assert.equal(documentRequest('which articles do you have indexed?'), 'list');
     assert.equal(documentRequest('please summarize the press release'), 'summary');
     assert.equal(documentRequest("what's this letter about"), 'summary');
+    // Chat drops a contraction's apostrophe.
+    assert.equal(documentRequest('whats the reed statement about'), 'summary');
+    assert.equal(documentRequest('What’s the story about'), 'summary');
     assert.equal(documentRequest('What did the senators say about the letter?'), null);
     assert.equal(documentRequest("who's quoted in the axios piece?"), 'speakers');
     assert.equal(documentRequest('list the sources'), 'speakers');
