@@ -308,7 +308,15 @@ function endsWithSpeakingTo(question: string, wordnet: Wordnet): boolean {
 const WHICH_SUBJECT = /^\s*which\s+([\p{L}-]+)\s+(\p{L}+)/iu;
 
 const SPEECH_SUBJECT =
-  /\b(?:did|does|do|has|have|had|is|was|were|will|would)\s+(.+?)\s+(?:say|said|tell|told|think|claim|argue|warn|write|wrote|describe|respond|react|reply|replied|answer|comment|call|mean)\b/i;
+  /\b(did|does|do|has|have|had|is|was|were|will|would)\s+(.+?)\s+(say|said|tell|told|think|claim|argue|warn|write|wrote|describe|respond|react|reply|replied|answer|comment|call|mean)\b/i;
+
+/**
+ * "Is Musk said to have been in contact…", "what was Reed told": a form of "be" before a participle of
+ * speech is the passive — its subject is spoken of or spoken to, and says nothing.
+ */
+function passiveSpeech(auxiliary: string, verb: string): boolean {
+  return /^(?:is|was|were)$/i.test(auxiliary) && /^(?:said|told|replied)$/i.test(verb);
+}
 const ACCORDING_TO = /\baccording to\s+(.+?)\s*(?:[,?.!]|$)/i;
 
 /** "What was Lloyd Austin's response to the letter?" */
@@ -324,10 +332,15 @@ const CLAUSE_BOUNDARY =
 
 /** "(tell me) what Nelson said about …": an embedded question puts the subject before the verb. */
 const EMBEDDED_SPEECH_SUBJECT =
-  /^\s*(?:what|how)\s+(.+?)\s+(?:said|says|told|tells|thinks|thought|wrote|writes|claimed|argued|warned|meant)\b/i;
+  /^\s*(?:what|how)\s+(.+?)\s+(said|says|told|tells|thinks|thought|wrote|writes|claimed|argued|warned|meant)\b/i;
 
 export function findSpeechSubject(question: string): string | null {
-  const subject = SPEECH_SUBJECT.exec(question)?.[1] ?? EMBEDDED_SPEECH_SUBJECT.exec(question)?.[1];
+  const speech = SPEECH_SUBJECT.exec(question);
+  const active = speech && !passiveSpeech(speech[1] ?? '', speech[3] ?? '') ? speech[2] : undefined;
+  const embedded = EMBEDDED_SPEECH_SUBJECT.exec(question);
+  const [auxiliary = ''] = embedded?.[1]?.split(/\s+/) ?? [];
+  const subject =
+    active ?? (embedded && !passiveSpeech(auxiliary, embedded[2] ?? '') ? embedded[1] : undefined);
   return (
     (subject && !CLAUSE_BOUNDARY.test(subject) ? subject : undefined) ??
     ACCORDING_TO.exec(question)?.[1] ??

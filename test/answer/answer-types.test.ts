@@ -21,6 +21,9 @@ describe('questionKind', () => {
     // A subject holds no clause of its own: "point Axios to when asked for" is not one.
     assert.equal(findSpeechSubject('What did SpaceX point Axios to when asked for comment?'), null);
     assert.equal(findSpeechSubject('What did the NASA administrator say?'), 'the NASA administrator');
+    // The passive of a verb of speech: its subject is spoken of or to, and says nothing.
+    assert.equal(findSpeechSubject('who else is Musk said to have been in contact with?'), null);
+    assert.equal(findSpeechSubject('What were the senators told?'), null);
     assert.equal(questionKind('What happened next?'), 'other');
   });
 });
