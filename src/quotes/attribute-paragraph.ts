@@ -12,7 +12,7 @@ import {
   maskQuotes,
   type ParagraphActs,
 } from './paragraph-acts.js';
-import { isBullet } from './paragraph-layout.js';
+import { blockQuoteStart, isBullet } from './paragraph-layout.js';
 import { saidToOf, saidWhenOf } from './provenance.js';
 import { type Chain, type Draft, settleChain } from './quote-drafts.js';
 import { findQuoteSpans, type QuoteSpan, spanEnd, spanStart, withoutInnerClose } from './quote-marks.js';
@@ -223,11 +223,27 @@ function indirectDrafts(ctx: Context): void {
   }
 }
 
-/** Bullets under "X wrote:" are X's points; a bare paragraph after "the following statement:" is the statement. */
-function introducedDrafts(ctx: Context, bullet: boolean): void {
+/**
+ * Bullets under "X wrote:" are X's points; a bare paragraph after "the following statement:" is the
+ * statement; a block quote ("> …") under "X wrote:" is X's words, verbatim.
+ */
+function introducedDrafts(ctx: Context, bullet: boolean, block: number | null): void {
   const introducer = ctx.state.introducer;
   if (!introducer || ctx.spans.length > 0 || ctx.drafts.length > 0) return;
   const { text } = ctx.paragraph;
+  if (block !== null) {
+    const end = text.trimEnd().length;
+    draft(ctx, {
+      kind: 'direct',
+      start: block,
+      end,
+      speaker: introducer.speaker,
+      via: null,
+      cue: 'introducer',
+      confidence: INTRODUCED_BLOCK,
+    });
+    return;
+  }
   const start = ctx.pa.sentences[0]?.contentStart ?? 0;
   const statement = introducer.cue === 'statement' && !bullet;
   if (!bullet && !statement) return;
@@ -257,7 +273,8 @@ export function attributeParagraph(
   const chain = quoteDrafts(ctx);
   indirectDrafts(ctx);
   const bullet = isBullet(text);
-  introducedDrafts(ctx, bullet);
+  const block = blockQuoteStart(text);
+  introducedDrafts(ctx, bullet, block);
 
   const last = pa.sentences[pa.sentences.length - 1];
   const introducer = findIntroducerAct(text, pa.masked, last?.contentStart ?? 0);
@@ -267,7 +284,8 @@ export function attributeParagraph(
     : null;
   if (introducerSpeaker) resolver.noteSpeaker(introducerSpeaker, pos, number);
   if (introducer && introducerSpeaker) state.introducer = { speaker: introducerSpeaker, cue: introducer.cue };
-  else if (!bullet) state.introducer = null; // bullets keep their introducer
+  // Bullets and the paragraphs of a block quote keep their introducer; so does a block quote's sign-off.
+  else if (!bullet && !/^\s*>/.test(text)) state.introducer = null;
   state.carriedOpen = endsOpen;
   state.chain = endsOpen ? chain : null;
   state.previousSpeaker = ctx.drafts.filter((d) => d.speaker).pop()?.speaker ?? null;

@@ -86,7 +86,7 @@ function verdictAct(text: string, end: number, floor: number): SpeechAct | null 
 
 /** "as she tells it, “…”", "as Ortiz puts it, “…”": a parenthetical that hands the words to X. */
 const AS_PUT =
-  /\bas\s+((?:\p{Lu}[\p{L}.'’-]*\s+){0,3}?(?:\p{Lu}[\p{L}.'’-]*|he|she|they))\s+(?:tells|told|puts|put|says|said|recalls|recalled|describes|described)\s+it\s*$/u;
+  /\b[Aa]s\s+((?:\p{Lu}[\p{L}.'’-]*\s+){0,3}?(?:\p{Lu}[\p{L}.'’-]*|he|she|they))\s+(?:tells|told|puts|put|says|said|recalls|recalled|describes|described)\s+it\s*$/u;
 
 function asPutAct(text: string, end: number, floor: number): SpeechAct | null {
   const m = AS_PUT.exec(text.slice(floor, end));

@@ -66,6 +66,23 @@ export function isBullet(text: string): boolean {
 }
 
 /**
+ * Where the words of a Markdown block quote ("> Dear members, …") begin, or null. A newsletter or a
+ * blog sets an email, a post or a letter off this way, with its writer named in the line before it
+ * ("the chair, Rosa Ekwueme, wrote:"). A sign-off ("> Rosa") or a heading is no sentence: only words
+ * that end as a sentence does, or run to a clause's length, are a quotation.
+ */
+export function blockQuoteStart(text: string): number | null {
+  const marker = /^\s*>\s+/.exec(text);
+  if (!marker) return null;
+  const body = text.slice(marker[0].length).trim();
+  const sentence = /[.!?…]["”’)]?$/.test(body) || body.split(/\s+/).length >= MIN_CLAUSE_WORDS;
+  return sentence ? marker[0].length : null;
+}
+
+/** Fewer words than this, with no closing punctuation, make a sign-off or a heading, not a sentence. */
+const MIN_CLAUSE_WORDS = 4;
+
+/**
  * A headline or a caption-like title line: mostly capitalised words and no sentence punctuation at the
  * end. Names in such lines ("Senators Warren, Shaheen, Duckworth Seek Answers") are not trusted.
  */

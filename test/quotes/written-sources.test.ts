@@ -309,4 +309,33 @@ describe('written sources and the organisations behind them', () => {
     assert.equal(quoteWith(quotes, 'read halfway').speaker, 'Simon Achterberg');
     assert.equal(quoteWith(quotes, 'We will see').speaker, 'Odette Marchetti-Lowe');
   });
+
+  it('credits the paragraphs of a Markdown block quote to the writer the line before names, not its sign-off', () => {
+    const quotes = extract(
+      [
+        'In an email to members, the treasurer, Joan Abara, wrote:',
+        '> Dear members, the board voted to raise dues by four percent.',
+        '> We did not take this step lightly.',
+        '> Joan',
+        'Tom Reyes, a member since 2010, posted on the forum:',
+        '> Nobody asked the volunteers.',
+        '> This line has no introducer of its own but follows one.',
+        'The meeting is on Friday.',
+        "> A block quote with nobody named before it is no one's quote.",
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'raise dues').speaker, 'Joan Abara');
+    assert.equal(quoteWith(quotes, 'raise dues').kind, 'direct');
+    assert.equal(quoteWith(quotes, 'did not take this step').speaker, 'Joan Abara');
+    assert.equal(quoteWith(quotes, 'Nobody asked').speaker, 'Tom Reyes');
+    assert.ok(!quotes.some((quote) => quote.text.trim() === 'Joan'), 'a sign-off is no quote');
+    assert.ok(!quotes.some((quote) => quote.text.includes('nobody named before it')));
+  });
+
+  it('reads "As she put it," at the start of a sentence as "as she put it,"', () => {
+    const quotes = extract(
+      'Imani Castro manages the store. As she put it, "A name on a clipboard is not a person."',
+    );
+    assert.equal(quoteWith(quotes, 'clipboard').speaker, 'Imani Castro');
+  });
 });
