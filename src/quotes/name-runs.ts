@@ -3,7 +3,7 @@
 // these precise rules plus compromise's first-name lexicon, which is far more reliable on news text
 // than compromise's own `.people()` (which returns fragments like "- Dan Meyer," and "President").
 
-import { isFirstName } from '../text/word-lexicon.js';
+import { isCommonWord, isFirstName } from '../text/word-lexicon.js';
 import { NAME_PARTICLES, NON_NAME_WORDS, TIME_WORDS, TITLE_WORDS } from './lexicon.js';
 import { ORG_WORDS, OUTLET_NAMES, PUBLICATION_WORDS, ROLE_NOUNS } from './noun-lexicon.js';
 import { readWord, type Word } from './read-word.js';
@@ -75,6 +75,9 @@ function cutAtAffiliation(words: Word[]): void {
  * "Forecaster Renee Oakley", "Defender Lucas Feld", "(Minister of) Transport Elena Vasquez": a
  * capitalised word before a first name and a surname is part of a role the lexicon of titles does not
  * list, since a given name opens a name ("Anne Halloran Pruitt" starts with one, so it stays whole).
+ * The given name may be one the lexicon lacks ("Anchor Priya Castellane"): then the word before it
+ * must be an ordinary English word and neither word after it one — a name of three words that opens
+ * with a dictionary word goes on with dictionary words ("Green Bay Packers", "Long Island Sound").
  */
 function roleBeforeName(words: readonly Word[]): boolean {
   const [role, given, surname] = words;
@@ -87,7 +90,8 @@ function roleBeforeName(words: readonly Word[]): boolean {
     !isFirstName(role.text) &&
     !NAME_PARTICLES.has(role.bare) &&
     !ORG_WORDS.has(role.bare) &&
-    isFirstName(given.text) &&
+    (isFirstName(given.text) ||
+      (isCommonWord(role.text) && !isCommonWord(given.text) && !isCommonWord(surname.text))) &&
     !isFirstName(surname.text) &&
     // "Port Wendell Chamber (of Commerce)" is an organisation whose place name has a given name in it.
     !ORG_WORDS.has(surname.bare) &&

@@ -302,6 +302,19 @@ describe('pronouns need a person to refer to', () => {
     assert.equal(quoteWith(quotes, 'It is a confound').speaker, 'Helen Achebe');
   });
 
+  it('reads an ordinary word before a given name the lexicon lacks as a role, not as part of the name', () => {
+    const quotes = extract(
+      [
+        'Anchor Priya Castellane caught the leader on the final straight.',
+        '"I just tried not to embarrass myself," Castellane said.',
+        'Harbor Point Marina said it would reopen the docks.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'embarrass myself').speaker, 'Priya Castellane');
+    // Dictionary words after the first one: a place's or an organisation's name, kept whole.
+    assert.equal(quoteWith(quotes, 'reopen the docks').speaker, 'Harbor Point Marina');
+  });
+
   it('reads a live blog entry after its timestamp as a sentence start', () => {
     const quotes = extract(
       [
