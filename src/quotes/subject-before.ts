@@ -110,6 +110,13 @@ const DESCRIBING_KINDS = new Set(['role', 'owned', 'org']);
 const LOWERCASE_DESCRIPTION =
   /^(?:[Tt]he|[Ii]ts|[Hh]er|[Hh]is|[Tt]heir|[Aa]n?)\s+(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+$/u;
 
+/**
+ * "The House speaker", "The Senate majority leader": a name may modify a description's lowercase head;
+ * before a person's full name set off by commas the head still describes that person.
+ */
+const NAME_MODIFIED_DESCRIPTION =
+  /^(?:[Tt]he|[Ii]ts|[Hh]er|[Hh]is|[Tt]heir|[Aa]n?)\s+(?:\p{Lu}[\p{L}’'-]*\s+){1,2}(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+$/u;
+
 const AFFILIATION_TAIL = /^\s+(?:of|at|from|with)\s+(?:the\s+)?\p{Lu}[^,;:"“”\u2591]{1,60}$/u;
 const NAME_AFFILIATION = /^\s+(?:of|at|from|with)\s+\p{Lu}[^,;:"“”\u2591]{1,60}?,/u;
 
@@ -194,7 +201,7 @@ const TIME_UNITS = new Set(
  */
 function lowercaseDescription(chunk: string): string | null {
   const trimmed = chunk.trim();
-  if (!LOWERCASE_DESCRIPTION.test(trimmed)) return null;
+  if (!LOWERCASE_DESCRIPTION.test(trimmed) && !NAME_MODIFIED_DESCRIPTION.test(trimmed)) return null;
   const words = trimmed.split(/\s+/);
   const head = words.at(-1) ?? '';
   // A relative ("Her son, Mateo Ortiz") is a relation the kinship rules record, not a role.

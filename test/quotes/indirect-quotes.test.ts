@@ -188,6 +188,15 @@ describe('indirect speech (sieves 3 and 4)', () => {
     assert.equal(quoteWith(quotes, 'fence was new').role, null);
   });
 
+  it('reads a description whose head a name modifies ("The House speaker, NAME,") as describing the name', () => {
+    const quote = quoteWith(
+      extract('The House speaker, Raymond Thiel, said he had not decided whether to schedule a vote.'),
+      'had not decided',
+    );
+    assert.equal(quote.speaker, 'Raymond Thiel');
+    assert.equal(quote.role, 'House speaker');
+  });
+
   it('reads an absolute "with X saying that …" as X’s reported speech', () => {
     const quotes = extract(
       'Ferries stayed in port on Monday, with the Coastal Pilots Union saying that few crossings would run.',
