@@ -5,7 +5,7 @@
 
 import { isCommonWord, isFirstName } from '../text/word-lexicon.js';
 import { NAME_PARTICLES, NON_NAME_WORDS, TIME_WORDS, TITLE_WORDS } from './lexicon.js';
-import { ORG_WORDS, OUTLET_NAMES, PUBLICATION_WORDS, ROLE_NOUNS } from './noun-lexicon.js';
+import { isRoleNoun, ORG_WORDS, OUTLET_NAMES, PUBLICATION_WORDS, ROLE_NOUNS } from './noun-lexicon.js';
 import { readWord, type Word } from './read-word.js';
 
 export type RunKind = 'person' | 'org' | 'publication' | 'unknown';
@@ -59,16 +59,28 @@ function classify(words: Word[], title: string | null, nameWords: Word[]): RunKi
  * "Mira Holt of Dunmore Securities": a person's name followed by "of" and an organisation is the person
  * and where they work, not one name ("Secretary of Defense Lloyd Austin" has the person after "of").
  */
-function cutAtAffiliation(words: Word[]): void {
+function cutAtAffiliation(words: Word[], rolePrefixed: boolean): void {
   const of = words.findIndex((w, i) => i > 0 && w.text === 'of');
   if (of < 0) return;
   const before = words.slice(0, of);
   const after = words.slice(of + 1);
+  // "coach Ray Villanueva of Selby State": after a lowercase noun for a person's role, the capitalised
+  // words are that person's name, and "of …" where they work — whatever the lexicon knows of the names.
+  if (rolePrefixed && before.length >= 2 && before.every(isNameWord) && after.some((w) => w.capital)) {
+    words.length = of;
+    return;
+  }
   const person = before.some((w) => isFirstName(w.text)) && isNameWord(before[before.length - 1] as Word);
   // "Helen Achebe of Northgate Children's Hospital": the run stops at the possessive, so the
   // organisation word is after it; a person's name has no possessive inside.
   const org = after.some((w) => ORG_WORDS.has(w.bare) && w.capital) || after.at(-1)?.possessive === true;
   if (person && org) words.length = of;
+}
+
+/** The lowercase word right before `pos` names a person's role ("coach", "senator", "longshoreman"). */
+function afterRoleNoun(text: string, pos: number): boolean {
+  const previous = /(\p{Ll}+)\s+$/u.exec(text.slice(Math.max(0, pos - 30), pos))?.[1];
+  return previous !== undefined && isRoleNoun(previous);
 }
 
 /**
@@ -183,7 +195,7 @@ export function readNameRun(text: string, pos: number, sentenceInitial = false):
     p = word.end + 1;
   }
   while (words.length > 0 && !words[words.length - 1]?.capital) words.pop();
-  cutAtAffiliation(words);
+  cutAtAffiliation(words, afterRoleNoun(text, pos));
   const first = words[0];
   const last = words[words.length - 1];
   if (!first || !last || (words.length === 1 && first.text === 'I')) return null;

@@ -302,6 +302,17 @@ describe('pronouns need a person to refer to', () => {
     assert.equal(quoteWith(quotes, 'It is a confound').speaker, 'Helen Achebe');
   });
 
+  it('reads "of X" after a name that a lowercase role noun introduces as where the person works', () => {
+    const quotes = extract(
+      [
+        '"We ran the race we wanted," said coach Ray Villanueva of Selby State.',
+        '"Is it frustrating? Of course," Villanueva said.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'race we wanted').speaker, 'Ray Villanueva');
+    assert.equal(quoteWith(quotes, 'frustrating').speaker, 'Ray Villanueva');
+  });
+
   it('reads an ordinary word before a given name the lexicon lacks as a role, not as part of the name', () => {
     const quotes = extract(
       [
