@@ -1,9 +1,11 @@
 // Resolving a paragraph's attributions in reading order, so that pronouns see the speakers and sentence
 // subjects before them (and not the subject of their own sentence), and the confidence of each act.
+
 import { FRAME_CONFIDENCE, INDIRECT_DISCOUNT, PRONOUN_FACTOR, UNNAMED_GROUP_CAP } from './confidence.js';
 import { STATEMENT_NOUNS } from './noun-lexicon.js';
 import { type NounPhrase, readNounPhrase } from './noun-phrase.js';
 import { indirectActs, type ParagraphActs } from './paragraph-acts.js';
+import { saidToOf } from './provenance.js';
 import type { QuoteSpan } from './quote-marks.js';
 import type { Speaker, SpeakerResolver } from './speaker-resolver.js';
 import type { Sentence, SpeechAct } from './speech-act.js';
@@ -121,10 +123,13 @@ export function resolveActs(
       // before it takes the main clause's subject, as an English participial adjunct does.
       const adjunct = act.frame === 'participle' && !act.parent ? opening : null;
       const parent = act.parent ? (speakers.get(act.parent) ?? null) : adjunct;
+      // "“…,” he told Owen": the pronoun is not the one told.
+      const object =
+        act.np?.kind === 'pronoun' ? saidToOf(text, act, resolver, { pos, paragraph: number }) : null;
       const speaker = act.np
         ? own
           ? subject
-          : resolver.resolve(act.np, { pos, paragraph: number, subject, opening, speaking: true })
+          : resolver.resolve(act.np, { pos, paragraph: number, subject, opening, speaking: true, object })
         : parent;
       // An appositive at this mention ("said Jane Roe, the commissioner") is the speaker's role.
       if (speaker && act.role && !speaker.role && speaker.kind === 'person')

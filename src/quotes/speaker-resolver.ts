@@ -41,6 +41,11 @@ export interface ResolveContext {
   opening?: Speaker | null;
   /** The mention is the speaker of an attribution ("Kell said"), not a sentence's subject or an object. */
   speaking?: boolean;
+  /**
+   * Who the verb's object is ("he told Owen"): a pronoun never means its own clause's object, which
+   * English would write as a reflexive ("told himself").
+   */
+  object?: string | null;
 }
 
 interface Noted {
@@ -255,22 +260,16 @@ export class SpeakerResolver {
       // be "he" or "she": a lone capitalised word of unknown gender ("Passengers vented …") may be no
       // person at all.
       const personLike = (s: Speaker) => s.name.trim().includes(' ') || s.role !== null || s.unnamed === true;
+      const other = (s: Speaker) => s.name !== this.voice && s.name !== ctx.object;
       const agrees = (s: Speaker) => {
         const known = this.genderOf(s);
-        return (
-          PEOPLE.has(s.kind) &&
-          s.name !== this.voice &&
-          (known === gender || (known === null && personLike(s)))
-        );
+        return PEOPLE.has(s.kind) && other(s) && (known === gender || (known === null && personLike(s)));
       };
       // No speaker so far agrees: the person the previous sentences were about ("Roe disagreed … ¶ "…,"
       // she said") — only when their gender is known to agree, since a subject is weaker than a speaker.
       const found =
         this.recent(ctx, agrees) ??
-        this.recentSubject(
-          ctx,
-          (s) => PEOPLE.has(s.kind) && s.name !== this.voice && this.genderOf(s) === gender,
-        );
+        this.recentSubject(ctx, (s) => PEOPLE.has(s.kind) && other(s) && this.genderOf(s) === gender);
       if (found && this.rivalBetween(found, gender, ctx)) return null;
       // Nobody heard from or made the subject agrees: when the text so far names exactly one person
       // of that gender, no one else can be meant ("The granddaughter is Sofia Bellini … ¶ "…," she said").
@@ -301,6 +300,7 @@ export class SpeakerResolver {
     const rival = (speaker: Speaker) =>
       speaker.name !== found.speaker.name &&
       speaker.name !== this.voice &&
+      speaker.name !== ctx.object &&
       PEOPLE.has(speaker.kind) &&
       this.genderOf(speaker) === gender;
     // The subject of the pronoun's own sentence competes too ("Bellini does not think about retiring,

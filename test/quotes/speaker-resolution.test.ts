@@ -302,6 +302,18 @@ describe('pronouns need a person to refer to', () => {
     assert.equal(quoteWith(quotes, 'It is a confound').speaker, 'Helen Achebe');
   });
 
+  it('never reads "he" in "he told X" as X, the one told', () => {
+    const quotes = extract(
+      [
+        'Arthur Penhallow wound the clock for 38 years. "It was my Sunday," Arthur Penhallow said.',
+        'His grandson, Owen Penhallow, climbed the tower during the repair.',
+        'Owen Penhallow said the old man did not say a word when the bell struck.',
+        '"Four minutes slow," he told Owen Penhallow afterward.',
+      ].join('\n'),
+    );
+    assert.notEqual(quoteWith(quotes, 'Four minutes slow').speaker, 'Owen Penhallow');
+  });
+
   it('reads "of X" after a name that a lowercase role noun introduces as where the person works', () => {
     const quotes = extract(
       [
