@@ -2,7 +2,7 @@
 // Whitfield` / `"…," according to a statement from the tribe`, and split quotes `"…," he told the
 // paper, "…"` whose second half belongs to the same speaker.
 import { readAppositive } from './appositive.js';
-import { SPEECH_VERBS, TELL_VERBS } from './lexicon.js';
+import { SPEECH_PARTICIPLES, SPEECH_VERBS, TELL_VERBS } from './lexicon.js';
 import { STATEMENT_NOUNS } from './noun-lexicon.js';
 import { readNounPhrase } from './noun-phrase.js';
 import { DIALOGUE_DASH, type QuoteSpan, spanStart, withoutInnerClose } from './quote-marks.js';
@@ -78,6 +78,7 @@ export function findAfterAct(text: string, spans: readonly QuoteSpan[], index: n
   if (!act) act = accordingAfter(text, at, limit, index);
   if (!act) act = howPutAfter(text, from, limit, index);
   if (!act) act = whoseWordsAfter(text, from, limit, index);
+  if (!act) act = presentedAfter(text, from, limit, index);
   if (!act) return null;
   // Split quote: `"No other company," he told the paper, "been able to …"` — the next span is the same speech.
   const afterCue = tellObjectEnd(text, act.cue, act.cueEnd);
@@ -155,4 +156,30 @@ function accordingAfter(text: string, at: number, limit: number, index: number):
     complement: null,
     spans: [index],
   };
+}
+
+/**
+ * `"…." That was Lena Marsh, the town clerk, recalling the winter of 2019`: the next sentence presents
+ * the one who spoke, doing it — a name (and its appositive) before a participle of a speech verb.
+ */
+const PRESENTED = /^\s*(?:That|This)(?:['’]s|\s+is|\s+was)\s+/u;
+
+/** "recalling", "explaining", "admitting": the participle of a verb of speech ("recalled", …). */
+function isSpeechParticiple(word: string): boolean {
+  if (SPEECH_PARTICIPLES.has(word)) return true;
+  const stem = word.replace(/ing$/, '');
+  return stem !== word && [`${stem}ed`, `${stem}d`, `${stem}ied`].some((form) => SPEECH_VERBS.has(form));
+}
+
+function presentedAfter(text: string, from: number, limit: number, index: number): SpeechAct | null {
+  const m = PRESENTED.exec(text.slice(from, limit));
+  if (!m) return null;
+  const np = readNounPhrase(text, from + m[0].length);
+  if (!np || np.kind !== 'name' || np.end > limit) return null;
+  const appositive = readAppositive(text, np.end);
+  const participle = /^,?\s+(\p{Ll}+ing)\b/u.exec(text.slice(appositive.end, limit));
+  if (!participle?.[1] || !isSpeechParticiple(participle[1])) return null;
+  const act = makeAct('after', np, participle[1], np.start, np.end, null, appositive.role);
+  act.spans.push(index);
+  return act;
 }

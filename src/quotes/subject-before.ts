@@ -424,6 +424,8 @@ function namedIntroduction(text: string, pos: number): NounPhrase | null {
 export function readSentenceSubject(text: string, pos: number): NounPhrase | null {
   const introduced = namedIntroduction(text, pos);
   if (introduced) return introduced;
+  const relative = describedByRelative(text, pos);
+  if (relative) return relative;
   const np = readNounPhrase(text, pos, true);
   if (!np || (np.kind !== 'role' && np.kind !== 'owned' && np.kind !== 'group')) return np;
   // "The owner of the hardware store on the corner, Frank Lutz, said": the role's own complements come
@@ -435,4 +437,21 @@ export function readSentenceSubject(text: string, pos: number): NounPhrase | nul
   // "Another analyst, Tom Rasmussen of Ridgeline Capital, was …": where the person works may follow.
   const affiliation = name ? NAME_AFFILIATION.exec(text.slice(name.end)) : null;
   return name?.kind === 'name' && (text[name.end] === ',' || affiliation) ? name : np;
+}
+
+/**
+ * "The restorer who finally took it apart, Imogen Tarrant, laughs": a description with its relative
+ * clause, set off before a full name and the comma closing it, is that person (the apposition shows it),
+ * as a shorter description is (describedBefore).
+ */
+const RELATIVE_DESCRIPTION =
+  /^(?:The|A|An|One|Another)\s+(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+\s+(?:who|that)\s+[^,;:"“”\u2591]{1,100}?,\s+/u;
+
+function describedByRelative(text: string, pos: number): NounPhrase | null {
+  const m = RELATIVE_DESCRIPTION.exec(text.slice(pos, pos + 160));
+  if (!m) return null;
+  const name = readNounPhrase(text, pos + m[0].length);
+  return name?.kind === 'name' && name.run && name.run.nameWords.length >= 2 && text[name.end] === ','
+    ? name
+    : null;
 }

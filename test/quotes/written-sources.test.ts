@@ -338,4 +338,22 @@ describe('written sources and the organisations behind them', () => {
     );
     assert.equal(quoteWith(quotes, 'clipboard').speaker, 'Imani Castro');
   });
+
+  it('credits a quote followed by "That was X, ROLE, recalling …" to X, and not with another participle', () => {
+    const quotes = extract(
+      [
+        '"Every town has a sound. Ours ran slow." That was Lena Marsh, the town clerk, recalling the winter of 2019.',
+        '"The bell is fixed." That was Tom Reyes, standing in the square.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'Every town').speaker, 'Lena Marsh');
+    assert.ok(!quotes.some((quote) => quote.text.includes('bell is fixed') && quote.speaker === 'Tom Reyes'));
+  });
+
+  it('credits a quote to the person a beat after it names by a description with a relative clause', () => {
+    const quotes = extract(
+      '"There was more repair than clock." The restorer who finally took it apart, Imogen Tarrant, laughs as she says it.',
+    );
+    assert.equal(quoteWith(quotes, 'more repair').speaker, 'Imogen Tarrant');
+  });
 });
