@@ -175,7 +175,7 @@ function presentedAfter(text: string, from: number, limit: number, index: number
   const m = PRESENTED.exec(text.slice(from, limit));
   if (!m) return null;
   const np = readNounPhrase(text, from + m[0].length);
-  if (!np || np.kind !== 'name' || np.end > limit) return null;
+  if (np?.kind !== 'name' || np.end > limit) return null;
   const appositive = readAppositive(text, np.end);
   const participle = /^,?\s+(\p{Ll}+ing)\b/u.exec(text.slice(appositive.end, limit));
   if (!participle?.[1] || !isSpeechParticiple(participle[1])) return null;

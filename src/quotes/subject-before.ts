@@ -24,9 +24,21 @@ export interface RelativeSubject {
 
 const BOUNDARY = /[,;:()"“”\u2014\u2013\u2591]/;
 // Conjunctions, adverbs and time words before the subject; subordinators too ("…, when Hartigan said …"),
-// but not "if"/"unless": speech a condition supposes was not said.
+// but not "if"/"unless": speech a condition supposes was not said. Manner adverbs in -ly ("and
+// privately the mayor said") are an open class English forms by that suffix (lowercase: "Kelly" is a name).
 const ADVERBIAL_PREFIX =
-  /^(?:(?:but|and|so|yet|however|meanwhile|then|now|also|still|later|earlier|today|yesterday|(?:on|last|this|next)\s+\w+|in\s+\d{4}|when|after|before|as|while|because|since|although|though|once|until)\s+)+$/i;
+  /^(?:(?:but|and|so|yet|however|meanwhile|then|now|also|still|later|earlier|afterwards?|finally|eventually|again|soon|instead|today|yesterday|(?:on|last|this|next)\s+\w+|in\s+\d{4}|when|after|before|as|while|because|since|although|though|once|until)\s+)+$/i;
+const MANNER_ADVERB = /^[a-z]{3,}ly$/;
+
+function adverbialPrefix(prefix: string): boolean {
+  if (ADVERBIAL_PREFIX.test(prefix)) return true;
+  const words = prefix.trim().split(/\s+/);
+  return (
+    words.some((word) => MANNER_ADVERB.test(word)) &&
+    words.every((word) => MANNER_ADVERB.test(word) || ADVERBIAL_PREFIX.test(`${word} `))
+  );
+}
+
 const RELATIVES = new Set(['which', 'that', 'who']);
 /** ", 27" or ", D-Ohio" ending a subject: an age or party tag set off like an appositive. */
 const SKIPPED_BEFORE = /,\s+(?:\d{1,3}|[DRI]-[A-Z][\p{L}.]*)$/u;
@@ -251,7 +263,7 @@ function parseChunk(text: string, start: number, end: number, floor: number): No
   for (const candidate of candidates) {
     const prefix = text.slice(start, candidate);
     // "… praised what she called": a subject right after "what" opens a free relative clause.
-    if (candidate !== start && !ADVERBIAL_PREFIX.test(prefix) && !/\bwhat\s+$/i.test(prefix)) continue;
+    if (candidate !== start && !adverbialPrefix(prefix) && !/\bwhat\s+$/i.test(prefix)) continue;
     const np = readNounPhrase(text, candidate, candidate === floor || candidate === start);
     if (np && np.end === end) return np;
     const place = np ? placedBy(text, np, end) : null;

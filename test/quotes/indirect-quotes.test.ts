@@ -188,6 +188,17 @@ describe('indirect speech (sieves 3 and 4)', () => {
     assert.equal(quoteWith(quotes, 'fence was new').role, null);
   });
 
+  it('reads the subject after a conjunction and a temporal or manner adverb ("and afterward its coach, NAME,")', () => {
+    const quotes = extract(
+      [
+        'Brennock won the title, and afterward its coach, Dana Harlow, insisted she had never doubted it.',
+        'The team lost, and privately its captain, Mia Lund, said she was furious.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'never doubted').speaker, 'Dana Harlow');
+    assert.equal(quoteWith(quotes, 'was furious').speaker, 'Mia Lund');
+  });
+
   it('reads a description whose head a name modifies ("The House speaker, NAME,") as describing the name', () => {
     const quote = quoteWith(
       extract('The House speaker, Raymond Thiel, said he had not decided whether to schedule a vote.'),
