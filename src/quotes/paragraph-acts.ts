@@ -2,10 +2,13 @@
 // adjacent attribution (1) before a colon introducer (2) before the innermost reported clause,
 // "according to" or label (3, 4). A later sieve never overrides an earlier one.
 
+import { irregularBase } from '../text/irregular-verbs.js';
 import { countWords, type Range, splitSentences } from '../text/sentences.js';
+import { lexiconTags } from '../text/word-lexicon.js';
 import { findAfterAct } from './after-act.js';
 import { findClauseActs, type Sentence } from './clause-acts.js';
 import { findColonAct } from './colon-acts.js';
+import { SPEECH_VERBS } from './lexicon.js';
 import { contentStart } from './paragraph-layout.js';
 import { looksLikeTitle } from './quote-drafts.js';
 import { type QuoteSpan, spanEnd, spanStart, withoutInnerClose } from './quote-marks.js';
@@ -222,16 +225,64 @@ export function enclosingAct(act: SpeechAct, acts: ParagraphActs['acts']): Speec
  * speech: coordination joins two propositions, each with its own status.
  */
 const COORDINATION = /,\s+(?:and|but)\s+(?:that|he|she|they|it|we)\s/g;
+/**
+ * "… that he had the votes and would call for one "as soon as …"": "and" before a verb joins two
+ * predicates of one subject, each a proposition of its own, as two clauses are.
+ */
+const VERB_COORDINATION = /,?\s+(?:and|but)\s+(\p{Ll}+)\s/gu;
+
+/** A word that opens a predicate: a finite or bare verb, by the lexicon, the -ed form or an irregular past. */
+function opensPredicate(word: string): boolean {
+  const tags = lexiconTags(word);
+  return /Modal|PastTense|PresentTense|Infinitive|Copula|Auxiliary/.test(tags) || isPast(word);
+}
+
+/** A past form: "declined", "lost", "was". */
+function isPast(word: string): boolean {
+  return /PastTense/.test(lexiconTags(word)) || /^\p{Ll}{3,}ed$/u.test(word) || irregularBase(word) !== null;
+}
+
+const MODAL = /\b(?:would|could|will|should|might|may|can|must|shall)\s/;
+
+/**
+ * A predicate after the reported words that the speaker did rather than said: another verb of speech
+ * or a refusal to speak ("… and declined to say more", "… and added that …"), or a past verb where the
+ * reported clause has a modal (a predicate of that clause would be a bare verb). Either is coordinated
+ * with the reporting verb, so what was said ends before it; the clause before it is reported all the same.
+ */
+function speakersOwnAct(verb: string, before: string): boolean {
+  return SPEECH_VERBS.has(verb) || REFUSALS.has(verb) || (isPast(verb) && MODAL.test(before));
+}
+
+const REFUSALS = new Set(['declined', 'refused']);
+
+/**
+ * Where each predicate conjunct's "and" begins and where its verb does. After a modal ("the company
+ * would "respond …" and declined to discuss it") a predicate of the same clause would be a bare verb:
+ * a past one is the speaker's own act, coordinated with the reporting verb, not part of what was said.
+ */
+function predicateJoints(masked: string, c: Range, tail: boolean): { end: number; start: number }[] {
+  return [...masked.slice(c.start, c.end).matchAll(VERB_COORDINATION)]
+    .filter((m) => opensPredicate(m[1] ?? ''))
+    .filter((m) => !tail || !speakersOwnAct(m[1] ?? '', masked.slice(c.start, c.start + m.index)))
+    .map((m) => ({
+      end: c.start + m.index,
+      start: c.start + m.index + m[0].length - (m[1]?.length ?? 0) - 1,
+    }));
+}
 
 function quoteFreeHead(
   masked: string,
   c: Range,
   overlaps: (from: number, to: number) => boolean,
 ): Range | null {
-  for (const m of masked.slice(c.start, c.end).matchAll(COORDINATION)) {
-    const end = c.start + m.index;
+  const clauses = [...masked.slice(c.start, c.end).matchAll(COORDINATION)].map((m) => c.start + m.index);
+  const ends = [...clauses, ...predicateJoints(masked, c, false).map((joint) => joint.end)].sort(
+    (a, b) => a - b,
+  );
+  for (const end of ends) {
     if (overlaps(c.start, end)) return null;
-    if (overlaps(end, c.end)) return { start: c.start, end };
+    if (overlaps(end, c.end)) return trimClause(masked, c.start, end);
   }
   return null;
 }
@@ -269,11 +320,14 @@ function quoteFreeTail(
   c: Range,
   overlaps: (from: number, to: number) => boolean,
 ): Range | null {
-  const joints = [...masked.slice(c.start, c.end).matchAll(SECOND_CLAUSE)];
-  const last = joints.at(-1);
-  if (last?.index === undefined) return null;
-  const start = c.start + last.index + last[0].length;
-  if (overlaps(start, c.end) || !overlaps(c.start, start)) return null;
+  const clauses = [...masked.slice(c.start, c.end).matchAll(SECOND_CLAUSE)].map(
+    (m) => c.start + m.index + m[0].length,
+  );
+  const starts = [...clauses, ...predicateJoints(masked, c, true).map((joint) => joint.start)].sort(
+    (a, b) => a - b,
+  );
+  const start = starts.at(-1);
+  if (start === undefined || overlaps(start, c.end) || !overlaps(c.start, start)) return null;
   return { start, end: c.end };
 }
 

@@ -399,6 +399,24 @@ describe('indirect speech (sieves 3 and 4)', () => {
     assert.equal(second.text, 'trucks would be let through every six hours');
   });
 
+  it("reports a quote-free predicate coordinated with one holding a quote, not the speaker's own acts", () => {
+    const quotes = extract(
+      [
+        'Sen. Owen Kirby said on Thursday that he had the votes to override and would call for one "as soon as the chamber reconvenes."',
+        'Gov. Ann Treadwell vetoed the bill, saying it would "invite lawsuits" and leave small towns paying the bill.',
+        'Coach Luis Arrieta said the dressing room would be "quiet, very quiet" and declined to say more.',
+        'Mayor Tess Ambrose said the review was "a nice gesture" and added that she would lobby for the override.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'the votes').text, 'he had the votes to override');
+    assert.equal(quoteWith(quotes, 'the votes').kind, 'indirect');
+    assert.equal(quoteWith(quotes, 'leave small towns').text, 'leave small towns paying the bill');
+    assert.equal(quoteWith(quotes, 'leave small towns').speaker, 'Ann Treadwell');
+    // Declining to speak is what the coach did, not what he said.
+    assert.ok(!quotes.some((quote) => quote.text.includes('declined')));
+    assert.ok(!quotes.some((quote) => quote.text.startsWith('added')));
+  });
+
   it('reads "said in a text message that …" with a compound noun in the adjunct', () => {
     const quote = quoteWith(
       extract('Mariela Sosa said in a text message that nobody had asked anyone to clear the road.'),
