@@ -221,7 +221,13 @@ function listsCounted(passage: Passage, counted: Counted | null): boolean {
  * alone elsewhere ("population centers" in another story) says nothing about Lancaster.
  */
 function holdsFocus(passage: Passage, focus: KeyTerm, analysis: QuestionAnalysis): boolean {
-  const owners = analysis.entities.map((entity) => contentTerms(entity.name));
+  // An owner is written as the documents write it ("AG" as "Attorney General"); a name that is itself
+  // the focus ("what does the AG have to do with this") owns nothing.
+  const equivalents = new Map(analysis.keyTerms.map((term) => [term.stem, term.equivalentStems]));
+  const owners = analysis.entities
+    .map((entity) => contentTerms(entity.name))
+    .filter((owner) => !owner.includes(focus.stem))
+    .map((owner) => owner.flatMap((stem) => [stem, ...(equivalents.get(stem) ?? [])]));
   const stems = [focus.stem, ...focus.synonymStems, ...focus.equivalentStems, ...focus.relatedStems];
   return sentencesOf(passage.text).some((sentence) => {
     const present = new Set(contentTerms(sentence));

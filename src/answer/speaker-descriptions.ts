@@ -141,6 +141,10 @@ export function speakerByDescription(description: string, context: SearchContext
         const own = stem(expandAbbreviation(word) ?? word);
         if (stems.has(own) || context.wordnet.synonyms(word).some((synonym) => stems.has(stem(synonym))))
           return true;
+        // "D-NH", "R-Texas": a hyphenated tag fits where each of its parts does, as the documents' own
+        // tag is read word by word.
+        const parts = word.split('-');
+        if (parts.length > 1 && parts.every((part) => part !== '' && stems.has(stem(part)))) return true;
         // A short form the documents define ("SASC") stands for its name: every word of it must fit.
         return (context.aliases.get(word) ?? []).some((name) =>
           contentTerms(name).every((part) => stems.has(part)),

@@ -77,8 +77,11 @@ describe('the answerability decision', () => {
     // Members of a group that speaks are described too, by the group and by their own state.
     assert.equal(speakerByDescription('the Michigan senator', context)?.name, 'Gary Peters');
     assert.equal(speakerByDescription('the Massachusetts senator', context)?.name, 'Elizabeth Warren');
+    // A party and state tag as the documents write it after a name, hyphen and all.
+    assert.equal(speakerByDescription('the D-RI senator', context)?.name, 'Jack Reed');
     // A description that fits no one, or several, names no one.
     assert.equal(speakerByDescription('the Texas senator', context), null);
+    assert.equal(speakerByDescription('the R-RI senator', context), null);
     assert.equal(speakerByDescription('the senator', context), null);
   });
 
@@ -163,6 +166,9 @@ describe('the answerability decision', () => {
     const addressee = await askOf('Which outlet did the NASA administrator speak with?');
     assert.equal(addressee.abstained, false, addressee.answer);
     // A name answers "which university…", and no passage about Meyer gives one he is not.
+    // A short form asked about is written in full in the documents ("AG", "Attorney General").
+    const short = await askOf('what does the AG have to do with this?');
+    assert.equal(short.abstained, false, short.answer);
     const university = await askOf('Which university did Meyer graduate from?');
     assert.equal(university.abstained, true, university.answer);
     assert.match(university.answer, /No passage names the university asked about\./);
