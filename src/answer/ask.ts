@@ -105,7 +105,10 @@ export async function ask(context: SearchContext, options: AskOptions): Promise<
         ? context.documents.get(passages[0]?.doc ?? '')
         : undefined;
   const topParagraphs = top ? await context.store.documentParagraphs(top.id, top.paragraphCount) : [];
-  const meant = top && isDocumentMeant(options.question, top, topParagraphs) ? top : undefined;
+  // A document the question names by author and kind is meant, whatever else the request's words are
+  // ("the main point of the axios piece").
+  const meant =
+    top && (top.id === named || isDocumentMeant(options.question, top, topParagraphs)) ? top : undefined;
   if (meant && !options.unsolicited)
     return {
       ...plain(),

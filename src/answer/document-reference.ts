@@ -16,6 +16,16 @@ const REFERENCE = new RegExp(
   'gu',
 );
 
+/**
+ * "the axios piece", "the reed statement": chat writes the name in lower case. Such a word names a
+ * document only where its metadata writes the word as a name (with a capital), not as a role.
+ */
+const LOWERCASE_REFERENCE = new RegExp(
+  // A lookahead, so that each word is tried ("of the axios piece" is read at "axios" too).
+  String.raw`\b(\p{Ll}[\p{Ll}'’-]*)(?=(?:['’]s)?\s+(?:\p{Ll}+\s+|\d{4}\s+){0,2}?(${DOCUMENT_NOUN})\b)`,
+  'gu',
+);
+
 /** The documents the question names by author or publisher and kind; empty when it names none. */
 export function referencedDocuments(question: string, context: SearchContext): string[] {
   return documentReference(question, context).documents;
@@ -31,7 +41,12 @@ export function documentReference(
 ): { documents: string[]; terms: string[] } {
   const found = new Set<string>();
   const terms = new Set<string>();
-  for (const match of question.matchAll(REFERENCE)) {
+  const typed = [...question.matchAll(LOWERCASE_REFERENCE)].filter((match) =>
+    [...context.documents.values()].some((document) =>
+      capitalisedWords(namesOf(document.meta)).has((match[1] ?? '').replace(/['’]s$/, '')),
+    ),
+  );
+  for (const match of [...question.matchAll(REFERENCE), ...typed]) {
     const written = (match[1] ?? '').replace(/['’]s$/, '');
     // "the Illinois senator's letter": a place is also known by its other names ("IL" in "D-IL").
     const others = written.includes(' ')
@@ -56,8 +71,20 @@ export function documentReference(
 function describe(meta: DocumentMeta): string {
   return [
     meta.title,
+    // What a publisher puts out is an article, a story, a piece, whatever its front matter calls it.
+    meta.publisher ? 'article story piece' : '',
     meta.source ?? '',
     meta.publisher ?? '',
     ...meta.speakers.flatMap((speaker) => [speaker.name, speaker.role ?? '']),
   ].join(' ');
+}
+
+/** Who wrote, published or speaks in the document: a title's capitals are title case, not names. */
+function namesOf(meta: DocumentMeta): string {
+  return [meta.source ?? '', meta.publisher ?? '', ...meta.speakers.map((speaker) => speaker.name)].join(' ');
+}
+
+/** The words a text writes with a capital, in lower case: the names in a document's metadata. */
+function capitalisedWords(text: string): Set<string> {
+  return new Set([...text.matchAll(/\b\p{Lu}[\p{L}'’-]*/gu)].map((m) => m[0].toLowerCase()));
 }

@@ -37,6 +37,17 @@ describe('document-level requests', () => {
     assert.ok(gist.citations.every((citation) => citation.doc.includes('reed-2023-09')));
   });
 
+  it("finds the document a request names in lower case, and calls a publisher's document an article or piece", async () => {
+    const piece = await ask(fixture.context, { question: "what's the main point of the axios piece", k: 5 });
+    assert.equal(piece.abstained, false, piece.answer);
+    assert.ok(piece.citations.every((citation) => citation.doc.includes('axios-musk-putin')));
+    const reed = await ask(fixture.context, { question: 'what is the gist of the reed statement', k: 5 });
+    assert.ok(
+      reed.citations.every((citation) => citation.doc.includes('reed-2023-09')),
+      reed.answer,
+    );
+  });
+
   it('lists the documents that quote someone, a group’s statement counting for its members there', async () => {
     const reed = await ask(fixture.context, { question: 'which documents quote reed?', k: 5 });
     assert.match(reed.answer, /^2 of the 5 documents quote reed:/);
