@@ -130,6 +130,31 @@ class TableBuilder {
     return entity;
   }
 
+  /**
+   * "Prairie & Western" after "Prairie & Western Railway", "Lakeshore" after "Lakeshore General
+   * Hospital": news shortens an organisation's name to its first words once it has been given in full.
+   * Only when exactly one organisation named so far begins so, and no person goes by the words.
+   */
+  orgShortenedTo(name: string): Entity | undefined {
+    // Once read as one organisation's short name, it stays that organisation's.
+    const known = this.shortNames.get(name.toLowerCase());
+    if (known) return known;
+    const prefix = `${name.toLowerCase()} `;
+    if (this.surnameOwner(name.split(/\s+/).pop() ?? '') && !name.includes(' ')) return undefined;
+    // A name the lexicon could not place ("Prairie & Western Railway") counts when the short form keeps
+    // two words or more: one word may be a person's given name ("Harlan" of "Harlan Boateng").
+    const placeable = (e: Entity) => e.kind === 'org' || (e.kind === 'unknown' && name.includes(' '));
+    const found = this.entities.filter((e) => placeable(e) && e.name.toLowerCase().startsWith(prefix));
+    const [only] = found;
+    if (found.length !== 1 || !only) return undefined;
+    this.shortNames.set(name.toLowerCase(), only);
+    // The resolver reads the short name as the organisation too, as it reads a defined short form.
+    if (!this.aliases.has(name.toLowerCase())) this.aliases.set(name.toLowerCase(), only);
+    return only;
+  }
+
+  private readonly shortNames = new Map<string, Entity>();
+
   /** A one-word mention joins the full name that ends with it ("Meyer" → "Dan Meyer"). */
   surnameOwner(word: string): Entity | undefined {
     return this.byLastWord.get(word.toLowerCase())?.find((e) => e.kind !== 'org');
@@ -176,7 +201,8 @@ class TableBuilder {
       return this.add(alias?.name ?? publicationName(run, text), 'publication', pos);
     }
     const owner = run.nameWords.length === 1 ? this.surnameOwner(run.name) : undefined;
-    const entity = this.add(owner?.name ?? run.name, run.kind, pos);
+    const shortened = owner || run.kind === 'person' ? undefined : this.orgShortenedTo(run.name);
+    const entity = this.add(owner?.name ?? shortened?.name ?? run.name, shortened ? 'org' : run.kind, pos);
     const first = run.nameWords[0]?.text ?? '';
     if (
       entity.kind === 'unknown' &&

@@ -64,9 +64,13 @@ function cutAtAffiliation(words: Word[], rolePrefixed: boolean): void {
   if (of < 0) return;
   const before = words.slice(0, of);
   const after = words.slice(of + 1);
-  // "coach Ray Villanueva of Selby State": after a lowercase noun for a person's role, the capitalised
-  // words are that person's name, and "of …" where they work — whatever the lexicon knows of the names.
-  if (rolePrefixed && before.length >= 2 && before.every(isNameWord) && after.some((w) => w.capital)) {
+  // "coach Ray Villanueva of Selby State", "Sen. Rosa Delgado of Nebraska": after a noun or a title for
+  // a person's role, the capitalised words are that person's name, and "of …" where they work or come
+  // from — whatever the lexicon knows of the names ("Secretary of Defense Lloyd Austin" has no name
+  // before its "of").
+  const titled = before.findIndex((w) => !isTitle(w));
+  const named = titled > 0 ? before.slice(titled) : rolePrefixed ? before : [];
+  if (named.length >= 2 && named.every(isNameWord) && after.some((w) => w.capital)) {
     words.length = of;
     return;
   }

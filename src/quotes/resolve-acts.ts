@@ -129,7 +129,15 @@ export function resolveActs(
       const speaker = act.np
         ? own
           ? subject
-          : resolver.resolve(act.np, { pos, paragraph: number, subject, opening, speaking: true, object })
+          : resolver.resolve(act.np, {
+              pos,
+              paragraph: number,
+              paragraphStart: paragraph.start,
+              subject,
+              opening,
+              speaking: true,
+              object,
+            })
         : parent;
       // An appositive at this mention ("said Jane Roe, the commissioner") is the speaker's role.
       if (speaker && act.role && !speaker.role && speaker.kind === 'person')

@@ -46,6 +46,8 @@ export interface ResolveContext {
    * English would write as a reflexive ("told himself").
    */
   object?: string | null;
+  /** Where the mention's paragraph begins (absolute offset), for who that paragraph brings in. */
+  paragraphStart?: number;
 }
 
 interface Noted {
@@ -166,6 +168,23 @@ export class SpeakerResolver {
    * The people (full names) the text names between `from` and `to` who can be "he" or "she" of this
    * gender — known to have it, or of unknown gender — other than `except`.
    */
+  /** The one person of the gender first named after `found` was heard, and before the pronoun. */
+  private newcomer(gender: 'm' | 'f', found: Noted, ctx: ResolveContext): Speaker | null {
+    const first = (e: Entity) => Math.min(...e.mentions.filter((m) => m >= 0));
+    const fresh = this.table.entities.filter(
+      (e) =>
+        e.kind === 'person' &&
+        e.words.length >= 2 &&
+        e.gender === gender &&
+        e.name !== this.voice &&
+        e.name !== ctx.object &&
+        first(e) > found.pos &&
+        first(e) >= (ctx.paragraphStart ?? Number.POSITIVE_INFINITY) &&
+        first(e) < ctx.pos,
+    );
+    return fresh.length === 1 && fresh[0] ? entitySpeaker(fresh[0], null) : null;
+  }
+
   peopleNamedBetween(gender: 'm' | 'f', from: number, to: number, except: Pick<Speaker, 'name'>): Speaker[] {
     return this.table.entities
       .filter(
@@ -259,7 +278,9 @@ export class SpeakerResolver {
       // Of unknown gender, only a person-like name ("Dan Meyer", "Sen. Reed") or someone with a role can
       // be "he" or "she": a lone capitalised word of unknown gender ("Passengers vented …") may be no
       // person at all.
-      const personLike = (s: Speaker) => s.name.trim().includes(' ') || s.role !== null || s.unnamed === true;
+      // "Prairie & Western": an ampersand joins the names of a firm, never a person's.
+      const personLike = (s: Speaker) =>
+        !s.name.includes('&') && (s.name.trim().includes(' ') || s.role !== null || s.unnamed === true);
       const other = (s: Speaker) => s.name !== this.voice && s.name !== ctx.object;
       const agrees = (s: Speaker) => {
         const known = this.genderOf(s);
@@ -271,6 +292,11 @@ export class SpeakerResolver {
         this.recent(ctx, agrees) ??
         this.recentSubject(ctx, (s) => PEOPLE.has(s.kind) && other(s) && this.genderOf(s) === gender);
       if (found && this.rivalBetween(found, gender, ctx)) return null;
+      // "For Owen Kirkby, who runs a grain elevator, … “We’ll pay more,” he said": a person the paragraph
+      // introduces, new to the text, before the pronoun is whom it means, over a speaker of an earlier
+      // paragraph — news brings a new voice in just before their words.
+      const introduced = found && found.paragraph < ctx.paragraph ? this.newcomer(gender, found, ctx) : null;
+      if (introduced) return introduced;
       // Nobody heard from or made the subject agrees: when the text so far names exactly one person
       // of that gender, no one else can be meant ("The granddaughter is Sofia Bellini … ¶ "…," she said").
       if (!found) return this.onlyPerson(gender, ctx.pos, this.voice ? { name: this.voice } : null);

@@ -314,6 +314,31 @@ describe('pronouns need a person to refer to', () => {
     assert.notEqual(quoteWith(quotes, 'Four minutes slow').speaker, 'Owen Penhallow');
   });
 
+  it('reads "of X" after a titled name as where the person is from ("Sen. Rosa Delgado of Nebraska")', () => {
+    const quotes = extract(
+      [
+        'Sen. Rosa Delgado of Nebraska posted on X: "The decision will cost farmers."',
+        'Mayor Ellen Chu of Sadler Junction spoke next. "I’ve heard that before," Chu told the network.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'cost farmers').speaker, 'Rosa Delgado');
+    assert.equal(quoteWith(quotes, 'heard that before').speaker, 'Ellen Chu');
+  });
+
+  it('reads an organisation\'s shortened name as the organisation, and a firm\'s name never as "he"', () => {
+    const quotes = extract(
+      [
+        'The commission approved the merger of Coastline Rail and Prairie & Western Railway.',
+        '"This is a good day," said Harlan Boateng, chief executive of Coastline.',
+        'Prairie & Western said in a statement that customers would see no change.',
+        'For Owen Kirkby, who runs a grain elevator in Tolley, the decision comes down to price. "We’ll pay more," he said.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'no change').speaker, 'Prairie & Western Railway');
+    // The person the paragraph brings in, not the speaker of an earlier one, says the words after "he said".
+    assert.equal(quoteWith(quotes, 'pay more').speaker, 'Owen Kirkby');
+  });
+
   it('reads "of X" after a name that a lowercase role noun introduces as where the person works', () => {
     const quotes = extract(
       [
