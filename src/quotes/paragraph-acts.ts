@@ -149,8 +149,13 @@ export function findParagraphActs(text: string, spans: readonly QuoteSpan[], mas
     const own = after[i];
     const partner = after[i - 1]?.spans.includes(i) ? after[i - 1] : null;
     const previousEnd = i > 0 ? spanEnd(spans[i - 1] as QuoteSpan, text.length) : 0;
-    const adjacent =
-      own ?? partner ?? findColonAct(text, masked, spans, i, Math.max(sentence.contentStart, previousEnd));
+    const colon = () => findColonAct(text, masked, spans, i, Math.max(sentence.contentStart, previousEnd));
+    // `Rusk wrote to Pell: "… we are done." Pell replied, "…"`: words closed by a full stop end their
+    // sentence, so a speaker introducing them before the colon is theirs; the name after them opens the
+    // next sentence (and the next quote).
+    const ended =
+      own !== null && /[.…]$/.test(withoutInnerClose(text.slice(span.innerStart, span.innerEnd)).trim());
+    const adjacent = (ended ? (colon() ?? own) : own) ?? partner ?? colon();
     // `… acknowledged that the audit was "a formality," the Tribune reported`: a fragment inside someone's
     // reported clause is theirs; the attribution after it only says who reported it.
     const inner = own && !opensSentence(span, sentence) ? reportedClauseAround(span, sentence) : undefined;

@@ -314,6 +314,14 @@ describe('pronouns need a person to refer to', () => {
     assert.notEqual(quoteWith(quotes, 'Four minutes slow').speaker, 'Owen Penhallow');
   });
 
+  it('credits words closed by a full stop to the speaker before their colon, not to the name after them', () => {
+    const quotes = extract(
+      'Anita Rusk and Gordon Pell ran the fund. In one email, Rusk wrote to Pell: "We are done." Pell replied, according to the indictment, "Agreed. Delete this."',
+    );
+    assert.equal(quoteWith(quotes, 'We are done').speaker, 'Anita Rusk');
+    assert.equal(quoteWith(quotes, 'Delete this').speaker, 'Gordon Pell');
+  });
+
   it('reads "of X" after a titled name as where the person is from ("Sen. Rosa Delgado of Nebraska")', () => {
     const quotes = extract(
       [
