@@ -54,6 +54,35 @@ function noteIssuedDocument(sentence: string, author: Speaker | null, resolver: 
   if (opinion && author) resolver.noteDocument(opinion === 'dissented' ? 'dissent' : 'concurrence', author);
 }
 
+/**
+ * "It was written by Walter Brisbane, …, and read aloud by his granddaughter": who wrote a document
+ * (the passive's agent) is its author, whom "the statement said" later means — whoever reads it out.
+ * The document is named in the sentence or, as "It", in the one before it.
+ */
+const WRITTEN_BY = /\b(?:written|drafted|penned|authored|signed)\s+by\s+/u;
+const DOCUMENT_NOUN = new RegExp(String.raw`\b(${[...STATEMENT_NOUNS].join('|')})\b`, 'gu');
+
+function noteWrittenBy(
+  text: string,
+  sentence: Sentence,
+  resolver: SpeakerResolver,
+  where: { pos: number; paragraph: number },
+): void {
+  const part = text.slice(sentence.contentStart, sentence.end);
+  const by = WRITTEN_BY.exec(part);
+  if (!by) return;
+  const named = [...part.slice(0, by.index).matchAll(DOCUMENT_NOUN)].at(-1)?.[1];
+  const pronoun = /^\s*It\b/.test(part);
+  const earlier = pronoun
+    ? [...text.slice(0, sentence.contentStart).matchAll(DOCUMENT_NOUN)].at(-1)?.[1]
+    : undefined;
+  const noun = named ?? earlier;
+  if (!noun) return;
+  const np = readNounPhrase(text, sentence.contentStart + by.index + by[0].length);
+  const writer = np && np.kind === 'name' ? resolver.resolve(np, where) : null;
+  if (writer) resolver.noteDocument(noun.toLowerCase(), writer);
+}
+
 /** The speaker of the sentence's first attribution that was resolved. */
 function author(
   pa: ParagraphActs,
@@ -153,6 +182,7 @@ export function resolveActs(
         resolver.noteGender(speaker, pronoun[1].toLowerCase() === 'he' ? 'm' : 'f');
       if (speaker && used.has(act)) resolver.noteSpeaker(speaker, pos, number);
     }
+    noteWrittenBy(text, sentence, resolver, { pos: paragraph.start + from, paragraph: number });
     noteIssuedDocument(
       pa.masked.slice(from, sentence.end),
       author(pa, sentence, speakers) ?? subject,

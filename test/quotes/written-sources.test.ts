@@ -356,4 +356,15 @@ describe('written sources and the organisations behind them', () => {
     );
     assert.equal(quoteWith(quotes, 'more repair').speaker, 'Imogen Tarrant');
   });
+
+  it('credits "the statement said" to whom the text says wrote it, not to whoever reads it out', () => {
+    const quotes = extract(
+      [
+        'Gordon Pell said only, "Yes, Your Honor."',
+        'The hearing included a victim impact statement. It was written by Walter Brisbane, a retired road worker, and read aloud by his granddaughter, Nicole Brisbane.',
+        '"I worked 31 years for this county," the statement said.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, '31 years').speaker, 'Walter Brisbane');
+  });
 });
