@@ -20,6 +20,12 @@ const ABBREVIATIONS = new Set(
 const CLOSERS = '"\'”’“‘)]»«›‹';
 const OPENERS = '"“‘\'(«[„‚»‹›';
 
+/**
+ * "… to 6 p.m. The city manager …": a capitalised determiner or subject pronoun never stands inside an
+ * English sentence, so after an abbreviation's full stop it opens the next one (the stop does both jobs).
+ */
+const SENTENCE_OPENER = /^(?:The|A|An|He|She|It|They|We|His|Her|Its|Their|This|These|Those|There)\s/;
+
 function isAbbreviation(text: string, dot: number, floor: number): boolean {
   const before = /[\p{L}.]+$/u.exec(text.slice(Math.max(floor, dot - 24), dot))?.[0] ?? '';
   const word = before.replace(/^\.+/, '');
@@ -59,7 +65,13 @@ export function splitSentences(
     // only before a number.
     const wordNo =
       /(?:^|[^\p{L}])no$/iu.test(text.slice(Math.max(sentenceStart, i - 3), i)) && !/\p{N}/u.test(next);
-    if (ch === '.' && !wordNo && isAbbreviation(text, i, sentenceStart)) continue;
+    if (
+      ch === '.' &&
+      !wordNo &&
+      isAbbreviation(text, i, sentenceStart) &&
+      !SENTENCE_OPENER.test(text.slice(k, k + 8))
+    )
+      continue;
     ranges.push({ start: sentenceStart, end: j });
     sentenceStart = k;
   }

@@ -95,6 +95,18 @@ describe('splitSentences', () => {
       'She said the study was thin.',
     ]);
   });
+
+  it('ends a sentence at an abbreviation when a capitalised determiner or pronoun follows it', () => {
+    const text =
+      'Meters run from 9 a.m. to 6 p.m. The city manager said so. The U.S. House voted. Sen. Reed agreed.';
+    const sentences = splitSentences(text).map((r) => text.slice(r.start, r.end));
+    assert.deepEqual(sentences, [
+      'Meters run from 9 a.m. to 6 p.m.',
+      'The city manager said so.',
+      'The U.S. House voted.',
+      'Sen. Reed agreed.',
+    ]);
+  });
 });
 
 describe('quoteOverlap', () => {
