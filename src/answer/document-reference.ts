@@ -79,9 +79,12 @@ function describe(meta: DocumentMeta): string {
   ].join(' ');
 }
 
-/** Who wrote, published or speaks in the document: a title's capitals are title case, not names. */
+/**
+ * Who published or speaks in the document: a title's capitals are title case, and a source line's
+ * ("Office of U.S. Senator …") hold roles, not names.
+ */
 function namesOf(meta: DocumentMeta): string {
-  return [meta.source ?? '', meta.publisher ?? '', ...meta.speakers.map((speaker) => speaker.name)].join(' ');
+  return [meta.publisher ?? '', ...meta.speakers.map((speaker) => speaker.name)].join(' ');
 }
 
 /** The words a text writes with a capital, in lower case: the names in a document's metadata. */
