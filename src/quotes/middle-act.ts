@@ -59,10 +59,24 @@ function opensClause(text: string, from: number, end: number): boolean {
 const RELATIVE_STARTS = new Set(['that', 'which', 'who', 'whom', 'whose', 'where']);
 const FINITE_AUXILIARIES = new Set(['has', 'have', 'had', 'does', 'do', 'did']);
 
+/**
+ * "Asked after the meeting whether the plan was dead, he said, …", "Reached by phone, she said …": a
+ * sentence that opens with a participle opens with an adjunct about the speaker (often the question
+ * put to them), not with words of theirs that the attribution interrupts.
+ */
+function participialOpening(before: string): boolean {
+  const first = /^\s*(\p{L}+)/u.exec(before)?.[1]?.toLowerCase() ?? '';
+  return (
+    SPEECH_VERBS.has(first) ||
+    SPEECH_PARTICIPLES.has(first) ||
+    (first.length >= 5 && /(?:ed|ing)$/.test(first) && /PastTense|Gerund|Participle/.test(lexiconTags(first)))
+  );
+}
+
 export function findMiddleAct(text: string, masked: string, s: Sentence): SpeechAct | null {
   for (let c = masked.indexOf(',', s.contentStart); c >= 0 && c < s.end; c = masked.indexOf(',', c + 1)) {
     const before = masked.slice(s.contentStart, c);
-    if (before.trim() === '' || AFTER_QUOTE.test(before)) continue;
+    if (before.trim() === '' || AFTER_QUOTE.test(before) || participialOpening(before)) continue;
     const found = readAttribution(text, c, false);
     if (!found) continue;
     // "…, said Priya Menon, an analyst at Calder, "…"": the appositive belongs to the attribution, so the

@@ -188,6 +188,14 @@ describe('indirect speech (sieves 3 and 4)', () => {
     assert.equal(quoteWith(quotes, 'fence was new').role, null);
   });
 
+  it('reads a participle opening a sentence ("Asked whether …, he said,") as no words of the speaker', () => {
+    const quotes = extract(
+      'Mayor Philip Brandauer did not vote. Asked after the meeting whether the plan was dead, he said, "Nothing is dead."',
+    );
+    assert.ok(!quotes.some((quote) => quote.text.startsWith('Asked')));
+    assert.equal(quoteWith(quotes, 'Nothing is dead').speaker, 'Philip Brandauer');
+  });
+
   it('reads the subject after a conjunction and a temporal or manner adverb ("and afterward its coach, NAME,")', () => {
     const quotes = extract(
       [
