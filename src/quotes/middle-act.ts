@@ -74,9 +74,11 @@ function participialOpening(before: string): boolean {
 }
 
 export function findMiddleAct(text: string, masked: string, s: Sentence): SpeechAct | null {
-  for (let c = masked.indexOf(',', s.contentStart); c >= 0 && c < s.end; c = masked.indexOf(',', c + 1)) {
+  const first = masked.indexOf(',', s.contentStart);
+  if (first < 0 || first >= s.end || participialOpening(masked.slice(s.contentStart, first))) return null;
+  for (let c = first; c >= 0 && c < s.end; c = masked.indexOf(',', c + 1)) {
     const before = masked.slice(s.contentStart, c);
-    if (before.trim() === '' || AFTER_QUOTE.test(before) || participialOpening(before)) continue;
+    if (before.trim() === '' || AFTER_QUOTE.test(before)) continue;
     const found = readAttribution(text, c, false);
     if (!found) continue;
     // "…, said Priya Menon, an analyst at Calder, "…"": the appositive belongs to the attribution, so the

@@ -59,7 +59,7 @@ function classify(words: Word[], title: string | null, nameWords: Word[]): RunKi
  * "Mira Holt of Dunmore Securities": a person's name followed by "of" and an organisation is the person
  * and where they work, not one name ("Secretary of Defense Lloyd Austin" has the person after "of").
  */
-function cutAtAffiliation(words: Word[], rolePrefixed: boolean): void {
+function cutAtAffiliation(words: Word[], rolePrefixed: () => boolean): void {
   const of = words.findIndex((w, i) => i > 0 && w.text === 'of');
   if (of < 0) return;
   const before = words.slice(0, of);
@@ -69,7 +69,7 @@ function cutAtAffiliation(words: Word[], rolePrefixed: boolean): void {
   // from — whatever the lexicon knows of the names ("Secretary of Defense Lloyd Austin" has no name
   // before its "of").
   const titled = before.findIndex((w) => !isTitle(w));
-  const named = titled > 0 ? before.slice(titled) : rolePrefixed ? before : [];
+  const named = titled > 0 ? before.slice(titled) : rolePrefixed() ? before : [];
   if (named.length >= 2 && named.every(isNameWord) && after.some((w) => w.capital)) {
     words.length = of;
     return;
@@ -83,8 +83,11 @@ function cutAtAffiliation(words: Word[], rolePrefixed: boolean): void {
 
 /** The lowercase word right before `pos` names a person's role ("coach", "senator", "longshoreman"). */
 function afterRoleNoun(text: string, pos: number): boolean {
-  const previous = /(\p{Ll}+)\s+$/u.exec(text.slice(Math.max(0, pos - 30), pos))?.[1];
-  return previous !== undefined && isRoleNoun(previous);
+  let end = pos;
+  while (end > 0 && text[end - 1] === ' ') end--;
+  let start = end;
+  while (start > 0 && /\p{Ll}/u.test(text[start - 1] ?? '')) start--;
+  return start < end && isRoleNoun(text.slice(start, end));
 }
 
 /**
@@ -199,7 +202,7 @@ export function readNameRun(text: string, pos: number, sentenceInitial = false):
     p = word.end + 1;
   }
   while (words.length > 0 && !words[words.length - 1]?.capital) words.pop();
-  cutAtAffiliation(words, afterRoleNoun(text, pos));
+  cutAtAffiliation(words, () => afterRoleNoun(text, pos));
   const first = words[0];
   const last = words[words.length - 1];
   if (!first || !last || (words.length === 1 && first.text === 'I')) return null;

@@ -2,6 +2,7 @@
 // subjects before them (and not the subject of their own sentence), and the confidence of each act.
 
 import { FRAME_CONFIDENCE, INDIRECT_DISCOUNT, PRONOUN_FACTOR, UNNAMED_GROUP_CAP } from './confidence.js';
+import { TELL_VERBS } from './lexicon.js';
 import { STATEMENT_NOUNS } from './noun-lexicon.js';
 import { type NounPhrase, readNounPhrase } from './noun-phrase.js';
 import { indirectActs, type ParagraphActs } from './paragraph-acts.js';
@@ -154,7 +155,9 @@ export function resolveActs(
       const parent = act.parent ? (speakers.get(act.parent) ?? null) : adjunct;
       // "“…,” he told Owen": the pronoun is not the one told.
       const object =
-        act.np?.kind === 'pronoun' ? saidToOf(text, act, resolver, { pos, paragraph: number }) : null;
+        act.np?.kind === 'pronoun' && TELL_VERBS.has(act.cue.split(/\s/)[0] ?? '')
+          ? saidToOf(text, act, resolver, { pos, paragraph: number })
+          : null;
       const speaker = act.np
         ? own
           ? subject
