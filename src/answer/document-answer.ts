@@ -20,7 +20,7 @@ export type DocumentRequest = 'list' | 'summary' | 'speakers';
 
 /** "summarize the letter", "whats the piece about" (chat drops a contraction's apostrophe; "whats" is no other word). */
 const SUMMARY =
-  /^(?:(?:can|could|would)\s+you\s+)?(?:please\s+)?(?:summari[sz]e|sum\s+up|recap|give\s+me\s+(?:a\s+)?(?:summary|rundown|gist|tl;?dr))\b|\bwhat(?:['’]?s|\s+is|\s+was)\s+(?:the|this|that)\s+(?:\p{L}+\s+){0,4}?(?:article|story|piece|document|letter|statement|release|report)\s+(?:about|saying)\b|^tl;?dr\b/iu;
+  /^(?:(?:can|could|would)\s+you\s+)?(?:please\s+)?(?:summari[sz]e|sum\s+up|recap|give\s+me\s+(?:a\s+)?(?:summary|rundown|gist|tl;?dr))\b|\bwhat(?:['’]?s|\s+is|\s+was)\s+(?:the|this|that)\s+(?:[\p{L}\d.]+\s+){0,4}?(?:article|story|piece|document|letter|statement|release|report)\s+(?:about|saying)\b|^tl;?dr\b/iu;
 
 /**
  * "What's the main point of the Axios piece?", "can you give me a short overview of the letter?": a

@@ -26,6 +26,18 @@ const LOWERCASE_REFERENCE = new RegExp(
   'gu',
 );
 
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const DATED_REFERENCE = new RegExp(
+  String.raw`\b(?:(${MONTHS.map((m) => `[${m[0]}${m[0]?.toUpperCase()}]${m.slice(1)}`).join('|')})[a-z]*\.?\s+)?((?:19|20)\d{2})\s+(?:\p{Ll}+\s+){0,2}?(${DOCUMENT_NOUN})\b`,
+  'gu',
+);
+
+/** 1–12 for a month's name or its abbreviation, null for none. */
+function monthNumber(name: string): number | null {
+  const at = MONTHS.indexOf(name.toLowerCase().slice(0, 3));
+  return at < 0 ? null : at + 1;
+}
+
 /** The documents the question names by author or publisher and kind; empty when it names none. */
 export function referencedDocuments(question: string, context: SearchContext): string[] {
   return documentReference(question, context).documents;
@@ -60,6 +72,23 @@ export function documentReference(
       if (!described.has(kind) || !owner) continue;
       found.add(document.id);
       for (const word of [...owner, kind]) terms.add(word);
+    }
+  }
+  // "the November 2024 release", "the Sept. 2023 letter": a date before the kind of document names the
+  // documents of that month or year, when nothing else named one.
+  if (found.size === 0) {
+    for (const match of question.matchAll(DATED_REFERENCE)) {
+      const month = monthNumber(match[1] ?? '');
+      const year = match[2] ?? '';
+      const kind = stem((match[3] ?? '').split(/\s+/).at(-1) ?? '');
+      for (const document of context.documents.values()) {
+        const date = document.meta.date ?? '';
+        const fits =
+          date.startsWith(year) && (month === null || date.slice(5, 7) === String(month).padStart(2, '0'));
+        if (!fits || !new Set(contentTerms(describe(document.meta))).has(kind)) continue;
+        found.add(document.id);
+        terms.add(kind);
+      }
     }
   }
   // A reference that fits every document tells none apart.

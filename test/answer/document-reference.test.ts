@@ -22,6 +22,13 @@ describe('documents named by author and kind', () => {
       referencedDocuments("What did the Michigan senator's letter ask for?", fixture.context),
       ['corpus/shaheen-2023-09-starlink-letter-to-austin.md'],
     );
+    // A month and year, or a year, before the kind: the documents of that date.
+    assert.deepEqual(referencedDocuments('what is the november 2024 release about', fixture.context), [
+      'corpus/reed-shaheen-2024-11-15-musk-spacex-investigation.md',
+    ]);
+    assert.deepEqual(referencedDocuments('What did the 2023 statement say?', fixture.context), [
+      'corpus/reed-2023-09-starlink-vulnerabilities-statement.md',
+    ]);
     // No kind of document, or one every document fits: no reference.
     assert.deepEqual(referencedDocuments('What did Reed say about Starlink?', fixture.context), []);
   });
