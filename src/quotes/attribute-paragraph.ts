@@ -3,6 +3,7 @@
 // speech. Cross-paragraph state (open multi-paragraph quotes, introducers) lives in `DocumentState`.
 
 import { countWords, type Range } from '../text/sentences.js';
+import { isClauseWord } from '../text/word-lexicon.js';
 import { findIntroducerAct } from './colon-acts.js';
 import { CONTINUED_QUOTE, INTRODUCED_BLOCK, INTRODUCED_QUOTE, STANDALONE_QUOTE } from './confidence.js';
 import {
@@ -73,6 +74,26 @@ function viaOf(ctx: Context, act: SpeechAct): string | null {
  * A quote that may continue someone: it reads like speech ("…." / "…,", not a quoted title) and is a
  * sentence of its own (nothing but the quote, punctuation or a trailing "and" in its sentence).
  */
+/**
+ * "Then, a moment later: “…”": a few words of time or manner and a colon, with no subject or verb of
+ * their own, introduce more words of whoever spoke last — they name no one else.
+ */
+function adverbialLeadIn(prefix: string): boolean {
+  const trimmed = prefix.trim();
+  if (!trimmed.endsWith(':')) return false;
+  const words = trimmed
+    .slice(0, -1)
+    .split(/[\s,]+/)
+    .filter(Boolean);
+  return (
+    words.length > 0 &&
+    words.length <= MAX_LEAD_IN_WORDS &&
+    words.every((word, i) => !isClauseWord(word) && (i === 0 || !/^\p{Lu}/u.test(word)))
+  );
+}
+
+const MAX_LEAD_IN_WORDS = 6;
+
 function standsAlone(ctx: Context, span: QuoteSpan): boolean {
   const { text } = ctx.paragraph;
   const speech =
@@ -85,7 +106,8 @@ function standsAlone(ctx: Context, span: QuoteSpan): boolean {
       (s) =>
         spanStart(span) >= s.start &&
         spanStart(span) < s.end &&
-        text.slice(s.contentStart, spanStart(span)).trim() === '' &&
+        (text.slice(s.contentStart, spanStart(span)).trim() === '' ||
+          adverbialLeadIn(text.slice(s.contentStart, spanStart(span)))) &&
         /^[^\p{L}\p{N}]*(?:(?:and|or)\b[^\p{L}\p{N}]*)?$/u.test(
           ctx.pa.masked.slice(spanEnd(span, text.length), s.end),
         ),

@@ -314,6 +314,18 @@ describe('pronouns need a person to refer to', () => {
     assert.notEqual(quoteWith(quotes, 'Four minutes slow').speaker, 'Owen Penhallow');
   });
 
+  it('continues the last speaker after a lead-in of time or manner and a colon ("Then, a moment later: …")', () => {
+    const quotes = extract(
+      'Tessa Okonjo ran the second leg. "It is a relay," she said. Then, a moment later: "Okay, I will remember it."',
+    );
+    assert.equal(quoteWith(quotes, 'remember it').speaker, 'Tessa Okonjo');
+    // A lead-in with a verb or a name of its own is no continuation.
+    const other = extract('Tessa Okonjo ran. "It is a relay," she said. Coach Dana Harlow: "She is right."');
+    assert.ok(
+      !other.some((quote) => quote.text.includes('She is right') && quote.speaker === 'Tessa Okonjo'),
+    );
+  });
+
   it('credits words closed by a full stop to the speaker before their colon, not to the name after them', () => {
     const quotes = extract(
       'Anita Rusk and Gordon Pell ran the fund. In one email, Rusk wrote to Pell: "We are done." Pell replied, according to the indictment, "Agreed. Delete this."',
