@@ -1,5 +1,6 @@
 import type { DocumentMeta } from '../corpus/types.js';
 import { contentTerms, stem } from '../text/terms.js';
+import { MONTH, monthIndex } from './question-dates.js';
 import type { SearchContext } from './search-context.js';
 
 /**
@@ -26,17 +27,11 @@ const LOWERCASE_REFERENCE = new RegExp(
   'gu',
 );
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** "the November 2024 release", "the Sept. 2023 letter": a date, then the kind of document. */
 const DATED_REFERENCE = new RegExp(
-  String.raw`\b(?:(${MONTHS.map((m) => `[${m[0]}${m[0]?.toUpperCase()}]${m.slice(1)}`).join('|')})[a-z]*\.?\s+)?((?:19|20)\d{2})\s+(?:\p{Ll}+\s+){0,2}?(${DOCUMENT_NOUN})\b`,
-  'gu',
+  String.raw`\b(?:(${MONTH})\s+)?((?:19|20)\d{2})\s+((?:\p{L}+\s+){0,2}?)(${DOCUMENT_NOUN})\b`,
+  'giu',
 );
-
-/** 1–12 for a month's name or its abbreviation, null for none. */
-function monthNumber(name: string): number | null {
-  const at = MONTHS.indexOf(name.toLowerCase().slice(0, 3));
-  return at < 0 ? null : at + 1;
-}
 
 /** The documents the question names by author or publisher and kind; empty when it names none. */
 export function referencedDocuments(question: string, context: SearchContext): string[] {
@@ -78,9 +73,12 @@ export function documentReference(
   // documents of that month or year, when nothing else named one.
   if (found.size === 0) {
     for (const match of question.matchAll(DATED_REFERENCE)) {
-      const month = monthNumber(match[1] ?? '');
+      // A capitalised word between the date and the kind names the document otherwise ("the 2023
+      // Austin letter"), which the references above read.
+      if (/\p{Lu}/u.test(match[3] ?? '')) continue;
+      const month = match[1] ? monthIndex(match[1]) + 1 : null;
       const year = match[2] ?? '';
-      const kind = stem((match[3] ?? '').split(/\s+/).at(-1) ?? '');
+      const kind = stem((match[4] ?? '').split(/\s+/).at(-1) ?? '');
       for (const document of context.documents.values()) {
         const date = document.meta.date ?? '';
         const fits =

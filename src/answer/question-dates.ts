@@ -32,7 +32,14 @@ const MONTHS = [
   'december',
 ];
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
-const MONTH = `(?:${MONTHS.join('|')}|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\\.?)`;
+/** A month's name or its abbreviation, as a regular expression source (match case-insensitively). */
+export const MONTH = `(?:${MONTHS.join('|')}|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\\.?)`;
+
+/** 0–11 for a month's name or abbreviation ("Sept.", "november"), or -1. */
+export function monthIndex(word: string): number {
+  const lower = word.toLowerCase();
+  return lower.length < 3 ? -1 : MONTHS.findIndex((name) => lower.startsWith(name.slice(0, 3)));
+}
 /** A stretch of time a phrase names: its first day and the first day after it. */
 const PERIOD = `(?:\\d{4}-\\d{2}-\\d{2}|${MONTH}(?:\\s+\\d{4})?|\\d{4}|${WEEKDAYS.join('|')}|today|yesterday|(?:last|this|past)\\s+(?:week|month|year))`;
 /** "in 2023 and 2024", "in March or in April": periods a question names together, any of which it means. */
@@ -65,7 +72,7 @@ function periodOf(text: string, now: Date | null): Span | null {
     return { start: word, end: iso(utc(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate() + 1)) };
   }
   if (/^\d{4}$/.test(word)) return { start: `${word}-01-01`, end: `${Number(word) + 1}-01-01` };
-  const month = MONTHS.findIndex((name) => word.startsWith(name.slice(0, 3)));
+  const month = monthIndex(word);
   const year = /(\d{4})$/.exec(word)?.[1];
   if (month >= 0 && year) return monthSpan(Number(year), month);
   if (!now) return null;

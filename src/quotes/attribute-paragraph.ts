@@ -71,10 +71,6 @@ function viaOf(ctx: Context, act: SpeechAct): string | null {
 }
 
 /**
- * A quote that may continue someone: it reads like speech ("…." / "…,", not a quoted title) and is a
- * sentence of its own (nothing but the quote, punctuation or a trailing "and" in its sentence).
- */
-/**
  * "Then, a moment later: “…”": a few words of time or manner and a colon, with no subject or verb of
  * their own, introduce more words of whoever spoke last — they name no one else.
  */
@@ -94,6 +90,11 @@ function adverbialLeadIn(prefix: string): boolean {
 
 const MAX_LEAD_IN_WORDS = 6;
 
+/**
+ * A quote that may continue someone: it reads like speech ("…." / "…,", not a quoted title) and is a
+ * sentence of its own (nothing but the quote, punctuation or a trailing "and" in its sentence, or after a
+ * lead-in of time or manner).
+ */
 function standsAlone(ctx: Context, span: QuoteSpan): boolean {
   const { text } = ctx.paragraph;
   const speech =

@@ -262,9 +262,8 @@ function speakersOwnAct(verb: string, before: string): boolean {
 const REFUSALS = new Set(['declined', 'refused']);
 
 /**
- * Where each predicate conjunct's "and" begins and where its verb does. After a modal ("the company
- * would "respond …" and declined to discuss it") a predicate of the same clause would be a bare verb:
- * a past one is the speaker's own act, coordinated with the reporting verb, not part of what was said.
+ * Where each predicate conjunct's "and" begins and where its verb does; a tail's conjuncts leave out
+ * the speaker's own acts (speakersOwnAct).
  */
 function predicateJoints(masked: string, c: Range, tail: boolean): { end: number; start: number }[] {
   return [...masked.slice(c.start, c.end).matchAll(VERB_COORDINATION)]

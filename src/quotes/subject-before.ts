@@ -32,11 +32,10 @@ const MANNER_ADVERB = /^[a-z]{3,}ly$/;
 
 function adverbialPrefix(prefix: string): boolean {
   if (ADVERBIAL_PREFIX.test(prefix)) return true;
-  const words = prefix.trim().split(/\s+/);
-  return (
-    words.some((word) => MANNER_ADVERB.test(word)) &&
-    words.every((word) => MANNER_ADVERB.test(word) || ADVERBIAL_PREFIX.test(`${word} `))
-  );
+  return prefix
+    .trim()
+    .split(/\s+/)
+    .every((word) => MANNER_ADVERB.test(word) || ADVERBIAL_PREFIX.test(`${word} `));
 }
 
 const RELATIVES = new Set(['which', 'that', 'who']);

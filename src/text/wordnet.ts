@@ -13,6 +13,8 @@ type PartOfSpeech = 'noun' | 'verb' | 'adj' | 'adv';
 const PARTS: PartOfSpeech[] = ['noun', 'verb', 'adj', 'adv'];
 /** Only the most frequent senses: rarer senses bring noise ("bank" for "depend"). */
 const SENSES_PER_PART = 2;
+/** The part of speech a pointer's target is in, by the letter the database writes ("s" is a satellite adjective). */
+const POINTER_PARTS: Record<string, PartOfSpeech> = { n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' };
 
 const MORPHY: Record<PartOfSpeech, [string, string][]> = {
   noun: [
@@ -306,27 +308,13 @@ export class Wordnet {
     for (const part of PARTS)
       for (const lemma of this.baseForms(word.toLowerCase(), part))
         for (const offset of this.synsetOffsets(lemma, part).slice(0, senses)) {
-          const fields = this.data.get(part)?.lineAt(offset).line.split(' ') ?? [];
-          const wordCount = Number.parseInt(fields[3] ?? '0', 16);
-          const at = Array.from({ length: wordCount }, (_, i) =>
-            (fields[4 + i * 2] ?? '').toLowerCase().replace(/\(.*\)$/, ''),
-          ).indexOf(lemma);
-          if (at < 0) continue;
-          const pointersAt = 4 + wordCount * 2;
-          const pointerCount = Number(fields[pointersAt]);
-          for (let i = 0; i < pointerCount; i++) {
-            const [symbol, target, targetPart, sourceTarget = ''] = fields.slice(
-              pointersAt + 1 + i * 4,
-              pointersAt + 5 + i * 4,
-            );
-            const targetPos = ({ n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' } as const)[
-              targetPart ?? ''
-            ];
-            if (symbol !== '!' || !target || !targetPos) continue;
-            if (Number.parseInt(sourceTarget.slice(0, 2), 16) !== at + 1) continue;
-            const targetFields = this.data.get(targetPos)?.lineAt(Number(target)).line.split(' ') ?? [];
-            const written = targetFields[4 + (Number.parseInt(sourceTarget.slice(2), 16) - 1) * 2];
-            if (written) found.add(written.toLowerCase().replace(/\(.*\)$/, ''));
+          const synset = this.synset(part, offset);
+          const at = synset.words.indexOf(lemma) + 1;
+          for (const pointer of synset.pointers) {
+            // An antonym is a lexical pointer: from this word (source number) to one word of the target.
+            if (pointer.symbol !== '!' || !pointer.part || pointer.source !== at) continue;
+            const written = this.synset(pointer.part, pointer.offset).words[pointer.target - 1];
+            if (written) found.add(written);
           }
         }
     return [...found].filter((antonym) => !antonym.includes('_'));
@@ -334,36 +322,61 @@ export class Wordnet {
 
   /** The noun synsets a noun synset is a kind or an instance of (pointers "@" and "@i"). */
   private hypernymOffsets(offset: number): number[] {
-    const fields = this.data.get('noun')?.lineAt(offset).line.split(' ') ?? [];
-    const wordCount = Number.parseInt(fields[3] ?? '0', 16);
-    const pointersAt = 4 + wordCount * 2;
-    const pointerCount = Number(fields[pointersAt]);
-    const found: number[] = [];
-    for (let i = 0; i < pointerCount; i++) {
-      const [symbol, target] = fields.slice(pointersAt + 1 + i * 4, pointersAt + 3 + i * 4);
-      if ((symbol === '@' || symbol === '@i') && target) found.push(Number(target));
-    }
-    return found;
+    return this.synset('noun', offset)
+      .pointers.filter((pointer) => pointer.symbol === '@' || pointer.symbol === '@i')
+      .map((pointer) => pointer.offset);
   }
 
   /** Words of the synset plus the words its derivation pointers ("+") lead to. */
   private synsetWords(part: PartOfSpeech, offset: number): string[] {
-    const file = this.data.get(part);
-    if (!file) return [];
-    const fields = file.lineAt(offset).line.split(' ');
+    const synset = this.synset(part, offset);
+    const derived = synset.pointers.flatMap((pointer) =>
+      pointer.symbol === '+' && pointer.part
+        ? (this.synset(pointer.part, pointer.offset).words[0] ?? [])
+        : [],
+    );
+    return [...synset.words, ...derived];
+  }
+
+  /**
+   * One line of a data file: the synset's words (lower case, without an adjective's "(a)" marker) and its
+   * pointers, each with the words it joins when it is lexical (source and target numbers, 0 for the
+   * whole synset), as the WordNet database format (wndb) lays them out.
+   */
+  private synset(
+    part: PartOfSpeech,
+    offset: number,
+  ): {
+    words: string[];
+    pointers: {
+      symbol: string;
+      offset: number;
+      part: PartOfSpeech | undefined;
+      source: number;
+      target: number;
+    }[];
+  } {
+    const fields = this.data.get(part)?.lineAt(offset).line.split(' ') ?? [];
     const wordCount = Number.parseInt(fields[3] ?? '0', 16);
-    const words = Array.from({ length: wordCount }, (_, i) => (fields[4 + i * 2] ?? '').toLowerCase());
+    const words = Array.from({ length: wordCount }, (_, i) =>
+      (fields[4 + i * 2] ?? '').toLowerCase().replace(/\(.*\)$/, ''),
+    );
     const pointersAt = 4 + wordCount * 2;
     const pointerCount = Number(fields[pointersAt]);
-    for (let i = 0; i < pointerCount; i++) {
-      const [symbol, target, targetPart] = fields.slice(pointersAt + 1 + i * 4, pointersAt + 4 + i * 4);
-      const targetPos = ({ n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' } as const)[targetPart ?? ''];
-      if (symbol === '+' && target && targetPos) {
-        const targetFields = this.data.get(targetPos)?.lineAt(Number(target)).line.split(' ') ?? [];
-        if (targetFields[4]) words.push(targetFields[4].toLowerCase());
-      }
-    }
-    return words.map((entry) => entry.replace(/\(.*\)$/, ''));
+    const pointers = Array.from({ length: pointerCount }, (_, i) => {
+      const [symbol = '', target = '', targetPart = '', sourceTarget = '0000'] = fields.slice(
+        pointersAt + 1 + i * 4,
+        pointersAt + 5 + i * 4,
+      );
+      return {
+        symbol,
+        offset: Number(target),
+        part: POINTER_PARTS[targetPart],
+        source: Number.parseInt(sourceTarget.slice(0, 2), 16),
+        target: Number.parseInt(sourceTarget.slice(2), 16),
+      };
+    });
+    return { words, pointers };
   }
 
   /** Binary search of the sorted index file for the line that starts with `lemma `. */
