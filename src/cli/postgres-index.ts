@@ -1,7 +1,6 @@
 import type { Config } from '../config.js';
 import { describeDatabase } from '../db/database-url.js';
 import type { PreparedDatabase } from '../db/prepare-database.js';
-import { documentCollection } from '../index/collection-labels.js';
 import type { Embedder } from '../index/embedder.js';
 import type { IndexData } from '../index/index-store.js';
 import type { IngestReport } from '../index/ingest.js';
@@ -81,17 +80,6 @@ export async function ingestIntoPostgres(
   }
 }
 
-/** After `whosaid ingest`: with the index in PostgreSQL, the new index is published there. */
-export async function publishIndex(config: Config, index: IndexData, notify: (message: string) => void) {
-  if (!config.database) return;
-  const prepared = await openDatabaseIndex(config, notify);
-  try {
-    if (prepared.indexStore === 'postgres') await publish(config, prepared, index, notify);
-  } finally {
-    await prepared.pool.end();
-  }
-}
-
 async function openDatabaseIndex(
   config: Config,
   notify: (message: string) => void,
@@ -104,32 +92,23 @@ async function openDatabaseIndex(
   return prepared;
 }
 
-async function publish(
-  config: Config,
-  prepared: PreparedDatabase,
-  index: IndexData,
-  notify: (message: string) => void,
-) {
-  const { savePostgresIndex } = await import('../index/postgres/save-postgres-index.js');
-  const saved = await savePostgresIndex(prepared.pool, index, { collectionOf: documentCollection });
-  notify(
-    `Published the index to PostgreSQL at ${describeDatabase(config.database?.url ?? '')}: ` +
-      `${saved.written.length} documents written, ${saved.unchanged.length} unchanged, ${saved.removed.length} removed.`,
-  );
-}
-
 /**
  * For `serve`: with the index in PostgreSQL, the published index, followed as writers publish newer
  * versions (serve-published-index.ts); `serving` is null when nothing was published yet. Null when
  * the index stays in files (no database, WHOSAID_INDEX_STORE=files, or no pgvector: then said why).
- * The pool stays open for the process's life: the index's vector searches use it.
+ * The pool stays open for the process's life: the index's vector searches use it. `ingest` streams
+ * the corpus into the published index over the same pool, as `whosaid ingest` does (a bot that adds
+ * documents writes this way: it builds no files index).
  */
 export async function openPublishedServing<T>(
   config: Config,
   embedderId: string,
   prepare: (index: PostgresIndex) => T,
   notify: (message: string, level: 'info' | 'warn') => void,
-): Promise<{ open: () => Promise<PublishedServing<T> | null> } | null> {
+): Promise<{
+  open: () => Promise<PublishedServing<T> | null>;
+  ingest: (options: StreamIngestOptions) => Promise<StreamIngestResult>;
+} | null> {
   if (!config.database) return null;
   const prepared = await openDatabaseIndex(config, (message) => notify(message, 'warn'));
   if (prepared.indexStore === 'files') {
@@ -138,5 +117,11 @@ export async function openPublishedServing<T>(
   }
   const { servePublishedIndex } = await import('../index/postgres/serve-published-index.js');
   const options = { pool: prepared.pool, url: config.database.url, embedderId, notify };
-  return { open: () => servePublishedIndex(options, prepare) };
+  return {
+    open: () => servePublishedIndex(options, prepare),
+    ingest: async (ingestOptions) => {
+      const { streamIngestToPostgres } = await import('../index/postgres/stream-postgres-ingest.js');
+      return streamIngestToPostgres(prepared.pool, ingestOptions);
+    },
+  };
 }

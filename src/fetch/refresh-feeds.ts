@@ -1,6 +1,5 @@
-import type { IndexData } from '../index/index-store.js';
 import type { FetchedItem } from './fetch-documents.js';
-import { type FetchIntoIndexOptions, reindexAfterFetch } from './fetch-into-index.js';
+import { type FetchIntoIndexOptions, type IndexedDocuments, reindexAfterFetch } from './fetch-into-index.js';
 import { HostPacer } from './host-pacer.js';
 import { type FeedReport, pullFeeds } from './pull-feeds.js';
 
@@ -15,7 +14,7 @@ export interface RefreshResult {
   feeds: FeedReport[];
   items: FetchedItem[];
   /** The rebuilt index, when an item was added or changed (else the index was left alone). */
-  index: IndexData | null;
+  index: IndexedDocuments | null;
 }
 
 /**
@@ -32,8 +31,10 @@ export async function refreshFeeds(options: RefreshFeedsOptions): Promise<Refres
     pacer: new HostPacer(options.hostDelayMs),
     ...(options.folderFor ? { folderFor: options.folderFor } : {}),
   });
-  const changed = items.some((item) => item.outcome === 'added' || item.outcome === 'updated');
-  const index = changed ? await reindexAfterFetch(options) : null;
+  const stored = items.flatMap((item) =>
+    (item.outcome === 'added' || item.outcome === 'updated') && item.path ? [item.path] : [],
+  );
+  const index = stored.length > 0 ? await reindexAfterFetch(options, stored) : null;
   return { feeds, items, index };
 }
 

@@ -1,3 +1,4 @@
+import type { SearchContext } from '../../answer/search-context.js';
 import type {
   AddLinkResult,
   BotServices,
@@ -13,10 +14,13 @@ import {
 import { DEFAULT_COLLECTION } from '../../collections/scope.js';
 import type { Config } from '../../config.js';
 import { describeError, isWhosaidError } from '../../errors.js';
+import type { IndexedDocuments } from '../../fetch/fetch-into-index.js';
+import type { Embedder } from '../../index/embedder.js';
+import type { IngestReport } from '../../index/ingest.js';
 import type { Logger } from '../../logger.js';
 import { indexSources } from '../index-sources.js';
 import type { CliIo } from '../io.js';
-import { openPublishedServing, publishIndex } from '../postgres-index.js';
+import { openPublishedServing } from '../postgres-index.js';
 import { feedFolder, openLiveSearch } from '../runtime.js';
 
 /**
@@ -27,9 +31,10 @@ import { feedFolder, openLiveSearch } from '../runtime.js';
  *
  * With the index in PostgreSQL every bot answers from the index published there, following newer
  * publications (src/index/postgres/serve-published-index.ts). A bot that adds documents or refreshes
- * feeds (WHOSAID_ADMINS, WHOSAID_FEEDS_INTERVAL) is also a writer: it keeps the files index above and
- * publishes each generation. Any other bot is a plain replica once an index is published: it builds
- * nothing and holds no vectors.
+ * feeds (WHOSAID_ADMINS, WHOSAID_FEEDS_INTERVAL) is also a writer: it streams its documents into the
+ * published index as `whosaid ingest` does (one document at a time, no files index), then answers
+ * from the new publication like every replica. Any other bot is a plain replica once an index is
+ * published: it builds nothing and holds no vectors.
  */
 export async function createLiveServices(
   config: Config,
@@ -60,14 +65,15 @@ export async function createLiveServices(
       return createBotServices(replica.live, options);
     }
   }
-  // Answers start from the newest complete index; a stale one is rebuilt in the background (logged).
-  const served = await openLiveSearch(config, notify, io);
   let queue: Promise<unknown> = Promise.resolve();
   const serialized = <T>(task: () => Promise<T>): Promise<T> => {
     const next = queue.then(task, task);
     queue = next.catch(() => {});
     return next;
   };
+  const updater = published
+    ? await postgresWriter(config, embedder, published, logger, serialized)
+    : await filesWriter(config, io, notify);
   const addLink = canAdd
     ? (url: string, collection?: string) => serialized(() => add(url, collection))
     : undefined;
@@ -83,52 +89,13 @@ export async function createLiveServices(
       collection: collection ?? DEFAULT_COLLECTION,
     }));
   };
-  const refreshIndex = async () => {
-    const report = await served.refresh();
-    await publish();
-    return report;
-  };
-  const paths = {
-    ...indexSources(config),
-    embedder,
-    policy: config.fetch,
-    // Stored documents reach the bot through its background rebuild, which swaps them in.
-    reindex: async () => {
-      await served.refresh();
-      return served.live.index;
-    },
-  };
-
-  /**
-   * With the index in PostgreSQL, the generation just swapped in is published too, and this bot then
-   * answers from it like every replica (which follow the publication). A failed publish is logged, not
-   * the add's failure: the document is stored, and the next `ingest` publishes it.
-   */
-  async function publish(): Promise<void> {
-    if (!published) return;
-    try {
-      await publishIndex(config, served.live.index, (message) => logger.info(message));
-      await fromPostgres?.reload();
-    } catch (error) {
-      logger.warn({ error: describeError(error) }, 'publishing the index to PostgreSQL failed');
-    }
-  }
-
-  // The generation served at start-up is published as well (changed documents only) when it is up to
-  // date, and so is the one a background rebuild of a stale index makes, so replicas see what this one
-  // answers from. A stale one is never published: `whosaid ingest` streams into PostgreSQL without
-  // updating this bot's files index, so the publication may be newer than it (this bot answers from
-  // the publication meanwhile).
-  let fromPostgres: Awaited<ReturnType<NonNullable<typeof published>['open']>> = null;
-  if (!served.rebuilding) await publish();
-  fromPostgres = published ? await published.open() : null;
-  served.rebuilding?.then(publish, () => {});
-  const services = createBotServices(fromPostgres?.live ?? served.live, {
+  const paths = { ...indexSources(config), embedder, policy: config.fetch, reindex: updater.reindex };
+  const services = createBotServices(updater.live, {
     ...options,
     addLink,
     followFeed,
     feeds,
-    refreshIndex,
+    refreshIndex: updater.refresh,
   });
 
   /** Follows a feed into `collection`; its articles come with the next refresh of the feeds. */
@@ -158,7 +125,6 @@ export async function createLiveServices(
     if (result.ok && collection !== DEFAULT_COLLECTION)
       await upsertCollection(config.collectionsDir, { name: collection, team: into.team });
     if (!result.ok) return result;
-    if (result.outcome !== 'unchanged') await publish();
     return { ok: true, outcome: result.outcome, summary: result.summary };
   }
 
@@ -172,7 +138,6 @@ export async function createLiveServices(
           maxItems: config.feeds.maxItems,
           hostDelayMs: config.feeds.hostDelayMs,
         });
-        if (result.index) await publish();
         const failed = [
           ...result.feeds.filter((feed) => feed.status === 'failed'),
           ...result.items.filter((item) => item.outcome === 'failed'),
@@ -209,4 +174,86 @@ async function fetchedDirOf(
   const record = (await readCollections(config.collectionsDir)).find((other) => other.name === collection);
   if (!record) return { ok: false, reason: `there is no collection "${collection}"` };
   return { ok: true, dir: collectionOwnDir(config.collectionsDir, collection), team: record.team };
+}
+
+/** How a bot that adds documents keeps its index current, and what it answers from meanwhile. */
+interface IndexWriter {
+  live: Parameters<typeof createBotServices>[0];
+  reindex: (stored: readonly string[]) => Promise<IndexedDocuments>;
+  refresh: () => Promise<IngestReport>;
+}
+
+/**
+ * The files index: answers start from the newest complete one; a stale one is rebuilt in the
+ * background (logged), and so is every update, each swapped in as a new generation.
+ */
+async function filesWriter(
+  config: Config,
+  io: CliIo,
+  notify: (message: string, level: 'info' | 'warn') => void,
+): Promise<IndexWriter> {
+  const served = await openLiveSearch(config, notify, io);
+  return {
+    live: served.live,
+    reindex: async () => {
+      await served.refresh();
+      return served.live.index;
+    },
+    refresh: () => served.refresh(),
+  };
+}
+
+/**
+ * The index in PostgreSQL: every update streams the bot's documents into the publication one at a
+ * time (only new and changed ones are embedded and written: stream-postgres-ingest.ts), and the bot
+ * then answers from the new publication, as every replica does. Nothing published yet: it is built
+ * first. Already published: brought up to date with this bot's documents in the background, so a
+ * document stored while the bot was down is published too. The same lock as `whosaid ingest`'s makes
+ * writers take turns, so a bot writer and a scheduled ingest may share one database.
+ */
+async function postgresWriter(
+  config: Config,
+  embedder: Embedder,
+  published: NonNullable<Awaited<ReturnType<typeof openPublishedServing<SearchContext>>>>,
+  logger: Logger,
+  serialized: <T>(task: () => Promise<T>) => Promise<T>,
+): Promise<IndexWriter> {
+  const notify = (message: string) => logger.info(message);
+  const ingestNow = (keep: readonly string[] = []) =>
+    published.ingest({ ...indexSources(config), embedder, notify, keep: new Set(keep) });
+  let serving = await published.open();
+  const built = !serving;
+  if (!serving) {
+    notify('No index in PostgreSQL yet: building and publishing it…');
+    await ingestNow();
+    serving = await published.open();
+    if (!serving) throw new Error('the index published to PostgreSQL could not be read back');
+  }
+  const current = serving;
+  const update = async (keep: readonly string[] = []) => {
+    const result = await ingestNow(keep);
+    await current.reload();
+    logger.info(
+      {
+        written: result.written,
+        unchanged: result.report.documents - result.written,
+        removed: result.report.removed.length,
+      },
+      'published the index to PostgreSQL',
+    );
+    return result;
+  };
+  if (!built)
+    void serialized(() => update()).catch((error: unknown) =>
+      logger.warn(
+        { error: describeError(error) },
+        'bringing the index in PostgreSQL up to date with the stored documents failed; answering from the last publication',
+      ),
+    );
+  return {
+    live: current.live,
+    // Already inside the queue (adds and feed refreshes run there).
+    reindex: async (stored) => ({ documents: (await update(stored)).kept }),
+    refresh: () => serialized(async () => (await update()).report),
+  };
 }
