@@ -28,19 +28,9 @@ import { Wordnet } from '../src/text/wordnet.js';
 import { withBenchDatabase } from './bench-database.js';
 import { ExactVectorIndex } from './exact-vector-index.js';
 import { generateCorpus } from './generate-corpus.js';
+import { serverSettings, type Timing, timing } from './postgres-figures.js';
 
 const maxRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
-
-interface Timing {
-  p50: number;
-  p95: number;
-}
-
-function timing(values: number[]): Timing {
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-  return { p50: at(50), p95: at(95) };
-}
 
 async function timeAsks(context: SearchContext, questions: string[]): Promise<Timing> {
   const times: number[] = [];
@@ -127,23 +117,6 @@ async function replicaPhase(url: string, indexDir: string, count: number) {
   };
 }
 
-async function settings(url: string) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  const show = async (name: string) =>
-    (await client.query<Record<string, string>>(`SHOW ${name}`)).rows[0]?.[name] ?? '?';
-  const result = {
-    version: await show('server_version'),
-    sharedBuffers: await show('shared_buffers'),
-    maintenanceWorkMem: await show('maintenance_work_mem'),
-    pgvector:
-      (await client.query<{ v: string }>("SELECT extversion AS v FROM pg_extension WHERE extname = 'vector'"))
-        .rows[0]?.v ?? '?',
-  };
-  await client.end();
-  return result;
-}
-
 async function main() {
   const { values } = parseArgs({
     options: {
@@ -205,7 +178,7 @@ async function measure(url: string, work: string, paragraphs: number, queries: s
       .split('\n')
       .at(-1) ?? '{}',
   ) as Awaited<ReturnType<typeof replicaPhase>>;
-  const server = await settings(url);
+  const server = await serverSettings(url);
   const result = {
     paragraphs: ingest.paragraphs,
     ingest,
@@ -226,7 +199,7 @@ function render(r: {
   republishOneSeconds: number;
   size: string | undefined;
   replica: Awaited<ReturnType<typeof replicaPhase>>;
-  server: Awaited<ReturnType<typeof settings>>;
+  server: Awaited<ReturnType<typeof serverSettings>>;
 }): string {
   const ms = (value: number) => `${value.toFixed(2)} ms`;
   const { replica: q } = r;
@@ -236,7 +209,7 @@ function render(r: {
   );
   return `## The PostgreSQL backend
 
-Produced by \`npm run bench:postgres\` on ${new Date().toISOString().slice(0, 10)}. Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 1024 ** 3)} GiB RAM, shared with other work while it ran (load average ${execFileSync('cat', ['/proc/loadavg'], { encoding: 'utf8' }).split(' ')[0] ?? '?'} at the end). PostgreSQL ${r.server.version}, pgvector ${r.server.pgvector}, shared_buffers ${r.server.sharedBuffers}, maintenance_work_mem ${r.server.maintenanceWorkMem} (the writer raises it to 512MB for its session while it builds the HNSW index), HNSW m=${HNSW_BUILD.m}, ef_construction=${HNSW_BUILD.efConstruction} (as hnswlib's build here), hnsw.ef_search 200 per query (as hnswlib's ef). Generated corpus of ${r.paragraphs.toLocaleString('en')} paragraphs; ${q.queries} questions.
+Produced by \`npm run bench:postgres\` on ${new Date().toISOString().slice(0, 10)}. Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 1024 ** 3)} GiB RAM, shared with other work while it ran (load average ${execFileSync('cat', ['/proc/loadavg'], { encoding: 'utf8' }).split(' ')[0] ?? '?'} at the end). PostgreSQL ${r.server.version}, pgvector ${r.server.pgvector}, shared_buffers ${r.server.sharedBuffers}, maintenance_work_mem ${r.server.maintenanceWorkMem} (the writer raises it to at least 512MB for its session while it builds the HNSW index), HNSW m=${HNSW_BUILD.m}, ef_construction=${HNSW_BUILD.efConstruction} (as hnswlib's build here), hnsw.ef_search 200 per query (as hnswlib's ef). Generated corpus of ${r.paragraphs.toLocaleString('en')} paragraphs; ${q.queries} questions.
 
 | step | figure |
 |---|---|
@@ -254,7 +227,7 @@ Produced by \`npm run bench:postgres\` on ${new Date().toISOString().slice(0, 10
 |---|---|---|
 ${rows.join('\n')}
 
-1,000,000 paragraphs were not measured: on this machine the files ingest alone would take about ten times the 100,000 run above (the published index is built from it), far beyond the time this session had, and the server shares its 2 cores with the other work.`;
+1,000,000 paragraphs: \`npm run bench:postgres-large\` (below) measures the PostgreSQL backend at that size with the streaming writer; the files backend cannot be built beside it in this machine's memory.`;
 }
 
 const [mode, ...rest] = process.argv.slice(2);

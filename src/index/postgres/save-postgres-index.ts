@@ -21,8 +21,13 @@ export interface SaveOptions {
 }
 
 const DEFAULT_COLLECTION = 'news';
-/** Memory for building the HNSW index: enough for about a million 384-dimension vectors' graph. */
-const INDEX_BUILD_MEMORY = '512MB';
+/**
+ * The least memory the HNSW build gets: enough for the graph of about 200,000 vectors of 384
+ * dimensions (pgvector keeps the vectors and their neighbour lists in it; past that it goes on far
+ * more slowly on disk, and says so in a NOTICE). An operator who set more — for the server, the
+ * database or the role — keeps it: a larger corpus needs more (docs/benchmarks.md, 1,000,000 paragraphs).
+ */
+const INDEX_BUILD_MEMORY_KB = 512 * 1024;
 
 export interface SaveReport {
   written: string[];
@@ -183,11 +188,16 @@ export async function writeDocumentRows<C extends Omit<Chunk, 'label'>>(
 /**
  * Built after the bulk load (cheaper than growing it row by row), then kept current by inserts. The
  * build is much faster when the graph fits in maintenance_work_mem (64 MB by default, far less than
- * 100,000 vectors of 384 dimensions need): raised for this statement's transaction only.
+ * 100,000 vectors of 384 dimensions need): raised for this statement's transaction only, never
+ * lowered below what the operator set.
  */
 export async function buildVectorIndex(client: pg.PoolClient, dimensions: number): Promise<void> {
   await inTransaction(client, async () => {
-    await client.query(`SET LOCAL maintenance_work_mem = '${INDEX_BUILD_MEMORY}'`);
+    const { rows: memory } = await client.query<{ kb: string }>(
+      "SELECT setting AS kb FROM pg_settings WHERE name = 'maintenance_work_mem'",
+    );
+    const kb = Math.max(INDEX_BUILD_MEMORY_KB, Number(memory[0]?.kb) || 0);
+    await client.query(`SET LOCAL maintenance_work_mem = '${Math.floor(kb)}kB'`);
     await client.query(vectorIndexSql(dimensions));
     // An index of an earlier build is dropped only now, last, so replicas keep searching one until
     // the new one commits (DROP INDEX holds its exclusive lock just until this commit).
