@@ -51,6 +51,7 @@ describe('whosaid serve with WHOSAID_DATABASE_URL', () => {
         { track: 'index', version: 4, name: 'corpus-tables' },
         { track: 'index', version: 5, name: 'quote-members' },
         { track: 'index', version: 6, name: 'document-basis' },
+        { track: 'index', version: 7, name: 'staged-documents' },
       ]);
     } finally {
       await client.end();

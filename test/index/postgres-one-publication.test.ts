@@ -70,9 +70,9 @@ function failingToPublish(pool: pg.Pool): pg.Pool {
 /**
  * Issue 12, point 4: while a replica still answers from one publication and a writer replaces a
  * document for the next, every chunk and quote the replica reads is of the publication it holds: the
- * rewritten document's new rows are not read (it answers without that document until it swaps), the
- * other documents' rows are read as before, and a replica reading the index while a writer is part
- * way through leaves out what that writer has rewritten so far.
+ * rewritten document's new rows are staged beside the published ones and not read, the published
+ * version is read whole, as are the other documents; a replica reading the index while a writer is
+ * part way through (or after it stopped short of publishing) reads the last publication whole too.
  */
 describe('a replica reads the rows of the publication it holds', () => {
   let database: TestDatabase;
@@ -114,7 +114,7 @@ describe('a replica reads the rows of the publication it holds', () => {
     return found.hits.filter((hit) => hit.doc === document.id).map((hit) => hit.text);
   };
 
-  it('reads none of a document rewritten after its publication, and the rest as before', async () => {
+  it('reads the published version of a document rewritten for the next publication, and the rest as before', async () => {
     const held = await load();
     // Loaded before the rewrite too, but nothing read from it yet: no cache to answer from.
     const untouched = await load();
@@ -130,15 +130,32 @@ describe('a replica reads the rows of the publication it holds', () => {
     assert.ok((await nearestOf(held, changed, lede)).length > 0);
     const keptBefore = await paragraphsOf(held, kept);
 
+    // The rewrite is written and the writer stops just before publishing: the new version is staged.
+    await assert.rejects(
+      savePostgresIndex(failingToPublish(pool), rewritten(files, changed.id)),
+      /stopped before publishing/,
+    );
+    const quotedBefore = await quotedIn(held, changed);
+    assert.deepEqual(await paragraphsOf(untouched, changed), before, 'the published paragraphs');
+    assert.ok(
+      before.some((text) => text !== text.toUpperCase()),
+      'not the staged version',
+    );
+    assert.deepEqual(await quotedIn(untouched, changed), quotedBefore, 'its published quotes');
+    assert.deepEqual(
+      await labelsOf(untouched, changed, word),
+      await labelsOf(held, changed, word),
+      'its published chunks are ranked',
+    );
+    assert.ok((await nearestOf(untouched, changed, lede)).length > 0, 'and found by their vectors');
+    assert.deepEqual(await paragraphsOf(untouched, kept), keptBefore, 'the other documents as before');
+    const starting = await load();
+    assert.equal(starting.publishedAt, held.publishedAt, 'nothing new was published');
+    assert.equal(starting.documents.length, files.documents.length, 'a replica starting now reads them all');
+    assert.deepEqual(await paragraphsOf(starting, changed), before);
+
     const report = await savePostgresIndex(pool, rewritten(files, changed.id));
     assert.deepEqual(report.written, [changed.id]);
-
-    assert.deepEqual(await paragraphsOf(untouched, changed), [], 'no paragraph of the rewritten document');
-    assert.deepEqual(await untouched.quoteStore?.ofDocument(changed), []);
-    assert.deepEqual(await quotedIn(untouched, changed), []);
-    assert.deepEqual(await labelsOf(untouched, changed, word), [], 'its chunks are not ranked');
-    assert.deepEqual(await nearestOf(untouched, changed, lede), [], 'nor found by their vectors');
-    assert.deepEqual(await paragraphsOf(untouched, kept), keptBefore, 'the other documents as before');
     assert.ok((await quotedIn(untouched, kept)).length > 0);
     // What a replica had read of it is what it holds: the publication it answers from.
     assert.deepEqual(await paragraphsOf(held, changed), before);
@@ -157,7 +174,7 @@ describe('a replica reads the rows of the publication it holds', () => {
     assert.ok((await nearestOf(swapped, changed, lede)).length > 0);
   });
 
-  it('leaves out what a writer rewrote before it stopped short of publishing', async () => {
+  it('reads the last publication whole after a writer stopped short of publishing', async () => {
     // As the first test left it published: `changed` rewritten.
     const published = rewritten(files, changed.id);
     const keptBefore = await paragraphsOf(await load(), kept);
@@ -167,11 +184,11 @@ describe('a replica reads the rows of the publication it holds', () => {
       savePostgresIndex(failingToPublish(pool), rewritten(published, kept.id)),
       /stopped before publishing/,
     );
-    assert.deepEqual(await paragraphsOf(held, kept), [], 'the replica of the last publication');
+    assert.deepEqual(await paragraphsOf(held, kept), keptBefore, 'the replica of the last publication');
     const during = await load();
     assert.equal(during.publishedAt, held.publishedAt, 'nothing new was published');
-    assert.ok(!during.documents.some((document) => document.id === kept.id), 'a replica starting now');
-    assert.equal(during.documents.length, files.documents.length - 1);
+    assert.equal(during.documents.length, files.documents.length, 'a replica starting now');
+    assert.deepEqual(await paragraphsOf(during, kept), keptBefore);
     assert.deepEqual(await paragraphsOf(during, changed), await paragraphsOf(held, changed));
     // The next publication that finishes holds it again.
     await savePostgresIndex(pool, rewritten(published, kept.id));

@@ -8,6 +8,7 @@ import { loadMigrations } from '../../src/db/migrations.js';
 import { WhosaidError } from '../../src/errors.js';
 import type { Embedder } from '../../src/index/embedder.js';
 import { readIndex } from '../../src/index/index-store.js';
+import { loadPostgresIndex } from '../../src/index/postgres/load-postgres-index.js';
 import { INDEX_WRITER_LOCK } from '../../src/index/postgres/postgres-index-sql.js';
 import { savePostgresIndex } from '../../src/index/postgres/save-postgres-index.js';
 import { streamIngestToPostgres } from '../../src/index/postgres/stream-postgres-ingest.js';
@@ -158,6 +159,61 @@ describe('streaming the corpus into PostgreSQL one document at a time (whosaid i
       await pool.end();
       await database.drop();
     }
+  });
+
+  it('stages rewritten documents: replicas read the last publication whole while a run fails, and the next run resumes', async () => {
+    const first = 'corpus/axios-musk-putin-spacex.md';
+    const second = 'corpus/reed-2023-09-starlink-vulnerabilities-statement.md';
+    const originals = new Map<string, string>();
+    for (const id of [first, second]) {
+      const path = join(corpusDir, id.replace('corpus/', ''));
+      originals.set(path, await readFile(path, 'utf8'));
+      await writeFile(path, `${originals.get(path)?.trimEnd()}\n\nA paragraph added to ${id}.\n`);
+    }
+    const embedder = countingEmbedder();
+    const paragraphsOf = async (id: string) => {
+      const replica = await loadPostgresIndex(streamed, embedder.id);
+      const document = replica?.documents.find((candidate) => candidate.id === id);
+      assert.ok(replica && document, id);
+      return {
+        count: replica.documents.length,
+        texts: (await replica.store?.documentParagraphs(id, 999))?.map((p) => p.text) ?? [],
+      };
+    };
+    const before = await paragraphsOf(first);
+    try {
+      // The first edited document's one new passage is embedded; the service fails on the second's.
+      await assert.rejects(
+        streamIngestToPostgres(streamed, options(failingEmbedder(1))),
+        (error: unknown) => error instanceof WhosaidError && error.code === 'EMBEDDINGS_FAILED',
+      );
+      const staged = await streamed.query<{ replaces: string }>(
+        'SELECT replaces FROM whosaid_documents WHERE replaces IS NOT NULL',
+      );
+      assert.deepEqual(
+        staged.rows.map((row) => row.replaces),
+        [first],
+        'its new version is staged',
+      );
+      assert.deepEqual(await paragraphsOf(first), before, 'a replica reads the published version whole');
+
+      const { report } = await streamIngestToPostgres(streamed, options(embedder));
+      assert.deepEqual(
+        embedder.embeddedTexts,
+        [`A paragraph added to ${second}.`],
+        'the staged one is not redone',
+      );
+      assert.deepEqual(report.changed, [second]);
+      const after = await paragraphsOf(first);
+      assert.equal(after.count, before.count);
+      assert.deepEqual(after.texts, [...before.texts, `A paragraph added to ${first}.`]);
+      const left = await streamed.query('SELECT 1 FROM whosaid_documents WHERE replaces IS NOT NULL');
+      assert.equal(left.rows.length, 0, 'the publication swapped every staged version in');
+    } finally {
+      for (const [path, text] of originals) await writeFile(path, text);
+    }
+    await streamIngestToPostgres(streamed, options(countingEmbedder()));
+    assert.deepEqual(await publication(streamed), await publication(published));
   });
 
   it('publishes rows a stopped run wrote after the manifest, though nothing else changed', async () => {

@@ -57,8 +57,8 @@ export async function loadPostgresIndex(
     }
     const onDemand = row.corpus_tables !== null;
     // With the tables published, quotes are read on demand (postgres-quote-store.ts): not here.
-    // Only the documents of this publication: one a writer has rewritten since, for a publication
-    // not yet made, is left out (heldDocument), as every later read of its rows leaves them out.
+    // Only the documents of this publication: a new one or a staged next version, written for a
+    // publication not yet made, is left out (heldDocument), as every later read of its rows is.
     const published = [row.published_at];
     const documents = await client.query<{ id: string; stored: StoredDocument }>(
       `SELECT id, ${onDemand ? "jsonb_set(stored, '{quotes}', '[]')" : 'stored'} AS stored

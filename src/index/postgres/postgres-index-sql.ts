@@ -49,14 +49,31 @@ export function checkedDimensions(dimensions: number): number {
  * The condition that keeps a document (a `whosaid_documents` row under `alias`) to the publication a
  * replica holds, published at `time` (an SQL expression: a parameter or a quoted literal of
  * `whosaid_index.updated_at`): then its chunk and quote rows are those of that publication. A writer
- * replaces a changed document — its row deleted and inserted, `updated_at` the time its transaction
- * began — before it publishes the manifest, in a later transaction (save-postgres-index.ts), so every
- * document of a publication was written before its time; refreshing an unchanged document leaves
- * `updated_at` as it was. A row written after, for a newer publication (or by one that never
- * finished), has a later time: a replica reads no such row, and answers without that document until
- * it swaps to the publication holding it. (Times are the server's clock, read in one server: they
- * increase but for a clock set back.)
+ * writes a new or changed document — `updated_at` the time its transaction began — before it
+ * publishes the manifest, in a later transaction (save-postgres-index.ts), so every document of a
+ * publication was written before its time; refreshing an unchanged document leaves `updated_at` as it
+ * was. A row written after, for a newer publication (or by one that never finished), has a later
+ * time: a replica reads no such row. A new document is thus left out until the replica swaps to the
+ * publication holding it; a rewritten one is staged beside its published rows (stagedKey), which
+ * replicas go on reading until that publication swaps the two. (Times are the server's clock, read in
+ * one server: they increase but for a clock set back.)
  */
 export function heldDocument(alias: string, time: string): string {
   return `${alias}.updated_at <= ${time}::timestamptz`;
 }
+
+/**
+ * The key a published document's next version is written under until the publication that swaps it in
+ * (migration index/007): its id after a control character, which no document id holds (ids come from
+ * file names and URLs), so a staged key never meets a real one.
+ */
+export function stagedKey(id: string): string {
+  return `\u0001staged\u0001${id}`;
+}
+
+/**
+ * Swaps every staged version in (the publication's transaction): the rows it replaces are deleted, and
+ * the staged key becomes the document's id, its chunks and quotes following (ON UPDATE CASCADE).
+ */
+export const SWAP_STAGED_SQL = `DELETE FROM whosaid_documents d USING whosaid_documents s WHERE s.replaces = d.id;
+  UPDATE whosaid_documents SET id = replaces, replaces = NULL WHERE replaces IS NOT NULL`;

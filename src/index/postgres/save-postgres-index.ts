@@ -6,8 +6,11 @@ import type { IndexData } from '../index-store.js';
 import type { Chunk, CorpusTables, IndexManifest, StoredDocument } from '../types.js';
 import { lexicalTerms } from './lexical-terms.js';
 import {
+  heldDocument,
   INDEX_WRITER_LOCK,
   PUBLICATION_CHANNEL,
+  SWAP_STAGED_SQL,
+  stagedKey,
   staleVectorIndexesSql,
   vectorIndexSql,
 } from './postgres-index-sql.js';
@@ -59,6 +62,8 @@ export async function savePostgresIndex(
     // Vectors of another embedder, or chunks of other processing code, are not comparable: rewrite all.
     const sameBasis =
       before?.embedder.id === index.manifest.embedder.id && before?.pipeline === index.manifest.pipeline;
+    // Versions a writer staged and never published are not this index's: this writer writes its own.
+    await client.query('DELETE FROM whosaid_documents WHERE replaces IS NOT NULL');
     const existing = (
       await client.query<{ id: string; content_hash: string; ordinal: number }>(
         'SELECT id, content_hash, ordinal FROM whosaid_documents',
@@ -86,14 +91,12 @@ export async function savePostgresIndex(
     }
     const kept = new Set(index.documents.map((document) => document.id));
     report.removed = [...hashes.keys()].filter((id) => !kept.has(id));
-    if (report.removed.length > 0)
-      await client.query('DELETE FROM whosaid_documents WHERE id = ANY($1)', [report.removed]);
     await buildVectorIndex(client, index.manifest.embedder.dimensions);
     // A publication that changes nothing replicas answer from leaves the manifest (and its time) as it
     // was: every replica reloads the index when that time changes, which costs a full read.
     const changed = report.written.length > 0 || report.removed.length > 0 || reordered;
     if (!before || changed || !sameBuild(before, index.manifest) || !previous.rows[0]?.has_tables) {
-      await publishManifest(client, index.manifest, corpusTables(index));
+      await publishManifest(client, index.manifest, corpusTables(index), report.removed);
     }
     return report;
   } finally {
@@ -108,15 +111,23 @@ export interface DocumentRow {
   collection: string;
 }
 
-export async function refreshDocument(client: pg.PoolClient, { document, ordinal, collection }: DocumentRow) {
+/**
+ * What the files say about an unchanged document, written over its row `key` (its id, or the key of
+ * its staged version: stagedKey) with its chunks' and quotes' collection.
+ */
+export async function refreshDocument(
+  client: pg.PoolClient,
+  { document, ordinal, collection }: DocumentRow,
+  key = document.id,
+) {
   await client.query(
     'UPDATE whosaid_documents SET stored = $2, ordinal = $3, collection = $4 WHERE id = $1',
-    [document.id, document, ordinal, collection],
+    [key, document, ordinal, collection],
   );
   for (const table of ['whosaid_chunks', 'whosaid_quotes'])
     await client.query(
       `UPDATE ${table} SET collection = $2 WHERE document_id = $1 AND collection IS DISTINCT FROM $2`,
-      [document.id, collection],
+      [key, collection],
     );
 }
 
@@ -137,8 +148,12 @@ async function writeDocument(client: pg.PoolClient, row: DocumentRow, chunks: Ch
 }
 
 /**
- * Replaces one document's rows — the document, its chunks with their vectors and lexical terms, its
+ * Writes one document's rows — the document, its chunks with their vectors and lexical terms, its
  * quotes — inside the caller's transaction. `vectorOf` gives each chunk's vector (by its position).
+ * A document a publication holds is not overwritten: its new version is staged beside it (stagedKey,
+ * replacing any version staged before), so replicas read the published one until the next
+ * publication swaps them (publishManifest); any other row of it (new, or written by a run that never
+ * published) is replaced in place.
  */
 export async function writeDocumentRows<C extends Omit<Chunk, 'label'>>(
   client: pg.PoolClient,
@@ -147,18 +162,35 @@ export async function writeDocumentRows<C extends Omit<Chunk, 'label'>>(
   chunks: readonly C[],
   vectorOf: (chunk: C, position: number) => ArrayLike<number>,
 ): Promise<void> {
-  await client.query('DELETE FROM whosaid_documents WHERE id = $1', [document.id]);
+  await client.query('DELETE FROM whosaid_documents WHERE replaces = $1', [document.id]);
+  const published = await client.query(
+    `SELECT 1 FROM whosaid_documents d JOIN whosaid_index i ON ${heldDocument('d', 'i.updated_at')}
+      WHERE d.id = $1`,
+    [document.id],
+  );
+  const staged = published.rows.length > 0;
+  const key = staged ? stagedKey(document.id) : document.id;
+  if (!staged) await client.query('DELETE FROM whosaid_documents WHERE id = $1', [document.id]);
   await client.query(
-    `INSERT INTO whosaid_documents (id, ordinal, content_hash, stored, collection, embedder_id, pipeline)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [document.id, ordinal, document.contentHash, document, collection, basis.embedderId, basis.pipeline],
+    `INSERT INTO whosaid_documents (id, replaces, ordinal, content_hash, stored, collection, embedder_id, pipeline)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [
+      key,
+      staged ? document.id : null,
+      ordinal,
+      document.contentHash,
+      document,
+      collection,
+      basis.embedderId,
+      basis.pipeline,
+    ],
   );
   const chunkRows = chunks.map((chunk, position) => {
     const { label: _label, ...stored } = chunk as C & { label?: number };
     const lexical = toLexicalDocument({ ...stored, label: position }, document.meta.title);
     const { terms, lengths } = lexicalTerms(lexical);
     return {
-      document_id: document.id,
+      document_id: key,
       position,
       chunk: stored,
       text: chunk.text,
@@ -174,7 +206,7 @@ export async function writeDocumentRows<C extends Omit<Chunk, 'label'>>(
   });
   await insertRows(client, 'whosaid_chunks', chunkRows, { embedding: 'vector' });
   const quoteRows = document.quotes.map((quote, position) => ({
-    document_id: document.id,
+    document_id: key,
     position,
     paragraph: quote.paragraph,
     speaker: quote.speaker,
@@ -207,22 +239,30 @@ export async function buildVectorIndex(client: pg.PoolClient, dimensions: number
 }
 
 /**
- * Publishes a manifest with the tables of this very index, in one statement: never a version's
- * tables beside another version's manifest. Replicas listening (follow-publications.ts) reload now
- * rather than at their next start.
+ * Publishes a manifest with the tables of this very index, in one transaction with what changes the
+ * documents replicas read: the documents `removed` go (with any version of them staged), and every
+ * staged version replaces the one published (SWAP_STAGED_SQL) — never a version's tables beside
+ * another version's manifest or documents. Replicas listening (follow-publications.ts) reload at the
+ * commit rather than at their next start.
  */
 export async function publishManifest(
   client: pg.PoolClient,
   manifest: IndexManifest,
   tables: CorpusTables,
+  removed: readonly string[] = [],
 ): Promise<void> {
-  await client.query(
-    `INSERT INTO whosaid_index (id, manifest, corpus_tables) VALUES (1, $1, $2)
-       ON CONFLICT (id) DO UPDATE
-         SET manifest = EXCLUDED.manifest, corpus_tables = EXCLUDED.corpus_tables, updated_at = now()`,
-    [manifest, JSON.stringify(tables)],
-  );
-  await client.query('SELECT pg_notify($1, $2)', [PUBLICATION_CHANNEL, '']);
+  await inTransaction(client, async () => {
+    if (removed.length > 0)
+      await client.query('DELETE FROM whosaid_documents WHERE id = ANY($1) OR replaces = ANY($1)', [removed]);
+    await client.query(SWAP_STAGED_SQL);
+    await client.query(
+      `INSERT INTO whosaid_index (id, manifest, corpus_tables) VALUES (1, $1, $2)
+         ON CONFLICT (id) DO UPDATE
+           SET manifest = EXCLUDED.manifest, corpus_tables = EXCLUDED.corpus_tables, updated_at = now()`,
+      [manifest, JSON.stringify(tables)],
+    );
+    await client.query('SELECT pg_notify($1, $2)', [PUBLICATION_CHANNEL, '']);
+  });
 }
 
 /**

@@ -66,6 +66,8 @@ export interface StreamIngestResult {
 }
 
 interface ExistingRow {
+  /** The row's key: the document's id, or its staged version's (stagedKey). */
+  key: string;
   content_hash: string;
   embedder_id: string | null;
   pipeline: string | null;
@@ -78,8 +80,9 @@ interface ExistingRow {
  * the vocabulary, not with the paragraphs and vectors. A document whose content, embedder and
  * processing are those of its rows is only refreshed (path, size, metadata, place), so a run stopped
  * half way resumes where it stopped. An edited document's vectors are reused for its passages whose
- * text the same embedder already embedded. Replicas keep reading the previous publication meanwhile
- * (documents written after the manifest are held back: load-postgres-index.ts); the corpus-wide
+ * text the same embedder already embedded. Replicas keep reading the previous publication meanwhile,
+ * whole (a rewritten document is staged beside its published rows, a new one held back until the
+ * publication: save-postgres-index.ts, load-postgres-index.ts); the corpus-wide
  * tables are computed as the documents stream by (one more read of the paragraphs for the speakers'
  * descriptions) and published with the manifest, last, as `savePostgresIndex` publishes. Two writers
  * take turns on the same advisory lock.
@@ -119,10 +122,14 @@ async function ingestLocked(
     'SELECT manifest, corpus_tables IS NOT NULL AS has_tables FROM whosaid_index',
   );
   const before = previous.rows[0]?.manifest;
+  // Per document, its newest rows: a version an earlier run staged (and never published) before the
+  // published one, so a stopped run resumes from what it wrote.
   const existing = new Map(
     (
       await client.query<ExistingRow & { id: string; ordinal: number }>(
-        'SELECT id, ordinal, content_hash, embedder_id, pipeline FROM whosaid_documents',
+        `SELECT DISTINCT ON (coalesce(replaces, id)) coalesce(replaces, id) AS id, id AS key, ordinal,
+                content_hash, embedder_id, pipeline
+           FROM whosaid_documents ORDER BY coalesce(replaces, id), replaces IS NULL`,
       )
     ).rows.map((row) => [row.id, row]),
   );
@@ -154,7 +161,7 @@ async function ingestLocked(
       old?.content_hash === document.contentHash &&
       old.embedder_id === basis.embedderId &&
       old.pipeline === basis.pipeline
-        ? await refreshUnchanged(client, document, row)
+        ? await refreshUnchanged(client, document, row, old.key)
         : await writeChanged(client, document, row, basis, embedder, dimensions);
     if (!done.refreshed) written += 1;
     dimensions ||= done.dimensions;
@@ -172,8 +179,6 @@ async function ingestLocked(
   if (documents.length === 0) throw emptyCorpus(options.corpusDir);
   report.documents = documents.length;
   report.removed = [...existing.keys()].filter((id) => !seen.has(id));
-  if (report.removed.length > 0)
-    await client.query('DELETE FROM whosaid_documents WHERE id = ANY($1)', [report.removed]);
   progress({ phase: 'build', done: 0, total: 1 });
   await buildVectorIndex(client, dimensions);
   const corpusTables = await tables.finish(client, documents);
@@ -204,7 +209,7 @@ async function ingestLocked(
   // replicas do not reload the whole index for nothing.
   progress({ phase: 'write', done: 0, total: 1 });
   if (!before || changed || !sameBuild(before, manifest) || !previous.rows[0]?.has_tables)
-    await publishManifest(client, manifest, corpusTables);
+    await publishManifest(client, manifest, corpusTables, report.removed);
   progress({ phase: 'write', done: 1, total: 1 });
   return { report, manifest, documents, attributed, kept, written };
 }
@@ -249,15 +254,16 @@ async function refreshUnchanged(
   client: pg.PoolClient,
   document: CorpusDocument,
   { ordinal, collection }: { ordinal: number; collection: string },
+  key: string,
 ): Promise<Written> {
   const { rows } = await client.query<{ stored: StoredDocument }>(
     'SELECT stored FROM whosaid_documents WHERE id = $1',
-    [document.id],
+    [key],
   );
   const before = rows[0]?.stored as StoredDocument;
   const info = await stat(document.path);
   const stored = storedDocument(document, collection, info, before.quotes, before.aliases);
-  await inTransaction(client, () => refreshDocument(client, { document: stored, ordinal, collection }));
+  await inTransaction(client, () => refreshDocument(client, { document: stored, ordinal, collection }, key));
   return {
     stored,
     chunks: chunkDocument(document, stored.quotes),
@@ -312,17 +318,16 @@ async function writeChanged(
 }
 
 /**
- * The service failing mid-ingest: documents written so far stay written, unpublished until a run
- * completes, so the next run resumes from this document. Until then replicas answer from the last
- * publication without the documents this run rewrote (their old rows are gone, their new ones held
- * back), which the message says.
+ * The service failing mid-ingest: documents written so far stay written (staged, or held back when
+ * new), unpublished until a run completes, so the next run resumes from this document. Until then
+ * replicas answer from the last publication as it was, which the message says.
  */
 function embeddingsFailed(embedder: Embedder, document: CorpusDocument, error: unknown): WhosaidError {
   return new WhosaidError(
     'EMBEDDINGS_FAILED',
     `The embeddings service (${embedder.id}) failed on ${document.id} (${describeError(error)}). ` +
-      'Replicas still answer from the last published index, without the documents this run had already ' +
-      'rewritten; those are kept, and the next `whosaid ingest` resumes here and publishes them. Check ' +
+      'Replicas still answer from the last published index as it was; what this run already wrote is ' +
+      'kept, and the next `whosaid ingest` resumes here and publishes it. Check ' +
       'OPENAI_BASE_URL and OPENAI_EMBEDDING_MODEL (or set WHOSAID_EMBEDDINGS=local), then run it again.',
     { cause: error },
   );
