@@ -5,7 +5,7 @@ import type { Steps } from '../run-in-slices.js';
 import type { Wordnet } from '../text/wordnet.js';
 import { corpusNameRunSteps } from './corpus-names.js';
 import { correctionTableSteps } from './correct-question.js';
-import { type ReadFromStores, type SearchContext, searchContextSteps } from './search-context.js';
+import { type SearchContext, searchContextSteps } from './search-context.js';
 import { descriptionSteps } from './speaker-descriptions.js';
 
 /**
@@ -21,13 +21,10 @@ export function* servedContextSteps(
   index: IndexData | ServedIndex,
   embedder: Embedder,
   wordnet: Wordnet,
-  read?: ReadFromStores,
 ): Steps<SearchContext> {
-  const context = yield* searchContextSteps(index, embedder, wordnet, read);
+  const context = yield* searchContextSteps(index, embedder, wordnet);
   yield* corpusNameRunSteps(context);
   yield* correctionTableSteps(context);
   yield* descriptionSteps(context);
-  // Paragraphs read from a store only to build the tables are not kept: the store serves answers.
-  if (read) context.paragraphs.clear();
   return context;
 }

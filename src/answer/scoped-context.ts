@@ -1,10 +1,10 @@
 import { type Scope, scopeKey } from '../collections/scope.js';
 import { indexCollections, restrictIndex } from '../index/restrict-index.js';
-import type { Chunk, StoredDocument } from '../index/types.js';
-import type { Quote } from '../quotes/types.js';
+import type { CorpusTables, StoredDocument } from '../index/types.js';
 import { runInSlices } from '../run-in-slices.js';
+import { CorpusTableParts } from './corpus-table-parts.js';
 import { servedContextSteps } from './question-tables.js';
-import { createSearchContext, type ReadFromStores, type SearchContext } from './search-context.js';
+import { createSearchContext, type SearchContext } from './search-context.js';
 
 /**
  * Scoped contexts kept per context (per index generation), one per scope asked: building one reads
@@ -58,8 +58,10 @@ export async function prepareScope(context: SearchContext, scope: Scope | undefi
   const allowed = new Set(scope.collections);
   const restricted = restrictIndex(context.index, allowed);
   const made = (async () => {
-    const read = readsOnDemand(context) ? await scopeRead(context, restricted.documents) : undefined;
-    return runInSlices(servedContextSteps(restricted, context.embedder, context.wordnet, read));
+    const view = readsOnDemand(context)
+      ? { ...restricted, tables: await scopeTables(context, restricted.documents) }
+      : restricted;
+    return runInSlices(servedContextSteps(view, context.embedder, context.wordnet));
   })();
   inFlight.set(key, made);
   try {
@@ -99,21 +101,22 @@ function readsOnDemand(context: SearchContext): boolean {
 }
 
 /**
- * The whole paragraphs and the quotes of a scope's documents, in the index's order, read from the
- * stores a document at a time: its tables (vocabulary, names, descriptions) and its speaker directory
- * are built from them, then they are dropped. What this holds for a moment grows with the scope; what
- * the scope keeps grows with its words and speakers.
+ * The tables of a scope's documents (vocabulary, names, descriptions, speaker directory, aliases),
+ * as the writer computes the whole index's (corpus-table-parts.ts), from its paragraphs and quotes
+ * read from the stores a document at a time: what this holds grows with the scope's quotes, words and
+ * speakers, not with its paragraphs.
  */
-async function scopeRead(
+async function scopeTables(
   context: SearchContext,
   documents: readonly StoredDocument[],
-): Promise<ReadFromStores> {
-  const paragraphs = new Map<string, Chunk>();
-  const quotes = new Map<string, Quote[]>();
-  for (const document of documents) {
-    for (const paragraph of await context.store.documentParagraphs(document.id, document.paragraphCount))
-      paragraphs.set(`${paragraph.doc}#${paragraph.paragraph}`, paragraph);
-    quotes.set(document.id, await context.quotes.ofDocument(document));
-  }
-  return { paragraphs, quotes };
+): Promise<CorpusTables> {
+  const parts = new CorpusTableParts();
+  const paragraphsOf = (document: StoredDocument) =>
+    context.store.documentParagraphs(document.id, document.paragraphCount);
+  for (const document of documents)
+    parts.add(
+      { ...document, quotes: await context.quotes.ofDocument(document) },
+      await paragraphsOf(document),
+    );
+  return parts.finish(documents, paragraphsOf);
 }

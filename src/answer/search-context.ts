@@ -9,7 +9,6 @@ import {
   type SpeakerEntry,
   speakerDirectorySteps,
 } from '../quotes/speaker-directory.js';
-import type { Quote } from '../quotes/types.js';
 import { runNow, type Steps, stepCounter } from '../run-in-slices.js';
 import type { Wordnet } from '../text/wordnet.js';
 
@@ -32,15 +31,6 @@ export interface SearchContext {
   speakers: SpeakerEntry[];
   /** Short forms of names, lower-cased → the names they stand for, over all documents. */
   aliases: Map<string, string[]>;
-}
-
-/**
- * What a view of some collections read from stores that hold nothing (scoped-context.ts): its
- * documents' whole paragraphs and quotes, for building its tables and speaker directory.
- */
-export interface ReadFromStores {
-  paragraphs: ReadonlyMap<string, Chunk>;
-  quotes: ReadonlyMap<string, Quote[]>;
 }
 
 /**
@@ -71,9 +61,8 @@ export function* searchContextSteps(
   source: IndexData | ServedIndex,
   embedder: Embedder,
   wordnet: Wordnet,
-  read?: ReadFromStores,
 ): Steps<SearchContext> {
-  return { ...(yield* corpusViewSteps(source, read)), embedder, wordnet };
+  return { ...(yield* corpusViewSteps(source)), embedder, wordnet };
 }
 
 /**
@@ -81,33 +70,29 @@ export function* searchContextSteps(
  * the aliases come from the tables its writer computed when it has them (an index read from
  * PostgreSQL), as built here from the same documents, so no replica reads every quote to make them.
  */
-export function* corpusViewSteps(source: IndexData | ServedIndex, read?: ReadFromStores): Steps<CorpusView> {
+export function* corpusViewSteps(source: IndexData | ServedIndex): Steps<CorpusView> {
   const index = servedIndex(source);
   const documents = new Map(index.documents.map((document) => [document.id, document]));
   // Only the documents' own chunks: a view of some collections (restrict-index.ts) keeps every chunk.
-  // An index whose store reads chunks on demand holds none: its whole paragraphs are those `read`
-  // for building tables (scoped-context.ts), else none.
-  const paragraphs = index.store
-    ? new Map(read?.paragraphs)
-    : yield* wholeParagraphs(index.chunks, documents);
+  // An index whose store reads chunks on demand holds none (its tables come with it: the writer's,
+  // or a view's own, scoped-context.ts).
+  const paragraphs = index.store ? new Map<string, Chunk>() : yield* wholeParagraphs(index.chunks, documents);
   return {
     index,
     documents,
     paragraphs,
     store: index.store ?? residentChunkStore(index.chunks, paragraphs),
     quotes: index.quoteStore ?? residentQuotes,
-    speakers: index.tables
-      ? index.tables.speakers
-      : yield* speakerDirectorySteps(yield* quotesOf(index, read?.quotes)),
+    speakers: index.tables ? index.tables.speakers : yield* speakerDirectorySteps(yield* quotesOf(index)),
     aliases: index.tables ? new Map(index.tables.aliases) : aliasTable(index.documents),
   };
 }
 
-function* quotesOf(index: ServedIndex, read?: ReadonlyMap<string, Quote[]>): Steps<DirectoryQuote[]> {
+function* quotesOf(index: ServedIndex): Steps<DirectoryQuote[]> {
   const tick = stepCounter(STEP_ITEMS);
   const quotes: DirectoryQuote[] = [];
   for (const document of index.documents) {
-    for (const quote of read?.get(document.id) ?? document.quotes) {
+    for (const quote of document.quotes) {
       quotes.push({ ...quote, doc: document.id });
       if (tick()) yield;
     }

@@ -215,7 +215,7 @@ describe('a replica reads chunks from PostgreSQL on demand', () => {
     }
   });
 
-  it('builds a scope of some collections from its paragraphs, read for its tables and then dropped', async () => {
+  it('builds the tables of a scope of some collections a document at a time from the stores, keeping no paragraph', async () => {
     const index = (await loadPostgresIndex(pool, embedder.id, {
       cachedParagraphs: CAPACITY,
       cachedDocuments: 2,
@@ -227,6 +227,8 @@ describe('a replica reads chunks from PostgreSQL on demand', () => {
     assert.equal(scoped.paragraphs.size, 0, 'read for the tables, not kept');
     await prepareScope(filesContext, scope);
     const expected = withinScope(filesContext, scope);
+    assert.deepEqual(scoped.speakers, expected.speakers, 'the same speaker directory');
+    assert.deepEqual(scoped.aliases, expected.aliases);
     for (const question of ['what did reed sya about starlink', ...dev.slice(0, 10)])
       assert.deepEqual(
         await ask(scoped, { question, k: 5, now: NOW }),

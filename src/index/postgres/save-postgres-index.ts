@@ -153,7 +153,7 @@ async function writeDocument(client: pg.PoolClient, row: DocumentRow, chunks: Ch
  * A document a publication holds is not overwritten: its new version is staged beside it (stagedKey,
  * replacing any version staged before), so replicas read the published one until the next
  * publication swaps them (publishManifest); any other row of it (new, or written by a run that never
- * published) is replaced in place.
+ * published) is replaced in place. Returns the key the rows were written under.
  */
 export async function writeDocumentRows<C extends Omit<Chunk, 'label'>>(
   client: pg.PoolClient,
@@ -161,7 +161,7 @@ export async function writeDocumentRows<C extends Omit<Chunk, 'label'>>(
   basis: RowBasis,
   chunks: readonly C[],
   vectorOf: (chunk: C, position: number) => ArrayLike<number>,
-): Promise<void> {
+): Promise<string> {
   await client.query('DELETE FROM whosaid_documents WHERE replaces = $1', [document.id]);
   const published = await client.query(
     `SELECT 1 FROM whosaid_documents d JOIN whosaid_index i ON ${heldDocument('d', 'i.updated_at')}
@@ -215,6 +215,7 @@ export async function writeDocumentRows<C extends Omit<Chunk, 'label'>>(
     collection,
   }));
   await insertRows(client, 'whosaid_quotes', quoteRows);
+  return key;
 }
 
 /**

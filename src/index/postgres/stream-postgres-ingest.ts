@@ -1,17 +1,11 @@
 import { stat } from 'node:fs/promises';
 import type pg from 'pg';
 import pgvector from 'pgvector';
-import { addNameRuns } from '../../answer/corpus-names.js';
-import { addWordCounts } from '../../answer/correct-question.js';
-import { aliasTable } from '../../answer/search-context.js';
-import { createDescriber } from '../../answer/speaker-descriptions.js';
+import { CorpusTableParts, wholeParagraphs } from '../../answer/corpus-table-parts.js';
 import { type CorpusProblem, loadCorpusFile } from '../../corpus/load-corpus.js';
 import type { CorpusDocument } from '../../corpus/types.js';
 import { describeError, WhosaidError } from '../../errors.js';
-import { type DirectoryQuote, speakerDirectorySteps } from '../../quotes/speaker-directory.js';
-import { runNow } from '../../run-in-slices.js';
 import { chunkDocument } from '../chunk-document.js';
-import { addPart } from '../chunk-store.js';
 import type { Embedder } from '../embedder.js';
 import { INDEX_FORMAT_VERSION } from '../index-store.js';
 import {
@@ -24,7 +18,7 @@ import {
   storedDocument,
 } from '../ingest.js';
 import { changedSteps, combinedFingerprint, pipelineFingerprint } from '../pipeline-version.js';
-import type { Chunk, CorpusTables, IndexManifest, StoredDocument } from '../types.js';
+import type { Chunk, IndexManifest, StoredDocument } from '../types.js';
 import { INDEX_WRITER_LOCK } from './postgres-index-sql.js';
 import {
   buildVectorIndex,
@@ -135,7 +129,9 @@ async function ingestLocked(
   );
   const { files, sources } = await sourceFiles(options);
   const report = newReport({ rerun: before?.steps ? changedSteps(before.steps, steps) : [] });
-  const tables = new TableParts();
+  const tables = new CorpusTableParts();
+  // Where each document's rows are this run: its id, or its staged version's key (stagedKey).
+  const keys = new Map<string, string>();
   const documents: StoredDocument[] = [];
   const attributed = new Map<string, number>();
   const kept: StoredDocument[] = [];
@@ -168,7 +164,8 @@ async function ingestLocked(
     report.embedded += done.embedded;
     const sameText = old?.content_hash === document.contentHash;
     (sameText ? report.unchanged : old ? report.changed : report.added).push(document.id);
-    tables.add(done.stored, done.chunks);
+    tables.add(done.stored, wholeParagraphs(done.chunks));
+    keys.set(document.id, done.key);
     documents.push({ ...done.stored, quotes: [] });
     if (options.keep?.has(document.path)) kept.push(done.stored);
     attributed.set(document.id, done.stored.quotes.filter((quote) => quote.speaker).length);
@@ -181,7 +178,13 @@ async function ingestLocked(
   report.removed = [...existing.keys()].filter((id) => !seen.has(id));
   progress({ phase: 'build', done: 0, total: 1 });
   await buildVectorIndex(client, dimensions);
-  const corpusTables = await tables.finish(client, documents);
+  const corpusTables = await tables.finish(documents, async (document) => {
+    const { rows } = await client.query<{ chunk: Omit<Chunk, 'label'> }>(
+      'SELECT chunk FROM whosaid_chunks WHERE document_id = $1 ORDER BY position',
+      [keys.get(document.id) ?? document.id],
+    );
+    return wholeParagraphs(rows.map((row) => row.chunk));
+  });
   progress({ phase: 'build', done: 1, total: 1 });
   const manifest: IndexManifest = {
     formatVersion: INDEX_FORMAT_VERSION,
@@ -243,6 +246,8 @@ interface Written {
   dimensions: number;
   /** Only refreshed: its rows were made as this run would make them. */
   refreshed: boolean;
+  /** The key of its rows: its id, or its staged version's. */
+  key: string;
 }
 
 /**
@@ -270,6 +275,7 @@ async function refreshUnchanged(
     embedded: 0,
     dimensions: 0,
     refreshed: true,
+    key,
   };
 }
 
@@ -307,14 +313,21 @@ async function writeChanged(
         `The embeddings model (${embedder.id}) returned vectors of ${vector.length} dimensions for ${document.id}, ` +
           `not ${expected || dimensions} as before. Nothing of this document was written.`,
       );
-  await inTransaction(client, () =>
-    writeDocumentRows(client, { document: stored, ordinal, collection }, basis, chunks, (chunk) => {
-      const vector = known.get(chunk.text);
-      if (!vector) throw new Error(`no vector for a passage of ${document.id}`);
-      return vector;
-    }),
-  );
-  return { stored, chunks, embedded: missing.length, dimensions, refreshed: false };
+  let key = document.id;
+  await inTransaction(client, async () => {
+    key = await writeDocumentRows(
+      client,
+      { document: stored, ordinal, collection },
+      basis,
+      chunks,
+      (chunk) => {
+        const vector = known.get(chunk.text);
+        if (!vector) throw new Error(`no vector for a passage of ${document.id}`);
+        return vector;
+      },
+    );
+  });
+  return { stored, chunks, embedded: missing.length, dimensions, refreshed: false, key };
 }
 
 /**
@@ -346,56 +359,4 @@ async function vectorsOf(
     [id, embedderId],
   );
   return new Map(rows.map((row) => [row.text, pgvector.fromSql(row.embedding) as number[]]));
-}
-
-/**
- * The corpus-wide tables (corpus-tables.ts) built as documents stream by, in the order a writer
- * holding the whole index reads them — paragraphs first, in document order, then the titles — with
- * the same counting rules, so both writers publish equal tables. The speakers' descriptions need the
- * whole speaker directory first: the paragraphs are read back from the database for them, one
- * document at a time.
- */
-class TableParts {
-  private readonly vocabulary = new Map<string, number>();
-  private readonly nameRuns = new Map<string, number>();
-  private readonly titles: string[] = [];
-  private readonly quotes: DirectoryQuote[] = [];
-
-  add(stored: StoredDocument, chunks: readonly Omit<Chunk, 'label'>[]): void {
-    for (const paragraph of wholeParagraphs(chunks)) {
-      addWordCounts(this.vocabulary, paragraph.text);
-      addNameRuns(this.nameRuns, paragraph.text);
-    }
-    this.titles.push(stored.meta.title ?? '');
-    for (const quote of stored.quotes) this.quotes.push({ ...quote, doc: stored.id });
-  }
-
-  async finish(client: pg.PoolClient, documents: readonly StoredDocument[]): Promise<CorpusTables> {
-    for (const title of this.titles) addWordCounts(this.vocabulary, title);
-    const speakers = runNow(speakerDirectorySteps(this.quotes));
-    const describer = createDescriber(speakers);
-    if (describer) {
-      for (const document of documents) {
-        const { rows } = await client.query<{ chunk: Omit<Chunk, 'label'> }>(
-          'SELECT chunk FROM whosaid_chunks WHERE document_id = $1 ORDER BY position',
-          [document.id],
-        );
-        for (const paragraph of wholeParagraphs(rows.map((row) => row.chunk))) describer.add(paragraph.text);
-      }
-    }
-    return {
-      speakers,
-      aliases: [...aliasTable(documents)],
-      vocabulary: [...this.vocabulary],
-      nameRuns: [...this.nameRuns],
-      descriptions: [...(describer?.table ?? [])].map(([name, stems]) => [name, [...stems]]),
-    };
-  }
-}
-
-/** A document's paragraphs whole, its split parts joined (chunk-store.ts), in order. */
-function wholeParagraphs(chunks: readonly Omit<Chunk, 'label'>[]): Chunk[] {
-  const paragraphs = new Map<string, Chunk>();
-  for (const chunk of chunks) addPart(paragraphs, { ...chunk, label: 0 });
-  return [...paragraphs.values()];
 }
