@@ -84,10 +84,11 @@ function firstLead(
     else if (analysis.kind !== 'yes-no') return line.replaceAll('[1]', `[${i + 1}]`);
     else settled.push(line.replaceAll('[1]', `[${i + 1}]`));
   }
-  // A "yes" from one passage and a "no" from another: the documents do not settle it one way.
-  const polarities = new Set(settled.map((line) => line.split(',')[0]));
+  // A "yes" from one passage and a "no" from another: the documents do not settle it one way. "Only
+  // if …" is a yes under a condition: with plain yeses it is the more exact answer, and comes first.
+  const polarities = new Set(settled.map((line) => (line.startsWith('Only ') ? 'Yes' : line.split(',')[0])));
   if (polarities.size > 1) return `${UNSETTLED}; here is what they say:`;
-  return settled[0] ?? fallback;
+  return settled.find((line) => line.startsWith('Only ')) ?? settled[0] ?? fallback;
 }
 
 /** Shown instead of a passage made only of instructions to readers or assistants. */

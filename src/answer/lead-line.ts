@@ -409,7 +409,22 @@ function yesNoLine(analysis: QuestionAnalysis, sentence: string, passage: Passag
   if (contrary && same && !supposed) return `No, according to ${source}:`;
   if (!covered || concepts.length + verbs.length === 0 || supposed)
     return `${UNSETTLED_LINE}; here is what they say:`;
+  // "… would only have violated his clearance if he failed to report them": in English "only if" (or
+  // "only when") makes its clause a necessary condition of what the sentence states. Asked without that
+  // condition, the answer is neither yes nor no but the condition itself, in the sentence's words.
+  const condition = !/\b(?:if|when|unless)\b/i.test(analysis.text) ? onlyIf(sentence) : null;
+  if (condition && same) return `Only ${condition}, according to ${source}:`;
   return same ? `Yes, according to ${source}:` : `No, according to ${source}:`;
+}
+
+/**
+ * The condition an "only … if/when" sentence puts on what it states ("if he failed to properly report
+ * them to the government"), to the clause's end (a dash, semicolon, comma or the sentence's end); null
+ * when it has none.
+ */
+function onlyIf(sentence: string): string | null {
+  const match = /\bonly\b(?:\s+[\p{L}'’-]+){0,12}?\s+((?:if|when)\s+[^—–;,.!?]+)/iu.exec(sentence);
+  return match?.[1]?.trim() ?? null;
 }
 
 /** Whose words the sentence reports, when one of the passage's quotes lies in it. */

@@ -210,6 +210,12 @@ describe('the extractive answer leads with the answer', () => {
       await lead('Did Russia’s FSB get classified information through Musk?'),
       /^The documents don't say directly/,
     );
+    // "… would only have violated his security clearance if he failed to properly report them": asked
+    // without the condition, the answer is the condition, in the sentence's words.
+    assert.match(
+      await lead("Would Musk's conversations with Putin have violated his security clearance?"),
+      /^Only if he failed to properly report them to the government, according to Dan Meyer \[\d\]:$/,
+    );
   });
 });
 
