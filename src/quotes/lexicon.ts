@@ -28,7 +28,7 @@ export const CLAUSE_VERBS = words(`
   reported reports observed cautioned predicted predicts suggested claimed claims contended maintained
   maintains asserted asserts assert complained confirmed emphasized emphasised stressed stresses recalled
   reiterated alleged alleges countered agreed informed assured reminded vowed promised pledged disclosed
-  estimated estimates concluded concludes ruled rules held
+  estimated estimates concluded concludes ruled rules held replied replies responded responds answered
   argue warn note claim contend insist maintain allege acknowledge predict testify
 `);
 
@@ -43,6 +43,12 @@ export const FINITE_BARE_VERBS = words(`
   insisted insists argued argues noted notes added adds acknowledged acknowledges conceded predicted
   predicts estimated estimates concluded concludes maintained maintains contended claimed claims
 `);
+
+/**
+ * Verbs that report a question, which English reports as a clause led by "whether" or "if" (`asked
+ * whether the city had studied …`), not by "that".
+ */
+export const QUESTION_VERBS = words('asked asks wondered wonders questioned');
 
 /** Verbs whose object comes before the reported clause: `told Semafor Friday that …`. */
 export const TELL_VERBS = words('told tells informed assured reminded warned');
