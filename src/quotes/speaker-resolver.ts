@@ -291,7 +291,7 @@ export class SpeakerResolver {
       const found =
         this.recent(ctx, agrees) ??
         this.recentSubject(ctx, (s) => PEOPLE.has(s.kind) && other(s) && this.genderOf(s) === gender);
-      if (found && this.rivalBetween(found, gender, ctx)) return null;
+      if (found && this.rivalBetween(found, gender, ctx)) return this.adjacentSubject(found, gender, ctx);
       // "For Owen Kirkby, who runs a grain elevator, … “We’ll pay more,” he said": a person the paragraph
       // introduces, new to the text, before the pronoun is whom it means, over a speaker of an earlier
       // paragraph — news brings a new voice in just before their words.
@@ -343,6 +343,31 @@ export class SpeakerResolver {
       if (!note.subordinate && rival(note.speaker)) return true;
     }
     return false;
+  }
+
+  /**
+   * A rival subject (rivalBetween) that outranks the speaker found: when that speaker spoke two or more
+   * paragraphs back and one person alone of the pronoun's gender was the subject of main clauses in
+   * the paragraph before the pronoun's (or its own, before it), the pronoun continues that subject —
+   * centering's "continue" transition, which the intervening paragraphs make far likelier than a
+   * return to a speaker left behind. Otherwise null: either could be meant.
+   */
+  private adjacentSubject(found: Noted, gender: 'm' | 'f', ctx: ResolveContext): Speaker | null {
+    if (found.paragraph >= ctx.paragraph - 1) return null;
+    if (ctx.opening && ctx.opening.name !== found.speaker.name) return null;
+    const rivals = new Map<string, Speaker>();
+    for (const note of this.subjects) {
+      if (note.pos <= found.pos || note.pos >= ctx.pos || note.subordinate) continue;
+      const speaker = note.speaker;
+      if (speaker.name === this.voice || speaker.name === ctx.object || !PEOPLE.has(speaker.kind)) continue;
+      // A subject of unknown gender could be meant as well: it competes, but is never chosen.
+      const known = this.genderOf(speaker);
+      if ((known !== null && known !== gender) || speaker.name === found.speaker.name) continue;
+      if (note.paragraph < ctx.paragraph - 1) return null;
+      rivals.set(speaker.name, speaker);
+    }
+    const [only] = rivals.values();
+    return rivals.size === 1 && only && this.genderOf(only) === gender ? only : null;
   }
 
   /**

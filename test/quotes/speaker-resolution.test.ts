@@ -261,7 +261,7 @@ describe('pronouns need a person to refer to', () => {
     assert.deepEqual(quotes, []);
   });
 
-  it('leaves "he" unresolved when another man was the subject since the last speaker', () => {
+  it('reads "he" as the man who was the subject just before, over a speaker further back', () => {
     const quotes = extract(
       [
         '"The rent doubled in two years," said Omar Beale, who runs the bakery on the corner.',
@@ -271,9 +271,26 @@ describe('pronouns need a person to refer to', () => {
       ].join('\n'),
     );
     assert.equal(quoteWith(quotes, 'The rent doubled').speaker, 'Omar Beale');
-    // Beale spoke last, but Lund was the subject in between: either man could be "he".
-    noQuoteWith(quotes, 'Nobody wants to leave');
-    noQuoteWith(quotes, 'does not plan to sell');
+    // Beale spoke two paragraphs back; Lund is the subject of the paragraph just before: "he" goes on
+    // with him (centering's continuation).
+    assert.equal(quoteWith(quotes, 'Nobody wants to leave').speaker, 'Victor Lund');
+    // …and goes on with him, now the last speaker: "Lund does not plan to sell, he said" is his.
+    assert.equal(quoteWith(quotes, 'does not plan to sell').speaker, 'Victor Lund');
+  });
+
+  it('leaves "he" open when two men were subjects just before, or the speaker spoke in the paragraph before', () => {
+    const quotes = extract(
+      [
+        '"The pier needs new pilings," said Hugo Marr, the harbour engineer.',
+        'The council met on Tuesday.',
+        'Piet Vos chairs the council. Anton Grell runs its budget office.',
+        '"We cannot afford it this year," he said.',
+        '"The pilings are older than I am," said Jonas Kell, a fisherman. Rolf Tamm, his neighbour, sells bait on the pier.',
+        '"It will fall into the water," he said.',
+      ].join('\n'),
+    );
+    noQuoteWith(quotes, 'cannot afford it');
+    noQuoteWith(quotes, 'fall into the water');
   });
 
   it('keeps "he" for the last speaker when the other man is no sentence subject', () => {
@@ -414,8 +431,9 @@ describe('pronouns need a person to refer to', () => {
       ].join('\n'),
     );
     assert.equal(quoteWith(quotes, 'climbed a ladder').speaker, 'Maria Nolan');
-    // Once a second woman is the subject after the last speaker, "she" could mean either: unresolved.
-    noQuoteWith(quotes, 'He is fine');
+    // A second woman is the subject of the paragraph just before, after the last speaker two
+    // paragraphs back: "she" continues that subject.
+    assert.equal(quoteWith(quotes, 'He is fine').speaker, 'Lena Cruz');
   });
   it('reads "the elder/younger X" by the ages given in apposition, and leaves it open without them', () => {
     const quotes = extract(
