@@ -12,7 +12,6 @@ import {
   BARE_CLAUSE_VERBS,
   CLAUSE_VERBS,
   FINITE_BARE_VERBS,
-  QUESTION_VERBS,
   TELL_VERBS,
   TIME_WORDS,
   VERB_ADVERBS,
@@ -121,19 +120,8 @@ const PSEUDO_CLEFT_COPULA = /^\s+(?:was|is)\s+that\s+/;
 /** "What Walter said", "All she said": the free relative that opens a pseudo-cleft, its subject before the verb. */
 const PSEUDO_CLEFT_OPENER = /\b(?:what|all)\s+(?:[\p{L}.'’-]+\s+){1,4}$/iu;
 
-/** "whether" or "if" opening a reported question, after the verb and whom it asked. */
-const QUESTION_OPENER = /^\s+(?:whether|if)\s+(?=\p{L})/u;
-
 function clauseStartAfter(text: string, masked: string, verb: Word, sentenceEnd: number): number | null {
   let p = verb.end;
-  // "asked whether the department had considered …", "asked Kaspar if …": a reported question.
-  if (QUESTION_VERBS.has(verb.bare)) {
-    for (const from of [p, readObject(text, p)]) {
-      const opener = from === null ? null : QUESTION_OPENER.exec(masked.slice(from, from + 12));
-      if (from !== null && opener) return from + opener[0].length;
-    }
-    return null;
-  }
   // "What Walter said was that the pipe was sound": in a pseudo-cleft the reported clause follows the copula.
   const cleft = PSEUDO_CLEFT_COPULA.exec(masked.slice(p, p + 20));
   if (cleft && PSEUDO_CLEFT_OPENER.test(masked.slice(Math.max(0, verb.start - 40), verb.start)))
@@ -338,8 +326,7 @@ function findThatActs(text: string, masked: string, s: Sentence, taken: readonly
   for (const word of readWords(masked, s.contentStart, s.end)) {
     const verb = backVerb(masked, word) ?? word;
     const finding = FINDING_VERBS.has(verb.bare);
-    const question = QUESTION_VERBS.has(verb.bare);
-    if (verb.capital || (!CLAUSE_VERBS.has(verb.bare) && !finding && !question && verb === word)) continue;
+    if (verb.capital || (!CLAUSE_VERBS.has(verb.bare) && !finding && verb === word)) continue;
     if (taken.some((a) => verb.start >= a.cueStart && verb.end <= a.cueEnd)) continue;
     if (COUNTERFACTUAL.test(masked.slice(Math.max(s.contentStart, verb.start - 24), verb.start))) continue;
     const read = readSubjectBefore(text, masked, verb.start, s.contentStart);

@@ -44,12 +44,6 @@ export const FINITE_BARE_VERBS = words(`
   predicts estimated estimates concluded concludes maintained maintains contended claimed claims
 `);
 
-/**
- * Verbs that report a question, which English reports as a clause led by "whether" or "if" (`asked
- * whether the city had studied …`), not by "that".
- */
-export const QUESTION_VERBS = words('asked asks wondered wonders questioned');
-
 /** Verbs whose object comes before the reported clause: `told Semafor Friday that …`. */
 export const TELL_VERBS = words('told tells informed assured reminded warned');
 
