@@ -22,6 +22,7 @@ import pg from 'pg';
 import pgvector from 'pgvector';
 import { writeMarkdownSection } from '../scripts/lib/markdown-section.js';
 import { ask } from '../src/answer/ask.js';
+import { findQuotesFor } from '../src/answer/find-quotes.js';
 import { createSearchContext } from '../src/answer/search-context.js';
 import { migrate } from '../src/db/migrate.js';
 import { loadMigrations } from '../src/db/migrations.js';
@@ -119,8 +120,21 @@ async function replicaPhase(url: string, count: number) {
       found[name] += hits.filter((hit) => truth.has(hit.label)).length;
     }
   }
+  // `/quote` by topic weighs every quote that may mention the topic's words (find-quotes.ts): a word
+  // of one paragraph in ten, and a rarer pair.
+  const quoteTopics: { topic: string; ms: number; hits: number }[] = [];
+  // What was measured so far survives a failure below (stderr).
+  process.stderr.write(
+    `replica so far: ${JSON.stringify({ loadSeconds, ask: timing(times), found, exactSeconds })}\n`,
+  );
+  for (const topic of ['harbor', 'overdue levy']) {
+    const began = performance.now();
+    const found = await findQuotesFor(context, topic);
+    quoteTopics.push({ topic, ms: performance.now() - began, hits: found.hits.length });
+  }
   await pool.end();
   return {
+    quoteTopics,
     chunks: replica.manifest.chunkCount,
     loadSeconds,
     rssAfterLoadMb,
@@ -211,6 +225,7 @@ Produced by \`npm run bench:postgres-large\` on ${new Date().toISOString().slice
 | replica load (documents, corpus tables, chunk and term counts; nothing else) | ${q.loadSeconds.toFixed(1)} s, ${q.rssAfterLoadMb} MB resident after loading, ${q.maxRssMb} MB at most while answering |
 | \`ask\` p50 / p95 | ${ms(q.ask.p50)} / ${ms(q.ask.p95)} |
 | exact scan of every vector, one query (the recall baseline) | ${q.exactScanSeconds.toFixed(2)} s |
+${q.quoteTopics.map((t) => `| \`/quote ${t.topic}\` (by topic) | ${ms(t.ms)}, ${t.hits.toLocaleString('en')} quotes |`).join('\n')}
 
 | vector search | recall@10 vs exact scan | search alone p50 / p95 (one round trip, loopback) |
 |---|---|---|

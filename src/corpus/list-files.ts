@@ -24,7 +24,8 @@ export async function listFiles(dir: string, seen: Set<string> = new Set()): Pro
           () => false,
         )
       : entry.isDirectory();
-    if (isDirectory) files.push(...(await listFiles(path, seen)));
+    // Appended one by one: a folder of a very large archive holds more files than a spread may pass.
+    if (isDirectory) for (const file of await listFiles(path, seen)) files.push(file);
     else files.push(path);
   }
   return files;

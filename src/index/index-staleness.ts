@@ -54,7 +54,7 @@ export async function corpusChanged(
   if (resolve(index.manifest.corpusDir) !== resolve(corpusDir)) return true;
   const files = await listFiles(resolve(corpusDir)).catch(() => null);
   if (!files) return true;
-  for (const dir of await existingDirs(extraDirs)) files.push(...(await listFiles(dir)));
+  for (const dir of await existingDirs(extraDirs)) for (const file of await listFiles(dir)) files.push(file);
   const known = new Map(index.documents.map((document) => [document.path, document]));
   const problems = new Set(index.manifest.problems.map((problem) => resolve(problem.path)));
   if (files.length !== known.size + problems.size) return true;

@@ -98,9 +98,13 @@ export class PostgresQuoteStore implements QuoteStore {
   ): Promise<DocumentQuote[]> {
     const rows: QuoteRow[] = [];
     const wanted = [...new Set(terms)];
+    // Appended row by row: a common word's quotes may be more than a call's arguments can spread.
+    const add = (found: readonly QuoteRow[]) => {
+      for (const row of found) rows.push(row);
+    };
     if (wanted.length > 0)
-      rows.push(
-        ...(await this.rows(
+      add(
+        await this.rows(
           `SELECT q.document_id, q.position, q.quote FROM whosaid_quotes q
              JOIN (SELECT DISTINCT document_id, (chunk->>'paragraph')::int AS paragraph
                      FROM whosaid_chunks WHERE lexical @@ $1::tsquery) p
@@ -108,15 +112,15 @@ export class PostgresQuoteStore implements QuoteStore {
              ${held(2)}
             WHERE q.speaker IS NOT NULL`,
           [wanted.map((term) => `${quotedLexeme(term)}:AB`).join(' | '), this.publishedAt],
-        )),
+        ),
       );
     if (speakers.length > 0)
-      rows.push(
-        ...(await this.rows(
+      add(
+        await this.rows(
           `SELECT q.document_id, q.position, q.quote FROM whosaid_quotes q ${held(3)}
             WHERE lower(q.speaker) = ANY($1::text[]) AND q.speaker = ANY($2::text[])`,
           [speakers.map((name) => name.toLowerCase()), speakers, this.publishedAt],
-        )),
+        ),
       );
     return inOrder(documents, rows);
   }
