@@ -26,10 +26,17 @@ export interface QuoteHit extends Quote {
 export interface FindQuotesOptions {
   topic?: string;
   speaker?: string;
+  /** The most quotes a topic lookup weighs (MAX_TOPIC_CANDIDATES unless given: tests). */
+  maxCandidates?: number;
 }
 
 export interface FindQuotesResult {
   hits: QuoteHit[];
+  /**
+   * Set when a topic was too common to weigh every quote that may mention it (an archive in a
+   * database): the quotes of the newest documents were weighed, `weighed` of `of`.
+   */
+  narrowed?: { weighed: number; of: number };
   /** The speakers the `speaker` query matched (empty when it matched none). */
   speakers: SpeakerEntry[];
   /** Closest known speaker names, when the speaker query matched none. */
@@ -62,10 +69,12 @@ export async function findQuotes(
   const meant = topic ? topicWords(context, topic) : [];
   // A topic of function words alone matches no quote (topicScore).
   if (topic && meant.length === 0) return { hits: [], speakers, suggestions: [] };
-  const all = (await candidates(context, filter, meant)).filter(
+  const found = await candidates(context, filter, meant, options.maxCandidates ?? MAX_TOPIC_CANDIDATES);
+  const all = found.hits.filter(
     (hit) => hit.speaker !== null && (filter === null || quoteMatches(hit, filter)),
   );
   if (!topic) return { hits: await withPages(context, all), speakers, suggestions: [] };
+  const narrowed = found.total > found.hits.length ? { weighed: found.hits.length, of: found.total } : null;
   const scored: { hit: QuoteHit; score: number }[] = [];
   // The paragraphs a batch of quotes sit in, read a batch at a time: a topic is matched against every
   // candidate quote, and the store need not hold every paragraph at once. The page comes with the
@@ -80,8 +89,20 @@ export async function findQuotes(
     }
   }
   const ranked = scored.filter((entry) => entry.score > 0).sort((a, b) => b.score - a.score);
-  return { hits: ranked.map((entry) => entry.hit), speakers, suggestions: [] };
+  return { hits: ranked.map((entry) => entry.hit), speakers, suggestions: [], ...(narrowed && { narrowed }) };
 }
+
+/** Says that a common topic's quotes were weighed from the newest documents only (FindQuotesResult.narrowed). */
+export function narrowedNote({ weighed, of }: { weighed: number; of: number }): string {
+  return `ranked among the newest ${weighed.toLocaleString('en')} of up to ${of.toLocaleString('en')} quotes that may mention it; add a name or a date to narrow it`;
+}
+
+/**
+ * The most quotes one topic lookup weighs (their paragraphs are read to score them): far more than
+ * anyone pages through, few enough that a word in every tenth paragraph of a million-paragraph
+ * archive costs seconds and megabytes, not minutes and gigabytes (docs/benchmarks.md).
+ */
+const MAX_TOPIC_CANDIDATES = 10_000;
 
 /**
  * The quotes a lookup weighs, asked of the quote store rather than walked: those of the speakers the
@@ -93,22 +114,26 @@ async function candidates(
   context: SearchContext,
   filter: SpeakerFilter | null,
   meant: readonly TopicWord[],
-): Promise<QuoteHit[]> {
+  limit: number,
+): Promise<{ hits: QuoteHit[]; total: number }> {
   const { documents } = context.index;
+  const every = (hits: QuoteHit[]) => ({ hits, total: hits.length });
   if (filter) {
     const names = { speakers: filterNames(filter), members: [...filter.people] };
-    return (await context.quotes.bySpeakers(documents, names)).map(({ document, quote }) =>
-      hitOf(document, quote),
+    return every(
+      (await context.quotes.bySpeakers(documents, names)).map(({ document, quote }) =>
+        hitOf(document, quote),
+      ),
     );
   }
-  if (meant.length === 0) return allQuotes(context);
+  if (meant.length === 0) return every(await allQuotes(context));
   const terms = new Set(meant.flatMap((word) => [word.stem, ...word.synonyms]));
   // A speaker's name and roles are among their quotes' terms (topicScore): the directory holds both.
   const credited = context.speakers
     .filter((entry) => contentTerms(`${entry.name} ${entry.roles.join(' ')}`).some((term) => terms.has(term)))
     .map((entry) => entry.name);
-  const found = await context.quotes.mayMention(documents, [...terms], [...new Set(credited)]);
-  return found.map(({ document, quote }) => hitOf(document, quote));
+  const found = await context.quotes.mayMention(documents, [...terms], [...new Set(credited)], limit);
+  return { hits: found.quotes.map(({ document, quote }) => hitOf(document, quote)), total: found.total };
 }
 
 /** Quotes whose paragraphs are read in one request to the store. */

@@ -38,12 +38,16 @@ export interface QuoteStore {
    * `contentTerms` makes them) in their own words or their paragraph's, or that are credited to one
    * of `speakers` — every such quote, in the documents' order, and perhaps others: the caller scores
    * them. A backend with a word index narrows by it; one without returns every attributed quote.
+   * A backend reading from a database returns at most `limit` of them, those of the newest documents
+   * (`total` says how many there were), so a common word cannot make one lookup read the archive; one
+   * holding every quote in memory already returns them all.
    */
   mayMention(
     documents: readonly StoredDocument[],
     terms: readonly string[],
     speakers: readonly string[],
-  ): Promise<DocumentQuote[]>;
+    limit: number,
+  ): Promise<{ quotes: DocumentQuote[]; total: number }>;
   /**
    * The quotes of `documents` credited to one of `speakers`, tallied by speaker and members (a group
    * is its members: "the Senators" of one letter are not those of another), in the order of each
@@ -98,7 +102,10 @@ export const residentQuotes: QuoteStore = {
   attributed: (document) => document.quotes.filter((quote) => quote.speaker !== null).length,
   bySpeakers: async (documents, names) => residentWhere(documents, speakerMatcher(names)),
   // Quotes held in memory are walked at memory speed: every attributed one is a candidate.
-  mayMention: async (documents) => residentWhere(documents, (quote) => quote.speaker !== null),
+  mayMention: async (documents) => {
+    const quotes = residentWhere(documents, (quote) => quote.speaker !== null);
+    return { quotes, total: quotes.length };
+  },
   async tallies(documents, speakers) {
     const names = new Set(speakers);
     return tallyQuotes(

@@ -104,6 +104,8 @@ export function createMcpServer(
           total: result.hits.length,
           speakers: result.speakers.map((entry) => entry.name),
           suggestions: result.suggestions,
+          // A topic too common to weigh every quote: those of the newest documents were.
+          ...(result.narrowed && { narrowed: result.narrowed }),
         });
       }),
   );

@@ -15,6 +15,7 @@ export async function quoteResults(
     speakers: found.speakers.map(describedName),
     hits: found.hits,
     dates: found.dates?.reading ?? null,
+    narrowed: found.narrowed ?? null,
     suggestions: found.suggestions,
   };
 }

@@ -18,6 +18,7 @@ import { type IndexData, readIndex } from '../../src/index/index-store.js';
 import { loadPostgresIndex, type PostgresIndex } from '../../src/index/postgres/load-postgres-index.js';
 import { savePostgresIndex } from '../../src/index/postgres/save-postgres-index.js';
 import { runNow } from '../../src/run-in-slices.js';
+import { quotePageMessage } from '../../src/slack/views/quote-blocks.js';
 import { Wordnet } from '../../src/text/wordnet.js';
 import { createTestDatabase, type TestDatabase, testPool } from '../support/postgres-database.js';
 import { bundledIndexCopy } from '../support/shared-index.js';
@@ -213,6 +214,45 @@ describe('a replica reads chunks from PostgreSQL on demand', () => {
       assert.equal(reads, 1, topic);
       assert.deepEqual(found, await findQuotes(filesContext, { topic }), topic);
     }
+  });
+
+  it('weighs at most a bound of quotes for a common topic, those of the newest documents, and says so', async () => {
+    const index = (await loadPostgresIndex(pool, embedder.id)) as PostgresIndex;
+    const replica = runNow(servedContextSteps(index, embedder, wordnet));
+    const whole = await findQuotes(replica, { topic: 'security' });
+    assert.equal(whole.narrowed, undefined, 'the bundled corpus is far below the bound');
+    assert.ok(whole.hits.length > 4, `${whole.hits.length} quotes`);
+    const bounded = await findQuotes(replica, { topic: 'security', maxCandidates: 4 });
+    assert.ok(bounded.narrowed, 'a narrowed lookup says so');
+    assert.equal(bounded.narrowed.weighed, 4);
+    assert.ok(bounded.narrowed.of > 4);
+    assert.ok(bounded.hits.length <= 4);
+    // The quotes weighed are those of the newest documents: a quote of the whole lookup left out is
+    // no newer than any kept (it would have been weighed first, and scored as it does there).
+    const key = (hit: { doc: string; start: number }) => `${hit.doc}@${hit.start}`;
+    const all = new Set(whole.hits.map(key));
+    assert.ok(
+      bounded.hits.every((hit) => all.has(key(hit))),
+      'each is one of the whole lookup',
+    );
+    const kept = new Set(bounded.hits.map(key));
+    const oldestKept = bounded.hits.map((hit) => hit.date ?? '').sort()[0] ?? '';
+    for (const hit of whole.hits.filter((other) => !kept.has(key(other))))
+      assert.ok((hit.date ?? '') <= oldestKept, `${hit.doc} (${hit.date}) is newer than what was kept`);
+    // Slack's reply says so beside the topic.
+    const page = quotePageMessage(
+      { query: 'security', by: 'topic', speakers: [], hits: bounded.hits, narrowed: bounded.narrowed },
+      0,
+    );
+    assert.match(
+      JSON.stringify(page.blocks),
+      /ranked among the newest 4 of up to \d+ quotes that may mention it/,
+    );
+    // The files backend holds every quote in memory already: nothing to bound there.
+    assert.equal(
+      (await findQuotes(filesContext, { topic: 'security', maxCandidates: 4 })).narrowed,
+      undefined,
+    );
   });
 
   it('builds the tables of a scope of some collections a document at a time from the stores, keeping no paragraph', async () => {

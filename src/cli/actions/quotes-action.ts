@@ -1,6 +1,6 @@
 import { passageLink } from '../../answer/copy-line.js';
 import { credit } from '../../answer/credit.js';
-import { findQuotes, type QuoteHit } from '../../answer/find-quotes.js';
+import { findQuotes, narrowedNote, type QuoteHit } from '../../answer/find-quotes.js';
 import { latestFirst, parseSince, quotesSince } from '../../answer/quote-dates.js';
 import { quoteToJson } from '../../answer/quote-json.js';
 import { WhosaidError } from '../../errors.js';
@@ -42,6 +42,7 @@ export async function quotesAction(io: CliIo, topic: string | undefined, flags: 
     return;
   }
   if (!flags.json) io.stdout.write(`${hits.map(formatHit).join('\n\n')}\n`);
+  if (result.narrowed) notice(io, `Quotes ${narrowedNote(result.narrowed)}.`);
 }
 
 function formatHit(hit: QuoteHit): string {

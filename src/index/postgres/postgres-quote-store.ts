@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { BoundedMap } from '../../bounded-map.js';
 import type { Quote } from '../../quotes/types.js';
+import { documentCollection } from '../collection-labels.js';
 import {
   type DocumentQuote,
   type QuoteStore,
@@ -17,7 +18,7 @@ const CACHED_DOCUMENTS = 256;
 /** Documents whose quotes one query reads when every quote is walked. */
 const DOCUMENTS_PER_BATCH = 200;
 
-type QuoteRow = { document_id: string; position: number; quote: Quote };
+type QuoteRow = { document_id: string; position: number; quote: Quote; total?: string };
 /** The quotes of one speaker and members in one document, counted by the server (tallies). */
 type TallyRow = { speaker: string; members: string[]; document_id: string; count: number; position: number };
 
@@ -95,34 +96,61 @@ export class PostgresQuoteStore implements QuoteStore {
     documents: readonly StoredDocument[],
     terms: readonly string[],
     speakers: readonly string[],
-  ): Promise<DocumentQuote[]> {
+    limit: number,
+  ): Promise<{ quotes: DocumentQuote[]; total: number }> {
     const rows: QuoteRow[] = [];
-    const wanted = [...new Set(terms)];
+    let total = 0;
     // Appended row by row: a common word's quotes may be more than a call's arguments can spread.
     const add = (found: readonly QuoteRow[]) => {
       for (const row of found) rows.push(row);
+      total += Number(found[0]?.total ?? 0);
     };
+    // Only the view's collections compete for the limit; the newest documents' quotes are kept (news is
+    // asked about what was said lately), the server counting all of them.
+    const collections = [...new Set(documents.map(documentCollection))];
+    const newest = `AND q.collection = ANY($COLLECTIONS::text[])
+      ORDER BY d.stored->'meta'->>'date' DESC NULLS LAST, d.ordinal, q.position LIMIT $LIMIT`;
+    const numbered = (sql: string, first: number) =>
+      sql.replace('$COLLECTIONS', `$${first}`).replace('$LIMIT', `$${first + 1}`);
+    const wanted = [...new Set(terms)];
     if (wanted.length > 0)
       add(
         await this.rows(
-          `SELECT q.document_id, q.position, q.quote FROM whosaid_quotes q
+          `SELECT q.document_id, q.position, q.quote, count(*) OVER () AS total FROM whosaid_quotes q
              JOIN (SELECT DISTINCT document_id, (chunk->>'paragraph')::int AS paragraph
                      FROM whosaid_chunks WHERE lexical @@ $1::tsquery) p
                ON q.document_id = p.document_id AND q.paragraph = p.paragraph
              ${held(2)}
-            WHERE q.speaker IS NOT NULL`,
-          [wanted.map((term) => `${quotedLexeme(term)}:AB`).join(' | '), this.publishedAt],
+            WHERE q.speaker IS NOT NULL ${numbered(newest, 3)}`,
+          [
+            wanted.map((term) => `${quotedLexeme(term)}:AB`).join(' | '),
+            this.publishedAt,
+            collections,
+            limit,
+          ],
         ),
       );
     if (speakers.length > 0)
       add(
         await this.rows(
-          `SELECT q.document_id, q.position, q.quote FROM whosaid_quotes q ${held(3)}
-            WHERE lower(q.speaker) = ANY($1::text[]) AND q.speaker = ANY($2::text[])`,
-          [speakers.map((name) => name.toLowerCase()), speakers, this.publishedAt],
+          `SELECT q.document_id, q.position, q.quote, count(*) OVER () AS total FROM whosaid_quotes q ${held(3)}
+            WHERE lower(q.speaker) = ANY($1::text[]) AND q.speaker = ANY($2::text[]) ${numbered(newest, 4)}`,
+          [speakers.map((name) => name.toLowerCase()), speakers, this.publishedAt, collections, limit],
         ),
       );
-    return inOrder(documents, rows);
+    const all = inOrder(documents, rows);
+    // Each read kept its newest `limit`; together, the newest `limit` of both. The two may share
+    // quotes (one credited to a speaker named like the topic), so the server's counts, less the
+    // repeats among the rows read, bound the total from above.
+    const date = (quote: DocumentQuote) => quote.document.meta.date ?? '';
+    const cut =
+      all.length > limit
+        ? new Set(
+            [...all].sort((a, b) => (date(a) < date(b) ? 1 : date(a) > date(b) ? -1 : 0)).slice(0, limit),
+          )
+        : null;
+    const quotes = cut ? all.filter((quote) => cut.has(quote)) : all;
+    return { quotes, total: Math.max(all.length, total - (rows.length - all.length)) };
   }
 
   /**

@@ -1,5 +1,5 @@
 import { passageLink } from '../../answer/copy-line.js';
-import type { QuoteHit } from '../../answer/find-quotes.js';
+import { narrowedNote, type QuoteHit } from '../../answer/find-quotes.js';
 import { provenanceLine } from '../../quotes/provenance-line.js';
 import { ACTION_IDS, COMMANDS } from './action-ids.js';
 import type { KnownBlock, SlackMessage } from './block-types.js';
@@ -23,6 +23,8 @@ export interface QuoteResults {
   hits: QuoteHit[];
   /** How dates in the query were read ("since Monday" …), when it had any. */
   dates?: string | null;
+  /** A topic too common to weigh every quote: those of the newest documents were (FindQuotesResult). */
+  narrowed?: { weighed: number; of: number } | null;
 }
 
 /** Button values are at most 2,000 characters: the query is clipped well below that. */
@@ -121,7 +123,8 @@ function restate(results: QuoteResults): string {
   if (results.by === 'speaker' && results.speakers.length > 0) {
     return `Quotes by ${results.speakers.map((name) => `*${escapeText(name)}*`).join(', ')}${dates}`;
   }
-  return `Quotes about “${escapeText(clip(results.query, 200))}”${dates}`;
+  const narrowed = results.narrowed ? ` _(${narrowedNote(results.narrowed)})_` : '';
+  return `Quotes about “${escapeText(clip(results.query, 200))}”${dates}${narrowed}`;
 }
 
 function plainRestate(results: QuoteResults): string {
