@@ -122,13 +122,25 @@ function judge(
         outer && agreement(outer, source, claimed) === false
           ? innerAgreeing(source, alignment, outer, (quote) => agreement(quote, source, claimed) === true)
           : null;
-      const main = passedOn ?? outer;
+      // `My teacher, Arno Vidal, used to say, "Your hands know before your eyes do."`: words the outer
+      // speaker sets in quote marks of their own and gives to someone else are that person's, the outer
+      // speaker only passing them on — whoever the claim names.
+      const quoted =
+        outer && !passedOn
+          ? innerAgreeing(
+              source,
+              alignment,
+              outer,
+              (quote) => quote.kind === 'direct' && quote.speaker !== null && quote.speaker !== outer.speaker,
+            )
+          : null;
+      const main = passedOn ?? quoted ?? outer;
       return [
         {
           source,
           alignment,
           main,
-          inner: passedOn !== null,
+          inner: passedOn !== null || quoted !== null,
           score: similarity(alignment),
           agrees: agreement(main, source, claimed),
         },

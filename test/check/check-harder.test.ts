@@ -25,11 +25,22 @@ Dockmaster Ana Lund, who retires in June, agreed with the decision. "The channel
 Capt. Erik Vos was less sure. "Deeper water brings bigger ships, and bigger ships need more tugs," Vos said.
 `;
 
+// A shoemaker quoting his father inside his own quotation.
+const COBBLER = `---
+title: "The last cobbler on Via Roma"
+publisher: "Test Gazette"
+date: 2026-03-05
+---
+Arturo Bellini learned the trade from his father, Enzo Bellini, who had learned it in Campobasso.
+
+“My father said, ‘The shoe is sacred. Your scraps are not,’” Bellini said.
+`;
+
 describe('quote checks: the harder cases', () => {
   let fixture: SearchFixture;
   const check = (claim: string, speaker?: string) => checkQuote(fixture.context, { claim, speaker });
   before(async () => {
-    fixture = await searchFixture({}, { 'harbour-dredging.md': HARBOUR });
+    fixture = await searchFixture({}, { 'harbour-dredging.md': HARBOUR, 'last-cobbler.md': COBBLER });
   });
 
   it('a quotation continued into the next paragraph by its speaker is one verbatim quotation', async () => {
@@ -63,6 +74,16 @@ describe('quote checks: the harder cases', () => {
     assert.match(typo.summary, /has “dealy” for “delay” \(a typo\?\)/);
     const word = await check('Every month of delay has cost the harbour another ship', 'Solberg');
     assert.equal(word.diff.find((part) => part.op === 'changed')?.typo, undefined);
+  });
+
+  it("words a speaker quotes from someone else are that person's: credited to the relayer, misattributed", async () => {
+    const claim = 'The shoe is sacred. Your scraps are not.';
+    const relayed = await check(claim, 'Arturo Bellini');
+    assert.equal(relayed.verdict, 'misattributed');
+    assert.equal(relayed.said_by, 'Enzo Bellini');
+    const first = await check(claim, 'Enzo Bellini');
+    assert.equal(first.verdict, 'verbatim');
+    assert.equal(first.said_by, 'Enzo Bellini');
   });
 
   it('two different speakers joined across paragraphs stay a splice', async () => {
