@@ -423,7 +423,12 @@ function yesNoLine(analysis: QuestionAnalysis, sentence: string, passage: Passag
  * when it has none.
  */
 function onlyIf(sentence: string): string | null {
-  const match = /\bonly\b(?:\s+[\p{L}'’-]+){0,12}?\s+((?:if|when)\s+[^—–;,.!?]+)/iu.exec(sentence);
+  // "Only" as a focus adverb on the clause: not "not only … but" (an addition) nor "the only candidate"
+  // (an adjective), and no clause boundary between it and "if".
+  const match =
+    /(?<!\b(?:not|the|an?|my|our|your|his|her|its|their)\s+)\bonly\b(?:\s+[\p{L}'’-]+){0,8}?\s+((?:if|when)\s+[^—–;,.!?]+)/iu.exec(
+      sentence,
+    );
   return match?.[1]?.trim() ?? null;
 }
 

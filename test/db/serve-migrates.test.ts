@@ -52,6 +52,7 @@ describe('whosaid serve with WHOSAID_DATABASE_URL', () => {
         { track: 'index', version: 5, name: 'quote-members' },
         { track: 'index', version: 6, name: 'document-basis' },
         { track: 'index', version: 7, name: 'staged-documents' },
+        { track: 'index', version: 8, name: 'uncounted-staged' },
       ]);
     } finally {
       await client.end();

@@ -148,6 +148,10 @@ describe('a replica reads the rows of the publication it holds', () => {
       'its published chunks are ranked',
     );
     assert.ok((await nearestOf(untouched, changed, lede)).length > 0, 'and found by their vectors');
+    // Its staged twins, at the same distances, take no place from what the replica holds.
+    const near = await untouched.vectorSearch.nearest(await embedder.embeddings.embedQuery(lede), 10);
+    assert.equal(near.length, 10);
+    assert.deepEqual(near, await held.vectorSearch.nearest(await embedder.embeddings.embedQuery(lede), 10));
     assert.deepEqual(await paragraphsOf(untouched, kept), keptBefore, 'the other documents as before');
     const starting = await load();
     assert.equal(starting.publishedAt, held.publishedAt, 'nothing new was published');

@@ -196,6 +196,14 @@ describe('streaming the corpus into PostgreSQL one document at a time (whosaid i
         'its new version is staged',
       );
       assert.deepEqual(await paragraphsOf(first), before, 'a replica reads the published version whole');
+      // The corpus statistics count the published rows only, not the staged version beside them.
+      const number = async (sql: string) => Number((await streamed.query<{ n: string }>(sql)).rows[0]?.n);
+      assert.equal(
+        await number('SELECT sum(chunks) AS n FROM whosaid_field_lengths'),
+        await number(
+          'SELECT count(*) AS n FROM whosaid_chunks c JOIN whosaid_documents d ON d.id = c.document_id WHERE d.replaces IS NULL',
+        ),
+      );
 
       const { report } = await streamIngestToPostgres(streamed, options(embedder));
       assert.deepEqual(
@@ -209,6 +217,11 @@ describe('streaming the corpus into PostgreSQL one document at a time (whosaid i
       assert.deepEqual(after.texts, [...before.texts, `A paragraph added to ${first}.`]);
       const left = await streamed.query('SELECT 1 FROM whosaid_documents WHERE replaces IS NOT NULL');
       assert.equal(left.rows.length, 0, 'the publication swapped every staged version in');
+      assert.equal(
+        await number('SELECT sum(chunks) AS n FROM whosaid_field_lengths'),
+        await number('SELECT count(*) AS n FROM whosaid_chunks'),
+        'and counted them once',
+      );
     } finally {
       for (const [path, text] of originals) await writeFile(path, text);
     }

@@ -27,7 +27,8 @@ import { feedFolder, openLiveSearch } from '../runtime.js';
  * The bot's services over an index that can grow while it runs (src/index/serving-index.ts): it starts
  * on the newest complete index, stale or not, and every update — a stale index at start-up, "add"
  * from Slack, the feed refresh — is built by the same background rebuild (one at a time, in a worker
- * thread) and swapped in as a new generation. Adds and feed refreshes also go through one queue.
+ * thread; with the index in PostgreSQL, streamed in on this thread a document at a time, each step
+ * awaited) and swapped in as a new generation. Adds and feed refreshes also go through one queue.
  *
  * With the index in PostgreSQL every bot answers from the index published there, following newer
  * publications (src/index/postgres/serve-published-index.ts). A bot that adds documents or refreshes
@@ -232,7 +233,16 @@ async function postgresWriter(
   const current = serving;
   const update = async (keep: readonly string[] = []) => {
     const result = await ingestNow(keep);
-    await current.reload();
+    // Published: a failure to read it back here is this bot's to retry (it follows publications),
+    // not the add's failure.
+    await current
+      .reload()
+      .catch((error: unknown) =>
+        logger.warn(
+          { error: describeError(error) },
+          'reading back the index just published failed; answering from the previous one until the next publication',
+        ),
+      );
     logger.info(
       {
         written: result.written,

@@ -45,8 +45,12 @@ export class PostgresVectorSearch implements VectorSearch {
     const n = this.dimensions;
     if (query.length !== n || !query.every(Number.isFinite))
       throw new Error(`a query vector must hold ${n} finite numbers`);
-    const ef = Math.min(MAX_EF_SEARCH, Math.max(this.efSearch, k));
     const count = Math.max(1, Math.floor(k));
+    // Twice k are read: rows this replica does not hold (a document's next version staged beside its
+    // published one, with the same vectors for its unchanged passages, or a new document) are dropped
+    // after the scan, and a staged twin sits at exactly its published row's distance.
+    const fetched = Math.min(MAX_EF_SEARCH, 2 * count);
+    const ef = Math.min(MAX_EF_SEARCH, Math.max(this.efSearch, fetched));
     // The text of the vector is digits, signs, dots and commas only (checked finite above); collection
     // names are quoted by the driver's own escaping.
     const vector = `'${pgvector.toSql(query)}'::vector(${n})`;
@@ -68,21 +72,21 @@ export class PostgresVectorSearch implements VectorSearch {
                 FROM whosaid_chunks
                WHERE vector_dims(embedding) = ${n} ${filter}
                ORDER BY embedding::vector(${n}) <=> ${vector}
-               LIMIT ${count}) r
+               LIMIT ${fetched}) r
         JOIN whosaid_documents d ON d.id = r.document_id`)) as unknown as pg.QueryResult<{
       document_id: string;
       position: number;
       distance: number;
       held: boolean;
     }>[];
-    // The nearest k, then those of the publication held (heldDocument): a chunk of a document rewritten
-    // since is left out after the scan (its old version's rows are gone), so while a replica is behind
-    // a search may return fewer than k; kept out of the scan itself, it would need an iterative scan
-    // on every search, which orders the nearest only approximately.
+    // Those of the publication held (heldDocument), the nearest k of them: a row written since is left
+    // out after the scan, so while a writer runs a search may still return fewer than k when more than
+    // k of the nearest are new; kept out of the scan itself, it would need an iterative scan on every
+    // search, which orders the nearest only approximately.
     return toHits(
       (results.at(-1)?.rows ?? []).filter((row) => row.held),
       this.labelOf,
-    );
+    ).slice(0, count);
   }
 }
 
