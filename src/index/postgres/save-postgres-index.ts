@@ -2,6 +2,7 @@ import type pg from 'pg';
 import pgvector from 'pgvector';
 import { corpusTables } from '../../answer/corpus-tables.js';
 import { toLexicalDocument } from '../assemble-index.js';
+import { documentCollection } from '../collection-labels.js';
 import type { IndexData } from '../index-store.js';
 import type { Chunk, CorpusTables, IndexManifest, StoredDocument } from '../types.js';
 import { lexicalTerms } from './lexical-terms.js';
@@ -19,11 +20,10 @@ import {
 const ROWS_PER_INSERT = 500;
 
 export interface SaveOptions {
-  /** The collection a document belongs to (issue 16); every document is in `news` by default. */
+  /** The collection a document belongs to (issue 16); by default the one it names (`news` when none). */
   collectionOf?: (document: StoredDocument) => string;
 }
 
-const DEFAULT_COLLECTION = 'news';
 /**
  * The least memory the HNSW build gets: enough for the graph of about 200,000 vectors of 384
  * dimensions (pgvector keeps the vectors and their neighbour lists in it; past that it goes on far
@@ -50,7 +50,8 @@ export async function savePostgresIndex(
   index: IndexData,
   options: SaveOptions = {},
 ): Promise<SaveReport> {
-  const collectionOf = options.collectionOf ?? (() => DEFAULT_COLLECTION);
+  // By default the collection the document itself names (`news` when none), as every reader assumes.
+  const collectionOf = options.collectionOf ?? documentCollection;
   const client = await pool.connect();
   const report: SaveReport = { written: [], unchanged: [], removed: [] };
   try {
