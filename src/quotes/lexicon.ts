@@ -102,5 +102,15 @@ export const TIME_WORDS = words(`
   yesterday tonight tomorrow
 `);
 
+/**
+ * Months as a time word spells them. Several are given names as well ("Jan Brink", "June Carter",
+ * "April Ryan", "May Li"): before a capitalised word and without the period of an abbreviation, one
+ * opens a name rather than stopping a run (name-runs.ts).
+ */
+export const MONTH_WORDS = words(`
+  january february march april may june july august september october november december jan feb mar apr
+  jun jul aug sep sept oct nov dec
+`);
+
 /** Connectors allowed inside a name (`Ludwig van Beethoven`, `Secretary of Defense Lloyd Austin`). */
 export const NAME_PARTICLES = words('de da van von der del della di du la le bin al el of st');

@@ -4,7 +4,7 @@
 // than compromise's own `.people()` (which returns fragments like "- Dan Meyer," and "President").
 
 import { isCommonWord, isFirstName } from '../text/word-lexicon.js';
-import { NAME_PARTICLES, NON_NAME_WORDS, TIME_WORDS, TITLE_WORDS } from './lexicon.js';
+import { MONTH_WORDS, NAME_PARTICLES, NON_NAME_WORDS, TIME_WORDS, TITLE_WORDS } from './lexicon.js';
 import { isRoleNoun, ORG_WORDS, OUTLET_NAMES, PUBLICATION_WORDS, ROLE_NOUNS } from './noun-lexicon.js';
 import { readWord, type Word } from './read-word.js';
 
@@ -150,6 +150,18 @@ function orgConjunction(text: string, word: Word, before: readonly Word[]): bool
  */
 const CONDITIONALS = new Set(['if', 'unless']);
 
+/**
+ * A month's name opening a run, written with a capital, no abbreviation's period, and another name word
+ * right after it ("Jan Brink", "June Carter"): a given name, since a date puts a number after its month
+ * ("June 5") and a time word stands alone ("told Semafor Friday").
+ */
+function givenNameMonth(text: string, word: Word, before: readonly Word[]): boolean {
+  if (before.length > 0 || !MONTH_WORDS.has(word.bare) || word.text.endsWith('.') || text[word.end] !== ' ')
+    return false;
+  const next = readWord(text, word.end + 1);
+  return next?.capital === true && !TIME_WORDS.has(next.bare) && !/^\d/.test(next.text);
+}
+
 export function readNameRun(text: string, pos: number, sentenceInitial = false): NameRun | null {
   const words: Word[] = [];
   let p = pos;
@@ -172,7 +184,8 @@ export function readNameRun(text: string, pos: number, sentenceInitial = false):
     const particle =
       (NAME_PARTICLES.has(word.text) || complement || article || orgConjunction(text, word, words)) &&
       words.length > 0;
-    if (!(word.capital || particle) || TIME_WORDS.has(word.bare)) break;
+    if (!(word.capital || particle) || (TIME_WORDS.has(word.bare) && !givenNameMonth(text, word, words)))
+      break;
     if (words.length === 0 && sentenceInitial && NON_NAME_WORDS.has(word.bare)) {
       // "If Hartigan said …": a name after a condition is the subject of supposed speech, which the
       // text does not report; the run is read from the name on, not as the sentence's opening.

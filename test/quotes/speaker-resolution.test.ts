@@ -17,6 +17,19 @@ describe('speaker resolution', () => {
     }
   });
 
+  it('reads a month that is also a given name as a name before a surname ("Jan Brink", "June Carter"), and a date as a date', () => {
+    const quotes = extract(
+      [
+        '"The tide is late," Jan Brink said on Jan. 5.',
+        '"It always is," said June Carter, the harbour clerk.',
+        'The council voted on June 12. "It passed," Ortiz told Semafor in May.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'tide is late').speaker, 'Jan Brink');
+    assert.equal(quoteWith(quotes, 'always is').speaker, 'June Carter');
+    assert.equal(quoteWith(quotes, 'It passed').speaker, 'Ortiz');
+  });
+
   it('resolves he/she to the most recent speaker agreeing in gender', () => {
     const quotes = extract(
       [
