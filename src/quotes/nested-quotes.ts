@@ -23,12 +23,13 @@ const INNER_DOUBLE = /(?<=^|[\s(\u2014\u2013])["“](?=\p{L})([^"“”]{1,300}?
 /**
  * The speaker and reporting verb right before the inner quote, with at most three words between them
  * ("she keeps saying she'll '…'", "the governor told us, '…'"); a time adverb may follow the verb
- * ("I said then, '…'"), and a phrase saying where the words were written or said before the comma
+ * ("I said then, '…'"), an adverb of frequency or manner may come before it ("always told me", "once
+ * wrote"), and a phrase saying where the words were written or said before the comma
  * ("I wrote across the top of the page, “…”"); a relative clause may describe the speaker first ("Bud
  * Larkin, who owned it then, came up to the shack and said, “…”").
  */
 const INTRODUCTION =
-  /(?:^|[\s,;:(\u2014\u2013])((?:(?:[Tt]he|[Aa]n?)\s+)?[\p{L}][\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}),?\s+(?:(?:who|which)\s+[^,;:"“”]{1,50},\s+)?(?:(?:[\p{Ll}'’-]+\s+){1,6}and\s+)?(?:(?:keeps?|kept|used\s+to|would)\s+)?(?:said|says|saying|say|(?:asked|asks)(?:\s+(?:us|me|them|him|her))?|replied|answered|told\s+(?:us|me|them|him|her|reporters|everyone)|tells\s+(?:us|me|them|everyone)|promised|promises|promising|vowed|vows|wrote|writes|insisted|insists|insisting|claimed|claims|declared|announced)(?:\s+(?:then|once|again|later|earlier|before|repeatedly|at\s+the\s+time))?(?:\s+(?:across|on|in|at|into|onto|under|over|inside)\s+(?:[\p{L}'’-]+\s+){0,4}?[\p{L}'’-]+(?=,))?(?:\s+that)?[\s,:]*(?:[\p{L}'’]+\s+){0,3}$/u;
+  /(?:^|[\s,;:(\u2014\u2013])((?:(?:[Tt]he|[Aa]n?)\s+)?[\p{L}][\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}),?\s+(?:(?:who|which)\s+[^,;:"“”]{1,50},\s+)?(?:(?:[\p{Ll}'’-]+\s+){1,6}and\s+)?(?:(?:keeps?|kept|used\s+to|would)\s+)?(?:(?:always|often|once|never|\p{Ll}+ly)\s+)?(?:said|says|saying|say|(?:asked|asks)(?:\s+(?:us|me|them|him|her))?|replied|answered|told\s+(?:us|me|them|him|her|reporters|everyone)|tells\s+(?:us|me|them|everyone)|promised|promises|promising|vowed|vows|wrote|writes|insisted|insists|insisting|claimed|claims|declared|announced)(?:\s+(?:then|once|again|later|earlier|before|repeatedly|at\s+the\s+time))?(?:\s+(?:across|on|in|at|into|onto|under|over|inside)\s+(?:[\p{L}'’-]+\s+){0,4}?[\p{L}'’-]+(?=,))?(?:\s+that)?[\s,:]*(?:[\p{L}'’]+\s+){0,3}$/u;
 
 const FIRST_PERSON = /^(?:i|we|you)$/i;
 

@@ -343,6 +343,18 @@ describe('direct quotes: a quote inside a quote', () => {
     assert.equal(inner?.via, 'Teresa Valdez');
   });
 
+  it('credits inner words after an adverb of frequency before the verb ("X always told me, …")', () => {
+    const quotes = extract(
+      [
+        'Capt. Erik Vos has piloted tugs in Northwick for thirty years.',
+        '“My father, Jan Vos, always told me, ‘Never trust a channel you did not sound yourself.’ I still sound every one,” Vos said.',
+      ].join('\n'),
+    );
+    const inner = quotes.find((q) => q.text === 'Never trust a channel you did not sound yourself.');
+    assert.equal(inner?.speaker, 'Jan Vos');
+    assert.equal(inner?.via, 'Erik Vos');
+  });
+
   it('reports no inner quote when two people could be meant', () => {
     const quotes = extract(
       [
