@@ -229,6 +229,35 @@ describe('streaming the corpus into PostgreSQL one document at a time (whosaid i
     assert.deepEqual(await publication(streamed), await publication(published));
   });
 
+  it('drops a staged version when its file is put back as published, embedding nothing', async () => {
+    const path = join(corpusDir, 'axios-musk-putin-spacex.md');
+    const original = await readFile(path, 'utf8');
+    await writeFile(path, `${original.trimEnd()}\n\nA paragraph that will be taken back.\n`);
+    try {
+      // The edit is staged and embedded, then the service fails on the next edited document.
+      const other = join(corpusDir, 'reed-2023-09-starlink-vulnerabilities-statement.md');
+      const otherText = await readFile(other, 'utf8');
+      await writeFile(other, `${otherText.trimEnd()}\n\nAnother paragraph.\n`);
+      try {
+        await assert.rejects(streamIngestToPostgres(streamed, options(failingEmbedder(1))));
+      } finally {
+        await writeFile(other, otherText);
+      }
+    } finally {
+      await writeFile(path, original);
+    }
+    const staged = async () =>
+      (await streamed.query('SELECT 1 FROM whosaid_documents WHERE replaces IS NOT NULL')).rows.length;
+    assert.equal(await staged(), 1);
+    const embedder = countingEmbedder();
+    const { report, written } = await streamIngestToPostgres(streamed, options(embedder));
+    assert.deepEqual(embedder.embeddedTexts, []);
+    assert.equal(written, 0);
+    assert.ok(report.unchanged.includes('corpus/axios-musk-putin-spacex.md'));
+    assert.equal(await staged(), 0);
+    assert.deepEqual(await publication(streamed), await publication(published));
+  });
+
   it('publishes rows a stopped run wrote after the manifest, though nothing else changed', async () => {
     // An earlier run rewrote this document, then stopped before publishing: replicas hold it back.
     await streamed.query(

@@ -127,6 +127,20 @@ async function ingestLocked(
       )
     ).rows.map((row) => [row.id, row]),
   );
+  // The published rows of documents that also have a staged version: a file put back as it was
+  // published needs neither.
+  const publishedOf = new Map(
+    (
+      await client.query<ExistingRow & { id: string; ordinal: number }>(
+        `SELECT p.id, p.id AS key, p.ordinal, p.content_hash, p.embedder_id, p.pipeline
+           FROM whosaid_documents p JOIN whosaid_documents s ON s.replaces = p.id`,
+      )
+    ).rows.map((row) => [row.id, row]),
+  );
+  const madeAsNow = (row: ExistingRow | undefined, document: CorpusDocument) =>
+    row?.content_hash === document.contentHash &&
+    row.embedder_id === basis.embedderId &&
+    row.pipeline === basis.pipeline;
   const { files, sources } = await sourceFiles(options);
   const report = newReport({ rerun: before?.steps ? changedSteps(before.steps, steps) : [] });
   const tables = new CorpusTableParts();
@@ -152,13 +166,16 @@ async function ingestLocked(
     if (seen.has(document.id)) continue; // one document two folders of a collection both hold
     seen.add(document.id);
     const row = { ordinal: documents.length, collection };
-    const old = existing.get(document.id);
-    const done =
-      old?.content_hash === document.contentHash &&
-      old.embedder_id === basis.embedderId &&
-      old.pipeline === basis.pipeline
-        ? await refreshUnchanged(client, document, row, old.key)
-        : await writeChanged(client, document, row, basis, embedder, dimensions);
+    let old = existing.get(document.id);
+    const published = publishedOf.get(document.id);
+    if (!madeAsNow(old, document) && madeAsNow(published, document) && old && published) {
+      // Staged by a stopped run, then put back as published: the staged version is dropped.
+      await client.query('DELETE FROM whosaid_documents WHERE id = $1', [old.key]);
+      old = published;
+    }
+    const done = madeAsNow(old, document)
+      ? await refreshUnchanged(client, document, row, old?.key ?? document.id)
+      : await writeChanged(client, document, row, basis, embedder, dimensions);
     if (!done.refreshed) written += 1;
     dimensions ||= done.dimensions;
     report.embedded += done.embedded;
