@@ -327,8 +327,11 @@ function partialDate(date: string | null): string | null {
  */
 const EXCLUSIVE = /\b(?:no\s+other|no\s+one\s+else|nobody\s+else|nothing\s+else|none\s+other|only)\b/gi;
 
+/** "Not only … but (also) …" adds to what it states: no denial either. */
+const ADDITIVE = /\bnot\s+only\b/gi;
+
 function negated(text: string): boolean {
-  return NEGATION.test(text.replace(EXCLUSIVE, ' '));
+  return NEGATION.test(text.replace(ADDITIVE, ' ').replace(EXCLUSIVE, ' '));
 }
 
 const UNSETTLED_LINE = "The documents don't say directly";

@@ -250,3 +250,33 @@ describe('how many, how much, how long', () => {
     await lead('How many years has Musk been talking to Putin?');
   });
 });
+
+describe('"only … if" leads', () => {
+  let fixture: SearchFixture;
+  before(async () => {
+    fixture = await searchFixture(
+      {},
+      {
+        'levy-vote.md': `---
+title: "Council backs harbour levy"
+publisher: "Test Gazette"
+date: 2026-03-04
+---
+Councilor Ana Ruiz not only backed the harbour levy but quit when it failed.
+
+The treasurer, Omar Haddad, said the levy would fund the dredging only if the state matched it.
+`,
+      },
+    );
+  });
+  const lead = async (question: string) =>
+    (await ask(fixture.context, { question, k: 5 })).answer.split('\n')[0] ?? '';
+
+  it('leads with the condition "only if" puts on what is asked; "not only … but" is neither a condition nor a no', async () => {
+    assert.match(
+      await lead('Would the levy fund the dredging?'),
+      /^Only if the state matched it, according to Omar Haddad \[\d\]:$/,
+    );
+    assert.match(await lead('Did Ana Ruiz back the harbour levy?'), /^Yes, according to/);
+  });
+});
