@@ -134,6 +134,8 @@ lines.push(
 );
 for (const split of ['dev', 'test'] as const) {
   const f = figures(outcomes.filter((o) => o.question.split === split));
+  // `--counts`: the raw counts behind the shares, to tell a change of one question from rounding.
+  if (process.argv.includes('--counts')) console.error(split, JSON.stringify(f));
   lines.push(
     `| ${split} | ${f.answerable} | ${share(f.hit, f.answerable)} | ${share(f.retrieved, f.answerable)} | ${share(f.bm25, f.answerable)} | ${share(f.wronglyAbstained, f.answerable)} | ${share(f.nearMissAbstained, f.nearMiss)} | ${share(f.offCorpusAbstained, f.offCorpus)} | ${share(f.credited, f.withSpeaker)} |`,
   );

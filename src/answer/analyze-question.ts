@@ -252,9 +252,20 @@ function isProgressive(phrase: string): boolean {
   return parts.length >= 2 && !/^(?:the|a|an)$/i.test(parts[0] ?? '') && /ing$/i.test(parts.at(-1) ?? '');
 }
 
+/**
+ * A prepositional phrase after the wh-phrase's noun ("which city in southern Ukraine", "which officials
+ * besides Putin", "which providers to SpaceX") modifies it: the noun before the preposition is the head.
+ * English puts a noun's prepositional modifiers after it, so the head is never inside the phrase.
+ */
+const NOUN_MODIFIER = String.raw`(?:\s+(?:in|of|from|to|besides|near|at|on|for|with|outside|inside|within|beyond)\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)?`;
+
 /** "What deadline did…", "what kind of backup plans did…": the wh-phrase's noun, before its auxiliary. */
-const WH_PHRASE =
-  /^\s*(?:what|which)\s+(?:(?:kinds?|types?|sorts?)\s+of\s+)?(?:[\p{L}-]+\s+){0,2}?([\p{L}-]+)\s+(?:did|does|do|is|was|are|were|has|have|had|will|would|can|could)\b/iu;
+const AUXILIARY = String.raw`(?:did|does|do|is|was|are|were|has|have|had|will|would|can|could)\b`;
+/** "What would Washington do": an auxiliary right after the wh-word ends its phrase — there is no noun. */
+const WH_PHRASE = new RegExp(
+  String.raw`^\s*(?:what|which)\s+(?:(?:kinds?|types?|sorts?)\s+of\s+)?(?:(?!${AUXILIARY})[\p{L}-]+\s+){0,2}?(?!${AUXILIARY})([\p{L}-]+)${NOUN_MODIFIER}\s+${AUXILIARY}`,
+  'iu',
+);
 
 /**
  * The noun of the wh-phrase and what it asks for: a thing the answer must name in so many words
@@ -273,9 +284,8 @@ function readWhPhrase(
   if (attribute && !wordnet.isSummaryNoun(attribute)) return { focus: attribute, named: null };
   // "Which senators signed the letter?": a subject question has no auxiliary after its wh-phrase.
   const object = WH_PHRASE.exec(question)?.[1];
-  const subject = WHICH_SUBJECT.exec(question);
   // The subject of "which N did…" is only ever read for a name: what it does is the question's topic.
-  const subjectHead = !object && subject?.[2] && isClauseWord(subject[2]) ? subject[1] : undefined;
+  const subjectHead = object ? undefined : whichSubject(question);
   if (subjectHead) {
     const noun = subjectHead.toLowerCase();
     const named = wordnet.isNameableNoun(noun) && !wordnet.isTimeNoun(noun);
@@ -304,8 +314,22 @@ function endsWithSpeakingTo(question: string, wordnet: Wordnet): boolean {
   return verb !== undefined && wordnet.isCommunicationVerb(verb);
 }
 
-/** "Which senators signed…", "which paper interviewed…": "which", one noun, then (when a verb) the verb. */
-const WHICH_SUBJECT = /^\s*which\s+([\p{L}-]+)\s+(\p{L}+)/iu;
+/**
+ * "Which senators signed…", "which WSJ reporter broke…", "which city in Ukraine sent…": "which", up to two
+ * modifiers, the noun, its prepositional modifier, then the verb — the first reading in which a finite
+ * verb follows the noun phrase is the subject's.
+ */
+function whichSubject(question: string): string | undefined {
+  for (let modifiers = 0; modifiers <= 2; modifiers++) {
+    const pattern = new RegExp(
+      String.raw`^\s*which\s+(?:[\p{L}-]+\s+){${modifiers}}([\p{L}-]+)${NOUN_MODIFIER}\s+(\p{L}+)`,
+      'iu',
+    );
+    const match = pattern.exec(question);
+    if (match?.[2] && isClauseWord(match[2])) return match[1];
+  }
+  return undefined;
+}
 
 const SPEECH_SUBJECT =
   /\b(did|does|do|has|have|had|is|was|were|will|would)\s+(.+?)\s+(say|said|tell|told|think|claim|argue|warn|write|wrote|describe|respond|react|reply|replied|answer|comment|call|mean)\b/i;

@@ -60,3 +60,13 @@ test('a verb and its particle are read as one phrasal verb, with its own synonym
   const terms = analyzeQuestion('What was the inspector asked to look into?', { wordnet }).keyTerms;
   assert.ok(terms.find((term) => term.word === 'look')?.synonymStems.includes('investig'));
 });
+
+test('the wh-phrase noun is read past its modifiers and its prepositional phrase, never from an auxiliary', () => {
+  const named = (question: string) => analyzeQuestion(question, { wordnet }).namedBy?.word ?? null;
+  assert.equal(named('Which WSJ reporter broke the story?'), 'reporter');
+  assert.equal(named('Which city in southern Ukraine was the attack near?'), 'city');
+  assert.equal(named('Which officials besides Putin has Musk been in contact with?'), 'officials');
+  assert.equal(named('Which senators signed the letter?'), 'senators');
+  // "would" is an auxiliary, "Washington" the subject: no noun is asked for.
+  assert.equal(named('What would Washington do first?'), null);
+});
