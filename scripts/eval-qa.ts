@@ -159,8 +159,8 @@ for (const style of [...new Set(questions.map((q) => q.style))].sort()) {
 const polarityOf = (text: string) => /^\s*(yes|no)\b/i.exec(text)?.[1]?.toLowerCase() ?? null;
 lines.push(
   '',
-  '| split | yes/no questions (expected "Yes" or "No") | lead says it | lead says the opposite | not settled |',
-  '|---|---|---|---|---|',
+  '| split | yes/no questions (expected "Yes" or "No") | lead says it | lead says the opposite | not settled | near misses answered "Yes" or "No" |',
+  '|---|---|---|---|---|---|',
 );
 for (const split of ['dev', 'test'] as const) {
   const list = outcomes.filter(
@@ -174,9 +174,22 @@ for (const split of ['dev', 'test'] as const) {
     expected: polarityOf(o.question.expect ?? ''),
     lead: o.answer.abstained ? null : polarityOf(o.answer.answer),
   }));
+  if (details && split === 'dev')
+    for (const [i, o] of list.entries())
+      if (given[i]?.lead !== given[i]?.expected)
+        console.log(
+          `\nyes/no ${o.question.id} ${o.question.q}\n  expected ${o.question.expect}\n  lead ${o.answer.answer.slice(0, 200).replace(/\n/g, ' ')}`,
+        );
   const right = given.filter((g) => g.lead === g.expected).length;
   const wrong = given.filter((g) => g.lead !== null && g.lead !== g.expected).length;
-  lines.push(`| ${split} | ${list.length} | ${right} | ${wrong} | ${list.length - right - wrong} |`);
+  // A near miss asks what the documents do not hold: a plain "Yes" or "No" to one is a false answer.
+  const nearMisses = outcomes.filter((o) => o.question.split === split && o.question.style === 'near-miss');
+  const settledNearMisses = nearMisses.filter(
+    (o) => !o.answer.abstained && polarityOf(o.answer.answer) !== null,
+  ).length;
+  lines.push(
+    `| ${split} | ${list.length} | ${right} | ${wrong} | ${list.length - right - wrong} | ${settledNearMisses} of ${nearMisses.length} |`,
+  );
 }
 console.log(lines.join('\n'));
 

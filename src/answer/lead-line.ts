@@ -384,8 +384,15 @@ function yesNoLine(analysis: QuestionAnalysis, sentence: string, passage: Passag
   // "Did the Pentagon respond?": when the verb is all the question asks beyond its names, the verb
   // itself must be in the sentence (key terms leave such light or speech verbs out).
   const verbs = concepts.length > 0 ? [] : contentTerms(analysis.text).filter((stem) => !nameStems.has(stem));
+  // "Did the senators' letter ask whether …" against "The letter also asks whether …" in the senators'
+  // release: a word of the document's headline (its authors, what it is) is the topic of every one of
+  // its paragraphs, as a name there is — so long as the sentence itself holds the rest of what is asked.
+  const headline = new Set(contentTerms([passage.title, publisher].join(' ')));
+  const inSentence = concepts.filter((term) => holds(term, present));
   const covered =
-    concepts.every((term) => holds(term, present)) &&
+    concepts.every(
+      (term) => holds(term, present) || (holds(term, headline) && inSentence.length * 2 >= concepts.length),
+    ) &&
     named.every((term) => holds(term, about)) &&
     verbs.every((stem) => present.has(stem));
   // "Did Reed speak before or after the reports?" offers alternatives: "yes" or "no" answers neither.

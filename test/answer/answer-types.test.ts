@@ -280,3 +280,38 @@ The treasurer, Omar Haddad, said the levy would fund the dredging only if the st
     assert.match(await lead('Did Ana Ruiz back the harbour levy?'), /^Yes, according to/);
   });
 });
+
+describe('yes/no from a headline’s topic', () => {
+  let fixture: SearchFixture;
+  before(async () => {
+    fixture = await searchFixture(
+      {},
+      {
+        'bridge-letter.md': `---
+title: "Harbor councilors send letter to the mayor on the Pike Street bridge"
+publisher: "Test Gazette"
+date: 2026-03-04
+---
+The letter asks whether the bridge needs new bearings before the winter.
+
+Traffic on the bridge fell by a third last year.
+`,
+      },
+    );
+  });
+  const lead = async (question: string) =>
+    (await ask(fixture.context, { question, k: 5 })).answer.split('\n')[0] ?? '';
+
+  it('takes the authors the headline names as the subject of the sentence that settles it', async () => {
+    // "The letter" is the councilors' letter: the headline says whose it is.
+    assert.match(
+      await lead('Did the councilors ask whether the bridge needs new bearings?'),
+      /^Yes, according to/,
+    );
+    // The headline gives the topic, not what is asked about: bearings for a tunnel are nowhere.
+    assert.match(
+      await lead('Did the councilors ask whether the tunnel needs new bearings?'),
+      /^The documents don't say directly/,
+    );
+  });
+});
