@@ -33,6 +33,11 @@ const ABBREVIATIONS: Record<string, string> = {
   assn: 'association',
   corp: 'corporation',
   admin: 'administration',
+  // Parties and offices as US political news shortens them in headlines and posts.
+  dem: 'democrat',
+  dems: 'democrats',
+  gop: 'republican',
+  potus: 'president',
   // Months as news style abbreviates them ("Sept. 15"); not "Mar", which is also an English verb.
   jan: 'january',
   feb: 'february',

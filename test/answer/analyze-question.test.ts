@@ -70,3 +70,10 @@ test('the wh-phrase noun is read past its modifiers and its prepositional phrase
   // "would" is an auxiliary, "Washington" the subject: no noun is asked for.
   assert.equal(named('What would Washington do first?'), null);
 });
+
+test('party and office abbreviations of political news are common words, not names the documents lack', () => {
+  const analysis = analyzeQuestion('What did the Dems ask the POTUS about?', { wordnet });
+  assert.deepEqual(analysis.entities, []);
+  assert.ok(termsOf('What did the Dems ask the POTUS about?').includes('democrats'));
+  assert.ok(termsOf('What did the Dems ask the POTUS about?').includes('president'));
+});
