@@ -3,6 +3,7 @@ import { expandAbbreviation } from '../text/abbreviations.js';
 import { isGenericWord, isShellNoun } from '../text/generic-words.js';
 import { findProperNames } from '../text/proper-names.js';
 import { contentTerms, isStopword, stem, words } from '../text/terms.js';
+import { stateNames } from '../text/us-states.js';
 import { isClauseWord, isCommonWord } from '../text/word-lexicon.js';
 import type { Wordnet } from '../text/wordnet.js';
 import { mainClause, type QuestionKind, questionKind } from './question-kind.js';
@@ -193,7 +194,10 @@ export function analyzeQuestion(question: string, resources: QuestionResources):
  * from the plain word "pa", a father); an initialism in capitals, by the proper names it is filed under.
  */
 function abbreviationNames(name: string, question: string, wordnet: Wordnet): string[] {
-  if (name.includes(' ')) return [];
+  // "the Virginia senator" for Tim Kaine (D-VA): a state and its codes name one place.
+  const state = stateNames(name).map((other) => other.replace(/\.$/, ''));
+  if (name.includes(' ')) return state;
+  if (state.length > 0) return state;
   // "the PA town hall": an initialism's other names are the proper names WordNet files it under.
   if (/^\p{Lu}{2,5}$/u.test(name)) return wordnet.properNameSynonyms(name);
   if (!question.includes(`${name}.`)) return [];

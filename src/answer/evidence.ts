@@ -6,6 +6,7 @@ import { clausesDatedBy, clausesOf } from '../text/clauses.js';
 import { NAME_JOINERS } from '../text/proper-names.js';
 import { sentencesOf } from '../text/sentences.js';
 import { contentTerms } from '../text/terms.js';
+import { stateNames } from '../text/us-states.js';
 import { isClauseWord, isCommonWord } from '../text/word-lexicon.js';
 import { type KeyTerm, nameStemsOf, type QuestionAnalysis } from './analyze-question.js';
 import { corpusNameRuns } from './corpus-names.js';
@@ -289,8 +290,12 @@ async function isMissing(
     const rest = words.filter((word) => !shortForms.includes(word)).join(' ');
     if (await lexical.containsAll(rest)) return false;
   }
-  // "Rhode Island" where the documents write "(D-RI)": a name WordNet knows by another name.
-  const synonyms = context.wordnet.phraseSynonyms(entity.name);
+  // "Rhode Island" where the documents write "(D-RI)": a name WordNet (or the table of states) knows by
+  // another name.
+  const synonyms = [
+    ...context.wordnet.phraseSynonyms(entity.name),
+    ...stateNames(entity.name).map((other) => other.replace(/\.$/, '')),
+  ];
   if ((await Promise.all(synonyms.map((other) => lexical.containsAll(other)))).some(Boolean)) return false;
   const parts = entity.name.split(/\s+/).filter((part) => !NAME_JOINERS.has(part));
   // Other names count only when none of their words occur: an event or place may be spelled otherwise

@@ -2,6 +2,7 @@ import type { SpeakerEntry } from '../quotes/speaker-directory.js';
 import { runNow, type Steps, stepCounter } from '../run-in-slices.js';
 import { expandAbbreviation } from '../text/abbreviations.js';
 import { contentTerms, stem, words } from '../text/terms.js';
+import { stateNames } from '../text/us-states.js';
 import type { CorpusView, SearchContext } from './search-context.js';
 
 /**
@@ -118,9 +119,12 @@ export function speakerByDescription(description: string, context: SearchContext
   // A place or institution stands for its other names ("Rhode Island" → "RI", "Massachusetts" → "MA").
   for (const match of description.matchAll(/\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)*/gu)) {
     const name = match[0];
-    const others = (
-      name.includes(' ') ? context.wordnet.phraseSynonyms(name) : [name, ...context.wordnet.synonyms(name, 1)]
-    ).filter((other) => !other.includes(' '));
+    const others = [
+      ...(name.includes(' ')
+        ? context.wordnet.phraseSynonyms(name)
+        : [name, ...context.wordnet.synonyms(name, 1)]),
+      ...stateNames(name).map((other) => other.replace(/\.$/, '')),
+    ].filter((other) => !other.includes(' '));
     if (others.length > (name.includes(' ') ? 0 : 1)) text = text.replace(name, `(${others.join('|')})`);
   }
   const groups = text

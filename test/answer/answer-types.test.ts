@@ -315,3 +315,32 @@ Traffic on the bridge fell by a third last year.
     );
   });
 });
+
+describe('states by name or code', () => {
+  let fixture: SearchFixture;
+  before(async () => {
+    fixture = await searchFixture(
+      {},
+      {
+        'base-closure.md': `---
+title: "Senators weigh in on the Fort Calloway closure"
+publisher: "Test Gazette"
+date: 2026-03-04
+---
+Sen. Tim Kaine (D-VA) said the base must stay open through the winter.
+
+Sen. Gary Peters (D-MI) said the closure plan needed a second look.
+`,
+      },
+    );
+  });
+
+  it('answers for "the Virginia senator" from a text that writes only "D-VA"', async () => {
+    const answer = await ask(fixture.context, {
+      question: 'What did the Virginia senator say about the base?',
+      k: 5,
+    });
+    assert.equal(answer.abstained, false);
+    assert.equal(answer.citations[0]?.paragraph, 1);
+  });
+});
