@@ -8,7 +8,7 @@ import type { QuestionAnalysis } from './analyze-question.js';
 import { decideAnswerable } from './answerability.js';
 import { documentRequest, isDocumentMeant, listDocuments, summarizeDocument } from './document-answer.js';
 import { listRequest } from './document-list.js';
-import { referencedDocuments } from './document-reference.js';
+import { referencedDocuments, soleDocumentOfKind } from './document-reference.js';
 import { composeExtractiveAnswer, pickQuote, toCitation } from './extractive-answer.js';
 import type { AnswerGenerator } from './generate-answer.js';
 import { prepareAnswer } from './prepare-answer.js';
@@ -97,7 +97,11 @@ export async function ask(context: SearchContext, options: AskOptions): Promise<
   // A document the question names by author and kind ("the gist of the Reed statement") is there,
   // whatever the request's own words weigh in the evidence.
   const referenced = request === 'summary' ? referencedDocuments(options.question, context) : [];
-  const named = passages.find((passage) => referenced.includes(passage.doc))?.doc;
+  const named =
+    passages.find((passage) => referenced.includes(passage.doc))?.doc ??
+    (request === 'summary' && referenced.length === 0
+      ? (soleDocumentOfKind(options.question, context) ?? undefined)
+      : undefined);
   const top =
     request === 'summary' && named
       ? context.documents.get(named)

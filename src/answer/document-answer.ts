@@ -68,6 +68,18 @@ export async function listDocuments(
   });
   const total = context.index.documents.length;
   const { filter } = request;
+  const first = citations[0];
+  if (!filter && request.order && first) {
+    const date = context.documents.get(first.doc)?.meta.date;
+    const which = request.order === 'oldest' ? 'oldest' : 'newest';
+    return {
+      answer:
+        `The ${which} is ${first.title}${date ? ` (${date})` : ''} [1]. ` +
+        `I have ${lines.length} document${lines.length === 1 ? '' : 's'}, ${which} first:\n${lines.join('\n')}`,
+      citations,
+      abstained: false,
+    };
+  }
   if (!filter)
     return {
       answer: `I have ${lines.length} document${lines.length === 1 ? '' : 's'}:\n${lines.join('\n')}`,

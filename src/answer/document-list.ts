@@ -16,6 +16,8 @@ export interface ListRequest {
    * `speaker`: documents that quote the person or body named ("which documents quote Reed").
    */
   filter: { by: 'topic' | 'description' | 'speaker'; text: string } | null;
+  /** "what's the oldest document", "latest article you have": the list by date, that one first. */
+  order?: 'oldest' | 'newest';
 }
 
 /** Nouns for the documents themselves (not "letters" or "reports", which are also facts in them). */
@@ -34,6 +36,22 @@ const WHOLE = new RegExp(
   'iu',
 );
 
+/**
+ * "What are these docs about?", "what is the corpus about": the collection as a whole, in the plural or
+ * by a word for the collection (a single document "about" is a summary request, document-answer.ts).
+ */
+const COLLECTION_ABOUT =
+  /^\s*what(?:['’]?s|\s+is|\s+are)\s+(?:all\s+)?(?:these|those|the|your|this|our)\s+(?:(?:documents|docs|articles|stories|sources|files|texts|pieces|items|releases)|corpus|index|collection|library|archive)\s+(?:all\s+)?about\s*[?.!]*$/iu;
+
+/**
+ * "What's the oldest document?", "latest article you have": the request is the superlative and the
+ * collection noun alone — "what did the latest article say about X" asks about a fact in it instead.
+ */
+const BY_DATE = new RegExp(
+  String.raw`^\s*(?:(?:what|which)(?:['’]?s|\s+is|\s+are|\s+was)?|show\s+me|give\s+me|list)?\s*(?:the|your)?\s*(oldest|earliest|newest|latest|most\s+recent)\s+(?:(?:one|\p{L}+)\s+)?${COLLECTION}(?:\s+(?:(?:do\s+)?you\s+have|you['’]ve\s+got|in\s+(?:the|your)\s+(?:index|corpus|collection)|indexed|available))?\s*[?.!]*$`,
+  'iu',
+);
+
 /** "which documents quote Reed": the verbs of quoting ask who speaks in them, not what they mention. */
 const QUOTING = new RegExp(
   String.raw`${WHICH}\s+(?:(?:do|does|did)\s+)?(?:quotes?|cites?)\s+(.+?)\s*[?.!]*$`,
@@ -41,6 +59,10 @@ const QUOTING = new RegExp(
 );
 
 export function listRequest(question: string): ListRequest | null {
+  const superlative = BY_DATE.exec(question)?.[1]?.toLowerCase();
+  if (superlative)
+    return { filter: null, order: /^(?:oldest|earliest)$/.test(superlative) ? 'oldest' : 'newest' };
+  if (COLLECTION_ABOUT.test(question)) return { filter: null };
   const quoted = QUOTING.exec(question)?.[1];
   if (quoted) return { filter: { by: 'speaker', text: quoted } };
   const topic = TOPIC.exec(question)?.[1];
@@ -64,7 +86,7 @@ const TOPIC_DEPTH = 500;
 export async function documentsFor(context: SearchContext, request: ListRequest): Promise<ListedDocument[]> {
   const { filter } = request;
   const all = context.index.documents;
-  if (!filter) return all.map((document) => ({ document, paragraph: 1 }));
+  if (!filter) return byDate(all, request.order).map((document) => ({ document, paragraph: 1 }));
   const wanted = [...new Set(contentTerms(filter.text))].filter((term) => !isShellNoun(term));
   if (wanted.length === 0) return all.map((document) => ({ document, paragraph: 1 }));
   if (filter.by === 'speaker') {
@@ -129,4 +151,16 @@ function topicWords(text: string): string {
   return words(text)
     .filter((word) => !isStopword(word) && !isShellNoun(stem(word)))
     .join(' ');
+}
+
+/**
+ * The documents oldest or newest first, by their ISO dates ("2023-09" sorts before "2023-09-15", as a
+ * month precedes its days); undated ones last, index order kept among equals.
+ */
+function byDate(documents: readonly StoredDocument[], order: ListRequest['order']): StoredDocument[] {
+  if (!order) return [...documents];
+  const dated = documents.filter((document) => document.meta.date);
+  const undated = documents.filter((document) => !document.meta.date);
+  const sorted = [...dated].sort((a, b) => String(a.meta.date).localeCompare(String(b.meta.date)));
+  return [...(order === 'oldest' ? sorted : sorted.reverse()), ...undated];
 }

@@ -1,5 +1,6 @@
 import type { DocumentMeta } from '../corpus/types.js';
 import { contentTerms, stem } from '../text/terms.js';
+import { stateNames } from '../text/us-states.js';
 import { MONTH, monthIndex } from './question-dates.js';
 import type { SearchContext } from './search-context.js';
 
@@ -56,9 +57,12 @@ export function documentReference(
   for (const match of [...question.matchAll(REFERENCE), ...typed]) {
     const written = (match[1] ?? '').replace(/['’]s$/, '');
     // "the Illinois senator's letter": a place is also known by its other names ("IL" in "D-IL").
-    const others = written.includes(' ')
-      ? context.wordnet.phraseSynonyms(written)
-      : context.wordnet.synonyms(written.toLowerCase());
+    const others = [
+      ...(written.includes(' ')
+        ? context.wordnet.phraseSynonyms(written)
+        : context.wordnet.synonyms(written.toLowerCase())),
+      ...stateNames(written).map((other) => other.replace(/\.$/, '')),
+    ];
     const owners = [written, ...others].map((name) => contentTerms(name)).filter((terms) => terms.length > 0);
     const kind = stem((match[2] ?? '').split(/\s+/).at(-1) ?? '');
     for (const document of context.documents.values()) {
@@ -93,6 +97,24 @@ export function documentReference(
   return found.size < context.documents.size
     ? { documents: [...found], terms: [...terms] }
     : { documents: [], terms: [] };
+}
+
+/** "the article", "this piece": a document named by its kind alone. */
+const BARE_REFERENCE = new RegExp(String.raw`\b(?:the|this|that)\s+(${DOCUMENT_NOUN})\b`, 'giu');
+
+/**
+ * The one document of the kind a bare reference names ("summarize the article" where one document is
+ * an article), or null: a kind several documents share tells none apart, as a reference fitting all does.
+ */
+export function soleDocumentOfKind(question: string, context: SearchContext): string | null {
+  for (const match of question.matchAll(BARE_REFERENCE)) {
+    const kind = stem((match[1] ?? '').split(/\s+/).at(-1) ?? '');
+    const fitting = [...context.documents.values()].filter((document) =>
+      new Set(contentTerms(describe(document.meta))).has(kind),
+    );
+    if (fitting.length === 1 && context.documents.size > 1) return fitting[0]?.id ?? null;
+  }
+  return null;
 }
 
 function describe(meta: DocumentMeta): string {

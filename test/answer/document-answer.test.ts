@@ -127,6 +127,27 @@ describe('document-level requests', () => {
     assert.ok(answer.citations.every((citation) => citation.paragraph === 1));
   });
 
+  it('lists the documents by date for "the oldest" or "the latest", and as a whole for "what are these about"', async () => {
+    const oldest = await ask(fixture.context, { question: "what's the oldest document?", k: 5 });
+    assert.match(
+      oldest.answer,
+      /^The oldest is Sen\. Reed: Starlink Highlights .* \(2023-09\) \[1\]\. I have 5 documents, oldest first:/,
+    );
+    assert.equal(oldest.citations[0]?.doc, 'corpus/reed-2023-09-starlink-vulnerabilities-statement.md');
+    const newest = await ask(fixture.context, { question: 'latest doc you have?', k: 5 });
+    assert.equal(newest.citations[0]?.doc, 'corpus/reed-shaheen-2024-11-15-musk-spacex-investigation.md');
+    // A question about a fact in the latest article is no list request.
+    assert.equal(documentRequest('what did the latest article say about Musk?'), null);
+    const about = await ask(fixture.context, { question: 'what are these docs about', k: 5 });
+    assert.match(about.answer, /^I have 5 documents:/);
+  });
+
+  it('summarizes the one document of the kind a bare reference names ("the article")', async () => {
+    const answer = await ask(fixture.context, { question: 'what is the article about', k: 5 });
+    assert.equal(answer.abstained, false);
+    assert.ok(answer.citations.every((citation) => citation.doc === 'corpus/axios-musk-putin-spacex.md'));
+  });
+
   it('summarizes the document meant: its lede, then who said what, each line cited verbatim', async () => {
     const answer = await ask(fixture.context, { question: 'summarise the Axios story for me', k: 5 });
     assert.equal(answer.abstained, false);
