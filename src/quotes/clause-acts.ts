@@ -420,7 +420,7 @@ export function findClauseActs(text: string, masked: string, s: Sentence): Speec
     // reported clause would keep the tense of the report: "…, and that she would …").
     // "said drivers support the pilot but want more security: "Fare disputes are …"": a colon before a
     // quote ends the reported clause, and the quote after it is a sentence of its own.
-    const colon = /:\s*["“«„]/.exec(masked.slice(a.complement.start, a.complement.end));
+    const colon = /:\s*["“«„「]/.exec(masked.slice(a.complement.start, a.complement.end));
     if (colon) {
       a.colonAfter = a.complement.start + colon.index;
       a.complement = trimClause(text, a.complement.start, a.colonAfter);

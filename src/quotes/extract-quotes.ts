@@ -108,7 +108,7 @@ function interviewee(
  */
 function continuesTurn(paragraph: ParagraphInput, speaker: Speaker): boolean {
   const text = paragraph.text.trim();
-  if (/^[[(]/.test(text) || /["“”„«»]/.test(text)) return false;
+  if (/^[[(]/.test(text) || /["“”„«»「」]/.test(text)) return false;
   // A heading between turns ("Ukraine", "PART TWO") is no sentence: a turn's paragraph ends as one does.
   if (!/[.!?…]$/.test(text) || text.split(/\s+/).length < 4) return false;
   // Speech is addressed: a turn says "I", "we" or "you", which a news writer's narration outside

@@ -11,7 +11,7 @@ import { readWord } from './read-word.js';
 import { attributionTailEnd, makeAct, type Sentence, type SpeechAct, trimClause } from './speech-act.js';
 
 /** Marks (or masked quote text) right before the first comma: the quote's own attribution handles it. */
-const AFTER_QUOTE = /["“”„«»\u2591]\s*$/;
+const AFTER_QUOTE = /["“”„«»」\u2591]\s*$/;
 
 /** Words that open an appositive or relative clause, not the rest of a predicate. */
 const AFTERTHOUGHT_STARTS = new Set(['a', 'an', 'the', 'which', 'who', 'whose']);
@@ -91,7 +91,7 @@ export function findMiddleAct(text: string, masked: string, s: Sentence): Speech
     // "Those differences, she warned, “will swallow …”": the words after the attribution may be quoted.
     const rest = readWord(
       text,
-      next + 1 + (/^\s*["“„«]?\s*/.exec(text.slice(next + 1, next + 6))?.[0].length ?? 0),
+      next + 1 + (/^\s*["“„«「]?\s*/.exec(text.slice(next + 1, next + 6))?.[0].length ?? 0),
     );
     if (!rest) continue;
     // "…, she said, adding that …": the words before the attribution are the reported clause and the

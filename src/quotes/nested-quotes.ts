@@ -17,6 +17,8 @@ const INNER =
   /(?<=^|[\s(\u2014\u2013])['‘](?=\p{L})((?:(?!['’](?=[\s.,;:!?"”\u2014\u2013]|$)).){1,300}?[^\s])['’](?=[\s.,;:!?"”\u2014\u2013]|$)/gu;
 /** German inner quotes inside „…“: `‚…‘` (low opening mark, high closing mark). */
 const INNER_LOW = /(?<=^|[\s(\u2014\u2013])‚(?=\p{L})([^‚‘]{1,300}?[^\s])‘/gu;
+/** Japanese inner quotes inside 「…」: `『…』`. */
+const INNER_CORNER = /『([^『』]{1,300}?[^\s])』/gu;
 /** A transcript turn is not itself in quote marks, so the words it quotes are in the primary marks. */
 const INNER_DOUBLE = /(?<=^|[\s(\u2014\u2013])["“](?=\p{L})([^"“”]{1,300}?[^\s])["”]/gu;
 
@@ -152,7 +154,8 @@ export function nestedDrafts(outer: Draft, resolver: SpeakerResolver): Draft[] {
   const { text } = outer.paragraph;
   const body = text.slice(outer.start, outer.end);
   const drafts: Draft[] = [];
-  const patterns = outer.cue === 'transcript' ? [INNER_DOUBLE] : [INNER, INNER_LOW];
+  const patterns =
+    outer.cue === 'transcript' ? [INNER_DOUBLE, INNER_CORNER] : [INNER, INNER_LOW, INNER_CORNER];
   for (const inner of patterns.flatMap((pattern) => [...body.matchAll(pattern)])) {
     const words = inner[1];
     if (inner.index === undefined || !words) continue;

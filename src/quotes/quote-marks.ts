@@ -15,8 +15,10 @@ export interface QuoteSpan {
   single: boolean;
 }
 
-const DOUBLE_OPENERS = '“„«‟';
-const DOUBLE_CLOSERS = '”»';
+// Japanese corner brackets 「…」 are the primary marks of text translated from Japanese, as “…” are of
+// English; 『…』 inside them is the inner quote (nested-quotes.ts).
+const DOUBLE_OPENERS = '“„«‟「';
+const DOUBLE_CLOSERS = '”»」';
 const SINGLE_MARKS = "'‘’";
 
 type Shape = 'open' | 'close' | 'either';

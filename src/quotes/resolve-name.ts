@@ -14,14 +14,24 @@ export const PEOPLE: ReadonlySet<SpeakerKind> = new Set(['person', 'unknown']);
 
 /**
  * "Walt said" after "Walt Sorensen": a first name alone, once the full name is given, is that person
- * when no one else named so far shares it (no surname matched it first).
+ * when no one else named so far shares it (no surname matched it first). The name's first word is also
+ * the family name where names are written family name first ("Takeda said" after "President Takeda
+ * Haruo", as Japanese, Chinese and Korean names often are in translation): of several who share it, the
+ * one who has already spoken is the speaker of an attribution, as with a shared surname (firstBearer).
  */
-export function firstNameOwner(entities: readonly Entity[], first: string, pos: number): Entity | null {
+export function firstNameOwner(
+  entities: readonly Entity[],
+  first: string,
+  pos: number,
+  speaking = false,
+): Entity | null {
   const owners = entities.filter(
     (e) =>
       e.words.length >= 2 && e.words[0] === first && PEOPLE.has(e.kind) && lastMentionBefore(e, pos) >= -1,
   );
-  return owners.length === 1 ? (owners[0] ?? null) : null;
+  if (owners.length === 1) return owners[0] ?? null;
+  const spoke = speaking ? owners.filter((e) => e.firstSpoke !== undefined && e.firstSpoke < pos) : [];
+  return spoke.length === 1 ? (spoke[0] ?? null) : null;
 }
 
 /**
@@ -145,7 +155,7 @@ export function resolveName(
   }
   const shortName = run.title === null ? shortNameOwner(entities, last, pos) : null;
   if (shortName) return entitySpeaker(shortName, null);
-  const byFirstName = run.title === null ? firstNameOwner(entities, last, pos) : null;
+  const byFirstName = run.title === null ? firstNameOwner(entities, last, pos, speaking) : null;
   if (byFirstName) return entitySpeaker(byFirstName, role);
   // "Management said …", "Passengers vented …": a capitalised common word that names nobody in the
   // document is a sentence-initial noun, not a surname.

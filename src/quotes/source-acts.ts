@@ -230,11 +230,11 @@ const OBJECT_SPEECH_VERBS = new Set(
   'promised promises pledged pledges vowed vows warned warns predicted predicts demanded demands'.split(' '),
 );
 /** A quote mark opens right after the verb, or after "of" (the words inside are masked). */
-const QUOTE_NEXT = /^\s+(?:of\s+)?["“«„]\s?\u2591/;
+const QUOTE_NEXT = /^\s+(?:of\s+)?["“«„「]\s?\u2591/;
 
 /** "accused Anand of "inventing a crisis"": the quoted charge after "of" is the accuser's words. */
 const ACCUSE_VERBS = new Set(['accused', 'accuses', 'accusing']);
-const ACCUSED_OF_QUOTE = /^\s+(?:[\p{L}'’.-]+\s+){1,4}?of\s+["“«„]\s?\u2591/u;
+const ACCUSED_OF_QUOTE = /^\s+(?:[\p{L}'’.-]+\s+){1,4}?of\s+["“«„「]\s?\u2591/u;
 
 /** `X called the plan "…"`, and `its statement …, which called the report an "…"`. */
 export function findLabelActs(text: string, masked: string, s: Sentence): SpeechAct[] {

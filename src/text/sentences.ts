@@ -17,8 +17,8 @@ const ABBREVIATIONS = new Set(
 );
 
 // Closing marks of every common style: English ”’, German “‘ („…“ ‚…‘), French » and German « (»…«).
-const CLOSERS = '"\'”’“‘)]»«›‹';
-const OPENERS = '"“‘\'(«[„‚»‹›';
+const CLOSERS = '"\'”’“‘)]»«›‹」』';
+const OPENERS = '"“‘\'(«[„‚»‹›「『';
 
 /**
  * "… to 6 p.m. The city manager …": a capitalised determiner or subject pronoun never stands inside an

@@ -64,6 +64,19 @@ describe('direct quotes: adjacent attribution (sieve 1)', () => {
     assert.equal(quoteWith(quotes, 'We were not asked').speaker, 'Greta Baum');
   });
 
+  it('reads Japanese corner brackets 「…」 with 『…』 inside, and a family name written first', () => {
+    const quotes = extract(
+      [
+        'President Takeda Haruo bowed before the cameras. 「We have failed the people who depend on us」, he said.',
+        'The company was founded by his father, Takeda Shigeru. 「My father always told me 『the bus goes』」, Takeda said.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'We have failed').speaker, 'Takeda Haruo');
+    assert.equal(quoteWith(quotes, 'My father always told me').speaker, 'Takeda Haruo');
+    assert.equal(quoteWith(quotes, 'We have failed').kind, 'direct');
+    assert.ok(quotes.every((quote) => !/[「」]/.test(quote.text)));
+  });
+
   it('keeps single quotes inside double quotes as part of the quote, and apostrophes are not marks', () => {
     const quotes = extract(
       `"When the manager said 'we're done here,' nobody in the players' lounge believed him," said forward Leo Grant.`,
