@@ -162,9 +162,28 @@ function givenNameMonth(text: string, word: Word, before: readonly Word[]): bool
   return next?.capital === true && !TIME_WORDS.has(next.bare) && !/^\d/.test(next.text);
 }
 
+/**
+ * "Ministry of Land, Transport and Regional Affairs", "Department of Health, Education and Welfare": a
+ * government body's name may list its remits after "of", with commas and a final "and" — the comma goes
+ * on with the name when the words so far are an organisation word and "of", and the list that follows
+ * is of capitalised words closed by "and" and a capitalised word (no given name, which would make it a
+ * list of people).
+ */
+const REMIT_LIST =
+  /^,\s(?:(?:\p{Lu}[\p{Ll}'’-]+\s){0,2}\p{Lu}[\p{Ll}'’-]+,\s){0,4}(?:\p{Lu}[\p{Ll}'’-]+\s){0,2}\p{Lu}[\p{Ll}'’-]+,?\sand\s\p{Lu}/u;
+
+function remitListFollows(text: string, word: Word, words: readonly Word[]): boolean {
+  const of = words.findIndex((w) => w.text === 'of');
+  if (of < 1 || !words.slice(0, of).some((w) => w.capital && ORG_WORDS.has(w.bare))) return false;
+  const tail = REMIT_LIST.exec(text.slice(word.end));
+  return tail !== null && !(tail[0].match(/\p{Lu}[\p{Ll}'’-]+/gu) ?? []).some((w) => isFirstName(w));
+}
+
 export function readNameRun(text: string, pos: number, sentenceInitial = false): NameRun | null {
   const words: Word[] = [];
   let p = pos;
+  // Inside a remit list the final "and" joins the name's own words.
+  let inList = false;
   for (;;) {
     const word = readWord(text, p);
     if (!word) break;
@@ -182,7 +201,11 @@ export function readNameRun(text: string, pos: number, sentenceInitial = false):
       /^\p{Lu}/u.test(readWord(text, word.end + 1)?.text ?? '') &&
       words.some((w) => ORG_WORDS.has(w.bare) && w.capital);
     const particle =
-      (NAME_PARTICLES.has(word.text) || complement || article || orgConjunction(text, word, words)) &&
+      (NAME_PARTICLES.has(word.text) ||
+        complement ||
+        article ||
+        orgConjunction(text, word, words) ||
+        (inList && word.text === 'and')) &&
       words.length > 0;
     if (!(word.capital || particle) || (TIME_WORDS.has(word.bare) && !givenNameMonth(text, word, words)))
       break;
@@ -209,6 +232,16 @@ export function readNameRun(text: string, pos: number, sentenceInitial = false):
     const joined = text.startsWith(' & ', word.end) ? readWord(text, word.end + 3) : null;
     if (!word.possessive && joined?.capital) {
       p = word.end + 3;
+      continue;
+    }
+    if (
+      !word.possessive &&
+      word.capital &&
+      text[word.end] === ',' &&
+      (inList || remitListFollows(text, word, words))
+    ) {
+      inList = true;
+      p = word.end + 2;
       continue;
     }
     if (word.possessive || text[word.end] !== ' ') break;

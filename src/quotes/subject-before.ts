@@ -249,6 +249,26 @@ function describedBefore(text: string, start: number, end: number): { np: NounPh
   return null;
 }
 
+/**
+ * "The Ministry of Land, Transport and Regional Affairs said": the commas of a name listing its remits
+ * (name-runs.ts) are no boundary of the subject — the chunk starts where that name does, when one
+ * started before the chunk runs to its end.
+ */
+function orgNameStart(text: string, masked: string, start: number, end: number, floor: number): number {
+  let at = start;
+  for (let hops = 0; hops < MAX_REMITS && /,\s*$/.test(masked.slice(Math.max(floor, at - 3), at)); hops++) {
+    const earlier = chunkStart(masked, masked.lastIndexOf(',', at - 1), floor);
+    if (earlier >= at) break;
+    const np = readNounPhrase(text, earlier, earlier === floor);
+    if (np?.kind === 'org' && np.end === end) return earlier;
+    at = earlier;
+  }
+  return start;
+}
+
+/** The most commas a remit list puts in a name. */
+const MAX_REMITS = 5;
+
 function chunkStart(masked: string, end: number, floor: number): number {
   let b = end;
   while (b > floor && !BOUNDARY.test(masked[b - 1] ?? '')) b--;
@@ -387,7 +407,7 @@ export function readSubjectBefore(
   if (skipped) end -= skipped[0].length;
   const tag = /\s*\([^()]{1,40}\)$/.exec(text.slice(floor, end));
   if (tag) end -= tag[0].length;
-  const start = chunkStart(masked, end, floor);
+  const start = orgNameStart(text, masked, chunkStart(masked, end, floor), end, floor);
   if (start >= end) return null;
   const chunk = text.slice(start, end).trim().toLowerCase();
   if (RELATIVES.has(chunk) && masked[start - 2] === ',') return { relative: chunk, comma: start - 2 };

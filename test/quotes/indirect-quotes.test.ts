@@ -634,3 +634,21 @@ describe('indirect speech: asides, affiliations, named organisations and documen
     noQuoteWith(quotes, 'hidden its accounts');
   });
 });
+
+describe('a government body named with its remits', () => {
+  it('reads "the Ministry of Land, Transport and Regional Affairs" as one speaker, commas and all', () => {
+    const quotes = extract(
+      'The Ministry of Land, Transport and Regional Affairs, which oversees bus operators, said it had received the notice.\nThe Department of Health, Education and Welfare said it would act.',
+    );
+    assert.equal(
+      quoteWith(quotes, 'it had received the notice').speaker,
+      'Ministry of Land, Transport and Regional Affairs',
+    );
+    assert.equal(quoteWith(quotes, 'it would act').speaker, 'Department of Health, Education and Welfare');
+  });
+
+  it('keeps a list of people a list', () => {
+    const quotes = extract('Ana Ruiz, Tom Hale and Bea Lund said the vote was rigged.');
+    assert.notEqual(quotes[0]?.speaker, 'Ana Ruiz, Tom Hale and Bea Lund');
+  });
+});
