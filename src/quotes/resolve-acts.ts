@@ -15,8 +15,24 @@ import type { ParagraphInput } from './types.js';
 
 const SUBJECT_KINDS = new Set(['name', 'list', 'group', 'org', 'publication']);
 /** A leading adverbial before the subject: "In a separate letter to …, the Senators express …". */
+// The prepositions of English (a closed class) open place and time phrases as the words above do:
+// "Across town, at a VFW hall, Tolliver gave …".
 const LEADING_ADVERBIAL =
-  /^(?:In|On|At|During|After|Before|Following|Since|For|With|Under|Despite|Meanwhile|However|Still|Later|Earlier|Today|Yesterday|Also|Separately|Instead|Additionally|Lastly|Finally|Last|This|Asked|Speaking|Now|Then|But|And|Yet|So|Previously|Overall|Indeed|Notably|Specifically)\b[^,"“”\u2591]{0,100},\s+/;
+  /^(?:In|On|At|During|After|Before|Following|Since|For|With|Under|Despite|Meanwhile|However|Still|Later|Earlier|Today|Yesterday|Also|Separately|Instead|Additionally|Lastly|Finally|Last|This|Asked|Speaking|Now|Then|But|And|Yet|So|Previously|Overall|Indeed|Notably|Specifically|Across|Along|Amid|Among|Around|Behind|Beside|Beyond|Inside|Near|Outside|Over|Through|Throughout|Toward|Towards|Upon|Within|Without|Back)\b[^,"“”\u2591]{0,100},\s+/i;
+/** Adverbial phrases a sentence may open with before its subject ("Across town, at a VFW hall, …"). */
+const MAX_LEADING_ADVERBIALS = 3;
+
+/** Where the subject of a sentence starting at `from` begins, past its leading adverbial phrases. */
+function afterAdverbials(masked: string, from: number): number {
+  let at = from;
+  for (let i = 0; i < MAX_LEADING_ADVERBIALS; i++) {
+    const match = LEADING_ADVERBIAL.exec(masked.slice(at));
+    // Only the first phrase is capitalised; the ones after it are not ("…, at a VFW hall, …").
+    if (!match || (i > 0 && !/^\p{Ll}/u.test(match[0]))) break;
+    at += match[0].length;
+  }
+  return at;
+}
 
 /**
  * "When the Library Board voted …, it said …": a sentence may open with a subordinate clause whose
@@ -125,7 +141,7 @@ export function resolveActs(
   for (const act of used) if (act.parent) used.add(act.parent);
   for (const sentence of pa.sentences) {
     const from = sentence.contentStart;
-    const subjectAt = from + (LEADING_ADVERBIAL.exec(pa.masked.slice(from))?.[0].length ?? 0);
+    const subjectAt = afterAdverbials(pa.masked, from);
     const subjectNp = readSentenceSubject(text, subjectAt);
     // "Her husband, asked about the split, laughed", "The dissent also took issue with …": someone's
     // relative or document (resolved to its author) is a subject as a name is.

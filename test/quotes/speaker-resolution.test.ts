@@ -510,3 +510,17 @@ describe('firms named with an ampersand', () => {
     assert.equal(quoteWith(quotes, 'my father ever signed').speaker, 'Adrian Kell');
   });
 });
+
+describe('a sentence opening on place phrases', () => {
+  it('reads the subject after them, so the next pronoun continues it', () => {
+    const quotes = extract(
+      [
+        'Renee Whitlock was elected county executive on Tuesday, defeating Republican Gary Tolliver.',
+        'She thanked her campaign manager, Josh Feldman. Feldman, for his part, said the campaign had knocked on 61,000 doors.',
+        '"We won in places we lost four years ago," he said.',
+        'Across town, at a VFW hall, Tolliver gave a brief concession speech. He said he had called Whitlock "to wish her well."',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'to wish her well').speaker, 'Gary Tolliver');
+  });
+});
