@@ -20,6 +20,8 @@ export interface NounPhrase {
   ownerPronoun?: string;
   /** Role written before the name: "national security attorney Dan Meyer", "former President Trump". */
   role?: string;
+  /** "the mother of one of the players": a relative of someone the text does not name, unnamed too. */
+  unnamedOwner?: boolean;
   /** "the elder Halloran", "the younger Bush": which of several people sharing the surname. */
   seniority?: 'older' | 'younger';
 }

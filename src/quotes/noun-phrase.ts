@@ -2,6 +2,7 @@
 // noun phrase whose head is a known person/group/organisation noun ("the lawmakers", "the city's finance
 // office", "a spokesperson for SpaceX", "its statement"). Anything else is not a speaker, which is what
 // keeps "the situation has …" or "the report said …" from being attributed.
+import { isClauseWord } from '../text/word-lexicon.js';
 import { isKinNoun } from './kinship.js';
 import { TIME_WORDS } from './lexicon.js';
 import { type NameRun, readNameRun } from './name-runs.js';
@@ -97,6 +98,8 @@ function readCommonPhrase(
       const owner = readNounPhrase(text, prep.end + 1);
       if (owner && owner.kind !== 'pronoun')
         return phrase(text, 'owned', start, owner.end, { ...extra, owner });
+      const unnamed = isKinNoun(head) ? unnamedOwnerEnd(text, prep.end + 1) : null;
+      if (unnamed !== null) return phrase(text, 'owned', start, unnamed, { ...extra, unnamedOwner: true });
     }
     if (modifier) return phrase(text, 'owned', start, last.end, { ...extra, owner: modifier });
     const possessor = possessiveModifier(text, start, bodyStart, det);
@@ -373,4 +376,31 @@ function readParticleName(text: string, start: number): NounPhrase | null {
   if (run?.kind !== 'unknown' || run.words.length !== 1 || run.possessive) return null;
   const named = { ...run, start, name: text.slice(start, run.end) };
   return phrase(text, 'name', start, run.end, { run: named });
+}
+
+/** "one of", "two of": a share of a group the text describes. */
+const PARTITIVE = /^(?:one|some|two|three|several|each|both|either|neither)\s+of\s+/;
+const DETERMINER = /^(?:the|a|an|his|her|their|its)\s+/;
+/** The most words a description of an unnamed person runs to after its determiner. */
+const MAX_DESCRIPTION_WORDS = 4;
+
+/**
+ * "the mother of one of the hospitalized players", "the father of an injured boy": where a kin noun's
+ * owner ends when it is a common noun phrase rather than a name — a determiner (after "one of"), then
+ * lowercase words up to a comma, a finite verb or the phrase's length. Null when no such phrase starts there.
+ */
+function unnamedOwnerEnd(text: string, at: number): number | null {
+  let p = at + (PARTITIVE.exec(text.slice(at))?.[0].length ?? 0);
+  const det = DETERMINER.exec(text.slice(p));
+  if (!det) return null;
+  p += det[0].length;
+  let end: number | null = null;
+  for (let words = 0; words < MAX_DESCRIPTION_WORDS; words++) {
+    const word = readWord(text, p);
+    if (!word || word.capital || STOP_WORDS.has(word.bare) || isClauseWord(word.text)) break;
+    end = word.end;
+    if (text[word.end] !== ' ') break;
+    p = word.end + 1;
+  }
+  return end;
 }

@@ -482,6 +482,18 @@ export class SpeakerResolver {
    * the text never named is no one.
    */
   private relative(np: NounPhrase, head: string, ctx: ResolveContext): Speaker | null {
+    // "The mother of one of the hospitalized players": the relative of someone unnamed is unnamed too,
+    // and goes by the description the text gives (as "a senior official" does).
+    if (np.unnamedOwner) {
+      const name = np.text.replace(/^(?:the|a|an)\s+/i, '');
+      return {
+        name: name.charAt(0).toUpperCase() + name.slice(1),
+        role: null,
+        members: [],
+        kind: 'person',
+        unnamed: true,
+      };
+    }
     const pronoun = { his: 'he', her: 'she', their: 'they' }[np.ownerPronoun ?? ''];
     const holder = np.owner ? this.resolve(np.owner, ctx) : pronoun ? this.pronoun(pronoun, ctx) : null;
     return holder?.kind === 'person' ? this.relativeOf(holder, head) : null;

@@ -524,3 +524,22 @@ describe('a sentence opening on place phrases', () => {
     assert.equal(quoteWith(quotes, 'to wish her well').speaker, 'Gary Tolliver');
   });
 });
+
+describe('a relative of someone unnamed', () => {
+  it('is an unnamed speaker under the description the text gives, never the last speaker', () => {
+    const quotes = extract(
+      [
+        'Dr. Hannah Lindgren, who treated the players, said most had headaches. “They thought they were tired,” she said.',
+        'The mother of one of the hospitalized players, who asked that her name not be used, said he had been vomiting. “Nobody thought about the air,” she said.',
+      ].join('\n'),
+    );
+    assert.equal(
+      quoteWith(quotes, 'he had been vomiting').speaker,
+      'Mother of one of the hospitalized players',
+    );
+    assert.equal(
+      quoteWith(quotes, 'Nobody thought about the air').speaker,
+      'Mother of one of the hospitalized players',
+    );
+  });
+});
