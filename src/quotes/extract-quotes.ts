@@ -17,6 +17,7 @@ import { type Draft, toQuotes } from './quote-drafts.js';
 import { entitySpeaker } from './speaker.js';
 import { type Speaker, SpeakerResolver } from './speaker-resolver.js';
 import { countTranscriptLabels, type IsPersonName, readTranscriptLine } from './transcript.js';
+import { officeHolderInIntroduction } from './transcript-office.js';
 import { transcriptSpeaker } from './transcript-speaker.js';
 import type { ExtractInput, ParagraphInput, Quote } from './types.js';
 
@@ -143,6 +144,8 @@ export function extractQuotes(input: ExtractInput): Quote[] {
     lines.some((line) => line && !line.speaker && !line.answer)
       ? interviewee(table, paragraphs, firstTurn)
       : null;
+  // What precedes the first turn introduces who speaks and who moderates (transcript-office.ts).
+  const introduction = paragraphs.slice(0, Math.max(0, firstTurn)).map((paragraph) => paragraph.text);
   let turn: Speaker | null = null;
   paragraphs.forEach((paragraph, i) => {
     const line = lines[i];
@@ -152,7 +155,15 @@ export function extractQuotes(input: ExtractInput): Quote[] {
       turn = null;
       if (!line.speaker && !(line.answer && answerer)) return;
       const where = { pos: paragraph.start, paragraph: paragraph.number };
-      const speaker = line.speaker ? transcriptSpeaker(line.speaker, resolver, where, labelNames) : answerer;
+      const office = line.speaker ? officeHolderInIntroduction(line.speaker, introduction) : null;
+      const officer = office ? table.byName.get(office.toLowerCase()) : undefined;
+      const speaker = officer
+        ? entitySpeaker(officer, null)
+        : office
+          ? { name: office, role: null, members: [], kind: 'person' as const }
+          : line.speaker
+            ? transcriptSpeaker(line.speaker, resolver, where, labelNames)
+            : answerer;
       if (!speaker) return;
       resolver.noteSpeaker(speaker, paragraph.start, paragraph.number);
       const draft = turnDraft(paragraph, line.textStart, speaker, TRANSCRIPT_TURN);

@@ -46,7 +46,9 @@ const ROLE_LINE = new RegExp(
 const MIXED_LINE = labelLine(MIXED_LABEL);
 /** AP-style interviews write "Q." and "A." for the question and answer labels. */
 const DOTTED_QA_LINE = labelLine('Q|A', String.raw`\.`);
-const QUESTION_LABELS = new Set(['Q', 'QUESTION', 'REPORTER', 'INTERVIEWER', 'AUDIENCE MEMBER', 'MODERATOR']);
+// A moderator's or an audience member's turn is theirs (a named moderator, or "Audience member" as an
+// unnamed speaker); the question labels are of askers a transcript never names.
+const QUESTION_LABELS = new Set(['Q', 'QUESTION', 'REPORTER', 'INTERVIEWER']);
 const ANSWER_LABELS = new Set(['A', 'ANSWER']);
 const NOT_SPEAKERS = new Set([
   'NOTE',

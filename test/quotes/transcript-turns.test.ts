@@ -277,3 +277,37 @@ describe('transcripts: answers, continuation paragraphs and quotes inside a turn
     assert.equal(inner('she steered toward the light')?.speaker, 'Lena Brook');
   });
 });
+
+describe('a moderator and an audience member', () => {
+  it('credits MODERATOR turns to whom the introduction says moderated, and an audience member as unnamed', () => {
+    const quotes = extract(
+      [
+        'The following is an excerpt from the transcript of the town-hall meeting. Speaking were Mayor Simone Delacroix and residents. City Clerk Ruth Albers moderated.',
+        'MODERATOR: We are going to move to public comment now.',
+        'MAYOR DELACROIX: The appraisals are set by the state.',
+        'AUDIENCE MEMBER: That is not what they said on my porch.',
+        'MODERATOR: Ma’am, please. Next speaker.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'public comment').speaker, 'Ruth Albers');
+    assert.equal(quoteWith(quotes, 'Next speaker').speaker, 'Ruth Albers');
+    assert.equal(quoteWith(quotes, 'my porch').speaker?.toLowerCase(), 'audience member');
+  });
+
+  it('reads "moderated by" as well, and leaves a moderator no one is said to be as "Moderator"', () => {
+    const named = extract(
+      [
+        'The debate, moderated by Dana Whitfield, a KMNN anchor, ran 90 minutes.',
+        'MODERATOR: Welcome to the debate.',
+        'SEN. HOLLOWAY: Thank you for having me.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(named, 'Welcome to the debate').speaker, 'Dana Whitfield');
+    const unnamed = extract(
+      ['The debate ran 90 minutes.', 'MODERATOR: Welcome to the debate.', 'SEN. HOLLOWAY: Thank you.'].join(
+        '\n',
+      ),
+    );
+    assert.equal(quoteWith(unnamed, 'Welcome to the debate').speaker, 'Moderator');
+  });
+});
