@@ -244,6 +244,9 @@ export function findLabelActs(text: string, masked: string, s: Sentence): Speech
       (OBJECT_SPEECH_VERBS.has(verb.bare) && QUOTE_NEXT.test(masked.slice(verb.end, verb.end + 8))) ||
       (ACCUSE_VERBS.has(verb.bare) && ACCUSED_OF_QUOTE.test(masked.slice(verb.end, verb.end + 60)));
     if ((!LABEL_VERBS.has(verb.bare) && !quotedObject) || masked[verb.start - 1] === '-') continue; // not "so-called"
+    // A label is words in quote marks after the verb: "Tolliver called Whitlock to concede" telephoned
+    // her, and labels nothing.
+    if (!masked.slice(verb.end, s.end).includes('\u2591')) continue;
     const subject = readSubjectBefore(text, masked, verb.start, s.contentStart);
     let np: NounPhrase | null = null;
     if (subject && 'np' in subject) np = subject.np;

@@ -652,3 +652,15 @@ describe('a government body named with its remits', () => {
     assert.notEqual(quotes[0]?.speaker, 'Ana Ruiz, Tom Hale and Bea Lund');
   });
 });
+
+describe('"called" without a label', () => {
+  it('is a phone call, not a label, so the report after it is read', () => {
+    const quotes = extract(
+      'Renee Whitlock won the race.\nTolliver called Whitlock to concede shortly after 10 p.m., she told supporters at a brewery downtown.',
+    );
+    assert.equal(quoteWith(quotes, 'Tolliver called Whitlock to concede').speaker, 'Renee Whitlock');
+    // With words in quote marks, "called" labels them.
+    const labelled = extract('SpaceX called the report an "incredibly misleading story."');
+    assert.equal(quoteWith(labelled, 'incredibly misleading story').speaker, 'SpaceX');
+  });
+});
