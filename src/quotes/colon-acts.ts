@@ -106,6 +106,30 @@ function trimmedEnd(text: string, from: number, end: number): number {
   return end;
 }
 
+/**
+ * "Pruitt posted a photo of his deputies on X, with the caption: "…"": words a post or a message carries
+ * are its poster's, however long the description of what was posted.
+ */
+const WITH_TEXT =
+  /\b(posted|shared|published|uploaded|tweeted|sent)\b[^:\u2591]{0,120}?,?\s+with\s+(?:the|a|an)\s+(?:caption|message|note|words|text|line)\s*$/i;
+
+function withTextAct(text: string, masked: string, end: number, floor: number): SpeechAct | null {
+  const match = WITH_TEXT.exec(masked.slice(floor, end));
+  if (!match?.[1]) return null;
+  const subject = readSubjectBefore(text, masked, floor + match.index, floor);
+  if (!subject || !('np' in subject)) return null;
+  return {
+    frame: 'colon',
+    np: subject.np,
+    role: subject.role,
+    cue: match[1].toLowerCase(),
+    cueStart: subject.np.start,
+    cueEnd: end,
+    complement: null,
+    spans: [],
+  };
+}
+
 function colonOrCommaAct(
   text: string,
   masked: string,
@@ -131,6 +155,8 @@ function colonOrCommaAct(
       };
     }
   }
+  const posted = colon ? withTextAct(text, masked, end, floor) : null;
+  if (posted) return posted;
   const inverted = colon ? invertedColonAct(text, end, floor) : null;
   if (inverted) return inverted;
   const verdict = colon ? verdictAct(text, end, floor) : null;

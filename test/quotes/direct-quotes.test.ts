@@ -465,3 +465,12 @@ describe('direct quotes: speakers from the sentence before and from role apposit
     assert.equal(quoteWith(quotes, 'It will.').speaker, 'Tamsin Ogle');
   });
 });
+
+describe('a post with a caption', () => {
+  it('credits the caption to whoever posted it, however long the description of the post', () => {
+    const quotes = extract(
+      'Sheriff Dan Pruitt won a third term.\nLater, Pruitt posted a photo of his deputies outside the county jail on X, with the caption: "Whatever happens Thursday, these folks keep working."',
+    );
+    assert.equal(quoteWith(quotes, 'these folks keep working').speaker, 'Dan Pruitt');
+  });
+});
