@@ -54,7 +54,12 @@ export function documentReference(
       capitalisedWords(namesOf(document.meta)).has((match[1] ?? '').replace(/['’]s$/, '')),
     ),
   );
+  // "the shaheen reed letter": names before one noun name one document, which must fit them all; each
+  // noun a question writes is a reference of its own.
+  const byNoun = new Map<number, Set<string>>();
   for (const match of [...question.matchAll(REFERENCE), ...typed]) {
+    const at = question.indexOf(match[2] ?? '', (match.index ?? 0) + (match[1] ?? '').length);
+    const fitting = new Set<string>();
     const written = (match[1] ?? '').replace(/['’]s$/, '');
     // "the Illinois senator's letter": a place is also known by its other names ("IL" in "D-IL").
     const others = [
@@ -69,10 +74,13 @@ export function documentReference(
       const described = new Set(contentTerms(describe(document.meta)));
       const owner = owners.find((words) => words.every((word) => described.has(word)));
       if (!described.has(kind) || !owner) continue;
-      found.add(document.id);
+      fitting.add(document.id);
       for (const word of [...owner, kind]) terms.add(word);
     }
+    const earlier = byNoun.get(at);
+    byNoun.set(at, earlier ? new Set([...earlier].filter((id) => fitting.has(id))) : fitting);
   }
+  for (const documents of byNoun.values()) for (const id of documents) found.add(id);
   // "the November 2024 release", "the Sept. 2023 letter": a date before the kind of document names the
   // documents of that month or year, when nothing else named one.
   if (found.size === 0) {

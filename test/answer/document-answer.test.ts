@@ -142,6 +142,16 @@ describe('document-level requests', () => {
     assert.match(about.answer, /^I have 5 documents:/);
   });
 
+  it('summarizes the document all the names before one noun fit ("the shaheen reed letter")', async () => {
+    const answer = await ask(fixture.context, { question: 'tldr of the shaheen reed letter', k: 5 });
+    assert.ok(answer.citations.length > 0);
+    assert.ok(
+      answer.citations.every(
+        (citation) => citation.doc === 'corpus/reed-shaheen-2024-11-15-musk-spacex-investigation.md',
+      ),
+    );
+  });
+
   it('summarizes the one document of the kind a bare reference names ("the article")', async () => {
     const answer = await ask(fixture.context, { question: 'what is the article about', k: 5 });
     assert.equal(answer.abstained, false);
