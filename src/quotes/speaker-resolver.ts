@@ -3,6 +3,7 @@
 // speaker (or person subject in the same paragraph) of agreeing gender, they/it to groups/organisations,
 // "the lawmakers" to the people last named together, "its statement" to the organisation.
 
+import { expandAbbreviation } from '../text/abbreviations.js';
 import type { Entity, EntityTable, Gender } from './entity-table.js';
 import { inverseKin, isKinNoun, kinGender, kinRelation } from './kinship.js';
 import type { NameRun } from './name-runs.js';
@@ -415,7 +416,8 @@ export class SpeakerResolver {
 
   /** "the company", "the paper", "the office", "the city's finance office". */
   private commonNoun(np: NounPhrase, ctx: ResolveContext): Speaker | null {
-    const head = np.head ?? '';
+    // "the co-op" is the cooperative: a clipped head is read as the word it clips.
+    const head = expandAbbreviation(np.head ?? '') ?? np.head ?? '';
     // "the company" as the document defined it (`Brightwater Home Systems (… “the company”)`).
     const defined = np.definite ? this.table.aliases.get(np.text.toLowerCase()) : undefined;
     if (defined) return entitySpeaker(defined, null);

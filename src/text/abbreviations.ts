@@ -32,6 +32,7 @@ const ABBREVIATIONS: Record<string, string> = {
   "nat'l": 'national',
   assn: 'association',
   corp: 'corporation',
+  'co-op': 'cooperative',
   admin: 'administration',
   // Parties and offices as US political news shortens them in headlines and posts.
   dem: 'democrat',

@@ -543,3 +543,15 @@ describe('a relative of someone unnamed', () => {
     );
   });
 });
+
+describe('unnamed and clipped sources', () => {
+  it('reads "the co-op" as the cooperative', () => {
+    const quotes = extract(
+      [
+        'Snake Basin Power Cooperative runs the plant.',
+        'The co-op said all of them would be offered jobs.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'offered jobs').speaker, 'Snake Basin Power Cooperative');
+  });
+});
