@@ -37,6 +37,14 @@ function doubleShape(text: string, i: number, reversed: boolean): Shape | null {
   if (reversed && mark === '»') return 'open';
   if (reversed && mark === '«') return 'close';
   if (DOUBLE_OPENERS.includes(mark)) return 'open';
+  // Swedish and Finnish typesetting opens a quote with ” as well as closing it (”Vi ger oss inte”, sa
+  // hon). A closing mark never stands after a space and before a word, so there it opens.
+  if (
+    mark === '”' &&
+    /[\s([{\u2014\u2013]/.test(i === 0 ? ' ' : (text[i - 1] ?? ' ')) &&
+    /\S/.test(text[i + 1] ?? ' ')
+  )
+    return 'open';
   if (DOUBLE_CLOSERS.includes(mark)) return 'close';
   if (mark !== '"') return null;
   const before = i === 0 ? ' ' : (text[i - 1] ?? ' ');

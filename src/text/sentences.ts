@@ -18,7 +18,8 @@ const ABBREVIATIONS = new Set(
 
 // Closing marks of every common style: English ”’, German “‘ („…“ ‚…‘), French » and German « (»…«).
 const CLOSERS = '"\'”’“‘)]»«›‹」』';
-const OPENERS = '"“‘\'(«[„‚»‹›「『';
+// ” opens a quote in Swedish and Finnish typesetting (quote-marks.ts); after a space it never closes one.
+const OPENERS = '"“‘\'(«[„‚»‹›「『”';
 
 /**
  * "… to 6 p.m. The city manager …": a capitalised determiner or subject pronoun never stands inside an

@@ -474,3 +474,16 @@ describe('a post with a caption', () => {
     assert.equal(quoteWith(quotes, 'these folks keep working').speaker, 'Dan Pruitt');
   });
 });
+
+describe('Nordic quote marks', () => {
+  it('attributes ”…” quotes and their continuation in text translated from Swedish', () => {
+    const quotes = extract(
+      [
+        'Education minister Anna Berg visited the school.',
+        '”We will not close it this year,” Berg said. ”Not while I am minister.”',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'We will not close it').speaker, 'Anna Berg');
+    assert.equal(quoteWith(quotes, 'Not while I am minister.').speaker, 'Anna Berg');
+  });
+});

@@ -26,6 +26,12 @@ describe('findQuoteSpans', () => {
     assert.deepEqual(inner('« Nous attendons », dit-il. «Non.»'), ['Nous attendons', 'Non.']);
   });
 
+  it('pairs Swedish and Finnish ”…”, the same mark opening and closing', () => {
+    assert.deepEqual(inner('”Vi ger oss inte”, sa hon. ”Aldrig.”'), ['Vi ger oss inte', 'Aldrig.']);
+    // English closes with ”, never after a space: “…” pairs as before.
+    assert.deepEqual(inner('“We wait,” she said.'), ['We wait,']);
+  });
+
   it('reads dialogue dashes (Spanish typesetting): the speech around the narrator’s tag', () => {
     assert.deepEqual(inner('—We are not leaving —the mayor said outside the hall—. Not this week.'), [
       'We are not leaving',
