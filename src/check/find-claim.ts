@@ -10,10 +10,11 @@ export interface ClaimInQuestion {
 }
 
 /**
- * Quoted text in a question: paired double quotes of any style (“…”, "…", German „…“, French «…»), or
+ * Quoted text in a question: paired double quotes of any style (“…”, "…", German „…“, French «…»,
+ * Swedish ”…”, Japanese 「…」), or
  * curly single quotes (straight single quotes are apostrophes far more often than quote marks).
  */
-const QUOTED = /[“"„«「]([^“”"„«»「」]+)[”"»“」]|‘([^‘’]+(?:’\p{L}[^‘’]*)*)’/gu;
+const QUOTED = /(?:[“"„«「]|”(?=\S))([^“”"„«»「」]+)[”"»“」]|‘([^‘’]+(?:’\p{L}[^‘’]*)*)’/gu;
 /**
  * Quoted text of fewer words is a term or a title being asked about ("what did she say about
  * “reusable”?"), not a statement whose wording is in question: a statement needs a subject and a verb
@@ -62,7 +63,7 @@ function claimedSpeaker(rest: string): string | null {
 /** A quotation typed with its own quote marks: the words inside them. */
 export function unquote(text: string): string {
   const trimmed = text.trim();
-  const match = /^[“"„«‘'「]([\s\S]*)[”"»’'」]$/u.exec(trimmed);
+  const match = /^[“"„«‘'「”]([\s\S]*)[”"»’'」]$/u.exec(trimmed);
   return match ? (match[1] ?? '').trim() : trimmed;
 }
 

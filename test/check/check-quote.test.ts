@@ -141,6 +141,15 @@ describe('finding the quotation a question asks about', () => {
       speaker: null,
     });
     assert.equal(findClaim('Is this quote right: „wir schaffen das, sagte sie“')?.speaker, null);
+    // Swedish ”…” and Japanese 「…」 marks hold a claim as “…” does.
+    assert.equal(
+      findClaim('Did Berg say ”we will not close it this year”?')?.claim,
+      'we will not close it this year',
+    );
+    assert.equal(
+      findClaim('Did Takeda say 「we have failed the people」?')?.claim,
+      'we have failed the people',
+    );
     assert.equal(
       findClaim('Did the NASA administrator really say "we will find other means"?')?.speaker,
       'the NASA administrator',
