@@ -40,7 +40,8 @@ function adverbialPrefix(prefix: string): boolean {
 
 const RELATIVES = new Set(['which', 'that', 'who']);
 /** ", 27" or ", D-Ohio" ending a subject: an age or party tag set off like an appositive. */
-const SKIPPED_BEFORE = /,\s+(?:\d{1,3}|[DRI]-[A-Z][\p{L}.]*)$/u;
+// A legislator's tag names a party and a home town, of up to three words ("R-Olathe", "D-Kansas City").
+const SKIPPED_BEFORE = /,\s+(?:\d{1,3}|[DRI]-[A-Z][\p{L}.]*(?:\s[A-Z][\p{L}.]*){0,2})$/u;
 
 function trimEnd(text: string, end: number, floor: number): number {
   while (end > floor && /\s/.test(text[end - 1] ?? '')) end--;

@@ -664,3 +664,12 @@ describe('"called" without a label', () => {
     assert.equal(quoteWith(labelled, 'incredibly misleading story').speaker, 'SpaceX');
   });
 });
+
+describe('a legislator tagged with party and home town', () => {
+  it('skips a tag of several words ("D-Kansas City") between the name and a relative clause', () => {
+    const quotes = extract(
+      'Minority Leader Alicia Moreno, D-Kansas City, whose district has few farms, said she had been lobbied harder on this bill than on the budget.',
+    );
+    assert.equal(quoteWith(quotes, 'lobbied harder').speaker, 'Alicia Moreno');
+  });
+});
