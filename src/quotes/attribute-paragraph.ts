@@ -30,6 +30,35 @@ export interface DocumentState {
   introducer: { speaker: Speaker; cue: string } | null;
   /** Speaker of the last attribution in the previous paragraph. */
   previousSpeaker: Speaker | null;
+  /** The previous paragraph's last quote: who, with what cue, and whether it asked something. */
+  previousTurn?: { speaker: Speaker; cue: string | null; question: boolean } | null;
+  /** Two people in a question-and-answer exchange, whose untagged quotes alternate (exchangeAfter). */
+  exchange?: { a: Speaker; b: Speaker } | null;
+}
+
+/** Cues of an answer: a quote so introduced replies to the one before it. */
+const REPLY_CUES = new Set(['answered', 'replied', 'responded', 'countered', 'shot back', 'retorted']);
+
+/**
+ * The exchange after a paragraph whose last quote is `turn`: a question by one person followed by
+ * another's answer (or a quote introduced as a reply) opens one — untagged quotes after it alternate
+ * between the two, as dialogue does, rather than going on with the last speaker; a quote by either
+ * keeps it, anyone else's ends it.
+ */
+function exchangeAfter(state: DocumentState, turn: DocumentState['previousTurn']): DocumentState['exchange'] {
+  const before = state.previousTurn;
+  if (!turn) return state.exchange ?? null;
+  const party = (speaker: Speaker) =>
+    state.exchange && [state.exchange.a.name, state.exchange.b.name].includes(speaker.name);
+  if (party(turn.speaker)) return state.exchange ?? null;
+  const people = before && before.speaker.kind === 'person' && turn.speaker.kind === 'person';
+  if (
+    people &&
+    before.speaker.name !== turn.speaker.name &&
+    (before.question || REPLY_CUES.has(turn.cue ?? ''))
+  )
+    return { a: before.speaker, b: turn.speaker };
+  return null;
 }
 
 interface Context {
@@ -178,12 +207,24 @@ function quoteDrafts(ctx: Context): Chain | null {
       // "“We fought about it for a month.” Lucía Ortiz is kneading now.": with no attribution of its
       // own, a person named as the subject of the sentence right after the quote is its speaker.
       const beat = latest || earlier ? null : beatAfter(ctx, span);
+      // In an exchange, a paragraph that opens on an untagged quote is the other party's turn.
+      const exchange = state.exchange;
+      const previous = state.previousSpeaker?.name;
+      const turn =
+        opens && !introduced && !latest && !earlier && !beat && exchange && previous
+          ? previous === exchange.a.name
+            ? exchange.b
+            : previous === exchange.b.name
+              ? exchange.a
+              : null
+          : null;
       speaker =
+        turn ??
         latest ??
         earlier?.speaker ??
         beat ??
         (opens ? (state.introducer?.speaker ?? state.previousSpeaker) : null);
-      cue = introduced && !beat ? (state.introducer?.cue ?? null) : 'continuation';
+      cue = turn ? 'turn-taking' : introduced && !beat ? (state.introducer?.cue ?? null) : 'continuation';
       confidence = introduced ? INTRODUCED_QUOTE : STANDALONE_QUOTE;
     }
     const d = draft(ctx, {
@@ -312,5 +353,17 @@ export function attributeParagraph(
   state.carriedOpen = endsOpen;
   state.chain = endsOpen ? chain : null;
   state.previousSpeaker = ctx.drafts.filter((d) => d.speaker).pop()?.speaker ?? null;
+  const lastQuote = ctx.drafts.filter((d) => d.speaker && d.kind === 'direct').pop();
+  const turn = lastQuote?.speaker
+    ? {
+        speaker: lastQuote.speaker,
+        cue: lastQuote.cue,
+        question: /\?\s*$/.test(
+          text.slice(lastQuote.start - paragraph.start, lastQuote.end - paragraph.start),
+        ),
+      }
+    : null;
+  state.exchange = exchangeAfter(state, turn);
+  if (turn) state.previousTurn = turn;
   return ctx.drafts;
 }

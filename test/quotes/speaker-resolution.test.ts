@@ -555,3 +555,28 @@ describe('unnamed and clipped sources', () => {
     assert.equal(quoteWith(quotes, 'offered jobs').speaker, 'Snake Basin Power Cooperative');
   });
 });
+
+describe('a question-and-answer exchange', () => {
+  it('alternates untagged quotes between the asker and the one who answered', () => {
+    const quotes = extract(
+      [
+        'Defense lawyer Joanne Whitlock questioned the former manager, Danielle Okoye.',
+        '"You were fired two weeks before this fire, weren\'t you?" Whitlock asked.',
+        '"I was let go. There\'s a difference," Okoye answered.',
+        '"Is the difference that you were angry?"',
+        '"I was angry. I wasn\'t angry enough to make something up."',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'Is the difference').speaker, 'Joanne Whitlock');
+    assert.equal(quoteWith(quotes, 'I was angry.').speaker, 'Danielle Okoye');
+  });
+
+  it('goes on with the last speaker when no one asked or answered', () => {
+    const quotes = extract(
+      ['Mayor Ana Ruiz spoke after the vote.', '"We will rebuild," Ruiz said.', '"Every street of it."'].join(
+        '\n',
+      ),
+    );
+    assert.equal(quoteWith(quotes, 'Every street').speaker, 'Ana Ruiz');
+  });
+});
