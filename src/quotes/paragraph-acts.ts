@@ -348,9 +348,12 @@ export function indirectActs(pa: ParagraphActs, spans: readonly QuoteSpan[], len
   return pa.acts.flatMap(({ act }) => {
     const complement = act.complement;
     if (!complement || act.frame === 'label' || act.frame === 'colon' || act.frame === 'after') return [];
+    if (act.inReport) return [];
     const inner = pa.acts
       .map(({ act: b }) => b)
-      .filter((b) => b !== act && b.cueStart >= complement.start && b.cueEnd <= complement.end);
+      .filter(
+        (b) => b !== act && !b.inReport && b.cueStart >= complement.start && b.cueEnd <= complement.end,
+      );
     const c = inner.length > 0 ? coordinatedReportStart(pa.masked, complement, inner) : complement;
     if (!c) return [];
     if (!overlaps(c.start, c.end)) return [{ act, range: c }];

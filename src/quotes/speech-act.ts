@@ -35,6 +35,12 @@ export interface SpeechAct {
   parent?: SpeechAct;
   /** A verb joined by "and"/"but" to the verbs before it, sharing their subject. */
   coordinated?: boolean;
+  /**
+   * Its subject follows another verb of speech ("Okoye said Quist had complained that … "…""): a report
+   * inside a report. It credits the quoted words in it to its own subject; the report around it keeps
+   * the clause.
+   */
+  inReport?: boolean;
   /** The speaker is the author of the study, survey, poll or report named here ("according to a poll by X"). */
   document?: string;
   /** Where a colon ended the reported clause before a quote it introduces ("said …: "…""). */

@@ -4,7 +4,7 @@
 
 import { appositiveKind, roleText } from './appositive.js';
 import { isKinNoun } from './kinship.js';
-import { NON_NAME_WORDS, TIME_WORDS, TITLE_WORDS, VERB_ADVERBS } from './lexicon.js';
+import { NON_NAME_WORDS, SPEECH_VERBS, TIME_WORDS, TITLE_WORDS, VERB_ADVERBS } from './lexicon.js';
 import { type NameRun, readNameRun } from './name-runs.js';
 import { isRoleNoun, ROLE_NOUNS, SPOKES_NOUNS } from './noun-lexicon.js';
 import { type NounPhrase, readNounPhrase } from './noun-phrase.js';
@@ -36,6 +36,13 @@ function adverbialPrefix(prefix: string): boolean {
     .trim()
     .split(/\s+/)
     .every((word) => MANNER_ADVERB.test(word) || ADVERBIAL_PREFIX.test(`${word} `));
+}
+
+/** The words before end in a verb of speech, maybe with "that": "Okoye said", "she testified that". */
+function reportingPrefix(prefix: string): boolean {
+  const words = prefix.trim().split(/\s+/);
+  const last = words.at(-1)?.toLowerCase() === 'that' ? words.at(-2) : words.at(-1);
+  return words.length >= 2 && SPEECH_VERBS.has((last ?? '').toLowerCase());
 }
 
 const RELATIVES = new Set(['which', 'that', 'who']);
@@ -282,8 +289,16 @@ function parseChunk(text: string, start: number, end: number, floor: number): No
   const candidates = [start, ...readWords(text, start, end).map((w) => w.start)];
   for (const candidate of candidates) {
     const prefix = text.slice(start, candidate);
-    // "… praised what she called": a subject right after "what" opens a free relative clause.
-    if (candidate !== start && !adverbialPrefix(prefix) && !/\bwhat\s+$/i.test(prefix)) continue;
+    // "… praised what she called": a subject right after "what" opens a free relative clause; "Okoye
+    // said Quist had complained that …": one right after a reporting verb opens the reported clause,
+    // whose own verb of speech reports what Quist said.
+    if (
+      candidate !== start &&
+      !adverbialPrefix(prefix) &&
+      !/\bwhat\s+$/i.test(prefix) &&
+      !reportingPrefix(prefix)
+    )
+      continue;
     const np = readNounPhrase(text, candidate, candidate === floor || candidate === start);
     if (np && np.end === end) return np;
     const place = np ? placedBy(text, np, end) : null;

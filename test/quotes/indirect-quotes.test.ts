@@ -673,3 +673,14 @@ describe('a legislator tagged with party and home town', () => {
     assert.equal(quoteWith(quotes, 'lobbied harder').speaker, 'Alicia Moreno');
   });
 });
+
+describe('a report inside a report', () => {
+  it('credits a fragment to the one the inner verb of speech reports, relayed by the outer speaker', () => {
+    const quotes = extract(
+      'Martin Quist owned the restaurant.\nDanielle Okoye said Quist had complained for months that the restaurant was "bleeding money."',
+    );
+    const fragment = quoteWith(quotes, 'bleeding money');
+    assert.equal(fragment.speaker, 'Martin Quist');
+    assert.equal(fragment.via, 'Danielle Okoye');
+  });
+});
