@@ -31,8 +31,12 @@ function afterAdverbials(masked: string, from: number): number {
     if (!match || (i > 0 && !/^\p{Ll}/u.test(match[0]))) break;
     at += match[0].length;
   }
+  // "In a 1968 letter to her sister, Mae, she wrote": a name set off after the phrase is an apposition to
+  // its last noun when a pronoun subject follows — the sentence's subject is the pronoun.
+  if (at > from) at += NAME_APPOSITION.exec(masked.slice(at))?.[0].length ?? 0;
   return at;
 }
+const NAME_APPOSITION = /^\p{Lu}[\p{L}'’-]*(?:\s\p{Lu}[\p{L}'’-]*){0,2},\s+(?=(?:he|she|they|we|I)\s)/u;
 
 /**
  * "When the Library Board voted …, it said …": a sentence may open with a subordinate clause whose

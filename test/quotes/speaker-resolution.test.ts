@@ -580,3 +580,12 @@ describe('a question-and-answer exchange', () => {
     assert.equal(quoteWith(quotes, 'Every street').speaker, 'Ana Ruiz');
   });
 });
+
+describe('a name in apposition inside an opening phrase', () => {
+  it('is not the subject: the pronoun after it is', () => {
+    const quotes = extract(
+      'Ada Wintersteen joined the office in 1957.\nIn a 1968 letter to her sister, Mae, she wrote that the job was “the only work I have ever done where being right is the whole point.”',
+    );
+    assert.equal(quoteWith(quotes, 'the only work I have ever done').speaker, 'Ada Wintersteen');
+  });
+});
