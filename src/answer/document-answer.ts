@@ -69,12 +69,13 @@ export async function listDocuments(
   const total = context.index.documents.length;
   const { filter } = request;
   const first = citations[0];
-  if (!filter && request.order && first) {
-    const date = context.documents.get(first.doc)?.meta.date;
+  const date = first ? context.documents.get(first.doc)?.meta.date : undefined;
+  // Only a dated document can be called the oldest or newest: with no dates the plain list is shown.
+  if (!filter && request.order && first && date) {
     const which = request.order === 'oldest' ? 'oldest' : 'newest';
     return {
       answer:
-        `The ${which} is ${first.title}${date ? ` (${date})` : ''} [1]. ` +
+        `The ${which} is ${first.title} (${date}) [1]. ` +
         `I have ${lines.length} document${lines.length === 1 ? '' : 's'}, ${which} first:\n${lines.join('\n')}`,
       citations,
       abstained: false,
