@@ -2,6 +2,7 @@
 // says so, and what was said (adjacent quotes or a reported clause). Shared helpers for the finders.
 
 import type { Range } from '../text/sentences.js';
+import { isClauseWord, lexiconTags } from '../text/word-lexicon.js';
 import { BACK_VERBS, SPEECH_VERBS, TELL_VERBS, TIME_WORDS, VERB_ADVERBS } from './lexicon.js';
 import { type NounPhrase, readNounPhrase } from './noun-phrase.js';
 import { readWord, readWords, type Word } from './read-word.js';
@@ -128,11 +129,36 @@ export function readObject(text: string, pos: number): number | null {
   // when "that" follows it, since that "that" can only open the reported clause ("told the crowd of about
   // 200 parents that …": with a complement of its own, lower-case words and numbers).
   const addressee = ADDRESSEE_BEFORE_THAT.exec(text.slice(at, at + 80));
-  return addressee ? at + addressee[0].length : null;
+  if (addressee) return at + addressee[0].length;
+  return bareAddresseeEnd(text, at);
 }
 
+/**
+ * "told jurors that the case …", "told supporters that they …": a bare plural (or mass) noun, with no
+ * determiner, is the addressee when "that" follows it and the word after that "that" can open a
+ * clause. "told stories that made …" is not: a finite verb right after "that" shows a relative
+ * clause whose subject is the noun itself, so the noun was what was told, not who.
+ */
+function bareAddresseeEnd(text: string, at: number): number | null {
+  const head = BARE_ADDRESSEE_BEFORE_THAT.exec(text.slice(at, at + 60));
+  if (!head) return null;
+  const words = readWords(head[0]);
+  if (
+    words.some(
+      (w) => isClauseWord(w.text) || /Preposition|Determiner|Conjunction|Adverb/.test(lexiconTags(w.text)),
+    )
+  )
+    return null;
+  const next = readWord(text, skipSpaces(text, at + head[0].length + ' that'.length));
+  if (!next || /PastTense|PresentTense|Modal|Copula/.test(lexiconTags(next.text))) return null;
+  return at + head[0].length;
+}
+
+const BARE_ADDRESSEE_BEFORE_THAT = /^\p{Ll}[\p{Ll}'’-]*(?:\s+\p{Ll}[\p{Ll}'’-]*){0,2}(?=\s+that\s)/u;
+
+// "told a rally outside Haverford Hall that …": after the noun, a place or time phrase may name a place.
 const ADDRESSEE_BEFORE_THAT =
-  /^(?:the|a|an|his|her|their|its|our|my|your)(?:\s+(?:\p{Ll}[\p{L}'’-]*|\d[\d,.]*)){1,6}(?=\s+that\b)/u;
+  /^(?:the|a|an|his|her|their|its|our|my|your)(?:\s+(?:\p{Ll}[\p{L}'’-]*|\d[\d,.]*)){1,6}(?:\s+(?:outside|at|in|on|near|inside|from)(?:\s+(?:the\s+)?\p{Lu}[\p{L}'’.-]*){1,4})?(?=\s+that\b)/u;
 
 /**
  * After a verb, what may follow to the end of an attribution: nothing, time words, prepositional

@@ -126,8 +126,9 @@ const DESCRIBING_KINDS = new Set(['role', 'owned', 'org']);
  * a common-noun description, whatever its noun; a name would bring a capital. Before a comma and an
  * organisation's name closed by another comma, it is the name's apposition.
  */
+// A possessive may stand before the head: "The college's provost", "the workers' lawyer".
 const LOWERCASE_DESCRIPTION =
-  /^(?:[Tt]he|[Ii]ts|[Hh]er|[Hh]is|[Tt]heir|[Aa]n?)\s+(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+$/u;
+  /^(?:[Tt]he|[Ii]ts|[Hh]er|[Hh]is|[Tt]heir|[Aa]n?)\s+(?:[\p{Ll}-]+(?:['’]s|s['’])?\s+){0,2}[\p{Ll}-]+$/u;
 
 /**
  * "The House speaker", "The Senate majority leader": a name may modify a description's lowercase head;
@@ -410,9 +411,15 @@ export function readSubjectBefore(
   }
   const named = nameAppositive(text, masked, end, floor);
   if (named) return named;
-  const appositive = stripAppositive(masked, end, floor);
+  let appositive = stripAppositive(masked, end, floor);
   if (!appositive) return null;
   const stripped = appositive.end < end;
+  // "Mark Delacroix, chief executive of Tolland Water Co., the largest of the private operators, said":
+  // a second role appositive may stand before the first; the one next to the name is its role.
+  if (appositive.role) {
+    const inner = stripAppositive(masked, appositive.end + 1, floor);
+    if (inner?.role && inner.end < appositive.end) appositive = inner;
+  }
   // "The homeowner, Evelyn Taggart, a retired nurse, said": the role appositive follows a name that is
   // itself in apposition to a description; its comma closes that apposition.
   const described = appositive.role ? nameAppositive(text, masked, appositive.end + 1, floor) : null;

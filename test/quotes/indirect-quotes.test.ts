@@ -684,3 +684,34 @@ describe('a report inside a report', () => {
     assert.equal(fragment.via, 'Danielle Okoye');
   });
 });
+
+describe('who was told, written without a determiner or with a place', () => {
+  it('reads a bare plural before "that" as the addressee of "told"', () => {
+    const quotes = extract('Paul Mercado told jurors that the case came down to two fires.');
+    assert.equal(quoteWith(quotes, 'the case came down to two fires').speaker, 'Paul Mercado');
+  });
+  it('does not read "told stories that made …" as a report: the "that" opens a relative clause', () => {
+    noQuoteWith(extract('Paul Mercado told stories that made the jurors laugh.'), 'made the jurors laugh');
+  });
+  it('reads "told a rally outside Haverford Hall that …" past the place phrase', () => {
+    const quotes = extract(
+      'Odette Marchetti-Lowe told a rally outside Haverford Hall that adjuncts teach most classes.',
+    );
+    assert.equal(quoteWith(quotes, 'adjuncts teach most classes').speaker, 'Odette Marchetti-Lowe');
+  });
+});
+
+describe('descriptions set off around a name', () => {
+  it('reads a possessive description before a name, whatever its noun ("The college\'s provost, …")', () => {
+    const quotes = extract(
+      "The college's provost, Dr. Simon Achterberg, said the guild's figures were wrong.",
+    );
+    assert.equal(quoteWith(quotes, "the guild's figures were wrong").speaker, 'Simon Achterberg');
+  });
+  it('skips two role appositives between the name and its verb', () => {
+    const quotes = extract(
+      'Mark Delacroix, chief executive of Tolland Water Co., the largest of the private operators, said the company would keep working with the board.',
+    );
+    assert.equal(quoteWith(quotes, 'the company would keep working').speaker, 'Mark Delacroix');
+  });
+});
