@@ -8,7 +8,8 @@ import { readWord, readWords } from './read-word.js';
 import { makeAct, type SpeechAct, writtenSpeaker } from './speech-act.js';
 import { readSubjectBefore } from './subject-before.js';
 
-const COLON_VERBS = new Set([...SPEECH_VERBS, 'read', 'reads']);
+// "read from the letter:", "sent us this:": verbs that bring someone's written words in before a colon.
+const COLON_VERBS = new Set([...SPEECH_VERBS, 'read', 'reads', 'sent', 'messaged']);
 const COMMA_VERBS = new Set([
   'said',
   'says',

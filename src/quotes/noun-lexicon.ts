@@ -97,7 +97,8 @@ export const GENERIC_PUBLICATION_NOUNS = words('paper newspaper outlet magazine 
 /** Documents that speak for their owner: `its statement`, `the Senators' letter`, `SpaceX's statement`. */
 export const STATEMENT_NOUNS = words(`
   statement letter email e-mail post tweet release filing memo complaint lawsuit motion report note
-  message op-ed testimony remarks announcement survey poll study dissent concurrence
+  message op-ed testimony remarks announcement survey poll study dissent concurrence diary journal entry
+  postcard
 `);
 
 /** Heads that speak for the organisation after "for": `a spokesperson for SpaceX` → SpaceX. */

@@ -3,6 +3,7 @@
 // are read from there, so "Zoom in" never becomes a speaker and a bullet never becomes part of a quote.
 
 import { countWords } from '../text/sentences.js';
+import { lexiconTags } from '../text/word-lexicon.js';
 import { SPEECH_VERBS } from './lexicon.js';
 
 const BULLET = /^\s*(?:[-•*–]\s+)/;
@@ -23,10 +24,13 @@ function labelEnd(text: string, from: number): number {
   const label = match?.[1];
   if (!match || !label || countWords(label) > MAX_LABEL_WORDS || label === label.toUpperCase()) return from;
   const wh = /^(?:What|Why|How|Where|Who|When|The)\b/.test(label);
-  const speech = label
-    .split(/\s+/)
-    .some((word) => SPEECH_VERBS.has(word.toLowerCase().replace(/[^a-z]/g, '')));
-  if (speech && !wh) return from;
+  // A section label is a noun phrase ("The other side", "Zoom in"); a finite verb makes the words
+  // before the colon a clause introducing what follows ("Okafor added:", "Her letter reads in full:").
+  const words = label.split(/\s+/).map((word) => word.toLowerCase().replace(/[^a-z]/g, ''));
+  const clause = words.some(
+    (word) => SPEECH_VERBS.has(word) || /PastTense|PresentTense/.test(lexiconTags(word)),
+  );
+  if (clause && !wh) return from;
   if (label.includes(',')) return from;
   return from + match[0].length;
 }

@@ -220,14 +220,20 @@ const TIME_UNITS = new Set(
  * say when ("The next day, …") or name a relative. Returns the description without its article.
  */
 function lowercaseDescription(chunk: string): string | null {
-  const trimmed = chunk.trim();
+  const whole = chunk.trim();
+  // "A reader in Rockport, Tom Greer, …": the description may place the person ("in Rockport").
+  const place = PLACE_TAIL.exec(whole);
+  const trimmed = place ? whole.slice(0, place.index) : whole;
   if (!LOWERCASE_DESCRIPTION.test(trimmed) && !NAME_MODIFIED_DESCRIPTION.test(trimmed)) return null;
   const words = trimmed.split(/\s+/);
   const head = words.at(-1) ?? '';
   // A relative ("Her son, Mateo Ortiz") is a relation the kinship rules record, not a role.
   if (TIME_UNITS.has(head.replace(/s$/, '')) || isKinNoun(head)) return null;
-  return /^(?:the|an?)$/i.test(words[0] ?? '') ? words.slice(1).join(' ') : trimmed;
+  const described = /^(?:the|an?)$/i.test(words[0] ?? '') ? words.slice(1).join(' ') : trimmed;
+  return place ? `${described}${place[0]}` : described;
 }
+
+const PLACE_TAIL = /\s+(?:in|from|of|at)\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}$/u;
 
 /** How many words of description may stand before a full name: "Dutch stroke", "longtime resident". */
 const MAX_DESCRIPTION_WORDS = 3;

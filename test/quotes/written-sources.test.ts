@@ -368,3 +368,20 @@ describe('written sources and the organisations behind them', () => {
     assert.equal(quoteWith(quotes, '31 years').speaker, 'Walter Brisbane');
   });
 });
+
+describe('written words brought in before a colon', () => {
+  it('reads "Her diary entry reads in full:" as a clause introducing the writer\'s words, not a section label', () => {
+    const quotes = extract(
+      'Ada Wintersteen joined the county office in 1957.\nHer diary entry reads in full: “Drafted anyway.”',
+    );
+    assert.equal(quoteWith(quotes, 'Drafted anyway').speaker, 'Ada Wintersteen');
+  });
+  it('keeps a noun-phrase label ("The other side:") a label', () => {
+    const quotes = extract('Tom Greer runs the paper.\nThe other side: "We disagree," said Ann Roe.');
+    assert.equal(quoteWith(quotes, 'We disagree').speaker, 'Ann Roe');
+  });
+  it('credits "X sent us this:" to the sender, described with a place ("A reader in Rockport, …")', () => {
+    const quotes = extract('A reader in Rockport, Tom Greer, sent us this: "Lost a fence and half the oak."');
+    assert.equal(quoteWith(quotes, 'Lost a fence').speaker, 'Tom Greer');
+  });
+});
