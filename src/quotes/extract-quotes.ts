@@ -10,6 +10,7 @@ import { trimRange } from '../text/sentences.js';
 import { attributeParagraph, type DocumentState } from './attribute-paragraph.js';
 import { TRANSCRIPT_CONTINUATION, TRANSCRIPT_TURN } from './confidence.js';
 import { buildEntityTable, type EntityTable } from './entity-table.js';
+import { completeShortNames } from './later-full-names.js';
 import { TITLE_WORDS } from './lexicon.js';
 import { nestedDrafts } from './nested-quotes.js';
 import { paragraphPieces } from './paragraph-pieces.js';
@@ -188,5 +189,6 @@ export function extractQuotes(input: ExtractInput): Quote[] {
       drafts.push(...found, ...found.flatMap((draft) => nestedDrafts(draft, resolver)));
     }
   });
+  completeShortNames(drafts, table);
   return toQuotes(drafts, input.document);
 }

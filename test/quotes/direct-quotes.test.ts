@@ -487,3 +487,29 @@ describe('Nordic quote marks', () => {
     assert.equal(quoteWith(quotes, 'Not while I am minister.').speaker, 'Anna Berg');
   });
 });
+
+describe('inner quotes introduced with an object, a time or an adverb', () => {
+  it('credits "I told this committee in 2016, ‘…’" to the outer speaker herself', () => {
+    const quotes = extract(
+      'Maria Castellano spoke at the hearing.\n“I told this committee in 2016, ‘You will be back here in ten years,’ and here we all are,” she said.',
+    );
+    const inner = quotes.find((q) => q.text === 'You will be back here in ten years,');
+    assert.equal(inner?.speaker, 'Maria Castellano');
+    assert.equal(inner?.via, null);
+  });
+  it('credits "Tessa just said, ‘…’" to Tessa, by the full name the story gives her later', () => {
+    const quotes = extract(
+      'Marguerite Fell ran third.\n“I came in late, and Tessa just said, ‘Go sit down, I’ve got it,’” Fell said.\nTessa Okonjo, a sophomore, ran the second leg.',
+    );
+    const inner = quotes.find((q) => q.text.startsWith('Go sit down'));
+    assert.equal(inner?.speaker, 'Tessa Okonjo');
+    assert.equal(inner?.via, 'Marguerite Fell');
+  });
+  it('credits "My father always told the drivers 『…』" to the father the text names', () => {
+    const quotes = extract(
+      'The company was founded by Takeda’s father, Takeda Shigeru. Takeda Haruo runs it now.\n「My father always told the drivers 『the bus goes』」, Takeda said.',
+    );
+    const inner = quotes.find((q) => q.text === 'the bus goes');
+    assert.equal(inner?.speaker, 'Takeda Shigeru');
+  });
+});
