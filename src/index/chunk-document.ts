@@ -9,7 +9,9 @@ const MAX_CHUNK_CHARS = 1200;
 /** One chunk per paragraph (or per sentence-aligned part of a long one), each with its quotes. */
 export function chunkDocument(document: CorpusDocument, quotes: Quote[]): Omit<Chunk, 'label'>[] {
   const byParagraph = new Map<number, Quote[]>();
-  for (const quote of quotes) {
+  // A reported question asserts nothing: passages carry the quotes answers and checks read as what
+  // someone said, so a question stays out of them (the quote store still lists it as asked).
+  for (const quote of quotes.filter((q) => !q.question)) {
     const list = byParagraph.get(quote.paragraph);
     if (list) list.push(quote);
     else byParagraph.set(quote.paragraph, [quote]);

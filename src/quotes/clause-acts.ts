@@ -19,6 +19,7 @@ import {
 } from './lexicon.js';
 import { findMiddleAct } from './middle-act.js';
 import { type NounPhrase, readNounPhrase } from './noun-phrase.js';
+import { findQuestionActs } from './question-acts.js';
 import { readWord, readWords, type Word } from './read-word.js';
 import {
   findAccordingActs,
@@ -403,6 +404,7 @@ export function findClauseActs(text: string, masked: string, s: Sentence): Speec
     ...findFindingActs(text, masked, s),
     ...findPassiveActs(text, masked, s),
     ...findClaimActs(text, masked, s),
+    ...findQuestionActs(text, masked, s),
   ];
   const taken = [
     ...(final ? [final] : []),

@@ -41,6 +41,11 @@ export interface Quote {
   relayedBy?: string | null;
   /** The source is unnamed ("a senior official", "people familiar with the matter"): `speaker` describes them. */
   unnamed?: boolean;
+  /**
+   * The words are a question the speaker asked ("Vollmer asked whether the city had studied …"): they
+   * are the asker's, but assert nothing, so answers and quote checks never read them as a claim.
+   */
+  question?: boolean;
   /** 1-based paragraph number. */
   paragraph: number;
   /** Offsets into the same text as `Paragraph.start`/`end`. */

@@ -576,7 +576,7 @@ describe('indirect speech: asides, affiliations, named organisations and documen
     assert.equal(quoteWith(quotes, 'ignored the audit').speaker, 'Ruth Adler');
     noQuoteWith(quotes, 'the ball before');
   });
-  it('reads "replied that …" as indirect speech, but not a reported question ("asked whether …"), which asserts nothing', () => {
+  it('reads "replied that …" as indirect speech, and a reported question ("asked whether …") as a question, which asserts nothing', () => {
     const quotes = extract(
       [
         'Director Lena Okoro replied that a survey had been done in May but that it skipped weekends.',
@@ -587,9 +587,13 @@ describe('indirect speech: asides, affiliations, named organisations and documen
     const reply = quoteWith(quotes, 'a survey had been done');
     assert.equal(reply.speaker, 'Lena Okoro');
     assert.equal(reply.kind, 'indirect');
-    // "Brandt said the city had priced the repairs" would be false: a question's clause is no claim.
-    noQuoteWith(quotes, 'the city had priced the repairs');
-    noQuoteWith(quotes, 'further funding is necessary');
+    assert.notEqual(reply.question, true);
+    // "Brandt said the city had priced the repairs" would be false: the question is Brandt's, marked
+    // as one, and its clause is no claim (chunks leave it out: test/index/chunk-document.test.ts).
+    const question = quoteWith(quotes, 'the city had priced the repairs');
+    assert.equal(question.speaker, 'Tomas Brandt');
+    assert.equal(question.question, true);
+    assert.equal(quoteWith(quotes, 'further funding is necessary').question, true);
   });
   it('reads a relative clause whose gap is the reported subject ("a plan that the board says will …")', () => {
     const quotes = extract(
@@ -713,5 +717,34 @@ describe('descriptions set off around a name', () => {
       'Mark Delacroix, chief executive of Tolland Water Co., the largest of the private operators, said the company would keep working with the board.',
     );
     assert.equal(quoteWith(quotes, 'the company would keep working').speaker, 'Mark Delacroix');
+  });
+});
+
+describe('reported questions', () => {
+  it('reports "X asked whether …" as the asker\'s, without "whether"', () => {
+    const q = quoteWith(
+      extract('Councilor Renata Vollmer asked whether the city had studied the market.'),
+      'the city had studied',
+    );
+    assert.equal(q.speaker, 'Renata Vollmer');
+    assert.equal(q.text, 'the city had studied the market');
+    assert.equal(q.kind, 'indirect');
+  });
+  it('keeps the wh-word of "asked the driver how long …"', () => {
+    const q = quoteWith(
+      extract('Mary Dawson asked the driver how long the trucks could wait.'),
+      'trucks could wait',
+    );
+    assert.equal(q.text, 'how long the trucks could wait');
+    assert.equal(q.speaker, 'Mary Dawson');
+  });
+  it('ends a question in an opening "When …" clause at its comma, and reports no subjectless "Asked whether"', () => {
+    const quotes = extract(
+      'Judge Thomas Wendling took the plea.\nWhen the judge asked whether he understood the charges, Pell said only, "Yes, Your Honor."\nAsked whether the plan would pass, the mayor laughed.',
+    );
+    const q = quoteWith(quotes, 'he understood the charges');
+    assert.equal(q.text, 'he understood the charges');
+    assert.equal(q.speaker, 'Thomas Wendling');
+    noQuoteWith(quotes, 'the plan would pass');
   });
 });

@@ -1,0 +1,64 @@
+// Reported questions: "Councilor Renata Vollmer asked whether the city had studied …", "asked Dawson how
+// long the trucks could wait". A question someone put is their speech as much as a statement is; its
+// content is the clause after "whether"/"if" (the complementizer left out, as "that" is) or the wh-clause
+// (the wh-word kept: it is part of what was asked). The reporter's own "Asked whether …" opens a sentence
+// with no subject, so it reports nobody.
+import { readWord, readWords, type Word } from './read-word.js';
+import { makeAct, readObject, type Sentence, type SpeechAct, trimClause } from './speech-act.js';
+import { readSubjectBefore } from './subject-before.js';
+
+const ASKING_VERBS = new Set(['asked', 'asks', 'wondered', 'wonders', 'questioned']);
+const COMPLEMENTIZERS = new Set(['whether', 'if']);
+const WH_WORDS = new Set(['how', 'why', 'what', 'when', 'where', 'who', 'whom', 'which']);
+/** "When the judge asked whether …, Pell said": a subordinate clause ends at its comma. */
+const SUBORDINATE_OPENING = /^(?:When|After|Before|As|While|Once|Until|Because|Since|If)\s/;
+
+function questionStart(text: string, verb: Word): { start: number; wh: boolean } | null {
+  const next = (pos: number) => readWord(text, pos + 1);
+  let word = text[verb.end] === ' ' ? next(verb.end) : null;
+  // "asked Dawson how long …", "asked the mayor whether …": who was asked may come first.
+  if (word && !COMPLEMENTIZERS.has(word.bare) && !WH_WORDS.has(word.bare)) {
+    const objectEnd = readObject(text, verb.end) ?? askedBeforeQuestion(text, verb.end);
+    word = objectEnd !== null && text[objectEnd] === ' ' ? next(objectEnd) : null;
+  }
+  if (!word) return null;
+  if (COMPLEMENTIZERS.has(word.bare))
+    return text[word.end] === ' ' ? { start: word.end + 1, wh: false } : null;
+  return WH_WORDS.has(word.bare) ? { start: word.start, wh: true } : null;
+}
+
+/** "asked the driver how long …": a determined noun phrase right before the question word. */
+const ASKED_BEFORE_QUESTION =
+  /^\s+(?:the|a|an|his|her|their|its|our|my)(?:\s+\p{Ll}[\p{L}'’-]*){1,4}(?=\s+(?:whether|if|how|why|what|when|where|who|whom|which)\s)/u;
+
+function askedBeforeQuestion(text: string, pos: number): number | null {
+  const m = ASKED_BEFORE_QUESTION.exec(text.slice(pos, pos + 80));
+  return m ? pos + m[0].length : null;
+}
+
+export function findQuestionActs(text: string, masked: string, s: Sentence): SpeechAct[] {
+  const acts: SpeechAct[] = [];
+  for (const verb of readWords(masked, s.contentStart, s.end)) {
+    if (verb.capital || !ASKING_VERBS.has(verb.bare)) continue;
+    const question = questionStart(masked, verb);
+    if (!question) continue;
+    const subject = readSubjectBefore(text, masked, verb.start, s.contentStart);
+    if (!subject || !('np' in subject)) continue;
+    const opening = text.slice(s.contentStart, subject.np.start);
+    const comma = SUBORDINATE_OPENING.test(opening) ? masked.indexOf(',', question.start) : -1;
+    const end = comma > question.start && comma < s.end ? comma : s.end;
+    const cue = question.wh ? verb.bare : `${verb.bare} whether`;
+    acts.push(
+      makeAct(
+        'clause',
+        subject.np,
+        cue,
+        subject.np.start,
+        verb.end,
+        trimClause(text, question.start, end),
+        subject.role,
+      ),
+    );
+  }
+  return acts;
+}
