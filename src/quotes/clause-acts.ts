@@ -106,7 +106,20 @@ function finiteBeforeBreak(masked: string, from: number, sentenceEnd: number): b
     if (k > 0 && /[,;:.!?]/.test(masked.slice((words[k - 1] as Word).end, word.start))) break;
     before.push(word);
   }
-  return hasFiniteVerb(before);
+  return hasFiniteVerb(before) || pastAfterSubject(before);
+}
+
+/**
+ * "told him she respected the effort": the lexicon lists few regular past forms, but a word in -ed
+ * right after a subject pronoun or a name is that subject's verb (an adjective in -ed would need a
+ * noun after the pronoun, which English does not put there).
+ */
+function pastAfterSubject(words: readonly Word[]): boolean {
+  return words.some((word, k) => {
+    const previous = words[k - 1];
+    if (!previous || !/^\p{Ll}{2,}ed$/u.test(word.text)) return false;
+    return SUBJECT_PRONOUNS.has(previous.bare) || previous.capital;
+  });
 }
 
 const ADJUNCT_APPOSITIVE_BEFORE_THAT =
@@ -126,8 +139,12 @@ function clauseStartAfter(text: string, masked: string, verb: Word, sentenceEnd:
   let p = verb.end;
   // "What Walter said was that the pipe was sound": in a pseudo-cleft the reported clause follows the copula.
   const cleft = PSEUDO_CLEFT_COPULA.exec(masked.slice(p, p + 20));
-  if (cleft && PSEUDO_CLEFT_OPENER.test(masked.slice(Math.max(0, verb.start - 40), verb.start)))
-    return p + cleft[0].length;
+  const freeRelative = PSEUDO_CLEFT_OPENER.test(masked.slice(Math.max(0, verb.start - 40), verb.start));
+  if (cleft && freeRelative) return p + cleft[0].length;
+  // "I'll say what I said this morning: …": "what" is the verb's object, so no clause is reported.
+  if (freeRelative && /^\s*(?:\p{L}+\s+){0,3}\p{L}*:/u.test(masked.slice(p, p + 40))) return null;
+  // "I said that, and I stand by it": "that" before punctuation is the demonstrative object.
+  if (/^\s+that\s*[,;:.!?]/.test(masked.slice(p, p + 12))) return null;
   if (TELL_VERBS.has(verb.bare)) {
     const objectEnd = readObject(text, p);
     if (objectEnd === null && (verb.bare === 'told' || verb.bare === 'tells')) return null;

@@ -748,3 +748,20 @@ describe('reported questions', () => {
     noQuoteWith(quotes, 'the plan would pass');
   });
 });
+
+describe('a bare clause after "told <object>" whose verb the lexicon does not list', () => {
+  it('reads "told him she respected the effort" by the -ed verb right after the subject pronoun', () => {
+    const q = quoteWith(extract('Mary Treadwell told him she respected the effort.'), 'respected the effort');
+    assert.equal(q.speaker, 'Mary Treadwell');
+    assert.equal(q.text, 'she respected the effort');
+  });
+});
+
+describe('"said" with an object rather than a clause', () => {
+  it('reports nothing after a demonstrative "that" or a free relative ("what she said this morning:")', () => {
+    const quotes = extract(
+      'Sheriff Dana Whitcomb said that, and she stands by it.\nWhitcomb repeated what she said this morning: most of them turn up.',
+    );
+    assert.equal(quotes.length, 0, JSON.stringify(quotes.map((q) => q.text)));
+  });
+});

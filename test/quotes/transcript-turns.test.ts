@@ -109,6 +109,19 @@ describe('transcripts: answers, continuation paragraphs and quotes inside a turn
     );
   });
 
+  it("credits speech a turn reports to the one who said it, passed on by the turn's speaker", () => {
+    const quotes = extract(
+      [
+        'Mayor Simone Delacroix and Governor Mary Pell toured the levee.',
+        'DELACROIX: The governor told me she supported the buyouts.',
+        'PELL: I do.',
+      ].join('\n'),
+    );
+    const reported = quotes.find((q) => q.kind === 'indirect' && q.text === 'she supported the buyouts');
+    assert.equal(reported?.speaker, 'Mary Pell');
+    assert.equal(reported?.via, 'Simone Delacroix');
+  });
+
   it('gives a label the name a participants line wrote after a role with "of" ("Minister of Transport …")', () => {
     const quotes = extract(
       [
