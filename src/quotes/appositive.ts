@@ -12,8 +12,12 @@ const CLAUSE_LIKE =
 /**
  * Party tags and ages, in figures or (in features and profiles) in words: "Mateo Ortiz, twenty-six,".
  */
-const SKIPPED =
-  /^(?:[DRI]-[A-Z][\p{L}.]*(?:\s[A-Z][\p{L}.]*){0,2}|\d{1,3}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|(?:eigh|nine)teen)$/u;
+/** A legislator's tag: a party and a home town of up to three words ("R-Olathe", "D-Kansas City"). */
+export const PARTY_TAG = String.raw`[DRI]-[A-Z][\p{L}.]*(?:\s[A-Z][\p{L}.]*){0,2}`;
+const SKIPPED = new RegExp(
+  String.raw`^(?:${PARTY_TAG}|\d{1,3}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|(?:eigh|nine)teen)$`,
+  'u',
+);
 const START = /^(?:a|an|the|\p{Ll}[\p{L}-]*|\p{Lu}[\p{L}.-]*['’]s?)\s/u;
 const NOT_APPOSITIVE =
   /^(?:who|whom|whose|which|that|and|but|or|nor|so|yet|said|says|told|adding|saying|according|if|when|while|because|although|as|in|on|at)\b/i;

@@ -12,7 +12,6 @@ import {
   BARE_CLAUSE_VERBS,
   CLAUSE_VERBS,
   FINITE_BARE_VERBS,
-  SPEECH_VERBS,
   TELL_VERBS,
   TIME_WORDS,
   VERB_ADVERBS,
@@ -30,7 +29,7 @@ import {
   findWithActs,
 } from './source-acts.js';
 import { makeAct, readObject, type Sentence, type SpeechAct, trimClause } from './speech-act.js';
-import { readSentenceSubject, readSubjectBefore } from './subject-before.js';
+import { readSentenceSubject, readSubjectBefore, reportingPrefix } from './subject-before.js';
 
 export type { Sentence } from './speech-act.js';
 
@@ -388,17 +387,10 @@ function findThatActs(text: string, masked: string, s: Sentence, taken: readonly
     );
     // "a poll by X, which found that …": later "the poll" refers back to X's poll.
     if (finding && antecedent) act.document = documentBefore(text, antecedent.start);
-    if (inReportedClause(masked.slice(s.contentStart, subject.np.start))) act.inReport = true;
+    if (reportingPrefix(masked.slice(s.contentStart, subject.np.start))) act.inReport = true;
     acts.push(act);
   }
   return acts;
-}
-
-/** The words before a subject end in a verb of speech (and "that"): the subject opens a reported clause. */
-function inReportedClause(before: string): boolean {
-  const words = before.trim().split(/\s+/);
-  const last = words.at(-1)?.toLowerCase() === 'that' ? words.at(-2) : words.at(-1);
-  return SPEECH_VERBS.has((last ?? '').toLowerCase());
 }
 
 /** ", told Brisk Metro", ", said on Friday": the comma that closes a relative clause before the main verb. */

@@ -15,7 +15,6 @@ import { TITLE_WORDS } from './lexicon.js';
 import { nestedDrafts } from './nested-quotes.js';
 import { paragraphPieces } from './paragraph-pieces.js';
 import { type Draft, toQuotes } from './quote-drafts.js';
-import { reportedWithin } from './reported-in-quotes.js';
 import { entitySpeaker } from './speaker.js';
 import { type Speaker, SpeakerResolver } from './speaker-resolver.js';
 import { countTranscriptLabels, type IsPersonName, readTranscriptLine } from './transcript.js';
@@ -35,6 +34,33 @@ function personNameTest(table: EntityTable): IsPersonName {
         (e.words.join(' ') === words.join(' ') || (words.length === 1 && e.words.at(-1) === last)),
     );
   };
+}
+
+/**
+ * "I'd say …", "we said that …": the turn's own speaker, whose words the turn already holds (and "I'd
+ * say" is a hedge, not a report of speech).
+ */
+const FIRST_PERSON = /^(?:I|We)(?:['’](?:d|m|ve|ll|re))?$/;
+
+/**
+ * Speech a speaker reports within a turn ("The minister told us that …") is the reported person's
+ * indirect quote, passed on by the turn's speaker (`via`); the label is blanked so it is never read as
+ * a subject.
+ */
+function reportedInTurn(
+  paragraph: ParagraphInput,
+  textStart: number,
+  speaker: Speaker,
+  resolver: SpeakerResolver,
+): Draft[] {
+  const text = ' '.repeat(textStart) + paragraph.text.slice(textStart);
+  const state: DocumentState = { carriedOpen: false, chain: null, introducer: null, previousSpeaker: null };
+  return resolver
+    .inVoiceOf(speaker, () =>
+      paragraphPieces({ ...paragraph, text }).flatMap((piece) => attributeParagraph(piece, state, resolver)),
+    )
+    .filter((d) => d.kind === 'indirect' && d.speaker && !FIRST_PERSON.test(d.speaker.name))
+    .map((d) => ({ ...d, via: d.via ?? speaker.name }));
 }
 
 /** The whole turn is one quote, however many sentences it has. */
@@ -146,7 +172,7 @@ export function extractQuotes(input: ExtractInput): Quote[] {
       const draft = turnDraft(paragraph, line.textStart, speaker, TRANSCRIPT_TURN);
       // The turn's reports first: reading them notes whom its sentences are about, whom its inner
       // quotes' "he" and "she" may mean.
-      const reported = reportedWithin(paragraph, line.textStart, paragraph.text.length, speaker, resolver);
+      const reported = reportedInTurn(paragraph, line.textStart, speaker, resolver);
       drafts.push(draft, ...nestedDrafts(draft, resolver), ...reported);
       turn = speaker;
       return;
@@ -156,7 +182,7 @@ export function extractQuotes(input: ExtractInput): Quote[] {
     const inside = i < lastTurn || /^\s*[[(][^\])]*[\])]\s*$/.test(paragraphs[i + 1]?.text ?? '');
     if (turn && inside && continuesTurn(paragraph, turn)) {
       drafts.push(turnDraft(paragraph, 0, turn, TRANSCRIPT_CONTINUATION));
-      drafts.push(...reportedWithin(paragraph, 0, paragraph.text.length, turn, resolver));
+      drafts.push(...reportedInTurn(paragraph, 0, turn, resolver));
       return;
     }
     turn = null;

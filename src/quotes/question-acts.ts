@@ -8,6 +8,11 @@ import { makeAct, readObject, type Sentence, type SpeechAct, trimClause } from '
 import { readSubjectBefore } from './subject-before.js';
 
 const ASKING_VERBS = new Set(['asked', 'asks', 'wondered', 'wonders', 'questioned']);
+
+/** The cue of an act these finders made ("asked whether", "asked"): the quote reports a question. */
+export function isQuestionCue(cue: string | null): boolean {
+  return ASKING_VERBS.has(cue?.split(' ')[0] ?? '');
+}
 const COMPLEMENTIZERS = new Set(['whether', 'if']);
 const WH_WORDS = new Set(['how', 'why', 'what', 'when', 'where', 'who', 'whom', 'which']);
 /** "When the judge asked whether …, Pell said": a subordinate clause ends at its comma. */

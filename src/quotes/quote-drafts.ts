@@ -4,6 +4,7 @@
 // words-as-words are dropped; offsets are made absolute and checked against the paragraph text.
 
 import { countWords, splitSentences, trimRange } from '../text/sentences.js';
+import { isQuestionCue } from './question-acts.js';
 import { withoutInnerClose } from './quote-marks.js';
 import type { Speaker } from './speaker-resolver.js';
 import type { DocumentInfo, ParagraphInput, Quote, QuoteKind, SaidWhen } from './types.js';
@@ -97,9 +98,6 @@ function pieces(draft: Draft): Array<{ start: number; end: number }> {
   return merged.map((r) => trimRange(text, r));
 }
 
-/** Cues of a reported question (question-acts.ts): "asked whether …", "asked how long …". */
-const QUESTION_CUES = /^(?:asked|asks|wondered|wonders|questioned)\b/;
-
 /** Words written down (a letter, a post) rather than spoken to this document's writer. */
 const WRITTEN_CUES = /^(?:wrote|writes|write|posted|tweeted)\b/;
 
@@ -141,7 +139,7 @@ export function toQuotes(drafts: readonly Draft[], document: DocumentInfo = {}):
         when: draft.when ?? documentDate,
         relayedBy: relayedBy(draft, via, document),
         unnamed: draft.speaker.unnamed === true,
-        ...(draft.kind === 'indirect' && QUESTION_CUES.test(draft.cue ?? '') ? { question: true } : {}),
+        ...(draft.kind === 'indirect' && isQuestionCue(draft.cue) ? { question: true } : {}),
         paragraph: paragraph.number,
         start: paragraph.start + piece.start,
         end: paragraph.start + piece.end,

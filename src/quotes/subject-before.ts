@@ -2,7 +2,7 @@
 // "U.S. Senator Jack Reed (D-RI), the Chairman of …, today | issued"). The subject must be a whole noun
 // phrase bounded by punctuation or the sentence start, which rules out objects and subordinate clauses.
 
-import { appositiveKind, roleText } from './appositive.js';
+import { appositiveKind, PARTY_TAG, roleText } from './appositive.js';
 import { isKinNoun } from './kinship.js';
 import { NON_NAME_WORDS, SPEECH_VERBS, TIME_WORDS, TITLE_WORDS, VERB_ADVERBS } from './lexicon.js';
 import { type NameRun, readNameRun } from './name-runs.js';
@@ -38,8 +38,11 @@ function adverbialPrefix(prefix: string): boolean {
     .every((word) => MANNER_ADVERB.test(word) || ADVERBIAL_PREFIX.test(`${word} `));
 }
 
-/** The words before end in a verb of speech, maybe with "that": "Okoye said", "she testified that". */
-function reportingPrefix(prefix: string): boolean {
+/**
+ * The words before end in a verb of speech, maybe with "that" ("Okoye said", "she testified that"): what
+ * follows opens a reported clause.
+ */
+export function reportingPrefix(prefix: string): boolean {
   const words = prefix.trim().split(/\s+/);
   const last = words.at(-1)?.toLowerCase() === 'that' ? words.at(-2) : words.at(-1);
   return words.length >= 2 && SPEECH_VERBS.has((last ?? '').toLowerCase());
@@ -48,7 +51,7 @@ function reportingPrefix(prefix: string): boolean {
 const RELATIVES = new Set(['which', 'that', 'who']);
 /** ", 27" or ", D-Ohio" ending a subject: an age or party tag set off like an appositive. */
 // A legislator's tag names a party and a home town, of up to three words ("R-Olathe", "D-Kansas City").
-const SKIPPED_BEFORE = /,\s+(?:\d{1,3}|[DRI]-[A-Z][\p{L}.]*(?:\s[A-Z][\p{L}.]*){0,2})$/u;
+const SKIPPED_BEFORE = new RegExp(String.raw`,\s+(?:\d{1,3}|${PARTY_TAG})$`, 'u');
 
 function trimEnd(text: string, end: number, floor: number): number {
   while (end > floor && /\s/.test(text[end - 1] ?? '')) end--;
