@@ -457,9 +457,10 @@ export function findClauseActs(text: string, masked: string, s: Sentence): Speec
         a.complement = trimClause(text, a.complement.start, b.cueStart);
       }
       // "said the union had rejected it, and he called the strike “…”", "estimated that …, and she
-      // warned that …": a new subject after "and"/"but" opens the next act, which ends this clause.
-      const opens =
-        (b.frame === 'label' || b.frame === 'clause') && (b.np?.kind === 'pronoun' || b.np?.kind === 'name');
+      // warned that …", "…, and the union said …": a new subject after "and"/"but" with a reporting verb
+      // of its own opens the next act, which ends this clause (a clause the first verb reported would
+      // not have a speaker and a reporting verb of its own at its top).
+      const opens = (b.frame === 'label' || b.frame === 'clause') && b.np !== undefined;
       const own = opens && b.np ? b.np.start : -1;
       const joint =
         own > a.complement.start ? /,?\s+(?:and|but)\s+$/.exec(text.slice(a.complement.start, own)) : null;

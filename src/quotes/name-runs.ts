@@ -120,6 +120,8 @@ function roleBeforeName(words: readonly Word[]): boolean {
 
 /** How many capitalised words after "and" may finish an organisation's name. */
 const MAX_WORDS_AFTER_AND = 5;
+/** A remit after "and" is a short noun phrase ("Human Services", "Water Protection"). */
+const MAX_REMIT_WORDS = 3;
 
 /**
  * "Food and Drug Administration", "Pipeline and Hazardous Materials Safety Administration": an "and"
@@ -141,7 +143,19 @@ function orgConjunction(text: string, word: Word, before: readonly Word[]): bool
     p = next.end + 1;
   }
   const last = after.at(-1);
-  return after.length >= 2 && last !== undefined && ORG_WORDS.has(last.bare);
+  if (after.length >= 2 && last !== undefined && ORG_WORDS.has(last.bare)) return true;
+  // "Department of Air and Water Protection", "Ministry of Agriculture and Forestry": after an
+  // organisation word and "of", a government body's name lists its remits — short runs of capitalised
+  // nouns; a second body after "and" ends in an organisation word (or is an acronym), and people were
+  // excluded above by their given names.
+  const of = before.findIndex((w) => w.text === 'of');
+  return (
+    of > 0 &&
+    before.slice(0, of).some((w) => w.capital && ORG_WORDS.has(w.bare)) &&
+    after.length >= 1 &&
+    after.length <= MAX_REMIT_WORDS &&
+    after.every((w) => !w.possessive && !/\p{Lu}{2}/u.test(w.text) && !ORG_WORDS.has(w.bare))
+  );
 }
 
 /**

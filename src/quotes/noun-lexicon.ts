@@ -52,6 +52,13 @@ export const GROUP_NOUNS = words(`
   scholars administrators directors aides advisers advisors
 `);
 
+/**
+ * Offices written as titles before a name (lexicon.ts TITLE_WORDS) that also name their holder alone:
+ * "House Speaker Raymond Thiel … the speaker told reporters", "Dean Ruth Ames … the dean said".
+ */
+const OFFICE_TITLES = `councillor councilor premier chancellor speaker dean provost bishop archbishop cardinal
+  pope rabbi imam pastor comptroller controller sergeant lieutenant marshal agent delegate supervisor`;
+
 /** Singular heads of a person described by role: `the NASA administrator`, `the commissioner`. */
 export const ROLE_NOUNS = words(`
   attorney lawyer spokesperson spokesman spokeswoman official senator administrator commissioner secretary
@@ -65,6 +72,7 @@ export const ROLE_NOUNS = words(`
   investor journalist reporter editor columnist producer inspector member resident worker employee student
   critic forward midfielder defender goalkeeper winger linebacker receiver shortstop catcher teammate rookie
   veteran neighbor neighbour volunteer supporter opponent voter parent patient farmer economist person head
+  ${OFFICE_TITLES}
 `);
 
 /**

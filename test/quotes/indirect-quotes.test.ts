@@ -765,3 +765,25 @@ describe('"said" with an object rather than a clause', () => {
     assert.equal(quotes.length, 0, JSON.stringify(quotes.map((q) => q.text)));
   });
 });
+
+describe('an organisation named by its remits, and a second speaker after ", and"', () => {
+  it('reads "the Department of Air and Water Protection" as one name', () => {
+    const q = quoteWith(
+      extract(
+        'The state Department of Air and Water Protection said it was sending inspectors on Wednesday.',
+      ),
+      'sending inspectors',
+    );
+    assert.equal(q.speaker, 'Department of Air and Water Protection');
+  });
+
+  it('ends the first reported clause where ", and a union official said" opens its own', () => {
+    const quotes = extract(
+      'Kellan Chemical said all of them would be offered jobs, and a union official said workers had been told the same thing.',
+    );
+    assert.equal(quoteWith(quotes, 'offered jobs').text, 'all of them would be offered jobs');
+    const second = quoteWith(quotes, 'workers had been told');
+    assert.equal(second.speaker, 'a union official');
+    assert.equal(second.via, null);
+  });
+});

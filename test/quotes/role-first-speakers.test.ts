@@ -137,3 +137,15 @@ describe('press releases: defined short names, job titles, "the company"', () =>
     assert.equal(quoteWith(quotes, 'ship by Friday').speaker, 'Quillo');
   });
 });
+
+describe('an office written as a title names its holder alone', () => {
+  it('credits "the speaker told reporters" to the House speaker named before', () => {
+    const q = quoteWith(
+      extract(
+        'The House speaker, Raymond Thiel, said he had not decided. "We\'ll count heads," the speaker told reporters.',
+      ),
+      'count heads',
+    );
+    assert.equal(q.speaker, 'Raymond Thiel');
+  });
+});
