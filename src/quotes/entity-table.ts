@@ -10,7 +10,7 @@ import { TITLE_WORDS } from './lexicon.js';
 import type { Gender } from './mention-roles.js';
 import { honorificGender, publicationName, roleBefore } from './mention-roles.js';
 import { type NameRun, type RunKind, readNameRun } from './name-runs.js';
-import { GROUP_NOUNS, ROLE_NOUNS } from './noun-lexicon.js';
+import { GROUP_NOUNS, ORG_NOUNS, ROLE_NOUNS } from './noun-lexicon.js';
 import { contentStart, datelineSkip, isHeadline } from './paragraph-layout.js';
 import { paragraphPieces } from './paragraph-pieces.js';
 import type { ParagraphInput } from './types.js';
@@ -30,6 +30,28 @@ export interface Entity {
   age?: number;
   /** Where words were first credited to them (absolute offset), once some were: they have spoken. */
   firstSpoke?: number;
+  /**
+   * Head nouns of the descriptions the text set beside an organisation's name ("a private company,
+   * Northstar Rink Services"; "Minera Atacama Sur, the company that operates the mine"): "the company"
+   * later refers back to the body described with that very noun.
+   */
+  describedAs?: string[];
+}
+
+/**
+ * The head noun of an indefinite or definite description set off right before a name ("a private
+ * company, Northstar") or right after it (", the company that operates the mine"), when it names an
+ * organisation: the head is the description's last word before a relative clause, a complement or
+ * the phrase's end.
+ */
+const DESCRIPTION_BEFORE = /\b(?:a|an|the)\s+(?:[\p{Ll}-]+\s+){0,3}([\p{Ll}-]+),\s+$/u;
+const DESCRIPTION_AFTER =
+  /^,\s+(?:the|a|an)\s+(?:[\p{Ll}-]+\s+){0,3}?([\p{Ll}-]+)(?=\s+(?:that|which|whose|based|with|in|of|for)\b|\s*[,.;)]|$)/u;
+
+function describedHead(text: string, run: NameRun): string | null {
+  const before = DESCRIPTION_BEFORE.exec(text.slice(Math.max(0, run.start - 60), run.start))?.[1];
+  const head = before ?? DESCRIPTION_AFTER.exec(text.slice(run.end, run.end + 80))?.[1];
+  return head !== undefined && ORG_NOUNS.has(head) ? head : null;
 }
 
 /**
@@ -212,6 +234,9 @@ class TableBuilder {
       CORPORATE_POSSESSION.test(text.slice(run.end - 2))
     )
       entity.kind = 'org';
+    const described = describedHead(text, run);
+    if (described && run.kind !== 'person' && !entity.describedAs?.includes(described))
+      entity.describedAs = [...(entity.describedAs ?? []), described];
     const after = readAppositive(text, run.end);
     const roles = [
       after.role,

@@ -429,6 +429,13 @@ export class SpeakerResolver {
       .filter((e) => e.kind === 'org' && orgHead(e.words) === head && lastMentionBefore(e, ctx.pos) > -2)
       .sort((a, b) => lastMentionBefore(b, ctx.pos) - lastMentionBefore(a, ctx.pos))[0];
     if (entity) return entitySpeaker(entity, null);
+    // "managed by a private company, Northstar Rink Services. A spokesman for the company said …": a
+    // definite noun phrase refers back to the one body the text described with the same noun — when
+    // two were, the noun alone cannot choose, and the rules below weigh who spoke last.
+    const described = this.table.entities.filter(
+      (e) => e.describedAs?.includes(head) && lastMentionBefore(e, ctx.pos) >= 0,
+    );
+    if (np.definite && described.length === 1 && described[0]) return entitySpeaker(described[0], null);
     const court = head === 'court' ? this.courtOfRank(np) : null;
     if (court) return court;
     if (GENERIC_ORG_HEADS.has(head)) {

@@ -56,6 +56,16 @@ describe('unnamed spokespeople speak for their organisation', () => {
     assert.equal(quoteWith(quotes, 'remains committed').speaker, 'Mercy General Hospital');
     assert.equal(quoteWith(quotes, 'not compromise').speaker, 'Mercy General Hospital');
   });
+
+  it('reads "a spokesman for the company" as the body the text described as "a private company, X"', () => {
+    const quotes = extract(
+      [
+        'Two children were treated, a hospital spokeswoman said.',
+        'The arena is managed by a private company, Northstar Rink Services. A spokesman for the company said it had taken the machine out of service.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'out of service').speaker, 'Northstar Rink Services');
+  });
 });
 
 describe('press releases: defined short names, job titles, "the company"', () => {
