@@ -291,8 +291,12 @@ function quoteFreeHead(
   return null;
 }
 
-/** ", and" or ", but" right before a clause's subject: the clause is a conjunct of its own. */
-const CONJUNCT_BEFORE = /,\s+(?:and|but)\s+$/;
+/**
+ * ", and" or ", but" right before a clause's subject: the clause is a conjunct of its own. So is a
+ * concessive or contrastive clause (", though he cautioned that …", "while she warned …"): its own
+ * speaker and reporting verb make it the writer's second report, set against the first, not part of it.
+ */
+const CONJUNCT_BEFORE = /,?\s+(?:and|but|though|although|while|whereas|even\s+though|even\s+as)\s+$/;
 
 /**
  * "The co-op said all of them would be offered jobs, and a union steward said workers had been told the

@@ -787,3 +787,13 @@ describe('an organisation named by its remits, and a second speaker after ", and
     assert.equal(second.via, null);
   });
 });
+
+describe('a concessive clause with its own reporting verb', () => {
+  it('ends "He said …" before ", though he cautioned that …", and reports both', () => {
+    const quotes = extract(
+      'Fire Chief Darnell Hughes said the likely source was a resurfacing machine, though he cautioned that the investigation was not complete.',
+    );
+    assert.equal(quoteWith(quotes, 'likely source').text, 'the likely source was a resurfacing machine');
+    assert.equal(quoteWith(quotes, 'not complete').speaker, 'Darnell Hughes');
+  });
+});
