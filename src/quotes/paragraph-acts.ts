@@ -229,7 +229,8 @@ export function enclosingAct(act: SpeechAct, acts: ParagraphActs['acts']): Speec
  * its quote (a partial quote is the direct entry), while the first, quote-free one is plain reported
  * speech: coordination joins two propositions, each with its own status.
  */
-const COORDINATION = /,\s+(?:and|but)\s+(?:that|he|she|they|it|we)\s/g;
+// "and that" needs no comma: the repeated complementiser alone marks a second clause of the same verb.
+const COORDINATION = /(?:,\s+(?:and|but)\s+(?:that|he|she|they|it|we)|\s+(?:and|but)\s+that)\s/g;
 /**
  * "… that he had the votes and would call for one "as soon as …"": "and" before a verb joins two
  * predicates of one subject, each a proposition of its own, as two clauses are.

@@ -797,3 +797,13 @@ describe('a concessive clause with its own reporting verb', () => {
     assert.equal(quoteWith(quotes, 'not complete').speaker, 'Darnell Hughes');
   });
 });
+
+describe('"and that" without a comma', () => {
+  it('reports the quote-free first clause of "said X and that there was "…""', () => {
+    const quotes = extract(
+      'Katrin Albers said the cavern had been isolated as a precaution and that there was "no risk to residents."',
+    );
+    assert.equal(quoteWith(quotes, 'isolated').text, 'the cavern had been isolated as a precaution');
+    assert.equal(quoteWith(quotes, 'no risk').kind, 'direct');
+  });
+});
