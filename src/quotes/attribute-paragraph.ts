@@ -259,7 +259,8 @@ const MIN_REPORTED_WORDS = 3;
  * words in two, like a split quote, and the attribution itself is not part of what was said.
  */
 function reportedParts(text: string, act: SpeechAct, range: Range): Range[] {
-  if (act.frame !== 'middle' || act.cueStart <= range.start || act.cueEnd >= range.end) return [range];
+  const inside = act.frame === 'middle' || act.frame === 'according';
+  if (!inside || act.cueStart <= range.start || act.cueEnd >= range.end) return [range];
   const head = trimClause(text, range.start, act.cueStart);
   const tail = trimClause(text, act.cueEnd + 1, range.end);
   return head.end > head.start && tail.end > tail.start ? [head, tail] : [range];

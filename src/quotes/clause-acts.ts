@@ -430,7 +430,11 @@ export function findClauseActs(text: string, masked: string, s: Sentence): Speec
   for (const a of acts) {
     if (!a.complement) continue;
     const source = /,\s+according to\b/.exec(masked.slice(a.complement.start, a.complement.end));
-    if (source) a.complement = trimClause(text, a.complement.start, a.complement.start + source.index);
+    // The act's own source set off inside its sentence ("The rest, according to Olin, would …") stays.
+    const own =
+      source !== null && a.frame === 'according' && a.cueStart <= a.complement.start + source.index + 2;
+    if (source && !own)
+      a.complement = trimClause(text, a.complement.start, a.complement.start + source.index);
     // "warned that the tax would hurt retailers; the finance office later reported …": a semicolon
     // joins a new independent clause, which the verb before it does not report.
     const semicolon = masked.slice(a.complement.start, a.complement.end).indexOf(';');

@@ -3,6 +3,7 @@
 // called the report an "…"`).
 
 import type { Range } from '../text/sentences.js';
+import { lexiconTags } from '../text/word-lexicon.js';
 import { readAppositive } from './appositive.js';
 import { LABEL_VERBS, SPEECH_PARTICIPLES } from './lexicon.js';
 import { readNameRun } from './name-runs.js';
@@ -187,6 +188,12 @@ export function findAccordingActs(text: string, masked: string, s: Sentence): Sp
     let complement: Range | null = null;
     if (masked.slice(s.contentStart, m.index).trim() === '' && masked[after] === ',') {
       complement = trimClause(text, after + 1, s.end);
+    } else if (interruptsSubject(masked, s, m.index, np.end)) {
+      // "The measured drop, according to the office, amounted to …": set off between the subject and
+      // its verb, the source scopes over the whole sentence, reported in two parts (as a mid-sentence
+      // "she said" is).
+      complement = trimClause(text, s.contentStart, s.end);
+      after = np.end;
     } else if (
       /,\s*$/.test(masked.slice(s.contentStart, m.index)) &&
       // "…, according to Minera Atacama Sur, the company that operates the mine.": closing the
@@ -197,12 +204,31 @@ export function findAccordingActs(text: string, masked: string, s: Sentence): Sp
     ) {
       complement = trimClause(text, s.contentStart, masked.lastIndexOf(',', m.index));
     }
-    const act = makeAct('according', np, 'according to', m.index, np.end, complement, named?.role ?? null);
+    const act = makeAct('according', np, 'according to', m.index, after, complement, named?.role ?? null);
     act.document = document?.[1]?.toLowerCase();
     acts.push(act);
   }
   return acts;
 }
+
+/** Words a subject noun phrase may have before an interrupting source ("The rest", "The measured drop"). */
+const MAX_SUBJECT_WORDS = 8;
+
+/**
+ * ", according to X," between a sentence's subject and its verb: the words before are a short phrase
+ * with no comma or verb of its own (a subject), and the words after open with a finite verb — an
+ * -ed form, a modal, a copula or an auxiliary — so the sentence is one clause the source interrupts.
+ */
+function interruptsSubject(masked: string, s: Sentence, at: number, after: number): boolean {
+  const before = masked.slice(s.contentStart, at);
+  const subject = /^\s*([^,;:]+),\s*$/.exec(before)?.[1]?.trim().split(/\s+/) ?? [];
+  if (subject.length === 0 || subject.length > MAX_SUBJECT_WORDS) return false;
+  if (subject.some((word, i) => i > 0 && FINITE.test(lexiconTags(word.toLowerCase())))) return false;
+  const verb = /^,\s+(\p{Ll}+)\s/u.exec(masked.slice(after, after + 40))?.[1];
+  return verb !== undefined && (FINITE.test(lexiconTags(verb)) || /\p{L}{3,}ed$/u.test(verb));
+}
+
+const FINITE = /PastTense|PresentTense|Copula|Modal|Auxiliary/;
 
 /**
  * "according to a cooperative spokeswoman, Dana Whitcombe": a role, then the person's full name set off

@@ -807,3 +807,18 @@ describe('"and that" without a comma', () => {
     assert.equal(quoteWith(quotes, 'no risk').kind, 'direct');
   });
 });
+
+describe('"according to" between a subject and its verb', () => {
+  it('reports both parts of "The rest, according to Marguerite Olin, would come from …"', () => {
+    const quotes = extract(
+      'The rest, according to Marguerite Olin, would come from deferring the overhaul of the Lafayette.',
+    );
+    assert.deepEqual(
+      quotes.map((q) => [q.text, q.speaker]),
+      [
+        ['The rest', 'Marguerite Olin'],
+        ['would come from deferring the overhaul of the Lafayette', 'Marguerite Olin'],
+      ],
+    );
+  });
+});
