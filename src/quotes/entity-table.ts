@@ -237,7 +237,9 @@ class TableBuilder {
     const described = describedHead(text, run);
     if (described && run.kind !== 'person' && !entity.describedAs?.includes(described))
       entity.describedAs = [...(entity.describedAs ?? []), described];
-    const after = readAppositive(text, run.end);
+    // A role may close the sentence as well ("Also present: Carl Ruddick, videographer."): a
+    // description set after a name is its appositive wherever the sentence ends.
+    const after = readAppositive(text, run.end, true);
     const roles = [
       after.role,
       run.title && !HONORIFIC_ONLY.test(run.title) ? run.title : null,

@@ -9,7 +9,7 @@
 import { trimRange } from '../text/sentences.js';
 import { attributeParagraph, type DocumentState } from './attribute-paragraph.js';
 import { TRANSCRIPT_CONTINUATION, TRANSCRIPT_TURN } from './confidence.js';
-import { buildEntityTable, type EntityTable } from './entity-table.js';
+import { buildEntityTable, type Entity, type EntityTable } from './entity-table.js';
 import { completeShortNames } from './later-full-names.js';
 import { TITLE_WORDS } from './lexicon.js';
 import { nestedDrafts } from './nested-quotes.js';
@@ -92,17 +92,47 @@ function interviewee(
       (e.kind === 'person' || (e.kind === 'unknown' && e.words.length >= 2 && e.gender !== null)) &&
       e.mentions.some((m) => m >= 0 && m < firstTurnStart),
   );
-  const intro = paragraphs.slice(0, firstTurn).find((p) => /[.!?]$/.test(p.text.trim()));
+  const before = paragraphs.slice(0, firstTurn);
+  const intro = before.find((p) => /[.!?]$/.test(p.text.trim()));
+  // Only titles between a point and the mention: the mention is the name written right there.
+  const onlyTitles = (text: string) =>
+    text.split(/\s+/).every((word) => word === '' || TITLE_WORDS.has(word.replace(/\.$/, '').toLowerCase()));
   const opensWith = (mention: number) =>
-    intro !== undefined &&
-    mention >= intro.start &&
-    intro.text
-      .slice(0, mention - intro.start)
-      .split(/\s+/)
-      .every((word) => word === '' || TITLE_WORDS.has(word.replace(/\.$/, '').toLowerCase()));
+    intro !== undefined && mention >= intro.start && onlyTitles(intro.text.slice(0, mention - intro.start));
+  const subject = questionedPerson(before, named, onlyTitles);
   const only =
-    named.length === 1 ? named[0] : named.filter((e) => e.mentions.some((m) => m >= 0 && opensWith(m)))[0];
+    named.length === 1
+      ? named[0]
+      : (subject ?? named.filter((e) => e.mentions.some((m) => m >= 0 && opensWith(m)))[0]);
   return only ? entitySpeaker(only, null) : null;
+}
+
+/**
+ * English names the one a Q&A questions with the event noun and "of" or "with": "the deposition of
+ * Gregory Paulsen", "an interview with Dr. Ana Ruiz", "the cross-examination of the witness". The
+ * nouns are those of a questioning (a closed set of kinds of event, not of any document's words).
+ */
+const QUESTIONING =
+  /\b(?:interview|deposition|testimony|examination|questioning|conversation)s?\s+(?:of|with)\s+/giu;
+
+function questionedPerson(
+  introduction: readonly ParagraphInput[],
+  named: readonly Entity[],
+  onlyTitles: (text: string) => boolean,
+): Entity | null {
+  const found = new Set<Entity>();
+  for (const paragraph of introduction) {
+    for (const match of paragraph.text.matchAll(QUESTIONING)) {
+      const from = paragraph.start + (match.index ?? 0) + match[0].length;
+      const at = (m: number) =>
+        m >= from &&
+        m < paragraph.start + paragraph.text.length &&
+        onlyTitles(paragraph.text.slice(from - paragraph.start, m - paragraph.start));
+      for (const entity of named) if (entity.mentions.some(at)) found.add(entity);
+    }
+  }
+  // Two people so introduced (a joint interview) leave the answers to the other cues.
+  return found.size === 1 ? ([...found][0] ?? null) : null;
 }
 
 /**
@@ -160,13 +190,16 @@ export function extractQuotes(input: ExtractInput): Quote[] {
       const where = { pos: paragraph.start, paragraph: paragraph.number };
       const office = line.speaker ? officeHolderInIntroduction(line.speaker, introduction) : null;
       const officer = office ? table.byName.get(office.toLowerCase()) : undefined;
-      const speaker = officer
-        ? entitySpeaker(officer, null)
-        : office
-          ? { name: office, role: null, members: [], kind: 'person' as const }
-          : line.speaker
-            ? transcriptSpeaker(line.speaker, resolver, where, labelNames)
-            : answerer;
+      const speaker =
+        line.answer && answerer
+          ? answerer
+          : officer
+            ? entitySpeaker(officer, null)
+            : office
+              ? { name: office, role: null, members: [], kind: 'person' as const }
+              : line.speaker
+                ? transcriptSpeaker(line.speaker, resolver, where, labelNames)
+                : answerer;
       if (!speaker) return;
       resolver.noteSpeaker(speaker, paragraph.start, paragraph.number);
       const draft = turnDraft(paragraph, line.textStart, speaker, TRANSCRIPT_TURN);

@@ -12,7 +12,10 @@ export interface TranscriptLine {
   speaker: string | null;
   /** Offset where the spoken words start. */
   textStart: number;
-  /** An "A:" line of a Q&A: the interviewee's answer, whose name the label does not give. */
+  /**
+   * An "A:" line of a Q&A: the interviewee's answer, whose name the label does not give. A "THE
+   * WITNESS:" line is one too, with its label as the speaker to show when the answerer is unknown.
+   */
   answer?: boolean;
 }
 
@@ -50,6 +53,9 @@ const DOTTED_QA_LINE = labelLine('Q|A', String.raw`\.`);
 // unnamed speaker); the question labels are of askers a transcript never names.
 const QUESTION_LABELS = new Set(['Q', 'QUESTION', 'REPORTER', 'INTERVIEWER']);
 const ANSWER_LABELS = new Set(['A', 'ANSWER']);
+// Legal transcripts label the deponent's words outside the Q/A ("THE WITNESS: Can I see it again?") by
+// the part they play; they are the answerer's, as the "A." lines are.
+const WITNESS_LABELS = new Set(['THE WITNESS', 'WITNESS', 'THE DEPONENT', 'DEPONENT']);
 const NOT_SPEAKERS = new Set([
   'NOTE',
   "EDITOR'S NOTE",
@@ -81,6 +87,9 @@ const NOT_SPEAKERS = new Set([
   'PARTICIPATING',
   'PRESENT',
   'ALSO PRESENT',
+  // A legal transcript's roster of counsel: "APPEARANCES: Peter Lindahl, … for the plaintiff."
+  'APPEARANCES',
+  'APPEARING',
   'IN ATTENDANCE',
   'ATTENDEES',
   'PANELISTS',
@@ -133,6 +142,8 @@ export function readTranscriptLine(
   if (ANSWER_LABELS.has(label) && labelCount >= 2)
     return { label, speaker: null, textStart: match[0].length, answer: true };
   if (NOT_SPEAKERS.has(label) || label.length < 2) return null;
+  if (WITNESS_LABELS.has(label.toUpperCase()))
+    return { label, speaker: titleCase(label), textStart: match[0].length, answer: true };
   const words = label.split(/\s+/);
   // A single upper-case word is a speaker only in a document that reads as a transcript.
   if (!isTitled(words) && words.length < 2 && labelCount < 2) return null;

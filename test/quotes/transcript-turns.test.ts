@@ -323,4 +323,25 @@ describe('a moderator and an audience member', () => {
     );
     assert.equal(quoteWith(unnamed, 'Welcome to the debate').speaker, 'Moderator');
   });
+
+  it('credits a deposition\'s answers and THE WITNESS turns to the one "the deposition of" names', () => {
+    const quotes = extract(
+      [
+        'This is an excerpt from the deposition of Marta Quill, a dispatcher, in a suit brought by Omar Best. His lawyer, Jon Pike, filed it Monday.',
+        'APPEARANCES: Jon Pike, for the plaintiff. Also present: Ada Moss, videographer.',
+        'BY MR. PIKE:',
+        'Q. Who ran the night shift?',
+        'A. I did, from 2020 on.',
+        'Q. Did you read the memo?',
+        'THE WITNESS: Which memo do you mean?',
+        'THE VIDEOGRAPHER: We are off the record.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'I did, from 2020').speaker, 'Marta Quill');
+    assert.equal(quoteWith(quotes, 'Which memo').speaker, 'Marta Quill');
+    // The roster of counsel is nobody's words; the videographer is the one the roster names as such.
+    noQuoteWith(quotes, 'for the plaintiff');
+    assert.equal(quoteWith(quotes, 'off the record').speaker, 'Ada Moss');
+    noQuoteWith(quotes, 'night shift');
+  });
 });
