@@ -176,6 +176,38 @@ function beatAfter(ctx: Context, span: QuoteSpan): Speaker | null {
 
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you']);
 
+/**
+ * The person an action beat before the quote names: "She laughed when I brought up Cray. “Everyone
+ * asks …”" — a sentence with a person as its subject and no speech or quote of its own, right before
+ * a quote sentence of the same paragraph, stages who speaks next (the mirror of `beatAfter`). Here a
+ * pronoun subject counts: it carries the person the text was already about into the beat.
+ */
+function beatBefore(ctx: Context, span: QuoteSpan): Speaker | null {
+  const { sentences } = ctx.pa;
+  const at = sentences.findIndex((s) => spanStart(span) >= s.start && spanStart(span) < s.end);
+  const previous = at > 0 ? sentences[at - 1] : undefined;
+  if (!previous || ctx.pa.acts.some(({ sentence }) => sentence === previous)) return null;
+  if (ctx.spans.some((other) => spanStart(other) >= previous.start && spanStart(other) < previous.end))
+    return null;
+  const subject = ctx.subjects.get(previous) ?? pronounSubject(ctx, previous);
+  return subject?.kind === 'person' ? subject : null;
+}
+
+/** "She laughed …": the person a sentence-initial "he" or "she" continues, as the resolver reads it. */
+function pronounSubject(ctx: Context, sentence: Sentence): Speaker | null {
+  const { text, start, number } = ctx.paragraph;
+  const pronoun = /^\s*(He|She)\b/.exec(text.slice(sentence.contentStart));
+  if (!pronoun?.[1]) return null;
+  const at = sentence.contentStart + pronoun[0].length - pronoun[1].length;
+  const np = {
+    kind: 'pronoun',
+    start: at,
+    end: at + pronoun[1].length,
+    text: pronoun[1].toLowerCase(),
+  } as const;
+  return ctx.resolver.resolve(np, { pos: start + at, paragraph: number });
+}
+
 /** Direct quotes: own attribution first, then a multi-paragraph chain, then continuations. Returns the open chain. */
 function quoteDrafts(ctx: Context): Chain | null {
   const { state, pa, paragraph } = ctx;
@@ -206,7 +238,10 @@ function quoteDrafts(ctx: Context): Chain | null {
       const latest = reported && (!earlier || reported.pos > earlier.start) ? reported.speaker : null;
       // "“We fought about it for a month.” Lucía Ortiz is kneading now.": with no attribution of its
       // own, a person named as the subject of the sentence right after the quote is its speaker.
-      const beat = latest || earlier ? null : beatAfter(ctx, span);
+      // A beat on either side; two that name different people leave the quote to the other cues.
+      const after = latest || earlier ? null : beatAfter(ctx, span);
+      const before = latest || earlier || opens ? null : beatBefore(ctx, span);
+      const beat = after && before && after.name !== before.name ? null : (after ?? before);
       // In an exchange, a paragraph that opens on an untagged quote is the other party's turn.
       const exchange = state.exchange;
       const previous = state.previousSpeaker?.name;

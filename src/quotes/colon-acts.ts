@@ -97,6 +97,21 @@ function asPutAct(text: string, end: number, floor: number): SpeechAct | null {
   return np ? makeAct('colon', np, 'as … puts it', start, end, null) : null;
 }
 
+/**
+ * "The cover carries a blurb from the novelist Hal Brennerman: “…”", "a statement from the union: “…”":
+ * a thing said to come from someone, right before the colon, introduces what came from them.
+ */
+const FROM_SOURCE = /\b(?:a|an|the|this)\s+(?:[\p{Ll}-]+\s+){0,2}?(\p{Ll}+)\s+from\s+(?=\S)/gu;
+
+function fromSourceAct(text: string, end: number, floor: number): SpeechAct | null {
+  const last = trimmedEnd(text, floor, end);
+  const match = [...text.slice(floor, last).matchAll(FROM_SOURCE)].pop();
+  if (match?.index === undefined || !match[1]) return null;
+  const np = readNounPhrase(text.slice(0, last), floor + match.index + match[0].length);
+  if (!np || np.end !== last || !['name', 'role', 'org', 'list'].includes(np.kind)) return null;
+  return makeAct('colon', np, match[1], floor + match.index, end, null);
+}
+
 function readVerbCapitalised(text: string, pos: number) {
   const word = readWord(text, pos);
   return word && COMMA_VERBS.has(word.bare) && text[word.end] === ' ' ? word : null;
@@ -162,6 +177,8 @@ function colonOrCommaAct(
   if (inverted) return inverted;
   const verdict = colon ? verdictAct(text, end, floor) : null;
   if (verdict) return verdict;
+  const sourced = colon ? fromSourceAct(text, end, floor) : null;
+  if (sourced) return sourced;
   const asPut = colon ? null : asPutAct(text, end, floor);
   if (asPut) return asPut;
   const words = readWords(masked, floor, end);

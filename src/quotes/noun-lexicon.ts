@@ -2,6 +2,8 @@
 // organisation or a publication. Like lexicon.ts (verbs and function words), precision comes from these
 // being closed. Everything is lowercase.
 
+import { isCommonWord } from '../text/word-lexicon.js';
+
 const words = (list: string): ReadonlySet<string> => new Set(list.trim().split(/\s+/));
 
 /** Capitalised words that make a run of capitals an organisation rather than a person. */
@@ -82,9 +84,19 @@ export const ROLE_NOUNS = words(`
  */
 const ROLE_SHAPE = /^\p{Ll}[\p{Ll}-]{2,}(?:man|woman|person|ologist|ician|ographer)$/u;
 
+/**
+ * The agent suffix -ist ("novelist", "cellist", "pianist", "artist") names a person, unless the word is
+ * a verb ending in -sist/-xist ("insist", "exist") or a compound of "list" ("checklist", "playlist":
+ * what comes before "list" is a word of its own).
+ */
+function isAgentInIst(bare: string): boolean {
+  if (!/^\p{Ll}{3,}ist$/u.test(bare) || /(?:sist|xist)$/.test(bare)) return false;
+  return !(bare.endsWith('list') && isCommonWord(bare.slice(0, -4)));
+}
+
 /** A singular noun naming a person by role: listed, or of a person-only form. */
 export function isRoleNoun(bare: string): boolean {
-  return ROLE_NOUNS.has(bare) || ROLE_SHAPE.test(bare);
+  return ROLE_NOUNS.has(bare) || ROLE_SHAPE.test(bare) || isAgentInIst(bare);
 }
 
 /** Heads of an organisation named by a common noun: `the company`, `the city's finance office`. */

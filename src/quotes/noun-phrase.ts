@@ -12,6 +12,7 @@ import {
   isRoleNoun,
   MANAGEMENT_HEADS,
   ORG_NOUNS,
+  ROLE_NOUNS,
   SPOKES_NOUNS,
   STATEMENT_NOUNS,
 } from './noun-lexicon.js';
@@ -45,13 +46,23 @@ function readCommonWords(text: string, pos: number): Word[] {
     p = word.end + apostrophe + 1;
   }
   // The head is the last word that is a known noun; modifiers before it ("city's finance office").
-  while (words.length > 0 && !isHead(headWord(words[words.length - 1]?.bare ?? ''))) words.pop();
+  while (words.length > 0 && !isHeadWord(words[words.length - 1])) words.pop();
   return words;
 }
 
-function isHead(bare: string): boolean {
+/**
+ * A person noun known by its form ("longshoreman", "novelist") is a head only in lower case: with a
+ * capital it is a surname ("the critic Hal Brennerman"), which the form says nothing about.
+ */
+function isHeadWord(word: Word | undefined): boolean {
+  if (!word) return false;
+  const bare = headWord(word.bare);
+  return word.capital ? isHead(bare, ROLE_NOUNS.has(bare)) : isHead(bare);
+}
+
+function isHead(bare: string, role = isRoleNoun(bare)): boolean {
   return (
-    isRoleNoun(bare) ||
+    role ||
     isKinNoun(bare) ||
     [GROUP_NOUNS, ORG_NOUNS, STATEMENT_NOUNS, SPOKES_NOUNS, GENERIC_PUBLICATION_NOUNS].some((set) =>
       set.has(bare),
@@ -191,9 +202,13 @@ function readList(text: string, first: NameRun): NameRun[] {
     : [first];
 }
 
-/** "the coach, Tom Brady": a role followed by the person's name in apposition names that person. */
+/**
+ * "the coach, Tom Brady", "the novelist Hal Brennerman": a role followed by the person's name in
+ * apposition names that person — set off by a comma, or in close apposition with none (English puts
+ * a full name straight after a definite role noun only to say who holds it).
+ */
 function namedAfterRole(text: string, role: NounPhrase): NounPhrase | null {
-  const comma = /^,\s+/.exec(text.slice(role.end));
+  const comma = /^(?:,\s+| (?=\p{Lu}))/u.exec(text.slice(role.end));
   if (!comma) return null;
   const run = readNameRun(text, role.end + comma[0].length);
   if (!run || run.possessive || run.kind === 'org' || run.kind === 'publication' || run.words.length < 2)

@@ -512,4 +512,36 @@ describe('inner quotes introduced with an object, a time or an adverb', () => {
     const inner = quotes.find((q) => q.text === 'the bus goes');
     assert.equal(inner?.speaker, 'Takeda Shigeru');
   });
+
+  it('reads a role in close apposition ("the critic Ada Pole") and an agent noun in -ist as its holder', () => {
+    const quotes = extract(
+      [
+        'Writing in the Ledger, the critic Ada Pole called the novel “a fine boat with no engine.”',
+        'The novelist Hal Brennerman said, “I would follow her into any fog.”',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'a fine boat').speaker, 'Ada Pole');
+    // "Brennerman" ends like "longshoreman", but a capitalised word is a surname, not a role noun.
+    assert.equal(quoteWith(quotes, 'into any fog').speaker, 'Hal Brennerman');
+  });
+
+  it('credits words after "a blurb from X:" to X', () => {
+    const quotes = extract(
+      'The cover carries a blurb from the novelist Hal Brennerman: “I would follow her into any fog.”',
+    );
+    assert.equal(quoteWith(quotes, 'into any fog').speaker, 'Hal Brennerman');
+  });
+
+  it('credits a quote after an action beat ("She laughed when …") to the beat\'s subject', () => {
+    const quotes = extract(
+      [
+        '“It took me a year,” Miriam Osterholt said.',
+        'She laughed when I brought up Cray. “Everyone asks whether he is real. He is, a little.”',
+        'The harbor froze that winter. “Nobody fished for a month.”',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'Everyone asks').speaker, 'Miriam Osterholt');
+    // A beat whose subject is no person stages nobody, and a quote with no speaker is not reported.
+    noQuoteWith(quotes, 'Nobody fished');
+  });
 });
