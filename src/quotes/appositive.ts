@@ -39,12 +39,33 @@ export function appositiveKind(body: string, maxWords = 16): 'role' | 'skip' | n
   // (of a clause around the name), never a description of the person.
   const verbPhrase = /^(\p{Ll}+)\s+(?:the|a|an|his|her|their|its)\s/u.exec(body);
   if (verbPhrase?.[1] && lexiconTags(verbPhrase[1]).includes('PastTense')) return null;
+  if (hasFiniteVerb(body)) return null;
   const first = body.split(/\s+/)[0] ?? '';
   const titled =
     TITLE_WORDS.has(first.toLowerCase()) ||
     ROLE_NOUNS.has(first.toLowerCase()) ||
     /^\p{Lu}{2,5}$/u.test(first);
   return START.test(`${body} `) || titled ? 'role' : null;
+}
+
+/**
+ * "the line carried 2.31 million trips in 2019": a subject, then a past-tense verb with its object (a
+ * determiner or a figure after it), is a clause. An appositive has a verb only inside a relative
+ * clause ("a lawyer who represented the family"), and a participle before a noun ("a retired
+ * teacher") is followed by that noun, not by a determiner.
+ */
+function hasFiniteVerb(body: string): boolean {
+  const words = body.split(/\s+/);
+  for (let i = 1; i + 1 < words.length; i++) {
+    const word = words[i] ?? '';
+    if (/^(?:who|whom|whose|which|that)$/i.test(word)) return false;
+    if (
+      /^(?:the|a|an|his|her|their|its|\$?\d[\d.,]*)$/.test(words[i + 1] ?? '') &&
+      lexiconTags(word).includes('PastTense')
+    )
+      return true;
+  }
+  return false;
 }
 
 export function roleText(body: string): string {

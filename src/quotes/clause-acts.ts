@@ -18,6 +18,7 @@ import {
 } from './lexicon.js';
 import { findMiddleAct } from './middle-act.js';
 import { type NounPhrase, readNounPhrase } from './noun-phrase.js';
+import { ownPredicateStart } from './own-predicate.js';
 import { findQuestionActs } from './question-acts.js';
 import { readWord, readWords, type Word } from './read-word.js';
 import {
@@ -422,7 +423,9 @@ export function findClauseActs(text: string, masked: string, s: Sentence): Speec
     ...according,
     ...withActs,
   ];
-  const clauses = findThatActs(text, masked, s, taken);
+  const thatActs = findThatActs(text, masked, s, taken);
+  const shared = (verb: Word) => coordinatedSubject(text, masked, s, verb, [...taken, ...thatActs]);
+  const clauses = [...thatActs, ...findQuestionActs(text, masked, s, shared)];
   const labels = findLabelActs(text, masked, s);
   const acts = [...taken, ...clauses, ...labels].sort((a, b) => a.cueStart - b.cueStart);
   participleSubjects(text, masked, s, participles, acts);
@@ -451,6 +454,10 @@ export function findClauseActs(text: string, masked: string, s: Sentence): Speec
     }
     const next = NEXT_MAIN_CLAUSE.exec(masked.slice(a.complement.start, a.complement.end));
     if (next) a.complement = trimClause(text, a.complement.start, a.complement.start + next.index);
+    // A tail with a quote in it is left whole: its partial quote's attribution reads the clause.
+    const ownNext = ownPredicateStart(masked.slice(a.complement.start, a.complement.end));
+    if (ownNext !== null && !masked.slice(a.complement.start + ownNext, a.complement.end).includes('\u2591'))
+      a.complement = trimClause(text, a.complement.start, a.complement.start + ownNext);
     for (const b of acts) {
       if (
         b !== a &&

@@ -228,3 +228,32 @@ export function findIntroducerAct(text: string, masked: string, floor: number): 
   if (act) act.frame = 'introducer';
   return act;
 }
+
+/**
+ * `she said “the smell of the machine,” according to the Register`: a verb of speech with its subject
+ * right before the quote, no comma between, makes the quote its object — the subject's words, whatever
+ * source the sentence names after them (which is then only who reported them).
+ */
+export function findVerbBeforeAct(
+  text: string,
+  masked: string,
+  spans: readonly QuoteSpan[],
+  index: number,
+  floor: number,
+): SpeechAct | null {
+  const span = spans[index];
+  if (!span || span.open < 0) return null;
+  const verb = readWords(masked, floor, span.open).pop();
+  if (
+    !verb ||
+    verb.capital ||
+    !SPEECH_VERBS.has(verb.bare) ||
+    masked.slice(verb.end, span.open).trim() !== ''
+  )
+    return null;
+  const subject = readSubjectBefore(text, masked, verb.start, floor);
+  if (!subject || !('np' in subject)) return null;
+  const act = makeAct('colon', subject.np, verb.bare, subject.np.start, verb.end, null, subject.role);
+  act.spans.push(index);
+  return act;
+}

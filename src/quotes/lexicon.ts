@@ -15,7 +15,7 @@ export const SPEECH_VERBS = words(`
   concluded commented confirmed confirms emphasized emphasised stressed stresses wondered shouted yelled
   whispered mused agreed agrees texted emailed boasted bragged objected protested retorted interjected
   reiterated informed assured reminded alleged alleges disclosed pledged explained argue warn note claim
-  contend insist maintain allege acknowledge predict testify snapped scoffed rebutted
+  contend insist maintain allege acknowledge predict testify snapped scoffed rebutted repeated repeats
 `);
 
 /** Verbs that report a rejoinder with "back": `"Nonsense," Park shot back`, `fired back`, `hit back`. */
@@ -29,7 +29,7 @@ export const CLAUSE_VERBS = words(`
   maintains asserted asserts assert complained confirmed emphasized emphasised stressed stresses recalled
   reiterated alleged alleges countered agreed informed assured reminded vowed promised pledged disclosed
   estimated estimates concluded concludes ruled rules held replied replies responded responds answered
-  argue warn note claim contend insist maintain allege acknowledge predict testify
+  argue warn note claim contend insist maintain allege acknowledge predict testify repeated repeats
 `);
 
 /**

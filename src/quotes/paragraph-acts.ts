@@ -2,13 +2,11 @@
 // adjacent attribution (1) before a colon introducer (2) before the innermost reported clause,
 // "according to" or label (3, 4). A later sieve never overrides an earlier one.
 
-import { irregularBase } from '../text/irregular-verbs.js';
 import { countWords, type Range, splitSentences } from '../text/sentences.js';
-import { lexiconTags } from '../text/word-lexicon.js';
 import { findAfterAct } from './after-act.js';
 import { findClauseActs, type Sentence } from './clause-acts.js';
-import { findColonAct } from './colon-acts.js';
-import { SPEECH_VERBS } from './lexicon.js';
+import { findColonAct, findVerbBeforeAct } from './colon-acts.js';
+import { opensPredicate, speakersOwnAct } from './own-predicate.js';
 import { contentStart } from './paragraph-layout.js';
 import { looksLikeTitle } from './quote-drafts.js';
 import { type QuoteSpan, spanEnd, spanStart, withoutInnerClose } from './quote-marks.js';
@@ -159,10 +157,21 @@ export function findParagraphActs(text: string, spans: readonly QuoteSpan[], mas
     // `… acknowledged that the audit was "a formality," the Tribune reported`: a fragment inside someone's
     // reported clause is theirs; the attribution after it only says who reported it.
     const inner = own && !opensSentence(span, sentence) ? reportedClauseAround(span, sentence) : undefined;
-    if (own && inner) {
-      bySpan.set(i, inner);
-      via.set(i, own);
-      if (!acts.some((a) => a.act === own)) acts.push({ act: own, sentence });
+    const object =
+      !inner && !opensSentence(span, sentence)
+        ? findVerbBeforeAct(text, masked, spans, i, Math.max(sentence.contentStart, previousEnd))
+        : null;
+    // The source the sentence names besides the quote's own speaker only reported the words.
+    const source =
+      own ??
+      acts.find((a) => a.sentence === sentence && a.act.frame === 'according' && a.act.spans.length === 0)
+        ?.act;
+    const speaking = inner ?? (object && (own || !adjacent) ? object : undefined);
+    if (speaking && (own || object)) {
+      bySpan.set(i, speaking);
+      if (source) via.set(i, source);
+      for (const act of [speaking, source])
+        if (act && !acts.some((a) => a.act === act)) acts.push({ act, sentence });
       return;
     }
     if (adjacent) {
@@ -236,31 +245,6 @@ const COORDINATION = /(?:,\s+(?:and|but)\s+(?:that|he|she|they|it|we)|\s+(?:and|
  * predicates of one subject, each a proposition of its own, as two clauses are.
  */
 const VERB_COORDINATION = /,?\s+(?:and|but)\s+(\p{Ll}+)\s/gu;
-
-/** A word that opens a predicate: a finite or bare verb, by the lexicon, the -ed form or an irregular past. */
-function opensPredicate(word: string): boolean {
-  const tags = lexiconTags(word);
-  return /Modal|PastTense|PresentTense|Infinitive|Copula|Auxiliary/.test(tags) || isPast(word);
-}
-
-/** A past form: "declined", "lost", "was". */
-function isPast(word: string): boolean {
-  return /PastTense/.test(lexiconTags(word)) || /^\p{Ll}{3,}ed$/u.test(word) || irregularBase(word) !== null;
-}
-
-const MODAL = /\b(?:would|could|will|should|might|may|can|must|shall)\s/;
-
-/**
- * A predicate after the reported words that the speaker did rather than said: another verb of speech
- * or a refusal to speak ("… and declined to say more", "… and added that …"), or a past verb where the
- * reported clause has a modal (a predicate of that clause would be a bare verb). Either is coordinated
- * with the reporting verb, so what was said ends before it; the clause before it is reported all the same.
- */
-function speakersOwnAct(verb: string, before: string): boolean {
-  return SPEECH_VERBS.has(verb) || REFUSALS.has(verb) || (isPast(verb) && MODAL.test(before));
-}
-
-const REFUSALS = new Set(['declined', 'refused']);
 
 /**
  * Where each predicate conjunct's "and" begins and where its verb does; a tail's conjuncts leave out

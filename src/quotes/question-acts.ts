@@ -3,6 +3,7 @@
 // content is the clause after "whether"/"if" (the complementizer left out, as "that" is) or the wh-clause
 // (the wh-word kept: it is part of what was asked). The reporter's own "Asked whether …" opens a sentence
 // with no subject, so it reports nobody.
+import type { NounPhrase } from './noun-phrase-shape.js';
 import { readWord, readWords, type Word } from './read-word.js';
 import { makeAct, readObject, type Sentence, type SpeechAct, trimClause } from './speech-act.js';
 import { readSubjectBefore } from './subject-before.js';
@@ -41,14 +42,43 @@ function askedBeforeQuestion(text: string, pos: number): number | null {
   return m ? pos + m[0].length : null;
 }
 
-export function findQuestionActs(text: string, masked: string, s: Sentence): SpeechAct[] {
+/** The subject an asking verb after "and" shares with the verbs before it (clause-acts.ts). */
+export type SharedSubject = (verb: Word) => { np: NounPhrase; cueStart: number } | null;
+
+/**
+ * Reported questions of the sentence. With `shared`, only the questions whose verb has no subject of
+ * its own but shares one after "and" ("He said the office would review them and asked whether …").
+ */
+export function findQuestionActs(
+  text: string,
+  masked: string,
+  s: Sentence,
+  shared?: SharedSubject,
+): SpeechAct[] {
   const acts: SpeechAct[] = [];
   for (const verb of readWords(masked, s.contentStart, s.end)) {
     if (verb.capital || !ASKING_VERBS.has(verb.bare)) continue;
     const question = questionStart(masked, verb);
     if (!question) continue;
     const subject = readSubjectBefore(text, masked, verb.start, s.contentStart);
-    if (!subject || !('np' in subject)) continue;
+    const own = subject && 'np' in subject;
+    if (shared && !own) {
+      const joint = shared(verb);
+      if (!joint) continue;
+      const cue = question.wh ? verb.bare : `${verb.bare} whether`;
+      const act = makeAct(
+        'clause',
+        joint.np,
+        cue,
+        joint.cueStart,
+        verb.end,
+        trimClause(text, question.start, s.end),
+      );
+      act.coordinated = true;
+      acts.push(act);
+      continue;
+    }
+    if (!subject || !('np' in subject) || shared) continue;
     const opening = text.slice(s.contentStart, subject.np.start);
     const comma = SUBORDINATE_OPENING.test(opening) ? masked.indexOf(',', question.start) : -1;
     const end = comma > question.start && comma < s.end ? comma : s.end;

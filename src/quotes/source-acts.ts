@@ -164,7 +164,7 @@ export function findAccordingActs(text: string, masked: string, s: Sentence): Sp
   re.lastIndex = s.contentStart;
   for (let m = re.exec(masked); m && m.index < s.end; m = re.exec(masked)) {
     const at = m.index + m[0].length;
-    const read = readNounPhrase(text, at);
+    const read = readNounPhrase(text, at) ?? possessor(text, at);
     // "according to a poll released Thursday by X (in Essen)": a document is read for the author named
     // after it, whose phrase may run on to the comma; "according to the center's survey" has its owner.
     const documentRead = read?.kind === 'owned' && DOCUMENT_HEADS.has(read.head ?? '');
@@ -175,13 +175,22 @@ export function findAccordingActs(text: string, masked: string, s: Sentence): Sp
     // "according to a poll released Thursday by the X Institute": a survey speaks for whoever made it.
     const document = found ? null : DOCUMENT_PHRASE.exec(masked.slice(at, at + AUTHOR_WINDOW));
     const named = found ? namedInApposition(text, found) : null;
-    const np = document ? documentAuthor(text, masked, at + document[0].length) : (named?.np ?? found);
+    let np = document ? documentAuthor(text, masked, at + document[0].length) : (named?.np ?? found);
     if (!np || np.kind === 'pronoun') continue;
     // "according to the report": only a report the text has already named an author for.
     const anaphoric = np.kind === 'owned' && np.definite === true && DOCUMENT_HEADS.has(np.head ?? '');
     if (np.kind === 'owned' && !np.owner && !np.ownerPronoun && !anaphoric) continue;
     let after =
       np === found ? readAppositive(text, np.end).end : named ? np.end : authorPhraseEnd(masked, np.end);
+    // "according to the authority's budget": whatever the owner's noun (budget, figures, records),
+    // it is the owner's account; the source phrase runs on through it.
+    const possessive = np === found ? /['’]s?$/.exec(np.text) : null;
+    if (possessive) {
+      after = ownedNounEnd(masked, np.end);
+      np = { ...np, text: np.text.slice(0, possessive.index), end: np.end - possessive[0].length };
+    } else if (np === found && /^['’]s?\s/.test(text.slice(np.end))) {
+      after = ownedNounEnd(masked, np.end + (text[np.end + 1] === 's' ? 2 : 1));
+    }
     // "According to the department, the leak began at a hatch, which …": what looked like an
     // appositive was the reported clause, since a relative clause cannot follow it as the main one.
     if (after > np.end && RELATIVE_START.test(masked.slice(after + 1, after + 10))) after = np.end;
@@ -209,6 +218,24 @@ export function findAccordingActs(text: string, masked: string, s: Sentence): Sp
     acts.push(act);
   }
   return acts;
+}
+
+/**
+ * "the Northlake Rail Authority's budget", a noun the phrase reader does not know after a named
+ * possessor: the possessor, read on its own with its "'s".
+ */
+function possessor(text: string, at: number): NounPhrase | null {
+  const owner = /^(?:the\s+)?(?:\p{Lu}[\p{L}.&-]*\s+){0,5}\p{Lu}[\p{L}.&-]*['’]s?(?=\s)/u.exec(
+    text.slice(at, at + 120),
+  );
+  const name = owner?.[0].replace(/['’]s?$/, '');
+  return name ? readNounPhrase(text.slice(0, at + name.length), at) : null;
+}
+
+/** The end of the lowercase words (up to three: "budget", "own figures") after a possessive. */
+function ownedNounEnd(masked: string, from: number): number {
+  const words = /^(?:\s+[\p{Ll}-]+){1,3}/u.exec(masked.slice(from));
+  return words ? from + words[0].length : from;
 }
 
 /** Words a subject noun phrase may have before an interrupting source ("The rest", "The measured drop"). */

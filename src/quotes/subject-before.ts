@@ -59,12 +59,18 @@ function trimEnd(text: string, end: number, floor: number): number {
 }
 
 /** Drops adverbs and time words between subject and verb: "Jack Reed … today | issued". */
+/**
+ * "Hallworth herself told reporters …": an intensive reflexive right after the subject stresses it and
+ * is never the subject itself (English's closed set of them).
+ */
+const INTENSIVES = new Set(['himself', 'herself', 'themselves', 'itself', 'myself', 'ourselves']);
+
 function stripTrailingAdverbs(text: string, end: number, floor: number): number {
   for (;;) {
     end = trimEnd(text, end, floor);
     const last = readWords(text, Math.max(floor, end - 30), end).pop();
     if (!last || last.end !== end) return end;
-    if (!VERB_ADVERBS.has(last.bare) && !TIME_WORDS.has(last.bare)) return end;
+    if (!VERB_ADVERBS.has(last.bare) && !TIME_WORDS.has(last.bare) && !INTENSIVES.has(last.bare)) return end;
     end = last.start;
     const before = readWords(text, Math.max(floor, end - 10), end).pop();
     if (before && TIME_WORDS.has(last.bare) && ['on', 'last', 'this'].includes(before.bare))

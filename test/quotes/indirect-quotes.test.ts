@@ -821,4 +821,62 @@ describe('"according to" between a subject and its verb', () => {
       ],
     );
   });
+
+  it('reads "According to X, <clause>, <appositive>." as X\'s clause, and "according to X\'s budget" as X\'s', () => {
+    const quotes = extract(
+      [
+        'According to the State Bureau of Transit Statistics, the line carried 2.31 million trips in 2019 and 1.80 million in 2025, a drop of 22 percent.',
+        'The total includes $31 million for a bridge, according to the Northlake Rail Authority’s budget.',
+      ].join('\n'),
+    );
+    const carried = quoteWith(quotes, 'the line carried');
+    assert.equal(carried.speaker, 'State Bureau of Transit Statistics');
+    assert.equal(quoteWith(quotes, 'includes $31 million').speaker, 'Northlake Rail Authority');
+  });
+
+  it('ends a reported clause where the speaker\'s own next act begins ("… would review them and asked whether …")', () => {
+    const quotes = extract(
+      [
+        'Caleb Norquist said the office would review the figures and asked whether our number included buses.',
+        'Dana Pell said the county would pay and declined to comment further.',
+        'Ana Ruiz said residents complained and demanded a meeting.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'would review').text, 'the office would review the figures');
+    const asked = quoteWith(quotes, 'our number included buses');
+    assert.equal(asked.speaker, 'Caleb Norquist');
+    assert.equal(quoteWith(quotes, 'county would pay').text, 'the county would pay');
+    // With no modal in the clause, "and demanded" may be the residents': the clause stays whole.
+    assert.equal(
+      quoteWith(quotes, 'residents complained').text,
+      'residents complained and demanded a meeting',
+    );
+  });
+
+  it('reads past an intensive reflexive ("Hallworth herself told …") and takes "repeated" as a verb of speech', () => {
+    const quotes = extract(
+      [
+        'State Sen. Marian Hallworth herself told reporters that she would keep using the figure.',
+        'She repeated the claim the next morning on X: "Half the riders, $40 a ride. Time to pull the plug."',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'keep using the figure').speaker, 'Marian Hallworth');
+    assert.equal(quoteWith(quotes, 'pull the plug').speaker, 'Marian Hallworth');
+  });
+
+  it('credits "she said “…,” according to X" to her, with X as who reported it', () => {
+    const quotes = extract(
+      [
+        'Jane Roe ran the county map room until 1998.',
+        'Asked what she would miss, she said “the smell of the blueprint machine,” according to the Register’s account at the time.',
+        'Roe said “the maps, mostly,” the Tribune reported.',
+      ].join('\n'),
+    );
+    const smell = quoteWith(quotes, 'blueprint machine');
+    assert.equal(smell.speaker, 'Jane Roe');
+    assert.equal(smell.via, 'The Register');
+    const maps = quoteWith(quotes, 'the maps, mostly');
+    assert.equal(maps.speaker, 'Jane Roe');
+    assert.equal(maps.via, 'The Tribune');
+  });
 });
