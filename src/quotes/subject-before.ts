@@ -149,6 +149,18 @@ const NAME_MODIFIED_DESCRIPTION =
 const AFFILIATION_TAIL = /^\s+(?:of|at|from|with)\s+(?:the\s+)?\p{Lu}[^,;:"“”\u2591]{1,60}$/u;
 const NAME_AFFILIATION = /^\s+(?:of|at|from|with)\s+\p{Lu}[^,;:"“”\u2591]{1,60}?,/u;
 
+/** " who has worked on the case": a relative clause without commas, of a few words and no quote. */
+const RESTRICTIVE_RELATIVE = /^\s+who\s+(?:[^\s,;:"“”\u2591]+\s+){0,8}[^\s,;:"“”\u2591]+$/u;
+
+/**
+ * "An officer who has worked on the case said": a restrictive relative clause on an indefinite role is
+ * all the text says of who spoke, so the subject is the whole description.
+ */
+function describedByClause(text: string, start: number, end: number): NounPhrase | null {
+  const np = readNounPhrase(text, start, true);
+  if (np?.kind !== 'role' || np.definite || !RESTRICTIVE_RELATIVE.test(text.slice(np.end, end))) return null;
+  return { ...np, end, text: text.slice(np.start, end) };
+}
 const ROLE_COMPLEMENT = /^(?:\s+(?:of|at|for|on|in|from|with)\s+[^,;:"“”\u2591]{1,60}?)+$/;
 
 function nameAppositive(text: string, masked: string, end: number, floor: number): Subject | null {
@@ -449,7 +461,10 @@ export function readSubjectBefore(
   if (start >= end) return null;
   const chunk = text.slice(start, end).trim().toLowerCase();
   if (RELATIVES.has(chunk) && masked[start - 2] === ',') return { relative: chunk, comma: start - 2 };
-  let np = parseChunk(text, start, end, floor) ?? gapRelativeSubject(text, start, end);
+  let np =
+    parseChunk(text, start, end, floor) ??
+    gapRelativeSubject(text, start, end) ??
+    describedByClause(text, start, end);
   if (!np) {
     const described = describedBefore(text, start, end);
     return described ? { np: described.np, role: appositive.role ?? described.role } : null;

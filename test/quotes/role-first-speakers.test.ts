@@ -158,4 +158,15 @@ describe('an office written as a title names its holder alone', () => {
     );
     assert.equal(q.speaker, 'Raymond Thiel');
   });
+
+  it('keeps a restrictive relative clause in an unnamed speaker\'s description ("An officer who has worked on the case")', () => {
+    const quotes = extract(
+      [
+        'Police Chief Howard Pruitt spoke first.',
+        'An officer who has worked on the case, who asked not to be named, said investigators believed the men had visited the branch twice. “They had the vests, the whole act,” he said.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'visited the branch').speaker, 'an officer who has worked on the case');
+    assert.equal(quoteWith(quotes, 'the whole act').speaker, 'an officer who has worked on the case');
+  });
 });
