@@ -30,6 +30,8 @@ export const CLAUSE_VERBS = words(`
   reiterated alleged alleges countered agreed informed assured reminded vowed promised pledged disclosed
   estimated estimates concluded concludes ruled rules held replied replies responded responds answered
   argue warn note claim contend insist maintain allege acknowledge predict testify repeated repeats
+  write explain add caution observe declare suggest confirm emphasize emphasise recall reiterate agree
+  complain concede admit
 `);
 
 /**

@@ -52,8 +52,16 @@ export function isCommonWord(word: string): boolean {
 
 /** A finite verb or a subject pronoun ("was", "wanted", "would", "he"): a clause has begun. */
 export function isClauseWord(word: string): boolean {
-  return /PastTense|PresentTense|Copula|Modal|Pronoun/.test(lexiconTags(word));
+  return (
+    NEGATED_AUXILIARY.test(word) || /PastTense|PresentTense|Copula|Modal|Pronoun/.test(lexiconTags(word))
+  );
 }
+
+/**
+ * "cannot", "can't", "wasn't", "didn't": English contracts "not" only onto auxiliaries and modals, so
+ * a word in -n't is always a finite verb (the lexicon lists none of them, and "cannot" only as a verb).
+ */
+const NEGATED_AUXILIARY = /^(?:cannot|\p{L}+n['’]t)$/iu;
 
 /** "request", "verify": an infinitive after "to" means a purpose clause, not a reported statement. */
 export function isInfinitive(word: string): boolean {

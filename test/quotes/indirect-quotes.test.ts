@@ -879,4 +879,19 @@ describe('"according to" between a subject and its verb', () => {
     assert.equal(maps.speaker, 'Jane Roe');
     assert.equal(maps.via, 'The Tribune');
   });
+
+  it('reads a clause whose verb is a negated auxiliary ("cannot", "can\'t") before an infinitive, and plural present verbs', () => {
+    const quotes = extract(
+      [
+        'Rebecca Tran said a mussel cannot move far to escape warm water.',
+        'Jonas Pietrowski said a snail can’t swim far to escape the heat.',
+        'In the paper, the authors write that state standards are weak.',
+        'The researchers also caution that the study covered only six species.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'cannot move far').speaker, 'Rebecca Tran');
+    assert.equal(quoteWith(quotes, 'swim far').speaker, 'Jonas Pietrowski');
+    assert.equal(quoteWith(quotes, 'standards are weak').speaker, 'the authors');
+    assert.equal(quoteWith(quotes, 'six species').speaker, 'the researchers');
+  });
 });
