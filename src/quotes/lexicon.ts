@@ -31,7 +31,9 @@ export const CLAUSE_VERBS = words(`
   estimated estimates concluded concludes ruled rules held replied replies responded responds answered
   argue warn note claim contend insist maintain allege acknowledge predict testify repeated repeats
   write explain add caution observe declare suggest confirm emphasize emphasise recall reiterate agree
-  complain concede admit
+  complain concede admit states declares announces observes cautions suggests contends complains confirms
+  recalls reiterates counters agrees informs assures reminds vows promises pledges discloses concedes
+  testifies emphasizes emphasises
 `);
 
 /**
@@ -43,7 +45,8 @@ export const BARE_CLAUSE_VERBS = words('said says say told tells warned');
 /** Clause verbs that take a bare clause only when a finite verb shows it is one (clause-acts.ts). */
 export const FINITE_BARE_VERBS = words(`
   insisted insists argued argues noted notes added adds acknowledged acknowledges conceded predicted
-  predicts estimated estimates concluded concludes maintained maintains contended claimed claims
+  predicts estimated estimates concluded concludes maintained maintains contended claimed claims suggested
+  suggests
 `);
 
 /** Verbs whose object comes before the reported clause: `told Semafor Friday that …`. */

@@ -894,4 +894,11 @@ describe('"according to" between a subject and its verb', () => {
     assert.equal(quoteWith(quotes, 'standards are weak').speaker, 'the authors');
     assert.equal(quoteWith(quotes, 'six species').speaker, 'the researchers');
   });
+
+  it('reads the present forms of the clause verbs ("He suggests Ortiz could sell …")', () => {
+    const quotes = extract(
+      'Ruben Castellanos owns the hardware store. He suggests Ortiz could sell wholesale to cafés.',
+    );
+    assert.equal(quoteWith(quotes, 'could sell wholesale').speaker, 'Ruben Castellanos');
+  });
 });
