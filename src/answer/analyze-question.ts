@@ -78,6 +78,11 @@ export interface QuestionAnalysis {
   asksAddressee: boolean;
   /** What kind of expression the answer must contain: a quantity ("how many/much") or a time ("when"). */
   expects: ExpectedKind | null;
+  /**
+   * How precise the time asked for must be: a time limit ("by what date", "what deadline") or a day
+   * ("on what exact day", "what date"); null when any time answers ("when").
+   */
+  timePrecision: TimePrecision | null;
   /** Whose words are asked for: "SpaceX" in "How did SpaceX respond to the Journal's report?". */
   speechSubject: string | null;
 }
@@ -172,6 +177,7 @@ export function analyzeQuestion(question: string, resources: QuestionResources):
     asksAddressee: whPhrase.addressee === true || (kind === 'who' && endsWithSpeakingTo(main, wordnet)),
     speechSubject: findSpeechSubject(main) ?? expressionSubject(main, wordnet),
     expects: expectedKind(main),
+    timePrecision: timePrecisionOf(main),
     entities,
     // "Who said …" asks for words; "who did they ask to investigate" asks for the addressee, not quotes.
     asksForWords: kind === 'who-said' || (kind !== 'who' && SPEECH.test(question)),
@@ -238,6 +244,20 @@ function expectedKind(question: string): ExpectedKind | null {
     )
   )
     return 'time';
+  return null;
+}
+
+export type TimePrecision = 'deadline' | 'day';
+
+/**
+ * "By what date…", "what deadline…", "by when…" ask for a time limit; "on what (exact) day", "what
+ * date" ask for a day. A month or the year does not answer either, nor does a bare date a deadline.
+ */
+function timePrecisionOf(question: string): TimePrecision | null {
+  if (expectedKind(question) !== 'time') return null;
+  const text = question.trim();
+  if (/\bdeadlines?\b|^(?:by|until)\s+(?:when|what|which)\b/i.test(text)) return 'deadline';
+  if (/^(?:on\s+)?(?:what|which)\s+(?:exact\s+|precise\s+)?(?:date|day)\b/i.test(text)) return 'day';
   return null;
 }
 

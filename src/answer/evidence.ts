@@ -8,10 +8,10 @@ import { sentencesOf } from '../text/sentences.js';
 import { contentTerms } from '../text/terms.js';
 import { stateNames } from '../text/us-states.js';
 import { isClauseWord, isCommonWord } from '../text/word-lexicon.js';
-import { type KeyTerm, nameStemsOf, type QuestionAnalysis } from './analyze-question.js';
+import { type ExpectedKind, type KeyTerm, nameStemsOf, type QuestionAnalysis } from './analyze-question.js';
 import { corpusNameRuns } from './corpus-names.js';
 import { type Counted, countedOf, countPhrase } from './count-phrase.js';
-import { EXPRESSIONS } from './expressions.js';
+import { DAY, DAY_OR_TODAY, DEADLINE, EXPRESSIONS } from './expressions.js';
 import { newNames, reportsSpeech } from './lead-line.js';
 import type { SearchContext } from './search-context.js';
 import { speakerByDescription } from './speaker-descriptions.js';
@@ -142,7 +142,12 @@ export async function gatherEvidence(
         expects !== null &&
           !top.some(
             (passage) =>
-              holdsKindNear(passage, EXPRESSIONS[expects], concepts, analysis.asksForWords) ||
+              holdsKindNear(
+                passage,
+                kindAsked(analysis, passage, expects),
+                concepts,
+                analysis.asksForWords,
+              ) ||
               (expects === 'count' && listsCounted(passage, counted)),
           ),
       ),
@@ -171,6 +176,16 @@ function conceptStems(analysis: QuestionAnalysis): string[][] {
 }
 
 /**
+ * The expression that answers: for a time limit a phrase of limit ("by Oct. 6"), for a day a day —
+ * or "today"/"yesterday" in a document dated to the day; otherwise any expression of the kind.
+ */
+function kindAsked(analysis: QuestionAnalysis, passage: Passage, expects: ExpectedKind): RegExp {
+  if (expects !== 'time' || analysis.timePrecision === null) return EXPRESSIONS[expects];
+  if (analysis.timePrecision === 'deadline') return DEADLINE;
+  return /^\d{4}-\d{2}-\d{2}/.test(passage.date ?? '') ? DAY_OR_TODAY : DAY;
+}
+
+/**
  * An amount or a time that answers sits in the sentence that speaks of what is asked: a date anywhere
  * in a passage about the same people is not the date of the thing asked about.
  */
@@ -179,7 +194,9 @@ function holdsKindNear(passage: Passage, kind: RegExp, concepts: string[][], say
   // while campaigning earlier this month that he has a clearance" dates the acknowledging, not the
   // clearance of the that-clause after it (clausesDatedBy). Asked when someone said something, the
   // time of the saying answers: a dated clause with a verb of speech, what was said anywhere after it.
-  const spans = kind === EXPRESSIONS.time ? clausesOf : (sentence: string) => [{ text: sentence }];
+  const spans = [EXPRESSIONS.time, DEADLINE, DAY, DAY_OR_TODAY].includes(kind)
+    ? clausesOf
+    : (sentence: string) => [{ text: sentence }];
   return sentencesOf(passage.text).some((sentence) => {
     const clauses = spans(sentence);
     return clauses.some(({ text }, i) => {

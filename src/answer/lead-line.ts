@@ -9,7 +9,7 @@ import { contentTerms, words } from '../text/terms.js';
 import { type KeyTerm, nameStemsOf, type QuestionAnalysis } from './analyze-question.js';
 import { countedOf, countPhrase } from './count-phrase.js';
 import { capitalize, credit } from './credit.js';
-import { EXPRESSIONS } from './expressions.js';
+import { DAY, DEADLINE, EXPRESSIONS } from './expressions.js';
 import { resolveRelativeDate, spokenDate } from './relative-date.js';
 import type { Passage } from './types.js';
 
@@ -255,6 +255,13 @@ function whenLine(
   passage: Passage,
   asksStart: boolean,
 ): string | null {
+  // "By what date …": only a phrase of limit answers ("by Oct. 6"); the document's date never does.
+  if (analysis.timePrecision === 'deadline') {
+    const limit = DEADLINE.exec(sentence)?.[0];
+    return limit && !/^deadlines?$/i.test(limit) ? `${capitalize(limit.trim())}. [1]` : null;
+  }
+  // "On what exact day …": a month alone does not answer.
+  const dayAsked = analysis.timePrecision === 'day';
   const all = [...sentence.matchAll(new RegExp(TIME_PHRASE.source, 'giu'))];
   const clauses = clausesOf(sentence);
   const terms = new Set(
@@ -282,7 +289,7 @@ function whenLine(
       ? ofSaying
       : all.filter((match) => datedBy(match).some((clause) => heldIn(clause) === best));
   if (all.length > 0 && matches.length === 0 && best > 0) {
-    const day = spokenDate(passage.date) ?? partialDate(passage.date);
+    const day = spokenDate(passage.date) ?? (dayAsked ? null : partialDate(passage.date));
     if (day) return `${day} (the document's date; the times in its text date other events). [1]`;
   }
   // "When did the Journal report it?" asks for a point in time; "since 2022" dates the start of a
@@ -292,19 +299,22 @@ function whenLine(
     : [...matches.filter((m) => !/^since\b/i.test(m[0])), ...matches.filter((m) => /^since\b/i.test(m[0]))];
   for (const match of ordered) {
     const phrase = capitalize(match[0].trim());
-    if (!RELATIVE_TIME.test(phrase)) return `${phrase}. [1]`;
+    if (!RELATIVE_TIME.test(phrase)) {
+      if (dayAsked && !DAY.test(phrase)) continue;
+      return `${phrase}. [1]`;
+    }
     const resolved = resolveRelativeDate(phrase, passage.date);
     // "Friday" read as "Friday, October 25, 2024" needs no "Friday —" before it.
     const day = phrase.replace(/^on\s+/i, '').toLowerCase();
     if (resolved)
       return resolved.toLowerCase().startsWith(day) ? `${resolved}. [1]` : `${phrase} — ${resolved}. [1]`;
-    const month = partialDate(passage.date);
+    const month = dayAsked ? null : partialDate(passage.date);
     if (month) return `${phrase} — ${month} (the document's date, which gives no day). [1]`;
   }
   // A headline tells what the document itself reports, dated by the document ("… Send Letter to
   // Secretary Austin …" happened on the release's date).
   if (all.length === 0 && sentence.trim() === passage.title.trim()) {
-    const day = spokenDate(passage.date) ?? partialDate(passage.date);
+    const day = spokenDate(passage.date) ?? (dayAsked ? null : partialDate(passage.date));
     if (day) return `${day} (the document's date; its headline reports this). [1]`;
   }
   return null;
