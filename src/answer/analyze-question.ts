@@ -247,7 +247,7 @@ function expectedKind(question: string): ExpectedKind | null {
   return null;
 }
 
-export type TimePrecision = 'deadline' | 'day';
+type TimePrecision = 'deadline' | 'day';
 
 /**
  * "By what date…", "what deadline…", "by when…" ask for a time limit; "on what (exact) day", "what

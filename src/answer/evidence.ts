@@ -1,6 +1,7 @@
 import { findSpeakersInText } from '../quotes/find-speakers-in-text.js';
 import { SPEECH_VERBS, TELL_VERBS } from '../quotes/lexicon.js';
 import { matchSpeaker } from '../quotes/match-speaker.js';
+import { isRoleNoun } from '../quotes/noun-lexicon.js';
 import { expandBlend } from '../text/blends.js';
 import { clausesDatedBy, clausesOf } from '../text/clauses.js';
 import { NAME_JOINERS } from '../text/proper-names.js';
@@ -12,7 +13,7 @@ import { type ExpectedKind, type KeyTerm, nameStemsOf, type QuestionAnalysis } f
 import { corpusNameRuns } from './corpus-names.js';
 import { type Counted, countedOf, countPhrase } from './count-phrase.js';
 import { DAY, DAY_OR_TODAY, DEADLINE, EXPRESSIONS } from './expressions.js';
-import { newNames, reportsSpeech } from './lead-line.js';
+import { newNames, newPeople, reportsSpeech } from './lead-line.js';
 import type { SearchContext } from './search-context.js';
 import { speakerByDescription } from './speaker-descriptions.js';
 import { isEmptyFilter, quoteMatches, type SpeakerFilter } from './speaker-filter.js';
@@ -215,8 +216,11 @@ function holdsKindNear(passage: Passage, kind: RegExp, concepts: string[][], say
  * about what is asked — as an amount or a time is (holdsKindNear).
  */
 function holdsNewName(passage: Passage, analysis: QuestionAnalysis, concepts: string[][]): boolean {
+  // "Which reporter …", "which official …": a noun for a person is answered by a person's name, not by
+  // the outlet or the agency a sentence names.
+  const person = analysis.namedBy !== null && isRoleNoun(analysis.namedBy.word);
   return sentencesOf(passage.text).some((sentence) => {
-    const names = newNames(analysis, sentence, 'any');
+    const names = person ? newPeople(analysis, sentence) : newNames(analysis, sentence, 'any');
     if (names.length === 0) return false;
     if (concepts.length === 0) return true;
     const present = new Set(contentTerms(sentence));

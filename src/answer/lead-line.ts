@@ -1,5 +1,7 @@
 import { isPlantedInstruction } from '../llm/instruction-like.js';
 import { SPEECH_VERBS } from '../quotes/lexicon.js';
+import { readNameRun } from '../quotes/name-runs.js';
+import { isRoleNoun } from '../quotes/noun-lexicon.js';
 import type { Quote } from '../quotes/types.js';
 import { isHeadlineWord } from '../text/aliases.js';
 import { clausesDatedBy, clausesOf } from '../text/clauses.js';
@@ -59,7 +61,8 @@ export function leadLine(analysis: QuestionAnalysis, passage: Passage, quote: Qu
       const addressee = noun ? addresseeLine(analysis, passage) : null;
       if (addressee) return addressee;
       if (!noun || conceptShare(analysis, sentence, noun) < WHO_CONCEPT_SHARE) return null;
-      return namesLine(analysis, sentence, new Set([noun.stem, ...noun.equivalentStems]), 'any');
+      const preferred = new Set([noun.stem, ...noun.equivalentStems]);
+      return namesLine(analysis, sentence, preferred, isRoleNoun(noun.word) ? 'persons' : 'any');
     }
   }
 }
@@ -74,9 +77,9 @@ function namesLine(
   analysis: QuestionAnalysis,
   sentence: string,
   preferred: ReadonlySet<string>,
-  kinds: 'people' | 'any',
+  kinds: 'people' | 'any' | 'persons',
 ): string | null {
-  const names = newNames(analysis, sentence, kinds);
+  const names = kinds === 'persons' ? newPeople(analysis, sentence) : newNames(analysis, sentence, kinds);
   const titled = names.filter((found) => contentTerms(found).some((stem) => preferred.has(stem)));
   // Whom someone told or wrote to stands right after the verb: "Nelson told Semafor Friday …".
   const addressed = analysis.asksAddressee ? names.filter((found) => addressedIn(sentence, found)) : [];
@@ -206,6 +209,19 @@ export function newNames(analysis: QuestionAnalysis, sentence: string, kinds: 'p
       .filter((name) => !contentTerms(name.name).every((stem) => asked.has(stem)))
       .map((name) => name.name)
   );
+}
+
+/**
+ * The new names of a sentence that are people's ("which reporter", "which official" ask for one): the
+ * names `newNames` keeps as people's or organisations', less the organisations.
+ */
+export function newPeople(analysis: QuestionAnalysis, sentence: string): string[] {
+  return newNames(analysis, sentence, 'any').filter((name) => {
+    // Read as the quote extractor reads a name: a title or a given name makes a person, and a run of
+    // two or more plain name words may be one; an organisation's or an outlet's words never are.
+    const run = readNameRun(name, 0, true);
+    return run?.kind === 'person' || (run?.kind === 'unknown' && run.nameWords.length >= 2);
+  });
 }
 
 /**

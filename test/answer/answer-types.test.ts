@@ -68,6 +68,11 @@ describe('the extractive answer leads with the answer', () => {
   it('names whom "which N" asks for: the addressee after the telling, the body a title belongs to', async () => {
     assert.match(await lead('Which outlet did the NASA administrator speak with?'), /^Semafor\. \[1\]$/);
     assert.match(await lead('Which committee does Reed chair?'), /^Senate Armed Services Committee\. \[1\]$/);
+    // A noun for a person ("official") is answered by a person's name, not the outlet or agency beside it.
+    assert.match(
+      await lead('Which official at NASA spoke about Musk and Putin?'),
+      /^NASA Administrator Bill Nelson\. \[1\]$/,
+    );
   });
 
   it('reads "the lawyer" as the one person whose role is an attorney', async () => {
