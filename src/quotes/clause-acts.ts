@@ -375,8 +375,8 @@ function findThatActs(text: string, masked: string, s: Sentence, taken: readonly
     const cue = masked.slice(verb.end, clauseStart).includes('that') ? `${verb.bare} … that` : verb.bare;
     // "Mayor Hartigan, who has said he will sign the measure, told Brisk Metro …": inside a relative
     // clause set off by commas, the reported clause ends where the main clause's verb resumes.
-    const resumes = antecedent ? MAIN_VERB_RESUMES.exec(masked.slice(clauseStart, s.end)) : null;
-    const end = resumes ? clauseStart + resumes.index : s.end;
+    const resumes = antecedent ? mainVerbResumes(masked.slice(clauseStart, s.end)) : null;
+    const end = resumes !== null ? clauseStart + resumes : s.end;
     const act = makeAct(
       'clause',
       subject.np,
@@ -397,6 +397,22 @@ function findThatActs(text: string, masked: string, s: Sentence, taken: readonly
 /** ", told Brisk Metro", ", said on Friday": the comma that closes a relative clause before the main verb. */
 const MAIN_VERB_RESUMES =
   /,\s+(?:(?:also|later|then)\s+)?(?:said|says|told|tells|added|wrote|argued|warned|insisted|announced|\p{Ll}{3,}ed)\b/u;
+
+/**
+ * Where the main clause's verb resumes after a relative clause: ", told Brisk Metro", ", said on
+ * Friday", or a verb in the present (", wants at least two days", by the lexicon's tag: the subject
+ * before the relative clause takes its verb after the closing comma).
+ */
+function mainVerbResumes(rest: string): number | null {
+  const past = MAIN_VERB_RESUMES.exec(rest);
+  const present = [...rest.matchAll(/,\s+(?:(?:also|now|still)\s+)?(\p{Ll}{3,}s)\b/gu)].find((m) =>
+    lexiconTags(m[1] ?? '')
+      .split(',')
+      .includes('PresentTense'),
+  );
+  const at = [past?.index, present?.index].filter((i): i is number => i !== undefined);
+  return at.length > 0 ? Math.min(...at) : null;
+}
 
 /** ", a step " right before a label's subject: an appositive noun phrase after the reported clause. */
 const COMMENT_APPOSITIVE = /,\s+(?:a|an|the|one)\s+(?:[\p{Ll}-]+\s+){1,2}$/u;

@@ -901,4 +901,11 @@ describe('"according to" between a subject and its verb', () => {
     );
     assert.equal(quoteWith(quotes, 'could sell wholesale').speaker, 'Ruben Castellanos');
   });
+
+  it('ends a clause reported inside a relative clause where the main verb resumes in the present', () => {
+    const quotes = extract(
+      'The Arenal Valley Growers’ Chamber, which says its members have lost a third of the harvest, wants two days of canal water a week.',
+    );
+    assert.equal(quoteWith(quotes, 'lost a third').text, 'its members have lost a third of the harvest');
+  });
 });
