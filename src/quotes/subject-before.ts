@@ -334,7 +334,9 @@ function parseChunk(text: string, start: number, end: number, floor: number): No
     // unnamed spokesperson does.
     if (np && place) return np.kind === 'group' && np.definite === false && place.kind === 'org' ? place : np;
     // "A union steward at the plant said": a role's own complements describe the role, not the speaker.
-    if (np?.kind === 'role' && np.end < end && ROLE_COMPLEMENT.test(text.slice(np.end, end))) return np;
+    // An unnamed one ("a union steward at the plant") is described by them, as by a relative clause.
+    if (np?.kind === 'role' && np.end < end && ROLE_COMPLEMENT.test(text.slice(np.end, end)))
+      return np.definite ? np : { ...np, end, text: text.slice(np.start, end) };
   }
   return null;
 }

@@ -156,7 +156,7 @@ describe('indirect speech (sieves 3 and 4)', () => {
       ].join('\n'),
     );
     assert.equal(quoteWith(quotes, 'stung twice').speaker, 'Rachel Tenney');
-    assert.equal(quoteWith(quotes, 'stung twice').role, 'neighbor');
+    assert.equal(quoteWith(quotes, 'stung twice').role, 'neighbor in the building');
     // The one who spoke last is the neighbor, not the lawyer heard before her.
     assert.equal(quoteWith(quotes, 'disappointed').speaker, 'Rachel Tenney');
     assert.equal(quoteWith(quotes, 'bridge was safe').speaker, 'Owen Pratt');
@@ -393,7 +393,7 @@ describe('indirect speech (sieves 3 and 4)', () => {
     assert.equal(first.text, 'all of them would be offered jobs');
     assert.equal(quoteWith(quotes, 'workers had been told').speaker, 'Jane Smith');
     assert.equal(quoteWith(quotes, 'plan was sound').text, 'the plan was sound');
-    assert.equal(quoteWith(quotes, 'it was not').speaker, 'a neighbor');
+    assert.equal(quoteWith(quotes, 'it was not').speaker, 'a neighbor at the plant');
   });
 
   it('reads who was told with an appositive, and a quote-free second clause after one with a quote', () => {
@@ -907,5 +907,13 @@ describe('"according to" between a subject and its verb', () => {
       'The Arenal Valley Growers’ Chamber, which says its members have lost a third of the harvest, wants two days of canal water a week.',
     );
     assert.equal(quoteWith(quotes, 'lost a third').text, 'its members have lost a third of the harvest');
+  });
+
+  it('ends a report at ", and a union steward at the plant said", and keeps the steward\'s description', () => {
+    const quotes = extract(
+      'The co-op said all of them would be offered jobs, and a union steward at the plant said workers had been told the same thing.',
+    );
+    assert.equal(quoteWith(quotes, 'offered jobs').text, 'all of them would be offered jobs');
+    assert.equal(quoteWith(quotes, 'workers had been told').speaker, 'a union steward at the plant');
   });
 });
