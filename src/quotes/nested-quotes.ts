@@ -26,12 +26,12 @@ const INNER_DOUBLE = /(?<=^|[\s(\u2014\u2013])["“](?=\p{L})([^"“”]{1,300}?
  * The speaker and reporting verb right before the inner quote, with at most three words between them
  * ("she keeps saying she'll '…'", "the governor told us, '…'"); a time adverb may follow the verb
  * ("I said then, '…'"), an adverb of frequency or manner may come before it ("always told me", "once
- * wrote"), and a phrase saying where the words were written or said before the comma
+ * wrote"), a progressive may carry it ("she was yelling ‘…’", with the verbs of loud or soft speech), and a phrase saying where the words were written or said before the comma
  * ("I wrote across the top of the page, “…”"); a relative clause may describe the speaker first ("Bud
  * Larkin, who owned it then, came up to the shack and said, “…”").
  */
 const INTRODUCTION =
-  /(?:^|[\s,;:(\u2014\u2013])((?:(?:[Tt]he|[Aa]n?)\s+)?[\p{L}][\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}),?\s+(?:(?:who|which)\s+[^,;:"“”]{1,50},\s+)?(?:(?:[\p{Ll}'’-]+\s+){1,6}and\s+)?(?:(?:keeps?|kept|used\s+to|would)\s+)?(?:(?:always|often|once|never|just|simply|finally|also|\p{Ll}+ly)\s+)?(?:said|says|saying|say|(?:asked|asks)(?:\s+(?:us|me|them|him|her))?|replied|answered|told\s+(?:us|me|them|him|her|everyone|(?:the|this|that|our|my|his|their)\s+(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+|\p{Ll}+s)|tells\s+(?:us|me|them|everyone)|promised|promises|promising|vowed|vows|wrote|writes|insisted|insists|insisting|claimed|claims|declared|announced)(?:\s+(?:then|once|again|later|earlier|before|repeatedly|at\s+the\s+time|in\s+\d{4}|last\s+(?:week|month|year|spring|summer|fall|autumn|winter)))?(?:\s+(?:across|on|in|at|into|onto|under|over|inside)\s+(?:[\p{L}'’-]+\s+){0,4}?[\p{L}'’-]+(?=,))?(?:\s+that)?[\s,:]*(?:[\p{L}'’]+\s+){0,3}$/u;
+  /(?:^|[\s,;:(\u2014\u2013])((?:(?:[Tt]he|[Aa]n?)\s+)?[\p{L}][\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}),?\s+(?:(?:who|which)\s+[^,;:"“”]{1,50},\s+)?(?:(?:[\p{Ll}'’-]+\s+){1,6}and\s+)?(?:(?:keeps?|kept|used\s+to|would|was|were|is|are)\s+)?(?:(?:always|often|once|never|just|simply|finally|also|\p{Ll}+ly)\s+)?(?:said|says|saying|say|(?:yell|shout|scream|whisper)(?:s|ed|ing)?|(?:asked|asks)(?:\s+(?:us|me|them|him|her))?|replied|answered|told\s+(?:us|me|them|him|her|everyone|(?:the|this|that|our|my|his|their)\s+(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+|\p{Ll}+s)|tells\s+(?:us|me|them|everyone)|promised|promises|promising|vowed|vows|wrote|writes|insisted|insists|insisting|claimed|claims|declared|announced)(?:\s+(?:then|once|again|later|earlier|before|repeatedly|at\s+the\s+time|in\s+\d{4}|last\s+(?:week|month|year|spring|summer|fall|autumn|winter)))?(?:\s+(?:across|on|in|at|into|onto|under|over|inside)\s+(?:[\p{L}'’-]+\s+){0,4}?[\p{L}'’-]+(?=,))?(?:\s+that)?[\s,:]*(?:[\p{L}'’]+\s+){0,3}$/u;
 
 const FIRST_PERSON = /^(?:i|we|you)$/i;
 

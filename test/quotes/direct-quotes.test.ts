@@ -544,4 +544,16 @@ describe('inner quotes introduced with an object, a time or an adverb', () => {
     // A beat whose subject is no person stages nobody, and a quote with no speaker is not reported.
     noQuoteWith(quotes, 'Nobody fished');
   });
+
+  it('credits inner words a progressive verb of loud speech introduces ("She was yelling ‘…’")', () => {
+    const quotes = extract(
+      [
+        'Coach Dana Harlow stood at the 300-meter mark.',
+        '“She was yelling ‘Arms, arms, arms!’ She always yells ‘arms.’ That is her word,” Mia Castellane said.',
+      ].join('\n'),
+    );
+    const inner = quotes.find((q) => q.text === 'Arms, arms, arms!');
+    assert.equal(inner?.speaker, 'Dana Harlow');
+    assert.equal(inner?.via, 'Mia Castellane');
+  });
 });
