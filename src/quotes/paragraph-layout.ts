@@ -30,7 +30,10 @@ function labelEnd(text: string, from: number): number {
   const clause = words.some(
     (word) => SPEECH_VERBS.has(word) || /PastTense|PresentTense/.test(lexiconTags(word)),
   );
-  if (clause && !wh) return from;
+  // "What they're saying:" is Axios's label, but "The mayor said:" is a subject and its verb of speech:
+  // a label opening with "The" is a noun phrase ("The big picture:"), which holds no verb of speech.
+  const spoken = label.startsWith('The') && words.some((word) => SPEECH_VERBS.has(word));
+  if (clause && (!wh || spoken)) return from;
   if (label.includes(',')) return from;
   return from + match[0].length;
 }

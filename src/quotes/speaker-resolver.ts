@@ -418,15 +418,17 @@ export class SpeakerResolver {
   private commonNoun(np: NounPhrase, ctx: ResolveContext): Speaker | null {
     // "the co-op" is the cooperative: a clipped head is read as the word it clips.
     const head = expandAbbreviation(np.head ?? '') ?? np.head ?? '';
+    // "the co-op" is "Fallow Street Co-op" as well as "… Cooperative": heads compare clipped or in full.
+    const sameHead = (other: string) => other === head || (expandAbbreviation(other) ?? other) === head;
     // "the company" as the document defined it (`Brightwater Home Systems (… “the company”)`).
     const defined = np.definite ? this.table.aliases.get(np.text.toLowerCase()) : undefined;
     if (defined) return entitySpeaker(defined, null);
     if (np.kind === 'publication') return this.recentEntity(ctx.pos, 'publication');
-    const headed = (name: string) => orgHead(name.toLowerCase().split(/\s+/)) === head;
+    const headed = (name: string) => sameHead(orgHead(name.toLowerCase().split(/\s+/)));
     const named = this.recent(ctx, (s) => s.kind === 'org' && headed(s.name));
     if (named) return named.speaker;
     const entity = this.table.entities
-      .filter((e) => e.kind === 'org' && orgHead(e.words) === head && lastMentionBefore(e, ctx.pos) > -2)
+      .filter((e) => e.kind === 'org' && sameHead(orgHead(e.words)) && lastMentionBefore(e, ctx.pos) > -2)
       .sort((a, b) => lastMentionBefore(b, ctx.pos) - lastMentionBefore(a, ctx.pos))[0];
     if (entity) return entitySpeaker(entity, null);
     // "managed by a private company, Northstar Rink Services. A spokesman for the company said …": a

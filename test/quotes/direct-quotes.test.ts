@@ -556,4 +556,18 @@ describe('inner quotes introduced with an object, a time or an adverb', () => {
     assert.equal(inner?.speaker, 'Dana Harlow');
     assert.equal(inner?.via, 'Mia Castellane');
   });
+
+  it('reads "The mayor said:" as a speaker before a colon, not a section label, and "the co-op" as the X Co-op', () => {
+    const quotes = extract(
+      [
+        'Mayor Jane Roe toured the Fallow Street Co-op on Monday.',
+        'The mayor said: "We hear you all, and we will act."',
+        'The co-op said: "Our doors stay open."',
+        'The co-op’s account posted on Wednesday: "Members meet on March 18."',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'we will act').speaker, 'Jane Roe');
+    assert.equal(quoteWith(quotes, 'doors stay open').speaker, 'Fallow Street Co-op');
+    assert.equal(quoteWith(quotes, 'Members meet').speaker, 'Fallow Street Co-op');
+  });
 });
