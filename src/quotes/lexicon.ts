@@ -46,7 +46,8 @@ export const BARE_CLAUSE_VERBS = words('said says say told tells warned');
 export const FINITE_BARE_VERBS = words(`
   insisted insists argued argues noted notes added adds acknowledged acknowledges conceded predicted
   predicts estimated estimates concluded concludes maintained maintains contended claimed claims suggested
-  suggests
+  suggests confirmed confirms admitted admits stressed stresses emphasized emphasised reiterated agreed
+  agrees
 `);
 
 /** Verbs whose object comes before the reported clause: `told Semafor Friday that …`. */

@@ -916,4 +916,17 @@ describe('"according to" between a subject and its verb', () => {
     assert.equal(quoteWith(quotes, 'offered jobs').text, 'all of them would be offered jobs');
     assert.equal(quoteWith(quotes, 'workers had been told').speaker, 'a union steward at the plant');
   });
+
+  it('reads a bare clause with its own finite verb after "confirmed", "admitted", "agreed"', () => {
+    const quotes = extract(
+      [
+        'Acme spokesman Tom Bell confirmed the pier would stay open.',
+        'Mayor Jane Roe admitted the repairs had run late, and the council agreed the budget was short.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'pier would stay open').speaker, 'Tom Bell');
+    assert.equal(quoteWith(quotes, 'repairs had run late').speaker, 'Jane Roe');
+    // A noun object is no clause: "confirmed the report" reports nothing.
+    noQuoteWith(extract('Tom Bell confirmed the report on Tuesday.'), 'the report');
+  });
 });
