@@ -21,6 +21,9 @@ function tellObjectEnd(text: string, verbBare: string, end: number): number {
 }
 
 /** Sieve 1: the attribution right after quote `index`. */
+/** ", who faces re-election, ": a relative clause of a few words, without quotes, closed by its comma. */
+const RELATIVE_AFTER_NAME = /^,\s+(?:who|whose)\s+[^,;:"“”«»\u2014\u2013]{1,80},\s+/u;
+
 export function findAfterAct(text: string, spans: readonly QuoteSpan[], index: number): SpeechAct | null {
   const span = spans[index];
   if (!span || span.close < 0) return null;
@@ -44,7 +47,11 @@ export function findAfterAct(text: string, spans: readonly QuoteSpan[], index: n
     const appositive = readAppositive(text, np.end);
     // "the coach, Tom Brady, said": the name in apposition is closed by a comma before the verb.
     const closing = np.text.includes(',') ? (/^,\s+/.exec(text.slice(appositive.end))?.[0].length ?? 0) : 0;
-    const verb = readSpeechVerb(text, skipAdverbs(text, appositive.end + closing));
+    // "“…,” Roe, who faces re-election, said": a relative clause set off by commas describes the
+    // speaker and stands between the name and the verb, as an appositive does.
+    const relative =
+      appositive.end === np.end ? (RELATIVE_AFTER_NAME.exec(text.slice(np.end, limit))?.[0].length ?? 0) : 0;
+    const verb = readSpeechVerb(text, skipAdverbs(text, appositive.end + closing + relative));
     if (verb && verb.end <= limit) {
       act = {
         frame: 'after',

@@ -66,8 +66,9 @@ const VERDICT_NOUNS = new Set([
  * was said, then a colon, gives the possessor's words.
  */
 function verdictAct(text: string, end: number, floor: number): SpeechAct | null {
+  // "Roe’s reply was short:": a copula and an adjective may describe the words before they come.
   const phrase =
-    /^\s*(?:(?:Her|His|Their)|(\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,2})['’]s?)\s+(?:\p{Ll}+\s+)?(\p{Ll}+)\s*$/u.exec(
+    /^\s*(?:(?:Her|His|Their)|(\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,2})['’]s?)\s+(?:\p{Ll}+\s+)?(\p{Ll}+)(?:\s+(?:was|is)\s+\p{Ll}+)?\s*$/u.exec(
       text.slice(floor, end),
     );
   if (!phrase?.[2] || !VERDICT_NOUNS.has(phrase[2])) return null;
@@ -110,6 +111,20 @@ function fromSourceAct(text: string, end: number, floor: number): SpeechAct | nu
   const np = readNounPhrase(text.slice(0, last), floor + match.index + match[0].length);
   if (!np || np.end !== last || !['name', 'role', 'org', 'list'].includes(np.kind)) return null;
   return makeAct('colon', np, match[1], floor + match.index, end, null);
+}
+
+/**
+ * "Roe put it bluntly: “…”", "as she puts it this way:": "put it" with a manner after it is a verb of
+ * speech of its own in English (how someone worded what follows), not the verb "put" with an object.
+ */
+const PUT_IT = /\b(?:put|puts)\s+it(?:\s+(?:\p{Ll}+ly|this\s+way|another\s+way|simply|best|plainly))?\s*$/u;
+
+function putItAct(text: string, masked: string, end: number, floor: number): SpeechAct | null {
+  const match = PUT_IT.exec(masked.slice(floor, end));
+  if (!match) return null;
+  const subject = readSubjectBefore(text, masked, floor + match.index, floor);
+  if (!subject || !('np' in subject)) return null;
+  return makeAct('colon', subject.np, 'put it', subject.np.start, end, null, subject.role);
 }
 
 function readVerbCapitalised(text: string, pos: number) {
@@ -177,6 +192,8 @@ function colonOrCommaAct(
   if (inverted) return inverted;
   const verdict = colon ? verdictAct(text, end, floor) : null;
   if (verdict) return verdict;
+  const worded = colon ? putItAct(text, masked, end, floor) : null;
+  if (worded) return worded;
   const sourced = colon ? fromSourceAct(text, end, floor) : null;
   if (sourced) return sourced;
   const asPut = colon ? null : asPutAct(text, end, floor);

@@ -18,6 +18,8 @@ function bulletEnd(text: string, from = 0): number {
   return from + (BULLET.exec(text.slice(from))?.[0].length ?? 0);
 }
 
+const PERSONAL_PRONOUNS = new Set(['i', 'you', 'he', 'she', 'it', 'we', 'they', 'me', 'him', 'us', 'them']);
+
 /** A section label: a short phrase and a colon, not a speaker introducing a quote ("Okafor added:"). */
 function labelEnd(text: string, from: number): number {
   const match = LABEL.exec(text.slice(from));
@@ -27,8 +29,16 @@ function labelEnd(text: string, from: number): number {
   // A section label is a noun phrase ("The other side", "Zoom in"); a finite verb makes the words
   // before the colon a clause introducing what follows ("Okafor added:", "Her letter reads in full:").
   const words = label.split(/\s+/).map((word) => word.toLowerCase().replace(/[^a-z]/g, ''));
+  // A personal pronoun is a clause's subject or object ("Roe put it bluntly:"): a section label, a noun
+  // phrase, has none outside a wh-label ("Why it matters:").
+  // "A statement from Acme read:": after its subject, "read(s)" brings written words in ("Read more:"
+  // opening a label is an imperative).
   const clause = words.some(
-    (word) => SPEECH_VERBS.has(word) || /PastTense|PresentTense/.test(lexiconTags(word)),
+    (word, i) =>
+      SPEECH_VERBS.has(word) ||
+      /PastTense|PresentTense/.test(lexiconTags(word)) ||
+      PERSONAL_PRONOUNS.has(word) ||
+      (i > 0 && (word === 'read' || word === 'reads')),
   );
   // "What they're saying:" is Axios's label, but "The mayor said:" is a subject and its verb of speech:
   // a label opening with "The" is a noun phrase ("The big picture:"), which holds no verb of speech.

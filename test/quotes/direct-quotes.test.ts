@@ -570,4 +570,20 @@ describe('inner quotes introduced with an object, a time or an adverb', () => {
     assert.equal(quoteWith(quotes, 'doors stay open').speaker, 'Fallow Street Co-op');
     assert.equal(quoteWith(quotes, 'Members meet').speaker, 'Fallow Street Co-op');
   });
+
+  it('reads "X put it bluntly:", "X’s reply was short:", "A statement from X read:" and "“…,” X, who …, said"', () => {
+    const quotes = extract(
+      [
+        'Mayor Jane Roe and Acme Corp. met residents on Monday.',
+        'Roe put it bluntly: “We are not closing it.”',
+        'Roe’s reply was short: “Not this year.”',
+        'A statement from Acme read: “The pier stays open.”',
+        '“We will rebuild the deck,” Roe, who faces re-election in May, said.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'not closing it').speaker, 'Jane Roe');
+    assert.equal(quoteWith(quotes, 'Not this year').speaker, 'Jane Roe');
+    assert.equal(quoteWith(quotes, 'pier stays open').speaker, 'Acme Corp.');
+    assert.equal(quoteWith(quotes, 'rebuild the deck').speaker, 'Jane Roe');
+  });
 });
