@@ -4,6 +4,7 @@
 import { splitSentences } from '../text/sentences.js';
 import { lexiconTags } from '../text/word-lexicon.js';
 import { TITLE_WORDS } from './lexicon.js';
+import { readNameRun } from './name-runs.js';
 import { ROLE_NOUNS } from './noun-lexicon.js';
 
 /** "the average household will pay …" is a clause, not an appositive ("who has …" inside one is fine). */
@@ -40,6 +41,11 @@ export function appositiveKind(body: string, maxWords = 16): 'role' | 'skip' | n
   const verbPhrase = /^(\p{Ll}+)\s+(?:the|a|an|his|her|their|its)\s/u.exec(body);
   if (verbPhrase?.[1] && lexiconTags(verbPhrase[1]).includes('PastTense')) return null;
   if (hasFiniteVerb(body)) return null;
+  // "Mayor Ann Cole, Councilor Ben Ortiz, Clerk Dana Fry": a titled name after a name is the next one
+  // of a list, never the first one's role.
+  const named = readNameRun(body, 0, true);
+  if (named && named.end === body.length && named.kind === 'person' && named.nameWords.length >= 2)
+    return null;
   const first = body.split(/\s+/)[0] ?? '';
   const titled =
     TITLE_WORDS.has(first.toLowerCase()) ||

@@ -588,4 +588,16 @@ describe('a name in apposition inside an opening phrase', () => {
     );
     assert.equal(quoteWith(quotes, 'the only work I have ever done').speaker, 'Ada Wintersteen');
   });
+
+  it('reads a roster of titled names as a list, so "the clerk" is the one titled Clerk', () => {
+    const quotes = extract(
+      [
+        'Present: Mayor Ann Cole, Councilor Ben Ortiz, Clerk Dana Fry.',
+        'Councilor Ortiz stated that the road needed repaving.',
+        'The clerk noted that the budget had not been adopted.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'road needed repaving').speaker, 'Ben Ortiz');
+    assert.equal(quoteWith(quotes, 'budget had not been adopted').speaker, 'Dana Fry');
+  });
 });
