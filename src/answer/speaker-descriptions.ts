@@ -2,7 +2,7 @@ import type { SpeakerEntry } from '../quotes/speaker-directory.js';
 import { runNow, type Steps, stepCounter } from '../run-in-slices.js';
 import { expandAbbreviation } from '../text/abbreviations.js';
 import { contentTerms, stem, words } from '../text/terms.js';
-import { stateNames } from '../text/us-states.js';
+import { LOWERCASE_STATE_NAME, stateNames } from '../text/us-states.js';
 import type { CorpusView, SearchContext } from './search-context.js';
 
 /**
@@ -115,7 +115,12 @@ const EMPTY = new Set(['the', 'a', 'an', 'from', 'of', 'for', 'who', 'u.s', 'us'
  * speaks — or null (none, or more than one: a guess is no answer).
  */
 export function speakerByDescription(description: string, context: SearchContext): { name: string } | null {
-  let text = description;
+  // "the massachusetts senator": people type places in lower case; a state's name stands for its codes
+  // as the capitalised one does below.
+  let text = description.replace(LOWERCASE_STATE_NAME, (name) => {
+    const codes = stateNames(name).map((code) => code.replace(/\.$/, ''));
+    return `(${[...(name.includes(' ') ? [] : [name]), ...codes].join('|')})`;
+  });
   // A place or institution stands for its other names ("Rhode Island" → "RI", "Massachusetts" → "MA").
   for (const match of description.matchAll(/\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)*/gu)) {
     const name = match[0];

@@ -72,3 +72,9 @@ export function stateNames(word: string): string[] {
   const name = byCode.get(word.trim());
   return name ? [name] : [];
 }
+
+/** The state names as typed in lower case ("massachusetts", "new hampshire"), longest first. */
+export const LOWERCASE_STATE_NAME = new RegExp(
+  String.raw`\b(?:${[...byName.keys()].sort((a, b) => b.length - a.length).join('|')})\b`,
+  'g',
+);

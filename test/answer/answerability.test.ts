@@ -77,6 +77,9 @@ describe('the answerability decision', () => {
     // Members of a group that speaks are described too, by the group and by their own state.
     assert.equal(speakerByDescription('the Michigan senator', context)?.name, 'Gary Peters');
     assert.equal(speakerByDescription('the Massachusetts senator', context)?.name, 'Elizabeth Warren');
+    // A state typed in lower case, of one word or two, stands for its codes as well.
+    assert.equal(speakerByDescription('the new hampshire senator', context)?.name, 'Jeanne Shaheen');
+    assert.equal(speakerByDescription('the illinois senator', context)?.name, 'Tammy Duckworth');
     // A party and state tag as the documents write it after a name, hyphen and all.
     assert.equal(speakerByDescription('the D-RI senator', context)?.name, 'Jack Reed');
     // A description that fits no one, or several, names no one.
