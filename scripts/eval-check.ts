@@ -104,13 +104,13 @@ async function evaluate(split: Split): Promise<Map<string, Tally>> {
       if (speakerKey(result.said_by) === speakerKey(claim.expected.said_by)) tally.speakerRight += 1;
     }
     if (FALSE_CONFIRMATION.has(claim.type) && result.verdict === 'verbatim') tally.falseConfirmations += 1;
-    if (!right && claim.expected.said_by && result.said_by && result.said_by !== claim.expected.said_by)
-      tally.missesWithOtherSpeaker += 1;
-    if (
-      details &&
-      split === 'dev' &&
-      (!right || (claim.expected.said_by && result.said_by !== claim.expected.said_by))
-    ) {
+    // Speakers compare as "speaker right" compares them (speakerKey), here as there.
+    const otherSpeaker =
+      claim.expected.said_by !== null &&
+      claim.expected.said_by !== undefined &&
+      speakerKey(result.said_by ?? '') !== speakerKey(claim.expected.said_by);
+    if (!right && result.said_by && otherSpeaker) tally.missesWithOtherSpeaker += 1;
+    if (details && split === 'dev' && (!right || otherSpeaker)) {
       console.log(
         `✗ ${claim.id} expected ${claim.expected.verdict}/${claim.expected.said_by} got ${result.verdict}/${result.said_by}\n    claim: ${claim.claim}\n    ${result.summary}`,
       );
