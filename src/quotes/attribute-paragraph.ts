@@ -6,6 +6,7 @@ import { countWords, type Range } from '../text/sentences.js';
 import { isClauseWord } from '../text/word-lexicon.js';
 import { findIntroducerAct } from './colon-acts.js';
 import { CONTINUED_QUOTE, INTRODUCED_BLOCK, INTRODUCED_QUOTE, STANDALONE_QUOTE } from './confidence.js';
+import { readNounPhrase } from './noun-phrase.js';
 import {
   enclosingAct,
   findParagraphActs,
@@ -176,6 +177,33 @@ function beatAfter(ctx: Context, span: QuoteSpan): Speaker | null {
 
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you']);
 
+/** "The shout came from …", "That question came from …": an utterance's noun and where it came from. */
+const CAME_FROM =
+  /^\s*(?:The|That|This|The\s+first|The\s+next)\s+(?:\p{Ll}+\s+)?(?:shout|cry|call|reply|question|remark|comment|voice|words|answer|heckle|jeer|cheer|response)\s+came\s+from\b/u;
+
+/**
+ * Who the sentence right after the quote's says the words came from: the person or body it names,
+ * "someone near the back of the crowd" for "somewhere near the back of the crowd" (English places an
+ * unseen speaker by where the voice was), null when it names no one; undefined when it does not say.
+ */
+function cameFrom(ctx: Context, span: QuoteSpan): Speaker | null | undefined {
+  const { sentences } = ctx.pa;
+  const { text, start, number } = ctx.paragraph;
+  const at = sentences.findIndex((s) => spanStart(span) >= s.start && spanStart(span) < s.end);
+  const next = at >= 0 ? sentences[at + 1] : undefined;
+  const match = next ? CAME_FROM.exec(text.slice(next.contentStart, next.end)) : null;
+  if (!next || !match) return undefined;
+  const from = next.contentStart + match[0].length;
+  const place =
+    /^\s+somewhere\s+((?:in|near|at|from|on|behind|inside|outside)\s+[^,;.!?]{1,60}?)(?=\s+(?:when|as|after|while|before|because|during|until)\b|[,;.!?]|$)/u.exec(
+      text.slice(from, next.end),
+    );
+  if (place?.[1])
+    return { name: `someone ${place[1].trim()}`, role: null, members: [], kind: 'person', unnamed: true };
+  const np = readNounPhrase(text, from);
+  return np ? ctx.resolver.resolve(np, { pos: start + np.start, paragraph: number }) : null;
+}
+
 /**
  * The person an action beat before the quote names: "She laughed when I brought up Cray. “Everyone
  * asks …”" — a sentence with a person as its subject and no speech or quote of its own, right before
@@ -253,12 +281,17 @@ function quoteDrafts(ctx: Context): Chain | null {
               ? exchange.a
               : null
           : null;
+      // "“Shame!” The shout came from somewhere near the back": the sentence after says whose the
+      // words were, so they are no one's continuation — nobody's, when it names no one.
+      const sourced = latest || earlier || beat ? undefined : cameFrom(ctx, span);
       speaker =
-        turn ??
-        latest ??
-        earlier?.speaker ??
-        beat ??
-        (opens ? (state.introducer?.speaker ?? state.previousSpeaker) : null);
+        sourced !== undefined
+          ? sourced
+          : (turn ??
+            latest ??
+            earlier?.speaker ??
+            beat ??
+            (opens ? (state.introducer?.speaker ?? state.previousSpeaker) : null));
       cue = turn ? 'turn-taking' : introduced && !beat ? (state.introducer?.cue ?? null) : 'continuation';
       confidence = introduced ? INTRODUCED_QUOTE : STANDALONE_QUOTE;
     }

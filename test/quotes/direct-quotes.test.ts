@@ -586,4 +586,16 @@ describe('inner quotes introduced with an object, a time or an adverb', () => {
     assert.equal(quoteWith(quotes, 'pier stays open').speaker, 'Acme Corp.');
     assert.equal(quoteWith(quotes, 'rebuild the deck').speaker, 'Jane Roe');
   });
+
+  it('credits a quote to whom the next sentence says it came from, not to the speaker before', () => {
+    const quotes = extract(
+      [
+        '“We are owed back pay,” said Priscilla Dunmore, who teaches composition.',
+        '"Shame!" The shout came from somewhere near the back of the crowd when the provost was named.',
+        '"Resign!" That cry came from Tom Bell, a history lecturer.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'Shame!').speaker, 'someone near the back of the crowd');
+    assert.equal(quoteWith(quotes, 'Resign!').speaker, 'Tom Bell');
+  });
 });
