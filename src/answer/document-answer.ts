@@ -27,7 +27,16 @@ const SUMMARY =
  * noun for a summary or a meaning (as WordNet files it) of a document asks for the document as a whole.
  */
 const SUMMARY_OF = new RegExp(
-  String.raw`^\s*(?:(?:can|could|would)\s+(?:you|someone)\s+)?(?:please\s+)?(?:what(?:['’]?s|\s+is|\s+was|\s+are)|give\s+me|tell\s+me|share)\s+(?:the|a|an|your)?\s*(?:(\p{L}+)\s+)?(\p{L}+)\s+(?:of|on|from|in)\s+(?:the|this|that)\s+(?:[\p{L}/'’-]+\s+){0,4}?(?:${DOCUMENT_NOUN}|document|doc|report)\b`,
+  String.raw`^\s*(?:(?:can|could|would)\s+(?:you|someone)\s+)?(?:please\s+)?(?:(?:what(?:['’]?s|\s+is|\s+was|\s+are)|give\s+me|tell\s+me|share)\s+)?(?:the|a|an|your)?\s*(?:(\p{L}+)\s+)?(\p{L}+)\s+(?:of|on|from|in)\s+(?:the|this|that)\s+(?:[\p{L}\d/'’-]+\s+){0,4}?(?:${DOCUMENT_NOUN}|document|doc|report)\b`,
+  'iu',
+);
+
+/**
+ * "what's in the Nov. 2024 release?", "what does the Axios story say?": asked of a document with no
+ * topic of its own, the question asks what the document says as a whole.
+ */
+const WHOLE_DOCUMENT = new RegExp(
+  String.raw`^\s*(?:what(?:['’]?s|\s+is)\s+in|what\s+does)\s+(?:the|this|that)\s+(?:[\p{L}\d/.'’-]+\s+){0,4}?(?:${DOCUMENT_NOUN}|document|doc|report)(?:\s+say)?\s*\??\s*$`,
   'iu',
 );
 
@@ -35,7 +44,7 @@ const SUMMARY_OF = new RegExp(
 export function documentRequest(question: string, wordnet?: Wordnet): DocumentRequest | null {
   if (isSpeakersRequest(question)) return 'speakers';
   if (listRequest(question)) return 'list';
-  if (SUMMARY.test(question)) return 'summary';
+  if (SUMMARY.test(question) || WHOLE_DOCUMENT.test(question)) return 'summary';
   const [, modifier, noun] = SUMMARY_OF.exec(question) ?? [];
   // "the bottom line": WordNet files some such nouns as two words.
   const nouns = [modifier && noun ? `${modifier} ${noun}` : '', noun ?? ''].filter(Boolean);

@@ -28,6 +28,11 @@ describe('document-level requests', () => {
     assert.equal(documentRequest('give me the bottom line on the Shaheen letter', wordnet), 'summary');
     assert.equal(documentRequest("what's the date of the Axios article?", wordnet), null);
     assert.equal(documentRequest('What is the title of the letter?', wordnet), null);
+    // A summary noun with no verb before it, and "what's in / what does X say" with no topic of its own.
+    assert.equal(documentRequest('overview of the sept 2023 letter', wordnet), 'summary');
+    assert.equal(documentRequest("what's in the nov 2024 release?"), 'summary');
+    assert.equal(documentRequest('what does the axios story say'), 'summary');
+    assert.equal(documentRequest('what does the axios story say about nasa'), null);
   });
 
   it('summarises the document a request names, whatever noun it asks with', async () => {
