@@ -6,7 +6,13 @@ import { describeError, WhosaidError } from '../errors.js';
 import { isCommonWord } from '../text/word-lexicon.js';
 import type { QuestionAnalysis } from './analyze-question.js';
 import { decideAnswerable } from './answerability.js';
-import { documentRequest, isDocumentMeant, listDocuments, summarizeDocument } from './document-answer.js';
+import {
+  dateOfDocument,
+  documentRequest,
+  isDocumentMeant,
+  listDocuments,
+  summarizeDocument,
+} from './document-answer.js';
 import { listRequest } from './document-list.js';
 import { referencedDocuments, soleDocumentOfKind } from './document-reference.js';
 import { composeExtractiveAnswer, pickQuote, toCitation } from './extractive-answer.js';
@@ -96,18 +102,25 @@ export async function ask(context: SearchContext, options: AskOptions): Promise<
     !namesUnknownWord(analysis, context);
   // A document the question names by author and kind ("the gist of the Reed statement") is there,
   // whatever the request's own words weigh in the evidence.
-  const referenced = request === 'summary' ? referencedDocuments(options.question, context) : [];
-  const named =
-    passages.find((passage) => referenced.includes(passage.doc))?.doc ??
-    (request === 'summary' && referenced.length === 0
+  // "When was the Axios article published?" names its document as a summary request does.
+  const whole = request === 'summary' || request === 'date';
+  const referenced = whole ? referencedDocuments(options.question, context) : [];
+  const soleOfKind =
+    whole && referenced.length === 0
       ? (soleDocumentOfKind(options.question, context) ?? undefined)
-      : undefined);
+      : undefined;
+  const named = passages.find((passage) => referenced.includes(passage.doc))?.doc ?? soleOfKind;
+  // A date is given only for the one indexed document the question names: "the Journal's report" is
+  // a report the documents speak of, and two letters by the same senators leave the date to the text.
+  const dated = request === 'date' ? (referenced.length === 1 ? referenced[0] : soleOfKind) : undefined;
   const top =
-    request === 'summary' && named
-      ? context.documents.get(named)
-      : (request === 'summary' && support.supported) || speakersOf
-        ? context.documents.get(passages[0]?.doc ?? '')
-        : undefined;
+    request === 'date'
+      ? context.documents.get(dated ?? '')
+      : whole && named
+        ? context.documents.get(named)
+        : (whole && support.supported) || speakersOf
+          ? context.documents.get(passages[0]?.doc ?? '')
+          : undefined;
   const topParagraphs = top ? await context.store.documentParagraphs(top.id, top.paragraphCount) : [];
   // A document the question names by author and kind is meant, whatever else the request's words are
   // ("the main point of the axios piece").
@@ -118,7 +131,9 @@ export async function ask(context: SearchContext, options: AskOptions): Promise<
       ...plain(),
       ...(request === 'speakers'
         ? await listDocumentSpeakers(context, meant)
-        : summarizeDocument(meant, topParagraphs, await context.quotes.ofDocument(meant))),
+        : request === 'date'
+          ? dateOfDocument(meant, topParagraphs)
+          : summarizeDocument(meant, topParagraphs, await context.quotes.ofDocument(meant))),
     };
   if (request === 'speakers' && !options.unsolicited)
     return {

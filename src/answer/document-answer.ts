@@ -8,6 +8,7 @@ import { capitalize, credit } from './credit.js';
 import { citationOf } from './document-citation.js';
 import { documentsFor, type ListRequest, listRequest } from './document-list.js';
 import { DOCUMENT_NOUN } from './document-reference.js';
+import { partialDate, spokenDate } from './relative-date.js';
 import type { SearchContext } from './search-context.js';
 import { isSpeakersRequest } from './speaker-list.js';
 import type { Answer, Citation } from './types.js';
@@ -16,7 +17,17 @@ import type { Answer, Citation } from './types.js';
  * What a document-level request asks for: the list of documents, one document summarised, or the
  * speakers quoted (in one document or all).
  */
-export type DocumentRequest = 'list' | 'summary' | 'speakers';
+export type DocumentRequest = 'list' | 'summary' | 'speakers' | 'date';
+
+/**
+ * "When was the Axios article published?", "when did the letter go out?": asked of a document, "when"
+ * asks for its date — which its metadata gives, not a time phrase inside it ("Friday" dates what the
+ * article reports).
+ */
+const PUBLISHED = new RegExp(
+  String.raw`^\s*when\s+(?:was|were|is|did)\s+(?:the|this|that)\s+(?:[\p{L}\d/.'’-]+\s+){0,4}?(?:${DOCUMENT_NOUN}|document|doc|report)(?:\s+(?:to|from|by|about|on)(?:\s+[\p{L}.'’-]+){1,3}?)?\s+(?:first\s+)?(?:published|released|issued|sent|posted|put\s+out|written|dated|out|come\s+out|go\s+out|publish|release|issue)\b`,
+  'iu',
+);
 
 /** "summarize the letter", "whats the piece about" (chat drops a contraction's apostrophe; "whats" is no other word). */
 const SUMMARY =
@@ -45,6 +56,7 @@ export function documentRequest(question: string, wordnet?: Wordnet): DocumentRe
   if (isSpeakersRequest(question)) return 'speakers';
   if (listRequest(question)) return 'list';
   if (SUMMARY.test(question) || WHOLE_DOCUMENT.test(question)) return 'summary';
+  if (PUBLISHED.test(question)) return 'date';
   const [, modifier, noun] = SUMMARY_OF.exec(question) ?? [];
   // "the bottom line": WordNet files some such nouns as two words.
   const nouns = [modifier && noun ? `${modifier} ${noun}` : '', noun ?? ''].filter(Boolean);
@@ -200,6 +212,27 @@ export function summarizeDocument(
   }
   if (speakerLines.length > 0) lines.push('Who said what:', ...speakerLines);
   return { answer: lines.join('\n'), citations, abstained: false };
+}
+
+/**
+ * The date of one document, as its metadata gives it, cited to its first paragraph (the headline or
+ * the dateline that carries it); the documents' own wording of a date is not needed for it.
+ */
+export function dateOfDocument(
+  document: StoredDocument,
+  paragraphs: readonly Chunk[],
+): Pick<Answer, 'answer' | 'citations' | 'abstained'> {
+  const first = paragraphs[0];
+  const date = document.meta.date;
+  if (!first || !date)
+    return { answer: `${document.meta.title} carries no date.`, citations: [], abstained: true };
+  const day = spokenDate(date) ?? partialDate(date) ?? date;
+  const source = document.meta.publisher ?? document.meta.source;
+  return {
+    answer: `${day} — the date of “${document.meta.title}”${source ? ` (${source})` : ''}. [1]`,
+    citations: [citationOf(1, document, first, null)],
+    abstained: false,
+  };
 }
 
 /** A fragment ("regular contact") says little on its own line: a speaker is shown by a fuller quote. */

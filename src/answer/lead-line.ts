@@ -12,7 +12,7 @@ import { type KeyTerm, nameStemsOf, type QuestionAnalysis } from './analyze-ques
 import { countedOf, countPhrase } from './count-phrase.js';
 import { capitalize, credit } from './credit.js';
 import { DAY, DEADLINE, EXPRESSIONS } from './expressions.js';
-import { resolveRelativeDate, spokenDate } from './relative-date.js';
+import { partialDate, resolveRelativeDate, spokenDate } from './relative-date.js';
 import type { Passage } from './types.js';
 
 /**
@@ -338,14 +338,6 @@ function whenLine(
 
 const RELATIVE_TIME =
   /^(?:on\s+)?(?:today|yesterday|this\s+week|last\s+week|(?:(?:earlier|later)\s+)?(?:this|last)\s+(?:month|year)|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
-
-/** "2023-09" → "September 2023"; null for a full date (resolved elsewhere) or none. */
-function partialDate(date: string | null): string | null {
-  const match = /^(\d{4})-(\d{2})$/.exec(date ?? '');
-  if (!match) return null;
-  const month = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1));
-  return new Intl.DateTimeFormat('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(month);
-}
 
 /**
  * Exclusivity, not denial: "no other company has" says the one named is the only one, as "only"

@@ -50,3 +50,11 @@ export function spokenDate(documentDate: string | null): string | null {
   const date = new Date(`${documentDate.slice(0, 10)}T00:00:00Z`);
   return Number.isNaN(date.getTime()) ? null : FORMAT.format(date);
 }
+
+/** "2023-09" → "September 2023"; null for a full date (resolved elsewhere) or none. */
+export function partialDate(date: string | null): string | null {
+  const match = /^(\d{4})-(\d{2})$/.exec(date ?? '');
+  if (!match) return null;
+  const month = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1));
+  return new Intl.DateTimeFormat('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(month);
+}

@@ -35,6 +35,20 @@ describe('document-level requests', () => {
     assert.equal(documentRequest('what does the axios story say about nasa'), null);
   });
 
+  it('gives the date of the one document a "when was … published" names, from its metadata', async () => {
+    assert.equal(documentRequest('when was the reed statement released?'), 'date');
+    assert.equal(documentRequest('When was the letter to Austin sent?'), 'date');
+    const published = await ask(fixture.context, { question: 'when was the axios article published', k: 5 });
+    assert.match(published.answer, /^Sunday, October 27, 2024 — the date of/);
+    assert.equal(published.citations[0]?.doc, 'corpus/axios-musk-putin-spacex.md');
+    // A report the documents speak of is no indexed document: its time is read from the text.
+    const reported = await ask(fixture.context, {
+      question: "When did the Journal's report on Musk and Putin come out?",
+      k: 5,
+    });
+    assert.doesNotMatch(reported.answer, /the date of/);
+  });
+
   it('summarises the document a request names, whatever noun it asks with', async () => {
     const gist = await ask(fixture.context, { question: 'What is the gist of the Reed statement?', k: 5 });
     assert.equal(gist.abstained, false, gist.answer);
