@@ -1,7 +1,9 @@
 import { findSpeakersInText } from '../quotes/find-speakers-in-text.js';
 import { SPEECH_VERBS, TELL_VERBS } from '../quotes/lexicon.js';
 import { matchSpeaker } from '../quotes/match-speaker.js';
+import { readNameRun } from '../quotes/name-runs.js';
 import { isRoleNoun } from '../quotes/noun-lexicon.js';
+import { datelineSkip } from '../quotes/paragraph-layout.js';
 import { expandBlend } from '../text/blends.js';
 import { clausesDatedBy, clausesOf } from '../text/clauses.js';
 import { NAME_JOINERS } from '../text/proper-names.js';
@@ -9,6 +11,7 @@ import { sentencesOf } from '../text/sentences.js';
 import { contentTerms } from '../text/terms.js';
 import { stateNames } from '../text/us-states.js';
 import { isClauseWord, isCommonWord } from '../text/word-lexicon.js';
+import type { Wordnet } from '../text/wordnet.js';
 import { type ExpectedKind, type KeyTerm, nameStemsOf, type QuestionAnalysis } from './analyze-question.js';
 import { corpusNameRuns } from './corpus-names.js';
 import { type Counted, countedOf, countPhrase } from './count-phrase.js';
@@ -128,7 +131,7 @@ export async function gatherEvidence(
   const unnamed =
     analysis.namedBy !== null &&
     !analysis.asksAddressee &&
-    !top.some((passage) => holdsNewName(passage, analysis, concepts))
+    !top.some((passage) => holdsNewName(passage, analysis, concepts, context.wordnet))
       ? analysis.namedBy.word
       : null;
   return {
@@ -215,18 +218,50 @@ function holdsKindNear(passage: Passage, kind: RegExp, concepts: string[][], say
  * "Which law firm does Meyer work at": the answer is a name the question does not give, in a sentence
  * about what is asked — as an amount or a time is (holdsKindNear).
  */
-function holdsNewName(passage: Passage, analysis: QuestionAnalysis, concepts: string[][]): boolean {
+function holdsNewName(
+  passage: Passage,
+  analysis: QuestionAnalysis,
+  concepts: string[][],
+  wordnet: Wordnet,
+): boolean {
   // "Which reporter …", "which official …": a noun for a person is answered by a person's name, not by
   // the outlet or the agency a sentence names.
   const person = analysis.namedBy !== null && isRoleNoun(analysis.namedBy.word);
-  return sentencesOf(passage.text).some((sentence) => {
-    const names = person ? newPeople(analysis, sentence) : newNames(analysis, sentence, 'any');
+  // "Which city", "which county", "which country": WordNet files them under administrative and
+  // territorial divisions ("district"); "position" or "side" are places of another kind.
+  const place =
+    analysis.namedBy !== null && wordnet.isKindOf(analysis.namedBy.word, 'district', true) === true;
+  const kind = analysis.namedBy?.word ?? '';
+  // A dateline ("WASHINGTON, D.C. – ") says where a story was filed, not what it reports: its place
+  // answers no "which city…" about the events.
+  return sentencesOf(passage.text.slice(datelineSkip(passage.text))).some((sentence) => {
+    const names = (person ? newPeople(analysis, sentence) : newNames(analysis, sentence, 'any')).filter(
+      (name) => !place || answersPlace(name, sentence, kind, wordnet),
+    );
     if (names.length === 0) return false;
     if (concepts.length === 0) return true;
     const present = new Set(contentTerms(sentence));
     return concepts.some((stems) => stems.some((stem) => present.has(stem)));
   });
 }
+
+/**
+ * "Which city…": a place answers, never a person ("Lloyd Austin") or an organisation ("Ukrainian Armed
+ * Forces"); a place WordNet's geography files under another kind ("Ukraine" is a country) is not the
+ * city asked for. One it does not know is read as English writes a place: after a locative preposition
+ * ("in Kherson", "near Sevastopol"), not as a clause's subject or a party label ("(D-Mass)").
+ */
+function answersPlace(name: string, sentence: string, kind: string, wordnet: Wordnet): boolean {
+  const run = readNameRun(name, 0, true);
+  if (run && run.kind !== 'unknown') return false;
+  const known = wordnet.isKindOf(name, kind);
+  if (known !== null) return known;
+  const at = sentence.indexOf(name);
+  return at > 0 && LOCATIVE_BEFORE.test(sentence.slice(Math.max(0, at - 12), at));
+}
+
+/** A locative preposition right before a name: "in", "near", "outside", "at", "from", "of" ("the city of"). */
+const LOCATIVE_BEFORE = /\b(?:in|near|outside|at|from|of|around|toward|towards|into)\s+(?:the\s+)?$/i;
 
 /**
  * "How many senators signed": the names a sentence lists after "senators" count them as well as a

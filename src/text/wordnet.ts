@@ -243,6 +243,31 @@ export class Wordnet {
     );
   }
 
+  /**
+   * Whether a name or noun is a kind (or an instance) of the noun `kind` in some sense: "Ukraine" is no
+   * city, "Odesa" may be one. Null when WordNet does not know the name, so nothing can be said of it.
+   * `firstSenseOnly` reads a common noun as people mostly mean it ("Dems" are no departments).
+   */
+  isKindOf(name: string, kind: string, firstSenseOnly = false): boolean | null {
+    const targets = new Set(
+      this.baseForms(kind.toLowerCase(), 'noun').flatMap((lemma) => this.synsetOffsets(lemma, 'noun')),
+    );
+    const lemma = name.toLowerCase().replace(/\./g, '').replace(/\s+/g, '_');
+    const senses = this.baseForms(lemma, 'noun')
+      .flatMap((base) => this.synsetOffsets(base, 'noun'))
+      .slice(0, firstSenseOnly ? 1 : undefined);
+    if (senses.length === 0 || targets.size === 0) return null;
+    const seen = new Set<number>();
+    let level = senses;
+    // WordNet's noun hierarchy is at most about twenty levels deep; the bound keeps the walk finite.
+    for (let step = 0; step < 20 && level.length > 0; step++) {
+      if (level.some((at) => targets.has(at))) return true;
+      for (const at of level) seen.add(at);
+      level = level.flatMap((at) => this.hypernymOffsets(at)).filter((at) => !seen.has(at));
+    }
+    return false;
+  }
+
   /** Whether WordNet knows the word as a noun at all. */
   isNoun(word: string): boolean {
     return this.nounFile(word) !== null;

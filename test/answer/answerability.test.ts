@@ -175,6 +175,17 @@ describe('the answerability decision', () => {
     const university = await askOf('Which university did Meyer graduate from?');
     assert.equal(university.abstained, true, university.answer);
     assert.match(university.answer, /No passage names the university asked about\./);
+    // "Which city": a place answers — not the dateline the letter was filed under, nor the country
+    // ("Ukraine") or the people the sentence names; a city the text places something in does.
+    const city = await askOf('Which Ukrainian city was the attack aimed at when Starlink was restricted?');
+    assert.equal(city.abstained, true, city.answer);
+    assert.match(city.answer, /No passage names the city asked about\./);
+    const lancaster = await askOf('In which city did Musk hold the America PAC town hall?');
+    assert.equal(lancaster.abstained, false, lancaster.answer);
+    // "Which Dems" (read as the documents' "Departments"): a department is an administrative
+    // district only in WordNet's rarer, French sense, which is not what is asked.
+    const dems = await askOf('Which Dems signed the Starlink letter to SecDef Austin?');
+    assert.equal(dems.abstained, false, dems.answer);
   });
 
   it('declines a near miss: a real speaker, asked about something they never spoke of', async () => {
