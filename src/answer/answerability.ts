@@ -62,6 +62,8 @@ function reasonFor(detail: EvidenceDetail, model: AnswerabilityModel): string {
     if (feature === 'unquotedSubject' && detail.unquoted)
       return `The documents mention ${detail.unquoted} but do not quote anything ${detail.unquoted} said.`;
     if (feature === 'missingKind') return 'No passage gives the amount or time asked for.';
+    if (feature === 'missingFocus' && detail.unaddressed)
+      return `No passage has anything said to ${detail.unaddressed}.`;
     if (feature === 'missingFocus' && detail.unnamed)
       return `No passage names the ${detail.unnamed} asked about.`;
     if (feature === 'missingFocus')

@@ -84,6 +84,8 @@ export interface EvidenceDetail {
   focus: string | null;
   /** The noun a name was asked with ("firm", "city") when no top passage names one, for the reason shown. */
   unnamed: string | null;
+  /** The one spoken to ("told the Wall Street Journal") when no top passage names them, for the reason shown. */
+  unaddressed: string | null;
 }
 
 export async function gatherEvidence(
@@ -134,6 +136,20 @@ export async function gatherEvidence(
     !top.some((passage) => holdsNewName(passage, analysis, concepts, context.wordnet))
       ? analysis.namedBy.word
       : null;
+  const addressee = askedAddressee(analysis);
+  // …and the one telling, named before it: his words are what must be said to them.
+  const teller = analysis.entities
+    .filter(
+      (entity) =>
+        entity.kind !== 'other' &&
+        analysis.text.indexOf(entity.name) < analysis.text.indexOf(addressee ?? ''),
+    )
+    .map((entity) => entity.name);
+  const unaddressed =
+    addressee !== null &&
+    !top.some((passage) => [addressee, ...teller].every((name) => mentionsName(passage, name, analysis)))
+      ? `${/\bthe\s+$/i.test(analysis.text.slice(0, analysis.text.indexOf(addressee))) ? 'the ' : ''}${addressee}`
+      : null;
   return {
     absentPerson,
     evidence: {
@@ -156,7 +172,9 @@ export async function gatherEvidence(
           ),
       ),
       missingFocus: flag(
-        (focus !== null && !top.some((passage) => holdsFocus(passage, focus, analysis))) || unnamed !== null,
+        (focus !== null && !top.some((passage) => holdsFocus(passage, focus, analysis))) ||
+          unnamed !== null ||
+          unaddressed !== null,
       ),
       noTerms: flag(analysis.keyTerms.length === 0),
       speakerOffTopic: speakerOffTopicOf(analysis, passages, asked),
@@ -165,7 +183,38 @@ export async function gatherEvidence(
     unquoted,
     focus: analysis.focus?.word ?? null,
     unnamed,
+    unaddressed,
   };
+}
+
+/**
+ * "What did Nelson tell the Wall Street Journal": the one spoken to, when the question names them
+ * after a verb of telling or speaking to. A passage answers only if it names them too — his words to
+ * another outlet are not what he told this one.
+ */
+function askedAddressee(analysis: QuestionAnalysis): string | null {
+  for (const entity of analysis.entities) {
+    const at = analysis.text.indexOf(entity.name);
+    if (at < 0) continue;
+    if (ADDRESSED_BEFORE.test(analysis.text.slice(Math.max(0, at - 24), at))) return entity.name;
+  }
+  return null;
+}
+
+/** A verb of telling (its object is the addressee) or of speaking to someone, right before a name. */
+const ADDRESSED_BEFORE =
+  /\b(?:tell|tells|told|telling|(?:say|said|says|speak|spoke|speaks|talk|talked|talks|write|wrote|writes)\s+to)\s+(?:the\s+)?$/i;
+
+/** The passage (with its document's title) holds every word of the name, or a word standing for it. */
+function mentionsName(passage: Passage, name: string, analysis: QuestionAnalysis): boolean {
+  const present = new Set(contentTerms([passage.text, passage.title].join(' ')));
+  const terms = new Map(analysis.keyTerms.map((term) => [term.stem, term]));
+  return contentTerms(name).every((stem) => {
+    const term = terms.get(stem);
+    return [stem, ...(term?.equivalentStems ?? []), ...(term?.synonymStems ?? [])].some((other) =>
+      present.has(other),
+    );
+  });
 }
 
 /** The stems of the question's key terms that are not part of a name it mentions. */

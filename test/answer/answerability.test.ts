@@ -182,6 +182,13 @@ describe('the answerability decision', () => {
     assert.match(city.answer, /No passage names the city asked about\./);
     const lancaster = await askOf('In which city did Musk hold the America PAC town hall?');
     assert.equal(lancaster.abstained, false, lancaster.answer);
+    // Words to one outlet are not what was told another: Nelson spoke to Semafor, not the Journal.
+    const told = await askOf(
+      'What did NASA Administrator Bill Nelson tell the Wall Street Journal about Musk?',
+    );
+    assert.equal(told.abstained, true, told.answer);
+    assert.match(told.answer, /No passage has anything said to the Wall Street Journal\./);
+    assert.equal((await askOf('What did Nelson tell Semafor about Musk?')).abstained, false);
     // "Which Dems" (read as the documents' "Departments"): a department is an administrative
     // district only in WordNet's rarer, French sense, which is not what is asked.
     const dems = await askOf('Which Dems signed the Starlink letter to SecDef Austin?');
