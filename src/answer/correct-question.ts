@@ -1,5 +1,5 @@
 import { runNow, type Steps, stepCounter } from '../run-in-slices.js';
-import { expandAbbreviatedRun } from '../text/blends.js';
+import { expandAbbreviatedRun, expandBlend } from '../text/blends.js';
 import { Vocabulary } from '../text/spelling.js';
 import { isStopword, words } from '../text/terms.js';
 import { isCommonWord, lexiconTags } from '../text/word-lexicon.js';
@@ -82,6 +82,8 @@ export function correctQuestion(question: string, context: SearchContext): Corre
     // A capital inside a word ("SecDef", "SpaceX") or a word in capitals ("SASC") is a coined short
     // form or a name, written that way on purpose: typing slips do not add capitals.
     if (word === '' || /.\p{Lu}/u.test(token) || known(word)) return token;
+    // "secdef", "natsec": a blend typed in lower case is a short form of a name, not a typo.
+    if (token === word && expandBlend(word, corpusNameRuns(context)) !== null) return token;
     const vocabulary = vocabularyOf(context);
     // A clipped form is read only when typed in lower case: a capitalised one ("Dem", "Ops") is a
     // name's or a party's own short form, which aliases and the lexicon handle.

@@ -22,7 +22,22 @@ function piecesOf(token: string): string[] | null {
  */
 export function expandBlend(token: string, names: ReadonlyMap<string, number>): string | null {
   const pieces = piecesOf(token);
-  return pieces ? expandPieces(pieces, names) : null;
+  if (pieces) return expandPieces(pieces, names);
+  return /^\p{Ll}+$/u.test(token) ? expandLowercaseBlend(token, names) : null;
+}
+
+/**
+ * "secdef", "natsec": a blend typed in lower case hides where its pieces meet. Each cut into two
+ * pieces of MIN_PIECE letters or more is tried; the blend stands for a name only when the cuts that
+ * match one all give the same phrase — two different names mean the word is no blend anyone could read.
+ */
+function expandLowercaseBlend(token: string, names: ReadonlyMap<string, number>): string | null {
+  const found = new Set<string>();
+  for (let cut = MIN_PIECE; cut <= token.length - MIN_PIECE; cut++) {
+    const phrase = expandPieces([token.slice(0, cut), token.slice(cut)], names);
+    if (phrase) found.add(phrase);
+  }
+  return found.size === 1 ? ([...found][0] ?? null) : null;
 }
 
 /**

@@ -172,6 +172,10 @@ describe('the answerability decision', () => {
     // A short form asked about is written in full in the documents ("AG", "Attorney General").
     const short = await askOf('what does the AG have to do with this?');
     assert.equal(short.abstained, false, short.answer);
+    // A blend typed in lower case ("natsec") stands for the name it clips, and is no typo to correct.
+    const natsec = await askOf('what does the natsec lawyer think');
+    assert.equal(natsec.abstained, false, natsec.answer);
+    assert.match(natsec.answer, /Dan Meyer/);
     const university = await askOf('Which university did Meyer graduate from?');
     assert.equal(university.abstained, true, university.answer);
     assert.match(university.answer, /No passage names the university asked about\./);

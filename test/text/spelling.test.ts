@@ -78,6 +78,15 @@ describe('clipped compounds and irregular verbs', () => {
     assert.equal(expandBlend('CentCom', names), 'Central Command');
     assert.equal(expandBlend('SpaceX', names), null, 'a piece of one letter is no clipping');
     assert.equal(expandBlend('Secretary', names), null);
+    // Typed in lower case, a blend is read when its cuts agree on one name.
+    assert.equal(expandBlend('secdef', names), 'Secretary of Defense');
+    assert.equal(expandBlend('centcom', names), 'Central Command');
+    assert.equal(expandBlend('secretary', names), null);
+    const both = new Map([
+      ['Central Command', 1],
+      ['Cen Tcomb', 1],
+    ]);
+    assert.equal(expandBlend('centcom', both), null, 'two names fit: no reading');
   });
 
   it('gives the base form of an irregular verb, which WordNet then knows', () => {
