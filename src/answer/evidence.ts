@@ -382,6 +382,9 @@ async function isMissing(
 ): Promise<boolean> {
   const { lexical } = context.index;
   if (context.aliases.has(entity.name.toLowerCase())) return false;
+  // "the Massachusetts Democrat": a description in capitals, as headlines write one, of one person
+  // the documents describe so.
+  if (entity.name.includes(' ') && speakerByDescription(`the ${entity.name}`, context)) return false;
   if (expandBlend(entity.name, corpusNameRuns(context))) return false;
   // "SecDef Austin": the short forms the documents write in full stand for their names; the rest of
   // the name must be there as written.

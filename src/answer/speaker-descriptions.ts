@@ -2,7 +2,7 @@ import type { SpeakerEntry } from '../quotes/speaker-directory.js';
 import { runNow, type Steps, stepCounter } from '../run-in-slices.js';
 import { expandAbbreviation } from '../text/abbreviations.js';
 import { contentTerms, stem, words } from '../text/terms.js';
-import { LOWERCASE_STATE_NAME, stateNames } from '../text/us-states.js';
+import { LOWERCASE_STATE_NAME, partyOfTag, stateNames } from '../text/us-states.js';
 import type { CorpusView, SearchContext } from './search-context.js';
 
 /**
@@ -101,6 +101,8 @@ export function createDescriber(speakers: readonly SpeakerEntry[]): Describer | 
         stems.add(stem(expandAbbreviation(word) ?? word));
         for (const part of word.split('-')) if (part) stems.add(stem(part));
       }
+      // "(D-MA)": the tag's letter is the member's party — "the massachusetts democrat".
+      for (const party of partyOfTag(after)) stems.add(stem(party));
       table.set(person.name, stems);
     }
   };
@@ -123,13 +125,9 @@ export function speakerByDescription(description: string, context: SearchContext
   });
   // A place or institution stands for its other names ("Rhode Island" → "RI", "Massachusetts" → "MA").
   for (const match of description.matchAll(/\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)*/gu)) {
-    const name = match[0];
-    const others = [
-      ...(name.includes(' ')
-        ? context.wordnet.phraseSynonyms(name)
-        : [name, ...context.wordnet.synonyms(name, 1)]),
-      ...stateNames(name).map((other) => other.replace(/\.$/, '')),
-    ].filter((other) => !other.includes(' '));
+    // "the Rhode Island Democrat": a headline capitalises the noun after the place too.
+    const name = otherNamesOf(match[0], context).length > 0 ? match[0] : match[0].replace(/\s+\S+$/, '');
+    const others = otherNamesOf(name, context);
     if (others.length > (name.includes(' ') ? 0 : 1)) text = text.replace(name, `(${others.join('|')})`);
   }
   const groups = text
@@ -164,4 +162,14 @@ export function speakerByDescription(description: string, context: SearchContext
   }
   if (matches.length !== 1) return null;
   return context.speakers.find((entry) => entry.name === matches[0]) ?? { name: matches[0] as string };
+}
+
+/** A place's or institution's other names: WordNet's, and a state's codes ("Rhode Island" → "RI"). */
+function otherNamesOf(name: string, context: SearchContext): string[] {
+  return [
+    ...(name.includes(' ')
+      ? context.wordnet.phraseSynonyms(name)
+      : [name, ...context.wordnet.synonyms(name, 1)]),
+    ...stateNames(name).map((other) => other.replace(/\.$/, '')),
+  ].filter((other) => !other.includes(' '));
 }

@@ -78,3 +78,19 @@ export const LOWERCASE_STATE_NAME = new RegExp(
   String.raw`\b(?:${[...byName.keys()].sort((a, b) => b.length - a.length).join('|')})\b`,
   'g',
 );
+
+/**
+ * The party letter of a US party-state tag ("D-MA", "R-Texas", "I-Vt."): news style (AP, the
+ * Congressional Record) writes a member's party as its initial before the state.
+ */
+const PARTY_LETTERS: Record<string, string[]> = {
+  D: ['democrat', 'democratic'],
+  R: ['republican'],
+  I: ['independent'],
+};
+
+/** The party words a tag's letter stands for ("D-MA" → democrat, democratic), or []. */
+export function partyOfTag(tag: string): string[] {
+  const match = /^([DRI])-\p{Lu}/u.exec(tag.trim());
+  return match?.[1] ? (PARTY_LETTERS[match[1]] ?? []) : [];
+}

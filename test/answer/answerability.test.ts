@@ -82,6 +82,10 @@ describe('the answerability decision', () => {
     assert.equal(speakerByDescription('the illinois senator', context)?.name, 'Tammy Duckworth');
     // A party and state tag as the documents write it after a name, hyphen and all.
     assert.equal(speakerByDescription('the D-RI senator', context)?.name, 'Jack Reed');
+    // The tag's letter is the party: "(D-MA)" describes a Massachusetts Democrat, whichever way typed.
+    assert.equal(speakerByDescription('the massachusetts democrat', context)?.name, 'Elizabeth Warren');
+    assert.equal(speakerByDescription('the Rhode Island Democrat', context)?.name, 'Jack Reed');
+    assert.equal(speakerByDescription('the Rhode Island Republican', context), null);
     // A description that fits no one, or several, names no one.
     assert.equal(speakerByDescription('the Texas senator', context), null);
     assert.equal(speakerByDescription('the R-RI senator', context), null);
@@ -92,6 +96,15 @@ describe('the answerability decision', () => {
     const answer = await askOf('the Michigan senator, which letter did he sign?');
     assert.equal(answer.abstained, false, answer.answer);
     assert.match(answer.citations[0]?.doc ?? '', /shaheen-2023-09-starlink-letter-to-austin/);
+    // In lower case, with the noun capitalised as a headline writes it, or with "from" and the place.
+    for (const question of [
+      'what did the massachusetts democrat write',
+      'What did the Rhode Island Democrat say?',
+      'what did the democrat from massachusetts write',
+    ]) {
+      const described = await askOf(question);
+      assert.equal(described.abstained, false, `${question} → ${described.answer}`);
+    }
   });
 
   it('resolves names WordNet knows by another name and clipped compounds', async () => {
