@@ -1,5 +1,6 @@
 import type { StoredDocument } from '../index/types.js';
 import { findSpeakersInText } from '../quotes/find-speakers-in-text.js';
+import { expandAbbreviation } from '../text/abbreviations.js';
 import { isShellNoun } from '../text/generic-words.js';
 import { contentTerms, isStopword, stem, words } from '../text/terms.js';
 import type { SearchContext } from './search-context.js';
@@ -125,9 +126,13 @@ export async function documentsFor(context: SearchContext, request: ListRequest)
       .filter((document) => {
         const { meta } = document;
         const said = new Set(
-          contentTerms([meta.title, meta.source, meta.publisher].filter(Boolean).join(' ')),
+          contentTerms(
+            [meta.title, meta.source, meta.publisher, ...dateWords(meta.date ?? undefined)]
+              .filter(Boolean)
+              .join(' '),
+          ),
         );
-        return wanted.every((term) => said.has(term));
+        return wanted.every((term) => said.has(term) || said.has(stem(expandAbbreviation(term) ?? term)));
       })
       .map((document) => ({ document, paragraph: 1 }));
   }
@@ -144,6 +149,22 @@ export async function documentsFor(context: SearchContext, request: ListRequest)
     const paragraph = first.get(document.id);
     return paragraph === undefined ? [] : [{ document, paragraph }];
   });
+}
+
+/**
+ * "from 2023", "from sept 2023": the document's date as words — its year and its month's name — so a
+ * description by date fits what the metadata says, as one by kind or author does.
+ */
+function dateWords(date: string | undefined): string[] {
+  const [, year, month] = /^(\d{4})(?:-(\d{2}))?/.exec(date ?? '') ?? [];
+  if (!year) return [];
+  const name = month
+    ? new Date(Date.UTC(Number(year), Number(month) - 1, 1)).toLocaleString('en', {
+        month: 'long',
+        timeZone: 'UTC',
+      })
+    : '';
+  return [year, name];
 }
 
 /** The topic without its shell nouns and function words: "the Starlink situation in Ukraine" → "Starlink Ukraine". */

@@ -110,6 +110,17 @@ describe('document-level requests', () => {
     });
     assert.match(described.answer, /^4 of the 5 documents are press releases from senators:/);
     assert.ok(described.citations.every((citation) => citation.doc !== 'corpus/axios-musk-putin-spacex.md'));
+    // A document's date is part of what its metadata says: its year, its month by name or short form.
+    for (const question of ['which documents are from 2023', 'which docs are from sept 2023?']) {
+      const dated = await ask(fixture.context, { question, k: 5 });
+      assert.match(dated.answer, /^3 of the 5 documents are from /, question);
+      assert.ok(
+        dated.citations.every((citation) => /2023/.test(citation.doc)),
+        question,
+      );
+    }
+    const undated = await ask(fixture.context, { question: 'which documents are from 2025', k: 5 });
+    assert.equal(undated.abstained, true);
     // A shell noun ("issue", "situation") names no part of the topic: the word before it does.
     const shell = await ask(fixture.context, {
       question: 'Which documents discuss the Starlink issue?',
