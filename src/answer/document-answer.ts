@@ -31,14 +31,14 @@ const PUBLISHED = new RegExp(
 
 /** "summarize the letter", "whats the piece about" (chat drops a contraction's apostrophe; "whats" is no other word). */
 const SUMMARY =
-  /^(?:(?:can|could|would)\s+you\s+)?(?:please\s+)?(?:summari[sz]e|sum\s+up|recap|give\s+me\s+(?:a\s+)?(?:summary|rundown|gist|tl;?dr))\b|\bwhat(?:['’]?s|\s+is|\s+was)\s+(?:the|this|that)\s+(?:[\p{L}\d.]+\s+){0,4}?(?:article|story|piece|document|letter|statement|release|report)\s+(?:about|saying)\b|^tl;?dr\b/iu;
+  /^(?:(?:can|could|would)\s+(?:you|u|someone)\s+)?(?:please\s+|pls\s+|plz\s+)?(?:summari[sz]e|sum\s+up|recap|give\s+me\s+(?:a\s+)?(?:summary|rundown|gist|tl;?dr))\b|\bwhat(?:['’]?s|\s+is|\s+was)\s+(?:the|this|that)\s+(?:[\p{L}\d.]+\s+){0,4}?(?:article|story|piece|document|letter|statement|release|report)\s+(?:about|saying)\b|^tl;?dr\b/iu;
 
 /**
  * "What's the main point of the Axios piece?", "can you give me a short overview of the letter?": a
  * noun for a summary or a meaning (as WordNet files it) of a document asks for the document as a whole.
  */
 const SUMMARY_OF = new RegExp(
-  String.raw`^\s*(?:(?:can|could|would)\s+(?:you|someone)\s+)?(?:please\s+)?(?:(?:what(?:['’]?s|\s+is|\s+was|\s+are)|give\s+me|tell\s+me|share)\s+)?(?:the|a|an|your)?\s*(?:(\p{L}+)\s+)?(\p{L}+)\s+(?:of|on|from|in)\s+(?:the|this|that)\s+(?:[\p{L}\d/'’-]+\s+){0,4}?(?:${DOCUMENT_NOUN}|document|doc|report)\b`,
+  String.raw`^\s*(?:(?:can|could|would)\s+(?:you|u|someone)\s+)?(?:please\s+|pls\s+|plz\s+)?(?:(?:what(?:['’]?s|\s+is|\s+was|\s+are)|give\s+me|tell\s+me|share)\s+)?(?:the|a|an|your)?\s*(?:(\p{L}+)\s+)?(\p{L}+)\s+(?:of|on|from|in)\s+(?:the|this|that)\s+(?:[\p{L}\d/'’-]+\s+){0,4}?(?:${DOCUMENT_NOUN}|document|doc|report)\b`,
   'iu',
 );
 

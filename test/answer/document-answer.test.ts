@@ -16,6 +16,9 @@ describe('document-level requests', () => {
     assert.equal(documentRequest("what's this letter about"), 'summary');
     // Chat drops a contraction's apostrophe.
     assert.equal(documentRequest('whats the reed statement about'), 'summary');
+    // …and spells "you" and "please" as chat does.
+    assert.equal(documentRequest('can u summarize the axios article'), 'summary');
+    assert.equal(documentRequest('pls summarize the reed statement'), 'summary');
     assert.equal(documentRequest('What’s the story about'), 'summary');
     assert.equal(documentRequest('What did the senators say about the letter?'), null);
     assert.equal(documentRequest("who's quoted in the axios piece?"), 'speakers');
