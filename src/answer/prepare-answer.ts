@@ -68,6 +68,10 @@ export async function prepareAnswer(
  * ("How did SpaceX respond to the Journal's report?" → SpaceX, not the Journal), else all it names.
  */
 function askedSpeakers(analysis: QuestionAnalysis, context: SearchContext): SpeakerFilter {
+  // "Who said SpaceX is essential?": the speaker is what is asked; a name in what was said is its
+  // topic, not who said it ("who at SpaceX said …" names where to look, and is kept).
+  if (analysis.kind === 'who-said' && !/^\s*who\s+(?:at|from|in|of)\s/i.test(analysis.text))
+    return speakerFilter([], () => []);
   const subjectText = analysis.speechSubject;
   const subject = subjectText ? resolveSubject(subjectText, context) : null;
   // A subject that names no known speaker ("what did the plumber say") asks for no one's words: the

@@ -119,6 +119,11 @@ describe('the extractive answer leads with the answer', () => {
       await lead('Who warned about relying on one provider?'),
       /^Dan Meyer, a national security attorney\. \[1\]$/,
     );
+    // A name in what was said is its topic, not its speaker: SpaceX is what Meyer called essential.
+    assert.match(
+      await lead('who said spacex is essential'),
+      /^Dan Meyer, a national security attorney\. \[1\]$/,
+    );
     assert.match(
       await lead('How much taxpayer money has SpaceX received?'),
       /^Billions of dollars in taxpayer funding\. \[1\]$/,
