@@ -419,8 +419,13 @@ function yesNoLine(analysis: QuestionAnalysis, sentence: string, passage: Passag
   // happened: a conditional or hypothetical sentence settles only a question asked the same way.
   // "Did Nelson say anything about the reports?" asks whether he spoke of them: what he said may be
   // a supposition ("if the reports are true, …") and still be said.
-  const supposed = !SAID_ANYTHING_ABOUT.test(analysis.text) && irrealis(sentence) !== irrealis(analysis.text);
   const source = speaker ? `${speaker} [1]` : '[1]';
+  // "Is Meyer a lawyer?" against "Dan Meyer, a national security attorney, told Axios that … would
+  // … if …": an appositive states what the person is whatever the mood of the clause around it.
+  // The apposition is the writer's words, not the quoted speaker's.
+  if (covered && !negated(analysis.text) && appositiveSettles(analysis, sentence, holds))
+    return 'Yes, according to [1]:';
+  const supposed = !SAID_ANYTHING_ABOUT.test(analysis.text) && irrealis(sentence) !== irrealis(analysis.text);
   const same = negated(sentence) === negated(analysis.text);
   // "Was the restriction in northern Ukraine?" against "… restricted … in southern Ukraine": where the
   // sentence holds all the question asks but puts the opposite word (a WordNet antonym) in place of a
@@ -443,6 +448,29 @@ function yesNoLine(analysis: QuestionAnalysis, sentence: string, passage: Passag
   const condition = !/\b(?:if|when|unless)\b/i.test(analysis.text) ? onlyIf(sentence) : null;
   if (condition && same) return `Only ${condition}, according to ${source}:`;
   return same ? `Yes, according to ${source}:` : `No, according to ${source}:`;
+}
+
+/** "Is Meyer a lawyer?": the subject, then the noun phrase asked to describe it. */
+const IS_A =
+  /^\s*(?:is|was)\s+(\p{L}[\p{L}.'’-]*(?:\s+\p{L}[\p{L}.'’-]*){0,2}?)\s+(?:a|an)\s+([\p{L}\s'’-]+?)\s*\??\s*$/iu;
+
+/**
+ * Whether the sentence puts the asked noun in apposition to the asked person ("Dan Meyer, a national
+ * security attorney,"): the subject's last word, a comma, an article and the noun phrase.
+ */
+function appositiveSettles(
+  analysis: QuestionAnalysis,
+  sentence: string,
+  holds: (term: KeyTerm, within: ReadonlySet<string>) => boolean,
+): boolean {
+  const [, subject, predicate] = IS_A.exec(analysis.text) ?? [];
+  const last = subject?.split(/\s+/).at(-1);
+  const head = predicate ? contentTerms(predicate).at(-1) : undefined;
+  const term = analysis.keyTerms.find((candidate) => candidate.stem === head);
+  if (!last || !term) return false;
+  const escaped = last.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const appositive = new RegExp(String.raw`\b${escaped},\s+(?:a|an)\s+([^,;:—–]+)`, 'iu').exec(sentence)?.[1];
+  return appositive !== undefined && holds(term, new Set(contentTerms(appositive)));
 }
 
 /**

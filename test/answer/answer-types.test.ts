@@ -170,6 +170,9 @@ describe('the extractive answer leads with the answer', () => {
       await lead('Is Musk in touch with Putin, per the Journal?'),
       /^(?:Yes, according to \[1\]:|The documents don't say directly)/,
     );
+    // An appositive says what someone is whatever the mood of its clause ("… would … if …").
+    assert.match(await lead('is meyer an attorney'), /^Yes, according to \[1\]:$/);
+    assert.match(await lead('is meyer a journalist'), /^The documents don't say directly/);
     // With only the verb to go on, the verb must be there; "no other company" means "only", not "no".
     assert.match(await lead('Did the Pentagon respond to Axios?'), /^No, according to \[\d\]:$/);
     assert.match(
