@@ -447,8 +447,24 @@ function yesNoLine(analysis: QuestionAnalysis, sentence: string, passage: Passag
   // condition, the answer is neither yes nor no but the condition itself, in the sentence's words.
   const condition = !/\b(?:if|when|unless)\b/i.test(analysis.text) ? onlyIf(sentence) : null;
   if (condition && same) return `Only ${condition}, according to ${source}:`;
+  // "… regarding reports that Elon Musk restricted the use of Starlink …": what a content clause of
+  // "reports", "claims" or "allegations" holds is relayed, not asserted — the answer says so.
+  const relayed = REPORTED_CLAUSE.exec(sentence);
+  if (same && relayed && !ASKS_ABOUT_REPORTS.test(analysis.text)) {
+    const inside = new Set(contentTerms(sentence.slice(relayed.index + relayed[0].length)));
+    if (concepts.every((term) => holds(term, inside))) return `Reportedly, according to ${source}:`;
+  }
   return same ? `Yes, according to ${source}:` : `No, according to ${source}:`;
 }
+
+/**
+ * A noun of hearsay and its content clause ("reports that", "the reported incident that"), or
+ * "reportedly".
+ */
+const REPORTED_CLAUSE =
+  /\b(?:(?:reports?|allegations?|claims?|rumou?rs?|accounts?)\s+that|(?:reported|alleged|purported)\s+(?:\p{L}+\s+){1,2}?that|reportedly|allegedly|purportedly)\b/iu;
+/** A question about the reports themselves ("was it reported that …") is answered by their existence. */
+const ASKS_ABOUT_REPORTS = /\b(?:report|alleg|claim|rumou?r|purport)\w*/i;
 
 /** "Is Meyer a lawyer?": the subject, then the noun phrase asked to describe it. */
 const IS_A =
