@@ -13,6 +13,7 @@ import { type NameRun, type RunKind, readNameRun } from './name-runs.js';
 import { GROUP_NOUNS, ORG_NOUNS, ROLE_NOUNS } from './noun-lexicon.js';
 import { contentStart, datelineSkip, isHeadline } from './paragraph-layout.js';
 import { paragraphPieces } from './paragraph-pieces.js';
+import { recordLabelEnd } from './transcript.js';
 import type { ParagraphInput } from './types.js';
 
 export type { Gender } from './mention-roles.js';
@@ -308,7 +309,9 @@ function scanParagraph(builder: TableBuilder, paragraph: ParagraphInput): void {
   const { text } = paragraph;
   const starts = new Set(splitSentences(text).map((s) => s.start));
   starts.add(contentStart(text));
-  const dateline = datelineSkip(text);
+  const label = recordLabelEnd(text);
+  if (label > 0) starts.add(label);
+  const dateline = Math.max(datelineSkip(text), label);
   for (const sentence of splitSentences(text)) {
     const people: Array<{ run: NameRun; entity: Entity }> = [];
     let i = Math.max(sentence.start, dateline);

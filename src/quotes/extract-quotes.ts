@@ -180,8 +180,13 @@ export function extractQuotes(input: ExtractInput): Quote[] {
   // What precedes the first turn introduces who speaks and who moderates (transcript-office.ts).
   const introduction = paragraphs.slice(0, Math.max(0, firstTurn)).map((paragraph) => paragraph.text);
   let turn: Speaker | null = null;
+  // A record's presiding office → its holder, named in brackets on the office's first turn.
+  const holders = new Map<string, string>();
   paragraphs.forEach((paragraph, i) => {
-    const line = lines[i];
+    const found = lines[i];
+    const line =
+      found?.office && !found.speaker ? { ...found, speaker: holders.get(found.office) ?? null } : found;
+    if (line?.office && line.speaker) holders.set(line.office, line.speaker);
     if (line) {
       // A question line ("Q: …") is nobody's quote; a speaker line is that speaker's words.
       Object.assign(state, { carriedOpen: false, chain: null, introducer: null, previousSpeaker: null });

@@ -17,6 +17,11 @@ export interface TranscriptLine {
    * WITNESS:" line is one too, with its label as the speaker to show when the answerer is unknown.
    */
   answer?: boolean;
+  /**
+   * A presiding office's label in a legislative record ("The SPEAKER pro tempore"): the office's
+   * holder is named in brackets on its first turn, and every bare turn of the office is theirs.
+   */
+  office?: string;
 }
 
 /** Markdown emphasis may wrap the label with or without its colon: "**Q:**", "**Rivera**:". */
@@ -47,6 +52,34 @@ const ROLE_LINE = new RegExp(
   'u',
 );
 const MIXED_LINE = labelLine(MIXED_LABEL);
+/**
+ * The Congressional Record ends a member's label with a full stop: "Mr. HALVORSEN. Madam Speaker, …",
+ * "Ms. VARGA.", "Mr. SMITH of Texas."; the chair is its office, with its holder in brackets on the
+ * first turn: "The SPEAKER pro tempore (Ms. MARCHBANKS).". An honorific and a name in capitals, or the
+ * presiding office, then the stop: a sentence never starts with a capitalised surname and a stop.
+ */
+const RECORD_LINE =
+  /^\s*(?:((?:Mr|Mrs|Ms|Miss|Dr)\.\s+[A-Z][A-Z'’-]+(?:\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?)|(The\s+(?:SPEAKER|CHAIR|CHAIRMAN|CHAIRWOMAN|PRESIDENT|PRESIDING\s+OFFICER|ACTING\s+PRESIDENT)(?:\s+pro\s+tempore)?)(?:\s*\(((?:Mr|Mrs|Ms|Miss|Dr)\.\s+[A-Z][A-Z'’-]+)\))?)\.\s+(?=\S)/u;
+
+/** Where a record's label ("Mr. HALVORSEN. ") ends, or 0: a label is no mention of its member. */
+export function recordLabelEnd(text: string): number {
+  return RECORD_LINE.exec(text)?.[0].length ?? 0;
+}
+
+function recordLine(text: string): TranscriptLine | null {
+  const match = RECORD_LINE.exec(text);
+  if (!match) return null;
+  const [whole, member, office, holder] = match;
+  if (member) return { label: member, speaker: titleCase(member), textStart: whole.length };
+  if (!office) return null;
+  return {
+    label: office,
+    speaker: holder ? titleCase(holder) : null,
+    textStart: whole.length,
+    office: office.replace(/\s+/g, ' '),
+  };
+}
+
 /** AP-style interviews write "Q." and "A." for the question and answer labels. */
 const DOTTED_QA_LINE = labelLine('Q|A', String.raw`\.`);
 // A moderator's or an audience member's turn is theirs (a named moderator, or "Audience member" as an
@@ -135,6 +168,9 @@ export function readTranscriptLine(
 ): TranscriptLine | null {
   const match = LINE.exec(text) ?? ROLE_LINE.exec(text) ?? DOTTED_QA_LINE.exec(text);
   const label = match?.[1];
+  // A record's labels count only in a document with several of them, like bare "SMITH:" labels.
+  const record = labelCount >= 2 ? recordLine(text) : null;
+  if (record && !match) return record;
   if (!match || !label || label.replace(/[^A-Z]/g, '').length < 1)
     return mixedCaseLine(text, labelCount, isPersonName);
   if (QUESTION_LABELS.has(label)) return { label, speaker: null, textStart: match[0].length };
@@ -158,6 +194,7 @@ export function countTranscriptLabels(
   return texts.filter((text) => {
     const upper = (LINE.exec(text) ?? ROLE_LINE.exec(text) ?? DOTTED_QA_LINE.exec(text))?.[1];
     if (upper !== undefined) return !NOT_SPEAKERS.has(upper) || ANSWER_LABELS.has(upper);
+    if (RECORD_LINE.test(text)) return true;
     const mixed = MIXED_LINE.exec(text)?.[1];
     if (mixed === undefined) return false;
     return QUESTION_LABELS.has(mixed.toUpperCase()) || isTitled(mixed.split(/\s+/)) || isPersonName(mixed);

@@ -66,6 +66,26 @@ describe('transcripts: answers, continuation paragraphs and quotes inside a turn
     assert.equal(quoteWith(quotes, 'I have read it twice').speaker, 'Joan Priddy');
   });
 
+  it('reads Congressional Record labels ending in a full stop, and the chair by the holder it names', () => {
+    const quotes = extract(
+      [
+        'WASHINGTON — Rep. Ana Kowal and Rep. Ben Strand argued over the bridge bill, with Rep. Iris Dahl presiding.',
+        'The SPEAKER pro tempore (Ms. DAHL). The gentlewoman from Maine is recognized.',
+        'Ms. KOWAL. Madam Speaker, I yield myself such time as I may consume.',
+        'Mr. STRAND. Will the gentlewoman yield?',
+        'The SPEAKER pro tempore. The gentleman will suspend.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'I yield myself').speaker, 'Ana Kowal');
+    assert.equal(
+      quoteWith(quotes, 'I yield myself').text,
+      'Madam Speaker, I yield myself such time as I may consume.',
+    );
+    assert.equal(quoteWith(quotes, 'Will the gentlewoman yield').speaker, 'Ben Strand');
+    assert.equal(quoteWith(quotes, 'is recognized').speaker, 'Iris Dahl');
+    assert.equal(quoteWith(quotes, 'will suspend').speaker, 'Iris Dahl');
+  });
+
   it('shows a name known only from capitals as a name is written ("OPERATOR" → "Operator")', () => {
     const quotes = extract(
       [
