@@ -3,6 +3,7 @@
 // Upper-case labels are the transcript convention; a mixed-case label counts only when it is a title and
 // a name ("Secretary Lin") or a person the document names, so Axios-style section labels ("Why it
 // matters: …", "**Context:** …") are never taken for speakers.
+import { isCommonWord } from '../text/word-lexicon.js';
 import { TITLE_WORDS } from './lexicon.js';
 
 export interface TranscriptLine {
@@ -183,7 +184,24 @@ export function readTranscriptLine(
   const words = label.split(/\s+/);
   // A single upper-case word is a speaker only in a document that reads as a transcript.
   if (!isTitled(words) && words.length < 2 && labelCount < 2) return null;
-  return { label, speaker: titleCase(label), textStart: match[0].length };
+  const named = namedInAside(label, text.slice(text.indexOf(label) + label.length));
+  return { label, speaker: named ?? titleCase(label), textStart: match[0].length };
+}
+
+/**
+ * "HOST (Lena Ostrow):", "CALLER (Ray, from Millbury):": a broadcast transcript gives a role's label the
+ * name of the one who holds it in brackets, with where they are from after a comma. Only for a label of
+ * one word that is a role: after a name ("Mr PETER ALDOUS (Eastvale — Minister)") the brackets hold
+ * the seat.
+ */
+function namedInAside(label: string, after: string): string | null {
+  // A role: an ordinary word, or an agent noun the lexicon may lack ("caller", "moderator").
+  const word = label.toLowerCase();
+  if (label.includes(' ') || !(isCommonWord(word) || /\p{L}{3}(?:er|or|ist|ant|ent)$/u.test(word)))
+    return null;
+  const aside = /^\s*\(([^()\n]{1,80})\)/.exec(after)?.[1];
+  const name = aside?.split(',')[0]?.trim() ?? '';
+  return /^\p{Lu}\p{Ll}[\p{L}'’-]*(?:\s+\p{Lu}\p{Ll}[\p{L}'’-]*){0,2}$/u.test(name) ? name : null;
 }
 
 /** How many paragraphs look like transcript lines (decides whether bare "SMITH:" labels are trusted). */

@@ -86,6 +86,19 @@ describe('transcripts: answers, continuation paragraphs and quotes inside a turn
     assert.equal(quoteWith(quotes, 'will suspend').speaker, 'Iris Dahl');
   });
 
+  it('credits a role label to the name in its brackets ("HOST (Lena Ostrow):", "CALLER (Ray, from Millbury):")', () => {
+    const quotes = extract(
+      [
+        'HOST (Lena Ostrow): Welcome back to the show.',
+        'VOSS: Thanks for having me.',
+        'CALLER (Ray, from Millbury): Yeah, hi. My well went dry in August.',
+        'OSTROW: Thank you, Ray.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'Welcome back').speaker, 'Lena Ostrow');
+    assert.equal(quoteWith(quotes, 'My well went dry').speaker, 'Ray');
+  });
+
   it('shows a name known only from capitals as a name is written ("OPERATOR" → "Operator")', () => {
     const quotes = extract(
       [
