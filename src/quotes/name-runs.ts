@@ -68,8 +68,10 @@ function cutAtAffiliation(words: Word[], rolePrefixed: () => boolean): void {
   // a person's role, the capitalised words are that person's name, and "of …" where they work or come
   // from — whatever the lexicon knows of the names ("Secretary of Defense Lloyd Austin" has no name
   // before its "of").
-  const titled = before.findIndex((w) => !isTitle(w));
-  const named = titled > 0 ? before.slice(titled) : rolePrefixed() ? before : [];
+  // "County Judge Ray Dunagan of Brady": the title may have its own modifiers before it; the name is
+  // what follows the last title word.
+  const lastTitle = before.findLastIndex(isTitle);
+  const named = lastTitle >= 0 ? before.slice(lastTitle + 1) : rolePrefixed() ? before : [];
   if (named.length >= 2 && named.every(isNameWord) && after.some((w) => w.capital)) {
     words.length = of;
     return;

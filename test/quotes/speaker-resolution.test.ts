@@ -373,6 +373,9 @@ describe('pronouns need a person to refer to', () => {
     );
     assert.equal(quoteWith(quotes, 'cost farmers').speaker, 'Rosa Delgado');
     assert.equal(quoteWith(quotes, 'heard that before').speaker, 'Ellen Chu');
+    // The title may have modifiers of its own ("County Judge"): the name still follows it, never the place.
+    const county = extract('County Judge Ray Dunagan of Brady said his departments need radios.');
+    assert.equal(quoteWith(county, 'need radios').speaker, 'Ray Dunagan');
   });
 
   it('reads an organisation\'s shortened name as the organisation, and a firm\'s name never as "he"', () => {
