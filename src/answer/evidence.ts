@@ -136,20 +136,7 @@ export async function gatherEvidence(
     !top.some((passage) => holdsNewName(passage, analysis, concepts, context.wordnet))
       ? analysis.namedBy.word
       : null;
-  const addressee = askedAddressee(analysis);
-  // …and the one telling, named before it: his words are what must be said to them.
-  const teller = analysis.entities
-    .filter(
-      (entity) =>
-        entity.kind !== 'other' &&
-        analysis.text.indexOf(entity.name) < analysis.text.indexOf(addressee ?? ''),
-    )
-    .map((entity) => entity.name);
-  const unaddressed =
-    addressee !== null &&
-    !top.some((passage) => [addressee, ...teller].every((name) => mentionsName(passage, name, analysis)))
-      ? `${/\bthe\s+$/i.test(analysis.text.slice(0, analysis.text.indexOf(addressee))) ? 'the ' : ''}${addressee}`
-      : null;
+  const unaddressed = unaddressedOf(analysis, top);
   return {
     absentPerson,
     evidence: {
@@ -185,6 +172,25 @@ export async function gatherEvidence(
     unnamed,
     unaddressed,
   };
+}
+
+/**
+ * The one the question says was told ("the Wall Street Journal") when no top passage names both them
+ * and the ones telling, named before them; null otherwise. Shown in the reason with the question's
+ * article.
+ */
+function unaddressedOf(analysis: QuestionAnalysis, top: readonly Passage[]): string | null {
+  const addressee = askedAddressee(analysis);
+  if (addressee === null) return null;
+  const at = analysis.text.indexOf(addressee);
+  const tellers = analysis.entities
+    .filter((entity) => entity.kind !== 'other' && analysis.text.indexOf(entity.name) < at)
+    .map((entity) => entity.name);
+  const told = top.some((passage) =>
+    [addressee, ...tellers].every((name) => mentionsName(passage, name, analysis)),
+  );
+  if (told) return null;
+  return `${/\bthe\s+$/i.test(analysis.text.slice(0, at)) ? 'the ' : ''}${addressee}`;
 }
 
 /**

@@ -126,8 +126,9 @@ export function speakerByDescription(description: string, context: SearchContext
   // A place or institution stands for its other names ("Rhode Island" → "RI", "Massachusetts" → "MA").
   for (const match of description.matchAll(/\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)*/gu)) {
     // "the Rhode Island Democrat": a headline capitalises the noun after the place too.
-    const name = otherNamesOf(match[0], context).length > 0 ? match[0] : match[0].replace(/\s+\S+$/, '');
-    const others = otherNamesOf(name, context);
+    const whole = otherNamesOf(match[0], context);
+    const name = whole.length > 0 ? match[0] : match[0].replace(/\s+\S+$/, '');
+    const others = whole.length > 0 ? whole : otherNamesOf(name, context);
     if (others.length > (name.includes(' ') ? 0 : 1)) text = text.replace(name, `(${others.join('|')})`);
   }
   const groups = text

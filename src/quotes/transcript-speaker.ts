@@ -21,14 +21,6 @@ function withoutTitles(words: readonly string[]): string[] {
   return words.length - i >= 2 ? words.slice(i) : [...words];
 }
 
-/** The name's words after its titles, however few are left: "Mr. HALVORSEN" → "HALVORSEN". */
-function untitled(name: string): string {
-  return name
-    .split(/\s+/)
-    .filter((word) => !TITLE_WORDS.has(word.replace(/\.$/, '').toLowerCase()))
-    .join(' ');
-}
-
 /**
  * "The SPEAKER:", "THE CHAIR:": a label that names an office rather than a person is the person the
  * record says holds it ("The Speaker (Mr Alan Treharne) took the chair"), found like "the chairman"
@@ -103,10 +95,9 @@ export function transcriptSpeaker(
   const given = oneWord && words.length === 1 ? resolver.byGivenName(words[0] ?? '', where.pos) : null;
   const speaker =
     given ??
-    // "Mr. HALVORSEN" (the entity a record's labels make) is in capitals too, less its honorific.
-    (resolved && !inCapitalsOnly(untitled(resolved.name))
+    (resolved && !inCapitalsOnly(resolved.name)
       ? resolved
-      : (byWrittenName(untitled(words.join(' ')).split(/\s+/), resolver, where) ??
+      : (byWrittenName(words, resolver, where) ??
         describedLabel(words) ?? {
           name: words.join(' '),
           role: null,

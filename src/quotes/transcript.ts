@@ -71,7 +71,9 @@ function recordLine(text: string): TranscriptLine | null {
   const match = RECORD_LINE.exec(text);
   if (!match) return null;
   const [whole, member, office, holder] = match;
-  if (member) return { label: member, speaker: titleCase(member), textStart: whole.length };
+  // "Mr. SMITH of Texas": the state tells two members of one name apart; the name is the label's.
+  if (member)
+    return { label: member, speaker: titleCase(member.replace(/\s+of\s.*$/, '')), textStart: whole.length };
   if (!office) return null;
   return {
     label: office,

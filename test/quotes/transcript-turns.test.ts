@@ -72,7 +72,7 @@ describe('transcripts: answers, continuation paragraphs and quotes inside a turn
         'WASHINGTON — Rep. Ana Kowal and Rep. Ben Strand argued over the bridge bill, with Rep. Iris Dahl presiding.',
         'The SPEAKER pro tempore (Ms. DAHL). The gentlewoman from Maine is recognized.',
         'Ms. KOWAL. Madam Speaker, I yield myself such time as I may consume.',
-        'Mr. STRAND. Will the gentlewoman yield?',
+        'Mr. STRAND of Maine. Will the gentlewoman yield?',
         'The SPEAKER pro tempore. The gentleman will suspend.',
       ].join('\n'),
     );
