@@ -105,6 +105,12 @@ function isJobTitle(run: NameRun): boolean {
   return run.words.length >= 2 && TITLE_WORDS.has(first) && (TITLE_WORDS.has(last) || ROLE_NOUNS.has(last));
 }
 
+/**
+ * "Kiran Solberg, who posted as @VAT_Kiran", "Dana Ruiz (@danaruiz)": the handle a name is given with is
+ * that person's account, so what the account posts is theirs.
+ */
+const HANDLE_AFTER =
+  /^(?:,?\s+who\s+(?:posts|posted|tweets|tweeted|writes|wrote|goes|went)\s+(?:as|by|under)\s+|\s+\()(@[\p{L}\p{N}_]{1,30})/u;
 const HONORIFIC_ONLY = /^(?:mr|mrs|ms|miss|mx|dr)\.?$/i;
 const LIST_GAP =
   /^\s*(?:\([^()]{1,40}\))?\s*(?:,\s+(?:a|an|the|members?|who)\b[^;:"“”]{0,160}?)?\s*(?:,\s*and\s+|,\s*|\s+and\s+|\s*&\s*)$/;
@@ -215,6 +221,12 @@ class TableBuilder {
 
   register(run: NameRun, text: string, base: number): Entity {
     const pos = base + run.start;
+    // A handle given for someone already named is that person's account, not a new speaker.
+    const account = run.name.startsWith('@') ? this.aliases.get(run.name.toLowerCase()) : undefined;
+    if (account) {
+      account.mentions.push(pos);
+      return account;
+    }
     if (run.kind === 'publication') {
       const last = run.words[run.words.length - 1]?.bare ?? '';
       const alias =
@@ -254,6 +266,8 @@ class TableBuilder {
       const age = AGE_APPOSITIVE.exec(text.slice(run.end));
       if (age?.[1] && run.nameWords.length >= 2) entity.age ??= Number(age[1]);
       if (/^,\s+who\b/.test(text.slice(run.end)) && entity.kind === 'unknown') entity.kind = 'person';
+      const handle = HANDLE_AFTER.exec(text.slice(run.end));
+      if (handle?.[1] && !run.name.startsWith('@')) this.aliases.set(handle[1].toLowerCase(), entity);
       if (run.title && entity.kind === 'unknown') entity.kind = 'person';
       if (run.nameWords.length >= 2) this.noteKin(entity, text, run, pos);
     }
@@ -324,7 +338,7 @@ function scanParagraph(builder: TableBuilder, paragraph: ParagraphInput): void {
         continue;
       }
       const run =
-        boundary && /\p{Lu}/u.test(text[i] ?? '')
+        boundary && /[\p{Lu}@]/u.test(text[i] ?? '')
           ? readNameRun(text, i, starts.has(i) || afterOpeningMark(text, i))
           : null;
       if (

@@ -15,8 +15,16 @@ const WORD_RE = /[\p{L}\p{N}](?:[\p{L}\p{N}&]|[-'’.](?=[\p{L}\p{N}]))*/uy;
 const KEEP_PERIOD =
   /^(?:\p{L}|(?:\p{L}\.)+\p{L}|mr|mrs|ms|dr|sen|sens|rep|reps|gov|gen|lt|col|sgt|capt|adm|prof|rev|hon|st|jr|sr|inc|corp|co|ltd)$/iu;
 
+/**
+ * "@fernhollow", "@VAT_Kiran": a social-media handle is the name of an account, so it reads as one
+ * capitalised word whatever its case. Only where nothing word-like precedes the "@", which leaves the
+ * "@" of an e-mail address ("press@example.org") alone.
+ */
+const HANDLE_RE = /@[\p{L}\p{N}_]{1,30}(?![\p{L}\p{N}_@])/uy;
+
 /** The word starting exactly at `pos`, or null. */
 export function readWord(text: string, pos: number): Word | null {
+  if (text[pos] === '@') return readHandle(text, pos);
   WORD_RE.lastIndex = pos;
   const match = WORD_RE.exec(text);
   if (!match) return null;
@@ -37,12 +45,30 @@ export function readWord(text: string, pos: number): Word | null {
   return { text: raw, start: pos, end, bare, capital: /^\p{Lu}/u.test(raw), possessive };
 }
 
+function readHandle(text: string, pos: number): Word | null {
+  if (/[\p{L}\p{N}_.]/u.test(text[pos - 1] ?? '')) return null;
+  HANDLE_RE.lastIndex = pos;
+  const match = HANDLE_RE.exec(text);
+  if (!match) return null;
+  let end = pos + match[0].length;
+  const possessive = /^['’]s(?![\p{L}\p{N}])/u.test(text.slice(end));
+  if (possessive) end += 2;
+  return {
+    text: text.slice(pos, end),
+    start: pos,
+    end,
+    bare: match[0].toLowerCase(),
+    capital: true,
+    possessive,
+  };
+}
+
 /** Words of `text[from, to)` in order. */
 export function readWords(text: string, from = 0, to = text.length): Word[] {
   const out: Word[] = [];
   let i = from;
   while (i < to) {
-    if (/[\p{L}\p{N}]/u.test(text[i] ?? '')) {
+    if (/[\p{L}\p{N}@]/u.test(text[i] ?? '')) {
       const word = readWord(text, i);
       if (word && word.end <= to) {
         out.push(word);

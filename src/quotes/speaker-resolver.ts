@@ -166,6 +166,23 @@ export class SpeakerResolver {
   }
 
   /**
+   * The one person the document has named before `pos` at all, when nobody's gender is known ("hosted by
+   * its general manager, Kiran Solberg. … she wrote"): with no other person in the text, "he" or "she"
+   * can mean no one else — a name whose gender the lexicon does not know is still a person's.
+   */
+  private onlyNamedPerson(pos: number, except: Pick<Speaker, 'name'> | null): Speaker | null {
+    // A lone capitalised word of unknown kind ("Threadline") is no rival — it may be no person at all —
+    // but a handle is someone's account.
+    const couldBe = (e: Entity) =>
+      e.kind === 'person' || (e.kind === 'unknown' && (e.words.length >= 2 || e.name.startsWith('@')));
+    const named = this.table.entities.filter(
+      (e) => couldBe(e) && e.name !== except?.name && lastMentionBefore(e, pos) >= 0,
+    );
+    const only = named.length === 1 ? named[0] : undefined;
+    return only && only.words.length >= 2 && !only.gender ? entitySpeaker(only, null) : null;
+  }
+
+  /**
    * The people (full names) the text names between `from` and `to` who can be "he" or "she" of this
    * gender — known to have it, or of unknown gender — other than `except`.
    */
@@ -300,7 +317,10 @@ export class SpeakerResolver {
       if (introduced) return introduced;
       // Nobody heard from or made the subject agrees: when the text so far names exactly one person
       // of that gender, no one else can be meant ("The granddaughter is Sofia Bellini … ¶ "…," she said").
-      if (!found) return this.onlyPerson(gender, ctx.pos, this.voice ? { name: this.voice } : null);
+      if (!found) {
+        const except = this.voice ? { name: this.voice } : null;
+        return this.onlyPerson(gender, ctx.pos, except) ?? this.onlyNamedPerson(ctx.pos, except);
+      }
       const entity = this.table.entities.find((e) => e.name === found.speaker.name);
       if (entity && !entity.gender) entity.gender = gender; // a pronoun is evidence for later ones
       return found.speaker;

@@ -314,6 +314,9 @@ function chunkStart(masked: string, end: number, floor: number): number {
 
 /** Tries the chunk start, then later word starts after an adverbial prefix ("Last week Smith said"). */
 function parseChunk(text: string, start: number, end: number, floor: number): NounPhrase | null {
+  // "A user named Rae Ridge wrote": the name a description introduces is the speaker.
+  const introduced = namedIntroduction(text, start);
+  if (introduced?.end === end) return introduced;
   const candidates = [start, ...readWords(text, start, end).map((w) => w.start)];
   for (const candidate of candidates) {
     const prefix = text.slice(start, candidate);
@@ -493,13 +496,15 @@ const NAMING_DESCRIPTION =
 /**
  * "In 2011 a kayaker named Lena Brook got caught by a squall": English introduces someone new with
  * "a NOUN named/called NAME", whatever the noun, and the person is the name. Only a full name (two
- * words or more, no organisation) counts: "a group called Friends of X" names no person.
+ * words or more, or a handle; no organisation) counts: "a group called Friends of X" names no person.
  */
 function namedIntroduction(text: string, pos: number): NounPhrase | null {
   const m = NAMING_DESCRIPTION.exec(text.slice(pos, pos + 80));
   if (!m) return null;
   const run = readNameRun(text, pos + m[0].length);
-  if (!run || run.nameWords.length < 2 || run.kind === 'org' || run.kind === 'publication') return null;
+  // A handle names one account by itself ("a user named @fernhollow").
+  const full = run && (run.nameWords.length >= 2 || run.name.startsWith('@'));
+  if (!run || !full || run.kind === 'org' || run.kind === 'publication') return null;
   return { kind: 'name', start: run.start, end: run.end, text: run.name, run };
 }
 
