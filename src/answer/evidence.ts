@@ -427,7 +427,8 @@ async function isMissing(
  * that merely mention them would put words in their mouth.
  */
 async function unquotedSubject(analysis: QuestionAnalysis, context: SearchContext): Promise<string | null> {
-  const subject = analysis.speechSubject;
+  const asked = yesNoExpressionSubject(analysis.text, context.wordnet);
+  const subject = analysis.speechSubject ?? asked;
   if (!subject) return null;
   // The speaker is the head of the phrase: in "the letter to Austin" Austin is whom it was sent to.
   const head =
@@ -435,6 +436,14 @@ async function unquotedSubject(analysis: QuestionAnalysis, context: SearchContex
   const bare = head.replace(/['’]s\b/g, '');
   const named = analysis.entities.find((entity) => bare.includes(entity.name));
   if (!named || !(await context.index.lexical.containsAll(named.name))) return null;
+  // "Does the SASC letter ask …": in a yes/no question the name must be the subject itself, not a word
+  // describing a letter or release that does the asking.
+  if (asked !== null && !analysis.speechSubject && !bare.trim().endsWith(named.name)) return null;
+  const shown = new RegExp(`\\bthe\\s+${named.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'i').test(
+    bare.trim(),
+  )
+    ? `the ${named.name}`
+    : named.name;
   // "the lawyer Axios spoke with": a name followed by a finite verb starts a relative clause inside
   // the phrase; its head, the one speaking, is the noun before it.
   const after =
@@ -454,11 +463,52 @@ async function unquotedSubject(analysis: QuestionAnalysis, context: SearchContex
   // A person speaks through quotes. An organisation (or a name the lexicon cannot place) may answer
   // in a sentence that is a fact, not a quote — "the Pentagon did not respond": unquoted only when
   // no passage has it as the subject of a verb of communication.
-  if (named.kind !== 'person' && (await speaksInCorpus(named.name, context))) return null;
+  // "Did Austin agree to …" asks whether they expressed something, which the text may report without a
+  // quote ("Austin agreed to …"): whoever is the subject of such a verb there has been heard.
+  if ((named.kind !== 'person' || asked !== null) && (await speaksInCorpus(named.name, context))) return null;
   // "What does SATCOM refer to / stand for / mean?" asks what a term denotes, not what anyone said.
   if (named.kind !== 'person' && DEFINITION_FRAME.test(analysis.text)) return null;
-  return named.name;
+  return shown;
 }
+
+/**
+ * "Did Austin agree to hand over the terms?", "Has the ministry confirmed …": a yes/no question whose
+ * verb WordNet files under communication or thought asks whether the subject expressed something —
+ * which only a passage with their words, or one reporting them speaking, can settle.
+ */
+const YES_NO_OPENING = /^\s*(?:did|does|do|has|have|had|will|would)\s+/i;
+/** Adverbs that may stand between the subject and its verb ("did Austin ever agree"). */
+const SUBJECT_VERB_ADVERBS = new Set([
+  'ever',
+  'actually',
+  'already',
+  'really',
+  'also',
+  'finally',
+  'officially',
+]);
+
+/** The subject is the words before the first verb of expression (at most five: a noun phrase). */
+function yesNoExpressionSubject(question: string, wordnet: Wordnet): string | null {
+  const opening = YES_NO_OPENING.exec(question);
+  if (!opening) return null;
+  const words = question.slice(opening[0].length).split(/\s+/);
+  for (let k = 1; k < Math.min(words.length, 6); k++) {
+    const word = (words[k] ?? '').replace(/[^\p{L}]/gu, '');
+    if (SUBJECT_VERB_ADVERBS.has(word.toLowerCase())) continue;
+    // "the report", "its statement": a word after a determiner is a noun, whatever else it can be.
+    if (DETERMINERS.has((words[k - 1] ?? '').toLowerCase()) || !wordnet.isExpressionVerb(word)) continue;
+    const subject = words
+      .slice(0, k)
+      .filter((w) => !SUBJECT_VERB_ADVERBS.has(w.toLowerCase()))
+      .join(' ');
+    return CLAUSE_WORD.test(subject) ? null : subject;
+  }
+  return null;
+}
+
+const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'this', 'that', 'any']);
+const CLAUSE_WORD = /\b(?:that|who|which|when|where|if|whether)\b/i;
 
 const DEFINITION_FRAME = /\b(?:mean|means|meant|stands?\s+for|refers?\s+to)\b/i;
 
@@ -510,11 +560,18 @@ export function speaksIn(
     // speaker; after other verbs the name is their object ("endorsed Trump", "told Trump").
     const inverted = /([\p{L}]+)\s+(?:the\s+)?$/u.exec(preceding)?.[1]?.toLowerCase();
     if (inverted && isReportingVerb(inverted)) return true;
+    // "a letter to Secretary Austin requesting …": a name after a preposition (and its title) is the
+    // preposition's object, and the verb after it is someone else's.
+    if (OBJECT_OF_PREPOSITION.test(preceding)) continue;
     const near = after.trim().split(/\s+/).filter(Boolean);
     if (near.some((word) => isCommunicationVerb(word.toLowerCase()))) return true;
   }
   return false;
 }
+
+/** A preposition that takes an object, then any title in capitals ("to Secretary of Defense "). */
+const OBJECT_OF_PREPOSITION =
+  /\b(?:to|with|for|about|against|toward|towards|into|at|on)\s+(?:(?:\p{Lu}[\p{L}.'’-]*|of|the)\s+)*$/u;
 
 /** Whether a document names `name` as its publisher or source ("Axios", "Office of U.S. Senator Jack Reed"). */
 function publishes(name: string, context: SearchContext): boolean {

@@ -156,6 +156,25 @@ describe('the answerability decision', () => {
     assert.doesNotMatch((await askOf('Did the DoD comment to Axios?')).answer, /do not quote anything/);
   });
 
+  it('declines whether someone agreed or replied when the documents only address them', async () => {
+    // Kendall is only written to; "a letter to Secretary Austin requesting …" is not Austin requesting.
+    for (const question of [
+      'Did Frank Kendall agree to brief the senators?',
+      'did lloyd austin agree to share the contract terms?',
+    ]) {
+      const answer = await askOf(question);
+      assert.equal(answer.abstained, true, `${question} → ${answer.answer}`);
+      assert.match(answer.answer, /do not quote anything (?:Frank Kendall|Lloyd Austin) said/);
+    }
+    // Someone quoted, or reported speaking, may have; a release named for a senator is what asks.
+    for (const question of [
+      'Did Meyer agree that the government relies on SpaceX?',
+      'Did the Pentagon respond to Axios?',
+      'Does the Shaheen release ask about contract terms?',
+    ])
+      assert.doesNotMatch((await askOf(question)).answer, /do not quote anything/, question);
+  });
+
   it('declines a question about a thing no passage names, but not one a name or a date answers', async () => {
     const bill = await askOf('What bill did Warren introduce on satellite access?');
     assert.equal(bill.abstained, true, bill.answer);
