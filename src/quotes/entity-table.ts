@@ -13,7 +13,7 @@ import { type NameRun, type RunKind, readNameRun } from './name-runs.js';
 import { GROUP_NOUNS, ORG_NOUNS, ROLE_NOUNS } from './noun-lexicon.js';
 import { contentStart, datelineSkip, isHeadline } from './paragraph-layout.js';
 import { paragraphPieces } from './paragraph-pieces.js';
-import { recordLabelEnd } from './transcript.js';
+import { recordLabelEnd, USERNAME } from './transcript.js';
 import type { ParagraphInput } from './types.js';
 
 export type { Gender } from './mention-roles.js';
@@ -380,6 +380,25 @@ function scanParagraph(builder: TableBuilder, paragraph: ParagraphInput): void {
       i = run.end;
     }
     collectLists(builder, text, paragraph.start, people);
+  }
+  noteUsernames(builder, paragraph);
+}
+
+/**
+ * "dana.k is Dana Kowalczyk": a story that prints a chat log says who each username is. The username is
+ * then that person's account, whatever the messages call themselves.
+ */
+const USERNAME_IS = new RegExp(
+  String.raw`(?<![\p{L}\p{N}._@-])(${USERNAME.source})\s+(?:is|was)\s+(?=\p{Lu})`,
+  'gu',
+);
+
+function noteUsernames(builder: TableBuilder, paragraph: ParagraphInput): void {
+  for (const match of paragraph.text.matchAll(USERNAME_IS)) {
+    const run = readNameRun(paragraph.text, (match.index ?? 0) + match[0].length);
+    const person = run && run.nameWords.length >= 2 ? builder.byName.get(run.name.toLowerCase()) : undefined;
+    if (match[1] && person && (person.kind === 'person' || person.kind === 'unknown'))
+      builder.aliases.set(match[1].toLowerCase(), person);
   }
 }
 

@@ -222,6 +222,12 @@ export class SpeakerResolver {
     return owner ? entitySpeaker(owner, null) : null;
   }
 
+  /** The person an account name ("dana.k", "@VAT_Kiran") belongs to, when the text says whose it is. */
+  byAccount(account: string): Speaker | null {
+    const owner = this.table.aliases.get(account.toLowerCase());
+    return owner ? entitySpeaker(owner, null) : null;
+  }
+
   /** The one person named so far whose names begin with these letters ("is" for Ingrid Solheim). */
   byInitials(letters: string, pos: number): Speaker | null {
     const owner = initialsOwner(this.table.entities, letters, pos);

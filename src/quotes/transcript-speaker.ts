@@ -6,6 +6,9 @@ import { isCommonWord, isFirstName } from '../text/word-lexicon.js';
 import { TITLE_WORDS } from './lexicon.js';
 import { readNounPhrase } from './noun-phrase.js';
 import type { Speaker, SpeakerResolver } from './speaker-resolver.js';
+import { USERNAME } from './transcript.js';
+
+const USERNAME_ONLY = new RegExp(`^(?:${USERNAME.source})$`, 'u');
 
 /** A name known only from upper-case label lines is shown as a name is written: "OPERATOR" → "Operator". */
 const inCapitalsOnly = (name: string) => /\p{Lu}{2}/u.test(name) && !/\p{Ll}/u.test(name);
@@ -81,6 +84,9 @@ export function transcriptSpeaker(
 ): Speaker {
   const holder = officeHolder(label, resolver, where);
   if (holder) return holder;
+  // "dana.k:" in a chat log: the person the story says the account is, else the account as written.
+  if (USERNAME_ONLY.test(label))
+    return resolver.byAccount(label) ?? { name: label, role: null, members: [], kind: 'person' };
   // "I.S.:": dotted initials, as interviews label the person the introduction named.
   if (/^(?:\p{L}\.\s?){2,3}$/u.test(label)) {
     const owner = resolver.byInitials(label.replace(/[.\s]/g, ''), where.pos);

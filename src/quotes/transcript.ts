@@ -25,6 +25,9 @@ export interface TranscriptLine {
   office?: string;
 }
 
+/** A username as chat software writes it: "dana.k", "ops-lead-3", "t_whitcomb", "@fernhollow". */
+export const USERNAME = /@[\p{L}\p{N}_]{1,30}|[\p{Ll}\p{N}][\p{Ll}\p{N}]*(?:[._-][\p{Ll}\p{N}]+)+/u;
+
 /** Markdown emphasis may wrap the label with or without its colon: "**Q:**", "**Rivera**:". */
 const EMPHASIS = String.raw`(?:\*\*|__|\*|_)?`;
 // Westminster-style records write the honorific or article in mixed case before a capitalised name
@@ -37,13 +40,21 @@ const MIXED_LABEL = String.raw`\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0
 const ASIDES = String.raw`(?:\s*\([^()\n]{1,80}\))*`;
 // Podcast and broadcast transcripts open each turn with its time: "[00:01:19] IRENE:", "(12:04) MAYA:".
 // Closed captions mark each change of speaker with ">>" (">>>" for a change of story): ">> LACHANCE:".
-const TIMESTAMP = String.raw`(?:[[(]\d{1,2}(?::\d{2}){1,2}[\])]\s+)?(?:>{2,3}\s*)?`;
+// Chat exports give the clock time: "[9:14 AM] dana.k:".
+const CLOCK = String.raw`[[(]\d{1,2}(?::\d{2}){1,2}(?:\s*[AaPp]\.?[Mm]\.?)?[\])]`;
+const TIMESTAMP = String.raw`(?:${CLOCK}\s+)?(?:>{2,3}\s*)?`;
 const labelLine = (label: string, separator = ':') =>
   new RegExp(
     String.raw`^\s*(?:[-•*]\s+)?${TIMESTAMP}${EMPHASIS}(${label})${ASIDES}${EMPHASIS}${separator}${EMPHASIS}\s+(?=\S)`,
     'u',
   );
 const LINE = labelLine(UPPER_LABEL);
+/**
+ * "[9:14 AM] dana.k: need names by noon": a chat log labels each message with its time and the
+ * sender's username, written as the account has it (lower case, dots, digits). Only after a time,
+ * since "note: …" in prose is no turn; a username has a character no ordinary word has, or is a handle.
+ */
+const USERNAME_LINE = new RegExp(String.raw`^\s*${CLOCK}\s+(${USERNAME.source}):\s+(?=\S)`, 'u');
 /**
  * Broadcast transcripts label a speaker's first turn, and each soundbite, with the name and the role:
  * "DANA WHITFIELD, MNN ANCHOR:", "MARK LU, FARMER:". The name is the two to four words before the comma.
@@ -171,6 +182,8 @@ export function readTranscriptLine(
 ): TranscriptLine | null {
   const match = LINE.exec(text) ?? ROLE_LINE.exec(text) ?? DOTTED_QA_LINE.exec(text);
   const label = match?.[1];
+  const chat = labelCount >= 2 && !match ? USERNAME_LINE.exec(text) : null;
+  if (chat?.[1]) return { label: chat[1], speaker: chat[1], textStart: chat[0].length };
   // A record's labels count only in a document with several of them, like bare "SMITH:" labels.
   const record = labelCount >= 2 ? recordLine(text) : null;
   if (record && !match) return record;
@@ -214,7 +227,7 @@ export function countTranscriptLabels(
   return texts.filter((text) => {
     const upper = (LINE.exec(text) ?? ROLE_LINE.exec(text) ?? DOTTED_QA_LINE.exec(text))?.[1];
     if (upper !== undefined) return !NOT_SPEAKERS.has(upper) || ANSWER_LABELS.has(upper);
-    if (RECORD_LINE.test(text)) return true;
+    if (RECORD_LINE.test(text) || USERNAME_LINE.test(text)) return true;
     const mixed = MIXED_LINE.exec(text)?.[1];
     if (mixed === undefined) return false;
     return QUESTION_LABELS.has(mixed.toUpperCase()) || isTitled(mixed.split(/\s+/)) || isPersonName(mixed);

@@ -378,3 +378,29 @@ describe('a moderator and an audience member', () => {
     noQuoteWith(quotes, 'night shift');
   });
 });
+
+describe('chat logs', () => {
+  it('reads "[time] username:" lines as messages of the person the story says the account is', () => {
+    const quotes = extract(
+      [
+        'The messages, filed with the complaint, show two supervisors at Calloway Freight discussing the schedule.',
+        'According to the filing, mara.t is Mara Tenholt, a shift manager, and j_okafor is Jude Okafor, a dispatcher.',
+        '[7:41 AM] mara.t: who is on the dock tonight',
+        '[7:43 AM] j_okafor: just me and lane-2',
+        '[7:44 PM] dock-lead-9: confirmed',
+        'Tenholt did not respond to a request for comment.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'on the dock tonight').speaker, 'Mara Tenholt');
+    assert.equal(quoteWith(quotes, 'just me and lane-2').speaker, 'Jude Okafor');
+    // An account the story does not identify is credited as it is written.
+    assert.equal(quoteWith(quotes, 'confirmed').speaker, 'dock-lead-9');
+  });
+
+  it('never reads a lower-case word before a colon in prose as a sender', () => {
+    const quotes = extract(
+      ['Note: the depot closes at nine.', 'Update: the depot reopened at ten.'].join('\n'),
+    );
+    assert.equal(quotes.length, 0);
+  });
+});
