@@ -26,6 +26,8 @@ export const PRONOUN_FACTOR = 0.9;
 export const UNNAMED_GROUP_CAP = 0.6;
 /** A transcript label ("MS. RIVERA:") names the speaker of its turn outright. */
 export const TRANSCRIPT_TURN = 0.9;
+/** A pull quote or blockquote with a credit line after it ("— Gerald Oakes, keeper"): named outright. */
+export const CREDIT_LINE = 0.85;
 /** An unlabelled paragraph between turns, read as the previous turn going on: no label of its own. */
 export const TRANSCRIPT_CONTINUATION = 0.75;
 /** The second half of a split quote, or a quote continued into the next paragraph: same speaker. */

@@ -8,11 +8,13 @@
 
 import { trimRange } from '../text/sentences.js';
 import { attributeParagraph, type DocumentState } from './attribute-paragraph.js';
-import { TRANSCRIPT_CONTINUATION, TRANSCRIPT_TURN } from './confidence.js';
+import { CREDIT_LINE, TRANSCRIPT_CONTINUATION, TRANSCRIPT_TURN } from './confidence.js';
+import { creditNameEnds, creditStart, standingQuote } from './credit-lines.js';
 import { buildEntityTable, type Entity, type EntityTable } from './entity-table.js';
 import { completeShortNames } from './later-full-names.js';
 import { TITLE_WORDS } from './lexicon.js';
 import { nestedDrafts } from './nested-quotes.js';
+import { readNounPhrase } from './noun-phrase.js';
 import { paragraphPieces } from './paragraph-pieces.js';
 import { type Draft, toQuotes } from './quote-drafts.js';
 import { entitySpeaker } from './speaker.js';
@@ -73,6 +75,32 @@ function turnDraft(
   const range = trimRange(paragraph.text, { start: textStart, end: paragraph.text.length });
   return { paragraph, kind: 'direct', ...range, speaker, via: null, cue: 'transcript', confidence };
 }
+
+/** The quotes of `paragraph` that the credit line `next` credits to the one it names; [] otherwise. */
+function creditedQuote(
+  paragraph: ParagraphInput | undefined,
+  next: ParagraphInput | undefined,
+  resolver: SpeakerResolver,
+): Draft[] {
+  const at = next ? creditStart(next.text) : null;
+  if (!paragraph || !next || at === null) return [];
+  const spans = standingQuote(paragraph.text);
+  const np = spans.length > 0 ? readNounPhrase(next.text, at, true) : null;
+  if (!np || !CREDITED_KINDS.has(np.kind) || !creditNameEnds(next.text, np.end)) return [];
+  const speaker = resolver.resolve({ ...np, start: -1 }, { pos: next.start + at, paragraph: next.number });
+  if (!speaker || speaker.unnamed) return [];
+  return spans.map((span) => ({
+    paragraph,
+    kind: 'direct' as const,
+    ...trimRange(paragraph.text, span),
+    speaker,
+    via: null,
+    cue: 'credit line',
+    confidence: CREDIT_LINE,
+  }));
+}
+
+const CREDITED_KINDS = new Set(['name', 'org', 'publication']);
 
 /**
  * Who answers the "A:" lines of a Q&A: an interview names its subject in the introduction, before the
@@ -224,6 +252,14 @@ export function extractQuotes(input: ExtractInput): Quote[] {
       return;
     }
     turn = null;
+    // A pull quote or blockquote credited on the line after it ("— Gerald Oakes, keeper"): the line
+    // names its speaker; the line itself is typography, not speech.
+    const credited = creditedQuote(paragraph, paragraphs[i + 1], resolver);
+    if (credited.length > 0) {
+      drafts.push(...credited, ...credited.flatMap((draft) => nestedDrafts(draft, resolver)));
+      return;
+    }
+    if (creditedQuote(paragraphs[i - 1], paragraph, resolver).length > 0) return;
     for (const piece of paragraphPieces(paragraph)) {
       const found = attributeParagraph(piece, state, resolver);
       drafts.push(...found, ...found.flatMap((draft) => nestedDrafts(draft, resolver)));

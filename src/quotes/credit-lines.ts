@@ -1,0 +1,62 @@
+// Pull quotes, blockquotes and "quotes of the week" credit their words on a line of their own after
+// them: a dash, the name, then perhaps a role or an occasion ("— Gerald Oakes, keeper of Lock 17").
+// The line is typographic, not prose: nothing else in news opens a paragraph with a dash and a name
+// and stops there or at a comma. Dash dialogue ("– I don't know, says Ana.") opens with speech, so
+// the words after its dash run on past any name.
+
+import { findQuoteSpans } from './quote-marks.js';
+
+/** An em dash, en dash or two hyphens at the start of a paragraph, after an optional "> ". */
+const CREDIT_DASH = /^\s*(?:>\s*)?(?:\u2014|\u2013|--)\s*/u;
+/** A credit line is short: a name and a few words of role, place or occasion. */
+const MAX_CREDIT_WORDS = 20;
+/** Markdown's blockquote marker. */
+const BLOCKQUOTE = /^\s*>\s+/;
+
+/** Where the words after a credit line's dash begin, or null when the paragraph is no credit line. */
+export function creditStart(text: string): number | null {
+  const dash = CREDIT_DASH.exec(text);
+  if (!dash || text.split(/\s+/).length > MAX_CREDIT_WORDS) return null;
+  return dash[0].length;
+}
+
+/**
+ * Whether the name read at the credit line's start ends the line or is followed by a comma: "— Lorna
+ * Adeyemi-Hart, chief executive" yes, "— Nobody called us" no.
+ */
+export function creditNameEnds(text: string, end: number): boolean {
+  return /^\s*(?:[,;(]|$)/.test(text.slice(end));
+}
+
+/**
+ * The spans a paragraph standing for a quote holds: the words inside its marks when quote marks wrap
+ * the whole of it (after an optional "> "); the whole blockquote when it has none. Empty when the
+ * paragraph has prose of its own around its quotes.
+ */
+export function standingQuote(text: string): Array<{ start: number; end: number }> {
+  const block = BLOCKQUOTE.exec(text);
+  const from = block ? block[0].length : 0;
+  const { spans } = findQuoteSpans(text, false);
+  const outer = spans.filter((span) => !spans.some((other) => other !== span && contains(other, span)));
+  if (outer.length > 0) {
+    // Nothing but the quotes themselves, spaces and punctuation.
+    let rest = text.slice(from);
+    for (const span of [...outer].reverse()) {
+      const a = span.open - from;
+      const b = (span.close < 0 ? text.length : span.close + 1) - from;
+      rest = rest.slice(0, Math.max(0, a)) + rest.slice(b);
+    }
+    if (/[\p{L}\p{N}]/u.test(rest)) return [];
+    return outer.map((span) => ({ start: span.innerStart, end: span.innerEnd }));
+  }
+  if (!block) return [];
+  const end = text.trimEnd().length;
+  return end > from ? [{ start: from, end }] : [];
+}
+
+function contains(
+  outer: { innerStart: number; innerEnd: number },
+  inner: { innerStart: number; innerEnd: number },
+): boolean {
+  return outer.innerStart <= inner.innerStart && inner.innerEnd <= outer.innerEnd;
+}
