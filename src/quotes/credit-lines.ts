@@ -1,5 +1,6 @@
 // Pull quotes, blockquotes and "quotes of the week" credit their words on a line of their own after
-// them: a dash, the name, then perhaps a role or an occasion ("— Gerald Oakes, keeper of Lock 17").
+// them: a dash, the name, then perhaps a role or an occasion ("— Gerald Oakes, keeper of Lock 17") —
+// or, for a letter, its closing ("Yours faithfully, Mrs E. Pryce").
 // The line is typographic, not prose: nothing else in news opens a paragraph with a dash and a name
 // and stops there or at a comma. Dash dialogue ("– I don't know, says Ana.") opens with speech, so
 // the words after its dash run on past any name.
@@ -13,9 +14,16 @@ const MAX_CREDIT_WORDS = 20;
 /** Markdown's blockquote marker. */
 const BLOCKQUOTE = /^\s*>\s+/;
 
+/**
+ * A letter's closing line names its writer ("> Yours faithfully, Mrs E. Pryce"): English closes letters
+ * with a small, fixed set of valedictions.
+ */
+const VALEDICTION =
+  /^\s*(?:>\s*)?(?:Yours\s+(?:faithfully|sincerely|truly|respectfully)|Sincerely(?:\s+yours)?|Respectfully(?:\s+yours)?|(?:Best|Kind|Warm|With\s+best)?\s*[Rr]egards|Cordially|With\s+thanks),?\s+/u;
+
 /** Where the words after a credit line's dash begin, or null when the paragraph is no credit line. */
 export function creditStart(text: string): number | null {
-  const dash = CREDIT_DASH.exec(text);
+  const dash = CREDIT_DASH.exec(text) ?? VALEDICTION.exec(text);
   if (!dash || text.split(/\s+/).length > MAX_CREDIT_WORDS) return null;
   return dash[0].length;
 }

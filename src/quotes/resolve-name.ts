@@ -99,6 +99,24 @@ function firstBearer(candidates: readonly Entity[], pos: number, speaking: boole
   return latest(spellings);
 }
 
+/**
+ * "E. Pryce" after "Edna Pryce": a given name cut to its initial, then the surname, is the one person
+ * the document named with that surname and a given name of that initial — when there is exactly one.
+ */
+function initialOwner(entities: readonly Entity[], run: NameRun): Entity | undefined {
+  const [initial, surname] = run.nameWords.map((w) => w.text.toLowerCase());
+  if (run.nameWords.length !== 2 || !initial || !surname || !/^\p{L}\.$/u.test(initial)) return undefined;
+  const owners = entities.filter(
+    (e) =>
+      PEOPLE.has(e.kind) &&
+      e.words.length === 2 &&
+      e.words[1] === surname &&
+      e.words[0] !== initial &&
+      e.words[0]?.startsWith(initial.charAt(0)),
+  );
+  return owners.length === 1 ? owners[0] : undefined;
+}
+
 export function resolveName(
   table: EntityTable,
   run: NameRun,
@@ -129,7 +147,7 @@ export function resolveName(
     return { name: entity?.name ?? run.name, role: null, members: [], kind: run.kind };
   }
   if (run.nameWords.length >= 2) {
-    const entity = table.byName.get(run.name.toLowerCase());
+    const entity = table.byName.get(run.name.toLowerCase()) ?? initialOwner(entities, run);
     const titleRole = run.title && !HONORIFIC_ONLY.test(run.title) ? run.title : null;
     return entity
       ? entitySpeaker(entity, role)

@@ -34,4 +34,16 @@ describe('pull quotes and blockquotes credited on the line after them', () => {
     assert.equal(quoteWith(quotes, 'does not care').cue, 'said');
     assert.equal(quotes.find((q) => q.text.includes('Nobody asked us'))?.cue === 'credit line', false);
   });
+
+  it('credits a letter in blockquotes to the writer its closing names, by initial and surname', () => {
+    const quotes = extract(
+      [
+        'The oldest letter in the folder came from a ferryman’s daughter, Ruth Calder, in 1961.',
+        '> Dear Sirs, the landing has flooded twice this month and nobody has come to look at it.',
+        '> Yours sincerely, Miss R. Calder',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'flooded twice').speaker, 'Ruth Calder');
+    assert.equal(quotes.filter((q) => q.text.includes('Yours sincerely')).length, 0);
+  });
 });
