@@ -661,6 +661,14 @@ export class SpeakerResolver {
     // its author, rather than whoever spoke last.
     const brought = !np.ownerPronoun && np.definite ? this.documents.get(head) : undefined;
     if (brought) return brought;
+    const owner = this.pronounOwner(np, ctx);
+    // "Her statement was read by …": a statement or letter whose writer the text gives is theirs when
+    // "the statement" speaks later, whoever reads it out.
+    if (owner && np.ownerPronoun && ISSUED_NOUNS.has(head)) this.noteDocument(head, owner);
+    return owner;
+  }
+
+  private pronounOwner(np: NounPhrase, ctx: ResolveContext): Speaker | null {
     const subject = ctx.subject;
     switch (np.ownerPronoun) {
       case 'its':
@@ -677,7 +685,7 @@ export class SpeakerResolver {
         return this.pronoun('she', ctx);
       default:
         // "A spokesman said …" with no "for …": the organisation he speaks for, as above.
-        if (SPOKES_NOUNS.has(head)) return this.spokesmanOf(ctx);
+        if (SPOKES_NOUNS.has(np.head ?? '')) return this.spokesmanOf(ctx);
         // "The statement said …": the statement of whoever last spoke. A bare "the report" or "the
         // lawsuit" is a document of unknown origin, and speaks for nobody.
         if (!ISSUED_NOUNS.has(np.head ?? '')) return null;

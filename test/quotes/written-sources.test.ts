@@ -384,4 +384,15 @@ describe('written words brought in before a colon', () => {
     const quotes = extract('A reader in Rockport, Tom Greer, sent us this: "Lost a fence and half the oak."');
     assert.equal(quoteWith(quotes, 'Lost a fence').speaker, 'Tom Greer');
   });
+
+  it('credits "the statement said" to the writer of the statement the text introduced, not its reader', () => {
+    const quotes = extract(
+      [
+        'Fire Chief Dale Overby spoke first. “We trusted him,” Overby said.',
+        'Marian Holt, whose son was a volunteer, could not attend. Her statement was read by prosecutor Ian Webb.',
+        '“My son gave every weekend to that company,” the statement said.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'every weekend').speaker, 'Marian Holt');
+  });
 });
