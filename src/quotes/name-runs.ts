@@ -225,7 +225,8 @@ export function readNameRun(text: string, pos: number, sentenceInitial = false):
       words.length > 0;
     if (!(word.capital || particle) || (TIME_WORDS.has(word.bare) && !givenNameMonth(text, word, words)))
       break;
-    if (words.length === 0 && sentenceInitial && NON_NAME_WORDS.has(word.bare)) {
+    // "Dear Colette:": a salutation opens a letter wherever the text sets it, bold or not.
+    if (words.length === 0 && ((sentenceInitial && NON_NAME_WORDS.has(word.bare)) || word.text === 'Dear')) {
       // "If Hartigan said …": a name after a condition is the subject of supposed speech, which the
       // text does not report; the run is read from the name on, not as the sentence's opening.
       if (text[word.end] !== ' ' || CONDITIONALS.has(word.bare)) return null;

@@ -427,6 +427,28 @@ export function readSubjectBefore(
   verbStart: number,
   floor: number,
 ): Subject | RelativeSubject | null {
+  const subject = subjectBefore(text, masked, verbStart, floor);
+  // "She told me that what a salesman says out loud can matter": after "what" the subject and its verb
+  // make a free relative, a noun phrase ("the thing a salesman says"), which reports nothing — unless
+  // the sentence supplies what was said: a quoted term ("what she calls “a great deal of optimism”")
+  // or a cleft ("What Walter said was that …").
+  const free =
+    subject !== null &&
+    'np' in subject &&
+    FREE_RELATIVE.test(text.slice(Math.max(floor, subject.np.start - 10), subject.np.start));
+  if (free && !SUPPLIED_CONTENT.test(text.slice(verbStart).replace(/^\S+\s*/, ''))) return null;
+  return subject;
+}
+
+const FREE_RELATIVE = /\b(?:what|whatever)\s+$/i;
+const SUPPLIED_CONTENT = /^(?:[“"‘'«„»]|(?:[\p{L}’'-]+\s+){0,3}(?:was|is|were|are)\b)/u;
+
+function subjectBefore(
+  text: string,
+  masked: string,
+  verbStart: number,
+  floor: number,
+): Subject | RelativeSubject | null {
   let end = stripTrailingAdverbs(text, verbStart, floor);
   // "Lindahl, in a letter to customers, wrote": an adjunct set off by commas stands between the
   // subject and its verb, and says where or how it was said, not who.

@@ -165,7 +165,7 @@ function mixedCaseLine(text: string, labelCount: number, isPersonName: IsPersonN
   const label = match?.[1];
   if (!match || !label) return null;
   if (QUESTION_LABELS.has(label.toUpperCase())) return { label, speaker: null, textStart: match[0].length };
-  if (NOT_SPEAKERS.has(label.toUpperCase())) return null;
+  if (NOT_SPEAKERS.has(label.toUpperCase()) || SALUTATION.test(label)) return null;
   // One such line may be a heading ("President Lin: a profile"); a transcript has them on several turns.
   const speaker = labelCount >= 2 && (isTitled(label.split(/\s+/)) || isPersonName(label));
   return speaker ? { label, speaker: label, textStart: match[0].length } : null;
@@ -219,6 +219,9 @@ function namedInAside(label: string, after: string): string | null {
   return /^\p{Lu}\p{Ll}[\p{L}'’-]*(?:\s+\p{Lu}\p{Ll}[\p{L}'’-]*){0,2}$/u.test(name) ? name : null;
 }
 
+/** "Dear Colette:" opens a letter to her: a salutation names the one written to, never a speaker. */
+const SALUTATION = /^(?:Dear|DEAR)\s/;
+
 /** How many paragraphs look like transcript lines (decides whether bare "SMITH:" labels are trusted). */
 export function countTranscriptLabels(
   texts: readonly string[],
@@ -229,7 +232,7 @@ export function countTranscriptLabels(
     if (upper !== undefined) return !NOT_SPEAKERS.has(upper) || ANSWER_LABELS.has(upper);
     if (RECORD_LINE.test(text) || USERNAME_LINE.test(text)) return true;
     const mixed = MIXED_LINE.exec(text)?.[1];
-    if (mixed === undefined) return false;
+    if (mixed === undefined || SALUTATION.test(mixed)) return false;
     return QUESTION_LABELS.has(mixed.toUpperCase()) || isTitled(mixed.split(/\s+/)) || isPersonName(mixed);
   }).length;
 }

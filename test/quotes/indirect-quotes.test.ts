@@ -930,3 +930,19 @@ describe('"according to" between a subject and its verb', () => {
     noQuoteWith(extract('Tom Bell confirmed the report on Tuesday.'), 'the report');
   });
 });
+
+describe('free relatives', () => {
+  it('reads "what a salesman says" as a noun phrase, not a report, unless the sentence gives the words', () => {
+    const quotes = extract(
+      [
+        'I took your letter to Hollis Brandt, a consumer lawyer in Dayton. She told me that what a salesman says out loud can matter even when the contract says otherwise.',
+        '“Put it in writing,” she said.',
+        'What Brandt said was that the clause would not hold, and a bakery owner described what she calls “a great deal of optimism.”',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'what a salesman says out loud').speaker, 'Hollis Brandt');
+    assert.equal(quoteWith(quotes, 'Put it in writing').speaker, 'Hollis Brandt');
+    assert.equal(quotes.filter((q) => q.speaker === 'a salesman').length, 0);
+    assert.equal(quoteWith(quotes, 'the clause would not hold').speaker, 'Hollis Brandt');
+  });
+});

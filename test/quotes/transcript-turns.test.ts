@@ -379,7 +379,7 @@ describe('a moderator and an audience member', () => {
   });
 });
 
-describe('chat logs', () => {
+describe('chat logs and letters', () => {
   it('reads "[time] username:" lines as messages of the person the story says the account is', () => {
     const quotes = extract(
       [
@@ -402,5 +402,15 @@ describe('chat logs', () => {
       ['Note: the depot closes at nine.', 'Update: the depot reopened at ten.'].join('\n'),
     );
     assert.equal(quotes.length, 0);
+  });
+
+  it('never reads a letter\'s salutation ("Dear Colette:") as a speaker\'s label', () => {
+    const quotes = extract(
+      [
+        '**Dear Colette:** My landlord kept my deposit, and Kyle Durant told me it was fine.',
+        '**Dear Worried:** It is not. Write to Kyle Durant today.',
+      ].join('\n'),
+    );
+    assert.equal(quotes.filter((q) => /^Dear\b/.test(q.speaker ?? '')).length, 0);
   });
 });
