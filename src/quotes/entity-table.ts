@@ -145,7 +145,7 @@ class TableBuilder {
         name,
         kind,
         roles: [],
-        gender: firstNameGender(name.split(/\s+/)[0] ?? ''),
+        gender: nameGender(name),
         words,
         mentions: [],
       };
@@ -421,6 +421,18 @@ function collectLists(
     }
     k = j + 1;
   }
+}
+
+/**
+ * The gender a name's given name says. East Asian and Hungarian names put the family name first
+ * ("Sato Rina"): when the first word is no given name the lexicon knows and the last word is one, the
+ * last is the given name.
+ */
+function nameGender(name: string): Gender {
+  const words = name.split(/\s+/);
+  const first = words[0] ?? '';
+  const last = words.length === 2 ? (words[1] ?? '') : '';
+  return firstNameGender(first) ?? (!isFirstName(first) && last ? firstNameGender(last) : null);
 }
 
 export function buildEntityTable(

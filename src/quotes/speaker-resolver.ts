@@ -189,9 +189,10 @@ export class SpeakerResolver {
   /** The one person of the gender first named after `found` was heard, and before the pronoun. */
   private newcomer(gender: 'm' | 'f', found: Noted, ctx: ResolveContext): Speaker | null {
     const first = (e: Entity) => Math.min(...e.mentions.filter((m) => m >= 0));
+    // A name of unknown kind whose given name has this gender is a person's ("Sato Rina").
     const fresh = this.table.entities.filter(
       (e) =>
-        e.kind === 'person' &&
+        PEOPLE.has(e.kind) &&
         e.words.length >= 2 &&
         e.gender === gender &&
         e.name !== this.voice &&

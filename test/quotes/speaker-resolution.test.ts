@@ -604,3 +604,15 @@ describe('a name in apposition inside an opening phrase', () => {
     assert.equal(quoteWith(quotes, 'budget had not been adopted').speaker, 'Dana Fry');
   });
 });
+
+describe('names written family name first', () => {
+  it('reads the gender of "Sato Rina" from her given name, last, and gives her the "she" after her introduction', () => {
+    const quotes = extract(
+      [
+        'Mayor Ueda Kenji told reporters that the town would pay for a minivan.',
+        'Among the riders is Aoki Hana, 16, a student. 「I will have to leave at six」, she said.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'leave at six').speaker, 'Aoki Hana');
+  });
+});
