@@ -6,6 +6,7 @@ import { isRoleNoun } from '../quotes/noun-lexicon.js';
 import { datelineSkip } from '../quotes/paragraph-layout.js';
 import { expandBlend } from '../text/blends.js';
 import { clausesDatedBy, clausesOf } from '../text/clauses.js';
+import { irregularBase } from '../text/irregular-verbs.js';
 import { NAME_JOINERS } from '../text/proper-names.js';
 import { sentencesOf } from '../text/sentences.js';
 import { contentTerms } from '../text/terms.js';
@@ -563,10 +564,25 @@ export function speaksIn(
     // "a letter to Secretary Austin requesting …": a name after a preposition (and its title) is the
     // preposition's object, and the verb after it is someone else's.
     if (OBJECT_OF_PREPOSITION.test(preceding)) continue;
-    const near = after.trim().split(/\s+/).filter(Boolean);
-    if (near.some((word) => isCommunicationVerb(word.toLowerCase()))) return true;
+    if (verbAfter(after, isCommunicationVerb)) return true;
   }
   return false;
+}
+
+/**
+ * A verb of communication among the few words after the name. Right after a name a verb is finite, so a
+ * bare base form there is a noun the name modifies ("a second Trump term"), not the name speaking.
+ */
+function verbAfter(after: string, isCommunicationVerb: (word: string) => boolean): boolean {
+  return after
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean)
+    .some((raw, k) => {
+      const word = raw.toLowerCase();
+      const finite = k > 0 || /(?:s|ed)$/.test(word) || irregularBase(word) !== null;
+      return finite && isCommunicationVerb(word);
+    });
 }
 
 /** A preposition that takes an object, then any title in capitals ("to Secretary of Defense "). */

@@ -19,4 +19,10 @@ describe('speaksIn: a name as the subject of a verb of communication', () => {
     );
     assert.equal(speaksIn('Frank Kendall was sent a letter.', 'Frank Kendall', isVerb), false);
   });
+
+  it('reads a base form right after the name as a noun it modifies, not the name speaking', () => {
+    const communication = (word: string) => ['term', 'said', 'terms'].includes(word);
+    assert.equal(speaksIn('How his empire changes with a second Trump term', 'Trump', communication), false);
+    assert.ok(speaksIn('Trump said nothing about it.', 'Trump', communication));
+  });
 });
