@@ -136,7 +136,7 @@ export async function gatherEvidence(
     !analysis.asksAddressee &&
     !top.some((passage) => holdsNewName(passage, analysis, concepts, context.wordnet))
       ? analysis.namedBy.word
-      : null;
+      : unnamedPersonAt(analysis, top);
   const unaddressed = unaddressedOf(analysis, top);
   return {
     absentPerson,
@@ -274,6 +274,38 @@ function holdsKindNear(passage: Passage, kind: RegExp, concepts: string[][], say
  * "Which law firm does Meyer work at": the answer is a name the question does not give, in a sentence
  * about what is asked — as an amount or a time is (holdsKindNear).
  */
+/** "Who at SpaceX …", "who from the ministry …": someone at the organisation is asked for. */
+const WHO_AT = /^\s*who\s+(?:at|from)\s+(?:the\s+)?/i;
+
+/**
+ * "Who at SpaceX put out the statement?" asks for a person at SpaceX: when the passages credit words to
+ * SpaceX itself, or to an unnamed spokesperson, they name no one. A quote whose speaker's role places them there does
+ * ("Gwynne Shotwell, SpaceX's president"). The description shown in the reason, or null.
+ */
+function unnamedPersonAt(analysis: QuestionAnalysis, top: Passage[]): string | null {
+  const rest = analysis.text.replace(WHO_AT, '');
+  if (rest === analysis.text) return null;
+  const org = analysis.entities.find((entity) => rest.toLowerCase().startsWith(entity.name.toLowerCase()));
+  if (!org) return null;
+  const name = org.name.toLowerCase();
+  // Only when the organisation itself is heard in them: a passage quoting a committee's members
+  // ("Senators …, members of the Armed Services Committee") answers "who at the committee".
+  const itself = top.some((passage) =>
+    passage.quotes.some((quote) => quote.speaker?.toLowerCase().includes(name) === true),
+  );
+  const placed =
+    !itself ||
+    top.some((passage) =>
+      passage.quotes.some(
+        (quote) =>
+          quote.speaker !== null &&
+          !quote.speaker.toLowerCase().includes(name) &&
+          (quote.role ?? '').toLowerCase().includes(name),
+      ),
+    );
+  return placed ? null : `person at ${org.name}`;
+}
+
 function holdsNewName(
   passage: Passage,
   analysis: QuestionAnalysis,

@@ -175,6 +175,14 @@ describe('the answerability decision', () => {
       assert.doesNotMatch((await askOf(question)).answer, /do not quote anything/, question);
   });
 
+  it('declines "who at X" when the documents credit the words to X itself, naming no one there', async () => {
+    const answer = await askOf('who at SpaceX called the report misleading?');
+    assert.equal(answer.abstained, true, answer.answer);
+    assert.match(answer.answer, /No passage names the person at SpaceX asked about/);
+    // Members the documents place on a committee answer for it.
+    assert.equal((await askOf('who from SASC wrote to Austin?')).abstained, false);
+  });
+
   it('declines a question about a thing no passage names, but not one a name or a date answers', async () => {
     const bill = await askOf('What bill did Warren introduce on satellite access?');
     assert.equal(bill.abstained, true, bill.answer);
