@@ -270,17 +270,13 @@ function holdsKindNear(passage: Passage, kind: RegExp, concepts: string[][], say
   });
 }
 
-/**
- * "Which law firm does Meyer work at": the answer is a name the question does not give, in a sentence
- * about what is asked — as an amount or a time is (holdsKindNear).
- */
 /** "Who at SpaceX …", "who from the ministry …": someone at the organisation is asked for. */
 const WHO_AT = /^\s*who\s+(?:at|from)\s+(?:the\s+)?/i;
 
 /**
- * "Who at SpaceX put out the statement?" asks for a person at SpaceX: when the passages credit words to
- * SpaceX itself, or to an unnamed spokesperson, they name no one. A quote whose speaker's role places them there does
- * ("Gwynne Shotwell, SpaceX's president"). The description shown in the reason, or null.
+ * "Who at SpaceX put out the statement?" asks for a person at SpaceX: when the passages credit words
+ * to SpaceX itself, or to an unnamed spokesperson, they name no one. A quote whose speaker's role
+ * places them there does ("Gwynne Shotwell, SpaceX's president"). The description for the reason, or null.
  */
 function unnamedPersonAt(analysis: QuestionAnalysis, top: Passage[]): string | null {
   const rest = analysis.text.replace(WHO_AT, '');
@@ -306,6 +302,10 @@ function unnamedPersonAt(analysis: QuestionAnalysis, top: Passage[]): string | n
   return placed ? null : `person at ${org.name}`;
 }
 
+/**
+ * "Which law firm does Meyer work at": the answer is a name the question does not give, in a sentence
+ * about what is asked — as an amount or a time is (holdsKindNear).
+ */
 function holdsNewName(
   passage: Passage,
   analysis: QuestionAnalysis,
