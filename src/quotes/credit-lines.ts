@@ -68,3 +68,32 @@ function contains(
 ): boolean {
   return outer.innerStart <= inner.innerStart && inner.innerEnd <= outer.innerEnd;
 }
+
+/** A list bullet and bold or underlined emphasis before a reaction's speaker. */
+const LABEL_LEAD = /^\s*(?:[-•*]\s+)?(?:\*\*|__)?/;
+/** The colon that ends the label, then the quote: `: “`. */
+const LABEL_COLON = /:(?:\*\*|__)?\s+(?=[“"«„‘'])/;
+/** A label is a name and a few words about them ("Okafor, in a text to Pulse"), never a sentence. */
+const MAX_LABEL_CHARS = 140;
+
+/**
+ * "- **Sen. Dana Ruiz (D-Ore.)**: “…”", "**Okafor**, in a text to Pulse: “…”": reaction lists give the
+ * speaker, a colon, then nothing but the quote. Where the speaker's words begin (`nameAt`), where the
+ * label ends (`labelEnd`) and the quote's spans; null when the paragraph is not one.
+ */
+export function labelledQuote(
+  text: string,
+): { nameAt: number; labelEnd: number; spans: Array<{ start: number; end: number }> } | null {
+  const nameAt = LABEL_LEAD.exec(text)?.[0].length ?? 0;
+  const colon = LABEL_COLON.exec(text.slice(nameAt, nameAt + MAX_LABEL_CHARS));
+  if (!colon) return null;
+  const labelEnd = nameAt + colon.index;
+  // The label holds no quote of its own and no sentence's end (a title's stop, "Sen. Ruiz", is none).
+  if (/[“”"«»„]|\p{Ll}{4,}[.!?]\s+\p{Lu}|[!?]/u.test(text.slice(nameAt, labelEnd))) return null;
+  const from = labelEnd + colon[0].length;
+  const spans = standingQuote(text.slice(from)).map((span) => ({
+    start: span.start + from,
+    end: span.end + from,
+  }));
+  return spans.length > 0 ? { nameAt, labelEnd, spans } : null;
+}

@@ -9,7 +9,7 @@
 import { trimRange } from '../text/sentences.js';
 import { attributeParagraph, type DocumentState } from './attribute-paragraph.js';
 import { CREDIT_LINE, TRANSCRIPT_CONTINUATION, TRANSCRIPT_TURN } from './confidence.js';
-import { creditNameEnds, creditStart, standingQuote } from './credit-lines.js';
+import { creditNameEnds, creditStart, labelledQuote, standingQuote } from './credit-lines.js';
 import { buildEntityTable, type Entity, type EntityTable } from './entity-table.js';
 import { completeShortNames } from './later-full-names.js';
 import { TITLE_WORDS } from './lexicon.js';
@@ -101,6 +101,37 @@ function creditedQuote(
 }
 
 const CREDITED_KINDS = new Set(['name', 'org', 'publication']);
+
+/**
+ * A reaction labelled with its speaker ("- **Okafor**, in a text to Pulse: “…”"): the name opening the
+ * label, read as any speaker's name is, says whose the quote is.
+ */
+function labelledDrafts(paragraph: ParagraphInput, resolver: SpeakerResolver): Draft[] {
+  const label = labelledQuote(paragraph.text);
+  if (!label) return [];
+  const np = readNounPhrase(paragraph.text, label.nameAt, true);
+  if (!np || !CREDITED_KINDS.has(np.kind) || np.end > label.labelEnd) return [];
+  // Only the name's own decoration may follow it: emphasis, an aside in brackets, a comma's phrase.
+  if (
+    !/^(?:\*\*|__)?(?:\s*\([^()]*\))?(?:\*\*|__)?(?:,.*)?$/su.test(
+      paragraph.text.slice(np.end, label.labelEnd),
+    )
+  )
+    return [];
+  const where = { pos: paragraph.start + label.nameAt, paragraph: paragraph.number };
+  const speaker = resolver.resolve({ ...np, start: -1 }, where);
+  if (!speaker || speaker.unnamed) return [];
+  resolver.noteSpeaker(speaker, paragraph.start + label.nameAt, paragraph.number);
+  return label.spans.map((span) => ({
+    paragraph,
+    kind: 'direct' as const,
+    ...trimRange(paragraph.text, span),
+    speaker,
+    via: null,
+    cue: 'label',
+    confidence: CREDIT_LINE,
+  }));
+}
 
 /**
  * Who answers the "A:" lines of a Q&A: an interview names its subject in the introduction, before the
@@ -254,6 +285,11 @@ export function extractQuotes(input: ExtractInput): Quote[] {
     turn = null;
     // A pull quote or blockquote credited on the line after it ("— Gerald Oakes, keeper"): the line
     // names its speaker; the line itself is typography, not speech.
+    const labelled = labelledDrafts(paragraph, resolver);
+    if (labelled.length > 0) {
+      drafts.push(...labelled, ...labelled.flatMap((draft) => nestedDrafts(draft, resolver)));
+      return;
+    }
     const credited = creditedQuote(paragraph, paragraphs[i + 1], resolver);
     if (credited.length > 0) {
       drafts.push(...credited, ...credited.flatMap((draft) => nestedDrafts(draft, resolver)));

@@ -20,7 +20,7 @@ export const ORG_WORDS = words(`
   ventures health insurance electric power oil gas steel mining semiconductor semiconductors labs
   communications telecom wireless networks financial securities realty properties hotels resorts pharma
   biotech sciences healthcare retail stores markets air airways aerospace automotive chemicals cooperative co-op chamber
-  associates transit
+  associates transit tribe tribes workers
 `);
 
 /** Last words that make a run of capitals a publication. */

@@ -46,4 +46,19 @@ describe('pull quotes and blockquotes credited on the line after them', () => {
     assert.equal(quoteWith(quotes, 'flooded twice').speaker, 'Ruth Calder');
     assert.equal(quotes.filter((q) => q.text.includes('Yours sincerely')).length, 0);
   });
+
+  it("credits a reaction list's quotes to the name labelling each bullet", () => {
+    const quotes = extract(
+      [
+        '**What they’re saying:** The Orrin Harbor Board voted 4-1 to close the landing, board chair Ada Voss said.',
+        '- **Sen. Pia Lindqvist (D-Minn.)**: “The river deserves better.”',
+        '- **Voss**, in a text to the Ledger: “We will keep a skiff on call.”',
+        '**Why it matters:** “Closed” means no ferry until 2029.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'deserves better').speaker, 'Pia Lindqvist');
+    assert.equal(quoteWith(quotes, 'skiff on call').speaker, 'Ada Voss');
+    // A section label is the writer's heading, not a speaker.
+    assert.equal(quotes.find((q) => q.text === 'Closed')?.speaker ?? null, null);
+  });
 });
