@@ -10,6 +10,7 @@ import { trimRange } from '../text/sentences.js';
 import { attributeParagraph, type DocumentState } from './attribute-paragraph.js';
 import { CREDIT_LINE, TRANSCRIPT_CONTINUATION, TRANSCRIPT_TURN } from './confidence.js';
 import { creditNameEnds, creditStart, labelledQuote, standingQuote } from './credit-lines.js';
+import { type EmailPart, readEmailParts } from './email-blocks.js';
 import { buildEntityTable, type Entity, type EntityTable } from './entity-table.js';
 import { completeShortNames } from './later-full-names.js';
 import { TITLE_WORDS } from './lexicon.js';
@@ -101,6 +102,35 @@ function creditedQuote(
 }
 
 const CREDITED_KINDS = new Set(['name', 'org', 'publication']);
+
+/** The sender a "From:" header names, resolved as any name in the text is; null when it names no one. */
+function senderOf(sender: string, resolver: SpeakerResolver, where: { pos: number; paragraph: number }) {
+  const np = readNounPhrase(sender, 0, true);
+  if (!np || !CREDITED_KINDS.has(np.kind)) return null;
+  const speaker = resolver.resolve({ ...np, start: -1 }, where);
+  return speaker && !speaker.unnamed ? speaker : null;
+}
+
+/** A printed email's body paragraph, the sender's words; a quoted line, the earlier writer's. */
+function emailDrafts(paragraph: ParagraphInput, part: EmailPart, resolver: SpeakerResolver): Draft[] {
+  if (part.kind !== 'body' && part.kind !== 'quoted') return [];
+  const where = { pos: paragraph.start, paragraph: paragraph.number };
+  const sender = senderOf(part.sender, resolver, where);
+  if (!sender) return [];
+  const quoted = part.kind === 'quoted' ? part.quotedSender : null;
+  const speaker = quoted ? senderOf(quoted, resolver, where) : part.kind === 'body' ? sender : null;
+  if (!speaker) return [];
+  const start = part.kind === 'quoted' ? (/^\s*>\s?/.exec(paragraph.text)?.[0].length ?? 0) : 0;
+  const draft = {
+    ...turnDraft(paragraph, start, speaker, TRANSCRIPT_TURN),
+    cue: 'email',
+    via: quoted ? sender.name : null,
+  };
+  // What the body reports others saying is theirs, passed on by the sender, as inside a turn.
+  return quoted
+    ? [draft]
+    : [draft, ...nestedDrafts(draft, resolver), ...reportedInTurn(paragraph, 0, speaker, resolver)];
+}
 
 /**
  * A reaction labelled with its speaker ("- **Okafor**, in a text to Pulse: “…”"): the name opening the
@@ -241,7 +271,15 @@ export function extractQuotes(input: ExtractInput): Quote[] {
   let turn: Speaker | null = null;
   // A record's presiding office → its holder, named in brackets on the office's first turn.
   const holders = new Map<string, string>();
+  const email = readEmailParts(paragraphs.map((p) => p.text));
   paragraphs.forEach((paragraph, i) => {
+    const part = email[i];
+    if (part) {
+      // Headers and sign-offs are the mail's furniture; a body paragraph is the sender's.
+      drafts.push(...emailDrafts(paragraph, part, resolver));
+      turn = null;
+      return;
+    }
     const found = lines[i];
     const line =
       found?.office && !found.speaker ? { ...found, speaker: holders.get(found.office) ?? null } : found;
