@@ -79,7 +79,12 @@ function cutAtAffiliation(words: Word[], rolePrefixed: () => boolean): void {
   const person = before.some((w) => isFirstName(w.text)) && isNameWord(before[before.length - 1] as Word);
   // "Helen Achebe of Northgate Children's Hospital": the run stops at the possessive, so the
   // organisation word is after it; a person's name has no possessive inside.
-  const org = after.some((w) => ORG_WORDS.has(w.bare) && w.capital) || after.at(-1)?.possessive === true;
+  // "Tom Reilly of WHVN-TV", "Nina Park of the Herald": an initialism or a newspaper's word is the outlet
+  // a reporter works for, as an organisation word is an employer.
+  const org =
+    after.some((w) => (ORG_WORDS.has(w.bare) || PUBLICATION_WORDS.has(w.bare)) && w.capital) ||
+    (after.length > 0 && after.every((w) => /^\p{Lu}[\p{Lu}&-]+$/u.test(w.text) || w.text === 'the')) ||
+    after.at(-1)?.possessive === true;
   if (person && org) words.length = of;
 }
 

@@ -616,3 +616,16 @@ describe('names written family name first', () => {
     assert.equal(quoteWith(quotes, 'leave at six').speaker, 'Aoki Hana');
   });
 });
+
+describe('reporters and the outlets they work for', () => {
+  it('cuts "of WHVN-TV" and "of the Herald" off a reporter’s name', () => {
+    const quotes = extract(
+      [
+        'Tom Reilly of WHVN-TV asked whether the mayor had been briefed. “Were you told in April?” Reilly asked.',
+        'Nina Pell of the Herald asked whether the audit had been shared with the council.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'told in April').speaker, 'Tom Reilly');
+    assert.equal(quoteWith(quotes, 'audit had been shared').speaker, 'Nina Pell');
+  });
+});
