@@ -14,6 +14,7 @@ export const SPEECH_VERBS = words(`
   complained complains joked quipped lamented urged urges pleaded vowed vows promised promises continued
   concluded commented confirmed confirms emphasized emphasised stressed stresses wondered shouted yelled
   whispered mused agreed agrees texted emailed boasted bragged objected protested retorted interjected
+  clarified clarifies indicated indicates revealed reveals specified mentioned affirmed underscored
   reiterated informed assured reminded alleged alleges disclosed pledged explained argue warn note claim
   contend insist maintain allege acknowledge predict testify snapped scoffed rebutted repeated repeats
 `);
@@ -33,7 +34,8 @@ export const CLAUSE_VERBS = words(`
   write explain add caution observe declare suggest confirm emphasize emphasise recall reiterate agree
   complain concede admit states declares announces observes cautions suggests contends complains confirms
   recalls reiterates counters agrees informs assures reminds vows promises pledges discloses concedes
-  testifies emphasizes emphasises
+  testifies emphasizes emphasises clarified clarifies indicated indicates revealed reveals specified
+  mentioned affirmed underscored
 `);
 
 /**

@@ -946,3 +946,18 @@ describe('free relatives', () => {
     assert.equal(quoteWith(quotes, 'the clause would not hold').speaker, 'Hollis Brandt');
   });
 });
+
+describe('reporting verbs', () => {
+  it('reads "clarified that", "indicated that" and "revealed that" as reported speech', () => {
+    const quotes = extract(
+      [
+        'The spokeswoman, Alma Reyes, clarified that the mayor had not been told.',
+        'Councilor Tim Oduya indicated that he would vote no.',
+        'The treasurer, Bea Holm, revealed that the fund was empty.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'had not been told').speaker, 'Alma Reyes');
+    assert.equal(quoteWith(quotes, 'would vote no').speaker, 'Tim Oduya');
+    assert.equal(quoteWith(quotes, 'fund was empty').speaker, 'Bea Holm');
+  });
+});
