@@ -7,7 +7,8 @@
 import { lexiconTags } from '../text/word-lexicon.js';
 import { readAttribution } from './final-act.js';
 import { SPEECH_PARTICIPLES, SPEECH_VERBS } from './lexicon.js';
-import { readWord } from './read-word.js';
+import { isRoleNoun } from './noun-lexicon.js';
+import { readWord, readWords } from './read-word.js';
 import { attributionTailEnd, makeAct, type Sentence, type SpeechAct, trimClause } from './speech-act.js';
 
 /** Marks (or masked quote text) right before the first comma: the quote's own attribution handles it. */
@@ -56,6 +57,30 @@ function opensClause(text: string, from: number, end: number): boolean {
   return false;
 }
 
+/**
+ * "…, said Paul Lindgren, Northstar’s research director.": words after the attribution with no verb at
+ * all, around a noun for a role, are the speaker's appositive, not the second half of a split clause. Any word that may be a finite verb
+ * counts as one — a form in -s or -ed as well as what the lexicon tags so ("costs" is also a plural).
+ */
+function mayHoldVerb(text: string, from: number, end: number): boolean {
+  return text
+    .slice(from, end)
+    .split(/[\s,;:]+/)
+    .map((word) => word.toLowerCase().replace(/[^\p{L}'’]/gu, ''))
+    .some(
+      (word) =>
+        word !== '' &&
+        !/['’]s$/.test(word) &&
+        (/(?:s|ed)$/.test(word) ||
+          /Verb|Tense|Modal|Copula|Auxiliary|Infinitive|Gerund|Participle/.test(lexiconTags(word))),
+    );
+}
+
+/** Whether the words hold a noun for a person's role ("director", "spokeswoman"): an appositive's head. */
+function namesRole(text: string, from: number, end: number): boolean {
+  return readWords(text, from, end).some((word) => isRoleNoun(word.bare));
+}
+
 const RELATIVE_STARTS = new Set(['that', 'which', 'who', 'whom', 'whose', 'where']);
 const FINITE_AUXILIARIES = new Set(['has', 'have', 'had', 'does', 'do', 'did']);
 
@@ -102,6 +127,7 @@ export function findMiddleAct(text: string, masked: string, s: Sentence): Speech
     const participle = SPEECH_PARTICIPLES.has(rest.bare) || /\p{L}{3}ing$/u.test(rest.bare);
     const closes =
       participle ||
+      (!mayHoldVerb(text, next + 1, s.end) && namesRole(text, next + 1, s.end)) ||
       (AFTERTHOUGHT_STARTS.has(rest.bare) && !opensClause(text, rest.end, s.end)) ||
       TIME_AFTERTHOUGHT.test(text.slice(next + 1, Math.min(s.end, next + 1 + AFTERTHOUGHT_WINDOW)));
     const end = closes ? c : s.end;

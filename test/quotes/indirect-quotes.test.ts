@@ -961,3 +961,19 @@ describe('reporting verbs', () => {
     assert.equal(quoteWith(quotes, 'fund was empty').speaker, 'Bea Holm');
   });
 });
+
+describe('appositives after an inverted attribution', () => {
+  it('reads "…, said Paul Lindgren, Northstar’s research director." as one clause, the role no words of his', () => {
+    const quotes = extract(
+      [
+        'The shortage falls hardest on rural townships, said Paul Lindgren, Northstar’s research director.',
+        'Rents will keep rising, said Ana Ruiz, policy director at Fairhold.',
+        'The plan, Pike said, costs more than it saves.',
+      ].join('\n'),
+    );
+    assert.equal(quotes.filter((q) => /director/.test(q.text)).length, 0);
+    assert.equal(quoteWith(quotes, 'rural townships').speaker, 'Paul Lindgren');
+    // A split clause still has both halves when the words after the attribution go on with a verb.
+    assert.ok(quotes.some((q) => q.text === 'costs more than it saves'));
+  });
+});
