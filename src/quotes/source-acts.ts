@@ -27,6 +27,11 @@ const DOCUMENT_HEADS = new Set([
   'census',
   'research',
   'report',
+  // Examinations that report what they found ("an evaluation by the office", "the audit by X").
+  'evaluation',
+  'audit',
+  'review',
+  'assessment',
   // Papers filed or sent, credited to whoever the text says filed or sent them ("a complaint filed
   // Thursday by the prosecutor's office", "a letter from the agency"); the author must be named.
   'complaint',
@@ -67,7 +72,8 @@ const AUTHOR_WINDOW = 40;
 const AUTHOR_KINDS = new Set(['name', 'org', 'publication']);
 /** "a poll", "the latest survey", "new census figures": determiner, up to two modifiers, a document head. */
 const DOCUMENT_PHRASE = new RegExp(
-  String.raw`^(?:(?:a|an|the|its|their)\s+)?(?:[\p{L}-]+\s+){0,2}?(${[...DOCUMENT_HEADS].join('|')})\b`,
+  // "a 2025 report": a year or a number may stand among the modifiers.
+  String.raw`^(?:(?:a|an|the|its|their)\s+)?(?:[\p{L}\p{N}-]+\s+){0,2}?(${[...DOCUMENT_HEADS].join('|')})\b`,
   'iu',
 );
 

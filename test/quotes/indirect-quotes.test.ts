@@ -977,3 +977,16 @@ describe('appositives after an inverted attribution', () => {
     assert.ok(quotes.some((q) => q.text === 'costs more than it saves'));
   });
 });
+
+describe('documents that report', () => {
+  it('credits "according to a 2025 report by X" and "according to an evaluation by X" to X', () => {
+    const quotes = extract(
+      [
+        'Wages make up most of a center’s costs, according to a 2025 report by the Tallis Policy Institute.',
+        'Centers added more slots, according to an evaluation by the Office of Early Learning.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'most of a center’s costs').speaker, 'Tallis Policy Institute');
+    assert.equal(quoteWith(quotes, 'added more slots').speaker, 'Office of Early Learning');
+  });
+});
