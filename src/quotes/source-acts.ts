@@ -78,7 +78,8 @@ const DOCUMENT_PHRASE = new RegExp(
 );
 
 function documentAuthor(text: string, masked: string, from: number): NounPhrase | null {
-  const by = /^[^,;:\u2591]*?\b(?:by|from)\s+/.exec(masked.slice(from, from + AUTHOR_WINDOW));
+  // "The audit, released Monday by the Controller, found …": the participle may be set off by a comma.
+  const by = /^(?:,\s+)?[^,;:\u2591]*?\b(?:by|from)\s+/.exec(masked.slice(from, from + AUTHOR_WINDOW));
   if (!by) return null;
   const np = readNounPhrase(text, from + by[0].length);
   return np && AUTHOR_KINDS.has(np.kind) ? np : null;
@@ -153,8 +154,13 @@ export function findFindingActs(text: string, masked: string, s: Sentence): Spee
   if (!np) return acts;
   FINDING.lastIndex = np.end;
   const verb = FINDING.exec(masked);
-  // Only the author's own phrase ("at Larkin University") may stand between the author and the verb.
-  if (!verb || verb.index >= s.end || /[,;:\u2591]/.test(masked.slice(np.end, verb.index))) return acts;
+  // Only the author's own phrase ("at Larkin University") may stand between the author and the verb,
+  // and the comma closing a participle that a comma opened after the document.
+  if (!verb || verb.index >= s.end) return acts;
+  const between = masked.slice(np.end, verb.index);
+  const setOff =
+    /^\s*,/.test(masked.slice(s.contentStart + document[0].length)) && /^[^,;:\u2591]*,\s*$/.test(between);
+  if (/[,;:\u2591]/.test(between) && !setOff) return acts;
   if (verb.index - np.end > AUTHOR_WINDOW) return acts;
   const cueEnd = verb.index + verb[0].length;
   const cue = `${verb[0].trim().split(/\s+/)[0]} that`;

@@ -989,4 +989,11 @@ describe('documents that report', () => {
     assert.equal(quoteWith(quotes, 'most of a center’s costs').speaker, 'Tallis Policy Institute');
     assert.equal(quoteWith(quotes, 'added more slots').speaker, 'Office of Early Learning');
   });
+
+  it('reads the author of a document from a participle set off by commas ("The audit, released by X, found")', () => {
+    const quotes = extract(
+      'The audit, released Monday by the Office of the City Auditor, found that nine crews were paid twice.',
+    );
+    assert.equal(quoteWith(quotes, 'nine crews were paid twice').speaker, 'Office of the City Auditor');
+  });
 });
