@@ -99,14 +99,20 @@ function hasFiniteVerb(words: readonly Word[]): boolean {
  * one, but in "told her class, and …" the object was "her class" ("her" can be a determiner as well as a
  * pronoun), and no clause follows.
  */
-function finiteBeforeBreak(masked: string, from: number, sentenceEnd: number): boolean {
+function finiteBeforeBreak(text: string, masked: string, from: number, sentenceEnd: number): boolean {
   const words = readWords(masked, from, sentenceEnd).slice(0, FINITE_VERB_WINDOW);
   const before: Word[] = [];
   for (const [k, word] of words.entries()) {
-    if (k > 0 && /[,;:.!?]/.test(masked.slice((words[k - 1] as Word).end, word.start))) break;
+    if (k > 0 && /[,;:.!?\u2591]/.test(masked.slice((words[k - 1] as Word).end, word.start))) break;
     before.push(word);
   }
-  return hasFiniteVerb(before) || pastAfterSubject(before);
+  if (hasFiniteVerb(before) || pastAfterSubject(before)) return true;
+  // "told me the warranty “covers everything”": the clause's verb may open the quote after its subject.
+  const last = before.at(-1);
+  const open = last ? /^\s*[“"]/.exec(text.slice(last.end, last.end + 3)) : null;
+  if (!last || !open) return false;
+  const quoted = readWords(text, last.end + open[0].length, sentenceEnd).slice(0, 2);
+  return hasFiniteVerb(quoted.slice(0, 1)) || /^\p{Ll}+s$/u.test(quoted[0]?.text ?? '');
 }
 
 /**
@@ -201,7 +207,7 @@ function clauseStartAfter(text: string, masked: string, verb: Word, sentenceEnd:
   for (let word = readWord(text, q + 1); word && TIME_WORDS.has(word.bare); word = readWord(text, q + 1))
     q = word.end;
   if (text[q] !== ' ') return null;
-  if (p !== verb.end && !finiteBeforeBreak(masked, p, sentenceEnd)) return null;
+  if (p !== verb.end && !finiteBeforeBreak(text, masked, p, sentenceEnd)) return null;
   const next = readWord(text, q + 1);
   const startsClause =
     next && (!NOT_CLAUSE_START.has(next.bare) || quantityAhead(text, next)) && !TIME_WORDS.has(next.bare);

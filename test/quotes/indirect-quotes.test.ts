@@ -997,3 +997,16 @@ describe('documents that report', () => {
     assert.equal(quoteWith(quotes, 'nine crews were paid twice').speaker, 'Office of the City Auditor');
   });
 });
+
+describe('a reported clause whose verb opens a quote', () => {
+  it('credits "told me the warranty “covers everything”" to the one who told', () => {
+    const quotes = extract(
+      [
+        'The salesman, Kyle Brandt, told me the warranty “covers everything but tires.”',
+        'Mayor Ilse Varga told reporters the plan “will not survive the winter.”',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'covers everything').speaker, 'Kyle Brandt');
+    assert.equal(quoteWith(quotes, 'will not survive').speaker, 'Ilse Varga');
+  });
+});
