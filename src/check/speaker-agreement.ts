@@ -116,8 +116,11 @@ function describes(
   const headText = split ? text.slice(0, Math.max(0, split.index - 1)) : text;
   const placing = split ? text.slice(split.index - 1 + split[0].length - 1) : '';
   const possessor = /^([\p{L}.-]+)['’]s\s+/u.exec(headText);
-  const head = wordsOf(possessor ? headText.slice(possessor[0].length) : headText);
-  const place = wordsOf(`${possessor?.[1] ?? ''} ${placing}`);
+  // "the ferry captain": English puts a compound's head last; the nouns before it restrict it, as a
+  // place does, and need only be words of the document ("Capt. Beckwith has piloted the ferry").
+  const phrase = wordsOf(possessor ? headText.slice(possessor[0].length) : headText);
+  const head = phrase.slice(-1);
+  const place = [...wordsOf(`${possessor?.[1] ?? ''} ${placing}`), ...phrase.slice(0, -1)];
   if (head.length === 0) return false;
   const speaker = quote.speaker ?? '';
   const names = [speaker, surnameOf(speaker)].filter((name): name is string => Boolean(name));

@@ -117,6 +117,10 @@ describe('quote checks: the harder cases', () => {
     assert.equal((await check(solberg, 'the mayor of Oslo')).verdict, 'misattributed');
     // A name the document does not know is someone else, never a description.
     assert.equal((await check(claim, 'Northwick')).verdict, 'misattributed');
+    // A compound's head is its last noun; the nouns before it ("port") restrict it, as a place does.
+    assert.equal((await check(claim, 'the port harbourmaster')).verdict, 'verbatim');
+    assert.equal((await check(claim, 'the port mayor')).verdict, 'misattributed');
+    assert.equal((await check(claim, 'the airport harbourmaster')).verdict, 'misattributed');
   });
 
   it('a name that the text ran a title into is still the same name', async () => {
