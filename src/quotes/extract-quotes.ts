@@ -8,14 +8,13 @@
 
 import { trimRange } from '../text/sentences.js';
 import { attributeParagraph, type DocumentState } from './attribute-paragraph.js';
-import { CREDIT_LINE, TRANSCRIPT_CONTINUATION, TRANSCRIPT_TURN } from './confidence.js';
-import { creditNameEnds, creditStart, labelledQuote, standingQuote } from './credit-lines.js';
+import { TRANSCRIPT_CONTINUATION, TRANSCRIPT_TURN } from './confidence.js';
+import { creditedQuote, labelledDrafts, senderOf } from './credited-drafts.js';
 import { type EmailPart, readEmailParts } from './email-blocks.js';
 import { buildEntityTable, type Entity, type EntityTable } from './entity-table.js';
 import { completeShortNames } from './later-full-names.js';
 import { TITLE_WORDS } from './lexicon.js';
 import { nestedDrafts } from './nested-quotes.js';
-import { readNounPhrase } from './noun-phrase.js';
 import { paragraphPieces } from './paragraph-pieces.js';
 import { type Draft, toQuotes } from './quote-drafts.js';
 import { entitySpeaker } from './speaker.js';
@@ -77,40 +76,6 @@ function turnDraft(
   return { paragraph, kind: 'direct', ...range, speaker, via: null, cue: 'transcript', confidence };
 }
 
-/** The quotes of `paragraph` that the credit line `next` credits to the one it names; [] otherwise. */
-function creditedQuote(
-  paragraph: ParagraphInput | undefined,
-  next: ParagraphInput | undefined,
-  resolver: SpeakerResolver,
-): Draft[] {
-  const at = next ? creditStart(next.text) : null;
-  if (!paragraph || !next || at === null) return [];
-  const spans = standingQuote(paragraph.text);
-  const np = spans.length > 0 ? readNounPhrase(next.text, at, true) : null;
-  if (!np || !CREDITED_KINDS.has(np.kind) || !creditNameEnds(next.text, np.end)) return [];
-  const speaker = resolver.resolve({ ...np, start: -1 }, { pos: next.start + at, paragraph: next.number });
-  if (!speaker || speaker.unnamed) return [];
-  return spans.map((span) => ({
-    paragraph,
-    kind: 'direct' as const,
-    ...trimRange(paragraph.text, span),
-    speaker,
-    via: null,
-    cue: 'credit line',
-    confidence: CREDIT_LINE,
-  }));
-}
-
-const CREDITED_KINDS = new Set(['name', 'org', 'publication']);
-
-/** The sender a "From:" header names, resolved as any name in the text is; null when it names no one. */
-function senderOf(sender: string, resolver: SpeakerResolver, where: { pos: number; paragraph: number }) {
-  const np = readNounPhrase(sender, 0, true);
-  if (!np || !CREDITED_KINDS.has(np.kind)) return null;
-  const speaker = resolver.resolve({ ...np, start: -1 }, where);
-  return speaker && !speaker.unnamed ? speaker : null;
-}
-
 /** A printed email's body paragraph, the sender's words; a quoted line, the earlier writer's. */
 function emailDrafts(paragraph: ParagraphInput, part: EmailPart, resolver: SpeakerResolver): Draft[] {
   if (part.kind !== 'body' && part.kind !== 'quoted') return [];
@@ -130,37 +95,6 @@ function emailDrafts(paragraph: ParagraphInput, part: EmailPart, resolver: Speak
   return quoted
     ? [draft]
     : [draft, ...nestedDrafts(draft, resolver), ...reportedInTurn(paragraph, 0, speaker, resolver)];
-}
-
-/**
- * A reaction labelled with its speaker ("- **Okafor**, in a text to Pulse: “…”"): the name opening the
- * label, read as any speaker's name is, says whose the quote is.
- */
-function labelledDrafts(paragraph: ParagraphInput, resolver: SpeakerResolver): Draft[] {
-  const label = labelledQuote(paragraph.text);
-  if (!label) return [];
-  const np = readNounPhrase(paragraph.text, label.nameAt, true);
-  if (!np || !CREDITED_KINDS.has(np.kind) || np.end > label.labelEnd) return [];
-  // Only the name's own decoration may follow it: emphasis, an aside in brackets, a comma's phrase.
-  if (
-    !/^(?:\*\*|__)?(?:\s*\([^()]*\))?(?:\*\*|__)?(?:,.*)?$/su.test(
-      paragraph.text.slice(np.end, label.labelEnd),
-    )
-  )
-    return [];
-  const where = { pos: paragraph.start + label.nameAt, paragraph: paragraph.number };
-  const speaker = resolver.resolve({ ...np, start: -1 }, where);
-  if (!speaker || speaker.unnamed) return [];
-  resolver.noteSpeaker(speaker, paragraph.start + label.nameAt, paragraph.number);
-  return label.spans.map((span) => ({
-    paragraph,
-    kind: 'direct' as const,
-    ...trimRange(paragraph.text, span),
-    speaker,
-    via: null,
-    cue: 'label',
-    confidence: CREDIT_LINE,
-  }));
 }
 
 /**
@@ -321,8 +255,8 @@ export function extractQuotes(input: ExtractInput): Quote[] {
       return;
     }
     turn = null;
-    // A pull quote or blockquote credited on the line after it ("— Gerald Oakes, keeper"): the line
-    // names its speaker; the line itself is typography, not speech.
+    // A reaction labelled with its speaker ("- **Okafor**: “…”"), then a pull quote or blockquote
+    // credited on the line after it ("— Gerald Oakes, keeper"): the line itself is typography, not speech.
     const labelled = labelledDrafts(paragraph, resolver);
     if (labelled.length > 0) {
       drafts.push(...labelled, ...labelled.flatMap((draft) => nestedDrafts(draft, resolver)));
