@@ -18,8 +18,8 @@ const BLOCKQUOTE = /^\s*>\s+/;
  * A letter's closing line names its writer ("> Yours faithfully, Mrs E. Pryce"): English closes letters
  * with a small, fixed set of valedictions.
  */
-const VALEDICTION =
-  /^\s*(?:>\s*)?(?:Yours\s+(?:faithfully|sincerely|truly|respectfully)|Sincerely(?:\s+yours)?|Respectfully(?:\s+yours)?|(?:Best|Kind|Warm|With\s+best)?\s*[Rr]egards|Cordially|With\s+thanks),?\s+/u;
+export const VALEDICTIONS = String.raw`(?:Yours(?:\s+(?:faithfully|sincerely|truly|respectfully))?|Sincerely(?:\s+yours)?|Respectfully(?:\s+yours)?|(?:(?:Best|Kind|Warm|With\s+best)\s+)?[Rr]egards|Cordially|With\s+thanks|Thank\s+you|Thanks|Cheers|Best|Warmly)`;
+const VALEDICTION = new RegExp(String.raw`^\s*(?:>\s*)?${VALEDICTIONS},?\s+`, 'u');
 
 /** Where the words after a credit line's dash begin, or null when the paragraph is no credit line. */
 export function creditStart(text: string): number | null {

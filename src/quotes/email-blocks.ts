@@ -3,6 +3,8 @@
 // sender's own words; a reply's "> " lines quote the message it answers. Mail clients have written
 // headers and quoted replies this way since RFC 822, so the layout, not the words, says what is what.
 
+import { VALEDICTIONS } from './credit-lines.js';
+
 /** What a paragraph is inside a printed email; null outside any. */
 export type EmailPart =
   | { kind: 'header' }
@@ -17,8 +19,10 @@ const QUOTED = /^\s*>\s?/;
  * How an email closes: a valediction or thanks with at most a name after it, a mobile client's line,
  * or a signature line with the sender's name and a separator ("Dale Kuchar | Aquatics Supervisor").
  */
-const SIGNOFF =
-  /^\s*(?:(?:Thanks|Thank you|Cheers|Best|Best regards|Kind regards|Regards|Sincerely|Yours(?: truly| sincerely)?|Respectfully|Warmly)(?:[,!.]\s*[\p{L}.' -]{0,40})?|Sent from my [\p{L} ]{1,30}|—\s*[\p{L}.' -]{1,40})\s*$/u;
+const SIGNOFF = new RegExp(
+  String.raw`^\s*(?:${VALEDICTIONS}(?:[,!.]\s*[\p{L}.' -]{0,40})?|Sent from my [\p{L} ]{1,30}|—\s*[\p{L}.' -]{1,40})\s*$`,
+  'u',
+);
 /** A body runs a few paragraphs at most before the email must end. */
 const MAX_BODY_PARAGRAPHS = 8;
 
