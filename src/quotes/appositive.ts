@@ -2,6 +2,7 @@
 // tags "(D-RI)" or ", R-Ky.," and ages ("Ellen Park, 45,") are skipped. A clause between commas ("…, the
 // city has spent …,") is not an appositive.
 import { splitSentences } from '../text/sentences.js';
+import { partyOfTag, stateNames } from '../text/us-states.js';
 import { lexiconTags } from '../text/word-lexicon.js';
 import { TITLE_WORDS } from './lexicon.js';
 import { readNameRun } from './name-runs.js';
@@ -15,6 +16,23 @@ const CLAUSE_LIKE =
  */
 /** A legislator's tag: a party and a home town of up to three words ("R-Olathe", "D-Kansas City"). */
 export const PARTY_TAG = String.raw`[DRI]-[A-Z][\p{L}.]*(?:\s[A-Z][\p{L}.]*){0,2}`;
+const PARTY_TAG_AFTER = new RegExp(String.raw`^(?:,\s+|\s*\()(${PARTY_TAG})(?=[,)]|\.?$)`, 'u');
+
+/**
+ * The role a legislator's party tag gives ("Sen. Carol Ostrander, R-Colby," → "Republican from Colby";
+ * "(D-MA)" → "Democrat from Massachusetts"): US news style (AP, the Congressional Record) writes a member's
+ * party as its initial and then the state or home town, which is how people then refer to them ("the
+ * senator from Colby", "the Massachusetts Democrat").
+ */
+export function partyTagRole(text: string, pos: number): string | null {
+  const tag = PARTY_TAG_AFTER.exec(text.slice(pos, pos + 40))?.[1];
+  const party = tag ? partyOfTag(tag)[0] : undefined;
+  if (!tag || !party) return null;
+  const place = tag.slice(2).replace(/\.$/, '');
+  const state = /^\p{Lu}{2}$/u.test(place) ? stateNames(place)[0] : undefined;
+  return `${party.charAt(0).toUpperCase()}${party.slice(1)} from ${state ?? place}`;
+}
+
 const SKIPPED = new RegExp(
   String.raw`^(?:${PARTY_TAG}|\d{1,3}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|(?:eigh|nine)teen)$`,
   'u',

@@ -4,7 +4,7 @@
 import type { SpeakerHint } from '../corpus/types.js';
 import { splitSentences } from '../text/sentences.js';
 import { firstNameGender, isFirstName } from '../text/word-lexicon.js';
-import { readAppositive } from './appositive.js';
+import { partyTagRole, readAppositive } from './appositive.js';
 import { type KinLink, kinBefore, kinGender } from './kinship.js';
 import { TITLE_WORDS } from './lexicon.js';
 import type { Gender } from './mention-roles.js';
@@ -255,6 +255,7 @@ class TableBuilder {
     const after = readAppositive(text, run.end, true);
     const roles = [
       after.role,
+      partyTagRole(text, run.end),
       run.title && !HONORIFIC_ONLY.test(run.title) ? run.title : null,
       roleBefore(text, run.start),
       officeBefore(text, run),
@@ -335,6 +336,12 @@ function scanParagraph(builder: TableBuilder, paragraph: ParagraphInput): void {
       const tag = text[i] === '(' ? /^\([^()\s]{1,12}\)/.exec(text.slice(i)) : null;
       if (tag) {
         i += tag[0].length;
+        continue;
+      }
+      // "Sen. Carol Ostrander, R-Colby, …": a party tag after a name is her role, not another mention.
+      const lead = /(?:,\s+|\()$/.exec(text.slice(Math.max(0, i - 3), i))?.[0];
+      if (boundary && lead && partyTagRole(text, i - lead.length)) {
+        i = text.slice(i).search(/[,)]|\.?$/) + i + 1;
         continue;
       }
       const run =

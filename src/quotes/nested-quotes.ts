@@ -73,6 +73,15 @@ function innerSpeaker(
     resolver,
   );
   if (relative !== undefined) return relative;
+  // "the senator from Colby sat in that room and said, '…'": words after a preposition are its object,
+  // never the subject; the subject is the role the preposition completes, read with it.
+  if (/(?:^|\s)(?:from|of|at|in|for|with|to|by|about)\s+$/.test(sentence.slice(0, lead)))
+    return roleWithComplement(
+      draft,
+      at - lead + sentence.slice(0, lead).search(/\S+\s+$/),
+      at + words.length,
+      resolver,
+    );
   const np = readNounPhrase(draft.paragraph.text, at);
   if (!np || np.end > at + words.length) return null;
   const where = { pos: draft.paragraph.start + at, paragraph: draft.paragraph.number };
@@ -84,6 +93,36 @@ function innerSpeaker(
         ? null
         : resolver.resolve(np, where);
   return speaker && speaker.name !== outer.name && !speaker.unnamed ? speaker : null;
+}
+
+/** Words the reader looks back over for the role a prepositional phrase completes: "the state senator". */
+const MAX_ROLE_WORDS = 4;
+
+/**
+ * The role noun phrase ending right before the preposition at `prepStart`, with the preposition and its
+ * object as its description ("the senator from Colby"), resolved to whom the document gave that role;
+ * null when no role ends there (then the subject is not known, and a wrong speaker is worse than none).
+ */
+function roleWithComplement(
+  draft: Draft,
+  prepStart: number,
+  end: number,
+  resolver: SpeakerResolver,
+): Speaker | null {
+  const text = draft.paragraph.text;
+  const before = text.slice(0, prepStart);
+  const starts = [...before.matchAll(/(?<=^|\s)\S/gu)].map((m) => m.index ?? 0).slice(-MAX_ROLE_WORDS);
+  for (const start of starts) {
+    const np = readNounPhrase(text, start);
+    if (np?.kind !== 'role' || np.end !== before.trimEnd().length) continue;
+    const described = { ...np, end, text: text.slice(np.start, end) };
+    const speaker = resolver.resolve(described, {
+      pos: draft.paragraph.start + start,
+      paragraph: draft.paragraph.number,
+    });
+    return speaker && speaker.name !== draft.speaker?.name && !speaker.unnamed ? speaker : null;
+  }
+  return null;
 }
 
 /**

@@ -90,6 +90,12 @@ function latestBefore(
   return undefined;
 }
 
+/** "a senior official", "a senior official at the commission": an unnamed source, by the writer's description. */
+function unnamedPerson(np: NounPhrase): Speaker {
+  const name = np.text.charAt(0).toLowerCase() + np.text.slice(1);
+  return { name, role: null, members: [], kind: 'person', unnamed: true };
+}
+
 export class SpeakerResolver {
   private readonly speakers: Noted[] = [];
   private readonly subjects: Noted[] = [];
@@ -604,8 +610,7 @@ export class SpeakerResolver {
     const spokesman = article && SPOKES_NOUNS.has(np.head ?? '') ? this.spokesmanOf(ctx) : null;
     if (spokesman) return spokesman;
     if (article) {
-      const name = np.text.charAt(0).toLowerCase() + np.text.slice(1);
-      return { name, role: null, members: [], kind: 'person', unnamed: true };
+      return unnamedPerson(np);
     }
     const wanted = np.text
       .toLowerCase()
@@ -616,9 +621,11 @@ export class SpeakerResolver {
         .toLowerCase()
         .split(/[\s,;]+/)
         .map((w) => TITLE_ABBREVIATIONS[w] ?? w);
+    // A person's roles together describe them: "the senator from Colby" is "Sen." and "Republican from
+    // Colby" at once.
     const byRole = (accept: (words: string[]) => boolean) =>
       this.table.entities
-        .filter((e) => e.roles.some((r) => accept(roleWords(r))))
+        .filter((e) => e.roles.some((r) => accept(roleWords(r))) || accept(e.roles.flatMap(roleWords)))
         .sort((a, b) => lastMentionBefore(b, ctx.pos) - lastMentionBefore(a, ctx.pos));
     const entity = byRole((words) => wanted.every((w) => words.includes(w)))[0];
     if (entity) return entitySpeaker(entity, null);
@@ -649,6 +656,11 @@ export class SpeakerResolver {
   private owner(np: NounPhrase, ctx: ResolveContext): Speaker | null {
     const head = np.head ?? '';
     if (isKinNoun(head)) return this.relative(np, head, ctx);
+    // "A senior official at the commission said": one unnamed person, whom the writer describes by where
+    // they work — not the body's own word (which a spokesman gives, and "officials at" as a body do).
+    if (np.owner && head === 'official' && /^(?:a|an)\s/i.test(np.text)) {
+      return unnamedPerson(np);
+    }
     if (np.owner) {
       const owner = this.resolve(np.owner, ctx);
       if (owner && DOCUMENTS.has(head)) this.noteDocument(head, owner);

@@ -333,6 +333,19 @@ describe('direct quotes: a quote inside a quote', () => {
     assert.equal(inner.via, 'Rosa Salas');
   });
 
+  it('reads "the senator from Colby" by her party tag, never the town after the preposition', () => {
+    const quotes = extract(
+      [
+        'Sen. Carol Ostrander, R-Colby, sponsored the bill. Sen. Harold Fenn, R-Dodge City, opposed it.',
+        `"Last month the senator from Colby sat in that room and said, 'This is about parts,'" Fenn said.`,
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'Last month').speaker, 'Harold Fenn');
+    const inner = quotes.find((q) => q.text === 'This is about parts,');
+    assert.equal(inner?.speaker, 'Carol Ostrander');
+    assert.ok(quotes.every((q) => q.speaker !== 'Colby' && q.speaker !== 'R-Colby'));
+  });
+
   it('credits inner words introduced by a role the document gave one person', () => {
     const quotes = extract(
       [

@@ -71,6 +71,18 @@ describe('provenance of a quote', () => {
     assert.ok(quotes.every((q) => q.speaker !== 'Maria Lopez'));
   });
 
+  it('keeps "a senior official at the commission" an unnamed person, not the commission', () => {
+    const quotes = extractFrom(
+      [
+        'The Surface Freight Commission approved the merger on Tuesday.',
+        'A senior official at the commission said the vote had been 3-2.',
+      ].join('\n'),
+    );
+    const official = quoteWith(quotes, 'vote had been');
+    assert.equal(official.speaker, 'a senior official at the commission');
+    assert.equal(official.unnamed, true);
+  });
+
   it('renders one short line', () => {
     assert.equal(
       provenanceLine({
