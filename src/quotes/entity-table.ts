@@ -8,7 +8,7 @@ import { partyTagRole, readAppositive } from './appositive.js';
 import { type KinLink, kinBefore, kinGender } from './kinship.js';
 import { TITLE_WORDS } from './lexicon.js';
 import type { Gender } from './mention-roles.js';
-import { honorificGender, publicationName, roleBefore } from './mention-roles.js';
+import { agentRoleBefore, honorificGender, publicationName, roleBefore } from './mention-roles.js';
 import { type NameRun, type RunKind, readNameRun } from './name-runs.js';
 import { GROUP_NOUNS, ORG_NOUNS, ROLE_NOUNS } from './noun-lexicon.js';
 import { contentStart, datelineSkip, isHeadline } from './paragraph-layout.js';
@@ -258,6 +258,9 @@ class TableBuilder {
       partyTagRole(text, run.end),
       run.title && !HONORIFIC_ONLY.test(run.title) ? run.title : null,
       roleBefore(text, run.start),
+      run.kind === 'person'
+        ? agentRoleBefore(text, run.start - (roleBefore(text, run.start)?.length ?? -1) - 1)
+        : null,
       officeBefore(text, run),
     ];
     if (run.kind !== 'org') {

@@ -5,7 +5,7 @@
 import { canDescribeRole } from '../text/word-lexicon.js';
 import { FEMALE_HONORIFICS, MALE_HONORIFICS, TITLE_WORDS } from './lexicon.js';
 import type { NameRun } from './name-runs.js';
-import { ROLE_NOUNS, THE_PUBLICATION_WORDS } from './noun-lexicon.js';
+import { isRoleNoun, ROLE_NOUNS, THE_PUBLICATION_WORDS } from './noun-lexicon.js';
 import { readWords } from './read-word.js';
 
 export type Gender = 'm' | 'f' | null;
@@ -54,4 +54,21 @@ export function roleBefore(text: string, start: number): string | null {
     from = word.start;
   }
   return text.slice(from, last.end);
+}
+
+const AGENT_BY = /\b(\p{Ll}{3,}ed)\s+by\s+(?:the\s+)?$/u;
+
+/**
+ * "The session was moderated by Amy Lindahl", "a panel chaired by Ruth Ames": the agent of a passive
+ * holds the role its verb's agent noun names (moderate → moderator, chair → chair, interview →
+ * interviewer), as a role written before the name would; English forms agent nouns from the verb with
+ * -er/-or or none, and only a noun that names a person counts. `start` is where the name (or the role
+ * written before it) begins.
+ */
+export function agentRoleBefore(text: string, start: number): string | null {
+  const participle = AGENT_BY.exec(text.slice(Math.max(0, start - ROLE_LOOKBACK_CHARS), start))?.[1];
+  if (!participle) return null;
+  const bases = [participle.slice(0, -2), participle.slice(0, -1)];
+  const nouns = bases.flatMap((base) => [base, `${base}er`, `${base}r`, `${base.replace(/e$/, '')}or`]);
+  return nouns.find((noun) => noun.length > 3 && isRoleNoun(noun)) ?? null;
 }

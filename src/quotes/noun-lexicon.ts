@@ -74,7 +74,7 @@ export const ROLE_NOUNS = words(`
   investor journalist reporter editor columnist producer inspector member resident worker employee student
   critic forward midfielder defender goalkeeper winger linebacker receiver shortstop catcher teammate rookie
   veteran neighbor neighbour volunteer supporter opponent voter parent patient farmer economist person head
-  steward
+  steward moderator host interviewer narrator presenter emcee
   ${OFFICE_TITLES}
 `);
 

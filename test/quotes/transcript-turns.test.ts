@@ -86,6 +86,18 @@ describe('transcripts: answers, continuation paragraphs and quotes inside a turn
     assert.equal(quoteWith(quotes, 'will suspend').speaker, 'Iris Dahl');
   });
 
+  it('credits "THE MODERATOR:" to the person the framing says moderated ("moderated by … Amy Lindahl")', () => {
+    const quotes = extract(
+      [
+        'Coach Ray Whitlock met reporters. The session was moderated by sports information director Amy Lindahl.',
+        'THE MODERATOR: We will start with Coach Whitlock.',
+        'COACH WHITLOCK: We found a way.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'We will start').speaker, 'Amy Lindahl');
+    assert.equal(quoteWith(quotes, 'found a way').speaker, 'Ray Whitlock');
+  });
+
   it('credits a role label to the name in its brackets ("HOST (Lena Ostrow):", "CALLER (Ray, from Millbury):")', () => {
     const quotes = extract(
       [
