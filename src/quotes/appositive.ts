@@ -33,8 +33,15 @@ export function partyTagRole(text: string, pos: number): string | null {
   return `${party.charAt(0).toUpperCase()}${party.slice(1)} from ${state ?? place}`;
 }
 
+/**
+ * A street address set off after a name, as minutes and letters pages place a speaker ("Teodora Vasquez,
+ * Sycamore Lane, a teacher …"; "Ray Hale, 41 Elm St., said"): a house number, a street's name and one of
+ * the thoroughfare nouns of postal addressing. It says where the person lives, never who speaks.
+ */
+export const ADDRESS = String.raw`(?:\d{1,5}\s)?(?:\p{Lu}[\p{L}'’.-]*\s){1,3}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Lane|Ln\.|Drive|Dr\.|Boulevard|Blvd\.|Court|Ct\.|Place|Pl\.|Way|Terrace|Circle|Parkway|Pkwy\.|Highway|Hwy\.|Trail|Row)`;
+
 const SKIPPED = new RegExp(
-  String.raw`^(?:${PARTY_TAG}|\d{1,3}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|(?:eigh|nine)teen)$`,
+  String.raw`^(?:${PARTY_TAG}|${ADDRESS}|\d{1,3}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|(?:eigh|nine)teen)$`,
   'u',
 );
 const START = /^(?:a|an|the|\p{Ll}[\p{L}-]*|\p{Lu}[\p{L}.-]*['’]s?)\s/u;

@@ -2,7 +2,7 @@
 // "U.S. Senator Jack Reed (D-RI), the Chairman of …, today | issued"). The subject must be a whole noun
 // phrase bounded by punctuation or the sentence start, which rules out objects and subordinate clauses.
 
-import { appositiveKind, PARTY_TAG, roleText } from './appositive.js';
+import { ADDRESS, appositiveKind, PARTY_TAG, roleText } from './appositive.js';
 import { isKinNoun } from './kinship.js';
 import { NON_NAME_WORDS, SPEECH_VERBS, TIME_WORDS, TITLE_WORDS, VERB_ADVERBS } from './lexicon.js';
 import { type NameRun, readNameRun } from './name-runs.js';
@@ -49,9 +49,9 @@ export function reportingPrefix(prefix: string): boolean {
 }
 
 const RELATIVES = new Set(['which', 'that', 'who']);
-/** ", 27" or ", D-Ohio" ending a subject: an age or party tag set off like an appositive. */
+/** ", 27", ", D-Ohio" or ", Sycamore Lane" ending a subject: an age, party tag or address set off like an appositive. */
 // A legislator's tag names a party and a home town, of up to three words ("R-Olathe", "D-Kansas City").
-const SKIPPED_BEFORE = new RegExp(String.raw`,\s+(?:\d{1,3}|${PARTY_TAG})$`, 'u');
+const SKIPPED_BEFORE = new RegExp(String.raw`,\s+(?:\d{1,3}|${PARTY_TAG}|${ADDRESS})$`, 'u');
 
 function trimEnd(text: string, end: number, floor: number): number {
   while (end > floor && /\s/.test(text[end - 1] ?? '')) end--;

@@ -135,6 +135,17 @@ describe('indirect speech (sieves 3 and 4)', () => {
     assert.ok(quotes.every((q) => q.speaker !== 'Travelers'));
   });
 
+  it('skips an address set off after the name: "Teodora Vasquez, Sycamore Lane, a teacher …, stated"', () => {
+    const quotes = extract(
+      [
+        'Teodora Vasquez, Sycamore Lane, a teacher at Mill Creek Elementary, stated that teachers had not been consulted.',
+        'Ray Hale, 41 Elm St., said the road was closed.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'not been consulted').speaker, 'Teodora Vasquez');
+    assert.equal(quoteWith(quotes, 'road was closed').speaker, 'Ray Hale');
+  });
+
   it('reads a speaker placed by an institution: "Economist Hanna Berg of the University of Kent said"', () => {
     const quotes = extract(
       [
