@@ -14,6 +14,7 @@ import { type EmailPart, readEmailParts } from './email-blocks.js';
 import { buildEntityTable, type Entity, type EntityTable } from './entity-table.js';
 import { completeShortNames } from './later-full-names.js';
 import { TITLE_WORDS } from './lexicon.js';
+import { narratorOf, narratorSpeaks } from './narrator-headings.js';
 import { nestedDrafts } from './nested-quotes.js';
 import { paragraphPieces } from './paragraph-pieces.js';
 import { type Draft, toQuotes } from './quote-drafts.js';
@@ -54,6 +55,7 @@ function reportedInTurn(
   textStart: number,
   speaker: Speaker,
   resolver: SpeakerResolver,
+  ownReports = false,
 ): Draft[] {
   const text = ' '.repeat(textStart) + paragraph.text.slice(textStart);
   const state: DocumentState = { carriedOpen: false, chain: null, introducer: null, previousSpeaker: null };
@@ -61,8 +63,13 @@ function reportedInTurn(
     .inVoiceOf(speaker, () =>
       paragraphPieces({ ...paragraph, text }).flatMap((piece) => attributeParagraph(piece, state, resolver)),
     )
-    .filter((d) => d.kind === 'indirect' && d.speaker && !FIRST_PERSON.test(d.speaker.name))
-    .map((d) => ({ ...d, via: d.via ?? speaker.name }));
+    .flatMap((d): Draft[] => {
+      if (d.kind !== 'indirect' || !d.speaker) return [];
+      // "I told him it was …" in a narrator's passage reports the narrator's own earlier words, as a
+      // speaker quoting themselves does (no one passes them on).
+      if (/^I$/.test(d.speaker.name)) return ownReports ? [{ ...d, speaker, via: null }] : [];
+      return FIRST_PERSON.test(d.speaker.name) ? [] : [{ ...d, via: d.via ?? speaker.name }];
+    });
 }
 
 /** The whole turn is one quote, however many sentences it has. */
@@ -203,6 +210,8 @@ export function extractQuotes(input: ExtractInput): Quote[] {
   // What precedes the first turn introduces who speaks and who moderates (transcript-office.ts).
   const introduction = paragraphs.slice(0, Math.max(0, firstTurn)).map((paragraph) => paragraph.text);
   let turn: Speaker | null = null;
+  // The person a heading names, whose first-person paragraphs follow it (narrator-headings.ts).
+  let narrator: Speaker | null = null;
   // A record's presiding office → its holder, named in brackets on the office's first turn.
   const holders = new Map<string, string>();
   const email = readEmailParts(paragraphs.map((p) => p.text));
@@ -255,6 +264,22 @@ export function extractQuotes(input: ExtractInput): Quote[] {
       return;
     }
     turn = null;
+    const heading = narratorOf(paragraph, resolver);
+    if (heading !== undefined) {
+      narrator = heading;
+      return;
+    }
+    if (narrator && narratorSpeaks(paragraph, narrator)) {
+      const draft = turnDraft(paragraph, 0, narrator, TRANSCRIPT_CONTINUATION);
+      resolver.noteSpeaker(narrator, paragraph.start, paragraph.number);
+      drafts.push(
+        draft,
+        ...nestedDrafts(draft, resolver),
+        ...reportedInTurn(paragraph, 0, narrator, resolver, true),
+      );
+      return;
+    }
+    narrator = null;
     // A reaction labelled with its speaker ("- **Okafor**: “…”"), then a pull quote or blockquote
     // credited on the line after it ("— Gerald Oakes, keeper"): the line itself is typography, not speech.
     const labelled = labelledDrafts(paragraph, resolver);

@@ -217,7 +217,9 @@ export class SpeakerResolver {
           PEOPLE.has(e.kind) &&
           e.words.length >= 2 &&
           e.name !== except.name &&
-          (e.gender === gender || !e.gender) &&
+          // A run of capitals not known to be a person ("Front Street") is one only by a gender the
+          // text or a given name gave it.
+          (e.gender === gender || (!e.gender && e.kind === 'person')) &&
           lastMentionBefore(e, to) >= from,
       )
       .map((e) => entitySpeaker(e, null));
