@@ -250,6 +250,9 @@ class TableBuilder {
     const described = describedHead(text, run);
     if (described && run.kind !== 'person' && !entity.describedAs?.includes(described))
       entity.describedAs = [...(entity.describedAs ?? []), described];
+    // "Mizukami Kotsu, the bus company that …": apposition says what the name is, and an organisation's
+    // noun makes it an organisation (never "he" or "she"), unless a given name opens it.
+    if (described && entity.kind === 'unknown' && !isFirstName(first)) entity.kind = 'org';
     // A role may close the sentence as well ("Also present: Carl Ruddick, videographer."): a
     // description set after a name is its appositive wherever the sentence ends.
     const after = readAppositive(text, run.end, true);

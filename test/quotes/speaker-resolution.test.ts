@@ -628,4 +628,14 @@ describe('reporters and the outlets they work for', () => {
     assert.equal(quoteWith(quotes, 'told in April').speaker, 'Tom Reilly');
     assert.equal(quoteWith(quotes, 'audit had been shared').speaker, 'Nina Pell');
   });
+
+  it('never makes "he" a name the text sets in apposition to an organisation noun ("Mizukami Kotsu, the bus company")', () => {
+    const quotes = extract(
+      'Mizukami Kotsu, the bus company, will end four routes, citing a shortage of drivers that he called “beyond anything we can solve”.',
+    );
+    assert.ok(
+      quotes.every((q) => q.speaker !== 'Mizukami Kotsu' || q.kind !== 'direct'),
+      JSON.stringify(quotes.map((q) => [q.speaker, q.text])),
+    );
+  });
 });
