@@ -80,7 +80,10 @@ function noteIssuedDocument(sentence: string, author: Speaker | null, resolver: 
  * (the passive's agent) is its author, whom "the statement said" later means — whoever reads it out.
  * The document is named in the sentence or, as "It", in the one before it.
  */
-const WRITTEN_BY = /\b(?:written|drafted|penned|authored|signed)\s+by\s+/u;
+// "A memo prepared by the Finance Department", "a report issued by the agency": the verbs that make a
+// document (write, prepare, issue, send, compile) have its author for their agent.
+const WRITTEN_BY =
+  /\b(?:written|drafted|penned|authored|signed|prepared|issued|sent|compiled|produced|released)\s+by\s+/u;
 const DOCUMENT_NOUN = new RegExp(String.raw`\b(${[...STATEMENT_NOUNS].join('|')})\b`, 'gu');
 
 function noteWrittenBy(
@@ -100,7 +103,7 @@ function noteWrittenBy(
   const noun = named ?? earlier;
   if (!noun) return;
   const np = readNounPhrase(text, sentence.contentStart + by.index + by[0].length);
-  const writer = np && np.kind === 'name' ? resolver.resolve(np, where) : null;
+  const writer = np && (np.kind === 'name' || np.kind === 'org') ? resolver.resolve(np, where) : null;
   if (writer) resolver.noteDocument(noun.toLowerCase(), writer);
 }
 

@@ -48,6 +48,16 @@ describe('written sources and the organisations behind them', () => {
     assert.equal(quoteWith(quotes, 'conducted surveillance').speaker, 'Merrow County Prosecutor’s Office');
   });
 
+  it('credits "the memo said" to the office a memo was "prepared by"', () => {
+    const quotes = extract(
+      [
+        'Ana Ruiz, the mayor, declined to comment.',
+        'A memo prepared by the Halbrook Finance Department in February raised the same question. “No pricing was received,” the memo said.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'No pricing').speaker, 'Halbrook Finance Department');
+  });
+
   it('leaves "the complaint states" unattributed when the text never said who filed it', () => {
     const quotes = extract(
       ['Ana Ruiz said the men were arrested.', '"The defendants fled," the complaint states.'].join('\n'),
