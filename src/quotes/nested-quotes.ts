@@ -25,13 +25,13 @@ const INNER_DOUBLE = /(?<=^|[\s(\u2014\u2013])["“](?=\p{L})([^"“”]{1,300}?
 /**
  * The speaker and reporting verb right before the inner quote, with at most three words between them
  * ("she keeps saying she'll '…'", "the governor told us, '…'"); a time adverb may follow the verb
- * ("I said then, '…'"), an adverb of frequency or manner may come before it ("always told me", "once
+ * ("I said then, '…'", "I've told him a hundred times, '…'"), an adverb of frequency or manner may come before it ("always told me", "once
  * wrote"), a progressive may carry it ("she was yelling ‘…’", with the verbs of loud or soft speech), and a phrase saying where the words were written or said before the comma
  * ("I wrote across the top of the page, “…”"); a relative clause may describe the speaker first ("Bud
  * Larkin, who owned it then, came up to the shack and said, “…”").
  */
 const INTRODUCTION =
-  /(?:^|[\s,;:(\u2014\u2013])((?:(?:[Tt]he|[Aa]n?)\s+)?[\p{L}][\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}),?\s+(?:(?:who|which)\s+[^,;:"“”]{1,50},\s+)?(?:(?:[\p{Ll}'’-]+\s+){1,6}and\s+)?(?:(?:keeps?|kept|used\s+to|would|was|were|is|are)\s+)?(?:(?:always|often|once|never|just|simply|finally|also|\p{Ll}+ly)\s+)?(?:said|says|saying|say|(?:yell|shout|scream|whisper)(?:s|ed|ing)?|(?:asked|asks)(?:\s+(?:us|me|them|him|her))?|replied|answered|told\s+(?:us|me|them|him|her|everyone|(?:the|this|that|our|my|his|their)\s+(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+|\p{Ll}+s)|tells\s+(?:us|me|them|everyone)|promised|promises|promising|vowed|vows|wrote|writes|insisted|insists|insisting|claimed|claims|declared|announced)(?:\s+(?:then|once|again|later|earlier|before|repeatedly|at\s+the\s+time|in\s+\d{4}|last\s+(?:week|month|year|spring|summer|fall|autumn|winter)))?(?:\s+(?:across|on|in|at|into|onto|under|over|inside)\s+(?:[\p{L}'’-]+\s+){0,4}?[\p{L}'’-]+(?=,))?(?:\s+that)?[\s,:]*(?:[\p{L}'’]+\s+){0,3}$/u;
+  /(?:^|[\s,;:(\u2014\u2013])((?:(?:[Tt]he|[Aa]n?)\s+)?[\p{L}][\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}),?\s+(?:(?:who|which)\s+[^,;:"“”]{1,50},\s+)?(?:(?:[\p{Ll}'’-]+\s+){1,6}and\s+)?(?:(?:keeps?|kept|used\s+to|would|was|were|is|are)\s+)?(?:(?:always|often|once|never|just|simply|finally|also|\p{Ll}+ly)\s+)?(?:said|says|saying|say|(?:yell|shout|scream|whisper)(?:s|ed|ing)?|(?:asked|asks)(?:\s+(?:us|me|them|him|her))?|replied|answered|told\s+(?:us|me|them|him|her|everyone|(?:the|this|that|our|my|his|their)\s+(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+|\p{Ll}+s)|tells\s+(?:us|me|them|everyone)|promised|promises|promising|vowed|vows|wrote|writes|insisted|insists|insisting|claimed|claims|declared|announced)(?:\s+(?:then|once|twice|again|later|earlier|before|repeatedly|at\s+the\s+time|in\s+\d{4}|last\s+(?:week|month|year|spring|summer|fall|autumn|winter)|(?:a\s+)?\p{Ll}+\s+times))?(?:\s+(?:across|on|in|at|into|onto|under|over|inside)\s+(?:[\p{L}'’-]+\s+){0,4}?[\p{L}'’-]+(?=,))?(?:\s+that)?[\s,:]*(?:[\p{L}'’]+\s+){0,3}$/u;
 
 const FIRST_PERSON = /^(?:i|we|you)$/i;
 
@@ -58,7 +58,7 @@ function innerSpeaker(
   // gold rules of the quote-eval set). "We" and "you" may be others, so they name no one.
   // "Once I told him, '…'": "I" is a noun phrase of its own, so words before it are an adverbial.
   const subject = words.split(/\s+/).pop() ?? '';
-  if (subject === 'I') return outer;
+  if (/^I(?:['’](?:ve|d|ll|m))?$/.test(subject)) return outer;
   if (FIRST_PERSON.test(words) || FIRST_PERSON.test(subject)) return null;
   // "My dad is 81. … He told me, '…'": the speaker's own relative, by the relation the text stated
   // ("Ellen Castellane, whose father, Vincent Castellane, …"); "he"/"she" is the relative the speaker

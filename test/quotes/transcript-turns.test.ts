@@ -98,6 +98,16 @@ describe('transcripts: answers, continuation paragraphs and quotes inside a turn
     assert.equal(quoteWith(quotes, 'found a way').speaker, 'Ray Whitlock');
   });
 
+  it('credits a turn’s own earlier words to its speaker: "I\'ve told him a hundred times, "…""', () => {
+    const quotes = extract(
+      [
+        'Coach Ray Whitlock met reporters.',
+        'COACH WHITLOCK: He was open. I\'ve told him a hundred times, "If they switch, you go." He listened.',
+      ].join('\n'),
+    );
+    assert.equal(quotes.find((q) => q.text === 'If they switch, you go.')?.speaker, 'Ray Whitlock');
+  });
+
   it('credits a role label to the name in its brackets ("HOST (Lena Ostrow):", "CALLER (Ray, from Millbury):")', () => {
     const quotes = extract(
       [
