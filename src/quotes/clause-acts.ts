@@ -44,8 +44,10 @@ const THAT_NOUNS = new Set(
   given except provided`.split(/\s+/),
 );
 /** "in a statement", "in a text message": the verb's adjunct (a determiner, a noun and its modifier). */
+// "stated for the record that …": the idiom says how it was said (as "on the record" does), so the
+// "that" after it is the verb's.
 const IN_A_NOUN =
-  /^(?:\w+ )?(?:in|on|via|by|through) (?:a|an|the|his|her|its|their|this|that)? ?(?:\S+ )?\S+$/;
+  /^(?:\w+ )?(?:(?:in|on|via|by|through) (?:a|an|the|his|her|its|their|this|that)? ?(?:\S+ )?\S+|for the record)$/;
 /** "said in a statement on Friday that …": words between the verb and "that" it may span. */
 const MAX_WORDS_VERB_TO_THAT = 17;
 /** Enough words before "that" to recognise "in a statement"-style adjuncts of the verb. */

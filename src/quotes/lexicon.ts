@@ -60,9 +60,14 @@ export const LABEL_VERBS = words(
   'called calls described describes labeled labelled dubbed termed characterized branded deemed',
 );
 
-/** Participles that continue the same speaker's speech: `…," Meyer said, adding that …`. */
+/**
+ * Participles that continue the same speaker's speech: `…," Meyer said, adding that …`; `Ferrante
+ * disagreed, stating that …` — the present participles of the reporting verbs above that take a clause.
+ */
 export const SPEECH_PARTICIPLES = words(`
   adding saying noting arguing explaining warning insisting stressing claiming acknowledging calling writing
+  stating asserting contending maintaining predicting suggesting cautioning recalling observing emphasizing
+  emphasising countering complaining alleging conceding admitting
 `);
 
 /**

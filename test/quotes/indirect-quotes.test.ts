@@ -135,6 +135,17 @@ describe('indirect speech (sieves 3 and 4)', () => {
     assert.ok(quotes.every((q) => q.speaker !== 'Travelers'));
   });
 
+  it('reads "disagreed, stating that …" and "stated for the record that …" as the subject\'s reported speech', () => {
+    const quotes = extract(
+      [
+        'Trustee Ana Ferrante disagreed, stating that neighboring Copperton Unified had moved to a four-day week.',
+        'Trustee Ben Blom stated for the record that he supported the forums.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'Copperton Unified had moved').speaker, 'Ana Ferrante');
+    assert.equal(quoteWith(quotes, 'he supported the forums').speaker, 'Ben Blom');
+  });
+
   it('skips an address set off after the name: "Teodora Vasquez, Sycamore Lane, a teacher …, stated"', () => {
     const quotes = extract(
       [
