@@ -19,9 +19,13 @@ const WH_WORDS = new Set(['how', 'why', 'what', 'when', 'where', 'who', 'whom', 
 /** "When the judge asked whether …, Pell said": a subordinate clause ends at its comma. */
 const SUBORDINATE_OPENING = /^(?:When|After|Before|As|While|Once|Until|Because|Since|If)\s/;
 
-function questionStart(text: string, verb: Word): { start: number; wh: boolean } | null {
+function questionStart(text: string, verb: Word): { start: number; wh: boolean; request?: true } | null {
   const next = (pos: number) => readWord(text, pos + 1);
   let word = text[verb.end] === ' ' ? next(verb.end) : null;
+  // "asked that the full results be posted": a request reported as a mandative clause, which is what
+  // was asked for (its "that" left out, as a statement's is).
+  if (word?.bare === 'that' && text[word.end] === ' ' && /\p{Ll}/u.test(text[word.end + 1] ?? ''))
+    return { start: word.end + 1, wh: false, request: true };
   // "asked Dawson how long …", "asked the mayor whether …": who was asked may come first.
   if (word && !COMPLEMENTIZERS.has(word.bare) && !WH_WORDS.has(word.bare)) {
     const objectEnd = readObject(text, verb.end) ?? askedBeforeQuestion(text, verb.end);
@@ -65,7 +69,7 @@ export function findQuestionActs(
     if (shared && !own) {
       const joint = shared(verb);
       if (!joint) continue;
-      const cue = question.wh ? verb.bare : `${verb.bare} whether`;
+      const cue = question.wh ? verb.bare : `${verb.bare} ${question.request ? 'that' : 'whether'}`;
       const act = makeAct(
         'clause',
         joint.np,
@@ -82,7 +86,7 @@ export function findQuestionActs(
     const opening = text.slice(s.contentStart, subject.np.start);
     const comma = SUBORDINATE_OPENING.test(opening) ? masked.indexOf(',', question.start) : -1;
     const end = comma > question.start && comma < s.end ? comma : s.end;
-    const cue = question.wh ? verb.bare : `${verb.bare} whether`;
+    const cue = question.wh ? verb.bare : `${verb.bare} ${question.request ? 'that' : 'whether'}`;
     acts.push(
       makeAct(
         'clause',

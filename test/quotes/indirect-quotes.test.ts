@@ -752,6 +752,15 @@ describe('reported questions', () => {
     assert.equal(q.text, 'the city had studied the market');
     assert.equal(q.kind, 'indirect');
   });
+  it('reports a request, "X asked that … be posted", as the asker\'s, without "that"', () => {
+    const q = quoteWith(
+      extract('Trustee Hal Achterberg asked that the full survey results be posted before any vote.'),
+      'survey results be posted',
+    );
+    assert.equal(q.speaker, 'Hal Achterberg');
+    assert.equal(q.text, 'the full survey results be posted before any vote');
+    assert.equal(q.cue, 'asked that');
+  });
   it('keeps the wh-word of "asked the driver how long …"', () => {
     const q = quoteWith(
       extract('Mary Dawson asked the driver how long the trucks could wait.'),
