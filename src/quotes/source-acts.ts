@@ -301,13 +301,31 @@ const QUOTE_NEXT = /^\s+(?:of\s+)?["“«„「]\s?\u2591/;
 const ACCUSE_VERBS = new Set(['accused', 'accuses', 'accusing']);
 const ACCUSED_OF_QUOTE = /^\s+(?:[\p{L}'’.-]+\s+){1,4}?of\s+["“«„「]\s?\u2591/u;
 
+/**
+ * "asked the board to "join me in congratulating them"": the quoted request after a verb of asking, its
+ * addressee and "to" is the asker's own words (the infinitive's subject is the addressee, but the
+ * words in marks are the asker's, as a quoted charge after "accused … of" is the accuser's).
+ */
+const REQUEST_VERBS = new Set([
+  'asked',
+  'asks',
+  'urged',
+  'urges',
+  'begged',
+  'implored',
+  'invited',
+  'challenged',
+]);
+const REQUESTED_TO_QUOTE = /^\s+(?:[\p{L}'’.-]+\s+){1,4}?to\s+["“«„「]\s?\u2591/u;
+
 /** `X called the plan "…"`, and `its statement …, which called the report an "…"`. */
 export function findLabelActs(text: string, masked: string, s: Sentence): SpeechAct[] {
   const acts: SpeechAct[] = [];
   for (const verb of readWords(masked, s.contentStart, s.end)) {
     const quotedObject =
       (OBJECT_SPEECH_VERBS.has(verb.bare) && QUOTE_NEXT.test(masked.slice(verb.end, verb.end + 8))) ||
-      (ACCUSE_VERBS.has(verb.bare) && ACCUSED_OF_QUOTE.test(masked.slice(verb.end, verb.end + 60)));
+      (ACCUSE_VERBS.has(verb.bare) && ACCUSED_OF_QUOTE.test(masked.slice(verb.end, verb.end + 60))) ||
+      (REQUEST_VERBS.has(verb.bare) && REQUESTED_TO_QUOTE.test(masked.slice(verb.end, verb.end + 60)));
     if ((!LABEL_VERBS.has(verb.bare) && !quotedObject) || masked[verb.start - 1] === '-') continue; // not "so-called"
     // A label is words in quote marks after the verb: "Tolliver called Whitlock to concede" telephoned
     // her, and labels nothing.

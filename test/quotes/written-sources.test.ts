@@ -200,6 +200,14 @@ describe('written sources and the organisations behind them', () => {
     assert.equal(quoteWith(quotes, 'will not reopen').speaker, 'Bertrand Lavoisier');
   });
 
+  it('credits a quoted request after "asked the board to" to the one who asked', () => {
+    const quotes = extract(
+      'Superintendent Tom Quist reported on enrollment. He asked the board to "join me in congratulating them."',
+    );
+    assert.equal(quoteWith(quotes, 'join me in congratulating').speaker, 'Tom Quist');
+    assert.equal(quoteWith(quotes, 'join me in congratulating').kind, 'direct');
+  });
+
   it('ends a reported clause where ", and she" opens the writer’s next main clause', () => {
     const quotes = extract(
       [
