@@ -274,7 +274,7 @@ export function readNounPhrase(text: string, pos: number, sentenceInitial = fals
       if (run.possessive) return null;
       return runPhrase;
     }
-    const modified = modifiedOrgName(text, body);
+    const modified = modifiedOrgName(text, start, body, detWord);
     if (modified) return modified;
     const common = readCommonPhrase(text, start, body, detWord);
     if (common?.kind === 'role') return namedAfterRole(text, common) ?? common;
@@ -341,16 +341,24 @@ export function readNounPhrase(text: string, pos: number, sentenceInitial = fals
  * Housing Center": lowercase words between the article and an organisation's proper name describe it
  * (a modifier is no head noun), and the organisation speaks under its name.
  */
-function modifiedOrgName(text: string, body: number): NounPhrase | null {
+function modifiedOrgName(text: string, start: number, body: number, det: string): NounPhrase | null {
   let p = body;
   for (let k = 0; k < 2; k++) {
     const word = readWord(text, p);
-    if (!word || word.capital || isHead(word.bare) || STOP_WORDS.has(word.bare) || text[word.end] !== ' ')
-      return null;
+    if (!word || word.capital || STOP_WORDS.has(word.bare) || text[word.end] !== ' ') return null;
     p = word.end + 1;
     const run = readNameRun(text, p);
-    if (run && run.kind === 'org' && run.words.length >= 2 && !run.possessive)
-      return phrase(text, 'org', run.start, run.end, { run });
+    const org = run && run.kind === 'org' && run.words.length >= 2 ? run : null;
+    // "the state Office of Early Learning", "the state Supreme Court": a noun that could head a phrase
+    // ("the state said") is a modifier when an organisation's proper name follows it at once.
+    if (isHead(word.bare) && !org) return null;
+    if (org && !org.possessive) return phrase(text, 'org', org.start, org.end, { run: org });
+    // "the state Office of Early Learning's annual survey": what the organisation owns, as with no modifier.
+    if (org) {
+      const owner = phrase(text, 'org', org.start, org.end, { run: org });
+      const after = org.end + (text[org.end] === "'" || text[org.end] === '’' ? 1 : 0);
+      return readCommonPhrase(text, start, skipSpaces(text, after), det, owner);
+    }
   }
   return null;
 }

@@ -219,7 +219,8 @@ export function findAccordingActs(text: string, masked: string, s: Sentence): Sp
       /,\s*$/.test(masked.slice(s.contentStart, m.index)) &&
       // "…, according to Minera Atacama Sur, the company that operates the mine.": closing the
       // sentence, the source may carry an appositive that ends with it.
-      [after, np === found ? readAppositive(text, np.end, true).end : after].some((end) =>
+      // So may the author of a document ("according to a 2025 report by X, a think tank in St. Paul.").
+      [after, np === found || document ? readAppositive(text, np.end, true).end : after].some((end) =>
         /^[\s.!?"”]*$/.test(masked.slice(end, s.end)),
       )
     ) {

@@ -28,6 +28,17 @@ describe('indirect speech (sieves 3 and 4)', () => {
     noQuoteWith(quotes, 'keep rising');
   });
 
+  it('reads the source of "according to the state Office of X’s survey" and "a report by X, a think tank in St. Paul."', () => {
+    const quotes = extract(
+      [
+        'According to the state Office of Early Learning’s annual market survey, infant care cost $16,900 last year.',
+        'Wages make up about 70 percent of costs, according to a 2025 report by the Northstar Family Policy Center, a nonpartisan think tank in St. Paul.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'infant care cost').speaker, 'Office of Early Learning');
+    assert.equal(quoteWith(quotes, '70 percent of costs').speaker, 'Northstar Family Policy Center');
+  });
+
   it('reads mid-sentence attribution: "The plan, Pike said, will …" and "The cuts, she argued, are “…”"', () => {
     const quotes = extract(
       [
