@@ -28,6 +28,10 @@ export type { Speaker } from './speaker.js';
 /** Documents that report findings for their author (and are referred back to as "the survey"). */
 const DOCUMENTS = new Set(['survey', 'poll', 'study', 'report']);
 const documentKind = (head: string) => (head === 'poll' ? 'survey' : head);
+/** Documents of research, whose writers are "the researchers" or "the authors". */
+const RESEARCH_DOCUMENTS = ['study', 'report', 'survey', 'analysis', 'paper'];
+/** Plural heads for the people who wrote a study. */
+const STUDY_AUTHORS = new Set(['researchers', 'authors', 'scientists']);
 
 /** Characters back to an organisation "just named": about the sentence before. */
 const JUST_NAMED = 240;
@@ -417,6 +421,19 @@ export class SpeakerResolver {
     return entity ? { ...entitySpeaker(entity, null), kind: 'org' } : null;
   }
 
+  /**
+   * Who a study the text cited was by ("a study … by the Calder Institute found …"), for "the
+   * researchers", "the authors", "the study's authors" and "the team": a study's writers speak for the
+   * institution that issued it, as its findings do (the quote-eval gold rules credit the institute).
+   */
+  private studyAuthor(): Speaker | null {
+    for (const kind of RESEARCH_DOCUMENTS) {
+      const author = this.documents.get(kind);
+      if (author) return author;
+    }
+    return null;
+  }
+
   private latestList(pos: number): string[] | null {
     return this.table.lists.filter((l) => l.pos < pos).pop()?.names ?? null;
   }
@@ -442,6 +459,8 @@ export class SpeakerResolver {
       const name = body.charAt(0).toLowerCase() + body.slice(1);
       return { name, role: null, members: [], kind: 'group', unnamed: true };
     }
+    const study = STUDY_AUTHORS.has(np.head ?? '') ? this.studyAuthor() : null;
+    if (study) return study;
     const hinted = this.table.entities
       .filter((e) => e.mentions[0] === -1 && e.kind === 'person')
       .map((e) => e.name);
@@ -475,6 +494,9 @@ export class SpeakerResolver {
     if (np.definite && described.length === 1 && described[0]) return entitySpeaker(described[0], null);
     const court = head === 'court' ? this.courtOfRank(np) : null;
     if (court) return court;
+    // "The team said …" in a report on a study, with no team of its own named: the study's authors.
+    const study = np.definite && head === 'team' ? this.studyAuthor() : null;
+    if (study) return study;
     if (GENERIC_ORG_HEADS.has(head)) {
       // "the company" is the company the text has been about — the one that spoke or was the subject
       // last — rather than whichever company was named last ("Halvorsen agreed to buy Nordgrid. The

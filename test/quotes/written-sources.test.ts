@@ -200,6 +200,18 @@ describe('written sources and the organisations behind them', () => {
     assert.equal(quoteWith(quotes, 'will not reopen').speaker, 'Bertrand Lavoisier');
   });
 
+  it('credits "the researchers", "the study’s authors" and "the team" to the institute whose study the text cited', () => {
+    const quotes = extract(
+      [
+        'A study published Monday by the Calder Institute found that mussels die after warm nights.',
+        'The researchers wrote that the study covered six species. The study’s authors cautioned that two rivers are few.',
+        'The team said the results were early.',
+      ].join('\n'),
+    );
+    for (const words of ['covered six species', 'two rivers are few', 'results were early'])
+      assert.equal(quoteWith(quotes, words).speaker, 'Calder Institute');
+  });
+
   it('credits a quoted request after "asked the board to" to the one who asked', () => {
     const quotes = extract(
       'Superintendent Tom Quist reported on enrollment. He asked the board to "join me in congratulating them."',
