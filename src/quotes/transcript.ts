@@ -215,6 +215,8 @@ function namedInAside(label: string, after: string): string | null {
   if (label.includes(' ') || !(isCommonWord(word) || /\p{L}{3}(?:er|or|ist|ant|ent)$/u.test(word)))
     return null;
   const aside = /^\s*\(([^()\n]{1,80})\)/.exec(after)?.[1];
+  // "RESIDENT (unidentified):": the brackets say the speaker goes unnamed, as "UNIDENTIFIED MALE:" does.
+  if (aside && /^\s*(?:unidentified|unnamed|name\s+withheld)\s*$/i.test(aside)) return `Unidentified ${word}`;
   const name = aside?.split(',')[0]?.trim() ?? '';
   return /^\p{Lu}\p{Ll}[\p{L}'’-]*(?:\s+\p{Lu}\p{Ll}[\p{L}'’-]*){0,2}$/u.test(name) ? name : null;
 }

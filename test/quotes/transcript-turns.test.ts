@@ -108,6 +108,19 @@ describe('transcripts: answers, continuation paragraphs and quotes inside a turn
     assert.equal(quotes.find((q) => q.text === 'If they switch, you go.')?.speaker, 'Ray Whitlock');
   });
 
+  it('keeps "RESIDENT (unidentified):" an unnamed resident', () => {
+    const quotes = extract(
+      [
+        'Mayor Ann Cole held a town hall.',
+        'COLE: We will buy out the lots.',
+        'RESIDENT (unidentified): Why are we only hearing about this now?',
+      ].join('\n'),
+    );
+    const turn = quoteWith(quotes, 'only hearing about this');
+    assert.equal(turn.speaker, 'Unidentified resident');
+    assert.equal(turn.unnamed, true);
+  });
+
   it('credits a role label to the name in its brackets ("HOST (Lena Ostrow):", "CALLER (Ray, from Millbury):")', () => {
     const quotes = extract(
       [
