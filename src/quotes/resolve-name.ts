@@ -138,6 +138,19 @@ export function resolveName(
     run.words.length === 1 &&
     !table.byName.has(run.name.toLowerCase()) &&
     entities.some((e) => e.words.length >= 2 && e.words.at(-1) === last && e.kind === 'person');
+  // "It was for T on the roll … T looked at me": a lone capital letter is a nickname from a given name's
+  // initial — the one person named so far whose given name opens with it, or no one (never "T").
+  if (/^\p{Lu}$/u.test(run.name) && run.title === null) {
+    const letter = run.name.toLowerCase();
+    const owners = entities.filter(
+      (e) =>
+        e.words.length >= 2 &&
+        PEOPLE.has(e.kind) &&
+        e.words[0]?.[0] === letter &&
+        lastMentionBefore(e, pos) >= -1,
+    );
+    return owners.length === 1 && owners[0] ? entitySpeaker(owners[0], null) : null;
+  }
   if ((run.kind === 'publication' || run.kind === 'org') && !surnameOnly) {
     const entity =
       acronymOwner(entities, run.name) ??

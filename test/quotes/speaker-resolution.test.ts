@@ -638,4 +638,15 @@ describe('reporters and the outlets they work for', () => {
       JSON.stringify(quotes.map((q) => [q.speaker, q.text])),
     );
   });
+
+  it('reads a lone capital letter as the nickname of the one person whose given name opens with it', () => {
+    const quotes = extract(
+      [
+        'Guard Jalen Morrow and center Terrence Obi met reporters.',
+        'JALEN MORROW: They switched, and T looked at me and said, "Go." So I went.',
+      ].join('\n'),
+    );
+    assert.equal(quotes.find((q) => q.text === 'Go.')?.speaker, 'Terrence Obi');
+    assert.ok(quotes.every((q) => q.speaker !== 'T'));
+  });
 });
