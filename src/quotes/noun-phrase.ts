@@ -19,6 +19,7 @@ import {
 import { type NounPhrase, type NounPhraseKind, phrase, STOP_WORDS, skipSpaces } from './noun-phrase-shape.js';
 import { readWord, type Word } from './read-word.js';
 import { readLowercaseLed, readLowercaseTitle } from './role-led-names.js';
+import { cachedByPosition } from './text-cache.js';
 
 export type { NounPhrase } from './noun-phrase-shape.js';
 
@@ -237,7 +238,15 @@ function describedName(text: string, start: number, body: number): NounPhrase | 
  * The speaker noun phrase starting at `pos` (after spaces), or null when what is there is not a speaker.
  * `sentenceInitial` lets a capitalised function word ("The", "However") be skipped.
  */
+/** Each finder reads its subjects again: phrases are kept by position (text-cache.ts); callers get a copy. */
+const cachedPhrase = cachedByPosition((text, key) => scanNounPhrase(text, key >> 1, (key & 1) === 1));
+
 export function readNounPhrase(text: string, pos: number, sentenceInitial = false): NounPhrase | null {
+  const np = cachedPhrase(text, pos * 2 + (sentenceInitial ? 1 : 0));
+  return np ? { ...np } : null;
+}
+
+function scanNounPhrase(text: string, pos: number, sentenceInitial: boolean): NounPhrase | null {
   const start = skipSpaces(text, pos);
   const rest = text.slice(start, start + 40);
   const pronoun = /^(he|she|they|it|we)\b(?!['’\u2019-])/i.exec(rest);
@@ -347,7 +356,8 @@ function modifiedOrgName(text: string, start: number, body: number, det: string)
     const word = readWord(text, p);
     if (!word || word.capital || STOP_WORDS.has(word.bare) || text[word.end] !== ' ') return null;
     p = word.end + 1;
-    const run = readNameRun(text, p);
+    const run = /\p{Lu}/u.test(text[p] ?? '') ? readNameRun(text, p) : null;
+    if (!run && isHead(word.bare)) return null;
     const org = run && run.kind === 'org' && run.words.length >= 2 ? run : null;
     // "the state Office of Early Learning", "the state Supreme Court": a noun that could head a phrase
     // ("the state said") is a modifier when an organisation's proper name follows it at once.

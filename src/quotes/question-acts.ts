@@ -9,6 +9,7 @@ import { makeAct, readObject, type Sentence, type SpeechAct, trimClause } from '
 import { readSubjectBefore } from './subject-before.js';
 
 const ASKING_VERBS = new Set(['asked', 'asks', 'wondered', 'wonders', 'questioned']);
+const ASKING_IN = new RegExp(String.raw`\b(?:${[...ASKING_VERBS].join('|')})\b`);
 
 /** The cue of an act these finders made ("asked whether", "asked"): the quote reports a question. */
 export function isQuestionCue(cue: string | null): boolean {
@@ -60,6 +61,8 @@ export function findQuestionActs(
   shared?: SharedSubject,
 ): SpeechAct[] {
   const acts: SpeechAct[] = [];
+  // Most sentences ask nothing: only those with a verb of asking are read word by word.
+  if (!ASKING_IN.test(masked.slice(s.contentStart, s.end))) return acts;
   for (const verb of readWords(masked, s.contentStart, s.end)) {
     if (verb.capital || !ASKING_VERBS.has(verb.bare)) continue;
     const question = questionStart(masked, verb);

@@ -1,6 +1,8 @@
 // Words with offsets. A word keeps its period when it is an abbreviation or initial ("Sen.", "U.S.",
 // "J."), so names and titles read whole; `bare` is what the word lists are keyed by.
 
+import { cachedByPosition } from './text-cache.js';
+
 export interface Word {
   text: string;
   start: number;
@@ -64,7 +66,20 @@ function readHandle(text: string, pos: number): Word | null {
 }
 
 /** Words of `text[from, to)` in order. */
+/** Each finder reads its sentence's words again: they are kept by range (text-cache.ts); callers get a copy. */
+const cachedWords = cachedByPosition((text, key) => {
+  const from = Math.floor(key / (text.length + 1));
+  return scanWords(text, from, key - from * (text.length + 1));
+});
+
 export function readWords(text: string, from = 0, to = text.length): Word[] {
+  // A range past either end reads as the text's own ends, which keeps the key one number.
+  const start = Math.max(0, Math.min(from, text.length));
+  const end = Math.max(start, Math.min(to, text.length));
+  return cachedWords(text, start * (text.length + 1) + end).slice();
+}
+
+function scanWords(text: string, from: number, to: number): Word[] {
   const out: Word[] = [];
   let i = from;
   while (i < to) {
