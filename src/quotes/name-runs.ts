@@ -116,8 +116,11 @@ function roleBeforeName(words: readonly Word[]): boolean {
     !isFirstName(role.text) &&
     !NAME_PARTICLES.has(role.bare) &&
     !ORG_WORDS.has(role.bare) &&
+    // "Co-author Emeka Duru": a hyphenated compound is a role when its head (the last part) is one.
     (isFirstName(given.text) ||
-      (isCommonWord(role.text) && !isCommonWord(given.text) && !isCommonWord(surname.text))) &&
+      ((isCommonWord(role.text) || isRoleNoun(role.bare.split('-').at(-1) ?? '')) &&
+        !isCommonWord(given.text) &&
+        !isCommonWord(surname.text))) &&
     !isFirstName(surname.text) &&
     // "Port Wendell Chamber (of Commerce)" is an organisation whose place name has a given name in it.
     !ORG_WORDS.has(surname.bare) &&

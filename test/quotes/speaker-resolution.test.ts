@@ -649,4 +649,9 @@ describe('reporters and the outlets they work for', () => {
     assert.equal(quotes.find((q) => q.text === 'Go.')?.speaker, 'Terrence Obi');
     assert.ok(quotes.every((q) => q.speaker !== 'T'));
   });
+
+  it('reads a hyphenated role before a name ("Co-author Emeka Duru") as the role', () => {
+    const quotes = extract('“They hesitate,” said Co-author Emeka Duru, an ecologist at the institute.');
+    assert.equal(quoteWith(quotes, 'They hesitate').speaker, 'Emeka Duru');
+  });
 });
