@@ -81,8 +81,30 @@ function documentAuthor(text: string, masked: string, from: number): NounPhrase 
   // "The audit, released Monday by the Controller, found …": the participle may be set off by a comma.
   const by = /^(?:,\s+)?[^,;:\u2591]*?\b(?:by|from)\s+/.exec(masked.slice(from, from + AUTHOR_WINDOW));
   if (!by) return null;
-  const np = readNounPhrase(text, from + by[0].length);
-  return np && AUTHOR_KINDS.has(np.kind) ? np : null;
+  const at = from + by[0].length;
+  const np = readNounPhrase(text, at);
+  if (np && AUTHOR_KINDS.has(np.kind)) return np;
+  const placed = RESEARCHERS_AT.exec(masked.slice(at, at + AUTHOR_WINDOW));
+  return placed ? institutions(text, at + placed[0].length) : null;
+}
+
+/** "a study led by researchers at X (and Y)": the researchers' institutions author the study. */
+const RESEARCHERS_AT =
+  /^(?:a\s+team\s+(?:of\s+\p{Ll}+\s+)?|\p{Ll}+\s+)?(?:researchers|scientists|economists|engineers|team)\s+(?:at|from)\s+/u;
+
+/**
+ * The organisation named at `at`, or two joined by "and" ("Tamsworth University and the Greywater
+ * Institute of Ecology"): a study led from two institutions is theirs jointly, one speaker under both
+ * names as the text writes them.
+ */
+function institutions(text: string, at: number): NounPhrase | null {
+  const first = readNounPhrase(text, at);
+  if (first?.kind !== 'org' || !first.run) return null;
+  const and = /^\s+and\s+/.exec(text.slice(first.end, first.end + 8));
+  const second = and ? readNounPhrase(text, first.end + and[0].length) : null;
+  if (second?.kind !== 'org' || !second.run) return first;
+  const name = text.slice(first.run.start, second.end);
+  return { ...first, end: second.end, text: name, run: { ...first.run, end: second.end, name } };
 }
 
 /** The author may be placed further ("by X at Y University"): its phrase ends at the next comma. */

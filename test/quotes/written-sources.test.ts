@@ -212,6 +212,20 @@ describe('written sources and the organisations behind them', () => {
       assert.equal(quoteWith(quotes, words).speaker, 'Calder Institute');
   });
 
+  it('credits "a study led by researchers at X and Y", and its team and authors after it, to both institutions', () => {
+    const quotes = extract(
+      [
+        'Wood frogs call higher in salty ponds, according to a study led by researchers at Tamsworth University and the Greywater Institute of Ecology.',
+        'The team found that the calls were 11 percent higher. The authors write that the findings add a cost.',
+      ].join('\n'),
+    );
+    for (const words of ['Wood frogs call higher', 'calls were 11 percent', 'findings add a cost'])
+      assert.equal(
+        quoteWith(quotes, words).speaker,
+        'Tamsworth University and the Greywater Institute of Ecology',
+      );
+  });
+
   it('credits a quoted request after "asked the board to" to the one who asked', () => {
     const quotes = extract(
       'Superintendent Tom Quist reported on enrollment. He asked the board to "join me in congratulating them."',
