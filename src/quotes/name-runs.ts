@@ -128,6 +128,24 @@ function roleBeforeName(words: readonly Word[]): boolean {
   );
 }
 
+/**
+ * "Friends of the Alcazar", "Sisters of the Holy Cross": a capitalised plural noun, then "of the" and a
+ * capitalised word, names a society — English names associations for their members this way.
+ */
+function pluralTitleNoun(words: readonly Word[]): boolean {
+  const [noun, of] = words;
+  return (
+    words.length === 2 &&
+    noun !== undefined &&
+    of?.text === 'of' &&
+    noun.capital &&
+    !noun.possessive &&
+    /\p{Ll}s$/u.test(noun.text) &&
+    isCommonWord(noun.bare) &&
+    !isFirstName(noun.text)
+  );
+}
+
 /** How many capitalised words after "and" may finish an organisation's name. */
 const MAX_WORDS_AFTER_AND = 5;
 /** A remit after "and" is a short noun phrase ("Human Services", "Water Protection"). */
@@ -223,7 +241,7 @@ export function readNameRun(text: string, pos: number, sentenceInitial = false):
       previous !== undefined &&
       ['of', 'for', 'on'].includes(previous.text) &&
       /^\p{Lu}/u.test(readWord(text, word.end + 1)?.text ?? '') &&
-      words.some((w) => ORG_WORDS.has(w.bare) && w.capital);
+      (words.some((w) => ORG_WORDS.has(w.bare) && w.capital) || pluralTitleNoun(words));
     const particle =
       (NAME_PARTICLES.has(word.text) ||
         complement ||

@@ -157,6 +157,13 @@ describe('indirect speech (sieves 3 and 4)', () => {
     assert.equal(quoteWith(quotes, 'he supported the forums').speaker, 'Ben Blom');
   });
 
+  it('reads "The Friends of the Alcazar" as one society’s name, the subject of "sued …, arguing …"', () => {
+    const quotes = extract(
+      'The Friends of the Alcazar, a preservation group, sued last month, arguing the city skipped a required historic review.',
+    );
+    assert.equal(quoteWith(quotes, 'skipped a required').speaker, 'Friends of the Alcazar');
+  });
+
   it('skips an address set off after the name: "Teodora Vasquez, Sycamore Lane, a teacher …, stated"', () => {
     const quotes = extract(
       [
