@@ -272,6 +272,12 @@ class TableBuilder {
       entity.gender ??= honorificGender(run.title);
       const age = AGE_APPOSITIVE.exec(text.slice(run.end));
       if (age?.[1] && run.nameWords.length >= 2) entity.age ??= Number(age[1]);
+      // "Hollis, 19, who left Pine Flat …": features name residents by first name alone, and an age set
+      // off after a name says it is a person's.
+      if (age?.[1] && run.nameWords.length === 1 && run.title === null && entity.kind === 'unknown') {
+        entity.kind = 'person';
+        entity.age ??= Number(age[1]);
+      }
       if (/^,\s+who\b/.test(text.slice(run.end)) && entity.kind === 'unknown') entity.kind = 'person';
       const handle = HANDLE_AFTER.exec(text.slice(run.end));
       if (handle?.[1] && !run.name.startsWith('@')) this.aliases.set(handle[1].toLowerCase(), entity);

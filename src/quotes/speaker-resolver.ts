@@ -200,11 +200,13 @@ export class SpeakerResolver {
   private newcomer(gender: 'm' | 'f', found: Noted, ctx: ResolveContext): Speaker | null {
     const first = (e: Entity) => Math.min(...e.mentions.filter((m) => m >= 0));
     // A name of unknown kind whose given name has this gender is a person's ("Sato Rina").
+    // One named by first name alone with an age ("Hollis, 19, …") is a person newly brought in too, of
+    // either gender as far as the text has said.
     const fresh = this.table.entities.filter(
       (e) =>
         PEOPLE.has(e.kind) &&
-        e.words.length >= 2 &&
-        e.gender === gender &&
+        (e.words.length >= 2 || e.age !== undefined) &&
+        (e.gender === gender || (e.gender === null && e.age !== undefined && e.words.length === 1)) &&
         e.name !== this.voice &&
         e.name !== ctx.object &&
         first(e) > found.pos &&

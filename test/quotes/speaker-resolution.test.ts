@@ -654,4 +654,15 @@ describe('reporters and the outlets they work for', () => {
     const quotes = extract('“They hesitate,” said Co-author Emeka Duru, an ecologist at the institute.');
     assert.equal(quoteWith(quotes, 'They hesitate').speaker, 'Emeka Duru');
   });
+
+  it('takes "he" after a resident named by first name and age ("Hollis, 19, …") for that resident', () => {
+    const quotes = extract(
+      [
+        'Glen, 71, a retired mail carrier, said he had stayed behind. "This is the first one I ran from," he said.',
+        'Hollis, 19, who left Pine Flat with his brothers, said the alert came late. "By then you did not need a phone," he said.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'first one I ran from').speaker, 'Glen');
+    assert.equal(quoteWith(quotes, 'did not need a phone').speaker, 'Hollis');
+  });
 });
