@@ -14,7 +14,7 @@ import { type EmailPart, readEmailParts } from './email-blocks.js';
 import { buildEntityTable, type Entity, type EntityTable } from './entity-table.js';
 import { completeShortNames } from './later-full-names.js';
 import { TITLE_WORDS } from './lexicon.js';
-import { narratorOf, narratorSpeaks } from './narrator-headings.js';
+import { namesSpeaker, narratorOf, narratorSpeaks, speaksInPerson } from './narrator-headings.js';
 import { nestedDrafts } from './nested-quotes.js';
 import { paragraphPieces } from './paragraph-pieces.js';
 import { type Draft, toQuotes } from './quote-drafts.js';
@@ -176,14 +176,8 @@ function continuesTurn(paragraph: ParagraphInput, speaker: Speaker): boolean {
   // A heading between turns ("Ukraine", "PART TWO") is no sentence: a turn's paragraph ends as one does.
   if (!/[.!?…]$/.test(text) || text.split(/\s+/).length < 4) return false;
   // Speech is addressed: a turn says "I", "we" or "you", which a news writer's narration outside
-  // quote marks never does.
-  if (!/\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|me|my|we|We|us|our|Our|you|You|your|Your)\b/.test(text))
-    return false;
-  const surname = speaker.name.split(/\s+/).at(-1) ?? '';
-  return (
-    surname === '' ||
-    !new RegExp(String.raw`\b${surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\b`).test(text)
-  );
+  // quote marks never does; and it never names its own speaker in the third person.
+  return speaksInPerson(text) && !namesSpeaker(text, speaker);
 }
 
 export function extractQuotes(input: ExtractInput): Quote[] {

@@ -51,6 +51,24 @@ const QUOTED = /["“„«「‘][^"“”„«»「」‘’]*["”»」’]/gu
 const FIRST_OR_SECOND_PERSON =
   /\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|me|my|My|we|We|us|our|Our|you|You|your|Your)\b/u;
 
+/** Whether the words say "I", "we" or "you": speech is addressed; a news writer's narration is not. */
+export function speaksInPerson(words: string): boolean {
+  return FIRST_OR_SECOND_PERSON.test(words);
+}
+
+/** Whether the words name `speaker` by surname, in the third person, as a writer's narration does. */
+export function namesSpeaker(words: string, speaker: Speaker): boolean {
+  const surname =
+    speaker.name
+      .replace(/,?\s+(?:Jr|Sr)\.?$/, '')
+      .split(/\s+/)
+      .at(-1) ?? '';
+  return (
+    surname !== '' &&
+    new RegExp(String.raw`\b${surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\b`).test(words)
+  );
+}
+
 /**
  * Whether a paragraph under a narrator's heading is theirs: a sentence (not a caption or a sign-off) in
  * the first or second person, outside any quote, that does not name the narrator in the third person
@@ -60,13 +78,5 @@ export function narratorSpeaks(paragraph: ParagraphInput, narrator: Speaker): bo
   const text = paragraph.text.trim();
   if (/^[[(*_>]/.test(text) || !/[.!?…"”’]$/.test(text)) return false;
   const own = text.replace(QUOTED, ' ');
-  if (!FIRST_OR_SECOND_PERSON.test(own)) return false;
-  const surname =
-    narrator.name
-      .replace(/,?\s+(?:Jr|Sr)\.?$/, '')
-      .split(/\s+/)
-      .at(-1) ?? '';
-  return (
-    surname === '' || !new RegExp(String.raw`\b${surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\b`).test(own)
-  );
+  return speaksInPerson(own) && !namesSpeaker(own, narrator);
 }
