@@ -327,6 +327,9 @@ function parseChunk(text: string, start: number, end: number, floor: number): No
       candidate !== start &&
       !adverbialPrefix(prefix) &&
       !/\bwhat\s+$/i.test(prefix) &&
+      // "a final that the association's president, Harlan Voss, called …": in an object relative
+      // clause the words after the relative pronoun are the subject of its verb.
+      !/\s(?:that|which|whom)\s+$/i.test(prefix) &&
       !reportingPrefix(prefix)
     )
       continue;

@@ -226,6 +226,13 @@ describe('written sources and the organisations behind them', () => {
       );
   });
 
+  it('reads the subject of an object relative clause: "a final that the association’s president, Harlan Voss, called “…”"', () => {
+    const quotes = extract(
+      'Last fall she won a final that the association’s president, Harlan Voss, called “the cleanest chant in thirty years.”',
+    );
+    assert.equal(quoteWith(quotes, 'cleanest chant').speaker, 'Harlan Voss');
+  });
+
   it('credits a quoted request after "asked the board to" to the one who asked', () => {
     const quotes = extract(
       'Superintendent Tom Quist reported on enrollment. He asked the board to "join me in congratulating them."',
