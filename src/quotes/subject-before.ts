@@ -70,6 +70,12 @@ function stripTrailingAdverbs(text: string, end: number, floor: number): number 
     end = trimEnd(text, end, floor);
     const last = readWords(text, Math.max(floor, end - 30), end).pop();
     if (!last || last.end !== end) return end;
+    // "Her husband used to tell her …": "used to" before a verb's base form is the habitual past, an
+    // auxiliary as "would" is.
+    if (last.bare === 'to' && /\bused\s+$/.test(text.slice(Math.max(floor, last.start - 6), last.start))) {
+      end = text.lastIndexOf('used', last.start);
+      continue;
+    }
     if (!VERB_ADVERBS.has(last.bare) && !TIME_WORDS.has(last.bare) && !INTENSIVES.has(last.bare)) return end;
     end = last.start;
     const before = readWords(text, Math.max(floor, end - 10), end).pop();

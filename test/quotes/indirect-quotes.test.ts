@@ -164,6 +164,13 @@ describe('indirect speech (sieves 3 and 4)', () => {
     assert.equal(quoteWith(quotes, 'skipped a required').speaker, 'Friends of the Alcazar');
   });
 
+  it('reads habitual "used to say" as the subject\'s reported speech', () => {
+    const quotes = extract(
+      'Dale Tolliver, her late husband, used to say she was wasting a good voice on spelling tests.',
+    );
+    assert.equal(quoteWith(quotes, 'wasting a good voice').speaker, 'Dale Tolliver');
+  });
+
   it('skips an address set off after the name: "Teodora Vasquez, Sycamore Lane, a teacher …, stated"', () => {
     const quotes = extract(
       [
