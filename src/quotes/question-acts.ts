@@ -9,7 +9,9 @@ import { makeAct, readObject, type Sentence, type SpeechAct, trimClause } from '
 import { readSubjectBefore } from './subject-before.js';
 
 const ASKING_VERBS = new Set(['asked', 'asks', 'wondered', 'wonders', 'questioned']);
-const ASKING_IN = new RegExp(String.raw`\b(?:${[...ASKING_VERBS].join('|')})\b`);
+/** A finite verb, perhaps an adverb, and "to" right before "ask": "interrupts to ask", "rose briefly to ask". */
+const PURPOSE_BEFORE = /\s\p{Ll}+(?:s|ed)(?:\s+\p{Ll}+ly)?\s+to\s+$/u;
+const ASKING_IN = new RegExp(String.raw`\b(?:${[...ASKING_VERBS, 'ask'].join('|')})\b`);
 
 /** The cue of an act these finders made ("asked whether", "asked"): the quote reports a question. */
 export function isQuestionCue(cue: string | null): boolean {
@@ -64,10 +66,14 @@ export function findQuestionActs(
   // Most sentences ask nothing: only those with a verb of asking are read word by word.
   if (!ASKING_IN.test(masked.slice(s.contentStart, s.end))) return acts;
   for (const verb of readWords(masked, s.contentStart, s.end)) {
-    if (verb.capital || !ASKING_VERBS.has(verb.bare)) continue;
+    // "The judge interrupts to ask whether …": an infinitive of purpose shares its main verb's subject.
+    const purpose =
+      verb.bare === 'ask' ? PURPOSE_BEFORE.exec(masked.slice(s.contentStart, verb.start)) : null;
+    if (verb.capital || (!ASKING_VERBS.has(verb.bare) && !purpose)) continue;
     const question = questionStart(masked, verb);
     if (!question) continue;
-    const subject = readSubjectBefore(text, masked, verb.start, s.contentStart);
+    const subjectEnd = purpose ? s.contentStart + purpose.index : verb.start;
+    const subject = readSubjectBefore(text, masked, subjectEnd, s.contentStart);
     const own = subject && 'np' in subject;
     if (shared && !own) {
       const joint = shared(verb);

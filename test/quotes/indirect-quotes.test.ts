@@ -786,6 +786,12 @@ describe('reported questions', () => {
     assert.equal(q.text, 'the full survey results be posted before any vote');
     assert.equal(q.cue, 'asked that');
   });
+  it('reports "X interrupts to ask whether …" as X\'s question (an infinitive of purpose shares the subject)', () => {
+    const quotes = extract(
+      'Judge Ana Odum heard the case. The judge interrupts to ask whether anyone has been hurt.',
+    );
+    assert.equal(quoteWith(quotes, 'anyone has been hurt').speaker, 'Ana Odum');
+  });
   it('keeps the wh-word of "asked the driver how long …"', () => {
     const q = quoteWith(
       extract('Mary Dawson asked the driver how long the trucks could wait.'),
