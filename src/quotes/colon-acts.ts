@@ -2,7 +2,9 @@
 // wrote: "…"`, `Meyer said, "…"`, `Said Jones: "…"`, and a paragraph ending in `X today issued the
 // following statement:` that introduces the next paragraph(s).
 import { SPEECH_VERBS } from './lexicon.js';
+import { STATEMENT_NOUNS } from './noun-lexicon.js';
 import { readNounPhrase } from './noun-phrase.js';
+import type { NounPhrase } from './noun-phrase-shape.js';
 import type { QuoteSpan } from './quote-marks.js';
 import { readWord, readWords } from './read-word.js';
 import { makeAct, type SpeechAct, writtenSpeaker } from './speech-act.js';
@@ -161,6 +163,36 @@ function withTextAct(text: string, masked: string, end: number, floor: number): 
   };
 }
 
+/** Public notices, which speak for whoever issues them, besides the statement nouns. */
+const NOTICE_NOUNS = ['alert', 'notice', 'bulletin', 'advisory', 'order'];
+
+/**
+ * "An emergency alert sent to phones by the Office of Emergency Services read: "…"": a document the
+ * sentence's subject names, made by someone (sent, issued, posted, written … by X), speaks in its
+ * author's words — the author's noun phrase runs up to the verb.
+ */
+const DOCUMENT_BY = new RegExp(
+  String.raw`\b(?:a|an|the)\s+(?:[\p{Ll}-]+\s+){0,2}(?:${[...STATEMENT_NOUNS, ...NOTICE_NOUNS].join('|')})\s+(?:[^,;:\u2591]{0,40}?\s)?(?:sent|issued|posted|released|written|prepared|signed|published)\s+(?:[^,;:\u2591]{0,30}?\s)?by\s+$`,
+  'iu',
+);
+
+function documentByAuthor(
+  text: string,
+  masked: string,
+  verbStart: number,
+  floor: number,
+): { np: NounPhrase; role: string | null } | null {
+  const head = masked.slice(floor, verbStart).trimEnd();
+  for (const m of head.matchAll(/\bby\s+/g)) {
+    const at = floor + (m.index ?? 0) + m[0].length;
+    if (!DOCUMENT_BY.test(masked.slice(floor, at))) continue;
+    const np = readNounPhrase(text, at);
+    if (np && (np.kind === 'org' || np.kind === 'name') && np.end === floor + head.length)
+      return { np, role: null };
+  }
+  return null;
+}
+
 function colonOrCommaAct(
   text: string,
   masked: string,
@@ -203,8 +235,9 @@ function colonOrCommaAct(
   for (let k = words.length - 1; k >= 0 && words.length - 1 - k <= maxAdjunct; k--) {
     const word = words[k];
     if (!word || word.capital || !(colon ? COLON_VERBS : COMMA_VERBS).has(word.bare)) continue;
-    const subject = readSubjectBefore(text, masked, word.start, floor);
-    if (!subject || !('np' in subject)) continue;
+    const found = readSubjectBefore(text, masked, word.start, floor);
+    const subject = found && 'np' in found ? found : documentByAuthor(text, masked, word.start, floor);
+    if (!subject) continue;
     return {
       frame: 'colon',
       np: subject.np,

@@ -233,6 +233,13 @@ describe('written sources and the organisations behind them', () => {
     assert.equal(quoteWith(quotes, 'cleanest chant').speaker, 'Harlan Voss');
   });
 
+  it('credits the words an alert "sent by" an office "read:" to that office', () => {
+    const quotes = extract(
+      'An emergency alert sent to phones by the Alder County Office of Emergency Services read: "EVACUATE NOW. Fire approaching."',
+    );
+    assert.equal(quoteWith(quotes, 'EVACUATE NOW').speaker, 'Alder County Office of Emergency Services');
+  });
+
   it('credits a quoted request after "asked the board to" to the one who asked', () => {
     const quotes = extract(
       'Superintendent Tom Quist reported on enrollment. He asked the board to "join me in congratulating them."',
