@@ -2,7 +2,7 @@
 // wrote: "…"`, `Meyer said, "…"`, `Said Jones: "…"`, and a paragraph ending in `X today issued the
 // following statement:` that introduces the next paragraph(s).
 import { SPEECH_VERBS } from './lexicon.js';
-import { STATEMENT_NOUNS } from './noun-lexicon.js';
+import { DOCUMENT_MAKING, STATEMENT_NOUNS } from './noun-lexicon.js';
 import { readNounPhrase } from './noun-phrase.js';
 import type { NounPhrase } from './noun-phrase-shape.js';
 import type { QuoteSpan } from './quote-marks.js';
@@ -172,7 +172,7 @@ const NOTICE_NOUNS = ['alert', 'notice', 'bulletin', 'advisory', 'order'];
  * author's words — the author's noun phrase runs up to the verb.
  */
 const DOCUMENT_BY = new RegExp(
-  String.raw`\b(?:a|an|the)\s+(?:[\p{Ll}-]+\s+){0,2}(?:${[...STATEMENT_NOUNS, ...NOTICE_NOUNS].join('|')})\s+(?:[^,;:\u2591]{0,40}?\s)?(?:sent|issued|posted|released|written|prepared|signed|published)\s+(?:[^,;:\u2591]{0,30}?\s)?by\s+$`,
+  String.raw`\b(?:a|an|the)\s+(?:[\p{Ll}-]+\s+){0,2}(?:${[...STATEMENT_NOUNS, ...NOTICE_NOUNS].join('|')})\s+(?:[^,;:\u2591]{0,40}?\s)?(?:${[...DOCUMENT_MAKING].join('|')})\s+(?:[^,;:\u2591]{0,30}?\s)?by\s+$`,
   'iu',
 );
 

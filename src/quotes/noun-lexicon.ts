@@ -125,6 +125,14 @@ export const STATEMENT_NOUNS = words(`
 /** Heads that speak for the organisation after "for": `a spokesperson for SpaceX` → SpaceX. */
 export const SPOKES_NOUNS = words('spokesperson spokesman spokeswoman spokespeople representative rep');
 
+/**
+ * Participles of the verbs that make a document ("A memo prepared by the Finance Department", "an alert
+ * sent by the office", "a report issued by the agency"): their agent is the document's author.
+ */
+export const DOCUMENT_MAKING = words(
+  'written drafted penned authored signed prepared issued sent compiled produced released posted published',
+);
+
 /** Heads that mean "the organisation last named": `the company said`. */
 export const GENERIC_ORG_HEADS = words(
   'company firm startup automaker carmaker retailer airline developer manufacturer utility refinery refiner insurer lender',

@@ -3,7 +3,7 @@
 
 import { FRAME_CONFIDENCE, INDIRECT_DISCOUNT, PRONOUN_FACTOR, UNNAMED_GROUP_CAP } from './confidence.js';
 import { TELL_VERBS } from './lexicon.js';
-import { STATEMENT_NOUNS } from './noun-lexicon.js';
+import { DOCUMENT_MAKING, STATEMENT_NOUNS } from './noun-lexicon.js';
 import { type NounPhrase, readNounPhrase } from './noun-phrase.js';
 import { indirectActs, type ParagraphActs } from './paragraph-acts.js';
 import { saidToOf } from './provenance.js';
@@ -80,10 +80,7 @@ function noteIssuedDocument(sentence: string, author: Speaker | null, resolver: 
  * (the passive's agent) is its author, whom "the statement said" later means — whoever reads it out.
  * The document is named in the sentence or, as "It", in the one before it.
  */
-// "A memo prepared by the Finance Department", "a report issued by the agency": the verbs that make a
-// document (write, prepare, issue, send, compile) have its author for their agent.
-const WRITTEN_BY =
-  /\b(?:written|drafted|penned|authored|signed|prepared|issued|sent|compiled|produced|released)\s+by\s+/u;
+const WRITTEN_BY = new RegExp(String.raw`\b(?:${[...DOCUMENT_MAKING].join('|')})\s+by\s+`, 'u');
 const DOCUMENT_NOUN = new RegExp(String.raw`\b(${[...STATEMENT_NOUNS].join('|')})\b`, 'gu');
 
 function noteWrittenBy(

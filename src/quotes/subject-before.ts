@@ -70,7 +70,7 @@ function stripTrailingAdverbs(text: string, end: number, floor: number): number 
     end = trimEnd(text, end, floor);
     const last = readWords(text, Math.max(floor, end - 30), end).pop();
     if (!last || last.end !== end) return end;
-    // "Her husband used to tell her …": "used to" before a verb's base form is the habitual past, an
+    // "Her husband used to say …": "used to" before a verb's base form is the habitual past, an
     // auxiliary as "would" is.
     if (last.bare === 'to' && /\bused\s+$/.test(text.slice(Math.max(floor, last.start - 6), last.start))) {
       end = text.lastIndexOf('used', last.start);
