@@ -153,6 +153,7 @@ const NAME_MODIFIED_DESCRIPTION =
   /^(?:[Tt]he|[Ii]ts|[Hh]er|[Hh]is|[Tt]heir|[Aa]n?)\s+(?:\p{Lu}[\p{L}’'-]*\s+){1,2}(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+$/u;
 
 const AFFILIATION_TAIL = /^\s+(?:of|at|from|with)\s+(?:the\s+)?\p{Lu}[^,;:"“”\u2591]{1,60}$/u;
+const PARENTHESIS_TAIL = /^\s*\([^()]{1,40}\)$/;
 const NAME_AFFILIATION = /^\s+(?:of|at|from|with)\s+\p{Lu}[^,;:"“”\u2591]{1,60}?,/u;
 
 /** " who has worked on the case": a relative clause without commas, of a few words and no quote. */
@@ -176,7 +177,11 @@ function nameAppositive(text: string, masked: string, end: number, floor: number
   const run = readNameRun(text, comma + 2);
   // "A researcher, Dr. Helen Achebe of the Northgate Institute, said": where she works may close the
   // apposition.
-  const placed = (r: NameRun) => r.end < end - 1 && AFFILIATION_TAIL.test(text.slice(r.end, end - 1));
+  // "Its sponsor, Rep. Karl Halvorsen (D-Minn.), said": so may a parenthesis (a party tag, an age),
+  // which English sets off inside the apposition it belongs to.
+  const placed = (r: NameRun) =>
+    r.end < end - 1 &&
+    (AFFILIATION_TAIL.test(text.slice(r.end, end - 1)) || PARENTHESIS_TAIL.test(text.slice(r.end, end - 1)));
   if (!run || (run.end !== end - 1 && !placed(run)) || run.kind === 'publication') return null;
   const before = chunkStart(masked, comma, floor);
   // The role is read on the text cut at the comma, so "The board chair" is not read on into the name;

@@ -544,6 +544,13 @@ describe('indirect speech: asides, affiliations, named organisations and documen
     assert.equal(aside.text, 'the sample was small');
   });
 
+  it('reads "Its sponsor, Rep. X (D-Minn.), said": a party tag in parentheses inside the apposition', () => {
+    const quotes = extract(
+      'Its sponsor, Rep. Karl Halvorsen (D-Minn.), said after the vote that he expected the Senate to take up the bill.',
+    );
+    assert.equal(quoteWith(quotes, 'Senate to take up').speaker, 'Karl Halvorsen');
+  });
+
   it('credits "the utility Gulf Coast Electric" under its own name', () => {
     const quotes = extract('About 41,000 homes are dark, according to the utility Gulf Coast Electric.');
     assert.equal(quoteWith(quotes, '41,000 homes').speaker, 'Gulf Coast Electric');
