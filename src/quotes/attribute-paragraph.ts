@@ -248,6 +248,7 @@ function quoteDrafts(ctx: Context): Chain | null {
     const reporter = pa.via.get(i);
     const via = reporter ? (ctx.speakers.get(reporter)?.name ?? null) : act ? viaOf(ctx, act) : null;
     let origin = provenance(ctx, act, speaker);
+    const named = speaker !== null && act?.np != null && act.np.kind !== 'pronoun';
     if (!speaker && span.continued && state.chain) {
       ({ speaker, cue } = state.chain);
       confidence = CONTINUED_QUOTE;
@@ -303,6 +304,7 @@ function quoteDrafts(ctx: Context): Chain | null {
       via,
       cue,
       confidence,
+      named,
       ...origin,
     });
     if (span.continued && state.chain) {

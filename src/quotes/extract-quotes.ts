@@ -64,12 +64,29 @@ function reportedInTurn(
       paragraphPieces({ ...paragraph, text }).flatMap((piece) => attributeParagraph(piece, state, resolver)),
     )
     .flatMap((d): Draft[] => {
-      if (d.kind !== 'indirect' || !d.speaker) return [];
+      if (!d.speaker) return [];
+      // Words the turn quotes from someone it names ("Tom Esterly … wrote to me, and I will read part
+      // of his letter: “…”") are that person's, passed on; its own words are the turn itself.
+      // A pronoun's antecedent in a speaker's story ("He said, “…”") is often someone the document
+      // never names, so only a quote whose own attribution names its speaker is taken.
+      if (d.kind === 'direct')
+        return d.named && d.speaker !== speaker && d.speaker.name !== speaker.name
+          ? [{ ...d, via: d.via ?? speaker.name }]
+          : [];
       // "I told him it was …" in a narrator's passage reports the narrator's own earlier words, as a
       // speaker quoting themselves does (no one passes them on).
       if (/^I$/.test(d.speaker.name)) return ownReports ? [{ ...d, speaker, via: null }] : [];
       return FIRST_PERSON.test(d.speaker.name) ? [] : [{ ...d, via: d.via ?? speaker.name }];
     });
+}
+
+/**
+ * A turn, the words it quotes (nested-quotes.ts) and what it reports: a quotation the turn's own
+ * reading found (“He said, ‘…’”) is not taken again from the reports.
+ */
+function turnWithQuotes(draft: Draft, nested: Draft[], reported: Draft[]): Draft[] {
+  const overlaps = (d: Draft) => nested.some((n) => d.start < n.end && n.start < d.end);
+  return [draft, ...nested, ...reported.filter((d) => d.kind !== 'direct' || !overlaps(d))];
 }
 
 /** The whole turn is one quote, however many sentences it has. */
@@ -101,7 +118,7 @@ function emailDrafts(paragraph: ParagraphInput, part: EmailPart, resolver: Speak
   // What the body reports others saying is theirs, passed on by the sender, as inside a turn.
   return quoted
     ? [draft]
-    : [draft, ...nestedDrafts(draft, resolver), ...reportedInTurn(paragraph, 0, speaker, resolver)];
+    : turnWithQuotes(draft, nestedDrafts(draft, resolver), reportedInTurn(paragraph, 0, speaker, resolver));
 }
 
 /**
@@ -172,13 +189,21 @@ function questionedPerson(
  */
 function continuesTurn(paragraph: ParagraphInput, speaker: Speaker): boolean {
   const text = paragraph.text.trim();
-  if (/^[[(]/.test(text) || /["“”„«»「」]/.test(text)) return false;
+  if (/^[[(]/.test(text)) return false;
+  // A turn may quote someone ("I will read part of his letter: “…”"): what decides is the speech
+  // around the quotation, so whole quotations are left out; a mark left open (a quote running on into
+  // the next paragraph) is narration's.
+  const around = text.replace(WHOLE_QUOTATION, ' ');
+  if (/["“”„«»「」]/.test(around)) return false;
   // A heading between turns ("Ukraine", "PART TWO") is no sentence: a turn's paragraph ends as one does.
-  if (!/[.!?…]$/.test(text) || text.split(/\s+/).length < 4) return false;
+  if (!/[.!?…][”"»」]?$/.test(text) || text.split(/\s+/).length < 4) return false;
   // Speech is addressed: a turn says "I", "we" or "you", which a news writer's narration outside
   // quote marks never does; and it never names its own speaker in the third person.
-  return speaksInPerson(text) && !namesSpeaker(text, speaker);
+  return speaksInPerson(around) && !namesSpeaker(around, speaker);
 }
+
+/** A quotation opened and closed within the paragraph, in any of the marks the extractor reads. */
+const WHOLE_QUOTATION = /“[^“”]*”|"[^"]*"|«[^«»]*»|„[^„“”]*[“”]|「[^「」]*」/g;
 
 export function extractQuotes(input: ExtractInput): Quote[] {
   const paragraphs: readonly ParagraphInput[] = input.paragraphs;
@@ -245,7 +270,7 @@ export function extractQuotes(input: ExtractInput): Quote[] {
       // The turn's reports first: reading them notes whom its sentences are about, whom its inner
       // quotes' "he" and "she" may mean.
       const reported = reportedInTurn(paragraph, line.textStart, speaker, resolver);
-      drafts.push(draft, ...nestedDrafts(draft, resolver), ...reported);
+      drafts.push(...turnWithQuotes(draft, nestedDrafts(draft, resolver), reported));
       turn = speaker;
       return;
     }
@@ -253,8 +278,10 @@ export function extractQuotes(input: ExtractInput): Quote[] {
     // after it shows the transcript still runs.
     const inside = i < lastTurn || /^\s*[[(][^\])]*[\])]\s*$/.test(paragraphs[i + 1]?.text ?? '');
     if (turn && inside && continuesTurn(paragraph, turn)) {
-      drafts.push(turnDraft(paragraph, 0, turn, TRANSCRIPT_CONTINUATION));
-      drafts.push(...reportedInTurn(paragraph, 0, turn, resolver));
+      const draft = turnDraft(paragraph, 0, turn, TRANSCRIPT_CONTINUATION);
+      // As in a labelled turn: its reports first, then the words it quotes.
+      const reported = reportedInTurn(paragraph, 0, turn, resolver);
+      drafts.push(...turnWithQuotes(draft, nestedDrafts(draft, resolver), reported));
       return;
     }
     turn = null;
@@ -266,11 +293,8 @@ export function extractQuotes(input: ExtractInput): Quote[] {
     if (narrator && narratorSpeaks(paragraph, narrator)) {
       const draft = turnDraft(paragraph, 0, narrator, TRANSCRIPT_CONTINUATION);
       resolver.noteSpeaker(narrator, paragraph.start, paragraph.number);
-      drafts.push(
-        draft,
-        ...nestedDrafts(draft, resolver),
-        ...reportedInTurn(paragraph, 0, narrator, resolver, true),
-      );
+      const nested = nestedDrafts(draft, resolver);
+      drafts.push(...turnWithQuotes(draft, nested, reportedInTurn(paragraph, 0, narrator, resolver, true)));
       return;
     }
     narrator = null;

@@ -23,6 +23,11 @@ export interface Draft {
   saidTo?: string | null;
   /** When the attribution says the words were said. */
   when?: SaidWhen | null;
+  /**
+   * A direct quote's speaker was read from a name in its own attribution, not a pronoun or a carried
+   * speaker: inside a turn only such a quote is someone else's (extract-quotes.ts, reportedInTurn).
+   */
+  named?: boolean;
   /** Quotes whose speaker comes from elsewhere (a later paragraph of the same quote) share a chain. */
   chain?: Chain;
 }

@@ -48,6 +48,32 @@ describe('transcripts: answers, continuation paragraphs and quotes inside a turn
     noQuoteWith(quotes, 'new maps');
   });
 
+  it('goes on with a turn that quotes someone, and credits the words it quotes to the one it names', () => {
+    const quotes = extract(
+      [
+        'Rep. Karl Halvorsen (D-Minn.) sponsored the bill. Rep. Lyle Oberholtzer (R-Texas) opposed it.',
+        'Mr. HALVORSEN. Madam Speaker, I yield myself such time as I may consume.',
+        'Madam Speaker, my district is short of firefighters. Tom Esterly, chief of the Pine Ridge Volunteer Fire Department, wrote to me in January: "We ran 212 calls last year with eleven people."',
+        'I reserve the balance of my time.',
+        'Mr. OBERHOLTZER. Madam Speaker, I yield myself 4 minutes.',
+        'Mr. HALVORSEN. My uncle was a firefighter. He said, "Nobody pays us to run into fires." I agree.',
+        'Mr. OBERHOLTZER. I yield back.',
+      ].join('\n'),
+    );
+    // Quote marks inside a paragraph do not make it narration: it speaks in the first person around them.
+    assert.equal(quoteWith(quotes, 'my district is short').speaker, 'Karl Halvorsen');
+    assert.equal(quoteWith(quotes, 'balance of my time').speaker, 'Karl Halvorsen');
+    const letter = quotes.find((q) => q.text.startsWith('We ran 212 calls'));
+    assert.equal(letter?.speaker, 'Tom Esterly');
+    assert.equal(letter?.via, 'Karl Halvorsen');
+    // "He said" in a speaker's story: the uncle is never named, so his words are credited to no one.
+    assert.equal(
+      quotes.some((q) => q.text.startsWith('Nobody pays us')),
+      false,
+      JSON.stringify(quotes.map((q) => [q.text, q.speaker])),
+    );
+  });
+
   it('reads record labels with an honorific, asides in brackets and a later short form', () => {
     const quotes = extract(
       [
