@@ -126,4 +126,6 @@ export const MONTH_WORDS = words(`
 `);
 
 /** Connectors allowed inside a name (`Ludwig van Beethoven`, `Secretary of Defense Lloyd Austin`). */
-export const NAME_PARTICLES = words('de da van von der del della di du la le bin al el of st');
+export const NAME_PARTICLES = words(
+  'de da das dos des van von der den ter ten del della di du la le bin ibn al el of st',
+);

@@ -200,7 +200,9 @@ const CONDITIONALS = new Set(['if', 'unless']);
 function givenNameMonth(text: string, word: Word, before: readonly Word[]): boolean {
   if (before.length > 0 || !MONTH_WORDS.has(word.bare) || word.text.endsWith('.') || text[word.end] !== ' ')
     return false;
-  const next = readWord(text, word.end + 1);
+  let next = readWord(text, word.end + 1);
+  // "Jan de Vries", "Jan van der Berg": the surname's particles come between.
+  while (next && NAME_PARTICLES.has(next.text) && text[next.end] === ' ') next = readWord(text, next.end + 1);
   return next?.capital === true && !TIME_WORDS.has(next.bare) && !/^\d/.test(next.text);
 }
 

@@ -30,6 +30,19 @@ describe('speaker resolution', () => {
     assert.equal(quoteWith(quotes, 'It passed').speaker, 'Ortiz');
   });
 
+  it('keeps the particles of Dutch, Portuguese and Arabic surnames inside the name ("Jan de Vries")', () => {
+    const quotes = extract(
+      [
+        '‘We cannot afford it,’ said Jan de Vries, the alderman.',
+        'Marta dos Santos said the ferry would run again in May.',
+        '“Nobody asked us,” said Kees ten Brink.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'cannot afford').speaker, 'Jan de Vries');
+    assert.equal(quoteWith(quotes, 'ferry would run').speaker, 'Marta dos Santos');
+    assert.equal(quoteWith(quotes, 'Nobody asked').speaker, 'Kees ten Brink');
+  });
+
   it('resolves he/she to the most recent speaker agreeing in gender', () => {
     const quotes = extract(
       [
