@@ -19,6 +19,8 @@ const INNER =
 const INNER_LOW = /(?<=^|[\s(\u2014\u2013])‚(?=\p{L})([^‚‘]{1,300}?[^\s])‘/gu;
 /** Japanese inner quotes inside 「…」: `『…』`. */
 const INNER_CORNER = /『([^『』]{1,300}?[^\s])』/gu;
+/** Guillemets inside „…” or “…” (Hungarian and Polish typesetting): `»…«` or `«…»`. */
+const INNER_GUILLEMET = /[»«](?=\p{L})([^»«]{1,300}?[^\s])[«»]/gu;
 /** A transcript turn is not itself in quote marks, so the words it quotes are in the primary marks. */
 const INNER_DOUBLE = /(?<=^|[\s(\u2014\u2013])["“](?=\p{L})([^"“”]{1,300}?[^\s])["”]/gu;
 
@@ -193,8 +195,15 @@ export function nestedDrafts(outer: Draft, resolver: SpeakerResolver): Draft[] {
   const { text } = outer.paragraph;
   const body = text.slice(outer.start, outer.end);
   const drafts: Draft[] = [];
+  // Inside «…» the inner quote is in double marks (French typesetting), inside double marks it may be
+  // in guillemets (Hungarian, Polish).
+  const guillemets = /[«»]/.test(text[outer.start - 1] ?? '');
   const patterns =
-    outer.cue === 'transcript' ? [INNER_DOUBLE, INNER_CORNER] : [INNER, INNER_LOW, INNER_CORNER];
+    outer.cue === 'transcript'
+      ? [INNER_DOUBLE, INNER_CORNER]
+      : guillemets
+        ? [INNER, INNER_DOUBLE]
+        : [INNER, INNER_LOW, INNER_CORNER, INNER_GUILLEMET];
   for (const inner of patterns.flatMap((pattern) => [...body.matchAll(pattern)])) {
     const words = inner[1];
     if (inner.index === undefined || !words) continue;

@@ -56,6 +56,14 @@ function doubleShape(text: string, i: number, reversed: boolean): Shape | null {
   return 'either';
 }
 
+/** Which kind of mark: double marks pair among themselves („…“, „…”, “…”, ”…”, "…"), as do guillemets. */
+function markFamily(mark: string | undefined): string {
+  if (mark === '«' || mark === '»') return 'guillemet';
+  if (mark === '「' || mark === '」') return 'corner';
+  // Straight and curly marks are one kind: a text that mixes them by mistake still pairs them.
+  return 'curly';
+}
+
 function innerRange(text: string, from: number, to: number): { innerStart: number; innerEnd: number } {
   let innerStart = from;
   let innerEnd = to;
@@ -114,6 +122,7 @@ function findDoubleSpans(text: string, carriedOpen: boolean): QuoteSpan[] {
     if (open === null) {
       if (mark.shape === 'close' || mark.inch) continue; // a stray closing mark opens nothing
       open = mark.index;
+    } else if (markFamily(text[mark.index]) !== markFamily(text[open])) {
     } else {
       spans.push(makeSpan(text, open, mark.index, continued));
       open = null;

@@ -64,6 +64,21 @@ describe('direct quotes: adjacent attribution (sieve 1)', () => {
     assert.equal(quoteWith(quotes, 'We were not asked').speaker, 'Greta Baum');
   });
 
+  it('reads Hungarian „…” with »…« inside as one quote, and the inner words as the one it names', () => {
+    const quotes = extract(
+      [
+        'Mayor Zsolt Berényi spoke at the pool in 2019. Erzsébet Kónya, 74, still swims there.',
+        '„Zsolt Berényi said: »The bath will stay open.« Well, he is still mayor”, Kónya says.',
+      ].join('\n'),
+    );
+    const outer = quoteWith(quotes, 'Well, he is still mayor');
+    assert.equal(outer.speaker, 'Erzsébet Kónya');
+    assert.equal(outer.kind, 'direct');
+    const inner = quotes.find((q) => q.text === 'The bath will stay open.');
+    assert.equal(inner?.speaker, 'Zsolt Berényi');
+    assert.equal(inner?.via, 'Erzsébet Kónya');
+  });
+
   it('reads Japanese corner brackets 「…」 with 『…』 inside, and a family name written first', () => {
     const quotes = extract(
       [

@@ -26,6 +26,13 @@ describe('findQuoteSpans', () => {
     assert.deepEqual(inner('« Nous attendons », dit-il. «Non.»'), ['Nous attendons', 'Non.']);
   });
 
+  it('closes a quote only with its own kind of mark: »…« inside Hungarian „…”, “…” inside «…»', () => {
+    assert.deepEqual(inner('„He said: »The bath stays open.« Well, he is still mayor”, she says.'), [
+      'He said: »The bath stays open.« Well, he is still mayor',
+    ]);
+    assert.deepEqual(inner('«Il a dit “non” deux fois», dit-elle.'), ['Il a dit “non” deux fois']);
+  });
+
   it('pairs Swedish and Finnish ”…”, the same mark opening and closing', () => {
     assert.deepEqual(inner('”Vi ger oss inte”, sa hon. ”Aldrig.”'), ['Vi ger oss inte', 'Aldrig.']);
     // English closes with ”, never after a space: “…” pairs as before.
