@@ -119,7 +119,7 @@ export const GENERIC_PUBLICATION_NOUNS = words('paper newspaper outlet magazine 
 export const STATEMENT_NOUNS = words(`
   statement letter email e-mail post tweet release filing memo complaint lawsuit motion report note
   message op-ed testimony remarks announcement survey poll study dissent concurrence diary journal entry
-  postcard account
+  postcard account page website feed blog channel newsletter
 `);
 
 /** Heads that speak for the organisation after "for": `a spokesperson for SpaceX` → SpaceX. */

@@ -57,8 +57,9 @@ function subordinateSubject(text: string, from: number): NounPhrase | null {
  * the sentence's speaker (or, with no speech verb, its subject). News refers back to it as "the letter
  * states", "the post said", so the document is noted for its author.
  */
+// The document's noun is the head of its phrase: in "a blog post" the post, not the blog.
 const ISSUED_IN = new RegExp(
-  String.raw`\b[Ii]n\s+(?:a|an|its|his|her|their)\s+(?:[\p{L}-]+\s+){0,2}?(${[...STATEMENT_NOUNS].join('|')})\b`,
+  String.raw`\b[Ii]n\s+(?:a|an|its|his|her|their)\s+(?:[\p{L}-]+\s+){0,2}?(${[...STATEMENT_NOUNS].join('|')})(?:\s+(${[...STATEMENT_NOUNS].join('|')}))?\b`,
   'u',
 );
 
@@ -70,7 +71,8 @@ const SEPARATE_OPINION = /\b(dissented|concurred)\b/;
 
 function noteIssuedDocument(sentence: string, author: Speaker | null, resolver: SpeakerResolver): void {
   const issued = author ? ISSUED_IN.exec(sentence) : null;
-  if (issued?.[1] && author) resolver.noteDocument(issued[1].toLowerCase(), author);
+  const noun = issued?.[2] ?? issued?.[1];
+  if (noun && author) resolver.noteDocument(noun.toLowerCase(), author);
   const opinion = author?.kind === 'person' ? SEPARATE_OPINION.exec(sentence)?.[1] : undefined;
   if (opinion && author) resolver.noteDocument(opinion === 'dissented' ? 'dissent' : 'concurrence', author);
 }

@@ -48,6 +48,19 @@ describe('written sources and the organisations behind them', () => {
     assert.equal(quoteWith(quotes, 'conducted surveillance').speaker, 'Merrow County Prosecutor’s Office');
   });
 
+  it('credits what a page, website or feed of X says to X, and "the post" to the one whose blog post it was', () => {
+    const quotes = extract(
+      [
+        'The Facebook page of Kisvarkony Municipality wrote that season-ticket holders would be refunded.',
+        'In a post on LinkedIn, Fernlo’s chief executive, Dev Maitland, apologized for the delay.',
+        'In a blog post published Monday, the company wrote that a bank update had failed.',
+        'The post said all delayed payments had been completed by Monday morning.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'holders would be refunded').speaker, 'Kisvarkony Municipality');
+    assert.equal(quoteWith(quotes, 'delayed payments').speaker, 'Fernlo');
+  });
+
   it('credits "the memo said" to the office a memo was "prepared by"', () => {
     const quotes = extract(
       [
