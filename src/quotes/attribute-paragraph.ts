@@ -332,7 +332,11 @@ function reportedParts(text: string, act: SpeechAct, range: Range): Range[] {
   const inside = act.frame === 'middle' || act.frame === 'according';
   if (!inside || act.cueStart <= range.start || act.cueEnd >= range.end) return [range];
   const head = trimClause(text, range.start, act.cueStart);
-  const tail = trimClause(text, act.cueEnd + 1, range.end);
+  let tail = trimClause(text, act.cueEnd + 1, range.end);
+  // "…, according to the company, and the rest will stay": the conjunction joins the two clauses and
+  // belongs to neither.
+  const conjunction = /^(?:and|but)\s+/.exec(text.slice(tail.start, tail.end));
+  if (conjunction) tail = { ...tail, start: tail.start + conjunction[0].length };
   return head.end > head.start && tail.end > tail.start ? [head, tail] : [range];
 }
 

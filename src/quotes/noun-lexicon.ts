@@ -109,7 +109,7 @@ export const ORG_NOUNS = words(`
   police prosecutors association utility developer manufacturer publisher family tribe nation embassy
   museum library church diocese archdiocese parish legislature assembly military army navy federation
   confederation alliance service center centre cooperative co-op refinery refiner insurer lender majority
-  management prefecture
+  management prefecture fund trust laboratory
 `);
 
 /** Heads meaning a publication when used generically: `the paper`, `the newspaper`. */
@@ -164,6 +164,14 @@ export const GENERIC_PUBLIC_HEADS = words('agency');
  */
 export const PUBLIC_BODY =
   /\b(?:Department|Pentagon|Agency|Ministry|Committee|Senate|House|Congress|Council|Court|Police|Army|Navy|Force|Administration|Office|Commission|Bureau|Service|Authority|Transit|City|County|State|States|Nations|Republic|Kingdom|University|School|Party|Government|Parliament|NASA|FBI|CIA|DOD|DOJ)\b/;
+
+/**
+ * Bodies "the company" never means: public bodies, and the non-profit kinds English names by their own
+ * head noun (a fund, a foundation, an institute, an association or union, a church, a museum …).
+ */
+export const NOT_A_COMPANY = new RegExp(
+  String.raw`${PUBLIC_BODY.source}|\b(?:Fund|Foundation|Institute|Association|Union|Society|Church|Museum|Library|Hospital|College|Academy|Coalition|Federation|League|Club)\b`,
+);
 
 /** "Gov. Kathy Hochul" is "the governor". */
 export const TITLE_ABBREVIATIONS: Record<string, string> = {

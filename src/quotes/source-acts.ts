@@ -239,6 +239,13 @@ export function findAccordingActs(text: string, masked: string, s: Sentence): Sp
       after = np.end;
     } else if (
       /,\s*$/.test(masked.slice(s.contentStart, m.index)) &&
+      /^,\s+(?:and|but)\s+\p{Ll}/u.test(masked.slice(after, after + 12))
+    ) {
+      // "Thirty-one staff will be sent on leave, according to the company, and the rest will stay":
+      // set off between two coordinated clauses, the source scopes over both, reported in two parts.
+      complement = trimClause(text, s.contentStart, s.end);
+    } else if (
+      /,\s*$/.test(masked.slice(s.contentStart, m.index)) &&
       // "…, according to Minera Atacama Sur, the company that operates the mine.": closing the
       // sentence, the source may carry an appositive that ends with it.
       // So may the author of a document ("according to a 2025 report by X, a think tank in St. Paul.").

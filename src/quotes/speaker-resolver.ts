@@ -14,6 +14,7 @@ import {
   ISSUED_NOUNS,
   LABOUR_BODY,
   MANAGEMENT_HEADS,
+  NOT_A_COMPANY,
   PUBLIC_BODY,
   SPOKES_NOUNS,
   TITLE_ABBREVIATIONS,
@@ -503,10 +504,10 @@ export class SpeakerResolver {
       // "the company" is the company the text has been about — the one that spoke or was the subject
       // last — rather than whichever company was named last ("Halvorsen agreed to buy Nordgrid. The
       // company said …" is Halvorsen).
-      const company = (s: Speaker) => s.kind === 'org' && !PUBLIC_BODY.test(s.name);
+      const company = (s: Speaker) => s.kind === 'org' && !NOT_A_COMPANY.test(s.name);
       return (
         this.recent(ctx, company)?.speaker ??
-        this.recentEntity(ctx.pos, 'org', (e) => !PUBLIC_BODY.test(e.name))
+        this.recentEntity(ctx.pos, 'org', (e) => !NOT_A_COMPANY.test(e.name))
       );
     }
     if (MANAGEMENT_HEADS.has(head)) {

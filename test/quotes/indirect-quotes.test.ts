@@ -551,6 +551,21 @@ describe('indirect speech: asides, affiliations, named organisations and documen
     assert.equal(quoteWith(quotes, 'Senate to take up').speaker, 'Karl Halvorsen');
   });
 
+  it('reads "…, according to X, and …" as X’s two clauses, and "the fund" as the fund named before', () => {
+    const quotes = extract(
+      [
+        'Acme Ltd runs the bath. The National Spa Energy Fund pays for its heating.',
+        'Thirty-one staff will be sent on unpaid leave, according to the company, and the rest will look after the pipes.',
+        'Both applications had been missing an energy plan, the fund said.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'unpaid leave').speaker, 'Acme Ltd');
+    const rest = quoteWith(quotes, 'look after the pipes');
+    assert.equal(rest.speaker, 'Acme Ltd');
+    assert.equal(rest.text, 'the rest will look after the pipes');
+    assert.equal(quoteWith(quotes, 'missing an energy plan').speaker, 'National Spa Energy Fund');
+  });
+
   it('credits "the utility Gulf Coast Electric" under its own name', () => {
     const quotes = extract('About 41,000 homes are dark, according to the utility Gulf Coast Electric.');
     assert.equal(quoteWith(quotes, '41,000 homes').speaker, 'Gulf Coast Electric');
