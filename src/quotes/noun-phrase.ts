@@ -251,6 +251,17 @@ function scanNounPhrase(text: string, pos: number, sentenceInitial: boolean): No
   const rest = text.slice(start, start + 40);
   const pronoun = /^(he|she|they|it|we)\b(?!['’\u2019-])/i.exec(rest);
   if (pronoun?.[1]) return phrase(text, 'pronoun', start, start + pronoun[1].length);
+  // "Some economists warn", "Many residents say": a quantifier before a plural group noun keeps the
+  // group unnamed and indefinite, and is part of how the text describes it.
+  const quantified = QUANTIFIER.exec(rest);
+  if (quantified) {
+    const group = scanNounPhrase(text, start + quantified[0].length, true);
+    if (group?.kind === 'group' && !group.definite) {
+      // "Some officials at City Hall": where they are is part of the description, not a speaker.
+      const end = group.end + (GROUP_PLACE.exec(text.slice(group.end, group.end + 60))?.[0].length ?? 0);
+      return { ...group, start, end, text: text.slice(start, end) };
+    }
+  }
   // "Another analyst, Tom Rasmussen, …": "another" is an indefinite article too.
   const det = /^(the|a|an|another|its|their|his|her|our|one)\s+/i.exec(rest);
   if (det?.[1]) {
@@ -410,6 +421,11 @@ function readParticleName(text: string, start: number): NounPhrase | null {
   const named = { ...run, start, name: text.slice(start, run.end) };
   return phrase(text, 'name', start, run.end, { run: named });
 }
+
+/** Quantifiers English puts before a plural noun for an unnamed share of a group. */
+const QUANTIFIER = /^(?:some|many|several|most|other|few|a\s+few|numerous)\s+(?=\p{L})/iu;
+
+const GROUP_PLACE = /^\s+(?:at|in|from|of)\s+(?:the\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}/u;
 
 /** "one of", "two of": a share of a group the text describes. */
 const PARTITIVE = /^(?:one|some|two|three|several|each|both|either|neither)\s+of\s+/;

@@ -566,6 +566,17 @@ describe('indirect speech: asides, affiliations, named organisations and documen
     assert.equal(quoteWith(quotes, 'missing an energy plan').speaker, 'National Spa Energy Fund');
   });
 
+  it('reads "Some economists warn", "Many residents say" as unnamed groups, with where they are', () => {
+    const quotes = extract(
+      [
+        'Some economists warn that a flat daily charge falls hardest on the poor.',
+        'Some officials at City Hall, speaking privately, concede that the vote is close.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'falls hardest').speaker?.toLowerCase(), 'some economists');
+    assert.equal(quoteWith(quotes, 'vote is close').speaker?.toLowerCase(), 'some officials at city hall');
+  });
+
   it('credits "the utility Gulf Coast Electric" under its own name', () => {
     const quotes = extract('About 41,000 homes are dark, according to the utility Gulf Coast Electric.');
     assert.equal(quoteWith(quotes, '41,000 homes').speaker, 'Gulf Coast Electric');
