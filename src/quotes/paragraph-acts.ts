@@ -113,7 +113,16 @@ function quotesWording(text: string, act: SpeechAct, span: QuoteSpan): boolean {
   const c = act.complement;
   if (!c) return false;
   const before = text.slice(c.start, spanStart(span));
-  return WORDING_SUBJECT.test(before) || WORDING_BEFORE.test(before);
+  // "said the ordinance “locks it in”": a quote right after the document's noun is the predicate the
+  // speaker gives it, the speaker's words; the document's own words are quoted as what it says or holds.
+  const subject = WORDING_SUBJECT.exec(before);
+  if (
+    subject &&
+    before.slice(subject[0].length).trim() === '' &&
+    /^\p{Ll}/u.test(text.slice(span.innerStart))
+  )
+    return false;
+  return subject !== null || WORDING_BEFORE.test(before);
 }
 
 export function findParagraphActs(text: string, spans: readonly QuoteSpan[], masked: string): ParagraphActs {

@@ -577,6 +577,21 @@ describe('indirect speech: asides, affiliations, named organisations and documen
     assert.equal(quoteWith(quotes, 'vote is close').speaker?.toLowerCase(), 'some officials at city hall');
   });
 
+  it('reads a quote right after a document’s noun as the speaker’s predicate, and one after its verb as the document’s words', () => {
+    const quotes = extract(
+      [
+        'Judge Ana Ruiz heard the case.',
+        'Ruiz wrote that the clause covers “disputes arising under this lease.”',
+        'Lionel Haverford said the ordinance “locks it in, as much as anything can be locked in.”',
+      ].join('\n'),
+    );
+    // The lease's own wording, mentioned: the judge's words are the reported clause around it.
+    assert.equal(quoteWith(quotes, 'the clause covers').kind, 'indirect');
+    const predicate = quoteWith(quotes, 'locks it in');
+    assert.equal(predicate.kind, 'direct');
+    assert.equal(predicate.speaker, 'Lionel Haverford');
+  });
+
   it('credits "the utility Gulf Coast Electric" under its own name', () => {
     const quotes = extract('About 41,000 homes are dark, according to the utility Gulf Coast Electric.');
     assert.equal(quoteWith(quotes, '41,000 homes').speaker, 'Gulf Coast Electric');
