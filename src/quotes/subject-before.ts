@@ -6,7 +6,7 @@ import { ADDRESS, appositiveKind, PARTY_TAG, roleText } from './appositive.js';
 import { isKinNoun } from './kinship.js';
 import { NON_NAME_WORDS, SPEECH_VERBS, TIME_WORDS, TITLE_WORDS, VERB_ADVERBS } from './lexicon.js';
 import { type NameRun, readNameRun } from './name-runs.js';
-import { isRoleNoun, ROLE_NOUNS, SPOKES_NOUNS } from './noun-lexicon.js';
+import { isRoleNoun, ROLE_NOUNS, SPOKES_NOUNS, STATEMENT_NOUNS } from './noun-lexicon.js';
 import { type NounPhrase, readNounPhrase } from './noun-phrase.js';
 import { readWords, type Word } from './read-word.js';
 
@@ -354,6 +354,15 @@ function parseChunk(text: string, start: number, end: number, floor: number): No
     // An unnamed one ("a union steward at the plant") is described by them, as by a relative clause.
     if (np?.kind === 'role' && np.end < end && ROLE_COMPLEMENT.test(text.slice(np.end, end)))
       return np.definite ? np : { ...np, end, text: text.slice(np.start, end) };
+    // "A Bellweather Research survey of 800 city adults in February found": what a document covers and
+    // when describe the document, which speaks for its owner.
+    if (
+      np?.kind === 'owned' &&
+      STATEMENT_NOUNS.has(np.head ?? '') &&
+      np.end < end &&
+      ROLE_COMPLEMENT.test(text.slice(np.end, end))
+    )
+      return np;
   }
   return null;
 }

@@ -592,6 +592,13 @@ describe('indirect speech: asides, affiliations, named organisations and documen
     assert.equal(predicate.speaker, 'Lionel Haverford');
   });
 
+  it('credits "A X survey of 800 adults in February found" to X: what a survey covers describes it', () => {
+    const quotes = extract(
+      'A Bellweather Research survey of 800 city adults in February found that 44 percent supported the charge.',
+    );
+    assert.equal(quoteWith(quotes, '44 percent').speaker, 'Bellweather Research');
+  });
+
   it('credits "the utility Gulf Coast Electric" under its own name', () => {
     const quotes = extract('About 41,000 homes are dark, according to the utility Gulf Coast Electric.');
     assert.equal(quoteWith(quotes, '41,000 homes').speaker, 'Gulf Coast Electric');
