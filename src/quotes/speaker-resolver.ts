@@ -97,7 +97,11 @@ function latestBefore(
 
 /** "a senior official", "a senior official at the commission": an unnamed source, by the writer's description. */
 function unnamedPerson(np: NounPhrase): Speaker {
-  const name = np.text.charAt(0).toLowerCase() + np.text.slice(1);
+  // "one council aide" is "a council aide": the number only says the writer heard one of several.
+  const text = np.text.replace(/^(?:one|another)\s+(?=(\p{L}))/iu, (_, next: string) =>
+    /^[aeiou]/i.test(next) ? 'an ' : 'a ',
+  );
+  const name = text.charAt(0).toLowerCase() + text.slice(1);
   return { name, role: null, members: [], kind: 'person', unnamed: true };
 }
 
@@ -631,7 +635,8 @@ export class SpeakerResolver {
   private role(np: NounPhrase, ctx: ResolveContext): Speaker | null {
     // "a senior official said": the writer withholds the name, so it is never filled in from a person
     // the document gave that role (who would be "the official", or named).
-    const article = /^(?:a|an)\s/i.exec(np.text);
+    // "one council aide", "another official": indefinite as "a" is.
+    const article = /^(?:a|an|one|another)\s/i.exec(np.text);
     // "A spokesman said" is the organisation he speaks for, when the text has one in view; the gold
     // rules and news style credit an unnamed spokesperson's words to the body they speak for.
     const spokesman = article && SPOKES_NOUNS.has(np.head ?? '') ? this.spokesmanOf(ctx) : null;

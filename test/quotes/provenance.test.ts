@@ -59,8 +59,13 @@ describe('provenance of a quote', () => {
         '"We will review the rules," a senior official said.',
         'People familiar with the matter said the talks had stalled over pricing.',
         'According to a person familiar with the plans, the merger will be announced next week.',
+        '"Nobody is voting on pricing," one council aide said.',
       ].join('\n'),
     );
+    // "one council aide" is as unnamed as "a council aide".
+    const aide = quoteWith(quotes, 'Nobody is voting');
+    assert.equal(aide.speaker, 'a council aide');
+    assert.equal(aide.unnamed, true);
     const official = quoteWith(quotes, 'review the rules');
     assert.equal(official.speaker, 'a senior official');
     assert.equal(official.unnamed, true);
