@@ -7,7 +7,7 @@ import { readNounPhrase } from './noun-phrase.js';
 import type { NounPhrase } from './noun-phrase-shape.js';
 import type { QuoteSpan } from './quote-marks.js';
 import { readWord, readWords } from './read-word.js';
-import { makeAct, type SpeechAct, writtenSpeaker } from './speech-act.js';
+import { makeAct, type SpeechAct } from './speech-act.js';
 import { readSubjectBefore } from './subject-before.js';
 
 // "read from the letter:", "sent us this:": verbs that bring someone's written words in before a colon.
@@ -89,15 +89,21 @@ function verdictAct(text: string, end: number, floor: number): SpeechAct | null 
 }
 
 /** "as she tells it, “…”", "as Ortiz puts it, “…”": a parenthetical that hands the words to X. */
+// "as one council aide put it": a description of the speaker serves as a name does.
 const AS_PUT =
-  /\b[Aa]s\s+((?:\p{Lu}[\p{L}.'’-]*\s+){0,3}?(?:\p{Lu}[\p{L}.'’-]*|he|she|they))\s+(?:tells|told|puts|put|says|said|recalls|recalled|describes|described)\s+it\s*$/u;
+  /\b[Aa]s\s+((?:\p{Lu}[\p{L}.'’-]*\s+){0,3}?(?:\p{Lu}[\p{L}.'’-]*|he|she|they)|(?:one|a|an|another|the)\s+(?:[\p{Ll}'’-]+\s+){0,3}?[\p{Ll}-]+)\s+(?:tells|told|puts|put|says|said|recalls|recalled|describes|described)\s+it\s*$/u;
+
+/** Who may put it so: a person or body by name, a pronoun, or a description of one. */
+const AS_PUT_KINDS = new Set(['pronoun', 'name', 'org', 'role', 'owned', 'group']);
 
 function asPutAct(text: string, end: number, floor: number): SpeechAct | null {
   const m = AS_PUT.exec(text.slice(floor, end));
   if (!m?.[1]) return null;
   const start = floor + m.index + m[0].indexOf(m[1]);
-  const np = writtenSpeaker(text, start, m[1]);
-  return np ? makeAct('colon', np, 'as … puts it', start, end, null) : null;
+  const np = readNounPhrase(text.slice(0, start + m[1].length), start);
+  return np && AS_PUT_KINDS.has(np.kind) && np.end === start + m[1].length
+    ? makeAct('colon', np, 'as … puts it', start, end, null)
+    : null;
 }
 
 /**

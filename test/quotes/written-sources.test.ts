@@ -359,6 +359,18 @@ describe('written sources and the organisations behind them', () => {
     assert.equal(quoteWith(quotes, 'how little I knew').speaker, 'Lucia Ferreira');
   });
 
+  it('credits a quote after "as one council aide put it," to the unnamed person it describes', () => {
+    const quotes = extract(
+      [
+        'Mayor Celeste Corrigan wants the charge.',
+        'As one council aide put it, “Nobody in this building is voting on air quality.”',
+      ].join('\n'),
+    );
+    const aide = quoteWith(quotes, 'Nobody in this building');
+    assert.equal(aide.speaker, 'a council aide');
+    assert.equal(aide.unnamed, true);
+  });
+
   it('credits a quote followed by "That is how X puts it" to X', () => {
     const quotes = extract(
       [
