@@ -120,6 +120,9 @@ function relayedBy(draft: Draft, via: string | null, document: DocumentInfo): st
 
 export function toQuotes(drafts: readonly Draft[], document: DocumentInfo = {}): Quote[] {
   const quotes: Quote[] = [];
+  // Two acts of one sentence may report the same words ("reported 14 cases … and said in its bulletin
+  // that …"): the same words of the same speaker are one quote.
+  const seen = new Set<string>();
   for (const draft of drafts) {
     // Decision: a quote whose speaker cannot be resolved is not reported. A pull quote or a quoted
     // headline with nobody named is not attributable, and a wrong or empty speaker misleads more than
@@ -129,6 +132,9 @@ export function toQuotes(drafts: readonly Draft[], document: DocumentInfo = {}):
     for (const piece of pieces(draft)) {
       const text = paragraph.text.slice(piece.start, piece.end);
       if (!/[\p{L}\p{N}]/u.test(text)) continue;
+      const key = `${draft.kind} ${paragraph.start + piece.start} ${paragraph.start + piece.end} ${draft.speaker.name}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
       const via = draft.via && draft.via !== draft.speaker.name ? draft.via : null;
       const documentDate = document.date ? { text: document.date, source: 'document' as const } : null;
       quotes.push({

@@ -599,6 +599,15 @@ describe('indirect speech: asides, affiliations, named organisations and documen
     assert.equal(quoteWith(quotes, '44 percent').speaker, 'Bellweather Research');
   });
 
+  it('reports words two acts of one sentence both reach once', () => {
+    const quotes = extract(
+      'The Department of Health reported 14 cases statewide and said in its weekly bulletin that most were in children who had not been vaccinated.',
+    );
+    const reported = quotes.filter((q) => q.text.includes('most were in children'));
+    assert.equal(reported.length, 1, JSON.stringify(reported));
+    assert.equal(reported[0]?.speaker, 'Department of Health');
+  });
+
   it('credits "the utility Gulf Coast Electric" under its own name', () => {
     const quotes = extract('About 41,000 homes are dark, according to the utility Gulf Coast Electric.');
     assert.equal(quoteWith(quotes, '41,000 homes').speaker, 'Gulf Coast Electric');
