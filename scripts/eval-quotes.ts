@@ -181,8 +181,8 @@ for (const set of ['bundled', 'dev', 'test']) {
 const markdown =
   '## Quote extraction and attribution (`npm run eval`)\n\n' +
   'Gold: the bundled corpus (`test/fixtures/*.quotes.json`; the related-documents file lists only some quotes, so ' +
-  'it adds to recall, not to precision) and the held-out set `test/fixtures/quote-eval/` (160 documents of kinds ' +
-  'the rules were not written for: 18 split once by kind into dev and test, 46 more written later in six batches for dev only, the last three by separate authors, and twelve batches of 8 more by separate authors, each split 4 dev / 4 test — test figures from each on include them; see its README). A quote is found when ' +
+  'it adds to recall, not to precision) and the held-out set `test/fixtures/quote-eval/` (168 documents of kinds ' +
+  'the rules were not written for: 18 split once by kind into dev and test, 46 more written later in six batches for dev only, the last three by separate authors, and thirteen batches of 8 more by separate authors, each split 4 dev / 4 test — test figures from each on include them; see its README). A quote is found when ' +
   'its words overlap a gold quote of the same document and kind by ≥ 0.6; speaker accuracy is over the found ' +
   'quotes, names compared without case or a leading article ("Officials" = "officials"). Tune on dev only; test is recorded here, never inspected.\n\n' +
   `Measured on ${new Date().toISOString().slice(0, 10)}.\n\n` +
