@@ -4,6 +4,7 @@
 // reported words, which talk about their own times ("the line will open in 2030").
 import { TELL_VERBS } from './lexicon.js';
 import { readNounPhrase } from './noun-phrase.js';
+import { isQuestionCue } from './question-acts.js';
 import type { Speaker, SpeakerResolver } from './speaker-resolver.js';
 import type { Sentence, SpeechAct } from './speech-act.js';
 import type { SaidWhen } from './types.js';
@@ -21,7 +22,8 @@ export function saidToOf(
   where: { pos: number; paragraph: number },
 ): string | null {
   const verb = act.cue.split(/\s/)[0] ?? '';
-  let at = TELL_VERBS.has(verb) ? tellObjectStart(text, act, verb) : -1;
+  // "asked Whitfield whether …": a question is put to the one asked, as a statement is told to someone.
+  let at = TELL_VERBS.has(verb) || isQuestionCue(act.cue) ? tellObjectStart(text, act, verb) : -1;
   const interview = INTERVIEW_WITH.exec(text.slice(act.cueEnd, act.cueEnd + 60));
   if (at < 0 && interview) at = act.cueEnd + interview[0].length;
   if (at < 0) return null;

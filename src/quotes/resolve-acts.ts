@@ -7,6 +7,7 @@ import { DOCUMENT_MAKING, STATEMENT_NOUNS } from './noun-lexicon.js';
 import { type NounPhrase, readNounPhrase } from './noun-phrase.js';
 import { indirectActs, type ParagraphActs } from './paragraph-acts.js';
 import { saidToOf } from './provenance.js';
+import { isQuestionCue } from './question-acts.js';
 import type { QuoteSpan } from './quote-marks.js';
 import type { Speaker, SpeakerResolver } from './speaker-resolver.js';
 import type { Sentence, SpeechAct } from './speech-act.js';
@@ -206,6 +207,9 @@ export function resolveActs(
       if (speaker?.kind === 'person' && pronoun?.[1])
         resolver.noteGender(speaker, pronoun[1].toLowerCase() === 'he' ? 'm' : 'f');
       if (speaker && used.has(act)) resolver.noteSpeaker(speaker, pos, number);
+      const asked =
+        speaker && isQuestionCue(act.cue) ? saidToOf(text, act, resolver, { pos, paragraph: number }) : null;
+      if (speaker && asked) resolver.noteAddressee(asked, speaker, pos, number);
     }
     noteWrittenBy(text, sentence, resolver, { pos: paragraph.start + from, paragraph: number });
     noteIssuedDocument(

@@ -108,6 +108,8 @@ function unnamedPerson(np: NounPhrase): Speaker {
 export class SpeakerResolver {
   private readonly speakers: Noted[] = [];
   private readonly subjects: Noted[] = [];
+  /** Who reported questions were put to ("asked Whitfield whether …"), with who asked, by position. */
+  private readonly addressees: Array<Noted & { asker: Speaker }> = [];
 
   /** Who wrote the study, survey, poll or report the text last cited, by kind: "the survey" refers back. */
   private readonly documents = new Map<string, Speaker>();
@@ -140,6 +142,13 @@ export class SpeakerResolver {
     insertByPosition(this.speakers, { speaker, pos, paragraph });
     const entity = this.entityOf(speaker);
     if (entity && (entity.firstSpoke === undefined || pos < entity.firstSpoke)) entity.firstSpoke = pos;
+  }
+
+  /** "Amadi asked Whitfield whether …": `addressee` was asked by `asker` at `pos`. */
+  noteAddressee(addressee: string, asker: Speaker, pos: number, paragraph: number): void {
+    const entity = this.table.byName.get(addressee.toLowerCase());
+    if (entity && PEOPLE.has(entity.kind))
+      this.addressees.push({ speaker: entitySpeaker(entity, null), asker, pos, paragraph });
   }
 
   noteSubject(speaker: Speaker, pos: number, paragraph: number, subordinate = false): void {
@@ -335,6 +344,8 @@ export class SpeakerResolver {
       const found =
         this.recent(ctx, agrees) ??
         this.recentSubject(ctx, (s) => PEOPLE.has(s.kind) && other(s) && this.genderOf(s) === gender);
+      const answering = this.answering(gender, found, ctx);
+      if (answering) return answering;
       if (found && this.rivalBetween(found, gender, ctx)) return this.adjacentSubject(found, gender, ctx);
       // "For Owen Kirkby, who runs a grain elevator, … “We’ll pay more,” he said": a person the paragraph
       // introduces, new to the text, before the pronoun is whom it means, over a speaker of an earlier
@@ -360,6 +371,24 @@ export class SpeakerResolver {
     if (word === 'it')
       return this.recent(ctx, (s) => s.kind === 'org' || s.kind === 'publication')?.speaker ?? null;
     return null;
+  }
+
+  /**
+   * "Amadi asked Whitfield whether the district could hire drivers. She said it could": a question and
+   * its answer are a pair (an adjacency pair, in conversation analysis), so the pronoun of the next
+   * speech act means the one asked. Only when nothing else was heard since the question, the one asked
+   * is known to have the pronoun's gender and the asker is known not to — otherwise either could answer
+   * or ask on, and the usual reading stands.
+   */
+  private answering(gender: 'm' | 'f', found: Noted | undefined, ctx: ResolveContext): Speaker | null {
+    const question = this.addressees.filter((a) => a.pos < ctx.pos).at(-1);
+    if (!question || question.paragraph < ctx.paragraph - 1) return null;
+    if (found && found.pos > question.pos) return null;
+    if (question.speaker.name === ctx.object || question.speaker.name === this.voice) return null;
+    const askerGender = this.genderOf(question.asker);
+    if (this.genderOf(question.speaker) !== gender || askerGender === null || askerGender === gender)
+      return null;
+    return question.speaker;
   }
 
   /**

@@ -678,4 +678,27 @@ describe('reporters and the outlets they work for', () => {
     assert.equal(quoteWith(quotes, 'first one I ran from').speaker, 'Glen');
     assert.equal(quoteWith(quotes, 'did not need a phone').speaker, 'Hollis');
   });
+
+  it('credits the answer to a reported question to the one asked ("asked Whitfield whether …. She said …")', () => {
+    const quotes = extract(
+      [
+        'Trustee Lena Sorensen said she had been skeptical until she visited a neighboring district.',
+        'Board President Victor Amadi asked Superintendent Karen Whitfield whether the district could hire enough drivers in time. She said it could, if the board approved the contracts by April.',
+      ].join('\n'),
+    );
+    const answer = quoteWith(quotes, 'it could, if the board');
+    assert.equal(answer.speaker, 'Karen Whitfield');
+    // The question was put to her: that is who it was said to.
+    assert.equal(quoteWith(quotes, 'hire enough drivers').saidTo, 'Karen Whitfield');
+  });
+
+  it('leaves the answer to the asker when the one asked could not be "she" ("asked Amadi whether …. She said …")', () => {
+    const quotes = extract(
+      [
+        'Superintendent Karen Whitfield presented the plan.',
+        'She asked Trustee Victor Amadi whether the board could vote in April. She said the contracts were ready.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'contracts were ready').speaker, 'Karen Whitfield');
+  });
 });
