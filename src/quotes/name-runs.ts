@@ -132,18 +132,32 @@ function roleBeforeName(words: readonly Word[]): boolean {
  * "Friends of the Alcazar", "Sisters of the Holy Cross": a capitalised plural noun, then "of the" and a
  * capitalised word, names a society — English names associations for their members this way.
  */
-function pluralTitleNoun(words: readonly Word[]): boolean {
-  const [noun, of] = words;
+/**
+ * "Parents for Healthy Schools", "Physicians for Human Rights", "Citizens for a Safer Ashwick": a
+ * capitalised plural common noun, then "for" and a capitalised word, names an association after its
+ * members and its cause — as "Friends of the Alcazar" does with "of". A person's name never takes "for".
+ */
+function advocacyFor(text: string, word: Word, words: readonly Word[]): boolean {
+  const noun = words[words.length - 1];
+  if (word.text !== 'for' || !noun || !isPluralCommonNoun(noun)) return false;
+  let next = readWord(text, word.end + 1);
+  if (next && (next.text === 'a' || next.text === 'the')) next = readWord(text, next.end + 1);
+  return next?.capital === true && !TIME_WORDS.has(next.bare);
+}
+
+function isPluralCommonNoun(noun: Word): boolean {
   return (
-    words.length === 2 &&
-    noun !== undefined &&
-    of?.text === 'of' &&
     noun.capital &&
     !noun.possessive &&
     /\p{Ll}s$/u.test(noun.text) &&
     isCommonWord(noun.bare) &&
     !isFirstName(noun.text)
   );
+}
+
+function pluralTitleNoun(words: readonly Word[]): boolean {
+  const [noun, of] = words;
+  return words.length === 2 && noun !== undefined && of?.text === 'of' && isPluralCommonNoun(noun);
 }
 
 /** How many capitalised words after "and" may finish an organisation's name. */
@@ -234,7 +248,9 @@ export function readNameRun(text: string, pos: number, sentenceInitial = false):
     // "Institute for Public Policy", "Committee on Foreign Relations": an organisation's name goes on
     // through its complement; a person's name never has one.
     const complement =
-      (word.text === 'for' || word.text === 'on') && words.some((w) => ORG_WORDS.has(w.bare) && w.capital);
+      ((word.text === 'for' || word.text === 'on') &&
+        words.some((w) => ORG_WORDS.has(w.bare) && w.capital)) ||
+      advocacyFor(text, word, words);
     // "Court of Appeals for the Fifth District", "Bank of the West": "the" inside a complement, before
     // a capitalised word.
     const previous = words[words.length - 1];

@@ -164,6 +164,13 @@ describe('indirect speech (sieves 3 and 4)', () => {
     assert.equal(quoteWith(quotes, 'skipped a required').speaker, 'Friends of the Alcazar');
   });
 
+  it('reads "Ostrander Parents for Healthy Schools" as one association’s name, not "Ostrander Parents"', () => {
+    const quotes = extract(
+      'Ostrander Parents for Healthy Schools, a group that has pushed for later start times, said the change was "long overdue."',
+    );
+    assert.equal(quoteWith(quotes, 'long overdue').speaker, 'Ostrander Parents for Healthy Schools');
+  });
+
   it('reads habitual "used to say" as the subject\'s reported speech', () => {
     const quotes = extract(
       'Dale Tolliver, her late husband, used to say she was wasting a good voice on spelling tests.',
