@@ -153,6 +153,13 @@ export const MANAGEMENT_HEADS = words('management');
 /** Bodies that speak for workers, the other side from management: unions, federations, guilds. */
 export const LABOUR_BODY = /\b(?:Union|Federation|Guild|Brotherhood|Teamsters|Workers|Employees|Staff)\b/;
 
+/**
+ * "the union said" after "The United Bakery and Confectionery Workers, which represents …": a union is
+ * named for its members' trade as often as with the word "Union", so the head means the workers' body
+ * the text has been about.
+ */
+export const LABOUR_HEADS = words('union');
+
 /** Heads that mean "the public body last named": `the agency said` after the Federal Aviation Administration. */
 export const GENERIC_PUBLIC_HEADS = words('agency');
 

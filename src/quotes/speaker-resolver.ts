@@ -13,6 +13,7 @@ import {
   GENERIC_PUBLIC_HEADS,
   ISSUED_NOUNS,
   LABOUR_BODY,
+  LABOUR_HEADS,
   MANAGEMENT_HEADS,
   NOT_A_COMPANY,
   PUBLIC_BODY,
@@ -551,6 +552,13 @@ export class SpeakerResolver {
         this.recent(ctx, (s) => s.kind === 'org' && employer(s.name))?.speaker ??
         this.recentEntity(ctx.pos, 'org', (e) => employer(e.name));
       return found ? this.fullName(found) : null;
+    }
+    if (LABOUR_HEADS.has(head) && np.definite) {
+      const labour = (name: string) => LABOUR_BODY.test(name);
+      const found =
+        this.recent(ctx, (s) => s.kind === 'org' && labour(this.fullName(s).name))?.speaker ??
+        this.recentEntity(ctx.pos, 'org', (e) => labour(e.name));
+      if (found) return this.fullName(found);
     }
     if (COURT_HEADS.has(head)) {
       // Only a bench of several judges (an appeals or supreme court) has a majority: the one the text

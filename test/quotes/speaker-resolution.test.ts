@@ -701,4 +701,14 @@ describe('reporters and the outlets they work for', () => {
     );
     assert.equal(quoteWith(quotes, 'contracts were ready').speaker, 'Karen Whitfield');
   });
+
+  it('reads "the union" as the workers\' body the text named, whatever its name ("… Confectionery Workers")', () => {
+    const quotes = extract(
+      [
+        'Harrowgate Foods Inc. has agreed to buy Pellmark Brands, the companies said.',
+        'The United Bakery and Confectionery Workers, which represents about 1,800 Pellmark employees, said it would seek a meeting. “Our members have heard promises before,” the union said.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'heard promises').speaker, 'United Bakery and Confectionery Workers');
+  });
 });
