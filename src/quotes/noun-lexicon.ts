@@ -42,8 +42,16 @@ export const OUTLET_NAMES = words(`
   insider buzzfeed slate salon propublica techcrunch engadget gizmodo deadline variety espn newsweek cnbc
 `);
 
-/** Plural heads of people groups: `the lawmakers`, `the Senators`, `officials`. */
-export const GROUP_NOUNS = words(`
+const GENERIC_ORG_HEAD_LIST =
+  'company firm startup automaker carmaker retailer airline developer manufacturer utility refinery refiner insurer lender';
+/** "the companies", "the unions": the plural of an organisation's noun is a group of bodies. */
+const BODY_PLURALS = `${GENERIC_ORG_HEAD_LIST} union`
+  .split(' ')
+  .map((head) => head.replace(/y$/, 'ie') + 's');
+
+/** Plural heads of people groups: `the lawmakers`, `the Senators`, `officials`; and of bodies. */
+export const GROUP_NOUNS: ReadonlySet<string> = new Set([
+  ...words(`
   senators lawmakers legislators representatives congressmen officials members leaders executives lawyers
   attorneys prosecutors investigators detectives officers police authorities researchers scientists
   experts analysts economists doctors nurses teachers students parents residents neighbors neighbours
@@ -52,7 +60,9 @@ export const GROUP_NOUNS = words(`
   commissioners councilmembers trustees regulators diplomats negotiators sources people witnesses
   survivors victims families owners investors shareholders democrats republicans authors historians
   scholars administrators directors aides advisers advisors
-`);
+`),
+  ...BODY_PLURALS,
+]);
 
 /**
  * Offices written as titles before a name (lexicon.ts TITLE_WORDS) that also name their holder alone:
@@ -134,9 +144,7 @@ export const DOCUMENT_MAKING = words(
 );
 
 /** Heads that mean "the organisation last named": `the company said`. */
-export const GENERIC_ORG_HEADS = words(
-  'company firm startup automaker carmaker retailer airline developer manufacturer utility refinery refiner insurer lender',
-);
+export const GENERIC_ORG_HEADS = words(GENERIC_ORG_HEAD_LIST);
 
 /**
  * Heads by which a court ruling's report refers to the court that ruled: "the majority held that …",

@@ -498,11 +498,38 @@ export class SpeakerResolver {
     }
     const study = STUDY_AUTHORS.has(np.head ?? '') ? this.studyAuthor() : null;
     if (study) return study;
+    const joint = this.jointBodies(np, ctx);
+    if (joint) return joint;
     const hinted = this.table.entities
       .filter((e) => e.mentions[0] === -1 && e.kind === 'person')
       .map((e) => e.name);
     const members = this.latestList(ctx.pos) ?? (hinted.length >= 2 ? hinted : []);
     return { name: `the ${body}`, role: null, members, kind: 'group' };
+  }
+
+  /**
+   * "A has agreed to buy B, the companies said": a definite plural of an organisation's noun speaks for
+   * the bodies its own paragraph has named so far — one joint voice, named as the text names them ("A
+   * and B"). Only when at least two were named there: otherwise the plural points further back than
+   * the text lets us check.
+   */
+  private jointBodies(np: NounPhrase, ctx: ResolveContext): Speaker | null {
+    const singular = (np.head ?? '').replace(/ies$/, 'y').replace(/s$/, '');
+    if (singular === np.head || !(GENERIC_ORG_HEADS.has(singular) || LABOUR_HEADS.has(singular))) return null;
+    const from = ctx.paragraphStart;
+    if (from === undefined) return null;
+    const firstIn = (e: Entity) => e.mentions.find((m) => m >= from && m < ctx.pos) ?? -1;
+    // "the unions": a workers' body may be named with no word the table reads as an organisation's
+    // ("the Brotherhood of Locomotive Crews"); the labour words make it one.
+    const isBody = (e: Entity) =>
+      e.kind === 'org' || (LABOUR_HEADS.has(singular) && e.words.length >= 2 && LABOUR_BODY.test(e.name));
+    const bodies = this.table.entities
+      .filter((e) => isBody(e) && firstIn(e) >= 0)
+      .sort((a, b) => firstIn(a) - firstIn(b))
+      .map((e) => e.name);
+    if (bodies.length < 2) return null;
+    const name = `${bodies.slice(0, -1).join(', ')} and ${bodies.at(-1)}`;
+    return { name, role: null, members: bodies, kind: 'group' };
   }
 
   /** "the company", "the paper", "the office", "the city's finance office". */

@@ -711,4 +711,18 @@ describe('reporters and the outlets they work for', () => {
     );
     assert.equal(quoteWith(quotes, 'heard promises').speaker, 'United Bakery and Confectionery Workers');
   });
+
+  it('reads "the companies said" or "the unions said" after two such bodies in the paragraph as their joint voice', () => {
+    const quotes = extract(
+      [
+        'Harrowgate Foods Inc. has agreed to buy rival snack maker Pellmark Brands for about $2.1 billion, the companies said Wednesday.',
+        'In a joint statement, the Brotherhood of Locomotive Crews and the Rail Signal Workers Union criticised the deal. The unions said they would seek a meeting.',
+      ].join('\n'),
+    );
+    assert.equal(quoteWith(quotes, 'has agreed to buy').speaker, 'Harrowgate Foods Inc. and Pellmark Brands');
+    assert.equal(
+      quoteWith(quotes, 'would seek a meeting').speaker,
+      'Brotherhood of Locomotive Crews and Rail Signal Workers Union',
+    );
+  });
 });
