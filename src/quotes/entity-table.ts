@@ -351,7 +351,10 @@ function scanParagraph(builder: TableBuilder, paragraph: ParagraphInput): void {
         continue;
       }
       // "Sen. Carol Ostrander, R-Colby, …": a party tag after a name is her role, not another mention.
-      const lead = /(?:,\s+|\()$/.exec(text.slice(Math.max(0, i - 3), i))?.[0];
+      // A tag opens with its party letter and a hyphen (PARTY_TAG): only there is the lead looked at,
+      // not at every character.
+      const tagStart = (text[i] === 'D' || text[i] === 'R' || text[i] === 'I') && text[i + 1] === '-';
+      const lead = tagStart ? /(?:,\s+|\()$/.exec(text.slice(Math.max(0, i - 3), i))?.[0] : undefined;
       if (boundary && lead && partyTagRole(text, i - lead.length)) {
         i = text.slice(i).search(/[,)]|\.?$/) + i + 1;
         continue;
