@@ -129,10 +129,6 @@ function roleBeforeName(words: readonly Word[]): boolean {
 }
 
 /**
- * "Friends of the Alcazar", "Sisters of the Holy Cross": a capitalised plural noun, then "of the" and a
- * capitalised word, names a society — English names associations for their members this way.
- */
-/**
  * "Parents for Healthy Schools", "Physicians for Human Rights", "Citizens for a Safer Ashwick": a
  * capitalised plural common noun, then "for" and a capitalised word, names an association after its
  * members and its cause — as "Friends of the Alcazar" does with "of". A person's name never takes "for".
@@ -155,6 +151,10 @@ function isPluralCommonNoun(noun: Word): boolean {
   );
 }
 
+/**
+ * "Friends of the Alcazar", "Sisters of the Holy Cross": a capitalised plural noun, then "of the" and a
+ * capitalised word, names a society — English names associations for their members this way.
+ */
 function pluralTitleNoun(words: readonly Word[]): boolean {
   const [noun, of] = words;
   return words.length === 2 && noun !== undefined && of?.text === 'of' && isPluralCommonNoun(noun);

@@ -382,7 +382,10 @@ export class SpeakerResolver {
    * or ask on, and the usual reading stands.
    */
   private answering(gender: 'm' | 'f', found: Noted | undefined, ctx: ResolveContext): Speaker | null {
-    const question = this.addressees.filter((a) => a.pos < ctx.pos).at(-1);
+    // Questions are noted in reading order: the latest before the pronoun is found from the end.
+    let i = this.addressees.length - 1;
+    while (i >= 0 && (this.addressees[i] as Noted).pos >= ctx.pos) i--;
+    const question = this.addressees[i];
     if (!question || question.paragraph < ctx.paragraph - 1) return null;
     if (found && found.pos > question.pos) return null;
     if (question.speaker.name === ctx.object || question.speaker.name === this.voice) return null;
